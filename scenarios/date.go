@@ -1,0 +1,85 @@
+package scenarios
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day (no time of day, no time zone). The zero Date means
+// "no date", used for an open-ended measure.
+type Date struct {
+	t time.Time
+}
+
+// DateLayout is the ISO 8601 layout of a Date in files and on the command line.
+const DateLayout = "2006-01-02"
+
+// NewDate returns the date of the given year, month and day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{t: time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// Today returns the current local calendar day.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate parses an ISO date "YYYY-MM-DD". It rejects anything else,
+// including impossible days such as 2025-02-30.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil || len(s) != len(DateLayout) {
+		return Date{}, fmt.Errorf("%q is not an ISO date (YYYY-MM-DD)", s)
+	}
+	return Date{t: t}, nil
+}
+
+// MustDate parses an ISO date and panics if it is invalid. For tests and
+// constants only.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero Date ("no date").
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String returns the ISO form, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(DateLayout)
+}
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is strictly after e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// Year returns the year of d.
+func (d Date) Year() int { return d.t.Year() }
+
+// Month returns the month of d.
+func (d Date) Month() time.Month { return d.t.Month() }
+
+// Day returns the day of the month of d.
+func (d Date) Day() int { return d.t.Day() }
+
+// AddDays returns d shifted by n days.
+func (d Date) AddDays(n int) Date { return Date{t: d.t.AddDate(0, 0, n)} }
+
+// MonthEnd returns the last day of d's month.
+func (d Date) MonthEnd() Date {
+	return Date{t: time.Date(d.Year(), d.Month()+1, 0, 0, 0, 0, 0, time.UTC)}
+}
+
+// Time returns d as midnight UTC.
+func (d Date) Time() time.Time { return d.t }

@@ -1,0 +1,414 @@
+package scenarios
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFileSize bounds a scenario file (16 MiB).
+const MaxFileSize = 16 << 20
+
+// File is a decoded scenario file: the scenario and where each of its fields
+// stands in the file, so that later validation can point at it.
+type File struct {
+	Scenario Scenario
+	data     []byte
+	offsets  map[string]int
+}
+
+// Pos returns the position of the field at path, or of the nearest enclosing
+// field that has one.
+func (f *File) Pos(path string) Pos {
+	for p := path; ; {
+		if off, ok := f.offsets[p]; ok {
+			return posAt(f.data, off)
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return Pos{}
+		}
+		p = p[:i]
+	}
+}
+
+// Locate fills in the file positions of errs from their paths.
+func (f *File) Locate(errs Errors) Errors {
+	for _, e := range errs {
+		if !e.Pos.IsValid() {
+			e.Pos = f.Pos(e.Path)
+		}
+	}
+	return errs
+}
+
+// ReadFile decodes a parley.scenario/1 file. It checks the syntax, the
+// encoding, the keys and the types of the values; Validate checks the rest.
+// The error is a *SyntaxError or Errors.
+func ReadFile(r io.Reader) (*File, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return DecodeFile(data)
+}
+
+// DecodeFile is ReadFile on bytes.
+func DecodeFile(data []byte) (*File, error) {
+	if len(data) > MaxFileSize {
+		return nil, &SyntaxError{Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		off := len(data)
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				off = i
+				break
+			}
+			i += size
+		}
+		return nil, &SyntaxError{Pos: posAt(data, off), Msg: "the file is not UTF-8 text"}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &SyntaxError{Pos: Pos{Line: 1, Col: 1}, Msg: "the file is empty"}
+	}
+	root, err := parseJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	d := &decoder{data: data, offsets: map[string]int{}}
+	sc := d.scenario(root)
+	if len(d.errs) > 0 {
+		return nil, d.errs
+	}
+	return &File{Scenario: sc, data: data, offsets: d.offsets}, nil
+}
+
+type decoder struct {
+	data    []byte
+	offsets map[string]int
+	errs    Errors
+}
+
+func (d *decoder) fail(n *jnode, path, format string, args ...any) {
+	d.errs = append(d.errs, &FieldError{Path: path, Pos: posAt(d.data, n.pos), Msg: fmt.Sprintf(format, args...)})
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// fields walks an object's members, reporting unknown keys, and calls each
+// known key's handler with the member's value and path.
+func (d *decoder) fields(n *jnode, path string, handlers map[string]func(*jnode, string)) {
+	if n.kind != jObject {
+		d.fail(n, path, "must be an object, not %s", n.kind)
+		return
+	}
+	for _, m := range n.members {
+		p := join(path, m.name)
+		h, ok := handlers[m.name]
+		if !ok {
+			known := make([]string, 0, len(handlers))
+			for k := range handlers {
+				known = append(known, k)
+			}
+			sort.Strings(known)
+			d.errs = append(d.errs, &FieldError{Path: p, Pos: posAt(d.data, m.pos),
+				Msg: fmt.Sprintf("unknown key %q (known keys: %s)", m.name, strings.Join(known, ", "))})
+			continue
+		}
+		d.offsets[p] = m.val.pos
+		h(m.val, p)
+	}
+}
+
+func (d *decoder) str(n *jnode, path string, dst *string) {
+	if n.kind != jString {
+		d.fail(n, path, "must be a string, not %s", n.kind)
+		return
+	}
+	*dst = n.str
+}
+
+func (d *decoder) num(n *jnode, path string, dst *float64) {
+	if n.kind != jNumber {
+		d.fail(n, path, "must be a number, not %s", n.kind)
+		return
+	}
+	*dst = n.num
+}
+
+func (d *decoder) boolean(n *jnode, path string, dst *bool) {
+	if n.kind != jBool {
+		d.fail(n, path, "must be true or false, not %s", n.kind)
+		return
+	}
+	*dst = n.boolean
+}
+
+func (d *decoder) date(n *jnode, path string, dst *Date, optional bool) {
+	if optional && (n.kind == jNull || (n.kind == jString && n.str == "")) {
+		*dst = Date{}
+		return
+	}
+	if n.kind != jString {
+		d.fail(n, path, "must be an ISO date string (YYYY-MM-DD), not %s", n.kind)
+		return
+	}
+	t, err := ParseDate(n.str)
+	if err != nil {
+		d.fail(n, path, "%v", err)
+		return
+	}
+	*dst = t
+}
+
+func (d *decoder) strings(n *jnode, path string, dst *[]string) {
+	if n.kind != jArray {
+		d.fail(n, path, "must be an array of strings, not %s", n.kind)
+		return
+	}
+	out := make([]string, 0, len(n.items))
+	for i, it := range n.items {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		d.offsets[p] = it.pos
+		var s string
+		d.str(it, p, &s)
+		out = append(out, s)
+	}
+	*dst = out
+}
+
+func (d *decoder) numberMap(n *jnode, path string, dst *map[string]float64) {
+	if n.kind != jObject {
+		d.fail(n, path, "must be an object of sector codes to numbers, not %s", n.kind)
+		return
+	}
+	out := make(map[string]float64, len(n.members))
+	for _, m := range n.members {
+		p := join(path, m.name)
+		d.offsets[p] = m.val.pos
+		var v float64
+		d.num(m.val, p, &v)
+		out[m.name] = v
+	}
+	*dst = out
+}
+
+func (d *decoder) scenario(root *jnode) Scenario {
+	sc := Scenario{Assumptions: DefaultAssumptions()}
+	var format string
+	seen := map[string]bool{}
+	mark := func(key string, h func(*jnode, string)) func(*jnode, string) {
+		return func(n *jnode, p string) { seen[key] = true; h(n, p) }
+	}
+	d.fields(root, "", map[string]func(*jnode, string){
+		"format":      mark("format", func(n *jnode, p string) { d.str(n, p, &format) }),
+		"name":        mark("name", func(n *jnode, p string) { d.str(n, p, &sc.Name) }),
+		"description": func(n *jnode, p string) { d.str(n, p, &sc.Description) },
+		"as_of":       mark("as_of", func(n *jnode, p string) { d.date(n, p, &sc.AsOf, false) }),
+		"assumptions": func(n *jnode, p string) { d.assumptions(n, p, &sc.Assumptions) },
+		"measures": func(n *jnode, p string) {
+			if n.kind != jArray {
+				d.fail(n, p, "must be an array of measures, not %s", n.kind)
+				return
+			}
+			for i, it := range n.items {
+				mp := fmt.Sprintf("%s[%d]", p, i)
+				d.offsets[mp] = it.pos
+				sc.Measures = append(sc.Measures, d.measure(it, mp))
+			}
+		},
+	})
+	if root.kind != jObject {
+		return sc
+	}
+	for _, key := range []string{"format", "name", "as_of"} {
+		if !seen[key] {
+			d.fail(root, key, "missing (required)")
+		}
+	}
+	if seen["format"] && format != FileFormat {
+		d.errs = append(d.errs, &FieldError{Path: "format", Pos: posAt(d.data, d.offsets["format"]),
+			Msg: fmt.Sprintf("is %q; this version of Parley reads %q", format, FileFormat)})
+	}
+	return sc
+}
+
+func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
+	var year float64 = float64(a.BaselineYear)
+	d.fields(n, path, map[string]func(*jnode, string){
+		"baseline_year": func(n *jnode, p string) {
+			d.num(n, p, &year)
+			if n.kind == jNumber && (year != math.Trunc(year) || math.Abs(year) > 1e6) {
+				d.fail(n, p, "must be a whole year, not %v", n.num)
+			}
+		},
+		"cusma_shares":    func(n *jnode, p string) { d.str(n, p, &a.CUSMAShares) },
+		"elasticities":    func(n *jnode, p string) { d.str(n, p, &a.Elasticities) },
+		"elasticity_low":  func(n *jnode, p string) { d.num(n, p, &a.ElasticityLow) },
+		"elasticity_high": func(n *jnode, p string) { d.num(n, p, &a.ElasticityHigh) },
+		"overrides": func(n *jnode, p string) {
+			d.fields(n, p, map[string]func(*jnode, string){
+				"cusma_share":     func(n *jnode, p string) { d.numberMap(n, p, &a.Overrides.CUSMAShare) },
+				"elasticity":      func(n *jnode, p string) { d.numberMap(n, p, &a.Overrides.Elasticity) },
+				"baseline_tariff": func(n *jnode, p string) { d.numberMap(n, p, &a.Overrides.BaselineTariff) },
+			})
+		},
+	})
+	if math.Abs(year) <= 1e6 {
+		a.BaselineYear = int(year)
+	}
+}
+
+func (d *decoder) measure(n *jnode, path string) Measure {
+	var m Measure
+	seen := map[string]bool{}
+	mark := func(key string, h func(*jnode, string)) func(*jnode, string) {
+		return func(n *jnode, p string) { seen[key] = true; h(n, p) }
+	}
+	d.fields(n, path, map[string]func(*jnode, string){
+		"id":             func(n *jnode, p string) { d.str(n, p, &m.ID) },
+		"label":          func(n *jnode, p string) { d.str(n, p, &m.Label) },
+		"imposer":        mark("imposer", func(n *jnode, p string) { d.str(n, p, &m.Imposer) }),
+		"program":        func(n *jnode, p string) { d.str(n, p, &m.Program) },
+		"sectors":        mark("sectors", func(n *jnode, p string) { d.numberMap(n, p, &m.Sectors) }),
+		"rate":           mark("rate", func(n *jnode, p string) { d.num(n, p, &m.Rate) }),
+		"cusma_exempt":   func(n *jnode, p string) { d.boolean(n, p, &m.CUSMAExempt) },
+		"yields_to":      func(n *jnode, p string) { d.strings(n, p, &m.YieldsTo) },
+		"effective_from": mark("effective_from", func(n *jnode, p string) { d.date(n, p, &m.From, false) }),
+		"effective_to":   func(n *jnode, p string) { d.date(n, p, &m.To, true) },
+		"evidence": func(n *jnode, p string) {
+			if n.kind != jArray {
+				d.fail(n, p, "must be an array, not %s", n.kind)
+				return
+			}
+			for i, it := range n.items {
+				ep := fmt.Sprintf("%s[%d]", p, i)
+				d.offsets[ep] = it.pos
+				var e Evidence
+				d.fields(it, ep, map[string]func(*jnode, string){
+					"document": func(n *jnode, p string) { d.str(n, p, &e.Document) },
+					"quote":    func(n *jnode, p string) { d.str(n, p, &e.Quote) },
+					"citation": func(n *jnode, p string) { d.str(n, p, &e.Citation) },
+					"url":      func(n *jnode, p string) { d.str(n, p, &e.URL) },
+				})
+				m.Evidence = append(m.Evidence, e)
+			}
+		},
+	})
+	if n.kind == jObject {
+		for _, key := range []string{"imposer", "sectors", "rate", "effective_from"} {
+			if !seen[key] {
+				d.fail(n, join(path, key), "missing (required)")
+			}
+		}
+	}
+	return m
+}
+
+// fileScenario is the JSON shape of parley.scenario/1, in its key order.
+type fileScenario struct {
+	Format      string          `json:"format"`
+	Name        string          `json:"name"`
+	Description string          `json:"description"`
+	AsOf        string          `json:"as_of"`
+	Assumptions fileAssumptions `json:"assumptions"`
+	Measures    []fileMeasure   `json:"measures"`
+}
+
+type fileAssumptions struct {
+	BaselineYear   int           `json:"baseline_year"`
+	CUSMAShares    string        `json:"cusma_shares"`
+	Elasticities   string        `json:"elasticities"`
+	ElasticityLow  float64       `json:"elasticity_low"`
+	ElasticityHigh float64       `json:"elasticity_high"`
+	Overrides      fileOverrides `json:"overrides"`
+}
+
+type fileOverrides struct {
+	CUSMAShare     map[string]float64 `json:"cusma_share"`
+	Elasticity     map[string]float64 `json:"elasticity"`
+	BaselineTariff map[string]float64 `json:"baseline_tariff"`
+}
+
+type fileMeasure struct {
+	ID          string             `json:"id"`
+	Label       string             `json:"label"`
+	Imposer     string             `json:"imposer"`
+	Program     string             `json:"program"`
+	Sectors     map[string]float64 `json:"sectors"`
+	Rate        float64            `json:"rate"`
+	CUSMAExempt bool               `json:"cusma_exempt"`
+	YieldsTo    []string           `json:"yields_to,omitempty"`
+	From        string             `json:"effective_from"`
+	To          string             `json:"effective_to,omitempty"`
+	Evidence    []fileEvidence     `json:"evidence"`
+}
+
+type fileEvidence struct {
+	Document string `json:"document,omitempty"`
+	Quote    string `json:"quote,omitempty"`
+	Citation string `json:"citation,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+func nonNil(m map[string]float64) map[string]float64 {
+	if m == nil {
+		return map[string]float64{}
+	}
+	return m
+}
+
+// EncodeFile writes sc as an indented parley.scenario/1 file. asOf is the
+// date written as "as_of" (a scenario that follows the clock is written with
+// the day it is exported on).
+func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
+	f := fileScenario{
+		Format:      FileFormat,
+		Name:        sc.Name,
+		Description: sc.Description,
+		AsOf:        asOf.String(),
+		Assumptions: fileAssumptions{
+			BaselineYear:   sc.Assumptions.BaselineYear,
+			CUSMAShares:    sc.Assumptions.CUSMAShares,
+			Elasticities:   sc.Assumptions.Elasticities,
+			ElasticityLow:  sc.Assumptions.ElasticityLow,
+			ElasticityHigh: sc.Assumptions.ElasticityHigh,
+			Overrides: fileOverrides{
+				CUSMAShare:     nonNil(sc.Assumptions.Overrides.CUSMAShare),
+				Elasticity:     nonNil(sc.Assumptions.Overrides.Elasticity),
+				BaselineTariff: nonNil(sc.Assumptions.Overrides.BaselineTariff),
+			},
+		},
+		Measures: make([]fileMeasure, 0, len(sc.Measures)),
+	}
+	for _, m := range sc.Measures {
+		fm := fileMeasure{
+			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program,
+			Sectors: nonNil(m.Sectors), Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
+			YieldsTo: slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
+			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
+		}
+		for _, e := range m.Evidence {
+			fm.Evidence = append(fm.Evidence, fileEvidence(e))
+		}
+		f.Measures = append(f.Measures, fm)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(f)
+}

@@ -1,0 +1,90 @@
+package scenarios
+
+import "slices"
+
+// Evidence supports a measure: either a quote from a document of the
+// workspace's evidence library, or a citation of an outside (legal) source.
+type Evidence struct {
+	Document string // document id, with Quote
+	Quote    string // passage that must occur in Document
+	Citation string // outside source, e.g. "Proclamation 10947"
+	URL      string // optional address of the citation
+}
+
+// IsQuote reports whether e quotes a document of the library.
+func (e Evidence) IsQuote() bool { return e.Document != "" }
+
+// Measure is one dated tariff measure of one imposer (SPEC section 3).
+type Measure struct {
+	ID          string             // unique within its scenario
+	Label       string             // human label
+	Imposer     string             // ImposerUS or ImposerCA
+	Program     string             // legal programme, e.g. "IEEPA", "S232"
+	Sectors     map[string]float64 // coverage by sector code, Wildcard allowed
+	Rate        float64            // additional ad valorem rate, 0.25 = 25%
+	CUSMAExempt bool               // CUSMA-claimed goods are exempt
+	YieldsTo    []string           // programmes that take precedence
+	From        Date               // effective_from (inclusive)
+	To          Date               // effective_to (inclusive); zero = open
+	Evidence    []Evidence
+
+	// Note explains modelling choices; it is kept in the workspace but not in
+	// scenario files.
+	Note string
+	// UpperBound lists the sectors (or Wildcard) for which this measure's
+	// coverage of 1 is an upper bound: the measure covers only part of the
+	// sector and no source gives the share.
+	UpperBound []string
+	// Library is the id of the measure-library entry this measure came from.
+	Library string
+}
+
+// Direction returns the direction of trade the measure applies to.
+func (m *Measure) Direction() Direction {
+	if m.Imposer == ImposerCA {
+		return UStoCA
+	}
+	return CAtoUS
+}
+
+// ActiveOn reports whether the measure is in force on day d:
+// From <= d and (To is open or d <= To).
+func (m *Measure) ActiveOn(d Date) bool {
+	if m.From.IsZero() || d.Before(m.From) {
+		return false
+	}
+	return m.To.IsZero() || !d.After(m.To)
+}
+
+// Coverage returns cov(m, s): the sector's own value, else the wildcard's,
+// else 0.
+func (m *Measure) Coverage(sector string) float64 {
+	if v, ok := m.Sectors[sector]; ok {
+		return v
+	}
+	return m.Sectors[Wildcard]
+}
+
+// IsUpperBound reports whether the measure's coverage of sector is flagged as
+// an upper bound.
+func (m *Measure) IsUpperBound(sector string) bool {
+	if _, named := m.Sectors[sector]; named {
+		return slices.Contains(m.UpperBound, sector)
+	}
+	return slices.Contains(m.UpperBound, sector) || slices.Contains(m.UpperBound, Wildcard)
+}
+
+// Clone returns a deep copy of m.
+func (m Measure) Clone() Measure {
+	c := m
+	if m.Sectors != nil {
+		c.Sectors = make(map[string]float64, len(m.Sectors))
+		for k, v := range m.Sectors {
+			c.Sectors[k] = v
+		}
+	}
+	c.YieldsTo = slices.Clone(m.YieldsTo)
+	c.Evidence = slices.Clone(m.Evidence)
+	c.UpperBound = slices.Clone(m.UpperBound)
+	return c
+}

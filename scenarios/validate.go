@@ -1,0 +1,179 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// Catalog answers what validation needs to know about a workspace: its
+// sectors, reference data and evidence documents.
+type Catalog interface {
+	// SectorKnown reports whether code is a sector of the workspace.
+	SectorKnown(code string) bool
+	// BaselineYearKnown reports whether baseline trade exists for year.
+	BaselineYearKnown(year int) bool
+	// CUSMAPresetKnown reports whether a CUSMA share preset has this name.
+	CUSMAPresetKnown(name string) bool
+	// ElasticityPresetKnown reports whether an elasticity preset has this name.
+	ElasticityPresetKnown(name string) bool
+	// DocumentText returns a document's text, or false if there is none.
+	DocumentText(id string) (string, bool)
+}
+
+// Limits on free text.
+const (
+	MaxNameLength  = 200
+	MaxLabelLength = 500
+)
+
+// Validate checks a scenario against SPEC section 3 and the catalog: rates in
+// [0, 10], coverage and shares in [0, 1], dates, known sector codes, imposer
+// US or CA, and every quote found in its document. Each problem names its
+// field. cat may be nil to check the scenario on its own.
+func Validate(sc *Scenario, cat Catalog) Errors {
+	var es Errors
+	name := strings.TrimSpace(sc.Name)
+	switch {
+	case name == "":
+		es.add("name", "must not be empty")
+	case utf8.RuneCountInString(name) > MaxNameLength:
+		es.add("name", "is longer than %d characters", MaxNameLength)
+	}
+	if sc.AsOf.IsZero() {
+		es.add("as_of", "must be an ISO date (YYYY-MM-DD)")
+	}
+	validateAssumptions(&es, &sc.Assumptions, cat)
+	ids := map[string]int{}
+	for i := range sc.Measures {
+		m := &sc.Measures[i]
+		p := fmt.Sprintf("measures[%d]", i)
+		if j, dup := ids[m.ID]; dup && m.ID != "" {
+			es.add(p+".id", "%q is also the id of measures[%d]", m.ID, j)
+		}
+		ids[m.ID] = i
+		validateMeasure(&es, m, p, cat)
+	}
+	return es
+}
+
+func validateAssumptions(es *Errors, a *Assumptions, cat Catalog) {
+	const p = "assumptions"
+	if cat != nil {
+		if !cat.BaselineYearKnown(a.BaselineYear) {
+			es.add(p+".baseline_year", "no baseline trade for year %d", a.BaselineYear)
+		}
+		if !cat.CUSMAPresetKnown(a.CUSMAShares) {
+			es.add(p+".cusma_shares", "unknown CUSMA share preset %q", a.CUSMAShares)
+		}
+		if !cat.ElasticityPresetKnown(a.Elasticities) {
+			es.add(p+".elasticities", "unknown elasticity preset %q", a.Elasticities)
+		}
+	}
+	multiplier(es, p+".elasticity_low", a.ElasticityLow)
+	multiplier(es, p+".elasticity_high", a.ElasticityHigh)
+	if a.ElasticityLow > a.ElasticityHigh {
+		es.add(p+".elasticity_low", "%v is above elasticity_high %v", a.ElasticityLow, a.ElasticityHigh)
+	}
+	o := p + ".overrides"
+	sectorValues(es, o+".cusma_share", a.Overrides.CUSMAShare, 0, 1, "share", cat, false)
+	sectorValues(es, o+".elasticity", a.Overrides.Elasticity, 0, maxElasticity, "elasticity", cat, false)
+	sectorValues(es, o+".baseline_tariff", a.Overrides.BaselineTariff, 0, MaxRate, "tariff", cat, false)
+}
+
+// maxElasticity bounds elasticities and their multipliers.
+const maxElasticity = 100
+
+func multiplier(es *Errors, path string, v float64) {
+	if !inRange(v, 0, maxElasticity) {
+		es.add(path, "%v is out of range [0, %d]", v, maxElasticity)
+	}
+}
+
+func inRange(v, lo, hi float64) bool {
+	return !math.IsNaN(v) && v >= lo && v <= hi
+}
+
+func sectorValues(es *Errors, path string, vals map[string]float64, lo, hi float64, what string, cat Catalog, wildcard bool) {
+	for _, code := range sortedKeys(vals) {
+		v := vals[code]
+		p := path + "." + code
+		if !(wildcard && code == Wildcard) && cat != nil && !cat.SectorKnown(code) {
+			es.add(p, "unknown sector %q", code)
+		}
+		if !inRange(v, lo, hi) {
+			es.add(p, "%s %v is out of range [%g, %g]", what, v, lo, hi)
+		}
+	}
+}
+
+func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
+	if strings.TrimSpace(m.ID) == "" {
+		es.add(p+".id", "must not be empty")
+	}
+	if utf8.RuneCountInString(m.Label) > MaxLabelLength {
+		es.add(p+".label", "is longer than %d characters", MaxLabelLength)
+	}
+	if m.Imposer != ImposerUS && m.Imposer != ImposerCA {
+		es.add(p+".imposer", "must be \"US\" or \"CA\", not %q", m.Imposer)
+	}
+	if len(m.Sectors) == 0 {
+		es.add(p+".sectors", "must name at least one sector (or \"*\" for all)")
+	}
+	sectorValues(es, p+".sectors", m.Sectors, 0, 1, "coverage", cat, true)
+	if !inRange(m.Rate, 0, MaxRate) {
+		es.add(p+".rate", "%v is out of range [0, %g] (0.25 means 25%%)", m.Rate, MaxRate)
+	}
+	for i, y := range m.YieldsTo {
+		if strings.TrimSpace(y) == "" {
+			es.add(fmt.Sprintf("%s.yields_to[%d]", p, i), "must name a programme")
+		}
+	}
+	if m.From.IsZero() {
+		es.add(p+".effective_from", "must be an ISO date (YYYY-MM-DD)")
+	} else if !m.To.IsZero() && m.To.Before(m.From) {
+		es.add(p+".effective_to", "%s is before effective_from %s", m.To, m.From)
+	}
+	for i, e := range m.Evidence {
+		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
+	}
+}
+
+func validateEvidence(es *Errors, e Evidence, p string, cat Catalog) {
+	switch {
+	case e.Document != "" && e.Citation != "":
+		es.add(p, "give either a document with a quote or a citation, not both")
+	case e.Document != "":
+		if strings.TrimSpace(e.Quote) == "" {
+			es.add(p+".quote", "a document needs a quote")
+			return
+		}
+		if cat == nil {
+			return
+		}
+		text, ok := cat.DocumentText(e.Document)
+		if !ok {
+			es.add(p+".document", "unknown document %q", e.Document)
+			return
+		}
+		if !QuoteIn(e.Quote, text) {
+			es.add(p+".quote", "quote %q not found in document %s", shorten(e.Quote, 80), e.Document)
+		}
+	case e.Citation != "":
+		if e.Quote != "" {
+			es.add(p+".quote", "a quote needs its document")
+		}
+	default:
+		es.add(p, "needs a document and quote, or a citation")
+	}
+}
+
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
