@@ -72,7 +72,8 @@ const Wildcard = "*"
 // Sector is one of Parley's negotiation sectors: a named set of HS chapters.
 type Sector struct {
 	Code     string   // short code, e.g. "STEEL"
-	Name     string   // human name
+	Name     string   // full name, e.g. "Iron & steel and steel articles"
+	Short    string   // label for charts and tables, e.g. "Iron & steel"
 	Chapters []string // HS2 chapters, e.g. ["72", "73"]
 }
 
@@ -86,4 +87,15 @@ func IndexSectors(sectors []Sector) SectorIndex {
 		ix[s.Code] = i
 	}
 	return ix
+}
+
+// Label returns the sector's short label, or its name, or its code.
+func (s Sector) Label() string {
+	switch {
+	case s.Short != "":
+		return s.Short
+	case s.Name != "":
+		return s.Name
+	}
+	return s.Code
 }
