@@ -403,7 +403,7 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
 		}
 		for _, e := range m.Evidence {
-			fm.Evidence = append(fm.Evidence, fileEvidence(e))
+			fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})
 		}
 		f.Measures = append(f.Measures, fm)
 	}

@@ -9,6 +9,9 @@ type Evidence struct {
 	Quote    string // passage that must occur in Document
 	Citation string // outside source, e.g. "Proclamation 10947"
 	URL      string // optional address of the citation
+	// Excerpt is the id of the saved library excerpt the quote was taken
+	// from, or 0. It is kept in the workspace, not in scenario files.
+	Excerpt int64
 }
 
 // IsQuote reports whether e quotes a document of the library.

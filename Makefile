@@ -1,0 +1,38 @@
+# Parley: `make run` opens the app on its default workspace, `make test` runs
+# every test. Both install what is missing first (Debian/Ubuntu).
+
+VERSION ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
+GO      ?= go
+
+.PHONY: all run test build deps test-deps vet unit e2e bench clean
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+test-deps:
+	@scripts/deps.sh test
+
+build: deps
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o parley .
+
+run: build
+	./parley
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above are not formatted"; exit 1; }
+
+test: test-deps vet
+	PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1 $(GO) test -count=1 -timeout 15m ./...
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./scenarios ./storage
+	scripts/bench-compute.sh
+
+clean:
+	rm -rf parley parley.exe dist

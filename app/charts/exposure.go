@@ -1,0 +1,176 @@
+package charts
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+
+	"parley/scenarios"
+)
+
+// exposure is duty at stake by sector with the trade effect range.
+type exposure struct {
+	dir  scenarios.Direction
+	asOf scenarios.Date
+	tot  scenarios.Totals
+	rows []sectorRow // sorted by duty, descending; "All other" last
+}
+
+// NewExposure returns the exposure chart of res in direction dir: duty at
+// stake by sector as horizontal bars sorted by duty, largest first, beside
+// the trade effect (central value and low–high range). With 0 < top <
+// number of sectors it shows the top largest sectors and one "All other (K
+// sectors)" bar summing the rest. sectors give the labels (Sector.Label) and
+// break ties in their order.
+func NewExposure(res scenarios.Result, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
+	rows := sectorRows(&res, dir, newSectorNames(sectors))
+	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(b.flow.Duty, a.flow.Duty) })
+	if n := topN(top, len(rows)); n < len(rows) {
+		other := sectorRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flow: scenarios.Flow{Direction: dir}}
+		for _, r := range rows[n:] {
+			addFlow(&other.flow, r.flow)
+		}
+		rows = append(rows[:n:n], other)
+	}
+	return newChart(Exposure, meta, &exposure{dir: dir, asOf: res.AsOf, tot: res.Totals[dir.Index()], rows: rows})
+}
+
+func (e *exposure) upper() bool {
+	return slices.ContainsFunc(e.rows, func(r sectorRow) bool { return r.flow.UpperBound })
+}
+
+func (e *exposure) summary() string {
+	t := e.tot
+	return e.dir.Label() +
+		" · Total duty at stake " + money(t.Duty) + " on " + money(t.Baseline) + " of trade (" + percent(t.EffectiveRate) + ")" +
+		" · Trade effect " + money(t.TradeChange) + " (range " + amount(t.TradeChangeLow) + " to " + amount(t.TradeChangeHigh) + ")"
+}
+
+func (e *exposure) legend() []legendItem {
+	items := []legendItem{{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue}}
+	if e.upper() {
+		items = append(items, legendItem{label: "≤ upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
+	}
+	return append(items, legendItem{label: "Trade effect: central (tick), low to high elasticity (bar)", kind: legendRange, fill: tint(okOrange, 0.35), edge: okVermillion})
+}
+
+func (e *exposure) notes() []string {
+	if e.upper() {
+		return []string{upperBoundNote}
+	}
+	return nil
+}
+
+func (e *exposure) empty() string {
+	for _, r := range e.rows {
+		if r.flow.Duty != 0 || r.flow.TradeChange != 0 {
+			return ""
+		}
+	}
+	return noDuty(e.asOf)
+}
+
+func (e *exposure) draw(c *canvas, area box) {
+	m := c.m
+	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	labels := make([]string, len(e.rows))
+	maxDuty, minTrade := 0.0, 0.0
+	for i, r := range e.rows {
+		labels[i] = r.label
+		maxDuty = math.Max(maxDuty, r.flow.Duty)
+		minTrade = min(minTrade, r.flow.TradeChange, r.flow.TradeChangeLow, r.flow.TradeChangeHigh)
+	}
+	unit := unitFor(math.Max(maxDuty, -minTrade))
+	rl := c.layoutRows(labels, plot, 0.40)
+	thick := rl.step * 0.68
+	vfs := c.barLabel(thick)
+
+	// Duty panel: bars from zero with value labels; trade panel to its right.
+	rest := plot.x1 - rl.plotX
+	dutyX1 := rl.plotX + 0.6*rest
+	tradeX0 := dutyX1 + 2.5*m.gap
+	dutyText := make([]string, len(e.rows))
+	tradeText := make([]string, len(e.rows))
+	dutyLabW, tradeLabW := 0.0, 0.0
+	for i, r := range e.rows {
+		dutyText[i] = money(r.flow.Duty)
+		if r.flow.UpperBound {
+			dutyText[i] = "≤ " + dutyText[i]
+		}
+		tradeText[i] = amount(r.flow.TradeChange)
+		if vfs > 0 {
+			dutyLabW = math.Max(dutyLabW, c.textWidth(dutyText[i], vfs, false))
+			tradeLabW = math.Max(tradeLabW, c.textWidth(tradeText[i], vfs, false))
+		}
+	}
+	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
+	dutyEnd := dutyX1 - dutyLabW - 0.6*m.gap
+	da := newAxis(0, maxDuty/unit.div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
+	tradeStart := tradeX0 + tradeLabW + 0.6*m.gap
+	ta := newAxis(minTrade/unit.div, 0, tradeStart, plot.x1, ticksFor(plot.x1-tradeStart, c.tickRoom(minus+sample)))
+
+	c.drawRows(rl, plot.x1)
+	c.drawXGrid(da, plot.y0, plot.y1)
+	c.drawXGrid(ta, plot.y0, plot.y1)
+	c.drawHeading("Duty at stake", rl.plotX, dutyX1, plot.y0)
+	c.drawHeading("Trade effect (change in imports)", tradeX0, plot.x1, plot.y0)
+
+	vst := textStyle{size: vfs, color: colText}
+	for i, r := range e.rows {
+		y := rl.mid(i)
+		y0, y1 := y-thick/2, y+thick/2
+		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.div)
+		switch {
+		case r.others > 0:
+			c.rect(x0, y0, x1, y1, colOther)
+		case r.flow.UpperBound:
+			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
+			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
+		default:
+			c.rect(x0, y0, x1, y1, okBlue)
+		}
+		c.textMiddle(dutyText[i], x1+0.5*m.gap, y, vst)
+
+		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
+		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
+		mid := r.flow.TradeChange / unit.div
+		if lo != 0 || hi != 0 || mid != 0 {
+			c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
+			c.vline(ta.pos(mid), y0, y1, 4*m.u, okVermillion)
+		}
+		c.textMiddle(tradeText[i], ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
+	}
+	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.title)
+	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.title)
+}
+
+func (e *exposure) csv() ([]string, [][]string) {
+	header := []string{"sector_code", "sector", "duty_usd", "trade_change_usd", "trade_change_low_usd", "trade_change_high_usd", "baseline_usd", "tariff", "upper_bound"}
+	rows := make([][]string, len(e.rows))
+	for i, r := range e.rows {
+		f := r.flow
+		rows[i] = []string{r.code, r.label, csvNumber(f.Duty), csvNumber(f.TradeChange), csvNumber(f.TradeChangeLow), csvNumber(f.TradeChangeHigh),
+			csvNumber(f.Baseline), csvNumber(f.Tariff), strconv.FormatBool(f.UpperBound)}
+	}
+	return header, rows
+}
+
+func (e *exposure) table() (Table, bool) {
+	maxDuty := 0.0
+	cats := make([]string, len(e.rows))
+	vals := make([]float64, len(e.rows))
+	for i, r := range e.rows {
+		cats[i] = r.label
+		vals[i] = r.flow.Duty
+		maxDuty = math.Max(maxDuty, r.flow.Duty)
+	}
+	unit := unitFor(maxDuty)
+	return Table{
+		Categories:   cats,
+		Series:       []Series{{Name: "Duty at stake", Values: scaled(vals, unit.div), Color: hexString(okBlue)}},
+		Horizontal:   true,
+		ValueTitle:   unit.title,
+		NumberFormat: "#,##0.0",
+	}, true
+}

@@ -1,0 +1,123 @@
+package charts
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/math/fixed"
+)
+
+// fontSet holds the embedded Go fonts.
+type fontSet struct {
+	regular, bold *truetype.Font
+}
+
+// loadFonts parses the embedded fonts once.
+var loadFonts = sync.OnceValues(func() (fontSet, error) {
+	regular, err := truetype.Parse(goregular.TTF)
+	if err != nil {
+		return fontSet{}, fmt.Errorf("parse Go Regular font: %w", err)
+	}
+	bold, err := truetype.Parse(gobold.TTF)
+	if err != nil {
+		return fontSet{}, fmt.Errorf("parse Go Bold font: %w", err)
+	}
+	return fontSet{regular: regular, bold: bold}, nil
+})
+
+func (fs fontSet) face(bold bool) *truetype.Font {
+	if bold {
+		return fs.bold
+	}
+	return fs.regular
+}
+
+// width returns the advance width in pixels of s set at size px, computed as
+// go-chart's raster renderer places glyphs (advances plus kerning, no
+// hinting).
+func (fs fontSet) width(s string, px float64, bold bool) float64 {
+	f := fs.face(bold)
+	scale := fixed.Int26_6(px * 64)
+	var w fixed.Int26_6
+	var prev truetype.Index
+	for i, r := range s {
+		idx := f.Index(r)
+		if i > 0 {
+			w += f.Kern(scale, prev, idx)
+		}
+		w += f.HMetric(scale, idx).AdvanceWidth
+		prev = idx
+	}
+	return float64(w) / 64
+}
+
+// wrap breaks s into lines no wider than max at size px, at spaces where it
+// can and inside words where it must. With limit > 0 it returns at most limit
+// lines, the last one shortened with an ellipsis if text was left over.
+func (fs fontSet) wrap(s string, px float64, bold bool, max float64, limit int) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			continue
+		}
+		line := ""
+		for _, w := range words {
+			cand := w
+			if line != "" {
+				cand = line + " " + w
+			}
+			if fs.width(cand, px, bold) <= max {
+				line = cand
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			// A word wider than the line is broken where it must be.
+			for fs.width(w, px, bold) > max {
+				n := fs.fit(w, px, bold, max)
+				lines = append(lines, w[:n])
+				w = w[n:]
+			}
+			line = w
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	if limit > 0 && len(lines) > limit {
+		rest := strings.Join(lines[limit-1:], " ")
+		lines = append(lines[:limit-1], fs.ellipsize(rest, px, bold, max))
+	}
+	return lines
+}
+
+// fit returns the length in bytes of the longest prefix of s (at least one
+// rune) that fits in max.
+func (fs fontSet) fit(s string, px float64, bold bool, max float64) int {
+	n := 0
+	for i, r := range s {
+		end := i + utf8.RuneLen(r)
+		if n > 0 && fs.width(s[:end], px, bold) > max {
+			break
+		}
+		n = end
+	}
+	return n
+}
+
+// ellipsize shortens s with "…" until it fits in max.
+func (fs fontSet) ellipsize(s string, px float64, bold bool, max float64) string {
+	if fs.width(s, px, bold) <= max {
+		return s
+	}
+	const ell = "…"
+	n := fs.fit(s, px, bold, max-fs.width(ell, px, bold))
+	return strings.TrimRight(s[:n], " ,;·") + ell
+}

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+)
+
+func scenariosCommand() *command {
+	return &command{
+		name:      "scenarios",
+		summary:   "list the scenarios: ID, AS_OF and NAME, tab-separated",
+		workspace: true,
+		run: func(c *call) error {
+			if _, err := c.positionals(0, 0, ""); err != nil {
+				return err
+			}
+			list, err := c.ws.Scenarios()
+			if err != nil {
+				return err
+			}
+			c.out("ID\tAS_OF\tNAME\n")
+			for _, s := range list {
+				c.out("%s\t%s\t%s\n", s.ID, s.EvalDate(), oneLine(s.Name))
+			}
+			return nil
+		},
+	}
+}
+
+func importCommand() *command {
+	return &command{
+		name:      "import",
+		args:      "FILE.json",
+		summary:   "validate a scenario file and store it; print its id",
+		workspace: true,
+		run: func(c *call) error {
+			args, err := c.positionals(1, 1, "scenario file (FILE.json)")
+			if err != nil {
+				return err
+			}
+			id, err := c.ws.ImportScenarioFile(args[0])
+			if err != nil {
+				return err
+			}
+			c.out("%s\n", id)
+			return nil
+		},
+	}
+}
+
+func exportCommand() *command {
+	return &command{
+		name:      "export-scenario",
+		args:      "ID|NAME --out FILE.json",
+		summary:   "write a scenario as a parley.scenario/1 file",
+		flags:     flagSpec{values: []string{"out"}, short: map[string]string{"o": "out"}},
+		workspace: true,
+		run: func(c *call) error {
+			args, err := c.positionals(1, 1, "scenario (ID or NAME)")
+			if err != nil {
+				return err
+			}
+			out := c.args.value("out")
+			if out == "" {
+				return usagef("missing --out FILE.json")
+			}
+			info, err := c.ws.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			return c.ws.ExportScenarioFile(info.ID, out)
+		},
+	}
+}
+
+// oneLine replaces line breaks and tabs so a value fits a tab-separated line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// percent formats a rate as a percentage.
+func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }

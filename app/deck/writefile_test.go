@@ -1,0 +1,118 @@
+package deck_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"parley/app/deck"
+)
+
+func TestWriteFile(t *testing.T) {
+	old := []byte("the previous deck")
+	invalid := &deck.Deck{Slides: []deck.Slide{{Title: "no picture"}}}
+	tests := []struct {
+		name string
+		// setup prepares dir and returns the path to write.
+		setup   func(t *testing.T, dir string) string
+		deck    *deck.Deck
+		wantErr bool
+		// want is the content expected at the path afterwards: nil for the
+		// written deck, "absent" for no file.
+		want []byte
+	}{
+		{"new file", func(t *testing.T, dir string) string { return filepath.Join(dir, "deck.pptx") }, sampleDeck(t), false, nil},
+		{"replace file", func(t *testing.T, dir string) string {
+			path := filepath.Join(dir, "deck.pptx")
+			if err := os.WriteFile(path, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, sampleDeck(t), false, nil},
+		{"missing folder", func(t *testing.T, dir string) string { return filepath.Join(dir, "no", "such", "deck.pptx") }, sampleDeck(t), true, []byte("absent")},
+		{"folder is a file", func(t *testing.T, dir string) string {
+			file := filepath.Join(dir, "file")
+			if err := os.WriteFile(file, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(file, "deck.pptx")
+		}, sampleDeck(t), true, []byte("absent")},
+		{"invalid deck keeps the old file", func(t *testing.T, dir string) string {
+			path := filepath.Join(dir, "deck.pptx")
+			if err := os.WriteFile(path, old, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, invalid, true, old},
+		{"invalid deck creates nothing", func(t *testing.T, dir string) string { return filepath.Join(dir, "deck.pptx") }, invalid, true, []byte("absent")},
+		{"rename fails after writing", func(t *testing.T, dir string) string {
+			// A non-empty folder cannot be replaced by a file: the deck is
+			// written to a temporary file, then the rename fails.
+			path := filepath.Join(dir, "deck.pptx")
+			if err := os.MkdirAll(filepath.Join(path, "inside"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}, sampleDeck(t), true, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := tc.setup(t, dir)
+			before := listDir(t, dir)
+			err := deck.WriteFile(path, tc.deck)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("WriteFile: %v, want error %v", err, tc.wantErr)
+			}
+			after := listDir(t, dir)
+			if tc.wantErr {
+				if !slices.Equal(before, after) {
+					t.Errorf("files after a failed write %v, before %v", after, before)
+				}
+			} else if want := append(slices.Clone(before), "deck.pptx"); !slices.Equal(after, want) && !slices.Equal(after, before) {
+				t.Errorf("files %v, want %v", after, want)
+			}
+			got, rerr := os.ReadFile(path)
+			switch {
+			case string(tc.want) == "absent":
+				if rerr == nil {
+					t.Errorf("%s exists after a failed write (%v)", path, rerr)
+				}
+			case tc.want != nil:
+				if !bytes.Equal(got, tc.want) {
+					t.Errorf("%s = %q, want it untouched (%q)", path, got, tc.want)
+				}
+			case !tc.wantErr:
+				if !bytes.Equal(got, writeDeck(t, tc.deck)) {
+					t.Error("the file is not the deck Write produces")
+				}
+				if info, err := os.Stat(path); err != nil || info.Mode().Perm()&0o444 == 0 {
+					t.Errorf("file not readable: %v %v", info, err)
+				}
+			}
+		})
+	}
+}
+
+// listDir returns the names of the files under dir, recursively, sorted.
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(path string, _ os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != dir {
+			rel, _ := filepath.Rel(dir, path)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,44 @@
+// Parley is a desktop scenario planner for Canada–US trade negotiators. With
+// no command it opens the desktop app; with a command it runs the command line
+// (see 'parley help').
+package main
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"parley/app/cli"
+	"parley/app/ui"
+)
+
+// Set at build time with -ldflags "-X main.version=... -X main.commit=... -X main.date=...".
+var (
+	version = "dev"
+	commit  = ""
+	date    = ""
+)
+
+// appID is Parley's reverse-DNS application id (as in FyneApp.toml).
+const appID = "ca.parley.planner"
+
+func main() {
+	env := cli.Env{
+		Stdout:  os.Stdout,
+		Stderr:  os.Stderr,
+		Build:   cli.BuildInfo{Version: version, Commit: commit, Date: date},
+		OpenGUI: openGUI,
+	}
+	os.Exit(cli.Run(os.Args[1:], env))
+}
+
+// openGUI runs the desktop app until its window closes.
+func openGUI(workspace string) error {
+	a := app.NewWithID(appID)
+	w := a.NewWindow("Parley")
+	if err := ui.Create(a, w, workspace); err != nil {
+		return err
+	}
+	w.ShowAndRun()
+	return nil
+}

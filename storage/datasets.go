@@ -1,0 +1,110 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"parley/scenarios"
+)
+
+// Dataset is where a set of the workspace's numbers comes from.
+type Dataset struct {
+	ID          string
+	Name        string
+	Kind        string // trade, sectors, cusma, elasticity, measures, documents
+	File        string
+	Source      string // the source as SOURCES.md gives it
+	Licence     string
+	Description string
+	Builtin     bool
+	ImportedAt  string
+}
+
+// Datasets lists the workspace's datasets with their provenance.
+func (w *Workspace) Datasets() ([]Dataset, error) {
+	var out []Dataset
+	err := scanAll(context.Background(), w, `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
+		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
+		var d Dataset
+		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, &d.ImportedAt); err != nil {
+			return err
+		}
+		out = append(out, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list datasets: %w", err)
+	}
+	return out, nil
+}
+
+// Dataset returns one dataset.
+func (w *Workspace) Dataset(id string) (Dataset, error) {
+	all, err := w.Datasets()
+	if err != nil {
+		return Dataset{}, err
+	}
+	for _, d := range all {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	return Dataset{}, fmt.Errorf("%w: no dataset %q", ErrNotFound, id)
+}
+
+// SourceLines returns the lines that say where a scenario's numbers come from
+// under assumptions a: baseline trade, CUSMA shares and elasticities, each
+// with its source as SOURCES.md gives it, and the user's own overrides.
+func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
+	ctx := context.Background()
+	r, err := w.refs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.linesFor(ctx, r, a.BaselineYear); err != nil {
+		return nil, err
+	}
+	w.mu.Lock()
+	tradeID := r.lineSource[a.BaselineYear]
+	w.mu.Unlock()
+	var lines []string
+	add := func(what, id string) error {
+		d, err := w.Dataset(id)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, fmt.Sprintf("%s: %s.", what, strings.TrimSuffix(d.Source, ".")))
+		return nil
+	}
+	if err := add(fmt.Sprintf("Baseline trade %d (US$)", a.BaselineYear), tradeID); err != nil {
+		return nil, err
+	}
+	if id := presetDataset(r.cusmaList, a.CUSMAShares); id != "" {
+		if err := add(fmt.Sprintf("CUSMA claim shares (%s, flows into the US)", a.CUSMAShares), id); err != nil {
+			return nil, err
+		}
+	}
+	if id := presetDataset(r.elastList, a.Elasticities); id != "" {
+		if err := add(fmt.Sprintf("Import demand elasticities (%s)", a.Elasticities), id); err != nil {
+			return nil, err
+		}
+	}
+	if !a.Overrides.IsEmpty() {
+		lines = append(lines, "User assumptions: "+describeOverrides(a.Overrides)+".")
+	}
+	return lines, nil
+}
+
+func describeOverrides(o scenarios.Overrides) string {
+	var parts []string
+	for _, g := range []struct {
+		name string
+		vals map[string]float64
+	}{{"CUSMA share", o.CUSMAShare}, {"elasticity", o.Elasticity}, {"baseline tariff", o.BaselineTariff}} {
+		for _, code := range sortedCodes(g.vals) {
+			parts = append(parts, fmt.Sprintf("%s %s = %g", code, g.name, g.vals[code]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}

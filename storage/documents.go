@@ -1,0 +1,249 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxDocumentSize bounds an imported document file (20 MiB).
+const MaxDocumentSize = 20 << 20
+
+// Document is an evidence document of the library.
+type Document struct {
+	ID         string
+	Title      string
+	Publisher  string
+	Date       string // ISO date, or YYYY-MM / YYYY, possibly "(inferred)"
+	Kind       string // news, memo, survey responses, analysis...
+	URL        string
+	Topics     []string
+	SourceFile string // the file it was imported from
+	Builtin    bool   // shipped with Parley
+	ImportedAt string
+	Body       string // the text; empty in lists
+	Excerpts   int    // saved excerpts (in lists)
+	Citations  int    // measures that quote it (in lists)
+}
+
+// DocumentMeta is metadata given by the user when importing; non-empty
+// fields replace what is found in the file.
+type DocumentMeta struct {
+	Title, Publisher, Date, Kind, URL string
+}
+
+var metaDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// ImportDocument imports a .txt, .md or .html file into the evidence library:
+// its text is extracted (markup dropped), split into passages and indexed for
+// full-text search. A file that is not UTF-8 text, is empty, or is already in
+// the library is refused (ErrBadDocument, ErrExists) and nothing is written.
+func (w *Workspace) ImportDocument(path string, meta DocumentMeta) (Document, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
+	}
+	if info.Size() > MaxDocumentSize {
+		return Document{}, fmt.Errorf("import %s: %w: larger than %d MiB", path, ErrBadDocument, MaxDocumentSize>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
+	}
+	doc, err := w.ImportDocumentData(filepath.Base(path), data, meta)
+	if err != nil {
+		return Document{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	return doc, nil
+}
+
+// ImportDocumentData is ImportDocument on a file's name and contents.
+func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
+	if len(data) > MaxDocumentSize {
+		return Document{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+	}
+	data = stripBOM(data)
+	if !utf8.Valid(data) {
+		return Document{}, fmt.Errorf("%w: %s is not UTF-8 text (save it as UTF-8 and import it again)", ErrBadDocument, name)
+	}
+	var ex extracted
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text":
+		ex = extractText(string(data))
+	case ".md", ".markdown":
+		ex = extractMarkdown(string(data))
+	case ".html", ".htm":
+		ex = extractHTML(string(data))
+	default:
+		return Document{}, fmt.Errorf("%w: %s: only .txt, .md and .html files can be imported", ErrBadDocument, name)
+	}
+	if strings.TrimSpace(ex.Body) == "" {
+		return Document{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
+	}
+	if meta.Date != "" && !metaDate.MatchString(meta.Date) {
+		return Document{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
+	}
+	doc := Document{
+		Title:      firstNonEmpty(meta.Title, ex.Title, strings.TrimSuffix(name, filepath.Ext(name))),
+		Publisher:  firstNonEmpty(meta.Publisher, ex.Publisher),
+		Date:       firstNonEmpty(meta.Date, ex.Date),
+		Kind:       firstNonEmpty(meta.Kind, "imported"),
+		URL:        firstNonEmpty(meta.URL, ex.URL),
+		SourceFile: name,
+		Topics:     []string{},
+	}
+	sum := sha256.Sum256([]byte(ex.Body))
+	hash := hex.EncodeToString(sum[:8])
+	err := w.write(context.Background(), func(tx *sql.Tx) error {
+		var existing string
+		err := tx.QueryRow("SELECT id FROM documents WHERE substr(id, -16) = ?", hash).Scan(&existing)
+		if err == nil {
+			return fmt.Errorf("%w: %s is already in the library as %s", ErrExists, name, existing)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM documents").Scan(&n); err != nil {
+			return err
+		}
+		for {
+			doc.ID = fmt.Sprintf("%03d_%s", n, hash)
+			var taken int
+			if err := tx.QueryRow("SELECT count(*) FROM documents WHERE substr(id, 1, 4) = ?", fmt.Sprintf("%03d_", n)).Scan(&taken); err != nil {
+				return err
+			}
+			if taken == 0 {
+				break
+			}
+			n++
+		}
+		return insertDocument(tx, &doc, ex.Body, w.timestamp())
+	})
+	if err != nil {
+		return Document{}, err
+	}
+	doc.Body = ex.Body
+	return doc, nil
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if t := strings.TrimSpace(v); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// insertDocument stores a document with its passages and search index.
+func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
+	topics, err := json.Marshal(nonNilStrings(d.Topics))
+	if err != nil {
+		return err
+	}
+	d.ImportedAt = now
+	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, builtin, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
+		d.SourceFile, body, d.Builtin, now); err != nil {
+		return err
+	}
+	for _, p := range splitPassages(body) {
+		res, err := tx.Exec("INSERT INTO passages (document, ordinal, start, text) VALUES (?, ?, ?, ?)", d.ID, p.Ordinal, p.Start, p.Text)
+		if err != nil {
+			return err
+		}
+		rowID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec("INSERT INTO passages_fts (rowid, title, text) VALUES (?, ?, ?)", rowID, d.Title, p.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const documentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.topics, d.source_file, d.builtin, d.imported_at`
+
+func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
+	var d Document
+	var topics string
+	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, &d.ImportedAt}, extra...)
+	if err := scan(dest...); err != nil {
+		return d, err
+	}
+	if err := json.Unmarshal([]byte(topics), &d.Topics); err != nil {
+		return d, fmt.Errorf("document %s: topics: %w", d.ID, err)
+	}
+	return d, nil
+}
+
+// Documents lists the library's documents (without their text), in id order,
+// with how many excerpts and measures refer to each.
+func (w *Workspace) Documents() ([]Document, error) {
+	var out []Document
+	err := scanAll(context.Background(), w, `SELECT `+documentColumns+`,
+		(SELECT count(*) FROM excerpts x WHERE x.document = d.id),
+		(SELECT count(DISTINCT e.measure) FROM measure_evidence e WHERE e.document = d.id)
+		FROM documents d ORDER BY d.id`, func(scan func(...any) error) error {
+		var excerpts, citations int
+		d, err := scanDocument(scan, &excerpts, &citations)
+		if err != nil {
+			return err
+		}
+		d.Excerpts, d.Citations = excerpts, citations
+		out = append(out, d)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	return out, nil
+}
+
+// Document returns a document with its text.
+func (w *Workspace) Document(id string) (Document, error) {
+	row := w.db.QueryRow(`SELECT `+documentColumns+`, d.body FROM documents d WHERE d.id = ?`, id)
+	var body string
+	d, err := scanDocument(row.Scan, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Document{}, fmt.Errorf("%w: no document %q", ErrNotFound, id)
+	}
+	if err != nil {
+		return Document{}, fmt.Errorf("read document %s: %w", id, err)
+	}
+	d.Body = body
+	return d, nil
+}
+
+// DeleteDocument removes an imported document with its excerpts. A document
+// that measures quote cannot be removed (ErrInvalid).
+func (w *Workspace) DeleteDocument(id string) error {
+	return w.write(context.Background(), func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM measure_evidence WHERE document = ?", id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: document %s is quoted by %d measure(s); remove those quotes first", ErrInvalid, id, n)
+		}
+		res, err := tx.Exec("DELETE FROM documents WHERE id = ?", id)
+		if err != nil {
+			return err
+		}
+		if k, _ := res.RowsAffected(); k == 0 {
+			return fmt.Errorf("%w: no document %q", ErrNotFound, id)
+		}
+		return nil
+	})
+}

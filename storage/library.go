@@ -1,0 +1,242 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+
+	"parley/assets"
+	"parley/scenarios"
+)
+
+// LibraryMeasure is a measure of the measure library with the row of the
+// measures table it comes from.
+type LibraryMeasure struct {
+	Measure    scenarios.Measure
+	Row        string // id of the row in the measures table
+	Status     string // e.g. "announced, never implemented"; empty when it was applied
+	LegalBasis string
+	Scope      string
+	RateText   string // the rate as the source states it
+	DatesText  string // the dates as the source states them
+	CUSMAText  string // the CUSMA treatment as the source states it
+	Source     string
+	Confidence string // high or medium
+}
+
+// evidenceJSON is evidence in the embedded JSON files and the library table.
+type evidenceJSON struct {
+	Document string `json:"document,omitempty"`
+	Quote    string `json:"quote,omitempty"`
+	Citation string `json:"citation,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+// libraryEntry is a measure of assets/library.json, or a reference to one in
+// assets/builtin.json (Library set; the other fields given replace the
+// library's).
+type libraryEntry struct {
+	Row         string             `json:"row,omitempty"`
+	Library     string             `json:"library,omitempty"`
+	ID          string             `json:"id,omitempty"`
+	Label       string             `json:"label,omitempty"`
+	Imposer     string             `json:"imposer,omitempty"`
+	Program     string             `json:"program,omitempty"`
+	Sectors     map[string]float64 `json:"sectors,omitempty"`
+	Rate        *float64           `json:"rate,omitempty"`
+	CUSMAExempt *bool              `json:"cusma_exempt,omitempty"`
+	YieldsTo    []string           `json:"yields_to"`
+	From        *string            `json:"effective_from,omitempty"`
+	To          *string            `json:"effective_to,omitempty"`
+	Evidence    []evidenceJSON     `json:"evidence,omitempty"`
+	AddEvidence []evidenceJSON     `json:"add_evidence,omitempty"`
+	Note        *string            `json:"note,omitempty"`
+	UpperBound  []string           `json:"upper_bound"`
+	Status      string             `json:"status,omitempty"`
+}
+
+type libraryFile struct {
+	About    string         `json:"about"`
+	Measures []libraryEntry `json:"measures"`
+}
+
+// measure converts a complete library entry into a measure.
+func (e libraryEntry) measure() (scenarios.Measure, error) {
+	m := scenarios.Measure{ID: e.ID, Label: e.Label, Imposer: e.Imposer, Program: e.Program, Sectors: e.Sectors,
+		YieldsTo: e.YieldsTo, UpperBound: e.UpperBound, Library: e.ID}
+	if e.Rate != nil {
+		m.Rate = *e.Rate
+	}
+	if e.CUSMAExempt != nil {
+		m.CUSMAExempt = *e.CUSMAExempt
+	}
+	if e.Note != nil {
+		m.Note = *e.Note
+	}
+	var err error
+	if e.From != nil {
+		if m.From, err = storedDate(*e.From); err != nil {
+			return m, fmt.Errorf("%s: effective_from: %w", e.ID, err)
+		}
+	}
+	if e.To != nil {
+		if m.To, err = storedDate(*e.To); err != nil {
+			return m, fmt.Errorf("%s: effective_to: %w", e.ID, err)
+		}
+	}
+	for _, ev := range append(e.Evidence, e.AddEvidence...) {
+		m.Evidence = append(m.Evidence, scenarios.Evidence{Document: ev.Document, Quote: ev.Quote, Citation: ev.Citation, URL: ev.URL})
+	}
+	return m, nil
+}
+
+// override returns the library entry base with the fields set in e replacing
+// base's, and e's add_evidence appended.
+func (e libraryEntry) override(base libraryEntry) libraryEntry {
+	out := base
+	out.Row, out.Library = base.Row, ""
+	if e.ID != "" {
+		out.ID = e.ID
+	}
+	if e.Label != "" {
+		out.Label = e.Label
+	}
+	if e.Imposer != "" {
+		out.Imposer = e.Imposer
+	}
+	if e.Program != "" {
+		out.Program = e.Program
+	}
+	if e.Sectors != nil {
+		out.Sectors = e.Sectors
+	}
+	if e.Rate != nil {
+		out.Rate = e.Rate
+	}
+	if e.CUSMAExempt != nil {
+		out.CUSMAExempt = e.CUSMAExempt
+	}
+	if e.YieldsTo != nil {
+		out.YieldsTo = e.YieldsTo
+	}
+	if e.From != nil {
+		out.From = e.From
+	}
+	if e.To != nil {
+		out.To = e.To
+	}
+	if e.Evidence != nil {
+		out.Evidence = e.Evidence
+	}
+	out.AddEvidence = append(append([]evidenceJSON(nil), base.AddEvidence...), e.AddEvidence...)
+	if e.Note != nil {
+		out.Note = e.Note
+	}
+	if e.UpperBound != nil {
+		out.UpperBound = e.UpperBound
+	}
+	return out
+}
+
+// measureLibrary loads assets/library.json, adding to each entry the legal
+// basis and source of its row of the measures table as a citation.
+func (l *defaultsLoader) measureLibrary() error {
+	rows, err := readCSV(assets.MeasuresFile)
+	if err != nil {
+		return err
+	}
+	byID := map[string]map[string]string{}
+	for _, r := range rows {
+		byID[r["id"]] = r
+	}
+	b, err := fs.ReadFile(assets.Files(), assets.LibraryFile)
+	if err != nil {
+		return err
+	}
+	var f libraryFile
+	if err := decodeStrict(b, &f); err != nil {
+		return fmt.Errorf("%s: %w", assets.LibraryFile, err)
+	}
+	covered := map[string]bool{}
+	for pos, e := range f.Measures {
+		r, ok := byID[e.Row]
+		if !ok {
+			return fmt.Errorf("library measure %s: no row %q in the measures table", e.ID, e.Row)
+		}
+		covered[e.Row] = true
+		e.Evidence = append(e.Evidence, evidenceJSON{Citation: joinNonEmpty("; source: ", r["legal_basis"], r["source"])})
+		m, err := e.measure()
+		if err != nil {
+			return err
+		}
+		probe := scenarios.Scenario{Name: "library", AsOf: scenarios.NewDate(2025, 1, 1), Assumptions: scenarios.DefaultAssumptions(), Measures: []scenarios.Measure{m}}
+		if m.From.IsZero() {
+			probe.Measures[0].From = probe.AsOf // undated entries are checked with a placeholder date
+		}
+		if errs := scenarios.Validate(&probe, loaderCatalog{l}); len(errs) > 0 {
+			return fmt.Errorf("library measure %s: %w", e.ID, errs)
+		}
+		stored, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec(`INSERT INTO measure_library (id, position, row, status, measure, legal_basis, scope,
+			rate_text, dates_text, cusma_text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, pos, e.Row, e.Status, string(stored), r["legal_basis"], r["scope"], r["rate"],
+			joinNonEmpty(" to ", r["effective_from"], r["effective_to"]), r["cusma_exempt"], r["source"], r["confidence"]); err != nil {
+			return fmt.Errorf("library measure %s: %w", e.ID, err)
+		}
+		l.library[e.ID] = e
+		l.libList = append(l.libList, e)
+	}
+	for _, r := range rows {
+		if !covered[r["id"]] {
+			return fmt.Errorf("row %s of the measures table is not in the library", r["id"])
+		}
+	}
+	return nil
+}
+
+// resolveEntry turns an entry of a built-in scenario into a measure.
+func (l *defaultsLoader) resolveEntry(e libraryEntry) (scenarios.Measure, error) {
+	if e.Library == "" {
+		return e.measure()
+	}
+	base, ok := l.library[e.Library]
+	if !ok {
+		return scenarios.Measure{}, fmt.Errorf("no library measure %q", e.Library)
+	}
+	m, err := e.override(base).measure()
+	m.Library = base.ID
+	return m, err
+}
+
+// Library returns the measure library in its order.
+func (w *Workspace) Library() ([]LibraryMeasure, error) {
+	var out []LibraryMeasure
+	err := scanAll(context.Background(), w, `SELECT measure, row, status, legal_basis, scope, rate_text, dates_text,
+		cusma_text, source, confidence FROM measure_library ORDER BY position`, func(scan func(...any) error) error {
+		var lm LibraryMeasure
+		var stored string
+		if err := scan(&stored, &lm.Row, &lm.Status, &lm.LegalBasis, &lm.Scope, &lm.RateText, &lm.DatesText,
+			&lm.CUSMAText, &lm.Source, &lm.Confidence); err != nil {
+			return err
+		}
+		var e libraryEntry
+		if err := json.Unmarshal([]byte(stored), &e); err != nil {
+			return fmt.Errorf("library measure: %w", err)
+		}
+		m, err := e.measure()
+		if err != nil {
+			return err
+		}
+		lm.Measure = m
+		out = append(out, lm)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the measure library: %w", err)
+	}
+	return out, nil
+}

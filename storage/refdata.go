@@ -1,0 +1,295 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"parley/scenarios"
+)
+
+// Preset is a named set of reference values (CUSMA shares or elasticities).
+type Preset struct {
+	Name    string
+	Label   string
+	Dataset string // id of the dataset it comes from
+}
+
+// refData is the workspace's reference data, read once and cached: sectors,
+// presets and the years of baseline trade. Trade lines are read per year.
+type refData struct {
+	sectors    []scenarios.Sector
+	sectorIx   scenarios.SectorIndex
+	years      []int
+	cusma      map[string]map[string]float64
+	cusmaList  []Preset
+	elast      map[string]map[string]float64
+	imputed    map[string]map[string]bool
+	elastList  []Preset
+	lines      map[int][]scenarios.Line
+	lineSource map[int]string // dataset of each year's lines
+}
+
+// refs returns the cached reference data, reading it on first use.
+func (w *Workspace) refs(ctx context.Context) (*refData, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.ref != nil {
+		return w.ref, nil
+	}
+	r := &refData{
+		cusma:      map[string]map[string]float64{},
+		elast:      map[string]map[string]float64{},
+		imputed:    map[string]map[string]bool{},
+		lines:      map[int][]scenarios.Line{},
+		lineSource: map[int]string{},
+	}
+	rows, err := w.db.QueryContext(ctx, "SELECT code, name, short FROM sectors ORDER BY position")
+	if err != nil {
+		return nil, fmt.Errorf("read sectors: %w", err)
+	}
+	for rows.Next() {
+		var s scenarios.Sector
+		if err := rows.Scan(&s.Code, &s.Name, &s.Short); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read sectors: %w", err)
+		}
+		r.sectors = append(r.sectors, s)
+	}
+	rows.Close()
+	r.sectorIx = scenarios.IndexSectors(r.sectors)
+	rows, err = w.db.QueryContext(ctx, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2")
+	if err != nil {
+		return nil, fmt.Errorf("read sector chapters: %w", err)
+	}
+	for rows.Next() {
+		var hs2, code string
+		if err := rows.Scan(&hs2, &code); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if i, ok := r.sectorIx[code]; ok {
+			r.sectors[i].Chapters = append(r.sectors[i].Chapters, hs2)
+		}
+	}
+	rows.Close()
+
+	if err := scanAll(ctx, w, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
+		var y int
+		if err := scan(&y); err != nil {
+			return err
+		}
+		r.years = append(r.years, y)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read trade years: %w", err)
+	}
+	if err := r.readPresets(ctx, w); err != nil {
+		return nil, err
+	}
+	w.ref = r
+	return r, nil
+}
+
+func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
+	err := scanAll(ctx, w, "SELECT name, label, dataset FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
+		var p Preset
+		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
+			return err
+		}
+		r.cusmaList = append(r.cusmaList, p)
+		r.cusma[p.Name] = map[string]float64{}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read CUSMA presets: %w", err)
+	}
+	err = scanAll(ctx, w, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
+		var name, code string
+		var v float64
+		if err := scan(&name, &code, &v); err != nil {
+			return err
+		}
+		r.cusma[name][code] = v
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read CUSMA shares: %w", err)
+	}
+	err = scanAll(ctx, w, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
+		var p Preset
+		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
+			return err
+		}
+		r.elastList = append(r.elastList, p)
+		r.elast[p.Name] = map[string]float64{}
+		r.imputed[p.Name] = map[string]bool{}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read elasticity presets: %w", err)
+	}
+	err = scanAll(ctx, w, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
+		var name, code string
+		var v float64
+		var imputed bool
+		if err := scan(&name, &code, &v, &imputed); err != nil {
+			return err
+		}
+		r.elast[name][code] = v
+		r.imputed[name][code] = imputed
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read elasticities: %w", err)
+	}
+	return nil
+}
+
+// linesFor returns the baseline trade lines of year, reading them once.
+func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scenarios.Line, error) {
+	w.mu.Lock()
+	lines, ok := r.lines[year]
+	w.mu.Unlock()
+	if ok {
+		return lines, nil
+	}
+	var datasets map[string]bool = map[string]bool{}
+	err := scanAll(ctx, w, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
+		var l scenarios.Line
+		var ds, dir string
+		if err := scan(&ds, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
+			return err
+		}
+		l.Direction = scenarios.Direction(dir)
+		datasets[ds] = true
+		lines = append(lines, l)
+		return nil
+	}, year)
+	if err != nil {
+		return nil, fmt.Errorf("read trade lines of %d: %w", year, err)
+	}
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("%w: no baseline trade for year %d", ErrNotFound, year)
+	}
+	names := make([]string, 0, len(datasets))
+	for ds := range datasets {
+		names = append(names, ds)
+	}
+	sort.Strings(names)
+	w.mu.Lock()
+	r.lines[year] = lines
+	if len(names) > 0 {
+		r.lineSource[year] = names[0]
+	}
+	w.mu.Unlock()
+	return lines, nil
+}
+
+// scanAll runs a query and calls fn for each row with the row's Scan.
+func scanAll(ctx context.Context, w *Workspace, query string, fn func(scan func(...any) error) error, args ...any) error {
+	rows, err := w.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Sectors returns the workspace's sectors in their canonical order.
+func (w *Workspace) Sectors() ([]scenarios.Sector, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return r.sectors, nil
+}
+
+// BaselineYears returns the years with baseline trade.
+func (w *Workspace) BaselineYears() ([]int, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return r.years, nil
+}
+
+// CUSMAPresets returns the CUSMA claim-share presets.
+func (w *Workspace) CUSMAPresets() ([]Preset, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return r.cusmaList, nil
+}
+
+// ElasticityPresets returns the elasticity presets.
+func (w *Workspace) ElasticityPresets() ([]Preset, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	return r.elastList, nil
+}
+
+// SectorDefault is a sector's default parameter values under a scenario's
+// presets, before overrides, with where they come from.
+type SectorDefault struct {
+	Sector            string
+	CUSMAShare        float64 // flows into the US
+	CUSMASource       string  // dataset id
+	Elasticity        float64
+	ElasticityImputed bool // the preset had no value: median of the others
+	ElasticitySource  string
+	BaselineTariff    float64 // always 0 by default
+}
+
+// SectorDefaults returns every sector's default values under the presets of a.
+func (w *Workspace) SectorDefaults(a scenarios.Assumptions) ([]SectorDefault, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	shares, ok := r.cusma[a.CUSMAShares]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown CUSMA share preset %q", ErrNotFound, a.CUSMAShares)
+	}
+	el, ok := r.elast[a.Elasticities]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown elasticity preset %q", ErrNotFound, a.Elasticities)
+	}
+	cusmaSrc, elSrc := presetDataset(r.cusmaList, a.CUSMAShares), presetDataset(r.elastList, a.Elasticities)
+	out := make([]SectorDefault, len(r.sectors))
+	for i, s := range r.sectors {
+		out[i] = SectorDefault{
+			Sector:            s.Code,
+			CUSMAShare:        shares[s.Code],
+			CUSMASource:       cusmaSrc,
+			Elasticity:        el[s.Code],
+			ElasticityImputed: r.imputed[a.Elasticities][s.Code],
+			ElasticitySource:  elSrc,
+		}
+	}
+	return out, nil
+}
+
+func presetDataset(list []Preset, name string) string {
+	for _, p := range list {
+		if p.Name == name {
+			return p.Dataset
+		}
+	}
+	return ""
+}
+
+// invalidate drops cached reference data after it changed.
+func (w *Workspace) invalidate() {
+	w.mu.Lock()
+	w.ref = nil
+	w.mu.Unlock()
+}

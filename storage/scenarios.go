@@ -1,0 +1,441 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"parley/scenarios"
+)
+
+// ScenarioInfo describes a stored scenario for lists.
+type ScenarioInfo struct {
+	ID          string
+	Name        string
+	Description string
+	AsOf        scenarios.Date // the stored date
+	AsOfToday   bool           // the scenario follows the clock
+	Builtin     bool           // shipped with Parley
+	Measures    int
+	Unevidenced int // measures without evidence
+	Updated     time.Time
+}
+
+// EvalDate returns the day the scenario is evaluated on by default.
+func (s ScenarioInfo) EvalDate() scenarios.Date {
+	if s.AsOfToday {
+		return scenarios.Today()
+	}
+	return s.AsOf
+}
+
+const scenarioInfoQuery = `
+SELECT s.id, s.name, s.description, s.as_of, s.as_of_today, s.builtin, s.updated_at,
+       (SELECT count(*) FROM measures m WHERE m.scenario = s.id),
+       (SELECT count(*) FROM measures m WHERE m.scenario = s.id
+            AND NOT EXISTS (SELECT 1 FROM measure_evidence e WHERE e.measure = m.id))
+FROM scenarios s`
+
+func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
+	var s ScenarioInfo
+	var asOf, updated string
+	if err := scan(&s.ID, &s.Name, &s.Description, &asOf, &s.AsOfToday, &s.Builtin, &updated, &s.Measures, &s.Unevidenced); err != nil {
+		return s, err
+	}
+	var err error
+	if s.AsOf, err = storedDate(asOf); err != nil {
+		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
+	}
+	s.Updated, _ = time.Parse(time.RFC3339, updated)
+	return s, nil
+}
+
+// Scenarios lists the workspace's scenarios in their order.
+func (w *Workspace) Scenarios() ([]ScenarioInfo, error) {
+	var out []ScenarioInfo
+	err := scanAll(context.Background(), w, scenarioInfoQuery+" ORDER BY s.position, s.id", func(scan func(...any) error) error {
+		s, err := scanInfo(scan)
+		if err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list scenarios: %w", err)
+	}
+	return out, nil
+}
+
+// Resolve finds a scenario by id, or else by name (ignoring case).
+func (w *Workspace) Resolve(ref string) (ScenarioInfo, error) {
+	for _, q := range []string{" WHERE s.id = ?", " WHERE s.name = ? COLLATE NOCASE"} {
+		row := w.db.QueryRow(scenarioInfoQuery+q, ref)
+		s, err := scanInfo(row.Scan)
+		if err == nil {
+			return s, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return s, fmt.Errorf("find scenario %q: %w", ref, err)
+		}
+	}
+	return ScenarioInfo{}, fmt.Errorf("%w: no scenario with id or name %q (see 'parley scenarios')", ErrNotFound, ref)
+}
+
+// Scenario reads the scenario with the given id.
+func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
+	ctx := context.Background()
+	sc := &scenarios.Scenario{}
+	var asOf, overrides string
+	err := w.db.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, cusma_preset,
+		elasticity_preset, elasticity_low, elasticity_high, overrides FROM scenarios WHERE id = ?`, id).Scan(
+		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.CUSMAShares,
+		&sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read scenario %s: %w", id, err)
+	}
+	if sc.AsOf, err = storedDate(asOf); err != nil {
+		return nil, fmt.Errorf("read scenario %s: %w", id, err)
+	}
+	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
+		return nil, fmt.Errorf("read scenario %s: overrides: %w", id, err)
+	}
+	ids := map[int64]int{}
+	err = scanAll(ctx, w, `SELECT id, key, label, imposer, program, sectors, rate, cusma_exempt, yields_to,
+		effective_from, effective_to, note, upper_bound, library FROM measures WHERE scenario = ? ORDER BY position`,
+		func(scan func(...any) error) error {
+			var m scenarios.Measure
+			var rowID int64
+			var sectors, yields, from, to, upper string
+			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &m.Rate, &m.CUSMAExempt,
+				&yields, &from, &to, &m.Note, &upper, &m.Library); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
+				return fmt.Errorf("measure %s: sectors: %w", m.ID, err)
+			}
+			if err := json.Unmarshal([]byte(yields), &m.YieldsTo); err != nil {
+				return fmt.Errorf("measure %s: yields_to: %w", m.ID, err)
+			}
+			if err := json.Unmarshal([]byte(upper), &m.UpperBound); err != nil {
+				return fmt.Errorf("measure %s: upper_bound: %w", m.ID, err)
+			}
+			var err error
+			if m.From, err = storedDate(from); err != nil {
+				return err
+			}
+			if m.To, err = storedDate(to); err != nil {
+				return err
+			}
+			ids[rowID] = len(sc.Measures)
+			sc.Measures = append(sc.Measures, m)
+			return nil
+		}, id)
+	if err != nil {
+		return nil, fmt.Errorf("read measures of %s: %w", id, err)
+	}
+	err = scanAll(ctx, w, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
+		func(scan func(...any) error) error {
+			var mid int64
+			var e scenarios.Evidence
+			if err := scan(&mid, &e.Document, &e.Excerpt, &e.Quote, &e.Citation, &e.URL); err != nil {
+				return err
+			}
+			i := ids[mid]
+			sc.Measures[i].Evidence = append(sc.Measures[i].Evidence, e)
+			return nil
+		}, id)
+	if err != nil {
+		return nil, fmt.Errorf("read evidence of %s: %w", id, err)
+	}
+	return sc, nil
+}
+
+// validate checks sc against the workspace; errors name their fields.
+func (w *Workspace) validate(sc *scenarios.Scenario) error {
+	cat, err := w.catalog()
+	if err != nil {
+		return err
+	}
+	return scenarios.Validate(sc, cat).Err()
+}
+
+// CreateScenario validates and stores a new scenario and returns its id,
+// made from its name.
+func (w *Workspace) CreateScenario(sc *scenarios.Scenario) (string, error) {
+	if err := w.validate(sc); err != nil {
+		return "", err
+	}
+	var id string
+	err := w.write(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		if id, err = newScenarioID(tx, sc.Name); err != nil {
+			return err
+		}
+		return w.insertScenario(tx, id, sc, false, -1)
+	})
+	if err != nil {
+		return "", fmt.Errorf("create scenario %q: %w", sc.Name, err)
+	}
+	return id, nil
+}
+
+// RestoreScenario stores sc under a given id, for example to undo a delete.
+// The id must be free.
+func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, position int) error {
+	if err := w.validate(sc); err != nil {
+		return err
+	}
+	err := w.write(context.Background(), func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM scenarios WHERE id = ?", id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: scenario id %q", ErrExists, id)
+		}
+		return w.insertScenario(tx, id, sc, false, position)
+	})
+	if err != nil {
+		return fmt.Errorf("restore scenario %q: %w", sc.Name, err)
+	}
+	return nil
+}
+
+// SaveScenario validates sc and replaces the stored scenario id with it.
+func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario) error {
+	if err := w.validate(sc); err != nil {
+		return err
+	}
+	err := w.write(context.Background(), func(tx *sql.Tx) error {
+		var builtin bool
+		var position int
+		err := tx.QueryRow("SELECT builtin, position FROM scenarios WHERE id = ?", id).Scan(&builtin, &position)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM measures WHERE scenario = ?", id); err != nil {
+			return err
+		}
+		if err := checkNameFree(tx, sc.Name, id); err != nil {
+			return err
+		}
+		return w.writeScenario(tx, id, sc, builtin, position, "UPDATE")
+	})
+	if err != nil {
+		return fmt.Errorf("save scenario %q: %w", sc.Name, err)
+	}
+	return nil
+}
+
+// DeleteScenario removes a scenario with its measures and their evidence links.
+func (w *Workspace) DeleteScenario(id string) error {
+	return w.write(context.Background(), func(tx *sql.Tx) error {
+		res, err := tx.Exec("DELETE FROM scenarios WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("delete scenario %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("delete scenario: %w: no scenario with id %q", ErrNotFound, id)
+		}
+		return nil
+	})
+}
+
+// Position returns the list position of scenario id.
+func (w *Workspace) Position(id string) (int, error) {
+	var p int
+	err := w.db.QueryRow("SELECT position FROM scenarios WHERE id = ?", id).Scan(&p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+	}
+	return p, err
+}
+
+func checkNameFree(tx *sql.Tx, name, exceptID string) error {
+	var other string
+	err := tx.QueryRow("SELECT id FROM scenarios WHERE name = ? COLLATE NOCASE AND id <> ?", strings.TrimSpace(name), exceptID).Scan(&other)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: a scenario named %q already exists (id %s); choose another name", ErrExists, strings.TrimSpace(name), other)
+}
+
+// insertScenario adds sc under id at position (-1: at the end).
+func (w *Workspace) insertScenario(tx *sql.Tx, id string, sc *scenarios.Scenario, builtin bool, position int) error {
+	if err := checkNameFree(tx, sc.Name, id); err != nil {
+		return err
+	}
+	if position < 0 {
+		if err := tx.QueryRow("SELECT coalesce(max(position), -1) + 1 FROM scenarios").Scan(&position); err != nil {
+			return err
+		}
+	}
+	return w.writeScenario(tx, id, sc, builtin, position, "INSERT")
+}
+
+// writeScenario inserts or updates the scenario row and inserts its measures
+// and evidence.
+func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario, builtin bool, position int, verb string) error {
+	overrides, err := encodeOverrides(sc.Assumptions.Overrides)
+	if err != nil {
+		return err
+	}
+	a := sc.Assumptions
+	now := w.timestamp()
+	name := strings.TrimSpace(sc.Name)
+	if verb == "INSERT" {
+		_, err = tx.Exec(`INSERT INTO scenarios (id, name, description, as_of, as_of_today, baseline_year, cusma_preset,
+			elasticity_preset, elasticity_low, elasticity_high, overrides, builtin, position, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, a.CUSMAShares, a.Elasticities,
+			a.ElasticityLow, a.ElasticityHigh, overrides, builtin, position, now, now)
+	} else {
+		_, err = tx.Exec(`UPDATE scenarios SET name = ?, description = ?, as_of = ?, as_of_today = ?, baseline_year = ?,
+			cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?, overrides = ?, updated_at = ?
+			WHERE id = ?`,
+			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, a.CUSMAShares, a.Elasticities,
+			a.ElasticityLow, a.ElasticityHigh, overrides, now, id)
+	}
+	if err != nil {
+		return err
+	}
+	for i, m := range sc.Measures {
+		if err := insertMeasure(tx, id, i, &m); err != nil {
+			return fmt.Errorf("measure %s: %w", m.ID, err)
+		}
+	}
+	return nil
+}
+
+func insertMeasure(tx *sql.Tx, scenarioID string, position int, m *scenarios.Measure) error {
+	sectors, err := json.Marshal(m.Sectors)
+	if err != nil {
+		return err
+	}
+	yields, err := json.Marshal(nonNilStrings(m.YieldsTo))
+	if err != nil {
+		return err
+	}
+	upper, err := json.Marshal(nonNilStrings(m.UpperBound))
+	if err != nil {
+		return err
+	}
+	res, err := tx.Exec(`INSERT INTO measures (scenario, position, key, label, imposer, program, sectors, rate,
+		cusma_exempt, yields_to, effective_from, effective_to, note, upper_bound, library)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		scenarioID, position, m.ID, m.Label, m.Imposer, m.Program, string(sectors), m.Rate, m.CUSMAExempt,
+		string(yields), m.From.String(), m.To.String(), m.Note, string(upper), m.Library)
+	if err != nil {
+		return err
+	}
+	mid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for j, e := range m.Evidence {
+		var doc, excerpt any
+		if e.Document != "" {
+			doc = e.Document
+		}
+		if e.Excerpt != 0 {
+			var n int
+			if err := tx.QueryRow("SELECT count(*) FROM excerpts WHERE id = ?", e.Excerpt).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				excerpt = e.Excerpt
+			}
+		}
+		if _, err := tx.Exec(`INSERT INTO measure_evidence (measure, position, document, excerpt, quote, citation, url)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, mid, j, doc, excerpt, e.Quote, e.Citation, e.URL); err != nil {
+			return fmt.Errorf("evidence %d: %w", j, err)
+		}
+	}
+	return nil
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+type overridesJSON struct {
+	CUSMAShare     map[string]float64 `json:"cusma_share"`
+	Elasticity     map[string]float64 `json:"elasticity"`
+	BaselineTariff map[string]float64 `json:"baseline_tariff"`
+}
+
+func encodeOverrides(o scenarios.Overrides) (string, error) {
+	b, err := json.Marshal(overridesJSON{
+		CUSMAShare: nonNilMap(o.CUSMAShare), Elasticity: nonNilMap(o.Elasticity), BaselineTariff: nonNilMap(o.BaselineTariff),
+	})
+	return string(b), err
+}
+
+func decodeOverrides(s string, o *scenarios.Overrides) error {
+	var j overridesJSON
+	if err := json.Unmarshal([]byte(s), &j); err != nil {
+		return err
+	}
+	*o = scenarios.Overrides{CUSMAShare: j.CUSMAShare, Elasticity: j.Elasticity, BaselineTariff: j.BaselineTariff}
+	return nil
+}
+
+func nonNilMap(m map[string]float64) map[string]float64 {
+	if m == nil {
+		return map[string]float64{}
+	}
+	return m
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slug makes an id from a name: lower-case ASCII letters and digits joined by
+// hyphens, at most 40 characters.
+func Slug(name string) string {
+	s := nonSlug.ReplaceAllString(strings.ToLower(name), "-")
+	s = strings.Trim(s, "-")
+	if len(s) > 40 {
+		s = strings.TrimRight(s[:40], "-")
+	}
+	return s
+}
+
+// newScenarioID returns a free id made from name.
+func newScenarioID(tx *sql.Tx, name string) (string, error) {
+	base := Slug(name)
+	if base == "" {
+		base = "scenario"
+	}
+	for i := 1; ; i++ {
+		id := base
+		if i > 1 {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM scenarios WHERE id = ?", id).Scan(&n); err != nil {
+			return "", err
+		}
+		if n == 0 {
+			return id, nil
+		}
+	}
+}

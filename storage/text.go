@@ -1,0 +1,390 @@
+package storage
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// extracted is a document's text and the metadata found in it.
+type extracted struct {
+	Body                        string
+	Title, Publisher, Date, URL string
+}
+
+// extractText returns the plain text of a .txt file: as is, with line ends
+// normalised.
+func extractText(data string) extracted {
+	return extracted{Body: normaliseNewlines(data), Title: firstLine(data)}
+}
+
+var (
+	mdImage    = regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`)
+	mdLink     = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	mdRefDef   = regexp.MustCompile(`(?m)^\s{0,3}\[[^\]]+\]:\s+\S+.*$`)
+	mdEmph     = regexp.MustCompile(`(\*\*|__|\*|_|~~)([^*_~\n]+?)(\*\*|__|\*|_|~~)`)
+	mdCode     = regexp.MustCompile("`+([^`]*)`+")
+	mdHeading  = regexp.MustCompile(`(?m)^\s{0,3}#{1,6}\s+`)
+	mdQuote    = regexp.MustCompile(`(?m)^\s{0,3}>\s?`)
+	mdList     = regexp.MustCompile(`(?m)^(\s*)(?:[-*+]|\d+[.)])\s+`)
+	mdRule     = regexp.MustCompile(`(?m)^\s{0,3}([-*_]\s*){3,}$`)
+	mdTableSep = regexp.MustCompile(`(?m)^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$`)
+	mdFence    = regexp.MustCompile("(?m)^\\s{0,3}(```|~~~).*$")
+	htmlTag    = regexp.MustCompile(`</?[A-Za-z][^>]*>`)
+	mdHeadLine = regexp.MustCompile(`(?m)^\s{0,3}#\s+(.+)$`)
+)
+
+// extractMarkdown drops Markdown markup and keeps the text: headings, emphasis,
+// links (their text), images (their alt text), code marks, quotes, list
+// markers, rules and table pipes.
+func extractMarkdown(data string) extracted {
+	s := normaliseNewlines(data)
+	title := ""
+	if m := mdHeadLine.FindStringSubmatch(s); m != nil {
+		title = strings.TrimSpace(m[1])
+	}
+	// Front matter: "title: ..." between --- lines.
+	if strings.HasPrefix(s, "---\n") {
+		if end := strings.Index(s[4:], "\n---"); end >= 0 {
+			front := s[4 : 4+end]
+			s = strings.TrimLeft(s[4+end+4:], "\n")
+			for _, line := range strings.Split(front, "\n") {
+				k, v, ok := strings.Cut(line, ":")
+				if ok && strings.TrimSpace(k) == "title" {
+					title = strings.Trim(strings.TrimSpace(v), `"'`)
+				}
+			}
+		}
+	}
+	s = mdFence.ReplaceAllString(s, "")
+	s = mdRefDef.ReplaceAllString(s, "")
+	s = mdImage.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdCode.ReplaceAllString(s, "$1")
+	for i := 0; i < 2; i++ { // nested emphasis such as ***x***
+		s = mdEmph.ReplaceAllString(s, "$2")
+	}
+	s = mdHeading.ReplaceAllString(s, "")
+	s = mdQuote.ReplaceAllString(s, "")
+	s = mdTableSep.ReplaceAllString(s, "")
+	s = mdRule.ReplaceAllString(s, "")
+	s = mdList.ReplaceAllString(s, "$1• ")
+	s = htmlTag.ReplaceAllString(s, "")
+	var lines []string
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "|") || strings.HasSuffix(t, "|") {
+			cells := strings.Split(strings.Trim(t, "|"), "|")
+			for i := range cells {
+				cells[i] = strings.TrimSpace(cells[i])
+			}
+			line = strings.Join(cells, " · ")
+		}
+		lines = append(lines, strings.TrimRight(line, " \t"))
+	}
+	s = collapseBlankLines(strings.Join(lines, "\n"))
+	if title == "" {
+		title = firstLine(s)
+	}
+	return extracted{Body: s, Title: title}
+}
+
+// blockElements end a line of text in extractHTML.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.H1: true, atom.H2: true,
+	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
+	atom.Pre: true, atom.Hr: true, atom.Dd: true, atom.Dt: true, atom.Figcaption: true, atom.Main: true,
+}
+
+// skippedElements hold no readable text.
+var skippedElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Nav: true, atom.Iframe: true, atom.Object: true, atom.Select: true, atom.Button: true, atom.Form: true,
+}
+
+// extractHTML returns the readable text of an HTML page, with paragraphs on
+// their own lines, and the title, publisher, date and address from its
+// <title>, <meta> and <link rel=canonical> tags.
+func extractHTML(data string) extracted {
+	var out extracted
+	var body strings.Builder
+	z := html.NewTokenizer(strings.NewReader(data))
+	skip := 0
+	inTitle := false
+	var h1 string
+	inH1 := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				break
+			}
+			break
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			switch {
+			case skippedElements[tok.DataAtom]:
+				if tt == html.StartTagToken {
+					skip++
+				}
+			case tok.DataAtom == atom.Title:
+				inTitle = tt == html.StartTagToken
+			case tok.DataAtom == atom.H1:
+				inH1 = tt == html.StartTagToken
+				body.WriteString("\n")
+			case tok.DataAtom == atom.Meta:
+				readMeta(tok, &out)
+			case tok.DataAtom == atom.Link:
+				if attr(tok, "rel") == "canonical" && out.URL == "" {
+					out.URL = attr(tok, "href")
+				}
+			case blockElements[tok.DataAtom]:
+				body.WriteString("\n")
+			case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
+				body.WriteString(" · ")
+			case tok.DataAtom == atom.Img:
+				if alt := strings.TrimSpace(attr(tok, "alt")); alt != "" && skip == 0 {
+					body.WriteString(alt)
+				}
+			}
+		case html.EndTagToken:
+			switch {
+			case skippedElements[tok.DataAtom]:
+				if skip > 0 {
+					skip--
+				}
+			case tok.DataAtom == atom.Title:
+				inTitle = false
+			case tok.DataAtom == atom.H1:
+				inH1 = false
+				body.WriteString("\n")
+			case blockElements[tok.DataAtom]:
+				body.WriteString("\n")
+			}
+		case html.TextToken:
+			text := tok.Data
+			if inTitle {
+				if out.Title == "" {
+					out.Title = strings.TrimSpace(collapseSpace(text))
+				}
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			if inH1 && h1 == "" {
+				h1 = strings.TrimSpace(collapseSpace(text))
+			}
+			body.WriteString(collapseSpace(text))
+		}
+	}
+	var lines []string
+	for _, line := range strings.Split(body.String(), "\n") {
+		line = strings.TrimSpace(line)
+		line = strings.Trim(line, "· ")
+		lines = append(lines, line)
+	}
+	out.Body = collapseBlankLines(strings.Join(lines, "\n"))
+	if out.Title == "" {
+		out.Title = h1
+	}
+	if out.Title == "" {
+		out.Title = firstLine(out.Body)
+	}
+	return out
+}
+
+func readMeta(tok html.Token, out *extracted) {
+	key := strings.ToLower(attr(tok, "property"))
+	if key == "" {
+		key = strings.ToLower(attr(tok, "name"))
+	}
+	if key == "" {
+		key = strings.ToLower(attr(tok, "itemprop"))
+	}
+	v := strings.TrimSpace(attr(tok, "content"))
+	if v == "" {
+		return
+	}
+	switch key {
+	case "og:title", "twitter:title", "dc.title", "citation_title":
+		if out.Title == "" {
+			out.Title = v
+		}
+	case "og:site_name", "publisher", "dc.publisher", "citation_publisher", "article:publisher", "author", "dc.creator":
+		if out.Publisher == "" && !strings.HasPrefix(v, "http") {
+			out.Publisher = v
+		}
+	case "article:published_time", "date", "dc.date", "citation_publication_date", "datepublished", "pubdate", "publish-date":
+		if out.Date == "" {
+			out.Date = isoDatePrefix(v)
+		}
+	case "og:url":
+		if out.URL == "" {
+			out.URL = v
+		}
+	}
+}
+
+func attr(tok html.Token, name string) string {
+	for _, a := range tok.Attr {
+		if strings.EqualFold(a.Key, name) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?`)
+
+// isoDatePrefix keeps the YYYY[-MM[-DD]] start of a date-time value.
+func isoDatePrefix(v string) string {
+	return isoDate.FindString(strings.TrimSpace(v))
+}
+
+func normaliseNewlines(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+var blankRuns = regexp.MustCompile(`\n{3,}`)
+
+func collapseBlankLines(s string) string {
+	return strings.TrimSpace(blankRuns.ReplaceAllString(s, "\n\n"))
+}
+
+// firstLine returns the first non-empty line of s, shortened to 120 characters.
+func firstLine(s string) string {
+	for _, line := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			if utf8.RuneCountInString(t) > 120 {
+				r := []rune(t)
+				t = strings.TrimSpace(string(r[:119])) + "…"
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+// Passage is a span of a document's body: the unit of full-text search.
+type Passage struct {
+	Ordinal int
+	Start   int // byte offset in the body
+	Text    string
+}
+
+// Passage sizes, in bytes.
+const (
+	passageMin = 300
+	passageMax = 1200
+	passageCut = 800
+)
+
+// splitPassages cuts a body into passages: paragraphs (lines), short ones
+// joined up to passageMin bytes, long ones cut at a sentence end near
+// passageCut bytes. Every passage is an exact span of the body.
+func splitPassages(body string) []Passage {
+	var out []Passage
+	start, end := -1, -1
+	flush := func() {
+		if start >= 0 && end > start {
+			out = append(out, spans(body, start, end)...)
+		}
+		start, end = -1, -1
+	}
+	off := 0
+	for _, line := range strings.SplitAfter(body, "\n") {
+		lineStart := off
+		off += len(line)
+		t := strings.TrimSpace(line)
+		if t == "" {
+			flush()
+			continue
+		}
+		s := lineStart + strings.Index(line, t)
+		e := s + len(t)
+		if start < 0 {
+			start = s
+		}
+		end = e
+		if end-start >= passageMin {
+			flush()
+		}
+	}
+	flush()
+	for i := range out {
+		out[i].Ordinal = i
+	}
+	return out
+}
+
+// spans cuts body[start:end] into passages no longer than passageMax.
+func spans(body string, start, end int) []Passage {
+	var out []Passage
+	for end-start > passageMax {
+		cut := sentenceEnd(body[start:end], passageCut)
+		out = append(out, Passage{Start: start, Text: strings.TrimSpace(body[start : start+cut])})
+		start += cut
+		for start < end && (body[start] == ' ' || body[start] == '\n' || body[start] == '\t') {
+			start++
+		}
+	}
+	if end > start {
+		out = append(out, Passage{Start: start, Text: body[start:end]})
+	}
+	return out
+}
+
+// sentenceEnd returns where to cut s near n: after the last sentence end
+// before n+200, else at a space, else at a rune boundary.
+func sentenceEnd(s string, n int) int {
+	limit := min(len(s), n+200)
+	best := -1
+	for _, sep := range []string{". ", "? ", "! ", ".\n"} {
+		if i := strings.LastIndex(s[:limit], sep); i > n/2 && i+1 > best {
+			best = i + 1
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	if i := strings.LastIndexByte(s[:limit], ' '); i > 0 {
+		return i
+	}
+	for limit > 0 && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	return limit
+}
+
+// stripBOM removes a UTF-8 byte order mark.
+func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\uFEFF")) }
