@@ -119,19 +119,27 @@ func readCSV(name string) ([]map[string]string, error) {
 }
 
 func (l *defaultsLoader) datasets() error {
-	type ds struct{ id, name, kind, file string }
+	// sourceOf names the SOURCES.md row that cites the origin of a file's
+	// numbers, when it is not the file's own row.
+	type ds struct{ id, name, kind, file, sourceOf string }
 	list := []ds{
-		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile},
-		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile},
-		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile},
-		{DatasetCUSMAMonth, "USMCA claim shares, all goods, by month 2025–2026", "cusma", assets.CUSMAMonthlyFile},
-		{DatasetHauk, "US import demand elasticities by sector (Hauk 2012, sector medians)", "elasticity", assets.SectorBaselineFile},
-		{DatasetMeasures, "Tariff measures between Canada and the US, 2025–2026", "measures", assets.MeasuresFile},
+		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile, ""},
+		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile, ""},
+		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile, ""},
+		{DatasetCUSMAMonth, "USMCA claim shares, all goods, by month 2025–2026", "cusma", assets.CUSMAMonthlyFile, ""},
+		// The sector medians sit in sector_baseline_2024.csv; the estimates are Hauk's.
+		{DatasetHauk, "US import demand elasticities by sector (Hauk 2012, medians over each sector's HS6 lines)", "elasticity",
+			assets.SectorBaselineFile, "derived_hauk2012_us_import_demand_elasticity_hs2_median.csv"},
+		{DatasetMeasures, "Tariff measures between Canada and the US, 2025–2026", "measures", assets.MeasuresFile, ""},
 	}
 	for _, d := range list {
-		row, ok := sourceFor(l.sources, path.Base(d.file))
+		cite := path.Base(d.file)
+		if d.sourceOf != "" {
+			cite = d.sourceOf
+		}
+		row, ok := sourceFor(l.sources, cite)
 		if !ok {
-			return fmt.Errorf("%s has no row in SOURCES.md", d.file)
+			return fmt.Errorf("%s has no row in SOURCES.md", cite)
 		}
 		if _, err := l.tx.Exec(`INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`, d.id, d.name, d.kind, path.Base(d.file), row.Source, row.Licence, row.Holds, l.now); err != nil {

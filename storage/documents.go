@@ -105,7 +105,7 @@ func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMe
 	hash := hex.EncodeToString(sum[:8])
 	err := w.write(context.Background(), func(tx *sql.Tx) error {
 		var existing string
-		err := tx.QueryRow("SELECT id FROM documents WHERE substr(id, -16) = ?", hash).Scan(&existing)
+		err := tx.QueryRow("SELECT id FROM documents WHERE body = ?", ex.Body).Scan(&existing)
 		if err == nil {
 			return fmt.Errorf("%w: %s is already in the library as %s", ErrExists, name, existing)
 		}

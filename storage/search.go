@@ -25,7 +25,8 @@ type Hit struct {
 }
 
 // Search finds the passages that hold every word of the query (words in
-// double quotes must appear as a phrase), best first; when no passage holds
+// double quotes must appear as a phrase), best first: first in the passages'
+// own text, then counting the document's title too; when no passage holds
 // them all, passages that hold any of them. Words are matched after stemming
 // ("tariffs" finds "tariff").
 func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
@@ -36,18 +37,25 @@ func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
-	hits, err := w.search(strings.Join(terms, " AND "), limit)
-	if err != nil || len(hits) > 0 || len(terms) == 1 {
-		return hits, err
+	all := strings.Join(terms, " AND ")
+	tries := []string{"text : (" + all + ")", all}
+	if len(terms) > 1 {
+		tries = append(tries, "text : ("+strings.Join(terms, " OR ")+")")
 	}
-	return w.search(strings.Join(terms, " OR "), limit)
+	for _, match := range tries {
+		hits, err := w.search(match, limit)
+		if err != nil || len(hits) > 0 {
+			return hits, err
+		}
+	}
+	return nil, nil
 }
 
 func (w *Workspace) search(match string, limit int) ([]Hit, error) {
 	var hits []Hit
 	err := scanAll(context.Background(), w, `
 		SELECT p.document, d.title, p.ordinal, p.start, p.text,
-		       snippet(passages_fts, 1, ?, ?, '…', 40), bm25(passages_fts, 2.0, 1.0) AS rank
+		       snippet(passages_fts, 1, ?, ?, '…', 40), bm25(passages_fts, 0.5, 1.0) AS rank
 		FROM passages_fts
 		JOIN passages p ON p.id = passages_fts.rowid
 		JOIN documents d ON d.id = p.document

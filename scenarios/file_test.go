@@ -1,0 +1,227 @@
+package scenarios_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+)
+
+func readExample(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/spec_example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDecodeSpecExample(t *testing.T) {
+	f, err := scenarios.DecodeFile(readExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := f.Scenario
+	if sc.Name != "US 35% on non-CUSMA goods (Aug 2025)" || sc.AsOf.String() != "2025-08-15" || sc.Description != "free text" {
+		t.Errorf("header = %q %s %q", sc.Name, sc.AsOf, sc.Description)
+	}
+	a := sc.Assumptions
+	if a.BaselineYear != 2024 || a.CUSMAShares != "h2-2025" || a.Elasticities != "hauk2012" || a.ElasticityLow != 0.5 || a.ElasticityHigh != 1.5 {
+		t.Errorf("assumptions = %+v", a)
+	}
+	if a.Overrides.CUSMAShare["AUTOS"] != 0.5 || a.Overrides.Elasticity["STEEL"] != 2 || len(a.Overrides.BaselineTariff) != 0 {
+		t.Errorf("overrides = %+v", a.Overrides)
+	}
+	if len(sc.Measures) != 1 {
+		t.Fatalf("%d measures", len(sc.Measures))
+	}
+	m := sc.Measures[0]
+	if m.ID != "us-ieepa-35" || m.Imposer != "US" || m.Program != "IEEPA" || m.Rate != 0.35 || !m.CUSMAExempt ||
+		!reflect.DeepEqual(m.YieldsTo, []string{"S232"}) || m.From.String() != "2025-08-01" || m.To.String() != "2026-02-23" {
+		t.Errorf("measure = %+v", m)
+	}
+	if !reflect.DeepEqual(m.Sectors, map[string]float64{"*": 1, "ENERGY": 0, "FERT": 0}) {
+		t.Errorf("sectors = %v", m.Sectors)
+	}
+	if len(m.Evidence) != 2 || m.Evidence[0].Document != "004_00f7d1e281d38557" || m.Evidence[1].URL != "https://example.org/eo" {
+		t.Errorf("evidence = %+v", m.Evidence)
+	}
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	f, err := scenarios.DecodeFile(readExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := scenarios.EncodeFile(&buf, &f.Scenario, f.Scenario.AsOf); err != nil {
+		t.Fatal(err)
+	}
+	g, err := scenarios.DecodeFile(buf.Bytes())
+	if err != nil {
+		t.Fatalf("re-decode: %v\n%s", err, buf.String())
+	}
+	if !reflect.DeepEqual(f.Scenario, g.Scenario) {
+		t.Errorf("round trip changed the scenario:\n%+v\n%+v", f.Scenario, g.Scenario)
+	}
+	var again bytes.Buffer
+	scenarios.EncodeFile(&again, &g.Scenario, g.Scenario.AsOf)
+	if again.String() != buf.String() {
+		t.Error("encoding is not stable")
+	}
+	if !strings.Contains(buf.String(), `"format": "parley.scenario/1"`) {
+		t.Errorf("no format line:\n%s", buf.String())
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	example := string(readExample(t))
+	tests := []struct {
+		name string
+		data string
+		want []string // substrings of the message
+	}{
+		{"malformed JSON says where", `{"format": "parley.scenario/1",` + "\n" + `  "name": "x" "as_of": "2025-01-01"}`, []string{"line 2, column 15", "malformed JSON", "expected ',' or '}'"}},
+		{"truncated", `{"format": "parley.scenario/1", "name": "x"`, []string{"line 1", "expected ',' or '}'"}},
+		{"unknown key", strings.Replace(example, `"description"`, `"descripton"`, 1), []string{"line 4, column 3", `unknown key "descripton"`}},
+		{"unknown measure key", strings.Replace(example, `"label"`, `"title"`, 1), []string{"measures[0].title", `unknown key "title"`}},
+		{"bad date", strings.Replace(example, `"as_of": "2025-08-15"`, `"as_of": "2025-02-30"`, 1), []string{"as_of", "not an ISO date", "line 5"}},
+		{"date of the wrong type", strings.Replace(example, `"effective_from": "2025-08-01"`, `"effective_from": 20250801`, 1), []string{"measures[0].effective_from", "must be an ISO date string"}},
+		{"rate not a number", strings.Replace(example, `"rate": 0.35`, `"rate": "35%"`, 1), []string{"measures[0].rate", "must be a number, not a string"}},
+		{"duplicate key", `{"format": "parley.scenario/1", "name": "a", "name": "b", "as_of": "2025-01-01"}`, []string{"appears twice"}},
+		{"missing name", `{"format": "parley.scenario/1", "as_of": "2025-01-01"}`, []string{"name: missing"}},
+		{"wrong format", strings.Replace(example, "parley.scenario/1", "parley.scenario/2", 1), []string{"format", "parley.scenario/2"}},
+		{"not UTF-8", "{\"format\": \"parley.scenario/1\", \"name\": \"caf\xe9\"}", []string{"not UTF-8", "line 1, column 45"}},
+		{"empty", "  \n", []string{"empty"}},
+		{"not an object", `[1, 2]`, []string{"must be an object"}},
+		{"missing measure fields", `{"format": "parley.scenario/1", "name": "a", "as_of": "2025-01-01", "measures": [{"id": "m"}]}`,
+			[]string{"measures[0].imposer: missing", "measures[0].rate: missing", "measures[0].sectors: missing", "measures[0].effective_from: missing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := scenarios.DecodeFile([]byte(tt.data))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			var syn *scenarios.SyntaxError
+			var fes scenarios.Errors
+			if !errors.As(err, &syn) && !errors.As(err, &fes) {
+				t.Errorf("error %T is neither a SyntaxError nor Errors", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// catalog is a fixed scenarios.Catalog for tests.
+type catalog struct{ docs map[string]string }
+
+func (catalog) SectorKnown(code string) bool {
+	switch code {
+	case "ENERGY", "FERT", "STEEL", "AUTOS", "ALUMINUM":
+		return true
+	}
+	return false
+}
+func (catalog) BaselineYearKnown(y int) bool           { return y >= 2023 && y <= 2025 }
+func (catalog) CUSMAPresetKnown(name string) bool      { return name == "h2-2025" || name == "2025-01" }
+func (catalog) ElasticityPresetKnown(name string) bool { return name == "hauk2012" }
+func (c catalog) DocumentText(id string) (string, bool) {
+	t, ok := c.docs[id]
+	return t, ok
+}
+
+var testCatalog = catalog{docs: map[string]string{
+	"004_00f7d1e281d38557": "The dialogue comes amid escalating tensions, particularly following the recent\nannouncement of a 35 percent tariff on Canadian goods by President Donald Trump. Canada’s “flexibility”.",
+}}
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(sc *scenarios.Scenario)
+		want string // substring of the only message; "" means valid
+	}{
+		{"the example is valid", func(*scenarios.Scenario) {}, ""},
+		{"rate above 10", func(sc *scenarios.Scenario) { sc.Measures[0].Rate = 10.5 }, "measures[0].rate: 10.5 is out of range [0, 10]"},
+		{"negative rate", func(sc *scenarios.Scenario) { sc.Measures[0].Rate = -0.1 }, "measures[0].rate: -0.1 is out of range"},
+		{"coverage above 1", func(sc *scenarios.Scenario) { sc.Measures[0].Sectors["STEEL"] = 1.2 }, "measures[0].sectors.STEEL: coverage 1.2 is out of range [0, 1]"},
+		{"share above 1", func(sc *scenarios.Scenario) { sc.Assumptions.Overrides.CUSMAShare["AUTOS"] = 2 }, "assumptions.overrides.cusma_share.AUTOS: share 2 is out of range [0, 1]"},
+		{"unknown sector", func(sc *scenarios.Scenario) { sc.Measures[0].Sectors["STEAL"] = 1 }, `measures[0].sectors.STEAL: unknown sector "STEAL"`},
+		{"unknown override sector", func(sc *scenarios.Scenario) { sc.Assumptions.Overrides.Elasticity["XX"] = 1 }, `assumptions.overrides.elasticity.XX: unknown sector "XX"`},
+		{"bad imposer", func(sc *scenarios.Scenario) { sc.Measures[0].Imposer = "MX" }, `measures[0].imposer: must be "US" or "CA", not "MX"`},
+		{"unknown document", func(sc *scenarios.Scenario) { sc.Measures[0].Evidence[0].Document = "999_x" }, `measures[0].evidence[0].document: unknown document "999_x"`},
+		{"quote not found", func(sc *scenarios.Scenario) { sc.Measures[0].Evidence[0].Quote = "a 45 percent tariff" }, `measures[0].evidence[0].quote: quote "a 45 percent tariff" not found in document 004_00f7d1e281d38557`},
+		{"quote ignores case, spaces and quote style", func(sc *scenarios.Scenario) {
+			sc.Measures[0].Evidence[0].Quote = "THE RECENT   announcement  of a 35 PERCENT tariff"
+			sc.Measures[0].Evidence = append(sc.Measures[0].Evidence, scenarios.Evidence{Document: "004_00f7d1e281d38557", Quote: `Canada's "flexibility"`})
+		}, ""},
+		{"unknown preset", func(sc *scenarios.Scenario) { sc.Assumptions.CUSMAShares = "2030-01" }, `assumptions.cusma_shares: unknown CUSMA share preset "2030-01"`},
+		{"unknown year", func(sc *scenarios.Scenario) { sc.Assumptions.BaselineYear = 1999 }, "assumptions.baseline_year: no baseline trade for year 1999"},
+		{"end before start", func(sc *scenarios.Scenario) { sc.Measures[0].To = scenarios.MustDate("2025-01-01") }, "measures[0].effective_to: 2025-01-01 is before effective_from 2025-08-01"},
+		{"empty name", func(sc *scenarios.Scenario) { sc.Name = "  " }, "name: must not be empty"},
+		{"duplicate measure id", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, sc.Measures[0].Clone()) }, `measures[1].id: "us-ieepa-35" is also the id of measures[0]`},
+		{"evidence with nothing", func(sc *scenarios.Scenario) { sc.Measures[0].Evidence[1] = scenarios.Evidence{} }, "measures[0].evidence[1]: needs a document and quote, or a citation"},
+		{"no sectors", func(sc *scenarios.Scenario) { sc.Measures[0].Sectors = nil }, "measures[0].sectors: must name at least one sector"},
+		{"low above high", func(sc *scenarios.Scenario) { sc.Assumptions.ElasticityLow = 2 }, "assumptions.elasticity_low: 2 is above elasticity_high 1.5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := scenarios.DecodeFile(readExample(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.edit(&f.Scenario)
+			errs := scenarios.Validate(&f.Scenario, testCatalog)
+			if tt.want == "" {
+				if len(errs) > 0 {
+					t.Fatalf("unexpected errors: %v", errs)
+				}
+				return
+			}
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.want) {
+				t.Fatalf("errors = %v, want one containing %q", errs, tt.want)
+			}
+			if !f.Locate(errs)[0].Pos.IsValid() {
+				t.Errorf("error %v has no file position", errs[0])
+			}
+		})
+	}
+}
+
+func TestQuoteIn(t *testing.T) {
+	text := "Kirsten Hillman said: “We made progress and we’re just\nnot there yet.”"
+	for _, tt := range []struct {
+		quote string
+		want  bool
+	}{
+		{`"We made progress and we're just not there yet."`, true},
+		{"WE MADE   PROGRESS", true},
+		{"we made progress and we are just", false},
+		{"", false},
+		{"   ", false},
+	} {
+		if got := scenarios.QuoteIn(tt.quote, text); got != tt.want {
+			t.Errorf("QuoteIn(%q) = %v, want %v", tt.quote, got, tt.want)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, s := range []string{"2025-02-29", "2025-13-01", "25-01-01", "2025-1-1", "2025-01-01T00:00:00Z", ""} {
+		if _, err := scenarios.ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) accepted", s)
+		}
+	}
+	d, err := scenarios.ParseDate("2024-02-29")
+	if err != nil || d.String() != "2024-02-29" || d.MonthEnd().String() != "2024-02-29" || d.AddDays(1).String() != "2024-03-01" {
+		t.Errorf("leap day: %v %v", d, err)
+	}
+}

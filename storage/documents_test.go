@@ -1,0 +1,241 @@
+package storage_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportDocuments(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		meta                storage.DocumentMeta
+		want                storage.Document
+		body                []string // in the body
+		notBody             []string // markup that must be gone
+	}{
+		{
+			name: "text", file: "memo.txt", content: "Briefing memo on lumber\r\nSoftwood duties keep rising.\r\n",
+			meta: storage.DocumentMeta{Publisher: "Ministry", Date: "2025-10-14"},
+			want: storage.Document{Title: "Briefing memo on lumber", Publisher: "Ministry", Date: "2025-10-14"},
+			body: []string{"Softwood duties keep rising."}, notBody: []string{"\r"},
+		},
+		{
+			name: "markdown", file: "notes.md",
+			content: "---\ntitle: Steel talks\n---\n# Heading one\n\nThe **sectoral duties** on [steel](https://x.org) stay.\n\n| Sector | Rate |\n|---|---|\n| Steel | 50% |\n\n- first point\n",
+			want:    storage.Document{Title: "Steel talks"},
+			body:    []string{"Heading one", "The sectoral duties on steel stay.", "Steel · 50%", "• first point"},
+			notBody: []string{"**", "](", "---", "# "},
+		},
+		{
+			name: "html", file: "page.html",
+			content: `<!doctype html><html><head><title>Tariff news</title>
+<meta property="og:site_name" content="Global News"><meta property="article:published_time" content="2026-02-20T10:00:00Z">
+<link rel="canonical" href="https://example.org/news/1"><style>p{color:red}</style><script>var x = "secret";</script></head>
+<body><nav>Home | About</nav><h1>IEEPA struck down</h1><p>The court ruled &amp; collection stopped.</p><p>Second<br>line</p></body></html>`,
+			want: storage.Document{Title: "Tariff news", Publisher: "Global News", Date: "2026-02-20", URL: "https://example.org/news/1"},
+			body: []string{"IEEPA struck down", "The court ruled & collection stopped.", "Second\nline"}, notBody: []string{"secret", "color:red", "<p>", "Home | About"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, _ := open(t)
+			doc, err := w.ImportDocument(writeFile(t, tt.file, tt.content), tt.meta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tt.want.Title || doc.Publisher != tt.want.Publisher || doc.Date != tt.want.Date || doc.URL != tt.want.URL {
+				t.Errorf("metadata = %q %q %q %q, want %q %q %q %q", doc.Title, doc.Publisher, doc.Date, doc.URL,
+					tt.want.Title, tt.want.Publisher, tt.want.Date, tt.want.URL)
+			}
+			if !strings.HasPrefix(doc.ID, "005_") || len(doc.ID) != 20 {
+				t.Errorf("id = %q", doc.ID)
+			}
+			stored, err := w.Document(doc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tt.body {
+				if !strings.Contains(stored.Body, s) {
+					t.Errorf("body lacks %q:\n%s", s, stored.Body)
+				}
+			}
+			for _, s := range tt.notBody {
+				if strings.Contains(stored.Body, s) {
+					t.Errorf("body keeps %q:\n%s", s, stored.Body)
+				}
+			}
+			docs, _ := w.Documents()
+			if len(docs) != 6 {
+				t.Errorf("%d documents after import", len(docs))
+			}
+		})
+	}
+}
+
+func TestBadDocumentsChangeNothing(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		meta                storage.DocumentMeta
+		want                error
+		msg                 string
+	}{
+		{"not UTF-8", "latin1.txt", "Caf\xe9 cr\xe8me tariffs", storage.DocumentMeta{}, storage.ErrBadDocument, "not UTF-8"},
+		{"empty", "empty.txt", "", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
+		{"only blank", "blank.md", " \n\n\t\n", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
+		{"only markup", "tags.html", "<html><head><script>x</script></head><body></body></html>", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
+		{"wrong type", "deck.pdf", "%PDF-1.4", storage.DocumentMeta{}, storage.ErrBadDocument, "only .txt, .md and .html"},
+		{"bad date", "ok.txt", "Some text", storage.DocumentMeta{Date: "yesterday"}, storage.ErrInvalid, "date"},
+		{"already imported", "seed.txt", "", storage.DocumentMeta{}, storage.ErrExists, "already in the library as 004_00f7d1e281d38557"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, path := open(t)
+			content := tt.content
+			if tt.name == "already imported" {
+				d, _ := w.Document("004_00f7d1e281d38557")
+				content = d.Body
+			}
+			before := dump(t, path)
+			_, err := w.ImportDocument(writeFile(t, tt.file, content), tt.meta)
+			if !errors.Is(err, tt.want) || !storage.IsBadInput(err) || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("err = %v, want %v with %q", err, tt.want, tt.msg)
+			}
+			if dump(t, path) != before {
+				t.Error("the workspace changed")
+			}
+		})
+	}
+	w, _ := open(t)
+	if _, err := w.ImportDocument(filepath.Join(t.TempDir(), "missing.txt"), storage.DocumentMeta{}); !storage.IsBadInput(err) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	w, _ := open(t)
+	tests := []struct {
+		query    string
+		firstDoc string
+		snippet  string
+	}{
+		{"aluminum tariffs", "004_00f7d1e281d38557", "haggle over " + storage.HighlightStart + "aluminum" + storage.HighlightEnd},
+		{`"35 percent"`, "004_00f7d1e281d38557", storage.HighlightStart + "35 percent" + storage.HighlightEnd},
+		{"semiconductor", "", "semiconductor"},
+		{"tariff", "", ""},                                  // stemming: finds "tariffs" too
+		{"nuclear zzzz", "001_fed2ad31c1cb5dad", "nuclear"}, // no passage has both: any word
+		{"Team Canada!!! (approach)", "", ""},               // punctuation is not query syntax
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, err := w.Search(tt.query, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatal("no hits")
+			}
+			if tt.firstDoc != "" && hits[0].Document != tt.firstDoc {
+				t.Errorf("first hit in %s, want %s", hits[0].Document, tt.firstDoc)
+			}
+			if !strings.Contains(hits[0].Snippet, tt.snippet) {
+				t.Errorf("snippet %q lacks %q", hits[0].Snippet, tt.snippet)
+			}
+			for i := 1; i < len(hits); i++ {
+				if hits[i].Score > hits[i-1].Score {
+					t.Error("hits are not ranked")
+				}
+			}
+			doc, _ := w.Document(hits[0].Document)
+			if !strings.HasPrefix(doc.Body[hits[0].Start:], hits[0].Text[:20]) {
+				t.Error("a hit's Start does not point at its passage")
+			}
+		})
+	}
+	if _, err := w.Search("  !!! ", 5); !storage.IsBadInput(err) {
+		t.Errorf("empty query: %v", err)
+	}
+	if hits, err := w.Search("zzzzqqq", 5); err != nil || len(hits) != 0 {
+		t.Errorf("nonsense query: %v %v", hits, err)
+	}
+	// An imported document is searchable at once.
+	if _, err := w.ImportDocument(writeFile(t, "x.txt", "Quinoa exports face a new levy."), storage.DocumentMeta{}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := w.Search("quinoa", 5); len(hits) != 1 {
+		t.Errorf("imported document not found: %v", hits)
+	}
+}
+
+func TestExcerptsAndCitations(t *testing.T) {
+	w, _ := open(t)
+	const doc = "004_00f7d1e281d38557"
+	quote := "there was flexibility to haggle over aluminum tariffs with Canada"
+	id, err := w.SaveExcerpt(storage.Excerpt{Document: doc, Quote: quote, Note: "Bessent", Start: 10,
+		Tags: []storage.Tag{{Kind: storage.TagSector, Value: "ALUMINUM"}, {Kind: storage.TagStance, Value: "open"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The built-in aluminum-relief scenario quotes this passage already.
+	cites, err := w.ExcerptCitations(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cites) != 1 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != "US-232-ALU-RELIEF" {
+		t.Errorf("citations = %+v", cites)
+	}
+	// Link it to a measure of another scenario.
+	sc, _ := w.Scenario("aug-2025")
+	sc.Measures[3].Evidence = append(sc.Measures[3].Evidence, scenarios.Evidence{Document: doc, Quote: quote, Excerpt: id})
+	if err := w.SaveScenario("aug-2025", sc); err != nil {
+		t.Fatal(err)
+	}
+	if cites, _ = w.ExcerptCitations(id); len(cites) != 2 {
+		t.Errorf("after linking: %+v", cites)
+	}
+	got, _ := w.Scenario("aug-2025")
+	if ev := got.Measures[3].Evidence; ev[len(ev)-1].Excerpt != id {
+		t.Errorf("excerpt link not stored: %+v", ev)
+	}
+	xs, _ := w.Excerpts(doc)
+	if len(xs) != 1 || len(xs[0].Tags) != 2 || xs[0].Note != "Bessent" {
+		t.Errorf("excerpts = %+v", xs)
+	}
+	if err := w.UpdateExcerpt(id, "new note", []storage.Tag{{Kind: storage.TagMeasure, Value: "US-232-STEEL-ALU-2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if x, _ := w.Excerpt(id); x.Note != "new note" || len(x.Tags) != 1 {
+		t.Errorf("updated excerpt = %+v", x)
+	}
+	if _, err := w.SaveExcerpt(storage.Excerpt{Document: doc, Quote: "words that are not there"}); !errors.Is(err, storage.ErrInvalid) {
+		t.Errorf("bad quote: %v", err)
+	}
+	if _, err := w.SaveExcerpt(storage.Excerpt{Document: doc, Quote: quote, Tags: []storage.Tag{{Kind: "mood", Value: "x"}}}); !errors.Is(err, storage.ErrInvalid) {
+		t.Errorf("bad tag: %v", err)
+	}
+	if err := w.DeleteDocument(doc); !errors.Is(err, storage.ErrInvalid) {
+		t.Errorf("deleting a quoted document: %v", err)
+	}
+	if err := w.DeleteExcerpt(id); err != nil {
+		t.Fatal(err)
+	}
+	// The measure keeps its quote when the excerpt goes.
+	got, _ = w.Scenario("aug-2025")
+	if ev := got.Measures[3].Evidence; ev[len(ev)-1].Quote != quote || ev[len(ev)-1].Excerpt != 0 {
+		t.Errorf("after deleting the excerpt: %+v", ev)
+	}
+}
