@@ -1,13 +1,13 @@
 # Parley: `make run` opens the app on its default workspace, `make test` runs
 # every test. Both install what is missing first (Debian/Ubuntu).
 
-VERSION ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null || echo dev)
+VERSION ?= $(shell sed -n 's/^[[:space:]]*Version *= *"\(.*\)"/\1/p' FyneApp.toml 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 GO      ?= go
 
-.PHONY: all run test build deps test-deps vet unit e2e bench clean
+.PHONY: all run test build deps test-deps vet unit e2e bench clean package-deps package-linux package-windows package-darwin package-check
 
 all: build
 
@@ -32,7 +32,27 @@ test: test-deps vet
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./scenarios ./storage
-	scripts/bench-compute.sh
+	bench/compute.sh
+
+# Packages (scripts/package.sh): dist/parley-linux-amd64.tar.xz, dist/parley.exe
+# (cross-compiled with mingw-w64), dist/parley-macos-ARCH.zip (on a Mac only).
+PACKAGE_ENV := VERSION='$(VERSION)' COMMIT='$(COMMIT)' DATE='$(DATE)' GO='$(GO)'
+
+package-deps:
+	@scripts/deps.sh package
+
+package-linux: package-deps
+	$(PACKAGE_ENV) scripts/package.sh linux
+
+package-windows: package-deps
+	$(PACKAGE_ENV) scripts/package.sh windows
+
+package-darwin: deps
+	$(PACKAGE_ENV) scripts/package.sh darwin
+
+# Builds both packages and checks them (CI).
+package-check: package-deps
+	$(PACKAGE_ENV) scripts/package-check.sh
 
 clean:
 	rm -rf parley parley.exe dist

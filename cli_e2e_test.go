@@ -1,0 +1,368 @@
+package main_test
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestCommandLine runs every command of SPEC section 4 on the real binary.
+func TestCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.parley")
+	steps := []struct {
+		name string
+		args []string
+		code int
+		out  []string // substrings of stdout
+		err  string   // substring of stderr
+	}{
+		{"version", []string{"version"}, 0, []string{"parley 0.0.0-test", "commit: e2e", "built: 2026-01-02T03:04:05Z"}, ""},
+		{"help", []string{"help"}, 0, []string{"parley compute ID|NAME", "Exit status"}, ""},
+		{"scenarios", []string{"--workspace", ws, "scenarios"}, 0, []string{"ID\tAS_OF\tNAME\n", "aug-2025\t2025-08-15\t"}, ""},
+		{"workspace flag after the command", []string{"scenarios", "--workspace", ws}, 0, []string{"threat-25\t2025-02-01\t"}, ""},
+		{"compute table", []string{"-w", ws, "compute", "threat-25"}, 0, []string{"Threat: 25% on all Canadian goods", "TOTAL"}, ""},
+		{"compute json", []string{"-w", ws, "compute", "threat-25", "--format", "json"}, 0, []string{`"scenario": "Threat: 25% on all Canadian goods"`}, ""},
+		{"compute csv", []string{"-w", ws, "compute", "threat-25", "--format=csv"}, 0, []string{"direction,sector,sector_name"}, ""},
+		{"export", []string{"-w", ws, "export-scenario", "Threat: 25% on all Canadian goods", "--out", filepath.Join(dir, "threat.json")}, 0, nil, ""},
+		{"import a duplicate name", []string{"-w", ws, "import", filepath.Join(dir, "threat.json")}, 2, nil, "already exists"},
+		{"evidence search", []string{"-w", ws, "evidence", "search", "sectoral duties"}, 0, []string{"004_00f7d1e281d38557", "**sectoral** **duties**"}, ""},
+		{"library", []string{"-w", ws, "library"}, 0, []string{"US-S338\t2026-08-19"}, ""},
+		{"unknown scenario", []string{"-w", ws, "compute", "nope"}, 2, nil, "no scenario"},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			r := run(t, nil, s.args...)
+			if r.code != s.code {
+				t.Fatalf("exit %d, want %d; stderr %s", r.code, s.code, r.stderr)
+			}
+			for _, want := range s.out {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+				}
+			}
+			if !strings.Contains(r.stderr, s.err) || (s.err == "" && r.stderr != "") {
+				t.Errorf("stderr = %q, want %q", r.stderr, s.err)
+			}
+		})
+	}
+	// Import a renamed copy: it computes the same numbers.
+	b, err := os.ReadFile(filepath.Join(dir, "threat.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyFile := filepath.Join(dir, "copy.json")
+	os.WriteFile(copyFile, []byte(strings.Replace(string(b), `"name": "Threat: 25% on all Canadian goods"`, `"name": "Threat copy"`, 1)), 0o644)
+	if r := run(t, nil, "-w", ws, "import", copyFile); r.code != 0 || r.stdout != "threat-copy\n" {
+		t.Fatalf("import: %+v", r)
+	}
+	a := run(t, nil, "-w", ws, "compute", "threat-25", "--format", "json").stdout
+	c := run(t, nil, "-w", ws, "compute", "threat-copy", "--format", "json").stdout
+	if strings.Replace(a, "Threat: 25% on all Canadian goods", "Threat copy", 1) != c {
+		t.Error("the re-imported copy computes different numbers")
+	}
+}
+
+// TestComputeMatchesIndependentImplementation checks `parley compute --format
+// json` against SPEC section 2 implemented here again, straight from the
+// reference data in ../shared/data and the exported scenario files, to the cent.
+func TestComputeMatchesIndependentImplementation(t *testing.T) {
+	ref := loadReference(t)
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "w.parley")
+	custom := filepath.Join(dir, "custom.json")
+	os.WriteFile(custom, []byte(`{"format": "parley.scenario/1", "name": "Custom", "as_of": "2025-09-01",
+ "assumptions": {"baseline_year": 2023, "cusma_shares": "2025-02", "elasticities": "hauk2012", "elasticity_low": 0.25, "elasticity_high": 2,
+   "overrides": {"cusma_share": {"AUTOS": 0.5, "STEEL": 1}, "elasticity": {"STEEL": 2.0, "FERT": 3}, "baseline_tariff": {"DAIRY": 2.5, "AGRI": 0.1}}},
+ "measures": [
+  {"id": "a", "imposer": "US", "program": "IEEPA", "sectors": {"*": 1, "ENERGY": 0.5}, "rate": 0.35, "cusma_exempt": true, "yields_to": ["S232", "X"], "effective_from": "2025-08-01"},
+  {"id": "b", "imposer": "US", "program": "S232", "sectors": {"STEEL": 0.8, "AUTOS": 0.3}, "rate": 0.5, "effective_from": "2025-06-04", "effective_to": "2025-09-01"},
+  {"id": "c", "imposer": "US", "program": "X", "sectors": {"STEEL": 0.9}, "rate": 0.1, "effective_from": "2025-09-02"},
+  {"id": "d", "imposer": "CA", "program": "S", "sectors": {"*": 0.5, "DAIRY": 1}, "rate": 3, "cusma_exempt": true, "effective_from": "2025-01-01", "yields_to": ["S"]},
+  {"id": "e", "imposer": "CA", "program": "S", "sectors": {"DAIRY": 0.4}, "rate": 2.5, "effective_from": "2025-01-01"}
+ ]}`), 0o644)
+	if r := run(t, nil, "-w", ws, "import", custom); r.code != 0 {
+		t.Fatalf("import custom: %s", r.stderr)
+	}
+	list := run(t, nil, "-w", ws, "scenarios").stdout
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(list), "\n")[1:] {
+		ids = append(ids, strings.Split(line, "\t")[0])
+	}
+	for _, id := range ids {
+		for _, asOf := range []string{"", "2025-03-05", "2025-08-15", "2026-03-01", "2026-09-01"} {
+			t.Run(id+"@"+asOf, func(t *testing.T) {
+				file := filepath.Join(dir, id+".json")
+				if r := run(t, nil, "-w", ws, "export-scenario", id, "--out", file); r.code != 0 {
+					t.Fatal(r.stderr)
+				}
+				args := []string{"-w", ws, "compute", id, "--format", "json"}
+				if asOf != "" {
+					args = append(args, "--as-of", asOf)
+				}
+				r := run(t, nil, args...)
+				if r.code != 0 {
+					t.Fatal(r.stderr)
+				}
+				var got computeJSON
+				if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+					t.Fatal(err)
+				}
+				var sc scenarioFile
+				b, _ := os.ReadFile(file)
+				if err := json.Unmarshal(b, &sc); err != nil {
+					t.Fatal(err)
+				}
+				if asOf == "" {
+					asOf = sc.AsOf
+				}
+				want := ref.compute(sc, asOf)
+				if got.AsOf != asOf || got.Scenario != sc.Name || len(got.Flows) != len(want.Flows) {
+					t.Fatalf("header %s %s %d flows; want %s %s %d", got.AsOf, got.Scenario, len(got.Flows), asOf, sc.Name, len(want.Flows))
+				}
+				for i, f := range got.Flows {
+					w := want.Flows[i]
+					if f.Direction != w.Direction || f.Sector != w.Sector {
+						t.Fatalf("flow %d is %s %s, want %s %s", i, f.Direction, f.Sector, w.Direction, w.Sector)
+					}
+					for k, pair := range [][2]float64{{f.Baseline, w.Baseline}, {f.Duty, w.Duty}, {f.TradeChange, w.TradeChange},
+						{f.TradeChangeLow, w.TradeChangeLow}, {f.TradeChangeHigh, w.TradeChangeHigh}, {f.ValueAfter, w.ValueAfter},
+						{f.DutyCollected, w.DutyCollected}} {
+						if math.Abs(pair[0]-pair[1]) >= 0.005 {
+							t.Errorf("%s %s value %d = %.4f, want %.4f", f.Direction, f.Sector, k, pair[0], pair[1])
+						}
+					}
+					if math.Abs(f.Tariff-w.Tariff) > 1e-12 {
+						t.Errorf("%s %s tariff = %v, want %v", f.Direction, f.Sector, f.Tariff, w.Tariff)
+					}
+				}
+				for _, d := range []string{"ca_to_us", "us_to_ca"} {
+					g, w := got.Totals[d], want.Totals[d]
+					for k, pair := range [][2]float64{{g.Baseline, w.Baseline}, {g.Duty, w.Duty}, {g.TradeChange, w.TradeChange},
+						{g.TradeChangeLow, w.TradeChangeLow}, {g.TradeChangeHigh, w.TradeChangeHigh}, {g.ValueAfter, w.ValueAfter},
+						{g.DutyCollected, w.DutyCollected}} {
+						if math.Abs(pair[0]-pair[1]) >= 0.005 {
+							t.Errorf("total %s value %d = %.4f, want %.4f", d, k, pair[0], pair[1])
+						}
+					}
+					if math.Abs(g.EffectiveRate-w.EffectiveRate) > 1e-12 {
+						t.Errorf("total %s rate = %v, want %v", d, g.EffectiveRate, w.EffectiveRate)
+					}
+				}
+			})
+		}
+	}
+}
+
+type flowJSON struct {
+	Direction       string  `json:"direction"`
+	Sector          string  `json:"sector"`
+	Baseline        float64 `json:"baseline_usd"`
+	Tariff          float64 `json:"tariff"`
+	Duty            float64 `json:"duty_usd"`
+	TradeChange     float64 `json:"trade_change_usd"`
+	TradeChangeLow  float64 `json:"trade_change_low_usd"`
+	TradeChangeHigh float64 `json:"trade_change_high_usd"`
+	ValueAfter      float64 `json:"value_after_usd"`
+	DutyCollected   float64 `json:"duty_collected_usd"`
+}
+
+type totalsJSON struct {
+	Baseline        float64 `json:"baseline_usd"`
+	Duty            float64 `json:"duty_usd"`
+	TradeChange     float64 `json:"trade_change_usd"`
+	TradeChangeLow  float64 `json:"trade_change_low_usd"`
+	TradeChangeHigh float64 `json:"trade_change_high_usd"`
+	ValueAfter      float64 `json:"value_after_usd"`
+	DutyCollected   float64 `json:"duty_collected_usd"`
+	EffectiveRate   float64 `json:"effective_rate"`
+}
+
+type computeJSON struct {
+	Scenario string                `json:"scenario"`
+	AsOf     string                `json:"as_of"`
+	Flows    []flowJSON            `json:"flows"`
+	Totals   map[string]totalsJSON `json:"totals"`
+}
+
+type scenarioFile struct {
+	Name        string `json:"name"`
+	AsOf        string `json:"as_of"`
+	Assumptions struct {
+		BaselineYear   int                           `json:"baseline_year"`
+		CUSMAShares    string                        `json:"cusma_shares"`
+		ElasticityLow  float64                       `json:"elasticity_low"`
+		ElasticityHigh float64                       `json:"elasticity_high"`
+		Overrides      map[string]map[string]float64 `json:"overrides"`
+	} `json:"assumptions"`
+	Measures []struct {
+		Imposer     string             `json:"imposer"`
+		Program     string             `json:"program"`
+		Sectors     map[string]float64 `json:"sectors"`
+		Rate        float64            `json:"rate"`
+		CUSMAExempt bool               `json:"cusma_exempt"`
+		YieldsTo    []string           `json:"yields_to"`
+		From        string             `json:"effective_from"`
+		To          string             `json:"effective_to"`
+	} `json:"measures"`
+}
+
+// reference is the data of ../shared/data that SPEC section 2 needs.
+type reference struct {
+	sectors []string
+	value   map[int]map[string]map[string]float64 // year -> direction -> sector -> V
+	shares  map[string]map[string]float64         // preset -> sector -> c
+	elast   map[string]float64
+}
+
+func readCSV(t *testing.T, name string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "shared", "data", name))
+	if err != nil {
+		t.Skipf("reference data not beside the project: %v", err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func loadReference(t *testing.T) *reference {
+	ref := &reference{value: map[int]map[string]map[string]float64{}, shares: map[string]map[string]float64{}, elast: map[string]float64{}}
+	sectorOf := map[string]string{}
+	for _, r := range readCSV(t, "sector_hs2_mapping.csv") {
+		if !slices.Contains(ref.sectors, r["sector_code"]) {
+			ref.sectors = append(ref.sectors, r["sector_code"])
+		}
+		sectorOf[r["hs2"]] = r["sector_code"]
+	}
+	for _, r := range readCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
+		y, _ := strconv.Atoi(r["year"])
+		if ref.value[y] == nil {
+			ref.value[y] = map[string]map[string]float64{"ca_to_us": {}, "us_to_ca": {}}
+		}
+		im, _ := strconv.ParseFloat(r["us_imports_from_canada_usd"], 64)
+		ex, _ := strconv.ParseFloat(r["us_exports_to_canada_usd"], 64)
+		ref.value[y]["ca_to_us"][sectorOf[r["hs2"]]] += im
+		ref.value[y]["us_to_ca"][sectorOf[r["hs2"]]] += ex
+	}
+	ref.shares["h2-2025"] = map[string]float64{}
+	for _, r := range readCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
+		ref.shares["h2-2025"][r["sector_code"]], _ = strconv.ParseFloat(r["usmca_share"], 64)
+	}
+	for _, r := range readCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
+		v, _ := strconv.ParseFloat(r["usmca_share"], 64)
+		ref.shares[r["month"]] = map[string]float64{}
+		for _, s := range ref.sectors {
+			ref.shares[r["month"]][s] = v
+		}
+	}
+	var known []float64
+	for _, r := range readCSV(t, "sector_baseline_2024.csv") {
+		if v, err := strconv.ParseFloat(r["hauk_us_import_demand_elast_median"], 64); err == nil {
+			ref.elast[r["sector_code"]] = v
+			known = append(known, v)
+		}
+	}
+	slices.Sort(known)
+	median := (known[len(known)/2-1] + known[len(known)/2]) / 2 // 24 values: the mean of the two middle ones
+	for _, s := range ref.sectors {
+		if _, ok := ref.elast[s]; !ok {
+			ref.elast[s] = median
+		}
+	}
+	return ref
+}
+
+func (ref *reference) compute(sc scenarioFile, asOf string) computeJSON {
+	a := sc.Assumptions
+	out := computeJSON{Scenario: sc.Name, AsOf: asOf, Totals: map[string]totalsJSON{}}
+	for _, dir := range []string{"ca_to_us", "us_to_ca"} {
+		imposer := map[string]string{"ca_to_us": "US", "us_to_ca": "CA"}[dir]
+		type m = struct {
+			program  string
+			sectors  map[string]float64
+			rate     float64
+			exempt   bool
+			yieldsTo []string
+		}
+		var active []m
+		for _, me := range sc.Measures {
+			if me.Imposer == imposer && me.From <= asOf && (me.To == "" || asOf <= me.To) {
+				active = append(active, m{me.Program, me.Sectors, me.Rate, me.CUSMAExempt, me.YieldsTo})
+			}
+		}
+		cov := func(me m, s string) float64 {
+			if v, ok := me.sectors[s]; ok {
+				return v
+			}
+			return me.sectors["*"]
+		}
+		var tot totalsJSON
+		for _, s := range ref.sectors {
+			c := 0.0
+			if dir == "ca_to_us" {
+				c = ref.shares[a.CUSMAShares][s]
+			}
+			if v, ok := a.Overrides["cusma_share"][s]; ok {
+				c = v
+			}
+			e := ref.elast[s]
+			if v, ok := a.Overrides["elasticity"][s]; ok {
+				e = v
+			}
+			t0 := a.Overrides["baseline_tariff"][s]
+			tau := 0.0
+			for i, me := range active {
+				cv := cov(me, s)
+				if len(me.yieldsTo) > 0 {
+					p := 0.0
+					for j, k := range active {
+						if j != i && slices.Contains(me.yieldsTo, k.program) {
+							p = math.Max(p, cov(k, s))
+						}
+					}
+					cv *= 1 - p
+				}
+				d := 1.0
+				if me.exempt {
+					d = 1 - c
+				}
+				tau += me.rate * cv * d
+			}
+			v := ref.value[a.BaselineYear][dir][s]
+			dm := func(el float64) float64 { return math.Max(-v, -el*v*tau/(1+t0)) }
+			f := flowJSON{Direction: dir, Sector: s, Baseline: v, Tariff: tau, Duty: v * tau, TradeChange: dm(e),
+				TradeChangeLow: dm(e * a.ElasticityLow), TradeChangeHigh: dm(e * a.ElasticityHigh)}
+			f.ValueAfter = v + f.TradeChange
+			f.DutyCollected = tau * f.ValueAfter
+			out.Flows = append(out.Flows, f)
+			tot.Baseline += v
+			tot.Duty += f.Duty
+			tot.TradeChange += f.TradeChange
+			tot.TradeChangeLow += f.TradeChangeLow
+			tot.TradeChangeHigh += f.TradeChangeHigh
+			tot.ValueAfter += f.ValueAfter
+			tot.DutyCollected += f.DutyCollected
+		}
+		tot.EffectiveRate = tot.Duty / tot.Baseline
+		out.Totals[dir] = tot
+	}
+	return out
+}
