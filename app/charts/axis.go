@@ -90,6 +90,11 @@ func (a axis) decimals() int {
 }
 
 // label formats a tick value.
-func (a axis) label(v float64) string { return number(v, a.decimals()) }
+func (a axis) label(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	return number(v, a.decimals())
+}
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

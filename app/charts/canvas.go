@@ -8,14 +8,19 @@ import (
 )
 
 // canvas draws shapes and text on a go-chart renderer, in float pixel
-// coordinates, with text measured and aligned here (go-chart's own
-// measurement differs between its raster and SVG renderers).
+// coordinates. Text is measured and aligned here with the Go fonts' metrics
+// (go-chart's own measurement differs between its renderers); on a raster
+// image it is set last by rasterText, in SVG it goes through the renderer,
+// escaped.
 type canvas struct {
 	r     chart.Renderer
 	svg   bool // r writes SVG: text must be escaped
 	fonts fontSet
 	w, h  float64
 	m     metrics
+	// texts holds the text of a raster image, set after the shapes (see
+	// rasterText).
+	texts []pendingText
 }
 
 func newCanvas(r chart.Renderer, svg bool, fonts fontSet, w, h int) *canvas {
@@ -55,7 +60,7 @@ func (c *canvas) textWidth(s string, size float64, bold bool) float64 {
 
 // text draws s with its baseline at y, anchored at x.
 func (c *canvas) text(s string, x, y float64, st textStyle) {
-	if s == "" || st.size <= 0 {
+	if s == "" || !(st.size > 0) || !finite(x) || !finite(y) {
 		return
 	}
 	w := c.textWidth(s, st.size, st.bold)
@@ -66,15 +71,15 @@ func (c *canvas) text(s string, x, y float64, st textStyle) {
 	case alignRight:
 		left = x - w
 	}
+	if !c.svg {
+		c.texts = append(c.texts, pendingText{s: s, x: left, y: y, size: st.size, bold: st.bold, color: st.color})
+		return
+	}
 	c.r.ResetStyle()
 	c.r.SetFont(c.fonts.face(st.bold))
 	c.r.SetFontSize(st.size)
 	c.r.SetFontColor(st.color)
-	body := s
-	if c.svg {
-		body = svgText(s, x, w, st)
-	}
-	c.r.Text(body, iround(left), iround(y))
+	c.r.Text(svgText(s, x, w, st), iround(left), iround(y))
 }
 
 // textMiddle draws one line of text vertically centred on y.
@@ -82,8 +87,19 @@ func (c *canvas) textMiddle(s string, x, y float64, st textStyle) {
 	c.text(s, x, y+0.35*st.size, st)
 }
 
+// background fills the canvas with white. A raster image is composited
+// onto white when it is finished instead (onWhite), which is faster.
+func (c *canvas) background() {
+	if c.svg {
+		c.rect(0, 0, c.w, c.h, colWhite)
+	}
+}
+
 // rect fills the rectangle from (x0, y0) to (x1, y1).
 func (c *canvas) rect(x0, y0, x1, y1 float64, fill drawing.Color) {
+	if !finite(x0) || !finite(y0) || !finite(x1) || !finite(y1) {
+		return // bad data draws nothing rather than garbage
+	}
 	if x0 > x1 {
 		x0, x1 = x1, x0
 	}
@@ -141,8 +157,8 @@ func (c *canvas) hline(x0, x1, y, lw float64, col drawing.Color) {
 }
 
 // polyline strokes a path through pts.
-func (c *canvas) polyline(pts []point, lw float64, col drawing.Color, dash []float64) {
-	if len(pts) < 2 {
+func (c *canvas) polyline(pts []point, lw float64, col drawing.Color) {
+	if len(pts) < 2 || !allFinite(pts) {
 		return
 	}
 	c.r.ResetStyle()
@@ -151,9 +167,6 @@ func (c *canvas) polyline(pts []point, lw float64, col drawing.Color, dash []flo
 	// go-chart's SVG writes whole widths anyway).
 	lw = 2 * math.Max(1, math.Round(lw/2))
 	c.r.SetStrokeWidth(lw)
-	if len(dash) > 0 {
-		c.r.SetStrokeDashArray(dash)
-	}
 	c.r.MoveTo(iround(pts[0].x), iround(pts[0].y))
 	for _, p := range pts[1:] {
 		c.r.LineTo(iround(p.x), iround(p.y))
@@ -163,7 +176,7 @@ func (c *canvas) polyline(pts []point, lw float64, col drawing.Color, dash []flo
 
 // polygon fills the closed shape through pts.
 func (c *canvas) polygon(pts []point, fill drawing.Color) {
-	if len(pts) < 3 {
+	if len(pts) < 3 || !allFinite(pts) {
 		return
 	}
 	c.r.ResetStyle()
@@ -177,3 +190,12 @@ func (c *canvas) polygon(pts []point, fill drawing.Color) {
 }
 
 func iround(v float64) int { return int(math.Round(v)) }
+
+func allFinite(pts []point) bool {
+	for _, p := range pts {
+		if !finite(p.x) || !finite(p.y) {
+			return false
+		}
+	}
+	return true
+}

@@ -3,8 +3,6 @@ package charts
 import (
 	"fmt"
 	"image"
-	"image/png"
-	"io"
 
 	chart "github.com/wcharczuk/go-chart/v2"
 )
@@ -20,14 +18,17 @@ type Chart struct {
 	body body
 }
 
-// rasterDPI makes go-chart's raster renderer set text at a size in pixels:
-// it scales glyphs by size×DPI/64 pixels.
-const rasterDPI = 64
-
-// Image renders the chart to an image of size×scale pixels. The layout is
-// the same at every scale: at scale 2 every font, line and gap is twice as
-// large, for a sharp image on a high-density screen.
+// Image renders the chart to an opaque image of size×scale pixels. The
+// layout is the same at every scale: at scale 2 every font, line and gap is
+// twice as large, for a sharp image on a high-density screen. Any positive
+// size renders (a window panel may be small); scale must be in (0, 8] and
+// each side of the result at most 16384 pixels.
 func (c *Chart) Image(size Size, scale float64) (image.Image, error) {
+	return c.rgba(size, scale)
+}
+
+// rgba renders the chart to an opaque RGBA image.
+func (c *Chart) rgba(size Size, scale float64) (*image.RGBA, error) {
 	w, h, err := size.pixels(scale)
 	if err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
@@ -40,8 +41,8 @@ func (c *Chart) Image(size Size, scale float64) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
-	r.SetDPI(rasterDPI)
-	c.draw(newCanvas(r, false, fonts, w, h))
+	cv := newCanvas(r, false, fonts, w, h)
+	c.draw(cv)
 	var iw chart.ImageWriter
 	if err := r.Save(&iw); err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
@@ -50,20 +51,13 @@ func (c *Chart) Image(size Size, scale float64) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
-	return img, nil
-}
-
-// PNG renders the chart as a PNG image of size×scale pixels to w.
-func (c *Chart) PNG(w io.Writer, size Size, scale float64) error {
-	img, err := c.Image(size, scale)
-	if err != nil {
-		return err
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		return nil, fmt.Errorf("render %s chart: go-chart returned a %T, not an *image.RGBA", c.Kind, img)
 	}
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(w, img); err != nil {
-		return fmt.Errorf("write %s chart as PNG: %w", c.Kind, err)
-	}
-	return nil
+	onWhite(rgba)
+	rasterText(rgba, fonts, cv.texts)
+	return rgba, nil
 }
 
 // newChart returns a chart of kind k.

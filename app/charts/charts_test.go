@@ -77,7 +77,7 @@ func kindCharts(t testing.TB) []struct {
 		{"dutiable", all["dutiable"], []colorShare{{vermillion, 0.002}, {sky, 0.02}}},
 		{"compare", all["compare"], []colorShare{{blue, 0.01}, {orange, 0.003}, {green, 0.001}}},
 		{"timeline", all["timeline"], []colorShare{{blue, 0.001}, {orange, 0.05}}},
-		{"tornado", all["tornado"], []colorShare{{blue, 0.01}, {orange, 0.01}}},
+		{"tornado", all["tornado"], []colorShare{{blue, 0.004}, {orange, 0.004}}},
 		{"no-data", all["exposure-empty"], nil},
 	}
 }
@@ -667,6 +667,41 @@ func TestLongFootnotes(t *testing.T) {
 	}
 	if s := share(img, blue); s < 0.002 {
 		t.Errorf("bars cover %.3f%%: the plot was squeezed out", 100*s)
+	}
+}
+
+// TestConcurrent renders one chart from several goroutines at once (run
+// with -race).
+func TestConcurrent(t *testing.T) {
+	ch := sampleCharts(t)["exposure"]
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() { errs <- ch.PNG(io.Discard, charts.Size{W: 960, H: 540}, 1) }()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestBadNumbers checks that values that are not finite draw nothing
+// rather than failing.
+func TestBadNumbers(t *testing.T) {
+	res, sectors := odd()
+	res.Flows[1].Duty = math.NaN()
+	res.Flows[2].Duty = math.Inf(1)
+	res.Flows[2].Baseline = math.Inf(1)
+	for _, ch := range []*charts.Chart{
+		charts.NewExposure(res, scenarios.CAtoUS, sectors, 0, charts.Meta{}),
+		charts.NewDutiable(res, scenarios.CAtoUS, sectors, charts.Meta{}),
+	} {
+		if err := ch.PNG(io.Discard, charts.Slide169, 1); err != nil {
+			t.Error(err)
+		}
+		if err := ch.SVG(io.Discard, charts.Slide169); err != nil {
+			t.Error(err)
+		}
 	}
 }
 

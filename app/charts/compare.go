@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/wcharczuk/go-chart/v2/drawing"
 	"parley/scenarios"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // compare is duty at stake by sector for two to four scenarios.
@@ -166,6 +167,8 @@ func (c *compare) empty() string {
 	return "No duty at stake in these scenarios"
 }
 
+func (c *compare) minPlot(cv *canvas) float64 { return rowsPlot(cv, len(c.rows)) }
+
 func (c *compare) draw(cv *canvas, area box) {
 	m := cv.m
 	k := len(c.series)
@@ -177,7 +180,7 @@ func (c *compare) draw(cv *canvas, area box) {
 	unit := unitFor(maxDuty)
 	// Bars are k to a row; value labels only when bars are thick enough.
 	step := plot.h() / float64(max(len(c.rows), 1))
-	group := step * 0.84
+	group := math.Min(step*0.84, float64(k)*1.5*m.label)
 	bar := group / float64(k)
 	vfs := cv.barLabel(bar * 0.92)
 	labels := make([]string, len(c.rows))

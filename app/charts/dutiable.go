@@ -64,6 +64,8 @@ func (d *dutiable) empty() string {
 	return ""
 }
 
+func (d *dutiable) minPlot(c *canvas) float64 { return rowsPlot(c, len(d.rows)) }
+
 func (d *dutiable) draw(c *canvas, area box) {
 	m := c.m
 	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
@@ -75,7 +77,7 @@ func (d *dutiable) draw(c *canvas, area box) {
 	}
 	unit := unitFor(maxBase)
 	rl := c.layoutRows(labels, plot, 0.40)
-	thick := rl.step * 0.68
+	thick := math.Min(rl.step*0.68, 1.8*m.label)
 	vfs := c.barLabel(thick)
 	text := make([]string, len(d.rows))
 	labW := 0.0

@@ -71,6 +71,8 @@ func (e *exposure) empty() string {
 	return noDuty(e.asOf)
 }
 
+func (e *exposure) minPlot(c *canvas) float64 { return rowsPlot(c, len(e.rows)) }
+
 func (e *exposure) draw(c *canvas, area box) {
 	m := c.m
 	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
@@ -83,13 +85,13 @@ func (e *exposure) draw(c *canvas, area box) {
 	}
 	unit := unitFor(math.Max(maxDuty, -minTrade))
 	rl := c.layoutRows(labels, plot, 0.40)
-	thick := rl.step * 0.68
+	thick := math.Min(rl.step*0.68, 1.8*m.label)
 	vfs := c.barLabel(thick)
 
 	// Duty panel: bars from zero with value labels; trade panel to its right.
 	rest := plot.x1 - rl.plotX
 	dutyX1 := rl.plotX + 0.6*rest
-	tradeX0 := dutyX1 + 2.5*m.gap
+	tradeX0 := dutyX1 + 3.5*m.tick
 	dutyText := make([]string, len(e.rows))
 	tradeText := make([]string, len(e.rows))
 	dutyLabW, tradeLabW := 0.0, 0.0

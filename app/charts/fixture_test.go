@@ -125,9 +125,6 @@ func sectoralDeal() *scenarios.Scenario {
 	return &sc
 }
 
-// fixtureSectorsOf returns the model's sectors.
-func sectorsOf(m *scenarios.Model) []scenarios.Sector { return m.Sectors }
-
 // meta returns realistic title, subtitle and long footnotes.
 func meta(title, subtitle string) charts.Meta {
 	return charts.Meta{

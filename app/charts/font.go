@@ -37,12 +37,11 @@ func (fs fontSet) face(bold bool) *truetype.Font {
 	return fs.regular
 }
 
-// width returns the advance width in pixels of s set at size px, computed as
-// go-chart's raster renderer places glyphs (advances plus kerning, no
-// hinting).
+// width returns the advance width in pixels of s set at size px: glyph
+// advances plus kerning, unhinted, as rasterText and SVG viewers place them.
 func (fs fontSet) width(s string, px float64, bold bool) float64 {
 	f := fs.face(bold)
-	scale := fixed.Int26_6(px * 64)
+	scale := fixed.Int26_6(0.5 + px*64) // as truetype.NewFace at 72 DPI
 	var w fixed.Int26_6
 	var prev truetype.Index
 	for i, r := range s {

@@ -52,6 +52,9 @@ type body interface {
 	// empty returns the message shown instead of the plot when there is
 	// nothing to show, or "".
 	empty() string
+	// minPlot returns the height the plot needs to stay legible; footnotes
+	// give way to it.
+	minPlot(c *canvas) float64
 	// draw draws the plot inside area.
 	draw(c *canvas, area box)
 	// csv returns the data behind the chart: a header and rows.
@@ -66,7 +69,6 @@ type legendKind uint8
 const (
 	legendSwatch  legendKind = iota // filled square
 	legendOutline                   // light square with a border
-	legendLine                      // a line
 	legendRange                     // a light bar with a dark tick
 	legendRule                      // a vertical rule (a base line)
 )
@@ -82,7 +84,7 @@ type legendItem struct {
 // draw draws the whole chart: heading, legend, plot and footnotes.
 func (ch *Chart) draw(c *canvas) {
 	m := c.m
-	c.rect(0, 0, c.w, c.h, colWhite)
+	c.background()
 	x0, x1 := m.margin, c.w-m.margin
 	y := m.margin * 0.8
 
@@ -108,7 +110,12 @@ func (ch *Chart) draw(c *canvas) {
 	}
 	y += 1.2 * m.gap
 
-	bottom := c.drawFootnotes(append(ch.body.notes(), ch.Meta.Footnote...), x0, x1)
+	need := 6 * m.label
+	if empty == "" {
+		need = ch.body.minPlot(c)
+	}
+	budget := c.h - 0.7*m.margin - 1.5*m.gap - y - need
+	bottom := c.drawFootnotes(append(ch.body.notes(), ch.Meta.Footnote...), x0, x1, min(budget, 0.25*c.h))
 	area := box{x0, y, x1, bottom - 1.5*m.gap}
 	if area.h() < 4*m.label {
 		area.y1 = area.y0 + 4*m.label // the plot wins over footnotes
@@ -130,7 +137,7 @@ func (c *canvas) drawLegend(items []legendItem, x0, x1, y float64) float64 {
 	mid := y + lead/2
 	for _, it := range items {
 		symW := sw
-		if it.kind == legendRange || it.kind == legendLine {
+		if it.kind == legendRange {
 			symW = 2 * sw
 		}
 		label := c.fonts.ellipsize(it.label, fs, false, x1-x0-symW-0.5*fs)
@@ -157,8 +164,6 @@ func (c *canvas) legendSymbol(it legendItem, x, y, w, h float64) {
 	case legendOutline:
 		c.rect(x, top, x+w, bot, it.fill)
 		c.frame(x, top, x+w, bot, 2*c.m.u, it.edge)
-	case legendLine:
-		c.hline(x, x+w, y, 4*c.m.u, it.fill)
 	case legendRange:
 		c.rect(x, y-h*0.3, x+w, y+h*0.3, it.fill)
 		c.vline(x+w*0.6, top, bot, 4*c.m.u, it.edge)
@@ -168,9 +173,10 @@ func (c *canvas) legendSymbol(it legendItem, x, y, w, h float64) {
 }
 
 // drawFootnotes sets lines at the bottom of the chart, wrapping long lines
-// and shrinking the text (or, at worst, dropping the end) so that they take
-// at most a quarter of the height. It returns the y above them.
-func (c *canvas) drawFootnotes(lines []string, x0, x1 float64) float64 {
+// and shrinking the text (or, at worst, cutting the end short with "…") so
+// that they take at most budget pixels, but always at least two lines. It
+// returns the y above them.
+func (c *canvas) drawFootnotes(lines []string, x0, x1, budget float64) float64 {
 	m := c.m
 	bottom := c.h - 0.7*m.margin
 	var text []string
@@ -182,7 +188,7 @@ func (c *canvas) drawFootnotes(lines []string, x0, x1 float64) float64 {
 	if len(text) == 0 {
 		return bottom
 	}
-	budget := 0.25 * c.h
+	budget = math.Max(budget, 2*1.3*0.75*m.foot)
 	var wrapped []string
 	fs := m.foot
 	for ; ; fs *= 0.92 {

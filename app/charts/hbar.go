@@ -115,8 +115,14 @@ func (c *canvas) tickRoom(sample string) float64 {
 // given thickness, or 0 when they would be too small to read.
 func (c *canvas) barLabel(thick float64) float64 {
 	fs := math.Min(c.m.value, thick*1.05)
-	if fs < 0.6*c.m.value {
+	if fs < 0.78*c.m.value {
 		return 0
 	}
 	return fs
+}
+
+// rowsPlot is the height a plot of n rows needs for 18 px labels at
+// 1920×1080 (labels take 72% of a row).
+func rowsPlot(c *canvas, n int) float64 {
+	return float64(n)*1.25*c.m.label + c.headBand() + c.axisBand()
 }

@@ -6,7 +6,8 @@ import (
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
-// The Okabe–Ito palette, safe for the common forms of colour blindness.
+// The Okabe–Ito palette, safe for the common forms of colour blindness
+// (its yellow, F0E442, is too light for bars on white and is not used).
 var (
 	okBlue       = hex(0x0072B2)
 	okOrange     = hex(0xE69F00)
@@ -14,8 +15,6 @@ var (
 	okVermillion = hex(0xD55E00)
 	okPurple     = hex(0xCC79A7)
 	okSky        = hex(0x56B4E9)
-	okYellow     = hex(0xF0E442)
-	okBlack      = hex(0x000000)
 )
 
 // Neutral colours of text, axes and grids.

@@ -3,6 +3,7 @@ package charts_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"parley/app/charts"
@@ -24,6 +25,11 @@ func sampleCharts(t testing.TB) map[string]*charts.Chart {
 		"exposure-usca":  charts.NewExposure(res, scenarios.UStoCA, m.Sectors, 0, meta("Canada's counter-tariffs: duty at stake", sub)),
 		"exposure-empty": charts.NewExposure(m.Evaluate(aug, scenarios.MustDate("2024-06-30")), scenarios.CAtoUS, m.Sectors, 0, meta("Duty at stake by sector", "no measures in force")),
 	}
+	longMeta := meta("Duty at stake by sector under the August 2025 regime, with Section 232 measures on steel, aluminum, autos and copper", sub+" · elasticities Hauk (2012) · CUSMA claim shares H2 2025")
+	for i := 0; i < 8; i++ {
+		longMeta.Footnote = append(longMeta.Footnote, "Evidence "+strconv.Itoa(i+1)+": seed 00"+strconv.Itoa(i%5+1)+" \u201ca long passage quoted from the evidence library that supports the measure and its rate, its dates and its coverage of the sector\u201d; Executive order and Federal Register notice cited in full.")
+	}
+	out["exposure-notes"] = charts.NewExposure(res, scenarios.CAtoUS, m.Sectors, 0, longMeta)
 	deal := sectoralDeal()
 	out["dutiable"] = charts.NewDutiable(res, scenarios.CAtoUS, m.Sectors, meta("Trade claimed under CUSMA", sub))
 	out["dutiable-usca"] = charts.NewDutiable(res, scenarios.UStoCA, m.Sectors, meta("US goods into Canada: no CUSMA claim data", sub))
@@ -59,7 +65,8 @@ func sampleCharts(t testing.TB) map[string]*charts.Chart {
 }
 
 // TestWriteSamples writes every sample chart as PNG (1920x1080, 1600x1200,
-// 800x600) and SVG into the folder named by CHARTS_SAMPLES, for looking at.
+// 800x600, and 1920x1080 at scale 2) and SVG into the folder named by
+// CHARTS_SAMPLES, for looking at.
 func TestWriteSamples(t *testing.T) {
 	dir := os.Getenv("CHARTS_SAMPLES")
 	if dir == "" {
@@ -79,7 +86,15 @@ func TestWriteSamples(t *testing.T) {
 			}
 			f.Close()
 		}
-		f, err := os.Create(filepath.Join(dir, name+".svg"))
+		f, err := os.Create(filepath.Join(dir, name+"-1920x1080@2.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ch.PNG(f, charts.Slide169, 2); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		f, err = os.Create(filepath.Join(dir, name+".svg"))
 		if err != nil {
 			t.Fatal(err)
 		}

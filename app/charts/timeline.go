@@ -81,6 +81,8 @@ func (t *timeline) empty() string {
 	return "No duty at stake from " + monthLabel(first.month) + " to " + monthLabel(last.month)
 }
 
+func (t *timeline) minPlot(c *canvas) float64 { return 16 * c.m.label }
+
 func (t *timeline) draw(c *canvas, area box) {
 	m := c.m
 	n := len(t.pts)
@@ -149,7 +151,7 @@ func (t *timeline) draw(c *canvas, area box) {
 	}
 	area0 := append([]point{{x0, ra.pos(0)}}, steps...)
 	c.polygon(append(area0, point{x1, ra.pos(0)}), tint(okBlue, 0.82))
-	c.polyline(steps, 4*m.u, okBlue, nil)
+	c.polyline(steps, 4*m.u, okBlue)
 
 	// Duty: a bar per month.
 	for i, p := range t.pts {

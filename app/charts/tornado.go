@@ -50,8 +50,7 @@ func NewTornado(base [2]scenarios.Totals, swings []scenarios.Swing, dir scenario
 			t.inert = append(t.inert, r)
 		}
 	}
-	rows := t.rows
-	slices.SortStableFunc(rows, func(a, b swingRow) int {
+	slices.SortStableFunc(t.rows, func(a, b swingRow) int {
 		if c := cmp.Compare(b.width(dutyOf), a.width(dutyOf)); c != 0 {
 			return c
 		}
@@ -106,11 +105,15 @@ func (t *tornado) empty() string {
 	return "No duty at stake"
 }
 
+func (t *tornado) minPlot(c *canvas) float64 {
+	return float64(len(t.rows))*2.2*c.m.label + c.headBand() + c.axisBand()
+}
+
 func (t *tornado) draw(c *canvas, area box) {
 	m := c.m
 	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
 	// Rows are few: keep them no taller than a comfortable bar.
-	if maxH := float64(len(t.rows)) * 4.2 * m.label; plot.h() > maxH {
+	if maxH := float64(len(t.rows)) * 5.5 * m.label; plot.h() > maxH {
 		plot.y1 = plot.y0 + maxH
 	}
 	names := make([]string, len(t.rows))
@@ -136,7 +139,7 @@ func (t *tornado) panel(c *canvas, rl rowLayout, x0, x1 float64, plot box, headi
 		}
 	}
 	unit := unitFor(maxAbs)
-	thick := rl.step * 0.6
+	thick := math.Min(rl.step*0.6, 1.8*m.label)
 	vfs := c.barLabel(thick)
 	labW := 0.0
 	if vfs > 0 {
