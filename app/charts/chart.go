@@ -64,3 +64,22 @@ func (c *Chart) rgba(size Size, scale float64) (*image.RGBA, error) {
 func newChart(k Kind, meta Meta, b body) *Chart {
 	return &Chart{Kind: k, Meta: meta, body: b}
 }
+
+// Summary returns the key figures the chart prints under its subtitle, such
+// as the total duty at stake and the trade effect, or "" when the chart has
+// nothing to show (see Empty). A slide that shows the chart's data natively
+// can print it beside the chart.
+func (c *Chart) Summary() string {
+	if c.body.empty() != "" {
+		return ""
+	}
+	return c.body.summary()
+}
+
+// Notes returns the footnote lines the chart prints before Meta.Footnote,
+// such as what "≤" means.
+func (c *Chart) Notes() []string { return c.body.notes() }
+
+// Empty returns the message the chart shows instead of its plot when there
+// is nothing to show (e.g. "No duty at stake on 2024-06-30"), or "".
+func (c *Chart) Empty() string { return c.body.empty() }

@@ -82,6 +82,8 @@ func commands() []*command {
 		importCommand(),
 		exportCommand(),
 		computeCommand(),
+		chartCommand(),
+		deckCommand(),
 		libraryCommand(),
 		evidenceCommand(),
 	}
@@ -229,13 +231,19 @@ func fail(env *Env, err error, usage string) int {
 	return ExitFailure
 }
 
+// usage returns the command's usage line: its arguments, then the flags
+// that the argument text does not already show.
 func (c *command) usage() string {
 	var flags []string
 	for _, v := range c.flags.values {
-		flags = append(flags, fmt.Sprintf("[--%s %s]", v, strings.ToUpper(strings.ReplaceAll(v, "-", "_"))))
+		if !strings.Contains(c.args, "--"+v) {
+			flags = append(flags, fmt.Sprintf("[--%s %s]", v, strings.ToUpper(strings.ReplaceAll(v, "-", "_"))))
+		}
 	}
 	for _, b := range c.flags.bools {
-		flags = append(flags, fmt.Sprintf("[--%s]", b))
+		if !strings.Contains(c.args, "--"+b) {
+			flags = append(flags, fmt.Sprintf("[--%s]", b))
+		}
 	}
 	return strings.TrimSpace(fmt.Sprintf("parley [--workspace FILE] %s %s %s", c.name, c.args, strings.Join(flags, " ")))
 }

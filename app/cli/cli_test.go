@@ -60,9 +60,9 @@ func TestComputeFormats(t *testing.T) {
 			t.Fatalf("%d %s", code, errOut)
 		}
 		var got struct {
-			Scenario string                       `json:"scenario"`
-			AsOf     string                       `json:"as_of"`
-			Flows    []map[string]any             `json:"flows"`
+			Scenario string                        `json:"scenario"`
+			AsOf     string                        `json:"as_of"`
+			Flows    []map[string]any              `json:"flows"`
 			Totals   map[string]map[string]float64 `json:"totals"`
 		}
 		dec := json.NewDecoder(strings.NewReader(out))

@@ -239,3 +239,16 @@ func sourcePages(sources []string, body rect) [][]string {
 	}
 	return pages
 }
+
+// ContentSize returns the width and height in EMU of the area that the
+// slide's picture or chart fills on a 16:9 (widescreen) or 4:3 slide, as
+// laid out for its title, subtitle and footnote. A picture of the same
+// aspect ratio fills the area exactly; others are scaled to fit inside it.
+func (s *Slide) ContentSize(widescreen bool) (cx, cy int64) {
+	w := int64(StandardWidth)
+	if widescreen {
+		w = WidescreenWidth
+	}
+	l := layoutChartSlide(s, w, SlideHeight)
+	return l.content.cx, l.content.cy
+}

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"parley/app/charts"
+	"parley/app/deck"
+	"parley/app/report"
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// maxImageSide is the largest side of a chart image in pixels, scale
+// included (the renderer's limit).
+const maxImageSide = 16384
+
+func chartCommand() *command {
+	return &command{
+		name:    "chart",
+		args:    "ID|NAME... --kind exposure|dutiable|compare|timeline|tornado --out FILE.png|FILE.svg [--size 1920x1080]",
+		summary: "draw a chart, or write its data to FILE.csv (options: 'parley chart --help')",
+		flags: flagSpec{
+			values: []string{"kind", "out", "size", "scale", "direction", "as-of", "from", "to", "top"},
+			short:  map[string]string{"k": "kind", "o": "out"},
+		},
+		workspace: true,
+		run:       runChart,
+	}
+}
+
+// chartFormats are the files a chart is written to, by extension.
+var chartFormats = []string{".png", ".svg", ".csv"}
+
+func runChart(c *call) error {
+	refs, err := c.positionals(1, -1, "scenario (ID or NAME)")
+	if err != nil {
+		return err
+	}
+	req := report.ChartRequest{Scenarios: refs, Today: c.env.today()}
+	if !c.args.has("kind") {
+		return usagef("missing --kind (exposure, dutiable, compare, timeline or tornado)")
+	}
+	if req.Kind, err = charts.ParseKind(c.args.value("kind")); err != nil {
+		return usagef("--kind: %v", err)
+	}
+	out, ext, err := outPath(c.args.value("out"), chartFormats...)
+	if err != nil {
+		return err
+	}
+	size := charts.Slide169
+	if c.args.has("size") {
+		if ext == ".csv" {
+			return usagef("--size applies to .png and .svg files, not to .csv")
+		}
+		if size, err = charts.ParseSize(c.args.value("size")); err != nil {
+			return usagef("--size: %v", err)
+		}
+	}
+	scale := 1.0
+	if c.args.has("scale") {
+		if ext != ".png" {
+			return usagef("--scale applies to .png files only")
+		}
+		if scale, err = parseScale(c.args.value("scale"), size); err != nil {
+			return err
+		}
+	}
+	if req.Direction, err = directionFlag(c); err != nil {
+		return err
+	}
+	if req.AsOf, err = dateFlag(c, "as-of"); err != nil {
+		return err
+	}
+	for _, f := range []string{"from", "to"} {
+		if c.args.has(f) && req.Kind != charts.Timeline {
+			return usagef("--%s applies to timeline charts only", f)
+		}
+	}
+	if req.From, err = dateFlag(c, "from"); err != nil {
+		return err
+	}
+	if req.To, err = dateFlag(c, "to"); err != nil {
+		return err
+	}
+	if c.args.has("top") && req.Kind != charts.Exposure && req.Kind != charts.Compare {
+		return usagef("--top applies to exposure and compare charts only")
+	}
+	if req.Top, err = topFlag(c); err != nil {
+		return err
+	}
+
+	req.FullFootnote = ext == ".csv"
+	ch, err := report.Chart(c.ws, req)
+	if err != nil {
+		return err
+	}
+	err = storage.WriteFileAtomic(out, func(w io.Writer) error {
+		switch ext {
+		case ".png":
+			return ch.PNG(w, size, scale)
+		case ".svg":
+			return ch.SVG(w, size)
+		}
+		return ch.CSV(w)
+	})
+	return fileError(err)
+}
+
+// parseScale parses --scale: a factor in (0, 8] that keeps each side of
+// the image within maxImageSide pixels.
+func parseScale(s string, size charts.Size) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v > 0) || v > 8 {
+		return 0, usagef("--scale %q: want a number greater than 0 and at most 8, e.g. 2", s)
+	}
+	if w, h := float64(size.W)*v, float64(size.H)*v; w > maxImageSide || h > maxImageSide {
+		return 0, usagef("--scale %s: a %s chart would be %.0fx%.0f pixels, more than %d a side", s, size, w, h, maxImageSide)
+	}
+	return v, nil
+}
+
+// directionFlag parses --direction; "" picks the direction with more duty.
+func directionFlag(c *call) (scenarios.Direction, error) {
+	if !c.args.has("direction") {
+		return "", nil
+	}
+	d, err := scenarios.ParseDirection(c.args.value("direction"))
+	if err != nil {
+		return "", usagef("--direction: %v", err)
+	}
+	return d, nil
+}
+
+// dateFlag parses the ISO date of flag name; zero when it is not given.
+func dateFlag(c *call, name string) (scenarios.Date, error) {
+	if !c.args.has(name) {
+		return scenarios.Date{}, nil
+	}
+	d, err := scenarios.ParseDate(c.args.value(name))
+	if err != nil {
+		return scenarios.Date{}, usagef("--%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// topFlag parses --top: a whole number of sectors, 0 meaning all.
+func topFlag(c *call) (int, error) {
+	if !c.args.has("top") {
+		return 0, nil
+	}
+	s := c.args.value("top")
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return 0, usagef("--top %q: want a whole number of sectors (0 for all)", s)
+	}
+	return n, nil
+}
+
+// outPath checks --out: given, with one of the extensions exts (any case),
+// not a folder, in a folder that exists. It returns the path and its
+// extension in lower case.
+func outPath(out string, exts ...string) (string, string, error) {
+	want := strings.Join(exts, ", ")
+	if i := strings.LastIndex(want, ", "); i >= 0 {
+		want = want[:i] + " or " + want[i+2:]
+	}
+	if out == "" {
+		return "", "", usagef("missing --out FILE (a %s file)", want)
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	known := false
+	for _, e := range exts {
+		known = known || ext == e
+	}
+	if !known || filepath.Base(out) == ext {
+		return "", "", usagef("--out %s: want a %s file", out, want)
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		return "", "", &badInput{fmt.Errorf("--out %s: it is a folder", out)}
+	}
+	dir := filepath.Dir(out)
+	info, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return "", "", &badInput{fmt.Errorf("--out %s: cannot write in %s: %w", out, dir, err)}
+	case !info.IsDir():
+		return "", "", &badInput{fmt.Errorf("--out %s: %s is not a folder", out, dir)}
+	}
+	return out, ext, nil
+}
+
+// fileError marks errors that come from the output path or an invalid deck
+// as bad input (exit status 2); others stay runtime failures.
+func fileError(err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, target := range []error{deck.ErrInvalid, fs.ErrNotExist, fs.ErrPermission, fs.ErrExist,
+		syscall.ENOTDIR, syscall.EISDIR, syscall.EROFS, syscall.ENAMETOOLONG} {
+		if errors.Is(err, target) {
+			return &badInput{err}
+		}
+	}
+	return err
+}
+
+// badInput is an error caused by the user's input: storage.IsBadInput
+// reports it (exit status 2) and its message is the error's own.
+type badInput struct{ err error }
+
+func (e *badInput) Error() string { return e.err.Error() }
+
+func (e *badInput) Unwrap() error { return e.err }
+
+// Is makes errors.Is(e, storage.ErrInvalid) true.
+func (e *badInput) Is(target error) bool { return target == storage.ErrInvalid }

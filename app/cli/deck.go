@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"parley/app/deck"
+	"parley/app/report"
+)
+
+func deckCommand() *command {
+	return &command{
+		name:    "deck",
+		args:    "ID|NAME... --out FILE.pptx",
+		summary: "one slide per chart, sources on every slide (options: 'parley deck --help')",
+		flags: flagSpec{
+			values: []string{"out", "aspect", "as-of", "direction", "top"},
+			short:  map[string]string{"o": "out"},
+		},
+		workspace: true,
+		run:       runDeck,
+	}
+}
+
+func runDeck(c *call) error {
+	refs, err := c.positionals(1, -1, "scenario (ID or NAME)")
+	if err != nil {
+		return err
+	}
+	out, _, err := outPath(c.args.value("out"), ".pptx")
+	if err != nil {
+		return err
+	}
+	opt := report.DeckOptions{Widescreen: true, Today: c.env.today()}
+	switch a := c.args.value("aspect"); a {
+	case "", "16:9":
+	case "4:3":
+		opt.Widescreen = false
+	default:
+		return usagef("--aspect %q: want 16:9 or 4:3", a)
+	}
+	if opt.AsOf, err = dateFlag(c, "as-of"); err != nil {
+		return err
+	}
+	if opt.Direction, err = directionFlag(c); err != nil {
+		return err
+	}
+	if opt.Top, err = topFlag(c); err != nil {
+		return err
+	}
+	d, err := report.Deck(c.ws, refs, opt)
+	if err != nil {
+		return err
+	}
+	return fileError(deck.WriteFile(out, d))
+}

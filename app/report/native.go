@@ -1,0 +1,37 @@
+package report
+
+import (
+	"slices"
+
+	"parley/app/charts"
+	"parley/app/deck"
+)
+
+// maxLabelledBars is the most bars a native chart labels with their
+// values; beyond it the labels would crowd each other.
+const maxLabelledBars = 30
+
+// NativeChart maps the data of a chart (charts.Chart.Table) to a native,
+// editable PowerPoint bar chart: the same categories in the same order,
+// the same series, colours, orientation, stacking, unit and number format.
+// Bars carry value labels unless there are more than 30 of them.
+func NativeChart(t charts.Table) *deck.Chart {
+	c := &deck.Chart{
+		Title:        t.Title,
+		Categories:   slices.Clone(t.Categories),
+		Series:       make([]deck.Series, len(t.Series)),
+		Horizontal:   t.Horizontal,
+		Stacked:      t.Stacked,
+		ValueTitle:   t.ValueTitle,
+		NumberFormat: t.NumberFormat,
+	}
+	for i, s := range t.Series {
+		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color}
+	}
+	bars := len(t.Categories)
+	if !t.Stacked {
+		bars *= len(t.Series)
+	}
+	c.DataLabels = bars > 0 && bars <= maxLabelledBars
+	return c
+}
