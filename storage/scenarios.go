@@ -189,9 +189,16 @@ func (w *Workspace) CreateScenario(sc *scenarios.Scenario) (string, error) {
 	return id, nil
 }
 
-// RestoreScenario stores sc under a given id, for example to undo a delete.
-// The id must be free.
-func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, position int) error {
+// Placement is where a scenario stands in the list and whether it shipped
+// with Parley: what a deleted scenario needs to be put back as it was.
+type Placement struct {
+	Position int
+	Builtin  bool
+}
+
+// RestoreScenario stores sc under a given id at its old placement, for
+// example to undo a delete. The id must be free.
+func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, at Placement) error {
 	if err := w.validate(sc); err != nil {
 		return err
 	}
@@ -203,7 +210,7 @@ func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, position 
 		if n > 0 {
 			return fmt.Errorf("%w: scenario id %q", ErrExists, id)
 		}
-		return w.insertScenario(tx, id, sc, false, position)
+		return w.insertScenario(tx, id, sc, at.Builtin, at.Position)
 	})
 	if err != nil {
 		return fmt.Errorf("restore scenario %q: %w", sc.Name, err)
@@ -254,12 +261,13 @@ func (w *Workspace) DeleteScenario(id string) error {
 	})
 }
 
-// Position returns the list position of scenario id.
-func (w *Workspace) Position(id string) (int, error) {
-	var p int
-	err := w.db.QueryRow("SELECT position FROM scenarios WHERE id = ?", id).Scan(&p)
+// Placement returns the list position of scenario id and whether it is
+// built in.
+func (w *Workspace) Placement(id string) (Placement, error) {
+	var p Placement
+	err := w.db.QueryRow("SELECT position, builtin FROM scenarios WHERE id = ?", id).Scan(&p.Position, &p.Builtin)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+		return p, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
 	}
 	return p, err
 }

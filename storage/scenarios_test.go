@@ -163,7 +163,7 @@ func TestScenarioEdits(t *testing.T) {
 	if err := w.SaveScenario(id, &dup); !errors.Is(err, storage.ErrExists) {
 		t.Errorf("renaming onto another scenario: err = %v", err)
 	}
-	pos, _ := w.Position(id)
+	pos, _ := w.Placement(id)
 	if err := w.DeleteScenario(id); err != nil {
 		t.Fatal(err)
 	}
@@ -173,8 +173,20 @@ func TestScenarioEdits(t *testing.T) {
 	if err := w.RestoreScenario(id, again, pos); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ := w.Position(id); p != pos {
-		t.Errorf("restored at %d, want %d", p, pos)
+	if p, _ := w.Placement(id); p != pos {
+		t.Errorf("restored at %+v, want %+v", p, pos)
+	}
+	// A built-in scenario comes back built in.
+	builtin, _ := w.Placement("threat-25")
+	threat, _ := w.Scenario("threat-25")
+	if err := w.DeleteScenario("threat-25"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.RestoreScenario("threat-25", threat, builtin); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := w.Resolve("threat-25"); !info.Builtin || !builtin.Builtin || builtin.Position != 0 {
+		t.Errorf("restored built-in = %+v (placement %+v)", info, builtin)
 	}
 	if err := w.DeleteScenario("no-such"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("delete unknown: %v", err)

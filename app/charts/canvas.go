@@ -23,8 +23,8 @@ type canvas struct {
 	texts []pendingText
 }
 
-func newCanvas(r chart.Renderer, svg bool, fonts fontSet, w, h int) *canvas {
-	return &canvas{r: r, svg: svg, fonts: fonts, w: float64(w), h: float64(h), m: newMetrics(float64(w), float64(h))}
+func newCanvas(r chart.Renderer, svg bool, fonts fontSet, w, h int, floor float64) *canvas {
+	return &canvas{r: r, svg: svg, fonts: fonts, w: float64(w), h: float64(h), m: newMetrics(float64(w), float64(h), floor)}
 }
 
 // point is a position in pixels.

@@ -24,11 +24,21 @@ type Chart struct {
 // size renders (a window panel may be small); scale must be in (0, 8] and
 // each side of the result at most 16384 pixels.
 func (c *Chart) Image(size Size, scale float64) (image.Image, error) {
-	return c.rgba(size, scale)
+	return c.rgba(size, scale, 0)
 }
 
-// rgba renders the chart to an opaque RGBA image.
-func (c *Chart) rgba(size Size, scale float64) (*image.RGBA, error) {
+// ScreenImage renders the chart for a panel of a window: size is the panel
+// in the window's units and scale the screen's pixels per unit. Unlike Image,
+// its text never gets smaller than a legible size on that screen (labels 11
+// units), so a small panel shows its labels at a readable size; give a small
+// panel fewer sectors (top N) so that they fit.
+func (c *Chart) ScreenImage(size Size, scale float64) (image.Image, error) {
+	return c.rgba(size, scale, scale)
+}
+
+// rgba renders the chart to an opaque RGBA image; floor is the pixel size of
+// a screen unit for ScreenImage, 0 for files.
+func (c *Chart) rgba(size Size, scale, floor float64) (*image.RGBA, error) {
 	w, h, err := size.pixels(scale)
 	if err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
@@ -41,7 +51,7 @@ func (c *Chart) rgba(size Size, scale float64) (*image.RGBA, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
-	cv := newCanvas(r, false, fonts, w, h)
+	cv := newCanvas(r, false, fonts, w, h, floor)
 	c.draw(cv)
 	var iw chart.ImageWriter
 	if err := r.Save(&iw); err != nil {

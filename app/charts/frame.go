@@ -18,12 +18,15 @@ type metrics struct {
 	hair, rule                 float64 // grid and axis line widths
 }
 
-func newMetrics(w, h float64) metrics {
+// newMetrics returns the metrics of a w×h pixel image. floor is the pixel
+// size of one on-screen unit for charts shown in a window (0 for exported
+// files): text is then never smaller than a legible minimum on that screen.
+func newMetrics(w, h, floor float64) metrics {
 	// Scale with the image's area, but never so much that a narrow or short
 	// image overflows.
 	u := math.Sqrt(w * h / (1920 * 1080))
 	u = math.Min(u, 1.15*math.Min(w/1920, h/1080))
-	return metrics{
+	m := metrics{
 		u:        u,
 		margin:   36 * u,
 		gap:      12 * u,
@@ -39,6 +42,20 @@ func newMetrics(w, h float64) metrics {
 		hair:     math.Max(1, math.Round(u)),
 		rule:     math.Max(1, math.Round(2*u)),
 	}
+	if floor > 0 {
+		atLeast := func(v *float64, min float64) { *v = math.Max(*v, min*floor) }
+		atLeast(&m.margin, 8)
+		atLeast(&m.gap, 4)
+		atLeast(&m.title, 15)
+		atLeast(&m.subtitle, 12)
+		atLeast(&m.summary, 12)
+		for _, v := range []*float64{&m.legend, &m.label, &m.value, &m.tick} {
+			atLeast(v, 11)
+		}
+		atLeast(&m.foot, 10)
+		atLeast(&m.message, 14)
+	}
+	return m
 }
 
 // body is the part of a chart that differs by kind.
@@ -100,7 +117,7 @@ func (ch *Chart) draw(c *canvas) {
 		heading(ch.Meta.Subtitle, m.subtitle, false, colMuted, 2, 1.3)
 	}
 	empty := ch.body.empty()
-	if s := ch.body.summary(); s != "" && empty == "" {
+	if s := ch.body.summary(); s != "" && empty == "" && !ch.Meta.Compact {
 		y += 0.15 * m.summary
 		heading(s, m.summary, false, colText, 2, 1.3)
 	}
@@ -115,7 +132,11 @@ func (ch *Chart) draw(c *canvas) {
 		need = ch.body.minPlot(c)
 	}
 	budget := c.h - 0.7*m.margin - 1.5*m.gap - y - need
-	bottom := c.drawFootnotes(append(ch.body.notes(), ch.Meta.Footnote...), x0, x1, min(budget, 0.25*c.h))
+	var notes []string
+	if !ch.Meta.Compact {
+		notes = ch.body.notes()
+	}
+	bottom := c.drawFootnotes(append(notes, ch.Meta.Footnote...), x0, x1, min(budget, 0.25*c.h))
 	area := box{x0, y, x1, bottom - 1.5*m.gap}
 	if area.h() < 4*m.label {
 		area.y1 = area.y0 + 4*m.label // the plot wins over footnotes

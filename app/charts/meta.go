@@ -11,4 +11,7 @@ type Meta struct {
 	// line(s) and the evidence cited. The caller builds them; long lines
 	// wrap.
 	Footnote []string
+	// Compact leaves out the line of key figures and the chart's own notes,
+	// for small panels of the app that show them beside the chart.
+	Compact bool
 }

@@ -12,7 +12,7 @@ import (
 
 // PNG renders the chart as a PNG image of size×scale pixels to w.
 func (c *Chart) PNG(w io.Writer, size Size, scale float64) error {
-	img, err := c.rgba(size, scale)
+	img, err := c.rgba(size, scale, 0)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,376 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// yourAssumption marks a value the user set instead of the default.
+const yourAssumption = "your assumption"
+
+// assumptionsView edits the assumptions of the scenario shown: baseline
+// year, presets, elasticity multipliers and per-sector overrides, each
+// default shown with its source.
+type assumptionsView struct {
+	u       *UI
+	content fyne.CanvasObject
+	loading bool
+
+	title   *widget.Label
+	problem *widget.Label
+	year    *widget.Select
+	cusma   *widget.Select
+	elast   *widget.Select
+	low     *field
+	high    *field
+	totals  [2]*widget.Label
+	legend  *widget.Label
+	sources *widget.Label
+	rows    []*overrideRow
+	body    fyne.CanvasObject
+	none    *widget.Label
+
+	cusmaPresets []storage.Preset
+	elastPresets []storage.Preset
+	shownKey     string // assumptions last shown
+}
+
+// overrideRow is one sector's line of the overrides table.
+type overrideRow struct {
+	code                 string
+	cusmaDef, elastDef   *widget.Label
+	tariffDef            *widget.Label
+	cusma, elast, tariff *field
+	mark                 *widget.Label
+}
+
+// widths of the overrides table's columns.
+var overrideWidths = []float32{160, 96, 76, 84, 76, 84, 76, 150}
+
+func newAssumptionsView(u *UI) *assumptionsView {
+	v := &assumptionsView{u: u}
+	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.title.Wrapping = fyne.TextWrapWord
+	v.problem = widget.NewLabel("")
+	v.problem.Wrapping = fyne.TextWrapWord
+	v.problem.Importance = widget.DangerImportance
+	v.problem.Hide()
+	v.cusmaPresets, _ = u.ws.CUSMAPresets()
+	v.elastPresets, _ = u.ws.ElasticityPresets()
+	years, _ := u.ws.BaselineYears()
+	var yearOpts []string
+	for _, y := range years {
+		yearOpts = append(yearOpts, strconv.Itoa(y))
+	}
+	v.year = widget.NewSelect(yearOpts, func(s string) {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return
+		}
+		v.change("", "baseline year change", func(a *scenarios.Assumptions) { a.BaselineYear = y })
+	})
+	v.cusma = widget.NewSelect(presetLabels(v.cusmaPresets), func(s string) {
+		name := presetName(v.cusmaPresets, s)
+		v.change("", "CUSMA share preset change", func(a *scenarios.Assumptions) { a.CUSMAShares = name })
+	})
+	v.elast = widget.NewSelect(presetLabels(v.elastPresets), func(s string) {
+		name := presetName(v.elastPresets, s)
+		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
+	})
+	v.low = newField(u.win, "0.5")
+	v.low.scenario = true
+	v.low.Validator = func(s string) error { _, err := parseNumber(s, 0, 100); return err }
+	v.low.OnChanged = func(s string) {
+		if x, err := parseNumber(s, 0, 100); err == nil {
+			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
+		}
+	}
+	v.high = newField(u.win, "1.5")
+	v.high.scenario = true
+	v.high.Validator = v.low.Validator
+	v.high.OnChanged = func(s string) {
+		if x, err := parseNumber(s, 0, 100); err == nil {
+			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
+		}
+	}
+	for i := range v.totals {
+		v.totals[i] = widget.NewLabel("")
+		v.totals[i].Wrapping = fyne.TextWrapWord
+	}
+	v.legend = widget.NewLabel("")
+	v.legend.Wrapping = fyne.TextWrapWord
+	v.sources = widget.NewLabel("")
+	v.sources.Wrapping = fyne.TextWrapWord
+	v.sources.TextStyle = fyne.TextStyle{Italic: true}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Baseline year", v.year),
+		widget.NewFormItem("CUSMA shares", v.cusma),
+		widget.NewFormItem("Elasticities", v.elast),
+		widget.NewFormItem("Elasticity low ×", v.low),
+		widget.NewFormItem("Elasticity high ×", v.high),
+	)
+	form.Items[4].HintText = "Low and high trade effects use e × these"
+
+	header := container.New(&columnsLayout{overrideWidths},
+		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours"),
+		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours"), boldLabel(""))
+	grid := container.NewVBox()
+	for _, s := range u.sectors {
+		grid.Add(v.newRow(s))
+	}
+	table := container.NewBorder(header, nil, nil, nil, container.NewVScroll(grid))
+	v.sources.SizeName = theme.SizeNameCaptionText
+	left := container.NewBorder(container.NewVBox(v.title, form, v.problem, widget.NewSeparator(),
+		boldLabel("Result of this scenario"), v.totals[0], v.totals[1], widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(v.sources))
+	split := container.NewHSplit(left, container.NewBorder(v.legend, nil, nil, nil, container.NewHScroll(table)))
+	split.Offset = 0.28
+	v.body = split
+	v.none = widget.NewLabel("No scenario is open.")
+	v.content = container.NewStack(v.body, v.none)
+	return v
+}
+
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// newRow makes the overrides row of sector s.
+func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
+	r := &overrideRow{code: s.Code}
+	r.cusmaDef, r.elastDef, r.tariffDef = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("0%")
+	r.mark = widget.NewLabel("")
+	r.mark.Importance = widget.WarningImportance
+	r.mark.Truncation = fyne.TextTruncateEllipsis
+	name := widget.NewLabel(s.Label())
+	name.Truncation = fyne.TextTruncateEllipsis
+	mk := func(kind, what string, parse func(string) (float64, error), set func(o *scenarios.Overrides, code string, val float64, on bool)) *field {
+		f := newField(v.u.win, "")
+		f.scenario = true
+		f.OnChanged = func(text string) {
+			if strings.TrimSpace(text) == "" {
+				v.change("ov:"+kind+":"+s.Code, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
+				return
+			}
+			x, err := parse(text)
+			if err != nil {
+				v.showProblem(fmt.Errorf("%s of %s: %w", what, s.Label(), err))
+				return
+			}
+			v.change("ov:"+kind+":"+s.Code, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
+		}
+		return f
+	}
+	r.cusma = mk("cusma", "CUSMA share (%)", func(s string) (float64, error) { return parsePercent(s, 1) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+		o.CUSMAShare = setOverride(o.CUSMAShare, c, x, on)
+	})
+	r.elast = mk("elast", "elasticity", func(s string) (float64, error) { return parseNumber(s, 0, 100) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+		o.Elasticity = setOverride(o.Elasticity, c, x, on)
+	})
+	r.tariff = mk("tariff", "baseline tariff (%)", func(s string) (float64, error) { return parsePercent(s, scenarios.MaxRate) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+		o.BaselineTariff = setOverride(o.BaselineTariff, c, x, on)
+	})
+	v.rows = append(v.rows, r)
+	return container.New(&columnsLayout{overrideWidths}, name, r.cusmaDef, r.cusma, r.elastDef, r.elast, r.tariffDef, r.tariff, r.mark)
+}
+
+// setOverride sets or removes one override value.
+func setOverride(m map[string]float64, code string, x float64, on bool) map[string]float64 {
+	if !on {
+		delete(m, code)
+		return m
+	}
+	if m == nil {
+		m = map[string]float64{}
+	}
+	m[code] = x
+	return m
+}
+
+func presetLabels(ps []storage.Preset) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name+": "+p.Label)
+	}
+	return out
+}
+
+func presetName(ps []storage.Preset, label string) string {
+	for _, p := range ps {
+		if p.Name+": "+p.Label == label {
+			return p.Name
+		}
+	}
+	name, _, _ := strings.Cut(label, ":")
+	return name
+}
+
+func presetLabel(ps []storage.Preset, name string) string {
+	for _, p := range ps {
+		if p.Name == name {
+			return p.Name + ": " + p.Label
+		}
+	}
+	return name
+}
+
+// change edits the scenario's assumptions.
+func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumptions)) {
+	if v.loading || v.u.draft == nil {
+		return
+	}
+	err := v.u.edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
+	v.showProblem(err)
+}
+
+// showProblem says why the last change was not applied (it is shown inline:
+// a dialog would interrupt typing), or hides the message.
+func (v *assumptionsView) showProblem(err error) {
+	if err == nil {
+		v.problem.Hide()
+		return
+	}
+	var fieldErrs scenarios.Errors
+	msg := err.Error()
+	if errors.As(err, &fieldErrs) {
+		var lines []string
+		for _, fe := range fieldErrs {
+			lines = append(lines, v.u.describeField(fe))
+		}
+		msg = strings.Join(lines, "\n")
+	}
+	v.problem.SetText("Not applied: " + msg)
+	v.problem.Show()
+}
+
+// load shows the assumptions of the scenario shown.
+func (v *assumptionsView) load() {
+	u := v.u
+	if u.draft == nil {
+		v.body.Hide()
+		v.none.Show()
+		return
+	}
+	v.body.Show()
+	v.none.Hide()
+	v.loading = true
+	defer func() { v.loading = false }()
+	a := u.draft.Assumptions
+	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", u.draft.Name))
+	v.year.SetSelected(strconv.Itoa(a.BaselineYear))
+	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
+	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
+	v.low.setQuiet(number(a.ElasticityLow))
+	v.high.setQuiet(number(a.ElasticityHigh))
+	o := a.Overrides
+	for _, r := range v.rows {
+		r.cusma.setQuiet(overrideText(o.CUSMAShare, r.code, true))
+		r.elast.setQuiet(overrideText(o.Elasticity, r.code, false))
+		r.tariff.setQuiet(overrideText(o.BaselineTariff, r.code, true))
+	}
+	v.changed()
+}
+
+// overrideText shows an override in its field ("" when not set).
+func overrideText(m map[string]float64, code string, pct bool) string {
+	x, ok := m[code]
+	if !ok {
+		return ""
+	}
+	if pct {
+		return percentInput(x)
+	}
+	return number(x)
+}
+
+// changed shows the defaults, sources and marks after an edit.
+func (v *assumptionsView) changed() {
+	u := v.u
+	if u.draft == nil {
+		return
+	}
+	a := u.draft.Assumptions
+	if _, err := u.modelFor(a); err != nil {
+		v.legend.SetText("Defaults unavailable: " + err.Error())
+		return
+	}
+	defs := u.defaults
+	key := fmt.Sprintf("%v", a)
+	if key == v.shownKey {
+		return // nothing this view shows changed
+	}
+	v.shownKey = key
+	byCode := map[string]storage.SectorDefault{}
+	for _, d := range defs {
+		byCode[d.Sector] = d
+	}
+	var cusmaSrc, elastSrc string
+	if len(defs) > 0 {
+		cusmaSrc = u.datasetSource(defs[0].CUSMASource)
+		elastSrc = u.datasetSource(defs[0].ElasticitySource)
+	}
+	v.legend.SetText(fmt.Sprintf("Defaults and their sources. CUSMA claim shares (flows into the US; flows into Canada have no share data and take 0): "+
+		"preset %s, %s. Elasticities: preset %s, %s; * imputed: median of the other sectors. Baseline tariff: 0 (CUSMA trade is mostly duty-free). "+
+		"Type a value under “yours” to replace a default in both directions (your assumption); clear it to return to the default.",
+		a.CUSMAShares, cusmaSrc, a.Elasticities, elastSrc))
+	o := a.Overrides
+	for _, r := range v.rows {
+		d := byCode[r.code]
+		r.cusmaDef.SetText(percent(d.CUSMAShare))
+		e := number(d.Elasticity)
+		if d.ElasticityImputed {
+			e += " *"
+		}
+		r.elastDef.SetText(e)
+		var mine []string
+		if _, ok := o.CUSMAShare[r.code]; ok {
+			mine = append(mine, "share")
+		}
+		if _, ok := o.Elasticity[r.code]; ok {
+			mine = append(mine, "elasticity")
+		}
+		if _, ok := o.BaselineTariff[r.code]; ok {
+			mine = append(mine, "tariff")
+		}
+		if len(mine) > 0 {
+			r.mark.SetText("✎ " + yourAssumption)
+		} else {
+			r.mark.SetText("")
+		}
+	}
+	v.sources.SetText(strings.Join(u.sourceLines(), "\n"))
+}
+
+// datasetSource returns a dataset's source as SOURCES.md gives it.
+func (u *UI) datasetSource(id string) string {
+	if id == "" {
+		return "no source"
+	}
+	d, err := u.ws.Dataset(id)
+	if err != nil {
+		return id
+	}
+	return strings.TrimSuffix(d.Source, ".")
+}
+
+// showResult shows the totals of the scenario as computed now.
+func (v *assumptionsView) showResult() {
+	for _, d := range scenarios.Directions {
+		if v.u.draft == nil {
+			v.totals[d.Index()].SetText("")
+			continue
+		}
+		v.totals[d.Index()].SetText(totalsLine(d, v.u.result.Totals[d.Index()]))
+	}
+}

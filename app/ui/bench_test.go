@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"image"
+	"testing"
+	"time"
+
+	"parley/scenarios"
+)
+
+// redrawSize is the exposure chart's size in a 1366×768 window, in pixels.
+const redrawW, redrawH = 560, 300
+
+// waitDrawn waits for the exposure chart to be redrawn after an edit.
+func waitDrawn(tb testing.TB, u *UI) time.Duration {
+	tb.Helper()
+	select {
+	case d := <-u.exposure.drawn:
+		return d
+	case <-time.After(10 * time.Second):
+		tb.Fatal("the chart was not redrawn within 10 s")
+	}
+	return 0
+}
+
+// startDrawing makes the exposure chart render as it does on screen: the
+// raster asks for its size in pixels and the worker renders.
+func startDrawing(tb testing.TB, u *UI) {
+	u.exposure.drawn = make(chan time.Duration, 1)
+	u.exposure.chart.generate(redrawW, redrawH)
+	waitDrawn(tb, u)
+}
+
+func TestEditRedrawsChart(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	startDrawing(t, u)
+	first, seq := u.exposure.chart.image()
+	if first == nil || !inked(first) {
+		t.Fatal("no chart drawn")
+	}
+	if b := first.Bounds(); b.Dx() < redrawW-2 || b.Dy() < redrawH-2 {
+		t.Errorf("chart is %v, want about %dx%d", b, redrawW, redrawH)
+	}
+	if err := u.edit("", "test", func(sc *scenarios.Scenario) { sc.Measures[0].Rate = 0.05 }); err != nil {
+		t.Fatal(err)
+	}
+	latency := waitDrawn(t, u)
+	_, seq2 := u.exposure.chart.image()
+	if seq2 <= seq {
+		t.Errorf("image version %d after the edit, was %d", seq2, seq)
+	}
+	if latency <= 0 || latency > 2*time.Second {
+		t.Errorf("edit to redrawn chart took %v", latency)
+	}
+	t.Logf("edit → redrawn chart: %v", latency)
+}
+
+// inked reports whether img has pixels that are not white.
+func inked(img image.Image) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r != 0xffff || g != 0xffff || bl != 0xffff {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// BenchmarkEditToRedraw measures the time from a rate edit (as a slider
+// drag makes them) to the exposure chart redrawn with it.
+func BenchmarkEditToRedraw(b *testing.B) {
+	u, _ := newTestUI(b)
+	u.saveDelay = time.Hour // slider edits are saved after a pause
+	u.openScenario("aug-2025")
+	startDrawing(b, u)
+	var total time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		rate := 0.10 + float64(i%50)/100
+		if err := u.edit("rate", "bench", func(sc *scenarios.Scenario) { sc.Measures[0].Rate = rate }); err != nil {
+			b.Fatal(err)
+		}
+		total += waitDrawn(b, u)
+	}
+	b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms/redraw")
+}
+
+// BenchmarkEditRecompute measures an edit up to the updated tables and
+// totals (what runs on the UI goroutine), without the chart.
+func BenchmarkEditRecompute(b *testing.B) {
+	u, _ := newTestUI(b)
+	u.saveDelay = time.Hour
+	u.openScenario("aug-2025")
+	b.ResetTimer()
+	for i := range b.N {
+		rate := 0.10 + float64(i%50)/100
+		if err := u.edit("rate", "bench", func(sc *scenarios.Scenario) { sc.Measures[0].Rate = rate }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+)
+
+func TestCompareTwoScenarios(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.tabs.SelectIndex(2)
+	v := u.compare
+	v.choose("threat-25", "aug-2025")
+	if len(v.results) != 2 || v.table == nil {
+		t.Fatalf("%d results", len(v.results))
+	}
+	a, b := v.results[0].Totals[0].Duty, v.results[1].Totals[0].Duty
+	if got := v.table.cell(0, 1); got != millions(a) {
+		t.Errorf("A total %q, want %s", got, millions(a))
+	}
+	if got := strings.TrimPrefix(v.table.cell(0, 2), "≤ "); got != millions(b) {
+		t.Errorf("B total %q, want %s", got, millions(b))
+	}
+	if got, want := v.table.cell(0, 3), signed(millions(b-a)); got != want {
+		t.Errorf("B − A %q, want %q", got, want)
+	}
+	if !strings.Contains(v.key.Text, "A: Threat") || !strings.Contains(v.key.Text, "B: August 2025") {
+		t.Errorf("key %q", v.key.Text)
+	}
+	// Per sector: the difference is B − A.
+	for r := 1; r <= len(u.sectors); r++ {
+		da, db := v.table.cols[1].key(v.table.row(r)), v.table.cols[2].key(v.table.row(r))
+		if d := v.table.cols[3].key(v.table.row(r)); d != db-da {
+			t.Fatalf("row %d: difference %v, want %v", r, d, db-da)
+		}
+	}
+	// Direction switch, and a fifth choice is refused.
+	v.dir = scenarios.UStoCA
+	v.refresh()
+	if v.table.cell(0, 1) != millions(v.results[0].Totals[1].Duty) {
+		t.Errorf("US ➔ Canada totals %q", v.table.cell(0, 1))
+	}
+	var names []string
+	for _, s := range u.infos[:5] {
+		names = append(names, s.Name)
+	}
+	v.chosen(names)
+	if len(v.ids) != 4 || !strings.Contains(v.message.Text, "At most 4") {
+		t.Errorf("five chosen: %v, %q", v.ids, v.message.Text)
+	}
+	v.chosen(names[:1])
+	if v.table != nil && len(v.results) != 0 {
+		t.Errorf("one scenario compared")
+	}
+}

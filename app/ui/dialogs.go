@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// shown tracks the dialogs on screen, newest last, so that Escape closes the
+// top one even when no field has the focus.
+type shown struct{ stack []dialog.Dialog }
+
+func (s *shown) push(d dialog.Dialog) { s.stack = append(s.stack, d) }
+
+func (s *shown) remove(d dialog.Dialog) {
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		if s.stack[i] == d {
+			s.stack = append(s.stack[:i], s.stack[i+1:]...)
+			return
+		}
+	}
+}
+
+func (s *shown) top() dialog.Dialog {
+	if len(s.stack) == 0 {
+		return nil
+	}
+	return s.stack[len(s.stack)-1]
+}
+
+// track shows d and remembers it until it closes.
+func (u *UI) track(d dialog.Dialog, onClosed func()) {
+	u.dialogs.push(d)
+	d.SetOnClosed(func() {
+		u.dialogs.remove(d)
+		if onClosed != nil {
+			onClosed()
+		}
+	})
+	d.Show()
+}
+
+// escape closes the top dialog.
+func (u *UI) escape() {
+	if d := u.dialogs.top(); d != nil {
+		d.Hide()
+	}
+}
+
+// formSpec describes a form dialog.
+type formSpec struct {
+	title, confirm string
+	items          []*widget.FormItem
+	// fields submit the form on Enter (one-line fields) and cancel it on
+	// Escape.
+	fields []*field
+	// focus receives the keyboard focus when the dialog opens.
+	focus fyne.Focusable
+	// submit runs on confirm; when it fails the error is shown and the form
+	// opens again with what the user typed.
+	submit func() error
+	// what is the action in error titles, e.g. "rename the scenario".
+	what string
+	size fyne.Size
+}
+
+// showForm shows a form dialog: Tab moves between fields, Enter submits,
+// Escape cancels, and input survives a failed submit.
+func (u *UI) showForm(s formSpec) *dialog.FormDialog {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(s.title, s.confirm, "Cancel", s.items, func(ok bool) {
+		if !ok || s.submit == nil {
+			return
+		}
+		if err := s.submit(); err != nil {
+			u.showErrorThen(s.what, err, func() { u.reshow(d, s) })
+		}
+	}, u.win)
+	for _, f := range s.fields {
+		f.onEscape = d.Hide
+		if !f.MultiLine {
+			f.OnSubmitted = func(string) { d.Submit() }
+		}
+	}
+	if s.size.Width > 0 {
+		d.Resize(s.size)
+	} else {
+		d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	}
+	u.track(d, nil)
+	if s.focus != nil {
+		u.win.Canvas().Focus(s.focus)
+	}
+	return d
+}
+
+func (u *UI) reshow(d *dialog.FormDialog, s formSpec) {
+	u.track(d, nil)
+	if s.focus != nil {
+		u.win.Canvas().Focus(s.focus)
+	}
+}
+
+// showError shows err in a dialog titled with what failed. Validation errors
+// list each field's message.
+func (u *UI) showError(what string, err error) { u.showErrorThen(what, err, nil) }
+
+// showErrorThen is showError, running then when the dialog closes.
+func (u *UI) showErrorThen(what string, err error, then func()) {
+	if err == nil {
+		return
+	}
+	title := "Something went wrong"
+	if what != "" {
+		title = "Could not " + what
+	}
+	var lines []string
+	var fieldErrs scenarios.Errors
+	if errors.As(err, &fieldErrs) {
+		lines = append(lines, "Please correct:")
+		for _, fe := range fieldErrs {
+			lines = append(lines, "• "+u.describeField(fe))
+		}
+	} else {
+		lines = append(lines, capitalize(err.Error()))
+	}
+	msg := widget.NewLabel(strings.Join(lines, "\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	content := container.NewVScroll(msg)
+	content.SetMinSize(fyne.NewSize(440, min(float32(60+22*len(lines)), 320)))
+	d := dialog.NewCustom(title, "OK", content, u.win)
+	u.track(d, then)
+	u.lastError = title + ": " + strings.Join(lines, " ")
+}
+
+var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)
+
+// describeField turns a field error's path into words: "measures[2].rate"
+// becomes "Measure “Steel 50%”: rate".
+func (u *UI) describeField(fe *scenarios.FieldError) string {
+	path := fe.Path
+	prefix := ""
+	if m := measurePath.FindStringSubmatch(path); m != nil && u.draft != nil {
+		if i, err := strconv.Atoi(m[1]); err == nil && i < len(u.draft.Measures) {
+			me := u.draft.Measures[i]
+			prefix = fmt.Sprintf("Measure “%s”", measureName(&me))
+			path = strings.TrimPrefix(path, m[0])
+		}
+	}
+	path = strings.NewReplacer("assumptions.", "", "overrides.", "override ", "_", " ").Replace(path)
+	var parts []string
+	for _, p := range []string{prefix, path} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	where := strings.Join(parts, ", ")
+	if where == "" {
+		return capitalize(fe.Msg)
+	}
+	return capitalize(where) + ": " + fe.Msg
+}
+
+// measureName returns a measure's label, or its id.
+func measureName(m *scenarios.Measure) string {
+	if strings.TrimSpace(m.Label) != "" {
+		return m.Label
+	}
+	return m.ID
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// confirm asks a yes/no question.
+func (u *UI) confirm(title, message, ok string, then func()) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, ok, "Cancel", msg, func(yes bool) {
+		if yes {
+			then()
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(440, d.MinSize().Height+40))
+	u.track(d, nil)
+}

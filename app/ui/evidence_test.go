@@ -1,0 +1,219 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/storage"
+)
+
+func TestSearchShowsHighlightedSnippets(t *testing.T) {
+	u, _ := newTestUI(t)
+	v := u.evidence
+	u.find()
+	if u.win.Canvas().Focused() != v.query {
+		t.Fatalf("Ctrl+F did not focus the search field")
+	}
+	test.Type(v.query, "aluminum tariffs")
+	press(v.query, fyne.KeyReturn)
+	if len(v.hits) == 0 || len(v.hitCards) != len(v.hits) {
+		t.Fatalf("%d hits, %d cards", len(v.hits), len(v.hitCards))
+	}
+	rts := find[*widget.RichText](v.hitCards[0])
+	if len(rts) != 1 {
+		t.Fatalf("%d rich texts in a result", len(rts))
+	}
+	var bold []string
+	for _, seg := range rts[0].Segments[1:] {
+		if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
+			bold = append(bold, strings.ToLower(ts.Text))
+		}
+		if strings.ContainsAny(seg.Textual(), storage.HighlightStart+storage.HighlightEnd) {
+			t.Errorf("a highlight marker is shown: %q", seg.Textual())
+		}
+	}
+	if len(bold) == 0 || !strings.Contains(strings.Join(bold, " "), "alumin") {
+		t.Errorf("matched words not in bold: %q", bold)
+	}
+	// Opening a hit shows its document with the passage highlighted and
+	// proposes the passage as the quote.
+	test.Tap(v.hitCards[0])
+	h := v.hits[0]
+	if v.doc.ID != h.Document {
+		t.Fatalf("reader shows %s, want %s", v.doc.ID, h.Document)
+	}
+	lit := 0
+	for _, bg := range v.paraBGs {
+		if bg.Visible() {
+			lit++
+		}
+	}
+	if lit == 0 {
+		t.Errorf("no paragraph highlighted")
+	}
+	if v.quote.Text != h.Text {
+		t.Errorf("quote field %q, want the passage", v.quote.Text)
+	}
+	// Nothing found.
+	typeInto(v.query, "zzzqqq")
+	v.search()
+	if len(v.hits) != 0 || !strings.Contains(v.found.Text, "No passage") {
+		t.Errorf("no-hit message %q", v.found.Text)
+	}
+}
+
+func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
+	u, w := newTestUI(t)
+	v := u.evidence
+	u.openScenario("aluminum-relief")
+	measure := u.draft.Measures[0]
+	u.view.selectMeasure(measure.ID)
+	before := len(measure.Evidence)
+
+	v.query.SetText("aluminum tariffs")
+	v.search()
+	v.openHit(0)
+	// Trim the passage to one sentence, as a user would.
+	quote := strings.SplitAfter(v.hits[0].Text, ".")[0]
+	v.quote.SetText(quote)
+	v.sector.SetSelected("Aluminum (ALUMINUM)")
+	v.stance.SetText("supports")
+	v.topic.SetText("aluminum, flexibility")
+	v.saveExcerpt()
+	x, ok := v.chosen()
+	if !ok {
+		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
+	}
+	if x.Quote != strings.TrimSpace(quote) || len(x.Tags) != 4 {
+		t.Errorf("saved %q with tags %v", x.Quote, x.Tags)
+	}
+	if !strings.Contains(v.xDetail.Text, "No measure cites") {
+		t.Errorf("detail %q", v.xDetail.Text)
+	}
+
+	// Link it through the dialog: the current scenario and measure are
+	// proposed.
+	v.linkDialog()
+	dlg := topOverlay(t, w)
+	selects := find[*widget.Select](dlg)
+	if len(selects) != 2 || selects[0].Selected == "" || selects[1].Selected == "" {
+		t.Fatalf("link dialog: %d selects, %v", len(selects), selects)
+	}
+	test.Tap(button(t, dlg, "Link"))
+	if got := len(u.draft.Measures[0].Evidence); got != before+1 {
+		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, u.lastError)
+	}
+	ev := u.draft.Measures[0].Evidence[before]
+	if ev.Excerpt != x.ID || ev.Document != x.Document {
+		t.Errorf("evidence %+v", ev)
+	}
+	cites, err := u.ws.ExcerptCitations(x.ID)
+	if err != nil || len(cites) != 1 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != measure.ID {
+		t.Fatalf("citations %+v, %v", cites, err)
+	}
+	if !strings.Contains(v.xDetail.Text, "Cited by 1 measure") {
+		t.Errorf("detail %q", v.xDetail.Text)
+	}
+	// The link is a scenario edit: undo removes it.
+	u.Undo()
+	if cites, _ := u.ws.ExcerptCitations(x.ID); len(cites) != 0 {
+		t.Errorf("after undo: citations %+v", cites)
+	}
+}
+
+func TestUnevidencedMeasureGetsCitation(t *testing.T) {
+	u, w := newTestUI(t)
+	newEmpty(t, u, "Needs evidence")
+	u.view.addMeasure()
+	if n := u.infos[len(u.infos)-1].Unevidenced; n != 1 {
+		t.Fatalf("list counts %d measures without evidence", n)
+	}
+	u.view.form.addCitationDialog()
+	cite := focusedField(t, w)
+	test.Type(cite, "Executive order of 2025-07-31 (IEEPA)")
+	press(cite, fyne.KeyReturn)
+	if got := u.draft.Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
+		t.Fatalf("evidence %+v (%s)", got, u.lastError)
+	}
+	if u.view.warn.Visible() {
+		t.Errorf("warning still shown")
+	}
+	// A quote that is not in the document is refused, and the form keeps it.
+	u.view.form.addQuoteDialog()
+	dlg := topOverlay(t, w)
+	find[*widget.Select](dlg)[0].SetSelectedIndex(0)
+	q := focusedField(t, w)
+	test.Type(q, "words that appear in no document")
+	test.Tap(button(t, dlg, "Add quote"))
+	if !strings.Contains(u.lastError, "not in") {
+		t.Errorf("last error %q", u.lastError)
+	}
+	if len(u.draft.Measures[0].Evidence) != 1 {
+		t.Errorf("a missing quote was added")
+	}
+}
+
+func TestImportDocuments(t *testing.T) {
+	u, _ := newTestUI(t)
+	dir := t.TempDir()
+	files := map[string]string{
+		"brief.md":   "# Dairy brief\n\nSupply management of dairy is a red line in the negotiation.\n",
+		"notes.txt":  "Lumber duties under AD/CVD reached 35 percent in 2025.\n",
+		"empty.txt":  "",
+		"ignore.pdf": "%PDF",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paths, err := documentFiles(dir)
+	if err != nil || len(paths) != 3 {
+		t.Fatalf("documentFiles: %v %v", paths, err)
+	}
+	im := u.evidence.newImporter()
+	im.done = make(chan struct{}, 1)
+	im.addFiles(paths...)
+	im.run()
+	<-im.done
+	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") {
+		t.Errorf("status %q", im.status.Text)
+	}
+	if len(u.evidence.docs) != 7 {
+		t.Errorf("%d documents, want 7", len(u.evidence.docs))
+	}
+	hits, err := u.ws.Search("dairy red line", 5)
+	if err != nil || len(hits) == 0 {
+		t.Errorf("imported text not searchable: %v %v", hits, err)
+	}
+}
+
+func TestAddSavedExcerptAsEvidence(t *testing.T) {
+	u, w := newTestUI(t)
+	hits, err := u.ws.Search("sectoral pact critical minerals", 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search: %v %v", hits, err)
+	}
+	if _, err := u.ws.SaveExcerpt(storage.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
+		t.Fatal(err)
+	}
+	newEmpty(t, u, "Pact")
+	u.view.addMeasure()
+	u.view.form.addExcerptDialog()
+	list := find[*keyList](topOverlay(t, w))[0]
+	list.Select(0)
+	press(list, fyne.KeyReturn) // Enter adds it
+	ev := u.draft.Measures[0].Evidence
+	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
+		t.Fatalf("evidence %+v (%s)", ev, u.lastError)
+	}
+	if !strings.Contains(u.view.form.tabs.Items[2].Text, "(1)") {
+		t.Errorf("evidence tab %q", u.view.form.tabs.Items[2].Text)
+	}
+}

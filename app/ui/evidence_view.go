@@ -1,0 +1,388 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/storage"
+)
+
+// maxHits is how many passages a search shows.
+const maxHits = 40
+
+// evidenceView is the evidence library: documents, full-text search with
+// highlighted snippets, a reader, and excerpts saved from passages with the
+// measures that cite them.
+type evidenceView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	query     *field
+	found     *widget.Label
+	hitsBox   *fyne.Container
+	hits      []storage.Hit
+	hitCards  []*card
+	docs      []storage.Document
+	docList   *widget.List
+	leftTabs  *container.AppTabs
+	allXs     []storage.Excerpt
+	allXList  *widget.List
+	titles    map[string]string
+	syncingXs bool
+
+	// reader
+	doc        storage.Document
+	docTitle   *widget.Label
+	docMeta    *widget.Label
+	paras      *fyne.Container
+	paraLabels []*widget.Label
+	paraStart  []int // byte offset of each paragraph in the body
+	paraBGs    []*canvas.Rectangle
+	reader     *container.Scroll
+	passage    string // the passage opened from a hit
+
+	// new excerpt
+	quote  *field
+	note   *field
+	sector *widget.Select
+	stance *widget.SelectEntry
+	topic  *field
+	mtag   *widget.SelectEntry
+
+	// excerpts of the document
+	xs       []storage.Excerpt
+	xList    *widget.List
+	xChosen  int
+	xDetail  *widget.Label
+	linkBtn  *widget.Button
+	delXBtn  *widget.Button
+	readerUI fyne.CanvasObject
+}
+
+func newEvidenceView(u *UI) *evidenceView {
+	v := &evidenceView{u: u, xChosen: -1}
+	v.query = newField(u.win, "Search the documents, e.g. aluminum tariff")
+	v.query.OnSubmitted = func(string) { v.search() }
+	searchBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), v.search)
+	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.importDialog)
+	v.found = widget.NewLabel("Type words to find; \"quoted words\" find a phrase.")
+	v.found.Wrapping = fyne.TextWrapWord
+	v.hitsBox = container.NewVBox()
+
+	v.docList = widget.NewList(func() int { return len(v.docs) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			m := widget.NewLabel("")
+			m.Truncation = fyne.TextTruncateEllipsis
+			m.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(t, m)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := v.docs[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(d.Title)
+			box.Objects[1].(*widget.Label).SetText(docLine(d))
+		})
+	v.docList.OnSelected = func(i widget.ListItemID) {
+		if i < len(v.docs) && v.docs[i].ID != v.doc.ID {
+			v.open(v.docs[i].ID, "", -1)
+		}
+	}
+	v.allXList = widget.NewList(func() int { return len(v.allXs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			m := widget.NewLabel("")
+			m.Truncation = fyne.TextTruncateEllipsis
+			m.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(l, m)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			x := v.allXs[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText("“" + shorten(x.Quote, 120) + "”")
+			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + tagsText(x.Tags))
+		})
+	v.allXList.OnSelected = func(i widget.ListItemID) {
+		if v.syncingXs || i >= len(v.allXs) {
+			return
+		}
+		x := v.allXs[i]
+		v.open(x.Document, x.Quote, x.Start)
+		v.chooseExcerpt(x.ID)
+	}
+
+	results := container.NewBorder(v.found, nil, nil, nil, container.NewVScroll(v.hitsBox))
+	v.leftTabs = container.NewAppTabs(
+		container.NewTabItem("Search results", results),
+		container.NewTabItem("Documents", v.docList),
+		container.NewTabItem("Excerpts", v.allXList),
+	)
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, importBtn), v.query)
+	left := container.NewBorder(searchRow, nil, nil, nil, v.leftTabs)
+
+	v.docTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.docTitle.Wrapping = fyne.TextWrapWord
+	v.docMeta = widget.NewLabel("")
+	v.docMeta.Wrapping = fyne.TextWrapWord
+	v.docMeta.SizeName = theme.SizeNameCaptionText
+	v.paras = container.NewVBox()
+	v.reader = container.NewVScroll(v.paras)
+	readerPane := container.NewBorder(container.NewVBox(v.docTitle, v.docMeta), nil, nil, nil, v.reader)
+
+	right := container.NewVSplit(readerPane, v.buildExcerptTools())
+	right.Offset = 0.55
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.36
+	v.content = split
+	v.reload()
+	return v
+}
+
+// docLine describes a document in one line.
+func docLine(d storage.Document) string {
+	var parts []string
+	for _, s := range []string{d.Publisher, d.Date, d.Kind} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, plural(d.Excerpts, "excerpt"), fmt.Sprintf("cited by %s", plural(d.Citations, "measure")))
+	return strings.Join(parts, " · ")
+}
+
+// reload reads the documents and excerpts again and opens the first
+// document if none is open.
+func (v *evidenceView) reload() {
+	docs, err := v.u.ws.Documents()
+	if err != nil {
+		v.u.showError("list the documents", err)
+		return
+	}
+	v.docs = docs
+	v.titles = map[string]string{}
+	for _, d := range docs {
+		v.titles[d.ID] = d.Title
+	}
+	v.docList.Refresh()
+	v.refreshExcerpts()
+	if v.doc.ID == "" && len(docs) > 0 {
+		v.open(docs[0].ID, "", -1)
+	}
+}
+
+// refreshExcerpts reads the excerpts again.
+func (v *evidenceView) refreshExcerpts() {
+	all, err := v.u.ws.Excerpts("")
+	if err != nil {
+		v.u.showError("list the excerpts", err)
+		return
+	}
+	v.allXs = all
+	v.allXList.Refresh()
+	if v.doc.ID != "" {
+		v.loadDocExcerpts()
+	}
+}
+
+// search runs the query and lists the passages found.
+func (v *evidenceView) search() {
+	q := strings.TrimSpace(v.query.Text)
+	v.hitsBox.RemoveAll()
+	v.hits, v.hitCards = nil, nil
+	v.leftTabs.SelectIndex(0)
+	if q == "" {
+		v.found.SetText("Type words to find; \"quoted words\" find a phrase.")
+		return
+	}
+	hits, err := v.u.ws.Search(q, maxHits)
+	if err != nil {
+		v.found.SetText(capitalize(err.Error()))
+		return
+	}
+	v.hits = hits
+	switch len(hits) {
+	case 0:
+		v.found.SetText(fmt.Sprintf("No passage matches “%s”.", q))
+	case maxHits:
+		v.found.SetText(fmt.Sprintf("The %d best passages for “%s”. Select one to read it in its document.", maxHits, q))
+	default:
+		v.found.SetText(fmt.Sprintf("%s for “%s”, best first. Select one to read it in its document.", plural(len(hits), "passage"), q))
+	}
+	for i, h := range hits {
+		rt := widget.NewRichText(snippetSegments(h)...)
+		rt.Wrapping = fyne.TextWrapWord
+		idx := i
+		c := newCard(rt, func() { v.openHit(idx) })
+		v.hitCards = append(v.hitCards, c)
+		v.hitsBox.Add(c)
+	}
+}
+
+// snippetSegments turns a hit into rich text: the document title, then the
+// snippet with the matched words in bold.
+func snippetSegments(h storage.Hit) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{
+		&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyle{
+			ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
+	}
+	var texts []widget.RichTextSegment
+	rest := strings.Join(strings.Fields(h.Snippet), " ")
+	for rest != "" {
+		i := strings.Index(rest, storage.HighlightStart)
+		if i < 0 {
+			texts = append(texts, &widget.TextSegment{Text: rest, Style: widget.RichTextStyleInline})
+			break
+		}
+		if i > 0 {
+			texts = append(texts, &widget.TextSegment{Text: rest[:i], Style: widget.RichTextStyleInline})
+		}
+		rest = rest[i+len(storage.HighlightStart):]
+		j := strings.Index(rest, storage.HighlightEnd)
+		if j < 0 {
+			j = len(rest)
+		}
+		texts = append(texts, &widget.TextSegment{Text: rest[:j], Style: widget.RichTextStyle{
+			Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}})
+		rest = strings.TrimPrefix(rest[j:], storage.HighlightEnd)
+	}
+	return append(segs, texts...)
+}
+
+// openHit opens hit i in the reader.
+func (v *evidenceView) openHit(i int) {
+	if i >= len(v.hits) {
+		return
+	}
+	for j, c := range v.hitCards {
+		c.setSelected(j == i)
+	}
+	h := v.hits[i]
+	v.open(h.Document, h.Text, h.Start)
+	v.quote.SetText(h.Text)
+}
+
+// open shows document id in the reader with the passage at start (of text
+// passage; start < 0 for none) highlighted and scrolled to.
+func (v *evidenceView) open(id, passage string, start int) {
+	u := v.u
+	if id != v.doc.ID {
+		d, err := u.ws.Document(id)
+		if err != nil {
+			u.showError("open the document", err)
+			return
+		}
+		v.doc = d
+		v.buildParagraphs()
+		v.docTitle.SetText(d.Title)
+		v.docMeta.SetText(v.metaText(d))
+		v.loadDocExcerpts()
+		for i, dd := range v.docs {
+			if dd.ID == id {
+				v.docList.Select(i)
+			}
+		}
+	}
+	if start < 0 && passage != "" {
+		start = strings.Index(v.doc.Body, passage)
+	}
+	v.passage = passage
+	v.highlight(start, start+len(passage))
+}
+
+// metaText describes a document: where it comes from and how it is used.
+func (v *evidenceView) metaText(d storage.Document) string {
+	var parts []string
+	add := func(label, s string) {
+		if strings.TrimSpace(s) != "" {
+			parts = append(parts, label+s)
+		}
+	}
+	add("Publisher: ", d.Publisher)
+	add("Date: ", d.Date)
+	add("Kind: ", d.Kind)
+	add("Topics: ", strings.Join(d.Topics, ", "))
+	add("Address: ", d.URL)
+	add("File: ", d.SourceFile)
+	add("Id: ", d.ID)
+	if d.Builtin {
+		parts = append(parts, "shipped with Parley")
+	} else {
+		add("Imported: ", d.ImportedAt)
+	}
+	if cites, err := v.u.ws.DocumentCitations(d.ID); err == nil && len(cites) > 0 {
+		parts = append(parts, fmt.Sprintf("quoted by %s", plural(len(cites), "measure")))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// buildParagraphs lays out the document's lines as selectable paragraphs.
+func (v *evidenceView) buildParagraphs() {
+	v.paras.RemoveAll()
+	v.paraLabels, v.paraStart, v.paraBGs = nil, nil, nil
+	off := 0
+	for _, line := range strings.SplitAfter(v.doc.Body, "\n") {
+		start := off
+		off += len(line)
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		l := widget.NewLabel(t)
+		l.Wrapping = fyne.TextWrapWord
+		l.Selectable = true
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+		bg.CornerRadius = 4
+		bg.Hide()
+		v.paraLabels = append(v.paraLabels, l)
+		v.paraStart = append(v.paraStart, start+strings.Index(line, t))
+		v.paraBGs = append(v.paraBGs, bg)
+		v.paras.Add(container.NewStack(bg, l))
+	}
+	v.reader.ScrollToTop()
+}
+
+// highlight marks the paragraphs that overlap body[from:to] and scrolls to
+// the first of them.
+func (v *evidenceView) highlight(from, to int) {
+	first := -1
+	for i, bg := range v.paraBGs {
+		s := v.paraStart[i]
+		e := s + len(v.paraLabels[i].Text)
+		on := from >= 0 && to > from && s < to && e > from
+		if on {
+			bg.FillColor = theme.Color(theme.ColorNameSelection)
+			bg.Show()
+			if first < 0 {
+				first = i
+			}
+		} else {
+			bg.Hide()
+		}
+	}
+	v.paras.Refresh()
+	if first < 0 {
+		return
+	}
+	// Lay out first so that positions are known, then scroll.
+	v.reader.Refresh()
+	y := v.paras.Objects[first].Position().Y - theme.Padding()
+	v.reader.ScrollToOffset(fyne.NewPos(0, max(0, y)))
+}
+
+// selectedText returns the text selected in the reader, if any.
+func (v *evidenceView) selectedText() string {
+	for _, l := range v.paraLabels {
+		if s := strings.TrimSpace(l.SelectedText()); s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,339 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// stances offered for an excerpt's stance tag.
+var stances = []string{"supports", "opposes", "neutral", "concern", "threat", "commitment"}
+
+// buildExcerptTools makes the panel under the reader: a new excerpt from a
+// passage with its tags, and the document's excerpts with their citations.
+func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
+	u := v.u
+	v.quote = newMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
+	useSel := widget.NewButtonWithIcon("Use selection", theme.ContentCopyIcon(), func() {
+		if s := v.selectedText(); s != "" {
+			v.quote.SetText(s)
+			return
+		}
+		u.setStatus("Select text in the document first (drag across it), or type the passage in the quote field")
+	})
+	usePassage := widget.NewButton("Use highlighted passage", func() {
+		if v.passage != "" {
+			v.quote.SetText(v.passage)
+		}
+	})
+	v.sector = widget.NewSelect(append([]string{"(none)"}, v.sectorChoices()...), nil)
+	v.sector.PlaceHolder = "Sector"
+	v.mtag = widget.NewSelectEntry(programmes)
+	v.mtag.PlaceHolder = "Measure, e.g. S232"
+	v.stance = widget.NewSelectEntry(stances)
+	v.stance.PlaceHolder = "Stance"
+	v.topic = newField(u.win, "Topics, comma-separated")
+	v.note = newField(u.win, "Note (optional)")
+	save := widget.NewButtonWithIcon("Save excerpt", theme.DocumentSaveIcon(), v.saveExcerpt)
+	save.Importance = widget.HighImportance
+	tags := container.NewGridWithColumns(2, v.sector, v.mtag, v.stance, v.topic)
+	newX := container.NewBorder(
+		widget.NewLabelWithStyle("New excerpt", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewVBox(container.NewHBox(useSel, usePassage), tags, v.note, save), nil, nil, v.quote)
+
+	v.xList = widget.NewList(func() int { return len(v.xs) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			x := v.xs[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("#%d “%s”", x.ID, shorten(x.Quote, 100)))
+		})
+	v.xList.OnSelected = func(i widget.ListItemID) {
+		v.xChosen = i
+		v.showExcerpt()
+	}
+	v.xDetail = widget.NewLabel("Select an excerpt to see the measures that cite it.")
+	v.xDetail.Wrapping = fyne.TextWrapWord
+	v.linkBtn = widget.NewButtonWithIcon("Link to measure…", theme.MailAttachmentIcon(), v.linkDialog)
+	v.delXBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.deleteExcerpt)
+	v.delXBtn.Importance = widget.LowImportance
+	v.linkBtn.Disable()
+	v.delXBtn.Disable()
+	detail := container.NewBorder(nil, container.NewHBox(v.linkBtn, v.delXBtn), nil, nil, container.NewVScroll(v.xDetail))
+	xs := container.NewVSplit(v.xList, detail)
+	xs.Offset = 0.4
+	saved := container.NewBorder(widget.NewLabelWithStyle("Excerpts of this document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, xs)
+	split := container.NewHSplit(newX, saved)
+	split.Offset = 0.55
+	return split
+}
+
+// sectorChoices are the sector tags offered: "Label (CODE)".
+func (v *evidenceView) sectorChoices() []string {
+	var out []string
+	for _, s := range v.u.sectors {
+		out = append(out, s.Label()+" ("+s.Code+")")
+	}
+	return out
+}
+
+// tags returns the tags typed for a new excerpt.
+func (v *evidenceView) tags() []storage.Tag {
+	var tags []storage.Tag
+	if s := v.sector.Selected; s != "" && s != "(none)" {
+		if i := strings.LastIndex(s, "("); i >= 0 {
+			s = strings.TrimSuffix(s[i+1:], ")")
+		}
+		tags = append(tags, storage.Tag{Kind: storage.TagSector, Value: s})
+	}
+	if s := strings.TrimSpace(v.mtag.Text); s != "" {
+		tags = append(tags, storage.Tag{Kind: storage.TagMeasure, Value: s})
+	}
+	if s := strings.TrimSpace(v.stance.Text); s != "" {
+		tags = append(tags, storage.Tag{Kind: storage.TagStance, Value: s})
+	}
+	for _, t := range splitList(v.topic.Text) {
+		tags = append(tags, storage.Tag{Kind: storage.TagTopic, Value: t})
+	}
+	return tags
+}
+
+// saveExcerpt saves the quote as an excerpt of the open document.
+func (v *evidenceView) saveExcerpt() {
+	u := v.u
+	q := strings.TrimSpace(v.quote.Text)
+	if v.doc.ID == "" {
+		u.showError("save the excerpt", fmt.Errorf("open a document first"))
+		return
+	}
+	if q == "" {
+		u.showError("save the excerpt", fmt.Errorf("the quote is empty: select a passage of the document first"))
+		return
+	}
+	id, err := u.ws.SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
+		Note: strings.TrimSpace(v.note.Text), Tags: v.tags()})
+	if err != nil {
+		u.showError("save the excerpt", err)
+		return
+	}
+	v.note.SetText("")
+	v.refreshExcerpts()
+	v.reloadDocs()
+	v.chooseExcerpt(id)
+	u.setStatus(fmt.Sprintf("Saved excerpt #%d: link it to a measure with “Link to measure…”", id))
+}
+
+// reloadDocs refreshes the document list's counts.
+func (v *evidenceView) reloadDocs() {
+	if docs, err := v.u.ws.Documents(); err == nil {
+		v.docs = docs
+		v.docList.Refresh()
+	}
+}
+
+// loadDocExcerpts lists the excerpts of the open document.
+func (v *evidenceView) loadDocExcerpts() {
+	xs, err := v.u.ws.Excerpts(v.doc.ID)
+	if err != nil {
+		v.u.showError("list the excerpts", err)
+		return
+	}
+	keep := int64(0)
+	if v.xChosen >= 0 && v.xChosen < len(v.xs) {
+		keep = v.xs[v.xChosen].ID
+	}
+	v.xs = xs
+	v.xChosen = -1
+	v.xList.UnselectAll()
+	v.xList.Refresh()
+	if keep != 0 {
+		v.chooseExcerpt(keep)
+	} else {
+		v.showExcerpt()
+	}
+}
+
+// chooseExcerpt selects excerpt id in the document's list.
+func (v *evidenceView) chooseExcerpt(id int64) {
+	for i, x := range v.xs {
+		if x.ID == id {
+			v.xList.Select(i)
+			v.xChosen = i
+			v.showExcerpt()
+			return
+		}
+	}
+}
+
+// chosen returns the excerpt selected, if any.
+func (v *evidenceView) chosen() (storage.Excerpt, bool) {
+	if v.xChosen < 0 || v.xChosen >= len(v.xs) {
+		return storage.Excerpt{}, false
+	}
+	return v.xs[v.xChosen], true
+}
+
+// showExcerpt shows the selected excerpt with the measures citing it.
+func (v *evidenceView) showExcerpt() {
+	x, ok := v.chosen()
+	if !ok {
+		v.xDetail.SetText("Select an excerpt to see the measures that cite it.")
+		v.linkBtn.Disable()
+		v.delXBtn.Disable()
+		return
+	}
+	v.linkBtn.Enable()
+	v.delXBtn.Enable()
+	var b strings.Builder
+	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, x.Created, x.Quote)
+	if len(x.Tags) > 0 {
+		fmt.Fprintf(&b, "Tags:%s\n", strings.TrimPrefix(tagsText(x.Tags), " ·"))
+	}
+	if x.Note != "" {
+		fmt.Fprintf(&b, "Note: %s\n", x.Note)
+	}
+	cites, err := v.u.ws.ExcerptCitations(x.ID)
+	switch {
+	case err != nil:
+		fmt.Fprintf(&b, "\nCitations unavailable: %v", err)
+	case len(cites) == 0:
+		b.WriteString("\nNo measure cites this excerpt yet.")
+	default:
+		fmt.Fprintf(&b, "\nCited by %s:\n", plural(len(cites), "measure"))
+		for _, c := range cites {
+			fmt.Fprintf(&b, "• %s — %s\n", c.ScenarioName, c.Label)
+		}
+	}
+	v.xDetail.SetText(strings.TrimSpace(b.String()))
+	if i := v.xChosen; i >= 0 {
+		v.highlight(x.Start, x.Start+len(x.Quote))
+	}
+}
+
+// deleteExcerpt deletes the selected excerpt; measures keep their quotes.
+func (v *evidenceView) deleteExcerpt() {
+	x, ok := v.chosen()
+	if !ok {
+		return
+	}
+	v.u.confirm("Delete excerpt", fmt.Sprintf("Delete excerpt #%d? Measures that quote it keep their quote.", x.ID), "Delete", func() {
+		if err := v.u.ws.DeleteExcerpt(x.ID); err != nil {
+			v.u.showError("delete the excerpt", err)
+			return
+		}
+		v.xChosen = -1
+		v.refreshExcerpts()
+		v.reloadDocs()
+	})
+}
+
+// linkDialog links the selected excerpt to a measure of a scenario: the
+// measure gains the quote as evidence (undoable).
+func (v *evidenceView) linkDialog() {
+	u := v.u
+	x, ok := v.chosen()
+	if !ok {
+		return
+	}
+	u.flushSave()
+	var names []string
+	ids := map[string]string{}
+	for _, s := range u.infos {
+		names = append(names, s.Name)
+		ids[s.Name] = s.ID
+	}
+	measure := widget.NewSelect(nil, nil)
+	measure.PlaceHolder = "Choose a measure"
+	var measures []scenarios.Measure
+	scen := widget.NewSelect(names, func(name string) {
+		sc, err := u.ws.Scenario(ids[name])
+		if err != nil {
+			return
+		}
+		if ids[name] == u.current && u.draft != nil {
+			sc = u.draft
+		}
+		measures = sc.Measures
+		var opts []string
+		for _, m := range measures {
+			opts = append(opts, measureLine(&m))
+		}
+		measure.SetOptions(opts)
+		measure.ClearSelected()
+		if ids[name] == u.current && u.view.selected != "" {
+			if m := sc.Measure(u.view.selected); m != nil {
+				measure.SetSelected(measureLine(m))
+			}
+		}
+	})
+	scen.PlaceHolder = "Choose a scenario"
+	if info, ok := u.info(u.current); ok {
+		scen.SetSelected(info.Name)
+	}
+	quote := widget.NewLabel("“" + shorten(x.Quote, 300) + "”")
+	quote.Wrapping = fyne.TextWrapWord
+	u.showForm(formSpec{
+		title: fmt.Sprintf("Link excerpt #%d to a measure", x.ID), confirm: "Link", what: "link the excerpt",
+		items: []*widget.FormItem{
+			{Text: "Excerpt", Widget: quote},
+			{Text: "Scenario", Widget: scen},
+			{Text: "Measure", Widget: measure, HintText: "The measure gains this quote as evidence"},
+		},
+		size: fyne.NewSize(640, 0),
+		submit: func() error {
+			if scen.Selected == "" || measure.SelectedIndex() < 0 {
+				return fmt.Errorf("choose a scenario and one of its measures")
+			}
+			m := measures[measure.SelectedIndex()]
+			ev := scenarios.Evidence{Document: x.Document, Quote: x.Quote, Excerpt: x.ID}
+			if err := u.editScenario(ids[scen.Selected], "link of excerpt #"+fmt.Sprint(x.ID), func(sc *scenarios.Scenario) {
+				if me := sc.Measure(m.ID); me != nil {
+					me.Evidence = append(me.Evidence, ev)
+				}
+			}); err != nil {
+				return err
+			}
+			v.showExcerpt()
+			v.reloadDocs()
+			u.setStatus(fmt.Sprintf("Excerpt #%d is now evidence for “%s”", x.ID, measureName(&m)))
+			return nil
+		},
+	})
+}
+
+// measureLine names a measure in a choice list.
+func measureLine(m *scenarios.Measure) string {
+	return fmt.Sprintf("%s (%s %s, %s)", measureName(m), m.Imposer, percent(m.Rate), m.ID)
+}
+
+// editScenario changes scenario id (the one shown or another) as one undo
+// step and saves it at once.
+func (u *UI) editScenario(id, label string, fn func(sc *scenarios.Scenario)) error {
+	if id == u.current {
+		return u.edit("", label, fn)
+	}
+	sc, err := u.ws.Scenario(id)
+	if err != nil {
+		return err
+	}
+	next := sc.Clone()
+	fn(&next)
+	if err := u.ws.SaveScenario(id, &next); err != nil {
+		return err
+	}
+	u.history.push(step{kind: stepEdit, id: id, label: label, before: sc})
+	u.reloadScenarios()
+	u.refreshMenu()
+	return nil
+}

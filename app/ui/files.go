@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	pstorage "parley/storage"
+)
+
+// workspaceExt is the extension of workspace files.
+const workspaceExt = ".parley"
+
+// startIn points a file dialog at the workspace's folder.
+func (u *UI) startIn(d *dialog.FileDialog) {
+	dir := filepath.Dir(u.ws.Path())
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// newWorkspaceDialog asks where to create a new workspace and opens it.
+func (u *UI) newWorkspaceDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("create the workspace", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(path, workspaceExt) {
+			os.Remove(path) // the dialog created it empty
+			path += workspaceExt
+		}
+		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+			os.Remove(path)
+		}
+		u.openWorkspace(path)
+	}, u.win)
+	d.SetFileName("workspace" + workspaceExt)
+	d.SetTitleText("New workspace")
+	d.SetConfirmText("Create")
+	u.startIn(d)
+	u.showFileDialog(d)
+}
+
+// openWorkspaceDialog asks for a workspace file and opens it.
+func (u *UI) openWorkspaceDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("open the workspace", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.openWorkspace(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
+	d.SetTitleText("Open workspace")
+	u.startIn(d)
+	u.showFileDialog(d)
+}
+
+// showFileDialog shows a file dialog, then sizes it: FileDialog.Resize
+// fails before Show (Fyne 2.8.1 reads the size of a window it has not made
+// yet).
+func (u *UI) showFileDialog(d *dialog.FileDialog) {
+	d.Show()
+	d.Resize(u.dialogSize())
+}
+
+// dialogSize is the size of file dialogs: large, but inside the window.
+func (u *UI) dialogSize() fyne.Size {
+	s := u.win.Canvas().Size()
+	return fyne.NewSize(min(900, s.Width*0.9), min(640, s.Height*0.9))
+}
+
+// openWorkspace closes the current workspace and shows the one at path.
+func (u *UI) openWorkspace(path string) {
+	if path == u.ws.Path() {
+		return
+	}
+	u.flushSave()
+	ws, err := pstorage.Open(path)
+	if err != nil {
+		u.showError("open the workspace", err)
+		return
+	}
+	u.exposure.stop()
+	u.compare.stop()
+	if err := u.ws.Close(); err != nil {
+		u.log.Error("close the workspace", "err", err)
+	}
+	u.ws = ws
+	u.history = history{}
+	u.current, u.draft = "", nil
+	if err := u.build(); err != nil {
+		u.showError("open the workspace", err)
+		return
+	}
+	u.menu = newAppMenu(u)
+	u.win.SetMainMenu(u.menu.main)
+	u.setStatus("Opened " + path)
+}
+
+// importScenarioDialog imports a parley.scenario/1 file as a new scenario.
+func (u *UI) importScenarioDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("import the scenario", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.importScenario(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetTitleText("Import scenario")
+	u.showFileDialog(d)
+}
+
+// importScenario imports the scenario file at path (undoable).
+func (u *UI) importScenario(path string) {
+	u.flushSave()
+	id, err := u.ws.ImportScenarioFile(path)
+	if err != nil {
+		u.showError("import the scenario", err)
+		return
+	}
+	u.created(id, "import of "+filepath.Base(path))
+}
+
+// created records the creation of scenario id and shows it.
+func (u *UI) created(id, label string) {
+	sc, err := u.ws.Scenario(id)
+	if err != nil {
+		u.showError("open the scenario", err)
+		return
+	}
+	at, _ := u.ws.Placement(id)
+	u.history.push(step{kind: stepCreate, id: id, label: label, after: sc, at: at})
+	u.reloadScenarios()
+	u.openScenario(id)
+	u.tabs.SelectIndex(0)
+	u.setStatus(fmt.Sprintf("Created “%s”", sc.Name))
+}
+
+// exportScenarioDialog writes the scenario shown as a scenario file.
+func (u *UI) exportScenarioDialog() {
+	if u.draft == nil {
+		return
+	}
+	u.flushSave()
+	id := u.current
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("export the scenario", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := u.ws.ExportScenarioFile(id, path); err != nil {
+			u.showError("export the scenario", err)
+			return
+		}
+		u.setStatus("Exported to " + path)
+	}, u.win)
+	d.SetFileName(pstorage.Slug(u.draft.Name) + ".json")
+	d.SetTitleText("Export scenario")
+	d.SetConfirmText("Export")
+	u.showFileDialog(d)
+}
+
+// showShortcuts lists the keyboard shortcuts.
+func (u *UI) showShortcuts() {
+	text := strings.Join([]string{
+		"Ctrl+N\tNew scenario",
+		"Ctrl+O\tOpen workspace",
+		"Ctrl+Z\tUndo the last scenario edit",
+		"Ctrl+Y, Ctrl+Shift+Z\tRedo",
+		"Ctrl+F\tFind in the evidence library",
+		"Ctrl+Q\tQuit",
+		"Tab, Shift+Tab\tMove between fields",
+		"Enter\tConfirm a dialog",
+		"Escape\tCancel a dialog",
+	}, "\n")
+	grid := widget.NewTextGridFromString(strings.ReplaceAll(text, "\t", "    "))
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", grid, u.win)
+	u.track(d, nil)
+}
+
+// showSources lists the data sources of the scenario shown.
+func (u *UI) showSources() {
+	lines := u.sourceLines()
+	var docs []string
+	if list, err := u.ws.Datasets(); err == nil {
+		for _, d := range list {
+			docs = append(docs, fmt.Sprintf("• %s (%s): %s", d.Name, d.File, d.Source))
+		}
+	}
+	msg := widget.NewLabel(strings.Join(lines, "\n") + "\n\nDatasets in this workspace:\n" + strings.Join(docs, "\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Where the numbers come from", "Close", scrollOf(msg, 640, 420), u.win)
+	u.track(d, nil)
+}
+
+// sourceLines returns the source lines of the scenario shown.
+func (u *UI) sourceLines() []string {
+	if u.draft == nil {
+		return nil
+	}
+	if _, err := u.modelFor(u.draft.Assumptions); err != nil {
+		return []string{"Sources unavailable: " + err.Error()}
+	}
+	return u.sources
+}

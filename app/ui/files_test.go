@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportImportScenario(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	path := filepath.Join(t.TempDir(), "aug.json")
+	if err := u.ws.ExportScenarioFile(u.current, path); err != nil {
+		t.Fatal(err)
+	}
+	// Importing it again clashes with its name: the error is shown.
+	u.importScenario(path)
+	if !strings.Contains(u.lastError, "already exists") {
+		t.Fatalf("last error %q", u.lastError)
+	}
+	u.escape()
+	u.deleteScenario("aug-2025")
+	u.importScenario(path)
+	if u.draft == nil || !strings.HasPrefix(u.draft.Name, "August 2025") || len(u.draft.Measures) != 6 {
+		t.Fatalf("imported %+v", u.draft)
+	}
+	imported := u.current
+	u.Undo() // the import
+	if _, ok := u.info(imported); ok {
+		t.Errorf("undo left the imported scenario")
+	}
+}
+
+func TestOpenAnotherWorkspace(t *testing.T) {
+	u, w := newTestUI(t)
+	u.openScenario("threat-25")
+	u.rename("Changed here")
+	other := filepath.Join(t.TempDir(), "other.parley")
+	u.openWorkspace(other)
+	if u.ws.Path() != other || !strings.Contains(w.Title(), "other.parley") {
+		t.Fatalf("workspace %s, title %q", u.ws.Path(), w.Title())
+	}
+	if len(u.infos) != 7 || u.history.canUndo() {
+		t.Errorf("%d scenarios, undo=%v", len(u.infos), u.history.canUndo())
+	}
+	if info, _ := u.info("threat-25"); info.Name == "Changed here" {
+		t.Errorf("the other workspace shows this one's edit")
+	}
+	if got := u.prefs.lastWorkspace(); got != other {
+		t.Errorf("last workspace %q", got)
+	}
+}
+
+func TestFileDialogsOpen(t *testing.T) {
+	u, w := newTestUI(t)
+	im := u.evidence.newImporter()
+	for name, show := range map[string]func(){
+		"new workspace":   u.newWorkspaceDialog,
+		"open workspace":  u.openWorkspaceDialog,
+		"import scenario": u.importScenarioDialog,
+		"export scenario": u.exportScenarioDialog,
+		"import file":     im.pickFile,
+		"import folder":   im.pickFolder,
+	} {
+		t.Run(name, func(t *testing.T) {
+			show()
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no dialog shown")
+			}
+			w.Canvas().Overlays().Remove(top)
+		})
+	}
+}

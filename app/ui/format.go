@@ -1,0 +1,198 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"math"
+	"strconv"
+	"strings"
+
+	"parley/scenarios"
+)
+
+// minus is the typographic minus sign used in figures.
+const minus = "−"
+
+// money formats a US$ amount with a unit that suits its size, such as
+// "US$ 12.3 bn", "US$ 450 M" or "−US$ 1.2 bn".
+func money(v float64) string {
+	sign := ""
+	if v < 0 {
+		sign = minus
+		v = -v
+	}
+	switch {
+	case v >= 1e9:
+		return sign + "US$ " + trimFloat(v/1e9, 1) + " bn"
+	case v >= 1e6:
+		return sign + "US$ " + trimFloat(v/1e6, 0) + " M"
+	case v >= 1e3:
+		return sign + "US$ " + trimFloat(v/1e3, 0) + " k"
+	case v == 0:
+		return "US$ 0"
+	}
+	return sign + "US$ " + trimFloat(v, 0)
+}
+
+// billions formats v in US$ billions without the unit, e.g. "12.3".
+func billions(v float64) string { return signed(grouped(v/1e9, 1)) }
+
+// millions formats v in US$ millions without the unit, e.g. "1,234.5".
+func millions(v float64) string { return signed(grouped(v/1e6, 1)) }
+
+// signed replaces a leading hyphen with a minus sign and drops "-0".
+func signed(s string) string {
+	if strings.HasPrefix(s, "-") {
+		if strings.Trim(s[1:], "0.,") == "" {
+			return s[1:]
+		}
+		return minus + s[1:]
+	}
+	return s
+}
+
+// grouped formats v with dec decimals and thousands separators.
+func grouped(v float64, dec int) string {
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// trimFloat formats v with at most dec decimals, keeping one decimal for
+// values under 10 so that small amounts keep their precision.
+func trimFloat(v float64, dec int) string {
+	if v < 10 && dec == 0 {
+		dec = 1
+	}
+	return grouped(v, dec)
+}
+
+// percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.2%".
+func percent(r float64) string {
+	p := r * 100
+	switch {
+	case p == math.Trunc(p):
+		return strconv.FormatFloat(p, 'f', 0, 64) + "%"
+	case math.Abs(p) >= 10:
+		return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+	}
+	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(p, 'f', 2, 64), "0"), ".") + "%"
+}
+
+// percentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
+func percentInput(r float64) string {
+	return strconv.FormatFloat(math.Round(r*1e6)/1e4, 'f', -1, 64)
+}
+
+// parsePercent parses a percentage typed by a user ("35", "35%", "12.5 %")
+// into a rate (0.35) within [0, max].
+func parsePercent(s string, max float64) (float64, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	t = strings.ReplaceAll(t, ",", ".")
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("type a percentage, e.g. 25")
+	}
+	if v < 0 || v/100 > max {
+		return 0, fmt.Errorf("must be between 0 and %s%%", strconv.FormatFloat(max*100, 'f', -1, 64))
+	}
+	return v / 100, nil
+}
+
+// parseNumber parses a plain number within [lo, hi].
+func parseNumber(s string, lo, hi float64) (float64, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("type a number, e.g. 1.5")
+	}
+	if v < lo || v > hi {
+		return 0, fmt.Errorf("must be between %g and %g", lo, hi)
+	}
+	return v, nil
+}
+
+// parseDate parses an ISO date typed by a user; empty is allowed when open.
+func parseDate(s string, open bool) (scenarios.Date, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		if open {
+			return scenarios.Date{}, nil
+		}
+		return scenarios.Date{}, fmt.Errorf("type a date as YYYY-MM-DD")
+	}
+	d, err := scenarios.ParseDate(t)
+	if err != nil {
+		return scenarios.Date{}, fmt.Errorf("type a date as YYYY-MM-DD")
+	}
+	return d, nil
+}
+
+// number formats a parameter such as an elasticity or share compactly.
+func number(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// dateRange describes when a measure is in force, e.g. "2025-08-01 – 2026-02-23"
+// or "from 2025-03-04".
+func dateRange(from, to scenarios.Date) string {
+	switch {
+	case from.IsZero():
+		return "no date"
+	case to.IsZero():
+		return "from " + from.String()
+	}
+	return from.String() + " – " + to.String()
+}
+
+// plural returns "1 measure" or "3 measures".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// shorten cuts s to at most n runes, with an ellipsis.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// dirLabel names a direction for the window, e.g. "Canada ➔ US" (the
+// window's font has no "→" and some fallbacks draw it badly).
+func dirLabel(d scenarios.Direction) string {
+	return strings.ReplaceAll(d.Label(), "→", "➔")
+}
+
+// setLabel updates a label, redrawing it only when something changed:
+// shaping text is the costly part of refreshing tables.
+func setLabel(l *widget.Label, text string, align fyne.TextAlign, style fyne.TextStyle, imp widget.Importance) {
+	if l.Text == text && l.Alignment == align && l.TextStyle == style && l.Importance == imp {
+		return
+	}
+	l.Alignment, l.TextStyle, l.Importance = align, style, imp
+	l.SetText(text)
+}

@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"parley/storage"
+)
+
+// newTestUI opens a new workspace in a temporary folder and shows Parley in
+// a test window of a laptop's size.
+func newTestUI(t testing.TB) (*UI, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := newUI(a, w, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.saveDelay = 0 // save at once: no timers in tests
+	t.Cleanup(u.shutdown)
+	w.Resize(fyne.NewSize(1366, 740))
+	return u, w
+}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	pstorage "parley/storage"
+)
+
+// documentExts are the files the evidence library imports.
+var documentExts = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+
+// importer gathers files to import (picked one by one or by folder) and
+// imports them in the background with a progress bar.
+type importer struct {
+	u        *UI
+	v        *evidenceView
+	files    []string
+	list     *widget.List
+	progress *widget.ProgressBar
+	status   *widget.Label
+	add      *widget.Button
+	folder   *widget.Button
+	dlg      *dialog.CustomDialog
+	start    *widget.Button
+	running  bool
+	// done, if set, receives a value when an import finishes (for tests).
+	done chan struct{}
+}
+
+// importDialog opens the import dialog.
+func (v *evidenceView) importDialog() { v.newImporter() }
+
+// newImporter opens the import dialog and returns its importer.
+func (v *evidenceView) newImporter() *importer {
+	u := v.u
+	im := &importer{u: u, v: v}
+	im.list = widget.NewList(func() int { return len(im.files) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(im.files[i]) })
+	im.progress = widget.NewProgressBar()
+	im.progress.Hide()
+	im.status = widget.NewLabel("Add .txt, .md or .html files, one by one or a whole folder. Imported documents are searchable at once.")
+	im.status.Wrapping = fyne.TextWrapWord
+	im.add = widget.NewButtonWithIcon("Add file…", theme.FileIcon(), im.pickFile)
+	im.folder = widget.NewButtonWithIcon("Add folder…", theme.FolderIcon(), im.pickFolder)
+	clear := widget.NewButton("Clear", func() { im.files = nil; im.list.Refresh(); im.start.Disable() })
+	clear.Importance = widget.LowImportance
+	im.start = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), im.run)
+	im.start.Importance = widget.HighImportance
+	im.start.Disable()
+	content := container.NewBorder(container.NewVBox(im.status, container.NewHBox(im.add, im.folder, clear)),
+		container.NewVBox(im.progress, container.NewHBox(layoutSpacer(), im.start)), nil, nil, im.list)
+	im.dlg = dialog.NewCustom("Import documents", "Close", content, u.win)
+	im.dlg.Resize(fyne.NewSize(640, 440))
+	u.track(im.dlg, nil)
+	return im
+}
+
+// addFiles queues paths not queued yet.
+func (im *importer) addFiles(paths ...string) {
+	for _, p := range paths {
+		if !slices.Contains(im.files, p) {
+			im.files = append(im.files, p)
+		}
+	}
+	im.list.Refresh()
+	im.status.SetText(fmt.Sprintf("%s to import.", plural(len(im.files), "file")))
+	if len(im.files) > 0 {
+		im.start.Enable()
+	}
+}
+
+// pickFile adds one file; the dialog stays open to add more.
+func (im *importer) pickFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			im.u.showError("add the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		im.addFiles(path)
+	}, im.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(documentExts))
+	im.u.showFileDialog(d)
+}
+
+// pickFolder adds every document file of a folder.
+func (im *importer) pickFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			im.u.showError("read the folder", err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		paths, err := documentFiles(l.Path())
+		if err != nil {
+			im.u.showError("read the folder", err)
+			return
+		}
+		if len(paths) == 0 {
+			im.status.SetText("That folder has no .txt, .md or .html files.")
+			return
+		}
+		im.addFiles(paths...)
+	}, im.u.win)
+	im.u.showFileDialog(d)
+}
+
+// documentFiles lists the importable files of dir, sorted.
+func documentFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && slices.Contains(documentExts, strings.ToLower(filepath.Ext(e.Name()))) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// run imports the queued files on a goroutine, showing progress, then
+// reports what was imported and what was refused and why.
+func (im *importer) run() {
+	if len(im.files) == 0 || im.running {
+		return
+	}
+	im.running = true
+	files := slices.Clone(im.files)
+	ws := im.u.ws
+	im.progress.Max = float64(len(files))
+	im.progress.SetValue(0)
+	im.progress.Show()
+	im.add.Disable()
+	im.folder.Disable()
+	im.start.Disable()
+	go func() {
+		var done []string
+		var failed []string
+		for i, path := range files {
+			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
+			if err != nil {
+				failed = append(failed, fmt.Sprintf("%s: %v", filepath.Base(path), err))
+			} else {
+				done = append(done, doc.Title)
+			}
+			n := i + 1
+			fyne.Do(func() {
+				im.progress.SetValue(float64(n))
+				im.status.SetText(fmt.Sprintf("Imported %d of %d…", n, len(files)))
+			})
+		}
+		fyne.Do(func() { im.finish(done, failed) })
+	}()
+}
+
+// finish shows the outcome of an import.
+func (im *importer) finish(done, failed []string) {
+	im.running = false
+	im.files = nil
+	im.list.Refresh()
+	im.add.Enable()
+	im.folder.Enable()
+	im.progress.Hide()
+	msg := fmt.Sprintf("Imported %s.", plural(len(done), "document"))
+	if len(failed) > 0 {
+		msg += fmt.Sprintf(" %d not imported:\n%s", len(failed), strings.Join(failed, "\n"))
+	}
+	im.status.SetText(msg)
+	im.v.reload()
+	im.v.leftTabs.SelectIndex(1)
+	im.u.setStatus(msg)
+	if im.done != nil {
+		im.done <- struct{}{}
+	}
+}

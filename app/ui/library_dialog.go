@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// libraryDialog lets the user pick a measure of the measure library and add
+// it to the scenario; entries that were announced but never implemented have
+// no dates, so the dialog asks for them (the scenario's date by default).
+func (v *scenarioView) libraryDialog() {
+	u := v.u
+	if u.draft == nil {
+		return
+	}
+	lib, err := u.ws.Library()
+	if err != nil {
+		u.showError("read the measure library", err)
+		return
+	}
+	chosen := -1
+	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
+	detail.Wrapping = fyne.TextWrapWord
+	from := newField(u.win, "YYYY-MM-DD")
+	from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	to := newField(u.win, "open-ended")
+	to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
+	datesNote := widget.NewLabel("")
+	datesNote.Wrapping = fyne.TextWrapWord
+	datesNote.Importance = widget.WarningImportance
+	dates := container.NewVBox(datesNote, container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("In force from"), nil, from),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)))
+	dates.Hide()
+
+	list := newKeyList(func() int { return len(lib) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			lm := lib[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s %s · %s", measureName(&lm.Measure), lm.Measure.Imposer,
+				percent(lm.Measure.Rate), libraryDates(lm)))
+		})
+	list.OnSelected = func(i widget.ListItemID) {
+		chosen = i
+		lm := lib[i]
+		detail.SetText(u.libraryDetail(lm))
+		if lm.Measure.From.IsZero() {
+			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Status, "never dated")))
+			from.SetText(u.draft.EvalDate().String())
+			to.SetText("")
+			dates.Show()
+		} else {
+			dates.Hide()
+		}
+	}
+	split := container.NewHSplit(list, container.NewBorder(nil, dates, nil, nil, container.NewVScroll(detail)))
+	split.Offset = 0.5
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm("Add a measure from the library", "Add to scenario", "Cancel", split, func(ok bool) {
+		if !ok || chosen < 0 {
+			return
+		}
+		lm := lib[chosen]
+		m := lm.Measure.Clone()
+		if m.From.IsZero() {
+			f, err := parseDate(from.Text, false)
+			if err != nil {
+				u.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), func() { u.track(d, nil) })
+				return
+			}
+			t, err := parseDate(to.Text, true)
+			if err != nil {
+				u.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), func() { u.track(d, nil) })
+				return
+			}
+			m.From, m.To = f, t
+		}
+		if err := v.addLibraryMeasure(m); err != nil {
+			u.showErrorThen("add the measure", err, func() { u.track(d, nil) })
+		}
+	}, u.win)
+	from.onEscape, to.onEscape, list.onEscape = d.Hide, d.Hide, d.Hide
+	list.onEnter = d.Confirm
+	from.OnSubmitted = func(string) { d.Confirm() }
+	to.OnSubmitted = func(string) { d.Confirm() }
+	d.Resize(u.dialogSize())
+	u.track(d, nil)
+}
+
+// addLibraryMeasure adds a copy of a library measure (undoable).
+func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
+	u := v.u
+	m.ID = newMeasureID(u.draft, m.ID)
+	if err := u.edit("", "adding “"+measureName(&m)+"”", func(sc *scenarios.Scenario) {
+		sc.Measures = append(sc.Measures, m)
+	}); err != nil {
+		return err
+	}
+	v.selectMeasure(m.ID)
+	if !m.ActiveOn(u.draft.EvalDate()) {
+		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.draft.EvalDate()))
+	} else {
+		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
+	}
+	return nil
+}
+
+func statusOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// libraryDates describes when a library measure is in force.
+func libraryDates(lm storage.LibraryMeasure) string {
+	if lm.Measure.From.IsZero() {
+		return statusOr(lm.Status, "no dates")
+	}
+	return dateRange(lm.Measure.From, lm.Measure.To)
+}
+
+// libraryDetail describes a library measure with its sources.
+func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
+	m := lm.Measure
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
+	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, dirLabel(m.Direction()), m.Program)
+	fmt.Fprintf(&b, "Rate: %s (source: %s)\n", percent(m.Rate), lm.RateText)
+	fmt.Fprintf(&b, "Sectors: %s\n", u.sectorsSummary(&m))
+	cusma := "applies to CUSMA-claimed goods"
+	if m.CUSMAExempt {
+		cusma = "CUSMA-claimed goods exempt"
+	}
+	fmt.Fprintf(&b, "CUSMA: %s (source: %s)\n", cusma, lm.CUSMAText)
+	fmt.Fprintf(&b, "In force: %s (source: %s)\n", libraryDates(lm), lm.DatesText)
+	if lm.Status != "" {
+		fmt.Fprintf(&b, "Status: %s\n", lm.Status)
+	}
+	if len(m.YieldsTo) > 0 {
+		fmt.Fprintf(&b, "Yields to: %s\n", strings.Join(m.YieldsTo, ", "))
+	}
+	fmt.Fprintf(&b, "\nLegal basis: %s\nScope: %s\nSource: %s (confidence: %s)\n", lm.LegalBasis, lm.Scope, lm.Source, lm.Confidence)
+	if m.Note != "" {
+		fmt.Fprintf(&b, "\nNote: %s\n", m.Note)
+	}
+	if len(m.UpperBound) > 0 {
+		var names []string
+		for _, c := range m.UpperBound {
+			names = append(names, u.sectorLabel(c))
+		}
+		fmt.Fprintf(&b, "\n≤ Coverage is an upper bound for: %s\n", strings.Join(names, ", "))
+	}
+	fmt.Fprintf(&b, "\nEvidence:\n")
+	for _, e := range m.Evidence {
+		fmt.Fprintf(&b, "• %s\n", strings.ReplaceAll(u.describeEvidence(e), "\n", " "))
+	}
+	return b.String()
+}

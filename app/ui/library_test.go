@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func TestAddFromLibraryAsksForDates(t *testing.T) {
+	u, w := newTestUI(t)
+	newEmpty(t, u, "Phase 2")
+	lib, err := u.ws.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		id      string
+		undated bool
+	}{{"US-232-COPPER", false}, {"CA-CM-PHASE2", true}} {
+		t.Run(tc.id, func(t *testing.T) {
+			idx := -1
+			for i, lm := range lib {
+				if lm.Measure.ID == tc.id {
+					idx = i
+				}
+			}
+			if idx < 0 {
+				t.Fatalf("no library measure %s", tc.id)
+			}
+			if undated := lib[idx].Measure.From.IsZero(); undated != tc.undated {
+				t.Fatalf("%s undated=%v", tc.id, undated)
+			}
+			n := len(u.draft.Measures)
+			u.view.libraryDialog()
+			dlg := topOverlay(t, w)
+			find[*keyList](dlg)[0].Select(idx)
+			fields := find[*field](dlg)
+			if tc.undated {
+				if len(fields) < 1 || fields[0].Text != u.draft.AsOf.String() {
+					t.Fatalf("the start date is not asked for, or not the scenario's date: %v", fields)
+				}
+			}
+			if details := find[*widget.Label](dlg); !strings.Contains(labelsText(details), "Legal basis") {
+				t.Errorf("no legal basis shown")
+			}
+			test.Tap(button(t, dlg, "Add to scenario"))
+			if len(u.draft.Measures) != n+1 {
+				t.Fatalf("not added: %s", u.lastError)
+			}
+			m := u.draft.Measures[n]
+			if m.From.IsZero() || len(m.Evidence) == 0 || m.Library != tc.id {
+				t.Errorf("added %+v", m)
+			}
+			if u.view.selected != m.ID {
+				t.Errorf("the new measure is not selected")
+			}
+		})
+	}
+}
+
+func labelsText(ls []*widget.Label) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

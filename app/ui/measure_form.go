@@ -1,0 +1,503 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// imposer choices of the measure form.
+var imposerChoices = []string{"US (on Canadian goods)", "CA (on US goods)"}
+
+// programmes offered for a measure (any name may be typed).
+var programmes = []string{"IEEPA", "S232", "S122", "S338", "S301", "ADCVD", "CA-COUNTER", "DEAL"}
+
+// measureForm edits the selected measure in place: every change is checked,
+// applied to the scenario, recomputed and saved, and can be undone.
+type measureForm struct {
+	u       *UI
+	v       *scenarioView
+	content fyne.CanvasObject
+	id      string // measure being edited
+	loading bool
+
+	title    *widget.Label
+	problem  *widget.Label
+	label    *field
+	imposer  *widget.RadioGroup
+	program  *widget.SelectEntry
+	rate     *field
+	slider   *widget.Slider
+	cusma    *widget.Check
+	yields   *field
+	from, to *field
+	note     *field
+	upper    *widget.Label
+	library  *widget.Label
+
+	sectorRows    []*sectorRow
+	evidence      *fyne.Container
+	shownID       string               // measure whose evidence is listed
+	shownEvidence []scenarios.Evidence // the evidence listed
+	tabs          *container.AppTabs
+	body          fyne.CanvasObject
+	none          *widget.Label
+}
+
+// sectorRow is one sector's line in the Sectors tab.
+type sectorRow struct {
+	code     string
+	included *widget.Check
+	coverage *field
+	upper    *widget.Check
+}
+
+func newMeasureForm(u *UI, v *scenarioView) *measureForm {
+	f := &measureForm{u: u, v: v}
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.Truncation = fyne.TextTruncateEllipsis
+	f.problem = widget.NewLabel("")
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Hide()
+
+	f.label = f.scenarioField("Label shown in tables and charts")
+	f.label.OnChanged = func(s string) {
+		f.change("label", "label edit", func(m *scenarios.Measure) error { m.Label = s; return nil })
+		f.title.SetText(s)
+	}
+	f.imposer = widget.NewRadioGroup(imposerChoices, func(s string) {
+		imp := scenarios.ImposerUS
+		if s == imposerChoices[1] {
+			imp = scenarios.ImposerCA
+		}
+		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
+	})
+	f.imposer.Required = true
+	f.program = widget.NewSelectEntry(programmes)
+	f.program.PlaceHolder = "e.g. IEEPA, S232"
+	f.program.OnChanged = func(s string) {
+		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
+	}
+	f.rate = f.scenarioField("25")
+	f.rate.Validator = func(s string) error { _, err := parsePercent(s, scenarios.MaxRate); return err }
+	f.rate.OnChanged = func(s string) {
+		r, err := parsePercent(s, scenarios.MaxRate)
+		if err != nil {
+			return
+		}
+		f.setSlider(r)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+	f.slider = widget.NewSlider(0, 100)
+	f.slider.Step = 0.5
+	f.slider.OnChanged = func(p float64) {
+		if f.loading {
+			return
+		}
+		r := p / 100
+		f.rate.setQuiet(percentInput(r))
+		f.rate.SetValidationError(nil)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+	f.cusma = widget.NewCheck("Goods claimed under CUSMA are exempt", func(on bool) {
+		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error { m.CUSMAExempt = on; return nil })
+	})
+	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
+	f.yields.OnChanged = func(s string) {
+		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = splitList(s); return nil })
+	}
+	f.from = f.scenarioField("YYYY-MM-DD")
+	f.from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	f.from.OnChanged = func(s string) {
+		d, err := parseDate(s, false)
+		if err != nil {
+			return
+		}
+		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
+	}
+	f.to = f.scenarioField("open-ended")
+	f.to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
+	f.to.OnChanged = func(s string) {
+		d, err := parseDate(s, true)
+		if err != nil {
+			return
+		}
+		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
+	}
+	f.note = newMultiField(u.win, "Why this measure is modelled this way", 2)
+	f.note.scenario = true
+	f.note.OnChanged = func(s string) {
+		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
+	}
+	f.upper = widget.NewLabel("")
+	f.upper.Wrapping = fyne.TextWrapWord
+	f.upper.Importance = widget.WarningImportance
+	f.library = widget.NewLabel("")
+	f.library.Wrapping = fyne.TextWrapWord
+	f.library.SizeName = theme.SizeNameCaptionText
+
+	pct := widget.NewLabel("%")
+	rateBox := container.NewBorder(nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(90, f.rate.MinSize().Height), f.rate), pct), nil, f.slider)
+	dates := container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("from"), nil, f.from),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to))
+	form := widget.NewForm(
+		widget.NewFormItem("Label", f.label),
+		widget.NewFormItem("Imposed by", f.imposer),
+		widget.NewFormItem("Programme", f.program),
+		widget.NewFormItem("Rate", rateBox),
+		widget.NewFormItem("CUSMA", f.cusma),
+		widget.NewFormItem("Yields to", f.yields),
+		widget.NewFormItem("In force", dates),
+		widget.NewFormItem("Note", f.note),
+	)
+	general := container.NewVScroll(container.NewVBox(form, f.upper, f.library))
+
+	sectors := f.buildSectors()
+	f.evidence = container.NewVBox()
+	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
+	addQuote := widget.NewButtonWithIcon("Quote…", theme.ContentAddIcon(), f.addQuoteDialog)
+	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
+	evidence := container.NewBorder(container.NewHBox(widget.NewLabel("Add:"), addExcerpt, addQuote, addCitation), nil, nil, nil,
+		container.NewVScroll(f.evidence))
+
+	f.tabs = container.NewAppTabs(
+		container.NewTabItem("Measure", general),
+		container.NewTabItem("Sectors & coverage", sectors),
+		container.NewTabItem("Evidence", evidence),
+	)
+	f.body = container.NewBorder(container.NewVBox(f.title, f.problem), nil, nil, nil, f.tabs)
+	f.none = widget.NewLabel("Select a measure in the table, or add one.")
+	f.content = container.NewStack(f.body, f.none)
+	return f
+}
+
+// scenarioField returns a one-line field whose changes edit the scenario.
+func (f *measureForm) scenarioField(placeholder string) *field {
+	e := newField(f.u.win, placeholder)
+	e.scenario = true
+	return e
+}
+
+// splitList splits "S232, S122" into its names.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		if t := strings.TrimSpace(p); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// buildSectors makes the Sectors tab: one row per sector (and "all other
+// sectors") with a check to include it, its coverage and the upper-bound
+// mark.
+func (f *measureForm) buildSectors() fyne.CanvasObject {
+	rows := container.NewVBox()
+	head := container.New(&columnsLayout{sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
+	codes := []string{scenarios.Wildcard}
+	for _, s := range f.u.sectors {
+		codes = append(codes, s.Code)
+	}
+	for _, code := range codes {
+		r := &sectorRow{code: code}
+		label := f.u.sectorLabel(code)
+		if code == scenarios.Wildcard {
+			label = "All sectors not named below"
+		}
+		r.included = widget.NewCheck(label, func(on bool) { f.toggleSector(r, on) })
+		r.coverage = f.scenarioField("100")
+		r.coverage.Validator = func(s string) error { _, err := parsePercent(s, 1); return err }
+		r.coverage.OnChanged = func(s string) {
+			c, err := parsePercent(s, 1)
+			if err != nil {
+				return
+			}
+			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
+				if m.Sectors == nil {
+					m.Sectors = map[string]float64{}
+				}
+				m.Sectors[code] = c
+				return nil
+			})
+		}
+		r.upper = widget.NewCheck("≤", func(on bool) {
+			f.change("", "upper-bound change", func(m *scenarios.Measure) error {
+				m.UpperBound = slices.DeleteFunc(m.UpperBound, func(s string) bool { return s == code })
+				if on {
+					m.UpperBound = append(m.UpperBound, code)
+				}
+				return nil
+			})
+		})
+		f.sectorRows = append(f.sectorRows, r)
+		rows.Add(container.New(&columnsLayout{sectorWidths}, r.included, r.coverage, r.upper))
+	}
+	help := widget.NewLabel("Coverage is the share of the sector's trade the measure applies to. Name a sector with 0% to exclude it from “all sectors”. Mark ≤ when the coverage is an upper bound (the measure covers part of the sector and no source gives the share).")
+	help.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewVBox(help, head), nil, nil, nil, container.NewVScroll(rows))
+}
+
+// sectorWidths are the widths of the Sectors tab's columns.
+var sectorWidths = []float32{0, 110, 120}
+
+// toggleSector names or drops a sector.
+func (f *measureForm) toggleSector(r *sectorRow, on bool) {
+	f.change("", "sector change", func(m *scenarios.Measure) error {
+		if m.Sectors == nil {
+			m.Sectors = map[string]float64{}
+		}
+		if on {
+			c, err := parsePercent(r.coverage.Text, 1)
+			if err != nil || r.coverage.Text == "" {
+				c = 1
+			}
+			m.Sectors[r.code] = c
+		} else {
+			delete(m.Sectors, r.code)
+			if len(m.Sectors) == 0 {
+				return errors.New("a measure needs at least one sector: name another sector before removing this one")
+			}
+		}
+		return nil
+	})
+	f.loadSectors()
+}
+
+// change applies fn to the measure being edited. It does nothing while the
+// form loads; a problem is shown above the form and nothing changes.
+func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) error) {
+	if f.loading || f.u.draft == nil || f.id == "" {
+		return
+	}
+	id := f.id
+	var fnErr error
+	if key != "" {
+		key = "m:" + id + ":" + key
+	}
+	err := f.u.edit(key, label, func(sc *scenarios.Scenario) {
+		if m := sc.Measure(id); m != nil {
+			fnErr = fn(m)
+		}
+	})
+	if fnErr != nil {
+		err = fnErr
+	}
+	f.showProblem(err)
+}
+
+// showProblem shows why the last change was not applied, or hides it.
+func (f *measureForm) showProblem(err error) {
+	if err == nil {
+		f.problem.Hide()
+		return
+	}
+	var fieldErrs scenarios.Errors
+	msg := err.Error()
+	if errors.As(err, &fieldErrs) {
+		var lines []string
+		for _, fe := range fieldErrs {
+			lines = append(lines, f.u.describeField(fe))
+		}
+		msg = strings.Join(lines, "\n")
+	}
+	f.problem.SetText("Not applied: " + msg)
+	f.problem.Show()
+}
+
+// setSlider moves the slider to rate r without editing.
+func (f *measureForm) setSlider(r float64) {
+	was := f.loading
+	f.loading = true
+	f.slider.SetValue(min(r*100, f.slider.Max))
+	f.loading = was
+}
+
+// focusLabel puts the keyboard focus in the label field.
+func (f *measureForm) focusLabel() {
+	f.tabs.SelectIndex(0)
+	f.u.win.Canvas().Focus(f.label)
+}
+
+// load shows measure m (nil: none).
+func (f *measureForm) load(m *scenarios.Measure) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.problem.Hide()
+	if m == nil {
+		f.id = ""
+		f.body.Hide()
+		f.none.Show()
+		return
+	}
+	f.body.Show()
+	f.none.Hide()
+	f.id = m.ID
+	f.title.SetText(measureName(m))
+	f.label.setQuiet(m.Label)
+	if m.Imposer == scenarios.ImposerCA {
+		f.imposer.SetSelected(imposerChoices[1])
+	} else {
+		f.imposer.SetSelected(imposerChoices[0])
+	}
+	f.program.SetText(m.Program)
+	f.rate.setQuiet(percentInput(m.Rate))
+	f.rate.SetValidationError(nil)
+	f.slider.SetValue(min(m.Rate*100, f.slider.Max))
+	f.cusma.SetChecked(m.CUSMAExempt)
+	f.yields.setQuiet(strings.Join(m.YieldsTo, ", "))
+	f.from.setQuiet(m.From.String())
+	f.to.setQuiet(m.To.String())
+	f.note.setQuiet(m.Note)
+	f.loadSectors()
+	f.refreshSummary()
+}
+
+// loadSectors shows the measure's sectors.
+func (f *measureForm) loadSectors() {
+	m := f.measure()
+	if m == nil {
+		return
+	}
+	was := f.loading
+	f.loading = true
+	defer func() { f.loading = was }()
+	for _, r := range f.sectorRows {
+		c, named := m.Sectors[r.code]
+		r.included.SetChecked(named)
+		if named {
+			r.coverage.setQuiet(percentInput(c))
+			r.coverage.Enable()
+		} else {
+			r.coverage.setQuiet("")
+			r.coverage.Disable()
+		}
+		r.upper.SetChecked(slices.Contains(m.UpperBound, r.code))
+	}
+}
+
+// measure returns the measure being edited in the current draft.
+func (f *measureForm) measure() *scenarios.Measure {
+	if f.u.draft == nil || f.id == "" {
+		return nil
+	}
+	return f.u.draft.Measure(f.id)
+}
+
+// refreshSummary shows the upper-bound sectors, the library source and the
+// evidence list of the measure being edited.
+func (f *measureForm) refreshSummary() {
+	m := f.measure()
+	if m == nil {
+		return
+	}
+	if len(m.UpperBound) > 0 {
+		var names []string
+		for _, c := range m.UpperBound {
+			names = append(names, f.u.sectorLabel(c))
+		}
+		f.upper.SetText("≤ Coverage is an upper bound for: " + strings.Join(names, ", ") + ". Results for these sectors are marked ≤.")
+		f.upper.Show()
+	} else {
+		f.upper.Hide()
+	}
+	if m.Library != "" {
+		f.library.SetText("From the measure library: " + m.Library + ". Id in this scenario: " + m.ID + ".")
+	} else {
+		f.library.SetText("Id in this scenario: " + m.ID + ".")
+	}
+	f.loadEvidence(m)
+}
+
+// loadEvidence lists the measure's evidence with a remove button each.
+func (f *measureForm) loadEvidence(m *scenarios.Measure) {
+	if f.shownID == m.ID && slices.Equal(f.shownEvidence, m.Evidence) && len(f.evidence.Objects) > 0 {
+		return // unchanged: keep the widgets
+	}
+	f.shownID, f.shownEvidence = m.ID, slices.Clone(m.Evidence)
+	f.evidence.RemoveAll()
+	if len(m.Evidence) == 0 {
+		w := widget.NewLabel("⚠ No evidence yet. Every figure should be traceable: add a quote from the evidence library or a citation of the legal source.")
+		w.Wrapping = fyne.TextWrapWord
+		w.Importance = widget.WarningImportance
+		f.evidence.Add(w)
+	}
+	for i, e := range m.Evidence {
+		text := f.u.describeEvidence(e)
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Selectable = true
+		idx := i
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeEvidence(idx) })
+		del.Importance = widget.LowImportance
+		f.evidence.Add(container.NewBorder(nil, nil, nil, del, l))
+		f.evidence.Add(widget.NewSeparator())
+	}
+	f.tabs.Items[2].Text = fmt.Sprintf("Evidence (%d)", len(m.Evidence))
+	f.tabs.Refresh()
+}
+
+// describeEvidence says what an evidence item is: the quote with its
+// document, or the citation.
+func (u *UI) describeEvidence(e scenarios.Evidence) string {
+	if e.IsQuote() {
+		title := e.Document
+		if d, err := u.ws.Document(e.Document); err == nil {
+			title = d.Title
+			if d.Publisher != "" {
+				title += ", " + d.Publisher
+			}
+			if d.Date != "" {
+				title += ", " + d.Date
+			}
+		}
+		s := fmt.Sprintf("“%s”\n— %s", strings.TrimSpace(e.Quote), title)
+		if e.Excerpt != 0 {
+			s += fmt.Sprintf(" (excerpt #%d)", e.Excerpt)
+		}
+		return s
+	}
+	s := "Citation: " + e.Citation
+	if e.URL != "" {
+		s += "\n" + e.URL
+	}
+	return s
+}
+
+// removeEvidence removes evidence item i (undoable).
+func (f *measureForm) removeEvidence(i int) {
+	f.change("", "evidence removal", func(m *scenarios.Measure) error {
+		if i < len(m.Evidence) {
+			m.Evidence = slices.Delete(m.Evidence, i, i+1)
+		}
+		return nil
+	})
+}
+
+// addEvidence adds e to the measure being edited (undoable).
+func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
+	if e.IsQuote() {
+		d, err := u.ws.Document(e.Document)
+		if err != nil {
+			return err
+		}
+		if !scenarios.QuoteIn(e.Quote, d.Body) {
+			return fmt.Errorf("the quote is not in “%s”: copy it exactly from the document (spaces, case and quote marks may differ)", d.Title)
+		}
+	}
+	return u.edit("", "evidence added", func(sc *scenarios.Scenario) {
+		if m := sc.Measure(measureID); m != nil {
+			m.Evidence = append(m.Evidence, e)
+		}
+	})
+}

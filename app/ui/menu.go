@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Keyboard shortcuts of the main menu.
+var (
+	shortcutNew       = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutRedoShift = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// appMenu is the main menu with the items whose state changes.
+type appMenu struct {
+	main                  *fyne.MainMenu
+	undo, redo            *fyne.MenuItem
+	light, dark, system   *fyne.MenuItem
+	export, rename, del   *fyne.MenuItem
+	branch, addM, library *fyne.MenuItem
+}
+
+func newAppMenu(u *UI) *appMenu {
+	m := &appMenu{}
+	item := func(label string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	quit := item("Quit", u.quit, shortcutQuit)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("New workspace…", u.newWorkspaceDialog, nil),
+		item("Open workspace…", u.openWorkspaceDialog, shortcutOpen),
+		fyne.NewMenuItemSeparator(),
+		item("Import scenario…", u.importScenarioDialog, nil),
+		item("Export scenario…", u.exportScenarioDialog, nil),
+		fyne.NewMenuItemSeparator(),
+		item("Import documents…", func() { u.evidence.importDialog() }, nil),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	m.export = file.Items[4]
+
+	m.undo = item("Undo", u.undoAction, &fyne.ShortcutUndo{})
+	m.redo = item("Redo", u.Redo, &fyne.ShortcutRedo{})
+	edit := fyne.NewMenu("Edit", m.undo, m.redo,
+		fyne.NewMenuItemSeparator(),
+		item("Find in evidence…", u.find, shortcutFind),
+	)
+
+	m.branch = item("Branch from this scenario…", u.list.branchDialog, nil)
+	m.rename = item("Rename…", u.list.renameDialog, nil)
+	m.del = item("Delete…", u.list.deleteDialog, nil)
+	m.addM = item("Add measure", u.view.addMeasure, nil)
+	m.library = item("Add measure from library…", u.view.libraryDialog, nil)
+	scen := fyne.NewMenu("Scenario",
+		item("New scenario…", u.list.newDialog, shortcutNew),
+		m.branch, m.rename, m.del,
+		fyne.NewMenuItemSeparator(),
+		m.addM, m.library,
+	)
+
+	m.system = item("Follow system theme", func() { u.setTheme(themeSystem) }, nil)
+	m.light = item("Light theme", func() { u.setTheme(themeLight) }, nil)
+	m.dark = item("Dark theme", func() { u.setTheme(themeDark) }, nil)
+	view := fyne.NewMenu("View",
+		item("Scenarios", func() { u.tabs.SelectIndex(0) }, nil),
+		item("Evidence", func() { u.tabs.SelectIndex(1) }, nil),
+		item("Compare", func() { u.tabs.SelectIndex(2) }, nil),
+		item("Assumptions", func() { u.tabs.SelectIndex(3) }, nil),
+		fyne.NewMenuItemSeparator(),
+		m.system, m.light, m.dark,
+	)
+	help := fyne.NewMenu("Help",
+		item("Keyboard shortcuts", u.showShortcuts, nil),
+		item("Where the numbers come from", u.showSources, nil),
+	)
+	m.main = fyne.NewMainMenu(file, edit, scen, view, help)
+	m.update(u)
+	return m
+}
+
+// update sets the labels and states that follow the workspace.
+func (m *appMenu) update(u *UI) {
+	m.undo.Label = u.history.undoLabel()
+	m.undo.Disabled = !u.history.canUndo()
+	m.redo.Label = u.history.redoLabel()
+	m.redo.Disabled = !u.history.canRedo()
+	mode := u.prefs.themeMode()
+	m.system.Checked = mode == themeSystem
+	m.light.Checked = mode == themeLight
+	m.dark.Checked = mode == themeDark
+	none := u.draft == nil
+	for _, it := range []*fyne.MenuItem{m.export, m.rename, m.del, m.branch, m.addM, m.library} {
+		it.Disabled = none
+	}
+	m.main.Refresh()
+}
+
+// refreshMenu updates the menu after a change.
+func (u *UI) refreshMenu() {
+	if u.menu != nil {
+		u.menu.update(u)
+	}
+	if u.view != nil {
+		u.view.updateUndoButtons()
+	}
+}
+
+// addShortcuts registers the shortcuts that work wherever the focus is:
+// the menu's, plus Ctrl+Shift+Z for redo and Escape/Enter for dialogs.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(shortcutRedoShift, func(fyne.Shortcut) { u.Redo() })
+	for _, sc := range []struct {
+		s fyne.Shortcut
+		f func()
+	}{{shortcutNew, func() { u.list.newDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
+		{&fyne.ShortcutUndo{}, u.undoAction}, {&fyne.ShortcutRedo{}, u.Redo}} {
+		f := sc.f
+		c.AddShortcut(sc.s, func(fyne.Shortcut) { f() })
+	}
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyEscape:
+			u.escape()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			u.enter()
+		}
+	})
+}
+
+// undoAction is Ctrl+Z: in a search or note field it undoes the typing,
+// anywhere else it undoes the last scenario edit.
+func (u *UI) undoAction() {
+	switch f := u.win.Canvas().Focused().(type) {
+	case *field:
+		if !f.scenario {
+			f.Undo()
+			return
+		}
+	case *widget.Entry:
+		f.Undo()
+		return
+	}
+	u.Undo()
+}
+
+// enter confirms the top dialog when no field has the focus.
+func (u *UI) enter() {
+	switch d := u.dialogs.top().(type) {
+	case interface{ Submit() }:
+		d.Submit()
+	case interface{ Confirm() }:
+		d.Confirm()
+	case nil:
+	default:
+		d.Hide()
+	}
+}
+
+// find shows the evidence library with the focus in its search field.
+func (u *UI) find() {
+	u.tabs.SelectIndex(1)
+	u.win.Canvas().Focus(u.evidence.query)
+}
+
+// setTheme switches between the system's, the light and the dark theme.
+func (u *UI) setTheme(m themeMode) {
+	u.prefs.setThemeMode(m)
+	applyTheme(u.app, m)
+	u.refreshMenu()
+}

@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// scenarioList is the list of the workspace's scenarios with the actions on
+// them: new, branch, rename and delete.
+type scenarioList struct {
+	u       *UI
+	content fyne.CanvasObject
+	list    *widget.List
+	syncing bool // selecting from code, not the user
+}
+
+func newScenarioList(u *UI) *scenarioList {
+	l := &scenarioList{u: u}
+	l.list = widget.NewList(
+		func() int { return len(u.infos) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			return container.New(&listItemLayout{}, name, detail)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			s := u.infos[i]
+			box.Objects[0].(*widget.Label).SetText(s.Name)
+			box.Objects[1].(*widget.Label).SetText(infoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
+		},
+	)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if l.syncing || i >= len(u.infos) {
+			return
+		}
+		if id := u.infos[i].ID; id != u.current {
+			u.openScenario(id)
+		}
+	}
+	add := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), l.newDialog)
+	branch := widget.NewButtonWithIcon("Branch", theme.ContentCopyIcon(), l.branchDialog)
+	rename := widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), l.renameDialog)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), l.deleteDialog)
+	for _, b := range []*widget.Button{add, branch, rename, del} {
+		b.Importance = widget.LowImportance
+	}
+	title := widget.NewLabelWithStyle("Scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	tools := container.NewGridWithColumns(2, add, branch, rename, del)
+	l.content = container.NewBorder(title, tools, nil, nil, l.list)
+	return l
+}
+
+// infoLine describes a scenario in the list: date, measures, warnings.
+func infoLine(today bool, date scenarios.Date, measures, unevidenced int) string {
+	when := "as of " + date.String()
+	if today {
+		when = "today (" + date.String() + ")"
+	}
+	s := when + " · " + plural(measures, "measure")
+	if unevidenced > 0 {
+		s += fmt.Sprintf(" · ⚠ %d without evidence", unevidenced)
+	}
+	return s
+}
+
+// refresh redraws the list after the scenarios changed.
+func (l *scenarioList) refresh() {
+	l.list.Refresh()
+	l.selectID(l.u.current)
+}
+
+// selectID selects scenario id in the list without opening it again.
+func (l *scenarioList) selectID(id string) {
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	for i, s := range l.u.infos {
+		if s.ID == id {
+			l.list.Select(i)
+			return
+		}
+	}
+	l.list.UnselectAll()
+}
+
+// newDialog asks for a name and date and creates an empty scenario.
+func (l *scenarioList) newDialog() {
+	u := l.u
+	name := newField(u.win, "e.g. US 25% on autos only")
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("give the scenario a name")
+		}
+		return nil
+	}
+	asOf := newField(u.win, "YYYY-MM-DD")
+	asOf.SetText(scenarios.Today().String())
+	asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	desc := newMultiField(u.win, "What this scenario assumes (optional)", 3)
+	today := widget.NewCheck("Follow today's date", func(on bool) {
+		if on {
+			asOf.Disable()
+		} else {
+			asOf.Enable()
+		}
+	})
+	u.showForm(formSpec{
+		title: "New scenario", confirm: "Create", what: "create the scenario",
+		items: []*widget.FormItem{
+			{Text: "Name", Widget: name},
+			{Text: "As of", Widget: asOf, HintText: "The day the measures are evaluated on"},
+			{Text: "", Widget: today},
+			{Text: "Description", Widget: desc},
+		},
+		fields: []*field{name, asOf, desc}, focus: name,
+		submit: func() error {
+			d, err := parseDate(asOf.Text, false)
+			if err != nil {
+				return err
+			}
+			sc := &scenarios.Scenario{Name: strings.TrimSpace(name.Text), Description: desc.Text, AsOf: d,
+				AsOfToday: today.Checked, Assumptions: scenarios.DefaultAssumptions()}
+			return u.createScenario(sc, "creation of “"+sc.Name+"”")
+		},
+	})
+}
+
+// createScenario stores sc as a new scenario (undoable) and shows it.
+func (u *UI) createScenario(sc *scenarios.Scenario, label string) error {
+	u.flushSave()
+	id, err := u.ws.CreateScenario(sc)
+	if err != nil {
+		return err
+	}
+	u.created(id, label)
+	return nil
+}
+
+// freeName returns base, or base with a number, that no scenario uses.
+func (u *UI) freeName(base string) string {
+	taken := map[string]bool{}
+	for _, s := range u.infos {
+		taken[strings.ToLower(s.Name)] = true
+	}
+	if !taken[strings.ToLower(base)] {
+		return base
+	}
+	for i := 2; ; i++ {
+		n := fmt.Sprintf("%s (%d)", base, i)
+		if !taken[strings.ToLower(n)] {
+			return n
+		}
+	}
+}
+
+// branchDialog creates a copy of the scenario shown under a new name.
+func (l *scenarioList) branchDialog() {
+	u := l.u
+	if u.draft == nil {
+		return
+	}
+	u.flushSave()
+	src := u.draft.Clone()
+	name := newField(u.win, "")
+	name.SetText(u.freeName(shorten(src.Name, 150) + " (branch)"))
+	u.showForm(formSpec{
+		title: "Branch from “" + shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
+		items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
+		fields: []*field{name}, focus: name,
+		submit: func() error {
+			c := src.Clone()
+			c.Name = strings.TrimSpace(name.Text)
+			return u.createScenario(&c, "branch “"+c.Name+"”")
+		},
+	})
+}
+
+// renameDialog renames the scenario shown.
+func (l *scenarioList) renameDialog() {
+	u := l.u
+	if u.draft == nil {
+		return
+	}
+	name := newField(u.win, "")
+	name.SetText(u.draft.Name)
+	u.showForm(formSpec{
+		title: "Rename scenario", confirm: "Rename", what: "rename the scenario",
+		items:  []*widget.FormItem{{Text: "Name", Widget: name}},
+		fields: []*field{name}, focus: name,
+		submit: func() error { return u.rename(name.Text) },
+	})
+}
+
+// rename renames the scenario shown (undoable).
+func (u *UI) rename(name string) error {
+	name = strings.TrimSpace(name)
+	if name == u.draft.Name {
+		return nil
+	}
+	if err := u.edit("", "rename to “"+name+"”", func(sc *scenarios.Scenario) { sc.Name = name }); err != nil {
+		return err
+	}
+	u.view.load()
+	return nil
+}
+
+// deleteDialog asks before deleting the scenario shown.
+func (l *scenarioList) deleteDialog() {
+	u := l.u
+	if u.draft == nil {
+		return
+	}
+	name := u.draft.Name
+	u.confirm("Delete scenario", fmt.Sprintf("Delete “%s” and its measures? Edit ▸ Undo (Ctrl+Z) brings it back.", name), "Delete",
+		func() { u.deleteScenario(u.current) })
+}
+
+// deleteScenario deletes scenario id (undoable: it comes back at its place).
+func (u *UI) deleteScenario(id string) {
+	u.flushSave()
+	sc, err := u.ws.Scenario(id)
+	if err == nil {
+		var at storage.Placement
+		if at, err = u.ws.Placement(id); err == nil {
+			if err = u.ws.DeleteScenario(id); err == nil {
+				u.history.push(step{kind: stepDelete, id: id, label: "deletion of “" + sc.Name + "”", before: sc, at: at})
+				u.current, u.draft, u.dirty = "", nil, false
+				u.reloadScenarios()
+				u.openScenario(u.neighbour(at.Position))
+				u.setStatus(fmt.Sprintf("Deleted “%s” (Ctrl+Z to undo)", sc.Name))
+				return
+			}
+		}
+	}
+	u.showError("delete the scenario", err)
+}
+
+// listItemLayout stacks a scenario's name over its details with no gap.
+type listItemLayout struct{}
+
+// Layout places the name block at the top and the details below it.
+func (listItemLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, top))
+	d := objs[1].MinSize().Height
+	objs[1].Move(fyne.NewPos(0, top-theme.InnerPadding()))
+	objs[1].Resize(fyne.NewSize(size.Width, d))
+}
+
+// MinSize is the name block over the details.
+func (listItemLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height-theme.InnerPadding())
+}

@@ -1,0 +1,449 @@
+package ui
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// scenarioView shows the scenario being edited: its name, description and
+// date, its measures in a table and the selected measure's form.
+type scenarioView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	name       *widget.Label
+	desc       *field
+	asOf       *field
+	followDay  *widget.Check
+	evalOn     *widget.Label
+	warn       *widget.Label
+	undoButton *widget.Button
+	redoButton *widget.Button
+
+	addButton    *widget.Button
+	removeButton *widget.Button
+
+	table    *widget.Table
+	selected string // id of the measure in the form
+	form     *measureForm
+	empty    *widget.Label
+	body     *fyne.Container
+	loading  bool
+}
+
+// measure table columns.
+const (
+	colFlag = iota
+	colLabel
+	colRate
+	colSectors
+	colDates
+	colCUSMA
+	colImposer
+	colProgram
+	colEvidence
+	measureCols
+)
+
+var measureHeaders = [measureCols]string{"", "Measure", "Rate", "Sectors (coverage)", "In force", "CUSMA", "By", "Programme", "Evidence"}
+var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
+
+func newScenarioView(u *UI) *scenarioView {
+	v := &scenarioView{u: u}
+	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.name.SizeName = theme.SizeNameSubHeadingText
+	v.name.Truncation = fyne.TextTruncateEllipsis
+	rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.list.renameDialog() })
+	v.undoButton = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), u.Undo)
+	v.redoButton = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), u.Redo)
+	for _, b := range []*widget.Button{rename, v.undoButton, v.redoButton} {
+		b.Importance = widget.LowImportance
+	}
+
+	v.desc = newMultiField(u.win, "Describe what this scenario assumes", 2)
+	v.desc.scenario = true
+	v.desc.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		v.report(u.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
+	}
+	v.asOf = newField(u.win, "YYYY-MM-DD")
+	v.asOf.scenario = true
+	v.asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	v.asOf.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		d, err := parseDate(s, false)
+		if err != nil {
+			return
+		}
+		v.report(u.edit("asof", "date change", func(sc *scenarios.Scenario) { sc.AsOf = d }))
+	}
+	v.followDay = widget.NewCheck("Follow today", func(on bool) {
+		if v.loading {
+			return
+		}
+		v.report(u.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
+			sc.AsOfToday = on
+			if on {
+				sc.AsOf = scenarios.Today()
+			}
+		}))
+		v.loadHeader()
+	})
+	v.evalOn = widget.NewLabel("")
+	v.warn = widget.NewLabel("")
+	v.warn.Importance = widget.WarningImportance
+	v.warn.Wrapping = fyne.TextWrapWord
+
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if u.draft == nil {
+				return 0, measureCols
+			}
+			return len(u.draft.Measures), measureCols
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		v.updateCell,
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(measureHeaders[id.Col])
+		}
+	}
+	for i, w := range measureWidths {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if u.draft == nil || id.Row < 0 || id.Row >= len(u.draft.Measures) {
+			return
+		}
+		v.selectMeasure(u.draft.Measures[id.Row].ID)
+	}
+
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), v.addMeasure)
+	lib := widget.NewButtonWithIcon("Library…", theme.FolderOpenIcon(), v.libraryDialog)
+	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), v.removeMeasure)
+	for _, b := range []*widget.Button{add, lib, remove} {
+		b.Importance = widget.LowImportance
+	}
+	v.addButton, v.removeButton = add, remove
+	tools := container.NewHBox(widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		layoutSpacer(), add, lib, remove)
+
+	v.form = newMeasureForm(u, v)
+	dateRow := container.NewBorder(nil, nil, widget.NewLabel("As of"), container.NewHBox(v.followDay, v.evalOn), v.asOf)
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
+		v.desc, dateRow,
+	)
+	measures := container.NewBorder(tools, v.warn, nil, nil, v.table)
+	split := container.NewVSplit(measures, v.form.content)
+	split.Offset = 0.42
+	v.empty = widget.NewLabel("No scenario is open. Create one with Scenario ▸ New scenario (Ctrl+N).")
+	v.empty.Wrapping = fyne.TextWrapWord
+	v.body = container.NewStack(container.NewBorder(head, nil, nil, nil, split), v.empty)
+	v.content = v.body
+	return v
+}
+
+// report shows the validation error of an inline edit (if any) under the
+// measures; inline edits are never half-applied.
+func (v *scenarioView) report(err error) {
+	if err != nil {
+		v.form.showProblem(err)
+	} else {
+		v.form.showProblem(nil)
+	}
+}
+
+// updateUndoButtons enables the header's undo and redo buttons.
+func (v *scenarioView) updateUndoButtons() {
+	for _, b := range []struct {
+		b  *widget.Button
+		ok bool
+	}{{v.undoButton, v.u.history.canUndo()}, {v.redoButton, v.u.history.canRedo()}} {
+		if b.ok {
+			b.b.Enable()
+		} else {
+			b.b.Disable()
+		}
+	}
+}
+
+// load shows the scenario in u.draft, keeping the selected measure if it is
+// still there.
+func (v *scenarioView) load() {
+	u := v.u
+	if u.draft == nil {
+		v.body.Objects[0].Hide()
+		v.empty.Show()
+		v.selected = ""
+		v.form.load(nil)
+		return
+	}
+	v.body.Objects[0].Show()
+	v.empty.Hide()
+	v.loadHeader()
+	if u.draft.Measure(v.selected) == nil {
+		v.selected = ""
+		if len(u.draft.Measures) > 0 {
+			v.selected = u.draft.Measures[0].ID
+		}
+	}
+	v.changed()
+	v.selectMeasure(v.selected)
+}
+
+// loadHeader shows the name, description and date.
+func (v *scenarioView) loadHeader() {
+	sc := v.u.draft
+	if sc == nil {
+		return
+	}
+	v.loading = true
+	defer func() { v.loading = false }()
+	v.name.SetText(sc.Name)
+	v.desc.setQuiet(sc.Description)
+	v.asOf.setQuiet(sc.AsOf.String())
+	v.followDay.SetChecked(sc.AsOfToday)
+	if sc.AsOfToday {
+		v.asOf.Disable()
+		v.evalOn.SetText("evaluated on " + sc.EvalDate().String())
+	} else {
+		v.asOf.Enable()
+		v.evalOn.SetText("")
+	}
+}
+
+// changed redraws what depends on the measures after an edit.
+func (v *scenarioView) changed() {
+	sc := v.u.draft
+	if sc == nil {
+		return
+	}
+	v.table.Refresh()
+	if ids := sc.Unevidenced(); len(ids) > 0 {
+		v.warn.SetText(fmt.Sprintf("⚠ %s without evidence: add a quote or citation in the measure's Evidence tab.", plural(len(ids), "measure")))
+		v.warn.Show()
+	} else {
+		v.warn.Hide()
+	}
+	v.form.refreshSummary()
+}
+
+// updateCell fills a cell of the measures table.
+func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	sc := v.u.draft
+	if sc == nil || id.Row >= len(sc.Measures) {
+		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
+		return
+	}
+	m := &sc.Measures[id.Row]
+	active := m.ActiveOn(sc.EvalDate())
+	imp := widget.MediumImportance
+	style := fyne.TextStyle{Italic: !active} // not in force on the date
+	align := fyne.TextAlignLeading
+	trunc := fyne.TextTruncateOff
+	var s string
+	switch id.Col {
+	case colFlag:
+		if len(m.Evidence) == 0 {
+			s = "⚠"
+			imp = widget.WarningImportance
+		}
+	case colLabel:
+		s = measureName(m)
+		trunc = fyne.TextTruncateEllipsis
+	case colImposer:
+		s = m.Imposer
+	case colProgram:
+		s = m.Program
+		trunc = fyne.TextTruncateEllipsis
+	case colSectors:
+		s = v.u.sectorsSummary(m)
+		trunc = fyne.TextTruncateEllipsis
+	case colRate:
+		s = percent(m.Rate)
+		align = fyne.TextAlignTrailing
+	case colCUSMA:
+		s = "applies"
+		if m.CUSMAExempt {
+			s = "exempt"
+		}
+	case colDates:
+		s = dateRange(m.From, m.To)
+		if !active {
+			s += " (not in force)"
+		}
+		trunc = fyne.TextTruncateEllipsis
+	case colEvidence:
+		s = strconv.Itoa(len(m.Evidence))
+		if len(m.Evidence) == 0 {
+			s = "none ⚠"
+			imp = widget.WarningImportance
+		}
+		align = fyne.TextAlignTrailing
+	}
+	if l.Truncation != trunc {
+		l.Truncation = trunc
+		l.Refresh()
+	}
+	setLabel(l, s, align, style, imp)
+}
+
+// sectorsSummary describes a measure's sectors and coverage, e.g. "All
+// except Energy, Fertilizers" or "Iron & steel ≤, Aluminum 50%".
+func (u *UI) sectorsSummary(m *scenarios.Measure) string {
+	name := func(code string) string {
+		s := u.sectorLabel(code)
+		if slices.Contains(m.UpperBound, code) {
+			s += " ≤"
+		}
+		return s
+	}
+	var parts []string
+	codes := slices.Sorted(maps.Keys(m.Sectors))
+	if all, ok := m.Sectors[scenarios.Wildcard]; ok {
+		head := "All"
+		if all != 1 {
+			head = "All " + percent(all)
+		}
+		if slices.Contains(m.UpperBound, scenarios.Wildcard) {
+			head += " ≤"
+		}
+		var except, other []string
+		for _, c := range codes {
+			switch v := m.Sectors[c]; {
+			case c == scenarios.Wildcard:
+			case v == 0:
+				except = append(except, u.sectorLabel(c))
+			default:
+				other = append(other, fmt.Sprintf("%s %s", name(c), percent(v)))
+			}
+		}
+		if len(except) > 0 {
+			head += " except " + strings.Join(except, ", ")
+		}
+		parts = append(parts, head)
+		parts = append(parts, other...)
+		return strings.Join(parts, "; ")
+	}
+	for _, c := range codes {
+		if v := m.Sectors[c]; v == 1 {
+			parts = append(parts, name(c))
+		} else if v > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s", name(c), percent(v)))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// selectMeasure shows measure id in the form and selects its row.
+func (v *scenarioView) selectMeasure(id string) {
+	sc := v.u.draft
+	v.selected = id
+	if sc == nil {
+		v.form.load(nil)
+		return
+	}
+	m := sc.Measure(id)
+	v.form.load(m)
+	for i := range sc.Measures {
+		if sc.Measures[i].ID == id {
+			// Before the table is laid out ScrollTo would scroll past the
+			// first rows.
+			switch {
+			case i == 0:
+				v.table.ScrollToTop()
+			case v.table.Size().Height > 0:
+				v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			}
+			return
+		}
+	}
+}
+
+// newMeasureID returns an id that no measure of sc uses, made from base.
+func newMeasureID(sc *scenarios.Scenario, base string) string {
+	if base == "" {
+		base = "measure"
+	}
+	if sc.Measure(base) == nil {
+		return base
+	}
+	for i := 2; ; i++ {
+		id := fmt.Sprintf("%s-%d", base, i)
+		if sc.Measure(id) == nil {
+			return id
+		}
+	}
+}
+
+// addMeasure adds a new measure with sensible defaults and selects it: a
+// 10% US tariff on every sector, in force from the scenario's date.
+func (v *scenarioView) addMeasure() {
+	u := v.u
+	if u.draft == nil {
+		return
+	}
+	id := newMeasureID(u.draft, "measure-"+strconv.Itoa(len(u.draft.Measures)+1))
+	m := scenarios.Measure{ID: id, Label: "New measure", Imposer: scenarios.ImposerUS, Program: "",
+		Sectors: map[string]float64{scenarios.Wildcard: 1, "SPECIAL": 0}, Rate: 0.10, From: u.draft.EvalDate()}
+	if err := u.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
+		u.showError("add the measure", err)
+		return
+	}
+	v.selectMeasure(id)
+	v.form.focusLabel()
+}
+
+// removeMeasure removes the selected measure (undoable).
+func (v *scenarioView) removeMeasure() {
+	u := v.u
+	if u.draft == nil || u.draft.Measure(v.selected) == nil {
+		return
+	}
+	id := v.selected
+	name := measureName(u.draft.Measure(id))
+	idx := slices.IndexFunc(u.draft.Measures, func(m scenarios.Measure) bool { return m.ID == id })
+	err := u.edit("", "removal of “"+name+"”", func(sc *scenarios.Scenario) {
+		sc.Measures = slices.Delete(sc.Measures, idx, idx+1)
+	})
+	if err != nil {
+		u.showError("remove the measure", err)
+		return
+	}
+	v.selected = ""
+	if n := len(u.draft.Measures); n > 0 {
+		v.selected = u.draft.Measures[min(idx, n-1)].ID
+	}
+	v.selectMeasure(v.selected)
+	u.setStatus(fmt.Sprintf("Removed “%s” (Ctrl+Z to undo)", name))
+}
+
+// layoutSpacer expands to push what follows to the right of a box.
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

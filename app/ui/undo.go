@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"fmt"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// maxUndo is how many steps Parley can undo.
+const maxUndo = 100
+
+// stepKind is what a step of the history did to a scenario.
+type stepKind uint8
+
+const (
+	stepEdit   stepKind = iota // changed a scenario
+	stepCreate                 // created (or imported, or branched) a scenario
+	stepDelete                 // deleted a scenario
+)
+
+// step is one undoable change of one scenario. Edits keep the scenario as it
+// was before; the state after is read back when the step is undone.
+type step struct {
+	kind   stepKind
+	id     string // scenario id
+	label  string // what the step did, for the Edit menu
+	before *scenarios.Scenario
+	after  *scenarios.Scenario
+	at     storage.Placement // list position (and built-in flag) of a deleted or created scenario
+}
+
+// history is the undo and redo stacks of scenario edits.
+type history struct {
+	undo, redo []step
+}
+
+// push records a new step and forgets the steps that were undone.
+func (h *history) push(s step) {
+	h.undo = append(h.undo, s)
+	if len(h.undo) > maxUndo {
+		h.undo = append(h.undo[:0:0], h.undo[len(h.undo)-maxUndo:]...)
+	}
+	h.redo = nil
+}
+
+// dropLast forgets the newest step (an edit that could not be saved).
+func (h *history) dropLast() {
+	if len(h.undo) > 0 {
+		h.undo = h.undo[:len(h.undo)-1]
+	}
+}
+
+func (h *history) canUndo() bool { return len(h.undo) > 0 }
+func (h *history) canRedo() bool { return len(h.redo) > 0 }
+
+// undoLabel returns the Edit menu's "Undo ..." text.
+func (h *history) undoLabel() string {
+	if len(h.undo) == 0 {
+		return "Undo"
+	}
+	return fmt.Sprintf("Undo %s", h.undo[len(h.undo)-1].label)
+}
+
+// redoLabel returns the Edit menu's "Redo ..." text.
+func (h *history) redoLabel() string {
+	if len(h.redo) == 0 {
+		return "Redo"
+	}
+	return fmt.Sprintf("Redo %s", h.redo[len(h.redo)-1].label)
+}
+
+// clone returns a copy of sc, or nil.
+func clone(sc *scenarios.Scenario) *scenarios.Scenario {
+	if sc == nil {
+		return nil
+	}
+	c := sc.Clone()
+	return &c
+}
+
+// Undo reverts the newest scenario edit: an edit writes the scenario back as
+// it was, a creation is deleted and a deletion is restored at its old place.
+func (u *UI) Undo() {
+	u.flushSave()
+	if !u.history.canUndo() {
+		u.setStatus("Nothing to undo")
+		return
+	}
+	s := u.history.undo[len(u.history.undo)-1]
+	u.history.undo = u.history.undo[:len(u.history.undo)-1]
+	var err error
+	switch s.kind {
+	case stepEdit:
+		var now *scenarios.Scenario
+		if now, err = u.ws.Scenario(s.id); err == nil {
+			if err = u.ws.SaveScenario(s.id, s.before); err == nil {
+				s.after = now
+			}
+		}
+	case stepCreate:
+		if s.at, err = u.ws.Placement(s.id); err == nil {
+			var now *scenarios.Scenario
+			if now, err = u.ws.Scenario(s.id); err == nil {
+				s.after = now
+				err = u.ws.DeleteScenario(s.id)
+			}
+		}
+	case stepDelete:
+		err = u.ws.RestoreScenario(s.id, s.before, s.at)
+	}
+	if err != nil {
+		u.history.undo = append(u.history.undo, s)
+		u.showError("undo "+s.label, err)
+		return
+	}
+	u.history.redo = append(u.history.redo, s)
+	u.afterHistory(s, s.kind != stepCreate)
+	u.setStatus("Undone: " + s.label)
+}
+
+// Redo applies the newest undone step again.
+func (u *UI) Redo() {
+	u.flushSave()
+	if !u.history.canRedo() {
+		u.setStatus("Nothing to redo")
+		return
+	}
+	s := u.history.redo[len(u.history.redo)-1]
+	u.history.redo = u.history.redo[:len(u.history.redo)-1]
+	var err error
+	switch s.kind {
+	case stepEdit:
+		var now *scenarios.Scenario
+		if now, err = u.ws.Scenario(s.id); err == nil {
+			if err = u.ws.SaveScenario(s.id, s.after); err == nil {
+				s.before = now
+			}
+		}
+	case stepCreate:
+		err = u.ws.RestoreScenario(s.id, s.after, s.at)
+	case stepDelete:
+		err = u.ws.DeleteScenario(s.id)
+	}
+	if err != nil {
+		u.history.redo = append(u.history.redo, s)
+		u.showError("redo "+s.label, err)
+		return
+	}
+	u.history.undo = append(u.history.undo, s)
+	u.afterHistory(s, s.kind != stepDelete)
+	u.setStatus("Redone: " + s.label)
+}
+
+// afterHistory shows the workspace after an undo or redo: the scenario the
+// step changed when it exists, else a neighbour.
+func (u *UI) afterHistory(s step, exists bool) {
+	u.editKey = ""
+	u.reloadScenarios()
+	if exists {
+		u.openScenario(s.id)
+	} else if s.id == u.current {
+		u.openScenario(u.neighbour(s.at.Position))
+	} else {
+		u.openScenario(u.current)
+	}
+	u.evidence.showExcerpt() // citations may have changed
+	u.refreshMenu()
+}
