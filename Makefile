@@ -33,6 +33,7 @@ test: test-deps vet
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./scenarios ./storage
 	bench/compute.sh
+	bench/chart.sh
 
 # Packages (scripts/package.sh): dist/parley-linux-amd64.tar.xz, dist/parley.exe
 # (cross-compiled with mingw-w64), dist/parley-macos-ARCH.zip (on a Mac only).

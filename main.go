@@ -6,10 +6,12 @@ package main
 import (
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"parley/app/cli"
 	"parley/app/ui"
+	"parley/assets"
 )
 
 // Set at build time with -ldflags "-X main.version=... -X main.commit=... -X main.date=...".
@@ -34,7 +36,9 @@ func main() {
 
 // openGUI runs the desktop app until its window closes.
 func openGUI(workspace string) error {
+	defer ui.Prepare()()
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Parley")
 	if err := ui.Create(a, w, workspace); err != nil {
 		return err

@@ -1,16 +1,20 @@
 #!/bin/sh
 # Installs what Parley needs to build, run and test on Debian or Ubuntu, and
-# says what to install elsewhere. Usage: scripts/deps.sh build|test
+# says what to install elsewhere. Usage: scripts/deps.sh build|test|package
 set -eu
 need="${1:-build}"
 
 # Debian packages per need.
 build_pkgs="gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev"
-test_pkgs="$build_pkgs xvfb xauth imagemagick libreoffice-impress poppler-utils fonts-dejavu-core"
+test_pkgs="$build_pkgs xvfb xauth x11-utils imagemagick libreoffice-impress poppler-utils fonts-dejavu-core"
+# make package-linux and package-windows (xz for the .tar.xz, mingw-w64 to
+# cross-compile parley.exe).
+package_pkgs="$build_pkgs xz-utils gcc-mingw-w64-x86-64"
 case "$need" in
   build) pkgs="$build_pkgs" ;;
   test) pkgs="$test_pkgs" ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  package) pkgs="$package_pkgs" ;;
+  *) echo "usage: $0 build|test|package" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then
@@ -42,7 +46,8 @@ case "$(uname -s)" in
   Linux)
     echo "Not Debian or Ubuntu: install a C compiler and the OpenGL, X11, Wayland and xkbcommon development packages" >&2
     echo "(Fedora: gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel)." >&2
-    [ "$need" = test ] && echo "Tests also need Xvfb, ImageMagick, LibreOffice Impress and poppler-utils." >&2
+    if [ "$need" = test ]; then echo "Tests also need Xvfb, xwininfo (x11-utils), ImageMagick, LibreOffice Impress and poppler-utils." >&2; fi
+    if [ "$need" = package ]; then echo "Packaging also needs xz and, for Windows, the mingw-w64 gcc (x86_64-w64-mingw32-gcc)." >&2; fi
     ;;
   *)
     echo "Windows: install Go and a gcc (e.g. MSYS2 mingw-w64) for cgo." >&2 ;;
