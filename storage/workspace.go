@@ -44,17 +44,32 @@ type Workspace struct {
 // workspace next to the executable if there is one, else Parley's folder in
 // the user's configuration directory (os.UserConfigDir).
 func DefaultPath() (string, error) {
-	if exe, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(exe), PortableFileName)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
+	if p, ok := PortablePath(); ok {
+		return p, nil
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return "", fmt.Errorf("find the configuration folder: %w", err)
 	}
 	return filepath.Join(dir, "Parley", FileName), nil
+}
+
+// PortablePath returns the portable workspace next to the executable, and
+// whether there is one: carried on a USB stick with Parley, it is used
+// instead of the workspace of the computer Parley runs on.
+func PortablePath() (string, bool) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", false
+	}
+	if resolved, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = resolved
+	}
+	p := filepath.Join(filepath.Dir(exe), PortableFileName)
+	if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		return p, true
+	}
+	return "", false
 }
 
 // Options change how a workspace is opened.

@@ -89,9 +89,16 @@ type UI struct {
 // path ("" for the last workspace used if it still exists, else the
 // default), sets the main menu and shortcuts, and restores the window size.
 func Create(a fyne.App, w fyne.Window, path string) error {
+	refuseNetwork()
 	p := prefs{a.Preferences()}
 	if path == "" {
-		path = p.lastWorkspace()
+		// A portable workspace beside the executable wins over this
+		// computer's last workspace: it travels with Parley.
+		if portable, ok := storage.PortablePath(); ok {
+			path = portable
+		} else {
+			path = p.lastWorkspace()
+		}
 	}
 	if path == "" {
 		def, err := storage.DefaultPath()
@@ -138,6 +145,10 @@ func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
 		w.Close()
 	})
 	w.SetOnClosed(u.shutdown)
+	// The app can also stop without closing the window (Fyne quits on
+	// SIGINT and SIGTERM): save and close the workspace then too, so that
+	// nothing is lost and the file holds everything.
+	a.Lifecycle().SetOnStopped(u.shutdown)
 	return u, nil
 }
 
