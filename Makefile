@@ -18,7 +18,7 @@ test-deps:
 	@scripts/deps.sh test
 
 build: deps
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o parley .
+	$(GO) build -trimpath -tags migrated_fynedo -ldflags '$(LDFLAGS)' -o parley .
 
 run: build
 	./parley
