@@ -16,13 +16,9 @@ func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	shares, ok := r.cusma[a.CUSMAShares]
-	if !ok {
-		return nil, fmt.Errorf("%w: unknown CUSMA share preset %q", ErrNotFound, a.CUSMAShares)
-	}
-	el, ok := r.elast[a.Elasticities]
-	if !ok {
-		return nil, fmt.Errorf("%w: unknown elasticity preset %q", ErrNotFound, a.Elasticities)
+	shares, el, err := r.presets(a)
+	if err != nil {
+		return nil, err
 	}
 	lines, err := w.linesFor(ctx, r, a.BaselineYear)
 	if err != nil {

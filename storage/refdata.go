@@ -255,13 +255,9 @@ func (w *Workspace) SectorDefaults(a scenarios.Assumptions) ([]SectorDefault, er
 	if err != nil {
 		return nil, err
 	}
-	shares, ok := r.cusma[a.CUSMAShares]
-	if !ok {
-		return nil, fmt.Errorf("%w: unknown CUSMA share preset %q", ErrNotFound, a.CUSMAShares)
-	}
-	el, ok := r.elast[a.Elasticities]
-	if !ok {
-		return nil, fmt.Errorf("%w: unknown elasticity preset %q", ErrNotFound, a.Elasticities)
+	shares, el, err := r.presets(a)
+	if err != nil {
+		return nil, err
 	}
 	cusmaSrc, elSrc := presetDataset(r.cusmaList, a.CUSMAShares), presetDataset(r.elastList, a.Elasticities)
 	out := make([]SectorDefault, len(r.sectors))
@@ -276,6 +272,19 @@ func (w *Workspace) SectorDefaults(a scenarios.Assumptions) ([]SectorDefault, er
 		}
 	}
 	return out, nil
+}
+
+// presets returns the CUSMA shares and elasticities of a's presets.
+func (r *refData) presets(a scenarios.Assumptions) (shares, elasticities map[string]float64, err error) {
+	shares, ok := r.cusma[a.CUSMAShares]
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: unknown CUSMA share preset %q", ErrNotFound, a.CUSMAShares)
+	}
+	elasticities, ok = r.elast[a.Elasticities]
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: unknown elasticity preset %q", ErrNotFound, a.Elasticities)
+	}
+	return shares, elasticities, nil
 }
 
 func presetDataset(list []Preset, name string) string {

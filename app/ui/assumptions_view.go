@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -165,7 +164,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 			}
 			x, err := parse(text)
 			if err != nil {
-				v.showProblem(fmt.Errorf("%s of %s: %w", what, s.Label(), err))
+				v.u.showProblem(v.problem, fmt.Errorf("%s of %s: %w", what, s.Label(), err))
 				return
 			}
 			v.change("ov:"+kind+":"+s.Code, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
@@ -231,28 +230,9 @@ func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumpt
 		return
 	}
 	err := v.u.edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
-	v.showProblem(err)
+	v.u.showProblem(v.problem, err)
 }
 
-// showProblem says why the last change was not applied (it is shown inline:
-// a dialog would interrupt typing), or hides the message.
-func (v *assumptionsView) showProblem(err error) {
-	if err == nil {
-		v.problem.Hide()
-		return
-	}
-	var fieldErrs scenarios.Errors
-	msg := err.Error()
-	if errors.As(err, &fieldErrs) {
-		var lines []string
-		for _, fe := range fieldErrs {
-			lines = append(lines, v.u.describeField(fe))
-		}
-		msg = strings.Join(lines, "\n")
-	}
-	v.problem.SetText("Not applied: " + msg)
-	v.problem.Show()
-}
 
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {

@@ -198,3 +198,24 @@ func (u *UI) confirm(title, message, ok string, then func()) {
 	d.Resize(fyne.NewSize(440, d.MinSize().Height+40))
 	u.track(d, nil)
 }
+
+// showProblem shows in label why the last change was not applied (inline: a
+// dialog would interrupt typing), one line per field, or hides label when err
+// is nil.
+func (u *UI) showProblem(label *widget.Label, err error) {
+	if err == nil {
+		label.Hide()
+		return
+	}
+	var fieldErrs scenarios.Errors
+	msg := err.Error()
+	if errors.As(err, &fieldErrs) {
+		var lines []string
+		for _, fe := range fieldErrs {
+			lines = append(lines, u.describeField(fe))
+		}
+		msg = strings.Join(lines, "\n")
+	}
+	label.SetText("Not applied: " + msg)
+	label.Show()
+}

@@ -293,27 +293,9 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	if fnErr != nil {
 		err = fnErr
 	}
-	f.showProblem(err)
+	f.u.showProblem(f.problem, err)
 }
 
-// showProblem shows why the last change was not applied, or hides it.
-func (f *measureForm) showProblem(err error) {
-	if err == nil {
-		f.problem.Hide()
-		return
-	}
-	var fieldErrs scenarios.Errors
-	msg := err.Error()
-	if errors.As(err, &fieldErrs) {
-		var lines []string
-		for _, fe := range fieldErrs {
-			lines = append(lines, f.u.describeField(fe))
-		}
-		msg = strings.Join(lines, "\n")
-	}
-	f.problem.SetText("Not applied: " + msg)
-	f.problem.Show()
-}
 
 // setSlider moves the slider to rate r without editing.
 func (f *measureForm) setSlider(r float64) {

@@ -169,11 +169,7 @@ func newScenarioView(u *UI) *scenarioView {
 // report shows the validation error of an inline edit (if any) under the
 // measures; inline edits are never half-applied.
 func (v *scenarioView) report(err error) {
-	if err != nil {
-		v.form.showProblem(err)
-	} else {
-		v.form.showProblem(nil)
-	}
+	v.u.showProblem(v.form.problem, err)
 }
 
 // updateUndoButtons enables the header's undo and redo buttons.
