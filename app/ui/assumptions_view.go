@@ -233,7 +233,6 @@ func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumpt
 	v.u.showProblem(v.problem, err)
 }
 
-
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {
 	u := v.u

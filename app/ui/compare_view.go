@@ -64,7 +64,9 @@ func newCompareView(u *UI) *compareView {
 	help.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("Compare", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-			widget.NewLabel("Direction"), dir, widget.NewSeparator()),
+			widget.NewLabel("Direction"), dir,
+			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { u.showExportDialog(v.exportPreset()) }),
+			widget.NewSeparator()),
 		v.message, nil, nil, container.NewVScroll(v.choices))
 	right := container.NewVSplit(v.chart.raster, container.NewBorder(v.key, nil, nil, nil, v.tableBox))
 	right.Offset = 0.58

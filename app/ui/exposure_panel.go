@@ -95,10 +95,14 @@ func newExposurePanel(u *UI) *exposurePanel {
 	p.sources.SizeName = theme.SizeNameCaptionText
 	p.enlarge = widget.NewButtonWithIcon("Enlarge", theme.ViewFullScreenIcon(), p.toggleEnlarge)
 	p.enlarge.Importance = widget.LowImportance
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
+		u.showExportDialog(exportPreset{kind: charts.Exposure, ids: []string{u.current}, dir: p.dir})
+	})
+	export.Importance = widget.LowImportance
 	head := container.NewVBox(
 		container.NewBorder(nil, nil,
 			container.NewHBox(widget.NewLabelWithStyle("Exposure", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.dirSwitch),
-			p.enlarge),
+			container.NewHBox(export, p.enlarge)),
 		rows,
 	)
 	split := container.NewVSplit(p.chart.raster, p.table.table)

@@ -194,6 +194,8 @@ func (u *UI) showShortcuts() {
 	text := strings.Join([]string{
 		"Ctrl+N\tNew scenario",
 		"Ctrl+O\tOpen workspace",
+		"Ctrl+E\tExport chart",
+		"Ctrl+Shift+E\tExport deck",
 		"Ctrl+Z\tUndo the last scenario edit",
 		"Ctrl+Y, Ctrl+Shift+Z\tRedo",
 		"Ctrl+F\tFind in the evidence library",

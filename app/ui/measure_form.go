@@ -296,7 +296,6 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	f.u.showProblem(f.problem, err)
 }
 
-
 // setSlider moves the slider to rate r without editing.
 func (f *measureForm) setSlider(r float64) {
 	was := f.loading

@@ -13,6 +13,8 @@ var (
 	shortcutQuit      = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutRedoShift = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExport    = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutDeck      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // appMenu is the main menu with the items whose state changes.
@@ -21,6 +23,7 @@ type appMenu struct {
 	undo, redo            *fyne.MenuItem
 	light, dark, system   *fyne.MenuItem
 	export, rename, del   *fyne.MenuItem
+	chart, deck           *fyne.MenuItem
 	branch, addM, library *fyne.MenuItem
 }
 
@@ -39,12 +42,14 @@ func newAppMenu(u *UI) *appMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Import scenario…", u.importScenarioDialog, nil),
 		item("Export scenario…", u.exportScenarioDialog, nil),
+		item("Export chart…", u.exportChartDialog, shortcutExport),
+		item("Export deck…", u.exportDeckDialog, shortcutDeck),
 		fyne.NewMenuItemSeparator(),
 		item("Import documents…", func() { u.evidence.importDialog() }, nil),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	m.export = file.Items[4]
+	m.export, m.chart, m.deck = file.Items[4], file.Items[5], file.Items[6]
 
 	m.undo = item("Undo", u.undoAction, &fyne.ShortcutUndo{})
 	m.redo = item("Redo", u.Redo, &fyne.ShortcutRedo{})
@@ -121,6 +126,7 @@ func (u *UI) addShortcuts() {
 		s fyne.Shortcut
 		f func()
 	}{{shortcutNew, func() { u.list.newDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
+		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog},
 		{&fyne.ShortcutUndo{}, u.undoAction}, {&fyne.ShortcutRedo{}, u.Redo}} {
 		f := sc.f
 		c.AddShortcut(sc.s, func(fyne.Shortcut) { f() })

@@ -1,7 +1,7 @@
 package ui_test
 
 import (
-		"path/filepath"
+	"path/filepath"
 	"strings"
 	"testing"
 

@@ -1,0 +1,587 @@
+package ui
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"image"
+	"image/png"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app/charts"
+	"parley/scenarios"
+)
+
+// menuItem returns the main menu's item labelled label.
+func menuItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range u.menu.main.Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+// uiQueue receives what the export code runs on the UI goroutine (onUI),
+// for the test's goroutine to run: Fyne's test driver would run it at once
+// on the worker, racing with the test.
+type uiQueue struct {
+	q     chan func()
+	shown []previewResult // every preview shown
+	done  []error         // the end of every save and copy
+}
+
+// useUIQueue makes onUI queue its functions until the test ends.
+func useUIQueue(t testing.TB) *uiQueue {
+	q := &uiQueue{q: make(chan func(), 1024)}
+	old := onUI
+	onUI = func(f func()) { q.q <- f }
+	t.Cleanup(func() { onUI = old })
+	return q
+}
+
+// until runs the queued functions until cond is true.
+func (q *uiQueue) until(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for !cond() {
+		select {
+		case f := <-q.q:
+			f()
+		case <-deadline:
+			t.Fatalf("%s: not within 30 s", what)
+		}
+	}
+}
+
+// watch records d's previews and the ends of its saves and copies.
+func (q *uiQueue) watch(d *exportDialog) {
+	d.preview.onShown = func(r previewResult) { q.shown = append(q.shown, r) }
+	d.onDone = func(_ string, err error) { q.done = append(q.done, err) }
+}
+
+// openExport opens the export dialog from the File menu and returns it
+// with the queue of what it runs on the UI goroutine.
+func openExport(t *testing.T, u *UI) (*exportDialog, *uiQueue) {
+	t.Helper()
+	q := useUIQueue(t)
+	menuItem(t, u, "Export chart…").Action()
+	d, ok := u.dialogs.top().(*exportDialog)
+	if !ok {
+		t.Fatalf("top dialog is %T, want the export dialog", u.dialogs.top())
+	}
+	q.watch(d)
+	return d, q
+}
+
+// waitPreview waits for a new preview for which ok is true.
+func (q *uiQueue) waitPreview(t *testing.T, what string, ok func(previewResult) bool) previewResult {
+	t.Helper()
+	from := len(q.shown)
+	var found previewResult
+	q.until(t, what, func() bool {
+		for _, r := range q.shown[from:] {
+			if r.err != nil {
+				t.Fatalf("%s: preview failed: %v", what, r.err)
+			}
+			if ok(r) {
+				found = r
+				return true
+			}
+		}
+		from = len(q.shown)
+		return false
+	})
+	return found
+}
+
+// waitDone waits for the end of a save or copy and returns its error.
+func (q *uiQueue) waitDone(t *testing.T, what string) error {
+	t.Helper()
+	n := len(q.done)
+	q.until(t, what, func() bool { return len(q.done) > n })
+	return q.done[n]
+}
+
+// imageOf returns a preview that shows an image of settings whose kind and
+// size are kind and size.
+func imageOf(kind charts.Kind, size charts.Size) func(previewResult) bool {
+	return func(r previewResult) bool {
+		return r.img != nil && r.settings.kind == kind && r.settings.size == size && r.settings.format != formatCSV
+	}
+}
+
+// checkAspect checks that the preview and its frame have the aspect of size.
+func checkAspect(t *testing.T, d *exportDialog, r previewResult, size charts.Size) {
+	t.Helper()
+	want := float64(size.W) / float64(size.H)
+	b := r.img.Bounds()
+	if got := float64(b.Dx()) / float64(b.Dy()); math.Abs(got-want) > 0.02 {
+		t.Errorf("%s: preview image %dx%d, aspect %.3f, want %.3f", size, b.Dx(), b.Dy(), got, want)
+	}
+	if b.Dx() < 200 {
+		t.Errorf("%s: preview only %d pixels wide", size, b.Dx())
+	}
+	s := d.preview.img.Size()
+	t.Logf("%s: preview %dx%d pixels in a %.0fx%.0f box", size, b.Dx(), b.Dy(), s.Width, s.Height)
+	if got := float64(s.Width) / float64(s.Height); math.Abs(got-want) > 0.02 {
+		t.Errorf("%s: preview box %v, aspect %.3f, want %.3f", size, s, got, want)
+	}
+}
+
+func TestExportDialogPreview(t *testing.T) {
+	u, w := newTestUI(t)
+	u.openScenario("aug-2025")
+	d, q := openExport(t, u)
+	if top := w.Canvas().Overlays().Top(); top == nil {
+		t.Fatal("no dialog on screen")
+	}
+	if d.settings.kind != charts.Exposure || len(d.settings.ids) != 1 || d.settings.ids[0] != "aug-2025" || d.settings.dir != "" {
+		t.Fatalf("opened with %+v", d.settings)
+	}
+	if got := d.settings.fileName(); got != "aug-2025-exposure-1920x1080.png" {
+		t.Errorf("file name %q", got)
+	}
+	r := q.waitPreview(t, "exposure 16:9", imageOf(charts.Exposure, charts.Slide169))
+	checkAspect(t, d, r, charts.Slide169)
+	if !inked(r.img) {
+		t.Error("blank preview")
+	}
+
+	d.size.SetSelected(sizeSquare)
+	r = q.waitPreview(t, "exposure 4:3", imageOf(charts.Exposure, charts.Slide43))
+	checkAspect(t, d, r, charts.Slide43)
+
+	d.kind.SetSelected(kindLabels[charts.Tornado])
+	r = q.waitPreview(t, "tornado 4:3", imageOf(charts.Tornado, charts.Slide43))
+	checkAspect(t, d, r, charts.Slide43)
+
+	d.size.SetSelected(sizeCustom)
+	if d.custom.Hidden || d.custom.Text != "1600x1200" {
+		t.Errorf("custom size field hidden=%v text %q", d.custom.Hidden, d.custom.Text)
+	}
+	d.custom.SetText("900x1200")
+	square := charts.Size{W: 900, H: 1200}
+	r = q.waitPreview(t, "tornado 900x1200", imageOf(charts.Tornado, square))
+	checkAspect(t, d, r, square)
+	if !strings.Contains(d.caption.Text, "aug-2025-tornado-900x1200.png") {
+		t.Errorf("caption %q", d.caption.Text)
+	}
+
+	d.format.SetSelected(string(formatCSV))
+	r = q.waitPreview(t, "tornado CSV", func(r previewResult) bool { return r.settings.format == formatCSV })
+	if !strings.HasPrefix(r.text, "assumption,") && !strings.Contains(r.text, "# ") {
+		t.Errorf("CSV preview %.80q", r.text)
+	}
+	if !d.preview.textBox.Visible() || d.preview.picture.Visible() {
+		t.Error("CSV preview does not show the text")
+	}
+
+	d.kind.SetSelected(kindLabels[charts.Timeline])
+	d.format.SetSelected(string(formatPNG))
+	if !d.timeline.Visible() {
+		t.Error("timeline range hidden for a timeline")
+	}
+	d.from.SetText("2025-02-01")
+	d.to.SetText("2025-09-30")
+	r = q.waitPreview(t, "timeline", func(r previewResult) bool {
+		return r.img != nil && r.settings.kind == charts.Timeline && r.settings.to.String() == "2025-09-30"
+	})
+	if r.settings.from.String() != "2025-02-01" || r.settings.request().From.String() != "2025-02-01" {
+		t.Errorf("timeline range %s to %s", r.settings.from, r.settings.to)
+	}
+	d.to.SetText("2025-01-01")
+	if d.ok || !d.rangeErr.Visible() || !strings.Contains(d.rangeErr.Text, "before From") {
+		t.Errorf("range backwards: ok=%v, error %q", d.ok, d.rangeErr.Text)
+	}
+	d.to.SetText("2025-9-30")
+	if d.ok || !strings.Contains(d.rangeErr.Text, "not a date") {
+		t.Errorf("bad date: ok=%v, error %q", d.ok, d.rangeErr.Text)
+	}
+
+	u.escape()
+	if _, open := u.dialogs.top().(*exportDialog); open {
+		t.Error("Escape left the dialog open")
+	}
+}
+
+func TestExportDialogInvalidSize(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	d, _ := openExport(t, u)
+	d.size.SetSelected(sizeCustom)
+	for _, tc := range []struct{ text, msg string }{
+		{"800x100", "height 100 is out of range"},
+		{"wide", "want WIDTHxHEIGHT"},
+		{"1920x", "whole pixels"},
+		{"9000x1000", "width 9000 is out of range"},
+	} {
+		test.Type(d.custom, "") // focus, as a user would
+		d.custom.SetText(tc.text)
+		if d.ok || !d.sizeErr.Visible() || !strings.Contains(d.sizeErr.Text, tc.msg) {
+			t.Errorf("%q: ok=%v, error %q, want %q", tc.text, d.ok, d.sizeErr.Text, tc.msg)
+		}
+		for _, b := range []*widget.Button{d.save, d.copyImg, d.copyData} {
+			if !b.Disabled() {
+				t.Errorf("%q: %s enabled", tc.text, b.Text)
+			}
+		}
+		if d.preview.content.Visible() {
+			t.Errorf("%q: a stale preview is shown", tc.text)
+		}
+	}
+	d.custom.SetText(" 1280X720 ")
+	if !d.ok || d.sizeErr.Visible() || d.save.Disabled() || d.settings.size != (charts.Size{W: 1280, H: 720}) {
+		t.Errorf("valid size refused: ok=%v, error %q, size %v", d.ok, d.sizeErr.Text, d.settings.size)
+	}
+}
+
+func TestExportFiles(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		s     exportSettings
+		check func(t *testing.T, data []byte)
+	}{
+		{"exposure PNG", exportSettings{kind: charts.Exposure, ids: []string{"aug-2025"}, size: charts.Slide169, scale: 1, format: formatPNG},
+			pngOf(1920, 1080)},
+		{"compare PNG 4:3 at 2x", exportSettings{kind: charts.Compare, ids: []string{"threat-25", "aug-2025"}, dir: scenarios.UStoCA,
+			size: charts.Slide43, scale: 2, format: formatPNG}, pngOf(3200, 2400)},
+		{"dutiable SVG", exportSettings{kind: charts.Dutiable, ids: []string{"aug-2025"}, size: charts.Size{W: 1280, H: 720}, scale: 1, format: formatSVG},
+			svgOf(1280, 720)},
+		{"timeline CSV", exportSettings{kind: charts.Timeline, ids: []string{"aug-2025"}, size: charts.Slide169, scale: 1, format: formatCSV,
+			from: scenarios.MustDate("2025-02-01"), to: scenarios.MustDate("2025-06-30")}, csvOf(5)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, q := openExport(t, u)
+			defer d.Hide()
+			path := filepath.Join(dir, tc.s.fileName())
+			d.saveTo(path, tc.s)
+			if err := q.waitDone(t, "save"); err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, data)
+			if !strings.Contains(u.status.Text, "Exported the "+string(tc.s.kind)+" chart to "+path) {
+				t.Errorf("status %q", u.status.Text)
+			}
+			if _, open := u.dialogs.top().(*exportDialog); open {
+				t.Error("the dialog stays open after a save")
+			}
+		})
+	}
+	if got := u.app.Preferences().String(prefExportFolder); got != dir {
+		t.Errorf("export folder remembered as %q", got)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}
+
+func pngOf(w, h int) func(*testing.T, []byte) {
+	return func(t *testing.T, data []byte) {
+		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.Width != w || cfg.Height != h {
+			t.Errorf("PNG is %dx%d, want %dx%d", cfg.Width, cfg.Height, w, h)
+		}
+	}
+}
+
+func svgOf(w, h int) func(*testing.T, []byte) {
+	return func(t *testing.T, data []byte) {
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		var root *xml.StartElement
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("SVG is not XML: %v", err)
+			}
+			if se, ok := tok.(xml.StartElement); ok && root == nil {
+				root = &se
+			}
+		}
+		if root == nil || root.Name.Local != "svg" {
+			t.Fatalf("root element %v", root)
+		}
+		attrs := map[string]string{}
+		for _, a := range root.Attr {
+			attrs[a.Name.Local] = a.Value
+		}
+		if attrs["width"] != strconv.Itoa(w) || attrs["height"] != strconv.Itoa(h) {
+			t.Errorf("SVG is %sx%s, want %dx%d", attrs["width"], attrs["height"], w, h)
+		}
+	}
+}
+
+// csvOf checks a CSV file of months rows after its header, with its
+// sources in '#' lines.
+func csvOf(months int) func(*testing.T, []byte) {
+	return func(t *testing.T, data []byte) {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.Comment = '#'
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("CSV does not parse: %v", err)
+		}
+		if len(recs) != 1+months {
+			t.Errorf("%d records, want a header and %d months", len(recs), months)
+		}
+		if !strings.Contains(string(data), "\n# Baseline trade") {
+			t.Error("no source lines")
+		}
+	}
+}
+
+func TestFailedExportLeavesNoFile(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	d, q := openExport(t, u)
+	// Fyne's save dialog creates the file, empty, before Parley writes it.
+	path := filepath.Join(t.TempDir(), "gone.png")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := d.settings
+	s.ids = []string{"no-such-scenario"}
+	d.saveTo(path, s)
+	if err := q.waitDone(t, "save"); err == nil {
+		t.Fatal("export of a missing scenario succeeded")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a failed export left %s (%v)", path, err)
+	}
+	if !strings.Contains(u.lastError, "Could not export the chart") {
+		t.Errorf("error shown %q", u.lastError)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 0 {
+		t.Errorf("files left: %v", entries)
+	}
+}
+
+func TestWithExt(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "chart")
+	os.WriteFile(empty, nil, 0o644)
+	if got := withExt(empty, ".svg"); got != empty+".svg" {
+		t.Errorf("withExt = %q", got)
+	}
+	if _, err := os.Stat(empty); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the empty file the dialog made is still there")
+	}
+	if got := withExt(filepath.Join(dir, "a.PNG"), ".png"); got != filepath.Join(dir, "a.PNG") {
+		t.Errorf("withExt kept %q", got)
+	}
+}
+
+func TestExportButtons(t *testing.T) {
+	u, _ := newTestUI(t)
+	useUIQueue(t)
+	u.openScenario("aug-2025")
+	u.exposure.dirSwitch.SetSelected(dirLabel(scenarios.UStoCA))
+	test.Tap(button(t, u.exposure.content, "Export…"))
+	d, ok := u.dialogs.top().(*exportDialog)
+	if !ok {
+		t.Fatal("the exposure panel's Export… opened no dialog")
+	}
+	if d.settings.kind != charts.Exposure || d.settings.dir != scenarios.UStoCA || d.settings.ids[0] != "aug-2025" {
+		t.Errorf("exposure preset %+v", d.settings)
+	}
+	d.Hide()
+	defer func() { u.escape() }()
+
+	u.tabs.SelectIndex(2)
+	u.compare.choose("threat-25", "aug-2025", "sectoral-pact")
+	test.Tap(button(t, u.compare.content, "Export…"))
+	d, ok = u.dialogs.top().(*exportDialog)
+	if !ok {
+		t.Fatal("the Compare view's Export… opened no dialog")
+	}
+	if d.settings.kind != charts.Compare || strings.Join(d.settings.ids, ",") != "threat-25,aug-2025,sectoral-pact" {
+		t.Errorf("compare preset %+v", d.settings)
+	}
+	// A fifth scenario is refused; one alone is an error.
+	var all []string
+	for _, s := range u.infos[:5] {
+		all = append(all, s.Name)
+	}
+	d.compared.SetSelected(all)
+	if len(d.settings.ids) != 4 || !d.ok {
+		t.Errorf("five checked: %v ok=%v", d.settings.ids, d.ok)
+	}
+	d.compared.SetSelected(all[:1])
+	if d.ok || !strings.Contains(d.scenErr.Text, "Choose 2 to 4") {
+		t.Errorf("one checked: ok=%v, %q", d.ok, d.scenErr.Text)
+	}
+	// The menu does not open a second dialog over the first.
+	menuItem(t, u, "Export chart…").Action()
+	if len(u.dialogs.stack) != 1 {
+		t.Errorf("%d dialogs open", len(u.dialogs.stack))
+	}
+}
+
+func TestExportDeck(t *testing.T) {
+	u, _ := newTestUI(t)
+	q := useUIQueue(t)
+	u.openScenario("aug-2025")
+	menuItem(t, u, "Export deck…").Action()
+	dd, ok := u.dialogs.top().(*deckDialog)
+	if !ok {
+		t.Fatalf("top dialog %T, want the deck dialog", u.dialogs.top())
+	}
+	if ids := dd.ids(); len(ids) != 1 || ids[0] != "aug-2025" || !strings.HasPrefix(dd.info.Text, "4 chart slides") {
+		t.Errorf("deck of %v: %q", ids, dd.info.Text)
+	}
+	dd.chosen.SetSelected(nil)
+	if !dd.save.Disabled() || !dd.err.Visible() {
+		t.Error("a deck of no scenario can be saved")
+	}
+	var all []string
+	for _, s := range u.infos[:5] {
+		all = append(all, s.Name)
+	}
+	dd.chosen.SetSelected(all)
+	if len(dd.ids()) != 4 || !strings.HasPrefix(dd.info.Text, "17 chart slides") {
+		t.Errorf("five chosen: %v, %q", dd.ids(), dd.info.Text)
+	}
+	dd.Hide()
+
+	for _, tc := range []struct {
+		ids    []string
+		wide   bool
+		slides int
+		cx     string
+	}{
+		// A title slide, the charts, and the sources (on two 4:3 slides).
+		{[]string{"aug-2025"}, true, 6, `cx="12192000"`},
+		{[]string{"aug-2025", "threat-25"}, false, 12, `cx="9144000"`},
+	} {
+		path := filepath.Join(t.TempDir(), "deck.pptx")
+		u.saveDeck(path, tc.ids, tc.wide, func(_ string, err error) { q.done = append(q.done, err) })
+		if err := q.waitDone(t, "deck"); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			t.Fatalf("not a zip: %v", err)
+		}
+		slide := regexp.MustCompile(`^ppt/slides/slide\d+\.xml$`)
+		n, pres := 0, ""
+		for _, f := range zr.File {
+			if slide.MatchString(f.Name) {
+				n++
+			}
+			if f.Name == "ppt/presentation.xml" {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				pres = string(b)
+			}
+		}
+		zr.Close()
+		if n != tc.slides {
+			t.Errorf("%v: %d slides, want %d", tc.ids, n, tc.slides)
+		}
+		if !strings.Contains(pres, tc.cx) {
+			t.Errorf("%v: slide size is not %s", tc.ids, tc.cx)
+		}
+		if !strings.Contains(u.status.Text, "Exported a deck of "+strconv.Itoa(deckCharts(len(tc.ids)))+" charts to "+path) {
+			t.Errorf("status %q", u.status.Text)
+		}
+	}
+}
+
+func TestCopyData(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	d, q := openExport(t, u)
+	d.copyTable()
+	if err := q.waitDone(t, "copy data"); err != nil {
+		t.Fatal(err)
+	}
+	text := u.app.Clipboard().Content()
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "sector_code\tsector\t") {
+		t.Fatalf("header %q", lines[0])
+	}
+	cols := strings.Count(lines[0], "\t")
+	rows := 0
+	for _, l := range lines[1:] {
+		if l == "" {
+			break
+		}
+		rows++
+		if strings.Count(l, "\t") != cols || strings.Contains(l, ",\"") {
+			t.Errorf("row %q has not %d tabs", l, cols)
+		}
+	}
+	if rows != len(u.sectors) {
+		t.Errorf("%d rows, want %d sectors", rows, len(u.sectors))
+	}
+	if !strings.Contains(text, "\nDuty at stake by sector\n") || !strings.Contains(text, "Baseline trade") || strings.Contains(text, "\n#") {
+		t.Errorf("title and sources not after the table:\n%s", text)
+	}
+	if !strings.Contains(u.status.Text, "Copied") || !strings.Contains(d.note.Text, "Copied the data") {
+		t.Errorf("status %q, note %q", u.status.Text, d.note.Text)
+	}
+}
+
+func TestTabSeparated(t *testing.T) {
+	in := "code,name,value\nA,\"Stone, glass\",1.5\nB,\"two\nlines\",2\n# Title\n# Source: \"x\"\n"
+	got, err := tabSeparated([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "code\tname\tvalue\nA\tStone, glass\t1.5\nB\ttwo lines\t2\n\nTitle\nSource: \"x\"\n"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestDIB(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 3, 2))
+	img.Pix[0], img.Pix[1], img.Pix[2], img.Pix[3] = 10, 20, 30, 255 // top left
+	b := dib(img)
+	stride := 12 // 3 pixels × 3 bytes, padded to 4
+	if len(b) != dibHeaderSize+2*stride {
+		t.Fatalf("%d bytes", len(b))
+	}
+	if b[0] != 40 || b[4] != 3 || b[8] != 2 || b[14] != 24 {
+		t.Errorf("header % x", b[:16])
+	}
+	// Bottom-up: the top row comes last, in BGR order.
+	if top := b[dibHeaderSize+stride:]; top[0] != 30 || top[1] != 20 || top[2] != 10 {
+		t.Errorf("top-left pixel % x", top[:3])
+	}
+}
