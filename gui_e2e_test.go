@@ -84,7 +84,7 @@ func runGUI(t *testing.T, xvfb, lang string) {
 	})
 
 	// The window appears.
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(90 * time.Second) // generous: CI builds packages meanwhile
 	shot := filepath.Join(dir, "shot.png")
 	for !windowShown(t, display, shot) {
 		select {
@@ -93,7 +93,7 @@ func runGUI(t *testing.T, xvfb, lang string) {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("no Parley window after 30 s\nstderr:\n%s", stderr.String())
+			t.Fatalf("no Parley window after 90 s\nstderr:\n%s", stderr.String())
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -131,8 +131,8 @@ func runGUI(t *testing.T, xvfb, lang string) {
 		if err != nil {
 			t.Errorf("the app exited with %v", err)
 		}
-	case <-time.After(15 * time.Second):
-		t.Fatalf("the app did not exit within 15 s of SIGTERM")
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the app did not exit within 30 s of SIGTERM")
 	}
 	for _, n := range noise {
 		if strings.Contains(stderr.String()+stdout.String(), n) {

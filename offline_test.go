@@ -293,7 +293,7 @@ func TestOfflineDesktopApp(t *testing.T) {
 		default:
 		}
 	}
-	waitFor(t, 60*time.Second, "the Parley window", func() bool {
+	waitFor(t, 90*time.Second, "the Parley window", func() bool {
 		alive()
 		out, err := xwininfo()
 		return err == nil && strings.Contains(out, `"Parley`)

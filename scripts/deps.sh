@@ -6,7 +6,7 @@ need="${1:-build}"
 
 # Debian packages per need.
 build_pkgs="gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev"
-test_pkgs="$build_pkgs xvfb xauth x11-utils imagemagick libreoffice-impress poppler-utils fonts-dejavu-core"
+test_pkgs="$build_pkgs xvfb xauth x11-utils xclip imagemagick libreoffice-impress poppler-utils fonts-dejavu-core"
 # make package-linux and package-windows (xz for the .tar.xz, mingw-w64 to
 # cross-compile parley.exe).
 package_pkgs="$build_pkgs xz-utils gcc-mingw-w64-x86-64"
