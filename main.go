@@ -36,6 +36,9 @@ func main() {
 
 // openGUI runs the desktop app until its window closes.
 func openGUI(workspace string) error {
+	if err := ui.CheckDisplay(); err != nil {
+		return err
+	}
 	defer ui.Prepare()()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"io"
 	"log"
 	"log/slog"
@@ -65,4 +66,20 @@ func fixLocale() {
 	case all == "" && isC(os.Getenv("LANG")):
 		os.Setenv("LANG", "C.UTF-8")
 	}
+}
+
+// ErrNoDisplay: the desktop app was started where there is no graphical
+// session to show it in.
+var ErrNoDisplay = errors.New("no display: the desktop app needs a graphical session (DISPLAY or WAYLAND_DISPLAY is not set); the commands work without one, see 'parley help'")
+
+// CheckDisplay reports ErrNoDisplay on Linux and the BSDs when neither an X11
+// nor a Wayland display is set; Windows and macOS always have one.
+func CheckDisplay() error {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return ErrNoDisplay
+	}
+	return nil
 }

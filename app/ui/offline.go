@@ -9,7 +9,7 @@ import (
 
 // errOffline is returned for any attempt to read a web address: Parley never
 // touches the network.
-var errOffline = errors.New("Parley works offline and never opens web addresses")
+var errOffline = errors.New("web addresses are refused: Parley works offline")
 
 // offlineRepository refuses http and https URIs. Fyne registers a repository
 // that fetches them over the network; Parley replaces it so that no widget

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -31,6 +32,22 @@ func TestWebAddressesAreRefused(t *testing.T) {
 		}
 		if ok, _ := storage.CanRead(u); ok {
 			t.Errorf("%s is readable", addr)
+		}
+	}
+}
+
+func TestCheckDisplay(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("always has a display")
+	}
+	for _, tt := range []struct {
+		display, wayland string
+		ok               bool
+	}{{"", "", false}, {":0", "", true}, {"", "wayland-0", true}} {
+		t.Setenv("DISPLAY", tt.display)
+		t.Setenv("WAYLAND_DISPLAY", tt.wayland)
+		if err := ui.CheckDisplay(); (err == nil) != tt.ok {
+			t.Errorf("DISPLAY=%q WAYLAND_DISPLAY=%q: %v", tt.display, tt.wayland, err)
 		}
 	}
 }
