@@ -43,9 +43,11 @@ func openGUI(workspace string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Parley")
-	if err := ui.Create(a, w, workspace); err != nil {
+	u, err := ui.Create(a, w, workspace)
+	if err != nil {
 		return err
 	}
+	defer u.Close() // also when Fyne quits on SIGINT or SIGTERM
 	w.ShowAndRun()
 	return nil
 }

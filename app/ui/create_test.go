@@ -25,7 +25,7 @@ func TestCreateOpensLastWorkspace(t *testing.T) {
 	a.Preferences().SetFloat("window.height", 700)
 
 	w := test.NewTempWindow(t, nil)
-	if err := ui.Create(a, w, ""); err != nil {
+	if _, err := ui.Create(a, w, ""); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(w.Title(), "last.parley") {
@@ -46,7 +46,7 @@ func TestCreateRefusesNonWorkspace(t *testing.T) {
 	if err := writeFile(bad, "not a database"); err != nil {
 		t.Fatal(err)
 	}
-	if err := ui.Create(a, w, bad); err == nil {
+	if _, err := ui.Create(a, w, bad); err == nil {
 		t.Errorf("opened a file that is not a workspace")
 	}
 }

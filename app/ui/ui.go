@@ -12,11 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"reflect"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -86,9 +83,11 @@ type UI struct {
 }
 
 // Create fills the window with Parley's user interface on the workspace at
-// path ("" for the last workspace used if it still exists, else the
-// default), sets the main menu and shortcuts, and restores the window size.
-func Create(a fyne.App, w fyne.Window, path string) error {
+// path ("" for a portable workspace beside the program, else the last
+// workspace used if it still exists, else the default), sets the main menu and
+// shortcuts, and restores the window size. Call the returned UI's Close when
+// the app's run loop ends.
+func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
 	refuseNetwork()
 	p := prefs{a.Preferences()}
 	if path == "" {
@@ -103,22 +102,21 @@ func Create(a fyne.App, w fyne.Window, path string) error {
 	if path == "" {
 		def, err := storage.DefaultPath()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		path = def
 	}
 	ws, err := storage.Open(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	u, err := newUI(a, w, ws)
 	if err != nil {
 		ws.Close()
-		return err
+		return nil, err
 	}
 	w.Resize(p.windowSize())
-	u.handleSignals()
-	return nil
+	return u, nil
 }
 
 // newUI builds the user interface in w on an open workspace, which it then
@@ -145,10 +143,6 @@ func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
 		w.Close()
 	})
 	w.SetOnClosed(u.shutdown)
-	// The app can also stop without closing the window (Fyne quits on
-	// SIGINT and SIGTERM): save and close the workspace then too, so that
-	// nothing is lost and the file holds everything.
-	a.Lifecycle().SetOnStopped(u.shutdown)
 	return u, nil
 }
 
@@ -420,7 +414,18 @@ func (u *UI) shutdown() {
 	if u.closed {
 		return
 	}
-	u.flushSave()
+	// Save the pending edit without touching widgets: the run loop may
+	// have ended already.
+	if u.saveTimer != nil {
+		u.saveTimer.Stop()
+		u.saveTimer = nil
+	}
+	if u.dirty && u.draft != nil {
+		u.dirty = false
+		if err := u.ws.SaveScenario(u.current, u.draft); err != nil {
+			u.log.Error("save the scenario on close", "scenario", u.current, "err", err)
+		}
+	}
 	u.closed = true
 	u.prefs.setWindowSize(u.win.Canvas().Size())
 	u.exposure.stop()
@@ -430,21 +435,15 @@ func (u *UI) shutdown() {
 	}
 }
 
+// Close saves what is pending and closes the workspace, once. Call it when
+// the app's run loop has ended: the app can stop without its window being
+// closed (Fyne quits on SIGINT and SIGTERM), and then nothing else would
+// save the last edit or fold the workspace's log into its file.
+func (u *UI) Close() { u.shutdown() }
+
 // quit closes the window, which ends the app.
 func (u *UI) quit() {
 	u.shutdown()
 	u.win.Close()
 	u.app.Quit()
-}
-
-// handleSignals closes the app cleanly on SIGINT and SIGTERM, so that
-// nothing typed is lost when the session ends.
-func (u *UI) handleSignals() {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-ch
-		signal.Stop(ch)
-		fyne.Do(u.quit)
-	}()
 }
