@@ -7,7 +7,6 @@ package main_test
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -23,28 +22,16 @@ import (
 var noise = []string{"Fyne error", "locale", "XDG_RUNTIME_DIR", "dbus", "panic", "goroutine ", "WARNING"}
 
 func TestGUIOpensWindow(t *testing.T) {
-	xvfb, err := exec.LookPath("Xvfb")
-	if err != nil {
-		if os.Getenv("PARLEY_REQUIRE_XVFB") == "1" {
-			t.Fatal("Xvfb is not installed (Debian: apt-get install xvfb imagemagick x11-utils)")
-		}
-		t.Skip("Xvfb is not installed")
-	}
-	if _, err := exec.LookPath("import"); err != nil {
-		if os.Getenv("PARLEY_REQUIRE_XVFB") == "1" {
-			t.Fatal("ImageMagick's import is not installed (Debian: apt-get install imagemagick)")
-		}
-		t.Skip("ImageMagick's import is not installed")
-	}
+	requireTools(t, "Xvfb", "import")
 	for _, lang := range []string{"C", ""} {
-		t.Run("LANG="+lang, func(t *testing.T) { runGUI(t, xvfb, lang) })
+		t.Run("LANG="+lang, func(t *testing.T) { runGUI(t, lang) })
 	}
 }
 
 // runGUI starts Xvfb and the app with LANG=lang, checks its window, its
 // screenshot and its workspace, closes it and checks its output.
-func runGUI(t *testing.T, xvfb, lang string) {
-	display := startXvfb(t, xvfb)
+func runGUI(t *testing.T, lang string) {
+	display := startXvfb(t, "1366x768x24")
 	dir := t.TempDir()
 	workspace := filepath.Join(dir, "w.parley")
 	home := filepath.Join(dir, "home")
@@ -161,50 +148,6 @@ func runGUI(t *testing.T, xvfb, lang string) {
 	if _, err := os.Stat(filepath.Join(home, ".cache", "Parley", "parley.log")); err != nil {
 		t.Errorf("no app log: %v", err)
 	}
-}
-
-// startXvfb starts Xvfb on a free display from :90 and returns the display.
-func startXvfb(t *testing.T, xvfb string) string {
-	t.Helper()
-	for n := 90; n < 140; n++ {
-		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
-		lock := fmt.Sprintf("/tmp/.X%d-lock", n)
-		if _, err := os.Stat(sock); err == nil {
-			continue
-		}
-		if _, err := os.Stat(lock); err == nil {
-			continue
-		}
-		cmd := exec.Command(xvfb, fmt.Sprintf(":%d", n), "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start Xvfb: %v", err)
-		}
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if _, err := os.Stat(sock); err == nil {
-				t.Cleanup(func() {
-					cmd.Process.Signal(syscall.SIGTERM)
-					select {
-					case <-done:
-					case <-time.After(5 * time.Second):
-						cmd.Process.Kill()
-						<-done
-					}
-				})
-				return fmt.Sprintf(":%d", n)
-			}
-			select {
-			case <-done: // lost a race for this display: try the next
-				deadline = time.Now()
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
-		cmd.Process.Kill()
-	}
-	t.Fatal("no free X display between :90 and :139")
-	return ""
 }
 
 // windowShown reports whether a window titled Parley is mapped on display,

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +36,7 @@ func main() {
 }
 
 // openGUI runs the desktop app until its window closes.
-func openGUI(workspace string) error {
+func openGUI(workspace string) (err error) {
 	if err := ui.CheckDisplay(); err != nil {
 		return err
 	}
@@ -48,6 +49,12 @@ func openGUI(workspace string) error {
 		return err
 	}
 	defer u.Close() // also when Fyne quits on SIGINT or SIGTERM
+	defer func() {
+		// GLFW panics when it cannot talk to the display: say so plainly.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the desktop app could not open its window (is the display running?): %v", r)
+		}
+	}()
 	w.ShowAndRun()
 	return nil
 }

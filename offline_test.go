@@ -235,24 +235,13 @@ func TestOfflineCommandLine(t *testing.T) {
 	}
 }
 
-// firstOfflineDisplay is where TestOfflineDesktopApp looks for a free X
-// display, apart from the other tests' displays.
-const firstOfflineDisplay = 93
-
 // TestOfflineDesktopApp opens the desktop app on an empty home folder with
 // no network: Xvfb runs outside the namespace, the app inside, and its
 // window must appear and be drawn.
 func TestOfflineDesktopApp(t *testing.T) {
 	requireUnshare(t)
-	for _, tool := range []string{"Xvfb", "xwininfo", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("PARLEY_REQUIRE_XVFB") == "1" {
-				t.Fatalf("%s is missing (Debian: xvfb, x11-utils, imagemagick)", tool)
-			}
-			t.Skipf("%s is missing (Debian: xvfb, x11-utils, imagemagick)", tool)
-		}
-	}
-	display := startOfflineXvfb(t)
+	requireTools(t, "Xvfb", "xwininfo", "import")
+	display := startXvfb(t, "1280x1024x24")
 	xwininfo := func() (string, error) {
 		out, err := exec.Command("xwininfo", "-display", display, "-root", "-tree").CombinedOutput()
 		return string(out), err
@@ -324,54 +313,6 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
-}
-
-// startOfflineXvfb starts Xvfb on the first free display from
-// firstOfflineDisplay (outside any network namespace: the app connects to
-// its socket file) and returns the display.
-func startOfflineXvfb(t *testing.T) string {
-	t.Helper()
-	for n := firstOfflineDisplay; n < firstOfflineDisplay+40; n++ {
-		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
-		if _, err := os.Stat(sock); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
-		var xlog bytes.Buffer
-		xvfb.Stdout, xvfb.Stderr = &xlog, &xlog
-		if err := xvfb.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan struct{})
-		go func() { xvfb.Wait(); close(done) }()
-		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); {
-			if _, err := os.Stat(sock); err == nil {
-				t.Cleanup(func() {
-					xvfb.Process.Kill()
-					<-done
-				})
-				return display
-			}
-			select {
-			case <-done: // another program took this display: try the next
-				deadline = time.Now()
-			case <-time.After(100 * time.Millisecond):
-			}
-		}
-		select {
-		case <-done:
-		default:
-			xvfb.Process.Kill()
-			<-done
-			t.Fatalf("Xvfb %s did not start:\n%s", display, xlog.String())
-		}
-	}
-	t.Fatal("no free X display")
-	return ""
 }
 
 // waitFor polls cond until it holds or the time is up.
