@@ -53,6 +53,13 @@ func run(t *testing.T, env []string, args ...string) result {
 	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
 	cmd.Env = append(cmd.Env, env...)
+	return execute(t, cmd)
+}
+
+// execute runs cmd and returns its output and exit status; a command that
+// cannot be started fails the test.
+func execute(t *testing.T, cmd *exec.Cmd) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -61,7 +68,7 @@ func run(t *testing.T, env []string, args ...string) result {
 	if errors.As(err, &exitErr) {
 		code = exitErr.ExitCode()
 	} else if err != nil {
-		t.Fatalf("run parley %v: %v", args, err)
+		t.Fatalf("run %v: %v", cmd.Args, err)
 	}
 	return result{stdout: out.String(), stderr: errb.String(), code: code}
 }

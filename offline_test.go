@@ -154,17 +154,7 @@ func runOffline(t *testing.T, home string, args ...string) result {
 	t.Helper()
 	cmd := offlineCommand(args...)
 	cmd.Env = freshEnv(home)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var exitErr *exec.ExitError
-	if errors.As(err, &exitErr) {
-		code = exitErr.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run parley %v offline: %v", args, err)
-	}
-	return result{stdout: out.String(), stderr: errb.String(), code: code}
+	return execute(t, cmd)
 }
 
 // TestOfflineCommandLine runs the command line with no network, on an empty

@@ -6,7 +6,6 @@ package main_test
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,20 +19,11 @@ func runExe(t *testing.T, exe, home string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(exe, args...)
 	cmd.Env = freshEnv(home)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	var exitErr *exec.ExitError
-	if errors.As(err, &exitErr) {
-		code = exitErr.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %s %v: %v", exe, args, err)
+	r := execute(t, cmd)
+	if r.code != 0 {
+		t.Fatalf("%s %v: exit %d\nstdout: %s\nstderr: %s", exe, args, r.code, r.stdout, r.stderr)
 	}
-	if code != 0 {
-		t.Fatalf("%s %v: exit %d\nstdout: %s\nstderr: %s", exe, args, code, out.String(), errb.String())
-	}
-	return result{stdout: out.String(), stderr: errb.String(), code: code}
+	return r
 }
 
 func copyTo(t *testing.T, from, to string, perm os.FileMode) {
