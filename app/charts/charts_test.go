@@ -738,3 +738,43 @@ func BenchmarkExposureSVG(b *testing.B) {
 		}
 	}
 }
+
+// TestEdgesClear checks that nothing is drawn in a thin strip along each edge
+// of the image: no label, heading or axis title runs off the chart, on
+// slides or in a small window panel.
+func TestEdgesClear(t *testing.T) {
+	type render struct {
+		name  string
+		image func(*charts.Chart) (image.Image, error)
+	}
+	renders := []render{
+		{"16:9", func(c *charts.Chart) (image.Image, error) { return c.Image(charts.Slide169, 1) }},
+		{"4:3", func(c *charts.Chart) (image.Image, error) { return c.Image(charts.Slide43, 1) }},
+		{"640x360", func(c *charts.Chart) (image.Image, error) { return c.Image(charts.Size{W: 640, H: 360}, 1) }},
+		{"panel", func(c *charts.Chart) (image.Image, error) { return c.ScreenImage(charts.Size{W: 540, H: 225}, 1) }},
+		{"panel@2", func(c *charts.Chart) (image.Image, error) { return c.ScreenImage(charts.Size{W: 540, H: 225}, 2) }},
+		{"narrow-panel", func(c *charts.Chart) (image.Image, error) { return c.ScreenImage(charts.Size{W: 420, H: 300}, 1) }},
+	}
+	for _, k := range kindCharts(t) {
+		for _, r := range renders {
+			t.Run(k.name+"/"+r.name, func(t *testing.T) {
+				img, err := r.image(k.chart)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b := img.Bounds()
+				const strip = 2
+				for y := b.Min.Y; y < b.Max.Y; y++ {
+					for x := b.Min.X; x < b.Max.X; x++ {
+						if x >= b.Min.X+strip && x < b.Max.X-strip && y >= b.Min.Y+strip && y < b.Max.Y-strip {
+							continue
+						}
+						if rr, g, bl, _ := img.At(x, y).RGBA(); rr>>8 < 0xF0 || g>>8 < 0xF0 || bl>>8 < 0xF0 {
+							t.Fatalf("pixel (%d,%d) at the edge of the %dx%d image is drawn on", x, y, b.Dx(), b.Dy())
+						}
+					}
+				}
+			})
+		}
+	}
+}

@@ -211,7 +211,7 @@ func (c *compare) draw(cv *canvas, area box) {
 
 	cv.drawRows(rl, plot.x1)
 	cv.drawXGrid(a, plot.y0, plot.y1)
-	cv.drawHeading("Duty at stake", rl.plotX, plot.x1, plot.y0)
+	cv.drawHeading(rl.plotX, plot.x1, plot.y0, "Duty at stake")
 	for i, r := range c.rows {
 		top := rl.mid(i) - group/2
 		for j, f := range r.flows {

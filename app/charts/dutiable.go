@@ -93,7 +93,7 @@ func (d *dutiable) draw(c *canvas, area box) {
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, plot.y1)
-	c.drawHeading("Baseline trade by CUSMA claim", rl.plotX, plot.x1, plot.y0)
+	c.drawHeading(rl.plotX, plot.x1, plot.y0, "Baseline trade by CUSMA claim")
 	for i, r := range d.rows {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2

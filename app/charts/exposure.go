@@ -115,8 +115,8 @@ func (e *exposure) draw(c *canvas, area box) {
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(da, plot.y0, plot.y1)
 	c.drawXGrid(ta, plot.y0, plot.y1)
-	c.drawHeading("Duty at stake", rl.plotX, dutyX1, plot.y0)
-	c.drawHeading("Trade effect (change in imports)", tradeX0, plot.x1, plot.y0)
+	c.drawHeading(rl.plotX, dutyX1, plot.y0, "Duty at stake")
+	c.drawHeading(tradeX0, plot.x1, plot.y0, "Trade effect (change in imports)", "Trade effect")
 
 	vst := textStyle{size: vfs, color: colText}
 	for i, r := range e.rows {

@@ -72,8 +72,17 @@ func (c *canvas) axisBand() float64 { return 3.3 * c.m.tick }
 func (c *canvas) headBand() float64 { return 1.7 * c.m.label }
 
 // drawHeading draws a panel heading left-aligned at x above y.
-func (c *canvas) drawHeading(s string, x, x1, y float64) {
+// The first of texts that fits is drawn; the last is shortened with "…"
+// when none does.
+func (c *canvas) drawHeading(x, x1, y float64, texts ...string) {
 	fs := c.m.label
+	s := texts[len(texts)-1]
+	for _, t := range texts {
+		if c.textWidth(t, fs, true) <= x1-x {
+			s = t
+			break
+		}
+	}
 	s = c.fonts.ellipsize(s, fs, true, x1-x)
 	c.text(s, x, y-0.55*fs, textStyle{size: fs, bold: true, color: colText})
 }
@@ -92,7 +101,7 @@ func (c *canvas) drawXGrid(a axis, top, bottom float64) {
 }
 
 // drawXTicks draws tick labels under y and the axis title under them,
-// centred on the axis.
+// centred on the axis but kept inside the image.
 func (c *canvas) drawXTicks(a axis, y float64, title string) {
 	fs := c.m.tick
 	st := textStyle{size: fs, color: colMuted, align: alignCenter}
@@ -100,7 +109,11 @@ func (c *canvas) drawXTicks(a axis, y float64, title string) {
 		c.text(a.label(v), a.pos(v), y+0.4*fs+0.93*fs, st)
 	}
 	if title != "" {
+		title = c.fonts.ellipsize(title, fs, false, c.w-2*c.m.margin)
+		half := c.textWidth(title, fs, false) / 2
 		mid := (a.p0 + a.p1) / 2
+		mid = math.Min(mid, c.w-c.m.margin/2-half)
+		mid = math.Max(mid, c.m.margin/2+half)
 		c.text(title, mid, y+1.75*fs+0.93*fs, textStyle{size: fs, color: colText, align: alignCenter})
 	}
 }

@@ -116,8 +116,8 @@ func (t *timeline) draw(c *canvas, area box) {
 	band := (x1 - x0) / float64(n)
 	xAt := func(i int) float64 { return x0 + float64(i)*band }
 
-	c.drawHeading("Effective additional tariff rate, %", x0, x1, rateBox.y0)
-	c.drawHeading("Duty at stake, "+unit.title+" a year at baseline volumes", x0, x1, dutyBox.y0)
+	c.drawHeading(x0, x1, rateBox.y0, "Effective additional tariff rate, %", "Effective tariff, %")
+	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.title+" a year at baseline volumes", "Duty at stake, "+unit.title)
 	for _, p := range []struct {
 		a   axis
 		b   box

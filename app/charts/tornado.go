@@ -156,7 +156,7 @@ func (t *tornado) panel(c *canvas, rl rowLayout, x0, x1 float64, plot box, headi
 	a := newAxis((lo-0.05*span)/unit.div, (hi+0.05*span)/unit.div, p0, p1, ticksFor(p1-p0, c.tickRoom(number(hi/unit.div, 1))))
 
 	c.drawXGrid(a, plot.y0, rl.bottom())
-	c.drawHeading(heading+" · base "+money(base), x0, x1, plot.y0)
+	c.drawHeading(x0, x1, plot.y0, heading+" · base "+money(base), heading)
 	bx := a.pos(base / unit.div)
 	for i, r := range t.rows {
 		y := rl.mid(i)
