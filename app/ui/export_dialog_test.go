@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -367,7 +368,8 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	d, q := openExport(t, u)
-	// Fyne's save dialog creates the file, empty, before Parley writes it.
+	// An empty file where the export goes (as Fyne's own file repository
+	// leaves it after its save dialog) is removed when the export fails.
 	path := filepath.Join(t.TempDir(), "gone.png")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -583,5 +585,75 @@ func TestDIB(t *testing.T) {
 	// Bottom-up: the top row comes last, in BGR order.
 	if top := b[dibHeaderSize+stride:]; top[0] != 30 || top[1] != 20 || top[2] != 10 {
 		t.Errorf("top-left pixel % x", top[:3])
+	}
+}
+
+// TestFailedExportKeepsOldFile checks that choosing an existing file in the
+// save dialog and then failing to export leaves that file as it was: the
+// writer the dialog hands over does not truncate it unless written to.
+func TestFailedExportKeepsOldFile(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	d, q := openExport(t, u)
+	path := filepath.Join(t.TempDir(), "briefing.png")
+	old := []byte("last week's chart")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// What the save dialog does when the user confirms the overwrite.
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.URI().Path() != path {
+		t.Fatalf("writer for %s", w.URI().Path())
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := d.settings
+	s.ids = []string{"no-such-scenario"}
+	d.saveTo(path, s)
+	if err := q.waitDone(t, "save"); err == nil {
+		t.Fatal("export of a missing scenario succeeded")
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, old) {
+		t.Errorf("after a failed export the file holds %q (%v), want %q", got, err, old)
+	}
+}
+
+// TestFileWriterTruncatesOnWrite checks the other half: a writer that is
+// written to replaces the file, and a file that cannot be opened gives an
+// error naming it.
+func TestFileWriterTruncatesOnWrite(t *testing.T) {
+	newTestUI(t)
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte("a longer old text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("file holds %q, want %q", got, "new")
+	}
+
+	missing := filepath.Join(t.TempDir(), "no-such-folder", "x.txt")
+	w, err = storage.Writer(storage.NewFileURI(missing))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("x")); err == nil || !strings.Contains(err.Error(), missing) {
+		t.Errorf("write to %s: %v, want an error naming it", missing, err)
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("close an unopened writer: %v", err)
 	}
 }

@@ -37,20 +37,30 @@ func (u *UI) newWorkspaceDialog() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.HasSuffix(path, workspaceExt) {
-			os.Remove(path) // the dialog created it empty
-			path += workspaceExt
-		}
-		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
-			os.Remove(path)
-		}
-		u.openWorkspace(path)
+		u.createWorkspace(path)
 	}, u.win)
 	d.SetFileName("workspace" + workspaceExt)
 	d.SetTitleText("New workspace")
 	d.SetConfirmText("Create")
 	u.startIn(d)
 	u.showFileDialog(d)
+}
+
+// createWorkspace opens a new workspace at path, adding ".parley" when it
+// lacks it. A workspace already there is opened as it is, never emptied.
+func (u *UI) createWorkspace(path string) {
+	if !strings.HasSuffix(path, workspaceExt) {
+		path += workspaceExt
+	}
+	info, err := os.Stat(path)
+	if err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		os.Remove(path) // an empty file is no workspace: start afresh
+		err = os.ErrNotExist
+	}
+	u.openWorkspace(path)
+	if err == nil && u.ws.Path() == path {
+		u.setStatus("Opened the workspace already at " + path)
+	}
 }
 
 // openWorkspaceDialog asks for a workspace file and opens it.

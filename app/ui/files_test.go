@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/storage"
 )
 
 func TestExportImportScenario(t *testing.T) {
@@ -70,5 +72,39 @@ func TestFileDialogsOpen(t *testing.T) {
 			}
 			w.Canvas().Overlays().Remove(top)
 		})
+	}
+}
+
+// TestNewWorkspace checks the New workspace dialog's outcome: the extension
+// is added, and choosing an existing workspace (the dialog asks to
+// overwrite it) opens it with everything in it instead of emptying it.
+func TestNewWorkspace(t *testing.T) {
+	u, _ := newTestUI(t)
+	first := u.ws.Path()
+	dir := t.TempDir()
+
+	u.createWorkspace(filepath.Join(dir, "trip"))
+	if want := filepath.Join(dir, "trip.parley"); u.ws.Path() != want {
+		t.Fatalf("workspace %s, want %s", u.ws.Path(), want)
+	}
+	if len(u.infos) != 7 {
+		t.Errorf("new workspace has %d scenarios, want the 7 built-in ones", len(u.infos))
+	}
+	u.openScenario("threat-25")
+	u.rename("Kept on the trip")
+	u.openWorkspace(first)
+
+	// What the save dialog does before handing over the path.
+	w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, "trip.parley")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	u.createWorkspace(filepath.Join(dir, "trip.parley"))
+	if info, _ := u.info("threat-25"); info.Name != "Kept on the trip" {
+		t.Errorf("the existing workspace lost its edit: threat-25 is %q", info.Name)
+	}
+	if !strings.Contains(u.status.Text, "already") {
+		t.Errorf("status %q does not say the workspace already existed", u.status.Text)
 	}
 }

@@ -88,7 +88,6 @@ type UI struct {
 // shortcuts, and restores the window size. Call the returned UI's Close when
 // the app's run loop ends.
 func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
-	refuseNetwork()
 	p := prefs{a.Preferences()}
 	if path == "" {
 		// A portable workspace beside the executable wins over this
@@ -122,6 +121,8 @@ func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
 // newUI builds the user interface in w on an open workspace, which it then
 // owns and closes with the window.
 func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
+	refuseNetwork()
+	keepFilesUntilWritten()
 	u := &UI{
 		app:       a,
 		win:       w,
