@@ -217,3 +217,57 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 		t.Errorf("evidence tab %q", u.view.form.tabs.Items[2].Text)
 	}
 }
+
+func TestEditExcerptTags(t *testing.T) {
+	u, w := newTestUI(t)
+	v := u.evidence
+	v.query.SetText("aluminum tariffs")
+	v.search()
+	v.openHit(0)
+	v.quote.SetText(strings.SplitAfter(v.hits[0].Text, ".")[0])
+	v.sector.SetSelected("Aluminum (ALUMINUM)")
+	v.stance.SetText("supports")
+	v.topic.SetText("aluminum, flexibility")
+	v.note.SetText("first reading")
+	v.saveExcerpt()
+	x, ok := v.chosen()
+	if !ok {
+		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
+	}
+	if v.editXBtn.Disabled() {
+		t.Fatal("Edit tags is disabled with an excerpt selected")
+	}
+
+	test.Tap(v.editXBtn)
+	dlg := topOverlay(t, w)
+	sel := find[*widget.Select](dlg)
+	entries := find[*widget.SelectEntry](dlg)
+	fields := find[*field](dlg)
+	if len(sel) != 1 || len(entries) != 2 || len(fields) != 2 {
+		t.Fatalf("dialog has %d selects, %d select entries, %d fields", len(sel), len(entries), len(fields))
+	}
+	// The dialog shows what was saved.
+	if sel[0].Selected != "Aluminum (ALUMINUM)" || entries[0].Text != "" || entries[1].Text != "supports" ||
+		fields[0].Text != "aluminum, flexibility" || fields[1].Text != "first reading" {
+		t.Fatalf("dialog shows sector %q, measure %q, stance %q, topics %q, note %q",
+			sel[0].Selected, entries[0].Text, entries[1].Text, fields[0].Text, fields[1].Text)
+	}
+	sel[0].SetSelected(noSector)
+	entries[0].SetText("S232")
+	entries[1].SetText("concern")
+	typeInto(fields[0], "aluminum")
+	typeInto(fields[1], "revised after the call")
+	test.Tap(button(t, dlg, "Save"))
+
+	got, err := u.ws.Excerpt(x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "measure: S232, stance: concern, topic: aluminum"
+	if tagsText(got.Tags) != " · "+want || got.Note != "revised after the call" {
+		t.Errorf("saved tags%q note %q, want %q and the new note", tagsText(got.Tags), got.Note, want)
+	}
+	if !strings.Contains(v.xDetail.Text, want) || !strings.Contains(u.status.Text, "Saved the tags") {
+		t.Errorf("detail %q, status %q", v.xDetail.Text, u.status.Text)
+	}
+}

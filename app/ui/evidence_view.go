@@ -48,12 +48,8 @@ type evidenceView struct {
 	passage    string // the passage opened from a hit
 
 	// new excerpt
-	quote  *field
-	note   *field
-	sector *widget.Select
-	stance *widget.SelectEntry
-	topic  *field
-	mtag   *widget.SelectEntry
+	quote *field
+	tagFields
 
 	// excerpts of the document
 	xs       []storage.Excerpt
@@ -61,6 +57,7 @@ type evidenceView struct {
 	xChosen  int
 	xDetail  *widget.Label
 	linkBtn  *widget.Button
+	editXBtn *widget.Button
 	delXBtn  *widget.Button
 	readerUI fyne.CanvasObject
 }

@@ -13,9 +13,6 @@ import (
 	"parley/storage"
 )
 
-// stances offered for an excerpt's stance tag.
-var stances = []string{"supports", "opposes", "neutral", "concern", "threat", "commitment"}
-
 // buildExcerptTools makes the panel under the reader: a new excerpt from a
 // passage with its tags, and the document's excerpts with their citations.
 func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
@@ -33,17 +30,10 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 			v.quote.SetText(v.passage)
 		}
 	})
-	v.sector = widget.NewSelect(append([]string{"(none)"}, v.sectorChoices()...), nil)
-	v.sector.PlaceHolder = "Sector"
-	v.mtag = widget.NewSelectEntry(programmes)
-	v.mtag.PlaceHolder = "Measure, e.g. S232"
-	v.stance = widget.NewSelectEntry(stances)
-	v.stance.PlaceHolder = "Stance"
-	v.topic = newField(u.win, "Topics, comma-separated")
-	v.note = newField(u.win, "Note (optional)")
+	v.tagFields = newTagFields(u)
 	save := widget.NewButtonWithIcon("Save excerpt", theme.DocumentSaveIcon(), v.saveExcerpt)
 	save.Importance = widget.HighImportance
-	tags := container.NewGridWithColumns(2, v.sector, v.mtag, v.stance, v.topic)
+	tags := v.grid()
 	newX := container.NewBorder(
 		widget.NewLabelWithStyle("New excerpt", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewVBox(container.NewHBox(useSel, usePassage), tags, v.note, save), nil, nil, v.quote)
@@ -65,11 +55,13 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 	v.xDetail = widget.NewLabel("Select an excerpt to see the measures that cite it.")
 	v.xDetail.Wrapping = fyne.TextWrapWord
 	v.linkBtn = widget.NewButtonWithIcon("Link to measure…", theme.MailAttachmentIcon(), v.linkDialog)
+	v.editXBtn = widget.NewButtonWithIcon("Edit tags…", theme.DocumentCreateIcon(), v.editTagsDialog)
 	v.delXBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.deleteExcerpt)
 	v.delXBtn.Importance = widget.LowImportance
 	v.linkBtn.Disable()
+	v.editXBtn.Disable()
 	v.delXBtn.Disable()
-	detail := container.NewBorder(nil, container.NewHBox(v.linkBtn, v.delXBtn), nil, nil, container.NewVScroll(v.xDetail))
+	detail := container.NewBorder(nil, container.NewHBox(v.linkBtn, v.editXBtn, v.delXBtn), nil, nil, container.NewVScroll(v.xDetail))
 	xs := container.NewVSplit(v.xList, detail)
 	xs.Offset = 0.4
 	saved := container.NewBorder(widget.NewLabelWithStyle("Excerpts of this document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -77,36 +69,6 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 	split := container.NewHSplit(newX, saved)
 	split.Offset = 0.55
 	return split
-}
-
-// sectorChoices are the sector tags offered: "Label (CODE)".
-func (v *evidenceView) sectorChoices() []string {
-	var out []string
-	for _, s := range v.u.sectors {
-		out = append(out, s.Label()+" ("+s.Code+")")
-	}
-	return out
-}
-
-// tags returns the tags typed for a new excerpt.
-func (v *evidenceView) tags() []storage.Tag {
-	var tags []storage.Tag
-	if s := v.sector.Selected; s != "" && s != "(none)" {
-		if i := strings.LastIndex(s, "("); i >= 0 {
-			s = strings.TrimSuffix(s[i+1:], ")")
-		}
-		tags = append(tags, storage.Tag{Kind: storage.TagSector, Value: s})
-	}
-	if s := strings.TrimSpace(v.mtag.Text); s != "" {
-		tags = append(tags, storage.Tag{Kind: storage.TagMeasure, Value: s})
-	}
-	if s := strings.TrimSpace(v.stance.Text); s != "" {
-		tags = append(tags, storage.Tag{Kind: storage.TagStance, Value: s})
-	}
-	for _, t := range splitList(v.topic.Text) {
-		tags = append(tags, storage.Tag{Kind: storage.TagTopic, Value: t})
-	}
-	return tags
 }
 
 // saveExcerpt saves the quote as an excerpt of the open document.
@@ -190,10 +152,12 @@ func (v *evidenceView) showExcerpt() {
 	if !ok {
 		v.xDetail.SetText("Select an excerpt to see the measures that cite it.")
 		v.linkBtn.Disable()
+		v.editXBtn.Disable()
 		v.delXBtn.Disable()
 		return
 	}
 	v.linkBtn.Enable()
+	v.editXBtn.Enable()
 	v.delXBtn.Enable()
 	var b strings.Builder
 	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, x.Created, x.Quote)

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/storage"
+)
+
+// stances offered for an excerpt's stance tag.
+var stances = []string{"supports", "opposes", "neutral", "concern", "threat", "commitment"}
+
+// noSector is the sector choice that tags no sector.
+const noSector = "(none)"
+
+// tagFields are the fields that tag an excerpt: a sector, a measure, a
+// stance, topics, and a note. The new-excerpt panel and the Edit tags dialog
+// both use them.
+type tagFields struct {
+	sector  *widget.Select
+	measure *widget.SelectEntry
+	stance  *widget.SelectEntry
+	topic   *field
+	note    *field
+}
+
+// newTagFields makes empty tag fields offering the workspace's sectors.
+func newTagFields(u *UI) tagFields {
+	var sectors []string
+	for _, s := range u.sectors {
+		sectors = append(sectors, s.Label()+" ("+s.Code+")")
+	}
+	f := tagFields{
+		sector:  widget.NewSelect(append([]string{noSector}, sectors...), nil),
+		measure: widget.NewSelectEntry(programmes),
+		stance:  widget.NewSelectEntry(stances),
+		topic:   newField(u.win, "Topics, comma-separated"),
+		note:    newField(u.win, "Note (optional)"),
+	}
+	f.sector.PlaceHolder = "Sector"
+	f.measure.PlaceHolder = "Measure, e.g. S232"
+	f.stance.PlaceHolder = "Stance"
+	return f
+}
+
+// grid lays out the sector, measure, stance and topic fields two by two.
+func (f tagFields) grid() *fyne.Container {
+	return container.NewGridWithColumns(2, f.sector, f.measure, f.stance, f.topic)
+}
+
+// tags returns the tags the fields hold.
+func (f tagFields) tags() []storage.Tag {
+	var tags []storage.Tag
+	if code := sectorCode(f.sector.Selected); code != "" {
+		tags = append(tags, storage.Tag{Kind: storage.TagSector, Value: code})
+	}
+	if s := strings.TrimSpace(f.measure.Text); s != "" {
+		tags = append(tags, storage.Tag{Kind: storage.TagMeasure, Value: s})
+	}
+	if s := strings.TrimSpace(f.stance.Text); s != "" {
+		tags = append(tags, storage.Tag{Kind: storage.TagStance, Value: s})
+	}
+	for _, t := range splitList(f.topic.Text) {
+		tags = append(tags, storage.Tag{Kind: storage.TagTopic, Value: t})
+	}
+	return tags
+}
+
+// set shows an excerpt's tags and note in the fields. An excerpt holds at
+// most one sector, measure and stance tag (the fields make no more); a
+// sector that is not offered is added to the choices so that it is kept.
+func (f tagFields) set(tags []storage.Tag, note string) {
+	f.sector.SetSelected(noSector)
+	f.measure.SetText("")
+	f.stance.SetText("")
+	var topics []string
+	for _, t := range tags {
+		switch t.Kind {
+		case storage.TagSector:
+			choice := ""
+			for _, o := range f.sector.Options {
+				if sectorCode(o) == t.Value {
+					choice = o
+				}
+			}
+			if choice == "" {
+				choice = t.Value + " (" + t.Value + ")"
+				f.sector.SetOptions(append(f.sector.Options, choice))
+			}
+			f.sector.SetSelected(choice)
+		case storage.TagMeasure:
+			f.measure.SetText(t.Value)
+		case storage.TagStance:
+			f.stance.SetText(t.Value)
+		case storage.TagTopic:
+			topics = append(topics, t.Value)
+		}
+	}
+	f.topic.SetText(strings.Join(topics, ", "))
+	f.note.SetText(note)
+}
+
+// sectorCode returns the code of a sector choice, "Label (CODE)", or "" for
+// none.
+func sectorCode(choice string) string {
+	if choice == "" || choice == noSector {
+		return ""
+	}
+	if i := strings.LastIndex(choice, "("); i >= 0 {
+		return strings.TrimSuffix(choice[i+1:], ")")
+	}
+	return choice
+}
+
+// editTagsDialog edits the selected excerpt's tags and note.
+func (v *evidenceView) editTagsDialog() {
+	u := v.u
+	x, ok := v.chosen()
+	if !ok {
+		return
+	}
+	f := newTagFields(u)
+	f.set(x.Tags, x.Note)
+	quote := widget.NewLabel("“" + shorten(x.Quote, 300) + "”")
+	quote.Wrapping = fyne.TextWrapWord
+	u.showForm(formSpec{
+		title: fmt.Sprintf("Edit excerpt #%d", x.ID), confirm: "Save", what: "save the excerpt",
+		items: []*widget.FormItem{
+			{Text: "Excerpt", Widget: quote},
+			{Text: "Sector", Widget: f.sector},
+			{Text: "Measure", Widget: f.measure},
+			{Text: "Stance", Widget: f.stance},
+			{Text: "Topics", Widget: f.topic},
+			{Text: "Note", Widget: f.note},
+		},
+		fields: []*field{f.topic, f.note},
+		focus:  f.topic,
+		size:   fyne.NewSize(640, 0),
+		submit: func() error {
+			if err := u.ws.UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
+				return err
+			}
+			v.refreshExcerpts()
+			v.chooseExcerpt(x.ID)
+			u.setStatus(fmt.Sprintf("Saved the tags of excerpt #%d", x.ID))
+			return nil
+		},
+	})
+}
