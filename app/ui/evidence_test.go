@@ -76,23 +76,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	u.view.selectMeasure(measure.ID)
 	before := len(measure.Evidence)
 
-	v.query.SetText("aluminum tariffs")
-	v.search()
-	v.openHit(0)
-	// Trim the passage to one sentence, as a user would.
-	quote := strings.SplitAfter(v.hits[0].Text, ".")[0]
-	v.quote.SetText(quote)
-	v.sector.SetSelected("Aluminum (ALUMINUM)")
-	v.stance.SetText("supports")
-	v.topic.SetText("aluminum, flexibility")
-	v.saveExcerpt()
-	x, ok := v.chosen()
-	if !ok {
-		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
-	}
-	if x.Quote != strings.TrimSpace(quote) || len(x.Tags) != 4 {
-		t.Errorf("saved %q with tags %v", x.Quote, x.Tags)
-	}
+	x := saveAluminumExcerpt(t, u, "")
 	if !strings.Contains(v.xDetail.Text, "No measure cites") {
 		t.Errorf("detail %q", v.xDetail.Text)
 	}
@@ -221,19 +205,7 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 func TestEditExcerptTags(t *testing.T) {
 	u, w := newTestUI(t)
 	v := u.evidence
-	v.query.SetText("aluminum tariffs")
-	v.search()
-	v.openHit(0)
-	v.quote.SetText(strings.SplitAfter(v.hits[0].Text, ".")[0])
-	v.sector.SetSelected("Aluminum (ALUMINUM)")
-	v.stance.SetText("supports")
-	v.topic.SetText("aluminum, flexibility")
-	v.note.SetText("first reading")
-	v.saveExcerpt()
-	x, ok := v.chosen()
-	if !ok {
-		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
-	}
+	x := saveAluminumExcerpt(t, u, "first reading")
 	if v.editXBtn.Disabled() {
 		t.Fatal("Edit tags is disabled with an excerpt selected")
 	}
@@ -270,4 +242,30 @@ func TestEditExcerptTags(t *testing.T) {
 	if !strings.Contains(v.xDetail.Text, want) || !strings.Contains(u.status.Text, "Saved the tags") {
 		t.Errorf("detail %q, status %q", v.xDetail.Text, u.status.Text)
 	}
+}
+
+// saveAluminumExcerpt finds a passage on aluminum tariffs, trims it to one
+// sentence as a user would, tags it (sector, stance, two topics) and saves
+// it with note; it returns the excerpt saved, which is then selected.
+func saveAluminumExcerpt(t *testing.T, u *UI, note string) storage.Excerpt {
+	t.Helper()
+	v := u.evidence
+	v.query.SetText("aluminum tariffs")
+	v.search()
+	v.openHit(0)
+	quote := strings.SplitAfter(v.hits[0].Text, ".")[0]
+	v.quote.SetText(quote)
+	v.sector.SetSelected("Aluminum (ALUMINUM)")
+	v.stance.SetText("supports")
+	v.topic.SetText("aluminum, flexibility")
+	v.note.SetText(note)
+	v.saveExcerpt()
+	x, ok := v.chosen()
+	if !ok {
+		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
+	}
+	if x.Quote != strings.TrimSpace(quote) || len(x.Tags) != 4 || x.Note != note {
+		t.Fatalf("saved %q with tags %v and note %q", x.Quote, x.Tags, x.Note)
+	}
+	return x
 }

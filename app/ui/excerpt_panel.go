@@ -245,12 +245,10 @@ func (v *evidenceView) linkDialog() {
 	if info, ok := u.info(u.current); ok {
 		scen.SetSelected(info.Name)
 	}
-	quote := widget.NewLabel("“" + shorten(x.Quote, 300) + "”")
-	quote.Wrapping = fyne.TextWrapWord
 	u.showForm(formSpec{
 		title: fmt.Sprintf("Link excerpt #%d to a measure", x.ID), confirm: "Link", what: "link the excerpt",
 		items: []*widget.FormItem{
-			{Text: "Excerpt", Widget: quote},
+			{Text: "Excerpt", Widget: quoteLabel(x.Quote)},
 			{Text: "Scenario", Widget: scen},
 			{Text: "Measure", Widget: measure, HintText: "The measure gains this quote as evidence"},
 		},

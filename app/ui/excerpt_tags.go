@@ -125,12 +125,10 @@ func (v *evidenceView) editTagsDialog() {
 	}
 	f := newTagFields(u)
 	f.set(x.Tags, x.Note)
-	quote := widget.NewLabel("“" + shorten(x.Quote, 300) + "”")
-	quote.Wrapping = fyne.TextWrapWord
 	u.showForm(formSpec{
 		title: fmt.Sprintf("Edit excerpt #%d", x.ID), confirm: "Save", what: "save the excerpt",
 		items: []*widget.FormItem{
-			{Text: "Excerpt", Widget: quote},
+			{Text: "Excerpt", Widget: quoteLabel(x.Quote)},
 			{Text: "Sector", Widget: f.sector},
 			{Text: "Measure", Widget: f.measure},
 			{Text: "Stance", Widget: f.stance},
@@ -150,4 +148,11 @@ func (v *evidenceView) editTagsDialog() {
 			return nil
 		},
 	})
+}
+
+// quoteLabel shows an excerpt's quote, shortened, in a dialog.
+func quoteLabel(quote string) *widget.Label {
+	l := widget.NewLabel("“" + shorten(quote, 300) + "”")
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

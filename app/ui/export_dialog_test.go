@@ -374,12 +374,7 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := d.settings
-	s.ids = []string{"no-such-scenario"}
-	d.saveTo(path, s)
-	if err := q.waitDone(t, "save"); err == nil {
-		t.Fatal("export of a missing scenario succeeded")
-	}
+	failExport(t, d, q, path)
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a failed export left %s (%v)", path, err)
 	}
@@ -611,12 +606,7 @@ func TestFailedExportKeepsOldFile(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s := d.settings
-	s.ids = []string{"no-such-scenario"}
-	d.saveTo(path, s)
-	if err := q.waitDone(t, "save"); err == nil {
-		t.Fatal("export of a missing scenario succeeded")
-	}
+	failExport(t, d, q, path)
 	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, old) {
 		t.Errorf("after a failed export the file holds %q (%v), want %q", got, err, old)
 	}
@@ -655,5 +645,17 @@ func TestFileWriterTruncatesOnWrite(t *testing.T) {
 	}
 	if err := w.Close(); err != nil {
 		t.Errorf("close an unopened writer: %v", err)
+	}
+}
+
+// failExport exports a missing scenario's chart to path and waits for it to
+// fail.
+func failExport(t *testing.T, d *exportDialog, q *uiQueue, path string) {
+	t.Helper()
+	s := d.settings
+	s.ids = []string{"no-such-scenario"}
+	d.saveTo(path, s)
+	if err := q.waitDone(t, "save"); err == nil {
+		t.Fatal("export of a missing scenario succeeded")
 	}
 }
