@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"parley/storage/storagetest"
 )
 
 // TestCommandLine runs every command of SPEC section 4 on the real binary.
@@ -221,38 +222,16 @@ type reference struct {
 	elast   map[string]float64
 }
 
-func readCSV(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "shared", "data", name))
-	if err != nil {
-		t.Skipf("reference data not beside the project: %v", err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 func loadReference(t *testing.T) *reference {
 	ref := &reference{value: map[int]map[string]map[string]float64{}, shares: map[string]map[string]float64{}, elast: map[string]float64{}}
 	sectorOf := map[string]string{}
-	for _, r := range readCSV(t, "sector_hs2_mapping.csv") {
+	for _, r := range storagetest.SharedCSV(t, "sector_hs2_mapping.csv") {
 		if !slices.Contains(ref.sectors, r["sector_code"]) {
 			ref.sectors = append(ref.sectors, r["sector_code"])
 		}
 		sectorOf[r["hs2"]] = r["sector_code"]
 	}
-	for _, r := range readCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
+	for _, r := range storagetest.SharedCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
 		y, _ := strconv.Atoi(r["year"])
 		if ref.value[y] == nil {
 			ref.value[y] = map[string]map[string]float64{"ca_to_us": {}, "us_to_ca": {}}
@@ -263,10 +242,10 @@ func loadReference(t *testing.T) *reference {
 		ref.value[y]["us_to_ca"][sectorOf[r["hs2"]]] += ex
 	}
 	ref.shares["h2-2025"] = map[string]float64{}
-	for _, r := range readCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
+	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
 		ref.shares["h2-2025"][r["sector_code"]], _ = strconv.ParseFloat(r["usmca_share"], 64)
 	}
-	for _, r := range readCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
+	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
 		v, _ := strconv.ParseFloat(r["usmca_share"], 64)
 		ref.shares[r["month"]] = map[string]float64{}
 		for _, s := range ref.sectors {
@@ -274,7 +253,7 @@ func loadReference(t *testing.T) *reference {
 		}
 	}
 	var known []float64
-	for _, r := range readCSV(t, "sector_baseline_2024.csv") {
+	for _, r := range storagetest.SharedCSV(t, "sector_baseline_2024.csv") {
 		if v, err := strconv.ParseFloat(r["hauk_us_import_demand_elast_median"], 64); err == nil {
 			ref.elast[r["sector_code"]] = v
 			known = append(known, v)

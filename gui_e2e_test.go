@@ -8,7 +8,6 @@ package main_test
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -183,15 +182,7 @@ func windowShown(t *testing.T, display, shot string) bool {
 // of pixels that differ from its most common colour.
 func analyse(t *testing.T, path string) (colours, inkedPercent int) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("decode %s: %v", path, err)
-	}
+	img := decodePNG(t, path)
 	counts := map[uint32]int{}
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {

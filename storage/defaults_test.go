@@ -1,9 +1,6 @@
 package storage_test
 
 import (
-	"encoding/csv"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,31 +8,8 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
-
-// shared reads a CSV of the reference data in ../shared/data (tests only:
-// the app never reads it).
-func shared(t *testing.T, name string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "shared", "data", name))
-	if err != nil {
-		t.Skipf("reference data not beside the project: %v", err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 func TestSectorsAndBaselineMatchTheReferenceData(t *testing.T) {
 	w, _ := open(t)
@@ -43,7 +17,7 @@ func TestSectorsAndBaselineMatchTheReferenceData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mapping := shared(t, "sector_hs2_mapping.csv")
+	mapping := storagetest.SharedCSV(t, "sector_hs2_mapping.csv")
 	var order []string
 	sectorOf := map[string]string{}
 	for _, r := range mapping {
@@ -62,7 +36,7 @@ func TestSectorsAndBaselineMatchTheReferenceData(t *testing.T) {
 	}
 	for _, year := range []int{2023, 2024, 2025} {
 		want := [2]map[string]float64{{}, {}}
-		for _, r := range shared(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
+		for _, r := range storagetest.SharedCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
 			if r["year"] != strconv.Itoa(year) {
 				continue
 			}
@@ -94,12 +68,12 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 		t.Fatal(err)
 	}
 	shares := map[string]float64{}
-	for _, r := range shared(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
+	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
 		shares[r["sector_code"]], _ = strconv.ParseFloat(r["usmca_share"], 64)
 	}
 	elast := map[string]string{}
 	var known []float64
-	for _, r := range shared(t, "sector_baseline_2024.csv") {
+	for _, r := range storagetest.SharedCSV(t, "sector_baseline_2024.csv") {
 		elast[r["sector_code"]] = r["hauk_us_import_demand_elast_median"]
 		if v, err := strconv.ParseFloat(r["hauk_us_import_demand_elast_median"], 64); err == nil {
 			known = append(known, v)
@@ -127,7 +101,7 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 		}
 	}
 	presets, _ := w.CUSMAPresets()
-	months := shared(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv")
+	months := storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv")
 	if len(presets) != 1+len(months) || presets[0].Name != "h2-2025" {
 		t.Fatalf("presets = %v", presets)
 	}
@@ -236,7 +210,7 @@ func TestLibraryCoversEveryMeasureRow(t *testing.T) {
 			t.Errorf("%s: dated %v but status %q", lm.Measure.ID, !lm.Measure.From.IsZero(), lm.Status)
 		}
 	}
-	for _, r := range shared(t, "tariff_measures_canada_us_2025_2026.csv") {
+	for _, r := range storagetest.SharedCSV(t, "tariff_measures_canada_us_2025_2026.csv") {
 		if !rows[r["id"]] {
 			t.Errorf("row %s is not in the library", r["id"])
 		}

@@ -9,6 +9,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 func writeFile(t *testing.T, name, content string) string {
@@ -110,12 +111,12 @@ func TestBadDocumentsChangeNothing(t *testing.T) {
 				d, _ := w.Document("004_00f7d1e281d38557")
 				content = d.Body
 			}
-			before := dump(t, path)
+			before := storagetest.Dump(t, path)
 			_, err := w.ImportDocument(writeFile(t, tt.file, content), tt.meta)
 			if !errors.Is(err, tt.want) || !storage.IsBadInput(err) || !strings.Contains(err.Error(), tt.msg) {
 				t.Fatalf("err = %v, want %v with %q", err, tt.want, tt.msg)
 			}
-			if dump(t, path) != before {
+			if storagetest.Dump(t, path) != before {
 				t.Error("the workspace changed")
 			}
 		})

@@ -12,6 +12,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 func validScenario(name string) []byte {
@@ -104,7 +105,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w, path := open(t)
-			before := dump(t, path)
+			before := storagetest.Dump(t, path)
 			_, err := w.ImportScenario(strings.NewReader(tt.data))
 			if err == nil {
 				t.Fatal("import succeeded")
@@ -117,7 +118,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 					t.Errorf("error %q does not contain %q", err, want)
 				}
 			}
-			if dump(t, path) != before {
+			if storagetest.Dump(t, path) != before {
 				t.Error("the workspace changed")
 			}
 		})

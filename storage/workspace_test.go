@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 func TestMigrateFromEmptyFile(t *testing.T) {
@@ -80,7 +81,7 @@ func TestOpenTwiceAddsNothing(t *testing.T) {
 			t.Errorf("a %s file is left after Close", suffix)
 		}
 	}
-	first := dump(t, path)
+	first := storagetest.Dump(t, path)
 	for i := 0; i < 2; i++ {
 		w, err := storage.Open(path)
 		if err != nil {
@@ -88,7 +89,7 @@ func TestOpenTwiceAddsNothing(t *testing.T) {
 		}
 		w.Close()
 	}
-	if dump(t, path) != first {
+	if storagetest.Dump(t, path) != first {
 		t.Error("opening again changed the workspace")
 	}
 	for table, want := range map[string]int{"scenarios": 7, "documents": 5, "sectors": 26, "sector_chapters": 98,
@@ -106,12 +107,12 @@ func TestRefuseNewerWorkspace(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	before := dump(t, path)
+	before := storagetest.Dump(t, path)
 	_, err := storage.Open(path)
 	if !errors.Is(err, storage.ErrNewerWorkspace) || !storage.IsBadInput(err) {
 		t.Fatalf("err = %v, want ErrNewerWorkspace", err)
 	}
-	if dump(t, path) != before {
+	if storagetest.Dump(t, path) != before {
 		t.Error("the newer workspace was changed")
 	}
 }

@@ -1,74 +1,16 @@
 package cli_test
 
 import (
-	"crypto/sha256"
-	"database/sql"
-	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	_ "modernc.org/sqlite"
+
+	"parley/storage/storagetest"
 )
 
-// snapshot returns a digest of every row of every table, read through a
-// separate read-only connection, and of the file's bytes when the workspace is
-// not a database: equal snapshots mean nothing was written.
-func snapshot(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(string(b), "SQLite format 3\x00") {
-		return fmt.Sprintf("%x", sha256.Sum256(b))
-	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'passages_fts%' ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	h := sha256.New()
-	for _, tbl := range tables {
-		r, err := db.Query("SELECT * FROM " + tbl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := r.Columns()
-		var lines []string
-		for r.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			r.Scan(ptrs...)
-			lines = append(lines, fmt.Sprint(vals...))
-		}
-		r.Close()
-		sort.Strings(lines)
-		fmt.Fprintf(h, "%s\n%s\n", tbl, strings.Join(lines, "\n"))
-	}
-	return fmt.Sprintf("%x", h.Sum(nil))
-}
-
-// TestBadInputExitsTwoAndChangesNothing runs each bad input of the core
-// issue through the command line: exit status 2, a message that names the
-// problem on standard error, nothing on standard output, and the workspace
-// unchanged.
 func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 	good := `{
   "format": "parley.scenario/1",
@@ -117,7 +59,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, ws)
 			}
-			before := snapshot(t, ws)
+			before := storagetest.Dump(t, ws)
 			var args []string
 			if tt.doc != "" {
 				p := filepath.Join(t.TempDir(), tt.doc)
@@ -138,7 +80,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 			if out != "" {
 				t.Errorf("stdout %q", out)
 			}
-			if after := snapshot(t, ws); after != before {
+			if after := storagetest.Dump(t, ws); after != before {
 				t.Error("the workspace changed")
 			}
 		})

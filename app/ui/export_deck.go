@@ -142,19 +142,10 @@ func (d *deckDialog) saveDialog() {
 		return
 	}
 	wide := d.aspect.Selected != aspectSquare
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.u.showError("export the deck", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	fd := d.u.fileSaveDialog("export the deck", func(path string) {
 		d.Hide()
 		d.u.saveDeck(withExt(path, ".pptx"), ids, wide, d.onDone)
-	}, d.u.win)
+	})
 	name := strings.Join(ids, "-vs-") + "-deck"
 	if !wide {
 		name += "-4x3"

@@ -429,18 +429,9 @@ func (d *exportDialog) saveDialog() {
 		return
 	}
 	s := d.settings
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.u.showError("export the chart", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	fd := d.u.fileSaveDialog("export the chart", func(path string) {
 		d.saveTo(withExt(path, s.format.ext()), s)
-	}, d.u.win)
+	})
 	fd.SetFileName(s.fileName())
 	fd.SetTitleText("Export chart")
 	fd.SetConfirmText("Save")

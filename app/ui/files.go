@@ -25,11 +25,13 @@ func (u *UI) startIn(d *dialog.FileDialog) {
 	}
 }
 
-// newWorkspaceDialog asks where to create a new workspace and opens it.
-func (u *UI) newWorkspaceDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+// fileSaveDialog returns a save dialog that calls use with the path chosen;
+// what names the action in error titles. The dialog's writer is closed
+// unused (see fileRepository): Parley writes the file itself, atomically.
+func (u *UI) fileSaveDialog(what string, use func(path string)) *dialog.FileDialog {
+	return dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError("create the workspace", err)
+			u.showError(what, err)
 			return
 		}
 		if w == nil {
@@ -37,8 +39,30 @@ func (u *UI) newWorkspaceDialog() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		u.createWorkspace(path)
+		use(path)
 	}, u.win)
+}
+
+// fileOpenDialog returns an open dialog that calls use with the path chosen;
+// what names the action in error titles.
+func (u *UI) fileOpenDialog(what string, use func(path string)) *dialog.FileDialog {
+	return dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(what, err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		use(path)
+	}, u.win)
+}
+
+// newWorkspaceDialog asks where to create a new workspace and opens it.
+func (u *UI) newWorkspaceDialog() {
+	d := u.fileSaveDialog("create the workspace", u.createWorkspace)
 	d.SetFileName("workspace" + workspaceExt)
 	d.SetTitleText("New workspace")
 	d.SetConfirmText("Create")
@@ -65,18 +89,7 @@ func (u *UI) createWorkspace(path string) {
 
 // openWorkspaceDialog asks for a workspace file and opens it.
 func (u *UI) openWorkspaceDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError("open the workspace", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.openWorkspace(path)
-	}, u.win)
+	d := u.fileOpenDialog("open the workspace", u.openWorkspace)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
 	d.SetTitleText("Open workspace")
 	u.startIn(d)
@@ -127,18 +140,7 @@ func (u *UI) openWorkspace(path string) {
 
 // importScenarioDialog imports a parley.scenario/1 file as a new scenario.
 func (u *UI) importScenarioDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError("import the scenario", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.importScenario(path)
-	}, u.win)
+	d := u.fileOpenDialog("import the scenario", u.importScenario)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.SetTitleText("Import scenario")
 	u.showFileDialog(d)
@@ -177,22 +179,13 @@ func (u *UI) exportScenarioDialog() {
 	}
 	u.flushSave()
 	id := u.current
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("export the scenario", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	d := u.fileSaveDialog("export the scenario", func(path string) {
 		if err := u.ws.ExportScenarioFile(id, path); err != nil {
 			u.showError("export the scenario", err)
 			return
 		}
 		u.setStatus("Exported to " + path)
-	}, u.win)
+	})
 	d.SetFileName(pstorage.Slug(u.draft.Name) + ".json")
 	d.SetTitleText("Export scenario")
 	d.SetConfirmText("Export")

@@ -87,18 +87,7 @@ func (im *importer) addFiles(paths ...string) {
 
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			im.u.showError("add the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		im.addFiles(path)
-	}, im.u.win)
+	d := im.u.fileOpenDialog("add the file", func(path string) { im.addFiles(path) })
 	d.SetFilter(storage.NewExtensionFileFilter(documentExts))
 	im.u.showFileDialog(d)
 }

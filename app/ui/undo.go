@@ -79,6 +79,19 @@ func clone(sc *scenarios.Scenario) *scenarios.Scenario {
 	return &c
 }
 
+// replaceScenario saves sc as scenario id and returns the scenario it
+// replaced.
+func (u *UI) replaceScenario(id string, sc *scenarios.Scenario) (*scenarios.Scenario, error) {
+	now, err := u.ws.Scenario(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := u.ws.SaveScenario(id, sc); err != nil {
+		return nil, err
+	}
+	return now, nil
+}
+
 // Undo reverts the newest scenario edit: an edit writes the scenario back as
 // it was, a creation is deleted and a deletion is restored at its old place.
 func (u *UI) Undo() {
@@ -92,11 +105,9 @@ func (u *UI) Undo() {
 	var err error
 	switch s.kind {
 	case stepEdit:
-		var now *scenarios.Scenario
-		if now, err = u.ws.Scenario(s.id); err == nil {
-			if err = u.ws.SaveScenario(s.id, s.before); err == nil {
-				s.after = now
-			}
+		var was *scenarios.Scenario
+		if was, err = u.replaceScenario(s.id, s.before); err == nil {
+			s.after = was
 		}
 	case stepCreate:
 		if s.at, err = u.ws.Placement(s.id); err == nil {
@@ -131,11 +142,9 @@ func (u *UI) Redo() {
 	var err error
 	switch s.kind {
 	case stepEdit:
-		var now *scenarios.Scenario
-		if now, err = u.ws.Scenario(s.id); err == nil {
-			if err = u.ws.SaveScenario(s.id, s.after); err == nil {
-				s.before = now
-			}
+		var was *scenarios.Scenario
+		if was, err = u.replaceScenario(s.id, s.after); err == nil {
+			s.before = was
 		}
 	case stepCreate:
 		err = u.ws.RestoreScenario(s.id, s.after, s.at)
