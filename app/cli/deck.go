@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"io"
+
 	"parley/app/deck"
 	"parley/app/report"
+	"parley/storage"
 )
 
 func deckCommand() *command {
@@ -49,5 +52,5 @@ func runDeck(c *call) error {
 	if err != nil {
 		return err
 	}
-	return fileError(deck.WriteFile(out, d))
+	return fileError(storage.WriteFileAtomic(out, func(w io.Writer) error { return deck.Write(w, d) }))
 }

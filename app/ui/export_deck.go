@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -194,7 +195,7 @@ func exportDeck(ws *pstorage.Workspace, path string, ids []string, wide bool) er
 	if err != nil {
 		return fmt.Errorf("build the deck: %w", err)
 	}
-	if err := deck.WriteFile(path, dk); err != nil {
+	if err := pstorage.WriteFileAtomic(path, func(w io.Writer) error { return deck.Write(w, dk) }); err != nil {
 		return fmt.Errorf("write the deck: %w", err)
 	}
 	return nil
