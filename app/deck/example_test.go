@@ -9,7 +9,7 @@ import (
 )
 
 // A deck with one native, editable bar chart, speaker notes and a
-// sources slide. deck.WriteFile writes the same to a file atomically.
+// sources slide.
 func Example() {
 	d := &deck.Deck{
 		Title:      "US tariffs on Canadian goods",

@@ -15,7 +15,7 @@ var ErrInvalid = errors.New("invalid deck")
 
 // Validate reports every problem of d in one error wrapping ErrInvalid, or
 // nil. Each problem names its field, e.g. "slides[2].chart.series[0].color".
-// Write and WriteFile call it first.
+// Write calls it first.
 func (d *Deck) Validate() error {
 	if d == nil {
 		return fmt.Errorf("%w: nil deck", ErrInvalid)
