@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -66,7 +67,7 @@ func amount(v float64) string {
 		if x < 1 && u.div > 1 {
 			continue
 		}
-		s := groupThousands(strconv.FormatFloat(x, 'f', dec, 64))
+		s := numfmt.Grouped(x, dec)
 		if s == "0" {
 			return "0"
 		}
@@ -97,31 +98,11 @@ func percent(r float64) string {
 
 // number formats v with dec decimals, grouped thousands and a minus sign.
 func number(v float64, dec int) string {
-	s := groupThousands(strconv.FormatFloat(math.Abs(v), 'f', dec, 64))
+	s := numfmt.Grouped(math.Abs(v), dec)
 	if v < 0 && strings.Trim(s, "0.,") != "" {
 		return minus + s
 	}
 	return s
-}
-
-// groupThousands inserts commas into the integer part of a formatted number.
-func groupThousands(s string) string {
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if len(intPart) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
 }
 
 // csvNumber formats v for CSV at full precision (shortest exact form, no

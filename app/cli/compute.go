@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -172,29 +173,7 @@ func sectorNames(sectors []scenarios.Sector) map[string]string {
 
 // millions formats US$ as millions with thousands separators.
 func millions(v float64) string {
-	return groupThousands(fmt.Sprintf("%.1f", v/1e6))
-}
-
-func groupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	if sign != "" && strings.Trim(b.String(), "0.,") == "" {
-		sign = "" // no "-0.0"
-	}
-	return sign + b.String()
+	return numfmt.Grouped(v/1e6, 1)
 }
 
 // writeTable prints the result for people: one table per direction in US$

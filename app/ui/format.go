@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -37,10 +38,10 @@ func money(v float64) string {
 }
 
 // billions formats v in US$ billions without the unit, e.g. "12.3".
-func billions(v float64) string { return signed(grouped(v/1e9, 1)) }
+func billions(v float64) string { return signed(numfmt.Grouped(v/1e9, 1)) }
 
 // millions formats v in US$ millions without the unit, e.g. "1,234.5".
-func millions(v float64) string { return signed(grouped(v/1e6, 1)) }
+func millions(v float64) string { return signed(numfmt.Grouped(v/1e6, 1)) }
 
 // signed replaces a leading hyphen with a minus sign and drops "-0".
 func signed(s string) string {
@@ -53,36 +54,13 @@ func signed(s string) string {
 	return s
 }
 
-// grouped formats v with dec decimals and thousands separators.
-func grouped(v float64, dec int) string {
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
-
 // trimFloat formats v with at most dec decimals, keeping one decimal for
 // values under 10 so that small amounts keep their precision.
 func trimFloat(v float64, dec int) string {
 	if v < 10 && dec == 0 {
 		dec = 1
 	}
-	return grouped(v, dec)
+	return numfmt.Grouped(v, dec)
 }
 
 // percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.2%".

@@ -1,0 +1,32 @@
+package numfmt_test
+
+import (
+	"testing"
+
+	"parley/app/numfmt"
+)
+
+func TestGrouped(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		dec  int
+		want string
+	}{
+		{0, 0, "0"},
+		{0, 1, "0.0"},
+		{999, 0, "999"},
+		{1000, 0, "1,000"},
+		{1234.56, 1, "1,234.6"},
+		{-1234.56, 1, "-1,234.6"},
+		{412695.72, 1, "412,695.7"},
+		{1234567890, 0, "1,234,567,890"},
+		{-0.04, 1, "0.0"},
+		{-0.05, 0, "0"},
+		{-999999.96, 1, "-1,000,000.0"},
+		{12.3456, 3, "12.346"},
+	} {
+		if got := numfmt.Grouped(tc.v, tc.dec); got != tc.want {
+			t.Errorf("Grouped(%v, %d) = %q, want %q", tc.v, tc.dec, got, tc.want)
+		}
+	}
+}
