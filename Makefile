@@ -28,7 +28,7 @@ vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above are not formatted"; exit 1; }
 
 test: test-deps vet
-	PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1 $(GO) test -count=1 -timeout 15m ./...
+	PARLEY_REQUIRE_SHARED=1 PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1 $(GO) test -count=1 -timeout 15m ./...
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./scenarios ./storage

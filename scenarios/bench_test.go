@@ -51,7 +51,7 @@ func synthetic(b *testing.B, lines, measures int) ([]scenarios.Sector, []scenari
 // prepared from 20,000 lines.
 func BenchmarkEvaluate20k(b *testing.B) {
 	sectors, lines, p, sc := synthetic(b, 20000, 40)
-	m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkCompute20k(b *testing.B) {
 	d := scenarios.MustDate("2025-06-01")
 	b.ResetTimer()
 	for b.Loop() {
-		m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+		m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func BenchmarkCompute20k(b *testing.B) {
 // BenchmarkTimeline20k evaluates 24 months.
 func BenchmarkTimeline20k(b *testing.B) {
 	sectors, lines, p, sc := synthetic(b, 20000, 40)
-	m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,29 +1,52 @@
 package scenarios
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
 
-// Flow is the result for one sector in one direction (SPEC section 2).
+// Flow is the result for one sector in one direction (SPEC section 2): the
+// sums over the sector's lines.
 type Flow struct {
 	Direction       Direction
 	Sector          string  // sector code
 	Baseline        float64 // V(s), US$
-	Tariff          float64 // tau(s), additional tariff rate
-	Duty            float64 // D(s) = V tau, duty at baseline volumes
+	Tariff          float64 // D(s)/V(s), additional tariff rate
+	Duty            float64 // D(s), duty at baseline volumes
 	TradeChange     float64 // dM(s)
 	TradeChangeLow  float64 // dM with e times ElasticityLow
 	TradeChangeHigh float64 // dM with e times ElasticityHigh
 	ValueAfter      float64 // V1 = V + dM
-	DutyCollected   float64 // R = tau V1
+	DutyCollected   float64 // R = sum of tau(l) V1(l)
 
-	CUSMAShare     float64 // c(s) used
+	CUSMAShare     float64 // c(s) of the sector (lines may have their own)
 	Elasticity     float64 // e(s) used
 	BaselineTariff float64 // t0(s) used
-	// UpperBound is set when a measure that adds to tau(s) flags its coverage
-	// of this sector as an upper bound.
+	// UpperBound is set when any line of the sector with duty is an upper
+	// bound: a measure covers it only partly, or its content share is
+	// unknown, or its note flags the sector.
 	UpperBound bool
+}
+
+// LineFlow is the result for one trade line.
+type LineFlow struct {
+	Direction       Direction
+	Index           int // position of the line in the model's direction
+	Code            string
+	Sector          string
+	Description     string
+	Region          string
+	Baseline        float64
+	Tariff          float64 // tau(l)
+	Duty            float64
+	TradeChange     float64
+	TradeChangeLow  float64
+	TradeChangeHigh float64
+	ValueAfter      float64
+	DutyCollected   float64
+	CUSMAShare      float64 // c(l) used
+	UpperBound      bool
 }
 
 // Totals sums the flows of one direction.
@@ -36,15 +59,20 @@ type Totals struct {
 	ValueAfter      float64
 	DutyCollected   float64
 	EffectiveRate   float64 // Duty / Baseline (0 when Baseline is 0)
+	// UpperBound is set when any sector of the direction is an upper bound.
+	UpperBound bool
 }
 
 // Result is a scenario evaluated on a date: one flow per sector and
-// direction (ca_to_us first, sectors in model order) and totals per direction.
+// direction (ca_to_us first, sectors in model order) and totals per
+// direction; with lines requested, one LineFlow per line with duty, largest
+// duty first.
 type Result struct {
 	Scenario string
 	AsOf     Date
 	Flows    []Flow
 	Totals   [2]Totals // by direction index
+	Lines    []LineFlow
 }
 
 // Flow returns the flow of sector code in direction d.
@@ -68,83 +96,184 @@ func (r *Result) DirectionFlows(d Direction) []Flow {
 	return out
 }
 
+// Options change what Evaluate returns.
+type Options struct {
+	// Lines asks for one LineFlow per line with duty.
+	Lines bool
+}
+
 // Evaluate computes the scenario's measures against the model on day asOf.
 func (m *Model) Evaluate(sc *Scenario, asOf Date) Result {
+	return m.EvaluateWith(sc, asOf, Options{})
+}
+
+// EvaluateWith is Evaluate with options.
+func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 	n := len(m.Sectors)
 	res := Result{Scenario: sc.Name, AsOf: asOf, Flows: make([]Flow, 0, 2*n)}
-	active := make([]*Measure, 0, len(sc.Measures))
 	for _, d := range Directions {
 		di := d.Index()
-		active = active[:0]
-		imposer := d.Imposer()
-		for i := range sc.Measures {
-			if me := &sc.Measures[i]; me.Imposer == imposer && me.ActiveOn(asOf) {
-				active = append(active, me)
+		t := m.tables[di]
+		tau, ub := m.tariffs(sc, d, asOf)
+		flows := make([]Flow, n)
+		for si, sec := range m.Sectors {
+			flows[si] = Flow{Direction: d, Sector: sec.Code, CUSMAShare: m.CUSMAShare[di][si],
+				Elasticity: m.Elasticity[si], BaselineTariff: m.BaselineTariff[si]}
+		}
+		for i := range t.len() {
+			si := t.sector[i]
+			lf := m.lineFlow(d, t, i, tau[i])
+			f := &flows[si]
+			f.Baseline += lf.Baseline
+			f.Duty += lf.Duty
+			f.TradeChange += lf.TradeChange
+			f.TradeChangeLow += lf.TradeChangeLow
+			f.TradeChangeHigh += lf.TradeChangeHigh
+			f.ValueAfter += lf.ValueAfter
+			f.DutyCollected += lf.DutyCollected
+			if ub[i] && lf.Duty != 0 {
+				f.UpperBound = true
+			}
+			if opt.Lines && lf.Duty != 0 {
+				lf.UpperBound = ub[i]
+				lf.CUSMAShare = m.lineShare(di, t, i)
+				res.Lines = append(res.Lines, lf)
 			}
 		}
 		var tot Totals
-		for si, sec := range m.Sectors {
-			c := m.CUSMAShare[di][si]
-			tau, upper := tariff(active, sec.Code, c)
-			f := m.flow(d, si, tau)
-			f.UpperBound = upper
-			res.Flows = append(res.Flows, f)
-			tot.add(f)
+		for si := range flows {
+			f := &flows[si]
+			if f.Baseline != 0 {
+				f.Tariff = f.Duty / f.Baseline
+			}
+			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
+			tot.add(*f)
 		}
 		if tot.Baseline != 0 {
 			tot.EffectiveRate = tot.Duty / tot.Baseline
 		}
+		res.Flows = append(res.Flows, flows...)
 		res.Totals[di] = tot
+	}
+	if opt.Lines {
+		slices.SortStableFunc(res.Lines, func(a, b LineFlow) int {
+			if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Code, b.Code)
+		})
 	}
 	return res
 }
 
-// tariff returns tau(s) = sum over active m of rate(m) cov'(m,s) d(m,s) for
-// the sector with CUSMA share c, and whether any contributing measure flags
-// its coverage of the sector as an upper bound.
-func tariff(active []*Measure, sector string, c float64) (tau float64, upper bool) {
-	for _, me := range active {
-		cov := me.Coverage(sector)
-		if cov == 0 {
-			continue
+// activeMeasures returns the measures of direction d's imposer in force on
+// asOf, in scenario order.
+func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
+	imposer := d.Imposer()
+	var active []*Measure
+	for i := range sc.Measures {
+		if me := &sc.Measures[i]; me.Imposer == imposer && me.ActiveOn(asOf) {
+			active = append(active, me)
 		}
-		if len(me.YieldsTo) > 0 {
-			p := 0.0
-			for _, k := range active {
-				if k != me && slices.Contains(me.YieldsTo, k.Program) {
-					p = math.Max(p, k.Coverage(sector))
-				}
-			}
-			cov *= 1 - p
-		}
-		d := 1.0
-		if me.CUSMAExempt {
-			d = 1 - c
-		}
-		add := me.Rate * cov * d
-		if add != 0 && me.IsUpperBound(sector) {
-			upper = true
-		}
-		tau += add
 	}
-	return tau, upper
+	return active
 }
 
-// flow applies the formulas of SPEC section 2 to sector si with tariff tau.
-func (m *Model) flow(d Direction, si int, tau float64) Flow {
+// tariffs returns tau(l) for every line of direction d, and whether a
+// measure that adds to it covers the line as an upper bound.
+func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub []bool) {
 	di := d.Index()
-	v := m.Baseline[di][si]
+	t := m.tables[di]
+	n := t.len()
+	tau, ub = make([]float64, n), make([]bool, n)
+	active := activeMeasures(sc, d, asOf)
+	scopes := make([]*scope, len(active))
+	for k, me := range active {
+		scopes[k] = m.scope(di, me)
+	}
+	var shares []float64
+	var p []float64
+	for k, me := range active {
+		if me.Rate == 0 {
+			continue
+		}
+		s := scopes[k]
+		yields := m.precedence(active, scopes, k, &p, n)
+		x := me.ExemptShare()
+		if me.CUSMAExempt && shares == nil {
+			shares = make([]float64, n)
+			for i := range n {
+				shares[i] = m.lineShare(di, t, i)
+			}
+		}
+		for j, i := range s.idx {
+			cov := s.cov[j]
+			if yields {
+				cov *= 1 - p[i]
+			}
+			dd := 1.0
+			if me.CUSMAExempt {
+				dd = 1 - shares[i]*x
+			}
+			add := me.Rate * cov * dd
+			if add == 0 {
+				continue
+			}
+			tau[i] += add
+			if s.ub[j] {
+				ub[i] = true
+			}
+		}
+	}
+	return tau, ub
+}
+
+// precedence fills *p with P(l) for active measure k (the largest coverage
+// of the other active measures whose programme it yields to) and reports
+// whether k yields at all.
+func (m *Model) precedence(active []*Measure, scopes []*scope, k int, p *[]float64, n int) bool {
+	me := active[k]
+	if len(me.YieldsTo) == 0 {
+		return false
+	}
+	if *p == nil {
+		*p = make([]float64, n)
+	} else {
+		clear(*p)
+	}
+	for j, other := range active {
+		if j == k || !slices.Contains(me.YieldsTo, other.Program) {
+			continue
+		}
+		s := scopes[j]
+		for q, i := range s.idx {
+			if s.cov[q] > (*p)[i] {
+				(*p)[i] = s.cov[q]
+			}
+		}
+	}
+	return true
+}
+
+// lineFlow applies the formulas of SPEC section 2 to line i with tariff tau.
+func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau float64) LineFlow {
+	si := t.sector[i]
+	v := t.value[i]
 	e := m.Elasticity[si]
 	t0 := m.BaselineTariff[si]
-	f := Flow{
-		Direction:      d,
-		Sector:         m.Sectors[si].Code,
-		Baseline:       v,
-		Tariff:         tau,
-		Duty:           v * tau,
-		CUSMAShare:     m.CUSMAShare[di][si],
-		Elasticity:     e,
-		BaselineTariff: t0,
+	f := LineFlow{
+		Direction:   d,
+		Index:       i,
+		Code:        t.code[i],
+		Sector:      m.Sectors[si].Code,
+		Description: t.desc[i],
+		Region:      t.region[i],
+		Baseline:    v,
+		Tariff:      tau,
+		Duty:        v * tau,
 	}
 	f.TradeChange = tradeEffect(v, e, tau, t0)
 	f.TradeChangeLow = tradeEffect(v, e*m.ElasticityLow, tau, t0)
@@ -157,11 +286,15 @@ func (m *Model) flow(d Direction, si int, tau float64) Flow {
 // tradeEffect is the SMART partial-equilibrium effect with infinite export
 // supply elasticity: max(-V, -e V tau / (1 + t0)).
 func tradeEffect(v, e, tau, t0 float64) float64 {
-	dm := math.Max(-v, -e*v*tau/(1+t0))
-	if dm == 0 {
-		return 0 // never -0 in output
+	return noNegZero(math.Max(-v, -e*v*tau/(1+t0)))
+}
+
+// noNegZero returns v, with -0 as 0 (never "-0" in output).
+func noNegZero(v float64) float64 {
+	if v == 0 {
+		return 0
 	}
-	return dm
+	return v
 }
 
 func (t *Totals) add(f Flow) {
@@ -172,4 +305,5 @@ func (t *Totals) add(f Flow) {
 	t.TradeChangeHigh += f.TradeChangeHigh
 	t.ValueAfter += f.ValueAfter
 	t.DutyCollected += f.DutyCollected
+	t.UpperBound = t.UpperBound || f.UpperBound
 }

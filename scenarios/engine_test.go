@@ -31,7 +31,7 @@ func testModel(t *testing.T, o scenarios.Overrides) *scenarios.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,8 @@ func TestEvaluateRules(t *testing.T) {
 				// V=150, tau=.1: D=15, dM=max(-150,-2*150*.1)=-30, low e=1: -15, high e=3: -45, V1=120, R=12
 				"A": {0.1, 15, -30, -15, -45, 120, 12},
 				"B": {0, 0, 0, 0, 0, 200, 0},
-				"C": {0.1, 0, 0, 0, 0, 0, 0},
+				// C has no trade: its tariff D/V is 0 (SPEC section 2)
+				"C": {0, 0, 0, 0, 0, 0, 0},
 			},
 		},
 		{
@@ -255,7 +256,7 @@ func TestUpperBoundFlag(t *testing.T) {
 	for _, c := range []struct {
 		sector string
 		want   bool
-	}{{"A", true}, {"B", false}, {"C", true}} {
+	}{{"A", true}, {"B", false}, {"C", false}} { // C has no trade, so no duty to bound
 		f, _ := res.Flow(scenarios.CAtoUS, c.sector)
 		if f.UpperBound != c.want {
 			t.Errorf("%s upper bound = %v, want %v", c.sector, f.UpperBound, c.want)
@@ -276,7 +277,7 @@ func TestNewModelErrors(t *testing.T) {
 		{"NaN value", scenarios.Line{Direction: scenarios.CAtoUS, Code: "01", Sector: "A", Value: math.NaN()}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := scenarios.NewModel(sectors, []scenarios.Line{tt.line}, p, 0.5, 1.5); err == nil {
+			if _, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: []scenarios.Line{tt.line}, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5}); err == nil {
 				t.Error("NewModel accepted a bad line")
 			}
 		})

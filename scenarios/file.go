@@ -96,6 +96,7 @@ type decoder struct {
 	data    []byte
 	offsets map[string]int
 	errs    Errors
+	v2Keys  []v2Key
 }
 
 func (d *decoder) fail(n *jnode, path, format string, args ...any) {
@@ -240,11 +241,44 @@ func (d *decoder) scenario(root *jnode) Scenario {
 			d.fail(root, key, "missing (required)")
 		}
 	}
-	if seen["format"] && format != FileFormat {
+	switch {
+	case !seen["format"]:
+	case format == FileFormatV1:
+		// Format /1 means chapter lines and sector CUSMA shares, as before
+		// products existed; keys of format /2 are errors.
+		for _, k := range d.v2Keys {
+			d.errs = append(d.errs, &FieldError{Path: k.path, Pos: posAt(d.data, k.pos),
+				Msg: fmt.Sprintf("%q is a key of %q; this file says %q", k.name, FileFormat, FileFormatV1)})
+		}
+		for i, m := range sc.Measures {
+			if p := fmt.Sprintf("measures[%d]", i); m.Sectors == nil {
+				d.errs = append(d.errs, &FieldError{Path: p + ".sectors", Pos: posAt(d.data, d.offsets[p]),
+					Msg: fmt.Sprintf("missing (required in %s)", FileFormatV1)})
+			}
+		}
+		sc.Assumptions.Granularity = GranularityChapter
+		if sc.Assumptions.CUSMAShares == CUSMALinePreset {
+			sc.Assumptions.CUSMAShares = CUSMASectorPreset
+		}
+	case format != FileFormat:
 		d.errs = append(d.errs, &FieldError{Path: "format", Pos: posAt(d.data, d.offsets["format"]),
-			Msg: fmt.Sprintf("is %q; this version of Parley reads %q", format, FileFormat)})
+			Msg: fmt.Sprintf("is %q; this version of Parley reads %q and %q", format, FileFormat, FileFormatV1)})
 	}
 	return sc
+}
+
+// v2Key is a key of format /2 met while decoding, reported if the file turns
+// out to be format /1.
+type v2Key struct {
+	name, path string
+	pos        int
+}
+
+func (d *decoder) v2(name string, h func(*jnode, string)) func(*jnode, string) {
+	return func(n *jnode, p string) {
+		d.v2Keys = append(d.v2Keys, v2Key{name: name, path: p, pos: n.pos})
+		h(n, p)
+	}
 }
 
 func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
@@ -256,6 +290,18 @@ func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
 				d.fail(n, p, "must be a whole year, not %v", n.num)
 			}
 		},
+		"granularity": d.v2("granularity", func(n *jnode, p string) {
+			d.str(n, p, &a.Granularity)
+			if n.kind == jString && a.Granularity != GranularityProduct && a.Granularity != GranularityChapter {
+				d.fail(n, p, "must be %q or %q, not %q", GranularityProduct, GranularityChapter, a.Granularity)
+			}
+		}),
+		"datasets": d.v2("datasets", func(n *jnode, p string) {
+			d.fields(n, p, map[string]func(*jnode, string){
+				string(CAtoUS): func(n *jnode, p string) { d.str(n, p, &a.Datasets.CAtoUS) },
+				string(UStoCA): func(n *jnode, p string) { d.str(n, p, &a.Datasets.UStoCA) },
+			})
+		}),
 		"cusma_shares":    func(n *jnode, p string) { d.str(n, p, &a.CUSMAShares) },
 		"elasticities":    func(n *jnode, p string) { d.str(n, p, &a.Elasticities) },
 		"elasticity_low":  func(n *jnode, p string) { d.num(n, p, &a.ElasticityLow) },
@@ -280,13 +326,31 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 		return func(n *jnode, p string) { seen[key] = true; h(n, p) }
 	}
 	d.fields(n, path, map[string]func(*jnode, string){
-		"id":             func(n *jnode, p string) { d.str(n, p, &m.ID) },
-		"label":          func(n *jnode, p string) { d.str(n, p, &m.Label) },
-		"imposer":        mark("imposer", func(n *jnode, p string) { d.str(n, p, &m.Imposer) }),
-		"program":        func(n *jnode, p string) { d.str(n, p, &m.Program) },
-		"sectors":        mark("sectors", func(n *jnode, p string) { d.numberMap(n, p, &m.Sectors) }),
-		"rate":           mark("rate", func(n *jnode, p string) { d.num(n, p, &m.Rate) }),
-		"cusma_exempt":   func(n *jnode, p string) { d.boolean(n, p, &m.CUSMAExempt) },
+		"id":      func(n *jnode, p string) { d.str(n, p, &m.ID) },
+		"label":   func(n *jnode, p string) { d.str(n, p, &m.Label) },
+		"imposer": mark("imposer", func(n *jnode, p string) { d.str(n, p, &m.Imposer) }),
+		"program": func(n *jnode, p string) { d.str(n, p, &m.Program) },
+		"sectors": func(n *jnode, p string) {
+			d.numberMap(n, p, &m.Sectors)
+			if m.Sectors == nil {
+				m.Sectors = map[string]float64{}
+			}
+		},
+		"products": d.v2("products", func(n *jnode, p string) {
+			m.Products = &ProductScope{}
+			d.fields(n, p, map[string]func(*jnode, string){
+				"include": func(n *jnode, p string) { d.entries(n, p, &m.Products.Include) },
+				"exclude": func(n *jnode, p string) { d.entries(n, p, &m.Products.Exclude) },
+			})
+		}),
+		"content":      d.v2("content", func(n *jnode, p string) { d.str(n, p, &m.Content) }),
+		"rate":         mark("rate", func(n *jnode, p string) { d.num(n, p, &m.Rate) }),
+		"cusma_exempt": func(n *jnode, p string) { d.boolean(n, p, &m.CUSMAExempt) },
+		"cusma_exempt_share": d.v2("cusma_exempt_share", func(n *jnode, p string) {
+			var x float64
+			d.num(n, p, &x)
+			m.CUSMAExemptShare = &x
+		}),
 		"yields_to":      func(n *jnode, p string) { d.strings(n, p, &m.YieldsTo) },
 		"effective_from": mark("effective_from", func(n *jnode, p string) { d.date(n, p, &m.From, false) }),
 		"effective_to":   func(n *jnode, p string) { d.date(n, p, &m.To, true) },
@@ -310,7 +374,7 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 		},
 	})
 	if n.kind == jObject {
-		for _, key := range []string{"imposer", "sectors", "rate", "effective_from"} {
+		for _, key := range []string{"imposer", "rate", "effective_from"} {
 			if !seen[key] {
 				d.fail(n, join(path, key), "missing (required)")
 			}
@@ -319,7 +383,18 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 	return m
 }
 
-// fileScenario is the JSON shape of parley.scenario/1, in its key order.
+// entries decodes an array of product entries, normalising the valid ones
+// (codes to digits); Validate reports the others.
+func (d *decoder) entries(n *jnode, path string, dst *[]string) {
+	d.strings(n, path, dst)
+	for i, e := range *dst {
+		if norm, err := NormalizeEntry(e); err == nil {
+			(*dst)[i] = norm
+		}
+	}
+}
+
+// fileScenario is the JSON shape of parley.scenario/2, in its key order.
 type fileScenario struct {
 	Format      string          `json:"format"`
 	Name        string          `json:"name"`
@@ -331,11 +406,18 @@ type fileScenario struct {
 
 type fileAssumptions struct {
 	BaselineYear   int           `json:"baseline_year"`
+	Granularity    string        `json:"granularity"`
 	CUSMAShares    string        `json:"cusma_shares"`
 	Elasticities   string        `json:"elasticities"`
 	ElasticityLow  float64       `json:"elasticity_low"`
 	ElasticityHigh float64       `json:"elasticity_high"`
 	Overrides      fileOverrides `json:"overrides"`
+	Datasets       *fileDatasets `json:"datasets,omitempty"`
+}
+
+type fileDatasets struct {
+	CAtoUS string `json:"ca_to_us,omitempty"`
+	UStoCA string `json:"us_to_ca,omitempty"`
 }
 
 type fileOverrides struct {
@@ -344,18 +426,26 @@ type fileOverrides struct {
 	BaselineTariff map[string]float64 `json:"baseline_tariff"`
 }
 
+type fileProducts struct {
+	Include []string `json:"include,omitempty"`
+	Exclude []string `json:"exclude,omitempty"`
+}
+
 type fileMeasure struct {
-	ID          string             `json:"id"`
-	Label       string             `json:"label"`
-	Imposer     string             `json:"imposer"`
-	Program     string             `json:"program"`
-	Sectors     map[string]float64 `json:"sectors"`
-	Rate        float64            `json:"rate"`
-	CUSMAExempt bool               `json:"cusma_exempt"`
-	YieldsTo    []string           `json:"yields_to,omitempty"`
-	From        string             `json:"effective_from"`
-	To          string             `json:"effective_to,omitempty"`
-	Evidence    []fileEvidence     `json:"evidence"`
+	ID               string             `json:"id"`
+	Label            string             `json:"label"`
+	Imposer          string             `json:"imposer"`
+	Program          string             `json:"program"`
+	Sectors          map[string]float64 `json:"sectors,omitempty"`
+	Products         *fileProducts      `json:"products,omitempty"`
+	Content          string             `json:"content,omitempty"`
+	Rate             float64            `json:"rate"`
+	CUSMAExempt      bool               `json:"cusma_exempt"`
+	CUSMAExemptShare *float64           `json:"cusma_exempt_share,omitempty"`
+	YieldsTo         []string           `json:"yields_to,omitempty"`
+	From             string             `json:"effective_from"`
+	To               string             `json:"effective_to,omitempty"`
+	Evidence         []fileEvidence     `json:"evidence"`
 }
 
 type fileEvidence struct {
@@ -372,35 +462,47 @@ func nonNil(m map[string]float64) map[string]float64 {
 	return m
 }
 
-// EncodeFile writes sc as an indented parley.scenario/1 file. asOf is the
-// date written as "as_of" (a scenario that follows the clock is written with
-// the day it is exported on).
+// EncodeFile writes sc as an indented parley.scenario/2 file, with list
+// references kept as list:NAME. asOf is the date written as "as_of" (a
+// scenario that follows the clock is written with the day it is exported on).
 func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
+	a := sc.Assumptions
 	f := fileScenario{
 		Format:      FileFormat,
 		Name:        sc.Name,
 		Description: sc.Description,
 		AsOf:        asOf.String(),
 		Assumptions: fileAssumptions{
-			BaselineYear:   sc.Assumptions.BaselineYear,
-			CUSMAShares:    sc.Assumptions.CUSMAShares,
-			Elasticities:   sc.Assumptions.Elasticities,
-			ElasticityLow:  sc.Assumptions.ElasticityLow,
-			ElasticityHigh: sc.Assumptions.ElasticityHigh,
+			BaselineYear:   a.BaselineYear,
+			Granularity:    a.Granularity,
+			CUSMAShares:    a.CUSMAShares,
+			Elasticities:   a.Elasticities,
+			ElasticityLow:  a.ElasticityLow,
+			ElasticityHigh: a.ElasticityHigh,
 			Overrides: fileOverrides{
-				CUSMAShare:     nonNil(sc.Assumptions.Overrides.CUSMAShare),
-				Elasticity:     nonNil(sc.Assumptions.Overrides.Elasticity),
-				BaselineTariff: nonNil(sc.Assumptions.Overrides.BaselineTariff),
+				CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
+				Elasticity:     nonNil(a.Overrides.Elasticity),
+				BaselineTariff: nonNil(a.Overrides.BaselineTariff),
 			},
 		},
 		Measures: make([]fileMeasure, 0, len(sc.Measures)),
 	}
+	if f.Assumptions.Granularity == "" {
+		f.Assumptions.Granularity = GranularityProduct
+	}
+	if !a.Datasets.IsEmpty() {
+		f.Assumptions.Datasets = &fileDatasets{CAtoUS: a.Datasets.CAtoUS, UStoCA: a.Datasets.UStoCA}
+	}
 	for _, m := range sc.Measures {
 		fm := fileMeasure{
 			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program,
-			Sectors: nonNil(m.Sectors), Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
-			YieldsTo: slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
+			Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
+			CUSMAExemptShare: m.CUSMAExemptShare,
+			YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
 			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
+		}
+		if m.Products != nil {
+			fm.Products = &fileProducts{Include: m.Products.Include, Exclude: m.Products.Exclude}
 		}
 		for _, e := range m.Evidence {
 			fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})

@@ -30,7 +30,8 @@ func TestDecodeSpecExample(t *testing.T) {
 		t.Errorf("header = %q %s %q", sc.Name, sc.AsOf, sc.Description)
 	}
 	a := sc.Assumptions
-	if a.BaselineYear != 2024 || a.CUSMAShares != "h2-2025" || a.Elasticities != "hauk2012" || a.ElasticityLow != 0.5 || a.ElasticityHigh != 1.5 {
+	// A /1 file means chapter lines and sector shares (SPEC section 3).
+	if a.BaselineYear != 2024 || a.Granularity != "chapter" || a.CUSMAShares != "h2-2025-sector" || a.Elasticities != "hauk2012" || a.ElasticityLow != 0.5 || a.ElasticityHigh != 1.5 {
 		t.Errorf("assumptions = %+v", a)
 	}
 	if a.Overrides.CUSMAShare["AUTOS"] != 0.5 || a.Overrides.Elasticity["STEEL"] != 2 || len(a.Overrides.BaselineTariff) != 0 {
@@ -73,7 +74,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 	if again.String() != buf.String() {
 		t.Error("encoding is not stable")
 	}
-	if !strings.Contains(buf.String(), `"format": "parley.scenario/1"`) {
+	if !strings.Contains(buf.String(), `"format": "parley.scenario/2"`) || !strings.Contains(buf.String(), `"granularity": "chapter"`) {
 		t.Errorf("no format line:\n%s", buf.String())
 	}
 }
@@ -94,7 +95,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"rate not a number", strings.Replace(example, `"rate": 0.35`, `"rate": "35%"`, 1), []string{"measures[0].rate", "must be a number, not a string"}},
 		{"duplicate key", `{"format": "parley.scenario/1", "name": "a", "name": "b", "as_of": "2025-01-01"}`, []string{"appears twice"}},
 		{"missing name", `{"format": "parley.scenario/1", "as_of": "2025-01-01"}`, []string{"name: missing"}},
-		{"wrong format", strings.Replace(example, "parley.scenario/1", "parley.scenario/2", 1), []string{"format", "parley.scenario/2"}},
+		{"wrong format", strings.Replace(example, "parley.scenario/1", "parley.scenario/3", 1), []string{"format", "parley.scenario/3"}},
 		{"not UTF-8", "{\"format\": \"parley.scenario/1\", \"name\": \"caf\xe9\"}", []string{"not UTF-8", "line 1, column 45"}},
 		{"empty", "  \n", []string{"empty"}},
 		{"not an object", `[1, 2]`, []string{"must be an object"}},
@@ -131,8 +132,14 @@ func (catalog) SectorKnown(code string) bool {
 	}
 	return false
 }
-func (catalog) BaselineYearKnown(y int) bool           { return y >= 2023 && y <= 2025 }
-func (catalog) CUSMAPresetKnown(name string) bool      { return name == "h2-2025" || name == "2025-01" }
+func (catalog) BaselineYearKnown(y int) bool { return y >= 2023 && y <= 2025 }
+func (catalog) CUSMAPresetKnown(name string) bool {
+	return name == "h2-2025" || name == "h2-2025-sector" || name == "2025-01"
+}
+func (catalog) ListKnown(name string) bool { return name == "us-s232-copper" }
+func (catalog) DatasetKnown(d scenarios.Direction, name string) bool {
+	return d == scenarios.CAtoUS && name == "my-2026"
+}
 func (catalog) ElasticityPresetKnown(name string) bool { return name == "hauk2012" }
 func (c catalog) DocumentText(id string) (string, bool) {
 	t, ok := c.docs[id]
@@ -169,7 +176,7 @@ func TestValidate(t *testing.T) {
 		{"empty name", func(sc *scenarios.Scenario) { sc.Name = "  " }, "name: must not be empty"},
 		{"duplicate measure id", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, sc.Measures[0].Clone()) }, `measures[1].id: "us-ieepa-35" is also the id of measures[0]`},
 		{"evidence with nothing", func(sc *scenarios.Scenario) { sc.Measures[0].Evidence[1] = scenarios.Evidence{} }, "measures[0].evidence[1]: needs a document and quote, or a citation"},
-		{"no sectors", func(sc *scenarios.Scenario) { sc.Measures[0].Sectors = nil }, "measures[0].sectors: must name at least one sector"},
+		{"empty sectors", func(sc *scenarios.Scenario) { sc.Measures[0].Sectors = map[string]float64{} }, "measures[0].sectors: must name at least one sector"},
 		{"low above high", func(sc *scenarios.Scenario) { sc.Assumptions.ElasticityLow = 2 }, "assumptions.elasticity_low: 2 is above elasticity_high 1.5"},
 	}
 	for _, tt := range tests {

@@ -19,17 +19,33 @@ func (e Evidence) IsQuote() bool { return e.Document != "" }
 
 // Measure is one dated tariff measure of one imposer (SPEC section 3).
 type Measure struct {
-	ID          string             // unique within its scenario
-	Label       string             // human label
-	Imposer     string             // ImposerUS or ImposerCA
-	Program     string             // legal programme, e.g. "IEEPA", "S232"
-	Sectors     map[string]float64 // coverage by sector code, Wildcard allowed
-	Rate        float64            // additional ad valorem rate, 0.25 = 25%
-	CUSMAExempt bool               // CUSMA-claimed goods are exempt
-	YieldsTo    []string           // programmes that take precedence
-	From        Date               // effective_from (inclusive)
-	To          Date               // effective_to (inclusive); zero = open
-	Evidence    []Evidence
+	ID      string // unique within its scenario
+	Label   string // human label
+	Imposer string // ImposerUS or ImposerCA
+	Program string // legal programme, e.g. "IEEPA", "S232"
+	// Sectors is the coverage by sector code, Wildcard allowed; nil means
+	// every sector at 1 (format /2 only).
+	Sectors map[string]float64
+	// Products scopes the measure to product codes and lists; nil means
+	// every product.
+	Products *ProductScope
+	// Content is the metal whose content share of a line's value the
+	// measure applies to (ContentSteel ...), or "" for the whole value.
+	Content     string
+	Rate        float64 // additional ad valorem rate, 0.25 = 25%
+	CUSMAExempt bool    // CUSMA-claimed goods are exempt
+	// CUSMAExemptShare is x(m), the part of a claimed good's value that is
+	// exempt (nil: 1, fully exempt). Only with CUSMAExempt.
+	CUSMAExemptShare *float64
+	YieldsTo         []string // programmes that take precedence
+	From             Date     // effective_from (inclusive)
+	To               Date     // effective_to (inclusive); zero = open
+	Evidence         []Evidence
+
+	// RateLow and RateHigh bound the rate when the user marks it uncertain
+	// (both zero: the rate is certain). Kept in the workspace, not in
+	// scenario files.
+	RateLow, RateHigh float64
 
 	// Note explains modelling choices; it is kept in the workspace but not in
 	// scenario files.
@@ -59,14 +75,29 @@ func (m *Measure) ActiveOn(d Date) bool {
 	return m.To.IsZero() || !d.After(m.To)
 }
 
-// Coverage returns cov(m, s): the sector's own value, else the wildcard's,
-// else 0.
+// Coverage returns sec(m, s): the sector's own value, else the wildcard's,
+// else 0; a measure with no sectors covers every sector at 1.
 func (m *Measure) Coverage(sector string) float64 {
+	if m.Sectors == nil {
+		return 1
+	}
 	if v, ok := m.Sectors[sector]; ok {
 		return v
 	}
 	return m.Sectors[Wildcard]
 }
+
+// ExemptShare returns x(m): the part of a CUSMA-claimed good's value that the
+// measure exempts (default 1).
+func (m *Measure) ExemptShare() float64 {
+	if m.CUSMAExemptShare == nil {
+		return 1
+	}
+	return *m.CUSMAExemptShare
+}
+
+// Uncertain reports whether the user marked the rate uncertain, with a range.
+func (m *Measure) Uncertain() bool { return m.RateLow != 0 || m.RateHigh != 0 }
 
 // IsUpperBound reports whether the measure's coverage of sector is flagged as
 // an upper bound.
@@ -85,6 +116,11 @@ func (m Measure) Clone() Measure {
 		for k, v := range m.Sectors {
 			c.Sectors[k] = v
 		}
+	}
+	c.Products = m.Products.Clone()
+	if m.CUSMAExemptShare != nil {
+		x := *m.CUSMAExemptShare
+		c.CUSMAExemptShare = &x
 	}
 	c.YieldsTo = slices.Clone(m.YieldsTo)
 	c.Evidence = slices.Clone(m.Evidence)

@@ -3,29 +3,45 @@ package scenarios
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sync"
 )
 
-// Line is one line of baseline trade in one direction: an HS chapter today,
-// or a tariff line of an imported dataset, always carrying its sector code.
+// Line is one line of baseline trade in one direction: an HS chapter, or a
+// tariff line (HS6, HTS8, HTS10) of the built-in product data or of a dataset
+// the user imported. It always carries its sector code.
 type Line struct {
-	Direction Direction
-	Code      string  // HS code of the line
-	Sector    string  // sector code
-	Value     float64 // trade value, US$
+	Direction   Direction
+	Code        string  // digits only
+	Sector      string  // sector code
+	Value       float64 // trade value, US$
+	Description string  // where known
+	Region      string  // province or state of a user's dataset, or ""
+	// Claim is the line's own CUSMA claim share under the scenario's CUSMA
+	// preset, used when HasClaim (SPEC section 2: e.g. the HTS10 line's H2
+	// 2025 share under h2-2025); other lines take their sector's share.
+	Claim    float64
+	HasClaim bool
 }
 
 // Params are the per-sector parameters of the calculation, aligned with the
 // model's sectors.
 type Params struct {
-	CUSMAShare     [2][]float64 // c(s) by direction index
-	Elasticity     []float64    // e(s), absolute import demand elasticity
-	BaselineTariff []float64    // t0(s)
+	CUSMAShare [2][]float64 // c(s) by direction index: the sector's share
+	// CUSMAFixed marks sectors whose share applies to every line, even
+	// lines with a claim share of their own (an override).
+	CUSMAFixed [2][]bool
+	// CUSMAShift is added to every line's CUSMA share into the US, clipped
+	// to [0, 1] (sensitivity).
+	CUSMAShift     float64
+	Elasticity     []float64 // e(s), absolute import demand elasticity
+	BaselineTariff []float64 // t0(s)
 }
 
 // ParamSources are the reference values from which Params are resolved.
 type ParamSources struct {
-	// CUSMAShare is the CUSMA preset for flows into the US; sectors it lacks
-	// take 0. Flows into Canada have no share data and take 0.
+	// CUSMAShare is the CUSMA preset's sector shares for flows into the US;
+	// sectors it lacks take 0. Flows into Canada have no share data and take 0.
 	CUSMAShare map[string]float64
 	// Elasticity is the elasticity preset; every sector must have a value.
 	Elasticity map[string]float64
@@ -34,12 +50,13 @@ type ParamSources struct {
 }
 
 // ResolveParams applies SPEC section 2's rules: the CUSMA preset applies to
-// ca_to_us only, overrides replace a sector's value in both directions, and the
-// baseline tariff defaults to 0.
+// ca_to_us only, overrides replace a sector's value (for every line of the
+// sector) in both directions, and the baseline tariff defaults to 0.
 func ResolveParams(sectors []Sector, src ParamSources) (Params, error) {
 	n := len(sectors)
 	p := Params{
 		CUSMAShare:     [2][]float64{make([]float64, n), make([]float64, n)},
+		CUSMAFixed:     [2][]bool{make([]bool, n), make([]bool, n)},
 		Elasticity:     make([]float64, n),
 		BaselineTariff: make([]float64, n),
 	}
@@ -52,6 +69,7 @@ func ResolveParams(sectors []Sector, src ParamSources) (Params, error) {
 		p.Elasticity[i] = e
 		if v, ok := src.Overrides.CUSMAShare[s.Code]; ok {
 			p.CUSMAShare[0][i], p.CUSMAShare[1][i] = v, v
+			p.CUSMAFixed[0][i], p.CUSMAFixed[1][i] = true, true
 		}
 		if v, ok := src.Overrides.Elasticity[s.Code]; ok {
 			p.Elasticity[i] = v
@@ -63,35 +81,75 @@ func ResolveParams(sectors []Sector, src ParamSources) (Params, error) {
 	return p, nil
 }
 
-// Model is baseline trade aggregated by sector together with the resolved
-// parameters: everything a scenario's measures are evaluated against.
+// Clone returns a deep copy of p.
+func (p Params) Clone() Params {
+	c := p
+	for d := range 2 {
+		c.CUSMAShare[d] = slices.Clone(p.CUSMAShare[d])
+		c.CUSMAFixed[d] = slices.Clone(p.CUSMAFixed[d])
+	}
+	c.Elasticity = slices.Clone(p.Elasticity)
+	c.BaselineTariff = slices.Clone(p.BaselineTariff)
+	return c
+}
+
+// ModelData is what a model is made of.
+type ModelData struct {
+	Sectors        []Sector
+	Lines          []Line
+	Params         Params
+	ElasticityLow  float64 // multiplier for the low trade effect
+	ElasticityHigh float64 // multiplier for the high trade effect
+	// Ref holds the product lists and content shares that measures refer
+	// to; nil means none (list entries then match no line).
+	Ref *Reference
+}
+
+// Model is baseline trade lines together with the resolved parameters:
+// everything a scenario's measures are evaluated against.
 type Model struct {
 	Sectors        []Sector
-	Baseline       [2][]float64 // V(s) by direction index
+	Baseline       [2][]float64 // V(s) by direction index: the sum of its lines
 	Params                      // c(s), e(s), t0(s)
 	ElasticityLow  float64      // multiplier for the low trade effect
 	ElasticityHigh float64      // multiplier for the high trade effect
 	index          SectorIndex
+	tables         [2]*lineTable // by direction index; shared by copies
+	ref            *Reference
+	scopes         *scopeCache // shared by copies
 }
 
-// NewModel sums the trade lines into sector values (the exact sum of each
-// sector's lines) and pairs them with params. A line of an unknown sector is
-// an error.
-func NewModel(sectors []Sector, lines []Line, p Params, low, high float64) (*Model, error) {
-	ix := IndexSectors(sectors)
-	n := len(sectors)
+// NewModel checks the lines, sorts them into their directions and sums them
+// into sector values (the exact sum of each sector's lines). A line of an
+// unknown sector or direction, or with a value that is not a non-negative
+// number, is an error.
+func NewModel(d ModelData) (*Model, error) {
+	ix := IndexSectors(d.Sectors)
+	n := len(d.Sectors)
+	p := d.Params
 	if len(p.Elasticity) != n || len(p.BaselineTariff) != n || len(p.CUSMAShare[0]) != n || len(p.CUSMAShare[1]) != n {
 		return nil, fmt.Errorf("params cover %d sectors, want %d", len(p.Elasticity), n)
 	}
+	for di := range 2 {
+		if p.CUSMAFixed[di] == nil {
+			p.CUSMAFixed[di] = make([]bool, n)
+		}
+	}
 	m := &Model{
-		Sectors:        sectors,
+		Sectors:        d.Sectors,
 		Baseline:       [2][]float64{make([]float64, n), make([]float64, n)},
 		Params:         p,
-		ElasticityLow:  low,
-		ElasticityHigh: high,
+		ElasticityLow:  d.ElasticityLow,
+		ElasticityHigh: d.ElasticityHigh,
 		index:          ix,
+		ref:            d.Ref,
+		scopes:         &scopeCache{m: map[scopeKey]*scope{}},
 	}
-	for _, l := range lines {
+	if m.ref == nil {
+		m.ref = &Reference{}
+	}
+	var byDir [2][]Line
+	for _, l := range d.Lines {
 		i, ok := ix[l.Sector]
 		if !ok {
 			return nil, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
@@ -102,7 +160,15 @@ func NewModel(sectors []Sector, lines []Line, p Params, low, high float64) (*Mod
 		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) || l.Value < 0 {
 			return nil, fmt.Errorf("trade line %s: value %v is not a non-negative number", l.Code, l.Value)
 		}
-		m.Baseline[l.Direction.Index()][i] += l.Value
+		if l.HasClaim && !inRange(l.Claim, 0, 1) {
+			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
+		}
+		di := l.Direction.Index()
+		m.Baseline[di][i] += l.Value
+		byDir[di] = append(byDir[di], l)
+	}
+	for di := range 2 {
+		m.tables[di] = newLineTable(byDir[di], ix, m.ref.Content)
 	}
 	return m, nil
 }
@@ -113,7 +179,7 @@ func (m *Model) SectorIndex(code string) (int, bool) {
 	return i, ok
 }
 
-// WithParams returns a copy of m that shares its baseline but uses p and the
+// WithParams returns a copy of m that shares its lines but uses p and the
 // given elasticity multipliers.
 func (m *Model) WithParams(p Params, low, high float64) *Model {
 	c := *m
@@ -122,12 +188,116 @@ func (m *Model) WithParams(p Params, low, high float64) *Model {
 	return &c
 }
 
-// Clone returns a deep copy of m's parameters (the baseline is shared, as it
-// is never modified).
-func (p Params) Clone() Params {
-	return Params{
-		CUSMAShare:     [2][]float64{append([]float64(nil), p.CUSMAShare[0]...), append([]float64(nil), p.CUSMAShare[1]...)},
-		Elasticity:     append([]float64(nil), p.Elasticity...),
-		BaselineTariff: append([]float64(nil), p.BaselineTariff...),
+// Lists returns the product lists the model knows.
+func (m *Model) Lists() ProductLists { return m.ref.Lists }
+
+// LineCount returns the number of trade lines of direction d.
+func (m *Model) LineCount(d Direction) int { return m.tables[d.Index()].len() }
+
+// ProductLevel reports whether direction d has lines finer than HS chapters.
+func (m *Model) ProductLevel(d Direction) bool {
+	t := m.tables[d.Index()]
+	for _, c := range t.code {
+		if len(c) > 2 {
+			return true
+		}
 	}
+	return false
+}
+
+// Line returns the i-th line of direction d.
+func (m *Model) Line(d Direction, i int) Line {
+	t := m.tables[d.Index()]
+	l := t.line(d, i)
+	l.Sector = m.Sectors[t.sector[i]].Code
+	return l
+}
+
+// lineShare returns c(l) of line i of direction di under the model's params.
+func (m *Model) lineShare(di int, t *lineTable, i int) float64 {
+	s := t.sector[i]
+	c := m.CUSMAShare[di][s]
+	if t.hasClaim[i] && !m.CUSMAFixed[di][s] {
+		c = t.claim[i]
+	}
+	if m.CUSMAShift != 0 && di == CAtoUS.Index() {
+		c = math.Min(1, math.Max(0, c+m.CUSMAShift))
+	}
+	return c
+}
+
+// lineTable holds one direction's lines in columns.
+type lineTable struct {
+	code     []string
+	sector   []int
+	value    []float64
+	claim    []float64
+	hasClaim []bool
+	desc     []string
+	region   []string
+	content  []*ContentShare // nil where the source has no share
+	sorted   []int           // line indexes in code order
+	byCode   map[string][]int
+}
+
+func newLineTable(lines []Line, ix SectorIndex, content ContentShares) *lineTable {
+	n := len(lines)
+	t := &lineTable{
+		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
+		hasClaim: make([]bool, n), desc: make([]string, n), region: make([]string, n),
+		content: make([]*ContentShare, n), sorted: make([]int, n), byCode: make(map[string][]int, n),
+	}
+	for i, l := range lines {
+		t.code[i], t.sector[i], t.value[i] = l.Code, ix[l.Sector], l.Value
+		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
+		t.desc[i], t.region[i] = l.Description, l.Region
+		if cs, ok := content[l.Code]; ok {
+			t.content[i] = &cs
+		}
+		t.sorted[i] = i
+		t.byCode[l.Code] = append(t.byCode[l.Code], i)
+	}
+	slices.SortStableFunc(t.sorted, func(a, b int) int {
+		switch {
+		case t.code[a] < t.code[b]:
+			return -1
+		case t.code[a] > t.code[b]:
+			return 1
+		}
+		return 0
+	})
+	return t
+}
+
+func (t *lineTable) len() int { return len(t.code) }
+
+func (t *lineTable) line(d Direction, i int) Line {
+	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Region: t.region[i],
+		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
+}
+
+// prefixRange returns the positions in t.sorted of the lines whose code
+// starts with prefix.
+func (t *lineTable) prefixRange(prefix string) (lo, hi int) {
+	lo, _ = slices.BinarySearchFunc(t.sorted, prefix, func(i int, p string) int {
+		switch c := t.code[i]; {
+		case c < p:
+			return -1
+		case c > p:
+			return 1
+		}
+		return 0
+	})
+	hi = lo
+	for hi < len(t.sorted) && len(t.code[t.sorted[hi]]) >= len(prefix) && t.code[t.sorted[hi]][:len(prefix)] == prefix {
+		hi++
+	}
+	return lo, hi
+}
+
+// scopeCache holds each measure scope's coverage of the lines, computed once
+// per model.
+type scopeCache struct {
+	mu sync.Mutex
+	m  map[scopeKey]*scope
 }

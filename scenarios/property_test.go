@@ -27,7 +27,7 @@ func randomCase(r *rand.Rand, n, measures int) (*scenarios.Model, *scenarios.Sce
 	if err != nil {
 		panic(err)
 	}
-	m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 	if err != nil {
 		panic(err)
 	}

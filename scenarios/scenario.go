@@ -9,7 +9,8 @@ const (
 	DefaultElasticitySet    = "hauk2012"
 	DefaultElasticityLow    = 0.5
 	DefaultElasticityHigh   = 1.5
-	FileFormat              = "parley.scenario/1"
+	FileFormat              = "parley.scenario/2" // the format Parley writes
+	FileFormatV1            = "parley.scenario/1" // chapter lines only; still read
 	MaxRate                 = 10.0
 	maxElasticityMultiplier = 100.0
 )
@@ -36,20 +37,77 @@ func (o Overrides) Clone() Overrides {
 	}
 }
 
+// Granularities of baseline trade (SPEC section 2).
+const (
+	// GranularityProduct uses tariff lines where they exist (HTS10 for
+	// ca_to_us in 2024 and 2025) and chapter lines elsewhere.
+	GranularityProduct = "product"
+	// GranularityChapter uses one line per HS chapter: the only meaning of
+	// format /1.
+	GranularityChapter = "chapter"
+)
+
+// CUSMA share presets with a fixed meaning (SPEC section 2); month presets
+// are named by month ("2025-01").
+const (
+	// CUSMALinePreset takes each HTS10 line's own H2 2025 claim share, else
+	// the sector's.
+	CUSMALinePreset = "h2-2025"
+	// CUSMASectorPreset is the H2 2025 sector share for every line: what
+	// h2-2025 means in format /1.
+	CUSMASectorPreset = "h2-2025-sector"
+	// CUSMADatasetPreset takes each line's own claimed share from its
+	// dataset, else the sector's.
+	CUSMADatasetPreset = "dataset"
+)
+
+// Datasets name the user's datasets whose lines replace the built-in lines
+// of a direction; "" means the built-in lines.
+type Datasets struct {
+	CAtoUS string
+	UStoCA string
+}
+
+// For returns the dataset of direction d, or "".
+func (ds Datasets) For(d Direction) string {
+	if d == UStoCA {
+		return ds.UStoCA
+	}
+	return ds.CAtoUS
+}
+
+// Set sets the dataset of direction d.
+func (ds *Datasets) Set(d Direction, name string) {
+	if d == UStoCA {
+		ds.UStoCA = name
+	} else {
+		ds.CAtoUS = name
+	}
+}
+
+// IsEmpty reports whether both directions use the built-in lines.
+func (ds Datasets) IsEmpty() bool { return ds.CAtoUS == "" && ds.UStoCA == "" }
+
 // Assumptions are a scenario's choices of reference data and parameters.
 type Assumptions struct {
-	BaselineYear   int     // year of baseline trade
-	CUSMAShares    string  // CUSMA claim-share preset (flows into the US)
-	Elasticities   string  // elasticity preset
-	ElasticityLow  float64 // multiplier of e(s) for the low trade effect
-	ElasticityHigh float64 // multiplier of e(s) for the high trade effect
+	BaselineYear   int      // year of baseline trade
+	Granularity    string   // GranularityProduct or GranularityChapter
+	Datasets       Datasets // the user's datasets, by direction
+	CUSMAShares    string   // CUSMA claim-share preset (flows into the US)
+	Elasticities   string   // elasticity preset
+	ElasticityLow  float64  // multiplier of e(s) for the low trade effect
+	ElasticityHigh float64  // multiplier of e(s) for the high trade effect
 	Overrides      Overrides
 }
 
-// DefaultAssumptions returns the defaults of SPEC sections 1 and 2.
+// ChapterLevel reports whether the assumptions use chapter lines only.
+func (a Assumptions) ChapterLevel() bool { return a.Granularity == GranularityChapter }
+
+// DefaultAssumptions returns the defaults of SPEC sections 1 and 2 (format /2).
 func DefaultAssumptions() Assumptions {
 	return Assumptions{
 		BaselineYear:   DefaultBaselineYear,
+		Granularity:    GranularityProduct,
 		CUSMAShares:    DefaultCUSMAPreset,
 		Elasticities:   DefaultElasticitySet,
 		ElasticityLow:  DefaultElasticityLow,

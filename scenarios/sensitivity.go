@@ -68,9 +68,6 @@ func (m *Model) scaledElasticity(k float64) Params {
 
 func (m *Model) shiftedCUSMA(delta float64) Params {
 	p := m.Params.Clone()
-	shares := p.CUSMAShare[CAtoUS.Index()]
-	for i, c := range shares {
-		shares[i] = math.Min(1, math.Max(0, c+delta))
-	}
+	p.CUSMAShift += delta
 	return p
 }

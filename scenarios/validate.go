@@ -20,6 +20,11 @@ type Catalog interface {
 	ElasticityPresetKnown(name string) bool
 	// DocumentText returns a document's text, or false if there is none.
 	DocumentText(id string) (string, bool)
+	// ListKnown reports whether a built-in product list has this name.
+	ListKnown(name string) bool
+	// DatasetKnown reports whether the workspace has a dataset of the
+	// user's with this name for direction d.
+	DatasetKnown(d Direction, name string) bool
 }
 
 // Limits on free text.
@@ -71,6 +76,22 @@ func validateAssumptions(es *Errors, a *Assumptions, cat Catalog) {
 			es.add(p+".elasticities", "unknown elasticity preset %q", a.Elasticities)
 		}
 	}
+	switch a.Granularity {
+	case GranularityProduct, GranularityChapter:
+	default:
+		es.add(p+".granularity", "must be %q or %q, not %q", GranularityProduct, GranularityChapter, a.Granularity)
+	}
+	for _, d := range Directions {
+		name := a.Datasets.For(d)
+		if name == "" {
+			continue
+		}
+		if strings.TrimSpace(name) != name {
+			es.add(p+".datasets."+string(d), "dataset name %q has leading or trailing spaces", name)
+		} else if cat != nil && !cat.DatasetKnown(d, name) {
+			es.add(p+".datasets."+string(d), "this workspace has no %s dataset named %q (see 'parley dataset list')", d, name)
+		}
+	}
 	multiplier(es, p+".elasticity_low", a.ElasticityLow)
 	multiplier(es, p+".elasticity_high", a.ElasticityHigh)
 	if a.ElasticityLow > a.ElasticityHigh {
@@ -118,10 +139,30 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	if m.Imposer != ImposerUS && m.Imposer != ImposerCA {
 		es.add(p+".imposer", "must be \"US\" or \"CA\", not %q", m.Imposer)
 	}
-	if len(m.Sectors) == 0 {
-		es.add(p+".sectors", "must name at least one sector (or \"*\" for all)")
+	if m.Sectors != nil && len(m.Sectors) == 0 {
+		es.add(p+".sectors", "must name at least one sector (or \"*\" for all); leave it out to cover every sector")
 	}
 	sectorValues(es, p+".sectors", m.Sectors, 0, 1, "coverage", cat, true)
+	if m.Products != nil {
+		productEntries(es, p+".products.include", m.Products.Include, cat)
+		productEntries(es, p+".products.exclude", m.Products.Exclude, cat)
+	}
+	if m.Content != "" && contentIndex(m.Content) < 0 {
+		es.add(p+".content", "unknown content kind %q (known: %s)", m.Content, strings.Join(ContentKinds[:], ", "))
+	}
+	if m.CUSMAExemptShare != nil {
+		if !m.CUSMAExempt {
+			es.add(p+".cusma_exempt_share", "needs \"cusma_exempt\": true")
+		}
+		if !inRange(*m.CUSMAExemptShare, 0, 1) {
+			es.add(p+".cusma_exempt_share", "%v is out of range [0, 1]", *m.CUSMAExemptShare)
+		}
+	}
+	if m.Uncertain() {
+		if !inRange(m.RateLow, 0, MaxRate) || !inRange(m.RateHigh, 0, MaxRate) || m.RateLow > m.Rate || m.Rate > m.RateHigh {
+			es.add(p+".rate", "the uncertain range %v to %v must hold the rate %v within [0, %g]", m.RateLow, m.RateHigh, m.Rate, MaxRate)
+		}
+	}
 	if !inRange(m.Rate, 0, MaxRate) {
 		es.add(p+".rate", "%v is out of range [0, %g] (0.25 means 25%%)", m.Rate, MaxRate)
 	}
@@ -137,6 +178,20 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	}
 	for i, e := range m.Evidence {
 		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
+	}
+}
+
+func productEntries(es *Errors, path string, entries []string, cat Catalog) {
+	for i, e := range entries {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		norm, err := NormalizeEntry(e)
+		if err != nil {
+			es.add(p, "%v", err)
+			continue
+		}
+		if name, ok := strings.CutPrefix(norm, ListPrefix); ok && cat != nil && !cat.ListKnown(name) {
+			es.add(p, "unknown product list %q (see 'parley lists')", name)
+		}
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"slices"
+
+	"parley/scenarios"
 )
 
 // catalog answers scenarios.Validate's questions from the workspace.
@@ -45,4 +47,15 @@ func (c *catalog) DocumentText(id string) (string, bool) {
 		return "", false
 	}
 	return body, true
+}
+
+func (c *catalog) ListKnown(name string) bool {
+	pd, err := c.w.productData(c.ref)
+	return err == nil && pd.ref.Lists[name] != nil
+}
+
+func (c *catalog) DatasetKnown(d scenarios.Direction, name string) bool {
+	var n int
+	err := c.w.db.QueryRow("SELECT count(*) FROM trade_datasets WHERE name = ? AND direction = ?", name, string(d)).Scan(&n)
+	return err == nil && n > 0
 }

@@ -54,8 +54,9 @@ func (w *Workspace) Dataset(id string) (Dataset, error) {
 }
 
 // SourceLines returns the lines that say where a scenario's numbers come from
-// under assumptions a: baseline trade, CUSMA shares and elasticities, each
-// with its source as SOURCES.md gives it, and the user's own overrides.
+// under assumptions a: baseline trade of each direction, CUSMA shares and
+// elasticities, each with its source as SOURCES.md gives it, and the user's
+// own data and overrides.
 func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 	ctx := context.Background()
 	r, err := w.refs(ctx)
@@ -66,7 +67,7 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		return nil, err
 	}
 	w.mu.Lock()
-	tradeID := r.lineSource[a.BaselineYear]
+	chapterID := r.lineSource[a.BaselineYear]
 	w.mu.Unlock()
 	var lines []string
 	add := func(what, id string) error {
@@ -77,8 +78,24 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		lines = append(lines, fmt.Sprintf("%s: %s.", what, strings.TrimSuffix(d.Source, ".")))
 		return nil
 	}
-	if err := add(fmt.Sprintf("Baseline trade %d (US$)", a.BaselineYear), tradeID); err != nil {
-		return nil, err
+	for _, d := range scenarios.Directions {
+		what := fmt.Sprintf("Baseline trade %d, %s (US$)", a.BaselineYear, d.Label())
+		switch id := w.builtinLineSource(a, d); {
+		case a.Datasets.For(d) != "":
+			lines = append(lines, fmt.Sprintf("%s: the user's dataset %q.", what, a.Datasets.For(d)))
+		case id != "":
+			if err := add(what+", by HTS10 product", id); err != nil {
+				return nil, err
+			}
+		default:
+			note := ""
+			if d == scenarios.UStoCA && !a.ChapterLevel() {
+				note = " (no product-level data for flows into Canada)"
+			}
+			if err := add(what+", by HS chapter"+note, chapterID); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if id := presetDataset(r.cusmaList, a.CUSMAShares); id != "" {
 		if err := add(fmt.Sprintf("CUSMA claim shares (%s, flows into the US)", a.CUSMAShares), id); err != nil {
@@ -94,6 +111,21 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		lines = append(lines, "User assumptions: "+describeOverrides(a.Overrides)+".")
 	}
 	return lines, nil
+}
+
+// builtinLineSource returns the dataset of the built-in product lines that
+// direction d uses under a, or "" when it uses chapter lines.
+func (w *Workspace) builtinLineSource(a scenarios.Assumptions, d scenarios.Direction) string {
+	if a.ChapterLevel() || d != scenarios.CAtoUS || a.Datasets.For(d) != "" {
+		return ""
+	}
+	switch a.BaselineYear {
+	case 2024:
+		return DatasetLines2024
+	case 2025:
+		return DatasetLines2025
+	}
+	return ""
 }
 
 func describeOverrides(o scenarios.Overrides) string {

@@ -29,18 +29,36 @@ const (
 	DatasetHauk       = "hauk2012"
 	DatasetMeasures   = "measures-2025-2026"
 	DatasetSeeds      = "seed-documents"
+	// Product-level data (SPEC section 1).
+	DatasetLines2024 = "census-hts10-2024"
+	DatasetLines2025 = "dataweb-hts10-2025"
+	DatasetListsYale = "product-lists-yale"
+	DatasetListsS338 = "product-lists-s338"
+	DatasetListsCA   = "product-lists-canada"
+	DatasetContent   = "metal-content-bea"
+	DatasetPolicy    = "policy-params"
 )
 
-func (w *Workspace) defaultsLoaded(ctx context.Context) (bool, error) {
+// defaultsVersion is the version of the embedded defaults this build loads:
+// 1 chapter-level data, 2 product-level data and the library on product lists.
+const defaultsVersion = 2
+
+// defaultsLoaded returns the version of the defaults loaded into the
+// workspace, 0 for none.
+func (w *Workspace) defaultsLoaded(ctx context.Context) (int, error) {
 	var v string
 	err := w.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'defaults'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return 0, nil
 	}
 	if err != nil {
-		return false, fmt.Errorf("read workspace state: %w", err)
+		return 0, fmt.Errorf("read workspace state: %w", err)
 	}
-	return true, nil
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("read workspace state: defaults version %q", v)
+	}
+	return n, nil
 }
 
 // defaultsLoader loads the embedded defaults inside one transaction.
@@ -57,41 +75,62 @@ type defaultsLoader struct {
 	years   map[int]bool
 	library map[string]libraryEntry
 	libList []libraryEntry
+	// upgrade is set when the workspace holds older defaults.
+	upgrade bool
 }
 
-// loadDefaults loads the embedded default data, once: datasets, sectors,
-// trade, presets, seed documents, the measure library and the built-in
-// scenarios. All or nothing.
-func (w *Workspace) loadDefaults(ctx context.Context) error {
+// loadDefaultsTx loads the embedded defaults in tx, all or nothing: into a
+// new workspace (from 0) the datasets, sectors, trade, presets, seed
+// documents, the measure library and the built-in scenarios; into one that
+// holds defaults of version from, what changed since. An upgrade refreshes the
+// provenance, the CUSMA presets and the measure library, and replaces the
+// built-in scenarios the user never changed; scenarios the user made or
+// changed keep their meaning.
+func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 	src, err := readSources()
 	if err != nil {
 		return fmt.Errorf("read SOURCES.md: %w", err)
 	}
-	return w.write(ctx, func(tx *sql.Tx) error {
-		l := &defaultsLoader{w: w, tx: tx, now: w.timestamp(), sources: src, chapter: map[string]string{},
-			docs: map[string]string{}, cusma: map[string]bool{}, elast: map[string]bool{}, years: map[int]bool{},
-			library: map[string]libraryEntry{}}
-		steps := []struct {
-			name string
-			fn   func() error
-		}{
+	l := &defaultsLoader{w: w, tx: tx, now: w.timestamp(), sources: src, chapter: map[string]string{},
+		docs: map[string]string{}, cusma: map[string]bool{}, elast: map[string]bool{}, years: map[int]bool{},
+		library: map[string]libraryEntry{}, upgrade: from > 0}
+	type step struct {
+		name string
+		fn   func() error
+	}
+	steps := []step{
+		{"datasets", l.datasets},
+		{"sectors", l.loadSectors},
+		{"trade", l.trade},
+		{"CUSMA shares", l.cusmaShares},
+		{"elasticities", l.elasticities},
+		{"seed documents", l.documents},
+		{"measure library", l.measureLibrary},
+		{"built-in scenarios", l.builtins},
+	}
+	if l.upgrade {
+		steps = []step{
 			{"datasets", l.datasets},
-			{"sectors", l.loadSectors},
-			{"trade", l.trade},
+			{"sectors", l.readSectors},
+			{"trade years", l.readYears},
 			{"CUSMA shares", l.cusmaShares},
-			{"elasticities", l.elasticities},
-			{"seed documents", l.documents},
+			{"elasticities", l.readElasticityPresets},
+			{"seed documents", l.readDocuments},
 			{"measure library", l.measureLibrary},
 			{"built-in scenarios", l.builtins},
 		}
-		for _, s := range steps {
-			if err := s.fn(); err != nil {
-				return fmt.Errorf("%s: %w", s.name, err)
-			}
+	}
+	for _, s := range steps {
+		if err := s.fn(); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
 		}
-		_, err := tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', '1'), ('created_at', ?)", l.now)
+	}
+	if l.upgrade {
+		_, err = tx.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(defaultsVersion))
 		return err
-	})
+	}
+	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', ?), ('created_at', ?)", strconv.Itoa(defaultsVersion), l.now)
+	return err
 }
 
 func readCSV(name string) ([]map[string]string, error) {
@@ -119,30 +158,56 @@ func readCSV(name string) ([]map[string]string, error) {
 }
 
 func (l *defaultsLoader) datasets() error {
-	// sourceOf names the SOURCES.md row that cites the origin of a file's
-	// numbers, when it is not the file's own row.
-	type ds struct{ id, name, kind, file, sourceOf string }
+	// cite names the SOURCES.md row of the data, when it is not the file's
+	// own row; derivedFrom the row of the source a derived file was computed
+	// from, cited after it.
+	type ds struct{ id, name, kind, file, cite, derivedFrom string }
 	list := []ds{
-		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile, ""},
-		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile, ""},
-		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile, ""},
-		{DatasetCUSMAMonth, "USMCA claim shares, all goods, by month 2025–2026", "cusma", assets.CUSMAMonthlyFile, ""},
+		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile, "", ""},
+		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile, "", ""},
+		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile, "", ""},
+		{DatasetCUSMAMonth, "USMCA claim shares, all goods, by month 2025–2026", "cusma", assets.CUSMAMonthlyFile, "", ""},
 		// The sector medians sit in sector_baseline_2024.csv; the estimates are Hauk's.
 		{DatasetHauk, "US import demand elasticities by sector (Hauk 2012, medians over each sector's HS6 lines)", "elasticity",
-			assets.SectorBaselineFile, "derived_hauk2012_us_import_demand_elasticity_hs2_median.csv"},
-		{DatasetMeasures, "Tariff measures between Canada and the US, 2025–2026", "measures", assets.MeasuresFile, ""},
+			assets.SectorBaselineFile, "derived_hauk2012_us_import_demand_elasticity_hs2_median.csv", ""},
+		{DatasetMeasures, "Tariff measures between Canada and the US, 2025–2026", "measures", assets.MeasuresFile, "", ""},
+		{DatasetLines2024, "US imports from Canada by HTS10, 2024 (US Census)", "trade",
+			"derived_census_us_imports_from_canada_hts10_2024.csv", "products/derived_census_us_imports_from_canada_hts10_2024.csv", ""},
+		{DatasetLines2025, "US imports from Canada by HTS10, 2025, with CUSMA claims (USITC DataWeb via Budget Lab)", "trade",
+			"derived_dataweb_us_imports_from_canada_hts10_2025.csv", "products/derived_dataweb_us_imports_from_canada_hts10_2025.csv",
+			"products/yale/usmca_product_shares_2025_MM.csv (12 months)"},
+		{DatasetListsYale, "US product lists: IEEPA carve-outs, Section 232, Section 122 (Budget Lab tariff-rate-tracker)", "lists",
+			"fentanyl_carveout_products.csv", "products/yale/fentanyl_carveout_products.csv", ""},
+		{DatasetListsS338, "US Section 338 product lists of 2026-07-20 (trade-war-redux)", "lists",
+			"canada-338-alcohol.csv", "products/twt/canada-338-alcohol.csv", ""},
+		{DatasetListsCA, "Canada's surtax lists of 2025 (trade-war-redux)", "lists",
+			"canada-march-list.csv", "products/twt/canada-march-list.csv", ""},
+		{DatasetContent, "Metal content shares by HTS10 (BEA input-output, via Budget Lab)", "content",
+			"metal_content_shares_bea_hs10.csv", "products/yale/metal_content_shares_bea_hs10.csv", ""},
+		{DatasetPolicy, "Tariff tracker parameters (Budget Lab policy_params.yaml)", "parameters",
+			"policy_params.yaml", "products/yale/policy_params.yaml", ""},
 	}
+	const upsert = `INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, file = excluded.file,
+			source = excluded.source, licence = excluded.licence, description = excluded.description`
 	for _, d := range list {
 		cite := path.Base(d.file)
-		if d.sourceOf != "" {
-			cite = d.sourceOf
+		if d.cite != "" {
+			cite = d.cite
 		}
 		row, ok := sourceFor(l.sources, cite)
 		if !ok {
 			return fmt.Errorf("%s has no row in SOURCES.md", cite)
 		}
-		if _, err := l.tx.Exec(`INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`, d.id, d.name, d.kind, path.Base(d.file), row.Source, row.Licence, row.Holds, l.now); err != nil {
+		if d.derivedFrom != "" {
+			base, ok := sourceFor(l.sources, d.derivedFrom)
+			if !ok {
+				return fmt.Errorf("%s has no row in SOURCES.md", d.derivedFrom)
+			}
+			row.Source = strings.TrimSuffix(row.Source, ".") + ": " + base.Source
+		}
+		if _, err := l.tx.Exec(upsert, d.id, d.name, d.kind, path.Base(d.file), row.Source, row.Licence, row.Holds, l.now); err != nil {
 			return err
 		}
 	}
@@ -150,9 +215,8 @@ func (l *defaultsLoader) datasets() error {
 	if err != nil {
 		return err
 	}
-	_, err = l.tx.Exec(`INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
-		VALUES (?, 'Seed evidence documents', 'documents', 'seeds/manifest.json', 'Parley seed documents (news, memos, survey answers)', '', ?, 1, ?)`,
-		DatasetSeeds, about.About, l.now)
+	_, err = l.tx.Exec(upsert, DatasetSeeds, "Seed evidence documents", "documents", "seeds/manifest.json",
+		"Parley seed documents (news, memos, survey answers)", "", about.About, l.now)
 	return err
 }
 
@@ -232,56 +296,75 @@ func (l *defaultsLoader) trade() error {
 	return nil
 }
 
+// cusmaShares loads the CUSMA claim-share presets (SPEC section 2): h2-2025
+// (each HTS10 line's own H2 2025 share, else its sector's), h2-2025-sector
+// (the sector share for every line: what h2-2025 means in format /1), one
+// all-goods preset per month, and dataset (each line's own claimed share in
+// its dataset, else the sector's H2 2025 share). An upgrade replaces them.
 func (l *defaultsLoader) cusmaShares() error {
+	if l.upgrade {
+		if _, err := l.tx.Exec("DELETE FROM cusma_presets"); err != nil {
+			return err
+		}
+	}
 	rows, err := readCSV(assets.CUSMASectorFile)
 	if err != nil {
 		return err
 	}
-	if _, err := l.tx.Exec("INSERT INTO cusma_presets (name, label, dataset, position) VALUES (?, ?, ?, 0)",
-		scenarios.DefaultCUSMAPreset, "H2 2025 by sector (USMCA claims, USITC DataWeb via Budget Lab)", DatasetCUSMA); err != nil {
-		return err
-	}
-	l.cusma[scenarios.DefaultCUSMAPreset] = true
-	got := map[string]bool{}
+	sector := map[string]float64{}
 	for _, r := range rows {
 		v, err := strconv.ParseFloat(r["usmca_share"], 64)
 		if err != nil {
 			return fmt.Errorf("%s: %w", r["sector_code"], err)
 		}
-		if _, err := l.tx.Exec("INSERT INTO cusma_shares (preset, sector, share) VALUES (?, ?, ?)",
-			scenarios.DefaultCUSMAPreset, r["sector_code"], v); err != nil {
-			return fmt.Errorf("%s: %w", r["sector_code"], err)
-		}
-		got[r["sector_code"]] = true
+		sector[r["sector_code"]] = v
 	}
 	for _, s := range l.sectors {
-		if !got[s.Code] {
+		if _, ok := sector[s.Code]; !ok {
 			return fmt.Errorf("no H2 2025 share for sector %s", s.Code)
 		}
+	}
+	pos := 0
+	add := func(name, label, dataset, lineShares string, shares func(code string) float64) error {
+		if _, err := l.tx.Exec("INSERT INTO cusma_presets (name, label, dataset, position, line_shares) VALUES (?, ?, ?, ?, ?)",
+			name, label, dataset, pos, lineShares); err != nil {
+			return fmt.Errorf("preset %s: %w", name, err)
+		}
+		pos++
+		l.cusma[name] = true
+		for _, s := range l.sectors {
+			if _, err := l.tx.Exec("INSERT INTO cusma_shares (preset, sector, share) VALUES (?, ?, ?)", name, s.Code, shares(s.Code)); err != nil {
+				return fmt.Errorf("preset %s: %w", name, err)
+			}
+		}
+		return nil
+	}
+	bySector := func(code string) float64 { return sector[code] }
+	if err := add(scenarios.CUSMALinePreset, "H2 2025 by product: each HTS10 line's own claim share, else its sector's (USITC DataWeb via Budget Lab)",
+		DatasetLines2025, scenarios.CUSMALinePreset, bySector); err != nil {
+		return err
+	}
+	if err := add(scenarios.CUSMASectorPreset, "H2 2025 by sector (USMCA claims, USITC DataWeb via Budget Lab)",
+		DatasetCUSMA, "", bySector); err != nil {
+		return err
 	}
 	months, err := readCSV(assets.CUSMAMonthlyFile)
 	if err != nil {
 		return err
 	}
-	for i, r := range months {
+	for _, r := range months {
 		month := r["month"]
 		v, err := strconv.ParseFloat(r["usmca_share"], 64)
 		if err != nil {
 			return fmt.Errorf("%s: %w", month, err)
 		}
 		label := fmt.Sprintf("%s, all goods: %s (USMCA claims by month)", month, r["usmca_share"])
-		if _, err := l.tx.Exec("INSERT INTO cusma_presets (name, label, dataset, position) VALUES (?, ?, ?, ?)",
-			month, label, DatasetCUSMAMonth, i+1); err != nil {
+		if err := add(month, label, DatasetCUSMAMonth, "", func(string) float64 { return v }); err != nil {
 			return err
 		}
-		l.cusma[month] = true
-		for _, s := range l.sectors {
-			if _, err := l.tx.Exec("INSERT INTO cusma_shares (preset, sector, share) VALUES (?, ?, ?)", month, s.Code, v); err != nil {
-				return err
-			}
-		}
 	}
-	return nil
+	return add(scenarios.CUSMADatasetPreset, "Each line's own claimed share in its dataset, else its sector's H2 2025 share",
+		DatasetCUSMA, scenarios.CUSMADatasetPreset, bySector)
 }
 
 // elasticities loads preset hauk2012: the sector medians of Hauk (2012); a
@@ -418,6 +501,11 @@ func (c loaderCatalog) DocumentText(id string) (string, bool) {
 	t, ok := c.l.docs[id]
 	return t, ok
 }
+func (c loaderCatalog) ListKnown(name string) bool {
+	lists, err := builtinLists()
+	return err == nil && lists[name] != nil
+}
+func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return false }
 
 // builtinFile is the shape of assets/builtin.json.
 type builtinFile struct {
@@ -486,11 +574,121 @@ func (l *defaultsLoader) builtins() error {
 				return fmt.Errorf("scenario %s: measure %s has no evidence", s.ID, m.ID)
 			}
 		}
+		if l.upgrade {
+			replace, err := l.replaceable(s.ID, sc.Name)
+			if err != nil {
+				return fmt.Errorf("scenario %s: %w", s.ID, err)
+			}
+			if !replace {
+				continue
+			}
+		}
 		if err := l.w.writeScenario(l.tx, s.ID, &sc, true, pos, "INSERT"); err != nil {
 			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
 	}
 	return nil
+}
+
+// replaceable decides, in an upgrade, whether built-in scenario id is
+// written anew: when the workspace lacks it (and its name is free), or holds
+// it as shipped, never changed by the user (which it then deletes). A
+// scenario the user changed keeps its meaning.
+func (l *defaultsLoader) replaceable(id, name string) (bool, error) {
+	var builtin bool
+	var created, updated string
+	err := l.tx.QueryRow("SELECT builtin, created_at, updated_at FROM scenarios WHERE id = ?", id).Scan(&builtin, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		var n int
+		if err := l.tx.QueryRow("SELECT count(*) FROM scenarios WHERE name = ? COLLATE NOCASE", name).Scan(&n); err != nil {
+			return false, err
+		}
+		return n == 0, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !builtin || created != updated {
+		return false, nil
+	}
+	_, err = l.tx.Exec("DELETE FROM scenarios WHERE id = ?", id)
+	return err == nil, err
+}
+
+// readSectors, readYears, readElasticityPresets and readDocuments fill the
+// loader from the workspace in an upgrade, for validating what it writes.
+func (l *defaultsLoader) readSectors() error {
+	rows, err := l.tx.Query("SELECT code, name, short FROM sectors ORDER BY position")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s scenarios.Sector
+		if err := rows.Scan(&s.Code, &s.Name, &s.Short); err != nil {
+			return err
+		}
+		l.sectors = append(l.sectors, s)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return l.scan("SELECT hs2, sector FROM sector_chapters", func(scan func(...any) error) error {
+		var hs2, code string
+		if err := scan(&hs2, &code); err != nil {
+			return err
+		}
+		l.chapter[hs2] = code
+		return nil
+	})
+}
+
+func (l *defaultsLoader) readYears() error {
+	return l.scan("SELECT DISTINCT year FROM trade_lines", func(scan func(...any) error) error {
+		var y int
+		if err := scan(&y); err != nil {
+			return err
+		}
+		l.years[y] = true
+		return nil
+	})
+}
+
+func (l *defaultsLoader) readElasticityPresets() error {
+	return l.scan("SELECT name FROM elasticity_presets", func(scan func(...any) error) error {
+		var n string
+		if err := scan(&n); err != nil {
+			return err
+		}
+		l.elast[n] = true
+		return nil
+	})
+}
+
+func (l *defaultsLoader) readDocuments() error {
+	return l.scan("SELECT id, body FROM documents", func(scan func(...any) error) error {
+		var id, body string
+		if err := scan(&id, &body); err != nil {
+			return err
+		}
+		l.docs[id] = body
+		return nil
+	})
+}
+
+// scan runs a query in the loader's transaction and calls fn for each row.
+func (l *defaultsLoader) scan(query string, fn func(scan func(...any) error) error) error {
+	rows, err := l.tx.Query(query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // joinNonEmpty joins the non-empty parts with sep.

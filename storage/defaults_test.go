@@ -102,7 +102,9 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 	}
 	presets, _ := w.CUSMAPresets()
 	months := storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv")
-	if len(presets) != 1+len(months) || presets[0].Name != "h2-2025" {
+	// h2-2025 (by line), h2-2025-sector, one per month, dataset.
+	if len(presets) != 3+len(months) || presets[0].Name != "h2-2025" || presets[0].LineShares != "h2-2025" ||
+		presets[1].Name != "h2-2025-sector" || presets[1].LineShares != "" || presets[len(presets)-1].Name != "dataset" {
 		t.Fatalf("presets = %v", presets)
 	}
 	a := scenarios.DefaultAssumptions()

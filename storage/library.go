@@ -158,6 +158,11 @@ func (l *defaultsLoader) measureLibrary() error {
 	if err := decodeStrict(b, &f); err != nil {
 		return fmt.Errorf("%s: %w", assets.LibraryFile, err)
 	}
+	if l.upgrade {
+		if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+			return err
+		}
+	}
 	covered := map[string]bool{}
 	for pos, e := range f.Measures {
 		r, ok := byID[e.Row]

@@ -3,13 +3,20 @@ package storage
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"parley/scenarios"
 )
 
+// productYears are the years with built-in product-level lines for flows
+// into the US (SPEC section 2).
+var productYears = []int{2024, 2025}
+
 // Model prepares the calculation for a scenario's assumptions: the baseline
-// trade of its year summed by sector and the CUSMA shares, elasticities and
-// baseline tariffs of its presets and overrides.
+// trade lines of its year and granularity (or of the user's datasets), each
+// line's CUSMA share under its preset, the elasticities and baseline tariffs
+// of its presets and overrides, and the product lists and content shares
+// that measures refer to.
 func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
 	ctx := context.Background()
 	r, err := w.refs(ctx)
@@ -20,15 +27,67 @@ func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	lines, err := w.linesFor(ctx, r, a.BaselineYear)
+	preset, _ := r.cusmaPreset(a.CUSMAShares)
+	pd, err := w.productData(r)
 	if err != nil {
 		return nil, err
+	}
+	var lines []scenarios.Line
+	for _, d := range scenarios.Directions {
+		dl, err := w.directionLines(ctx, r, pd, a, d)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range dl {
+			switch {
+			case d == scenarios.UStoCA:
+				// CUSMA presets apply to flows into the US only.
+				l.Claim, l.HasClaim = 0, false
+			case preset.LineShares == scenarios.CUSMALinePreset:
+				l.Claim, l.HasClaim = pd.h2Share[l.Code]
+				if len(l.Code) != 10 {
+					l.Claim, l.HasClaim = 0, false
+				}
+			case preset.LineShares == scenarios.CUSMADatasetPreset:
+				// the line's own claimed share, as read
+			default:
+				l.Claim, l.HasClaim = 0, false
+			}
+			lines = append(lines, l)
+		}
 	}
 	p, err := scenarios.ResolveParams(r.sectors, scenarios.ParamSources{CUSMAShare: shares, Elasticity: el, Overrides: a.Overrides})
 	if err != nil {
 		return nil, err
 	}
-	return scenarios.NewModel(r.sectors, lines, p, a.ElasticityLow, a.ElasticityHigh)
+	return scenarios.NewModel(scenarios.ModelData{Sectors: r.sectors, Lines: lines, Params: p,
+		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: pd.ref})
+}
+
+// directionLines returns the baseline lines of direction d under a: the
+// user's dataset if a names one, else the built-in HTS10 lines (flows into
+// the US in 2024 and 2025, at product granularity), else the chapter lines.
+// The slice is the caller's to change.
+func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *productData, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
+	if name := a.Datasets.For(d); name != "" {
+		return w.datasetLines(ctx, name, d)
+	}
+	if !a.ChapterLevel() && d == scenarios.CAtoUS && slices.Contains(productYears, a.BaselineYear) {
+		if pl := pd.lines[a.BaselineYear]; len(pl) > 0 {
+			return slices.Clone(pl), nil
+		}
+	}
+	all, err := w.linesFor(ctx, r, a.BaselineYear)
+	if err != nil {
+		return nil, err
+	}
+	var out []scenarios.Line
+	for _, l := range all {
+		if l.Direction == d {
+			out = append(out, l)
+		}
+	}
+	return out, nil
 }
 
 // Compute evaluates the scenario with the given id on asOf, or on its own
@@ -46,4 +105,17 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 		asOf = sc.EvalDate()
 	}
 	return m.Evaluate(sc, asOf), nil
+}
+
+// Lists returns the built-in product lists.
+func (w *Workspace) Lists() (scenarios.ProductLists, error) {
+	r, err := w.refs(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	pd, err := w.productData(r)
+	if err != nil {
+		return nil, err
+	}
+	return pd.ref.Lists, nil
 }

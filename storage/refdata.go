@@ -13,6 +13,11 @@ type Preset struct {
 	Name    string
 	Label   string
 	Dataset string // id of the dataset it comes from
+	// LineShares says where the preset takes each line's own claim share:
+	// "" (the sector's share for every line), scenarios.CUSMALinePreset (the
+	// HTS10 line's H2 2025 share) or scenarios.CUSMADatasetPreset (the
+	// line's claimed value in its dataset).
+	LineShares string
 }
 
 // refData is the workspace's reference data, read once and cached: sectors,
@@ -27,7 +32,9 @@ type refData struct {
 	imputed    map[string]map[string]bool
 	elastList  []Preset
 	lines      map[int][]scenarios.Line
-	lineSource map[int]string // dataset of each year's lines
+	lineSource map[int]string    // dataset of each year's lines
+	chapter    map[string]string // HS2 -> sector code
+	products   *productData      // built-in product data, parsed on first use
 }
 
 // refs returns the cached reference data, reading it on first use.
@@ -43,6 +50,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		imputed:    map[string]map[string]bool{},
 		lines:      map[int][]scenarios.Line{},
 		lineSource: map[int]string{},
+		chapter:    map[string]string{},
 	}
 	rows, err := w.db.QueryContext(ctx, "SELECT code, name, short FROM sectors ORDER BY position")
 	if err != nil {
@@ -71,6 +79,11 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		if i, ok := r.sectorIx[code]; ok {
 			r.sectors[i].Chapters = append(r.sectors[i].Chapters, hs2)
 		}
+		r.chapter[hs2] = code
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return nil, fmt.Errorf("read sector chapters: %w", err)
 	}
 	rows.Close()
 
@@ -92,9 +105,9 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 }
 
 func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
-	err := scanAll(ctx, w, "SELECT name, label, dataset FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
+	err := scanAll(ctx, w, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
-		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
+		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
 			return err
 		}
 		r.cusmaList = append(r.cusmaList, p)
@@ -146,7 +159,32 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 	return nil
 }
 
-// linesFor returns the baseline trade lines of year, reading them once.
+// productData returns the built-in product-level data, parsed once.
+func (w *Workspace) productData(r *refData) (*productData, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if r.products != nil {
+		return r.products, nil
+	}
+	p, err := loadProductData(r.chapter)
+	if err != nil {
+		return nil, fmt.Errorf("read the built-in product data: %w", err)
+	}
+	r.products = p
+	return p, nil
+}
+
+// cusmaPreset returns the CUSMA preset called name.
+func (r *refData) cusmaPreset(name string) (Preset, bool) {
+	for _, p := range r.cusmaList {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Preset{}, false
+}
+
+// linesFor returns the chapter lines of baseline trade of year, reading them once.
 func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scenarios.Line, error) {
 	w.mu.Lock()
 	lines, ok := r.lines[year]

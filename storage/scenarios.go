@@ -91,11 +91,11 @@ func (w *Workspace) Resolve(ref string) (ScenarioInfo, error) {
 func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
 	ctx := context.Background()
 	sc := &scenarios.Scenario{}
-	var asOf, overrides string
-	err := w.db.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, cusma_preset,
-		elasticity_preset, elasticity_low, elasticity_high, overrides FROM scenarios WHERE id = ?`, id).Scan(
-		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.CUSMAShares,
-		&sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides)
+	var asOf, overrides, datasets string
+	err := w.db.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
+		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides FROM scenarios WHERE id = ?`, id).Scan(
+		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &datasets,
+		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
 	}
@@ -108,19 +108,31 @@ func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
 	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
 		return nil, fmt.Errorf("read scenario %s: overrides: %w", id, err)
 	}
+	if err := decodeDatasets(datasets, &sc.Assumptions.Datasets); err != nil {
+		return nil, fmt.Errorf("read scenario %s: datasets: %w", id, err)
+	}
 	ids := map[int64]int{}
-	err = scanAll(ctx, w, `SELECT id, key, label, imposer, program, sectors, rate, cusma_exempt, yields_to,
-		effective_from, effective_to, note, upper_bound, library FROM measures WHERE scenario = ? ORDER BY position`,
+	err = scanAll(ctx, w, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library
+		FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
 			var m scenarios.Measure
 			var rowID int64
-			var sectors, yields, from, to, upper string
-			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &m.Rate, &m.CUSMAExempt,
-				&yields, &from, &to, &m.Note, &upper, &m.Library); err != nil {
+			var sectors, products, yields, from, to, upper string
+			var exemptShare sql.NullFloat64
+			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &products, &m.Content, &m.Rate,
+				&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
 				return fmt.Errorf("measure %s: sectors: %w", m.ID, err)
+			}
+			if err := decodeProducts(products, &m.Products); err != nil {
+				return fmt.Errorf("measure %s: products: %w", m.ID, err)
+			}
+			if exemptShare.Valid {
+				x := exemptShare.Float64
+				m.CUSMAExemptShare = &x
 			}
 			if err := json.Unmarshal([]byte(yields), &m.YieldsTo); err != nil {
 				return fmt.Errorf("measure %s: yields_to: %w", m.ID, err)
@@ -304,21 +316,30 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 	if err != nil {
 		return err
 	}
+	datasets, err := encodeDatasets(sc.Assumptions.Datasets)
+	if err != nil {
+		return err
+	}
 	a := sc.Assumptions
+	granularity := a.Granularity
+	if granularity == "" {
+		granularity = scenarios.GranularityProduct
+	}
 	now := w.timestamp()
 	name := strings.TrimSpace(sc.Name)
 	if verb == "INSERT" {
-		_, err = tx.Exec(`INSERT INTO scenarios (id, name, description, as_of, as_of_today, baseline_year, cusma_preset,
-			elasticity_preset, elasticity_low, elasticity_high, overrides, builtin, position, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, a.CUSMAShares, a.Elasticities,
-			a.ElasticityLow, a.ElasticityHigh, overrides, builtin, position, now, now)
+		_, err = tx.Exec(`INSERT INTO scenarios (id, name, description, as_of, as_of_today, baseline_year, granularity, datasets,
+			cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, builtin, position, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, builtin, position, now, now)
 	} else {
 		_, err = tx.Exec(`UPDATE scenarios SET name = ?, description = ?, as_of = ?, as_of_today = ?, baseline_year = ?,
-			cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?, overrides = ?, updated_at = ?
+			granularity = ?, datasets = ?, cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?,
+			overrides = ?, updated_at = ?, revision = revision + 1
 			WHERE id = ?`,
-			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, a.CUSMAShares, a.Elasticities,
-			a.ElasticityLow, a.ElasticityHigh, overrides, now, id)
+			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, now, id)
 	}
 	if err != nil {
 		return err
@@ -344,11 +365,21 @@ func insertMeasure(tx *sql.Tx, scenarioID string, position int, m *scenarios.Mea
 	if err != nil {
 		return err
 	}
-	res, err := tx.Exec(`INSERT INTO measures (scenario, position, key, label, imposer, program, sectors, rate,
-		cusma_exempt, yields_to, effective_from, effective_to, note, upper_bound, library)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		scenarioID, position, m.ID, m.Label, m.Imposer, m.Program, string(sectors), m.Rate, m.CUSMAExempt,
-		string(yields), m.From.String(), m.To.String(), m.Note, string(upper), m.Library)
+	products, err := encodeProducts(m.Products)
+	if err != nil {
+		return err
+	}
+	var exemptShare any
+	if m.CUSMAExemptShare != nil {
+		exemptShare = *m.CUSMAExemptShare
+	}
+	res, err := tx.Exec(`INSERT INTO measures (scenario, position, key, label, imposer, program, sectors, products, content,
+		rate, rate_low, rate_high, cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note,
+		upper_bound, library)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		scenarioID, position, m.ID, m.Label, m.Imposer, m.Program, string(sectors), products, m.Content, m.Rate,
+		m.RateLow, m.RateHigh, m.CUSMAExempt, exemptShare, string(yields), m.From.String(), m.To.String(), m.Note,
+		string(upper), m.Library)
 	if err != nil {
 		return err
 	}
@@ -404,6 +435,54 @@ func decodeOverrides(s string, o *scenarios.Overrides) error {
 		return err
 	}
 	*o = scenarios.Overrides{CUSMAShare: j.CUSMAShare, Elasticity: j.Elasticity, BaselineTariff: j.BaselineTariff}
+	return nil
+}
+
+// productsJSON is a measure's product scope as stored.
+type productsJSON struct {
+	Include []string `json:"include,omitempty"`
+	Exclude []string `json:"exclude,omitempty"`
+}
+
+// encodeProducts stores a scope as JSON, or "" for none.
+func encodeProducts(p *scenarios.ProductScope) (string, error) {
+	if p == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(productsJSON{Include: p.Include, Exclude: p.Exclude})
+	return string(b), err
+}
+
+func decodeProducts(s string, dst **scenarios.ProductScope) error {
+	if s == "" {
+		*dst = nil
+		return nil
+	}
+	var j productsJSON
+	if err := json.Unmarshal([]byte(s), &j); err != nil {
+		return err
+	}
+	*dst = &scenarios.ProductScope{Include: j.Include, Exclude: j.Exclude}
+	return nil
+}
+
+// datasetsJSON is a scenario's choice of datasets as stored.
+type datasetsJSON struct {
+	CAtoUS string `json:"ca_to_us,omitempty"`
+	UStoCA string `json:"us_to_ca,omitempty"`
+}
+
+func encodeDatasets(d scenarios.Datasets) (string, error) {
+	b, err := json.Marshal(datasetsJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
+	return string(b), err
+}
+
+func decodeDatasets(s string, d *scenarios.Datasets) error {
+	var j datasetsJSON
+	if err := json.Unmarshal([]byte(s), &j); err != nil {
+		return err
+	}
+	*d = scenarios.Datasets{CAtoUS: j.CAtoUS, UStoCA: j.UStoCA}
 	return nil
 }
 

@@ -58,6 +58,11 @@ func TestImportExportRoundTrip(t *testing.T) {
 			a, _ := w.Compute(builtin, day)
 			b, _ := w.Compute(copyID, day)
 			a.Scenario, b.Scenario = "", ""
+			// Upper-bound notes of built-in measures are kept in the
+			// workspace, not in scenario files: compare the numbers.
+			for d := range a.Totals {
+				a.Totals[d].UpperBound, b.Totals[d].UpperBound = false, false
+			}
 			if !reflect.DeepEqual(a.Totals, b.Totals) {
 				t.Errorf("re-imported totals differ:\n%+v\n%+v", a.Totals, b.Totals)
 			}
@@ -72,7 +77,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 	if err := w.ExportScenarioFile(id, path); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(path); !bytes.Contains(b, []byte(`"format": "parley.scenario/1"`)) {
+	if b, _ := os.ReadFile(path); !bytes.Contains(b, []byte(`"format": "parley.scenario/2"`)) {
 		t.Errorf("exported file:\n%s", b)
 	}
 	if err := w.ExportScenarioFile(id, filepath.Join(t.TempDir(), "missing", "out.json")); err == nil {

@@ -168,7 +168,7 @@ func dsn(path string, readOnly bool) string {
 	return "file://" + p + "?" + strings.Join(params, "&")
 }
 
-// prepare migrates the schema and loads the defaults if needed.
+// prepare migrates the schema and loads or upgrades the defaults if needed.
 func (w *Workspace) prepare() error {
 	ctx := context.Background()
 	version, err := schemaVersion(ctx, w.db)
@@ -178,13 +178,16 @@ func (w *Workspace) prepare() error {
 	if version > len(migrations) {
 		return fmt.Errorf("%w (schema %d; this Parley reads up to %d)", ErrNewerWorkspace, version, len(migrations))
 	}
-	loaded := false
+	loaded := 0
 	if version > 0 {
 		if loaded, err = w.defaultsLoaded(ctx); err != nil {
 			return err
 		}
 	}
-	if version == len(migrations) && loaded {
+	if loaded > defaultsVersion {
+		return fmt.Errorf("%w (its data is version %d; this Parley knows up to %d)", ErrNewerWorkspace, loaded, defaultsVersion)
+	}
+	if version == len(migrations) && loaded == defaultsVersion {
 		return nil
 	}
 	if w.readOnly {
@@ -193,10 +196,8 @@ func (w *Workspace) prepare() error {
 	if err := migrate(ctx, w.db, version); err != nil {
 		return err
 	}
-	if !loaded {
-		if err := w.loadDefaults(ctx); err != nil {
-			return fmt.Errorf("load the default data: %w", err)
-		}
+	if err := w.write(ctx, func(tx *sql.Tx) error { return w.loadDefaultsTx(tx, loaded) }); err != nil {
+		return fmt.Errorf("load the default data: %w", err)
 	}
 	return nil
 }

@@ -67,7 +67,7 @@ func fixtureModel(t testing.TB, short bool) *scenarios.Model {
 		p.CUSMAShare[0][i] = s.cusma
 		p.Elasticity[i] = s.elast
 	}
-	m, err := scenarios.NewModel(sectors, lines, p, 0.5, 1.5)
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: sectors, Lines: lines, Params: p, ElasticityLow: 0.5, ElasticityHigh: 1.5})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,18 +78,37 @@ func Dump(t testing.TB, path string) string {
 	return b.String()
 }
 
-// SharedCSV reads a CSV of the reference data, ../shared/data/name beside
-// the project, as one map from column to value per row. The test is skipped
-// when the reference data is not there; the app itself never reads it.
-func SharedCSV(t testing.TB, name string) []map[string]string {
+// RequireSharedEnv is the variable that makes a missing ../shared fail the
+// test instead of skipping it; make test and CI set it.
+const RequireSharedEnv = "PARLEY_REQUIRE_SHARED"
+
+// SharedPath returns the path of rel (e.g. "data/SOURCES.md") in ../shared
+// beside the project. When it is not there the test is skipped, or fails
+// when PARLEY_REQUIRE_SHARED=1. The app itself never reads ../shared.
+func SharedPath(t testing.TB, rel string) string {
 	t.Helper()
 	root, err := moduleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(root, "..", "shared", "data", name))
+	p := filepath.Join(root, "..", "shared", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv(RequireSharedEnv) == "1" {
+			t.Fatalf("reference data not beside the project and %s=1: %v", RequireSharedEnv, err)
+		}
+		t.Skipf("reference data not beside the project (set %s=1 to require it): %v", RequireSharedEnv, err)
+	}
+	return p
+}
+
+// SharedCSV reads a CSV of the reference data, ../shared/data/name beside
+// the project, as one map from column to value per row (see SharedPath for
+// when it is missing).
+func SharedCSV(t testing.TB, name string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(SharedPath(t, "data/"+name))
 	if err != nil {
-		t.Skipf("reference data not beside the project: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
