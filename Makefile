@@ -7,7 +7,7 @@ DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 GO      ?= go
 
-.PHONY: all run test build deps test-deps vet unit e2e bench clean package-deps package-linux package-windows package-darwin package-check
+.PHONY: all run test build deps test-deps vet unit e2e bench generate clean package-deps package-linux package-windows package-darwin package-check
 
 all: build
 
@@ -29,6 +29,11 @@ vet:
 
 test: test-deps vet
 	PARLEY_REQUIRE_SHARED=1 PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1 $(GO) test -count=1 -timeout 15m ./...
+
+# Regenerates assets/data and assets/products from ../shared/data
+# (assets/productsgen); the build itself never reads ../shared.
+generate:
+	$(GO) generate ./assets
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./scenarios ./storage

@@ -1,7 +1,13 @@
 // Package assets embeds the reference data Parley ships: baseline trade,
 // sectors, CUSMA claim shares, elasticities and the 2025–2026 measures (copied
 // from the project's reference data, with SOURCES.md saying where each number
-// comes from), the measure library, the built-in scenarios and the app icon.
+// comes from), the product-level data (HTS10 trade lines, product lists, metal
+// content and CUSMA claim shares by sector and month, derived from the same
+// reference data by productsgen, with the licences of the repositories they
+// come from), the measure library, the built-in scenarios and the app icon.
+//
+// data/ and products/ are generated: edit ../shared/data, not these files,
+// and run go generate (make generate).
 package assets
 
 import (
@@ -9,10 +15,12 @@ import (
 	"io/fs"
 )
 
-//go:embed data/*.csv data/SOURCES.md library.json builtin.json sector_labels.csv
+//go:generate go run ./productsgen
+
+//go:embed data/*.csv data/SOURCES.md products/* library.json builtin.json sector_labels.csv
 var files embed.FS
 
-// Files returns the embedded files: data/*.csv, data/SOURCES.md,
+// Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
 // library.json, builtin.json and sector_labels.csv.
 func Files() fs.FS { return files }
 
@@ -24,8 +32,45 @@ const (
 	CUSMASectorFile    = "data/derived_usmca_claim_share_canada_by_sector_H2_2025.csv"
 	CUSMAMonthlyFile   = "data/derived_usmca_claim_share_canada_monthly_2025_2026.csv"
 	MeasuresFile       = "data/tariff_measures_canada_us_2025_2026.csv"
-	SourcesFile        = "data/SOURCES.md"
-	LibraryFile        = "library.json"
-	BuiltinFile        = "builtin.json"
-	SectorLabelsFile   = "sector_labels.csv"
+	// LeverageFile: per HS chapter, the US's dependence on Canada and
+	// Canada's on the US, 2024.
+	LeverageFile = "data/leverage_by_hs2_2024.csv"
+	// USImportsWorldFile: US imports from the world and from Canada by HS
+	// chapter, 2024 (US Census).
+	USImportsWorldFile = "data/us_imports_2024_by_hs2_world_and_canada.csv"
+	// CanadaTradeFile: Canada's exports to the world and the US, and imports
+	// from the US, by HS chapter, 2019–2024, C$ (ISED Trade Data Online).
+	CanadaTradeFile  = "data/canada_trade_by_hs2_world_and_us_2019_2024_ised_tdo.csv"
+	SourcesFile      = "data/SOURCES.md"
+	LibraryFile      = "library.json"
+	BuiltinFile      = "builtin.json"
+	SectorLabelsFile = "sector_labels.csv"
+)
+
+// Names of the embedded product-level files (gzip-compressed CSV where the
+// name ends in .gz).
+const (
+	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
+	// by HTS10, 2024 (Census).
+	ProductLines2024File = "products/hts10_2024.csv.gz"
+	// ProductLines2025File: hts10,value_2025_usd,usmca_value_2025_usd,
+	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
+	// tracker).
+	ProductLines2025File = "products/hts10_2025.csv.gz"
+	// ProductListsFile: list,code, the codes of the built-in product lists.
+	ProductListsFile = "products/lists.csv.gz"
+	// ProductListIndexFile: the lists' names, titles, sources and sizes.
+	ProductListIndexFile = "products/lists.json"
+	// MetalContentFile: hs10,steel_share,aluminum_share,copper_share,
+	// metal_share as the source gives them (not clipped).
+	MetalContentFile = "products/metal_content.csv.gz"
+	// CUSMASectorMonthlyFile: month,sector,total_value,usmca_value,
+	// usmca_share, the CUSMA claim share of US imports from Canada by sector
+	// and month.
+	CUSMASectorMonthlyFile = "products/cusma_sector_monthly.csv"
+	// TrackerLicenseFile is the MIT licence of Budget-Lab-Yale/tariff-rate-tracker.
+	TrackerLicenseFile = "products/LICENSE-tariff-rate-tracker"
+	// TradeWarReduxLicenseFile is the MIT licence of
+	// tradewartracker/trade-war-redux-2025.
+	TradeWarReduxLicenseFile = "products/LICENSE-trade-war-redux"
 )
