@@ -63,8 +63,13 @@ func TestCommandLine(t *testing.T) {
 	if r := run(t, nil, "-w", ws, "import", copyFile); r.code != 0 || r.stdout != "threat-copy\n" {
 		t.Fatalf("import: %+v", r)
 	}
-	a := run(t, nil, "-w", ws, "compute", "threat-25", "--format", "json").stdout
-	c := run(t, nil, "-w", ws, "compute", "threat-copy", "--format", "json").stdout
+	// Both computations must succeed: two failures print the same nothing.
+	ra := run(t, nil, "-w", ws, "compute", "threat-25", "--format", "json")
+	rc := run(t, nil, "-w", ws, "compute", "threat-copy", "--format", "json")
+	if ra.code != 0 || rc.code != 0 || !strings.Contains(ra.stdout, `"flows"`) {
+		t.Fatalf("compute: exit %d %q and %d %q; output %.80q", ra.code, ra.stderr, rc.code, rc.stderr, ra.stdout)
+	}
+	a, c := ra.stdout, rc.stdout
 	if strings.Replace(a, "Threat: 25% on all Canadian goods", "Threat copy", 1) != c {
 		t.Error("the re-imported copy computes different numbers")
 	}

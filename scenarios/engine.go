@@ -73,6 +73,19 @@ type Result struct {
 	Flows    []Flow
 	Totals   [2]Totals // by direction index
 	Lines    []LineFlow
+	// Measures is the duty each active measure adds, in scenario order by
+	// direction: the decomposition of the totals by measure and programme.
+	Measures []MeasureDuty
+}
+
+// MeasureDuty is the duty at baseline volumes that one active measure adds
+// in its direction: the sum over lines of V(l) rate(m) cov'(m,l) d(m,l).
+type MeasureDuty struct {
+	Direction Direction
+	ID        string
+	Label     string
+	Program   string
+	Duty      float64
 }
 
 // Flow returns the flow of sector code in direction d.
@@ -114,7 +127,8 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 	for _, d := range Directions {
 		di := d.Index()
 		t := m.tables[di]
-		tau, ub := m.tariffs(sc, d, asOf)
+		tau, ub, md := m.tariffs(sc, d, asOf)
+		res.Measures = append(res.Measures, md...)
 		flows := make([]Flow, n)
 		for si, sec := range m.Sectors {
 			flows[si] = Flow{Direction: d, Sector: sec.Code, CUSMAShare: m.CUSMAShare[di][si],
@@ -156,15 +170,32 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 		res.Totals[di] = tot
 	}
 	if opt.Lines {
-		slices.SortStableFunc(res.Lines, func(a, b LineFlow) int {
+		// Sort positions rather than the large line records; a total order
+		// (lines of a direction have distinct indexes), so the order is the
+		// same on every run.
+		order := make([]int, len(res.Lines))
+		for i := range order {
+			order[i] = i
+		}
+		ls := res.Lines
+		slices.SortFunc(order, func(i, j int) int {
+			a, b := &ls[i], &ls[j]
 			if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
 				return c
 			}
 			if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
 				return c
 			}
-			return cmp.Compare(a.Code, b.Code)
+			if c := cmp.Compare(a.Code, b.Code); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Index, b.Index)
 		})
+		sorted := make([]LineFlow, len(ls))
+		for k, i := range order {
+			sorted[k] = ls[i]
+		}
+		res.Lines = sorted
 	}
 	return res
 }
@@ -182,14 +213,19 @@ func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
 	return active
 }
 
-// tariffs returns tau(l) for every line of direction d, and whether a
-// measure that adds to it covers the line as an upper bound.
-func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub []bool) {
+// tariffs returns tau(l) for every line of direction d, whether a measure
+// that adds to it covers the line as an upper bound, and the duty each
+// active measure adds.
+func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub []bool, md []MeasureDuty) {
 	di := d.Index()
 	t := m.tables[di]
 	n := t.len()
 	tau, ub = make([]float64, n), make([]bool, n)
 	active := activeMeasures(sc, d, asOf)
+	md = make([]MeasureDuty, len(active))
+	for k, me := range active {
+		md[k] = MeasureDuty{Direction: d, ID: me.ID, Label: me.Label, Program: me.Program}
+	}
 	scopes := make([]*scope, len(active))
 	for k, me := range active {
 		scopes[k] = m.scope(di, me)
@@ -223,12 +259,13 @@ func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub
 				continue
 			}
 			tau[i] += add
+			md[k].Duty += t.value[i] * add
 			if s.ub[j] {
 				ub[i] = true
 			}
 		}
 	}
-	return tau, ub
+	return tau, ub, md
 }
 
 // precedence fills *p with P(l) for active measure k (the largest coverage

@@ -26,24 +26,43 @@ type File struct {
 // Pos returns the position of the field at path, or of the nearest enclosing
 // field that has one.
 func (f *File) Pos(path string) Pos {
+	if off, ok := f.offset(path); ok {
+		return posAt(f.data, off)
+	}
+	return Pos{}
+}
+
+// offset returns the byte offset of the field at path, or of the nearest
+// enclosing field that has one.
+func (f *File) offset(path string) (int, bool) {
 	for p := path; ; {
 		if off, ok := f.offsets[p]; ok {
-			return posAt(f.data, off)
+			return off, true
 		}
 		i := strings.LastIndexAny(p, ".[")
 		if i < 0 {
-			return Pos{}
+			return 0, false
 		}
 		p = p[:i]
 	}
 }
 
-// Locate fills in the file positions of errs from their paths.
+// Locate fills in the file positions of errs from their paths, in one pass
+// over the file however many errors there are.
 func (f *File) Locate(errs Errors) Errors {
+	var todo []*FieldError
+	var offs []int
 	for _, e := range errs {
-		if !e.Pos.IsValid() {
-			e.Pos = f.Pos(e.Path)
+		if e.Pos.IsValid() {
+			continue
 		}
+		if off, ok := f.offset(e.Path); ok {
+			todo = append(todo, e)
+			offs = append(offs, off)
+		}
+	}
+	for i, p := range positions(f.data, offs) {
+		todo[i].Pos = p
 	}
 	return errs
 }
@@ -87,6 +106,9 @@ func DecodeFile(data []byte) (*File, error) {
 	d := &decoder{data: data, offsets: map[string]int{}}
 	sc := d.scenario(root)
 	if len(d.errs) > 0 {
+		for i, p := range positions(data, d.errOffs) {
+			d.errs[i].Pos = p
+		}
 		return nil, d.errs
 	}
 	return &File{Scenario: sc, data: data, offsets: d.offsets}, nil
@@ -96,11 +118,19 @@ type decoder struct {
 	data    []byte
 	offsets map[string]int
 	errs    Errors
+	errOffs []int // the byte offset of each error, made a position at the end
 	v2Keys  []v2Key
 }
 
 func (d *decoder) fail(n *jnode, path, format string, args ...any) {
-	d.errs = append(d.errs, &FieldError{Path: path, Pos: posAt(d.data, n.pos), Msg: fmt.Sprintf(format, args...)})
+	d.failAt(n.pos, path, fmt.Sprintf(format, args...))
+}
+
+// failAt records an error at byte offset off; positions are computed for
+// all errors at once (one pass over the file, not one per error).
+func (d *decoder) failAt(off int, path, msg string) {
+	d.errs = append(d.errs, &FieldError{Path: path, Msg: msg})
+	d.errOffs = append(d.errOffs, off)
 }
 
 func join(path, key string) string {
@@ -126,8 +156,7 @@ func (d *decoder) fields(n *jnode, path string, handlers map[string]func(*jnode,
 				known = append(known, k)
 			}
 			sort.Strings(known)
-			d.errs = append(d.errs, &FieldError{Path: p, Pos: posAt(d.data, m.pos),
-				Msg: fmt.Sprintf("unknown key %q (known keys: %s)", m.name, strings.Join(known, ", "))})
+			d.failAt(m.pos, p, fmt.Sprintf("unknown key %q (known keys: %s)", m.name, strings.Join(known, ", ")))
 			continue
 		}
 		d.offsets[p] = m.val.pos
@@ -247,13 +276,11 @@ func (d *decoder) scenario(root *jnode) Scenario {
 		// Format /1 means chapter lines and sector CUSMA shares, as before
 		// products existed; keys of format /2 are errors.
 		for _, k := range d.v2Keys {
-			d.errs = append(d.errs, &FieldError{Path: k.path, Pos: posAt(d.data, k.pos),
-				Msg: fmt.Sprintf("%q is a key of %q; this file says %q", k.name, FileFormat, FileFormatV1)})
+			d.failAt(k.pos, k.path, fmt.Sprintf("%q is a key of %q; this file says %q", k.name, FileFormat, FileFormatV1))
 		}
 		for i, m := range sc.Measures {
 			if p := fmt.Sprintf("measures[%d]", i); m.Sectors == nil {
-				d.errs = append(d.errs, &FieldError{Path: p + ".sectors", Pos: posAt(d.data, d.offsets[p]),
-					Msg: fmt.Sprintf("missing (required in %s)", FileFormatV1)})
+				d.failAt(d.offsets[p], p+".sectors", fmt.Sprintf("missing (required in %s)", FileFormatV1))
 			}
 		}
 		sc.Assumptions.Granularity = GranularityChapter
@@ -261,8 +288,7 @@ func (d *decoder) scenario(root *jnode) Scenario {
 			sc.Assumptions.CUSMAShares = CUSMASectorPreset
 		}
 	case format != FileFormat:
-		d.errs = append(d.errs, &FieldError{Path: "format", Pos: posAt(d.data, d.offsets["format"]),
-			Msg: fmt.Sprintf("is %q; this version of Parley reads %q and %q", format, FileFormat, FileFormatV1)})
+		d.failAt(d.offsets["format"], "format", fmt.Sprintf("is %q; this version of Parley reads %q and %q", format, FileFormat, FileFormatV1))
 	}
 	return sc
 }
@@ -426,9 +452,11 @@ type fileOverrides struct {
 	BaselineTariff map[string]float64 `json:"baseline_tariff"`
 }
 
+// fileProducts keeps an include list that is given but empty (it covers
+// nothing) apart from one not given.
 type fileProducts struct {
-	Include []string `json:"include,omitempty"`
-	Exclude []string `json:"exclude,omitempty"`
+	Include *[]string `json:"include,omitempty"`
+	Exclude []string  `json:"exclude,omitempty"`
 }
 
 type fileMeasure struct {
@@ -502,7 +530,11 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
 		}
 		if m.Products != nil {
-			fm.Products = &fileProducts{Include: m.Products.Include, Exclude: m.Products.Exclude}
+			fm.Products = &fileProducts{Exclude: m.Products.Exclude}
+			if m.Products.Include != nil {
+				inc := m.Products.Include
+				fm.Products.Include = &inc
+			}
 		}
 		for _, e := range m.Evidence {
 			fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})

@@ -232,3 +232,35 @@ func TestParseDate(t *testing.T) {
 		t.Errorf("leap day: %v %v", d, err)
 	}
 }
+
+// TestValidateInvisibleNames: a name that shows nothing, or that carries
+// control characters (escape sequences), is refused (issue 10, defect 8).
+func TestValidateInvisibleNames(t *testing.T) {
+	for _, name := range []string{"\u200b", " \u200b\u200c\u200d\ufeff ", "\u2060", "\u202e", "\u3164", "\u0301\u0301", "\ufe0f", "\u2800", "\u00ad"} {
+		sc := scenarios.Scenario{Name: name, AsOf: scenarios.MustDate("2025-01-01"), Assumptions: scenarios.DefaultAssumptions()}
+		if !hasError(scenarios.Validate(&sc, nil), "name") {
+			t.Errorf("name %q accepted", name)
+		}
+	}
+	for _, name := range []string{"a\u001b]0;pwned\u0007", "x\u009b31m", "line\nbreak", "tab\there"} {
+		sc := scenarios.Scenario{Name: name, AsOf: scenarios.MustDate("2025-01-01"), Assumptions: scenarios.DefaultAssumptions()}
+		if !hasError(scenarios.Validate(&sc, nil), "name") {
+			t.Errorf("name %q with control characters accepted", name)
+		}
+	}
+	for _, name := range []string{"Steel & aluminum <50%>", "Café ]]> déjà", "Ĳssel", "e\u0301t\u00e9", "👍🏽 deal", "\u05d0\u05d1"} {
+		sc := scenarios.Scenario{Name: name, AsOf: scenarios.MustDate("2025-01-01"), Assumptions: scenarios.DefaultAssumptions()}
+		if hasError(scenarios.Validate(&sc, nil), "name") {
+			t.Errorf("name %q refused", name)
+		}
+	}
+}
+
+func hasError(es scenarios.Errors, path string) bool {
+	for _, e := range es {
+		if e.Path == path {
+			return true
+		}
+	}
+	return false
+}

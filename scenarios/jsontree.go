@@ -3,6 +3,7 @@ package scenarios
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -73,6 +74,33 @@ func posAt(data []byte, off int) Pos {
 		i += size
 	}
 	return Pos{Line: line, Col: col}
+}
+
+// positions converts byte offsets of data into lines and columns, as posAt
+// does, in one pass over data: posAt is linear in the offset, so one call per
+// error would make a file with many errors quadratic.
+func positions(data []byte, offs []int) []Pos {
+	order := make([]int, len(offs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return offs[order[a]] < offs[order[b]] })
+	out := make([]Pos, len(offs))
+	line, col, i := 1, 1, 0
+	for _, k := range order {
+		off := min(offs[k], len(data))
+		for i < off {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		out[k] = Pos{Line: line, Col: col}
+	}
+	return out
 }
 
 const maxJSONDepth = 64

@@ -235,38 +235,61 @@ type lineTable struct {
 	hasClaim []bool
 	desc     []string
 	region   []string
-	content  []*ContentShare // nil where the source has no share
-	sorted   []int           // line indexes in code order
+	sorted   []int // line indexes in code order
 	byCode   map[string][]int
+
+	source      ContentSource
+	contentOnce sync.Once
+	content     []*ContentShare // nil where the source has no share; see shares
 }
 
-func newLineTable(lines []Line, ix SectorIndex, content ContentShares) *lineTable {
+func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTable {
 	n := len(lines)
 	t := &lineTable{
 		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
 		hasClaim: make([]bool, n), desc: make([]string, n), region: make([]string, n),
-		content: make([]*ContentShare, n), sorted: make([]int, n), byCode: make(map[string][]int, n),
+		sorted: make([]int, n), byCode: make(map[string][]int, n), source: content,
 	}
+	ordered := true
 	for i, l := range lines {
 		t.code[i], t.sector[i], t.value[i] = l.Code, ix[l.Sector], l.Value
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
 		t.desc[i], t.region[i] = l.Description, l.Region
-		if cs, ok := content[l.Code]; ok {
-			t.content[i] = &cs
-		}
 		t.sorted[i] = i
 		t.byCode[l.Code] = append(t.byCode[l.Code], i)
-	}
-	slices.SortStableFunc(t.sorted, func(a, b int) int {
-		switch {
-		case t.code[a] < t.code[b]:
-			return -1
-		case t.code[a] > t.code[b]:
-			return 1
+		if i > 0 && l.Code < lines[i-1].Code {
+			ordered = false
 		}
-		return 0
-	})
+	}
+	if !ordered { // the built-in lines come in code order already
+		slices.SortStableFunc(t.sorted, func(a, b int) int {
+			switch {
+			case t.code[a] < t.code[b]:
+				return -1
+			case t.code[a] > t.code[b]:
+				return 1
+			}
+			return 0
+		})
+	}
 	return t
+}
+
+// shares returns every line's content shares, asking the source once, on
+// the first measure with a content kind.
+func (t *lineTable) shares() []*ContentShare {
+	t.contentOnce.Do(func() {
+		t.content = make([]*ContentShare, len(t.code))
+		if t.source == nil {
+			return
+		}
+		for i, c := range t.code {
+			if cs, ok := t.source.Share(c); ok {
+				t.content[i] = &cs
+			}
+		}
+	})
+	return t.content
 }
 
 func (t *lineTable) len() int { return len(t.code) }

@@ -12,16 +12,22 @@ const ListPrefix = "list:"
 
 // ProductScope is a measure's product list (SPEC section 2): entries are
 // codes of 2 to 10 digits or list:NAME references. A line is covered when it
-// is in (or partly in) an Include entry, or Include is empty, and it is not
-// fully in an Exclude entry.
+// is in (or partly in) an Include entry, or Include is nil (not given), and
+// it is not fully in an Exclude entry. An Include that is given but empty
+// covers nothing.
 type ProductScope struct {
 	Include []string
 	Exclude []string
 }
 
-// IsEmpty reports whether the scope names no entry at all.
+// HasInclude reports whether the scope gives an include list (which may be
+// empty: then it covers nothing).
+func (p *ProductScope) HasInclude() bool { return p != nil && p.Include != nil }
+
+// IsEmpty reports whether the scope names no entry at all and gives no
+// include list: it then covers every product.
 func (p *ProductScope) IsEmpty() bool {
-	return p == nil || (len(p.Include) == 0 && len(p.Exclude) == 0)
+	return p == nil || (p.Include == nil && len(p.Exclude) == 0)
 }
 
 // Clone returns a deep copy of p (nil stays nil).
@@ -29,7 +35,11 @@ func (p *ProductScope) Clone() *ProductScope {
 	if p == nil {
 		return nil
 	}
-	return &ProductScope{Include: slices.Clone(p.Include), Exclude: slices.Clone(p.Exclude)}
+	c := &ProductScope{Include: slices.Clone(p.Include), Exclude: slices.Clone(p.Exclude)}
+	if p.Include != nil && c.Include == nil {
+		c.Include = []string{} // keep "given but empty"
+	}
+	return c
 }
 
 // ProductList is a named built-in set of codes that measures reference as
@@ -82,11 +92,24 @@ type ContentShare [len(ContentKinds)]float64
 // ContentShares are metal content shares by HTS10 code.
 type ContentShares map[string]ContentShare
 
+// Share returns the shares of code, and whether the source has them.
+func (c ContentShares) Share(code string) (ContentShare, bool) {
+	v, ok := c[code]
+	return v, ok
+}
+
+// ContentSource gives the metal content shares of HTS10 codes. The engine
+// asks for them only when a measure in force has a content kind, so a
+// source may read them on first use.
+type ContentSource interface {
+	Share(code string) (ContentShare, bool)
+}
+
 // Reference is the product-level reference data that measures' product
 // scopes and content refer to.
 type Reference struct {
 	Lists   ProductLists
-	Content ContentShares
+	Content ContentSource // nil: no line has a share
 }
 
 // NormalizeCode returns an HS code with dots and white space removed and

@@ -36,6 +36,9 @@ func signature(me *Measure) string {
 	b.WriteByte('|')
 	if me.Products != nil {
 		b.WriteString("p")
+		if me.Products.Include != nil {
+			b.WriteString("i:")
+		}
 		b.WriteString(strings.Join(me.Products.Include, ","))
 		b.WriteByte('|')
 		b.WriteString(strings.Join(me.Products.Exclude, ","))
@@ -64,17 +67,20 @@ func (m *Model) scope(di int, me *Measure) *scope {
 }
 
 // entryCodes expands product entries into codes: list:NAME into the list's
-// codes (an unknown list has none).
+// codes (an unknown list has none), a code into its digits (an entry that is
+// not a code matches nothing; validation reports it).
 func (m *Model) entryCodes(entries []string) []string {
 	var out []string
 	for _, e := range entries {
-		if name, ok := strings.CutPrefix(e, ListPrefix); ok {
-			if l := m.ref.Lists[name]; l != nil {
+		if name, ok := strings.CutPrefix(strings.TrimSpace(e), ListPrefix); ok {
+			if l := m.ref.Lists[strings.TrimSpace(name)]; l != nil {
 				out = append(out, l.Codes...)
 			}
 			continue
 		}
-		out = append(out, e)
+		if c, ok := NormalizeCode(e); ok {
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -108,7 +114,7 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 	t := m.tables[di]
 	n := t.len()
 	var inc, exc []uint8
-	if me.Products != nil && len(me.Products.Include) > 0 {
+	if me.Products.HasInclude() {
 		inc = make([]uint8, n)
 		t.markMatches(m.entryCodes(me.Products.Include), inc)
 	}
@@ -117,13 +123,26 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		t.markMatches(m.entryCodes(me.Products.Exclude), exc)
 	}
 	ci := contentIndex(me.Content)
+	var content []*ContentShare
+	if ci >= 0 {
+		content = t.shares()
+	}
 	secCov := make([]float64, len(m.Sectors))
 	secUB := make([]bool, len(m.Sectors))
 	for i, s := range m.Sectors {
 		secCov[i] = me.Coverage(s.Code)
 		secUB[i] = me.IsUpperBound(s.Code)
 	}
-	s := &scope{}
+	size := n
+	if inc != nil {
+		size = 0
+		for _, st := range inc {
+			if st != matchNone {
+				size++
+			}
+		}
+	}
+	s := &scope{idx: make([]int, 0, size), cov: make([]float64, 0, size), ub: make([]bool, 0, size)}
 	for i := range n {
 		sec := secCov[t.sector[i]]
 		if sec == 0 {
@@ -148,7 +167,7 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		}
 		k := 1.0
 		if ci >= 0 {
-			if cs := t.content[i]; cs != nil {
+			if cs := content[i]; cs != nil {
 				k = ClipShare(cs[ci])
 			} else {
 				ub = true
@@ -205,11 +224,7 @@ func (m *Model) coverLine(di int, me *Measure, i int) Cover {
 		var name string
 		var state uint8
 		for _, e := range entries {
-			codes := []string{e}
-			if strings.HasPrefix(e, ListPrefix) {
-				codes = m.entryCodes([]string{e})
-			}
-			for _, ec := range codes {
+			for _, ec := range m.entryCodes([]string{e}) {
 				st := uint8(matchNone)
 				switch {
 				case strings.HasPrefix(code, ec):
@@ -227,7 +242,7 @@ func (m *Model) coverLine(di int, me *Measure, i int) Cover {
 		}
 		return name, state
 	}
-	if me.Products != nil && len(me.Products.Include) > 0 {
+	if me.Products.HasInclude() {
 		name, st := best(me.Products.Include)
 		c.Included = name
 		switch st {
@@ -247,7 +262,7 @@ func (m *Model) coverLine(di int, me *Measure, i int) Cover {
 		}
 	}
 	if ci := contentIndex(me.Content); ci >= 0 {
-		if cs := t.content[i]; cs != nil {
+		if cs := t.shares()[i]; cs != nil {
 			c.Content = ClipShare(cs[ci])
 		} else {
 			c.ContentMissing = true

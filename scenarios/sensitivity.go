@@ -40,22 +40,70 @@ func (m *Model) Sensitivity(sc *Scenario, asOf Date) (base [2]Totals, swings []S
 		High: m.WithParams(m.shiftedCUSMA(+CUSMAShareStep), m.ElasticityLow, m.ElasticityHigh).Evaluate(sc, asOf).Totals,
 	})
 
+	swings = append(swings, m.rateSwings(sc, asOf, base)...)
+	return base, swings
+}
+
+// rateSwings moves each active measure's rate down and up in turn. A rate
+// changes the tariff of the lines the measure covers only (precedence
+// depends on coverage, not rates), so each swing recomputes those lines and
+// moves the base totals by their change: the cost grows with the measures'
+// scopes, not with their number times all lines.
+func (m *Model) rateSwings(sc *Scenario, asOf Date, base [2]Totals) []Swing {
+	// A measure's terms: the line (position in terms) and the term's place.
+	type at struct{ line, term int }
+	var terms [2][]LineTerms
+	var tau [2][]float64
+	var byMeasure [2]map[int][]at // measure position -> its terms
+	for _, d := range Directions {
+		di := d.Index()
+		terms[di] = m.Contributions(sc, d, asOf)
+		tau[di] = make([]float64, len(terms[di]))
+		byMeasure[di] = map[int][]at{}
+		for li, lt := range terms[di] {
+			tau[di][li] = lt.Tariff()
+			for k, tm := range lt.Terms {
+				byMeasure[di][tm.Measure] = append(byMeasure[di][tm.Measure], at{li, k})
+			}
+		}
+	}
+	var swings []Swing
 	for i, me := range sc.Measures {
 		if !me.ActiveOn(asOf) || me.Rate == 0 {
 			continue
 		}
-		variant := sc.Clone()
-		variant.Measures[i].Rate = math.Max(0, me.Rate*(1-RateStep))
-		low := m.Evaluate(&variant, asOf).Totals
-		variant.Measures[i].Rate = math.Min(MaxRate, me.Rate*(1+RateStep))
-		high := m.Evaluate(&variant, asOf).Totals
+		d := me.Direction()
+		di := d.Index()
+		moved := func(rate float64) [2]Totals {
+			tot := base
+			t := &tot[di]
+			for _, p := range byMeasure[di][i] {
+				lt := &terms[di][p.line]
+				tm := lt.Terms[p.term]
+				tau1 := tau[di][p.line]
+				tau2 := tau1 + (rate-tm.Rate)*tm.Cov*(1-lt.Share*tm.Exempt)
+				a := m.lineFlow(d, m.tables[di], lt.Index, tau1)
+				b := m.lineFlow(d, m.tables[di], lt.Index, tau2)
+				t.Duty += b.Duty - a.Duty
+				t.TradeChange += b.TradeChange - a.TradeChange
+				t.TradeChangeLow += b.TradeChangeLow - a.TradeChangeLow
+				t.TradeChangeHigh += b.TradeChangeHigh - a.TradeChangeHigh
+				t.ValueAfter += b.ValueAfter - a.ValueAfter
+				t.DutyCollected += b.DutyCollected - a.DutyCollected
+			}
+			if t.Baseline != 0 {
+				t.EffectiveRate = t.Duty / t.Baseline
+			}
+			return tot
+		}
 		name := me.Label
 		if name == "" {
 			name = me.ID
 		}
-		swings = append(swings, Swing{Name: fmt.Sprintf("%s rate (±%g%%)", name, RateStep*100), Low: low, High: high})
+		swings = append(swings, Swing{Name: fmt.Sprintf("%s rate (±%g%%)", name, RateStep*100),
+			Low: moved(math.Max(0, me.Rate*(1-RateStep))), High: moved(math.Min(MaxRate, me.Rate*(1+RateStep)))})
 	}
-	return base, swings
+	return swings
 }
 
 func (m *Model) scaledElasticity(k float64) Params {

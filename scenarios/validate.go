@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,6 +44,10 @@ func Validate(sc *Scenario, cat Catalog) Errors {
 	switch {
 	case name == "":
 		es.add("name", "must not be empty")
+	case Invisible(name):
+		es.add("name", "has no visible character (only spaces, zero-width or other invisible characters)")
+	case strings.ContainsFunc(name, unicode.IsControl):
+		es.add("name", "must not contain control characters (line breaks, tabs, escape sequences)")
 	case utf8.RuneCountInString(name) > MaxNameLength:
 		es.add("name", "is longer than %d characters", MaxNameLength)
 	}
@@ -61,6 +66,23 @@ func Validate(sc *Scenario, cat Catalog) Errors {
 		validateMeasure(&es, m, p, cat)
 	}
 	return es
+}
+
+// Invisible reports whether s shows nothing: it holds only white space,
+// controls, format characters (zero-width space and joiners, bidirectional
+// marks, the byte order mark), combining marks with no base, variation
+// selectors and the blank fillers (Hangul fillers, braille blank).
+func Invisible(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
+		case r == '\u115f', r == '\u1160', r == '\u3164', r == '\uffa0', r == '\u2800', r == '\u180e':
+		case unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r), r == utf8.RuneError:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func validateAssumptions(es *Errors, a *Assumptions, cat Catalog) {

@@ -4,15 +4,29 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 
 	"parley/scenarios"
 )
 
-// catalog answers scenarios.Validate's questions from the workspace.
+// catalog answers scenarios.Validate's questions from the workspace. A
+// question it cannot answer because the database fails is answered "no"
+// and the failure kept: callers check failure after validating, so that a
+// document that cannot be read is not reported as an unknown one.
 type catalog struct {
 	w   *Workspace
 	ref *refData
+	err error // the first failure
+}
+
+// failure returns the first database failure met while validating.
+func (c *catalog) failure() error { return c.err }
+
+func (c *catalog) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
 }
 
 func (w *Workspace) catalog() (*catalog, error) {
@@ -43,7 +57,11 @@ func (c *catalog) ElasticityPresetKnown(name string) bool {
 func (c *catalog) DocumentText(id string) (string, bool) {
 	var body string
 	err := c.w.db.QueryRow("SELECT body FROM documents WHERE id = ?", id).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) || err != nil {
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false
+	}
+	if err != nil {
+		c.fail(fmt.Errorf("could not read document %s: %w", id, c.w.mapWriteError(err)))
 		return "", false
 	}
 	return body, true
@@ -51,11 +69,19 @@ func (c *catalog) DocumentText(id string) (string, bool) {
 
 func (c *catalog) ListKnown(name string) bool {
 	pd, err := c.w.productData(c.ref)
-	return err == nil && pd.ref.Lists[name] != nil
+	if err != nil {
+		c.fail(fmt.Errorf("could not read the product lists: %w", err))
+		return false
+	}
+	return pd.ref.Lists[name] != nil
 }
 
 func (c *catalog) DatasetKnown(d scenarios.Direction, name string) bool {
 	var n int
 	err := c.w.db.QueryRow("SELECT count(*) FROM trade_datasets WHERE name = ? AND direction = ?", name, string(d)).Scan(&n)
-	return err == nil && n > 0
+	if err != nil {
+		c.fail(fmt.Errorf("could not read dataset %s: %w", name, c.w.mapWriteError(err)))
+		return false
+	}
+	return n > 0
 }

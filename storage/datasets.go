@@ -78,22 +78,29 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		lines = append(lines, fmt.Sprintf("%s: %s.", what, strings.TrimSuffix(d.Source, ".")))
 		return nil
 	}
-	for _, d := range scenarios.Directions {
-		what := fmt.Sprintf("Baseline trade %d, %s (US$)", a.BaselineYear, d.Label())
-		switch id := w.builtinLineSource(a, d); {
-		case a.Datasets.For(d) != "":
-			lines = append(lines, fmt.Sprintf("%s: the user's dataset %q.", what, a.Datasets.For(d)))
-		case id != "":
-			if err := add(what+", by HTS10 product", id); err != nil {
-				return nil, err
-			}
-		default:
-			note := ""
-			if d == scenarios.UStoCA && !a.ChapterLevel() {
-				note = " (no product-level data for flows into Canada)"
-			}
-			if err := add(what+", by HS chapter"+note, chapterID); err != nil {
-				return nil, err
+	if a.Datasets.IsEmpty() && w.builtinLineSource(a, scenarios.CAtoUS) == "" {
+		// Both directions by HS chapter, from one source.
+		if err := add(fmt.Sprintf("Baseline trade %d (US$)", a.BaselineYear), chapterID); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, d := range scenarios.Directions {
+			what := fmt.Sprintf("Baseline trade %d (US$), %s", a.BaselineYear, d.Label())
+			switch id := w.builtinLineSource(a, d); {
+			case a.Datasets.For(d) != "":
+				lines = append(lines, fmt.Sprintf("%s: the user's dataset %q.", what, a.Datasets.For(d)))
+			case id != "":
+				if err := add(what+" by HTS10 product", id); err != nil {
+					return nil, err
+				}
+			default:
+				note := ""
+				if d == scenarios.UStoCA {
+					note = " (no product-level data for flows into Canada)"
+				}
+				if err := add(what+" by HS chapter"+note, chapterID); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

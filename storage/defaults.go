@@ -37,6 +37,10 @@ const (
 	DatasetListsCA   = "product-lists-canada"
 	DatasetContent   = "metal-content-bea"
 	DatasetPolicy    = "policy-params"
+	// Leverage: each side's dependence on the other by HS chapter.
+	DatasetLeverage   = "leverage-hs2-2024"
+	DatasetUSImports  = "us-imports-hs2-2024"
+	DatasetCanadaISED = "canada-trade-hs2-ised"
 )
 
 // defaultsVersion is the version of the embedded defaults this build loads:
@@ -45,9 +49,9 @@ const defaultsVersion = 2
 
 // defaultsLoaded returns the version of the defaults loaded into the
 // workspace, 0 for none.
-func (w *Workspace) defaultsLoaded(ctx context.Context) (int, error) {
+func defaultsLoaded(ctx context.Context, q queryer) (int, error) {
 	var v string
-	err := w.db.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'defaults'").Scan(&v)
+	err := q.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'defaults'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -77,6 +81,19 @@ type defaultsLoader struct {
 	libList []libraryEntry
 	// upgrade is set when the workspace holds older defaults.
 	upgrade bool
+	lists   scenarios.ProductLists // the built-in product lists, read once
+}
+
+// productLists returns the built-in product lists, read once per load.
+func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
+	if l.lists == nil {
+		lists, err := loadProductLists()
+		if err != nil {
+			return nil, err
+		}
+		l.lists = lists
+	}
+	return l.lists, nil
 }
 
 // loadDefaultsTx loads the embedded defaults in tx, all or nothing: into a
@@ -186,6 +203,9 @@ func (l *defaultsLoader) datasets() error {
 			"metal_content_shares_bea_hs10.csv", "products/yale/metal_content_shares_bea_hs10.csv", ""},
 		{DatasetPolicy, "Tariff tracker parameters (Budget Lab policy_params.yaml)", "parameters",
 			"policy_params.yaml", "products/yale/policy_params.yaml", ""},
+		{DatasetLeverage, "Leverage by HS chapter, 2024: each side's dependence on the other", "leverage", assets.LeverageFile, "", ""},
+		{DatasetUSImports, "US imports from the world and from Canada by HS chapter, 2024 (US Census)", "trade", assets.USImportsWorldFile, "", ""},
+		{DatasetCanadaISED, "Canada's trade with the world and the US by HS chapter, 2019–2024 (Statistics Canada via ISED)", "trade", assets.CanadaTradeFile, "", ""},
 	}
 	const upsert = `INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
@@ -205,7 +225,7 @@ func (l *defaultsLoader) datasets() error {
 			if !ok {
 				return fmt.Errorf("%s has no row in SOURCES.md", d.derivedFrom)
 			}
-			row.Source = strings.TrimSuffix(row.Source, ".") + ": " + base.Source
+			row.Source = "Derived from " + base.Source
 		}
 		if _, err := l.tx.Exec(upsert, d.id, d.name, d.kind, path.Base(d.file), row.Source, row.Licence, row.Holds, l.now); err != nil {
 			return err
@@ -502,7 +522,7 @@ func (c loaderCatalog) DocumentText(id string) (string, bool) {
 	return t, ok
 }
 func (c loaderCatalog) ListKnown(name string) bool {
-	lists, err := builtinLists()
+	lists, err := c.l.productLists()
 	return err == nil && lists[name] != nil
 }
 func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return false }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"parley/assets"
 	"parley/scenarios"
@@ -44,16 +45,21 @@ type libraryEntry struct {
 	Imposer     string             `json:"imposer,omitempty"`
 	Program     string             `json:"program,omitempty"`
 	Sectors     map[string]float64 `json:"sectors,omitempty"`
+	Products    *productsJSON      `json:"products,omitempty"`
+	Content     *string            `json:"content,omitempty"`
 	Rate        *float64           `json:"rate,omitempty"`
 	CUSMAExempt *bool              `json:"cusma_exempt,omitempty"`
-	YieldsTo    []string           `json:"yields_to"`
-	From        *string            `json:"effective_from,omitempty"`
-	To          *string            `json:"effective_to,omitempty"`
-	Evidence    []evidenceJSON     `json:"evidence,omitempty"`
-	AddEvidence []evidenceJSON     `json:"add_evidence,omitempty"`
-	Note        *string            `json:"note,omitempty"`
-	UpperBound  []string           `json:"upper_bound"`
-	Status      string             `json:"status,omitempty"`
+	// ExemptShare is cusma_exempt_share: the part of a claimed good's
+	// value that is exempt.
+	ExemptShare *float64       `json:"cusma_exempt_share,omitempty"`
+	YieldsTo    []string       `json:"yields_to"`
+	From        *string        `json:"effective_from,omitempty"`
+	To          *string        `json:"effective_to,omitempty"`
+	Evidence    []evidenceJSON `json:"evidence,omitempty"`
+	AddEvidence []evidenceJSON `json:"add_evidence,omitempty"`
+	Note        *string        `json:"note,omitempty"`
+	UpperBound  []string       `json:"upper_bound"`
+	Status      string         `json:"status,omitempty"`
 }
 
 type libraryFile struct {
@@ -70,6 +76,16 @@ func (e libraryEntry) measure() (scenarios.Measure, error) {
 	}
 	if e.CUSMAExempt != nil {
 		m.CUSMAExempt = *e.CUSMAExempt
+	}
+	if e.Products != nil {
+		m.Products = e.Products.scope()
+	}
+	if e.Content != nil {
+		m.Content = *e.Content
+	}
+	if e.ExemptShare != nil {
+		x := *e.ExemptShare
+		m.CUSMAExemptShare = &x
 	}
 	if e.Note != nil {
 		m.Note = *e.Note
@@ -116,6 +132,15 @@ func (e libraryEntry) override(base libraryEntry) libraryEntry {
 	}
 	if e.CUSMAExempt != nil {
 		out.CUSMAExempt = e.CUSMAExempt
+	}
+	if e.Products != nil {
+		out.Products = e.Products
+	}
+	if e.Content != nil {
+		out.Content = e.Content
+	}
+	if e.ExemptShare != nil {
+		out.ExemptShare = e.ExemptShare
 	}
 	if e.YieldsTo != nil {
 		out.YieldsTo = e.YieldsTo
@@ -171,6 +196,11 @@ func (l *defaultsLoader) measureLibrary() error {
 		}
 		covered[e.Row] = true
 		e.Evidence = append(e.Evidence, evidenceJSON{Citation: joinNonEmpty("; source: ", r["legal_basis"], r["source"])})
+		cites, err := l.listCitations(e.Products)
+		if err != nil {
+			return fmt.Errorf("library measure %s: %w", e.ID, err)
+		}
+		e.Evidence = append(e.Evidence, cites...)
 		m, err := e.measure()
 		if err != nil {
 			return err
@@ -201,6 +231,35 @@ func (l *defaultsLoader) measureLibrary() error {
 		}
 	}
 	return nil
+}
+
+// listCitations returns a citation of the source of every built-in list the
+// scope names, so that each measure cites its lists.
+func (l *defaultsLoader) listCitations(p *productsJSON) ([]evidenceJSON, error) {
+	if p == nil {
+		return nil, nil
+	}
+	lists, err := l.productLists()
+	if err != nil {
+		return nil, err
+	}
+	var out []evidenceJSON
+	var entries []string
+	if p.Include != nil {
+		entries = append(entries, *p.Include...)
+	}
+	for _, e := range append(entries, p.Exclude...) {
+		name, ok := strings.CutPrefix(e, scenarios.ListPrefix)
+		if !ok {
+			continue
+		}
+		pl := lists[name]
+		if pl == nil {
+			return nil, fmt.Errorf("unknown product list %q", name)
+		}
+		out = append(out, evidenceJSON{Citation: fmt.Sprintf("Product list %s (%d codes); source: %s", name, len(pl.Codes), pl.Source)})
+	}
+	return out, nil
 }
 
 // resolveEntry turns an entry of a built-in scenario into a measure.

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 
@@ -52,40 +53,32 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		lineSource: map[int]string{},
 		chapter:    map[string]string{},
 	}
-	rows, err := w.db.QueryContext(ctx, "SELECT code, name, short FROM sectors ORDER BY position")
+	err := scanAll(ctx, w, "SELECT code, name, short FROM sectors ORDER BY position", func(scan func(...any) error) error {
+		var s scenarios.Sector
+		if err := scan(&s.Code, &s.Name, &s.Short); err != nil {
+			return err
+		}
+		r.sectors = append(r.sectors, s)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read sectors: %w", err)
 	}
-	for rows.Next() {
-		var s scenarios.Sector
-		if err := rows.Scan(&s.Code, &s.Name, &s.Short); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read sectors: %w", err)
-		}
-		r.sectors = append(r.sectors, s)
-	}
-	rows.Close()
 	r.sectorIx = scenarios.IndexSectors(r.sectors)
-	rows, err = w.db.QueryContext(ctx, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2")
-	if err != nil {
-		return nil, fmt.Errorf("read sector chapters: %w", err)
-	}
-	for rows.Next() {
+	err = scanAll(ctx, w, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2", func(scan func(...any) error) error {
 		var hs2, code string
-		if err := rows.Scan(&hs2, &code); err != nil {
-			rows.Close()
-			return nil, err
+		if err := scan(&hs2, &code); err != nil {
+			return err
 		}
 		if i, ok := r.sectorIx[code]; ok {
 			r.sectors[i].Chapters = append(r.sectors[i].Chapters, hs2)
 		}
 		r.chapter[hs2] = code
-	}
-	if err := rows.Err(); err != nil {
-		rows.Close()
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("read sector chapters: %w", err)
 	}
-	rows.Close()
 
 	if err := scanAll(ctx, w, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
 		var y int
@@ -123,7 +116,11 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 		if err := scan(&name, &code, &v); err != nil {
 			return err
 		}
-		r.cusma[name][code] = v
+		m, ok := r.cusma[name]
+		if !ok { // written by another process since the presets were read
+			return fmt.Errorf("share of unknown preset %q (the workspace changed while it was read; try again)", name)
+		}
+		m[code] = v
 		return nil
 	})
 	if err != nil {
@@ -149,7 +146,11 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 		if err := scan(&name, &code, &v, &imputed); err != nil {
 			return err
 		}
-		r.elast[name][code] = v
+		m, ok := r.elast[name]
+		if !ok { // written by another process since the presets were read
+			return fmt.Errorf("elasticity of unknown preset %q (the workspace changed while it was read; try again)", name)
+		}
+		m[code] = v
 		r.imputed[name][code] = imputed
 		return nil
 	})
@@ -230,6 +231,21 @@ func scanAll(ctx context.Context, w *Workspace, query string, fn func(scan func(
 	if err != nil {
 		return err
 	}
+	return scanRows(rows, fn)
+}
+
+// scanTx is scanAll in a transaction.
+func scanTx(ctx context.Context, tx *sql.Tx, query string, fn func(scan func(...any) error) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	return scanRows(rows, fn)
+}
+
+// scanRows calls fn for each row, closes rows and returns the first error,
+// the iteration's included (rows.Err).
+func scanRows(rows *sql.Rows, fn func(scan func(...any) error) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		if err := fn(rows.Scan); err != nil {

@@ -1,24 +1,26 @@
 package cli
 
 import (
-	"encoding/csv"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"parley/app/numfmt"
 	"parley/scenarios"
+	"parley/storage/csvsafe"
 )
 
 func computeCommand() *command {
 	return &command{
 		name:      "compute",
 		args:      "ID|NAME",
-		summary:   "exposure by sector: --as-of DATE, --format table|json|csv",
-		flags:     flagSpec{values: []string{"as-of", "format"}, short: map[string]string{"f": "format"}},
+		summary:   "exposure by sector: --as-of DATE, --format table|json|csv, --lines, --draws N --seed S (P10/P50/P90 ranges)",
+		flags:     flagSpec{values: []string{"as-of", "format", "draws", "seed"}, bools: []string{"lines"}, short: map[string]string{"f": "format"}},
 		workspace: true,
 		run:       runCompute,
 	}
@@ -60,22 +62,26 @@ func runCompute(c *call) error {
 	if err != nil {
 		return err
 	}
-	res := model.Evaluate(sc, asOf)
-	switch format {
-	case "json":
-		return writeJSON(c.env.Stdout, &res)
-	case "csv":
-		sources, err := c.ws.SourceLines(sc.Assumptions)
-		if err != nil {
-			return err
-		}
-		return writeCSV(c.env.Stdout, &res, model.Sectors, sources)
+	lines := c.args.bool("lines")
+	res := model.EvaluateWith(sc, asOf, scenarios.Options{Lines: lines})
+	bands, rangeSource, err := c.monteCarlo(model, sc, asOf)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSON(c.env.Stdout, &res, lines, bands)
 	}
 	sources, err := c.ws.SourceLines(sc.Assumptions)
 	if err != nil {
 		return err
 	}
-	return writeTable(c.env.Stdout, sc, &res, model.Sectors, sources)
+	if rangeSource != "" {
+		sources = append(sources, rangeSource)
+	}
+	if format == "csv" {
+		return writeCSV(c.env.Stdout, &res, model.Sectors, sources, lines, bands)
+	}
+	return writeTable(c.env.Stdout, sc, &res, model.Sectors, sources, lines, bands)
 }
 
 // flowJSON and totalsJSON are the shapes of SPEC section 4, in its key order.
@@ -90,6 +96,26 @@ type flowJSON struct {
 	TradeChangeHigh float64 `json:"trade_change_high_usd"`
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
+	UpperBound      bool    `json:"upper_bound"`
+	// Bands are P10/P50/P90 of duty at stake, with --draws.
+	Bands *bandJSON `json:"bands,omitempty"`
+}
+
+// lineJSON is one trade line of SPEC section 4's "lines".
+type lineJSON struct {
+	Direction       string  `json:"direction"`
+	Code            string  `json:"code"`
+	Sector          string  `json:"sector"`
+	Description     string  `json:"description,omitempty"`
+	Baseline        float64 `json:"baseline_usd"`
+	Tariff          float64 `json:"tariff"`
+	Duty            float64 `json:"duty_usd"`
+	TradeChange     float64 `json:"trade_change_usd"`
+	TradeChangeLow  float64 `json:"trade_change_low_usd"`
+	TradeChangeHigh float64 `json:"trade_change_high_usd"`
+	ValueAfter      float64 `json:"value_after_usd"`
+	DutyCollected   float64 `json:"duty_collected_usd"`
+	UpperBound      bool    `json:"upper_bound"`
 }
 
 type totalsJSON struct {
@@ -101,6 +127,8 @@ type totalsJSON struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	EffectiveRate   float64 `json:"effective_rate"`
+	// Bands are P10/P50/P90 of duty at stake, with --draws.
+	Bands *bandJSON `json:"bands,omitempty"`
 }
 
 type resultJSON struct {
@@ -111,20 +139,36 @@ type resultJSON struct {
 		CAtoUS totalsJSON `json:"ca_to_us"`
 		UStoCA totalsJSON `json:"us_to_ca"`
 	} `json:"totals"`
+	Lines []lineJSON `json:"lines,omitempty"`
 }
 
 func toTotalsJSON(t scenarios.Totals) totalsJSON {
-	return totalsJSON{t.Baseline, t.Duty, t.TradeChange, t.TradeChangeLow, t.TradeChangeHigh, t.ValueAfter, t.DutyCollected, t.EffectiveRate}
+	return totalsJSON{t.Baseline, t.Duty, t.TradeChange, t.TradeChangeLow, t.TradeChangeHigh, t.ValueAfter, t.DutyCollected, t.EffectiveRate, nil}
 }
 
-func writeJSON(w io.Writer, res *scenarios.Result) error {
+func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.Bands) error {
 	out := resultJSON{Scenario: res.Scenario, AsOf: res.AsOf.String(), Flows: make([]flowJSON, 0, len(res.Flows))}
 	for _, f := range res.Flows {
-		out.Flows = append(out.Flows, flowJSON{string(f.Direction), f.Sector, f.Baseline, f.Tariff, f.Duty,
-			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected})
+		fj := flowJSON{string(f.Direction), f.Sector, f.Baseline, f.Tariff, f.Duty,
+			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.UpperBound, nil}
+		if fb, ok := flowBands(bands, f); ok {
+			fj.Bands = toBandJSON(fb.Duty)
+		}
+		out.Flows = append(out.Flows, fj)
+	}
+	if lines {
+		out.Lines = make([]lineJSON, 0, len(res.Lines))
+		for _, l := range res.Lines {
+			out.Lines = append(out.Lines, lineJSON{string(l.Direction), l.Code, l.Sector, l.Description, l.Baseline, l.Tariff,
+				l.Duty, l.TradeChange, l.TradeChangeLow, l.TradeChangeHigh, l.ValueAfter, l.DutyCollected, l.UpperBound})
+		}
 	}
 	out.Totals.CAtoUS = toTotalsJSON(res.Totals[scenarios.CAtoUS.Index()])
 	out.Totals.UStoCA = toTotalsJSON(res.Totals[scenarios.UStoCA.Index()])
+	if bands != nil {
+		out.Totals.CAtoUS.Bands = toBandJSON(bands.Totals[scenarios.CAtoUS.Index()].Duty)
+		out.Totals.UStoCA.Bands = toBandJSON(bands.Totals[scenarios.UStoCA.Index()].Duty)
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -134,33 +178,121 @@ func writeJSON(w io.Writer, res *scenarios.Result) error {
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // writeCSV writes one row per flow with full-precision numbers, a TOTAL row
-// per direction, then the source lines as '#' comments.
-func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, sources []string) error {
-	cw := csv.NewWriter(w)
+// per direction, then the source lines as '#' comments. With lines, every
+// row starts with its level (sector, total or line) and line rows follow,
+// largest duty first, with their code and description.
+func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.Bands) error {
+	cw := csvsafe.NewWriter(w) // no cell starts a formula
 	names := sectorNames(sectors)
-	cw.Write([]string{"direction", "sector", "sector_name", "baseline_usd", "tariff", "duty_usd", "trade_change_usd",
-		"trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd",
-		"cusma_share", "elasticity", "baseline_tariff", "upper_bound"})
+	// cols gives a row's cells: with lines, the level first and the line's
+	// code and description after the sector name.
+	cols := func(level, direction, sector, name, code, desc string, rest ...string) []string {
+		out := []string{direction, sector, name}
+		if lines {
+			out = append([]string{level}, append(out, code, desc)...)
+		}
+		return append(out, rest...)
+	}
+	// With --draws, the bands follow the columns of SPEC's CSV.
+	withBands := func(row []string, duty, trade scenarios.Band) []string {
+		if bands == nil {
+			return row
+		}
+		return append(row, bandCells(duty, trade)...)
+	}
+	header := cols("level", "direction", "sector", "sector_name", "code", "description", "baseline_usd", "tariff", "duty_usd",
+		"trade_change_usd", "trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd",
+		"cusma_share", "elasticity", "baseline_tariff", "upper_bound")
+	if bands != nil {
+		header = append(header, bandColumns...)
+	}
+	cw.Write(header)
 	for _, f := range res.Flows {
-		cw.Write([]string{string(f.Direction), f.Sector, names[f.Sector], num(f.Baseline), num(f.Tariff), num(f.Duty),
+		fb, _ := flowBands(bands, f)
+		cw.Write(withBands(cols("sector", string(f.Direction), f.Sector, names[f.Sector], "", "", num(f.Baseline), num(f.Tariff), num(f.Duty),
 			num(f.TradeChange), num(f.TradeChangeLow), num(f.TradeChangeHigh), num(f.ValueAfter), num(f.DutyCollected),
-			num(f.CUSMAShare), num(f.Elasticity), num(f.BaselineTariff), strconv.FormatBool(f.UpperBound)})
+			num(f.CUSMAShare), num(f.Elasticity), num(f.BaselineTariff), strconv.FormatBool(f.UpperBound)), fb.Duty, fb.TradeChange))
 	}
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
-		cw.Write([]string{string(d), "TOTAL", "All sectors", num(t.Baseline), num(t.EffectiveRate), num(t.Duty),
+		var tb scenarios.TotalBands
+		if bands != nil {
+			tb = bands.Totals[d.Index()]
+		}
+		cw.Write(withBands(cols("total", string(d), "TOTAL", "All sectors", "", "", num(t.Baseline), num(t.EffectiveRate), num(t.Duty),
 			num(t.TradeChange), num(t.TradeChangeLow), num(t.TradeChangeHigh), num(t.ValueAfter), num(t.DutyCollected),
-			"", "", "", ""})
+			"", "", "", strconv.FormatBool(t.UpperBound)), tb.Duty, tb.TradeChange))
+	}
+	if lines {
+		for _, l := range res.Lines {
+			row := cols("line", string(l.Direction), l.Sector, names[l.Sector], l.Code, l.Description, num(l.Baseline), num(l.Tariff),
+				num(l.Duty), num(l.TradeChange), num(l.TradeChangeLow), num(l.TradeChangeHigh), num(l.ValueAfter),
+				num(l.DutyCollected), num(l.CUSMAShare), "", "", strconv.FormatBool(l.UpperBound))
+			if bands != nil {
+				row = append(row, make([]string, len(bandColumns))...) // bands are by sector
+			}
+			cw.Write(row)
+		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "# %s as of %s\n", oneLine(res.Scenario), res.AsOf)
+	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("%s as of %s", res.Scenario, res.AsOf)))
 	for _, s := range sources {
-		fmt.Fprintf(w, "# %s\n", oneLine(s))
+		fmt.Fprintln(w, csvsafe.CommentLine(s))
 	}
 	return nil
+}
+
+// writeProgrammes prints the duty of direction d by programme, largest
+// first, with its share of the baseline (the effective rate it adds).
+func writeProgrammes(w io.Writer, res *scenarios.Result, d scenarios.Direction) {
+	by := map[string]float64{}
+	var order []string
+	for _, md := range res.Measures {
+		if md.Direction != d || md.Duty == 0 {
+			continue
+		}
+		if _, ok := by[md.Program]; !ok {
+			order = append(order, md.Program)
+		}
+		by[md.Program] += md.Duty
+	}
+	if len(order) == 0 {
+		return
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return cmp.Compare(by[b], by[a]) })
+	base := res.Totals[d.Index()].Baseline
+	parts := make([]string, len(order))
+	for i, p := range order {
+		parts[i] = fmt.Sprintf("%s %s (%s)", oneLine(p), millions(by[p]), percent(by[p]/base))
+	}
+	fmt.Fprintf(w, "Duty by programme (US$ millions, share of baseline): %s\n", strings.Join(parts, ", "))
+}
+
+// writeLineTable prints the trade lines of direction d with duty, largest
+// duty first, in US$ millions.
+func writeLineTable(w io.Writer, res *scenarios.Result, d scenarios.Direction) error {
+	fmt.Fprintf(w, "\n%s by trade line, largest duty first (US$ millions)\n", d.Label())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, fmt.Sprintf("%-10s %-9s %-40s", "Code", "Sector", "Description")+"\tBaseline\tCUSMA\tTariff\tDuty\tTrade effect\t")
+	for _, l := range res.Lines {
+		if l.Direction != d {
+			continue
+		}
+		mark := ""
+		if l.UpperBound {
+			mark = "≤"
+		}
+		desc := []rune(oneLine(l.Description))
+		if len(desc) > 40 {
+			desc = append(desc[:39], '…')
+		}
+		fmt.Fprintf(tw, "%-10s %-9s %-40s\t%s\t%s\t%s\t%s%s\t%s\t\n", l.Code, l.Sector, string(desc), millions(l.Baseline),
+			percent(l.CUSMAShare), percent(l.Tariff), mark, millions(l.Duty), millions(l.TradeChange))
+	}
+	return tw.Flush()
 }
 
 func sectorNames(sectors []scenarios.Sector) map[string]string {
@@ -178,7 +310,7 @@ func millions(v float64) string {
 
 // writeTable prints the result for people: one table per direction in US$
 // millions, with totals and the sources.
-func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sectors []scenarios.Sector, sources []string) error {
+func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.Bands) error {
 	a := sc.Assumptions
 	fmt.Fprintf(w, "%s\nas of %s · baseline %d · CUSMA shares %s · elasticities %s (low ×%g, high ×%g)\n",
 		res.Scenario, res.AsOf, a.BaselineYear, a.CUSMAShares, a.Elasticities, a.ElasticityLow, a.ElasticityHigh)
@@ -192,29 +324,58 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	// left-aligned in a table whose numbers are right-aligned.
 	first := func(code, label string) string { return fmt.Sprintf("%-12s %-*s", code, width, label) }
 	upper := false
+	// With --draws, two more columns: the P10–P90 of duty and trade effect.
+	extra := func(duty, trade scenarios.Band) string {
+		if bands == nil {
+			return ""
+		}
+		return bandText(duty) + "\t" + bandText(trade) + "\t"
+	}
 	for _, d := range scenarios.Directions {
 		fmt.Fprintf(w, "\n%s (US$ millions)\n", d.Label())
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, first("Sector", "")+"\tBaseline\tTariff\tDuty\tTrade effect\tLow\tHigh\tValue after\tDuty collected\t")
+		head := first("Sector", "") + "\tBaseline\tTariff\tDuty\tTrade effect\tLow\tHigh\tValue after\tDuty collected\t"
+		if bands != nil {
+			head += "Duty P10 – P90\tTrade effect P10 – P90\t"
+		}
+		fmt.Fprintln(tw, head)
 		for _, f := range res.DirectionFlows(d) {
 			mark := ""
 			if f.UpperBound {
 				mark, upper = "≤", true
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
+			fb, _ := flowBands(bands, f)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
 				percent(f.Tariff), mark, millions(f.Duty), millions(f.TradeChange), millions(f.TradeChangeLow),
-				millions(f.TradeChangeHigh), millions(f.ValueAfter), millions(f.DutyCollected))
+				millions(f.TradeChangeHigh), millions(f.ValueAfter), millions(f.DutyCollected), extra(fb.Duty, fb.TradeChange))
 		}
 		t := res.Totals[d.Index()]
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", first("TOTAL", "All sectors"), millions(t.Baseline), percent(t.EffectiveRate),
-			millions(t.Duty), millions(t.TradeChange), millions(t.TradeChangeLow), millions(t.TradeChangeHigh),
-			millions(t.ValueAfter), millions(t.DutyCollected))
+		mark := ""
+		if t.UpperBound {
+			mark = "≤"
+		}
+		var tb scenarios.TotalBands
+		if bands != nil {
+			tb = bands.Totals[d.Index()]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", first("TOTAL", "All sectors"), millions(t.Baseline), percent(t.EffectiveRate),
+			mark, millions(t.Duty), millions(t.TradeChange), millions(t.TradeChangeLow), millions(t.TradeChangeHigh),
+			millions(t.ValueAfter), millions(t.DutyCollected), extra(tb.Duty, tb.TradeChange))
 		if err := tw.Flush(); err != nil {
 			return err
+		}
+		writeProgrammes(w, res, d)
+		if lines {
+			if err := writeLineTable(w, res, d); err != nil {
+				return err
+			}
 		}
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Tariff: additional tariff; effective rate on the TOTAL line. Trade effect: change in imports (low and high elasticity).")
+	if bands != nil {
+		fmt.Fprintln(w, bandsNote)
+	}
 	if upper {
 		fmt.Fprintln(w, "≤ upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")
 	}

@@ -1,0 +1,115 @@
+package scenarios
+
+// Term is one active measure's part of a line's additional tariff (SPEC
+// section 2): Rate * Cov * (1 - c(l) * Exempt).
+type Term struct {
+	// Measure is the position of the measure in Scenario.Measures.
+	Measure int
+	Rate    float64 // rate(m)
+	// Cov is cov'(m,l): the coverage after precedence. It does not depend
+	// on the rates or the CUSMA shares.
+	Cov float64
+	// Exempt is x(m) for a CUSMA-exempt measure, else 0.
+	Exempt float64
+}
+
+// LineTerms is one trade line's tariff taken apart by active measure.
+type LineTerms struct {
+	Index  int     // position of the line in its direction (Model.Line)
+	Sector int     // position of its sector in Model.Sectors
+	Value  float64 // V(l)
+	Share  float64 // c(l) under the model's params
+	// UpperBound is set when a measure's coverage of the line is an upper
+	// bound.
+	UpperBound bool
+	Terms      []Term // in scenario order
+}
+
+// Tariff returns tau(l) with the line's own CUSMA share: the sum of its
+// terms, added in the engine's order.
+func (lt LineTerms) Tariff() float64 {
+	tau := 0.0
+	for _, t := range lt.Terms {
+		tau += t.Rate * t.Cov * (1 - lt.Share*t.Exempt)
+	}
+	return tau
+}
+
+// Contributions takes the additional tariff of every line of direction d
+// apart: for each line that an active measure covers (cov'(m,l) > 0), the
+// rate, coverage after precedence and CUSMA-exempt share of each such
+// measure, measures of rate 0 included. It walks the same scopes and
+// precedence as Evaluate, so tau(l) = sum over the terms of rate * cov' *
+// (1 - c(l) x) is the engine's tariff; lines no measure covers are left out.
+func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms {
+	di := d.Index()
+	t := m.tables[di]
+	n := t.len()
+	active := activeMeasures(sc, d, asOf)
+	if len(active) == 0 {
+		return nil
+	}
+	position := make(map[*Measure]int, len(sc.Measures))
+	for i := range sc.Measures {
+		position[&sc.Measures[i]] = i
+	}
+	scopes := make([]*scope, len(active))
+	for k, me := range active {
+		scopes[k] = m.scope(di, me)
+	}
+	// Terms by line, in measure order: count first, then fill one array.
+	count := make([]int, n)
+	covs := make([][]float64, len(active)) // cov' by scope entry
+	var p []float64
+	for k := range active {
+		s := scopes[k]
+		yields := m.precedence(active, scopes, k, &p, n)
+		covs[k] = make([]float64, len(s.idx))
+		for j, i := range s.idx {
+			cov := s.cov[j]
+			if yields {
+				cov *= 1 - p[i]
+			}
+			covs[k][j] = cov
+			if cov != 0 {
+				count[i]++
+			}
+		}
+	}
+	lineAt := make([]int, n) // position in out + 1, or 0
+	var out []LineTerms
+	total := 0
+	for i := range n {
+		total += count[i]
+	}
+	terms := make([]Term, total)
+	off := 0
+	for i := range n {
+		if count[i] == 0 {
+			continue
+		}
+		out = append(out, LineTerms{Index: i, Sector: t.sector[i], Value: t.value[i], Share: m.lineShare(di, t, i),
+			Terms: terms[off : off : off+count[i]]})
+		lineAt[i] = len(out)
+		off += count[i]
+	}
+	for k, me := range active {
+		s := scopes[k]
+		x := 0.0
+		if me.CUSMAExempt {
+			x = me.ExemptShare()
+		}
+		for j, i := range s.idx {
+			cov := covs[k][j]
+			if cov == 0 {
+				continue
+			}
+			lt := &out[lineAt[i]-1]
+			lt.Terms = append(lt.Terms, Term{Measure: position[me], Rate: me.Rate, Cov: cov, Exempt: x})
+			if s.ub[j] {
+				lt.UpperBound = true
+			}
+		}
+	}
+	return out
+}
