@@ -1,17 +1,23 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -48,14 +54,21 @@ var metaDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 // full-text search. A file that is not UTF-8 text, is empty, or is already in
 // the library is refused (ErrBadDocument, ErrExists) and nothing is written.
 func (w *Workspace) ImportDocument(path string, meta DocumentMeta) (Document, error) {
+	if err := refuseLive(path); err != nil {
+		return Document{}, fmt.Errorf("import %s: %w", path, err)
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
 	}
+	if !info.Mode().IsRegular() {
+		// A FIFO would block the import for ever, a device never end.
+		return Document{}, fmt.Errorf("import %s: %w: not a regular file", path, ErrBadDocument)
+	}
 	if info.Size() > MaxDocumentSize {
 		return Document{}, fmt.Errorf("import %s: %w: larger than %d MiB", path, ErrBadDocument, MaxDocumentSize>>20)
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path, MaxDocumentSize)
 	if err != nil {
 		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
 	}
@@ -66,14 +79,37 @@ func (w *Workspace) ImportDocument(path string, meta DocumentMeta) (Document, er
 	return doc, nil
 }
 
-// ImportDocumentData is ImportDocument on a file's name and contents.
-func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
+// readLimited reads the file at path, at most limit+1 bytes: a file that
+// grows while it is read is still bounded.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
+
+// prepareDocument checks a document file's name and contents and extracts
+// its text and metadata, without touching the workspace: all of an import
+// but the writing (FuzzPrepareDocument runs it on arbitrary bytes). The text
+// is UTF-8 (a UTF-16 file with its byte order mark is converted) without NUL
+// bytes; each piece of metadata is one line without control characters,
+// and a date is a real date.
+func prepareDocument(name string, data []byte, meta DocumentMeta) (Document, extracted, error) {
 	if len(data) > MaxDocumentSize {
-		return Document{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+		return Document{}, extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+	}
+	data, err := utf16Text(data)
+	if err != nil {
+		return Document{}, extracted{}, fmt.Errorf("%w: %s: %v", ErrBadDocument, name, err)
 	}
 	data = stripBOM(data)
 	if !utf8.Valid(data) {
-		return Document{}, fmt.Errorf("%w: %s is not UTF-8 text (save it as UTF-8 and import it again)", ErrBadDocument, name)
+		return Document{}, extracted{}, fmt.Errorf("%w: %s is not UTF-8 text (save it as UTF-8 and import it again)", ErrBadDocument, name)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return Document{}, extracted{}, fmt.Errorf("%w: %s holds NUL bytes (at byte %d): it is not a text file", ErrBadDocument, name, i)
 	}
 	var ex extracted
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -83,27 +119,115 @@ func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMe
 		ex = extractMarkdown(string(data))
 	case ".html", ".htm":
 		ex = extractHTML(string(data))
+	case ".pdf":
+		return Document{}, extracted{}, fmt.Errorf("%w: %s: PDF is not supported: convert it to text first (pdftotext %s, or save or copy its text from a PDF reader into a .txt file), then import the .txt file",
+			ErrBadDocument, name, name)
 	default:
-		return Document{}, fmt.Errorf("%w: %s: only .txt, .md and .html files can be imported", ErrBadDocument, name)
+		return Document{}, extracted{}, fmt.Errorf("%w: %s: only .txt, .md and .html files can be imported", ErrBadDocument, name)
 	}
 	if strings.TrimSpace(ex.Body) == "" {
-		return Document{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
+		return Document{}, extracted{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
 	}
-	if meta.Date != "" && !metaDate.MatchString(meta.Date) {
-		return Document{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
+	if !validDocumentDate(meta.Date) {
+		return Document{}, extracted{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
+	}
+	if !validDocumentDate(ex.Date) {
+		ex.Date = "" // a page's own date that is no date: none
 	}
 	doc := Document{
-		Title:      firstNonEmpty(meta.Title, ex.Title, strings.TrimSuffix(name, filepath.Ext(name))),
-		Publisher:  firstNonEmpty(meta.Publisher, ex.Publisher),
+		Title:      metaText(meta.Title, ex.Title, strings.TrimSuffix(name, filepath.Ext(name))),
+		Publisher:  metaText(meta.Publisher, ex.Publisher),
 		Date:       firstNonEmpty(meta.Date, ex.Date),
-		Kind:       firstNonEmpty(meta.Kind, "imported"),
-		URL:        firstNonEmpty(meta.URL, ex.URL),
-		SourceFile: name,
+		Kind:       metaText(meta.Kind, "imported"),
+		URL:        metaText(meta.URL, ex.URL),
+		SourceFile: metaText(name),
 		Topics:     []string{},
+	}
+	return doc, ex, nil
+}
+
+// metaText is firstNonEmpty of vals made one line of text: line breaks,
+// tabs and other runs of white space become one space, and control
+// characters (escape sequences) are dropped.
+func metaText(vals ...string) string {
+	for i, v := range vals {
+		vals[i] = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && !unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, v)), " ")
+	}
+	return firstNonEmpty(vals...)
+}
+
+// validDocumentDate reports whether s is empty or a date of the form
+// YYYY-MM-DD, YYYY-MM or YYYY that exists (no month 13, no 30 February).
+func validDocumentDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	if !metaDate.MatchString(s) {
+		return false
+	}
+	layout := "2006-01-02"
+	switch len(s) {
+	case 4:
+		layout = "2006"
+	case 7:
+		layout = "2006-01"
+	}
+	_, err := time.Parse(layout, s)
+	return err == nil
+}
+
+// utf16Text converts a UTF-16 file that starts with its byte order mark
+// (as Windows Notepad saves "Unicode" text) to UTF-8; other data is
+// returned as is. Unpaired surrogates are an error.
+func utf16Text(data []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return data, nil
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return nil, errors.New("UTF-16 text with an odd number of bytes (a truncated file?)")
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	for i := 0; i < len(data); i += 2 {
+		u := rune(order.Uint16(data[i:]))
+		if !utf16.IsSurrogate(u) {
+			b.WriteRune(u)
+			continue
+		}
+		r := unicode.ReplacementChar
+		if i+3 < len(data) {
+			r = utf16.DecodeRune(u, rune(order.Uint16(data[i+2:])))
+		}
+		if r == unicode.ReplacementChar {
+			return nil, fmt.Errorf("invalid UTF-16 text (an unpaired surrogate at byte %d)", 2+i)
+		}
+		b.WriteRune(r)
+		i += 2
+	}
+	return b.Bytes(), nil
+}
+
+// ImportDocumentData is ImportDocument on a file's name and contents.
+func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
+	doc, ex, err := prepareDocument(name, data, meta)
+	if err != nil {
+		return Document{}, err
 	}
 	sum := sha256.Sum256([]byte(ex.Body))
 	hash := hex.EncodeToString(sum[:8])
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
+	err = w.write(context.Background(), func(tx *sql.Tx) error {
 		var existing string
 		err := tx.QueryRow("SELECT id FROM documents WHERE body = ?", ex.Body).Scan(&existing)
 		if err == nil {

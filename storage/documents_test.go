@@ -99,7 +99,8 @@ func TestBadDocumentsChangeNothing(t *testing.T) {
 		{"empty", "empty.txt", "", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
 		{"only blank", "blank.md", " \n\n\t\n", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
 		{"only markup", "tags.html", "<html><head><script>x</script></head><body></body></html>", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
-		{"wrong type", "deck.pdf", "%PDF-1.4", storage.DocumentMeta{}, storage.ErrBadDocument, "only .txt, .md and .html"},
+		{"wrong type", "deck.docx", "PK\x03\x04", storage.DocumentMeta{}, storage.ErrBadDocument, "only .txt, .md and .html"},
+		{"PDF", "deck.pdf", "%PDF-1.4", storage.DocumentMeta{}, storage.ErrBadDocument, "PDF is not supported: convert it to text first (pdftotext deck.pdf"},
 		{"bad date", "ok.txt", "Some text", storage.DocumentMeta{Date: "yesterday"}, storage.ErrInvalid, "date"},
 		{"already imported", "seed.txt", "", storage.DocumentMeta{}, storage.ErrExists, "already in the library as 004_00f7d1e281d38557"},
 	}
@@ -191,21 +192,23 @@ func TestExcerptsAndCitations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The built-in aluminum-relief scenario quotes this passage already.
+	// The built-in aluminum-relief scenario quotes this passage already, for
+	// the aluminum cut and the cut on aluminum derivatives.
 	cites, err := w.ExcerptCitations(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cites) != 1 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != "US-232-ALU-RELIEF" {
+	if len(cites) != 2 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != "US-232-ALU-RELIEF" ||
+		cites[1].Measure != "US-232-ALU-DERIV-RELIEF" {
 		t.Errorf("citations = %+v", cites)
 	}
 	// Link it to a measure of another scenario.
-	sc, _ := w.Scenario("aug-2025")
+	sc, rev, _ := w.ScenarioRev("aug-2025")
 	sc.Measures[3].Evidence = append(sc.Measures[3].Evidence, scenarios.Evidence{Document: doc, Quote: quote, Excerpt: id})
-	if err := w.SaveScenario("aug-2025", sc); err != nil {
+	if _, err := w.SaveScenario("aug-2025", sc, rev); err != nil {
 		t.Fatal(err)
 	}
-	if cites, _ = w.ExcerptCitations(id); len(cites) != 2 {
+	if cites, _ = w.ExcerptCitations(id); len(cites) != 3 {
 		t.Errorf("after linking: %+v", cites)
 	}
 	got, _ := w.Scenario("aug-2025")

@@ -25,6 +25,17 @@ var (
 	ErrInvalid = errors.New("invalid input")
 )
 
+// Errors of a workspace shared with other windows and processes. They are
+// runtime failures (the command line exits with status 1), not bad input.
+var (
+	// ErrConflict: the scenario was changed elsewhere (another window or
+	// process) since it was read; nothing was written.
+	ErrConflict = errors.New("the scenario was changed elsewhere (another window or the command line) since it was read, so nothing was written")
+	// ErrBusy: another Parley process kept the workspace busy writing
+	// for longer than the busy timeout; nothing was written.
+	ErrBusy = errors.New("the workspace is busy (another Parley is writing to it); try again")
+)
+
 // IsBadInput reports whether err comes from bad input (a user's file,
 // argument or workspace) rather than a runtime failure.
 func IsBadInput(err error) bool {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,30 +90,60 @@ func (w *Workspace) Resolve(ref string) (ScenarioInfo, error) {
 
 // Scenario reads the scenario with the given id.
 func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
+	sc, _, err := w.ScenarioRev(id)
+	return sc, err
+}
+
+// ScenarioRev reads the scenario with the given id and its revision, which
+// counts its saves: pass it to SaveScenario or DeleteScenario, which refuse
+// with ErrConflict when another window or process saved it in between. The
+// scenario row, its measures and their evidence are read in one
+// transaction, so a save by another process is seen whole or not at all.
+func (w *Workspace) ScenarioRev(id string) (*scenarios.Scenario, int64, error) {
 	ctx := context.Background()
+	var sc *scenarios.Scenario
+	var rev int64
+	err := w.retry(func() error {
+		tx, err := w.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		sc, rev, err = readScenario(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return sc, rev, nil
+}
+
+// readScenario reads scenario id in tx.
+func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenario, int64, error) {
 	sc := &scenarios.Scenario{}
 	var asOf, overrides, datasets string
-	err := w.db.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
-		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides FROM scenarios WHERE id = ?`, id).Scan(
+	var rev int64
+	err := tx.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
+		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, revision FROM scenarios WHERE id = ?`, id).Scan(
 		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &datasets,
-		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides)
+		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+		return nil, 0, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read scenario %s: %w", id, err)
+		return nil, 0, fmt.Errorf("read scenario %s: %w", id, err)
 	}
 	if sc.AsOf, err = storedDate(asOf); err != nil {
-		return nil, fmt.Errorf("read scenario %s: %w", id, err)
+		return nil, 0, fmt.Errorf("read scenario %s: %w", id, err)
 	}
 	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
-		return nil, fmt.Errorf("read scenario %s: overrides: %w", id, err)
+		return nil, 0, fmt.Errorf("read scenario %s: overrides: %w", id, err)
 	}
 	if err := decodeDatasets(datasets, &sc.Assumptions.Datasets); err != nil {
-		return nil, fmt.Errorf("read scenario %s: datasets: %w", id, err)
+		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
 	ids := map[int64]int{}
-	err = scanAll(ctx, w, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+	err = scanTx(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
 		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library
 		FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
@@ -152,9 +183,9 @@ func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
 			return nil
 		}, id)
 	if err != nil {
-		return nil, fmt.Errorf("read measures of %s: %w", id, err)
+		return nil, 0, fmt.Errorf("read measures of %s: %w", id, err)
 	}
-	err = scanAll(ctx, w, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+	err = scanTx(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
 		func(scan func(...any) error) error {
 			var mid int64
@@ -162,14 +193,17 @@ func (w *Workspace) Scenario(id string) (*scenarios.Scenario, error) {
 			if err := scan(&mid, &e.Document, &e.Excerpt, &e.Quote, &e.Citation, &e.URL); err != nil {
 				return err
 			}
-			i := ids[mid]
+			i, ok := ids[mid]
+			if !ok {
+				return fmt.Errorf("evidence %q of measure row %d, which is not a measure of the scenario", e.Quote+e.Citation, mid)
+			}
 			sc.Measures[i].Evidence = append(sc.Measures[i].Evidence, e)
 			return nil
 		}, id)
 	if err != nil {
-		return nil, fmt.Errorf("read evidence of %s: %w", id, err)
+		return nil, 0, fmt.Errorf("read evidence of %s: %w", id, err)
 	}
-	return sc, nil
+	return sc, rev, nil
 }
 
 // validate checks sc against the workspace; errors name their fields.
@@ -178,7 +212,11 @@ func (w *Workspace) validate(sc *scenarios.Scenario) error {
 	if err != nil {
 		return err
 	}
-	return scenarios.Validate(sc, cat).Err()
+	errs := scenarios.Validate(sc, cat)
+	if err := cat.failure(); err != nil {
+		return err
+	}
+	return errs.Err()
 }
 
 // CreateScenario validates and stores a new scenario and returns its id,
@@ -209,10 +247,13 @@ type Placement struct {
 }
 
 // RestoreScenario stores sc under a given id at its old placement, for
-// example to undo a delete. The id must be free.
-func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, at Placement) error {
+// example to undo a delete. The id must be free. rev is the revision the
+// scenario had when it was deleted (0 if it never was stored): it comes back
+// at revision rev+1, which it returns, so that a copy read before the
+// delete cannot be saved over it.
+func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, at Placement, rev int64) (int64, error) {
 	if err := w.validate(sc); err != nil {
-		return err
+		return 0, err
 	}
 	err := w.write(context.Background(), func(tx *sql.Tx) error {
 		var n int
@@ -222,27 +263,35 @@ func (w *Workspace) RestoreScenario(id string, sc *scenarios.Scenario, at Placem
 		if n > 0 {
 			return fmt.Errorf("%w: scenario id %q", ErrExists, id)
 		}
-		return w.insertScenario(tx, id, sc, at.Builtin, at.Position)
+		if err := w.insertScenario(tx, id, sc, at.Builtin, at.Position); err != nil {
+			return err
+		}
+		_, err := tx.Exec("UPDATE scenarios SET revision = ? WHERE id = ?", max(rev, 0)+1, id)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("restore scenario %q: %w", sc.Name, err)
+		return 0, fmt.Errorf("restore scenario %q: %w", sc.Name, err)
 	}
-	return nil
+	return max(rev, 0) + 1, nil
 }
 
-// SaveScenario validates sc and replaces the stored scenario id with it.
-func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario) error {
+// SaveScenario validates sc and replaces the stored scenario id with it,
+// provided the stored scenario is still at revision rev (as ScenarioRev read
+// it, or a previous save returned it); else it fails with ErrConflict and
+// writes nothing, so that a save never silently undoes another window's or
+// process's. It returns the scenario's new revision.
+func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario, rev int64) (int64, error) {
 	if err := w.validate(sc); err != nil {
-		return err
+		return 0, err
 	}
+	var next int64
 	err := w.write(context.Background(), func(tx *sql.Tx) error {
 		var builtin bool
 		var position int
-		err := tx.QueryRow("SELECT builtin, position FROM scenarios WHERE id = ?", id).Scan(&builtin, &position)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
+		if err := checkRevision(tx, id, rev); err != nil {
+			return err
 		}
-		if err != nil {
+		if err := tx.QueryRow("SELECT builtin, position FROM scenarios WHERE id = ?", id).Scan(&builtin, &position); err != nil {
 			return err
 		}
 		if _, err := tx.Exec("DELETE FROM measures WHERE scenario = ?", id); err != nil {
@@ -251,23 +300,43 @@ func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario) error {
 		if err := checkNameFree(tx, sc.Name, id); err != nil {
 			return err
 		}
-		return w.writeScenario(tx, id, sc, builtin, position, "UPDATE")
+		if err := w.writeScenario(tx, id, sc, builtin, position, "UPDATE"); err != nil {
+			return err
+		}
+		return tx.QueryRow("SELECT revision FROM scenarios WHERE id = ?", id).Scan(&next)
 	})
 	if err != nil {
-		return fmt.Errorf("save scenario %q: %w", sc.Name, err)
+		return 0, fmt.Errorf("save scenario %q: %w", sc.Name, err)
+	}
+	return next, nil
+}
+
+// checkRevision fails with ErrNotFound when there is no scenario id, and
+// with ErrConflict when it is not at revision rev.
+func checkRevision(tx *sql.Tx, id string, rev int64) error {
+	var stored int64
+	err := tx.QueryRow("SELECT revision FROM scenarios WHERE id = ?", id).Scan(&stored)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w: no scenario with id %q (it was deleted elsewhere?)", ErrNotFound, id)
+	}
+	if err != nil {
+		return err
+	}
+	if stored != rev {
+		return fmt.Errorf("%w (revision %d, read at %d)", ErrConflict, stored, rev)
 	}
 	return nil
 }
 
-// DeleteScenario removes a scenario with its measures and their evidence links.
-func (w *Workspace) DeleteScenario(id string) error {
+// DeleteScenario removes a scenario with its measures and their evidence
+// links, provided it is still at revision rev (else ErrConflict).
+func (w *Workspace) DeleteScenario(id string, rev int64) error {
 	return w.write(context.Background(), func(tx *sql.Tx) error {
-		res, err := tx.Exec("DELETE FROM scenarios WHERE id = ?", id)
-		if err != nil {
-			return fmt.Errorf("delete scenario %s: %w", id, err)
+		if err := checkRevision(tx, id, rev); err != nil {
+			return fmt.Errorf("delete scenario: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("delete scenario: %w: no scenario with id %q", ErrNotFound, id)
+		if _, err := tx.Exec("DELETE FROM scenarios WHERE id = ?", id); err != nil {
+			return fmt.Errorf("delete scenario %s: %w", id, err)
 		}
 		return nil
 	})
@@ -438,10 +507,11 @@ func decodeOverrides(s string, o *scenarios.Overrides) error {
 	return nil
 }
 
-// productsJSON is a measure's product scope as stored.
+// productsJSON is a measure's product scope as stored; an include list that
+// is given but empty (it covers nothing) is kept apart from none.
 type productsJSON struct {
-	Include []string `json:"include,omitempty"`
-	Exclude []string `json:"exclude,omitempty"`
+	Include *[]string `json:"include,omitempty"`
+	Exclude []string  `json:"exclude,omitempty"`
 }
 
 // encodeProducts stores a scope as JSON, or "" for none.
@@ -449,7 +519,12 @@ func encodeProducts(p *scenarios.ProductScope) (string, error) {
 	if p == nil {
 		return "", nil
 	}
-	b, err := json.Marshal(productsJSON{Include: p.Include, Exclude: p.Exclude})
+	j := productsJSON{Exclude: p.Exclude}
+	if p.Include != nil {
+		inc := p.Include
+		j.Include = &inc
+	}
+	b, err := json.Marshal(j)
 	return string(b), err
 }
 
@@ -462,8 +537,17 @@ func decodeProducts(s string, dst **scenarios.ProductScope) error {
 	if err := json.Unmarshal([]byte(s), &j); err != nil {
 		return err
 	}
-	*dst = &scenarios.ProductScope{Include: j.Include, Exclude: j.Exclude}
+	*dst = j.scope()
 	return nil
+}
+
+// scope returns the stored scope as the engine's.
+func (j *productsJSON) scope() *scenarios.ProductScope {
+	p := &scenarios.ProductScope{Exclude: slices.Clone(j.Exclude)}
+	if j.Include != nil {
+		p.Include = append([]string{}, (*j.Include)...)
+	}
+	return p
 }
 
 // datasetsJSON is a scenario's choice of datasets as stored.

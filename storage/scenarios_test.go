@@ -142,14 +142,14 @@ func TestScenarioEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ := w.Scenario(id)
+	got, rev, _ := w.ScenarioRev(id)
 	if !reflect.DeepEqual(got.Measures, sc.Measures) {
 		t.Error("the branch's measures differ from the original's")
 	}
 	got.Measures[0].Rate = 0.5
 	got.Measures = got.Measures[:3]
 	got.Assumptions.Overrides.Elasticity = map[string]float64{"STEEL": 2}
-	if err := w.SaveScenario(id, got); err != nil {
+	if rev, err = w.SaveScenario(id, got, rev); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := w.Scenario(id)
@@ -158,7 +158,7 @@ func TestScenarioEdits(t *testing.T) {
 	}
 	bad := again.Clone()
 	bad.Measures[0].Rate = 11
-	if err := w.SaveScenario(id, &bad); err == nil || !storage.IsBadInput(err) {
+	if _, err := w.SaveScenario(id, &bad, rev); err == nil || !storage.IsBadInput(err) {
 		t.Errorf("saving rate 11: err = %v", err)
 	}
 	if kept, _ := w.Scenario(id); kept.Measures[0].Rate != 0.5 {
@@ -166,35 +166,38 @@ func TestScenarioEdits(t *testing.T) {
 	}
 	dup := again.Clone()
 	dup.Name = "Today: the regime in force"
-	if err := w.SaveScenario(id, &dup); !errors.Is(err, storage.ErrExists) {
+	if _, err := w.SaveScenario(id, &dup, rev); !errors.Is(err, storage.ErrExists) {
 		t.Errorf("renaming onto another scenario: err = %v", err)
 	}
 	pos, _ := w.Placement(id)
-	if err := w.DeleteScenario(id); err != nil {
+	if err := w.DeleteScenario(id, rev); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.Scenario(id); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("deleted scenario still readable: %v", err)
 	}
-	if err := w.RestoreScenario(id, again, pos); err != nil {
+	if rev, err = w.RestoreScenario(id, again, pos, rev); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ := w.Placement(id); p != pos {
 		t.Errorf("restored at %+v, want %+v", p, pos)
 	}
+	if _, stored, _ := w.ScenarioRev(id); stored != rev {
+		t.Errorf("restored at revision %d, RestoreScenario said %d", stored, rev)
+	}
 	// A built-in scenario comes back built in.
 	builtin, _ := w.Placement("threat-25")
-	threat, _ := w.Scenario("threat-25")
-	if err := w.DeleteScenario("threat-25"); err != nil {
+	threat, threatRev, _ := w.ScenarioRev("threat-25")
+	if err := w.DeleteScenario("threat-25", threatRev); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.RestoreScenario("threat-25", threat, builtin); err != nil {
+	if _, err := w.RestoreScenario("threat-25", threat, builtin, threatRev); err != nil {
 		t.Fatal(err)
 	}
 	if info, _ := w.Resolve("threat-25"); !info.Builtin || !builtin.Builtin || builtin.Position != 0 {
 		t.Errorf("restored built-in = %+v (placement %+v)", info, builtin)
 	}
-	if err := w.DeleteScenario("no-such"); !errors.Is(err, storage.ErrNotFound) {
+	if err := w.DeleteScenario("no-such", 1); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("delete unknown: %v", err)
 	}
 }

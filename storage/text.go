@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -352,7 +353,13 @@ func spans(body string, start, end int) []Passage {
 	var out []Passage
 	for end-start > passageMax {
 		cut := sentenceEnd(body[start:end], passageCut)
-		out = append(out, Passage{Start: start, Text: strings.TrimSpace(body[start : start+cut])})
+		// Trimmed, with Start moved past the white space trimmed in front
+		// (a no-break space, say): the passage stays an exact span.
+		seg := body[start : start+cut]
+		lead := len(seg) - len(strings.TrimLeftFunc(seg, unicode.IsSpace))
+		if text := strings.TrimRightFunc(seg[lead:], unicode.IsSpace); text != "" {
+			out = append(out, Passage{Start: start + lead, Text: text})
+		}
 		start += cut
 		for start < end && (body[start] == ' ' || body[start] == '\n' || body[start] == '\t') {
 			start++

@@ -35,6 +35,9 @@ type Workspace struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
+	busy     time.Duration  // how long a change waits for another writer
+	release  func()         // forgets the file as open in this process (live.go)
+	backups  sync.WaitGroup // the backup being made (backup.go)
 
 	mu  sync.Mutex // guards ref
 	ref *refData   // reference data, loaded on first use
@@ -76,13 +79,28 @@ func PortablePath() (string, bool) {
 type Options struct {
 	// Now is the clock used for timestamps; nil means time.Now.
 	Now func() time.Time
+	// BusyTimeout is how long a change waits for another Parley process
+	// that is writing before it fails with ErrBusy; 0 means
+	// DefaultBusyTimeout.
+	BusyTimeout time.Duration
+	// BackupDir, when set, is the folder where Open keeps a copy of the
+	// workspace made at most once a day (see Backup); the desktop app sets
+	// it. Read-only workspaces are not backed up.
+	BackupDir string
 }
+
+// DefaultBusyTimeout is how long a change waits, by default, for another
+// Parley process to finish writing.
+const DefaultBusyTimeout = 5 * time.Second
 
 // Open opens the workspace file at path, creating it (and its folder) if it
 // does not exist. A new or empty workspace is migrated to the current schema
-// and loaded with the embedded defaults, once. A file that is not a SQLite
-// database is refused and left untouched (ErrNotWorkspace). A file without
-// write permission opens read-only; changing it then fails with ErrReadOnly.
+// and loaded with the embedded defaults, once, in one transaction, however
+// many processes open it at the same time. A file that is not a SQLite
+// database is refused and left untouched (ErrNotWorkspace). A file that
+// cannot be written (no write permission, a read-only folder or mount) opens
+// read-only, with the changes still in its -wal file; changing it then fails
+// with ErrReadOnly.
 func Open(path string) (*Workspace, error) {
 	return OpenWith(path, Options{})
 }
@@ -96,34 +114,49 @@ func OpenWith(path string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	readOnly, err := checkFile(abs)
+	readOnly, release, err := claim(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now}
+	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now, busy: opt.BusyTimeout, release: release}
 	if w.now == nil {
 		w.now = time.Now
 	}
-	w.db, err = sql.Open("sqlite", dsn(abs, readOnly))
-	if err != nil {
+	if w.busy <= 0 {
+		w.busy = DefaultBusyTimeout
+	}
+	if err := w.openDB(); err != nil {
+		release()
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	w.db.SetMaxOpenConns(4)
 	if err := w.prepare(); err != nil {
 		w.db.Close()
-		return nil, fmt.Errorf("open workspace %s: %w", path, err)
+		release()
+		return nil, fmt.Errorf("open workspace %s: %w", path, w.mapWriteError(err))
+	}
+	settle(abs)
+	if opt.BackupDir != "" && !w.readOnly {
+		w.backupDaily(opt.BackupDir)
 	}
 	return w, nil
 }
 
 // checkFile refuses anything but a SQLite file or a missing or empty file,
 // creates the folder of a missing file, and reports whether the file is
-// read-only (it has no write permission for its owner).
+// read-only (see writable). It reads the file's header, so it must never run
+// on a file this process has open in SQLite (claim sees to that).
 func checkFile(path string) (readOnly bool, err error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		dir := filepath.Dir(path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			if errors.Is(err, os.ErrPermission) || !canWrite(filepath.Dir(dir)) {
+				return false, fmt.Errorf("%w: cannot create the folder %s: %v", ErrReadOnly, dir, err)
+			}
 			return false, err
+		}
+		if !canWrite(dir) {
+			return false, fmt.Errorf("%w: cannot create a workspace in %s: the folder is read-only", ErrReadOnly, dir)
 		}
 		return false, nil
 	}
@@ -133,7 +166,9 @@ func checkFile(path string) (readOnly bool, err error) {
 	if info.IsDir() {
 		return false, fmt.Errorf("%w: it is a folder", ErrNotWorkspace)
 	}
-	readOnly = info.Mode().Perm()&0o200 == 0
+	if readOnly, err = writable(path); err != nil {
+		return false, err
+	}
 	if info.Size() == 0 {
 		if readOnly {
 			return false, fmt.Errorf("%w: the file is empty and cannot be written", ErrReadOnly)
@@ -149,57 +184,134 @@ func checkFile(path string) (readOnly bool, err error) {
 	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
 		return false, ErrNotWorkspace
 	}
+	// Another application's database, or a damaged file, is refused before
+	// anything is written to it.
+	if err := checkRecognized(path); err != nil {
+		return false, err
+	}
 	return readOnly, nil
 }
 
-// dsn returns the modernc.org/sqlite data source name for path.
-func dsn(path string, readOnly bool) string {
+// openDB opens the database. A read-only workspace opens with mode=ro,
+// which reads the committed changes still in a -wal file (SQLite then uses
+// the -shm file, or its own memory where the folder cannot be written).
+// Only where that fails and no -wal file holds anything does it fall back to
+// immutable=1 (no locks, no WAL), which is then exact: the file is all
+// there is.
+func (w *Workspace) openDB() error {
+	if !w.readOnly {
+		db, err := sql.Open("sqlite", dsn(w.path, w.busy, false, false))
+		if err != nil {
+			return err
+		}
+		db.SetMaxOpenConns(4)
+		w.db = db
+		return nil
+	}
+	var first error
+	for _, immutable := range []bool{false, true} {
+		if immutable && walHolds(w.path) {
+			break
+		}
+		db, err := sql.Open("sqlite", dsn(w.path, w.busy, true, immutable))
+		if err != nil {
+			return err
+		}
+		db.SetMaxOpenConns(4)
+		var n int
+		if err = db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n); err == nil {
+			w.db = db
+			return nil
+		}
+		db.Close()
+		if first == nil {
+			first = err
+		}
+	}
+	return fmt.Errorf("%w: cannot read it where it is (copy %s and any %s-wal file beside it to a writable folder): %v",
+		ErrReadOnly, filepath.Base(w.path), filepath.Base(w.path), first)
+}
+
+// walHolds reports whether path has a -wal file with something in it.
+func walHolds(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
+}
+
+// dsn returns the modernc.org/sqlite data source name for path. Changes are
+// committed with synchronous=FULL: a commit that returned is on the disk,
+// power loss included (see the README, "Back up and move a workspace").
+func dsn(path string, busy time.Duration, readOnly, immutable bool) string {
 	p := filepath.ToSlash(path)
 	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
 		p = "/" + p // file:///C:/...
 	}
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	params := []string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)", "_time_format=sqlite"}
-	if readOnly {
+	params := []string{fmt.Sprintf("_pragma=busy_timeout(%d)", busy.Milliseconds()), "_pragma=foreign_keys(1)", "_time_format=sqlite"}
+	switch {
+	case readOnly && immutable:
 		params = append(params, "mode=ro", "immutable=1")
-	} else {
-		params = append(params, "_pragma=journal_mode(WAL)", "_pragma=synchronous(NORMAL)", "_txlock=immediate")
+	case readOnly:
+		params = append(params, "mode=ro")
+	default:
+		params = append(params, "_pragma=journal_mode(WAL)", "_pragma=synchronous("+synchronous+")", "_txlock=immediate")
 	}
 	return "file://" + p + "?" + strings.Join(params, "&")
 }
 
+// synchronous is SQLite's synchronous setting for writable workspaces.
+var synchronous = "FULL"
+
 // prepare migrates the schema and loads or upgrades the defaults if needed.
+// What to do is decided, and done, inside one write transaction: a process
+// that waited for another one opening the same new workspace finds the work
+// done. A workspace newer than this build is refused untouched.
 func (w *Workspace) prepare() error {
 	ctx := context.Background()
-	version, err := schemaVersion(ctx, w.db)
+	var version, loaded int
+	err := w.retry(func() (err error) {
+		version, loaded, err = workspaceState(ctx, w.db)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	if version > len(migrations) {
-		return fmt.Errorf("%w (schema %d; this Parley reads up to %d)", ErrNewerWorkspace, version, len(migrations))
-	}
-	loaded := 0
-	if version > 0 {
-		if loaded, err = w.defaultsLoaded(ctx); err != nil {
-			return err
-		}
-	}
-	if loaded > defaultsVersion {
-		return fmt.Errorf("%w (its data is version %d; this Parley knows up to %d)", ErrNewerWorkspace, loaded, defaultsVersion)
-	}
-	if version == len(migrations) && loaded == defaultsVersion {
-		return nil
+	if done, err := upToDate(version, loaded); err != nil || done {
+		return err
 	}
 	if w.readOnly {
 		return fmt.Errorf("%w: it needs to be upgraded or initialised first", ErrReadOnly)
 	}
-	if err := migrate(ctx, w.db, version); err != nil {
-		return err
+	return w.write(ctx, func(tx *sql.Tx) error {
+		version, loaded, err := workspaceState(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if done, err := upToDate(version, loaded); err != nil || done {
+			return err
+		}
+		if err := migrateTx(ctx, tx, version); err != nil {
+			return err
+		}
+		if loaded < defaultsVersion {
+			if err := w.loadDefaultsTx(tx, loaded); err != nil {
+				return fmt.Errorf("load the default data: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// upToDate reports whether a workspace of schema version and defaults
+// loaded needs nothing, and refuses one newer than this build.
+func upToDate(version, loaded int) (bool, error) {
+	if version > len(migrations) {
+		return false, fmt.Errorf("%w (schema %d; this Parley reads up to %d)", ErrNewerWorkspace, version, len(migrations))
 	}
-	if err := w.write(ctx, func(tx *sql.Tx) error { return w.loadDefaultsTx(tx, loaded) }); err != nil {
-		return fmt.Errorf("load the default data: %w", err)
+	if loaded > defaultsVersion {
+		return false, fmt.Errorf("%w (its data is version %d; this Parley knows up to %d)", ErrNewerWorkspace, loaded, defaultsVersion)
 	}
-	return nil
+	return version == len(migrations) && loaded == defaultsVersion, nil
 }
 
 // Path returns the absolute path of the workspace file.
@@ -208,39 +320,88 @@ func (w *Workspace) Path() string { return w.path }
 // ReadOnly reports whether the workspace was opened read-only.
 func (w *Workspace) ReadOnly() bool { return w.readOnly }
 
-// Close checkpoints the write-ahead log into the file, so that the one file
-// holds everything and can be copied or moved, and closes the database.
+// Close waits for a backup being made, checkpoints the write-ahead log into
+// the file, so that the one file holds everything and can be copied or
+// moved, and closes the database. It may be called more than once.
 func (w *Workspace) Close() error {
+	w.backups.Wait()
+	w.stopWatching() // dataversion.go
+	if w.release == nil {
+		return nil
+	}
 	if !w.readOnly {
 		// Best effort: the WAL is folded in when the last connection closes anyway.
 		_, _ = w.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
-	return w.db.Close()
+	err := w.db.Close()
+	w.release()
+	w.release = nil
+	return err
 }
 
 // write runs fn in one immediate transaction; nothing is written unless fn
-// and the commit succeed.
+// and the commit succeed. While another process writes, it waits (SQLite's
+// busy timeout) and tries again, for up to the workspace's busy timeout in
+// all, then fails with ErrBusy; fn may therefore run more than once.
 func (w *Workspace) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if w.readOnly {
-		return fmt.Errorf("%w: %s", ErrReadOnly, w.path)
+		return w.readOnlyError()
 	}
-	tx, err := w.db.BeginTx(ctx, nil)
-	if err != nil {
-		return w.mapWriteError(err)
+	return w.retry(func() error {
+		tx, err := w.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// retry runs fn until it does not fail because the workspace is busy, or
+// the busy timeout has passed; it maps the errors of SQLite that users see
+// (busy, read-only) to ErrBusy and ErrReadOnly.
+func (w *Workspace) retry(fn func() error) error {
+	deadline := time.Now().Add(w.busy)
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if err == nil {
+			return nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			return w.mapWriteError(err)
+		}
+		time.Sleep(backoff(attempt))
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return w.mapWriteError(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return w.mapWriteError(err)
+}
+
+// CheckWritable returns nil, or ErrReadOnly with a plain message when the
+// workspace was opened read-only.
+func (w *Workspace) CheckWritable() error {
+	if w.readOnly {
+		return w.readOnlyError()
 	}
 	return nil
 }
 
-// mapWriteError turns SQLite's read-only errors into ErrReadOnly.
+// readOnlyError says plainly that a read-only workspace cannot be changed.
+func (w *Workspace) readOnlyError() error {
+	return fmt.Errorf("%w: %s cannot be changed here (the file, its folder or its disk is write-protected); "+
+		"copy it to a writable folder to edit it", ErrReadOnly, w.path)
+}
+
+// mapWriteError turns SQLite's read-only errors into ErrReadOnly and its
+// busy errors into ErrBusy.
 func (w *Workspace) mapWriteError(err error) error {
-	if err != nil && strings.Contains(err.Error(), "readonly") {
+	switch {
+	case err == nil || errors.Is(err, ErrBusy) || errors.Is(err, ErrReadOnly):
+		return err
+	case isBusy(err):
+		// SQLite's own words ("database is locked") do not tell users what to do.
+		return ErrBusy
+	case strings.Contains(err.Error(), "readonly"):
 		return fmt.Errorf("%w: %s: %v", ErrReadOnly, w.path, err)
 	}
 	return err

@@ -48,14 +48,15 @@ func TestMigrateFromEmptyFile(t *testing.T) {
 }
 
 // TestMigrateStepByStep applies each migration in turn from an empty
-// database, as Open does for an older workspace.
+// database (schema 0), as Open does for an older workspace. (An SQLite file
+// with another application's tables is refused instead: TestCheckRecognized.)
 func TestMigrateStepByStep(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "steps.parley")
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec("CREATE TABLE unrelated (x)"); err != nil { // an existing, schema-0 SQLite file
+	if _, err := db.Exec("VACUUM"); err != nil { // an existing SQLite file with no schema yet
 		t.Fatal(err)
 	}
 	db.Close()
@@ -93,7 +94,7 @@ func TestOpenTwiceAddsNothing(t *testing.T) {
 		t.Error("opening again changed the workspace")
 	}
 	for table, want := range map[string]int{"scenarios": 7, "documents": 5, "sectors": 26, "sector_chapters": 98,
-		"trade_lines": 98 * 3 * 2, "measure_library": 26, "elasticities": 26, "cusma_presets": 17} {
+		"trade_lines": 98 * 3 * 2, "measure_library": 37, "elasticities": 26, "cusma_presets": 17} {
 		if n := count(t, path, table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
@@ -177,7 +178,7 @@ func TestReadOnlyWorkspace(t *testing.T) {
 	if !errors.Is(err, storage.ErrReadOnly) || !storage.IsBadInput(err) {
 		t.Errorf("import into a read-only workspace: err = %v, want ErrReadOnly", err)
 	}
-	if err := ro.DeleteScenario("aug-2025"); !errors.Is(err, storage.ErrReadOnly) {
+	if err := ro.DeleteScenario("aug-2025", 1); !errors.Is(err, storage.ErrReadOnly) {
 		t.Errorf("delete in a read-only workspace: err = %v", err)
 	}
 	ro.Close()

@@ -1,0 +1,378 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"parley/scenarios"
+	"parley/storage/tradefile"
+)
+
+// DatasetSpec says what a file of trade data is: the dataset's name, its
+// direction, its year or months, its currency and where it comes from.
+type DatasetSpec struct {
+	Name      string
+	Direction scenarios.Direction
+	// Year is the year of the data; 0 takes the year of MonthFrom.
+	Year int
+	// MonthFrom and MonthTo ("2026-01") bound data of part of a year;
+	// both "" for a whole year.
+	MonthFrom, MonthTo string
+	// Currency is CurrencyUSD ("" too) or CurrencyCAD; a C$ dataset needs
+	// CADPerUSD, the C$ per US$ the user converts at (Parley never
+	// assumes one).
+	Currency  string
+	CADPerUSD float64
+	// Source says where the data comes from, in the user's words.
+	Source string
+	// Replace replaces a dataset of the same name (and direction), which
+	// scenarios then use with its new lines.
+	Replace bool
+}
+
+// ParseMonths reads a month range: "2026-01..2026-03", "2026-01-2026-03",
+// "2026-01 to 2026-03", or one month "2026-02".
+func ParseMonths(s string) (from, to string, err error) {
+	s = strings.TrimSpace(s)
+	a, b := s, s
+	for _, sep := range []string{"..", " to ", "/", "–", "—"} {
+		if x, y, ok := strings.Cut(s, sep); ok {
+			a, b = x, y
+			break
+		}
+	}
+	if a == s && len(s) == 15 && s[7] == '-' {
+		a, b = s[:7], s[8:]
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	for _, m := range []string{a, b} {
+		t, err := time.Parse("2006-01", m)
+		if err != nil || t.Year() < 1900 || t.Year() > 2100 {
+			return "", "", fmt.Errorf("%w: months %q: want YYYY-MM..YYYY-MM, e.g. 2026-01..2026-03", ErrInvalid, s)
+		}
+	}
+	if b < a {
+		return "", "", fmt.Errorf("%w: months %q: %s is before %s", ErrInvalid, s, b, a)
+	}
+	return a, b, nil
+}
+
+// ParseCurrency reads "USD", "US$", "CAD", "C$" (any case).
+func ParseCurrency(s string) (string, error) {
+	switch strings.ToUpper(strings.TrimSpace(s)) {
+	case "", "USD", "US$", "US":
+		return CurrencyUSD, nil
+	case "CAD", "C$", "CA$", "CA":
+		return CurrencyCAD, nil
+	}
+	return "", fmt.Errorf("%w: currency %q: want USD or CAD", ErrInvalid, s)
+}
+
+// check normalises the spec and refuses what cannot be a dataset.
+func (s *DatasetSpec) check() error {
+	s.Name = strings.TrimSpace(s.Name)
+	if err := checkDatasetName(s.Name); err != nil {
+		return err
+	}
+	if _, err := scenarios.ParseDirection(string(s.Direction)); err != nil || s.Direction == "" {
+		return fmt.Errorf("%w: direction %q: want ca_to_us (flows into the US) or us_to_ca (flows into Canada)", ErrInvalid, s.Direction)
+	}
+	if (s.MonthFrom == "") != (s.MonthTo == "") {
+		return fmt.Errorf("%w: give both the first and the last month", ErrInvalid)
+	}
+	if s.MonthFrom != "" {
+		from, to, err := ParseMonths(s.MonthFrom + ".." + s.MonthTo)
+		if err != nil {
+			return err
+		}
+		s.MonthFrom, s.MonthTo = from, to
+		y, _ := strconv.Atoi(from[:4])
+		if s.Year == 0 {
+			s.Year = y
+		} else if s.Year != y {
+			return fmt.Errorf("%w: year %d, but the months start in %d", ErrInvalid, s.Year, y)
+		}
+	}
+	if s.Year < 1900 || s.Year > 2100 {
+		if s.Year == 0 {
+			return fmt.Errorf("%w: give the year of the data (or its months)", ErrInvalid)
+		}
+		return fmt.Errorf("%w: year %d: want a year such as 2024", ErrInvalid, s.Year)
+	}
+	cur, err := ParseCurrency(s.Currency)
+	if err != nil {
+		return err
+	}
+	s.Currency = cur
+	switch {
+	case cur == CurrencyUSD && s.CADPerUSD != 0 && s.CADPerUSD != 1:
+		return fmt.Errorf("%w: an exchange rate is for C$ data: give the currency CAD with it", ErrInvalid)
+	case cur == CurrencyUSD:
+		s.CADPerUSD = 1
+	case s.CADPerUSD == 0 || math.IsNaN(s.CADPerUSD):
+		return fmt.Errorf("%w: C$ data needs the exchange rate you use, in C$ per US$ (e.g. 1.3698); Parley never assumes one", ErrInvalid)
+	case s.CADPerUSD < 0.8 || s.CADPerUSD > 2.5:
+		return fmt.Errorf("%w: exchange rate %s C$ per US$ is outside 0.8 to 2.5: give C$ per US$ (more than 1 in recent years), not US$ per C$", ErrInvalid, trimFloat(s.CADPerUSD))
+	}
+	s.Source = strings.TrimSpace(s.Source)
+	return nil
+}
+
+// DatasetImportOptions say how to read the file and report progress.
+type DatasetImportOptions struct {
+	Read tradefile.Options
+	// Progress, if set, is called from the importing goroutine with the
+	// share done (0 to 1) and what is being done.
+	Progress func(done float64, stage string)
+}
+
+// DatasetImport is what an import did.
+type DatasetImport struct {
+	Dataset TradeDataset
+	File    *tradefile.Result
+	// Baseline is the built-in baseline trade of the same year and
+	// direction in US$, described by BaselineLabel; 0 and "" when Parley
+	// has none for that year.
+	Baseline      float64
+	BaselineLabel string
+	Replaced      bool
+	Elapsed       time.Duration
+}
+
+// invalidFile is a file that cannot be imported: bad input.
+type invalidFile struct{ err error }
+
+func (e invalidFile) Error() string   { return e.err.Error() }
+func (e invalidFile) Unwrap() []error { return []error{e.err, ErrInvalid} }
+
+// ImportTradeDataset reads the file at path and stores its lines as a new
+// dataset, in one transaction: a bad file, a bad row (unless the options
+// skip bad rows), a name already taken, a cancelled ctx or a failure
+// writes nothing. Bad input is an error for which IsBadInput is true, naming
+// the rows and columns at fault.
+func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
+	start := time.Now()
+	fail := func(err error) (*DatasetImport, error) {
+		if errors.Is(err, tradefile.ErrBadFile) {
+			err = invalidFile{err}
+		}
+		return nil, fmt.Errorf("import trade dataset %q: %w", spec.Name, err)
+	}
+	if err := spec.check(); err != nil {
+		return fail(err)
+	}
+	if w.readOnly {
+		return fail(w.readOnlyError())
+	}
+	r, err := w.refs(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	if !spec.Replace {
+		// Refuse a name already taken before reading a large file.
+		var n int
+		if err := w.db.QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", spec.Name).Scan(&n); err != nil {
+			return fail(err)
+		}
+		if n > 0 {
+			return fail(fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name))
+		}
+	}
+	progress := func(done float64, stage string) {
+		if opt.Progress != nil {
+			opt.Progress(done, stage)
+		}
+	}
+	ro := opt.Read
+	ro.Chapters = r.chapter
+	ro.Year = spec.Year
+	ro.Progress = func(done, total int64) {
+		if total > 0 {
+			progress(0.8*min(1, float64(done)/float64(total)), "Reading "+filepath.Base(path))
+		}
+	}
+	progress(0, "Reading "+filepath.Base(path))
+	res, err := tradefile.ReadFile(ctx, path, ro)
+	if err != nil {
+		return fail(err)
+	}
+	if res.Direction != "" && res.Direction != string(spec.Direction) {
+		return fail(invalidFile{fmt.Errorf("%s is %s (%s), not %s: import it as %s", res.File, res.DirectionWhy,
+			res.Direction, spec.Direction, res.Direction)})
+	}
+	skipped, err := json.Marshal(res.Skipped)
+	if err != nil {
+		return fail(err)
+	}
+	if res.Skipped == nil {
+		skipped = []byte("[]")
+	}
+	replaced := false
+	err = w.write(ctx, func(tx *sql.Tx) error {
+		replaced = false
+		var oldID int64
+		var oldDir string
+		err := tx.QueryRowContext(ctx, "SELECT id, direction FROM trade_datasets WHERE name = ?", spec.Name).Scan(&oldID, &oldDir)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return err
+		case !spec.Replace:
+			return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name)
+		default:
+			users, err := w.datasetUsers(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if u := users[strings.ToLower(spec.Name)]; len(u) > 0 && oldDir != string(spec.Direction) {
+				return fmt.Errorf("%w: %q holds %s trade and is used by %s: a replacement must be of the same direction", ErrInvalid,
+					spec.Name, oldDir, scenarioList(u))
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM trade_datasets WHERE id = ?", oldID); err != nil {
+				return err
+			}
+			replaced = true
+		}
+		out, err := tx.ExecContext(ctx, `INSERT INTO trade_datasets (name, direction, year, month_from, month_to, currency, cad_per_usd,
+			source, file_name, sha256, rows_read, rows_skipped, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			spec.Name, string(spec.Direction), spec.Year, spec.MonthFrom, spec.MonthTo, spec.Currency, spec.CADPerUSD,
+			spec.Source, res.File, res.SHA256, res.RowsRead, res.SkippedCount, string(skipped), w.timestamp())
+		if err != nil {
+			return err
+		}
+		id, err := out.LastInsertId()
+		if err != nil {
+			return err
+		}
+		return insertDatasetLines(ctx, tx, id, res.Lines, func(done int) {
+			progress(0.8+0.2*float64(done)/float64(len(res.Lines)), fmt.Sprintf("Saving %d lines", len(res.Lines)))
+		})
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return fail(fmt.Errorf("import cancelled: %w", ctx.Err()))
+		}
+		return fail(err)
+	}
+	progress(1, "Done")
+	d, err := w.TradeDataset(spec.Name)
+	if err != nil {
+		return fail(err)
+	}
+	imp := &DatasetImport{Dataset: d, File: res, Replaced: replaced}
+	imp.Baseline, imp.BaselineLabel, err = w.builtinBaseline(ctx, d.Year, d.Direction)
+	if err != nil {
+		return fail(err)
+	}
+	imp.Elapsed = time.Since(start)
+	return imp, nil
+}
+
+// lineBatch is how many lines one INSERT statement writes.
+const lineBatch = 256
+
+// insertDatasetLines writes lines of dataset id, many to a statement.
+func insertDatasetLines(ctx context.Context, tx *sql.Tx, id int64, lines []tradefile.Line, progress func(done int)) error {
+	const cols = "(?, ?, ?, ?, ?, ?, ?)"
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, 7*lineBatch)
+	for start := 0; start < len(lines); start += lineBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		end := min(start+lineBatch, len(lines))
+		args = args[:0]
+		for _, l := range lines[start:end] {
+			var cusma any
+			if l.HasCUSMA {
+				cusma = l.CUSMA
+			}
+			args = append(args, id, l.Code, l.Region, l.Sector, l.Description, l.Value, cusma)
+		}
+		n := end - start
+		query := "INSERT INTO dataset_lines (dataset, code, region, sector, description, value, cusma_value) VALUES " +
+			strings.Repeat(cols+", ", n-1) + cols
+		var err error
+		if n == lineBatch {
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, query); err != nil {
+					return err
+				}
+			}
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, query, args...)
+		}
+		if err != nil {
+			return err
+		}
+		if progress != nil {
+			progress(end)
+		}
+	}
+	return nil
+}
+
+// builtinBaseline returns the built-in baseline trade of year in direction
+// d, in US$, and what it is: the HTS10 lines of flows into the US in 2024
+// and 2025, else the BTS chapter totals; 0 and "" for a year Parley lacks.
+func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.Direction) (float64, string, error) {
+	r, err := w.refs(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	pd, err := w.productData(r)
+	if err != nil {
+		return 0, "", err
+	}
+	total := 0.0
+	if pl := pd.lines[year]; d == scenarios.CAtoUS && len(pl) > 0 {
+		for _, l := range pl {
+			total += l.Value
+		}
+		src := DatasetLines2024
+		if year == 2025 {
+			src = DatasetLines2025
+		}
+		label := groupDigits(len(pl)) + " built-in HTS10 lines"
+		if ds, err := w.Dataset(src); err == nil {
+			label += ", " + ds.Name
+		}
+		return total, label, nil
+	}
+	lines, err := w.linesFor(ctx, r, year)
+	if errors.Is(err, ErrNotFound) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	for _, l := range lines {
+		if l.Direction == d {
+			total += l.Value
+		}
+	}
+	return total, "BTS TransBorder totals by HS chapter", nil
+}
+
+// groupDigits writes n with comma thousands separators.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package storage
+
+import "errors"
+
+// errDiskQuota is the error of a write past the user's disk quota; Windows
+// reports a full disk as ENOSPC-like errors only.
+var errDiskQuota = errors.New("disk quota exceeded")

@@ -1,0 +1,8 @@
+//go:build unix
+
+package storage
+
+import "syscall"
+
+// errDiskQuota is the error of a write past the user's disk quota.
+var errDiskQuota error = syscall.EDQUOT
