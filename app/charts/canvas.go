@@ -18,6 +18,9 @@ type canvas struct {
 	fonts fontSet
 	w, h  float64
 	m     metrics
+	// theme maps the light theme's colours that shapes and text are
+	// drawn with to the chart's theme.
+	theme Theme
 	// texts holds the text of a raster image, set after the shapes (see
 	// rasterText).
 	texts []pendingText
@@ -71,6 +74,7 @@ func (c *canvas) text(s string, x, y float64, st textStyle) {
 	case alignRight:
 		left = x - w
 	}
+	st.color = c.theme.color(st.color)
 	if !c.svg {
 		c.texts = append(c.texts, pendingText{s: s, x: left, y: y, size: st.size, bold: st.bold, color: st.color})
 		return
@@ -87,8 +91,9 @@ func (c *canvas) textMiddle(s string, x, y float64, st textStyle) {
 	c.text(s, x, y+0.35*st.size, st)
 }
 
-// background fills the canvas with white. A raster image is composited
-// onto white when it is finished instead (onWhite), which is faster.
+// background fills the canvas with the theme's background. A raster image
+// is composited onto it when it is finished instead (onBackground), which
+// is faster.
 func (c *canvas) background() {
 	if c.svg {
 		c.rect(0, 0, c.w, c.h, colWhite)
@@ -117,7 +122,7 @@ func (c *canvas) rect(x0, y0, x1, y1 float64, fill drawing.Color) {
 		return
 	}
 	c.r.ResetStyle()
-	c.r.SetFillColor(fill)
+	c.r.SetFillColor(c.theme.color(fill))
 	c.r.MoveTo(ix0, iy0)
 	c.r.LineTo(ix1, iy0)
 	c.r.LineTo(ix1, iy1)
@@ -162,7 +167,7 @@ func (c *canvas) polyline(pts []point, lw float64, col drawing.Color) {
 		return
 	}
 	c.r.ResetStyle()
-	c.r.SetStrokeColor(col)
+	c.r.SetStrokeColor(c.theme.color(col))
 	// An even whole width centred on whole pixels covers whole pixels (and
 	// go-chart's SVG writes whole widths anyway).
 	lw = 2 * math.Max(1, math.Round(lw/2))
@@ -180,7 +185,7 @@ func (c *canvas) polygon(pts []point, fill drawing.Color) {
 		return
 	}
 	c.r.ResetStyle()
-	c.r.SetFillColor(fill)
+	c.r.SetFillColor(c.theme.color(fill))
 	c.r.MoveTo(iround(pts[0].x), iround(pts[0].y))
 	for _, p := range pts[1:] {
 		c.r.LineTo(iround(p.x), iround(p.y))

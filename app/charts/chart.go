@@ -15,7 +15,8 @@ type Chart struct {
 	// Meta is the chart's title, subtitle and footnote.
 	Meta Meta
 
-	body body
+	body  body
+	theme Theme
 }
 
 // Image renders the chart to an opaque image of size×scale pixels. The
@@ -52,6 +53,7 @@ func (c *Chart) rgba(size Size, scale, floor float64) (*image.RGBA, error) {
 		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	cv := newCanvas(r, false, fonts, w, h, floor)
+	cv.theme = c.theme
 	c.draw(cv)
 	var iw chart.ImageWriter
 	if err := r.Save(&iw); err != nil {
@@ -65,7 +67,7 @@ func (c *Chart) rgba(size Size, scale, floor float64) (*image.RGBA, error) {
 	if !ok {
 		return nil, fmt.Errorf("render %s chart: go-chart returned a %T, not an *image.RGBA", c.Kind, img)
 	}
-	onWhite(rgba)
+	onBackground(rgba, c.theme.background())
 	rasterText(rgba, fonts, cv.texts)
 	return rgba, nil
 }

@@ -52,7 +52,27 @@ func share(img image.Image, c rgb) float64 {
 	return float64(n) / float64(b.Dx()*b.Dy())
 }
 
-func near(a, b uint8) bool { return a-b < 6 || b-a < 6 }
+// near reports whether two colour channels differ by less than 6. The
+// difference is taken in int: in uint8, 0-255 wraps to 1.
+func near(a, b uint8) bool {
+	d := int(a) - int(b)
+	return d > -6 && d < 6
+}
+
+func TestNear(t *testing.T) {
+	tests := []struct {
+		a, b uint8
+		want bool
+	}{
+		{0, 0, true}, {0, 5, true}, {5, 0, true}, {0, 6, false}, {6, 0, false},
+		{0, 255, false}, {255, 0, false}, {1, 255, false}, {250, 255, true}, {255, 249, false},
+	}
+	for _, tc := range tests {
+		if got := near(tc.a, tc.b); got != tc.want {
+			t.Errorf("near(%d, %d) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
 
 // colorShare is a colour that must cover at least a share of an image.
 type colorShare struct {
@@ -202,7 +222,7 @@ func svgText(t *testing.T, doc []byte) string {
 
 func TestSVG(t *testing.T) {
 	res, sectors := odd()
-	meta := charts.Meta{Title: "Steel & Aluminum <x> duty", Subtitle: "A < B & C > D", Footnote: []string{"Source: \"quoted\" & <tagged>"}}
+	meta := charts.Meta{Title: "Steel & Aluminum <x> duty", Subtitle: "A < B & C > D", Footnote: []string{"Source: \"quoted\" & <tagged>"}, AllSectors: true}
 	res2 := res
 	res2.Scenario = "Other & <scenario>"
 	cmp, err := charts.NewCompare([]scenarios.Result{res, res2}, scenarios.CAtoUS, sectors, 0, meta)
@@ -289,6 +309,7 @@ func TestCSVExposure(t *testing.T) {
 	aug := august2025()
 	res := m.Evaluate(aug, aug.AsOf)
 	meta := meta("Duty at stake", "sub")
+	meta.AllSectors = true
 	header, rows, comments := readCSV(t, charts.NewExposure(res, scenarios.CAtoUS, m.Sectors, 0, meta))
 	if len(rows) != len(fixtureSectors) {
 		t.Fatalf("%d rows, want %d", len(rows), len(fixtureSectors))
@@ -333,7 +354,7 @@ func TestExposureTop(t *testing.T) {
 		{0, 26}, {-1, 26}, {26, 26}, {100, 26}, {1, 2}, {5, 6}, {25, 26},
 	} {
 		t.Run(strconv.Itoa(tc.top), func(t *testing.T) {
-			ch := charts.NewExposure(res, scenarios.CAtoUS, m.Sectors, tc.top, charts.Meta{Title: "t"})
+			ch := charts.NewExposure(res, scenarios.CAtoUS, m.Sectors, tc.top, charts.Meta{Title: "t", AllSectors: true})
 			header, rows, _ := readCSV(t, ch)
 			if len(rows) != tc.wantRows {
 				t.Fatalf("%d rows, want %d", len(rows), tc.wantRows)
@@ -469,7 +490,7 @@ func TestCSVOtherKinds(t *testing.T) {
 
 func TestTable(t *testing.T) {
 	res, sectors := odd()
-	ex := charts.NewExposure(res, scenarios.CAtoUS, sectors, 0, charts.Meta{Title: "Exposure"})
+	ex := charts.NewExposure(res, scenarios.CAtoUS, sectors, 0, charts.Meta{Title: "Exposure", AllSectors: true})
 	tab, ok := ex.Table()
 	if !ok {
 		t.Fatal("exposure has no table")
@@ -556,7 +577,7 @@ func TestParseKind(t *testing.T) {
 			t.Errorf("ParseKind(%q) = %v, %v", k, got, err)
 		}
 	}
-	if _, err := charts.ParseKind("pie"); err == nil || !strings.Contains(err.Error(), "exposure, dutiable, compare, timeline or tornado") {
+	if _, err := charts.ParseKind("pie"); err == nil || !strings.Contains(err.Error(), "exposure, dutiable, compare, timeline, tornado, products, leverage") {
 		t.Errorf("ParseKind(pie) error = %v", err)
 	}
 }

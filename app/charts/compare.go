@@ -18,6 +18,7 @@ type compare struct {
 	dir    scenarios.Direction
 	series []compareSeries
 	rows   []compareRow // sorted by the largest duty across scenarios
+	hidden int          // sectors left out: nothing to show in any scenario
 }
 
 // compareSeries is one scenario of a comparison.
@@ -85,6 +86,14 @@ func NewCompare(results []scenarios.Result, dir scenarios.Direction, sectors []s
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b compareRow) int { return cmp.Compare(names.rank(a.code), names.rank(b.code)) })
+	hidden := 0
+	if !meta.AllSectors {
+		n := len(rows)
+		rows = slices.DeleteFunc(rows, func(r compareRow) bool {
+			return !slices.ContainsFunc(r.flows, func(f scenarios.Flow) bool { return !nothing(f) })
+		})
+		hidden = n - len(rows)
+	}
 	slices.SortStableFunc(rows, func(a, b compareRow) int { return cmp.Compare(b.maxDuty(), a.maxDuty()) })
 	if n := topN(top, len(rows)); n < len(rows) {
 		other := compareRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flows: make([]scenarios.Flow, len(results))}
@@ -95,7 +104,7 @@ func NewCompare(results []scenarios.Result, dir scenarios.Direction, sectors []s
 		}
 		rows = append(rows[:n:n], other)
 	}
-	return newChart(Compare, meta, &compare{dir: dir, series: series, rows: rows}), nil
+	return newChart(Compare, meta, &compare{dir: dir, series: series, rows: rows, hidden: hidden}), nil
 }
 
 // uniqueNames makes series names distinct: a repeated name gets its date,
@@ -133,7 +142,7 @@ func (c *compare) summary() string {
 func (c *compare) legend() []legendItem {
 	items := make([]legendItem, len(c.series))
 	for i, s := range c.series {
-		items[i] = legendItem{label: s.name + ": " + money(s.tot.Duty) + " (" + percent(s.tot.EffectiveRate) + ")", kind: legendSwatch, fill: s.color}
+		items[i] = legendItem{label: s.name + ": " + upperMark(s.tot.UpperBound) + money(s.tot.Duty) + " (" + percent(s.tot.EffectiveRate) + ")", kind: legendSwatch, fill: s.color}
 	}
 	return items
 }
@@ -143,10 +152,14 @@ func (c *compare) upper() bool {
 }
 
 func (c *compare) notes() []string {
+	var out []string
 	if c.upper() {
-		return []string{upperBoundNote}
+		out = append(out, upperBoundNote)
 	}
-	return nil
+	if c.hidden > 0 && len(c.rows) > 0 {
+		out = append(out, hiddenNote(c.hidden))
+	}
+	return out
 }
 
 func (c *compare) empty() string {

@@ -2,10 +2,10 @@ package charts
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
+
+	"parley/storage/csvsafe"
 )
 
 // CSV writes the data behind the chart: a header row and one row per bar,
@@ -14,7 +14,7 @@ import (
 // subtitle, the chart's own notes and Meta.Footnote.
 func (c *Chart) CSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	cw := csv.NewWriter(bw)
+	cw := csvsafe.NewWriter(bw) // no cell starts a formula
 	header, rows := c.body.csv()
 	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("write %s chart as CSV: %w", c.Kind, err)
@@ -27,10 +27,9 @@ func (c *Chart) CSV(w io.Writer) error {
 	comments = append(comments, c.body.notes()...)
 	comments = append(comments, c.Meta.Footnote...)
 	for _, s := range comments {
-		for _, line := range strings.Split(s, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				bw.WriteString("# " + line + "\n")
-			}
+		// A CR or LF in a name starts a new comment line, never a row.
+		if err := csvsafe.WriteComments(bw, s); err != nil {
+			return fmt.Errorf("write %s chart as CSV: %w", c.Kind, err)
 		}
 	}
 	if err := bw.Flush(); err != nil {

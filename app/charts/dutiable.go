@@ -21,8 +21,28 @@ type dutiable struct {
 // from CUSMA-exempt measures), and the rest, Baseline×(1−CUSMAShare), as
 // absolute stacked horizontal bars sorted by baseline, largest first.
 func NewDutiable(res scenarios.Result, dir scenarios.Direction, sectors []scenarios.Sector, meta Meta) *Chart {
+	return NewDutiableTop(res, dir, sectors, 0, meta)
+}
+
+// NewDutiableTop is NewDutiable showing the top sectors with the most
+// baseline trade and one "All other (K sectors)" bar summing the rest
+// (its CUSMA share the trade-weighted share of those sectors); top works
+// as in NewExposure.
+func NewDutiableTop(res scenarios.Result, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
 	rows := sectorRows(&res, dir, newSectorNames(sectors))
 	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(b.flow.Baseline, a.flow.Baseline) })
+	if n := topN(top, len(rows)); n < len(rows) {
+		other := sectorRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flow: scenarios.Flow{Direction: dir}}
+		claim := 0.0
+		for _, r := range rows[n:] {
+			addFlow(&other.flow, r.flow)
+			claim += claimed(r.flow)
+		}
+		if other.flow.Baseline != 0 {
+			other.flow.CUSMAShare = claim / other.flow.Baseline
+		}
+		rows = append(rows[:n:n], other)
+	}
 	return newChart(Dutiable, meta, &dutiable{dir: dir, rows: rows})
 }
 

@@ -11,20 +11,30 @@ import (
 
 // exposure is duty at stake by sector with the trade effect range.
 type exposure struct {
-	dir  scenarios.Direction
-	asOf scenarios.Date
-	tot  scenarios.Totals
-	rows []sectorRow // sorted by duty, descending; "All other" last
+	dir    scenarios.Direction
+	asOf   scenarios.Date
+	tot    scenarios.Totals
+	rows   []sectorRow    // sorted by duty, descending; "All other" last
+	hidden int            // sectors left out: nothing to show
+	bands  *exposureBands // P10–P90 ranges (NewExposureBands), or nil
 }
 
 // NewExposure returns the exposure chart of res in direction dir: duty at
 // stake by sector as horizontal bars sorted by duty, largest first, beside
 // the trade effect (central value and low–high range). With 0 < top <
 // number of sectors it shows the top largest sectors and one "All other (K
-// sectors)" bar summing the rest. sectors give the labels (Sector.Label) and
-// break ties in their order.
+// sectors)" bar summing the rest. Sectors with nothing to show (no duty,
+// no trade effect) are left out, and a footnote says how many, unless
+// meta.AllSectors. sectors give the labels (Sector.Label) and break ties in
+// their order.
 func NewExposure(res scenarios.Result, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
 	rows := sectorRows(&res, dir, newSectorNames(sectors))
+	hidden := 0
+	if !meta.AllSectors {
+		n := len(rows)
+		rows = slices.DeleteFunc(rows, func(r sectorRow) bool { return nothing(r.flow) })
+		hidden = n - len(rows)
+	}
 	slices.SortStableFunc(rows, func(a, b sectorRow) int { return cmp.Compare(b.flow.Duty, a.flow.Duty) })
 	if n := topN(top, len(rows)); n < len(rows) {
 		other := sectorRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flow: scenarios.Flow{Direction: dir}}
@@ -33,7 +43,7 @@ func NewExposure(res scenarios.Result, dir scenarios.Direction, sectors []scenar
 		}
 		rows = append(rows[:n:n], other)
 	}
-	return newChart(Exposure, meta, &exposure{dir: dir, asOf: res.AsOf, tot: res.Totals[dir.Index()], rows: rows})
+	return newChart(Exposure, meta, &exposure{dir: dir, asOf: res.AsOf, tot: res.Totals[dir.Index()], rows: rows, hidden: hidden})
 }
 
 func (e *exposure) upper() bool {
@@ -43,8 +53,9 @@ func (e *exposure) upper() bool {
 func (e *exposure) summary() string {
 	t := e.tot
 	return e.dir.Label() +
-		" · Total duty at stake " + money(t.Duty) + " on " + money(t.Baseline) + " of trade (" + percent(t.EffectiveRate) + ")" +
-		" · Trade effect " + money(t.TradeChange) + " (range " + amount(t.TradeChangeLow) + " to " + amount(t.TradeChangeHigh) + ")"
+		" · Total duty at stake " + upperMark(t.UpperBound) + money(t.Duty) + " on " + money(t.Baseline) + " of trade (" + percent(t.EffectiveRate) + ")" +
+		" · Trade effect " + money(t.TradeChange) + " (range " + amount(t.TradeChangeLow) + " to " + amount(t.TradeChangeHigh) + ")" +
+		e.bands.summary()
 }
 
 func (e *exposure) legend() []legendItem {
@@ -52,14 +63,21 @@ func (e *exposure) legend() []legendItem {
 	if e.upper() {
 		items = append(items, legendItem{label: "≤ upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
 	}
+	if e.bands != nil {
+		return append(items, e.bands.legend()...)
+	}
 	return append(items, legendItem{label: "Trade effect: central (tick), low to high elasticity (bar)", kind: legendRange, fill: tint(okOrange, 0.35), edge: okVermillion})
 }
 
 func (e *exposure) notes() []string {
+	var out []string
 	if e.upper() {
-		return []string{upperBoundNote}
+		out = append(out, upperBoundNote)
 	}
-	return nil
+	if e.hidden > 0 && len(e.rows) > 0 {
+		out = append(out, hiddenNote(e.hidden))
+	}
+	return append(out, e.bands.notes()...)
 }
 
 func (e *exposure) empty() string {
@@ -82,6 +100,9 @@ func (e *exposure) draw(c *canvas, area box) {
 		labels[i] = r.label
 		maxDuty = math.Max(maxDuty, r.flow.Duty)
 		minTrade = min(minTrade, r.flow.TradeChange, r.flow.TradeChangeLow, r.flow.TradeChangeHigh)
+		if b, ok := e.bands.of(r); ok {
+			maxDuty, minTrade = math.Max(maxDuty, b.Duty.P90), min(minTrade, b.TradeChange.P10)
+		}
 	}
 	unit := unitFor(math.Max(maxDuty, -minTrade))
 	rl := c.layoutRows(labels, plot, 0.40)
@@ -132,10 +153,14 @@ func (e *exposure) draw(c *canvas, area box) {
 		default:
 			c.rect(x0, y0, x1, y1, okBlue)
 		}
+		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.div, y, thick))
 		c.textMiddle(dutyText[i], x1+0.5*m.gap, y, vst)
 
 		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
 		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
+		if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
+			lo, hi = b.TradeChange.P10/unit.div, b.TradeChange.P90/unit.div
+		}
 		mid := r.flow.TradeChange / unit.div
 		if lo != 0 || hi != 0 || mid != 0 {
 			c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
@@ -154,6 +179,9 @@ func (e *exposure) csv() ([]string, [][]string) {
 		f := r.flow
 		rows[i] = []string{r.code, r.label, csvNumber(f.Duty), csvNumber(f.TradeChange), csvNumber(f.TradeChangeLow), csvNumber(f.TradeChangeHigh),
 			csvNumber(f.Baseline), csvNumber(f.Tariff), strconv.FormatBool(f.UpperBound)}
+	}
+	if e.bands != nil {
+		header, rows = e.bands.csv(e.rows, header, rows)
 	}
 	return header, rows
 }

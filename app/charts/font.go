@@ -30,6 +30,27 @@ var loadFonts = sync.OnceValues(func() (fontSet, error) {
 	return fontSet{regular: regular, bold: bold}, nil
 })
 
+// drawn maps a rune to the rune whose glyph is drawn for it. The Go fonts
+// draw U+002D HYPHEN-MINUS with their minus sign's glyph (as wide as
+// U+2212), so that "2025-08-15" reads as "2025−08−15" and
+// "trade-war-redux" as "trade−war−redux"; their soft hyphen (U+00AD) has
+// the short hyphen glyph. Figures that need a minus use U+2212 itself.
+func drawn(r rune) rune {
+	if r == '-' {
+		return '\u00AD'
+	}
+	return r
+}
+
+// glyphText returns s with every rune replaced by the one drawn for it
+// (see drawn), for the raster text setter.
+func glyphText(s string) string {
+	if !strings.ContainsRune(s, '-') {
+		return s
+	}
+	return strings.Map(drawn, s)
+}
+
 func (fs fontSet) face(bold bool) *truetype.Font {
 	if bold {
 		return fs.bold
@@ -45,7 +66,7 @@ func (fs fontSet) width(s string, px float64, bold bool) float64 {
 	var w fixed.Int26_6
 	var prev truetype.Index
 	for i, r := range s {
-		idx := f.Index(r)
+		idx := f.Index(drawn(r))
 		if i > 0 {
 			w += f.Kern(scale, prev, idx)
 		}

@@ -91,9 +91,10 @@ func money(v float64) string {
 	return "US$ " + s
 }
 
-// percent formats a rate (0.076) as "7.6%".
+// percent formats a rate (0.076) as "7.6%"; a rate that is not zero is
+// never "0.0%" (numfmt.Percent), and a negative one has a minus sign.
 func percent(r float64) string {
-	return number(r*100, 1) + "%"
+	return strings.Replace(numfmt.Percent(r, 1), "-", minus, 1)
 }
 
 // number formats v with dec decimals, grouped thousands and a minus sign.

@@ -21,11 +21,23 @@ const (
 	Timeline Kind = "timeline"
 	// Tornado is how totals move when each assumption moves down and up.
 	Tornado Kind = "tornado"
+	// Products is the top trade lines of a sector (or of all sectors) by
+	// duty at stake.
+	Products Kind = "products"
+	// Leverage is who depends on whom by sector, with the duty at stake
+	// each way (leverage.go).
+	Leverage Kind = "leverage"
+	// Deal is what a proposal gets and gives against a baseline, by sector
+	// (deal.go).
+	Deal Kind = "deal"
+	// Provinces is duty at stake by province or state, for trade data
+	// with a region column (provinces.go).
+	Provinces Kind = "provinces"
 )
 
 // Kinds returns every kind, in the order the command line lists them.
 func Kinds() []Kind {
-	return []Kind{Exposure, Dutiable, Compare, Timeline, Tornado}
+	return []Kind{Exposure, Dutiable, Compare, Timeline, Tornado, Products, Leverage, Deal, Provinces}
 }
 
 // ParseKind parses a kind name such as "exposure", ignoring case and
@@ -37,7 +49,7 @@ func ParseKind(s string) (Kind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("unknown chart kind %q (want exposure, dutiable, compare, timeline or tornado)", s)
+	return "", fmt.Errorf("unknown chart kind %q (want exposure, dutiable, compare, timeline, tornado, products, leverage, deal or provinces)", s)
 }
 
 // String returns the kind's name.

@@ -14,4 +14,8 @@ type Meta struct {
 	// Compact leaves out the line of key figures and the chart's own notes,
 	// for small panels of the app that show them beside the chart.
 	Compact bool
+	// AllSectors keeps the sectors that have nothing to show (no duty at
+	// stake and no trade effect) as rows of exposure and comparison charts.
+	// By default they are left out and a footnote says how many.
+	AllSectors bool
 }

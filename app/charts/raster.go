@@ -20,18 +20,27 @@ type pendingText struct {
 	color drawing.Color
 }
 
-// onWhite composites the premultiplied image img onto an opaque white
-// background, in place.
-func onWhite(img *image.RGBA) {
+// onBackground composites the premultiplied image img onto an opaque
+// background of colour bg, in place.
+func onBackground(img *image.RGBA, bg drawing.Color) {
 	p := img.Pix
+	white := bg.R == 255 && bg.G == 255 && bg.B == 255
 	for i := 0; i+3 < len(p); i += 4 {
-		if a := p[i+3]; a != 255 {
-			inv := 255 - a
+		a := p[i+3]
+		if a == 255 {
+			continue
+		}
+		inv := 255 - a
+		if white {
 			p[i] += inv
 			p[i+1] += inv
 			p[i+2] += inv
-			p[i+3] = 255
+		} else {
+			p[i] += uint8((uint16(bg.R)*uint16(inv) + 127) / 255)
+			p[i+1] += uint8((uint16(bg.G)*uint16(inv) + 127) / 255)
+			p[i+2] += uint8((uint16(bg.B)*uint16(inv) + 127) / 255)
 		}
+		p[i+3] = 255
 	}
 }
 
@@ -62,7 +71,7 @@ func rasterText(img *image.RGBA, fonts fontSet, texts []pendingText) {
 		d.Face = face
 		d.Src = image.NewUniform(color.RGBA{R: t.color.R, G: t.color.G, B: t.color.B, A: t.color.A})
 		d.Dot = fixed.Point26_6{X: fixed.Int26_6(t.x * 64), Y: fixed.Int26_6(t.y * 64)}
-		d.DrawString(t.s)
+		d.DrawString(glyphText(t.s))
 	}
 	for _, f := range faces {
 		f.Close()

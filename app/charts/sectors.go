@@ -3,6 +3,7 @@ package charts
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"parley/scenarios"
 )
@@ -63,12 +64,34 @@ func sectorRows(res *scenarios.Result, dir scenarios.Direction, names sectorName
 }
 
 // topN reports how many rows to keep of n for a "top" argument: all when
-// top <= 0 or top >= n.
+// top <= 0 or top >= n, and when only one row would be left over (a bar
+// "All other (1 sector)" would only hide its name).
 func topN(top, n int) int {
-	if top <= 0 || top >= n {
+	if top <= 0 || top >= n-1 {
 		return n
 	}
 	return top
+}
+
+// DefaultTop is how many sectors exposure and comparison charts show by
+// default in the app, in exported files and in decks: the largest ten,
+// then one "All other" bar.
+const DefaultTop = 10
+
+// nothing reports whether a flow has nothing to show: no duty at stake and
+// no trade effect.
+func nothing(f scenarios.Flow) bool {
+	return f.Duty == 0 && f.TradeChange == 0 && f.TradeChangeLow == 0 && f.TradeChangeHigh == 0
+}
+
+// hiddenNote is the footnote of a chart that leaves out k sectors with
+// nothing to show.
+func hiddenNote(k int) string {
+	what := "sectors with no duty at stake are not shown"
+	if k == 1 {
+		what = "sector with no duty at stake is not shown"
+	}
+	return strconv.Itoa(k) + " " + what
 }
 
 // otherLabel is the label of the bar that sums k sectors.
@@ -95,4 +118,12 @@ func noDuty(asOf scenarios.Date) string {
 		return "No duty at stake"
 	}
 	return "No duty at stake on " + asOf.String()
+}
+
+// upperMark returns "≤ " for a total or value that is an upper bound.
+func upperMark(upper bool) string {
+	if upper {
+		return "≤ "
+	}
+	return ""
 }

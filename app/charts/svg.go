@@ -38,7 +38,9 @@ func (c *Chart) SVG(w io.Writer, size Size) error {
 		return fmt.Errorf("render %s chart as SVG: %w", c.Kind, err)
 	}
 	r.SetDPI(svgDPI)
-	c.draw(newCanvas(r, true, fonts, pw, ph, 0))
+	cv := newCanvas(r, true, fonts, pw, ph, 0)
+	cv.theme = c.theme
+	c.draw(cv)
 	var buf bytes.Buffer
 	if err := r.Save(&buf); err != nil {
 		return fmt.Errorf("render %s chart as SVG: %w", c.Kind, err)

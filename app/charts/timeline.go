@@ -12,6 +12,9 @@ import (
 type timeline struct {
 	dir scenarios.Direction
 	pts []monthPoint
+	// asOf, when set, divides the months in force from those scheduled
+	// after it (NewTimelineScheduled).
+	asOf scenarios.Date
 }
 
 // monthPoint is one month of a timeline.
@@ -59,13 +62,13 @@ func (t *timeline) summary() string {
 	r, d := t.peak(rateOf), t.peak(dutyOf)
 	return t.dir.Label() +
 		" · Effective additional tariff up to " + percent(t.pts[r].tot.EffectiveRate) + " (" + monthLabel(t.pts[r].month) + ")" +
-		" · Duty at stake up to " + money(t.pts[d].tot.Duty) + " a year (" + monthLabel(t.pts[d].month) + ")"
+		" · Duty at stake up to " + upperMark(t.pts[d].tot.UpperBound) + money(t.pts[d].tot.Duty) + " a year (" + monthLabel(t.pts[d].month) + ")"
 }
 
-func (t *timeline) legend() []legendItem { return nil }
+func (t *timeline) legend() []legendItem { return t.scheduledLegend() }
 
 func (t *timeline) notes() []string {
-	return []string{"Each month shows the measures in force on its last day; duty at stake is an annual amount at baseline trade volumes."}
+	return append([]string{"Each month shows the measures in force on its last day; duty at stake is an annual amount at baseline trade volumes."}, t.scheduledNotes()...)
 }
 
 func (t *timeline) empty() string {
@@ -151,10 +154,16 @@ func (t *timeline) draw(c *canvas, area box) {
 	}
 	area0 := append([]point{{x0, ra.pos(0)}}, steps...)
 	c.polygon(append(area0, point{x1, ra.pos(0)}), tint(okBlue, 0.82))
-	c.polyline(steps, 4*m.u, okBlue)
+	f := t.firstScheduled()
+	c.polyline(steps[:2*f], 4*m.u, okBlue)
+	t.drawScheduledRate(c, steps, f, xAt, ra, rateBox, dutyBox)
 
-	// Duty: a bar per month.
+	// Duty: a bar per month; scheduled months light, outlined.
 	for i, p := range t.pts {
+		if i >= f {
+			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0))
+			continue
+		}
 		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
 	}
 	c.hline(x0, x1, ra.pos(0), m.rule, colAxis)

@@ -65,7 +65,7 @@ func (r swingRow) moves(f func(scenarios.Totals) float64, base scenarios.Totals)
 }
 
 func (t *tornado) summary() string {
-	return t.dir.Label() + " · Base: duty at stake " + money(t.base.Duty) + " (" + percent(t.base.EffectiveRate) + "), trade effect " + money(t.base.TradeChange)
+	return t.dir.Label() + " · Base: duty at stake " + upperMark(t.base.UpperBound) + money(t.base.Duty) + " (" + percent(t.base.EffectiveRate) + "), trade effect " + money(t.base.TradeChange)
 }
 
 func (t *tornado) legend() []legendItem {

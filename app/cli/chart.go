@@ -25,10 +25,11 @@ const maxImageSide = 16384
 func chartCommand() *command {
 	return &command{
 		name:    "chart",
-		args:    "ID|NAME... --kind exposure|dutiable|compare|timeline|tornado --out FILE.png|FILE.svg [--size 1920x1080]",
+		args:    "ID|NAME... --kind exposure|dutiable|compare|timeline|tornado|products|leverage|deal|provinces --out FILE.png|FILE.svg [--size 1920x1080]",
 		summary: "draw a chart, or write its data to FILE.csv (options: 'parley chart --help')",
 		flags: flagSpec{
-			values: []string{"kind", "out", "size", "scale", "direction", "as-of", "from", "to", "top"},
+			values: []string{"kind", "out", "size", "scale", "direction", "as-of", "from", "to", "top", "sector", "theme", "draws", "seed"},
+			bools:  []string{"all-sectors"},
 			short:  map[string]string{"k": "kind", "o": "out"},
 		},
 		workspace: true,
@@ -46,7 +47,7 @@ func runChart(c *call) error {
 	}
 	req := report.ChartRequest{Scenarios: refs, Today: c.env.today()}
 	if !c.args.has("kind") {
-		return usagef("missing --kind (exposure, dutiable, compare, timeline or tornado)")
+		return usagef("missing --kind (exposure, dutiable, compare, timeline, tornado or products)")
 	}
 	if req.Kind, err = charts.ParseKind(c.args.value("kind")); err != nil {
 		return usagef("--kind: %v", err)
@@ -90,11 +91,32 @@ func runChart(c *call) error {
 	if req.To, err = dateFlag(c, "to"); err != nil {
 		return err
 	}
-	if c.args.has("top") && req.Kind != charts.Exposure && req.Kind != charts.Compare {
-		return usagef("--top applies to exposure and compare charts only")
+	if c.args.has("top") && req.Kind != charts.Exposure && req.Kind != charts.Compare && req.Kind != charts.Products && req.Kind != charts.Dutiable && !positionKind(req.Kind) {
+		return usagef("--top applies to exposure, dutiable, compare and products charts only")
+	}
+	if req.Sector, err = sectorFlag(c, req.Kind); err != nil {
+		return err
 	}
 	if req.Top, err = topFlag(c); err != nil {
 		return err
+	}
+	if !c.args.has("top") && (req.Kind == charts.Exposure || req.Kind == charts.Compare || req.Kind == charts.Dutiable) {
+		req.Top = charts.DefaultTop
+	}
+	req.AllSectors = c.args.bool("all-sectors")
+	if err := chartDraws(c, &req); err != nil { // --draws, --seed: chart_position.go
+		return err
+	}
+	theme := charts.Light
+	switch t := c.args.value("theme"); t {
+	case "", "light":
+	case "dark":
+		if ext == ".csv" {
+			return usagef("--theme applies to .png and .svg files, not to .csv")
+		}
+		theme = charts.Dark
+	default:
+		return usagef("--theme %q: want light or dark", t)
 	}
 
 	req.FullFootnote = ext == ".csv"
@@ -102,6 +124,7 @@ func runChart(c *call) error {
 	if err != nil {
 		return err
 	}
+	ch = ch.WithTheme(theme)
 	err = storage.WriteFileAtomic(out, func(w io.Writer) error {
 		switch ext {
 		case ".png":
@@ -111,7 +134,20 @@ func runChart(c *call) error {
 		}
 		return ch.CSV(w)
 	})
-	return fileError(err)
+	if err != nil {
+		return fileError(err)
+	}
+	c.wrote(out)
+	return nil
+}
+
+// wrote prints the path of a file a command wrote, in full, on standard
+// output: a script can use it, and a person sees where the file went.
+func (c *call) wrote(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	c.out("%s\n", path)
 }
 
 // parseScale parses --scale: a factor in (0, 8] that keeps each side of

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,7 +55,8 @@ func TestChartPNG(t *testing.T) {
 				out = strings.TrimSuffix(out, ".png") + ".PNG"
 			}
 			stdout, stderr, code := run(t, ws, append([]string{"chart", "--out", out}, tt.args...)...)
-			if code != 0 || stdout != "" || stderr != "" {
+			// It says where it wrote the file, in full.
+			if abs, _ := filepath.Abs(out); code != 0 || stdout != abs+"\n" || stderr != "" {
 				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
 			if w, h := pngSize(t, out); w != tt.w || h != tt.h {
@@ -153,16 +155,18 @@ func TestDeckCommand(t *testing.T) {
 		slides int
 		width  string // presentation width in EMU
 	}{
-		{"one scenario", []string{"aug-2025"}, 6, "12192000"},
-		{"two scenarios", []string{"aug-2025", "sectoral-deal"}, 11, "12192000"},
-		{"4:3", []string{"today", "ca-counter-2025", "--aspect", "4:3"}, 11, "9144000"},
-		{"options", []string{"threat-25", "--as-of", "2025-03-31", "--direction", "ca_to_us", "--top", "8", "--aspect", "16:9"}, 6, "12192000"},
+		{"one scenario", []string{"aug-2025"}, 9, "12192000"},
+		{"two scenarios", []string{"aug-2025", "sectoral-deal"}, 15, "12192000"},
+		{"4:3", []string{"today", "ca-counter-2025", "--aspect", "4:3"}, 16, "9144000"},
+		{"options", []string{"threat-25", "--as-of", "2025-03-31", "--direction", "ca_to_us", "--top", "8", "--aspect", "16:9"}, 9, "12192000"},
+		// Two summaries and the comparison, under the title the user gave.
+		{"slides and title", []string{"aug-2025", "today", "--slides", "summary,compare", "--title", "Briefing: the August regime", "--subtitle", `For the Minister\nDraft`}, 4, "12192000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".pptx")
 			stdout, stderr, code := run(t, ws, append([]string{"deck", "--out", out}, tt.args...)...)
-			if code != 0 || stdout != "" || stderr != "" {
+			if abs, _ := filepath.Abs(out); code != 0 || stdout != abs+"\n" || stderr != "" {
 				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
 			zr, err := zip.OpenReader(out)
@@ -175,6 +179,15 @@ func TestDeckCommand(t *testing.T) {
 			for _, f := range zr.File {
 				if regexp.MustCompile(`^ppt/slides/slide\d+\.xml$`).MatchString(f.Name) {
 					slides++
+				}
+				if f.Name == "ppt/slides/slide1.xml" {
+					rc, _ := f.Open()
+					title, _ := io.ReadAll(rc)
+					rc.Close()
+					if i := slices.Index(tt.args, "--title"); i >= 0 && (!bytes.Contains(title, []byte(tt.args[i+1])) ||
+						!bytes.Contains(title, []byte("For the Minister")) || !bytes.Contains(title, []byte("Draft"))) {
+						t.Errorf("the title slide lacks the title and subtitle given: %s", title)
+					}
 				}
 				if f.Name == "ppt/presentation.xml" {
 					rc, _ := f.Open()
@@ -229,7 +242,9 @@ func TestChartAndDeckErrors(t *testing.T) {
 		{"chart: bad date", []string{"chart", "aug-2025", "--kind", "exposure", "--out", png, "--as-of", "2025-02-30"}, "--as-of"},
 		{"chart: range for an exposure", []string{"chart", "aug-2025", "--kind", "exposure", "--out", png, "--from", "2025-01-01"}, "--from applies to timeline charts only"},
 		{"chart: range backwards", []string{"chart", "aug-2025", "--kind", "timeline", "--out", png, "--from", "2025-06-01", "--to", "2025-01-01"}, "before its start"},
-		{"chart: top for a tornado", []string{"chart", "aug-2025", "--kind", "tornado", "--out", png, "--top", "5"}, "--top applies to exposure and compare"},
+		{"chart: top for a tornado", []string{"chart", "aug-2025", "--kind", "tornado", "--out", png, "--top", "5"}, "--top applies to exposure"},
+		{"chart: bad theme", []string{"chart", "aug-2025", "--kind", "exposure", "--out", png, "--theme", "blue"}, `--theme "blue"`},
+		{"deck: unknown slide", []string{"deck", "aug-2025", "--out", pptx, "--slides", "summary,pie"}, `unknown slide "pie"`},
 		{"chart: negative top", []string{"chart", "aug-2025", "--kind", "exposure", "--out", png, "--top", "-1"}, `--top "-1"`},
 		{"chart: folder missing", []string{"chart", "aug-2025", "--kind", "exposure", "--out", filepath.Join(dir, "none", "x.png")}, "cannot write in"},
 		{"chart: folder is a file", []string{"chart", "aug-2025", "--kind", "exposure", "--out", filepath.Join(notDir, "x.png")}, "is not a folder"},
@@ -310,7 +325,7 @@ func TestUnwritableFolder(t *testing.T) {
 func TestUsageListsChartAndDeck(t *testing.T) {
 	out, _, code := run(t, "", "help")
 	for _, want := range []string{
-		"parley chart ID|NAME... --kind exposure|dutiable|compare|timeline|tornado --out FILE.png|FILE.svg [--size 1920x1080]",
+		"parley chart ID|NAME... --kind exposure|dutiable|compare|timeline|tornado|products",
 		"parley deck ID|NAME... --out FILE.pptx",
 	} {
 		if code != 0 || !strings.Contains(out, want) {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"parley/scenarios"
 	"parley/storage"
@@ -19,6 +21,12 @@ const (
 	ExitFailure = 1 // a runtime failure
 	ExitUsage   = 2 // bad usage or bad input
 )
+
+// BusyTimeout is how long a command waits for another Parley (the app,
+// another command) that is writing to the workspace, a long document import
+// say, before it gives up with storage.ErrBusy. Longer than the app's: a
+// script can wait, a window should not freeze.
+const BusyTimeout = 30 * time.Second
 
 // BuildInfo says which build of Parley is running; it is set at build time.
 type BuildInfo struct {
@@ -67,6 +75,12 @@ type call struct {
 
 func (c *call) out(format string, a ...any) { fmt.Fprintf(c.env.Stdout, format, a...) }
 
+// explain turns SQLite's errors about the workspace file (damaged, disk
+// full) into messages that say what to do.
+func (c *call) explain(err error) error {
+	return storage.MapDiskFull(c.ws.Path(), storage.MapDamaged(c.ws.Path(), err))
+}
+
 // usageError is bad usage: exit status 2 with the command's usage.
 type usageError struct{ msg string }
 
@@ -82,6 +96,9 @@ func commands() []*command {
 		importCommand(),
 		exportCommand(),
 		computeCommand(),
+		compareCommand(),
+		listsCommand(),
+		datasetCommand(),
 		chartCommand(),
 		deckCommand(),
 		libraryCommand(),
@@ -94,6 +111,13 @@ var globalFlags = flagSpec{values: []string{"workspace"}, bools: []string{"help"
 // Run runs the command line with args (without the program name) and returns
 // the exit status.
 func Run(args []string, env Env) int {
+	// Names and texts from workspaces and files never reach the terminal raw.
+	stdout, stderr := newTextWriter(env.Stdout), newTextWriter(env.Stderr)
+	defer stdout.flush()
+	defer stderr.flush()
+	if stdout != nil && stderr != nil {
+		env.Stdout, env.Stderr = stdout, stderr
+	}
 	cmds := commands()
 	// Find the command: the first argument that is not a global flag or its value.
 	name, rest, err := splitCommand(args)
@@ -146,14 +170,18 @@ func Run(args []string, env Env) int {
 		if err != nil {
 			return fail(&env, err, "")
 		}
-		ws, err := storage.Open(path)
+		ws, err := storage.OpenWith(path, storage.Options{BusyTimeout: BusyTimeout})
 		if err != nil {
-			return fail(&env, err, "")
+			return fail(&env, storage.MapDiskFull(path, storage.MapDamaged(path, err)), "")
 		}
 		defer ws.Close()
 		c.ws = ws
 	}
 	if err := cmd.run(c); err != nil {
+		var done *reported
+		if c.ws != nil && !errors.As(err, &done) {
+			err = c.explain(err)
+		}
 		return fail(&env, err, cmd.usage())
 	}
 	return ExitOK
@@ -186,10 +214,20 @@ func splitCommand(args []string) (string, []string, error) {
 
 func workspacePath(p *parsed) (string, error) {
 	if path := p.value("workspace"); path != "" {
+		// A new workspace is created in a folder that exists: a mistyped
+		// folder is an error, not a new workspace somewhere unexpected.
+		dir := filepath.Dir(path)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return "", &badInput{fmt.Errorf("--workspace %s: the folder %s does not exist", path, dir)}
+		}
 		return path, nil
 	}
 	return storage.DefaultPath()
 }
+
+// maxProblems is how many problems of a file fail prints; a count says how
+// many more there are.
+const maxProblems = 100
 
 // fail prints err and returns its exit status: 2 for bad usage or input, 1
 // for a runtime failure.
@@ -219,7 +257,11 @@ func fail(env *Env, err error, usage string) int {
 		} else {
 			fmt.Fprintf(env.Stderr, "parley: %d problem(s):\n", len(fieldErrs))
 		}
-		for _, e := range fieldErrs {
+		for i, e := range fieldErrs {
+			if i == maxProblems {
+				fmt.Fprintf(env.Stderr, "  … and %d more\n", len(fieldErrs)-i)
+				break
+			}
 			fmt.Fprintf(env.Stderr, "  %v\n", e)
 		}
 		return ExitUsage

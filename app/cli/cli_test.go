@@ -74,7 +74,7 @@ func TestComputeFormats(t *testing.T) {
 			t.Errorf("header %q %q, %d flows", got.Scenario, got.AsOf, len(got.Flows))
 		}
 		keys := []string{"direction", "sector", "baseline_usd", "tariff", "duty_usd", "trade_change_usd",
-			"trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd"}
+			"trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd", "upper_bound"}
 		for _, f := range got.Flows {
 			if len(f) != len(keys) {
 				t.Fatalf("flow keys: %v", f)
@@ -143,8 +143,12 @@ func TestImportExport(t *testing.T) {
 	if code != 0 || id != "copy\n" {
 		t.Fatalf("import: %d %q %s", code, id, e)
 	}
-	a, _, _ := run(t, ws, "compute", "aug-2025", "--format", "json")
-	c, _, _ := run(t, ws, "compute", "copy", "--format", "json")
+	// Both computations must succeed: two failures print the same nothing.
+	a, ea, codeA := run(t, ws, "compute", "aug-2025", "--format", "json")
+	c, ec, codeC := run(t, ws, "compute", "copy", "--format", "json")
+	if codeA != 0 || codeC != 0 || !strings.Contains(a, `"flows"`) {
+		t.Fatalf("compute: exit %d %q and %d %q; output %.80q", codeA, ea, codeC, ec, a)
+	}
 	if strings.Replace(a, "August 2025: 35% on non-CUSMA goods", "Copy", 1) != c {
 		t.Error("the re-imported scenario computes different numbers")
 	}

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"io"
+	"strings"
 
+	"parley/app/charts"
 	"parley/app/deck"
 	"parley/app/report"
 	"parley/storage"
@@ -14,7 +16,8 @@ func deckCommand() *command {
 		args:    "ID|NAME... --out FILE.pptx",
 		summary: "one slide per chart, sources on every slide (options: 'parley deck --help')",
 		flags: flagSpec{
-			values: []string{"out", "aspect", "as-of", "direction", "top"},
+			values: []string{"out", "aspect", "as-of", "direction", "top", "title", "subtitle", "slides"},
+			bools:  []string{"all-sectors"},
 			short:  map[string]string{"o": "out"},
 		},
 		workspace: true,
@@ -48,9 +51,23 @@ func runDeck(c *call) error {
 	if opt.Top, err = topFlag(c); err != nil {
 		return err
 	}
+	if !c.args.has("top") {
+		opt.Top = charts.DefaultTop
+	}
+	opt.AllSectors = c.args.bool("all-sectors")
+	opt.Title, opt.Subtitle = c.args.value("title"), strings.ReplaceAll(c.args.value("subtitle"), `\n`, "\n")
+	if c.args.has("slides") {
+		if opt.Slides, err = report.ParseSlides(c.args.value("slides")); err != nil {
+			return usagef("--slides: %s (e.g. --slides summary,exposure,compare)", strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": "))
+		}
+	}
 	d, err := report.Deck(c.ws, refs, opt)
 	if err != nil {
 		return err
 	}
-	return fileError(storage.WriteFileAtomic(out, func(w io.Writer) error { return deck.Write(w, d) }))
+	if err := storage.WriteFileAtomic(out, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
+		return fileError(err)
+	}
+	c.wrote(out)
+	return nil
 }

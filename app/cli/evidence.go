@@ -115,6 +115,7 @@ func evidenceImport(c *call, args []string) error {
 	for _, path := range args {
 		d, err := c.ws.ImportDocument(path, meta)
 		if err != nil {
+			err = c.explain(err)
 			fmt.Fprintf(c.env.Stderr, "parley: %v\n", err)
 			if failed == nil {
 				failed = err

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"parley/app/numfmt"
+	"parley/storage"
 )
 
 func scenariosCommand() *command {
@@ -31,16 +35,32 @@ func importCommand() *command {
 	return &command{
 		name:      "import",
 		args:      "FILE.json",
-		summary:   "validate a scenario file and store it; print its id",
+		summary:   "validate a scenario file and store it; print its id (--rename or --replace when its name is taken)",
+		flags:     flagSpec{bools: []string{"rename", "replace"}},
 		workspace: true,
 		run: func(c *call) error {
 			args, err := c.positionals(1, 1, "scenario file (FILE.json)")
 			if err != nil {
 				return err
 			}
-			id, err := c.ws.ImportScenarioFile(args[0])
+			clash := storage.ClashRefuse
+			switch rename, replace := c.args.bool("rename"), c.args.bool("replace"); {
+			case rename && replace:
+				return usagef("--rename and --replace: choose one")
+			case rename:
+				clash = storage.ClashRename
+			case replace:
+				clash = storage.ClashReplace
+			}
+			id, name, err := c.ws.ImportScenarioFileAs(args[0], clash)
+			if errors.Is(err, storage.ErrExists) && clash == storage.ClashRefuse {
+				return fmt.Errorf("%w\nTo import it anyway: --rename stores it under a free name, --replace replaces the scenario of that name", err)
+			}
 			if err != nil {
 				return err
+			}
+			if clash == storage.ClashRename {
+				fmt.Fprintf(c.env.Stderr, "parley: imported as %q\n", name)
 			}
 			c.out("%s\n", id)
 			return nil
@@ -78,5 +98,6 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
-// percent formats a rate as a percentage.
-func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
+// percent formats a rate as a percentage with one decimal; a rate that is
+// not zero is never "0.0%" (numfmt.Percent).
+func percent(r float64) string { return numfmt.Percent(r, 1) }

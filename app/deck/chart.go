@@ -148,6 +148,49 @@ func categoryFontSize(c *Chart, frame rect) float64 {
 	return math.Max(8, math.Min(14, math.Floor(2*per/4)/2))
 }
 
+// minLabelSize is the smallest data label in points: legible when projected.
+const minLabelSize = 10
+
+// labelsFit reports whether data labels of size points fit beside their
+// bars without overlapping: each bar (each category's group of bars, for
+// stacked series) needs the label's line height. Labels that would not fit
+// are left out rather than drawn smaller; the embedded data keeps every
+// value.
+func labelsFit(c *Chart, frame rect, size float64) bool {
+	bars := len(c.Categories)
+	if !c.Stacked {
+		bars *= max(1, len(c.Series))
+	}
+	if bars == 0 {
+		return false
+	}
+	if !c.Horizontal {
+		// Column labels sit above their columns: each needs the width of
+		// a short number.
+		per := (float64(frame.cx)/emuPerPt - 80) / float64(bars)
+		return per >= 3.2*size
+	}
+	reserved := 12 + 12*lineSpacing + 4
+	if c.Title != "" {
+		reserved += 18*lineSpacing + 8
+	}
+	if c.ValueTitle != "" {
+		reserved += 12*lineSpacing + 6
+	}
+	if len(c.Series) > 1 {
+		reserved += 12*lineSpacing + 8
+	}
+	plot := float64(frame.cy)/emuPerPt - reserved
+	// Each bar's label sits in the bar's share of its category's band, at
+	// the bar's end: it needs its line height there.
+	k := 1.0
+	if !c.Stacked {
+		k = float64(max(1, len(c.Series)))
+	}
+	per := plot / float64(len(c.Categories)) / k
+	return per >= size*lineSpacing
+}
+
 // hiddenLabels returns, for each category, whether the data labels of a
 // stacked series there would be too small to read: segments under 3% of
 // the value axis range, where the label would overlap its neighbours.
@@ -190,7 +233,8 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	n := len(c.Categories)
 	format := numberFormat(c)
 	axisText := textStyle{size: categoryFontSize(c, frame), color: colorSubtitle}
-	labels := textStyle{size: math.Min(11, axisText.size), color: colorSubtitle}
+	labels := textStyle{size: math.Max(minLabelSize, math.Min(11, axisText.size)), color: colorSubtitle}
+	dataLabels := c.DataLabels && labelsFit(c, frame, labels.size)
 	for i, s := range c.Series {
 		col := column(i + 1)
 		fmt.Fprintf(&b, `<c:ser><c:idx val="%d"/><c:order val="%d"/>`, i, i)
@@ -198,7 +242,7 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 			sheetName, col, esc(seriesName(c, i)))
 		fmt.Fprintf(&b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
 			seriesColor(c, i))
-		if c.DataLabels {
+		if dataLabels {
 			pos := "outEnd" // outside the end is not allowed on stacked bars
 			if c.Stacked {
 				pos = "ctr"

@@ -71,6 +71,11 @@ type Slide struct {
 	Footnote string
 	// Notes are the speaker notes; "\n" separates paragraphs.
 	Notes string
+	// Panels, when set, make a text slide (such as a one-page summary)
+	// instead of a chart slide: blocks of text with a heading and bullets,
+	// side by side in rows under the title (see Panel). Picture and Chart
+	// are then ignored; the footnote is still required.
+	Panels []Panel
 }
 
 // Chart is the data of a native DrawingML bar chart (c:chartSpace with

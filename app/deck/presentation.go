@@ -72,6 +72,10 @@ const contentRel = "rId2"
 func (b *builder) addChartSlide(s *Slide) error {
 	n := len(b.slides) + 1
 	l := layoutChartSlide(s, b.w, b.h)
+	if len(s.Panels) > 0 {
+		b.addSlide(panelSlideXML(s, n, l), layoutTitleOnly, nil, s.Notes)
+		return nil
+	}
 	if c := s.Chart; c != nil {
 		b.charts++
 		chartName := fmt.Sprintf("ppt/charts/chart%d.xml", b.charts)

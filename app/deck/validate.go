@@ -31,6 +31,8 @@ func (d *Deck) Validate() error {
 			add(path+".footnote", "missing: every chart slide needs its source footnote")
 		}
 		switch {
+		case len(s.Panels) > 0:
+			validatePanels(s.Panels, path+".panels", add)
 		case s.Chart != nil:
 			validateChart(s.Chart, path+".chart", add)
 		case len(s.Picture) == 0:

@@ -30,3 +30,27 @@ func TestGrouped(t *testing.T) {
 		}
 	}
 }
+
+func TestPercent(t *testing.T) {
+	for _, tc := range []struct {
+		r    float64
+		dec  int
+		want string
+	}{
+		{0, 1, "0.0%"},
+		{0, 0, "0%"},
+		{0.076, 1, "7.6%"},
+		{0.35, 0, "35%"},
+		{0.0004, 1, "<0.1%"},
+		{0.0004, 2, "0.04%"},
+		{0.00004, 2, "<0.01%"},
+		{0.004, 0, "<1%"},
+		{-0.0004, 1, ">-0.1%"},
+		{0.0005, 1, "0.1%"},
+		{12.5, 0, "1,250%"},
+	} {
+		if got := numfmt.Percent(tc.r, tc.dec); got != tc.want {
+			t.Errorf("Percent(%v, %d) = %q, want %q", tc.r, tc.dec, got, tc.want)
+		}
+	}
+}

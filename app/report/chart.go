@@ -32,6 +32,9 @@ type built struct {
 	// when says when the measures are in force: "on 2025-08-15" or "at
 	// some time from 2025-01-01 to 2026-11-22".
 	when string
+	// bothWays marks a chart of both directions (leverage, deal): its
+	// measures are those of both.
+	bothWays bool
 }
 
 // Chart builds the chart that req describes from the scenarios of ws, with
@@ -59,18 +62,25 @@ func Chart(ws *storage.Workspace, req ChartRequest) (*charts.Chart, error) {
 func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*built, error) {
 	bt := &built{subjects: subs, measures: make([][]*scenarios.Measure, len(subs))}
 	s := subs[0]
-	meta := charts.Meta{Title: title(k, len(subs))}
+	meta := charts.Meta{Title: title(k, len(subs)), AllSectors: req.AllSectors}
 	var draw func() (*charts.Chart, error)
 	switch k {
+	case charts.Leverage, charts.Deal:
+		return b.buildPosition(k, subs, req) // position.go
 	case charts.Exposure, charts.Dutiable:
 		res := s.evaluate()
 		bt.results = []scenarios.Result{res}
 		bt.dir = pickDirection(req.Direction, res.Totals)
+		bands, rangeSource, err := b.exposureBands(s, req)
+		if err != nil {
+			return nil, err
+		}
+		bt.notes = rangeSource
 		draw = func() (*charts.Chart, error) {
 			if k == charts.Exposure {
-				return charts.NewExposure(res, bt.dir, s.model.Sectors, req.Top, meta), nil
+				return charts.NewExposureBands(res, bands, bt.dir, s.model.Sectors, req.Top, meta), nil
 			}
-			return charts.NewDutiable(res, bt.dir, s.model.Sectors, meta), nil
+			return charts.NewDutiableTop(res, bt.dir, s.model.Sectors, req.Top, meta), nil
 		}
 	case charts.Compare:
 		results := make([]scenarios.Result, len(subs))
@@ -101,11 +111,21 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 		bt.measures[0] = activeMeasures(s.sc, bt.dir, from, to)
 		bt.when = "at some time from " + period(from, to)
 		meta.Subtitle = subtitle(subs, bt.dir, period(from, to))
-		draw = func() (*charts.Chart, error) { return charts.NewTimeline(pts, bt.dir, meta) }
+		draw = func() (*charts.Chart, error) { return charts.NewTimelineScheduled(pts, bt.dir, meta, s.asOf) }
 	case charts.Tornado:
 		base, swings := s.model.Sensitivity(s.sc, s.asOf)
 		bt.dir = pickDirection(req.Direction, base)
 		draw = func() (*charts.Chart, error) { return charts.NewTornado(base, swings, bt.dir, meta), nil }
+	case charts.Products:
+		var err error
+		if draw, err = productsChart(bt, s, req, &meta); err != nil {
+			return nil, err
+		}
+	case charts.Provinces:
+		var err error
+		if draw, err = provincesChart(bt, s, req, &meta); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, badInput("unknown chart kind %q (want %s)", k, kindList())
 	}

@@ -23,8 +23,10 @@ func TestChartMeta(t *testing.T) {
 	}{
 		{"exposure", report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"aug-2025"}},
 			"Duty at stake by sector", aug + " · as of 2025-08-15 · baseline 2024 trade · Canada → US",
-			[]string{"Baseline trade 2024 (US$): US DOT Bureau of Transportation Statistics", "CUSMA claim shares (h2-2025",
-				"Import demand elasticities (hauk2012)", "Evidence: IEEPA EO of 2025-07-31; Hillman: progress in talks after 35% tariff announcement (004_00f7d1e281d38557)",
+			[]string{"Baseline trade 2024 (US$), Canada → US by HTS10 product: US Census Bureau",
+				"Baseline trade 2024 (US$), US → Canada by HS chapter (no product-level data for flows into Canada): US DOT Bureau of Transportation Statistics",
+				"CUSMA claim shares (h2-2025", "Import demand elasticities (hauk2012)",
+				"Evidence: IEEPA EO of 2025-07-31; Product list us-ieepa-energy-ca (294 codes); Product list us-ieepa-potash-ca (7 codes); Hillman: progress in talks after 35% tariff announcement (004_00f7d1e281d38557)",
 				"Proclamation 10947 (2025-06-03)"}},
 		{"by name", report.ChartRequest{Kind: charts.Dutiable, Scenarios: []string{strings.ToUpper(aug)}},
 			"CUSMA-claimed vs dutiable trade by sector", aug + " · as of 2025-08-15 · baseline 2024 trade · Canada → US", nil},
@@ -36,7 +38,7 @@ func TestChartMeta(t *testing.T) {
 		{"as of another date", report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"aug-2025"}, AsOf: scenarios.MustDate("2025-06-30")},
 			"Duty at stake by sector", aug + " · as of 2025-06-30 · baseline 2024 trade · Canada → US", nil},
 		{"timeline", report.ChartRequest{Kind: charts.Timeline, Scenarios: []string{"today"}, Today: today},
-			"Effective tariff rate by month", "Today: the regime in force · 2025-01-01 to 2026-11-22 · baseline 2024 trade · Canada → US",
+			"Effective tariff rate by month", "Today: the regime in force · 2025-01-01 to 2028-03-31 · baseline 2024 trade · Canada → US", // to the scheduled annex III step of 2028-01-01
 			[]string{"SCOTUS 2026-02-20", "Trade Act 1974 s.122"}},
 		{"compare names the scenarios in its legend", report.ChartRequest{Kind: charts.Compare, Scenarios: []string{"aug-2025", "sectoral-deal", "aluminum-relief"}},
 			"Duty at stake by sector: 3 scenarios compared", "As of 2025-08-15 · baseline 2024 trade · Canada → US",
@@ -78,7 +80,7 @@ func TestChartMeta(t *testing.T) {
 func TestChartNumbersAreTheCalculation(t *testing.T) {
 	for _, id := range []string{"aug-2025", "threat-25", "ca-counter-2025"} {
 		t.Run(id, func(t *testing.T) {
-			ch, err := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{id}, FullFootnote: true})
+			ch, err := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{id}, FullFootnote: true, AllSectors: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +121,7 @@ func TestChartNumbersAreTheCalculation(t *testing.T) {
 }
 
 func TestChartTop(t *testing.T) {
-	ch, err := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"aug-2025"}, Top: 5})
+	ch, err := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"aug-2025"}, Top: 5, AllSectors: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,17 +129,41 @@ func TestChartTop(t *testing.T) {
 	if len(rows) != 1+6 || !strings.HasPrefix(rows[6][1], "All other (21 sectors)") {
 		t.Errorf("top 5: %d rows, last %v", len(rows)-1, rows[len(rows)-1])
 	}
+	// By default the sectors with nothing to show are left out, and the
+	// footnote says so.
+	ch, err = report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"aug-2025"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, comments := chartCSV(t, ch)
+	res, err := shared.Compute("aug-2025", scenarios.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero := 0
+	for _, f := range res.DirectionFlows(scenarios.CAtoUS) {
+		if f.Duty == 0 && f.TradeChange == 0 {
+			zero++
+		}
+	}
+	if len(rows)-1 != 26-zero {
+		t.Errorf("%d rows, want the %d sectors with duty", len(rows)-1, 26-zero)
+	}
+	if zero > 0 && !strings.Contains(strings.Join(comments, "\n"), "with no duty at stake") {
+		t.Errorf("the footnote does not say that %d sectors are left out: %q", zero, comments)
+	}
 }
 
 // TestTimelineToday checks that the "today" scenario over January 2025 to
-// today shows the history of the measure library month by month.
+// today shows the history of the measure library month by month, and runs
+// on to the step it schedules on 2028-01-01 (annex III at 25%).
 func TestTimelineToday(t *testing.T) {
 	ch, err := report.Chart(shared, report.ChartRequest{Kind: charts.Timeline, Scenarios: []string{"today"}, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
 	rows, _ := chartCSV(t, ch)
-	if len(rows) != 1+23 || rows[1][0] != "2025-01" || rows[23][0] != "2026-11" || rows[23][1] != "2026-11-22" {
+	if len(rows) != 1+39 || rows[1][0] != "2025-01" || rows[23][0] != "2026-11" || rows[39][0] != "2028-03" {
 		t.Fatalf("months %v … %v (%d)", rows[1][:2], rows[len(rows)-1][:2], len(rows)-1)
 	}
 	rate := column(t, rows[0], "effective_rate")

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -16,16 +15,16 @@ import (
 )
 
 // slideKinds are the slides of each scenario, in order.
-var slideKinds = []charts.Kind{charts.Exposure, charts.Dutiable, charts.Timeline, charts.Tornado}
+var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Dutiable, charts.Timeline, charts.Tornado}
 
 // Deck builds a briefing deck on the scenarios refs (ids or names) of ws: a
-// title slide; for each scenario its exposure and dutiable-trade charts
-// (native, editable PowerPoint charts), its timeline from January 2025 and
-// its sensitivity tornado (pictures); for 2 to 4 scenarios a comparison
-// (native); and a closing sources slide. Every chart slide has a title, a
-// subtitle, a footnote with its sources and evidence, and speaker notes
-// quoting the evidence in full. A deck of one scenario has 6 slides, of
-// two 11. Bad input (no or unknown scenarios, a scenario given twice, a bad
+// title slide; for each scenario its exposure, top products and
+// dutiable-trade charts (native, editable PowerPoint charts), its timeline
+// from January 2025 and its sensitivity tornado (pictures); for 2 to 4
+// scenarios a comparison (native); and a closing sources slide. Every chart
+// slide has a title, a subtitle, a footnote with its sources and evidence,
+// and speaker notes quoting the evidence in full. A deck of one scenario
+// has 7 slides, of two 13. Bad input (no or unknown scenarios, a scenario given twice, a bad
 // direction) is an error for which storage.IsBadInput is true.
 func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, error) {
 	if err := opt.check(refs); err != nil {
@@ -44,10 +43,22 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		width = charts.Slide169.W
 	}
 	b := newBuilder(ws)
-	req := ChartRequest{Direction: opt.Direction, Top: opt.Top}
+	req := ChartRequest{Direction: opt.Direction, Top: opt.Top, AllSectors: opt.AllSectors}
 	var slides []*pendingSlide
+	if opt.hasSlide(SlideSummary) {
+		for _, s := range subs {
+			ps, err := b.summarySlide(s)
+			if err != nil {
+				return nil, fmt.Errorf("deck: %s: summary slide: %w", s.id, err)
+			}
+			slides = append(slides, ps)
+		}
+	}
 	for _, s := range subs {
 		for _, k := range slideKinds {
+			if !opt.hasSlide(string(k)) || !s.hasSlide(k) {
+				continue
+			}
 			bt, err := b.build(k, []*subject{s}, req)
 			if err != nil {
 				return nil, fmt.Errorf("deck: %s: %s chart: %w", s.id, k, err)
@@ -56,10 +67,14 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 			if err != nil {
 				return nil, fmt.Errorf("deck: %s: %s slide: %w", s.id, k, err)
 			}
+			ps.kind = string(k)
+			if mergeDuplicate(slides, ps, s) {
+				continue // the same chart with the same data: one slide names both scenarios
+			}
 			slides = append(slides, ps)
 		}
 	}
-	if len(subs) >= charts.MinCompare && len(subs) <= charts.MaxCompare {
+	if opt.hasSlide(SlideCompare) && len(subs) >= charts.MinCompare && len(subs) <= charts.MaxCompare {
 		bt, err := b.build(charts.Compare, subs, req)
 		if err != nil {
 			return nil, fmt.Errorf("deck: compare chart: %w", err)
@@ -70,16 +85,30 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		}
 		slides = append(slides, ps)
 	}
-	if err := renderPictures(slides, width, opt.Widescreen); err != nil {
-		return nil, fmt.Errorf("deck: %w", err)
-	}
-	sources, err := b.sources(subs, slides)
+	slides, positionSources, err := b.positionSlides(slides, subs, req, &opt) // only when asked for (position.go)
 	if err != nil {
 		return nil, fmt.Errorf("deck: %w", err)
 	}
+	if err := renderPictures(slides, width, opt.Widescreen); err != nil {
+		return nil, fmt.Errorf("deck: %w", err)
+	}
+	var sources []string
+	if opt.hasSlide(SlideSources) {
+		if sources, err = b.sources(subs, slides); err != nil {
+			return nil, fmt.Errorf("deck: %w", err)
+		}
+		sources = append(sources, positionSources...)
+	}
+	title, subtitle := strings.TrimSpace(opt.Title), strings.TrimSpace(opt.Subtitle)
+	if title == "" {
+		title = DeckTitle(names(subs))
+	}
+	if subtitle == "" {
+		subtitle = deckSubtitle(subs, created)
+	}
 	d := &deck.Deck{
-		Title:      "Parley: " + strings.Join(names(subs), " · "),
-		Subtitle:   deckSubtitle(subs, ws.Path(), created),
+		Title:      title,
+		Subtitle:   subtitle,
 		Author:     "Parley",
 		Created:    created,
 		Sources:    sources,
@@ -100,9 +129,13 @@ func names(subs []*subject) []string {
 	return out
 }
 
-// deckSubtitle returns the title slide's subtitle: the as-of date(s) and
-// where the deck comes from.
-func deckSubtitle(subs []*subject, path string, created time.Time) string {
+// DeckTitle is the title of a deck on scenarios of these names unless the
+// user gives one: the names, joined by " vs " when there are several.
+func DeckTitle(names []string) string { return strings.Join(names, " vs ") }
+
+// deckSubtitle returns the title slide's default subtitle: the as-of
+// date(s) and the day the deck was prepared.
+func deckSubtitle(subs []*subject, created time.Time) string {
 	var dates []string
 	for _, s := range subs {
 		if d := s.asOf.String(); !slices.Contains(dates, d) {
@@ -113,7 +146,7 @@ func deckSubtitle(subs []*subject, path string, created time.Time) string {
 	if len(dates) > 1 {
 		when = "As of each scenario's date (" + strings.Join(dates, ", ") + ")"
 	}
-	return when + "\nGenerated by Parley from workspace " + filepath.Base(path) + " on " + created.Format("2006-01-02")
+	return when + "\nPrepared " + created.Format("2 January 2006")
 }
 
 // pendingSlide is a slide whose picture, if it has one, is still to be
@@ -122,6 +155,12 @@ type pendingSlide struct {
 	slide   deck.Slide
 	built   *built
 	picture *charts.Chart // rendered into slide.Picture; nil for a native chart
+	// kind is the kind of slide (DeckSlides).
+	kind string
+	// key identifies the slide's content (see dataKey); also are the
+	// scenarios after the first whose slide of this kind showed the same.
+	key  string
+	also []*subject
 }
 
 // slide makes the slide of bt: a native chart when the chart has a table
@@ -150,7 +189,14 @@ func (b *builder) slide(bt *built) (*pendingSlide, error) {
 			markUpperBounds(nc, bt)
 		}
 		ps.slide.Chart = nc
-		if s := ch.Summary(); s != "" {
+		switch s := ch.Summary(); {
+		case ch.Kind == charts.Compare:
+			// The legend names the scenarios: the subtitle needs only the
+			// date(s), the baseline and the direction, and leaves the
+			// chart its room (a 4:3 slide has little).
+			ps.slide.Subtitle = ch.Meta.Subtitle
+			alt += " " + s + "."
+		case s != "":
 			// The summary starts with the direction.
 			ps.slide.Subtitle = strings.TrimSuffix(bt.subtitle, " · "+bt.dir.Label()) + "\n" + s
 			alt += " " + s + "."

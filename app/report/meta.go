@@ -139,6 +139,10 @@ type footStyle struct {
 	// more follows "and K more" when evidence is left out, e.g. " (in the
 	// speaker notes)".
 	more string
+	// brief names each dataset by what it is and who publishes it
+	// (briefSource), for a slide: the deck's sources slide and the speaker
+	// notes give the lines in full.
+	brief bool
 }
 
 // Footnote styles: a chart's, a comparison chart's (its plot leaves room
@@ -147,7 +151,7 @@ type footStyle struct {
 var (
 	chartFoot   = footStyle{}
 	compareFoot = footStyle{dense: true, maxEvidence: 200}
-	slideFoot   = footStyle{dense: true, maxEvidence: 170, more: " (listed in the speaker notes)"}
+	slideFoot   = footStyle{dense: true, maxEvidence: 170, more: " (listed in the speaker notes)", brief: true}
 )
 
 // footnote returns the footnote lines of a chart: the source lines of the
@@ -158,7 +162,10 @@ func (b *builder) footnote(subs []*subject, measures [][]*scenarios.Measure, st 
 	var lines []string
 	for _, s := range subs {
 		for _, l := range s.sources {
-			if !st.full {
+			switch {
+			case st.brief && !st.full:
+				l = briefSource(l)
+			case !st.full:
 				l = compactSource(l)
 			}
 			if !slices.Contains(lines, l) {

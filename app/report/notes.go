@@ -34,11 +34,15 @@ func (b *builder) notes(bt *built) (string, error) {
 		if len(bt.subjects) > 1 {
 			when = "on " + s.asOf.String()
 		}
+		dir := bt.dir.Label()
+		if bt.bothWays {
+			dir = "both ways"
+		}
 		if len(ms) == 0 {
-			line(head + "no measure " + bt.dir.Label() + " in force " + when + ".")
+			line(head + "no measure " + dir + " in force " + when + ".")
 			continue
 		}
-		line(head + "measures " + bt.dir.Label() + " in force " + when + ":")
+		line(head + "measures " + dir + " in force " + when + ":")
 		for _, m := range ms {
 			if err := b.measureNotes(&w, m); err != nil {
 				return "", err

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,9 +31,18 @@ type ChartRequest struct {
 	// kinds ignore them.
 	From, To scenarios.Date
 	// Top keeps the Top sectors with the largest duty and sums the rest
-	// into one "All other" bar (exposure and compare); 0 keeps all. Other
-	// kinds ignore it.
+	// into one "All other" bar (exposure and compare); 0 keeps all. A
+	// products chart shows its Top lines (0: charts.DefaultProducts).
+	// Other kinds ignore it.
 	Top int
+	// Sector is the sector code of a products chart ("" for every
+	// sector). Other kinds ignore it.
+	Sector string
+	// AllSectors keeps the sectors with nothing to show (no duty, no trade
+	// effect) on exposure and compare charts; by default they are left out
+	// and the footnote says how many. The command line and the app ask for
+	// Top charts.DefaultTop unless told otherwise.
+	AllSectors bool
 	// Today is the day on which scenarios that follow the clock are
 	// evaluated; zero means the current day.
 	Today scenarios.Date
@@ -42,6 +52,10 @@ type ChartRequest struct {
 	// left out, and a comparison lists only the first pieces of evidence,
 	// so that the footnote fits under the chart.
 	FullFootnote bool
+	// Draws > 0 adds P10–P90 ranges from a Monte Carlo run of Draws draws
+	// with Seed to an exposure chart (position.go). Other kinds ignore it.
+	Draws int
+	Seed  uint64
 }
 
 // DeckOptions say how to build a deck.
@@ -61,6 +75,14 @@ type DeckOptions struct {
 	// Top limits the exposure and comparison charts to the Top sectors
 	// with the largest duty plus "All other"; 0 shows all sectors.
 	Top int
+	// AllSectors keeps the sectors with nothing to show on the charts.
+	AllSectors bool
+	// Title and Subtitle are the title slide's; empty means the
+	// scenarios' names ("A vs B") and the date(s) they are evaluated on.
+	Title, Subtitle string
+	// Slides are the kinds of slides the deck has (DeckSlides); nil means
+	// all of them but the PositionSlides. They come in deck order whatever order they are given.
+	Slides []string
 	// Today is the day on which scenarios that follow the clock are
 	// evaluated; zero means the current day.
 	Today scenarios.Date
@@ -88,8 +110,12 @@ func (r *ChartRequest) check() error {
 		if n < charts.MinCompare || n > charts.MaxCompare {
 			return badInput("a compare chart takes %d to %d scenarios, got %d", charts.MinCompare, charts.MaxCompare, n)
 		}
+	} else if r.Kind == charts.Deal {
+		if err := checkDeal(n); err != nil {
+			return err
+		}
 	} else if n != 1 {
-		return badInput("a %s chart takes exactly one scenario, got %d", r.Kind, n)
+		return badInput("%s chart takes exactly one scenario, got %d", article(string(r.Kind)), n)
 	}
 	if err := checkRefs(r.Scenarios); err != nil {
 		return err
@@ -120,7 +146,66 @@ func (o *DeckOptions) check(refs []string) error {
 	if o.Top < 0 {
 		return badInput("top %d: want 0 (all sectors) or more", o.Top)
 	}
+	for _, k := range o.Slides {
+		if !slices.Contains(DeckSlides, k) {
+			return badInput("unknown slide %q (want %s)", k, strings.Join(DeckSlides, ", "))
+		}
+	}
+	if o.Slides != nil && !slices.ContainsFunc(o.Slides, func(k string) bool { return k != SlideSources }) {
+		return badInput("choose at least one slide besides the sources")
+	}
 	return nil
+}
+
+// The kinds of slides of a deck.
+const (
+	// SlideSummary is one page per scenario for a minister: both
+	// directions, totals with their ranges, the five largest sectors and
+	// the key evidence.
+	SlideSummary  = "summary"
+	SlideExposure = string(charts.Exposure)
+	SlideProducts = string(charts.Products)
+	SlideDutiable = string(charts.Dutiable)
+	SlideTimeline = string(charts.Timeline)
+	SlideTornado  = string(charts.Tornado)
+	SlideCompare  = string(charts.Compare) // for 2 to 4 scenarios
+	SlideSources  = "sources"
+)
+
+// DeckSlides are the kinds of slides a deck can have, in deck order.
+var DeckSlides = []string{SlideSummary, SlideExposure, SlideProducts, SlideProvinces, SlideDutiable, SlideTimeline, SlideTornado, SlideCompare,
+	SlideLeverage, SlideRanges, SlideDeal, SlideSources} // the last three only when asked for (position.go)
+
+// ParseSlides reads a comma-separated list of slide kinds, such as
+// "summary,exposure,compare", and returns them in deck order without
+// repeats; "all" is every kind.
+func ParseSlides(s string) ([]string, error) {
+	want := map[string]bool{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		f = strings.ToLower(f)
+		if f == "all" {
+			return slices.Clone(DeckSlides), nil
+		}
+		if !slices.Contains(DeckSlides, f) {
+			return nil, badInput("unknown slide %q (want %s, or all)", f, strings.Join(DeckSlides, ", "))
+		}
+		want[f] = true
+	}
+	var out []string
+	for _, k := range DeckSlides {
+		if want[k] {
+			out = append(out, k)
+		}
+	}
+	if len(out) == 0 {
+		return nil, badInput("no slides chosen (want %s, or all)", strings.Join(DeckSlides, ", "))
+	}
+	return out, nil
+}
+
+// hasSlide reports whether the deck has slides of kind k.
+func (o *DeckOptions) hasSlide(k string) bool {
+	return o.Slides == nil || slices.Contains(o.Slides, k)
 }
 
 // checkRefs refuses empty scenario references. Repeated scenarios are
@@ -152,4 +237,13 @@ func kindList() string {
 		names[i] = string(k)
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// article returns word with "a" or "an" before it: "an exposure", "a
+// timeline".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }

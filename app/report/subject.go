@@ -102,11 +102,13 @@ func pickDirection(want scenarios.Direction, totals ...[2]scenarios.Totals) scen
 
 // timelineRange returns the months a timeline of s covers: from (zero:
 // January 2025, or the month of the scenario's first measure when that is
-// earlier) to to (zero: the as-of date).
+// earlier) to to (zero: the as-of date, or when the scenario's measures
+// schedule steps after it, the end of the second month after the last
+// step within scheduledYears).
 func timelineRange(s *subject, from, to scenarios.Date) (scenarios.Date, scenarios.Date, error) {
 	userFrom := !from.IsZero()
 	if to.IsZero() {
-		to = s.asOf
+		to = scheduledEnd(s)
 	}
 	if !userFrom {
 		from = timelineStart

@@ -53,7 +53,12 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 			if u.result.Totals == before {
 				t.Errorf("the result did not change")
 			}
-			if got := u.exposure.totals[0][1].Text; got != money(u.result.Totals[0].Duty) {
+			// An upper bound is marked as everywhere else.
+			want := money(u.result.Totals[0].Duty)
+			if u.result.Totals[0].UpperBound {
+				want = "≤ " + want
+			}
+			if got := u.exposure.totals[0][1].Text; got != want {
 				t.Errorf("exposure totals %q, result %v", got, u.result.Totals[0].Duty)
 			}
 		})

@@ -41,7 +41,8 @@ type assumptionsView struct {
 
 	cusmaPresets []storage.Preset
 	elastPresets []storage.Preset
-	shownKey     string // assumptions last shown
+	shownKey     string         // assumptions last shown
+	datasets     *datasetPicker // trade data by direction (datasets_picker.go)
 }
 
 // overrideRow is one sector's line of the overrides table.
@@ -54,7 +55,7 @@ type overrideRow struct {
 }
 
 // widths of the overrides table's columns.
-var overrideWidths = []float32{160, 96, 76, 84, 76, 84, 76, 150}
+var overrideWidths = []float32{150, 116, 80, 84, 76, 70, 80, 150}
 
 func newAssumptionsView(u *UI) *assumptionsView {
 	v := &assumptionsView{u: u}
@@ -120,19 +121,23 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		widget.NewFormItem("Elasticity high ×", v.high),
 	)
 	form.Items[4].HintText = "Low and high trade effects use e × these"
+	v.datasets = newDatasetPicker(v)
+	for _, it := range v.datasets.items() {
+		form.AppendItem(it)
+	}
 
 	header := container.New(&columnsLayout{overrideWidths},
-		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours"),
-		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours"), boldLabel(""))
+		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
+		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
 	for _, s := range u.sectors {
 		grid.Add(v.newRow(s))
 	}
 	table := container.NewBorder(header, nil, nil, nil, container.NewVScroll(grid))
 	v.sources.SizeName = theme.SizeNameCaptionText
-	left := container.NewBorder(container.NewVBox(v.title, form, v.problem, widget.NewSeparator(),
-		boldLabel("Result of this scenario"), v.totals[0], v.totals[1], widget.NewSeparator()), nil, nil, nil,
-		container.NewVScroll(v.sources))
+	// One scroll for the whole pane: it fits a short window.
+	left := container.NewVScroll(container.NewVBox(v.title, form, v.datasets.hint, v.problem, widget.NewSeparator(),
+		boldLabel("Result of this scenario"), v.totals[0], v.totals[1], widget.NewSeparator(), v.sources))
 	split := container.NewHSplit(left, container.NewBorder(v.legend, nil, nil, nil, container.NewHScroll(table)))
 	split.Offset = 0.28
 	v.body = split
@@ -154,30 +159,45 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 	r.mark.Truncation = fyne.TextTruncateEllipsis
 	name := widget.NewLabel(s.Label())
 	name.Truncation = fyne.TextTruncateEllipsis
-	mk := func(kind, what string, parse func(string) (float64, error), set func(o *scenarios.Overrides, code string, val float64, on bool)) *field {
-		f := newField(v.u.win, "")
+	mk := func(kind, what, placeholder string, parse func(string) (float64, error), show func(float64) string,
+		set func(o *scenarios.Overrides, code string, val float64, on bool)) *field {
+		f := newField(v.u.win, placeholder)
 		f.scenario = true
+		key := "ov:" + kind + ":" + s.Code
 		f.OnChanged = func(text string) {
 			if strings.TrimSpace(text) == "" {
-				v.change("ov:"+kind+":"+s.Code, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
+				v.change(key, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
 				return
 			}
 			x, err := parse(text)
 			if err != nil {
-				v.u.showProblem(v.problem, fmt.Errorf("%s of %s: %w", what, s.Label(), err))
+				// Nothing out of range is applied, nor kept from the typing
+				// that led here: the override goes back to what it was
+				// when the user began typing in the field.
+				stays := "the default stays"
+				if back, berr := parse(f.startText); berr == nil && strings.TrimSpace(f.startText) != "" {
+					v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, back, true) })
+					stays = "your value stays " + show(back)
+				} else {
+					v.change(key, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
+				}
+				v.u.showProblem(v.problem, fmt.Errorf("%s of %s, %q: %w. Not applied: %s", what, s.Label(), strings.TrimSpace(text), err, stays))
 				return
 			}
-			v.change("ov:"+kind+":"+s.Code, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
+			v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
 		}
 		return f
 	}
-	r.cusma = mk("cusma", "CUSMA share (%)", func(s string) (float64, error) { return parsePercent(s, 1) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	share := func(max float64) func(string) (float64, error) {
+		return func(t string) (float64, error) { x, _, err := parseShare(t, max); return x, err }
+	}
+	r.cusma = mk("cusma", "CUSMA share", "%", share(1), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.CUSMAShare = setOverride(o.CUSMAShare, c, x, on)
 	})
-	r.elast = mk("elast", "elasticity", func(s string) (float64, error) { return parseNumber(s, 0, 100) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.elast = mk("elast", "elasticity", "", func(s string) (float64, error) { return parseNumber(s, 0, 100) }, number, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.Elasticity = setOverride(o.Elasticity, c, x, on)
 	})
-	r.tariff = mk("tariff", "baseline tariff (%)", func(s string) (float64, error) { return parsePercent(s, scenarios.MaxRate) }, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.tariff = mk("tariff", "baseline tariff", "%", share(scenarios.MaxRate), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.BaselineTariff = setOverride(o.BaselineTariff, c, x, on)
 	})
 	v.rows = append(v.rows, r)
@@ -250,6 +270,7 @@ func (v *assumptionsView) load() {
 	v.year.SetSelected(strconv.Itoa(a.BaselineYear))
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
+	v.datasets.load(a)
 	v.low.setQuiet(number(a.ElasticityLow))
 	v.high.setQuiet(number(a.ElasticityHigh))
 	o := a.Overrides
@@ -301,7 +322,7 @@ func (v *assumptionsView) changed() {
 	}
 	v.legend.SetText(fmt.Sprintf("Defaults and their sources. CUSMA claim shares (flows into the US; flows into Canada have no share data and take 0): "+
 		"preset %s, %s. Elasticities: preset %s, %s; * imputed: median of the other sectors. Baseline tariff: 0 (CUSMA trade is mostly duty-free). "+
-		"Type a value under “yours” to replace a default in both directions (your assumption); clear it to return to the default.",
+		"Type a value under “yours” to replace a default in both directions (your assumption): 50%% or 50 is a percentage, 0.5 a fraction (also 50%%); “applied” shows what is used. Clear it to return to the default.",
 		a.CUSMAShares, cusmaSrc, a.Elasticities, elastSrc))
 	o := a.Overrides
 	for _, r := range v.rows {
@@ -312,23 +333,24 @@ func (v *assumptionsView) changed() {
 			e += " *"
 		}
 		r.elastDef.SetText(e)
+		// What each value typed was read as ("0.5" is 50%), as applied.
 		var mine []string
-		if _, ok := o.CUSMAShare[r.code]; ok {
-			mine = append(mine, "share")
+		if x, ok := o.CUSMAShare[r.code]; ok {
+			mine = append(mine, "share "+percent(x))
 		}
-		if _, ok := o.Elasticity[r.code]; ok {
-			mine = append(mine, "elasticity")
+		if x, ok := o.Elasticity[r.code]; ok {
+			mine = append(mine, "e "+number(x))
 		}
-		if _, ok := o.BaselineTariff[r.code]; ok {
-			mine = append(mine, "tariff")
+		if x, ok := o.BaselineTariff[r.code]; ok {
+			mine = append(mine, "tariff "+percent(x))
 		}
 		if len(mine) > 0 {
-			r.mark.SetText("✎ " + yourAssumption)
+			r.mark.SetText("✎ " + yourAssumption + ": " + strings.Join(mine, ", "))
 		} else {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(strings.Join(u.sourceLines(), "\n"))
+	v.sources.SetText(windowText(strings.Join(u.sourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.

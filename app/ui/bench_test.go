@@ -50,9 +50,11 @@ func TestEditRedrawsChart(t *testing.T) {
 	if seq2 <= seq {
 		t.Errorf("image version %d after the edit, was %d", seq2, seq)
 	}
-	if latency <= 0 || latency > 2*time.Second {
-		t.Errorf("edit to redrawn chart took %v", latency)
+	if latency <= 0 {
+		t.Errorf("edit to redrawn chart reported %v", latency)
 	}
+	// A figure, not a check: timings depend on the machine and its load
+	// (BenchmarkEditToRedraw measures it).
 	t.Logf("edit → redrawn chart: %v", latency)
 }
 

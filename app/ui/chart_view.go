@@ -32,6 +32,7 @@ type chartView struct {
 	onDrawn func(latency time.Duration)
 
 	mu      sync.Mutex
+	dark    bool       // the window's theme is dark: so is the empty panel
 	chart   chartMaker // what to draw; nil draws nothing
 	seq     uint64     // version of chart
 	edited  time.Time  // when the change behind seq was made
@@ -53,12 +54,28 @@ func newChartView(log *slog.Logger) *chartView {
 	return v
 }
 
-// blank is drawn before the first chart is ready.
+// blank is drawn before the first chart is ready, and when there is none.
 var blank = func() image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
 	img.Set(0, 0, color.White)
 	return img
 }()
+
+// blankDark is blank in the dark theme: the background of dark charts.
+var blankDark = func() image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
+	img.Set(0, 0, color.RGBA{0x17, 0x17, 0x18, 0xff})
+	return img
+}()
+
+// blank returns the empty panel in the theme of the last chart asked for;
+// v.mu is held.
+func (v *chartView) blank() image.Image {
+	if v.dark {
+		return blankDark
+	}
+	return blank
+}
 
 // generate is the raster's generator: it returns the newest image and asks
 // for a render when the panel's size changed. It runs on the draw thread.
@@ -70,7 +87,7 @@ func (v *chartView) generate(w, h int) image.Image {
 		v.kickLocked()
 	}
 	if v.img == nil || v.chart == nil {
-		return blank
+		return v.blank()
 	}
 	return v.img
 }
@@ -83,7 +100,6 @@ type chartMaker func(size charts.Size) *charts.Chart
 // canvas's pixel scale. It runs on the UI goroutine.
 func (v *chartView) set(c chartMaker, edited time.Time, scale float32) {
 	v.mu.Lock()
-	defer v.mu.Unlock()
 	v.chart = c
 	v.seq++
 	v.edited = edited
@@ -91,6 +107,30 @@ func (v *chartView) set(c chartMaker, edited time.Time, scale float32) {
 		v.scale = scale
 	}
 	v.kickLocked()
+	cleared := c == nil && v.img != nil
+	if c == nil {
+		// Nothing to show: clear the panel now rather than leave the last
+		// chart standing (the worker draws nothing to swap in).
+		v.img = nil
+	}
+	v.mu.Unlock()
+	if cleared {
+		v.raster.Refresh()
+	}
+}
+
+// setDark says whether the window's theme is dark, for the empty panel.
+func (v *chartView) setDark(dark bool) {
+	v.mu.Lock()
+	v.dark = dark
+	v.mu.Unlock()
+}
+
+// shown reports whether the panel shows a chart (for tests).
+func (v *chartView) shown() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.img != nil && v.chart != nil
 }
 
 // kickLocked wakes the worker, starting it on first use.

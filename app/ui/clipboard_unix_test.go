@@ -23,7 +23,7 @@ func startXvfb(t *testing.T) string {
 	t.Helper()
 	xvfb, err := exec.LookPath("Xvfb")
 	if err != nil {
-		t.Skip("Xvfb is not installed")
+		skipUnlessRequired(t, "Xvfb is not installed")
 	}
 	for n := 199; n >= 170; n-- {
 		lock, socket := fmt.Sprintf("/tmp/.X%d-lock", n), fmt.Sprintf("/tmp/.X11-unix/X%d", n)
@@ -65,8 +65,19 @@ func startXvfb(t *testing.T) string {
 		t.Cleanup(stop)
 		return display
 	}
-	t.Skip("no free X display number")
+	skipUnlessRequired(t, "no free X display number")
 	return ""
+}
+
+// skipUnlessRequired skips the test, or fails it when PARLEY_REQUIRE_XVFB=1
+// (make test and CI, which install Xvfb and xclip): there a test that cannot
+// run is a failure, not a pass.
+func skipUnlessRequired(t *testing.T, msg string) {
+	t.Helper()
+	if os.Getenv("PARLEY_REQUIRE_XVFB") == "1" {
+		t.Fatalf("%s, and PARLEY_REQUIRE_XVFB=1 (Debian: apt-get install xvfb xclip)", msg)
+	}
+	t.Skip(msg + " (set PARLEY_REQUIRE_XVFB=1 to make this a failure)")
 }
 
 // serving waits up to 10 s for an X server's socket; false when the
@@ -92,7 +103,7 @@ func serving(socket string, exited chan struct{}) bool {
 func TestCopyImageXclip(t *testing.T) {
 	xclip, err := exec.LookPath("xclip")
 	if err != nil {
-		t.Skip("xclip is not installed")
+		skipUnlessRequired(t, "xclip is not installed")
 	}
 	display := startXvfb(t)
 	t.Setenv("DISPLAY", display)

@@ -22,7 +22,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 	if got := strings.TrimPrefix(v.table.cell(0, 2), "≤ "); got != millions(b) {
 		t.Errorf("B total %q, want %s", got, millions(b))
 	}
-	if got, want := v.table.cell(0, 3), signed(millions(b-a)); got != want {
+	if got, want := strings.TrimLeft(v.table.cell(0, 3), "≤≥≈ "), signed(millions(b-a)); got != want && got != "+"+want {
 		t.Errorf("B − A %q, want %q", got, want)
 	}
 	if !strings.Contains(v.key.Text, "A: Threat") || !strings.Contains(v.key.Text, "B: August 2025") {
@@ -50,7 +50,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 		t.Errorf("five chosen: %v, %q", v.ids, v.message.Text)
 	}
 	v.chosen(names[:1])
-	if v.table != nil && len(v.results) != 0 {
-		t.Errorf("one scenario compared")
+	if v.table != nil || v.summary != nil || len(v.results) != 0 || v.chart.shown() {
+		t.Errorf("one scenario compared: table %v, chart shown %v", v.table != nil, v.chart.shown())
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,24 +16,39 @@ import (
 	"parley/scenarios"
 )
 
-// compareView compares two to four scenarios: duty at stake by sector as
-// grouped bars and a table of differences against the first scenario.
+// compareView compares two to four scenarios: both directions' totals
+// with their trade effects and differences from the first scenario, then,
+// in one direction, duty at stake by sector as grouped bars or as the
+// differences from the first, and a table of both.
 type compareView struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	choices  *widget.CheckGroup
-	ids      []string // chosen scenario ids, in the order chosen
-	dir      scenarios.Direction
-	message  *widget.Label
-	chart    *chartView
-	tableBox *fyne.Container
-	table    *sortTable
-	sources  *widget.Label
-	key      *widget.Label
-	results  []scenarios.Result
-	syncing  bool
+	choices    *widget.CheckGroup
+	ids        []string // chosen scenario ids, in the order chosen
+	dir        scenarios.Direction
+	deltas     bool // the chart shows the differences from the first scenario
+	mode       *widget.RadioGroup
+	message    *widget.Label
+	chart      *chartView
+	tableBox   *fyne.Container
+	table      *sortTable
+	summaryBox *fyne.Container
+	summary    *sortTable
+	sources    *widget.Label
+	key        *widget.Label
+	results    []scenarios.Result
+	syncing    bool
 }
+
+// chooseTwo asks for more scenarios.
+const chooseTwo = "Choose at least two scenarios."
+
+// Chart modes of the Compare view.
+const (
+	modeDuty  = "Duty by sector"
+	modeDelta = "Difference from A"
+)
 
 func newCompareView(u *UI) *compareView {
 	v := &compareView{u: u, dir: scenarios.CAtoUS}
@@ -49,7 +65,18 @@ func newCompareView(u *UI) *compareView {
 		}
 	})
 	dir.Required = true
+	dir.Horizontal = true
 	dir.SetSelected(dirLabel(scenarios.CAtoUS))
+	v.mode = widget.NewRadioGroup([]string{modeDuty, modeDelta}, func(s string) {
+		if d := s == modeDelta; d != v.deltas {
+			v.deltas = d
+			v.refresh()
+		}
+	})
+	v.mode.Required = true
+	v.mode.Horizontal = true
+	v.mode.SetSelected(modeDuty)
+	v.summaryBox = container.NewStack()
 	v.message = widget.NewLabel("")
 	v.message.Wrapping = fyne.TextWrapWord
 	v.sources = widget.NewLabel("")
@@ -60,20 +87,27 @@ func newCompareView(u *UI) *compareView {
 	v.key.Wrapping = fyne.TextWrapWord
 	v.sources.SizeName = theme.SizeNameCaptionText
 
-	help := widget.NewLabel("Choose two to four scenarios. The first one chosen is the reference for the differences.")
+	help := widget.NewLabel("Choose two to four scenarios. The first one chosen (A) is the reference for the differences.")
 	help.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("Compare", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-			widget.NewLabel("Direction"), dir,
 			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { u.showExportDialog(v.exportPreset()) }),
 			widget.NewSeparator()),
 		v.message, nil, nil, container.NewVScroll(v.choices))
-	right := container.NewVSplit(v.chart.raster, container.NewBorder(v.key, nil, nil, nil, v.tableBox))
-	right.Offset = 0.58
+	v.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	// The chart and the table share the room below the totals, one at a
+	// time: each is legible in a short window.
+	sectorTabs := container.NewAppTabs(
+		container.NewTabItem("Chart", v.chart.raster),
+		container.NewTabItem("Table", container.NewBorder(v.key, nil, nil, nil, v.tableBox)),
+	)
+	bySector := container.NewBorder(container.NewHBox(v.mode, dir), nil, nil, nil, sectorTabs)
+	right := container.NewVSplit(v.summaryBox, bySector)
+	right.Offset = 0.26
 	srcs := container.NewVScroll(v.sources)
 	srcs.SetMinSize(fyne.NewSize(100, 48))
-	split := container.NewHSplit(left, container.NewBorder(nil, srcs, nil, nil, right))
-	split.Offset = 0.22
+	split := container.NewHSplit(container.NewScroll(left), container.NewScroll(container.NewBorder(nil, srcs, nil, nil, right)))
+	split.Offset = 0.24
 	v.content = split
 	return v
 }
@@ -157,9 +191,13 @@ func (v *compareView) refresh() {
 	u := v.u
 	v.results = nil
 	if len(v.ids) < charts.MinCompare {
-		v.message.SetText("Choose at least two scenarios.")
+		// Nothing stale stays on screen: no chart, no tables.
+		v.message.SetText(chooseTwo)
 		v.chart.set(nil, time.Time{}, 0)
 		v.tableBox.RemoveAll()
+		v.summaryBox.RemoveAll()
+		v.table, v.summary = nil, nil
+		v.key.SetText("")
 		return
 	}
 	var names []string
@@ -173,21 +211,41 @@ func (v *compareView) refresh() {
 		names = append(names, res.Scenario)
 	}
 	meta := charts.Meta{Title: "Duty at stake by sector, " + v.dir.Label(), Subtitle: strings.Join(names, " vs "), Compact: true}
-	results, dir, sectors := v.results, v.dir, u.sectors
+	if v.deltas {
+		meta.Title = "Difference in duty at stake from A, " + v.dir.Label()
+	}
+	results, dir, sectors, deltas, th := v.results, v.dir, u.sectors, v.deltas, u.chartTheme()
 	if _, err := charts.NewCompare(results, dir, sectors, 0, meta); err != nil {
 		v.message.SetText(capitalize(err.Error()))
 		return
 	}
+	if v.message.Text == chooseTwo {
+		v.message.SetText("")
+	}
+	v.chart.setDark(th == charts.Dark)
 	v.chart.set(func(size charts.Size) *charts.Chart {
 		// Each sector takes one bar per scenario: fewer sectors fit.
-		top := max(3, min(26, (size.H-150)/(12*len(results)+8)))
-		c, _ := charts.NewCompare(results, dir, sectors, top, meta)
-		return c
+		bars := len(results)
+		if deltas {
+			bars--
+		}
+		top := max(3, min(charts.DefaultTop, (size.H-150)/(12*bars+8)))
+		var c *charts.Chart
+		if deltas {
+			c, _ = charts.NewCompareDelta(results, dir, sectors, top, meta)
+		} else {
+			c, _ = charts.NewCompare(results, dir, sectors, top, meta)
+		}
+		if c == nil {
+			return nil
+		}
+		return c.WithTheme(th)
 	}, time.Time{}, u.win.Canvas().Scale())
+	v.buildSummary()
 	v.buildTable()
 	if sc, err := u.ws.Scenario(v.ids[0]); err == nil {
 		if lines, err := u.ws.SourceLines(sc.Assumptions); err == nil {
-			v.sources.SetText(strings.Join(lines, "\n"))
+			v.sources.SetText(windowText(strings.Join(lines, "\n")))
 		}
 	}
 }
@@ -208,9 +266,16 @@ func (v *compareView) buildTable() {
 	}
 	upper := func(row, s int) bool {
 		if row == 0 {
-			return slices.ContainsFunc(flows[s], func(f scenarios.Flow) bool { return f.UpperBound && f.Duty != 0 })
+			return v.results[s].Totals[v.dir.Index()].UpperBound
 		}
 		return flows[s][row-1].UpperBound
+	}
+	trade := func(row, s int) scenarios.Flow {
+		if row == 0 {
+			t := v.results[s].Totals[v.dir.Index()]
+			return scenarios.Flow{TradeChange: t.TradeChange, TradeChangeLow: t.TradeChangeLow, TradeChangeHigh: t.TradeChangeHigh}
+		}
+		return flows[s][row-1]
 	}
 	right := fyne.TextAlignTrailing
 	cols := []column{{title: "Sector", width: 180, text: func(r int) string {
@@ -234,22 +299,108 @@ func (v *compareView) buildTable() {
 	for s := 1; s < len(v.results); s++ {
 		cols = append(cols, column{title: letter(s) + " − A (US$ M)", width: 150, align: right,
 			text: func(r int) string {
-				d := duty(r, s) - duty(r, 0)
-				t := millions(d)
-				if d > 0 {
-					t = "+" + t
-				}
-				return t
+				return deltaText(millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
 			}, key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
+	}
+	for s := range v.results {
+		cols = append(cols, column{title: letter(s) + ", trade effect (low – high)", width: 240, align: right,
+			text: func(r int) string {
+				f := trade(r, s)
+				return fmt.Sprintf("%s (%s to %s)", millions(f.TradeChange), millions(f.TradeChangeLow), millions(f.TradeChangeHigh))
+			}, key: func(r int) float64 { return trade(r, s).TradeChange }})
 	}
 	t := newSortTable(cols, 1, func() int { return n })
 	t.bold = func(r int) bool { return r == 0 }
 	t.sortCol, t.desc = 1, true
 	t.refresh()
 	v.table = t
-	v.key.SetText("Duty at stake by sector, " + dirLabel(v.dir) + ". " + strings.Join(key, " · "))
+	v.key.SetText("By sector, " + dirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
+		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
 	v.tableBox.Objects = []fyne.CanvasObject{t.table}
 	v.tableBox.Refresh()
+}
+
+// deltaText writes a difference d (formatted as s) with its sign and its
+// mark when the figures compared are upper bounds (charts.DeltaMark).
+func deltaText(s string, d float64, aUpper, bUpper bool) string {
+	if d > 0 && strings.Trim(s, "0.,") != "" {
+		s = "+" + s
+	}
+	if m := charts.DeltaMark(aUpper, bUpper); m != "" && d != 0 {
+		s = m + " " + s
+	}
+	return s
+}
+
+// buildSummary makes the table of totals at the top of the view: for each
+// scenario, then for each difference from A, the duty at stake, the
+// effective rate and the trade effect with its range, in both directions.
+func (v *compareView) buildSummary() {
+	res := v.results
+	n := len(res)
+	// Rows 0..n-1 are the scenarios, n..2n-2 the differences from A.
+	scen := func(r int) int {
+		if r < n {
+			return r
+		}
+		return r - n + 1
+	}
+	tot := func(r int, d scenarios.Direction) scenarios.Totals { return res[scen(r)].Totals[d.Index()] }
+	right := fyne.TextAlignTrailing
+	cols := []column{{title: "Scenario", width: 220, text: func(r int) string {
+		if r < n {
+			return letter(r) + ": " + res[r].Scenario
+		}
+		return letter(scen(r)) + " − A"
+	}}}
+	for _, d := range scenarios.Directions {
+		cols = append(cols,
+			column{title: dirLabel(d) + ": duty at stake", width: 190, align: right, text: func(r int) string {
+				t := tot(r, d)
+				if r < n {
+					s := money(t.Duty)
+					if t.UpperBound {
+						s = "≤ " + s
+					}
+					return s
+				}
+				a := res[0].Totals[d.Index()]
+				diff := t.Duty - a.Duty
+				return deltaText(money(diff), diff, a.UpperBound, t.UpperBound)
+			}},
+			column{title: "rate", width: 80, align: right, text: func(r int) string {
+				t := tot(r, d)
+				if r < n {
+					return percent(t.EffectiveRate)
+				}
+				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
+				return deltaText(signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
+			}},
+			column{title: "trade effect (low – high), US$ bn", width: 250, align: right, text: func(r int) string {
+				t := tot(r, d)
+				if r < n {
+					return fmt.Sprintf("%s (%s to %s)", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+				}
+				a := res[0].Totals[d.Index()]
+				return fmt.Sprintf("%s (%s to %s)", signedBillions(t.TradeChange-a.TradeChange),
+					signedBillions(t.TradeChangeLow-a.TradeChangeLow), signedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
+			}})
+	}
+	t := newSortTable(cols, 2*n-1, func() int { return 0 })
+	t.bold = func(r int) bool { return r == 0 }
+	t.refresh()
+	v.summary = t
+	v.summaryBox.Objects = []fyne.CanvasObject{t.table}
+	v.summaryBox.Refresh()
+}
+
+// signedBillions is billions with a "+" on positive differences.
+func signedBillions(v float64) string {
+	s := billions(v)
+	if v > 0 && strings.Trim(s, "0.,") != "" {
+		s = "+" + s
+	}
+	return s
 }
 
 // stop ends the chart's worker.

@@ -46,7 +46,12 @@ func TestCreateRefusesNonWorkspace(t *testing.T) {
 	if err := writeFile(bad, "not a database"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ui.Create(a, w, bad); err == nil {
-		t.Errorf("opened a file that is not a workspace")
+	u, err := ui.Create(a, w, bad)
+	if err != nil {
+		t.Fatalf("Create: %v (want a window that says why)", err)
+	}
+	defer u.Close()
+	if !strings.Contains(w.Title(), "could not open notes.parley") {
+		t.Errorf("opened a file that is not a workspace: title %q", w.Title())
 	}
 }

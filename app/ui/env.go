@@ -19,8 +19,8 @@ const LogFile = "parley.log"
 // Wayland sessions (GLFW otherwise probes Wayland and prints an error),
 // creates the cache folder Fyne expects, and sends Fyne's log to
 // parley.log in Parley's cache folder instead of the terminal (to the
-// terminal, at debug level, when PARLEY_DEBUG is set). The returned function
-// closes the log.
+// terminal, at debug level, when PARLEY_DEBUG is set); the previous run's log
+// is kept as parley.log.1. The returned function closes the log.
 func Prepare() (done func()) {
 	if runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
 		fixLocale()
@@ -41,7 +41,10 @@ func Prepare() (done func()) {
 	if err == nil {
 		dir := filepath.Join(cache, "Parley")
 		if os.MkdirAll(dir, 0o755) == nil {
-			if f, err = os.Create(filepath.Join(dir, LogFile)); err == nil {
+			// Keep the previous run's log (its crash, say) as parley.log.1.
+			logPath := filepath.Join(dir, LogFile)
+			_ = os.Rename(logPath, logPath+".1")
+			if f, err = os.Create(logPath); err == nil {
 				out = f
 			}
 		}

@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/scenarios"
@@ -82,43 +84,117 @@ func (u *UI) documentTitles() map[string]string {
 	return out
 }
 
-// addQuoteDialog adds a quote from a document as evidence; the quote must be
-// in the document.
+// addQuoteDialog adds a passage of the evidence library as evidence, in one
+// step: the user searches the documents, picks a passage among the results
+// (its document and context shown), may shorten it, and adds it. Nothing is
+// pasted or retyped, so the quote is always in its document.
 func (f *measureForm) addQuoteDialog() {
 	u := f.u
 	id := f.id
 	if id == "" {
 		return
 	}
-	docs, err := u.ws.Documents()
-	if err != nil {
-		u.showError("list the documents", err)
-		return
+	m := f.measure()
+	var hits []storage.Hit
+	chosen := -1
+	query := newField(u.win, "Search the documents, e.g. steel aluminum 50 percent")
+	if m != nil {
+		query.SetText(passageQuery(m))
 	}
-	var names []string
-	byName := map[string]string{}
-	for _, d := range docs {
-		n := fmt.Sprintf("%s (%s)", shorten(d.Title, 70), d.ID)
-		names = append(names, n)
-		byName[n] = d.ID
+	found := widget.NewLabel("")
+	found.Wrapping = fyne.TextWrapWord
+	quote := newMultiField(u.win, "Pick a passage in the results; you may shorten it here", 3)
+	source := widget.NewLabel("")
+	source.Wrapping = fyne.TextWrapWord
+	source.SizeName = theme.SizeNameCaptionText
+	titles := u.documentTitles()
+	list := newKeyList(func() int { return len(hits) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			h := hits[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s\n“%s”", h.Title, shorten(h.Text, 200)))
+		})
+	run := func() {
+		q := strings.TrimSpace(query.Text)
+		hits, chosen = nil, -1
+		list.UnselectAll()
+		quote.SetText("")
+		source.SetText("")
+		if q == "" {
+			found.SetText("Type words to find; \"quoted words\" find a phrase.")
+			list.Refresh()
+			return
+		}
+		var err error
+		if hits, err = u.ws.Search(q, maxHits); err != nil {
+			found.SetText(capitalize(err.Error()))
+		} else if len(hits) == 0 {
+			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
+		} else {
+			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", plural(len(hits), "passage"), q))
+		}
+		list.Refresh()
+		for i := range hits {
+			list.SetItemHeight(i, 84)
+		}
 	}
-	doc := widget.NewSelect(names, nil)
-	doc.PlaceHolder = "Choose a document"
-	quote := newMultiField(u.win, "Paste the passage exactly as it appears in the document", 4)
-	u.showForm(formSpec{
-		title: "Add a quote as evidence", confirm: "Add quote", what: "add the quote",
-		items: []*widget.FormItem{
-			{Text: "Document", Widget: doc},
-			{Text: "Quote", Widget: quote, HintText: "Tip: search the Evidence view, select a passage and save it as an excerpt"},
-		},
-		fields: []*field{quote}, focus: quote, size: fyne.NewSize(640, 0),
-		submit: func() error {
-			if doc.Selected == "" {
-				return fmt.Errorf("choose the document the quote comes from")
-			}
-			return u.addEvidence(id, scenarios.Evidence{Document: byName[doc.Selected], Quote: strings.TrimSpace(quote.Text)})
-		},
-	})
+	list.OnSelected = func(i widget.ListItemID) {
+		chosen = i
+		h := hits[i]
+		quote.SetText(strings.TrimSpace(h.Text))
+		source.SetText("From “" + titles[h.Document] + "” (" + h.Document + "). The quote must stay a part of this passage.")
+	}
+	query.OnSubmitted = func(string) { run() }
+	searchBtn := widget.NewButtonWithIcon("Search", theme.SearchIcon(), run)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, searchBtn, query), found)
+	bottom := container.NewVBox(boldLabel("Quote"), quote, source)
+	body := container.NewBorder(top, bottom, nil, nil, list)
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm("Add a passage of the evidence library", "Add as evidence", "Cancel", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		if chosen < 0 || chosen >= len(hits) {
+			u.showErrorThen("add the passage", fmt.Errorf("pick a passage in the search results first"), func() { u.track(d, nil) })
+			return
+		}
+		h := hits[chosen]
+		q := strings.TrimSpace(quote.Text)
+		if q == "" || !scenarios.QuoteIn(q, h.Text) {
+			u.showErrorThen("add the passage", fmt.Errorf("the quote must be a part of the passage picked: shorten it, do not rewrite it"), func() { u.track(d, nil) })
+			return
+		}
+		if err := u.addEvidence(id, scenarios.Evidence{Document: h.Document, Quote: q}); err != nil {
+			u.showError("add the passage", err)
+		}
+	}, u.win)
+	query.onEscape, list.onEscape, quote.onEscape = d.Hide, d.Hide, d.Hide
+	list.onEnter = d.Confirm
+	d.Resize(u.dialogSize())
+	u.track(d, nil)
+	u.win.Canvas().Focus(query)
+	run()
+}
+
+// passageQuery is the first search of the passage dialog: the measure's
+// label without its rate and dates, which name its subject.
+func passageQuery(m *scenarios.Measure) string {
+	var words []string
+	for _, w := range strings.Fields(m.Label) {
+		w = strings.Trim(w, "()[],;:")
+		if w == "" || strings.ContainsAny(w, "0123456789%") || len(w) < 3 {
+			continue
+		}
+		words = append(words, w)
+		if len(words) == 4 {
+			break
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // addCitationDialog adds a citation of an outside source as evidence.

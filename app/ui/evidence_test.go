@@ -128,18 +128,23 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	if u.view.warn.Visible() {
 		t.Errorf("warning still shown")
 	}
-	// A quote that is not in the document is refused, and the form keeps it.
+	// A passage is found and picked, not pasted; a quote rewritten so that
+	// it is no longer part of the passage is refused.
 	u.view.form.addQuoteDialog()
 	dlg := topOverlay(t, w)
-	find[*widget.Select](dlg)[0].SetSelectedIndex(0)
 	q := focusedField(t, w)
-	test.Type(q, "words that appear in no document")
-	test.Tap(button(t, dlg, "Add quote"))
-	if !strings.Contains(u.lastError, "not in") {
+	typeInto(q, "aluminum automobiles")
+	press(q, fyne.KeyReturn)
+	list := find[*keyList](dlg)[0]
+	list.Select(0)
+	quote := find[*field](dlg)[1]
+	typeInto(quote, "words that appear in no document")
+	test.Tap(button(t, dlg, "Add as evidence"))
+	if !strings.Contains(u.lastError, "part of the passage") {
 		t.Errorf("last error %q", u.lastError)
 	}
 	if len(u.draft.Measures[0].Evidence) != 1 {
-		t.Errorf("a missing quote was added")
+		t.Errorf("a rewritten quote was added")
 	}
 }
 
@@ -197,8 +202,8 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
 		t.Fatalf("evidence %+v (%s)", ev, u.lastError)
 	}
-	if !strings.Contains(u.view.form.tabs.Items[2].Text, "(1)") {
-		t.Errorf("evidence tab %q", u.view.form.tabs.Items[2].Text)
+	if !strings.Contains(u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text, "(1)") {
+		t.Errorf("evidence tab %q", u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text)
 	}
 }
 

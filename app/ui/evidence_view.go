@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,8 +43,9 @@ type evidenceView struct {
 	docTitle   *widget.Label
 	docMeta    *widget.Label
 	paras      *fyne.Container
-	paraLabels []*widget.Label
-	paraStart  []int // byte offset of each paragraph in the body
+	paraLabels []*widget.Label // the selectable (plain) paragraphs
+	paraStart  []int           // byte offset of each paragraph in the body
+	paraEnd    []int           // and of its end
 	paraBGs    []*canvas.Rectangle
 	reader     *container.Scroll
 	passage    string // the passage opened from a hit
@@ -151,8 +154,34 @@ func docLine(d storage.Document) string {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, plural(d.Excerpts, "excerpt"), fmt.Sprintf("cited by %s", plural(d.Citations, "measure")))
+	parts = append(parts, excerptCount(d.Excerpts), quotedBy(d.Citations))
 	return strings.Join(parts, " · ")
+}
+
+// excerptCount says in words how many excerpts a document has.
+func excerptCount(n int) string {
+	if n == 0 {
+		return "no saved excerpts"
+	}
+	return plural(n, "saved excerpt")
+}
+
+// quotedBy says in words how many measures quote a document.
+func quotedBy(n int) string {
+	if n == 0 {
+		return "not quoted by any measure yet"
+	}
+	return "quoted by " + plural(n, "measure")
+}
+
+// localTime writes a stored time (UTC, RFC 3339) in the computer's time
+// zone, for people: "1 Dec 2026, 16:23". Anything else is shown as it is.
+func localTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.Local().Format("2 Jan 2006, 15:04")
 }
 
 // reload reads the documents and excerpts again and opens the first
@@ -231,7 +260,8 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 			ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
 	var texts []widget.RichTextSegment
-	rest := strings.Join(strings.Fields(h.Snippet), " ")
+	// Markdown's bold marks are noise in a snippet.
+	rest := strings.ReplaceAll(strings.Join(strings.Fields(h.Snippet), " "), "**", "")
 	for rest != "" {
 		i := strings.Index(rest, storage.HighlightStart)
 		if i < 0 {
@@ -312,18 +342,22 @@ func (v *evidenceView) metaText(d storage.Document) string {
 	if d.Builtin {
 		parts = append(parts, "shipped with Parley")
 	} else {
-		add("Imported: ", d.ImportedAt)
+		add("Imported: ", localTime(d.ImportedAt))
 	}
-	if cites, err := v.u.ws.DocumentCitations(d.ID); err == nil && len(cites) > 0 {
-		parts = append(parts, fmt.Sprintf("quoted by %s", plural(len(cites), "measure")))
+	if cites, err := v.u.ws.DocumentCitations(d.ID); err == nil {
+		parts = append(parts, quotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")
 }
 
-// buildParagraphs lays out the document's lines as selectable paragraphs.
+// buildParagraphs lays out the document's lines as paragraphs: plain text
+// is selectable; in a Markdown document, a line with Markdown (a heading,
+// a list item, bold or italic words, a link) is rendered as such rather
+// than showing its "#" and "**".
 func (v *evidenceView) buildParagraphs() {
 	v.paras.RemoveAll()
-	v.paraLabels, v.paraStart, v.paraBGs = nil, nil, nil
+	v.paraLabels, v.paraStart, v.paraEnd, v.paraBGs = nil, nil, nil, nil
+	md := isMarkdown(v.doc)
 	off := 0
 	for _, line := range strings.SplitAfter(v.doc.Body, "\n") {
 		start := off
@@ -332,27 +366,86 @@ func (v *evidenceView) buildParagraphs() {
 		if t == "" {
 			continue
 		}
-		l := widget.NewLabel(t)
-		l.Wrapping = fyne.TextWrapWord
-		l.Selectable = true
+		var para fyne.CanvasObject
+		if md && hasMarkdown(t) {
+			para = markdownParagraph(t)
+		} else {
+			l := widget.NewLabel(t)
+			l.Wrapping = fyne.TextWrapWord
+			l.Selectable = true
+			v.paraLabels = append(v.paraLabels, l)
+			para = l
+		}
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 		bg.CornerRadius = 4
 		bg.Hide()
-		v.paraLabels = append(v.paraLabels, l)
-		v.paraStart = append(v.paraStart, start+strings.Index(line, t))
+		from := start + strings.Index(line, t)
+		v.paraStart = append(v.paraStart, from)
+		v.paraEnd = append(v.paraEnd, from+len(t))
 		v.paraBGs = append(v.paraBGs, bg)
-		v.paras.Add(container.NewStack(bg, l))
+		v.paras.Add(container.NewStack(bg, para))
 	}
 	v.reader.ScrollToTop()
 }
+
+// listItem matches the marker of a Markdown list item: "- ", "* ", "1. ".
+var listItem = regexp.MustCompile(`^([-*+]|\d+[.)])\s+`)
+
+// markdownParagraph renders one line of Markdown as wrapped rich text. A
+// list item is drawn as its marker and its text rather than as Fyne's list
+// segment, whose items do not wrap (a long item would widen the reader).
+func markdownParagraph(line string) *widget.RichText {
+	prefix := ""
+	if m := listItem.FindStringSubmatch(line); m != nil {
+		prefix = m[1]
+		if !strings.ContainsAny(prefix, "0123456789") {
+			prefix = "•"
+		}
+		line = line[len(m[0]):]
+	}
+	rt := widget.NewRichTextFromMarkdown(line)
+	if prefix != "" {
+		segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix + "  ", Style: widget.RichTextStyleInline}}
+		rt.Segments = append(segs, rt.Segments...)
+	}
+	rt.Wrapping = fyne.TextWrapWord
+	rt.Refresh()
+	return rt
+}
+
+// isMarkdown reports whether a document is written in Markdown: a text
+// file with headings, bold words or list items in Markdown (such as the
+// built-in survey responses), or a file imported from Markdown.
+func isMarkdown(d storage.Document) bool {
+	f := strings.ToLower(d.SourceFile)
+	if strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".markdown") {
+		return true
+	}
+	n := 0
+	for _, line := range strings.Split(d.Body, "\n") {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") || strings.Contains(t, "**") {
+			n++
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// markdownLine matches lines that Markdown renders differently from their
+// text: headings, list items, quotes, emphasis, code and links.
+var markdownLine = regexp.MustCompile(`^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?)|\*\*|__|\*[^*\s][^*]*\*|_[^_\s][^_]*_|` + "`" + `|\[[^\]]+\]\([^)]+\)`)
+
+// hasMarkdown reports whether a line has Markdown in it.
+func hasMarkdown(line string) bool { return markdownLine.MatchString(line) }
 
 // highlight marks the paragraphs that overlap body[from:to] and scrolls to
 // the first of them.
 func (v *evidenceView) highlight(from, to int) {
 	first := -1
 	for i, bg := range v.paraBGs {
-		s := v.paraStart[i]
-		e := s + len(v.paraLabels[i].Text)
+		s, e := v.paraStart[i], v.paraEnd[i]
 		on := from >= 0 && to > from && s < to && e > from
 		if on {
 			bg.FillColor = theme.Color(theme.ColorNameSelection)

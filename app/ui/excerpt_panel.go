@@ -25,7 +25,7 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 		}
 		u.setStatus("Select text in the document first (drag across it), or type the passage in the quote field")
 	})
-	usePassage := widget.NewButton("Use highlighted passage", func() {
+	usePassage := widget.NewButton("Use passage", func() {
 		if v.passage != "" {
 			v.quote.SetText(v.passage)
 		}
@@ -160,7 +160,7 @@ func (v *evidenceView) showExcerpt() {
 	v.editXBtn.Enable()
 	v.delXBtn.Enable()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, x.Created, x.Quote)
+	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, localTime(x.Created), x.Quote)
 	if len(x.Tags) > 0 {
 		fmt.Fprintf(&b, "Tags:%s\n", strings.TrimPrefix(tagsText(x.Tags), " ·"))
 	}
@@ -285,13 +285,13 @@ func (u *UI) editScenario(id, label string, fn func(sc *scenarios.Scenario)) err
 	if id == u.current {
 		return u.edit("", label, fn)
 	}
-	sc, err := u.ws.Scenario(id)
+	sc, err := u.readScenario(id)
 	if err != nil {
 		return err
 	}
 	next := sc.Clone()
 	fn(&next)
-	if err := u.ws.SaveScenario(id, &next); err != nil {
+	if err := u.saveScenario(id, &next); err != nil {
 		return err
 	}
 	u.history.push(step{kind: stepEdit, id: id, label: label, before: sc})

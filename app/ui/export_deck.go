@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,12 +31,15 @@ const (
 // to save it.
 type deckDialog struct {
 	*dialog.CustomDialog
-	u      *UI
-	chosen *widget.CheckGroup
-	aspect *widget.RadioGroup
-	info   *widget.Label
-	err    *widget.Label
-	save   *widget.Button
+	u        *UI
+	chosen   *widget.CheckGroup
+	aspect   *widget.RadioGroup
+	title    *field
+	subtitle *field
+	slides   *widget.CheckGroup
+	info     *widget.Label
+	err      *widget.Label
+	save     *widget.Button
 
 	// onDone runs on the UI goroutine when a deck is written; for tests.
 	onDone func(path string, err error)
@@ -49,7 +53,45 @@ func (u *UI) exportDeckDialog() {
 	u.flushSave()
 	d := newDeckDialog(u)
 	u.track(d, nil)
-	d.Resize(fyne.NewSize(520, min(560, u.win.Canvas().Size().Height*0.9)))
+	d.Resize(fyne.NewSize(560, min(720, u.win.Canvas().Size().Height*0.92)))
+}
+
+// slideLabels name the kinds of slides in the deck dialog.
+var slideLabels = map[string]string{
+	report.SlideSummary:  "At a glance: one page per scenario (both directions, totals, top five sectors, key evidence)",
+	report.SlideExposure: "Duty at stake by sector",
+	report.SlideProducts: "Top products by duty at stake",
+	report.SlideDutiable: "CUSMA-claimed vs dutiable trade (once when the scenarios share it)",
+	report.SlideTimeline: "Effective tariff rate by month",
+	report.SlideTornado:  "What moves the totals (sensitivity)",
+	report.SlideCompare:  "The scenarios compared (2 to 4)",
+	report.SlideSources:  "Sources",
+	// The negotiating position (position_view.go), unchecked at first.
+	report.SlideLeverage: "Who depends on whom: leverage by sector",
+	report.SlideRanges:   "Duty at stake with P10–P90 ranges (Monte Carlo)",
+	report.SlideDeal:     "Each scenario after the first scored as a deal against the first",
+}
+
+// chosenSlides returns the kinds of slides checked, in deck order.
+func (d *deckDialog) chosenSlides() []string {
+	var out []string
+	for _, k := range report.DeckSlides {
+		if slices.Contains(d.slides.Selected, slideLabels[k]) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// options returns the deck options the dialog describes.
+func (d *deckDialog) options() report.DeckOptions {
+	return report.DeckOptions{
+		Widescreen: d.aspect.Selected != aspectSquare,
+		Top:        charts.DefaultTop,
+		Title:      strings.TrimSpace(d.title.Text),
+		Subtitle:   strings.TrimSpace(d.subtitle.Text),
+		Slides:     d.chosenSlides(),
+	}
 }
 
 func newDeckDialog(u *UI) *deckDialog {
@@ -66,11 +108,28 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.err = errorLabel()
-	top := container.NewVBox(
-		boldLabel("Scenarios (1 to 4)"),
+	d.title = newField(u.win, "")
+	d.subtitle = newMultiField(u.win, "", 2)
+	var labels []string
+	for _, k := range report.DeckSlides {
+		labels = append(labels, slideLabels[k])
+	}
+	d.slides = widget.NewCheckGroup(labels, func([]string) { d.changed(d.chosen.Selected) })
+	d.slides.SetSelected(defaultSlideLabels(labels))
+	form := widget.NewForm(
+		widget.NewFormItem("Title", d.title),
+		widget.NewFormItem("Subtitle", d.subtitle),
 	)
-	bottom := container.NewVBox(d.err, d.info, boldLabel("Slides"), d.aspect)
-	body := container.NewBorder(top, bottom, nil, nil, scrollOf(d.chosen, 440, 180))
+	form.Items[0].HintText = "Empty: the scenarios' names"
+	form.Items[1].HintText = "Empty: the date(s) and the day it is prepared"
+	options := container.NewVBox(
+		boldLabel("Scenarios (1 to 4)"), scrollOf(d.chosen, 440, 140),
+		d.err, form,
+		boldLabel("Slides"), d.slides,
+		boldLabel("Shape"), d.aspect,
+		d.info,
+	)
+	body := container.NewVScroll(options)
 	d.CustomDialog = dialog.NewCustomWithoutButtons("Export deck", body, u.win)
 	d.save = widget.NewButton("Save…", d.saveDialog)
 	d.save.Importance = widget.HighImportance
@@ -102,31 +161,53 @@ func (d *deckDialog) changed(names []string) {
 		d.chosen.SetSelected(names[:maxDeckScenarios])
 		return
 	}
-	n := len(d.ids())
-	if n == 0 {
+	ids := d.ids()
+	n := len(ids)
+	var chosen []string
+	for _, id := range ids {
+		if s, ok := d.u.info(id); ok {
+			chosen = append(chosen, s.Name)
+		}
+	}
+	d.title.PlaceHolder = report.DeckTitle(chosen)
+	d.title.Refresh()
+	if d.slides == nil || d.save == nil {
+		return // still being built
+	}
+	slides := d.chosenSlides()
+	switch {
+	case n == 0:
 		setError(d.err, "Choose at least one scenario.")
+	case !slices.ContainsFunc(slides, func(k string) bool { return k != report.SlideSources }):
+		setError(d.err, "Choose at least one slide besides the sources.")
+	default:
+		setError(d.err, "")
+	}
+	if d.err.Visible() {
 		d.info.SetText("")
 		d.save.Disable()
 		return
 	}
-	setError(d.err, "")
 	d.save.Enable()
-	what := "its exposure, dutiable trade, timeline and sensitivity"
+	var parts []string
+	for _, k := range slides {
+		switch {
+		case k == report.SlideSources:
+		case k == report.SlideCompare && n < charts.MinCompare:
+			parts = append(parts, "no comparison (it needs 2 to 4 scenarios)")
+		case k == report.SlideCompare:
+			parts = append(parts, fmt.Sprintf("a comparison of the %d", n))
+		case k == report.SlideDutiable && n > 1:
+			parts = append(parts, "their dutiable trade (once for the scenarios that share it)")
+		default:
+			parts = append(parts, strings.ToLower(strings.SplitN(slideLabels[k], " (", 2)[0]))
+		}
+	}
+	each := ""
 	if n > 1 {
-		what = fmt.Sprintf("the exposure, dutiable trade, timeline and sensitivity of each scenario and a comparison of the %d", n)
+		each = " of each scenario"
 	}
-	d.info.SetText(fmt.Sprintf("%d chart slides: %s; with a title slide and the sources.", deckCharts(n), what))
-}
-
-// deckCharts returns the chart slides of a deck on n scenarios
-// (report.Deck): four per scenario and, for two to four, a comparison. A
-// title slide comes first and one or more sources slides last.
-func deckCharts(n int) int {
-	slides := 4 * n
-	if n >= charts.MinCompare && n <= charts.MaxCompare {
-		slides++
-	}
-	return slides
+	d.info.SetText(fmt.Sprintf("A title slide, then%s: %s.", each, strings.Join(parts, "; ")))
 }
 
 // Submit saves: Enter in the dialog.
@@ -142,10 +223,11 @@ func (d *deckDialog) saveDialog() {
 	if len(ids) == 0 {
 		return
 	}
-	wide := d.aspect.Selected != aspectSquare
+	opt := d.options()
+	wide := opt.Widescreen
 	fd := d.u.fileSaveDialog("export the deck", func(path string) {
 		d.Hide()
-		d.u.saveDeck(withExt(path, ".pptx"), ids, wide, d.onDone)
+		d.u.saveDeck(withExt(path, ".pptx"), ids, opt, d.onDone)
 	})
 	name := strings.Join(ids, "-vs-") + "-deck"
 	if !wide {
@@ -161,14 +243,14 @@ func (d *deckDialog) saveDialog() {
 // saveDeck builds the deck on a worker goroutine while a progress dialog
 // shows, writes it to path atomically, and says where it went; done, if
 // not nil, runs afterwards on the UI goroutine.
-func (u *UI) saveDeck(path string, ids []string, wide bool, done func(string, error)) {
+func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done func(string, error)) {
 	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(fmt.Sprintf("Rendering %d charts into %s…", deckCharts(len(ids)), filepath.Base(path)))
+	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
 	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), u.win)
 	progress.Show()
 	ws, do := u.ws, onUI
 	go func() {
-		err := exportDeck(ws, path, ids, wide)
+		err := exportDeck(ws, path, ids, opt)
 		if err != nil {
 			removeIfEmpty(path) // the file the save dialog created
 		}
@@ -179,7 +261,7 @@ func (u *UI) saveDeck(path string, ids []string, wide bool, done func(string, er
 				u.showError("export the deck", err)
 			} else {
 				u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-				u.setStatus(fmt.Sprintf("Exported a deck of %d charts to %s", deckCharts(len(ids)), path))
+				u.setStatus("Exported the deck to " + path)
 			}
 			if done != nil {
 				done(path, err)
@@ -190,8 +272,8 @@ func (u *UI) saveDeck(path string, ids []string, wide bool, done func(string, er
 
 // exportDeck builds the deck of the scenarios ids and writes it to path
 // atomically. It may run on any goroutine.
-func exportDeck(ws *pstorage.Workspace, path string, ids []string, wide bool) error {
-	dk, err := report.Deck(ws, ids, report.DeckOptions{Widescreen: wide})
+func exportDeck(ws *pstorage.Workspace, path string, ids []string, opt report.DeckOptions) error {
+	dk, err := report.Deck(ws, ids, opt)
 	if err != nil {
 		return fmt.Errorf("build the deck: %w", err)
 	}

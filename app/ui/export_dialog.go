@@ -28,6 +28,8 @@ var (
 		charts.Compare:  "Compare 2 to 4 scenarios",
 		charts.Timeline: "Timeline: tariff rate by month",
 		charts.Tornado:  "Tornado: what moves the totals",
+		charts.Products: "Products: top lines by duty at stake",
+		charts.Leverage: "Leverage: who depends on whom, duty each way",
 	}
 	dirAuto    = "Auto (the direction with more duty)"
 	sizeWide   = "16:9 slide, " + charts.Slide169.String()
@@ -40,6 +42,8 @@ type exportPreset struct {
 	kind charts.Kind
 	ids  []string
 	dir  scenarios.Direction // "" for auto
+	// sector is the sector of a products chart, "" for every sector.
+	sector string
 }
 
 // exportDialog is the chart export dialog: the chart, its scenarios and
@@ -58,9 +62,12 @@ type exportDialog struct {
 	dir       *widget.Select
 	from, to  *field
 	timeline  fyne.CanvasObject
+	products  *productsChoice
 	size      *widget.Select
 	custom    *field
 	twice     *widget.Check
+	all       *widget.Check
+	dark      *widget.Check
 	format    *widget.RadioGroup
 
 	scenErr, rangeErr, sizeErr *widget.Label
@@ -110,7 +117,9 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d := &exportDialog{u: u, ws: u.ws}
 	var kinds []string
 	for _, k := range charts.Kinds() {
-		kinds = append(kinds, kindLabels[k])
+		if l, ok := kindLabels[k]; ok { // a deal takes two scenarios: the Position view exports it
+			kinds = append(kinds, l)
+		}
 	}
 	var names []string
 	for _, s := range u.infos {
@@ -126,6 +135,8 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.size = widget.NewSelect([]string{sizeWide, sizeSquare, sizeCustom}, d.sizeChosen)
 	d.custom = newField(u.win, "WIDTHxHEIGHT, e.g. 1280x720")
 	d.twice = widget.NewCheck("2× pixels (PNG files and copied images)", func(bool) { d.update() })
+	d.all = widget.NewCheck("All sectors (no “All other” bar; sectors without duty too)", func(bool) { d.update() })
+	d.dark = widget.NewCheck("Dark background (slides and files are light unless checked)", func(bool) { d.update() })
 	d.format = widget.NewRadioGroup([]string{string(formatPNG), string(formatSVG), string(formatCSV)}, changed)
 	d.format.Horizontal = true
 	d.format.Required = true
@@ -134,6 +145,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 		f.OnSubmitted = func(string) { d.Submit() }
 	}
 	d.scenErr, d.rangeErr, d.sizeErr = errorLabel(), errorLabel(), errorLabel()
+	d.products = newProductsChoice(u, changed)
 
 	d.caption = widget.NewLabel("")
 	d.caption.Truncation = fyne.TextTruncateEllipsis
@@ -159,9 +171,10 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 		boldLabel("Chart"), d.kind,
 		d.scenLabel, d.one, d.many, d.scenErr,
 		boldLabel("Direction"), d.dir,
-		d.timeline,
+		d.timeline, d.products.box,
 		boldLabel("Size"), d.size, d.custom, d.sizeErr, d.twice,
 		boldLabel("Format"), d.format,
+		boldLabel("Rows and colours"), d.all, d.dark,
 	)
 	left := container.NewVScroll(container.NewPadded(options))
 	left.SetMinSize(fyne.NewSize(330, 200))
@@ -211,6 +224,7 @@ func (d *exportDialog) preset(p exportPreset) {
 	d.syncing = true
 	defer func() { d.syncing = false }()
 	d.kind.SetSelected(kindLabels[p.kind])
+	d.products.set(p.sector)
 	if len(p.ids) > 0 && p.ids[0] != "" {
 		d.scenario.SetSelected(d.name(p.ids[0]))
 	}
@@ -343,6 +357,9 @@ func (d *exportDialog) read() (exportSettings, bool) {
 		rangeMsg = strings.Join(msgs, "\n")
 	}
 	setError(d.rangeErr, rangeMsg)
+	if s.kind == charts.Products {
+		s.sector = d.products.code()
+	}
 	ok = ok && rangeMsg == ""
 
 	sizeMsg := ""
@@ -365,6 +382,8 @@ func (d *exportDialog) read() (exportSettings, bool) {
 	if d.twice.Checked {
 		s.scale = 2
 	}
+	s.allSectors = d.all.Checked
+	s.dark = d.dark.Checked
 	return s, ok
 }
 
@@ -383,6 +402,7 @@ func (d *exportDialog) update() {
 		d.scenLabel.SetText("Scenario")
 	}
 	showIf(d.timeline, d.kind.Selected == kindLabels[charts.Timeline])
+	showIf(d.products.box, d.kind.Selected == kindLabels[charts.Products])
 	showIf(d.custom, d.size.Selected == sizeCustom)
 	s, ok := d.read()
 	d.settings, d.ok = s, ok
@@ -440,10 +460,13 @@ func (d *exportDialog) saveDialog() {
 }
 
 // exportFolder points a save dialog at the folder of the last export, else
-// the workspace's.
+// the user's documents folder (or home folder): never the configuration
+// folder the default workspace lives in.
 func (u *UI) exportFolder(fd *dialog.FileDialog) {
-	dir := u.app.Preferences().String(prefExportFolder)
-	if dir != "" {
+	for _, dir := range []string{u.app.Preferences().String(prefExportFolder), documentsFolder()} {
+		if dir == "" {
+			continue
+		}
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			fd.SetLocation(l)
 			return

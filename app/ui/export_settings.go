@@ -40,6 +40,14 @@ type exportSettings struct {
 	// from and to bound a timeline; zero means the default range.
 	from, to scenarios.Date
 	format   exportFormat
+	// sector is the sector of a products chart, "" for every sector.
+	sector string
+	// allSectors shows every sector, those without duty included, and no
+	// "All other" bar; by default the largest charts.DefaultTop are shown.
+	allSectors bool
+	// dark draws the chart on a dark background (PNG and SVG); files are
+	// light unless asked.
+	dark bool
 }
 
 // request returns the report request that builds the chart. CSV files
@@ -48,6 +56,15 @@ func (s exportSettings) request() report.ChartRequest {
 	req := report.ChartRequest{Kind: s.kind, Scenarios: s.ids, Direction: s.dir, FullFootnote: s.format == formatCSV}
 	if s.kind == charts.Timeline {
 		req.From, req.To = s.from, s.to
+	}
+	if s.kind == charts.Products {
+		req.Sector = s.sector
+	}
+	switch {
+	case s.allSectors:
+		req.AllSectors = true
+	case s.kind == charts.Exposure || s.kind == charts.Compare || s.kind == charts.Dutiable:
+		req.Top = charts.DefaultTop
 	}
 	return req
 }
@@ -61,6 +78,9 @@ func (s exportSettings) pixels() charts.Size {
 // "aug-2025-exposure-1920x1080.png" or "threat-25-vs-aug-2025-compare.csv".
 func (s exportSettings) fileName() string {
 	name := strings.Join(s.ids, "-vs-") + "-" + string(s.kind)
+	if s.kind == charts.Products && s.sector != "" {
+		name += "-" + strings.ToLower(s.sector)
+	}
 	if s.format != formatCSV {
 		name += "-" + s.size.String()
 		if s.format == formatPNG && s.scale == 2 {
@@ -91,6 +111,9 @@ func buildChart(ws *storage.Workspace, s exportSettings) (*charts.Chart, error) 
 	c, err := report.Chart(ws, s.request())
 	if err != nil {
 		return nil, fmt.Errorf("build the %s chart: %w", s.kind, err)
+	}
+	if s.dark && s.format != formatCSV {
+		c = c.WithTheme(charts.Dark)
 	}
 	return c, nil
 }

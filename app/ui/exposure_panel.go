@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,9 +36,17 @@ type exposurePanel struct {
 	notes     *widget.Label
 	sources   *widget.Label
 
+	// when evaluates on another day and shows P10–P90 ranges (exposure_when.go).
+	when *exposureWhen
+
 	res   scenarios.Result
-	flows []scenarios.Flow // of dir, in sector order
+	flows []scenarios.Flow // of dir, in sector order; without the empty ones unless allRows
 	total scenarios.Totals
+	// allRows shows the sectors with nothing to show (no duty, no trade
+	// effect) in the chart and the table; hidden counts those left out.
+	allRows  bool
+	allCheck *widget.Check
+	hidden   int
 
 	// layout is the Scenarios view, which the panel fills when enlarged.
 	layout  scenariosLayout
@@ -64,12 +73,14 @@ func newExposurePanel(u *UI) *exposurePanel {
 			p.show(p.res, time.Now())
 		}
 	})
-	p.dirSwitch.Horizontal = true
 	p.dirSwitch.Required = true
 	p.dirSwitch.SetSelected(dirLabel(scenarios.CAtoUS))
-	grid := container.New(&columnsLayout{totalsWidths}, boldLabel("Totals"), boldLabel("Duty at stake"),
-		boldLabel("Rate"), boldLabel("Trade effect (low–high)"))
-	rows := container.NewVBox(grid)
+	// The totals of both directions, one row each, whose first column is
+	// the direction switch: it chooses the chart and table below.
+	effect := boldLabel("Trade effect (low–high)")
+	effect.Truncation = fyne.TextTruncateEllipsis
+	grid := container.New(&columnsLayout{totalsWidths[1:]}, boldLabel("Duty at stake"), boldLabel("Rate"), effect)
+	values := container.NewVBox(grid)
 	for i := range p.totals {
 		for j := range p.totals[i] {
 			l := widget.NewLabel("")
@@ -78,9 +89,11 @@ func newExposurePanel(u *UI) *exposurePanel {
 			}
 			p.totals[i][j] = l
 		}
-		rows.Add(container.New(&columnsLayout{totalsWidths}, p.totals[i][0], p.totals[i][1], p.totals[i][2], p.totals[i][3]))
+		values.Add(container.New(&columnsLayout{totalsWidths[1:]}, p.totals[i][1], p.totals[i][2], p.totals[i][3]))
 	}
-	p.table = newSortTable(p.columns(), 1, func() int { return len(p.flows) })
+	rows := container.NewBorder(nil, nil, container.NewVBox(boldLabel("Totals"), p.dirSwitch), nil, values)
+	p.when = newExposureWhen(p)
+	p.table = newSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
 	p.table.bold = func(r int) bool { return r == 0 }
 	p.table.onSelect = p.explain
 	p.table.sortCol, p.table.desc = 3, true
@@ -95,24 +108,46 @@ func newExposurePanel(u *UI) *exposurePanel {
 	p.sources.SizeName = theme.SizeNameCaptionText
 	p.enlarge = widget.NewButtonWithIcon("Enlarge", theme.ViewFullScreenIcon(), p.toggleEnlarge)
 	p.enlarge.Importance = widget.LowImportance
+	p.allCheck = widget.NewCheck("Show sectors with no duty", func(on bool) {
+		if on != p.allRows {
+			p.allRows = on
+			p.show(p.res, time.Now())
+		}
+	})
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
 		u.showExportDialog(exportPreset{kind: charts.Exposure, ids: []string{u.current}, dir: p.dir})
 	})
 	export.Importance = widget.LowImportance
+	products := widget.NewButtonWithIcon("Products…", theme.ListIcon(), u.findProducts)
+	products.Importance = widget.LowImportance
+	// The title and its actions, then the totals with the direction
+	// switch: the panel fits beside the measures from a 1024-unit window.
 	head := container.NewVBox(
 		container.NewBorder(nil, nil,
-			container.NewHBox(widget.NewLabelWithStyle("Exposure", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.dirSwitch),
-			container.NewHBox(export, p.enlarge)),
+			widget.NewLabelWithStyle("Exposure", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewHBox(products, export, p.enlarge)),
+		// Scrolls sideways in a narrow panel rather than widen it.
+		container.NewHScroll(p.when.bar),
 		rows,
 	)
+	// The chart never shrinks to a strip: the table gives way (it scrolls).
+	p.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	split := container.NewVSplit(p.chart.raster, p.table.table)
 	split.Offset = 0.6
 	p.split = split
-	foot := container.NewVScroll(container.NewVBox(p.notes, p.sources))
+	foot := container.NewVScroll(container.NewVBox(p.allCheck, p.notes, p.sources))
 	foot.SetMinSize(fyne.NewSize(100, 64))
-	p.content = container.NewBorder(head, foot, nil, nil, split)
+	// The panel scrolls rather than overlap when its pane is smaller
+	// than it needs (a small window, a narrow split).
+	p.content = container.NewScroll(container.NewBorder(head, foot, nil, nil, split))
 	return p
 }
+
+// The smallest chart in a panel, in window units.
+const (
+	minChartWidth  = 240
+	minChartHeight = 200
+)
 
 // columns are the sector table's columns; row 0 holds the direction's totals.
 func (p *exposurePanel) columns() []column {
@@ -123,6 +158,12 @@ func (p *exposurePanel) columns() []column {
 				TradeChangeLow: t.TradeChangeLow, TradeChangeHigh: t.TradeChangeHigh}
 		}
 		return p.flows[r-1]
+	}
+	upper := func(r int) bool {
+		if r == 0 {
+			return p.total.UpperBound
+		}
+		return p.flows[r-1].UpperBound
 	}
 	right := fyne.TextAlignTrailing
 	return []column{
@@ -137,9 +178,8 @@ func (p *exposurePanel) columns() []column {
 		{title: "Tariff", width: 70, align: right, text: func(r int) string { return percent(flow(r).Tariff) },
 			key: func(r int) float64 { return flow(r).Tariff }},
 		{title: "Duty at stake", width: 140, align: right, text: func(r int) string {
-			f := flow(r)
-			s := millions(f.Duty)
-			if f.UpperBound || (r == 0 && p.anyUpper()) {
+			s := millions(flow(r).Duty)
+			if upper(r) {
 				s = "≤ " + s
 			}
 			return s
@@ -166,26 +206,47 @@ func (p *exposurePanel) anyUpper() bool {
 func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 	p.res = res
 	p.flows = res.DirectionFlows(p.dir)
+	p.hidden = 0
+	if !p.allRows {
+		n := len(p.flows)
+		p.flows = slices.DeleteFunc(p.flows, func(f scenarios.Flow) bool {
+			return f.Duty == 0 && f.TradeChange == 0 && f.TradeChangeLow == 0 && f.TradeChangeHigh == 0
+		})
+		p.hidden = n - len(p.flows)
+	}
 	p.total = res.Totals[p.dir.Index()]
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
 		cells := p.totals[d.Index()]
 		st := fyne.TextStyle{Bold: d == p.dir}
-		for i, text := range []string{dirLabel(d), money(t.Duty), percent(t.EffectiveRate),
+		duty := money(t.Duty)
+		if t.UpperBound {
+			duty = "≤ " + duty
+		}
+		for i, text := range []string{dirLabel(d), duty, percent(t.EffectiveRate),
 			fmt.Sprintf("%s (%s to %s) US$ bn", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))} {
 			setLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
 	p.table.refresh()
 	var notes []string
-	if p.anyUpper() {
+	if p.anyUpper() || p.total.UpperBound {
 		notes = append(notes, upperBoundNote)
+	}
+	switch {
+	case p.hidden == 1:
+		notes = append(notes, "1 sector with no duty at stake is not shown.")
+	case p.hidden > 1:
+		notes = append(notes, fmt.Sprintf("%d sectors with no duty at stake are not shown.", p.hidden))
+	}
+	if n := p.when.rangesNote(); n != "" {
+		notes = append(notes, n)
 	}
 	notes = append(notes, specialNote, "Select a row to see how its figures are computed.")
 	if text := strings.Join(notes, "\n"); text != p.notes.Text {
 		p.notes.SetText(text)
 	}
-	if text := strings.Join(p.u.sourceLines(), "\n"); text != p.sources.Text {
+	if text := windowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
 		p.sources.SetText(text)
 	}
 
@@ -195,10 +256,12 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		name = p.u.draft.Name
 	}
 	// The panel shows the totals and notes beside the chart: keep it compact.
-	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true}
-	dir, sectors := p.dir, p.u.sectors
+	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
+	dir, sectors, th, bands := p.dir, p.u.sectors, p.u.chartTheme(), p.when.bandsFor(res)
+	p.chart.setDark(th == charts.Dark)
 	p.chart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewExposure(res, dir, sectors, rowsFor(size.H), meta)
+		// The largest sectors, as many as are legible, at most the default.
+		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
 	}, edited, p.u.win.Canvas().Scale())
 }
 
@@ -216,12 +279,16 @@ func (p *exposurePanel) clear() {
 }
 
 // totalsWidths are the widths of the totals grid's columns.
-var totalsWidths = []float32{110, 104, 66, 0}
+var totalsWidths = []float32{104, 118, 62, 0}
 
 // totalsLine summarises one direction's totals.
 func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
+	duty := money(t.Duty)
+	if t.UpperBound {
+		duty = "≤ " + duty
+	}
 	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s); trade effect %s (low–high %s to %s US$ bn)",
-		dirLabel(d), money(t.Duty), money(t.Baseline), percent(t.EffectiveRate),
+		dirLabel(d), duty, money(t.Baseline), percent(t.EffectiveRate),
 		money(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
 }
 

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -18,6 +21,17 @@ type field struct {
 	// Ctrl+Z undoes scenario edits rather than the field's typing.
 	scenario bool
 	win      fyne.Window
+	// onFocus runs when the field gains the keyboard focus.
+	onFocus func()
+	// startText is the text when the field last gained the focus or was
+	// set by the program: what an edit that fails goes back to.
+	startText string
+
+	// trailing is set while the cursor should stand after a space typed at
+	// the end of a wrapping multi-line field but Fyne put it before that
+	// space (see TypedRune); trailText is the text then.
+	trailing  bool
+	trailText string
 }
 
 // newField returns a one-line field.
@@ -39,6 +53,7 @@ func newMultiField(win fyne.Window, placeholder string, rows int) *field {
 
 // setQuiet sets the text without calling OnChanged.
 func (f *field) setQuiet(s string) {
+	f.startText = s
 	if f.Text == s {
 		return
 	}
@@ -48,8 +63,49 @@ func (f *field) setQuiet(s string) {
 	f.OnChanged = cb
 }
 
+// FocusGained tells onFocus.
+func (f *field) FocusGained() {
+	f.startText = f.Text
+	f.Entry.FocusGained()
+	if f.onFocus != nil {
+		f.onFocus()
+	}
+}
+
+// TypedRune types r. It works around a bug of Fyne 2.8.1's multi-line entry
+// with word wrapping: a space typed at the end of the text, where the line
+// wraps, makes no row of its own, so Fyne clamps the cursor back before
+// that space; what is typed next goes in before the space, which drifts to
+// the end ("aluminum and automobiles" becomes "aluminum andautomobiles ").
+// While the cursor stands clamped before such a trailing space, the next
+// rune is appended at the end instead and the cursor moved to the end.
+func (f *field) TypedRune(r rune) {
+	if !f.MultiLine || f.Wrapping == fyne.TextWrapOff || f.Disabled() {
+		f.Entry.TypedRune(r)
+		return
+	}
+	if f.trailing && f.Text == f.trailText && f.CursorTextOffset() == len([]rune(f.Text))-1 && f.SelectedText() == "" {
+		f.Append(string(r))
+		f.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown}) // the cursor to the end of the text
+	} else {
+		f.Entry.TypedRune(r)
+	}
+	n := len([]rune(f.Text))
+	f.trailing = n > 0 && f.CursorTextOffset() == n-1 && strings.HasSuffix(f.Text, " ") && unicode.IsSpace(r)
+	f.trailText = f.Text
+}
+
 // TypedKey handles Escape before the entry.
 func (f *field) TypedKey(k *fyne.KeyEvent) {
+	if f.trailing && k.Name == fyne.KeyBackspace && f.Text == f.trailText && f.CursorTextOffset() == len([]rune(f.Text))-1 {
+		// Backspace after the trailing space erases that space.
+		runes := []rune(f.Text)
+		f.trailing = false
+		f.SetText(string(runes[:len(runes)-1]))
+		f.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+		return
+	}
+	f.trailing = false
 	if k.Name == fyne.KeyEscape {
 		if f.onEscape != nil {
 			f.onEscape()

@@ -1,10 +1,17 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
+
+	pstorage "parley/storage"
 )
 
 // fyneFiles is what Fyne's repository for file URIs does.
@@ -17,13 +24,93 @@ type fyneFiles interface {
 	repository.MovableRepository
 }
 
-// fileRepository is Fyne's repository for file URIs with one change: its
-// Writer leaves the file alone until the first byte is written. Fyne's save
-// dialog opens the chosen file for writing (truncating it) before Parley
-// sees the path; Parley closes that writer unused and replaces the file
-// atomically, so an export or a new workspace that fails leaves an existing
-// file whole instead of empty.
+// fileRepository is Fyne's repository for file URIs with two changes.
+//
+// Its Writer leaves the file alone until the first byte is written. Fyne's
+// save dialog opens the chosen file for writing (truncating it) before
+// Parley sees the path; Parley closes that writer unused and replaces the
+// file atomically, so an export or a new workspace that fails leaves an
+// existing file whole instead of empty.
+//
+// It never opens a workspace file or SQLite's files beside one (see
+// sealed). Fyne's file dialogs draw an icon per file and, for a name
+// without a known MIME type, open the file to sniff its first line; the
+// open dialog also opens the file chosen. Opening and closing the open
+// workspace, its -wal or its -shm file in this process drops SQLite's POSIX
+// locks on it, and the next Parley process to close the workspace then
+// deleted its -wal file under the app (issue 10, defect 0).
 type fileRepository struct{ fyneFiles }
+
+// sealedSuffixes end the names of files the app never opens outside
+// SQLite: workspaces and the files SQLite keeps beside a database.
+var sealedSuffixes = []string{workspaceExt, workspaceExt + "-wal", workspaceExt + "-shm", workspaceExt + "-journal",
+	"-wal", "-shm", "-journal"}
+
+// sealed reports whether u is a file the app must not open outside
+// SQLite: one named like a workspace or SQLite's files beside one, or a
+// workspace open in this process (by any name, see storage.IsLive).
+func sealed(u fyne.URI) bool {
+	if u.Scheme() != "file" {
+		return false
+	}
+	name := strings.ToLower(filepath.Base(u.Path()))
+	for _, s := range sealedSuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return pstorage.IsLive(u.Path())
+}
+
+// errSealed is what reading a sealed file through Fyne gives.
+var errSealed = errors.New("Parley opens workspace files only through its database, never as plain files")
+
+// Reader returns Fyne's reader, or for a sealed file one that never opens
+// it: the dialogs only want its name (an open dialog's caller closes it
+// unread) and its MIME type (which the failing read leaves at text/plain).
+func (r fileRepository) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
+	if sealed(u) {
+		return sealedReader{u}, nil
+	}
+	return r.fyneFiles.Reader(u)
+}
+
+// CanRead is Fyne's, without opening a sealed file (Fyne's opens it).
+func (r fileRepository) CanRead(u fyne.URI) (bool, error) {
+	if sealed(u) {
+		return exists(u)
+	}
+	return r.fyneFiles.CanRead(u)
+}
+
+// CanWrite is Fyne's, without opening a sealed file (Fyne's opens it).
+func (r fileRepository) CanWrite(u fyne.URI) (bool, error) {
+	if sealed(u) {
+		return exists(u)
+	}
+	return r.fyneFiles.CanWrite(u)
+}
+
+// exists reports whether the file of u exists, without opening it.
+func exists(u fyne.URI) (bool, error) {
+	_, err := os.Stat(u.Path())
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// sealedReader is the reader of a sealed file: it never opens it.
+type sealedReader struct{ uri fyne.URI }
+
+// URI returns the file's URI.
+func (s sealedReader) URI() fyne.URI { return s.uri }
+
+// Read fails: the file is not read outside SQLite.
+func (s sealedReader) Read([]byte) (int, error) { return 0, errSealed }
+
+// Close does nothing: the file was never opened.
+func (s sealedReader) Close() error { return nil }
 
 // Writer returns a writer that truncates u on its first Write.
 func (r fileRepository) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
@@ -62,8 +149,13 @@ func (l *lazyWriter) Close() error {
 }
 
 // keepFilesUntilWritten registers fileRepository over Fyne's repository for
-// file URIs. It must run after the app is made, which registers Fyne's own.
+// file URIs, and gives workspace files a MIME type so that Fyne does not
+// try to read them to guess one. It must run after the app is made, which
+// registers Fyne's own repository.
 func keepFilesUntilWritten() {
+	for _, ext := range []string{workspaceExt, workspaceExt + "-wal", workspaceExt + "-shm", workspaceExt + "-journal"} {
+		_ = mime.AddExtensionType(ext, "application/x-parley-workspace")
+	}
 	r, err := repository.ForScheme("file")
 	if err != nil {
 		return

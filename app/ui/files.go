@@ -116,7 +116,7 @@ func (u *UI) openWorkspace(path string) {
 		return
 	}
 	u.flushSave()
-	ws, err := pstorage.Open(path)
+	ws, err := pstorage.OpenWith(path, openOptions(path))
 	if err != nil {
 		u.showError("open the workspace", err)
 		return
@@ -127,7 +127,7 @@ func (u *UI) openWorkspace(path string) {
 		u.log.Error("close the workspace", "err", err)
 	}
 	u.ws = ws
-	u.history = history{}
+	u.history, u.revs = history{}, nil
 	u.current, u.draft = "", nil
 	if err := u.build(); err != nil {
 		u.showError("open the workspace", err)
@@ -159,7 +159,7 @@ func (u *UI) importScenario(path string) {
 
 // created records the creation of scenario id and shows it.
 func (u *UI) created(id, label string) {
-	sc, err := u.ws.Scenario(id)
+	sc, err := u.readScenario(id)
 	if err != nil {
 		u.showError("open the scenario", err)
 		return
@@ -202,6 +202,7 @@ func (u *UI) showShortcuts() {
 		"Ctrl+Z\tUndo the last scenario edit",
 		"Ctrl+Y, Ctrl+Shift+Z\tRedo",
 		"Ctrl+F\tFind in the evidence library",
+		"Ctrl+Shift+F\tFind products (HS code or words)",
 		"Ctrl+Q\tQuit",
 		"Tab, Shift+Tab\tMove between fields",
 		"Enter\tConfirm a dialog",

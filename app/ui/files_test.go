@@ -23,7 +23,7 @@ func TestExportImportScenario(t *testing.T) {
 	u.escape()
 	u.deleteScenario("aug-2025")
 	u.importScenario(path)
-	if u.draft == nil || !strings.HasPrefix(u.draft.Name, "August 2025") || len(u.draft.Measures) != 6 {
+	if u.draft == nil || !strings.HasPrefix(u.draft.Name, "August 2025") || len(u.draft.Measures) != 10 {
 		t.Fatalf("imported %+v", u.draft)
 	}
 	imported := u.current

@@ -63,7 +63,8 @@ func trimFloat(v float64, dec int) string {
 	return numfmt.Grouped(v, dec)
 }
 
-// percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.2%".
+// percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.15%"; a
+// rate that is not zero is never "0%": 0.00004 is "<0.01%".
 func percent(r float64) string {
 	p := r * 100
 	switch {
@@ -72,7 +73,11 @@ func percent(r float64) string {
 	case math.Abs(p) >= 10:
 		return strconv.FormatFloat(p, 'f', 1, 64) + "%"
 	}
-	return strings.TrimRight(strings.TrimRight(strconv.FormatFloat(p, 'f', 2, 64), "0"), ".") + "%"
+	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(p, 'f', 2, 64), "0"), ".")
+	if s == "0" || s == "-0" {
+		return numfmt.Percent(r, 2)
+	}
+	return s + "%"
 }
 
 // percentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
@@ -90,9 +95,40 @@ func parsePercent(s string, max float64) (float64, error) {
 		return 0, fmt.Errorf("type a percentage, e.g. 25")
 	}
 	if v < 0 || v/100 > max {
-		return 0, fmt.Errorf("must be between 0 and %s%%", strconv.FormatFloat(max*100, 'f', -1, 64))
+		return 0, rangeError(v/100, max)
 	}
 	return v / 100, nil
+}
+
+// rangeError says why rate r is refused: it must be from 0 to max.
+func rangeError(r, max float64) error {
+	limit := strconv.FormatFloat(max*100, 'f', -1, 64) + "%"
+	if r < 0 {
+		return fmt.Errorf("must be between 0 and %s, not negative", limit)
+	}
+	return fmt.Errorf("%s is above the cap of %s", strconv.FormatFloat(r*100, 'f', -1, 64)+"%", limit)
+}
+
+// parseShare reads a share or rate typed in a field marked "%": "50%",
+// "50" and "12.5 %" are percentages, and a bare number from 0 to 1 such as
+// "0.5" is a fraction (50%), as scenario files write it. It returns the
+// value and what it was read as ("50%"), or why it is refused: outside
+// [0, max], or not a number.
+func parseShare(s string, max float64) (float64, string, error) {
+	t := strings.TrimSpace(s)
+	pct := strings.HasSuffix(t, "%")
+	t = strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(t, "%")), ",", ".")
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, "", fmt.Errorf("type a percentage such as 50%% or a fraction such as 0.5")
+	}
+	if pct || v > 1 {
+		v /= 100
+	}
+	if v < 0 || v > max {
+		return 0, "", rangeError(v, max)
+	}
+	return v, percent(v), nil
 }
 
 // parseNumber parses a plain number within [lo, hi].
@@ -164,6 +200,10 @@ func shorten(s string, n int) string {
 func dirLabel(d scenarios.Direction) string {
 	return strings.ReplaceAll(d.Label(), "→", "➔")
 }
+
+// windowText replaces in s the characters that the window's fonts lack or
+// draw badly (see dirLabel), for text from elsewhere such as source lines.
+func windowText(s string) string { return strings.ReplaceAll(s, "→", "➔") }
 
 // setLabel updates a label, redrawing it only when something changed:
 // shaping text is the costly part of refreshing tables.

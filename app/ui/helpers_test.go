@@ -25,6 +25,10 @@ func newTestUI(t testing.TB) (*UI, fyne.Window) {
 		t.Fatal(err)
 	}
 	u.saveDelay = 0 // save at once: no timers in tests
+	// Workers' results wait in a queue until the test runs them (wait,
+	// waitFor): Fyne's test driver would run them at once on the worker,
+	// racing with the test.
+	useUIQueue(t)
 	t.Cleanup(u.shutdown)
 	w.Resize(fyne.NewSize(1366, 740))
 	return u, w

@@ -20,6 +20,10 @@ import (
 // documentExts are the files the evidence library imports.
 var documentExts = []string{".txt", ".md", ".markdown", ".html", ".htm"}
 
+// pdfNote says plainly that PDF files are not imported, and how to get
+// their text in.
+const pdfNote = "PDF is not supported: convert it to text first (for example pdftotext FILE.pdf, or open it in a PDF reader and save or copy its text into a .txt file), then import the .txt file."
+
 // importer gathers files to import (picked one by one or by folder) and
 // imports them in the background with a progress bar.
 type importer struct {
@@ -54,7 +58,7 @@ func (v *evidenceView) newImporter() *importer {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(im.files[i]) })
 	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
-	im.status = widget.NewLabel("Add .txt, .md or .html files, one by one or a whole folder. Imported documents are searchable at once.")
+	im.status = widget.NewLabel("Add .txt, .md or .html files, one by one or a whole folder. Imported documents are searchable at once. " + pdfNote)
 	im.status.Wrapping = fyne.TextWrapWord
 	im.add = widget.NewButtonWithIcon("Add file…", theme.FileIcon(), im.pickFile)
 	im.folder = widget.NewButtonWithIcon("Add folder…", theme.FolderIcon(), im.pickFolder)
@@ -87,8 +91,16 @@ func (im *importer) addFiles(paths ...string) {
 
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
-	d := im.u.fileOpenDialog("add the file", func(path string) { im.addFiles(path) })
-	d.SetFilter(storage.NewExtensionFileFilter(documentExts))
+	d := im.u.fileOpenDialog("add the file", func(path string) {
+		if strings.EqualFold(filepath.Ext(path), ".pdf") {
+			im.status.SetText(filepath.Base(path) + ": " + pdfNote)
+			return
+		}
+		im.addFiles(path)
+	})
+	// PDF files are listed so that choosing one says why it cannot be
+	// imported, rather than hiding it.
+	d.SetFilter(storage.NewExtensionFileFilter(append(slices.Clone(documentExts), ".pdf")))
 	im.u.showFileDialog(d)
 }
 
@@ -102,33 +114,74 @@ func (im *importer) pickFolder() {
 		if l == nil {
 			return
 		}
-		paths, err := documentFiles(l.Path())
+		paths, skipped, err := scanFolder(l.Path())
 		if err != nil {
 			im.u.showError("read the folder", err)
 			return
 		}
+		var note string
+		if len(skipped) > 0 {
+			note = fmt.Sprintf("\nSkipped %s:\n%s", plural(len(skipped), "file"), strings.Join(skipped, "\n"))
+		}
 		if len(paths) == 0 {
-			im.status.SetText("That folder has no .txt, .md or .html files.")
+			im.status.SetText("That folder has no .txt, .md or .html files." + note)
 			return
 		}
 		im.addFiles(paths...)
+		im.status.SetText(im.status.Text + note)
 	}, im.u.win)
 	im.u.showFileDialog(d)
 }
 
 // documentFiles lists the importable files of dir, sorted.
 func documentFiles(dir string) ([]string, error) {
+	paths, _, err := scanFolder(dir)
+	return paths, err
+}
+
+// scanFolder lists the importable files of dir, sorted, and says in one
+// line per file which other files it skips and why (folders and hidden
+// files are passed over silently).
+func scanFolder(dir string) (paths, skipped []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
 	for _, e := range entries {
-		if !e.IsDir() && slices.Contains(documentExts, strings.ToLower(filepath.Ext(e.Name()))) {
-			out = append(out, filepath.Join(dir, e.Name()))
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case slices.Contains(documentExts, ext):
+			paths = append(paths, filepath.Join(dir, name))
+		case ext == ".pdf":
+			skipped = append(skipped, name+": "+pdfNote)
+		default:
+			skipped = append(skipped, name+": not a .txt, .md or .html file")
 		}
 	}
-	return out, nil
+	return paths, skipped, nil
+}
+
+// importProblem says in one line why the file at path was not imported,
+// naming it once: the errors of the workspace name the path, the action
+// and the file again.
+func importProblem(path string, err error) string {
+	base := filepath.Base(path)
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		return base + ": " + pdfNote
+	}
+	msg := err.Error()
+	for _, cut := range []string{"import " + path + ": ", pstorage.ErrBadDocument.Error() + ": ", path + ": ", base + ": "} {
+		msg = strings.ReplaceAll(msg, cut, "")
+	}
+	msg = strings.ReplaceAll(msg, path, base)
+	msg = strings.ReplaceAll(msg, ": "+base+" ", ": it ")
+	if rest, ok := strings.CutPrefix(msg, base+" "); ok {
+		msg = "it " + rest
+	}
+	return base + ": " + msg
 }
 
 // run imports the queued files on a goroutine, showing progress, then
@@ -152,7 +205,7 @@ func (im *importer) run() {
 		for i, path := range files {
 			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
 			if err != nil {
-				failed = append(failed, fmt.Sprintf("%s: %v", filepath.Base(path), err))
+				failed = append(failed, importProblem(path, err))
 			} else {
 				done = append(done, doc.Title)
 			}

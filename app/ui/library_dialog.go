@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/scenarios"
@@ -21,11 +22,12 @@ func (v *scenarioView) libraryDialog() {
 	if u.draft == nil {
 		return
 	}
-	lib, err := u.ws.Library()
+	all, err := u.ws.Library()
 	if err != nil {
 		u.showError("read the measure library", err)
 		return
 	}
+	lib := all // the entries that match the search
 	chosen := -1
 	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
 	detail.Wrapping = fyne.TextWrapWord
@@ -41,7 +43,28 @@ func (v *scenarioView) libraryDialog() {
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)))
 	dates.Hide()
 
-	list := newKeyList(func() int { return len(lib) },
+	var list *keyList
+	search := newField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
+	found := widget.NewLabel("")
+	found.SizeName = theme.SizeNameCaptionText
+	filter := func(q string) {
+		lib = matchLibrary(all, q, u)
+		chosen = -1
+		list.UnselectAll()
+		list.Refresh()
+		detail.SetText("Select a measure to read its legal basis, scope and source in full.")
+		dates.Hide()
+		switch {
+		case strings.TrimSpace(q) == "":
+			found.SetText(fmt.Sprintf("%d measures in the library.", len(all)))
+		case len(lib) == 0:
+			found.SetText(fmt.Sprintf("No measure matches “%s”.", strings.TrimSpace(q)))
+		default:
+			found.SetText(fmt.Sprintf("%s of %d match “%s”.", plural(len(lib), "measure"), len(all), strings.TrimSpace(q)))
+		}
+	}
+	search.OnChanged = filter
+	list = newKeyList(func() int { return len(lib) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -66,9 +89,18 @@ func (v *scenarioView) libraryDialog() {
 		}
 	}
 	split := container.NewHSplit(list, container.NewBorder(nil, dates, nil, nil, container.NewVScroll(detail)))
-	split.Offset = 0.5
+	split.Offset = 0.45
 	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm("Add a measure from the library", "Add to scenario", "Cancel", split, func(ok bool) {
+	empty := widget.NewButtonWithIcon("Start from an empty measure", theme.ContentAddIcon(), func() {
+		d.Hide()
+		v.addMeasure()
+	})
+	empty.Importance = widget.LowImportance
+	intro := widget.NewLabel("Start from a measure of the library (its rate, dates, scope and sources come with it), or from an empty measure that duties nothing until you pick its sectors.")
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(container.NewVBox(intro, search, container.NewBorder(nil, nil, nil, empty, found)), nil, nil, nil, split)
+	filter("")
+	d = dialog.NewCustomConfirm("Add a measure", "Add to scenario", "Cancel", body, func(ok bool) {
 		if !ok || chosen < 0 {
 			return
 		}
@@ -91,12 +123,43 @@ func (v *scenarioView) libraryDialog() {
 			u.showErrorThen("add the measure", err, func() { u.track(d, nil) })
 		}
 	}, u.win)
-	from.onEscape, to.onEscape, list.onEscape = d.Hide, d.Hide, d.Hide
+	from.onEscape, to.onEscape, list.onEscape, search.onEscape = d.Hide, d.Hide, d.Hide, d.Hide
 	list.onEnter = d.Confirm
+	search.OnSubmitted = func(string) {
+		if len(lib) > 0 {
+			list.Select(0)
+			u.win.Canvas().Focus(list)
+		}
+	}
 	from.OnSubmitted = func(string) { d.Confirm() }
 	to.OnSubmitted = func(string) { d.Confirm() }
 	d.Resize(u.dialogSize())
 	u.track(d, nil)
+	u.win.Canvas().Focus(search)
+}
+
+// matchLibrary returns the library measures whose name, id, programme,
+// rate, scope, legal basis, source or status contain every word of q (case
+// ignored); all of them when q is blank.
+func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.LibraryMeasure {
+	words := strings.Fields(strings.ToLower(q))
+	if len(words) == 0 {
+		return lib
+	}
+	var out []storage.LibraryMeasure
+	for _, lm := range lib {
+		m := lm.Measure
+		hay := strings.ToLower(strings.Join([]string{measureName(&m), m.ID, m.Program, string(m.Imposer), percent(m.Rate),
+			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Status, lm.RateText, libraryDates(lm)}, " "))
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			out = append(out, lm)
+		}
+	}
+	return out
 }
 
 // addLibraryMeasure adds a copy of a library measure (undoable).
@@ -139,7 +202,7 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
 	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, dirLabel(m.Direction()), m.Program)
 	fmt.Fprintf(&b, "Rate: %s (source: %s)\n", percent(m.Rate), lm.RateText)
-	fmt.Fprintf(&b, "Sectors: %s\n", u.sectorsSummary(&m))
+	fmt.Fprintf(&b, "Sectors: %s\n", u.scopeSummary(&m))
 	cusma := "applies to CUSMA-claimed goods"
 	if m.CUSMAExempt {
 		cusma = "CUSMA-claimed goods exempt"

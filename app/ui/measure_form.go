@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -44,6 +43,7 @@ type measureForm struct {
 	library  *widget.Label
 
 	sectorRows    []*sectorRow
+	scope         *scopeEditor // the Products tab
 	evidence      *fyne.Container
 	shownID       string               // measure whose evidence is listed
 	shownEvidence []scenarios.Evidence // the evidence listed
@@ -92,6 +92,18 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.rate.OnChanged = func(s string) {
 		r, err := parsePercent(s, scenarios.MaxRate)
 		if err != nil {
+			// Nothing out of range is applied, or kept from the typing
+			// that led here: the rate goes back to what it was when the
+			// user began typing, and the form says so.
+			back, berr := parsePercent(f.rate.startText, scenarios.MaxRate)
+			if berr != nil {
+				if m := f.measure(); m != nil {
+					back = m.Rate
+				}
+			}
+			f.setSlider(back)
+			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
+			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, percent(back)))
 			return
 		}
 		f.setSlider(r)
@@ -108,8 +120,14 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.rate.SetValidationError(nil)
 		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
 	}
-	f.cusma = widget.NewCheck("Goods claimed under CUSMA are exempt", func(on bool) {
-		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error { m.CUSMAExempt = on; return nil })
+	f.cusma = widget.NewCheck("CUSMA-claimed goods exempt", func(on bool) {
+		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error {
+			m.CUSMAExempt = on
+			if !on {
+				m.CUSMAExemptShare = nil // only with the exemption
+			}
+			return nil
+		})
 	})
 	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
 	f.yields.OnChanged = func(s string) {
@@ -163,16 +181,19 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	general := container.NewVScroll(container.NewVBox(form, f.upper, f.library))
 
 	sectors := f.buildSectors()
+	f.scope = newScopeEditor(f)
 	f.evidence = container.NewVBox()
 	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
-	addQuote := widget.NewButtonWithIcon("Quote…", theme.ContentAddIcon(), f.addQuoteDialog)
+	addQuote := widget.NewButtonWithIcon("Find passage…", theme.SearchIcon(), f.addQuoteDialog)
 	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
-	evidence := container.NewBorder(container.NewHBox(widget.NewLabel("Add:"), addExcerpt, addQuote, addCitation), nil, nil, nil,
+	addQuote.Importance = widget.HighImportance
+	evidence := container.NewBorder(container.NewVBox(addQuote, container.NewGridWithColumns(2, addExcerpt, addCitation)), nil, nil, nil,
 		container.NewVScroll(f.evidence))
 
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("Measure", general),
-		container.NewTabItem("Sectors & coverage", sectors),
+		container.NewTabItem("Sectors", sectors),
+		container.NewTabItem("Products", f.scope.content),
 		container.NewTabItem("Evidence", evidence),
 	)
 	f.body = container.NewBorder(container.NewVBox(f.title, f.problem), nil, nil, nil, f.tabs)
@@ -221,6 +242,18 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 		r.coverage.OnChanged = func(s string) {
 			c, err := parsePercent(s, 1)
 			if err != nil {
+				// As for the rate: back to the coverage before the typing.
+				back, berr := parsePercent(r.coverage.startText, 1)
+				if berr != nil {
+					back = 1
+				}
+				f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
+					if _, named := m.Sectors[code]; named {
+						m.Sectors[code] = back
+					}
+					return nil
+				})
+				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, percent(back)))
 				return
 			}
 			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
@@ -262,11 +295,18 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 			if err != nil || r.coverage.Text == "" {
 				c = 1
 			}
+			if all, ok := m.Sectors[scenarios.Wildcard]; ok && all == 0 && r.code != scenarios.Wildcard {
+				// The first sector of a new measure: "all others at 0"
+				// says nothing once a sector is named.
+				delete(m.Sectors, scenarios.Wildcard)
+			}
 			m.Sectors[r.code] = c
 		} else {
 			delete(m.Sectors, r.code)
 			if len(m.Sectors) == 0 {
-				return errors.New("a measure needs at least one sector: name another sector before removing this one")
+				// No sector left: the measure duties nothing (and stays a
+				// valid measure) until one is picked again.
+				m.Sectors = emptyScope()
 			}
 		}
 		return nil
@@ -353,8 +393,12 @@ func (f *measureForm) loadSectors() {
 	was := f.loading
 	f.loading = true
 	defer func() { f.loading = was }()
+	empty := isEmptyScope(m) && len(m.Sectors) == 1
 	for _, r := range f.sectorRows {
 		c, named := m.Sectors[r.code]
+		if empty {
+			named = false // "all sectors at 0": nothing picked yet
+		}
 		r.included.SetChecked(named)
 		if named {
 			r.coverage.setQuiet(percentInput(c))
@@ -397,6 +441,7 @@ func (f *measureForm) refreshSummary() {
 	} else {
 		f.library.SetText("Id in this scenario: " + m.ID + ".")
 	}
+	f.scope.refresh(m)
 	f.loadEvidence(m)
 }
 
@@ -424,7 +469,7 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 		f.evidence.Add(container.NewBorder(nil, nil, nil, del, l))
 		f.evidence.Add(widget.NewSeparator())
 	}
-	f.tabs.Items[2].Text = fmt.Sprintf("Evidence (%d)", len(m.Evidence))
+	f.tabs.Items[len(f.tabs.Items)-1].Text = fmt.Sprintf("Evidence (%d)", len(m.Evidence))
 	f.tabs.Refresh()
 }
 

@@ -46,6 +46,8 @@ func newAppMenu(u *UI) *appMenu {
 		item("Export deck…", u.exportDeckDialog, shortcutDeck),
 		fyne.NewMenuItemSeparator(),
 		item("Import documents…", func() { u.evidence.importDialog() }, nil),
+		item("Import trade data…", u.importDatasetDialog, nil),
+		item("Trade datasets…", func() { u.datasetsDialog() }, nil),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -56,6 +58,7 @@ func newAppMenu(u *UI) *appMenu {
 	edit := fyne.NewMenu("Edit", m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in evidence…", u.find, shortcutFind),
+		item("Find products…", u.findProducts, shortcutProducts),
 	)
 
 	m.branch = item("Branch from this scenario…", u.list.branchDialog, nil)
@@ -78,6 +81,7 @@ func newAppMenu(u *UI) *appMenu {
 		item("Evidence", func() { u.tabs.SelectIndex(1) }, nil),
 		item("Compare", func() { u.tabs.SelectIndex(2) }, nil),
 		item("Assumptions", func() { u.tabs.SelectIndex(3) }, nil),
+		item("Exposure by province…", func() { u.provincesDialog() }, nil),
 		fyne.NewMenuItemSeparator(),
 		m.system, m.light, m.dark,
 	)
@@ -126,7 +130,7 @@ func (u *UI) addShortcuts() {
 		s fyne.Shortcut
 		f func()
 	}{{shortcutNew, func() { u.list.newDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
-		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog},
+		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog}, {shortcutProducts, u.findProducts},
 		{&fyne.ShortcutUndo{}, u.undoAction}, {&fyne.ShortcutRedo{}, u.Redo}} {
 		f := sc.f
 		c.AddShortcut(sc.s, func(fyne.Shortcut) { f() })
@@ -181,4 +185,5 @@ func (u *UI) setTheme(m themeMode) {
 	u.prefs.setThemeMode(m)
 	applyTheme(u.app, m)
 	u.refreshMenu()
+	u.redrawCharts()
 }

@@ -18,7 +18,7 @@ const (
 // Default and smallest window sizes: usable on a 1366×768 laptop.
 var (
 	defaultWindowSize = fyne.NewSize(1280, 720)
-	minWindowSize     = fyne.NewSize(800, 520)
+	minWindowSize     = fyne.NewSize(800, 500)
 )
 
 // prefs are what Parley remembers between runs: the last workspace, the

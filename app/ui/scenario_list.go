@@ -229,11 +229,11 @@ func (l *scenarioList) deleteDialog() {
 // deleteScenario deletes scenario id (undoable: it comes back at its place).
 func (u *UI) deleteScenario(id string) {
 	u.flushSave()
-	sc, err := u.ws.Scenario(id)
+	sc, err := u.readScenario(id)
 	if err == nil {
 		var at storage.Placement
 		if at, err = u.ws.Placement(id); err == nil {
-			if err = u.ws.DeleteScenario(id); err == nil {
+			if err = u.deleteStored(id); err == nil {
 				u.history.push(step{kind: stepDelete, id: id, label: "deletion of “" + sc.Name + "”", before: sc, at: at})
 				u.current, u.draft, u.dirty = "", nil, false
 				u.reloadScenarios()
@@ -243,7 +243,7 @@ func (u *UI) deleteScenario(id string) {
 			}
 		}
 	}
-	u.showError("delete the scenario", err)
+	u.showWriteError("delete the scenario", "It was not deleted.", id, nil, err)
 }
 
 // listItemLayout stacks a scenario's name over its details with no gap.

@@ -33,6 +33,7 @@ type scenarioView struct {
 
 	addButton    *widget.Button
 	removeButton *widget.Button
+	listButton   *widget.Button // hides or shows the scenario list
 
 	table    *widget.Table
 	selected string // id of the measure in the form
@@ -71,7 +72,7 @@ func newScenarioView(u *UI) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 
-	v.desc = newMultiField(u.win, "Describe what this scenario assumes", 2)
+	v.desc = newMultiField(u.win, "Describe what this scenario assumes", 1)
 	v.desc.scenario = true
 	v.desc.OnChanged = func(s string) {
 		if v.loading {
@@ -140,30 +141,52 @@ func newScenarioView(u *UI) *scenarioView {
 		v.selectMeasure(u.draft.Measures[id.Row].ID)
 	}
 
-	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), v.addMeasure)
-	lib := widget.NewButtonWithIcon("Library…", theme.FolderOpenIcon(), v.libraryDialog)
+	// Add starts from the measure library (searchable) or from an empty
+	// measure that duties nothing until its sectors are picked.
+	add := widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), v.libraryDialog)
 	remove := widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), v.removeMeasure)
-	for _, b := range []*widget.Button{add, lib, remove} {
+	for _, b := range []*widget.Button{add, remove} {
 		b.Importance = widget.LowImportance
 	}
 	v.addButton, v.removeButton = add, remove
-	tools := container.NewHBox(widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		layoutSpacer(), add, lib, remove)
+	tools := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(add, remove))
+	v.listButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.toggleList)
+	v.listButton.Importance = widget.LowImportance
 
 	v.form = newMeasureForm(u, v)
 	dateRow := container.NewBorder(nil, nil, widget.NewLabel("As of"), container.NewHBox(v.followDay, v.evalOn), v.asOf)
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
+		container.NewBorder(nil, nil, v.listButton, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
 		v.desc, dateRow,
 	)
 	measures := container.NewBorder(tools, v.warn, nil, nil, v.table)
 	split := container.NewVSplit(measures, v.form.content)
-	split.Offset = 0.42
+	split.Offset = 0.5
 	v.empty = widget.NewLabel("No scenario is open. Create one with Scenario ▸ New scenario (Ctrl+N).")
 	v.empty.Wrapping = fyne.TextWrapWord
 	v.body = container.NewStack(container.NewBorder(head, nil, nil, nil, split), v.empty)
-	v.content = v.body
+	// The view scrolls rather than overlap when its pane is smaller than it
+	// needs.
+	v.content = container.NewScroll(v.body)
 	return v
+}
+
+// toggleList hides the scenario list, giving its room to the measures and
+// the exposure, or shows it again.
+func (u *UI) toggleList() {
+	l := u.exposure.layout
+	if l.scen == nil {
+		return
+	}
+	if u.list.content.Visible() {
+		u.list.content.Hide()
+		u.view.listButton.SetIcon(theme.NavigateNextIcon())
+	} else {
+		u.list.content.Show()
+		u.view.listButton.SetIcon(theme.NavigateBackIcon())
+	}
+	l.scen.Refresh()
 }
 
 // report shows the validation error of an inline edit (if any) under the
@@ -222,13 +245,16 @@ func (v *scenarioView) loadHeader() {
 	v.desc.setQuiet(sc.Description)
 	v.asOf.setQuiet(sc.AsOf.String())
 	v.followDay.SetChecked(sc.AsOfToday)
+	// The date shown in the (disabled) field is the day evaluated on.
 	if sc.AsOfToday {
 		v.asOf.Disable()
-		v.evalOn.SetText("evaluated on " + sc.EvalDate().String())
+		v.asOf.setQuiet(sc.EvalDate().String())
+		v.evalOn.SetText("")
 	} else {
 		v.asOf.Enable()
 		v.evalOn.SetText("")
 	}
+	v.evalOn.Hide()
 }
 
 // changed redraws what depends on the measures after an edit.
@@ -277,7 +303,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		s = m.Program
 		trunc = fyne.TextTruncateEllipsis
 	case colSectors:
-		s = v.u.sectorsSummary(m)
+		s = v.u.scopeSummary(m)
 		trunc = fyne.TextTruncateEllipsis
 	case colRate:
 		s = percent(m.Rate)
@@ -320,7 +346,10 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 	}
 	var parts []string
 	codes := slices.Sorted(maps.Keys(m.Sectors))
-	if all, ok := m.Sectors[scenarios.Wildcard]; ok {
+	if all, ok := m.Sectors[scenarios.Wildcard]; ok && (all > 0 || len(m.Sectors) == 1) {
+		if all == 0 {
+			return "no sector yet"
+		}
 		head := "All"
 		if all != 1 {
 			head = "All " + percent(all)
@@ -353,7 +382,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 		}
 	}
 	if len(parts) == 0 {
-		return "none"
+		return "no sector yet"
 	}
 	return strings.Join(parts, ", ")
 }
@@ -399,8 +428,26 @@ func newMeasureID(sc *scenarios.Scenario, base string) string {
 	}
 }
 
-// addMeasure adds a new measure with sensible defaults and selects it: a
-// 10% US tariff on every sector, in force from the scenario's date.
+// emptyScope is the scope of a new measure: every sector at coverage 0,
+// which duties nothing until the user picks the sectors it applies to.
+func emptyScope() map[string]float64 { return map[string]float64{scenarios.Wildcard: 0} }
+
+// isEmptyScope reports whether a measure covers no sector at all.
+func isEmptyScope(m *scenarios.Measure) bool {
+	if m.Products != nil && len(m.Products.Include) > 0 {
+		return false
+	}
+	for _, c := range m.Sectors {
+		if c > 0 {
+			return false
+		}
+	}
+	return m.Sectors != nil
+}
+
+// addMeasure adds a new measure and selects it: a US tariff of 25% in force
+// from the scenario's date on no sector yet, so that it duties nothing until
+// its sectors are picked in the Sectors tab, which it opens.
 func (v *scenarioView) addMeasure() {
 	u := v.u
 	if u.draft == nil {
@@ -408,13 +455,14 @@ func (v *scenarioView) addMeasure() {
 	}
 	id := newMeasureID(u.draft, "measure-"+strconv.Itoa(len(u.draft.Measures)+1))
 	m := scenarios.Measure{ID: id, Label: "New measure", Imposer: scenarios.ImposerUS, Program: "",
-		Sectors: map[string]float64{scenarios.Wildcard: 1, "SPECIAL": 0}, Rate: 0.10, From: u.draft.EvalDate()}
+		Sectors: emptyScope(), Rate: 0.25, From: u.draft.EvalDate()}
 	if err := u.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
 		u.showError("add the measure", err)
 		return
 	}
 	v.selectMeasure(id)
-	v.form.focusLabel()
+	v.form.tabs.SelectIndex(1) // Sectors & coverage
+	u.setStatus("Added a measure on no sector yet: check the sectors it applies to")
 }
 
 // removeMeasure removes the selected measure (undoable).

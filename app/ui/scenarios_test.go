@@ -69,16 +69,43 @@ func newEmpty(t *testing.T, u *UI, name string) {
 	}
 }
 
+// addEmpty adds a measure as a user does: Add…, then "Start from an empty
+// measure" in the dialog; then it checks the sectors given in the Sectors
+// tab ("*" for all sectors).
+func addEmpty(t *testing.T, u *UI, w fyne.Window, sectors ...string) {
+	t.Helper()
+	n := len(u.draft.Measures)
+	test.Tap(u.view.addButton)
+	test.Tap(button(t, topOverlay(t, w), "Start from an empty measure"))
+	if len(u.draft.Measures) != n+1 {
+		t.Fatalf("%d measures after Add, want %d", len(u.draft.Measures), n+1)
+	}
+	for _, code := range sectors {
+		for _, r := range u.view.form.sectorRows {
+			if r.code == code {
+				test.Tap(r.included)
+			}
+		}
+	}
+}
+
 func TestAddMeasureChangesTotals(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, w := newTestUI(t)
 	newEmpty(t, u, "Autos")
 	if got := u.exposure.table.cell(0, 3); got != "0.0" {
 		t.Fatalf("duty before any measure: %q", got)
 	}
-	test.Tap(u.view.addButton)
-	if n := len(u.draft.Measures); n != 1 {
-		t.Fatalf("%d measures after Add, want 1", n)
+	// A new measure duties nothing until its sectors are picked.
+	addEmpty(t, u, w)
+	if d := u.result.Totals[0].Duty; d != 0 || !strings.Contains(u.sectorsSummary(&u.draft.Measures[0]), "no sector yet") {
+		t.Fatalf("a new measure gives duty %v on %q", d, u.sectorsSummary(&u.draft.Measures[0]))
 	}
+	for _, r := range u.view.form.sectorRows {
+		if r.code == scenarios.Wildcard {
+			test.Tap(r.included)
+		}
+	}
+	typeInto(u.view.form.rate, "10")
 	tenPct := u.result.Totals[0].Duty
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
@@ -124,6 +151,12 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 	newEmpty(t, u, "Slider")
 	u.view.addMeasure()
 	f := u.view.form
+	// A new measure covers no sector yet: give it all of them.
+	for _, r := range f.sectorRows {
+		if r.code == scenarios.Wildcard {
+			test.Tap(r.included)
+		}
+	}
 	f.slider.SetValue(50)
 	if got := u.draft.Measures[0].Rate; got != 0.5 {
 		t.Fatalf("slider set rate %v", got)

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"parley/app/charts"
 )
 
 // themeMode is the user's choice of light or dark colours.
@@ -65,4 +68,31 @@ func (t *parleyTheme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n)
 // applyTheme installs the theme for mode on the app.
 func applyTheme(a fyne.App, mode themeMode) {
 	a.Settings().SetTheme(newTheme(a.Settings().Theme(), mode))
+}
+
+// chartTheme returns the colours the window's charts are drawn in: dark in
+// the dark theme, so that no white panel glares from a dark window.
+// Exported files stay light unless the export asks for dark.
+func (u *UI) chartTheme() charts.Theme {
+	if u.app == nil {
+		return charts.Light
+	}
+	v := u.app.Settings().ThemeVariant()
+	if th, ok := u.app.Settings().Theme().(*parleyTheme); ok {
+		v = th.variant(v)
+	}
+	if v == theme.VariantDark {
+		return charts.Dark
+	}
+	return charts.Light
+}
+
+// redrawCharts draws the window's charts again, after a change of theme.
+func (u *UI) redrawCharts() {
+	if u.exposure != nil && u.draft != nil {
+		u.exposure.show(u.result, time.Time{})
+	}
+	if u.compare != nil && len(u.compare.results) > 0 {
+		u.compare.refresh()
+	}
 }

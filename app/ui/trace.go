@@ -76,6 +76,7 @@ func (u *UI) showFlow(f scenarios.Flow) {
 	msg := widget.NewLabel(strings.TrimSpace(b.String()))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), u.productsButton(f, d)})
 	u.track(d, nil)
 }
 

@@ -47,6 +47,9 @@ type UI struct {
 	// saved at once or after saveDelay) and its result.
 	current string
 	draft   *scenarios.Scenario
+	// revs is the revision of each scenario as this window last read or
+	// wrote it (conflict.go).
+	revs    map[string]int64
 	result  scenarios.Result
 	infos   []storage.ScenarioInfo
 	sectors []scenarios.Sector
@@ -73,10 +76,13 @@ type UI struct {
 	exposure    *exposurePanel
 	evidence    *evidenceView
 	compare     *compareView
+	position    *positionView // position_view.go
 	assumptions *assumptionsView
 	status      *widget.Label
 	menu        *appMenu
 	closed      bool
+	// watcher notices changes made elsewhere (watch.go).
+	watcher *watcher
 
 	// lastError is the text of the last error shown, for tests.
 	lastError string
@@ -105,46 +111,65 @@ func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
 		}
 		path = def
 	}
-	ws, err := storage.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	u, err := newUI(a, w, ws)
-	if err != nil {
-		ws.Close()
-		return nil, err
-	}
+	u := bareUI(a, w)
 	w.Resize(p.windowSize())
+	if !testDriver(a) {
+		// The window first, the workspace once the app runs (startup.go).
+		u.openLater(path)
+		return u, nil
+	}
+	if err := u.attach(path); err != nil {
+		// A window that says why, with ways out (recover.go).
+		u.showOpenFailure(path, err)
+	}
 	return u, nil
 }
 
 // newUI builds the user interface in w on an open workspace, which it then
 // owns and closes with the window.
 func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
+	u := bareUI(a, w)
+	if err := u.show(ws); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// bareUI returns Parley's window before it shows a workspace.
+func bareUI(a fyne.App, w fyne.Window) *UI {
 	refuseNetwork()
 	keepFilesUntilWritten()
-	u := &UI{
+	delay := saveDelay
+	if testDriver(a) {
+		// Fyne's test driver runs fyne.Do at once on the calling goroutine:
+		// a timer's save would touch widgets while the test does. Save at
+		// once instead.
+		delay = 0
+	}
+	return &UI{
 		app:       a,
 		win:       w,
 		prefs:     prefs{a.Preferences()},
-		ws:        ws,
 		log:       slog.Default().With("component", "ui"),
-		saveDelay: saveDelay,
+		saveDelay: delay,
 		now:       time.Now,
 	}
-	applyTheme(a, u.prefs.themeMode())
+}
+
+// show fills the window with the user interface on an open workspace,
+// which the UI then owns and closes with the window.
+func (u *UI) show(ws *storage.Workspace) error {
+	u.ws = ws
+	applyTheme(u.app, u.prefs.themeMode())
 	if err := u.build(); err != nil {
-		return nil, err
+		return err
 	}
 	u.menu = newAppMenu(u)
-	w.SetMainMenu(u.menu.main)
+	u.win.SetMainMenu(u.menu.main)
 	u.addShortcuts()
-	w.SetCloseIntercept(func() {
-		u.shutdown()
-		w.Close()
-	})
-	w.SetOnClosed(u.shutdown)
-	return u, nil
+	u.win.SetCloseIntercept(u.closeWindow)
+	u.win.SetOnClosed(u.shutdown)
+	return nil
 }
 
 // build creates the views for the current workspace and opens its first
@@ -166,10 +191,13 @@ func (u *UI) build() error {
 	u.view = newScenarioView(u)
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompareView(u)
+	u.position = newPositionView(u)
 	u.assumptions = newAssumptionsView(u)
 
 	inner := container.NewHSplit(u.view.content, u.exposure.content)
-	inner.Offset = 0.5
+	// The exposure needs a little more room than the measures: at 1024
+	// units both fit beside the list without scrolling.
+	inner.Offset = 0.45
 	scen := container.NewHSplit(u.list.content, inner)
 	scen.Offset = 0.16
 	host := container.NewStack(scen)
@@ -179,13 +207,22 @@ func (u *UI) build() error {
 		container.NewTabItemWithIcon("Scenarios", theme.DocumentIcon(), host),
 		container.NewTabItemWithIcon("Evidence", theme.SearchIcon(), u.evidence.content),
 		container.NewTabItemWithIcon("Compare", theme.ViewRestoreIcon(), u.compare.content),
+		container.NewTabItemWithIcon("Position", theme.GridIcon(), u.position.content),
 		container.NewTabItemWithIcon("Assumptions", theme.SettingsIcon(), u.assumptions.content),
 	)
+	// Every view scrolls, rather than overlap or widen the window, where
+	// the window is smaller than it needs.
+	for _, it := range u.tabs.Items {
+		it.Content = container.NewScroll(it.Content)
+	}
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Text {
 		case "Compare":
 			u.flushSave()
 			u.compare.refresh()
+		case "Position":
+			u.flushSave()
+			u.position.refresh()
 		case "Evidence":
 			u.evidence.refreshExcerpts()
 		}
@@ -194,9 +231,11 @@ func (u *UI) build() error {
 	where.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewGridWithColumns(2, u.status, where)
 	u.win.SetContent(container.NewBorder(nil, bar, nil, nil, u.tabs))
+	u.markReadOnly()
 
 	u.reloadScenarios()
 	u.openScenario(u.startScenario())
+	u.watch()
 	return nil
 }
 
@@ -234,6 +273,9 @@ func (u *UI) reloadScenarios() {
 	if u.compare != nil {
 		u.compare.refreshChoices()
 	}
+	if u.position != nil {
+		u.position.refreshChoices()
+	}
 }
 
 // info returns the list entry of scenario id.
@@ -265,10 +307,14 @@ func (u *UI) neighbour(pos int) string {
 // openScenario shows scenario id ("" for none) in every view.
 func (u *UI) openScenario(id string) {
 	u.flushSave()
+	if u.dirty && id != u.current { // the workspace is busy: keep the edit that waits to be saved
+		u.showError("open another scenario", fmt.Errorf("%w; your last change is not saved yet", storage.ErrBusy))
+		return
+	}
 	var sc *scenarios.Scenario
 	if id != "" {
 		var err error
-		if sc, err = u.ws.Scenario(id); err != nil {
+		if sc, err = u.readScenario(id); err != nil {
 			if !errors.Is(err, storage.ErrNotFound) {
 				u.showError("open the scenario", err)
 			}
@@ -294,6 +340,9 @@ func (u *UI) openScenario(id string) {
 func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
 	if u.draft == nil {
 		return errors.New("no scenario is open")
+	}
+	if err := u.ws.CheckWritable(); err != nil {
+		return err
 	}
 	now := u.now()
 	next := u.draft.Clone()
@@ -346,12 +395,20 @@ func (u *UI) flushSave() {
 		return
 	}
 	u.dirty = false
-	if err := u.ws.SaveScenario(u.current, u.draft); err != nil {
+	if err := u.saveScenario(u.current, u.draft); err != nil {
+		if errors.Is(err, storage.ErrBusy) {
+			u.retrySave()
+			return
+		}
 		if n := len(u.history.undo); n > 0 && u.history.undo[n-1].id == u.current && u.history.undo[n-1].kind == stepEdit {
 			u.history.dropLast()
 		}
 		u.editKey = ""
 		id := u.current
+		if errors.Is(err, storage.ErrConflict) {
+			u.conflict(id, clone(u.draft), "Your change was not saved.")
+			return
+		}
 		u.showError("save the scenario", err)
 		u.openScenario(id)
 		return
@@ -397,7 +454,7 @@ func (u *UI) recompute(edited time.Time) {
 		u.showError("compute the scenario", err)
 		return
 	}
-	u.result = m.Evaluate(u.draft, u.draft.EvalDate())
+	u.result = m.Evaluate(u.draft, u.exposure.when.evalDate(u.draft)) // the scenario's date, or the day chosen in the panel
 	u.exposure.show(u.result, edited)
 	u.assumptions.showResult()
 }
@@ -415,22 +472,19 @@ func (u *UI) shutdown() {
 	if u.closed {
 		return
 	}
+	if u.ws == nil { // the workspace never opened (recover.go)
+		u.closed = true
+		return
+	}
 	// Save the pending edit without touching widgets: the run loop may
-	// have ended already.
-	if u.saveTimer != nil {
-		u.saveTimer.Stop()
-		u.saveTimer = nil
-	}
-	if u.dirty && u.draft != nil {
-		u.dirty = false
-		if err := u.ws.SaveScenario(u.current, u.draft); err != nil {
-			u.log.Error("save the scenario on close", "scenario", u.current, "err", err)
-		}
-	}
+	// have ended already. A failure is logged and the edit kept in a file.
+	_ = u.finalSave()
 	u.closed = true
+	u.unwatch()
 	u.prefs.setWindowSize(u.win.Canvas().Size())
 	u.exposure.stop()
 	u.compare.stop()
+	u.position.stop()
 	if err := u.ws.Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)
 	}

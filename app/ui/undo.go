@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"parley/scenarios"
@@ -80,13 +81,21 @@ func clone(sc *scenarios.Scenario) *scenarios.Scenario {
 }
 
 // replaceScenario saves sc as scenario id and returns the scenario it
-// replaced.
+// replaced. It fails with storage.ErrConflict when the scenario was changed
+// elsewhere since this window last read or wrote it: an undo never writes an
+// old copy over another window's or process's change.
 func (u *UI) replaceScenario(id string, sc *scenarios.Scenario) (*scenarios.Scenario, error) {
-	now, err := u.ws.Scenario(id)
+	if err := u.ws.CheckWritable(); err != nil {
+		return nil, err
+	}
+	now, rev, err := u.ws.ScenarioRev(id)
 	if err != nil {
 		return nil, err
 	}
-	if err := u.ws.SaveScenario(id, sc); err != nil {
+	if rev != u.rev(id) {
+		return nil, fmt.Errorf("%w (revision %d, this window knows %d)", storage.ErrConflict, rev, u.rev(id))
+	}
+	if err := u.saveScenario(id, sc); err != nil {
 		return nil, err
 	}
 	return now, nil
@@ -112,15 +121,24 @@ func (u *UI) Undo() {
 	case stepCreate:
 		if s.at, err = u.ws.Placement(s.id); err == nil {
 			var now *scenarios.Scenario
-			if now, err = u.ws.Scenario(s.id); err == nil {
+			var rev int64
+			if now, rev, err = u.ws.ScenarioRev(s.id); err == nil {
 				s.after = now
-				err = u.ws.DeleteScenario(s.id)
+				if rev != u.rev(s.id) {
+					err = storage.ErrConflict
+				} else {
+					err = u.deleteStored(s.id)
+				}
 			}
 		}
 	case stepDelete:
-		err = u.ws.RestoreScenario(s.id, s.before, s.at)
+		err = u.restoreStored(s.id, s.before, s.at)
 	}
 	if err != nil {
+		if errors.Is(err, storage.ErrConflict) {
+			u.conflict(s.id, nil, "Undo would overwrite that change, so it was not done; the scenario's undo history is cleared.")
+			return
+		}
 		u.history.undo = append(u.history.undo, s)
 		u.showError("undo "+s.label, err)
 		return
@@ -147,11 +165,15 @@ func (u *UI) Redo() {
 			s.before = was
 		}
 	case stepCreate:
-		err = u.ws.RestoreScenario(s.id, s.after, s.at)
+		err = u.restoreStored(s.id, s.after, s.at)
 	case stepDelete:
-		err = u.ws.DeleteScenario(s.id)
+		err = u.deleteStored(s.id)
 	}
 	if err != nil {
+		if errors.Is(err, storage.ErrConflict) {
+			u.conflict(s.id, nil, "Redo would overwrite that change, so it was not done; the scenario's undo history is cleared.")
+			return
+		}
 		u.history.redo = append(u.history.redo, s)
 		u.showError("redo "+s.label, err)
 		return

@@ -10,10 +10,10 @@ import (
 )
 
 func TestUndoRedoEdits(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, w := newTestUI(t)
 	newEmpty(t, u, "Undo me")
 	id := u.current
-	test.Tap(u.view.addButton)
+	addEmpty(t, u, w, scenarios.Wildcard)
 	withMeasure := u.result.Totals[0].Duty
 	typeInto(u.view.form.rate, "40")
 	at40 := u.result.Totals[0].Duty
@@ -24,8 +24,10 @@ func TestUndoRedoEdits(t *testing.T) {
 		duty      float64
 		storedMin int
 	}{
-		{u.Undo, 1, withMeasure, 1}, // rate back to 10%
+		{u.Undo, 1, withMeasure, 1}, // rate back to 25%
+		{u.Undo, 1, 0, 1},           // no sector yet
 		{u.Undo, 0, 0, 0},           // measure gone
+		{u.Redo, 1, 0, 1},
 		{u.Redo, 1, withMeasure, 1},
 		{u.Redo, 1, at40, 1},
 	}
@@ -132,7 +134,7 @@ func TestBranchAndRename(t *testing.T) {
 	name := focusedField(t, w)
 	typeInto(name, "August, steel exempt")
 	test.Tap(button(t, topOverlay(t, w), "Create branch"))
-	if u.draft.Name != "August, steel exempt" || len(u.draft.Measures) != 6 {
+	if u.draft.Name != "August, steel exempt" || len(u.draft.Measures) != 10 {
 		t.Fatalf("branch: %q with %d measures", u.draft.Name, len(u.draft.Measures))
 	}
 	branch := u.current

@@ -1,0 +1,101 @@
+package charts
+
+import (
+	"strconv"
+
+	"parley/scenarios"
+)
+
+// exposureBands are the P10–P90 ranges an exposure chart shows from a
+// Monte Carlo run. Its methods are safe on a nil receiver (no ranges).
+type exposureBands struct {
+	draws  int
+	seed   uint64
+	flows  map[string]scenarios.FlowBands // by sector code, of the chart's direction
+	totals scenarios.TotalBands
+}
+
+// NewExposureBands is NewExposure with the P10–P90 ranges of bands: a
+// whisker from P10 to P90 (with a tick at P50) over each sector's duty bar,
+// the P10–P90 range of the trade effect in place of the low–high
+// elasticity range, and the ranges of the totals in the summary. The "All
+// other" bar has no range (percentiles do not add up).
+func NewExposureBands(res scenarios.Result, bands *scenarios.Bands, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
+	ch := NewExposure(res, dir, sectors, top, meta)
+	if bands == nil {
+		return ch
+	}
+	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.FlowBands{}, totals: bands.Totals[dir.Index()]}
+	for _, f := range bands.Flows {
+		if f.Direction == dir {
+			eb.flows[f.Sector] = f
+		}
+	}
+	ch.body.(*exposure).bands = eb
+	return ch
+}
+
+// of returns the ranges of row r.
+func (b *exposureBands) of(r sectorRow) (scenarios.FlowBands, bool) {
+	if b == nil || r.others > 0 {
+		return scenarios.FlowBands{}, false
+	}
+	f, ok := b.flows[r.code]
+	return f, ok
+}
+
+func (b *exposureBands) summary() string {
+	if b == nil {
+		return ""
+	}
+	return " · P10–P90: duty " + amount(b.totals.Duty.P10) + " to " + amount(b.totals.Duty.P90) +
+		", trade effect " + amount(b.totals.TradeChange.P10) + " to " + amount(b.totals.TradeChange.P90)
+}
+
+func (b *exposureBands) legend() []legendItem {
+	return []legendItem{
+		{label: "Duty P10–P90 (whisker), P50 (tick)", kind: legendRule, fill: colText},
+		{label: "Trade effect: central (tick), P10–P90 (bar)", kind: legendRange, fill: tint(okOrange, 0.35), edge: okVermillion},
+	}
+}
+
+func (b *exposureBands) notes() []string {
+	if b == nil {
+		return nil
+	}
+	return []string{"P10–P90: the 10th to 90th percentile over " + strconv.Itoa(b.draws) + " Monte Carlo draws (seed " +
+		strconv.FormatUint(b.seed, 10) + ") of the CUSMA claim share (one share per sector, between its lowest and highest month), " +
+		"the elasticity (low to high multiplier) and the rates marked uncertain; a range may leave out the point estimate, which takes each HTS10 line's own claim share."}
+}
+
+// drawDuty draws the P10–P90 whisker of row r's duty on axis a centred on
+// y, for a bar thick high, and returns the x of its right end (0 without).
+func (b *exposureBands) drawDuty(c *canvas, r sectorRow, a axis, div, y, thick float64) float64 {
+	f, ok := b.of(r)
+	if !ok || f.Duty.P90 == f.Duty.P10 {
+		return 0
+	}
+	m := c.m
+	x0, x1, xm := a.pos(f.Duty.P10/div), a.pos(f.Duty.P90/div), a.pos(f.Duty.P50/div)
+	lw := 2 * m.u
+	c.hline(x0, x1, y, lw, colText)
+	c.vline(x0, y-thick*0.3, y+thick*0.3, lw, colText)
+	c.vline(x1, y-thick*0.3, y+thick*0.3, lw, colText)
+	c.vline(xm, y-thick*0.45, y+thick*0.45, 3*m.u, colText)
+	return x1
+}
+
+// csv appends the ranges to the exposure chart's CSV.
+func (b *exposureBands) csv(rows []sectorRow, header []string, out [][]string) ([]string, [][]string) {
+	header = append(header, "duty_p10_usd", "duty_p50_usd", "duty_p90_usd", "trade_change_p10_usd", "trade_change_p50_usd", "trade_change_p90_usd")
+	for i, r := range rows {
+		f, ok := b.of(r)
+		if !ok {
+			out[i] = append(out[i], "", "", "", "", "", "")
+			continue
+		}
+		out[i] = append(out[i], csvNumber(f.Duty.P10), csvNumber(f.Duty.P50), csvNumber(f.Duty.P90),
+			csvNumber(f.TradeChange.P10), csvNumber(f.TradeChange.P50), csvNumber(f.TradeChange.P90))
+	}
+	return header, out
+}

@@ -1,0 +1,174 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"parley/app/charts"
+	"parley/app/deck"
+	"parley/scenarios"
+)
+
+// Summary slides: one page per scenario for a minister.
+const (
+	summaryTitle   = "At a glance: %s"
+	summarySectors = 5 // largest sectors listed per direction
+	summaryQuotes  = 3 // pieces of key evidence
+	maxQuote       = 150
+)
+
+// summarySlide returns the one-page summary of scenario s: for both
+// directions the duty at stake (with "≤" when it is an upper bound) on the
+// trade it falls on, the trade effect with its low–high range and the five
+// sectors with the most duty; then the key evidence, the evidence of the
+// measures with the most duty at stake behind them.
+func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
+	res := s.evaluate()
+	bt := &built{subjects: []*subject{s}, results: []scenarios.Result{res}, when: "on " + s.asOf.String()}
+	var active []*scenarios.Measure
+	for _, d := range scenarios.Directions {
+		active = append(active, activeMeasures(s.sc, d, s.asOf, s.asOf)...)
+	}
+	bt.measures = [][]*scenarios.Measure{active}
+	names := map[string]string{}
+	for _, sec := range s.model.Sectors {
+		names[sec.Code] = sec.Label()
+	}
+	var panels []deck.Panel
+	upper := false
+	for _, d := range scenarios.Directions {
+		t := res.Totals[d.Index()]
+		upper = upper || t.UpperBound
+		p := deck.Panel{Heading: d.Label()}
+		if t.Duty == 0 {
+			p.Lines = []string{"No duty at stake on " + s.asOf.String() + "."}
+			panels = append(panels, p)
+			continue
+		}
+		p.Lines = append(p.Lines,
+			fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)),
+			fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
+		flows := res.DirectionFlows(d)
+		slices.SortStableFunc(flows, func(a, b scenarios.Flow) int { return cmp.Compare(b.Duty, a.Duty) })
+		var top []string
+		for _, f := range flows {
+			if f.Duty == 0 || len(top) == summarySectors {
+				break
+			}
+			top = append(top, fmt.Sprintf("%s %s%s (%s)", names[f.Sector], mark(f.UpperBound), charts.Money(f.Duty), charts.Percent(f.Tariff)))
+		}
+		p.Lines = append(p.Lines, "Largest sectors: "+strings.Join(top, "; "))
+		panels = append(panels, p)
+	}
+	key, err := b.keyEvidence(s, &res, active)
+	if err != nil {
+		return nil, err
+	}
+	panels = append(panels, deck.Panel{Heading: "Key evidence", Lines: key, Wide: true})
+
+	sub := "As of " + s.asOf.String() + " · baseline " + fmt.Sprint(s.sc.Assumptions.BaselineYear) + " trade · duty at stake at baseline volumes"
+	if upper {
+		sub += " · ≤ upper bound (partial coverage)"
+	}
+	foot, err := b.footnote(bt.subjects, bt.measures, slideFoot)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := b.summaryNotes(s, &res, active, panels)
+	if err != nil {
+		return nil, err
+	}
+	title := fmt.Sprintf(summaryTitle, s.name())
+	slide := deck.Slide{Title: title, Subtitle: sub, Panels: panels, Footnote: strings.Join(foot, "\n"), Notes: notes, AltText: title}
+	return &pendingSlide{slide: slide, built: bt, kind: SlideSummary}, nil
+}
+
+// mark returns "≤ " for an upper bound.
+func mark(upper bool) string {
+	if upper {
+		return "≤ "
+	}
+	return ""
+}
+
+// keyEvidence returns up to summaryQuotes lines of evidence: for the
+// measures in force with the most duty at stake in their sectors, the
+// first piece of evidence each, then a warning naming the measures that
+// cite none.
+func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scenarios.Measure) ([]string, error) {
+	weight := func(m *scenarios.Measure) float64 {
+		w := 0.0
+		for _, f := range res.DirectionFlows(m.Direction()) {
+			if m.Coverage(f.Sector) > 0 {
+				w += f.Duty
+			}
+		}
+		return w
+	}
+	ms := slices.Clone(active)
+	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int { return cmp.Compare(weight(b), weight(a)) })
+	var lines, missing []string
+	for _, m := range ms {
+		if len(m.Evidence) == 0 {
+			missing = append(missing, m.Label)
+			continue
+		}
+		if len(lines) == summaryQuotes {
+			continue
+		}
+		e := m.Evidence[0]
+		text := shortCitation(e.Citation)
+		if e.IsQuote() {
+			d, err := b.document(e.Document)
+			if err != nil {
+				return nil, err
+			}
+			src := d.Title
+			if d.Date != "" {
+				src += ", " + d.Date
+			}
+			text = "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")"
+		}
+		label := m.Label
+		if label == "" {
+			label = m.ID
+		}
+		lines = append(lines, label+": "+text)
+	}
+	if len(lines) == 0 {
+		lines = append(lines, "No measure in force on "+s.asOf.String()+" cites evidence.")
+	}
+	if len(missing) > 0 {
+		lines = append(lines, fmt.Sprintf("No evidence cited for %d measure(s): %s.", len(missing), strings.Join(missing, "; ")))
+	}
+	return lines, nil
+}
+
+// summaryNotes returns the speaker notes of a summary slide: its panels in
+// full, then every measure in force with its evidence in full.
+func (b *builder) summaryNotes(s *subject, res *scenarios.Result, active []*scenarios.Measure, panels []deck.Panel) (string, error) {
+	var w strings.Builder
+	line := func(t string) { w.WriteString(strings.Join(strings.Fields(t), " ") + "\n") }
+	line(fmt.Sprintf(summaryTitle, s.name()) + " (scenario " + s.id + "), as of " + s.asOf.String() + ".")
+	for _, p := range panels {
+		w.WriteString("\n")
+		line(p.Heading + ":")
+		for _, l := range p.Lines {
+			line("• " + l)
+		}
+	}
+	w.WriteString("\n")
+	line("Measures in force on " + s.asOf.String() + ":")
+	for _, m := range active {
+		if err := b.measureNotes(&w, m); err != nil {
+			return "", err
+		}
+	}
+	w.WriteString("\nSources:\n")
+	for _, l := range s.sources {
+		line(l)
+	}
+	return strings.TrimSpace(w.String()), nil
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"parley/storage"
+)
+
+func TestImportMessagesNameTheFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "text", "b.md": "# b", "report.pdf": "%PDF", "notes.docx": "x", ".hidden.txt": "x"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	paths, skipped, err := scanFolder(dir)
+	if err != nil || len(paths) != 2 {
+		t.Fatalf("paths %v, %v", paths, err)
+	}
+	if len(skipped) != 2 || !strings.HasPrefix(skipped[0], "notes.docx: ") || !strings.Contains(skipped[1], "report.pdf: PDF is not supported: convert it to text first") {
+		t.Errorf("skipped %q", skipped)
+	}
+	for _, tc := range []struct {
+		path string
+		err  error
+		want string
+	}{
+		{"/x/y/report.pdf", errors.New("anything"), "report.pdf: PDF is not supported"},
+		{"/x/y/empty.txt", errors.New("import /x/y/empty.txt: " + storage.ErrBadDocument.Error() + ": empty.txt has no text"), "empty.txt: it has no text"},
+		{"/x/y/dup.txt", errors.New("import /x/y/dup.txt: already exists: dup.txt is already in the library as 005"), "dup.txt: already exists: it is already in the library as 005"},
+	} {
+		got := importProblem(tc.path, tc.err)
+		if !strings.HasPrefix(got, tc.want) || strings.Count(got, filepath.Base(tc.path)) != 1 {
+			t.Errorf("importProblem(%s) = %q, want %q with the name once", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestDocumentCountsInWords(t *testing.T) {
+	for _, tc := range []struct {
+		d    storage.Document
+		want string
+	}{
+		{storage.Document{Publisher: "CP", Excerpts: 0, Citations: 5}, "CP · no saved excerpts · quoted by 5 measures"},
+		{storage.Document{Excerpts: 1, Citations: 0}, "1 saved excerpt · not quoted by any measure yet"},
+		{storage.Document{Excerpts: 3, Citations: 1}, "3 saved excerpts · quoted by 1 measure"},
+	} {
+		if got := docLine(tc.d); got != tc.want {
+			t.Errorf("docLine = %q, want %q", got, tc.want)
+		}
+	}
+	utc := time.Date(2026, 3, 1, 18, 5, 0, 0, time.UTC)
+	if got, want := localTime(utc.Format(time.RFC3339)), utc.Local().Format("2 Jan 2006, 15:04"); got != want {
+		t.Errorf("localTime = %q, want %q", got, want)
+	}
+	if got := localTime("yesterday"); got != "yesterday" {
+		t.Errorf("localTime of a non-time = %q", got)
+	}
+}
+
+func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
+	for _, tc := range []struct {
+		r    float64
+		want string
+	}{{0, "0%"}, {0.35, "35%"}, {0.0815, "8.15%"}, {0.0004, "0.04%"}, {0.00004, "<0.01%"}, {0.123, "12.3%"}} {
+		if got := percent(tc.r); got != tc.want {
+			t.Errorf("percent(%v) = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		typed   string
+		rate    float64
+		meaning string
+		bad     bool
+	}{
+		{"50%", 0.5, "50%", false}, {"0.5", 0.5, "50%", false}, {"50", 0.5, "50%", false}, {"1", 1, "100%", false},
+		{"12,5 %", 0.125, "12.5%", false}, {"5000", 0, "", true}, {"-3", 0, "", true}, {"abc", 0, "", true},
+	} {
+		r, meaning, err := parseShare(tc.typed, 1)
+		if (err != nil) != tc.bad || (!tc.bad && (r != tc.rate || meaning != tc.meaning)) {
+			t.Errorf("parseShare(%q) = %v %q %v", tc.typed, r, meaning, err)
+		}
+	}
+}
+
+func TestDocumentsFolderForExports(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	if got := documentsFolder(); got != home {
+		t.Errorf("no Documents folder: %q, want the home folder", got)
+	}
+	docs := filepath.Join(home, "Documents")
+	os.Mkdir(docs, 0o755)
+	if got := documentsFolder(); got != docs {
+		t.Errorf("%q, want %q", got, docs)
+	}
+	mine := filepath.Join(home, "Dokumente")
+	os.Mkdir(mine, 0o755)
+	os.MkdirAll(filepath.Join(home, ".config"), 0o755)
+	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("XDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n"), 0o644)
+	if got := documentsFolder(); got != mine {
+		t.Errorf("%q, want the XDG documents folder %q", got, mine)
+	}
+}

@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app/numfmt"
+	"parley/app/report"
+	"parley/scenarios"
+	pstorage "parley/storage"
+)
+
+// datasetManager is the dialog of the user's trade datasets: the list,
+// with import, rename, delete and export.
+type datasetManager struct {
+	*dialog.CustomDialog
+	u        *UI
+	all      []pstorage.TradeDataset
+	selected int
+	list     *widget.List
+	details  *widget.Label
+	status   *widget.Label
+	rename   *widget.Button
+	del      *widget.Button
+	export   *widget.Button
+	use      *widget.Button
+}
+
+// datasetsDialog shows the trade datasets (File → Trade datasets…).
+func (u *UI) datasetsDialog() *datasetManager {
+	for _, d := range u.dialogs.stack {
+		if m, ok := d.(*datasetManager); ok {
+			return m
+		}
+	}
+	m := &datasetManager{u: u, selected: -1}
+	m.list = widget.NewList(func() int { return len(m.all) }, func() fyne.CanvasObject {
+		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name.Truncation = fyne.TextTruncateEllipsis
+		about := widget.NewLabel("")
+		about.Truncation = fyne.TextTruncateEllipsis
+		about.SizeName = theme.SizeNameCaptionText
+		return container.NewVBox(name, about)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		box := o.(*fyne.Container)
+		d := m.all[i]
+		box.Objects[0].(*widget.Label).SetText(d.Name)
+		box.Objects[1].(*widget.Label).SetText(strings.ReplaceAll(report.DatasetDescription(d), "→", "➔"))
+	})
+	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
+	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
+	m.details = widget.NewLabel("")
+	m.details.Wrapping = fyne.TextWrapWord
+	m.status = widget.NewLabel("")
+	m.status.Wrapping = fyne.TextWrapWord
+	add := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), u.importDatasetDialog)
+	add.Importance = widget.HighImportance
+	m.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), m.renameDialog)
+	m.del = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), m.deleteDialog)
+	m.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), m.exportDialog)
+	m.use = widget.NewButtonWithIcon("Use in this scenario", theme.ConfirmIcon(), m.useInScenario)
+	buttons := container.NewHBox(add, m.rename, m.del, m.export, m.use)
+	intro := widget.NewLabel("Your own trade data. A scenario uses a dataset when its assumptions choose it (Assumptions ➔ Trade data); " +
+		"a dataset that a scenario uses cannot be deleted, and renaming it renames it in those scenarios.")
+	intro.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)
+	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, u.win)
+	m.Resize(fyne.NewSize(min(880, u.win.Canvas().Size().Width*0.95), min(600, u.win.Canvas().Size().Height*0.95)))
+	u.track(m, nil)
+	m.reload()
+	return m
+}
+
+// reload reads the datasets again, keeping the selection by name.
+func (m *datasetManager) reload() {
+	keep := ""
+	if m.selected >= 0 && m.selected < len(m.all) {
+		keep = m.all[m.selected].Name
+	}
+	all, err := m.u.ws.TradeDatasets()
+	if err != nil {
+		m.status.SetText("Datasets unavailable: " + err.Error())
+		return
+	}
+	m.all = all
+	m.selected = -1
+	m.list.UnselectAll()
+	m.list.Refresh()
+	for i, d := range all {
+		if d.Name == keep {
+			m.list.Select(i)
+		}
+	}
+	if len(all) == 0 {
+		m.details.SetText("No datasets yet: Import… reads a CSV or XLSX file of trade data.")
+	}
+	m.showSelected()
+}
+
+// current returns the dataset selected.
+func (m *datasetManager) current() (pstorage.TradeDataset, bool) {
+	if m.selected < 0 || m.selected >= len(m.all) {
+		return pstorage.TradeDataset{}, false
+	}
+	return m.all[m.selected], true
+}
+
+func (m *datasetManager) showSelected() {
+	d, ok := m.current()
+	for _, b := range []*widget.Button{m.rename, m.del, m.export, m.use} {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if !ok {
+		if len(m.all) > 0 {
+			m.details.SetText("Select a dataset.")
+		}
+		return
+	}
+	if m.u.draft == nil {
+		m.use.Disable()
+	}
+	lines := []string{
+		fmt.Sprintf("%s · %s · values in %s", dirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
+		fmt.Sprintf("From %s (sha256 %s…), imported %s; %s data rows read, %s bad rows skipped.", d.FileName, short(d.SHA256, 12), d.ImportedAt,
+			numfmt.Grouped(float64(d.RowsRead), 0), numfmt.Grouped(float64(d.RowsSkipped), 0)),
+		report.DatasetCUSMA(d),
+	}
+	if d.Source != "" {
+		lines = append(lines, "Source: "+d.Source)
+	}
+	if len(d.UsedBy) > 0 {
+		lines = append(lines, "Used by: "+strings.Join(d.UsedBy, "; "))
+	}
+	if n := len(d.Skipped); n > 0 {
+		lines = append(lines, "First bad row skipped: "+d.Skipped[0].Error())
+	}
+	m.details.SetText(strings.Join(lines, "\n"))
+}
+
+func quotedNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = fmt.Sprintf("%q", n)
+	}
+	return out
+}
+
+func short(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// renameDialog asks for the selected dataset's new name.
+func (m *datasetManager) renameDialog() {
+	d, ok := m.current()
+	if !ok {
+		return
+	}
+	name := newField(m.u.win, "new name")
+	name.SetText(d.Name)
+	m.u.showForm(formSpec{
+		title: "Rename dataset", confirm: "Rename", what: "rename the dataset",
+		items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
+		fields: []*field{name}, focus: name,
+		submit: func() error {
+			changed, err := m.u.ws.RenameTradeDataset(d.Name, name.Text)
+			if err != nil {
+				return err
+			}
+			msg := fmt.Sprintf("Renamed the dataset %q to %q", d.Name, strings.TrimSpace(name.Text))
+			if len(changed) > 0 {
+				msg += fmt.Sprintf("; %s now %s it under its new name", strings.Join(changed, ", "), map[bool]string{true: "uses", false: "use"}[len(changed) == 1])
+			}
+			m.status.SetText(msg + ".")
+			m.u.setStatus(msg)
+			if m.selected >= 0 {
+				m.all[m.selected].Name = strings.TrimSpace(name.Text)
+			}
+			m.u.datasetsChanged()
+			return nil
+		},
+	})
+}
+
+// deleteDialog deletes the selected dataset after asking; a dataset in use
+// is refused, naming the scenarios.
+func (m *datasetManager) deleteDialog() {
+	d, ok := m.current()
+	if !ok {
+		return
+	}
+	if len(d.UsedBy) > 0 {
+		pron := "their"
+		if len(d.UsedBy) == 1 {
+			pron = "its"
+		}
+		m.u.showError("delete the dataset", fmt.Errorf("%q is used by %s: choose other trade data in %s assumptions first",
+			d.Name, strings.Join(quotedNames(d.UsedBy), ", "), pron))
+		return
+	}
+	c := dialog.NewConfirm("Delete dataset", fmt.Sprintf("Delete %q and its %s lines? This cannot be undone.", d.Name, numfmt.Grouped(float64(d.Lines), 0)),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := m.u.ws.DeleteTradeDataset(d.Name); err != nil {
+				m.u.showError("delete the dataset", err)
+				return
+			}
+			m.status.SetText(fmt.Sprintf("Deleted the dataset %q.", d.Name))
+			m.selected = -1
+			m.u.datasetsChanged()
+		}, m.u.win)
+	m.u.track(c, nil)
+}
+
+// exportDialog writes the selected dataset as CSV.
+func (m *datasetManager) exportDialog() {
+	d, ok := m.current()
+	if !ok {
+		return
+	}
+	f := m.u.fileSaveDialog("export the dataset", func(path string) {
+		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
+			path += ".csv"
+		}
+		if err := m.u.ws.ExportTradeDatasetFile(d.Name, path); err != nil {
+			m.u.showError("export the dataset", err)
+			return
+		}
+		m.status.SetText(fmt.Sprintf("Exported %q to %s: it imports back to the same lines.", d.Name, path))
+	})
+	f.SetFileName(pstorage.Slug(d.Name) + ".csv")
+	f.SetTitleText("Export dataset")
+	m.u.startIn(f)
+	m.u.showFileDialog(f)
+}
+
+// useInScenario makes the scenario shown use the selected dataset for its
+// direction (undoable).
+func (m *datasetManager) useInScenario() {
+	d, ok := m.current()
+	if !ok || m.u.draft == nil {
+		return
+	}
+	err := m.u.edit("", "trade data change", func(sc *scenarios.Scenario) { sc.Assumptions.Datasets.Set(d.Direction, d.Name) })
+	if err != nil {
+		m.u.showError("use the dataset", err)
+		return
+	}
+	m.u.assumptions.load()
+	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.draft.Name, d.Name, dirLabel(d.Direction)))
+	m.reload()
+}

@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app/charts"
+	"parley/app/report"
+	"parley/scenarios"
+)
+
+// provinceWidths are the widths of the province table's columns.
+var provinceWidths = []float32{190, 110, 120, 70, 110, 150, 70}
+
+// provincesView is the dialog of the scenario's exposure by province or
+// state (View → Exposure by province…): a table and a chart, for trade
+// data with a region column.
+type provincesView struct {
+	*dialog.CustomDialog
+	u     *UI
+	dir   *widget.Select
+	note  *widget.Label
+	table *widget.Table
+	rows  [][]string
+	view  *chartView
+	chart *charts.Chart
+}
+
+// provincesDialog shows the exposure by province of the scenario shown.
+func (u *UI) provincesDialog() *provincesView {
+	if u.draft == nil {
+		u.showError("show the exposure by province", fmt.Errorf("no scenario is open"))
+		return nil
+	}
+	u.flushSave()
+	v := &provincesView{u: u}
+	v.dir = widget.NewSelect([]string{dirAuto, dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
+	v.note = widget.NewLabel("")
+	v.note.Wrapping = fyne.TextWrapWord
+	v.table = widget.NewTable(func() (int, int) { return len(v.rows), len(report.ProvinceColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		}, func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			align := fyne.TextAlignTrailing
+			if id.Col == 0 {
+				align = fyne.TextAlignLeading
+			}
+			setLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
+		})
+	v.table.ShowHeaderRow = true
+	v.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(report.ProvinceColumns[id.Col])
+		}
+	}
+	for i, w := range provinceWidths {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.view = newChartView(u.log)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), nil, v.dir)
+	split := container.NewVSplit(v.table, v.view.raster)
+	split.Offset = 0.45
+	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
+	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.draft.Name, "Close", content, u.win)
+	v.Resize(fyne.NewSize(min(1000, u.win.Canvas().Size().Width*0.95), min(700, u.win.Canvas().Size().Height*0.95)))
+	u.track(v, v.view.stop)
+	v.dir.SetSelected(dirAuto) // refreshes
+	return v
+}
+
+// refresh computes the table and draws the chart, off the UI goroutine.
+func (v *provincesView) refresh() {
+	u := v.u
+	req := report.ChartRequest{Scenarios: []string{u.current}}
+	switch v.dir.Selected {
+	case dirLabel(scenarios.CAtoUS):
+		req.Direction = scenarios.CAtoUS
+	case dirLabel(scenarios.UStoCA):
+		req.Direction = scenarios.UStoCA
+	}
+	t, err := report.Provinces(u.ws, req)
+	if err != nil {
+		v.rows, v.chart = nil, nil
+		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
+		v.table.Refresh()
+		v.view.set(nil, time.Time{}, 0)
+		return
+	}
+	v.rows, v.chart = t.Rows, t.Chart
+	if !t.HasRegions {
+		v.note.SetText("This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
+			"(File ➔ Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions ➔ Trade data.")
+	} else {
+		v.note.SetText(strings.ReplaceAll(t.Chart.Summary(), "→", "➔"))
+	}
+	v.table.Refresh()
+	// The dialog says the sources in full on export: keep the chart compact.
+	name, th := u.draft.Name, u.chartTheme()
+	ch := *t.Chart
+	ch.Meta = charts.Meta{Title: t.Chart.Meta.Title, Subtitle: name, Compact: true}
+	v.view.setDark(th == charts.Dark)
+	v.view.set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
+}

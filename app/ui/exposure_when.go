@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// exposureDraws is the number of Monte Carlo draws of the exposure panel's
+// ranges, with a fixed seed: the same scenario shows the same ranges.
+const (
+	exposureDraws = 10000
+	exposureSeed  = 1
+)
+
+// exposureWhen lets the exposure panel be evaluated on another day than
+// the scenario's (a date, or the scenario's next change with one click),
+// and show the P10–P90 ranges of a Monte Carlo run. Neither changes the
+// scenario.
+type exposureWhen struct {
+	p   *exposurePanel
+	bar fyne.CanvasObject
+
+	date    *widget.Entry
+	next    *widget.Button
+	back    *widget.Button
+	ranges  *widget.Check
+	message *widget.Label
+
+	// on is the day the panel is evaluated on instead of the scenario's
+	// own, for scenario id; zero: the scenario's.
+	on   scenarios.Date
+	id   string
+	busy bool
+
+	// The Monte Carlo bands of the result shown: key says which draft
+	// and date they are of.
+	mu      sync.Mutex
+	bands   *scenarios.Bands
+	key     string
+	pending string
+	// computed receives the key of each finished run (tests).
+	computed chan string
+}
+
+func newExposureWhen(p *exposurePanel) *exposureWhen {
+	w := &exposureWhen{p: p}
+	w.date = widget.NewEntry()
+	w.date.SetPlaceHolder("YYYY-MM-DD")
+	w.date.OnSubmitted = func(s string) { w.evaluateOn(s) }
+	w.next = widget.NewButtonWithIcon("Next change", theme.MediaSkipNextIcon(), w.nextChange)
+	w.next.Importance = widget.LowImportance
+	w.back = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() { w.setDay(scenarios.Date{}) }) // back to the scenario's date
+	w.back.Importance = widget.LowImportance
+	w.back.Disable()
+	w.ranges = widget.NewCheck("Ranges", func(bool) { w.p.show(w.p.res, time.Now()) }) // P10–P90
+	w.message = widget.NewLabel("")
+	w.message.Truncation = fyne.TextTruncateEllipsis
+	w.message.SizeName = theme.SizeNameCaptionText
+	dateBox := container.NewGridWrap(fyne.NewSize(118, w.date.MinSize().Height), w.date)
+	w.bar = container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel("On"), dateBox, w.next, w.back, w.ranges), nil, w.message)
+	return w
+}
+
+// evalDate returns the day the panel evaluates sc on: the day chosen, or
+// the scenario's own. Opening another scenario goes back to its own date.
+func (w *exposureWhen) evalDate(sc *scenarios.Scenario) scenarios.Date {
+	if w.id != w.p.u.current {
+		w.id, w.on = w.p.u.current, scenarios.Date{}
+		w.back.Disable()
+	}
+	if w.on.IsZero() {
+		d := sc.EvalDate()
+		if !w.busy {
+			w.date.SetText(d.String())
+		}
+		w.describe(sc, d)
+		return d
+	}
+	w.describe(sc, w.on)
+	return w.on
+}
+
+// describe says what the panel shows: the scenario's date, or another day.
+func (w *exposureWhen) describe(sc *scenarios.Scenario, d scenarios.Date) {
+	next := w.nextAfter(sc, d)
+	if next.IsZero() {
+		w.next.Disable()
+	} else {
+		w.next.Enable()
+	}
+	var msg string
+	switch {
+	case !w.on.IsZero():
+		msg = fmt.Sprintf("Evaluated on %s, not the scenario's date (%s).", d, sc.EvalDate())
+	default:
+		msg = "The scenario's date."
+	}
+	if !next.IsZero() {
+		msg += " Next change: " + next.String() + "."
+	} else {
+		msg += " No change scheduled after it."
+	}
+	w.message.SetText(msg)
+}
+
+// nextAfter returns the first day after d on which a measure of sc starts
+// or ends, within 50 years, or the zero date.
+func (w *exposureWhen) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scenarios.Date {
+	if sc == nil || d.IsZero() {
+		return scenarios.Date{}
+	}
+	ds := sc.ChangeDates(d.AddDays(1), scenarios.NewDate(d.Year()+50, d.Month(), d.Day()))
+	if len(ds) == 0 {
+		return scenarios.Date{}
+	}
+	return ds[0]
+}
+
+// nextChange evaluates the scenario on its next change after the day
+// shown.
+func (w *exposureWhen) nextChange() {
+	u := w.p.u
+	if u.draft == nil {
+		return
+	}
+	if next := w.nextAfter(u.draft, w.p.res.AsOf); !next.IsZero() {
+		w.setDay(next)
+	}
+}
+
+// evaluateOn evaluates the scenario on the day typed.
+func (w *exposureWhen) evaluateOn(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		w.setDay(scenarios.Date{})
+		return
+	}
+	d, err := scenarios.ParseDate(s)
+	if err != nil {
+		w.message.SetText(capitalize(err.Error()) + ".")
+		return
+	}
+	w.setDay(d)
+}
+
+// setDay shows the scenario on d (zero: its own date) and recomputes.
+func (w *exposureWhen) setDay(d scenarios.Date) {
+	u := w.p.u
+	w.id, w.on = u.current, d
+	if d.IsZero() {
+		w.back.Disable()
+	} else {
+		w.back.Enable()
+		w.busy = true
+		w.date.SetText(d.String())
+		w.busy = false
+	}
+	u.recompute(u.now())
+}
+
+// bandsFor returns the P10–P90 bands of the result shown when ranges are
+// on and they are ready; otherwise it starts computing them (on a worker;
+// the panel shows them when they arrive) and returns nil.
+func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
+	u := w.p.u
+	if !w.ranges.Checked || u.draft == nil || u.model == nil {
+		return nil
+	}
+	key := fmt.Sprintf("%p|%s|%s", u.draft, u.modelKey, res.AsOf)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.key == key {
+		return w.bands
+	}
+	if w.pending == key {
+		return nil
+	}
+	w.pending = key
+	sc, m, asOf := u.draft.Clone(), u.model, res.AsOf
+	go func() {
+		b, _, err := u.ws.MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
+		onUI(func() {
+			w.mu.Lock()
+			if w.pending != key { // a newer run was asked for
+				w.mu.Unlock()
+				return
+			}
+			w.pending, w.key, w.bands = "", key, nil
+			if err == nil {
+				w.bands = &b
+			}
+			w.mu.Unlock()
+			if err != nil {
+				u.showError("compute the ranges", err)
+			} else if u.draft != nil {
+				w.p.show(w.p.res, time.Now())
+			}
+			if w.computed != nil {
+				select {
+				case w.computed <- key:
+				default:
+				}
+			}
+		})
+	}()
+	return nil
+}
+
+// current returns the bands shown, or nil.
+func (w *exposureWhen) current() *scenarios.Bands {
+	if !w.ranges.Checked {
+		return nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.bands
+}
+
+// rangesColumn is the exposure table's column of the P10–P90 of duty at
+// stake (empty while ranges are off or being computed).
+func (p *exposurePanel) rangesColumn() column {
+	band := func(r int) (scenarios.Band, bool) {
+		b := p.when.current()
+		if b == nil {
+			return scenarios.Band{}, false
+		}
+		if r == 0 {
+			return b.Totals[p.dir.Index()].Duty, true
+		}
+		fb, ok := b.Flow(p.dir, p.flows[r-1].Sector)
+		return fb.Duty, ok
+	}
+	return column{title: "Duty P10–P90", width: 190, align: fyne.TextAlignTrailing,
+		text: func(r int) string {
+			if bd, ok := band(r); ok {
+				return millions(bd.P10) + " – " + millions(bd.P90)
+			}
+			return ""
+		},
+		key: func(r int) float64 {
+			bd, _ := band(r)
+			return bd.P90
+		}}
+}
+
+// rangesNote explains the ranges, when they are shown.
+func (w *exposureWhen) rangesNote() string {
+	b := w.current()
+	if b == nil {
+		if w.ranges.Checked {
+			return "Computing the P10–P90 ranges…"
+		}
+		return ""
+	}
+	return fmt.Sprintf("P10–P90: the 10th to 90th percentile over %d Monte Carlo draws (seed %d) of the CUSMA claim share into the US "+
+		"(one share per sector, between its lowest and highest month of 2025-01 to 2026-02), the elasticity (×%g to ×%g) and the rates marked uncertain. "+
+		"A range may leave out the point estimate, which takes each HTS10 line's own claim share.",
+		b.Draws, b.Seed, w.p.u.draft.Assumptions.ElasticityLow, w.p.u.draft.Assumptions.ElasticityHigh)
+}

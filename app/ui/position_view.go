@@ -1,0 +1,554 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app/charts"
+	"parley/scenarios"
+)
+
+// positionDraws is the Monte Carlo run of the Position view's ranges, for
+// each of the two scenarios, with a fixed seed.
+const (
+	positionDraws = 10000
+	positionSeed  = 1
+)
+
+// positionView is a negotiating position in one view: a baseline and a
+// proposal, what the proposal gets and gives Canada by sector (the deal
+// score), who depends on whom in each sector (leverage), and how sure the
+// numbers are (P10–P90 ranges of duty at stake).
+type positionView struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	baseline, proposal *widget.Select
+	asOf               *widget.Entry
+	message            *widget.Label
+	summary            *widget.Label
+	sources            *widget.Label
+	tabs               *container.AppTabs
+
+	dealChart, levChart, rangeChart *chartView
+	dealTable, levTable, rangeTable *sortTable
+
+	// What is shown: the two scenarios, their results, the deal, the
+	// leverage with the baseline's duty, and the ranges of each.
+	ids    [2]string
+	names  [2]string
+	models [2]*scenarios.Model
+	scs    [2]*scenarios.Scenario
+	res    [2]scenarios.Result
+	deal   scenarios.Deal
+	lev    []scenarios.SectorLeverage
+	levAll scenarios.SectorLeverage
+	levSrc []string
+	srcs   []string
+
+	mu      sync.Mutex
+	bands   [2]*scenarios.Bands
+	runs    int // increases with each refresh; a run of an older one is dropped
+	running bool
+	// computed receives a value when the ranges of a refresh are shown (tests).
+	computed chan struct{}
+	syncing  bool
+}
+
+func newPositionView(u *UI) *positionView {
+	v := &positionView{u: u}
+	changed := func(string) {
+		if !v.syncing {
+			v.refresh()
+		}
+	}
+	v.baseline = widget.NewSelect(nil, changed)
+	v.baseline.PlaceHolder = "Baseline (A)"
+	v.proposal = widget.NewSelect(nil, changed)
+	v.proposal.PlaceHolder = "Proposal (B)"
+	v.asOf = widget.NewEntry()
+	v.asOf.SetPlaceHolder("each scenario's date")
+	v.asOf.OnSubmitted = func(string) { v.refresh() }
+	v.message = widget.NewLabel("")
+	v.message.Wrapping = fyne.TextWrapWord
+	v.summary = widget.NewLabel("")
+	v.summary.Wrapping = fyne.TextWrapWord
+	v.sources = widget.NewLabel("")
+	v.sources.Wrapping = fyne.TextWrapWord
+	v.sources.TextStyle = fyne.TextStyle{Italic: true}
+	v.sources.SizeName = theme.SizeNameCaptionText
+
+	v.dealChart, v.levChart, v.rangeChart = newChartView(u.log), newChartView(u.log), newChartView(u.log)
+	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	}
+	v.dealTable = newSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
+	v.dealTable.bold = func(r int) bool { return r == 0 }
+	v.dealTable.sortCol, v.dealTable.desc = 1, true
+	v.levTable = newSortTable(v.levColumns(), 1, func() int { return len(v.lev) })
+	v.levTable.bold = func(r int) bool { return r == 0 }
+	v.levTable.sortCol, v.levTable.desc = 1, true
+	v.rangeTable = newSortTable(v.rangeColumns(), 1, func() int { return len(v.res[0].DirectionFlows(scenarios.CAtoUS)) })
+	v.rangeTable.bold = func(r int) bool { return r == 0 }
+	v.rangeTable.sortCol, v.rangeTable.desc = 2, true
+
+	pane := func(c *chartView, t *sortTable) fyne.CanvasObject {
+		s := container.NewVSplit(c.raster, t.table)
+		s.Offset = 0.58
+		return s
+	}
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Deal: gets and gives", pane(v.dealChart, v.dealTable)),
+		container.NewTabItem("Leverage", pane(v.levChart, v.levTable)),
+		container.NewTabItem("Ranges (P10–P90)", pane(v.rangeChart, v.rangeTable)),
+	)
+
+	exportDeal := widget.NewButtonWithIcon("Deal chart…", theme.DocumentSaveIcon(), v.exportDeal)
+	exportLev := widget.NewButtonWithIcon("Leverage chart…", theme.DocumentSaveIcon(), func() {
+		u.showExportDialog(exportPreset{kind: charts.Leverage, ids: []string{v.ids[0]}})
+	})
+	exportDeck := widget.NewButtonWithIcon("Deck…", theme.DocumentSaveIcon(), v.exportDeck)
+	help := widget.NewLabel("Canada's side of the table: what the proposal gets (US duty relief on Canadian goods) and gives " +
+		"(the fall in Canada's duties on US goods), who depends on whom, and how wide the range is.")
+	help.Wrapping = fyne.TextWrapWord
+	// The summary scrolls between the choices and the exports: a wrapped
+	// label takes the width of its scroll.
+	left := container.NewBorder(
+		container.NewVBox(
+			widget.NewLabelWithStyle("Negotiating position", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
+			boldLabel("Baseline (A)"), v.baseline,
+			boldLabel("Proposal (B)"), v.proposal,
+			boldLabel("Evaluate both on"), v.asOf,
+			v.message,
+			widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), boldLabel("Export"), container.NewGridWithColumns(2, exportDeal, exportLev), exportDeck),
+		nil, nil,
+		container.NewVScroll(v.summary))
+	srcs := container.NewVScroll(v.sources)
+	srcs.SetMinSize(fyne.NewSize(100, 56))
+	split := container.NewHSplit(left, container.NewBorder(nil, srcs, nil, nil, v.tabs))
+	split.Offset = 0.24
+	v.content = split
+	return v
+}
+
+// refreshChoices lists the workspace's scenarios, keeping the choice; the
+// first time it picks today's regime and a deal.
+func (v *positionView) refreshChoices() {
+	var names []string
+	for _, s := range v.u.infos {
+		names = append(names, s.Name)
+	}
+	v.syncing = true
+	defer func() { v.syncing = false }()
+	v.baseline.Options, v.proposal.Options = names, names
+	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
+		if _, ok := v.u.info(v.ids[i]); !ok {
+			v.ids[i] = v.defaultChoice(i)
+		}
+		if s, ok := v.u.info(v.ids[i]); ok {
+			sel.SetSelected(s.Name)
+		} else {
+			sel.ClearSelected()
+		}
+		sel.Refresh()
+	}
+}
+
+// defaultChoice returns the scenario first shown as the baseline (i = 0:
+// "today", else the first) or the proposal (i = 1: "sectoral-deal", else
+// another one).
+func (v *positionView) defaultChoice(i int) string {
+	want := []string{"today", "sectoral-deal"}[i]
+	if _, ok := v.u.info(want); ok && want != v.ids[1-i] {
+		return want
+	}
+	for _, s := range v.u.infos {
+		if s.ID != v.ids[1-i] {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// choose sets the baseline and proposal; for tests and other views.
+func (v *positionView) choose(baseline, proposal string) {
+	v.ids = [2]string{baseline, proposal}
+	v.syncing = true
+	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
+		if s, ok := v.u.info(v.ids[i]); ok {
+			sel.SetSelected(s.Name)
+		}
+	}
+	v.syncing = false
+	v.refresh()
+}
+
+// idOf returns the id of the scenario named name.
+func (v *positionView) idOf(name string) string {
+	for _, s := range v.u.infos {
+		if s.Name == name {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// refresh evaluates the two scenarios and shows the deal, the leverage
+// and (when the worker has drawn them) the ranges.
+func (v *positionView) refresh() {
+	u := v.u
+	v.ids = [2]string{v.idOf(v.baseline.Selected), v.idOf(v.proposal.Selected)}
+	v.mu.Lock()
+	v.runs++
+	v.bands = [2]*scenarios.Bands{}
+	v.mu.Unlock()
+	if v.ids[0] == "" || v.ids[1] == "" {
+		v.message.SetText("Choose a baseline and a proposal.")
+		v.clear()
+		return
+	}
+	var day scenarios.Date
+	if s := strings.TrimSpace(v.asOf.Text); s != "" {
+		d, err := scenarios.ParseDate(s)
+		if err != nil {
+			v.message.SetText(capitalize(err.Error()) + ".")
+			return
+		}
+		day = d
+	}
+	v.srcs = nil
+	for i, id := range v.ids {
+		sc, err := u.ws.Scenario(id)
+		if err != nil {
+			u.showError("open the scenario", err)
+			return
+		}
+		m, err := u.ws.Model(sc.Assumptions)
+		if err != nil {
+			u.showError("compute the scenario", err)
+			return
+		}
+		asOf := day
+		if asOf.IsZero() {
+			asOf = sc.EvalDate()
+		}
+		v.scs[i], v.models[i], v.names[i] = sc, m, sc.Name
+		v.res[i] = m.Evaluate(sc, asOf)
+		if lines, err := u.ws.SourceLines(sc.Assumptions); err == nil {
+			for _, l := range lines {
+				if !slices.Contains(v.srcs, l) {
+					v.srcs = append(v.srcs, l)
+				}
+			}
+		}
+	}
+	d, err := scenarios.ScoreDeal(&v.res[0], &v.res[1])
+	if err != nil {
+		v.message.SetText(capitalize(err.Error()) + ".")
+		return
+	}
+	v.deal = d
+	msg := ""
+	if v.ids[0] == v.ids[1] {
+		msg = "The baseline and the proposal are the same scenario."
+	}
+	v.message.SetText(msg)
+	if v.levSrc == nil {
+		lev, err := u.ws.Leverage()
+		if err != nil {
+			u.showError("read the leverage data", err)
+			return
+		}
+		v.lev, v.levSrc = lev.Rows, lev.Sources
+	}
+	v.lev = scenarios.WithDuty(v.lev, &v.res[0])
+	v.levAll = scenarios.LeverageTotal(v.lev)
+	v.show()
+	v.startRanges()
+}
+
+// clear shows nothing.
+func (v *positionView) clear() {
+	v.deal = scenarios.Deal{}
+	v.res = [2]scenarios.Result{}
+	v.summary.SetText("")
+	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.set(nil, time.Time{}, 0)
+	}
+	for _, t := range []*sortTable{v.dealTable, v.levTable, v.rangeTable} {
+		t.refresh()
+	}
+}
+
+// show draws the charts and tables of what is computed.
+func (v *positionView) show() {
+	u := v.u
+	th := u.chartTheme()
+	scale := u.win.Canvas().Scale()
+	sectors := u.sectors
+	deal, lev, levAll := v.deal, slices.Clone(v.lev), v.levAll
+	dealMeta := charts.Meta{Title: "What the proposal gets and gives Canada",
+		Subtitle: fmt.Sprintf("A: %s (%s) → B: %s (%s)", v.names[0], v.res[0].AsOf, v.names[1], v.res[1].AsOf), Compact: true}
+	levMeta := charts.Meta{Title: "Who depends on whom, 2024", Subtitle: fmt.Sprintf("Duty at stake each way under A: %s (%s)", v.names[0], v.res[0].AsOf),
+		Compact: true, Footnote: []string{scenarios.LeverageNote}}
+	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.setDark(th == charts.Dark)
+	}
+	v.dealChart.set(func(size charts.Size) *charts.Chart {
+		return charts.NewDeal(deal, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), dealMeta).WithTheme(th)
+	}, time.Time{}, scale)
+	v.levChart.set(func(size charts.Size) *charts.Chart {
+		return charts.NewLeverage(lev, levAll, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), levMeta).WithTheme(th)
+	}, time.Time{}, scale)
+	v.showRanges()
+	v.dealTable.refresh()
+	v.levTable.refresh()
+	v.sources.SetText(strings.Join(append(slices.Clone(v.levSrc), v.srcs...), "\n"))
+	v.summary.SetText(v.summaryText())
+}
+
+// showRanges draws the ranges chart and table (the baseline's exposure
+// into the US with its P10–P90 ranges, once they are drawn).
+func (v *positionView) showRanges() {
+	u := v.u
+	th := u.chartTheme()
+	v.mu.Lock()
+	bands := v.bands[0]
+	v.mu.Unlock()
+	res, sectors := v.res[0], u.sectors
+	meta := charts.Meta{Title: "Duty at stake into the US, with P10–P90 ranges", Subtitle: fmt.Sprintf("A: %s (%s)", v.names[0], res.AsOf), Compact: true}
+	v.rangeChart.set(func(size charts.Size) *charts.Chart {
+		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
+	}, time.Time{}, u.win.Canvas().Scale())
+	v.rangeTable.refresh()
+	v.summary.SetText(v.summaryText())
+}
+
+// startRanges draws the ranges of both scenarios on a worker and shows
+// them when they are done.
+func (v *positionView) startRanges() {
+	v.mu.Lock()
+	run := v.runs
+	v.running = true
+	v.mu.Unlock()
+	ws := v.u.ws
+	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
+	go func() {
+		var out [2]*scenarios.Bands
+		var firstErr error
+		for i := range 2 {
+			b, _, err := ws.MonteCarlo(models[i], &scs[i], asOf[i], positionDraws, positionSeed)
+			if err != nil {
+				firstErr = err
+				break
+			}
+			out[i] = &b
+		}
+		onUI(func() {
+			v.mu.Lock()
+			stale := run != v.runs
+			if !stale {
+				v.bands, v.running = out, false
+			}
+			v.mu.Unlock()
+			if stale {
+				return
+			}
+			if firstErr != nil {
+				v.u.showError("compute the ranges", firstErr)
+			}
+			v.showRanges()
+			if v.computed != nil {
+				select {
+				case v.computed <- struct{}{}:
+				default:
+				}
+			}
+		})
+	}()
+}
+
+// summaryText puts the three answers side by side: what the proposal gets
+// and gives, where the leverage is, and how wide the ranges are.
+func (v *positionView) summaryText() string {
+	if len(v.deal.Rows) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	t := v.deal.Totals
+	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", t.Verdict)
+	us, ca := t.Sides[0], t.Sides[1]
+	fmt.Fprintf(&b, "Trade effect into the US %s ➔ %s US$ bn; into Canada %s ➔ %s US$ bn (A ➔ B).\n",
+		billions(us.TradeA), billions(us.TradeB), billions(ca.TradeA), billions(ca.TradeB))
+	top := scenarios.ByUSDependence(v.lev)
+	var most []string
+	for _, r := range top[:min(3, len(top))] {
+		if r.HasUS {
+			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), percent(r.USDependence)))
+		}
+	}
+	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
+		fmt.Fprintf(&b, "\nLeverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
+			strings.Join(most, ", "), percent(v.levAll.USDependence), percent(v.levAll.CADependence))
+	}
+	v.mu.Lock()
+	bands := v.bands
+	running := v.running
+	v.mu.Unlock()
+	switch {
+	case bands[0] != nil && bands[1] != nil:
+		a, p := bands[0].Totals[0].Duty, bands[1].Totals[0].Duty
+		fmt.Fprintf(&b, "\nRanges, duty into the US (P10–P90, %d draws): A %s to %s US$ bn; B %s to %s US$ bn.",
+			bands[0].Draws, billions(a.P10), billions(a.P90), billions(p.P10), billions(p.P90))
+	case running:
+		b.WriteString("\nRanges: drawing…")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// dealColumns are the deal table's columns; row 0 holds the totals.
+func (v *positionView) dealColumns() []column {
+	row := func(r int) scenarios.DealRow {
+		if r == 0 {
+			return v.deal.Totals
+		}
+		return v.deal.Rows[r-1]
+	}
+	right := fyne.TextAlignTrailing
+	mark := func(r scenarios.DealRow, s string) string {
+		if r.UpperBound() {
+			return "≤ " + s
+		}
+		return s
+	}
+	return []column{
+		{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+			if r == 0 {
+				return "All sectors"
+			}
+			return v.u.sectorLabel(row(r).Sector)
+		}},
+		{title: "Gets", width: 110, align: right, text: func(r int) string { return mark(row(r), millions(row(r).Get)) },
+			key: func(r int) float64 { return row(r).Get }},
+		{title: "Gives", width: 110, align: right, text: func(r int) string { return millions(row(r).Give) },
+			key: func(r int) float64 { return row(r).Give }},
+		{title: "Trade into US, A ➔ B", width: 170, align: right, text: func(r int) string {
+			s := row(r).Sides[0]
+			return millions(s.TradeA) + " ➔ " + millions(s.TradeB)
+		}, key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
+		{title: "Trade into Canada, A ➔ B", width: 180, align: right, text: func(r int) string {
+			s := row(r).Sides[1]
+			return millions(s.TradeA) + " ➔ " + millions(s.TradeB)
+		}, key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
+		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(row(r).Verdict) }},
+	}
+}
+
+// levColumns are the leverage table's columns; row 0 holds all goods.
+func (v *positionView) levColumns() []column {
+	row := func(r int) scenarios.SectorLeverage {
+		if r == 0 {
+			return v.levAll
+		}
+		return v.lev[r-1]
+	}
+	share := func(has bool, x float64) string {
+		if !has {
+			return "no data"
+		}
+		return percent(x)
+	}
+	right := fyne.TextAlignTrailing
+	return []column{
+		{title: "Sector", width: 170, text: func(r int) string {
+			if r == 0 {
+				return "All goods"
+			}
+			return v.u.sectorLabel(row(r).Sector)
+		}},
+		{title: "US needs Canada", width: 130, align: right, text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
+			key: func(r int) float64 { return row(r).USDependence }},
+		{title: "Canada needs the US", width: 150, align: right, text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
+			key: func(r int) float64 { return row(r).CADependence }},
+		{title: "Duty on Canadian goods (A, US$ M)", width: 230, align: right, text: func(r int) string {
+			s := millions(row(r).DutyCAtoUS)
+			if row(r).UpperBound {
+				s = "≤ " + s
+			}
+			return s
+		}, key: func(r int) float64 { return row(r).DutyCAtoUS }},
+		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string { return millions(row(r).DutyUStoCA) },
+			key: func(r int) float64 { return row(r).DutyUStoCA }},
+	}
+}
+
+// rangeColumns are the ranges table's columns: duty into the US under A
+// and B with their P10–P90; row 0 holds the totals.
+func (v *positionView) rangeColumns() []column {
+	flow := func(i, r int) (scenarios.Flow, scenarios.Band, bool) {
+		v.mu.Lock()
+		b := v.bands[i]
+		v.mu.Unlock()
+		var f scenarios.Flow
+		if r == 0 {
+			t := v.res[i].Totals[0]
+			f = scenarios.Flow{Duty: t.Duty, UpperBound: t.UpperBound}
+			if b != nil {
+				return f, b.Totals[0].Duty, true
+			}
+			return f, scenarios.Band{}, false
+		}
+		flows := v.res[i].DirectionFlows(scenarios.CAtoUS)
+		if r-1 >= len(flows) {
+			return f, scenarios.Band{}, false
+		}
+		f = flows[r-1]
+		if b == nil {
+			return f, scenarios.Band{}, false
+		}
+		fb, ok := b.Flow(scenarios.CAtoUS, f.Sector)
+		return f, fb.Duty, ok
+	}
+	right := fyne.TextAlignTrailing
+	cols := []column{{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+		if r == 0 {
+			return "All sectors"
+		}
+		f, _, _ := flow(0, r)
+		return v.u.sectorLabel(f.Sector)
+	}}}
+	for i, name := range []string{"A", "B"} {
+		cols = append(cols,
+			column{title: name + ": duty", width: 110, align: right, text: func(r int) string {
+				f, _, _ := flow(i, r)
+				s := millions(f.Duty)
+				if f.UpperBound {
+					s = "≤ " + s
+				}
+				return s
+			}, key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
+			column{title: name + ": P10 – P90", width: 190, align: right, text: func(r int) string {
+				if _, b, ok := flow(i, r); ok {
+					return millions(b.P10) + " – " + millions(b.P90)
+				}
+				return ""
+			}, key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})
+	}
+	return cols
+}
+
+// stop ends the charts' workers.
+func (v *positionView) stop() {
+	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.stop()
+	}
+}

@@ -1,0 +1,264 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// useProductModel makes the scenario shown compute on a hand-made model:
+// the workspace's lines, except that flows into the US of LUMBER are a few
+// known HTS10 lines and those of OTHERMFG are n synthetic furniture lines,
+// with the softwood and wood-furniture lists.
+func useProductModel(t testing.TB, u *UI, n int) *scenarios.Model {
+	t.Helper()
+	base, err := u.ws.Model(u.draft.Assumptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []scenarios.Line
+	for _, d := range scenarios.Directions {
+		for i := range base.LineCount(d) {
+			l := base.Line(d, i)
+			if d == scenarios.CAtoUS && (l.Sector == "LUMBER" || l.Sector == "OTHERMFG") {
+				continue
+			}
+			lines = append(lines, l)
+		}
+	}
+	us := scenarios.CAtoUS
+	lines = append(lines,
+		scenarios.Line{Direction: us, Code: "4407110010", Sector: "LUMBER", Value: 2e9, Description: "Pine lumber, sawn", Claim: 0.8, HasClaim: true},
+		scenarios.Line{Direction: us, Code: "4407110020", Sector: "LUMBER", Value: 5e8, Description: "Pine lumber, planed", Claim: 0.9, HasClaim: true},
+		scenarios.Line{Direction: us, Code: "4407120010", Sector: "LUMBER", Value: 1e9, Description: "Fir and spruce lumber"},
+		scenarios.Line{Direction: us, Code: "4418990000", Sector: "LUMBER", Value: 3e8, Description: "Builders' joinery of wood"},
+	)
+	for i := range n {
+		lines = append(lines, scenarios.Line{Direction: us, Code: fmt.Sprintf("94%02d%06d", 1+i%5, i), Sector: "OTHERMFG",
+			Value: float64(1+i%97) * 1e6, Description: fmt.Sprintf("Furniture and parts, kind %d", i)})
+	}
+	ref := &scenarios.Reference{Lists: scenarios.ProductLists{
+		"us-s232-softwood":       {Name: "us-s232-softwood", Title: "Softwood lumber", Source: "yale/policy_params.yaml (section_232_headings.softwood)", Codes: []string{"440711", "440712"}},
+		"us-s232-wood-furniture": {Name: "us-s232-wood-furniture", Title: "Wood furniture", Source: "yale/policy_params.yaml (section_232_headings.wood_furniture)", Codes: []string{"9401", "9403"}},
+	}}
+	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: base.Sectors, Lines: lines, Params: base.Params,
+		ElasticityLow: base.ElasticityLow, ElasticityHigh: base.ElasticityHigh, Ref: ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.model, u.modelKey = m, fmt.Sprintf("%v", u.draft.Assumptions)
+	u.recompute(time.Now())
+	return m
+}
+
+// productScenario is a scenario of the softwood duty and a 35% duty on
+// non-CUSMA goods that yields to Section 232.
+func productScenario(t testing.TB, u *UI) {
+	t.Helper()
+	u.openScenario("threat-25")
+	d := scenarios.MustDate
+	u.draft.AsOfToday = false
+	u.draft.AsOf = d("2025-11-01")
+	u.draft.Measures = []scenarios.Measure{
+		{ID: "softwood", Label: "S232 softwood 10%", Imposer: "US", Program: "S232", Rate: 0.10, From: d("2025-10-14"),
+			Products: &scenarios.ProductScope{Include: []string{"list:us-s232-softwood"}}},
+		{ID: "ieepa", Label: "IEEPA 35% on non-CUSMA goods", Imposer: "US", Program: "IEEPA", Rate: 0.35, CUSMAExempt: true,
+			YieldsTo: []string{"S232"}, From: d("2025-08-01"), Sectors: map[string]float64{"*": 1, "ENERGY": 0}},
+		{ID: "furniture", Label: "S232 wood furniture 25%", Imposer: "US", Program: "S232", Rate: 0.25, From: d("2025-10-14"),
+			Products: &scenarios.ProductScope{Include: []string{"list:us-s232-wood-furniture"}, Exclude: []string{"9401"}}},
+	}
+}
+
+// displayRow returns the display row of sector code in the exposure table.
+func displayRow(t *testing.T, u *UI, code string) int {
+	t.Helper()
+	p := u.exposure
+	for r := 1; r <= len(p.flows); r++ {
+		if i := p.table.row(r); i > 0 && p.flows[i-1].Sector == code {
+			return r
+		}
+	}
+	t.Fatalf("no row of sector %s", code)
+	return 0
+}
+
+func TestSectorRowOpensProducts(t *testing.T) {
+	u, w := newTestUI(t)
+	productScenario(t, u)
+	useProductModel(t, u, 50)
+	u.exposure.table.table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
+	test.Tap(button(t, topOverlay(t, w), "Products…"))
+	d, ok := u.dialogs.top().(*productsDialog)
+	if !ok {
+		t.Fatalf("top dialog %T, want the products", u.dialogs.top())
+	}
+	v := d.v
+	if v.sector != "LUMBER" || len(v.rows) != 4 {
+		t.Fatalf("sector %s, %d rows", v.sector, len(v.rows))
+	}
+	// Largest duty first: pine (US$ 2 bn at 10%), then fir, then the rest.
+	if got := v.table.cell(0, pcCode); got != "4407.11.0010" {
+		t.Errorf("first row %s", got)
+	}
+	if got := v.table.cell(0, pcDuty); got != "200 M" {
+		t.Errorf("first row duty %s", got)
+	}
+	if got := v.table.cell(0, pcCUSMA); got != "80%" {
+		t.Errorf("first row CUSMA share %s", got)
+	}
+	for _, want := range []string{"4407.11.0010 Pine lumber, sawn", "Measures that hit this line:",
+		"• S232 softwood 10%: rate 10%, adds 10% to the line's tariff",
+		"in list us-s232-softwood “Softwood lumber” (2 codes; source: yale/policy_params.yaml (section_232_headings.softwood))",
+		"Precedence: yields to S232 (S232 softwood 10%), which covers 100% of the line",
+		"CUSMA relief: claimed share 80% exempt, so 20% of the line is dutiable.",
+		"In force but not on this line:", "S232 wood furniture 25%: the line is not in its products (list:us-s232-wood-furniture)"} {
+		if !strings.Contains(v.detail.Text, want) {
+			t.Errorf("detail lacks %q:\n%s", want, v.detail.Text)
+		}
+	}
+	// Sort by value, then select the joinery line: its measures.
+	v.table.sortBy(pcValue)
+	if got := v.table.cell(0, pcCode); got != "4407.11.0010" {
+		t.Errorf("by value: first row %s", got)
+	}
+	v.table.sortBy(pcCode)
+	v.table.sortBy(pcCode) // descending
+	v.table.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if got := v.table.cell(0, pcCode); got != "4418.99.0000" || !strings.Contains(v.detail.Text, "4418.99.0000 Builders' joinery of wood") ||
+		!strings.Contains(v.detail.Text, "• IEEPA 35% on non-CUSMA goods: rate 35%, adds 0.16%") || !strings.Contains(v.detail.Text, "CUSMA claim share 99.6% (the sector's)") {
+		t.Errorf("after selecting %s:\n%s", got, v.detail.Text)
+	}
+	if !strings.Contains(v.info.Text, "Lumber & wood, Canada ➔ US: 4 lines, 4 lines with duty at stake") {
+		t.Errorf("info %q", v.info.Text)
+	}
+
+	// Flows into Canada: chapters, said so.
+	v.dirSel.SetSelected(dirLabel(scenarios.UStoCA))
+	if !strings.HasPrefix(v.info.Text, chapterOnly) || len(v.rows) == 0 || len(v.rows[0].Code) != 2 {
+		t.Errorf("into Canada: info %q, %d rows", v.info.Text, len(v.rows))
+	}
+	u.escape()
+	if _, open := u.dialogs.top().(*productsDialog); open {
+		t.Error("Escape left the products open")
+	}
+}
+
+func TestProductSearch(t *testing.T) {
+	u, w := newTestUI(t)
+	productScenario(t, u)
+	useProductModel(t, u, 50)
+	u.findProducts()
+	v := u.dialogs.top().(*productsDialog).v
+	if f := focusedField(t, w); f != v.query {
+		t.Fatal("the search field does not have the focus")
+	}
+	// Every line with duty, before typing.
+	if len(v.rows) == 0 || v.sector != "" {
+		t.Fatalf("%d rows, sector %q", len(v.rows), v.sector)
+	}
+	typeInto(v.query, "4407.11")
+	if len(v.rows) != 2 {
+		t.Fatalf("%d lines match 4407.11, want 2", len(v.rows))
+	}
+	for _, l := range v.rows {
+		if !strings.HasPrefix(l.Code, "440711") {
+			t.Errorf("line %s matches 4407.11", l.Code)
+		}
+	}
+	if got := v.table.cell(0, pcTariff); got != "10%" {
+		t.Errorf("tariff %s", got)
+	}
+	if !strings.Contains(v.detail.Text, "S232 softwood 10%") || !strings.HasPrefix(v.info.Text, "2 lines match “4407.11”") {
+		t.Errorf("info %q, detail:\n%s", v.info.Text, v.detail.Text)
+	}
+	// Words: every word in the description.
+	typeInto(v.query, "kind 4")
+	if len(v.rows) == 0 || !slices.ContainsFunc(v.rows, func(l scenarios.LineFlow) bool { return l.Description == "Furniture and parts, kind 4" }) {
+		t.Errorf("%d rows for “kind 4”", len(v.rows))
+	}
+	typeInto(v.query, "zzz")
+	if len(v.rows) != 0 || !strings.HasPrefix(v.info.Text, "No line of Canada ➔ US matches “zzz”.") || v.detail.Text != "" {
+		t.Errorf("no match: %d rows, info %q", len(v.rows), v.info.Text)
+	}
+	// The menu item (Ctrl+Shift+F) opens the same search.
+	u.escape()
+	var item *fyne.MenuItem
+	for _, menu := range u.menu.main.Items {
+		for _, it := range menu.Items {
+			if it.Label == "Find products…" {
+				item = it
+			}
+		}
+	}
+	if item == nil || item.Shortcut != shortcutProducts {
+		t.Fatalf("menu item %+v", item)
+	}
+	item.Action()
+	if _, ok := u.dialogs.top().(*productsDialog); !ok {
+		t.Errorf("Ctrl+Shift+F opened %T", u.dialogs.top())
+	}
+}
+
+// TestProductsOfALargeSector times opening a sector of 2,000 lines.
+func TestProductsOfALargeSector(t *testing.T) {
+	u, _ := newTestUI(t)
+	productScenario(t, u)
+	useProductModel(t, u, 2000)
+	start := time.Now()
+	v := u.showProducts(scenarios.CAtoUS, "OTHERMFG", "")
+	took := time.Since(start)
+	if len(v.rows) != 2000 {
+		t.Fatalf("%d rows", len(v.rows))
+	}
+	// Furniture (9403...) pays 25%, seats (9401) are excluded: the top row
+	// has the largest duty.
+	if v.rows[v.table.row(0)].Duty < v.rows[v.table.row(1999)].Duty {
+		t.Error("not sorted by duty")
+	}
+	t.Logf("opening 2,000 lines took %v (listing %v)", took, v.lastOpen) // a figure, not a test: see the benchmark
+}
+
+// TestProductsOfTheRealData opens a sector of the built-in product data.
+func TestProductsOfTheRealData(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("today")
+	m, err := u.modelFor(u.draft.Assumptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.ProductLevel(scenarios.CAtoUS) {
+		t.Skip("no built-in product data")
+	}
+	largest, n := "", 0
+	for _, s := range u.sectors {
+		if k := len(m.SectorLines(scenarios.CAtoUS, s.Code)); k > n {
+			largest, n = s.Code, k
+		}
+	}
+	start := time.Now()
+	v := u.showProducts(scenarios.CAtoUS, largest, "")
+	t.Logf("sector %s: %d lines opened in %v (listing %v)", largest, len(v.rows), time.Since(start), v.lastOpen)
+	if len(v.rows) != n {
+		t.Errorf("%d rows, the sector has %d lines", len(v.rows), n)
+	}
+	v.open(scenarios.CAtoUS, "", "4407.11")
+	if len(v.rows) == 0 {
+		t.Fatal("no line matches 4407.11")
+	}
+	for _, l := range v.rows {
+		if !strings.HasPrefix(l.Code, "440711") {
+			t.Errorf("line %s matches 4407.11", l.Code)
+		}
+	}
+	if !strings.Contains(v.detail.Text, "Measures that hit this line:") && !strings.Contains(v.detail.Text, "No measure in force hits this line.") {
+		t.Errorf("detail:\n%s", v.detail.Text)
+	}
+}

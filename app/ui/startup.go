@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// Parley starts in two steps so that its window appears as fast as a bare
+// Fyne window: Create only sets the theme, the size and a quiet "Opening…"
+// page, and the window is shown; once the app runs, the workspace is opened
+// and the reference data loaded on a worker goroutine, then the views are
+// built on the UI goroutine. The page has the theme's background, so
+// nothing flashes; bench/startup.sh measures the time to the window.
+
+// openLater shows the opening page in u's window and, once the app runs,
+// opens the workspace at path and shows it (or why it did not open).
+func (u *UI) openLater(path string) {
+	applyTheme(u.app, u.prefs.themeMode())
+	u.win.SetTitle("Parley — " + filepath.Base(path))
+	u.win.SetContent(openingPage(path))
+	u.app.Lifecycle().SetOnStarted(func() {
+		go func() {
+			ws, err := storage.OpenWith(path, openOptions(path))
+			if err == nil {
+				preload(ws, u.prefs.lastScenario(ws.Path()))
+			}
+			fyne.Do(func() { u.opened(path, ws, err) })
+		}()
+	})
+}
+
+// preload loads, on the worker goroutine, what showing the workspace needs
+// first and the workspace keeps once loaded: the reference data of the
+// scenario that opens (the last one shown, else "today").
+func preload(ws *storage.Workspace, last string) {
+	for _, id := range []string{last, "today"} {
+		if id == "" {
+			continue
+		}
+		if sc, err := ws.Scenario(id); err == nil {
+			_, _ = ws.Model(sc.Assumptions)
+			return
+		}
+	}
+	_, _ = ws.Model(scenarios.DefaultAssumptions())
+}
+
+// opened shows the workspace opened on the worker, on the UI goroutine; a
+// window closed meanwhile closes it instead.
+func (u *UI) opened(path string, ws *storage.Workspace, err error) {
+	if u.closed {
+		if ws != nil {
+			ws.Close()
+		}
+		return
+	}
+	if err == nil {
+		if err = u.show(ws); err != nil {
+			ws.Close()
+			u.ws = nil
+		}
+	}
+	if err != nil {
+		u.showOpenFailure(path, err)
+	}
+}
+
+// openingPage is what the window shows while the workspace opens: its name
+// and an activity bar, on the theme's background.
+func openingPage(path string) fyne.CanvasObject {
+	msg := widget.NewLabel("Opening " + filepath.Base(path) + "…")
+	msg.Alignment = fyne.TextAlignCenter
+	bar := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(msg, container.NewGridWrap(fyne.NewSize(240, bar.MinSize().Height), bar)))
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"parley/storage"
+)
+
+// TestExternalChangesAreShown checks that a change made by another process
+// (here a second connection, as the command line makes it) is shown: the
+// scenario list, the scenario shown, with its selected measure kept; and
+// that an edit not saved yet is kept rather than overwritten.
+func TestExternalChangesAreShown(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("aug-2025")
+	second := u.draft.Measures[1].ID
+	u.view.selectMeasure(second)
+
+	cli, err := storage.Open(u.ws.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cli.Close()
+	v0, err := u.ws.DataVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, rev, err := cli.ScenarioRev("aug-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Description = "Changed by the command line."
+	if _, err := cli.SaveScenario("aug-2025", sc, rev); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := cli.Scenario("threat-25")
+	other.Name = "Imported by the command line"
+	if _, err := cli.CreateScenario(other); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := u.ws.DataVersion(); err != nil || v == v0 {
+		t.Fatalf("the data version did not move: %d then %d (%v)", v0, v, err)
+	}
+	u.externalChange()
+	if u.draft.Description != "Changed by the command line." || u.view.desc.Text != u.draft.Description {
+		t.Errorf("the scenario shown was not read again: %q / %q", u.draft.Description, u.view.desc.Text)
+	}
+	if u.view.selected != second || u.current != "aug-2025" {
+		t.Errorf("the selection was lost: scenario %q, measure %q", u.current, u.view.selected)
+	}
+	if _, ok := u.info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.infos) != 8 {
+		t.Errorf("the new scenario is not listed: %d scenarios", len(u.infos))
+	}
+
+	// An edit not saved yet is kept.
+	u.saveDelay = time.Hour
+	typeInto(u.view.desc, "My edit, not saved yet.")
+	if !u.dirty {
+		t.Fatal("the edit was saved at once")
+	}
+	sc, rev, _ = cli.ScenarioRev("aug-2025")
+	sc.Description = "Changed again elsewhere."
+	if _, err := cli.SaveScenario("aug-2025", sc, rev); err != nil {
+		t.Fatal(err)
+	}
+	u.externalChange()
+	if u.draft.Description != "My edit, not saved yet." || !strings.Contains(u.status.Text, "not saved yet") {
+		t.Errorf("the unsaved edit was replaced: %q (status %q)", u.draft.Description, u.status.Text)
+	}
+	// Drop the edit: the conflict would otherwise be kept in a file when
+	// the window closes.
+	u.dirty = false
+	u.saveDelay = 0
+}
