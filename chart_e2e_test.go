@@ -104,9 +104,12 @@ func TestDeckFile(t *testing.T) {
 	if r := run(t, nil, "-w", ws, "deck", "aug-2025", "sectoral-deal", "--out", pptx); r.code != 0 || r.stderr != "" {
 		t.Fatalf("deck: %+v", r)
 	}
+	// A title; per scenario a summary, exposure, products, timeline and
+	// tornado slide; one CUSMA-vs-dutiable slide for both (the same data); a
+	// comparison; the sources on two slides.
 	slides := countSlides(t, pptx)
-	if slides != 11 {
-		t.Errorf("%d slides, want 1 + 8 + 1 + 1 = 11", slides)
+	if slides != 15 {
+		t.Errorf("%d slides, want 1 + 2×5 + 1 + 1 + 2 = 15", slides)
 	}
 
 	var tools []string

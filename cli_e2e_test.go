@@ -96,11 +96,35 @@ func TestComputeMatchesIndependentImplementation(t *testing.T) {
 	if r := run(t, nil, "-w", ws, "import", custom); r.code != 0 {
 		t.Fatalf("import custom: %s", r.stderr)
 	}
-	list := run(t, nil, "-w", ws, "scenarios").stdout
-	var ids []string
-	for _, line := range strings.Split(strings.TrimSpace(list), "\n")[1:] {
-		ids = append(ids, strings.Split(line, "\t")[0])
+	// This oracle is SPEC section 2 at chapter level: what format /1 files
+	// mean. The built-in threat, whose measure has no product scope, goes
+	// through it as a /1 file; the product-level built-ins are checked by
+	// spec_lines_test.go.
+	threat := filepath.Join(dir, "threat.json")
+	if r := run(t, nil, "-w", ws, "export-scenario", "threat-25", "--out", threat); r.code != 0 {
+		t.Fatal(r.stderr)
 	}
+	b, err := os.ReadFile(threat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1 := strings.NewReplacer(`"parley.scenario/2"`, `"parley.scenario/1"`, `"granularity": "product",`, "",
+		`"name": "Threat: 25% on all Canadian goods"`, `"name": "Threat, format 1"`).Replace(string(b))
+	os.WriteFile(threat, []byte(v1), 0o644)
+	if r := run(t, nil, "-w", ws, "import", threat); r.code != 0 {
+		t.Fatalf("import the threat as a /1 file: %s", r.stderr)
+	}
+	// A /1 file's "h2-2025" is the sector share for every line.
+	h2 := filepath.Join(dir, "h2.json")
+	os.WriteFile(h2, []byte(`{"format": "parley.scenario/1", "name": "Custom h2", "as_of": "2025-09-01",
+ "measures": [
+  {"id": "a", "imposer": "US", "program": "IEEPA", "sectors": {"*": 1, "SPECIAL": 0}, "rate": 0.35, "cusma_exempt": true, "yields_to": ["S232"], "effective_from": "2025-08-01"},
+  {"id": "b", "imposer": "US", "program": "S232", "sectors": {"STEEL": 1, "ALUMINUM": 1}, "rate": 0.5, "effective_from": "2025-06-04"}
+ ]}`), 0o644)
+	if r := run(t, nil, "-w", ws, "import", h2); r.code != 0 {
+		t.Fatalf("import custom h2: %s", r.stderr)
+	}
+	ids := []string{"custom", "custom-h2", "threat-format-1"}
 	for _, id := range ids {
 		for _, asOf := range []string{"", "2025-03-05", "2025-08-15", "2026-03-01", "2026-09-01"} {
 			t.Run(id+"@"+asOf, func(t *testing.T) {
@@ -250,6 +274,8 @@ func loadReference(t *testing.T) *reference {
 	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
 		ref.shares["h2-2025"][r["sector_code"]], _ = strconv.ParseFloat(r["usmca_share"], 64)
 	}
+	// What h2-2025 means in format /1; Parley writes it h2-2025-sector in /2.
+	ref.shares["h2-2025-sector"] = ref.shares["h2-2025"]
 	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
 		v, _ := strconv.ParseFloat(r["usmca_share"], 64)
 		ref.shares[r["month"]] = map[string]float64{}

@@ -150,7 +150,11 @@ func NormalizeEntry(s string) (string, error) {
 		if len(digits) != len([]rune(strings.NewReplacer(".", "", " ", "").Replace(t))) {
 			return "", fmt.Errorf("%q is not an HS code (2 to 10 digits, dots allowed) or list:NAME", s)
 		}
-		return "", fmt.Errorf("%q has %d digits; an HS code has 2 to 10", s, len(digits))
+		unit := "digits"
+		if len(digits) == 1 {
+			unit = "digit"
+		}
+		return "", fmt.Errorf("%q has %d %s; an HS code has 2 to 10", s, len(digits), unit)
 	}
 	return c, nil
 }

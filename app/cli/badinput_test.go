@@ -11,6 +11,17 @@ import (
 	"parley/storage/storagetest"
 )
 
+// v2 returns a format /1 scenario file as format /2.
+func v2(file string) string {
+	return strings.Replace(file, "parley.scenario/1", "parley.scenario/2", 1)
+}
+
+// product returns file as format /2 with the first measure scoped by the
+// products object whose members are given.
+func product(file, members string) string {
+	return strings.Replace(v2(file), `"program": "IEEPA",`, `"program": "IEEPA", "products": {`+members+`},`, 1)
+}
+
 func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 	good := `{
   "format": "parley.scenario/1",
@@ -49,6 +60,15 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 		{name: "non-UTF-8 document", doc: "latin1.txt", docData: "Acier et aluminium : droits de 50\xa0% \xe0 la fronti\xe8re", msg: "latin1.txt is not UTF-8 text"},
 		{name: "empty document", doc: "empty.md", docData: "\n\n", msg: "empty.md has no text"},
 		{name: "document of an unknown type", doc: "notes.docx", docData: "PK\x03\x04", msg: "only .txt, .md and .html files can be imported"},
+		// Product input (format /2): each refused with the field and its position.
+		{name: "a code of 1 digit", file: product(good, `"include": ["7"]`), msg: `line 6, column 79: measures[0].products.include[0]: "7" has 1 digit; an HS code has 2 to 10`},
+		{name: "a code of 11 digits", file: product(good, `"include": ["4407.11.00.001"]`), msg: `measures[0].products.include[0]: "4407.11.00.001" has 11 digits`},
+		{name: "a code with letters", file: product(good, `"exclude": ["44O7"]`), msg: `measures[0].products.exclude[0]: "44O7" is not an HS code`},
+		{name: "an unknown list", file: product(good, `"include": ["list:us-s232-steal"]`), msg: `measures[0].products.include[0]: unknown product list "us-s232-steal"`},
+		{name: "content of no known kind", file: strings.Replace(v2(good), `"rate": 0.35`, `"content": "zinc", "rate": 0.35`, 1), msg: `measures[0].content: unknown content kind "zinc"`},
+		{name: "cusma_exempt_share without cusma_exempt", file: strings.Replace(v2(good), `"cusma_exempt": true`, `"cusma_exempt": false, "cusma_exempt_share": 0.4`, 1), msg: `measures[0].cusma_exempt_share: needs "cusma_exempt": true`},
+		{name: "a key of format 2 in a format 1 file", file: strings.Replace(good, `"rate": 0.35`, `"content": "steel", "rate": 0.35`, 1), msg: `measures[0].content: "content" is a key of "parley.scenario/2"`},
+		{name: "a dataset the workspace lacks", file: strings.Replace(v2(good), `"as_of": "2025-08-15",`, `"as_of": "2025-08-15", "assumptions": {"datasets": {"ca_to_us": "Ontario 2026"}},`, 1), msg: `assumptions.datasets.ca_to_us: this workspace has no ca_to_us dataset named "Ontario 2026"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
