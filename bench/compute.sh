@@ -14,9 +14,10 @@ if command -v hyperfine >/dev/null 2>&1; then
   hyperfine -N --warmup 5 --runs 50 \
     "$bin compute aug-2025 --format json" \
     "$bin compute today --format table" \
+    "$bin compute today --format json --lines" \
     "$bin scenarios"
 else
-  for cmd in "compute aug-2025 --format json" "compute today" "scenarios"; do
+  for cmd in "compute aug-2025 --format json" "compute today" "compute today --format json --lines" "scenarios"; do
     start=$(date +%s%N)
     i=0; while [ $i -lt 50 ]; do "$bin" $cmd >/dev/null; i=$((i+1)); done
     end=$(date +%s%N)
