@@ -295,9 +295,10 @@ func (im *datasetImporter) refresh() {
 	im.previews++
 	n, path, opt := im.previews, im.path, im.options()
 	im.detected.SetText("Reading " + filepath.Base(path) + "…")
+	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {
 		p, err := tradefile.PreviewFile(path, opt, previewRows)
-		onUI(func() {
+		do(func() {
 			if n == im.previews {
 				im.show(p, err)
 			}
@@ -524,13 +525,14 @@ func (im *datasetImporter) run() {
 	ws, path := im.u.ws, im.path
 	last := -1.0
 	lastStage := ""
+	do := onUI // as it is now: a test may restore it before the worker ends
 	progress := func(done float64, stage string) {
 		// At most a hundred updates, whatever the size of the file.
 		if done-last < 0.01 && stage == lastStage && done < 1 {
 			return
 		}
 		last, lastStage = done, stage
-		onUI(func() {
+		do(func() {
 			if im.running {
 				im.progress.SetValue(done)
 				im.status.SetText(stage + "…")
@@ -539,7 +541,7 @@ func (im *datasetImporter) run() {
 	}
 	go func() {
 		imp, err := ws.ImportTradeDataset(ctx, path, spec, pstorage.DatasetImportOptions{Read: opt, Progress: progress})
-		onUI(func() { im.finish(imp, err) })
+		do(func() { im.finish(imp, err) })
 	}()
 }
 

@@ -187,9 +187,10 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 	}
 	w.pending = key
 	sc, m, asOf := u.draft.Clone(), u.model, res.AsOf
+	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {
 		b, _, err := u.ws.MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
-		onUI(func() {
+		do(func() {
 			w.mu.Lock()
 			if w.pending != key { // a newer run was asked for
 				w.mu.Unlock()

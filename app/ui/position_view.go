@@ -342,6 +342,7 @@ func (v *positionView) startRanges() {
 	v.mu.Unlock()
 	ws := v.u.ws
 	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
+	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {
 		var out [2]*scenarios.Bands
 		var firstErr error
@@ -353,7 +354,7 @@ func (v *positionView) startRanges() {
 			}
 			out[i] = &b
 		}
-		onUI(func() {
+		do(func() {
 			v.mu.Lock()
 			stale := run != v.runs
 			if !stale {

@@ -68,7 +68,7 @@ func TestScopeEditor(t *testing.T) {
 	for _, bad := range []struct{ text, want string }{
 		{"4407.11.00.001", "has 11 digits; an HS code has 2 to 10"},
 		{"44AB", "is not an HS code"},
-		{"4", "has 1 digits"},
+		{"4", "has 1 digit;"},
 		{"list:nope", "\"nope\" is not a built-in list"},
 	} {
 		typeInto(e.codes, bad.text)
