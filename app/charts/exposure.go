@@ -187,20 +187,11 @@ func (e *exposure) csv() ([]string, [][]string) {
 }
 
 func (e *exposure) table() (Table, bool) {
-	maxDuty := 0.0
 	cats := make([]string, len(e.rows))
 	vals := make([]float64, len(e.rows))
 	for i, r := range e.rows {
 		cats[i] = r.label
 		vals[i] = r.flow.Duty
-		maxDuty = math.Max(maxDuty, r.flow.Duty)
 	}
-	unit := unitFor(maxDuty)
-	return Table{
-		Categories:   cats,
-		Series:       []Series{{Name: "Duty at stake", Values: scaled(vals, unit.div), Color: hexString(okBlue)}},
-		Horizontal:   true,
-		ValueTitle:   unit.title,
-		NumberFormat: "#,##0.0",
-	}, true
+	return dutyTable(cats, vals), true
 }

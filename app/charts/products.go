@@ -253,7 +253,6 @@ func (p *products) csv() ([]string, [][]string) {
 }
 
 func (p *products) table() (Table, bool) {
-	maxDuty := 0.0
 	cats := make([]string, len(p.rows))
 	vals := make([]float64, len(p.rows))
 	for i, r := range p.rows {
@@ -262,14 +261,6 @@ func (p *products) table() (Table, bool) {
 			cats[i] += " (≤)"
 		}
 		vals[i] = r.Duty
-		maxDuty = math.Max(maxDuty, r.Duty)
 	}
-	unit := unitFor(maxDuty)
-	return Table{
-		Categories:   cats,
-		Series:       []Series{{Name: "Duty at stake", Values: scaled(vals, unit.div), Color: hexString(okBlue)}},
-		Horizontal:   true,
-		ValueTitle:   unit.title,
-		NumberFormat: "#,##0.0",
-	}, true
+	return dutyTable(cats, vals), true
 }

@@ -183,7 +183,6 @@ func (p *provinces) csv() ([]string, [][]string) {
 }
 
 func (p *provinces) table() (Table, bool) {
-	maxDuty := 0.0
 	cats := make([]string, len(p.rows))
 	vals := make([]float64, len(p.rows))
 	for i, r := range p.rows {
@@ -192,16 +191,8 @@ func (p *provinces) table() (Table, bool) {
 			cats[i] += " (≤)"
 		}
 		vals[i] = r.Duty
-		maxDuty = math.Max(maxDuty, r.Duty)
 	}
-	unit := unitFor(maxDuty)
-	return Table{
-		Categories:   cats,
-		Series:       []Series{{Name: "Duty at stake", Values: scaled(vals, unit.div), Color: hexString(okBlue)}},
-		Horizontal:   true,
-		ValueTitle:   unit.title,
-		NumberFormat: "#,##0.0",
-	}, true
+	return dutyTable(cats, vals), true
 }
 
 // ProvinceRows returns the rows of a provinces chart for a table in the

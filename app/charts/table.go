@@ -1,5 +1,7 @@
 package charts
 
+import "math"
+
 // Table is the data of a native (editable) PowerPoint bar chart.
 type Table struct {
 	// Title is the chart title (Meta.Title).
@@ -48,4 +50,21 @@ func scaled(vs []float64, div float64) []float64 {
 		out[i] = v / div
 	}
 	return out
+}
+
+// dutyTable is the native chart of one duty-at-stake bar per category, in
+// the money unit that suits the largest.
+func dutyTable(cats []string, duties []float64) Table {
+	maxDuty := 0.0
+	for _, v := range duties {
+		maxDuty = math.Max(maxDuty, v)
+	}
+	unit := unitFor(maxDuty)
+	return Table{
+		Categories:   cats,
+		Series:       []Series{{Name: "Duty at stake", Values: scaled(duties, unit.div), Color: hexString(okBlue)}},
+		Horizontal:   true,
+		ValueTitle:   unit.title,
+		NumberFormat: "#,##0.0",
+	}
 }

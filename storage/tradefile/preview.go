@@ -50,23 +50,11 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 	p := &Preview{File: o.name, Size: o.size}
 	var src source
 	if o.kind == kindZip {
-		o.f.Close()
-		wb, err := openWorkbook(path)
+		s, sheet, sheets, err := openXLSX(o, path, opt)
 		if err != nil {
-			return nil, asError(o.name, err, false)
+			return nil, err
 		}
-		p.Sheets = wb.GetSheetList()
-		sheet, err := chooseSheet(wb, opt)
-		if err != nil {
-			wb.Close()
-			return nil, asError(o.name, err, true)
-		}
-		s, err := openSheet(wb, sheet)
-		if err != nil {
-			wb.Close()
-			return nil, asError(o.name, err, true)
-		}
-		src, p.Format, p.Sheet = s, FormatXLSX, sheet
+		src, p.Format, p.Sheet, p.Sheets = s, FormatXLSX, sheet, sheets
 	} else if o.kind == kindJSON {
 		src, p.Format = openJSON(o.f, o.size), FormatJSON
 	} else {

@@ -247,20 +247,9 @@ func read(ctx context.Context, o *opened, path string, opt Options) (*Result, er
 	res := &Result{File: o.name, Size: o.size}
 	var src source
 	if o.kind == kindZip {
-		o.f.Close()
-		wb, err := openWorkbook(path)
+		s, sheet, _, err := openXLSX(o, path, opt)
 		if err != nil {
-			return nil, asError(o.name, err, false)
-		}
-		sheet, err := chooseSheet(wb, opt)
-		if err != nil {
-			wb.Close()
-			return nil, asError(o.name, err, true)
-		}
-		s, err := openSheet(wb, sheet)
-		if err != nil {
-			wb.Close()
-			return nil, asError(o.name, err, true)
+			return nil, err
 		}
 		src, res.Format, res.Sheet = s, FormatXLSX, sheet
 	} else if o.kind == kindJSON {
@@ -975,4 +964,25 @@ func groupInt(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// openXLSX opens the workbook of o (a zip file) at its chosen sheet, and
+// returns the sheet's rows, its name and the workbook's sheets.
+func openXLSX(o *opened, path string, opt Options) (src source, sheet string, sheets []string, err error) {
+	o.f.Close()
+	wb, err := openWorkbook(path)
+	if err != nil {
+		return nil, "", nil, asError(o.name, err, false)
+	}
+	sheets = wb.GetSheetList()
+	if sheet, err = chooseSheet(wb, opt); err != nil {
+		wb.Close()
+		return nil, "", nil, asError(o.name, err, true)
+	}
+	s, err := openSheet(wb, sheet)
+	if err != nil {
+		wb.Close()
+		return nil, "", nil, asError(o.name, err, true)
+	}
+	return s, sheet, sheets, nil
 }

@@ -76,7 +76,7 @@ func build(shared string) ([]File, error) {
 		}
 		b.add("data/"+name, raw)
 	}
-	steps := []func() error{b.lines2024, b.lines2025, b.lists, b.metalContent, b.sectorMonthly, b.licences}
+	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -178,40 +178,39 @@ func (t *table) project(names ...string) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
-func (b *builder) lines2024() error {
-	t, err := b.table("products/derived_census_us_imports_from_canada_hts10_2024.csv")
-	if err != nil {
-		return err
-	}
-	out, err := t.project("hs10", "con_val_2024", "sdesc")
-	if err != nil {
-		return err
-	}
-	return b.addGzip("products/hts10_2024.csv.gz", out)
+// projection copies some columns of a source file into a gzipped embedded
+// file, values as written.
+type projection struct {
+	from, to string
+	columns  []string
 }
 
-func (b *builder) lines2025() error {
-	t, err := b.table("products/derived_dataweb_us_imports_from_canada_hts10_2025.csv")
-	if err != nil {
-		return err
-	}
-	out, err := t.project("hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd")
-	if err != nil {
-		return err
-	}
-	return b.addGzip("products/hts10_2025.csv.gz", out)
+// projections are the embedded files that are column subsets of a source.
+var projections = []projection{
+	{"products/derived_census_us_imports_from_canada_hts10_2024.csv", "products/hts10_2024.csv.gz",
+		[]string{"hs10", "con_val_2024", "sdesc"}},
+	{"products/derived_dataweb_us_imports_from_canada_hts10_2025.csv", "products/hts10_2025.csv.gz",
+		[]string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}},
+	{"products/yale/metal_content_shares_bea_hs10.csv", "products/metal_content.csv.gz",
+		[]string{"hs10", "steel_share", "aluminum_share", "copper_share", "metal_share"}},
 }
 
-func (b *builder) metalContent() error {
-	t, err := b.table("products/yale/metal_content_shares_bea_hs10.csv")
-	if err != nil {
-		return err
+// projected writes every projection.
+func (b *builder) projected() error {
+	for _, p := range projections {
+		t, err := b.table(p.from)
+		if err != nil {
+			return err
+		}
+		out, err := t.project(p.columns...)
+		if err != nil {
+			return err
+		}
+		if err := b.addGzip(p.to, out); err != nil {
+			return err
+		}
 	}
-	out, err := t.project("hs10", "steel_share", "aluminum_share", "copper_share", "metal_share")
-	if err != nil {
-		return err
-	}
-	return b.addGzip("products/metal_content.csv.gz", out)
+	return nil
 }
 
 func (b *builder) licences() error {
