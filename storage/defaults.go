@@ -574,7 +574,7 @@ func (l *defaultsLoader) builtins() error {
 		entries := s.Measures
 		if s.AllLibrary {
 			for _, e := range l.libList {
-				if e.Status == "" {
+				if e.Remark == "" {
 					entries = append(entries, libraryEntry{Library: e.ID})
 				}
 			}

@@ -214,7 +214,7 @@ func TestLibraryCoversEveryMeasureRow(t *testing.T) {
 			t.Errorf("%s: evidence %+v does not cite its legal basis %q", lm.Measure.ID, lm.Measure.Evidence, lm.LegalBasis)
 		}
 		// An undated measure was never applied, and says so.
-		if lm.Measure.From.IsZero() && lm.Status == "" {
+		if lm.Measure.From.IsZero() && lm.Remark == "" {
 			t.Errorf("%s: no date and no status", lm.Measure.ID)
 		}
 	}

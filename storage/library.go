@@ -14,9 +14,11 @@ import (
 // LibraryMeasure is a measure of the measure library with the row of the
 // measures table it comes from.
 type LibraryMeasure struct {
-	Measure    scenarios.Measure
-	Row        string // id of the row in the measures table
-	Status     string // e.g. "announced, never implemented"; empty when it was applied
+	Measure scenarios.Measure
+	Row     string // id of the row in the measures table
+	// Remark says why the measure is not part of the regime in force, e.g.
+	// "announced, never implemented"; empty when it was applied.
+	Remark     string
 	LegalBasis string
 	Scope      string
 	RateText   string // the rate as the source states it
@@ -59,7 +61,11 @@ type libraryEntry struct {
 	AddEvidence []evidenceJSON `json:"add_evidence,omitempty"`
 	Note        *string        `json:"note,omitempty"`
 	UpperBound  []string       `json:"upper_bound"`
-	Status      string         `json:"status,omitempty"`
+	Remark      string         `json:"remark,omitempty"`
+	// Status and Kind are the measure's status (in_force, announced,
+	// threatened, struck_down, expired) and kind (duty, ban).
+	Status string `json:"status,omitempty"`
+	Kind   string `json:"kind,omitempty"`
 }
 
 type libraryFile struct {
@@ -218,7 +224,7 @@ func (l *defaultsLoader) measureLibrary() error {
 		}
 		if _, err := l.tx.Exec(`INSERT INTO measure_library (id, position, row, status, measure, legal_basis, scope,
 			rate_text, dates_text, cusma_text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, pos, e.Row, e.Status, string(stored), r["legal_basis"], r["scope"], r["rate"],
+			e.ID, pos, e.Row, e.Remark, string(stored), r["legal_basis"], r["scope"], r["rate"],
 			joinNonEmpty(" to ", r["effective_from"], r["effective_to"]), r["cusma_exempt"], r["source"], r["confidence"]); err != nil {
 			return fmt.Errorf("library measure %s: %w", e.ID, err)
 		}
@@ -283,7 +289,7 @@ func (w *Workspace) Library() ([]LibraryMeasure, error) {
 		cusma_text, source, confidence FROM measure_library ORDER BY position`, func(scan func(...any) error) error {
 		var lm LibraryMeasure
 		var stored string
-		if err := scan(&stored, &lm.Row, &lm.Status, &lm.LegalBasis, &lm.Scope, &lm.RateText, &lm.DatesText,
+		if err := scan(&stored, &lm.Row, &lm.Remark, &lm.LegalBasis, &lm.Scope, &lm.RateText, &lm.DatesText,
 			&lm.CUSMAText, &lm.Source, &lm.Confidence); err != nil {
 			return err
 		}

@@ -29,8 +29,8 @@ func libraryCommand() *command {
 					to = "-"
 				}
 				label := m.Label
-				if lm.Status != "" {
-					label += " [" + lm.Status + "]"
+				if lm.Remark != "" {
+					label += " [" + lm.Remark + "]"
 				}
 				c.out("%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, from, to, percent(m.Rate), m.Imposer, oneLine(strings.TrimSpace(label)))
 			}

@@ -80,7 +80,7 @@ func (v *scenarioView) libraryDialog() {
 		lm := lib[i]
 		detail.SetText(u.libraryDetail(lm))
 		if lm.Measure.From.IsZero() {
-			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Status, "never dated")))
+			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
 			from.SetText(u.draft.EvalDate().String())
 			to.SetText("")
 			dates.Show()
@@ -150,7 +150,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 	for _, lm := range lib {
 		m := lm.Measure
 		hay := strings.ToLower(strings.Join([]string{measureName(&m), m.ID, m.Program, string(m.Imposer), percent(m.Rate),
-			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Status, lm.RateText, libraryDates(lm)}, " "))
+			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(hay, w)
@@ -190,7 +190,7 @@ func statusOr(s, def string) string {
 // libraryDates describes when a library measure is in force.
 func libraryDates(lm storage.LibraryMeasure) string {
 	if lm.Measure.From.IsZero() {
-		return statusOr(lm.Status, "no dates")
+		return statusOr(lm.Remark, "no dates")
 	}
 	return dateRange(lm.Measure.From, lm.Measure.To)
 }
@@ -209,8 +209,8 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	}
 	fmt.Fprintf(&b, "CUSMA: %s (source: %s)\n", cusma, lm.CUSMAText)
 	fmt.Fprintf(&b, "In force: %s (source: %s)\n", libraryDates(lm), lm.DatesText)
-	if lm.Status != "" {
-		fmt.Fprintf(&b, "Status: %s\n", lm.Status)
+	if lm.Remark != "" {
+		fmt.Fprintf(&b, "Status: %s\n", lm.Remark)
 	}
 	if len(m.YieldsTo) > 0 {
 		fmt.Fprintf(&b, "Yields to: %s\n", strings.Join(m.YieldsTo, ", "))
