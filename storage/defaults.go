@@ -44,8 +44,9 @@ const (
 )
 
 // defaultsVersion is the version of the embedded defaults this build loads:
-// 1 chapter-level data, 2 product-level data and the library on product lists.
-const defaultsVersion = 2
+// 1 chapter-level data, 2 product-level data and the library on product lists,
+// 3 the library with each measure's status and kind (duty or ban).
+const defaultsVersion = 3
 
 // defaultsLoaded returns the version of the defaults loaded into the
 // workspace, 0 for none.
@@ -531,13 +532,16 @@ func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return f
 type builtinFile struct {
 	About     string `json:"about"`
 	Scenarios []struct {
-		ID          string         `json:"id"`
-		Name        string         `json:"name"`
-		Description string         `json:"description"`
-		AsOf        string         `json:"as_of"`
-		AsOfToday   bool           `json:"as_of_today"`
-		AllLibrary  bool           `json:"all_library"`
-		Measures    []libraryEntry `json:"measures"`
+		ID          string `json:"id"`
+		Name        string `json:"name"`
+		Description string `json:"description"`
+		AsOf        string `json:"as_of"`
+		AsOfToday   bool   `json:"as_of_today"`
+		AllLibrary  bool   `json:"all_library"`
+		// IncludeThreats is the scenario's include_threats assumption:
+		// threatened measures are active by their dates.
+		IncludeThreats bool           `json:"include_threats"`
+		Measures       []libraryEntry `json:"measures"`
 	} `json:"scenarios"`
 }
 
@@ -566,12 +570,15 @@ func (l *defaultsLoader) builtins() error {
 	for pos, s := range f.Scenarios {
 		sc := scenarios.Scenario{Name: s.Name, Description: s.Description, AsOfToday: s.AsOfToday,
 			Assumptions: scenarios.DefaultAssumptions()}
+		sc.Assumptions.IncludeThreats = s.IncludeThreats
 		if s.AsOfToday {
 			sc.AsOf = today
 		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
 			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 		}
 		entries := s.Measures
+		// all_library takes every library measure without a remark,
+		// whatever its status: the engine decides which are active.
 		if s.AllLibrary {
 			for _, e := range l.libList {
 				if e.Remark == "" {
