@@ -241,7 +241,7 @@ type mcDir struct {
 	// the same in every draw (a ban has no rate, and its banned part is
 	// the same at every elasticity).
 	banned []float64
-	exact   []exactLine
+	exact  []exactLine
 	// exactTerms holds the drawn terms of all exact lines, one after the
 	// other (memory read in order, draw after draw).
 	exactTerms []aggTerm
