@@ -2,7 +2,8 @@ package main_test
 
 // An independent second implementation of SPEC section 2 over trade lines
 // (product-level lines, product lists, content shares, line-level CUSMA
-// shares), written from the SPEC text and the raw files in ../shared/data
+// shares) and of section 2.1 (a measure's status, include_threats, import
+// bans and banned_usd), written from the SPEC text and the raw files in ../shared/data
 // only, and an end-to-end test that compares `parley compute ID --format json
 // --lines` with it to the cent. Nothing here reads Parley's own code or its
 // embedded copies of the data: the built-in product lists are parsed again
@@ -303,6 +304,8 @@ type slMeasure struct {
 		Exclude []string `json:"exclude"`
 	} `json:"products"`
 	Content  string          `json:"content"`
+	Status   string          `json:"status"` // SPEC 2.1; "" is in_force
+	Kind     string          `json:"kind"`   // SPEC 2.1; "" is duty
 	From     string          `json:"effective_from"`
 	To       string          `json:"effective_to"`
 	Evidence json.RawMessage `json:"evidence"`
@@ -322,6 +325,7 @@ type slScenario struct {
 		ElasticityHigh *float64                      `json:"elasticity_high"`
 		Overrides      map[string]map[string]float64 `json:"overrides"`
 		Datasets       map[string]string             `json:"datasets"`
+		IncludeThreats bool                          `json:"include_threats"`
 	} `json:"assumptions"`
 	Measures []slMeasure `json:"measures"`
 }
@@ -353,6 +357,7 @@ type slFlow struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"`
 }
 
 type slLineOut struct {
@@ -369,6 +374,7 @@ type slLineOut struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"`
 }
 
 type slTotals struct {
@@ -380,6 +386,8 @@ type slTotals struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	EffectiveRate   float64 `json:"effective_rate"`
+	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"`
 }
 
 type slResult struct {
@@ -484,6 +492,26 @@ func (m *slMatcher) prod(code string) (float64, bool) {
 type slActive struct {
 	m     *slMeasure
 	match *slMatcher
+	ban   bool // kind "ban" (SPEC 2.1)
+}
+
+// slIsActive is SPEC 2.1's status rule with section 2's dates: in_force (or
+// no status) and announced measures by their dates; threatened ones by
+// their dates only when the assumptions include threats; struck_down and
+// expired ones never.
+func slIsActive(m *slMeasure, asOf string, includeThreats bool) (bool, error) {
+	switch m.Status {
+	case "", "in_force", "announced":
+	case "threatened":
+		if !includeThreats {
+			return false, nil
+		}
+	case "struck_down", "expired":
+		return false, nil
+	default:
+		return false, fmt.Errorf("%s: status %q", m.ID, m.Status)
+	}
+	return m.From <= asOf && (m.To == "" || asOf <= m.To), nil
 }
 
 // compute evaluates sc on asOf, returning the SPEC section 4 object with lines.
@@ -540,10 +568,25 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 		var active []slActive
 		for i := range sc.Measures {
 			m := &sc.Measures[i]
-			if m.Imposer != imposer || !(m.From <= asOf && (m.To == "" || asOf <= m.To)) {
+			on, err := slIsActive(m, asOf, a.IncludeThreats)
+			if err != nil {
+				return nil, err
+			}
+			if m.Imposer != imposer || !on {
 				continue
 			}
 			act := slActive{m: m}
+			switch m.Kind {
+			case "", "duty":
+			case "ban":
+				// A ban has rate 0; content and cusma_exempt are not allowed.
+				if m.Rate != 0 || m.Content != "" || m.CUSMAExempt {
+					return nil, fmt.Errorf("%s: a ban with a rate, content or cusma_exempt", m.ID)
+				}
+				act.ban = true
+			default:
+				return nil, fmt.Errorf("%s: kind %q", m.ID, m.Kind)
+			}
 			if m.Products != nil {
 				mt := &slMatcher{given: m.Products.Include != nil}
 				var err error
@@ -560,10 +603,10 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 			}
 			active = append(active, act)
 		}
-		sums := map[string]*[7]slSum{}
+		sums := map[string]*[8]slSum{} // the seven numbers and banned_usd
 		ubSector := map[string]bool{}
 		for _, s := range ref.sectors {
-			sums[s] = &[7]slSum{}
+			sums[s] = &[8]slSum{}
 		}
 		cov := make([]float64, len(active))
 		part := make([]bool, len(active))
@@ -615,10 +658,22 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 				cov[i] = sec * p * k
 				part[i] = partial
 			}
+			// B(l): the largest coverage of the active bans; bans do not
+			// add. A ban covering the line only partly makes it a bound.
+			ban, banUB := 0.0, false
+			for i, act := range active {
+				if act.ban && cov[i] > 0 {
+					ban = math.Max(ban, cov[i])
+					banUB = banUB || part[i]
+				}
+			}
 			tau := 0.0
 			ub := false
 			for i, act := range active {
 				m := act.m
+				if act.ban {
+					continue // rate 0: a ban adds no duty
+				}
 				cv := cov[i]
 				if len(m.YieldsTo) > 0 {
 					p := 0.0
@@ -644,39 +699,43 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 				}
 			}
 			v := l.v
-			dm := func(el float64) float64 { return math.Max(-v, -el*v*tau/(1+t0)) }
+			vb := v * ban         // VB(l), the banned value
+			rest := v * (1 - ban) // what the duties fall on
+			dm := func(el float64) float64 { return -vb + math.Max(-rest, -el*rest*tau/(1+t0)) }
 			lo := slLineOut{Direction: dir, Code: l.code, Sector: s, Description: l.desc, Baseline: v, Tariff: tau,
-				Duty: v * tau, TradeChange: dm(e), TradeChangeLow: dm(e * low), TradeChangeHigh: dm(e * high)}
+				Duty: rest * tau, TradeChange: dm(e), TradeChangeLow: dm(e * low), TradeChangeHigh: dm(e * high), Banned: vb}
 			lo.ValueAfter = v + lo.TradeChange
 			lo.DutyCollected = tau * lo.ValueAfter
-			lo.UpperBound = ub
+			lo.UpperBound = (ub && lo.Duty != 0) || (banUB && vb != 0)
 			sm := sums[s]
-			for i, x := range []float64{lo.Baseline, lo.Duty, lo.TradeChange, lo.TradeChangeLow, lo.TradeChangeHigh, lo.ValueAfter, lo.DutyCollected} {
+			for i, x := range []float64{lo.Baseline, lo.Duty, lo.TradeChange, lo.TradeChangeLow, lo.TradeChangeHigh, lo.ValueAfter, lo.DutyCollected, vb} {
 				sm[i].add(x)
+			}
+			if lo.UpperBound {
+				ubSector[s] = true
 			}
 			if lo.Duty != 0 {
 				out.Lines = append(out.Lines, lo)
-				if ub {
-					ubSector[s] = true
-				}
 			}
 		}
-		var tot [7]slSum
+		var tot [8]slSum
+		totUB := false
 		for _, s := range ref.sectors {
 			sm := sums[s]
 			f := slFlow{Direction: dir, Sector: s, Baseline: sm[0].val(), Duty: sm[1].val(), TradeChange: sm[2].val(),
 				TradeChangeLow: sm[3].val(), TradeChangeHigh: sm[4].val(), ValueAfter: sm[5].val(), DutyCollected: sm[6].val(),
-				UpperBound: ubSector[s]}
+				UpperBound: ubSector[s], Banned: sm[7].val()}
 			if f.Baseline != 0 {
 				f.Tariff = f.Duty / f.Baseline
 			}
 			out.Flows = append(out.Flows, f)
-			for i, x := range []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected} {
+			for i, x := range []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned} {
 				tot[i].add(x)
 			}
+			totUB = totUB || f.UpperBound
 		}
 		tt := slTotals{Baseline: tot[0].val(), Duty: tot[1].val(), TradeChange: tot[2].val(), TradeChangeLow: tot[3].val(),
-			TradeChangeHigh: tot[4].val(), ValueAfter: tot[5].val(), DutyCollected: tot[6].val()}
+			TradeChangeHigh: tot[4].val(), ValueAfter: tot[5].val(), DutyCollected: tot[6].val(), Banned: tot[7].val(), UpperBound: totUB}
 		if tt.Baseline != 0 {
 			tt.EffectiveRate = tt.Duty / tt.Baseline
 		}
@@ -729,18 +788,18 @@ func slRel(a, b float64) bool {
 }
 
 var slNumberNames = []string{"baseline_usd", "duty_usd", "trade_change_usd", "trade_change_low_usd",
-	"trade_change_high_usd", "value_after_usd", "duty_collected_usd"}
+	"trade_change_high_usd", "value_after_usd", "duty_collected_usd", "banned_usd"}
 
 func slFlowNums(f slFlow) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected}
+	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
 }
 
 func slLineNums(f slLineOut) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected}
+	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
 }
 
 func slTotNums(f slTotals) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected}
+	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
 }
 
 func (ref *slRef) compare(r *slReport, got, want *slResult) {
@@ -764,6 +823,7 @@ func (ref *slRef) compare(r *slReport, got, want *slResult) {
 		if !slRel(g.EffectiveRate, w.EffectiveRate) {
 			r.errorf("total %s effective_rate = %.17g, want %.17g", d, g.EffectiveRate, w.EffectiveRate)
 		}
+		r.upperBound("total "+d, g.UpperBound, w.UpperBound)
 	}
 	// Flows: one per sector and direction.
 	if len(got.Flows) != len(want.Flows) {
@@ -888,7 +948,7 @@ func slCheckKeys(t *testing.T, id, out string) {
 		t.Fatal(err)
 	}
 	nums := []string{"baseline_usd", "duty_usd", "trade_change_usd", "trade_change_low_usd", "trade_change_high_usd",
-		"value_after_usd", "duty_collected_usd"}
+		"value_after_usd", "duty_collected_usd", "banned_usd"}
 	need := func(what string, obj map[string]json.RawMessage, keys ...string) bool {
 		for _, k := range keys {
 			if _, ok := obj[k]; !ok {
@@ -904,7 +964,7 @@ func slCheckKeys(t *testing.T, id, out string) {
 		}
 	}
 	for _, d := range []string{"ca_to_us", "us_to_ca"} {
-		need("totals."+d, raw.Totals[d], append([]string{"effective_rate"}, nums...)...)
+		need("totals."+d, raw.Totals[d], append([]string{"effective_rate", "upper_bound"}, nums...)...)
 	}
 	for _, l := range raw.Lines {
 		if !need("a line", l, append([]string{"direction", "code", "sector", "tariff", "upper_bound"}, nums...)...) {
@@ -989,6 +1049,44 @@ const slBoundMeasures = `
  {"id": "us-94", "label": "94", "imposer": "US", "program": "Y6", "rate": 0.05, "sectors": {"OTHERMFG": 1},
   "products": {"include": ["94"]}, "effective_from": "2025-01-01"}`
 
+// slBanMeasures exercise SPEC section 2.1: a full ban (beer), a partial ban
+// (half of wine) overlapped by a full one (2204.21), bans and duties on the
+// same lines, a partial ban under a duty that clips (vinegar at 300%), bans
+// partly covering Canada's chapter lines (upper bounds) and a full one,
+// and every status: threatened duties and bans (one that others yield to),
+// an expired and a struck-down duty, an announced one that starts later.
+const slBanMeasures = `
+ {"id": "us-beer-ban", "label": "beer ban", "imposer": "US", "program": "S338", "kind": "ban", "rate": 0,
+  "products": {"include": ["2203"]}, "effective_from": "2026-09-29"},
+ {"id": "us-wine-half", "label": "half of wine banned", "imposer": "US", "program": "S338", "kind": "ban", "rate": 0,
+  "sectors": {"FOOD": 0.5}, "products": {"include": ["2204"]}, "effective_from": "2026-09-29"},
+ {"id": "us-spirits-ban", "label": "spirits and 2204.21 banned", "imposer": "US", "program": "S338", "kind": "ban",
+  "status": "announced", "rate": 0, "products": {"include": ["2208", "2204.21"]}, "effective_from": "2026-09-29"},
+ {"id": "us-22", "label": "25% on chapter 22 and 0401", "imposer": "US", "program": "D", "rate": 0.25, "cusma_exempt": true,
+  "products": {"include": ["22", "0401"]}, "effective_from": "2026-01-01"},
+ {"id": "us-vinegar-part", "label": "30% of vinegar banned", "imposer": "US", "program": "S338", "kind": "ban", "rate": 0,
+  "sectors": {"*": 0.3}, "products": {"include": ["2209"]}, "effective_from": "2026-09-29"},
+ {"id": "us-vinegar-300", "label": "300% on vinegar", "imposer": "US", "program": "V", "rate": 3,
+  "products": {"include": ["2209"]}, "effective_from": "2026-01-01"},
+ {"id": "us-threat-autos", "label": "threatened 50% on autos", "imposer": "US", "program": "T", "status": "threatened",
+  "rate": 0.5, "sectors": {"AUTOS": 1}, "effective_from": "2026-01-01"},
+ {"id": "us-threat-milk-ban", "label": "threatened ban on milk powder", "imposer": "US", "program": "T", "kind": "ban",
+  "status": "threatened", "rate": 0, "products": {"include": ["0402"]}, "effective_from": "2026-01-01"},
+ {"id": "us-fent", "label": "10% yielding to T", "imposer": "US", "program": "F", "rate": 0.1, "yields_to": ["T"],
+  "sectors": {"AUTOS": 1, "DAIRY": 1}, "effective_from": "2026-01-01"},
+ {"id": "us-expired", "label": "expired 10% on everything", "imposer": "US", "program": "E", "status": "expired",
+  "rate": 0.1, "effective_from": "2025-01-01"},
+ {"id": "us-struck", "label": "struck-down 35% on lumber", "imposer": "US", "program": "S", "status": "struck_down",
+  "rate": 0.35, "products": {"include": ["4407"]}, "effective_from": "2025-01-01"},
+ {"id": "us-lumber-2027", "label": "announced 30% on lumber from 2027", "imposer": "US", "program": "W", "status": "announced",
+  "rate": 0.3, "products": {"include": ["4407"]}, "effective_from": "2027-01-01"},
+ {"id": "ca-ban-partial", "label": "Canada bans 8414 and 2203.00", "imposer": "CA", "program": "CB", "kind": "ban", "rate": 0,
+  "products": {"include": ["8414", "2203.00"]}, "effective_from": "2026-09-08"},
+ {"id": "ca-ban-24", "label": "Canada bans chapter 24", "imposer": "CA", "program": "CB", "kind": "ban", "status": "in_force",
+  "rate": 0, "products": {"include": ["24"]}, "effective_from": "2026-09-08"},
+ {"id": "ca-duty", "label": "Canada 25% on 84, 22 and 24", "imposer": "CA", "program": "CD", "kind": "duty", "rate": 0.25,
+  "products": {"include": ["84", "22", "24"]}, "effective_from": "2026-01-01"}`
+
 type slCase struct {
 	file  string
 	body  string
@@ -1031,6 +1129,13 @@ var slCases = []slCase{
 	{"bounds.json", slV2("Oracle upper bounds on chapters", "2025-08-15", `"baseline_year": 2025, "granularity": "chapter",
    "cusma_shares": "2026-02", "elasticities": "hauk2012", "overrides": {"cusma_share": {"LUMBER": 1}}`, slBoundMeasures),
 		[]string{"2025-12-31"}},
+	// SPEC section 2.1: statuses and bans, with and without threats.
+	{"bans.json", slV2("Oracle bans and threats", "2026-10-01", `"baseline_year": 2024, "cusma_shares": "h2-2025",
+   "elasticities": "hauk2012", "include_threats": true`, slBanMeasures),
+		[]string{"2026-09-01", "2027-02-01"}},
+	{"bans-nothreats.json", slV2("Oracle bans without threats", "2026-10-01", `"baseline_year": 2025, "cusma_shares": "h2-2025",
+   "elasticities": "hauk2012", "elasticity_low": 0.25, "elasticity_high": 3, "include_threats": false`, slBanMeasures),
+		[]string{"2027-02-01"}},
 	// SPEC section 2: "prod(m,l) = 0 if include is given and the line is
 	// neither in nor partly in any include entry": an empty include covers
 	// nothing (or the file is refused), it does not cover everything.

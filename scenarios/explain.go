@@ -156,3 +156,113 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// SectorMeasure is what one active measure does to the lines of a sector.
+type SectorMeasure struct {
+	Measure *Measure
+	// Lines is the number of the sector's lines it covers: cov'(m,l) > 0
+	// for a duty, cov(b,l) > 0 for a ban.
+	Lines int
+	// Duty is the duty it adds in the sector: the sum over the lines of
+	// V(l) (1 - B(l)) rate(m) cov'(m,l) d(m,l).
+	Duty float64
+	// Banned is, for a ban, the banned value it holds in the sector (as in
+	// Result.Measures: each line's V(l) B(l) goes to the first ban with
+	// the largest coverage).
+	Banned float64
+	// UpperBound is set when it covers a line of the sector only partly
+	// or without a content share, or its note flags the sector.
+	UpperBound bool
+}
+
+// SectorExplanation takes a sector's figures apart: the active measures
+// that hit at least one of its lines, and the CUSMA claim shares its lines
+// use.
+type SectorExplanation struct {
+	Measures []SectorMeasure // in scenario order
+	Lines    int             // the sector's lines in the direction
+	// OwnShares is the number of lines that use a claim share of their own
+	// (SPEC section 2: e.g. the HTS10 line's H2 2025 share) rather than the
+	// sector's; when it is not 0, no one sector share is used.
+	OwnShares int
+	// CUSMAShare is the value-weighted mean of the shares c(l) the lines
+	// use: sum V(l) c(l) / sum V(l) (the sector's share when no line has
+	// value).
+	CUSMAShare float64
+}
+
+// ExplainSector returns what each active measure of direction d does to
+// the lines of sector code on asOf, leaving out the measures that hit none
+// of them, and the CUSMA shares the lines use.
+func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date) SectorExplanation {
+	var ex SectorExplanation
+	si, ok := m.index[code]
+	if !ok {
+		return ex
+	}
+	di := d.Index()
+	t := m.tables[di]
+	var v, vc float64
+	for i := range t.len() {
+		if t.sector[i] != si {
+			continue
+		}
+		ex.Lines++
+		c := m.lineShare(di, t, i)
+		v += t.value[i]
+		vc += t.value[i] * c
+		if t.hasClaim[i] && !m.CUSMAFixed[di][si] {
+			ex.OwnShares++
+		}
+	}
+	ex.CUSMAShare = m.CUSMAShare[di][si]
+	if v != 0 {
+		ex.CUSMAShare = vc / v
+	}
+	active := activeMeasures(sc, d, asOf)
+	if len(active) == 0 {
+		return ex
+	}
+	scopes := make([]*scope, len(active))
+	for k, me := range active {
+		scopes[k] = m.scope(di, me)
+	}
+	bc := bans(active, scopes, t.len())
+	parts := make([]SectorMeasure, len(active))
+	at := make(map[*Measure]int, len(active))
+	for k, me := range active {
+		parts[k].Measure = me
+		at[me] = k
+		s := scopes[k]
+		for j, i := range s.idx {
+			if t.sector[i] != si || s.cov[j] == 0 {
+				continue
+			}
+			if s.ub[j] {
+				parts[k].UpperBound = true
+			}
+			if me.IsBan() {
+				parts[k].Lines++
+				if bc.by[i] == k {
+					parts[k].Banned += t.value[i] * bc.cov[i]
+				}
+			}
+		}
+	}
+	for _, lt := range m.Contributions(sc, d, asOf) {
+		if lt.Sector != si {
+			continue
+		}
+		for _, tm := range lt.Terms {
+			k := at[&sc.Measures[tm.Measure]]
+			parts[k].Lines++
+			parts[k].Duty += lt.Value * (1 - lt.Ban) * tm.Rate * tm.Cov * (1 - lt.Share*tm.Exempt)
+		}
+	}
+	for _, p := range parts {
+		if p.Lines > 0 {
+			ex.Measures = append(ex.Measures, p)
+		}
+	}
+	return ex
+}

@@ -155,7 +155,7 @@ func (p *exposurePanel) columns() []column {
 		if r == 0 {
 			t := p.total
 			return scenarios.Flow{Baseline: t.Baseline, Tariff: t.EffectiveRate, Duty: t.Duty, TradeChange: t.TradeChange,
-				TradeChangeLow: t.TradeChangeLow, TradeChangeHigh: t.TradeChangeHigh}
+				TradeChangeLow: t.TradeChangeLow, TradeChangeHigh: t.TradeChangeHigh, Banned: t.Banned}
 		}
 		return p.flows[r-1]
 	}
@@ -223,8 +223,12 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		if t.UpperBound {
 			duty = "≤ " + duty
 		}
-		for i, text := range []string{dirLabel(d), duty, percent(t.EffectiveRate),
-			fmt.Sprintf("%s (%s to %s) US$ bn", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))} {
+		trade := fmt.Sprintf("%s (%s to %s) US$ bn", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+		if t.Banned != 0 {
+			// The trade import bans stop, as its own figure.
+			trade += " · trade banned " + money(t.Banned)
+		}
+		for i, text := range []string{dirLabel(d), duty, percent(t.EffectiveRate), trade} {
 			setLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
@@ -287,8 +291,12 @@ func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
 	if t.UpperBound {
 		duty = "≤ " + duty
 	}
-	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s); trade effect %s (low–high %s to %s US$ bn)",
-		dirLabel(d), duty, money(t.Baseline), percent(t.EffectiveRate),
+	banned := ""
+	if t.Banned != 0 {
+		banned = "; trade banned " + money(t.Banned)
+	}
+	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s)%s; trade effect %s (low–high %s to %s US$ bn)",
+		dirLabel(d), duty, money(t.Baseline), percent(t.EffectiveRate), banned,
 		money(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
 }
 

@@ -72,8 +72,16 @@ func (v *scenarioView) libraryDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			lm := lib[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s %s · %s", measureName(&lm.Measure), lm.Measure.Imposer,
-				percent(lm.Measure.Rate), libraryDates(lm)))
+			rate := percent(lm.Measure.Rate)
+			if lm.Measure.IsBan() {
+				rate = "import ban"
+			}
+			tag := ""
+			if st := lm.Measure.StatusOrDefault(); st != scenarios.StatusInForce {
+				tag = " [" + statusLabel(st) + "]"
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s · %s %s · %s", measureName(&lm.Measure), tag, lm.Measure.Imposer,
+				rate, libraryDates(lm)))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		chosen = i
@@ -149,7 +157,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 	var out []storage.LibraryMeasure
 	for _, lm := range lib {
 		m := lm.Measure
-		hay := strings.ToLower(strings.Join([]string{measureName(&m), m.ID, m.Program, string(m.Imposer), percent(m.Rate),
+		hay := strings.ToLower(strings.Join([]string{measureName(&m), statusTag(&m), m.ID, m.Program, string(m.Imposer), percent(m.Rate),
 			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
 		ok := true
 		for _, w := range words {
@@ -201,7 +209,12 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
 	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, dirLabel(m.Direction()), m.Program)
-	fmt.Fprintf(&b, "Rate: %s (source: %s)\n", percent(m.Rate), lm.RateText)
+	if m.IsBan() {
+		fmt.Fprintf(&b, "Import ban: the covered lines' trade stops; they owe no duty (source: %s)\n", lm.RateText)
+	} else {
+		fmt.Fprintf(&b, "Rate: %s (source: %s)\n", percent(m.Rate), lm.RateText)
+	}
+	fmt.Fprintf(&b, "Status: %s\n", statusLabel(m.StatusOrDefault()))
 	fmt.Fprintf(&b, "Sectors: %s\n", u.scopeSummary(&m))
 	cusma := "applies to CUSMA-claimed goods"
 	if m.CUSMAExempt {
@@ -210,7 +223,7 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	fmt.Fprintf(&b, "CUSMA: %s (source: %s)\n", cusma, lm.CUSMAText)
 	fmt.Fprintf(&b, "In force: %s (source: %s)\n", libraryDates(lm), lm.DatesText)
 	if lm.Remark != "" {
-		fmt.Fprintf(&b, "Status: %s\n", lm.Remark)
+		fmt.Fprintf(&b, "Remark: %s\n", lm.Remark)
 	}
 	if len(m.YieldsTo) > 0 {
 		fmt.Fprintf(&b, "Yields to: %s\n", strings.Join(m.YieldsTo, ", "))

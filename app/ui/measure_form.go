@@ -35,6 +35,8 @@ type measureForm struct {
 	program  *widget.SelectEntry
 	rate     *field
 	slider   *widget.Slider
+	kind     *widget.RadioGroup // duty or import ban
+	status   *widget.Select     // in force, announced, threatened, ...
 	cusma    *widget.Check
 	yields   *field
 	from, to *field
@@ -109,6 +111,28 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.setSlider(r)
 		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
 	}
+	f.kind = widget.NewRadioGroup(kindChoices, func(s string) {
+		f.change("", "kind change", func(m *scenarios.Measure) error {
+			if s == kindChoices[1] {
+				// A ban has no rate, content share or CUSMA exemption.
+				m.Kind, m.Rate, m.RateLow, m.RateHigh = scenarios.KindBan, 0, 0, 0
+				m.Content, m.CUSMAExempt, m.CUSMAExemptShare = "", false, nil
+			} else if m.Kind == scenarios.KindBan {
+				m.Kind = ""
+			}
+			return nil
+		})
+		f.showKind()
+	})
+	f.kind.Horizontal = true
+	f.kind.Required = true
+	statuses := make([]string, len(scenarios.Statuses))
+	for i, st := range scenarios.Statuses {
+		statuses[i] = statusLabel(st)
+	}
+	f.status = widget.NewSelect(statuses, func(s string) {
+		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = statusOf(s); return nil })
+	})
 	f.slider = widget.NewSlider(0, 100)
 	f.slider.Step = 0.5
 	f.slider.OnChanged = func(p float64) {
@@ -172,6 +196,8 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		widget.NewFormItem("Label", f.label),
 		widget.NewFormItem("Imposed by", f.imposer),
 		widget.NewFormItem("Programme", f.program),
+		widget.NewFormItem("Kind", f.kind),
+		widget.NewFormItem("Status", f.status),
 		widget.NewFormItem("Rate", rateBox),
 		widget.NewFormItem("CUSMA", f.cusma),
 		widget.NewFormItem("Yields to", f.yields),
@@ -200,6 +226,32 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.none = widget.NewLabel("Select a measure in the table, or add one.")
 	f.content = container.NewStack(f.body, f.none)
 	return f
+}
+
+// kindChoices are the kinds of measure the form offers.
+var kindChoices = []string{"Duty", "Import ban"}
+
+// showKind disables what a ban has not: a rate and a CUSMA exemption.
+func (f *measureForm) showKind() {
+	m := f.measure()
+	if m == nil {
+		return
+	}
+	was := f.loading
+	f.loading = true
+	defer func() { f.loading = was }()
+	if m.IsBan() {
+		f.rate.setQuiet(percentInput(0))
+		f.slider.SetValue(0)
+		f.cusma.SetChecked(false)
+		f.rate.Disable()
+		f.slider.Disable()
+		f.cusma.Disable()
+		return
+	}
+	f.rate.Enable()
+	f.slider.Enable()
+	f.cusma.Enable()
 }
 
 // scenarioField returns a one-line field whose changes edit the scenario.
@@ -376,6 +428,13 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	f.rate.SetValidationError(nil)
 	f.slider.SetValue(min(m.Rate*100, f.slider.Max))
 	f.cusma.SetChecked(m.CUSMAExempt)
+	if m.IsBan() {
+		f.kind.SetSelected(kindChoices[1])
+	} else {
+		f.kind.SetSelected(kindChoices[0])
+	}
+	f.status.SetSelected(statusLabel(m.StatusOrDefault()))
+	f.showKind()
 	f.yields.setQuiet(strings.Join(m.YieldsTo, ", "))
 	f.from.setQuiet(m.From.String())
 	f.to.setQuiet(m.To.String())

@@ -296,6 +296,9 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case colLabel:
 		s = measureName(m)
+		if tag := statusTag(m); tag != "" {
+			s += " [" + tag + "]"
+		}
 		trunc = fyne.TextTruncateEllipsis
 	case colImposer:
 		s = m.Imposer
@@ -307,6 +310,9 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		trunc = fyne.TextTruncateEllipsis
 	case colRate:
 		s = percent(m.Rate)
+		if m.IsBan() {
+			s = "ban"
+		}
 		align = fyne.TextAlignTrailing
 	case colCUSMA:
 		s = "applies"

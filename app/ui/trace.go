@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,17 @@ import (
 // showFlow explains how a sector's figures are computed: every input with
 // its source and the formulas of the calculation.
 func (u *UI) showFlow(f scenarios.Flow) {
+	msg := widget.NewLabel(u.flowExplanation(f))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), u.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), u.productsButton(f, d)})
+	u.track(d, nil)
+}
+
+// flowExplanation is the text of showFlow: the sector's inputs, the
+// measures in force that hit at least one of its lines with the duty (or
+// banned value) each adds, and the formulas with their values.
+func (u *UI) flowExplanation(f scenarios.Flow) string {
 	sc := u.draft
 	a := sc.Assumptions
 	var b strings.Builder
@@ -28,17 +40,28 @@ func (u *UI) showFlow(f scenarios.Flow) {
 	line("%s, %s, as of %s", sec, dirLabel(f.Direction), u.result.AsOf)
 	line("")
 	line("Baseline trade V = %s (%d).", money(f.Baseline), a.BaselineYear)
-	line("CUSMA claim share c = %s%s.", number(f.CUSMAShare), u.paramSource(f, "cusma"))
+	var ex scenarios.SectorExplanation
+	if u.model != nil {
+		ex = u.model.ExplainSector(sc, f.Direction, f.Sector, u.result.AsOf)
+	}
+	if ex.OwnShares > 0 {
+		// The calculation uses each line's own share: no one sector share
+		// is used, so show the value-weighted mean of the lines' shares.
+		rest := ""
+		if ex.OwnShares < ex.Lines {
+			rest = fmt.Sprintf("; the other %d take the sector's share %s%s", ex.Lines-ex.OwnShares, number(f.CUSMAShare), u.paramSource(f, "cusma"))
+		}
+		line("CUSMA claim share c: each line's own claim share (%d of %d lines%s); value-weighted %s.",
+			ex.OwnShares, ex.Lines, rest, number(math.Round(ex.CUSMAShare*1e4)/1e4))
+	} else {
+		line("CUSMA claim share c = %s%s.", number(f.CUSMAShare), u.paramSource(f, "cusma"))
+	}
 	line("Import demand elasticity e = %s%s.", number(f.Elasticity), u.paramSource(f, "elasticity"))
 	line("Baseline tariff t0 = %s%s.", percent(f.BaselineTariff), u.paramSource(f, "tariff"))
 	line("")
-	line("Measures in force covering this sector:")
-	n := 0
-	for _, m := range sc.Measures {
-		if m.Direction() != f.Direction || !m.ActiveOn(u.result.AsOf, sc.Assumptions.IncludeThreats) || m.Coverage(f.Sector) == 0 {
-			continue
-		}
-		n++
+	line("Measures in force that hit this sector's lines:")
+	for _, p := range ex.Measures {
+		m := p.Measure
 		var notes []string
 		if m.CUSMAExempt {
 			notes = append(notes, "CUSMA-claimed goods exempt: × (1 − c)")
@@ -46,16 +69,23 @@ func (u *UI) showFlow(f scenarios.Flow) {
 		if len(m.YieldsTo) > 0 {
 			notes = append(notes, "yields to "+strings.Join(m.YieldsTo, ", ")+" where they apply")
 		}
-		if m.IsUpperBound(f.Sector) {
-			notes = append(notes, "≤ coverage is an upper bound")
+		if p.UpperBound {
+			notes = append(notes, "≤ its coverage of some lines is an upper bound")
+		}
+		if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
+			notes = append(notes, statusLabel(st))
 		}
 		extra := ""
 		if len(notes) > 0 {
 			extra = " (" + strings.Join(notes, "; ") + ")"
 		}
-		line("• %s: rate %s × coverage %s%s", measureName(&m), percent(m.Rate), percent(m.Coverage(f.Sector)), extra)
+		if m.IsBan() {
+			line("• %s: import ban on %s, trade banned %s%s", measureName(m), lineCount(p.Lines), money(p.Banned), extra)
+			continue
+		}
+		line("• %s: rate %s on %s, adds %s of duty%s", measureName(m), percent(m.Rate), lineCount(p.Lines), money(p.Duty), extra)
 	}
-	if n == 0 {
+	if len(ex.Measures) == 0 {
 		line("• none")
 	}
 	line("")
@@ -64,8 +94,14 @@ func (u *UI) showFlow(f scenarios.Flow) {
 	if f.UpperBound {
 		upper = " (upper bound)"
 	}
-	line("Duty at stake D = V × τ = %s%s", money(f.Duty), upper)
-	line("Trade effect ΔM = max(−V, −e × V × τ / (1 + t0)) = %s", money(f.TradeChange))
+	if f.Banned != 0 {
+		line("Trade banned VB = V × B = %s%s (B: each line's largest ban coverage)", money(f.Banned), upper)
+		line("Duty at stake D = V × (1 − B) × τ = %s%s", money(f.Duty), upper)
+		line("Trade effect ΔM = −VB + max(−V(1 − B), −e × V(1 − B) × τ / (1 + t0)) = %s", money(f.TradeChange))
+	} else {
+		line("Duty at stake D = V × τ = %s%s", money(f.Duty), upper)
+		line("Trade effect ΔM = max(−V, −e × V × τ / (1 + t0)) = %s", money(f.TradeChange))
+	}
 	line("  low (e × %s) %s, high (e × %s) %s", number(a.ElasticityLow), money(f.TradeChangeLow), number(a.ElasticityHigh), money(f.TradeChangeHigh))
 	line("Value after the measures V1 = V + ΔM = %s", money(f.ValueAfter))
 	line("Duty collected R = τ × V1 = %s", money(f.DutyCollected))
@@ -73,11 +109,15 @@ func (u *UI) showFlow(f scenarios.Flow) {
 	for _, s := range u.sourceLines() {
 		line("%s", s)
 	}
-	msg := widget.NewLabel(strings.TrimSpace(b.String()))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), u.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), u.productsButton(f, d)})
-	u.track(d, nil)
+	return strings.TrimSpace(b.String())
+}
+
+// lineCount says "1 line" or "n lines".
+func lineCount(n int) string {
+	if n == 1 {
+		return "1 line"
+	}
+	return fmt.Sprintf("%d lines", n)
 }
 
 // paramSource says where a parameter of a flow comes from.

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+)
+
+// TestFlowExplanationListsMeasuresThatHit: "How this row is computed" lists
+// only the measures that hit a line of the sector, with the duty each adds
+// and, for a ban, the trade it bans; where lines use their own CUSMA claim
+// shares it says so and gives the value-weighted share, not the sector's.
+func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
+	u, _ := newTestUI(t)
+	productScenario(t, u)
+	d := scenarios.MustDate
+	u.draft.Measures = append(u.draft.Measures,
+		scenarios.Measure{ID: "ban", Label: "Ban on planed pine", Imposer: "US", Program: "S338", Kind: scenarios.KindBan,
+			From: d("2025-10-01"), Products: &scenarios.ProductScope{Include: []string{"4407110020"}}},
+		scenarios.Measure{ID: "threat", Label: "Threatened lumber duty", Imposer: "US", Program: "T", Rate: 0.5,
+			Status: scenarios.StatusThreatened, From: d("2025-01-01"), Products: &scenarios.ProductScope{Include: []string{"4407"}}})
+	useProductModel(t, u, 50)
+	f, ok := u.result.Flow(scenarios.CAtoUS, "LUMBER")
+	if !ok || f.Banned != 5e8 {
+		t.Fatalf("LUMBER flow %+v", f)
+	}
+	text := u.flowExplanation(f)
+	for _, want := range []string{
+		"S232 softwood 10%: rate 10% on 3 lines, adds US$",
+		"IEEPA 35% on non-CUSMA goods: rate 35% on 1 line, adds US$",
+		"Ban on planed pine: import ban on 1 line, trade banned US$",
+		"each line's own claim share (2 of 4 lines",
+		"value-weighted 0.88.",
+		"Trade banned VB = V × B",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, text)
+		}
+	}
+	if line := totalsLine(scenarios.CAtoUS, u.result.Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
+		t.Errorf("totals line without trade banned: %s", line)
+	}
+	// The measure list tags the ban.
+	if tag := statusTag(&u.draft.Measures[3]); tag != "ban" {
+		t.Errorf("ban tagged %q", tag)
+	}
+	if tag := statusTag(&u.draft.Measures[4]); tag != "threatened" {
+		t.Errorf("threatened measure tagged %q", tag)
+	}
+	// The furniture duty hits no lumber line; the threatened duty is not
+	// active without include_threats.
+	for _, not := range []string{"wood furniture", "Threatened", "× coverage"} {
+		if strings.Contains(text, not) {
+			t.Errorf("explanation names %q:\n%s", not, text)
+		}
+	}
+}
