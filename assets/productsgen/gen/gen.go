@@ -353,29 +353,9 @@ var listSpecs = []listSpec{
 	{name: "us-ieepa-potash-ca", title: "IEEPA carve-out: potash from Canada (9903.01.15)",
 		file: "yale/fentanyl_carveout_products.csv", repo: tracker, repoPath: "resources/fentanyl_carveout_products.csv", commit: "8315fff",
 		column: "hts8", filter: "category", values: []string{"potash_ca"}},
-	{name: "us-s232-steel-derivatives", title: "Section 232 steel derivatives",
-		file: "yale/s232_derivative_products.csv", repo: tracker, repoPath: "resources/s232_derivative_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "derivative_type", values: []string{"steel"}, dateColumn: "effective_date"},
-	{name: "us-s232-aluminum-derivatives", title: "Section 232 aluminum derivatives",
-		file: "yale/s232_derivative_products.csv", repo: tracker, repoPath: "resources/s232_derivative_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "derivative_type", values: []string{"aluminum"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-1a", title: "Section 232 metals annex I-A",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"1a"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-1b", title: "Section 232 metals annex I-B",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"1b"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-2", title: "Section 232 metals annex II, products removed",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"2"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-3", title: "Section 232 metals annex III, temporary",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"3"}, dateColumn: "effective_date"},
 	{name: "us-s232-copper", title: "Section 232 copper (9903.78.01, HTS8)",
 		file: "yale/s232_copper_products.csv", repo: tracker, repoPath: "resources/s232_copper_products.csv", commit: "8315fff",
 		column: "hts10"},
-	{name: "us-s232-auto-parts", title: "Section 232 auto parts",
-		file: "yale/s232_auto_parts.txt", repo: tracker, repoPath: "resources/s232_auto_parts.txt", commit: "8315fff"},
 	{name: "us-s232-mhd-parts", title: "Section 232 medium and heavy-duty vehicle parts",
 		file: "yale/s232_mhd_parts.txt", repo: tracker, repoPath: "resources/s232_mhd_parts.txt", commit: "8315fff"},
 	{name: "us-s232-autos", title: "Section 232 passenger vehicles and light trucks",
@@ -460,6 +440,9 @@ func (b *builder) lists() error {
 			}
 		}
 		index = append(index, l)
+	}
+	if err := b.addMetalsLists(w, &index); err != nil {
+		return err
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
