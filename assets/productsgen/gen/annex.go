@@ -324,7 +324,9 @@ func (b *builder) specList(s listSpec, note string) (builtList, error) {
 }
 
 // derivativeList is the tracker's derivative list of a metal with each HTS8
-// that 90 FR 40326 lists only at 10 digits replaced by those HTS10 codes.
+// that 90 FR 40326 lists only at 10 digits replaced by those HTS10 codes,
+// unless the tracker also lists the HTS8 undated (on the list before the
+// notice).
 func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 	s := listSpec{name: name, title: title,
 		file: "yale/s232_derivative_products.csv", repo: tracker, repoPath: "resources/s232_derivative_products.csv", commit: "8315fff",
@@ -341,11 +343,18 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 	if err != nil {
 		return l, err
 	}
-	dates := map[string]string{}
+	// dates holds the date of a code listed with one; undated the codes the
+	// tracker also lists without a date (on the list before the notice),
+	// which keep their HTS8.
+	dates, undated := map[string]string{}, map[string]bool{}
 	for _, r := range t.rows {
 		if r[ix[1]] == metal {
 			c, _ := digits(r[ix[0]])
-			dates[c] = r[ix[2]]
+			if r[ix[2]] == "" {
+				undated[c] = true
+			} else {
+				dates[c] = r[ix[2]]
+			}
 		}
 	}
 	var codes []string
@@ -357,7 +366,7 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 				tens = append(tens, x)
 			}
 		}
-		if len(tens) == 0 {
+		if len(tens) == 0 || undated[c] {
 			codes = append(codes, c)
 			continue
 		}
@@ -368,7 +377,7 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 		codes = append(codes, tens...)
 	}
 	for _, x := range derivativeHTS10[metal] {
-		if !slices.Contains(codes, x) {
+		if !slices.Contains(codes, x) && !undated[x[:8]] {
 			return l, fmt.Errorf("list %s: %s of %s has no HTS8 on the tracker's list", name, x, fr40326)
 		}
 	}
@@ -377,7 +386,7 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 	l.entry.Source += fmt.Sprintf("; %d HTS8 codes that %s lists only at 10 digits are replaced by those HTS10 codes (e.g. 3004.90.92 by 3004.90.9244)", replaced, fr40326)
 	n := 0
 	for _, c := range codes {
-		if dates[c] != "" || dates[c[:min(8, len(c))]] == "2025-08-18" {
+		if !undated[c] && (dates[c] != "" || dates[c[:min(8, len(c))]] == "2025-08-18") {
 			n++
 		}
 	}
