@@ -163,7 +163,7 @@ func TestProductListCounts(t *testing.T) {
 		{"us-ieepa-energy-ca", 294, "", ""},
 		{"us-ieepa-potash-ca", 7, "", ""},
 		{"us-s232-steel-derivatives", 389, "357", "the 49 HTS8 that 90 FR 40326 lists only at 10 digits become its 81 HTS10 codes"},
-		{"us-s232-aluminum-derivatives", 212, "211", "85030095 and 94019990 are each listed twice (undated and 2025-08-18); the 21 HTS8 that 90 FR 40326 lists only at 10 digits become its 24 HTS10 codes"},
+		{"us-s232-aluminum-derivatives", 211, "211", "85030095 and 94019990 are each listed twice (undated and 2025-08-18); the 20 HTS8 that 90 FR 40326 lists only at 10 digits become its 22 HTS10 codes (85030095, listed before the notice, keeps its HTS8)"},
 		{"us-s232-annex-1a", 279, "240", "parsed from the annex text, not the tracker file"},
 		{"us-s232-annex-1b", 388, "351", "parsed from the annex text (410 entries, 388 distinct)"},
 		{"us-s232-annex-2", 165, "169", "parsed from the annex text (247 entries, 165 distinct)"},
