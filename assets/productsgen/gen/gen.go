@@ -1,7 +1,9 @@
 // Package gen derives the files that package assets embeds from the
 // project's reference data (../shared/data): byte copies of the chapter-level
 // files and SOURCES.md, and compact product-level files (HTS10 trade lines,
-// product lists, metal content, CUSMA claim shares by sector and month).
+// product lists, metal content, CUSMA claim shares by sector and month);
+// and the text of the legal texts that package seeds embeds as built-in
+// evidence (../shared/evidence).
 // The productsgen command runs it; tests run it to check that the embedded
 // files are reproducible.
 package gen
@@ -53,16 +55,7 @@ func Generate(shared, out string) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range files {
-		p := filepath.Join(out, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Name, err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Name, err)
-		}
-	}
-	return files, nil
+	return files, write(out, files)
 }
 
 // build derives every file in memory from the reference data in shared.
