@@ -173,6 +173,16 @@ const fr40326 = "90 FR 40326 (FR doc 2025-15819, BIS, 2025-08-19), Annex I: U.S.
 // scope; they are carved out of the auto parts list's heading 8471.
 var semiconductorSubheadings = []string{"847150", "847180"}
 
+// scopeNotes say, for the Section 232 lists still copied from the tracker,
+// how far their source is from the legal text.
+var scopeNotes = map[string]string{
+	"us-s232-copper":       "; checked against the 2026 metals annexes: 76 codes are annex I-A's copper articles and 4 (8544.42.10/.20/.90, 8544.49.10) the articles of copper of U.S. note 16(c)(viii), at the same digit level; note 36(b) of 2025 itself is not in the reference data",
+	"us-s232-mhd-parts":    "; the only source is the tracker file (the parts annex of Proclamation 10984 is not in the reference data); its codes are HTS8 and HTS10, the digit level of such an annex",
+	"us-s232-autos":        "; the only source is the tracker's parameters (Proclamation 10908's list of passenger vehicles and light trucks is not in the reference data)",
+	"us-s232-mhd-vehicles": "; the only source is the tracker's parameters (Proclamation 10984's vehicle list is not in the reference data)",
+	"us-s232-buses":        "; the only source is the tracker's parameters: the whole heading 8702 (Proclamation 10984's bus list is not in the reference data)",
+}
+
 // builtList is a list the generator derives rather than copies.
 type builtList struct {
 	entry listEntry

@@ -420,6 +420,7 @@ func (b *builder) lists() error {
 		if err != nil {
 			return fmt.Errorf("list %s: %w", s.name, err)
 		}
+		cite += scopeNotes[s.name]
 		l := listEntry{
 			Name:   s.name,
 			Title:  s.title,
