@@ -133,7 +133,7 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 			{"trade years", l.readYears},
 			{"CUSMA shares", l.cusmaShares},
 			{"elasticities", l.readElasticityPresets},
-			{"seed documents", l.readDocuments},
+			{"seed documents", l.upgradeDocuments},
 			{"measure library", l.measureLibrary},
 			{"built-in scenarios", l.builtins},
 		}
@@ -237,7 +237,7 @@ func (l *defaultsLoader) datasets() error {
 		return err
 	}
 	_, err = l.tx.Exec(upsert, DatasetSeeds, "Seed evidence documents", "documents", "seeds/manifest.json",
-		"Parley seed documents (news, memos, survey answers)", "", about.About, l.now)
+		"Parley seed documents (news, memos, survey answers) and legal texts (proclamations, Federal Register notices)", "", about.About, l.now)
 	return err
 }
 
@@ -460,6 +460,9 @@ type manifest struct {
 		Date      *string  `json:"date"`
 		Kind      string   `json:"kind"`
 		Topics    []string `json:"topics"`
+		// SourceFile names the file the text was derived from (a legal
+		// text's PDF), when it is not File itself.
+		SourceFile string `json:"source_file"`
 	} `json:"documents"`
 }
 
@@ -476,11 +479,32 @@ func seedManifest() (manifest, error) {
 }
 
 func (l *defaultsLoader) documents() error {
+	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+}
+
+// upgradeDocuments reads the workspace's documents and adds the built-in
+// documents it lacks (see insertBuiltinDocuments).
+func (l *defaultsLoader) upgradeDocuments() error {
+	if err := l.readDocuments(); err != nil {
+		return err
+	}
+	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+}
+
+// insertBuiltinDocuments inserts in tx each built-in document of the seeds
+// manifest whose id is not in have (id -> body), and adds it to have. It
+// depends on no version number: a workspace made by any earlier Parley gets
+// the built-in documents it lacks, and running it again adds nothing. A
+// built-in document already there is left as it is (measures may quote it).
+func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) error {
 	m, err := seedManifest()
 	if err != nil {
 		return err
 	}
 	for _, d := range m.Documents {
+		if _, ok := have[d.ID]; ok {
+			continue
+		}
 		b, err := fs.ReadFile(seeds.Files(), d.File)
 		if err != nil {
 			return err
@@ -493,14 +517,40 @@ func (l *defaultsLoader) documents() error {
 		if publisher == "unknown" {
 			publisher = ""
 		}
+		source := d.File
+		if d.SourceFile != "" {
+			source = d.SourceFile
+		}
 		doc := Document{ID: d.ID, Title: d.Title, Publisher: publisher, Date: date, Kind: d.Kind, Topics: d.Topics,
-			SourceFile: d.File, Builtin: true}
-		if err := insertDocument(l.tx, &doc, string(b), l.now); err != nil {
+			SourceFile: source, Builtin: true}
+		if err := insertDocument(tx, &doc, string(b), now); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
-		l.docs[d.ID] = string(b)
+		have[d.ID] = string(b)
 	}
 	return nil
+}
+
+// addBuiltinDocumentsTx adds the built-in documents a workspace lacks, in
+// tx: for an Open that migrates the schema but finds the defaults current.
+func (w *Workspace) addBuiltinDocumentsTx(tx *sql.Tx) error {
+	have := map[string]string{}
+	rows, err := tx.Query("SELECT id FROM documents")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		have[id] = ""
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return insertBuiltinDocuments(tx, w.timestamp(), have)
 }
 
 // loaderCatalog validates the built-in scenarios against the data being

@@ -202,12 +202,18 @@ func (l *defaultsLoader) measureLibrary() error {
 	}
 	covered := map[string]bool{}
 	for pos, e := range f.Measures {
+		// A measure that no row of the measures table holds (one from the
+		// later updates, or one no table lists) must cite its own source.
 		r, ok := byID[e.Row]
-		if !ok {
+		switch {
+		case ok:
+			covered[e.Row] = true
+			e.Evidence = append(e.Evidence, evidenceJSON{Citation: joinNonEmpty("; source: ", r["legal_basis"], r["source"])})
+		case e.Row != "":
 			return fmt.Errorf("library measure %s: no row %q in the measures table", e.ID, e.Row)
+		case len(e.Evidence) == 0:
+			return fmt.Errorf("library measure %s: no row of the measures table and no evidence of its own", e.ID)
 		}
-		covered[e.Row] = true
-		e.Evidence = append(e.Evidence, evidenceJSON{Citation: joinNonEmpty("; source: ", r["legal_basis"], r["source"])})
 		cites, err := l.listCitations(e.Products)
 		if err != nil {
 			return fmt.Errorf("library measure %s: %w", e.ID, err)

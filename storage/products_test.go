@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"io/fs"
 	"math"
@@ -15,6 +16,7 @@ import (
 
 	"parley/assets"
 	"parley/assets/productsgen/gen"
+	"parley/seeds"
 	"parley/storage/storagetest"
 )
 
@@ -80,6 +82,65 @@ func TestProductFilesReproducible(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestEvidenceFilesReproducible runs the generator's evidence step on the
+// reference data and checks that every built-in evidence text it derives is
+// the one package seeds embeds, byte for byte, and that every document of
+// the seeds manifest that names a source file is one the generator derives.
+func TestEvidenceFilesReproducible(t *testing.T) {
+	shared := filepath.Dir(filepath.Dir(storagetest.SharedPath(t, "evidence/s232_metals_annexes_text.txt")))
+	out := t.TempDir()
+	files, err := gen.GenerateEvidence(shared, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	generated := map[string]bool{}
+	for _, f := range files {
+		generated[f.Name] = true
+		written, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		embedded, err := fs.ReadFile(seeds.Files(), f.Name)
+		if err != nil {
+			t.Errorf("%s is generated but not embedded: %v", f.Name, err)
+			continue
+		}
+		if !bytes.Equal(written, embedded) || !bytes.Equal(f.Data, embedded) {
+			t.Errorf("%s: the embedded file differs from the generated one: run make generate", f.Name)
+		}
+	}
+	var m struct {
+		Documents []struct {
+			ID         string `json:"id"`
+			File       string `json:"file"`
+			SourceFile string `json:"source_file"`
+		} `json:"documents"`
+	}
+	b, err := fs.ReadFile(seeds.Files(), seeds.Manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	derived := 0
+	for _, d := range m.Documents {
+		if d.SourceFile == "" {
+			continue
+		}
+		derived++
+		if !generated[d.File] {
+			t.Errorf("document %s: %s is not derived by the generator", d.ID, d.File)
+		}
+		if _, err := os.Stat(filepath.Join(shared, "evidence", d.SourceFile)); err != nil {
+			t.Errorf("document %s: source file %s is not in the reference data: %v", d.ID, d.SourceFile, err)
+		}
+	}
+	if derived != len(files) {
+		t.Errorf("%d documents name a source file, the generator derives %d", derived, len(files))
 	}
 }
 

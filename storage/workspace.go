@@ -297,6 +297,12 @@ func (w *Workspace) prepare() error {
 			if err := w.loadDefaultsTx(tx, loaded); err != nil {
 				return fmt.Errorf("load the default data: %w", err)
 			}
+			return nil
+		}
+		// Current defaults in an older schema: a build that shipped
+		// fewer built-in documents wrote it.
+		if err := w.addBuiltinDocumentsTx(tx); err != nil {
+			return fmt.Errorf("add the built-in documents: %w", err)
 		}
 		return nil
 	})

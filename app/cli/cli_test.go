@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -201,14 +202,14 @@ func TestErrors(t *testing.T) {
 
 func TestEvidence(t *testing.T) {
 	ws := newWorkspace(t)
-	out, _, code := run(t, ws, "evidence", "search", "aluminum", "tariffs")
+	out, _, code := run(t, ws, "evidence", "search", "haggle", "aluminum", "tariffs")
 	if code != 0 || !strings.HasPrefix(out, "1. 004_00f7d1e281d38557") || !strings.Contains(out, "**aluminum**") {
 		t.Errorf("search:\n%s", out)
 	}
 	doc := filepath.Join(t.TempDir(), "memo.md")
 	os.WriteFile(doc, []byte("# Dairy memo\n\nSupply management stays off the table.\n"), 0o644)
 	out, errOut, code := run(t, ws, "evidence", "import", doc, "--publisher", "Ministry", "--date", "2026-01-05")
-	if code != 0 || !strings.HasPrefix(out, "005_") || !strings.Contains(out, "Dairy memo") {
+	if code != 0 || !regexp.MustCompile(`^\d{3}_[0-9a-f]{16}\t`).MatchString(out) || !strings.Contains(out, "Dairy memo") {
 		t.Fatalf("import: %d %q %s", code, out, errOut)
 	}
 	out, _, _ = run(t, ws, "evidence", "list")

@@ -1,7 +1,9 @@
 // Package gen derives the files that package assets embeds from the
 // project's reference data (../shared/data): byte copies of the chapter-level
 // files and SOURCES.md, and compact product-level files (HTS10 trade lines,
-// product lists, metal content, CUSMA claim shares by sector and month).
+// product lists, metal content, CUSMA claim shares by sector and month);
+// and the text of the legal texts that package seeds embeds as built-in
+// evidence (../shared/evidence).
 // The productsgen command runs it; tests run it to check that the embedded
 // files are reproducible.
 package gen
@@ -53,16 +55,7 @@ func Generate(shared, out string) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range files {
-		p := filepath.Join(out, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Name, err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Name, err)
-		}
-	}
-	return files, nil
+	return files, write(out, files)
 }
 
 // build derives every file in memory from the reference data in shared.
@@ -353,29 +346,9 @@ var listSpecs = []listSpec{
 	{name: "us-ieepa-potash-ca", title: "IEEPA carve-out: potash from Canada (9903.01.15)",
 		file: "yale/fentanyl_carveout_products.csv", repo: tracker, repoPath: "resources/fentanyl_carveout_products.csv", commit: "8315fff",
 		column: "hts8", filter: "category", values: []string{"potash_ca"}},
-	{name: "us-s232-steel-derivatives", title: "Section 232 steel derivatives",
-		file: "yale/s232_derivative_products.csv", repo: tracker, repoPath: "resources/s232_derivative_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "derivative_type", values: []string{"steel"}, dateColumn: "effective_date"},
-	{name: "us-s232-aluminum-derivatives", title: "Section 232 aluminum derivatives",
-		file: "yale/s232_derivative_products.csv", repo: tracker, repoPath: "resources/s232_derivative_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "derivative_type", values: []string{"aluminum"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-1a", title: "Section 232 metals annex I-A",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"1a"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-1b", title: "Section 232 metals annex I-B",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"1b"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-2", title: "Section 232 metals annex II, products removed",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"2"}, dateColumn: "effective_date"},
-	{name: "us-s232-annex-3", title: "Section 232 metals annex III, temporary",
-		file: "yale/s232_annex_products.csv", repo: tracker, repoPath: "resources/s232_annex_products.csv", commit: "8315fff",
-		column: "hts_prefix", filter: "annex", values: []string{"3"}, dateColumn: "effective_date"},
 	{name: "us-s232-copper", title: "Section 232 copper (9903.78.01, HTS8)",
 		file: "yale/s232_copper_products.csv", repo: tracker, repoPath: "resources/s232_copper_products.csv", commit: "8315fff",
 		column: "hts10"},
-	{name: "us-s232-auto-parts", title: "Section 232 auto parts",
-		file: "yale/s232_auto_parts.txt", repo: tracker, repoPath: "resources/s232_auto_parts.txt", commit: "8315fff"},
 	{name: "us-s232-mhd-parts", title: "Section 232 medium and heavy-duty vehicle parts",
 		file: "yale/s232_mhd_parts.txt", repo: tracker, repoPath: "resources/s232_mhd_parts.txt", commit: "8315fff"},
 	{name: "us-s232-autos", title: "Section 232 passenger vehicles and light trucks",
@@ -447,6 +420,7 @@ func (b *builder) lists() error {
 		if err != nil {
 			return fmt.Errorf("list %s: %w", s.name, err)
 		}
+		cite += scopeNotes[s.name]
 		l := listEntry{
 			Name:   s.name,
 			Title:  s.title,
@@ -460,6 +434,9 @@ func (b *builder) lists() error {
 			}
 		}
 		index = append(index, l)
+	}
+	if err := b.addMetalsLists(w, &index); err != nil {
+		return err
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

@@ -1,0 +1,137 @@
+package storage_test
+
+import (
+	"database/sql"
+	"encoding/json"
+	"io/fs"
+	"strconv"
+	"strings"
+	"testing"
+
+	"parley/seeds"
+	"parley/storage"
+)
+
+// builtinEvidence are the legal texts shipped as built-in documents, with a
+// phrase of each.
+var builtinEvidence = []struct {
+	id, source, date, phrase string
+}{
+	{"s232-metals-annexes", "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf", "2026-04-02", "Temporary Reduction List for Section 232 Steel and Aluminum Derivatives"},
+}
+
+// builtinDocumentCount returns how many documents the seeds manifest ships.
+func builtinDocumentCount(t *testing.T) int {
+	t.Helper()
+	b, err := fs.ReadFile(seeds.Files(), seeds.Manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ Documents []json.RawMessage }
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return len(m.Documents)
+}
+
+// TestBuiltinEvidenceInNewWorkspace checks that a new workspace holds each
+// legal text as a built-in document: its embedded text, its metadata, and
+// search finds it.
+func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
+	w, _ := open(t)
+	for _, e := range builtinEvidence {
+		t.Run(e.id, func(t *testing.T) {
+			d, err := w.Document(e.id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fs.ReadFile(seeds.Files(), e.id+".txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Body != string(want) {
+				t.Errorf("body is not the embedded text (%d bytes, want %d)", len(d.Body), len(want))
+			}
+			if !d.Builtin || d.SourceFile != e.source || d.Date != e.date || d.Title == "" || d.Publisher == "" || d.Kind == "" {
+				t.Errorf("metadata %+v", d)
+			}
+			if !strings.Contains(d.Body, e.phrase) {
+				t.Fatalf("body lacks %q", e.phrase)
+			}
+			hits, err := w.Search(`"`+e.phrase+`"`, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, h := range hits {
+				found = found || h.Document == e.id
+			}
+			if !found {
+				t.Errorf("search %q misses %s: %+v", e.phrase, e.id, hits)
+			}
+		})
+	}
+}
+
+// TestUpgradeAddsBuiltinEvidence makes a workspace of an earlier Parley (the
+// previous defaults version, without the legal texts) and opens it: the
+// upgrade adds the built-in documents it lacks, keeps the user's, and a
+// second open adds nothing.
+func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
+	w, path := open(t)
+	user, err := w.ImportDocumentData("memo.txt", []byte("Dairy memo\n\nSupply management stays off the table.\n"), storage.DocumentMeta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As an earlier build left it: no legal texts, older defaults.
+	var loaded string
+	if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&loaded); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := strconv.Atoi(loaded)
+	for _, q := range []string{"PRAGMA foreign_keys = OFF", "BEGIN",
+		"DELETE FROM measure_evidence WHERE document IN (SELECT id FROM documents WHERE source_file LIKE '%.pdf')",
+		"DELETE FROM passages WHERE document IN (SELECT id FROM documents WHERE source_file LIKE '%.pdf')",
+		"DELETE FROM documents WHERE source_file LIKE '%.pdf'",
+		"UPDATE meta SET value = '" + strconv.Itoa(v-1) + "' WHERE key = 'defaults'", "COMMIT"} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	for _, e := range builtinEvidence {
+		var n int
+		db.QueryRow("SELECT count(*) FROM documents WHERE id = ?", e.id).Scan(&n)
+		if n != 0 {
+			t.Fatalf("%s still there", e.id)
+		}
+	}
+	db.Close()
+
+	for round := 1; round <= 2; round++ {
+		w, err := storage.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range builtinEvidence {
+			d, err := w.Document(e.id)
+			if err != nil || !d.Builtin {
+				t.Errorf("round %d: %s: %+v %v", round, e.id, d.Builtin, err)
+			}
+		}
+		if _, err := w.Document(user.ID); err != nil {
+			t.Errorf("round %d: the user's document: %v", round, err)
+		}
+		w.Close()
+		if n, want := count(t, path, "documents"), builtinDocumentCount(t)+1; n != want {
+			t.Errorf("round %d: %d documents, want %d", round, n, want)
+		}
+		if got := integrity(t, path); got != "ok" {
+			t.Errorf("round %d: integrity %s", round, got)
+		}
+	}
+}
