@@ -44,8 +44,9 @@ const (
 )
 
 // defaultsVersion is the version of the embedded defaults this build loads:
-// 1 chapter-level data, 2 product-level data and the library on product lists.
-const defaultsVersion = 2
+// 1 chapter-level data, 2 product-level data and the library on product lists,
+// 3 the measures since mid-2026 and the proposals on today's regime.
+const defaultsVersion = 3
 
 // defaultsLoaded returns the version of the defaults loaded into the
 // workspace, 0 for none.
@@ -538,6 +539,14 @@ type builtinFile struct {
 		AsOfToday   bool           `json:"as_of_today"`
 		AllLibrary  bool           `json:"all_library"`
 		Measures    []libraryEntry `json:"measures"`
+
+		// Without names library measures (by id) or programmes that
+		// all_library leaves out: a proposal on today's regime is the
+		// library without the measures it lifts, plus its own measures.
+		Without []string `json:"without"`
+		// IncludeThreats: all_library also takes the threatened measures,
+		// and the scenario's assumptions apply them.
+		IncludeThreats bool `json:"include_threats"`
 	} `json:"scenarios"`
 }
 
@@ -571,14 +580,11 @@ func (l *defaultsLoader) builtins() error {
 		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
 			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 		}
-		entries := s.Measures
-		if s.AllLibrary {
-			for _, e := range l.libList {
-				if e.Remark == "" {
-					entries = append(entries, libraryEntry{Library: e.ID})
-				}
-			}
+		entries, err := l.allLibrary(s.AllLibrary, s.Without, s.IncludeThreats)
+		if err != nil {
+			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
+		entries = append(entries, s.Measures...)
 		for i, e := range entries {
 			m, err := l.resolveEntry(e)
 			if err != nil {
@@ -608,6 +614,42 @@ func (l *defaultsLoader) builtins() error {
 		}
 	}
 	return nil
+}
+
+// allLibrary returns the library entries a built-in scenario with
+// all_library takes: every measure without a remark, but the threatened ones
+// unless threats is set, and those whose id or programme is in without (each
+// of which must name a library measure or programme, so that a renamed
+// measure cannot silently stay in a proposal).
+func (l *defaultsLoader) allLibrary(all bool, without []string, threats bool) ([]libraryEntry, error) {
+	if !all {
+		if len(without) > 0 {
+			return nil, fmt.Errorf("without needs all_library")
+		}
+		return nil, nil
+	}
+	drop := map[string]bool{}
+	for _, w := range without {
+		drop[w] = true
+	}
+	used := map[string]bool{}
+	var out []libraryEntry
+	for _, e := range l.libList {
+		if drop[e.ID] || drop[e.Program] {
+			used[e.ID], used[e.Program] = true, true
+			continue
+		}
+		if e.Remark != "" || e.Status == "threatened" && !threats {
+			continue
+		}
+		out = append(out, libraryEntry{Library: e.ID})
+	}
+	for _, w := range without {
+		if !used[w] {
+			return nil, fmt.Errorf("without: no library measure or programme %q", w)
+		}
+	}
+	return out, nil
 }
 
 // replaceable decides, in an upgrade, whether built-in scenario id is
