@@ -206,7 +206,7 @@ func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
 	imposer := d.Imposer()
 	var active []*Measure
 	for i := range sc.Measures {
-		if me := &sc.Measures[i]; me.Imposer == imposer && me.ActiveOn(asOf) {
+		if me := &sc.Measures[i]; me.Imposer == imposer && sc.Active(me, asOf) {
 			active = append(active, me)
 		}
 	}

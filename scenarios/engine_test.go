@@ -203,10 +203,10 @@ func TestDateBoundaries(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.day, func(t *testing.T) {
 			d := scenarios.MustDate(tt.day)
-			if got := me.ActiveOn(d); got != tt.closed {
+			if got := me.ActiveOn(d, false); got != tt.closed {
 				t.Errorf("closed measure ActiveOn(%s) = %v, want %v", d, got, tt.closed)
 			}
-			if got := open.ActiveOn(d); got != tt.op {
+			if got := open.ActiveOn(d, false); got != tt.op {
 				t.Errorf("open measure ActiveOn(%s) = %v, want %v", d, got, tt.op)
 			}
 			res := testModel(t, scenarios.Overrides{}).Evaluate(&scenarios.Scenario{Measures: []scenarios.Measure{me}}, d)

@@ -332,6 +332,7 @@ func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
 		"elasticities":    func(n *jnode, p string) { d.str(n, p, &a.Elasticities) },
 		"elasticity_low":  func(n *jnode, p string) { d.num(n, p, &a.ElasticityLow) },
 		"elasticity_high": func(n *jnode, p string) { d.num(n, p, &a.ElasticityHigh) },
+		"include_threats": d.v2("include_threats", func(n *jnode, p string) { d.boolean(n, p, &a.IncludeThreats) }),
 		"overrides": func(n *jnode, p string) {
 			d.fields(n, p, map[string]func(*jnode, string){
 				"cusma_share":     func(n *jnode, p string) { d.numberMap(n, p, &a.Overrides.CUSMAShare) },
@@ -370,6 +371,8 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 			})
 		}),
 		"content":      d.v2("content", func(n *jnode, p string) { d.str(n, p, &m.Content) }),
+		"status":       d.v2("status", func(n *jnode, p string) { d.str(n, p, &m.Status) }),
+		"kind":         d.v2("kind", func(n *jnode, p string) { d.str(n, p, &m.Kind) }),
 		"rate":         mark("rate", func(n *jnode, p string) { d.num(n, p, &m.Rate) }),
 		"cusma_exempt": func(n *jnode, p string) { d.boolean(n, p, &m.CUSMAExempt) },
 		"cusma_exempt_share": d.v2("cusma_exempt_share", func(n *jnode, p string) {
@@ -439,6 +442,7 @@ type fileAssumptions struct {
 	ElasticityHigh float64       `json:"elasticity_high"`
 	Overrides      fileOverrides `json:"overrides"`
 	Datasets       *fileDatasets `json:"datasets,omitempty"`
+	IncludeThreats bool          `json:"include_threats,omitempty"`
 }
 
 type fileDatasets struct {
@@ -464,6 +468,8 @@ type fileMeasure struct {
 	Label            string             `json:"label"`
 	Imposer          string             `json:"imposer"`
 	Program          string             `json:"program"`
+	Status           string             `json:"status,omitempty"`
+	Kind             string             `json:"kind,omitempty"`
 	Sectors          map[string]float64 `json:"sectors,omitempty"`
 	Products         *fileProducts      `json:"products,omitempty"`
 	Content          string             `json:"content,omitempty"`
@@ -507,6 +513,7 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 			Elasticities:   a.Elasticities,
 			ElasticityLow:  a.ElasticityLow,
 			ElasticityHigh: a.ElasticityHigh,
+			IncludeThreats: a.IncludeThreats,
 			Overrides: fileOverrides{
 				CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
 				Elasticity:     nonNil(a.Overrides.Elasticity),
@@ -523,7 +530,7 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 	}
 	for _, m := range sc.Measures {
 		fm := fileMeasure{
-			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program,
+			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program, Status: m.Status, Kind: m.Kind,
 			Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
 			CUSMAExemptShare: m.CUSMAExemptShare,
 			YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),

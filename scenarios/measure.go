@@ -17,6 +17,27 @@ type Evidence struct {
 // IsQuote reports whether e quotes a document of the library.
 func (e Evidence) IsQuote() bool { return e.Document != "" }
 
+// Statuses of a measure (SPEC section 2.1); "" means StatusInForce.
+const (
+	StatusInForce    = "in_force"    // in force by its dates
+	StatusAnnounced  = "announced"   // in a signed instrument, in force from its effective_from
+	StatusThreatened = "threatened"  // announced publicly, no legal instrument
+	StatusStruckDown = "struck_down" // never active; kept for the record
+	StatusExpired    = "expired"     // never active; kept for the record
+)
+
+// Statuses lists the statuses in the order the app offers them.
+var Statuses = [...]string{StatusInForce, StatusAnnounced, StatusThreatened, StatusStruckDown, StatusExpired}
+
+// Kinds of measure (SPEC section 2.1); "" means KindDuty.
+const (
+	KindDuty = "duty" // an additional ad valorem duty
+	KindBan  = "ban"  // an import ban: the covered trade falls to zero
+)
+
+// Kinds lists the kinds of measure.
+var Kinds = [...]string{KindDuty, KindBan}
+
 // Measure is one dated tariff measure of one imposer (SPEC section 3).
 type Measure struct {
 	ID      string // unique within its scenario
@@ -41,6 +62,10 @@ type Measure struct {
 	From             Date     // effective_from (inclusive)
 	To               Date     // effective_to (inclusive); zero = open
 	Evidence         []Evidence
+	// Status is one of Statuses, or "" for in force.
+	Status string
+	// Kind is KindDuty or KindBan, or "" for a duty.
+	Kind string
 
 	// RateLow and RateHigh bound the rate when the user marks it uncertain
 	// (both zero: the rate is certain). Kept in the workspace, not in
@@ -66,13 +91,35 @@ func (m *Measure) Direction() Direction {
 	return CAtoUS
 }
 
-// ActiveOn reports whether the measure is in force on day d:
-// From <= d and (To is open or d <= To).
-func (m *Measure) ActiveOn(d Date) bool {
+// ActiveOn reports whether the measure is active on day d (SPEC section
+// 2.1): an in-force or announced measure when From <= d and (To is open or
+// d <= To); a threatened one likewise but only with includeThreats (the
+// scenario's Assumptions.IncludeThreats); a struck-down or expired one never.
+func (m *Measure) ActiveOn(d Date, includeThreats bool) bool {
+	switch m.Status {
+	case "", StatusInForce, StatusAnnounced:
+	case StatusThreatened:
+		if !includeThreats {
+			return false
+		}
+	default:
+		return false
+	}
 	if m.From.IsZero() || d.Before(m.From) {
 		return false
 	}
 	return m.To.IsZero() || !d.After(m.To)
+}
+
+// IsBan reports whether the measure is an import ban.
+func (m *Measure) IsBan() bool { return m.Kind == KindBan }
+
+// StatusOrDefault returns the measure's status, StatusInForce for "".
+func (m *Measure) StatusOrDefault() string {
+	if m.Status == "" {
+		return StatusInForce
+	}
+	return m.Status
 }
 
 // Coverage returns sec(m, s): the sector's own value, else the wildcard's,

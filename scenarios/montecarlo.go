@@ -314,7 +314,7 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 	for i := range sc.Measures {
 		me := &sc.Measures[i]
 		p.baseRate[i], rateLo[i], rateHi[i] = me.Rate, me.Rate, me.Rate
-		if u.Rates && me.Uncertain() && me.ActiveOn(asOf) && me.RateHigh > me.RateLow {
+		if u.Rates && me.Uncertain() && sc.Active(me, asOf) && me.RateHigh > me.RateLow {
 			p.rateCol = append(p.rateCol, i)
 			p.rateRange = append(p.rateRange, Range{me.RateLow, me.RateHigh})
 			rateLo[i], rateHi[i] = me.RateLow, me.RateHigh

@@ -219,7 +219,7 @@ func TestPropertyRateSwingsMatchReevaluation(t *testing.T) {
 		_, swings := m.Sensitivity(sc, day)
 		k := 2 // after the elasticity and CUSMA swings
 		for j, me := range sc.Measures {
-			if !me.ActiveOn(day) || me.Rate == 0 {
+			if !me.ActiveOn(day, false) || me.Rate == 0 {
 				continue
 			}
 			for _, w := range []struct {

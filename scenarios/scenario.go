@@ -98,6 +98,9 @@ type Assumptions struct {
 	ElasticityLow  float64  // multiplier of e(s) for the low trade effect
 	ElasticityHigh float64  // multiplier of e(s) for the high trade effect
 	Overrides      Overrides
+	// IncludeThreats makes threatened measures active by their dates (SPEC
+	// section 2.1); without it they are never active.
+	IncludeThreats bool
 }
 
 // ChapterLevel reports whether the assumptions use chapter lines only.
@@ -155,6 +158,12 @@ func (s *Scenario) Measure(id string) *Measure {
 		}
 	}
 	return nil
+}
+
+// Active reports whether measure me is active on day d under the
+// scenario's assumptions (Measure.ActiveOn with its IncludeThreats).
+func (s *Scenario) Active(me *Measure, d Date) bool {
+	return me.ActiveOn(d, s.Assumptions.IncludeThreats)
 }
 
 // Unevidenced returns the ids of measures that carry no evidence.

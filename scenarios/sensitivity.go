@@ -69,7 +69,7 @@ func (m *Model) rateSwings(sc *Scenario, asOf Date, base [2]Totals) []Swing {
 	}
 	var swings []Swing
 	for i, me := range sc.Measures {
-		if !me.ActiveOn(asOf) || me.Rate == 0 {
+		if !sc.Active(&sc.Measures[i], asOf) || me.Rate == 0 || me.IsBan() {
 			continue
 		}
 		d := me.Direction()

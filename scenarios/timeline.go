@@ -38,7 +38,9 @@ func (m *Model) Timeline(sc *Scenario, from, to Date) ([]TimelinePoint, error) {
 }
 
 // ChangeDates returns the days within [from, to] on which a measure of the
-// scenario starts or ends (the day after its effective_to), sorted.
+// scenario starts or ends (the day after its effective_to), sorted. Measures
+// that are never active under the scenario's assumptions (struck down,
+// expired, threatened without include_threats) change nothing.
 func (sc *Scenario) ChangeDates(from, to Date) []Date {
 	seen := map[Date]bool{}
 	var out []Date
@@ -49,7 +51,11 @@ func (sc *Scenario) ChangeDates(from, to Date) []Date {
 		seen[d] = true
 		out = append(out, d)
 	}
-	for _, me := range sc.Measures {
+	for i := range sc.Measures {
+		me := &sc.Measures[i]
+		if !me.ActiveOn(me.From, sc.Assumptions.IncludeThreats) {
+			continue
+		}
 		add(me.From)
 		if !me.To.IsZero() {
 			add(me.To.AddDays(1))

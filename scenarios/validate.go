@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,6 +172,29 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	}
 	if m.Content != "" && contentIndex(m.Content) < 0 {
 		es.add(p+".content", "unknown content kind %q (known: %s)", m.Content, strings.Join(ContentKinds[:], ", "))
+	}
+	if m.Status != "" && !slices.Contains(Statuses[:], m.Status) {
+		es.add(p+".status", "unknown status %q (known: %s)", m.Status, strings.Join(Statuses[:], ", "))
+	}
+	switch m.Kind {
+	case "", KindDuty:
+	case KindBan:
+		// A ban takes the covered trade away: it has no rate, and no
+		// content share or CUSMA exemption to apply one to.
+		if m.Rate != 0 {
+			es.add(p+".rate", "is %v; a ban (\"kind\": \"ban\") has rate 0", m.Rate)
+		}
+		if m.Uncertain() {
+			es.add(p+".rate", "a ban (\"kind\": \"ban\") has no rate range")
+		}
+		if m.Content != "" {
+			es.add(p+".content", "is not allowed on a ban (\"kind\": \"ban\")")
+		}
+		if m.CUSMAExempt {
+			es.add(p+".cusma_exempt", "is not allowed on a ban (\"kind\": \"ban\")")
+		}
+	default:
+		es.add(p+".kind", "unknown kind %q (known: %s)", m.Kind, strings.Join(Kinds[:], ", "))
 	}
 	if m.CUSMAExemptShare != nil {
 		if !m.CUSMAExempt {

@@ -45,7 +45,8 @@ const (
 
 // defaultsVersion is the version of the embedded defaults this build loads:
 // 1 chapter-level data, 2 product-level data and the library on product lists,
-// 3 the measures since mid-2026 and the proposals on today's regime.
+// 3 the measures since mid-2026, each measure's status and kind (duty or ban),
+// and the proposals on today's regime.
 const defaultsVersion = 3
 
 // defaultsLoaded returns the version of the defaults loaded into the
@@ -532,21 +533,21 @@ func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return f
 type builtinFile struct {
 	About     string `json:"about"`
 	Scenarios []struct {
-		ID          string         `json:"id"`
-		Name        string         `json:"name"`
-		Description string         `json:"description"`
-		AsOf        string         `json:"as_of"`
-		AsOfToday   bool           `json:"as_of_today"`
-		AllLibrary  bool           `json:"all_library"`
-		Measures    []libraryEntry `json:"measures"`
+		ID          string `json:"id"`
+		Name        string `json:"name"`
+		Description string `json:"description"`
+		AsOf        string `json:"as_of"`
+		AsOfToday   bool   `json:"as_of_today"`
+		AllLibrary  bool   `json:"all_library"`
+		// IncludeThreats is the scenario's include_threats assumption:
+		// threatened measures are active by their dates.
+		IncludeThreats bool           `json:"include_threats"`
+		Measures       []libraryEntry `json:"measures"`
 
 		// Without names library measures (by id) or programmes that
 		// all_library leaves out: a proposal on today's regime is the
 		// library without the measures it lifts, plus its own measures.
 		Without []string `json:"without"`
-		// IncludeThreats: all_library also takes the threatened measures,
-		// and the scenario's assumptions apply them.
-		IncludeThreats bool `json:"include_threats"`
 	} `json:"scenarios"`
 }
 
@@ -575,12 +576,15 @@ func (l *defaultsLoader) builtins() error {
 	for pos, s := range f.Scenarios {
 		sc := scenarios.Scenario{Name: s.Name, Description: s.Description, AsOfToday: s.AsOfToday,
 			Assumptions: scenarios.DefaultAssumptions()}
+		sc.Assumptions.IncludeThreats = s.IncludeThreats
 		if s.AsOfToday {
 			sc.AsOf = today
 		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
 			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 		}
-		entries, err := l.allLibrary(s.AllLibrary, s.Without, s.IncludeThreats)
+		// all_library takes every library measure without a remark,
+		// whatever its status: the engine decides which are active.
+		entries, err := l.allLibrary(s.AllLibrary, s.Without)
 		if err != nil {
 			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
@@ -617,11 +621,11 @@ func (l *defaultsLoader) builtins() error {
 }
 
 // allLibrary returns the library entries a built-in scenario with
-// all_library takes: every measure without a remark, but the threatened ones
-// unless threats is set, and those whose id or programme is in without (each
-// of which must name a library measure or programme, so that a renamed
-// measure cannot silently stay in a proposal).
-func (l *defaultsLoader) allLibrary(all bool, without []string, threats bool) ([]libraryEntry, error) {
+// all_library takes: every measure without a remark, whatever its status,
+// but those whose id or programme is in without (each of which must name a
+// library measure or programme, so that a renamed measure cannot silently
+// stay in a proposal).
+func (l *defaultsLoader) allLibrary(all bool, without []string) ([]libraryEntry, error) {
 	if !all {
 		if len(without) > 0 {
 			return nil, fmt.Errorf("without needs all_library")
@@ -639,7 +643,7 @@ func (l *defaultsLoader) allLibrary(all bool, without []string, threats bool) ([
 			used[e.ID], used[e.Program] = true, true
 			continue
 		}
-		if e.Remark != "" || e.Status == "threatened" && !threats {
+		if e.Remark != "" {
 			continue
 		}
 		out = append(out, libraryEntry{Library: e.ID})

@@ -122,7 +122,7 @@ func TestMonteCarloToday(t *testing.T) {
 	// Every rate in force marked uncertain, ±50%: the slowest case.
 	n := 0
 	for i := range sc.Measures {
-		if me := &sc.Measures[i]; me.ActiveOn(asOf) && me.Rate > 0 {
+		if me := &sc.Measures[i]; sc.Active(me, asOf) && me.Rate > 0 {
 			me.RateLow, me.RateHigh = me.Rate*0.5, me.Rate*1.5
 			n++
 		}

@@ -76,7 +76,7 @@ type libraryFile struct {
 // measure converts a complete library entry into a measure.
 func (e libraryEntry) measure() (scenarios.Measure, error) {
 	m := scenarios.Measure{ID: e.ID, Label: e.Label, Imposer: e.Imposer, Program: e.Program, Sectors: e.Sectors,
-		YieldsTo: e.YieldsTo, UpperBound: e.UpperBound, Library: e.ID}
+		YieldsTo: e.YieldsTo, UpperBound: e.UpperBound, Library: e.ID, Status: e.Status, Kind: e.Kind}
 	if e.Rate != nil {
 		m.Rate = *e.Rate
 	}
@@ -166,6 +166,12 @@ func (e libraryEntry) override(base libraryEntry) libraryEntry {
 	}
 	if e.UpperBound != nil {
 		out.UpperBound = e.UpperBound
+	}
+	if e.Status != "" {
+		out.Status = e.Status
+	}
+	if e.Kind != "" {
+		out.Kind = e.Kind
 	}
 	return out
 }

@@ -124,9 +124,10 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	var asOf, overrides, datasets string
 	var rev int64
 	err := tx.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
-		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, revision FROM scenarios WHERE id = ?`, id).Scan(
+		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, revision FROM scenarios WHERE id = ?`, id).Scan(
 		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &datasets,
-		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides, &rev)
+		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides,
+		&sc.Assumptions.IncludeThreats, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, fmt.Errorf("%w: no scenario with id %q", ErrNotFound, id)
 	}
@@ -144,7 +145,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	}
 	ids := map[int64]int{}
 	err = scanTx(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
-		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library
+		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind
 		FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
 			var m scenarios.Measure
@@ -152,7 +153,8 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 			var sectors, products, yields, from, to, upper string
 			var exemptShare sql.NullFloat64
 			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &products, &m.Content, &m.Rate,
-				&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library); err != nil {
+				&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library,
+				&m.Status, &m.Kind); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
@@ -398,17 +400,18 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 	name := strings.TrimSpace(sc.Name)
 	if verb == "INSERT" {
 		_, err = tx.Exec(`INSERT INTO scenarios (id, name, description, as_of, as_of_today, baseline_year, granularity, datasets,
-			cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, builtin, position, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, builtin, position,
+			created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
-			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, builtin, position, now, now)
+			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, builtin, position, now, now)
 	} else {
 		_, err = tx.Exec(`UPDATE scenarios SET name = ?, description = ?, as_of = ?, as_of_today = ?, baseline_year = ?,
 			granularity = ?, datasets = ?, cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?,
-			overrides = ?, updated_at = ?, revision = revision + 1
+			overrides = ?, include_threats = ?, updated_at = ?, revision = revision + 1
 			WHERE id = ?`,
 			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
-			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, now, id)
+			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, now, id)
 	}
 	if err != nil {
 		return err
@@ -444,11 +447,11 @@ func insertMeasure(tx *sql.Tx, scenarioID string, position int, m *scenarios.Mea
 	}
 	res, err := tx.Exec(`INSERT INTO measures (scenario, position, key, label, imposer, program, sectors, products, content,
 		rate, rate_low, rate_high, cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note,
-		upper_bound, library)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		upper_bound, library, status, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		scenarioID, position, m.ID, m.Label, m.Imposer, m.Program, string(sectors), products, m.Content, m.Rate,
 		m.RateLow, m.RateHigh, m.CUSMAExempt, exemptShare, string(yields), m.From.String(), m.To.String(), m.Note,
-		string(upper), m.Library)
+		string(upper), m.Library, m.Status, m.Kind)
 	if err != nil {
 		return err
 	}

@@ -172,7 +172,7 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 		return err
 	}
 	v.selectMeasure(m.ID)
-	if !m.ActiveOn(u.draft.EvalDate()) {
+	if !u.draft.Active(&m, u.draft.EvalDate()) {
 		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.draft.EvalDate()))
 	} else {
 		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))

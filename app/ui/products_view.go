@@ -447,7 +447,7 @@ func (v *productsView) explain(i int) string {
 	var others []string
 	for k := range sc.Measures {
 		me := &sc.Measures[k]
-		if me.Direction() != v.dir || !me.ActiveOn(v.asOf) || hit[me.ID] {
+		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
 			continue
 		}
 		others = append(others, fmt.Sprintf("• %s: %s", measureName(me), v.whyNot(me, ln)))

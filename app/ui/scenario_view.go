@@ -282,7 +282,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	m := &sc.Measures[id.Row]
-	active := m.ActiveOn(sc.EvalDate())
+	active := sc.Active(m, sc.EvalDate())
 	imp := widget.MediumImportance
 	style := fyne.TextStyle{Italic: !active} // not in force on the date
 	align := fyne.TextAlignLeading

@@ -35,7 +35,7 @@ func (u *UI) showFlow(f scenarios.Flow) {
 	line("Measures in force covering this sector:")
 	n := 0
 	for _, m := range sc.Measures {
-		if m.Direction() != f.Direction || !m.ActiveOn(u.result.AsOf) || m.Coverage(f.Sector) == 0 {
+		if m.Direction() != f.Direction || !m.ActiveOn(u.result.AsOf, sc.Assumptions.IncludeThreats) || m.Coverage(f.Sector) == 0 {
 			continue
 		}
 		n++

@@ -1,0 +1,124 @@
+package storage_test
+
+import (
+	"database/sql"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// TestOpenSchema2Workspace opens a workspace written by the Parley of schema
+// 2 and defaults version 2 (testdata/schema2.parley.gz, see
+// testdata/README.md): Open migrates it to the current schema and defaults
+// in place, in one transaction. The user's scenario keeps its meaning (its
+// measures are in force and duties, include_threats is off) and computes to
+// the numbers the old Parley computed; the built-in scenarios and the measure
+// library are refreshed.
+func TestOpenSchema2Workspace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.parley")
+	gunzipFile(t, "testdata/schema2.parley.gz", path)
+	if v := pragma(t, path, "user_version"); v != 2 {
+		t.Fatalf("fixture has schema %d, want 2", v)
+	}
+	if v := metaDefaults(t, path); v != "2" {
+		t.Fatalf("fixture has defaults %s, want 2", v)
+	}
+
+	w, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	const id = "user-scenario-from-schema-2"
+	sc, err := w.Scenario(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Name != "User scenario from schema 2" || sc.AsOf.String() != "2025-09-01" || sc.Assumptions.IncludeThreats {
+		t.Errorf("scenario %q %s include_threats=%v", sc.Name, sc.AsOf, sc.Assumptions.IncludeThreats)
+	}
+	if len(sc.Measures) != 3 {
+		t.Fatalf("%d measures, want 3", len(sc.Measures))
+	}
+	for _, m := range sc.Measures {
+		if m.Status != "" || m.Kind != "" {
+			t.Errorf("measure %s: status %q kind %q, want the defaults (in force, duty)", m.ID, m.Status, m.Kind)
+		}
+	}
+
+	res, err := w.Compute(id, scenarios.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		AsOf  string `json:"as_of"`
+		Flows []struct {
+			Direction       string  `json:"direction"`
+			Sector          string  `json:"sector"`
+			Duty            float64 `json:"duty_usd"`
+			TradeChange     float64 `json:"trade_change_usd"`
+			TradeChangeLow  float64 `json:"trade_change_low_usd"`
+			TradeChangeHigh float64 `json:"trade_change_high_usd"`
+			ValueAfter      float64 `json:"value_after_usd"`
+			DutyCollected   float64 `json:"duty_collected_usd"`
+		} `json:"flows"`
+	}
+	b, err := os.ReadFile("testdata/schema2-user-compute.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	if res.AsOf.String() != want.AsOf || len(res.Flows) != len(want.Flows) || len(want.Flows) == 0 {
+		t.Fatalf("as of %s, %d flows; want %s, %d", res.AsOf, len(res.Flows), want.AsOf, len(want.Flows))
+	}
+	duty := 0.0
+	for _, wf := range want.Flows {
+		f, ok := res.Flow(scenarios.Direction(wf.Direction), wf.Sector)
+		if !ok {
+			t.Errorf("no flow %s %s", wf.Direction, wf.Sector)
+			continue
+		}
+		duty += wf.Duty
+		for _, p := range [][3]any{
+			{"duty", f.Duty, wf.Duty}, {"trade change", f.TradeChange, wf.TradeChange},
+			{"low", f.TradeChangeLow, wf.TradeChangeLow}, {"high", f.TradeChangeHigh, wf.TradeChangeHigh},
+			{"value after", f.ValueAfter, wf.ValueAfter}, {"duty collected", f.DutyCollected, wf.DutyCollected},
+		} {
+			if math.Abs(p[1].(float64)-p[2].(float64)) >= 0.005 {
+				t.Errorf("%s %s %s = %.4f, want %.4f (computed by schema 2)", wf.Direction, wf.Sector, p[0], p[1], p[2])
+			}
+		}
+	}
+	if duty == 0 {
+		t.Error("the fixture's scenario has no duty: the comparison proves nothing")
+	}
+	w.Close()
+	if v := pragma(t, path, "user_version"); v != storage.SchemaVersion() {
+		t.Errorf("schema %d after opening, want %d", v, storage.SchemaVersion())
+	}
+	if v := metaDefaults(t, path); v == "2" {
+		t.Error("defaults still version 2 after opening: the library was not refreshed")
+	}
+}
+
+func metaDefaults(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
