@@ -127,8 +127,8 @@ func TestBuiltinScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantIDs := []string{"threat-25", "aug-2025", "sectoral-deal", "aluminum-relief", "sectoral-pact", "ca-counter-2025", "today",
-		"sectoral-deal-today", "aluminum-relief-today", "sectoral-pact-today", "threats-2027"}
+	wantIDs := []string{"threat-25", "aug-2025", "sectoral-deal", "aluminum-relief", "sectoral-pact", "ca-counter-2025", "today", "threats-2027",
+		"sectoral-deal-aug-2025", "aluminum-relief-aug-2025", "sectoral-pact-aug-2025"}
 	if len(list) != len(wantIDs) {
 		t.Fatalf("%d scenarios", len(list))
 	}

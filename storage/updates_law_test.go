@@ -264,7 +264,7 @@ func TestProposalsOnToday(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"sectoral-deal-today", "aluminum-relief-today", "sectoral-pact-today"} {
+	for _, id := range []string{"sectoral-deal", "aluminum-relief", "sectoral-pact"} {
 		sc, err := w.Scenario(id)
 		if err != nil {
 			t.Fatal(err)
@@ -279,19 +279,19 @@ func TestProposalsOnToday(t *testing.T) {
 		id, code string
 		want     float64
 	}{
-		{"today", "7601106090", 0.5},               // aluminum, annex I-A
-		{"sectoral-deal-today", "7601106090", 0},   // lifted, and no Section 301 either
-		{"sectoral-deal-today", "7408116000", 0.5}, // copper stays
-		{"aluminum-relief-today", "7601106090", 0.25},
-		{"aluminum-relief-today", "7408116000", 0.5},
-		{"sectoral-pact-today", "8606920000", 0.10}, // outside the pact sectors
+		{"today", "7601106090", 0.5},         // aluminum, annex I-A
+		{"sectoral-deal", "7601106090", 0},   // lifted, and no Section 301 either
+		{"sectoral-deal", "7408116000", 0.5}, // copper stays
+		{"aluminum-relief", "7601106090", 0.25},
+		{"aluminum-relief", "7408116000", 0.5},
+		{"sectoral-pact", "8606920000", 0.10}, // outside the pact sectors
 	} {
 		if l := evalLine(t, w, c.id, c.code, "2026-12-06"); !near(l.flow.Tariff, c.want) {
 			t.Errorf("%s, %s: tariff %v, want %v (%v)", c.id, c.code, l.flow.Tariff, c.want, l.added)
 		}
 	}
 	// The pact frees AUTOS of the Section 232 and 301 duties.
-	if l := evalLine(t, w, "sectoral-pact-today", "8703230140", "2026-12-06"); l.flow.Tariff != 0 {
+	if l := evalLine(t, w, "sectoral-pact", "8703230140", "2026-12-06"); l.flow.Tariff != 0 {
 		t.Errorf("sectoral-pact-today, 8703.23.01.40: tariff %v (%v)", l.flow.Tariff, l.added)
 	}
 }
