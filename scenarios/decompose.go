@@ -18,7 +18,10 @@ type LineTerms struct {
 	Index  int     // position of the line in its direction (Model.Line)
 	Sector int     // position of its sector in Model.Sectors
 	Value  float64 // V(l)
-	Share  float64 // c(l) under the model's params
+	// Ban is B(l), the line's largest active ban coverage (SPEC section
+	// 2.1): the terms' duty falls on V(l) (1 - Ban).
+	Ban   float64
+	Share float64 // c(l) under the model's params
 	// UpperBound is set when a measure's coverage of the line is an upper
 	// bound.
 	UpperBound bool
@@ -38,9 +41,11 @@ func (lt LineTerms) Tariff() float64 {
 // Contributions takes the additional tariff of every line of direction d
 // apart: for each line that an active measure covers (cov'(m,l) > 0), the
 // rate, coverage after precedence and CUSMA-exempt share of each such
-// measure, measures of rate 0 included. It walks the same scopes and
-// precedence as Evaluate, so tau(l) = sum over the terms of rate * cov' *
-// (1 - c(l) x) is the engine's tariff; lines no measure covers are left out.
+// measure, measures of rate 0 included, and the line's ban coverage B(l).
+// It walks the same scopes and precedence as Evaluate, so tau(l) = sum over
+// the terms of rate * cov' * (1 - c(l) x) is the engine's tariff; bans are
+// not terms (they have no rate) but set Ban; lines no measure covers are
+// left out.
 func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms {
 	di := d.Index()
 	t := m.tables[di]
@@ -57,11 +62,15 @@ func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms 
 	for k, me := range active {
 		scopes[k] = m.scope(di, me)
 	}
+	bc := bans(active, scopes, n)
 	// Terms by line, in measure order: count first, then fill one array.
 	count := make([]int, n)
 	covs := make([][]float64, len(active)) // cov' by scope entry
 	var p []float64
-	for k := range active {
+	for k, me := range active {
+		if me.IsBan() {
+			continue
+		}
 		s := scopes[k]
 		yields := m.precedence(active, scopes, k, &p, n)
 		covs[k] = make([]float64, len(s.idx))
@@ -85,15 +94,18 @@ func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms 
 	terms := make([]Term, total)
 	off := 0
 	for i := range n {
-		if count[i] == 0 {
+		if count[i] == 0 && bc.cov[i] == 0 {
 			continue
 		}
-		out = append(out, LineTerms{Index: i, Sector: t.sector[i], Value: t.value[i], Share: m.lineShare(di, t, i),
-			Terms: terms[off : off : off+count[i]]})
+		out = append(out, LineTerms{Index: i, Sector: t.sector[i], Value: t.value[i], Ban: bc.cov[i], Share: m.lineShare(di, t, i),
+			Terms: terms[off : off : off+count[i]], UpperBound: bc.ub[i]})
 		lineAt[i] = len(out)
 		off += count[i]
 	}
 	for k, me := range active {
+		if me.IsBan() {
+			continue
+		}
 		s := scopes[k]
 		x := 0.0
 		if me.CUSMAExempt {

@@ -19,13 +19,16 @@ type Flow struct {
 	TradeChangeHigh float64 // dM with e times ElasticityHigh
 	ValueAfter      float64 // V1 = V + dM
 	DutyCollected   float64 // R = sum of tau(l) V1(l)
+	// Banned is the trade value that active import bans take away: the
+	// sum of V(l) B(l) (SPEC section 2.1).
+	Banned float64
 
 	CUSMAShare     float64 // c(s) of the sector (lines may have their own)
 	Elasticity     float64 // e(s) used
 	BaselineTariff float64 // t0(s) used
-	// UpperBound is set when any line of the sector with duty is an upper
-	// bound: a measure covers it only partly, or its content share is
-	// unknown, or its note flags the sector.
+	// UpperBound is set when any line of the sector with duty (or banned
+	// value) is an upper bound: a measure (or ban) covers it only partly, or
+	// its content share is unknown, or its note flags the sector.
 	UpperBound bool
 }
 
@@ -39,7 +42,9 @@ type LineFlow struct {
 	Region          string
 	Baseline        float64
 	Tariff          float64 // tau(l)
-	Duty            float64
+	Ban             float64 // B(l): the largest coverage of the active bans
+	Banned          float64 // V(l) B(l)
+	Duty            float64 // V(l) (1 - B(l)) tau(l)
 	TradeChange     float64
 	TradeChangeLow  float64
 	TradeChangeHigh float64
@@ -58,6 +63,7 @@ type Totals struct {
 	TradeChangeHigh float64
 	ValueAfter      float64
 	DutyCollected   float64
+	Banned          float64 // trade value taken away by import bans
 	EffectiveRate   float64 // Duty / Baseline (0 when Baseline is 0)
 	// UpperBound is set when any sector of the direction is an upper bound.
 	UpperBound bool
@@ -65,8 +71,8 @@ type Totals struct {
 
 // Result is a scenario evaluated on a date: one flow per sector and
 // direction (ca_to_us first, sectors in model order) and totals per
-// direction; with lines requested, one LineFlow per line with duty, largest
-// duty first.
+// direction; with lines requested, one LineFlow per line with duty or banned
+// value, largest duty first (then largest banned value).
 type Result struct {
 	Scenario string
 	AsOf     Date
@@ -79,13 +85,18 @@ type Result struct {
 }
 
 // MeasureDuty is the duty at baseline volumes that one active measure adds
-// in its direction: the sum over lines of V(l) rate(m) cov'(m,l) d(m,l).
+// in its direction: the sum over lines of V(l) (1 - B(l)) rate(m) cov'(m,l)
+// d(m,l). A ban adds no duty but banned value: each line's V(l) B(l) goes to
+// the first active ban (in scenario order) whose coverage is B(l), so the
+// bans' Banned sum to the direction's banned total.
 type MeasureDuty struct {
 	Direction Direction
 	ID        string
 	Label     string
 	Program   string
+	Kind      string // the measure's kind ("" or KindDuty, or KindBan)
 	Duty      float64
+	Banned    float64
 }
 
 // Flow returns the flow of sector code in direction d.
@@ -111,7 +122,7 @@ func (r *Result) DirectionFlows(d Direction) []Flow {
 
 // Options change what Evaluate returns.
 type Options struct {
-	// Lines asks for one LineFlow per line with duty.
+	// Lines asks for one LineFlow per line with duty or banned value.
 	Lines bool
 }
 
@@ -127,7 +138,7 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 	for _, d := range Directions {
 		di := d.Index()
 		t := m.tables[di]
-		tau, ub, md := m.tariffs(sc, d, asOf)
+		tau, ub, bans, md := m.tariffs(sc, d, asOf)
 		res.Measures = append(res.Measures, md...)
 		flows := make([]Flow, n)
 		for si, sec := range m.Sectors {
@@ -136,7 +147,7 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 		}
 		for i := range t.len() {
 			si := t.sector[i]
-			lf := m.lineFlow(d, t, i, tau[i])
+			lf := m.lineFlow(d, t, i, tau[i], bans.cov[i])
 			f := &flows[si]
 			f.Baseline += lf.Baseline
 			f.Duty += lf.Duty
@@ -145,11 +156,13 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 			f.TradeChangeHigh += lf.TradeChangeHigh
 			f.ValueAfter += lf.ValueAfter
 			f.DutyCollected += lf.DutyCollected
-			if ub[i] && lf.Duty != 0 {
+			f.Banned += lf.Banned
+			lineUB := (ub[i] && lf.Duty != 0) || (bans.ub[i] && lf.Banned != 0)
+			if lineUB {
 				f.UpperBound = true
 			}
-			if opt.Lines && lf.Duty != 0 {
-				lf.UpperBound = ub[i]
+			if opt.Lines && (lf.Duty != 0 || lf.Banned != 0) {
+				lf.UpperBound = lineUB
 				lf.CUSMAShare = m.lineShare(di, t, i)
 				res.Lines = append(res.Lines, lf)
 			}
@@ -183,6 +196,9 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 			if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
 				return c
 			}
+			if c := cmp.Compare(b.Banned, a.Banned); c != 0 {
+				return c
+			}
 			if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
 				return c
 			}
@@ -213,10 +229,49 @@ func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
 	return active
 }
 
+// banCover is B(l) for every line of a direction (SPEC section 2.1): the
+// largest coverage of the active bans, whether a ban that covers the line is
+// an upper bound, and which active measure holds B(l) (-1: none).
+type banCover struct {
+	cov []float64
+	ub  []bool
+	by  []int
+}
+
+// bans computes B(l) over the active measures' scopes; bans do not add.
+func bans(active []*Measure, scopes []*scope, n int) banCover {
+	b := banCover{cov: make([]float64, n), ub: make([]bool, n)}
+	for k, me := range active {
+		if !me.IsBan() {
+			continue
+		}
+		if b.by == nil {
+			b.by = make([]int, n)
+			for i := range b.by {
+				b.by[i] = -1
+			}
+		}
+		s := scopes[k]
+		for j, i := range s.idx {
+			c := s.cov[j]
+			if c == 0 {
+				continue
+			}
+			if c > b.cov[i] {
+				b.cov[i], b.by[i] = c, k
+			}
+			if s.ub[j] {
+				b.ub[i] = true
+			}
+		}
+	}
+	return b
+}
+
 // tariffs returns tau(l) for every line of direction d, whether a measure
-// that adds to it covers the line as an upper bound, and the duty each
-// active measure adds.
-func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub []bool, md []MeasureDuty) {
+// that adds to it covers the line as an upper bound, the lines' ban
+// coverage, and the duty (or banned value) each active measure adds.
+func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub []bool, bc banCover, md []MeasureDuty) {
 	di := d.Index()
 	t := m.tables[di]
 	n := t.len()
@@ -224,16 +279,22 @@ func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub
 	active := activeMeasures(sc, d, asOf)
 	md = make([]MeasureDuty, len(active))
 	for k, me := range active {
-		md[k] = MeasureDuty{Direction: d, ID: me.ID, Label: me.Label, Program: me.Program}
+		md[k] = MeasureDuty{Direction: d, ID: me.ID, Label: me.Label, Program: me.Program, Kind: me.Kind}
 	}
 	scopes := make([]*scope, len(active))
 	for k, me := range active {
 		scopes[k] = m.scope(di, me)
 	}
+	bc = bans(active, scopes, n)
+	for i, k := range bc.by {
+		if k >= 0 {
+			md[k].Banned += t.value[i] * bc.cov[i]
+		}
+	}
 	var shares []float64
 	var p []float64
 	for k, me := range active {
-		if me.Rate == 0 {
+		if me.Rate == 0 || me.IsBan() {
 			continue
 		}
 		s := scopes[k]
@@ -259,13 +320,13 @@ func (m *Model) tariffs(sc *Scenario, d Direction, asOf Date) (tau []float64, ub
 				continue
 			}
 			tau[i] += add
-			md[k].Duty += t.value[i] * add
+			md[k].Duty += t.value[i] * (1 - bc.cov[i]) * add
 			if s.ub[j] {
 				ub[i] = true
 			}
 		}
 	}
-	return tau, ub, md
+	return tau, ub, bc, md
 }
 
 // precedence fills *p with P(l) for active measure k (the largest coverage
@@ -295,8 +356,10 @@ func (m *Model) precedence(active []*Measure, scopes []*scope, k int, p *[]float
 	return true
 }
 
-// lineFlow applies the formulas of SPEC section 2 to line i with tariff tau.
-func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau float64) LineFlow {
+// lineFlow applies the formulas of SPEC sections 2 and 2.1 to line i with
+// tariff tau and ban coverage b: the banned part V b leaves at every
+// elasticity, and the duties fall on the rest V (1 - b).
+func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineFlow {
 	si := t.sector[i]
 	v := t.value[i]
 	e := m.Elasticity[si]
@@ -310,11 +373,17 @@ func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau float64) LineFlow
 		Region:      t.region[i],
 		Baseline:    v,
 		Tariff:      tau,
-		Duty:        v * tau,
 	}
-	f.TradeChange = tradeEffect(v, e, tau, t0)
-	f.TradeChangeLow = tradeEffect(v, e*m.ElasticityLow, tau, t0)
-	f.TradeChangeHigh = tradeEffect(v, e*m.ElasticityHigh, tau, t0)
+	rest := v
+	if b != 0 {
+		f.Ban = b
+		f.Banned = v * b
+		rest = v * (1 - b)
+	}
+	f.Duty = rest * tau
+	f.TradeChange = noNegZero(tradeEffect(rest, e, tau, t0) - f.Banned)
+	f.TradeChangeLow = noNegZero(tradeEffect(rest, e*m.ElasticityLow, tau, t0) - f.Banned)
+	f.TradeChangeHigh = noNegZero(tradeEffect(rest, e*m.ElasticityHigh, tau, t0) - f.Banned)
 	f.ValueAfter = v + f.TradeChange
 	f.DutyCollected = tau * f.ValueAfter
 	return f
@@ -342,5 +411,6 @@ func (t *Totals) add(f Flow) {
 	t.TradeChangeHigh += f.TradeChangeHigh
 	t.ValueAfter += f.ValueAfter
 	t.DutyCollected += f.DutyCollected
+	t.Banned += f.Banned
 	t.UpperBound = t.UpperBound || f.UpperBound
 }

@@ -19,20 +19,31 @@ type Contribution struct {
 	Exempt     float64
 	// Dutiable is d(m,l).
 	Dutiable float64
-	// Added is rate(m) cov'(m,l) d(m,l).
+	// Added is rate(m) cov'(m,l) d(m,l); 0 for a ban.
 	Added float64
+	// Banned is, for the ban that holds the line's B(l) (the first active
+	// ban in scenario order with the largest coverage), the banned value
+	// V(l) B(l); 0 for other bans (bans do not add) and for duties.
+	Banned float64
 }
 
 // ExplainLine returns line i of direction d evaluated on asOf and what each
-// active measure of the direction adds to its tariff (measures that do not
-// cover the line are left out).
+// active measure of the direction adds to its tariff, or for a ban the value
+// it takes away (measures that do not cover the line are left out).
 func (m *Model) ExplainLine(sc *Scenario, d Direction, i int, asOf Date) (LineFlow, []Contribution) {
 	di := d.Index()
 	t := m.tables[di]
 	active := activeMeasures(sc, d, asOf)
 	covers := make([]Cover, len(active))
+	ban, holder, banUB := 0.0, -1, false
 	for k, me := range active {
 		covers[k] = m.coverLine(di, me, i)
+		if cov := covers[k].Coverage(); me.IsBan() && cov > 0 {
+			if cov > ban {
+				ban, holder = cov, k
+			}
+			banUB = banUB || covers[k].UpperBound()
+		}
 	}
 	c := m.lineShare(di, t, i)
 	var out []Contribution
@@ -44,6 +55,14 @@ func (m *Model) ExplainLine(sc *Scenario, d Direction, i int, asOf Date) (LineFl
 			continue
 		}
 		ct := Contribution{Measure: me, Cover: cv, Dutiable: 1}
+		if me.IsBan() {
+			ct.Dutiable = 0
+			if k == holder {
+				ct.Banned = t.value[i] * ban
+			}
+			out = append(out, ct)
+			continue
+		}
 		if len(me.YieldsTo) > 0 {
 			for j, other := range active {
 				if j != k && slices.Contains(me.YieldsTo, other.Program) && covers[j].Coverage() > ct.Yield {
@@ -62,9 +81,9 @@ func (m *Model) ExplainLine(sc *Scenario, d Direction, i int, asOf Date) (LineFl
 		}
 		out = append(out, ct)
 	}
-	lf := m.lineFlow(d, t, i, tau)
+	lf := m.lineFlow(d, t, i, tau, ban)
 	lf.CUSMAShare = c
-	lf.UpperBound = ub && lf.Duty != 0
+	lf.UpperBound = (ub && lf.Duty != 0) || (banUB && lf.Banned != 0)
 	return lf, out
 }
 

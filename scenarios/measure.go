@@ -96,19 +96,23 @@ func (m *Measure) Direction() Direction {
 // d <= To); a threatened one likewise but only with includeThreats (the
 // scenario's Assumptions.IncludeThreats); a struck-down or expired one never.
 func (m *Measure) ActiveOn(d Date, includeThreats bool) bool {
-	switch m.Status {
-	case "", StatusInForce, StatusAnnounced:
-	case StatusThreatened:
-		if !includeThreats {
-			return false
-		}
-	default:
-		return false
-	}
-	if m.From.IsZero() || d.Before(m.From) {
+	if !m.StatusActive(includeThreats) || m.From.IsZero() || d.Before(m.From) {
 		return false
 	}
 	return m.To.IsZero() || !d.After(m.To)
+}
+
+// StatusActive reports whether the measure's status lets it be active at
+// all: in force and announced measures yes, threatened ones only with
+// includeThreats, struck-down and expired ones never (SPEC section 2.1).
+func (m *Measure) StatusActive(includeThreats bool) bool {
+	switch m.Status {
+	case "", StatusInForce, StatusAnnounced:
+		return true
+	case StatusThreatened:
+		return includeThreats
+	}
+	return false
 }
 
 // IsBan reports whether the measure is an import ban.

@@ -237,7 +237,11 @@ type mcDir struct {
 	never   []linear  // by sector: the duty of the lines that never clip
 	always  []linear  // by sector: the duty of the lines that always clip
 	alwaysV []float64 // by sector: the value of the lines that always clip
-	exact   []exactLine
+	// banned is by sector the value V(l) B(l) that import bans take away:
+	// the same in every draw (a ban has no rate, and its banned part is
+	// the same at every elasticity).
+	banned []float64
+	exact  []exactLine
 	// exactTerms holds the drawn terms of all exact lines, one after the
 	// other (memory read in order, draw after draw).
 	exactTerms []aggTerm
@@ -332,6 +336,7 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 		}
 		dir.never, dir.always = make([]linear, n), make([]linear, n)
 		dir.alwaysV = make([]float64, n)
+		dir.banned = make([]float64, n)
 		// Sums by sector and measure column, then folded (fold).
 		type pendingExact struct {
 			line  exactLine
@@ -340,7 +345,8 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 		var exact []pendingExact
 		never := make([]map[int]*acc, n)
 		always := make([]map[int]*acc, n)
-		add := func(sums []map[int]*acc, s int, lt LineTerms, drawn bool) {
+		// v is the line's value that bears duties: V(l) (1 - B(l)).
+		add := func(sums []map[int]*acc, s int, lt LineTerms, v float64, drawn bool) {
 			if sums[s] == nil {
 				sums[s] = map[int]*acc{}
 			}
@@ -350,7 +356,7 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 					a = &acc{}
 					sums[s][t.Measure] = a
 				}
-				vc := float64(lt.Value * t.Cov)
+				vc := float64(v * t.Cov)
 				if drawn {
 					a.a += vc
 					a.b += float64(vc * t.Exempt)
@@ -364,6 +370,14 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 				continue
 			}
 			s := lt.Sector
+			v := lt.Value
+			if lt.Ban != 0 {
+				dir.banned[s] += float64(lt.Value * lt.Ban)
+				v = float64(lt.Value * float64(1-lt.Ban))
+				if v == 0 || len(lt.Terms) == 0 {
+					continue
+				}
+			}
 			cLo, cHi := lt.Share, lt.Share
 			if dir.drawn[s] {
 				cLo, cHi = shareLo[s], shareHi[s]
@@ -375,14 +389,14 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 			}
 			switch {
 			case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
-				add(never, s, lt, dir.drawn[s])
+				add(never, s, lt, v, dir.drawn[s])
 			case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
-				add(always, s, lt, dir.drawn[s])
-				dir.alwaysV[s] += lt.Value
+				add(always, s, lt, v, dir.drawn[s])
+				dir.alwaysV[s] += v
 			default:
 				// Its duty is linear like any line's; its trade effect
 				// is linear too until it clips, which eval corrects.
-				add(never, s, lt, dir.drawn[s])
+				add(never, s, lt, v, dir.drawn[s])
 				one := map[int]*acc{}
 				for _, t := range lt.Terms {
 					a := one[t.Measure]
@@ -398,7 +412,7 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 					}
 				}
 				tau := p.fold(one)
-				exact = append(exact, pendingExact{exactLine{sector: s, v: lt.Value, f0: tau.f0, f1: tau.f1,
+				exact = append(exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
 					key: float64(dir.q[s] * tauMax)}, tau.drawn})
 			}
 		}
@@ -489,7 +503,7 @@ func (p *mcPlan) eval(st *mcState, out *[2][2][]float64) {
 			dn := dir.never[s].at(c, st.rate)
 			da := dir.always[s].at(c, st.rate)
 			out[di][0][s] = dn + da
-			out[di][1][s] = -float64(float64(st.k*dir.q[s])*dn) - dir.alwaysV[s] + exTrade[s]
+			out[di][1][s] = -float64(float64(st.k*dir.q[s])*dn) - dir.alwaysV[s] + exTrade[s] - dir.banned[s]
 		}
 	}
 }

@@ -17,6 +17,7 @@ type RegionFlow struct {
 	TradeChangeHigh float64
 	ValueAfter      float64
 	DutyCollected   float64
+	Banned          float64 // trade value taken away by import bans
 	Tariff          float64 // Duty / Baseline (0 when Baseline is 0)
 	Lines           int     // lines of the region
 	DutyLines       int     // lines with duty
@@ -35,7 +36,7 @@ func (m *Model) HasRegions(d Direction) bool {
 }
 
 // RegionFlows evaluates sc on asOf and sums its lines by province or state
-// and direction (through the exported engine: lines with duty from
+// and direction (through the exported engine: lines with duty or banned value from
 // EvaluateWith, the baseline of every line from Line): directions in order, each direction's regions by duty at
 // stake, largest first (then by baseline, then by name), lines without a
 // region last. Directions whose lines name no region are left out.
@@ -80,7 +81,10 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 			f.TradeChangeHigh += l.TradeChangeHigh
 			f.ValueAfter += l.ValueAfter - l.Baseline
 			f.DutyCollected += l.DutyCollected
-			f.DutyLines++
+			f.Banned += l.Banned
+			if l.Duty != 0 {
+				f.DutyLines++
+			}
 			if l.UpperBound {
 				f.UpperBound = true
 			}

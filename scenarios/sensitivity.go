@@ -82,8 +82,8 @@ func (m *Model) rateSwings(sc *Scenario, asOf Date, base [2]Totals) []Swing {
 				tm := lt.Terms[p.term]
 				tau1 := tau[di][p.line]
 				tau2 := tau1 + (rate-tm.Rate)*tm.Cov*(1-lt.Share*tm.Exempt)
-				a := m.lineFlow(d, m.tables[di], lt.Index, tau1)
-				b := m.lineFlow(d, m.tables[di], lt.Index, tau2)
+				a := m.lineFlow(d, m.tables[di], lt.Index, tau1, lt.Ban)
+				b := m.lineFlow(d, m.tables[di], lt.Index, tau2, lt.Ban)
 				t.Duty += b.Duty - a.Duty
 				t.TradeChange += b.TradeChange - a.TradeChange
 				t.TradeChangeLow += b.TradeChangeLow - a.TradeChangeLow

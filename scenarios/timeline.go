@@ -53,7 +53,7 @@ func (sc *Scenario) ChangeDates(from, to Date) []Date {
 	}
 	for i := range sc.Measures {
 		me := &sc.Measures[i]
-		if !me.ActiveOn(me.From, sc.Assumptions.IncludeThreats) {
+		if !me.StatusActive(sc.Assumptions.IncludeThreats) {
 			continue
 		}
 		add(me.From)

@@ -96,6 +96,9 @@ func TestOpenSchema2Workspace(t *testing.T) {
 				t.Errorf("%s %s %s = %.4f, want %.4f (computed by schema 2)", wf.Direction, wf.Sector, p[0], p[1], p[2])
 			}
 		}
+		if f.Banned != 0 {
+			t.Errorf("%s %s banned %v in a scenario without bans", wf.Direction, wf.Sector, f.Banned)
+		}
 	}
 	if duty == 0 {
 		t.Error("the fixture's scenario has no duty: the comparison proves nothing")

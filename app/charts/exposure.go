@@ -54,8 +54,18 @@ func (e *exposure) summary() string {
 	t := e.tot
 	return e.dir.Label() +
 		" · Total duty at stake " + upperMark(t.UpperBound) + money(t.Duty) + " on " + money(t.Baseline) + " of trade (" + percent(t.EffectiveRate) + ")" +
+		bannedText(t.Banned, t.UpperBound) +
 		" · Trade effect " + money(t.TradeChange) + " (range " + amount(t.TradeChangeLow) + " to " + amount(t.TradeChangeHigh) + ")" +
 		e.bands.summary()
+}
+
+// bannedText is " · Trade banned X", the trade value that import bans stop,
+// as its own figure beside the duty at stake; "" without bans.
+func bannedText(banned float64, upper bool) string {
+	if banned == 0 {
+		return ""
+	}
+	return " · Trade banned " + upperMark(upper) + money(banned)
 }
 
 func (e *exposure) legend() []legendItem {

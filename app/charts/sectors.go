@@ -106,6 +106,7 @@ func addFlow(f *scenarios.Flow, g scenarios.Flow) {
 	f.TradeChangeHigh += g.TradeChangeHigh
 	f.ValueAfter += g.ValueAfter
 	f.DutyCollected += g.DutyCollected
+	f.Banned += g.Banned
 	f.UpperBound = f.UpperBound || g.UpperBound
 	if f.Baseline != 0 {
 		f.Tariff = f.Duty / f.Baseline

@@ -60,10 +60,10 @@ func TestComputeFormats(t *testing.T) {
 			t.Fatalf("%d %s", code, errOut)
 		}
 		var got struct {
-			Scenario string                        `json:"scenario"`
-			AsOf     string                        `json:"as_of"`
-			Flows    []map[string]any              `json:"flows"`
-			Totals   map[string]map[string]float64 `json:"totals"`
+			Scenario string                    `json:"scenario"`
+			AsOf     string                    `json:"as_of"`
+			Flows    []map[string]any          `json:"flows"`
+			Totals   map[string]map[string]any `json:"totals"`
 		}
 		dec := json.NewDecoder(strings.NewReader(out))
 		dec.DisallowUnknownFields()
@@ -74,7 +74,7 @@ func TestComputeFormats(t *testing.T) {
 			t.Errorf("header %q %q, %d flows", got.Scenario, got.AsOf, len(got.Flows))
 		}
 		keys := []string{"direction", "sector", "baseline_usd", "tariff", "duty_usd", "trade_change_usd",
-			"trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd", "upper_bound"}
+			"trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd", "upper_bound", "banned_usd"}
 		for _, f := range got.Flows {
 			if len(f) != len(keys) {
 				t.Fatalf("flow keys: %v", f)
@@ -86,11 +86,12 @@ func TestComputeFormats(t *testing.T) {
 			}
 		}
 		for _, d := range []string{"ca_to_us", "us_to_ca"} {
-			if len(got.Totals[d]) != 8 {
+			// SPEC section 4: the eight numbers, upper_bound and banned_usd.
+			if len(got.Totals[d]) != 10 || got.Totals[d]["banned_usd"] != 0.0 || got.Totals[d]["upper_bound"] == nil {
 				t.Errorf("totals %s = %v", d, got.Totals[d])
 			}
 		}
-		if r := got.Totals["ca_to_us"]["effective_rate"]; r <= 0 || r >= 1 {
+		if r, _ := got.Totals["ca_to_us"]["effective_rate"].(float64); r <= 0 || r >= 1 {
 			t.Errorf("effective rate %v", r)
 		}
 	})

@@ -97,6 +97,7 @@ type flowJSON struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"` // trade value import bans take away
 	// Bands are P10/P50/P90 of duty at stake, with --draws.
 	Bands *bandJSON `json:"bands,omitempty"`
 }
@@ -116,6 +117,7 @@ type lineJSON struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"`
 }
 
 type totalsJSON struct {
@@ -127,6 +129,8 @@ type totalsJSON struct {
 	ValueAfter      float64 `json:"value_after_usd"`
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	EffectiveRate   float64 `json:"effective_rate"`
+	UpperBound      bool    `json:"upper_bound"`
+	Banned          float64 `json:"banned_usd"`
 	// Bands are P10/P50/P90 of duty at stake, with --draws.
 	Bands *bandJSON `json:"bands,omitempty"`
 }
@@ -143,14 +147,15 @@ type resultJSON struct {
 }
 
 func toTotalsJSON(t scenarios.Totals) totalsJSON {
-	return totalsJSON{t.Baseline, t.Duty, t.TradeChange, t.TradeChangeLow, t.TradeChangeHigh, t.ValueAfter, t.DutyCollected, t.EffectiveRate, nil}
+	return totalsJSON{t.Baseline, t.Duty, t.TradeChange, t.TradeChangeLow, t.TradeChangeHigh, t.ValueAfter, t.DutyCollected, t.EffectiveRate,
+		t.UpperBound, t.Banned, nil}
 }
 
 func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.Bands) error {
 	out := resultJSON{Scenario: res.Scenario, AsOf: res.AsOf.String(), Flows: make([]flowJSON, 0, len(res.Flows))}
 	for _, f := range res.Flows {
 		fj := flowJSON{string(f.Direction), f.Sector, f.Baseline, f.Tariff, f.Duty,
-			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.UpperBound, nil}
+			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.UpperBound, f.Banned, nil}
 		if fb, ok := flowBands(bands, f); ok {
 			fj.Bands = toBandJSON(fb.Duty)
 		}
@@ -159,8 +164,11 @@ func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.
 	if lines {
 		out.Lines = make([]lineJSON, 0, len(res.Lines))
 		for _, l := range res.Lines {
+			if l.Duty == 0 { // SPEC section 4: the lines with duty
+				continue
+			}
 			out.Lines = append(out.Lines, lineJSON{string(l.Direction), l.Code, l.Sector, l.Description, l.Baseline, l.Tariff,
-				l.Duty, l.TradeChange, l.TradeChangeLow, l.TradeChangeHigh, l.ValueAfter, l.DutyCollected, l.UpperBound})
+				l.Duty, l.TradeChange, l.TradeChangeLow, l.TradeChangeHigh, l.ValueAfter, l.DutyCollected, l.UpperBound, l.Banned})
 		}
 	}
 	out.Totals.CAtoUS = toTotalsJSON(res.Totals[scenarios.CAtoUS.Index()])
@@ -202,7 +210,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 	}
 	header := cols("level", "direction", "sector", "sector_name", "code", "description", "baseline_usd", "tariff", "duty_usd",
 		"trade_change_usd", "trade_change_low_usd", "trade_change_high_usd", "value_after_usd", "duty_collected_usd",
-		"cusma_share", "elasticity", "baseline_tariff", "upper_bound")
+		"cusma_share", "elasticity", "baseline_tariff", "upper_bound", "banned_usd")
 	if bands != nil {
 		header = append(header, bandColumns...)
 	}
@@ -211,7 +219,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		fb, _ := flowBands(bands, f)
 		cw.Write(withBands(cols("sector", string(f.Direction), f.Sector, names[f.Sector], "", "", num(f.Baseline), num(f.Tariff), num(f.Duty),
 			num(f.TradeChange), num(f.TradeChangeLow), num(f.TradeChangeHigh), num(f.ValueAfter), num(f.DutyCollected),
-			num(f.CUSMAShare), num(f.Elasticity), num(f.BaselineTariff), strconv.FormatBool(f.UpperBound)), fb.Duty, fb.TradeChange))
+			num(f.CUSMAShare), num(f.Elasticity), num(f.BaselineTariff), strconv.FormatBool(f.UpperBound), num(f.Banned)), fb.Duty, fb.TradeChange))
 	}
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
@@ -221,13 +229,16 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		}
 		cw.Write(withBands(cols("total", string(d), "TOTAL", "All sectors", "", "", num(t.Baseline), num(t.EffectiveRate), num(t.Duty),
 			num(t.TradeChange), num(t.TradeChangeLow), num(t.TradeChangeHigh), num(t.ValueAfter), num(t.DutyCollected),
-			"", "", "", strconv.FormatBool(t.UpperBound)), tb.Duty, tb.TradeChange))
+			"", "", "", strconv.FormatBool(t.UpperBound), num(t.Banned)), tb.Duty, tb.TradeChange))
 	}
 	if lines {
 		for _, l := range res.Lines {
+			if l.Duty == 0 { // the lines with duty, as in the JSON
+				continue
+			}
 			row := cols("line", string(l.Direction), l.Sector, names[l.Sector], l.Code, l.Description, num(l.Baseline), num(l.Tariff),
 				num(l.Duty), num(l.TradeChange), num(l.TradeChangeLow), num(l.TradeChangeHigh), num(l.ValueAfter),
-				num(l.DutyCollected), num(l.CUSMAShare), "", "", strconv.FormatBool(l.UpperBound))
+				num(l.DutyCollected), num(l.CUSMAShare), "", "", strconv.FormatBool(l.UpperBound), num(l.Banned))
 			if bands != nil {
 				row = append(row, make([]string, len(bandColumns))...) // bands are by sector
 			}
@@ -259,6 +270,7 @@ func writeProgrammes(w io.Writer, res *scenarios.Result, d scenarios.Direction) 
 		}
 		by[md.Program] += md.Duty
 	}
+	writeBans(w, res, d)
 	if len(order) == 0 {
 		return
 	}
@@ -271,6 +283,30 @@ func writeProgrammes(w io.Writer, res *scenarios.Result, d scenarios.Direction) 
 	fmt.Fprintf(w, "Duty by programme (US$ millions, share of baseline): %s\n", strings.Join(parts, ", "))
 }
 
+// writeBans prints the trade value each import ban of direction d takes
+// away, largest first.
+func writeBans(w io.Writer, res *scenarios.Result, d scenarios.Direction) {
+	var bans []scenarios.MeasureDuty
+	for _, md := range res.Measures {
+		if md.Direction == d && md.Banned != 0 {
+			bans = append(bans, md)
+		}
+	}
+	if len(bans) == 0 {
+		return
+	}
+	slices.SortStableFunc(bans, func(a, b scenarios.MeasureDuty) int { return cmp.Compare(b.Banned, a.Banned) })
+	parts := make([]string, len(bans))
+	for i, b := range bans {
+		name := b.Label
+		if name == "" {
+			name = b.ID
+		}
+		parts[i] = fmt.Sprintf("%s %s", oneLine(name), millions(b.Banned))
+	}
+	fmt.Fprintf(w, "Trade banned by import ban (US$ millions): %s\n", strings.Join(parts, ", "))
+}
+
 // writeLineTable prints the trade lines of direction d with duty, largest
 // duty first, in US$ millions.
 func writeLineTable(w io.Writer, res *scenarios.Result, d scenarios.Direction) error {
@@ -278,7 +314,7 @@ func writeLineTable(w io.Writer, res *scenarios.Result, d scenarios.Direction) e
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, fmt.Sprintf("%-10s %-9s %-40s", "Code", "Sector", "Description")+"\tBaseline\tCUSMA\tTariff\tDuty\tTrade effect\t")
 	for _, l := range res.Lines {
-		if l.Direction != d {
+		if l.Direction != d || l.Duty == 0 {
 			continue
 		}
 		mark := ""
@@ -334,7 +370,15 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	for _, d := range scenarios.Directions {
 		fmt.Fprintf(w, "\n%s (US$ millions)\n", d.Label())
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		head := first("Sector", "") + "\tBaseline\tTariff\tDuty\tTrade effect\tLow\tHigh\tValue after\tDuty collected\t"
+		// Trade banned is its own column beside the duty, in a direction
+		// where an import ban takes trade away.
+		banned := func(v float64) string { return "" }
+		bannedHead := ""
+		if res.Totals[d.Index()].Banned != 0 {
+			banned = func(v float64) string { return millions(v) + "\t" }
+			bannedHead = "Trade banned\t"
+		}
+		head := first("Sector", "") + "\tBaseline\tTariff\tDuty\t" + bannedHead + "Trade effect\tLow\tHigh\tValue after\tDuty collected\t"
 		if bands != nil {
 			head += "Duty P10 – P90\tTrade effect P10 – P90\t"
 		}
@@ -345,8 +389,8 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 				mark, upper = "≤", true
 			}
 			fb, _ := flowBands(bands, f)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
-				percent(f.Tariff), mark, millions(f.Duty), millions(f.TradeChange), millions(f.TradeChangeLow),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
+				percent(f.Tariff), mark, millions(f.Duty), banned(f.Banned), millions(f.TradeChange), millions(f.TradeChangeLow),
 				millions(f.TradeChangeHigh), millions(f.ValueAfter), millions(f.DutyCollected), extra(fb.Duty, fb.TradeChange))
 		}
 		t := res.Totals[d.Index()]
@@ -358,8 +402,8 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		if bands != nil {
 			tb = bands.Totals[d.Index()]
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", first("TOTAL", "All sectors"), millions(t.Baseline), percent(t.EffectiveRate),
-			mark, millions(t.Duty), millions(t.TradeChange), millions(t.TradeChangeLow), millions(t.TradeChangeHigh),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", first("TOTAL", "All sectors"), millions(t.Baseline), percent(t.EffectiveRate),
+			mark, millions(t.Duty), banned(t.Banned), millions(t.TradeChange), millions(t.TradeChangeLow), millions(t.TradeChangeHigh),
 			millions(t.ValueAfter), millions(t.DutyCollected), extra(tb.Duty, tb.TradeChange))
 		if err := tw.Flush(); err != nil {
 			return err
@@ -373,6 +417,9 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Tariff: additional tariff; effective rate on the TOTAL line. Trade effect: change in imports (low and high elasticity).")
+	if res.Totals[0].Banned != 0 || res.Totals[1].Banned != 0 {
+		fmt.Fprintln(w, "Trade banned: the baseline trade that import bans stop; it owes no duty and counts in the trade effect at every elasticity.")
+	}
 	if bands != nil {
 		fmt.Fprintln(w, bandsNote)
 	}

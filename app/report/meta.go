@@ -111,12 +111,12 @@ func period(from, to scenarios.Date) string {
 }
 
 // activeMeasures returns the measures of sc that apply in direction dir and
-// are in force on some day of [from, to].
+// are active on some day of [from, to] (by their dates and status).
 func activeMeasures(sc *scenarios.Scenario, dir scenarios.Direction, from, to scenarios.Date) []*scenarios.Measure {
 	var out []*scenarios.Measure
 	for i := range sc.Measures {
 		m := &sc.Measures[i]
-		if m.Direction() != dir || m.From.IsZero() || m.From.After(to) {
+		if m.Direction() != dir || !m.StatusActive(sc.Assumptions.IncludeThreats) || m.From.IsZero() || m.From.After(to) {
 			continue
 		}
 		if !m.To.IsZero() && m.To.Before(from) {

@@ -234,7 +234,7 @@ const scheduledYears = 5
 // charts.NewTimelineScheduled). A scenario none of whose measures has
 // started by its as-of date ends there.
 func scheduledEnd(s *subject) scenarios.Date {
-	started := slices.ContainsFunc(s.sc.Measures, func(m scenarios.Measure) bool { return !m.From.IsZero() && !m.From.After(s.asOf) })
+	started := slices.ContainsFunc(s.sc.Measures, func(m scenarios.Measure) bool { return s.sc.Active(&m, m.From) && !m.From.After(s.asOf) })
 	if !started {
 		return s.asOf
 	}

@@ -42,13 +42,17 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 		t := res.Totals[d.Index()]
 		upper = upper || t.UpperBound
 		p := deck.Panel{Heading: d.Label()}
-		if t.Duty == 0 {
+		if t.Duty == 0 && t.Banned == 0 {
 			p.Lines = []string{"No duty at stake on " + s.asOf.String() + "."}
 			panels = append(panels, p)
 			continue
 		}
 		p.Lines = append(p.Lines,
-			fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)),
+			fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)))
+		if t.Banned != 0 {
+			p.Lines = append(p.Lines, fmt.Sprintf("Trade banned: %s%s a year of trade stopped by import bans", mark(t.UpperBound), charts.Money(t.Banned)))
+		}
+		p.Lines = append(p.Lines,
 			fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
 		flows := res.DirectionFlows(d)
 		slices.SortStableFunc(flows, func(a, b scenarios.Flow) int { return cmp.Compare(b.Duty, a.Duty) })
