@@ -197,6 +197,19 @@ func TestLawSection338(t *testing.T) {
 		if got := contains(ban.UpperBound, "FOOD"); got != c.partial {
 			t.Errorf("%s: FOOD upper bound %v, want %v", c.ban, got, c.partial)
 		}
+		// In Today: the line's whole trade is banned from 2026-09-29 and
+		// owes no duty; the day before it pays the 50%.
+		on := evalLine(t, w, "today", c.code, "2026-09-29")
+		if on.flow.Banned != on.flow.Baseline || on.flow.Baseline <= 0 || on.flow.Duty != 0 || on.flow.UpperBound != c.partial {
+			t.Errorf("%s on 2026-09-29: banned %v of %v, duty %v, upper bound %v", c.code, on.flow.Banned, on.flow.Baseline, on.flow.Duty, on.flow.UpperBound)
+		}
+		if on.flow.TradeChange != -on.flow.Baseline {
+			t.Errorf("%s on 2026-09-29: trade effect %v, want all of %v", c.code, on.flow.TradeChange, on.flow.Baseline)
+		}
+		before := evalLine(t, w, "today", c.code, "2026-09-28")
+		if before.flow.Banned != 0 || !near(before.added["US-S338-0915"], 0.5) || before.flow.Duty < 0.5*before.flow.Baseline*(1-1e-12) {
+			t.Errorf("%s on 2026-09-28: banned %v, Section 338 %v, duty %v of %v", c.code, before.flow.Banned, before.added["US-S338-0915"], before.flow.Duty, before.flow.Baseline)
+		}
 	}
 }
 
