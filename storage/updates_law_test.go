@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
 
 	"parley/scenarios"
@@ -306,5 +307,46 @@ func TestProposalsOnToday(t *testing.T) {
 	// The pact frees AUTOS of the Section 232 and 301 duties.
 	if l := evalLine(t, w, "sectoral-pact", "8703230140", "2026-12-06"); l.flow.Tariff != 0 {
 		t.Errorf("sectoral-pact-today, 8703.23.01.40: tariff %v (%v)", l.flow.Tariff, l.added)
+	}
+}
+
+// TestUpgradeCarriesTheProposals opens a workspace made with the built-ins of
+// defaults version 2 (testdata/schema2.parley.gz): the deals the user never
+// changed become the proposals on today's regime under their ids, their
+// August 2025 versions and Threats of 2027 are added, and Today takes the
+// measures since mid-2026.
+func TestUpgradeCarriesTheProposals(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.parley")
+	gunzipFile(t, "testdata/schema2.parley.gz", path)
+	w, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for id, wantToday := range map[string]bool{"sectoral-deal": true, "aluminum-relief": true, "sectoral-pact": true,
+		"sectoral-deal-aug-2025": false, "aluminum-relief-aug-2025": false, "sectoral-pact-aug-2025": false} {
+		sc, err := w.Scenario(id)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		if sc.AsOfToday != wantToday || !wantToday && sc.AsOf != scenarios.MustDate("2025-08-15") {
+			t.Errorf("%s: follows today %v, as of %s", id, sc.AsOfToday, sc.AsOf)
+		}
+	}
+	th, err := w.Scenario("threats-2027")
+	if err != nil || !th.Assumptions.IncludeThreats {
+		t.Errorf("threats-2027: %v, include_threats %v", err, th.Assumptions.IncludeThreats)
+	}
+	today, err := w.Scenario("today")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s301 bool
+	for _, m := range today.Measures {
+		s301 = s301 || m.ID == "US-S301FL-CA"
+	}
+	if !s301 {
+		t.Error("Today lacks the Section 301 forced-labor duty after the upgrade")
 	}
 }
