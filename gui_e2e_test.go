@@ -136,8 +136,8 @@ func runGUI(t *testing.T, lang string) {
 		t.Fatalf("parley scenarios: exit %d: %s", r.code, r.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) != 8 { // a header and the seven built-in scenarios
-		t.Errorf("workspace lists %d lines, want a header and 7 scenarios:\n%s", len(lines), r.stdout)
+	if len(lines) != 12 { // a header and the 11 built-in scenarios
+		t.Errorf("workspace lists %d lines, want a header and 11 scenarios:\n%s", len(lines), r.stdout)
 	}
 	for _, id := range []string{"threat-25", "aug-2025", "today"} {
 		if !strings.Contains(r.stdout, id) {

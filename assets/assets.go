@@ -17,7 +17,7 @@ import (
 
 //go:generate go run ./productsgen
 
-//go:embed data/*.csv data/SOURCES.md products/* library.json builtin.json sector_labels.csv
+//go:embed data/*.csv data/SOURCES.md data/updates products/* library.json builtin.json sector_labels.csv
 var files embed.FS
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
@@ -73,4 +73,15 @@ const (
 	// TradeWarReduxLicenseFile is the MIT licence of
 	// tradewartracker/trade-war-redux-2025.
 	TradeWarReduxLicenseFile = "products/LICENSE-trade-war-redux"
+)
+
+// Names of the embedded files of the measures since mid-2026
+// (data/updates/2026-12).
+const (
+	// UpdatesMeasuresFile: the measures since mid-2026 (new rows, and
+	// corrections of rows of MeasuresFile under the same id), with a status
+	// column.
+	UpdatesMeasuresFile = "data/updates/2026-12/measures_2026h2.csv"
+	// UpdatesSourcesFile says where each file of the folder comes from.
+	UpdatesSourcesFile = "data/updates/2026-12/SOURCES.md"
 )

@@ -42,7 +42,7 @@ func TestDailyBackups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s, err := copyOf.Scenarios(); err != nil || len(s) != 7 {
+	if s, err := copyOf.Scenarios(); err != nil || len(s) != 11 {
 		t.Errorf("the backup holds %d scenarios, %v", len(s), err)
 	}
 	copyOf.Close()

@@ -45,7 +45,8 @@ const (
 
 // defaultsVersion is the version of the embedded defaults this build loads:
 // 1 chapter-level data, 2 product-level data and the library on product lists,
-// 3 the library with each measure's status and kind (duty or ban).
+// 3 the measures since mid-2026, each measure's status and kind (duty or ban),
+// and the proposals on today's regime.
 const defaultsVersion = 3
 
 // defaultsLoaded returns the version of the defaults loaded into the
@@ -592,6 +593,11 @@ type builtinFile struct {
 		// threatened measures are active by their dates.
 		IncludeThreats bool           `json:"include_threats"`
 		Measures       []libraryEntry `json:"measures"`
+
+		// Without names library measures (by id) or programmes that
+		// all_library leaves out: a proposal on today's regime is the
+		// library without the measures it lifts, plus its own measures.
+		Without []string `json:"without"`
 	} `json:"scenarios"`
 }
 
@@ -626,16 +632,13 @@ func (l *defaultsLoader) builtins() error {
 		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
 			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 		}
-		entries := s.Measures
 		// all_library takes every library measure without a remark,
 		// whatever its status: the engine decides which are active.
-		if s.AllLibrary {
-			for _, e := range l.libList {
-				if e.Remark == "" {
-					entries = append(entries, libraryEntry{Library: e.ID})
-				}
-			}
+		entries, err := l.allLibrary(s.AllLibrary, s.Without)
+		if err != nil {
+			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
+		entries = append(entries, s.Measures...)
 		for i, e := range entries {
 			m, err := l.resolveEntry(e)
 			if err != nil {
@@ -665,6 +668,42 @@ func (l *defaultsLoader) builtins() error {
 		}
 	}
 	return nil
+}
+
+// allLibrary returns the library entries a built-in scenario with
+// all_library takes: every measure without a remark, whatever its status,
+// but those whose id or programme is in without (each of which must name a
+// library measure or programme, so that a renamed measure cannot silently
+// stay in a proposal).
+func (l *defaultsLoader) allLibrary(all bool, without []string) ([]libraryEntry, error) {
+	if !all {
+		if len(without) > 0 {
+			return nil, fmt.Errorf("without needs all_library")
+		}
+		return nil, nil
+	}
+	drop := map[string]bool{}
+	for _, w := range without {
+		drop[w] = true
+	}
+	used := map[string]bool{}
+	var out []libraryEntry
+	for _, e := range l.libList {
+		if drop[e.ID] || drop[e.Program] {
+			used[e.ID], used[e.Program] = true, true
+			continue
+		}
+		if e.Remark != "" {
+			continue
+		}
+		out = append(out, libraryEntry{Library: e.ID})
+	}
+	for _, w := range without {
+		if !used[w] {
+			return nil, fmt.Errorf("without: no library measure or programme %q", w)
+		}
+	}
+	return out, nil
 }
 
 // replaceable decides, in an upgrade, whether built-in scenario id is

@@ -127,7 +127,8 @@ func TestBuiltinScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantIDs := []string{"threat-25", "aug-2025", "sectoral-deal", "aluminum-relief", "sectoral-pact", "ca-counter-2025", "today"}
+	wantIDs := []string{"threat-25", "aug-2025", "sectoral-deal", "aluminum-relief", "sectoral-pact", "ca-counter-2025", "today", "threats-2027",
+		"sectoral-deal-aug-2025", "aluminum-relief-aug-2025", "sectoral-pact-aug-2025"}
 	if len(list) != len(wantIDs) {
 		t.Fatalf("%d scenarios", len(list))
 	}
@@ -178,7 +179,7 @@ func TestBuiltinScenarios(t *testing.T) {
 	if !today.AsOfToday || today.EvalDate() != scenarios.Today() {
 		t.Errorf("today = %+v", today)
 	}
-	// The seven scenarios' documents: each seed document 001..004 is quoted.
+	// The scenarios' documents: each seed document 001..004 is quoted.
 	quoted := map[string]bool{}
 	for _, id := range wantIDs {
 		sc, _ := w.Scenario(id)

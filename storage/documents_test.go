@@ -197,14 +197,16 @@ func TestExcerptsAndCitations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The built-in aluminum-relief scenario quotes this passage already, for
-	// the aluminum cut and the cut on aluminum derivatives.
+	// The built-in aluminum-relief scenarios quote this passage already: on
+	// today's regime for the cut on annex I-A aluminum, on the August 2025
+	// regime for the aluminum cut and the cut on aluminum derivatives.
 	cites, err := w.ExcerptCitations(id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cites) != 2 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != "US-232-ALU-RELIEF" ||
-		cites[1].Measure != "US-232-ALU-DERIV-RELIEF" {
+	if len(cites) != 3 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != "US-232-ALU-RELIEF-TODAY" ||
+		cites[1].Scenario != "aluminum-relief-aug-2025" || cites[1].Measure != "US-232-ALU-RELIEF" ||
+		cites[2].Measure != "US-232-ALU-DERIV-RELIEF" {
 		t.Errorf("citations = %+v", cites)
 	}
 	// Link it to a measure of another scenario.
@@ -213,7 +215,7 @@ func TestExcerptsAndCitations(t *testing.T) {
 	if _, err := w.SaveScenario("aug-2025", sc, rev); err != nil {
 		t.Fatal(err)
 	}
-	if cites, _ = w.ExcerptCitations(id); len(cites) != 3 {
+	if cites, _ = w.ExcerptCitations(id); len(cites) != 4 {
 		t.Errorf("after linking: %+v", cites)
 	}
 	got, _ := w.Scenario("aug-2025")

@@ -187,6 +187,15 @@ func (l *defaultsLoader) measureLibrary() error {
 	for _, r := range rows {
 		byID[r["id"]] = r
 	}
+	// The measures since mid-2026: new rows, and corrections that replace
+	// the row of the same id as the library's citation.
+	updates, err := readCSV(assets.UpdatesMeasuresFile)
+	if err != nil {
+		return err
+	}
+	for _, r := range updates {
+		byID[r["id"]] = r
+	}
 	b, err := fs.ReadFile(assets.Files(), assets.LibraryFile)
 	if err != nil {
 		return err

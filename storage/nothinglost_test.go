@@ -44,7 +44,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 				t.Errorf("round %d, process %d: %s", round, i, e)
 			}
 		}
-		for table, want := range map[string]int{"scenarios": 7, "documents": builtinDocumentCount(t), "sectors": 26} {
+		for table, want := range map[string]int{"scenarios": 11, "documents": builtinDocumentCount(t), "sectors": 26} {
 			if got := count(t, path, table); got != want {
 				t.Errorf("round %d: %s has %d rows, want %d", round, table, got, want)
 			}
@@ -166,8 +166,8 @@ func TestReadOnlyWorkspaceSeesItsWAL(t *testing.T) {
 	if _, err := w.Resolve("Only in the log"); err != nil {
 		t.Errorf("the scenario committed in the -wal file is missing: %v", err)
 	}
-	if list, err := w.Scenarios(); err != nil || len(list) != 8 {
-		t.Errorf("%d scenarios, %v; want 8", len(list), err)
+	if list, err := w.Scenarios(); err != nil || len(list) != 12 {
+		t.Errorf("%d scenarios, %v; want 12", len(list), err)
 	}
 	_, err = w.CreateScenario(&scenarios.Scenario{Name: "Refused", AsOf: scenarios.MustDate("2025-08-15"), Assumptions: scenarios.DefaultAssumptions()})
 	if !storage.IsBadInput(err) || !strings.Contains(err.Error(), "read-only") {
@@ -228,7 +228,7 @@ func TestReadOnlyFolder(t *testing.T) {
 		path  string
 		n     int
 		names string
-	}{{clean, 7, ""}, {walled, 8, "Only in the log"}} {
+	}{{clean, 11, ""}, {walled, 12, "Only in the log"}} {
 		got := lines[tc.path]
 		if !strings.HasPrefix(got, fmt.Sprintf("read-only=true\tscenarios=%d\terr=<nil>", tc.n)) ||
 			!strings.Contains(got, tc.names) || !strings.Contains(got, "read-only") {

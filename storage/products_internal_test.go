@@ -191,6 +191,21 @@ func TestProductListCounts(t *testing.T) {
 		{"ca-surtax-list-1", 1270, "1,268", "the file has 1,270 distinct items on 1,270 lines (no header, no final newline)"},
 		{"ca-surtax-list-2", 539, "544", "the file has 539 records on 545 lines: four cells span several lines"},
 		{"ca-proposed-list-125b", 4416, "", "SPEC gives no count; SOURCES says 4,416"},
+		// The lists of the update of 2026-12: the counts its SOURCES.md states.
+		{"us-s301fl-exempt-full", 863, "", "note 52(b)"},
+		{"us-s301fl-exempt-ex", 16, "", "note 52(c)"},
+		{"us-s301fl-exempt-aircraft", 541, "", "note 52(d)"},
+		{"us-s301fl-exempt-pharma", 700, "", "note 52(e)"},
+		{"us-s338-alcohol-0915", 101, "", "63 + 40 - 2"},
+		{"us-s338-dairy-0915", 52, "", "unchanged"},
+		{"us-s338-list-3-0915", 513, "", "439 + 82 - 8"},
+		{"us-s338-bans", 40, "", "25 alcohol in any container, 14 dairy-list, 1 motorcycles"},
+		{"us-s338-bans-retail", 28, "", "alcohol packaged for retail only"},
+		{"ca-surtax-2026-15", 21, "", "schedule 1"},
+		{"ca-surtax-2026-25", 172, "", "schedule 2"},
+		{"ca-surtax-2026-50", 142, "", "schedule 3"},
+		{"ca-surtax-metals-2026-50", 271, "", "schedules 1.1 (27) and 2.1 (244)"},
+		{"ca-surtax-metals-2026-25", 23, "", "schedules 1 (2) and 2 (21)"},
 	}
 	if len(p.ref.Lists) != len(want) {
 		t.Errorf("%d lists, want %d: %v", len(p.ref.Lists), len(want), p.ref.Lists.Names())

@@ -65,8 +65,8 @@ func TestMigrateStepByStep(t *testing.T) {
 		t.Fatalf("open a schema-0 SQLite file: %v", err)
 	}
 	w.Close()
-	if n := count(t, path, "scenarios"); n != 7 {
-		t.Errorf("%d scenarios after migrating, want 7", n)
+	if n := count(t, path, "scenarios"); n != 11 {
+		t.Errorf("%d scenarios after migrating, want 11", n)
 	}
 }
 
@@ -93,8 +93,8 @@ func TestOpenTwiceAddsNothing(t *testing.T) {
 	if storagetest.Dump(t, path) != first {
 		t.Error("opening again changed the workspace")
 	}
-	for table, want := range map[string]int{"scenarios": 7, "documents": builtinDocumentCount(t), "sectors": 26, "sector_chapters": 98,
-		"trade_lines": 98 * 3 * 2, "measure_library": 39, "elasticities": 26, "cusma_presets": 17} {
+	for table, want := range map[string]int{"scenarios": 11, "documents": builtinDocumentCount(t), "sectors": 26, "sector_chapters": 98,
+		"trade_lines": 98 * 3 * 2, "measure_library": 59, "elasticities": 26, "cusma_presets": 17} {
 		if n := count(t, path, table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
@@ -168,7 +168,7 @@ func TestReadOnlyWorkspace(t *testing.T) {
 		t.Error("ReadOnly() = false")
 	}
 	list, err := ro.Scenarios()
-	if err != nil || len(list) != 7 {
+	if err != nil || len(list) != 11 {
 		t.Fatalf("reading a read-only workspace: %d scenarios, %v", len(list), err)
 	}
 	if _, err := ro.Compute("aug-2025", list[1].AsOf); err != nil {

@@ -42,7 +42,7 @@ func TestOpenAnotherWorkspace(t *testing.T) {
 	if u.ws.Path() != other || !strings.Contains(w.Title(), "other.parley") {
 		t.Fatalf("workspace %s, title %q", u.ws.Path(), w.Title())
 	}
-	if len(u.infos) != 7 || u.history.canUndo() {
+	if len(u.infos) != 11 || u.history.canUndo() {
 		t.Errorf("%d scenarios, undo=%v", len(u.infos), u.history.canUndo())
 	}
 	if info, _ := u.info("threat-25"); info.Name == "Changed here" {
@@ -87,8 +87,8 @@ func TestNewWorkspace(t *testing.T) {
 	if want := filepath.Join(dir, "trip.parley"); u.ws.Path() != want {
 		t.Fatalf("workspace %s, want %s", u.ws.Path(), want)
 	}
-	if len(u.infos) != 7 {
-		t.Errorf("new workspace has %d scenarios, want the 7 built-in ones", len(u.infos))
+	if len(u.infos) != 11 {
+		t.Errorf("new workspace has %d scenarios, want the 11 built-in ones", len(u.infos))
 	}
 	u.openScenario("threat-25")
 	u.rename("Kept on the trip")

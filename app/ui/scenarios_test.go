@@ -12,8 +12,8 @@ import (
 
 func TestOpensOnToday(t *testing.T) {
 	u, _ := newTestUI(t)
-	if len(u.infos) != 7 {
-		t.Fatalf("%d scenarios listed, want the 7 built-in ones", len(u.infos))
+	if len(u.infos) != 11 {
+		t.Fatalf("%d scenarios listed, want the 11 built-in ones", len(u.infos))
 	}
 	if u.current != "today" {
 		t.Errorf("opened %q, want the Today scenario", u.current)
@@ -32,8 +32,8 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the dialog is still open: %s", u.lastError)
 	}
-	if len(u.infos) != 8 {
-		t.Fatalf("%d scenarios, want 8", len(u.infos))
+	if len(u.infos) != 12 {
+		t.Fatalf("%d scenarios, want 12", len(u.infos))
 	}
 	if u.draft == nil || u.draft.Name != "US 25% on autos only" {
 		t.Fatalf("the new scenario is not shown: %+v", u.draft)

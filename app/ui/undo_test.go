@@ -105,14 +105,14 @@ func TestDeleteAndUndoDelete(t *testing.T) {
 	}
 	u.list.deleteDialog()
 	test.Tap(button(t, topOverlay(t, w), "Delete"))
-	if _, ok := u.info("sectoral-deal"); ok || len(u.infos) != 6 {
+	if _, ok := u.info("sectoral-deal"); ok || len(u.infos) != 10 {
 		t.Fatalf("not deleted: %d scenarios", len(u.infos))
 	}
 	if u.current == "sectoral-deal" || u.current == "" {
 		t.Errorf("showing %q after the delete, want a neighbour", u.current)
 	}
 	u.undoAction() // Ctrl+Z with no field focused
-	if len(u.infos) != 7 || u.current != "sectoral-deal" {
+	if len(u.infos) != 11 || u.current != "sectoral-deal" {
 		t.Fatalf("undo delete: %d scenarios, showing %q", len(u.infos), u.current)
 	}
 	if p, _ := u.ws.Placement("sectoral-deal"); p != at || !p.Builtin {

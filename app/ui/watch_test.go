@@ -50,7 +50,7 @@ func TestExternalChangesAreShown(t *testing.T) {
 	if u.view.selected != second || u.current != "aug-2025" {
 		t.Errorf("the selection was lost: scenario %q, measure %q", u.current, u.view.selected)
 	}
-	if _, ok := u.info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.infos) != 8 {
+	if _, ok := u.info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.infos) != 12 {
 		t.Errorf("the new scenario is not listed: %d scenarios", len(u.infos))
 	}
 

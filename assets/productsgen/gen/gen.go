@@ -69,7 +69,7 @@ func build(shared string) ([]File, error) {
 		}
 		b.add("data/"+name, raw)
 	}
-	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences}
+	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences, b.updates}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -403,7 +403,7 @@ func (b *builder) lists() error {
 	w := csv.NewWriter(&buf)
 	w.Write([]string{"list", "code"})
 	var index []listEntry
-	for _, s := range listSpecs {
+	for _, s := range slices.Concat(listSpecs, updateListSpecs) {
 		codes, dates, err := b.listCodes(s)
 		if err != nil {
 			return fmt.Errorf("list %s: %w", s.name, err)
@@ -425,7 +425,7 @@ func (b *builder) lists() error {
 			Name:   s.name,
 			Title:  s.title,
 			Source: cite,
-			File:   "products/" + s.file,
+			File:   path.Join("products", s.file),
 			Codes:  len(codes),
 		}
 		if s.dateColumn != "" {
@@ -475,6 +475,9 @@ func sourceRows(md string) [][]string {
 // citation is the one-line source of a list: the file, where it comes from
 // and its licence, checked against the row of SOURCES.md that names the file.
 func (b *builder) citation(s listSpec) (string, error) {
+	if isUpdate(s) {
+		return b.updateCitation(s)
+	}
 	base := path.Base(s.file)
 	for _, row := range b.sources {
 		named := false
