@@ -294,3 +294,30 @@ func TestBanExplainAndDecompose(t *testing.T) {
 		t.Errorf("trade band %+v outside [%v, %v] or above -banned %v", fb.TradeChange, f.TradeChangeHigh, f.TradeChangeLow, -f.Banned)
 	}
 }
+
+// TestDealWithBans: a proposal that lifts a ban shows the banned value
+// under A and none under B beside the duties.
+func TestDealWithBans(t *testing.T) {
+	m := productModel(t, scenarios.Overrides{})
+	a := &scenarios.Scenario{Name: "A", Measures: []scenarios.Measure{ban("b", "US", nil, []string{"2204"}), sectorDuty("d", "US", "FOOD", 0.1)}}
+	b := &scenarios.Scenario{Name: "B", Measures: []scenarios.Measure{sectorDuty("d", "US", "FOOD", 0.1)}}
+	ra, rb := m.Evaluate(a, day), m.Evaluate(b, day)
+	deal, err := scenarios.ScoreDeal(&ra, &rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var food scenarios.DealRow
+	for _, r := range deal.Rows {
+		if r.Sector == "FOOD" {
+			food = r
+		}
+	}
+	// A: wine (80) banned, no duty; B: 10% of 80 = 8 of duty.
+	us := food.Sides[scenarios.CAtoUS.Index()]
+	if us.BannedA != 80 || us.BannedB != 0 || us.DutyA != 0 || !near(us.DutyB, 8) || us.TradeA != -80 {
+		t.Errorf("FOOD side %+v", us)
+	}
+	if tot := deal.Totals.Sides[scenarios.CAtoUS.Index()]; tot.BannedA != 80 || tot.BannedB != 0 {
+		t.Errorf("totals %+v", tot)
+	}
+}

@@ -14,6 +14,10 @@ type DealSide struct {
 	// their low and high elasticity values.
 	TradeA, TradeALow, TradeAHigh float64
 	TradeB, TradeBLow, TradeBHigh float64
+	// BannedA and BannedB are the trade values import bans stop under A
+	// and B (in the trade effects already; a ban lifted shows here, not as
+	// duty relief).
+	BannedA, BannedB float64
 	// UpperBound marks a duty that is an upper bound under A or B.
 	UpperBound bool
 }
@@ -81,6 +85,7 @@ func ScoreDeal(a, b *Result) (Deal, error) {
 				DutyA: x.Duty, DutyB: y.Duty,
 				TradeA: x.TradeChange, TradeALow: x.TradeChangeLow, TradeAHigh: x.TradeChangeHigh,
 				TradeB: y.TradeChange, TradeBLow: y.TradeChangeLow, TradeBHigh: y.TradeChangeHigh,
+				BannedA: x.Banned, BannedB: y.Banned,
 				UpperBound: (x.UpperBound && x.Duty != 0) || (y.UpperBound && y.Duty != 0),
 			}
 		}
@@ -94,6 +99,7 @@ func ScoreDeal(a, b *Result) (Deal, error) {
 			DutyA: x.Duty, DutyB: y.Duty,
 			TradeA: x.TradeChange, TradeALow: x.TradeChangeLow, TradeAHigh: x.TradeChangeHigh,
 			TradeB: y.TradeChange, TradeBLow: y.TradeChangeLow, TradeBHigh: y.TradeChangeHigh,
+			BannedA: x.Banned, BannedB: y.Banned,
 			UpperBound: x.UpperBound || y.UpperBound,
 		}
 	}

@@ -113,8 +113,10 @@ const monteCarloStream = 0x5061726c6579
 // It does not evaluate the engine per draw. For a fixed date and scopes,
 // each line's tariff is linear in its CUSMA share and in each rate, and
 // cov'(m,l) does not depend on the draws (Contributions): per sector and
-// measure it sums A = V cov' and B = V cov' x over the lines, and a
-// draw's duty is the sum of rate (A - c B). The trade effect is linear in
+// measure it sums A = V cov' and B = V cov' x over the lines (V the value
+// that bears duties, V (1 - B(l)) where import bans take the rest), and a
+// draw's duty is the sum of rate (A - c B); the banned value is the same in
+// every draw. The trade effect is linear in
 // the duty too, except on lines where max(-V, ...) clips: lines that clip
 // for every draw contribute -V, and only the lines that may clip somewhere
 // in the ranges are evaluated one by one.

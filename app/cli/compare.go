@@ -114,6 +114,8 @@ type dealSideJSON struct {
 	TradeBLow  float64 `json:"trade_change_b_low_usd"`
 	TradeBHigh float64 `json:"trade_change_b_high_usd"`
 	UpperBound bool    `json:"upper_bound"`
+	BannedA    float64 `json:"banned_a_usd"` // trade stopped by import bans under A
+	BannedB    float64 `json:"banned_b_usd"`
 }
 
 // dealRowJSON is one sector, or the totals.
@@ -140,7 +142,8 @@ type dealJSON struct {
 }
 
 func toDealSideJSON(s scenarios.DealSide) dealSideJSON {
-	return dealSideJSON{s.DutyA, s.DutyB, s.TradeA, s.TradeALow, s.TradeAHigh, s.TradeB, s.TradeBLow, s.TradeBHigh, s.UpperBound}
+	return dealSideJSON{s.DutyA, s.DutyB, s.TradeA, s.TradeALow, s.TradeAHigh, s.TradeB, s.TradeBLow, s.TradeBHigh, s.UpperBound,
+		s.BannedA, s.BannedB}
 }
 
 func toDealRowJSON(r scenarios.DealRow, sector string) dealRowJSON {

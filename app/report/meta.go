@@ -178,9 +178,12 @@ func (b *builder) footnote(subs []*subject, measures [][]*scenarios.Measure, st 
 		lines = []string{strings.Join(lines, " ")}
 		maxEvidence = st.maxEvidence
 	}
-	var cited, missing []string
+	var cited, missing, threatened []string
 	for _, ms := range measures {
 		for _, m := range ms {
+			if m.Status == scenarios.StatusThreatened && !slices.Contains(threatened, measureName(m)) {
+				threatened = append(threatened, measureName(m))
+			}
 			if len(m.Evidence) == 0 {
 				if id := measureName(m); !slices.Contains(missing, id) {
 					missing = append(missing, id)
@@ -203,6 +206,11 @@ func (b *builder) footnote(subs []*subject, measures [][]*scenarios.Measure, st 
 	}
 	if len(missing) > 0 {
 		lines = append(lines, "No evidence cited for: "+strings.Join(missing, "; ")+".")
+	}
+	if len(threatened) > 0 {
+		// A threat is counted only when the scenario includes threats:
+		// say so wherever its figures go.
+		lines = append(lines, "Threatened, no legal instrument (counted as if in force): "+strings.Join(threatened, "; ")+".")
 	}
 	return lines, nil
 }

@@ -32,6 +32,7 @@ type assumptionsView struct {
 	elast   *widget.Select
 	low     *field
 	high    *field
+	threats *widget.Check // include_threats
 	totals  [2]*widget.Label
 	legend  *widget.Label
 	sources *widget.Label
@@ -103,6 +104,9 @@ func newAssumptionsView(u *UI) *assumptionsView {
 			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
 		}
 	}
+	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
+		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
+	})
 	for i := range v.totals {
 		v.totals[i] = widget.NewLabel("")
 		v.totals[i].Wrapping = fyne.TextWrapWord
@@ -119,8 +123,10 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		widget.NewFormItem("Elasticities", v.elast),
 		widget.NewFormItem("Elasticity low ×", v.low),
 		widget.NewFormItem("Elasticity high ×", v.high),
+		widget.NewFormItem("Threats", v.threats),
 	)
 	form.Items[4].HintText = "Low and high trade effects use e × these"
+	form.Items[5].HintText = "Announced publicly, no legal instrument; struck-down and expired measures never apply"
 	v.datasets = newDatasetPicker(v)
 	for _, it := range v.datasets.items() {
 		form.AppendItem(it)
@@ -273,6 +279,7 @@ func (v *assumptionsView) load() {
 	v.datasets.load(a)
 	v.low.setQuiet(number(a.ElasticityLow))
 	v.high.setQuiet(number(a.ElasticityHigh))
+	v.threats.SetChecked(a.IncludeThreats)
 	o := a.Overrides
 	for _, r := range v.rows {
 		r.cusma.setQuiet(overrideText(o.CUSMAShare, r.code, true))

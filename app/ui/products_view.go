@@ -430,6 +430,9 @@ func (v *productsView) explain(i int) string {
 	}
 	line("Value %s (%d) · CUSMA claim share %s%s · tariff %s · duty at stake %s · trade effect %s",
 		money(lf.Baseline), sc.Assumptions.BaselineYear, pct(lf.CUSMAShare), v.shareSource(ln), pct(lf.Tariff), duty, money(lf.TradeChange))
+	if lf.Banned != 0 {
+		line("Banned: %s of its trade (%s) is stopped by an import ban and owes no duty", money(lf.Banned), pct(lf.Ban))
+	}
 	line("")
 	if len(contribs) == 0 {
 		line("No measure in force hits this line.")
@@ -439,7 +442,14 @@ func (v *productsView) explain(i int) string {
 	hit := map[string]bool{}
 	for _, c := range contribs {
 		hit[c.Measure.ID] = true
-		line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), percent(c.Measure.Rate), pct(c.Added))
+		switch {
+		case c.Measure.IsBan() && c.Banned != 0:
+			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), money(c.Banned))
+		case c.Measure.IsBan():
+			line("• %s: import ban on %s of the line (another ban covers as much or more; bans do not add)", measureName(c.Measure), pct(c.Cover.Coverage()))
+		default:
+			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), percent(c.Measure.Rate), pct(c.Added))
+		}
 		for _, why := range v.why(c, lf.Sector) {
 			line("    %s", why)
 		}

@@ -41,6 +41,16 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 	if line := totalsLine(scenarios.CAtoUS, u.result.Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
 		t.Errorf("totals line without trade banned: %s", line)
 	}
+	// The products view explains the banned line.
+	v := u.showProducts(scenarios.CAtoUS, "LUMBER", "")
+	i := u.model.FindLines(scenarios.CAtoUS, "4407110020", 0)
+	if len(i) != 1 {
+		t.Fatalf("FindLines = %v", i)
+	}
+	if e := v.explain(i[0]); !strings.Contains(e, "Ban on planed pine: import ban on 100% of the line, trade banned US$ 500 M") ||
+		!strings.Contains(e, "Banned: US$ 500 M of its trade (100%)") {
+		t.Errorf("line explanation:\n%s", e)
+	}
 	// The measure list tags the ban.
 	if tag := statusTag(&u.draft.Measures[3]); tag != "ban" {
 		t.Errorf("ban tagged %q", tag)

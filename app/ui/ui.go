@@ -420,6 +420,7 @@ func (u *UI) flushSave() {
 // modelFor returns the calculation model for a scenario's assumptions,
 // reusing the last one when they did not change.
 func (u *UI) modelFor(a scenarios.Assumptions) (*scenarios.Model, error) {
+	a.IncludeThreats = false // decides which measures are active, not the model
 	key := fmt.Sprintf("%v", a)
 	if u.model != nil && key == u.modelKey {
 		return u.model, nil
