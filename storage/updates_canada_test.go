@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/storagetest"
 )
 
@@ -177,4 +178,23 @@ func TestCanadaAutoSurtaxIsAnEditableUpperBound(t *testing.T) {
 	if got := full - part; math.Abs(got-0.6*0.25*53672343007) > 1 {
 		t.Errorf("a user coverage of 40%% cuts the duty by %v, want 60%% of 25%% of chapter 87", got)
 	}
+}
+
+// TestUpdateProvenance: the measures since mid-2026 are a dataset whose
+// source is the row of the update's own SOURCES.md.
+func TestUpdateProvenance(t *testing.T) {
+	w, _ := open(t)
+	ds, err := w.Datasets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.ID == storage.DatasetMeasures2026 {
+			if !strings.Contains(d.Source, "compiled from the sources") || !strings.Contains(d.Description, "14 rows") {
+				t.Errorf("dataset %+v", d)
+			}
+			return
+		}
+	}
+	t.Errorf("no dataset %s", storage.DatasetMeasures2026)
 }
