@@ -26,7 +26,7 @@ var chartCases = []struct {
 }{
 	{"exposure", []string{"aug-2025"}},
 	{"dutiable", []string{"aug-2025"}},
-	{"compare", []string{"aug-2025", "sectoral-deal", "aluminum-relief"}},
+	{"compare", []string{"aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025"}},
 	{"timeline", []string{"today"}},
 	{"tornado", []string{"ca-counter-2025"}},
 }
@@ -101,7 +101,7 @@ func TestDeckFile(t *testing.T) {
 	dir := t.TempDir()
 	ws := filepath.Join(dir, "w.parley")
 	pptx := filepath.Join(dir, "deck.pptx")
-	if r := run(t, nil, "-w", ws, "deck", "aug-2025", "sectoral-deal", "--out", pptx); r.code != 0 || r.stderr != "" {
+	if r := run(t, nil, "-w", ws, "deck", "aug-2025", "sectoral-deal-aug-2025", "--out", pptx); r.code != 0 || r.stderr != "" {
 		t.Fatalf("deck: %+v", r)
 	}
 	// A title; per scenario a summary, exposure, products, timeline and

@@ -119,6 +119,7 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 	}
 	steps := []step{
 		{"datasets", l.datasets},
+		{"datasets of the update of 2026-12", l.updateDatasets},
 		{"sectors", l.loadSectors},
 		{"trade", l.trade},
 		{"CUSMA shares", l.cusmaShares},
@@ -130,6 +131,7 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 	if l.upgrade {
 		steps = []step{
 			{"datasets", l.datasets},
+			{"datasets of the update of 2026-12", l.updateDatasets},
 			{"sectors", l.readSectors},
 			{"trade years", l.readYears},
 			{"CUSMA shares", l.cusmaShares},

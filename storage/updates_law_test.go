@@ -304,6 +304,20 @@ func TestProposalsOnToday(t *testing.T) {
 			t.Errorf("%s, %s: tariff %v, want %v (%v)", c.id, c.code, l.flow.Tariff, c.want, l.added)
 		}
 	}
+	// Aluminum relief splits annex I-A by chapter (76 against 72, 73 and
+	// 74): that holds only while the annex lists steel, aluminum and copper
+	// articles of those chapters.
+	lists, err := w.Lists()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range lists["us-s232-annex-1a"].Codes {
+		switch code[:2] {
+		case "72", "73", "74", "76":
+		default:
+			t.Errorf("annex I-A lists %s, outside chapters 72-74 and 76: aluminum-relief would charge it twice", code)
+		}
+	}
 	// The pact frees AUTOS of the Section 232 and 301 duties.
 	if l := evalLine(t, w, "sectoral-pact", "8703230140", "2026-12-06"); l.flow.Tariff != 0 {
 		t.Errorf("sectoral-pact-today, 8703.23.01.40: tariff %v (%v)", l.flow.Tariff, l.added)

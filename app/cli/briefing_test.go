@@ -27,9 +27,9 @@ func TestImportNameTaken(t *testing.T) {
 		stderr string
 		count  int // scenarios listed afterwards (header excluded)
 	}{
-		{[]string{"--rename"}, "August 2025: 35% on non-CUSMA goods (2)", `imported as "August 2025: 35% on non-CUSMA goods (2)"`, 8},
-		{[]string{"--rename"}, "August 2025: 35% on non-CUSMA goods (3)", "(3)", 9},
-		{[]string{"--replace"}, "August 2025: 35% on non-CUSMA goods", "", 9},
+		{[]string{"--rename"}, "August 2025: 35% on non-CUSMA goods (2)", `imported as "August 2025: 35% on non-CUSMA goods (2)"`, 12},
+		{[]string{"--rename"}, "August 2025: 35% on non-CUSMA goods (3)", "(3)", 13},
+		{[]string{"--replace"}, "August 2025: 35% on non-CUSMA goods", "", 13},
 	} {
 		stdout, stderr, code := run(t, ws, append([]string{"import", file}, tc.args...)...)
 		if code != 0 || !strings.Contains(stderr, tc.stderr) {

@@ -43,7 +43,7 @@ func TestChartPNG(t *testing.T) {
 		{"size", []string{"aug-2025", "--kind", "dutiable", "--size", "800x600"}, 800, 600},
 		{"size and scale", []string{"aug-2025", "--kind", "tornado", "--size", "800x600", "--scale", "2"}, 1600, 1200},
 		{"scale only", []string{"today", "--kind", "timeline", "--scale", "1.5"}, 2880, 1620},
-		{"compare", []string{"aug-2025", "sectoral-deal", "aluminum-relief", "--kind", "compare", "--size", "1600x1200"}, 1600, 1200},
+		{"compare", []string{"aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025", "--kind", "compare", "--size", "1600x1200"}, 1600, 1200},
 		{"options", []string{"August 2025: 35% on non-CUSMA goods", "-k", "exposure", "--direction", "us_to_ca", "--as-of", "2025-09-30", "--top", "5"}, 1920, 1080},
 		{"timeline range", []string{"today", "--kind=timeline", "--from", "2025-03-01", "--to", "2025-12-31", "--size", "1280x720"}, 1280, 720},
 		{"upper case extension", []string{"threat-25", "--kind", "EXPOSURE"}, 1920, 1080},
@@ -74,7 +74,7 @@ func TestChartSVGAndCSV(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			refs := []string{"aug-2025"}
 			if kind == "compare" {
-				refs = []string{"aug-2025", "sectoral-deal", "aluminum-relief"}
+				refs = []string{"aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025"}
 			}
 			svg := filepath.Join(dir, kind+".svg")
 			if _, e, code := run(t, ws, append(append([]string{"chart"}, refs...), "--kind", kind, "--out", svg, "--size", "1024x768")...); code != 0 {
@@ -156,7 +156,7 @@ func TestDeckCommand(t *testing.T) {
 		width  string // presentation width in EMU
 	}{
 		{"one scenario", []string{"aug-2025"}, 9, "12192000"},
-		{"two scenarios", []string{"aug-2025", "sectoral-deal"}, 15, "12192000"},
+		{"two scenarios", []string{"aug-2025", "sectoral-deal-aug-2025"}, 15, "12192000"},
 		{"4:3", []string{"today", "ca-counter-2025", "--aspect", "4:3"}, 16, "9144000"},
 		{"options", []string{"threat-25", "--as-of", "2025-03-31", "--direction", "ca_to_us", "--top", "8", "--aspect", "16:9"}, 9, "12192000"},
 		// Two summaries and the comparison, under the title the user gave.

@@ -42,7 +42,7 @@ func TestVersion(t *testing.T) {
 func TestScenariosList(t *testing.T) {
 	out, _, code := run(t, newWorkspace(t), "scenarios")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || lines[0] != "ID\tAS_OF\tNAME" || len(lines) != 8 {
+	if code != 0 || lines[0] != "ID\tAS_OF\tNAME" || len(lines) != 12 {
 		t.Fatalf("scenarios: %d\n%s", code, out)
 	}
 	if lines[2] != "aug-2025\t2025-08-15\tAugust 2025: 35% on non-CUSMA goods" {

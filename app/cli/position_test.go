@@ -79,7 +79,7 @@ func TestCompareGetGive(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Baseline.ID != "today" || got.Proposal.ID != "sectoral-deal" || got.Proposal.AsOf != "2025-08-15" || len(got.Sectors) != 26 {
+	if got.Baseline.ID != "today" || got.Proposal.ID != "sectoral-deal" || got.Proposal.AsOf != "2026-11-22" || len(got.Sectors) != 26 {
 		t.Fatalf("header %+v %+v, %d sectors", got.Baseline, got.Proposal, len(got.Sectors))
 	}
 	a, b := computeJSON(t, ws, "today"), computeJSON(t, ws, "sectoral-deal")

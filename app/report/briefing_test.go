@@ -142,7 +142,7 @@ func TestSummarySlide(t *testing.T) {
 // TestNoDuplicateSlides checks that no two slides of a deck show the same
 // chart with the same data, and that the one kept names every scenario.
 func TestNoDuplicateSlides(t *testing.T) {
-	refs := []string{"aug-2025", "sectoral-deal", "aluminum-relief"}
+	refs := []string{"aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025"}
 	d, err := report.Deck(shared, refs, report.DeckOptions{Today: today, Created: created, Widescreen: true})
 	if err != nil {
 		t.Fatal(err)

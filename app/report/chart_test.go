@@ -40,7 +40,7 @@ func TestChartMeta(t *testing.T) {
 		{"timeline", report.ChartRequest{Kind: charts.Timeline, Scenarios: []string{"today"}, Today: today},
 			"Effective tariff rate by month", "Today: the regime in force · 2025-01-01 to 2028-03-31 · baseline 2024 trade · Canada → US", // to the scheduled annex III step of 2028-01-01
 			[]string{"SCOTUS 2026-02-20", "Trade Act 1974 s.122"}},
-		{"compare names the scenarios in its legend", report.ChartRequest{Kind: charts.Compare, Scenarios: []string{"aug-2025", "sectoral-deal", "aluminum-relief"}},
+		{"compare names the scenarios in its legend", report.ChartRequest{Kind: charts.Compare, Scenarios: []string{"aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025"}},
 			"Duty at stake by sector: 3 scenarios compared", "As of 2025-08-15 · baseline 2024 trade · Canada → US",
 			[]string{"Baseline trade 2024 (US$)", "Evidence: "}},
 		{"compare on different dates", report.ChartRequest{Kind: charts.Compare, Scenarios: []string{"today", "aug-2025"}, Today: today},

@@ -33,8 +33,8 @@ func TestDeckSlides(t *testing.T) {
 		}, 8, 1920},
 		// The two scenarios have the same CUSMA shares: one dutiable-trade
 		// slide names both.
-		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal: steel, aluminum and auto duties lifted"}, false, []string{
-			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal: steel, aluminum and auto duties lifted",
+		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal (on the August 2025 regime)"}, false, []string{
+			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal (on the August 2025 regime)",
 			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed vs dutiable trade by sector", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector", "Top products by duty at stake", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector: 2 scenarios compared",
@@ -118,7 +118,7 @@ func slideParts(t *testing.T, data []byte) int {
 }
 
 func TestDeckEvidence(t *testing.T) {
-	d, err := report.Deck(shared, []string{"aug-2025", "sectoral-deal"}, report.DeckOptions{Widescreen: true, Created: created})
+	d, err := report.Deck(shared, []string{"aug-2025", "sectoral-deal-aug-2025"}, report.DeckOptions{Widescreen: true, Created: created})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestDeckEvidence(t *testing.T) {
 	}
 	// The legend names the scenarios; the subtitle gives the rest, short.
 	if !strings.Contains(compare.Subtitle, "baseline 2024 trade") || strings.Count(compare.Subtitle, "\n") > 0 ||
-		compare.Chart == nil || compare.Chart.Series[1].Name != "Sectoral deal: steel, aluminum and auto duties lifted" {
+		compare.Chart == nil || compare.Chart.Series[1].Name != "Sectoral deal (on the August 2025 regime)" {
 		t.Errorf("compare subtitle %q", compare.Subtitle)
 	}
 	if !strings.Contains(compare.Notes, "Canada and U.S. pursue new economic and security pact") {
@@ -242,7 +242,7 @@ func TestDeckOptions(t *testing.T) {
 		t.Errorf("top 5: %+v", c)
 	}
 	// Five scenarios: no comparison slide (it takes 2 to 4).
-	d, err = report.Deck(shared, []string{"threat-25", "aug-2025", "sectoral-deal", "aluminum-relief", "sectoral-pact"}, report.DeckOptions{Created: created})
+	d, err = report.Deck(shared, []string{"threat-25", "aug-2025", "sectoral-deal-aug-2025", "aluminum-relief-aug-2025", "sectoral-pact-aug-2025"}, report.DeckOptions{Created: created})
 	if err != nil {
 		t.Fatal(err)
 	}
