@@ -32,7 +32,10 @@ const StaleTempAge = time.Hour
 //
 // A replaced file keeps its permissions; a new one gets those of a file
 // created with mode 0666 under the process's umask. A symbolic link is
-// written through: its target is replaced atomically and the link stays.
+// written through: its target is replaced atomically and the link stays,
+// except a link in a shared sticky folder (/tmp) that belongs to another
+// user than this process's and the folder's, which is refused as the
+// kernel's protected_symlinks would refuse to follow it.
 // The target is refused (ErrInvalid) when it is a folder, not a regular file
 // (a FIFO, a device, a socket), a dangling link, an SQLite database (an
 // open or closed workspace, whatever its name) or the -wal, -shm or -journal
@@ -113,6 +116,47 @@ func syscallError(err error) error {
 	return err
 }
 
+// CheckExportTarget returns the error WriteFileAtomic would give for path
+// before writing anything (an open workspace, its -wal, -shm or -journal
+// file, a database, a folder, a FIFO, a device, a dangling link, another
+// user's link in a shared sticky folder), or nil. It creates, truncates and
+// removes nothing, and never opens a workspace open in this process: the
+// app's save dialogs ask it before they touch anything.
+func CheckExportTarget(path string) error {
+	if _, _, err := exportTarget(path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// protectedLinks refuses the chain of symbolic links at path when one of
+// them sits in a shared sticky folder (such as /tmp) and belongs to a user
+// who is neither this process's user nor the folder's owner: the rule of
+// the kernel's protected_symlinks, which an export would otherwise bypass
+// by renaming over the link's target itself. Anyone can plant a link in
+// such a folder, under the name a colleague is about to export to, and have
+// the export replace a file of the colleague's own.
+func protectedLinks(path string) error {
+	for range 40 { // the kernel's limit on links followed
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return nil // what is left is checked by the caller
+		}
+		if why := foreignLink(path, info); why != "" {
+			return fmt.Errorf("%w: it is a symbolic link %s; Parley does not follow it, as the system would not; choose another file name", ErrInvalid, why)
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return nil
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return fmt.Errorf("%w: it is a chain of too many symbolic links", ErrInvalid)
+}
+
 // exportTarget checks the file an export is about to replace and returns
 // the path to rename over (a symbolic link's target) and the permissions to
 // keep (0 for a new file). See WriteFileAtomic for what it refuses.
@@ -129,6 +173,9 @@ func exportTarget(path string) (string, os.FileMode, error) {
 		return "", 0, err
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
+		if err := protectedLinks(path); err != nil {
+			return "", 0, err
+		}
 		if target, err = filepath.EvalSymlinks(path); err != nil {
 			return "", 0, fmt.Errorf("%w: it is a symbolic link to a file that cannot be found (%v)", ErrInvalid, err)
 		}

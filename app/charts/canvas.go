@@ -5,6 +5,8 @@ import (
 
 	chart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"parley/scenarios"
 )
 
 // canvas draws shapes and text on a go-chart renderer, in float pixel
@@ -61,11 +63,14 @@ func (c *canvas) textWidth(s string, size float64, bold bool) float64 {
 	return c.fonts.width(s, size, bold)
 }
 
-// text draws s with its baseline at y, anchored at x.
+// text draws s with its baseline at y, anchored at x. Characters that hide
+// or reorder text are drawn as \uXXXX escapes (scenarios.ShowHidden, which
+// fontSet.width measures too), in SVG and PNG alike.
 func (c *canvas) text(s string, x, y float64, st textStyle) {
 	if s == "" || !(st.size > 0) || !finite(x) || !finite(y) {
 		return
 	}
+	s = scenarios.ShowHidden(s)
 	w := c.textWidth(s, st.size, st.bold)
 	left := x
 	switch st.align {

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/math/fixed"
+
+	"parley/scenarios"
 )
 
 // fontSet holds the embedded Go fonts.
@@ -59,8 +61,10 @@ func (fs fontSet) face(bold bool) *truetype.Font {
 }
 
 // width returns the advance width in pixels of s set at size px: glyph
-// advances plus kerning, unhinted, as rasterText and SVG viewers place them.
+// advances plus kerning, unhinted, as rasterText and SVG viewers place them,
+// with the hidden characters shown as canvas.text draws them.
 func (fs fontSet) width(s string, px float64, bold bool) float64 {
+	s = scenarios.ShowHidden(s)
 	f := fs.face(bold)
 	scale := fixed.Int26_6(0.5 + px*64) // as truetype.NewFace at 72 DPI
 	var w fixed.Int26_6

@@ -163,7 +163,7 @@ func TestInvalidCharacters(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"control character", "Bad\x01char", "Bad\uFFFDchar"},
+		{"control character", "Bad\x01char", `Bad\u0001char`},
 		{"invalid UTF-8", "Bad\xffbyte", "Bad\uFFFDbyte"},
 		{"tab kept", "Tab\there", "Tab\there"},
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"strings"
+
+	"parley/scenarios"
 )
 
 // XML namespaces and the declaration used by the parts.
@@ -31,12 +33,14 @@ const (
 	colorRule     = "BFBFBF"
 )
 
-// esc returns s escaped for XML text and attribute values. Characters that
-// XML cannot hold (control characters, invalid UTF-8) become U+FFFD.
+// esc returns s escaped for XML text and attribute values: the characters
+// that hide or reorder text (bidirectional overrides, zero-width spaces,
+// control characters) are shown as \uXXXX escapes (scenarios.ShowHidden),
+// and invalid UTF-8 becomes U+FFFD. Every text of a deck goes through it.
 func esc(s string) string {
 	var b strings.Builder
 	// EscapeText only fails when the writer does; a Builder never does.
-	_ = xml.EscapeText(&b, []byte(s))
+	_ = xml.EscapeText(&b, []byte(scenarios.ShowHidden(s)))
 	return b.String()
 }
 

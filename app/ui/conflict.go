@@ -38,11 +38,18 @@ func (u *UI) setRev(id string, rev int64) {
 	u.revs[id] = rev
 }
 
-// readScenario reads scenario id and remembers its revision.
+// readScenario reads scenario id and remembers its revision. A revision
+// other than the one this window last read or wrote is a change made
+// elsewhere (this window's own writes set theirs): the undo and redo steps
+// of the scenario made before it are marked stale, and are refused as a
+// conflict, since the revision check alone would now pass them.
 func (u *UI) readScenario(id string) (*scenarios.Scenario, error) {
 	sc, rev, err := u.ws.ScenarioRev(id)
 	if err != nil {
 		return nil, err
+	}
+	if known := u.rev(id); known != 0 && known != rev {
+		u.history.markStale(id)
 	}
 	u.setRev(id, rev)
 	return sc, nil

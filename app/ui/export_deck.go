@@ -225,9 +225,9 @@ func (d *deckDialog) saveDialog() {
 	}
 	opt := d.options()
 	wide := opt.Widescreen
-	fd := d.u.fileSaveDialog("export the deck", func(path string) {
+	fd := d.u.exportSaveDialog("export the deck", ".pptx", func(path string) {
 		d.Hide()
-		d.u.saveDeck(withExt(path, ".pptx"), ids, opt, d.onDone)
+		d.u.saveDeck(path, ids, opt, d.onDone)
 	})
 	name := strings.Join(ids, "-vs-") + "-deck"
 	if !wide {
@@ -250,10 +250,7 @@ func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done fu
 	progress.Show()
 	ws, do := u.ws, onUI
 	go func() {
-		err := exportDeck(ws, path, ids, opt)
-		if err != nil {
-			removeIfEmpty(path) // the file the save dialog created
-		}
+		err := exportDeck(ws, path, ids, opt) // leaves nothing when it fails
 		do(func() {
 			bar.Stop()
 			progress.Hide()

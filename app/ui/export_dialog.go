@@ -449,8 +449,8 @@ func (d *exportDialog) saveDialog() {
 		return
 	}
 	s := d.settings
-	fd := d.u.fileSaveDialog("export the chart", func(path string) {
-		d.saveTo(withExt(path, s.format.ext()), s)
+	fd := d.u.exportSaveDialog("export the chart", s.format.ext(), func(path string) {
+		d.saveTo(path, s)
 	})
 	fd.SetFileName(s.fileName())
 	fd.SetTitleText("Export chart")
@@ -479,11 +479,7 @@ func (u *UI) exportFolder(fd *dialog.FileDialog) {
 // closes when it succeeds, and the status bar says where it went.
 func (d *exportDialog) saveTo(path string, s exportSettings) {
 	d.run("Saving "+filepath.Base(path)+"…", func() error {
-		err := exportChart(d.ws, path, s)
-		if err != nil {
-			removeIfEmpty(path) // the file the save dialog created
-		}
-		return err
+		return exportChart(d.ws, path, s) // leaves nothing when it fails
 	}, func(err error) {
 		if err != nil {
 			d.u.showError("export the chart", err)

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
-	"errors"
 	"image"
 	"image/png"
 	"io"
@@ -393,25 +392,29 @@ func csvOf(months int) func(*testing.T, []byte) {
 	}
 }
 
+// TestFailedExportLeavesNoFile: an export that fails leaves no file of its
+// own, and an empty file that was there (Parley did not create it) stays.
 func TestFailedExportLeavesNoFile(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	d, q := openExport(t, u)
-	// An empty file where the export goes (as Fyne's own file repository
-	// leaves it after its save dialog) is removed when the export fails.
-	path := filepath.Join(t.TempDir(), "gone.png")
+	dir := t.TempDir()
+	failExport(t, d, q, filepath.Join(dir, "gone.png"))
+	if !strings.Contains(u.lastError, "Could not export the chart") {
+		t.Errorf("error shown %q", u.lastError)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files left: %v", entries)
+	}
+	path := filepath.Join(dir, "kept.png")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	failExport(t, d, q, path)
-	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a failed export left %s (%v)", path, err)
+	if info, err := os.Stat(path); err != nil || info.Size() != 0 {
+		t.Errorf("a failed export removed or changed %s (%v)", path, err)
 	}
-	if !strings.Contains(u.lastError, "Could not export the chart") {
-		t.Errorf("error shown %q", u.lastError)
-	}
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 0 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("files left: %v", entries)
 	}
 }
@@ -423,11 +426,14 @@ func TestWithExt(t *testing.T) {
 	if got := withExt(empty, ".svg"); got != empty+".svg" {
 		t.Errorf("withExt = %q", got)
 	}
-	if _, err := os.Stat(empty); !errors.Is(err, os.ErrNotExist) {
-		t.Error("the empty file the dialog made is still there")
+	if _, err := os.Stat(empty); err != nil {
+		t.Errorf("withExt removed the file picked: %v", err)
 	}
 	if got := withExt(filepath.Join(dir, "a.PNG"), ".png"); got != filepath.Join(dir, "a.PNG") {
 		t.Errorf("withExt kept %q", got)
+	}
+	if got := withExt(empty, ""); got != empty {
+		t.Errorf("withExt(no extension) = %q", got)
 	}
 }
 

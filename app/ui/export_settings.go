@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"parley/app/charts"
@@ -142,23 +140,4 @@ func exportChart(ws *storage.Workspace, path string, s exportSettings) error {
 		return err
 	}
 	return writeChart(path, c, s)
-}
-
-// withExt returns path ending in ext (any case). Fyne's save dialog has
-// already created the file it returns, empty: when the name lacks the
-// extension that empty file is removed.
-func withExt(path, ext string) string {
-	if strings.EqualFold(filepath.Ext(path), ext) {
-		return path
-	}
-	removeIfEmpty(path)
-	return path + ext
-}
-
-// removeIfEmpty removes path when it is an empty file: what Fyne's save
-// dialog leaves when the export then fails.
-func removeIfEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		os.Remove(path)
-	}
 }

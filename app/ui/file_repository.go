@@ -27,10 +27,11 @@ type fyneFiles interface {
 // fileRepository is Fyne's repository for file URIs with two changes.
 //
 // Its Writer leaves the file alone until the first byte is written. Fyne's
-// save dialog opens the chosen file for writing (truncating it) before
-// Parley sees the path; Parley closes that writer unused and replaces the
-// file atomically, so an export or a new workspace that fails leaves an
-// existing file whole instead of empty.
+// save dialog opens the chosen file for writing (creating or truncating it)
+// before Parley sees the path; Parley takes only the path, closes that
+// writer unused and replaces the file atomically, so the dialog creates,
+// truncates and removes nothing, and an export or a new workspace that
+// fails or is refused leaves an existing file as it was.
 //
 // It never opens a workspace file or SQLite's files beside one (see
 // sealed). Fyne's file dialogs draw an icon per file and, for a name
@@ -46,9 +47,11 @@ type fileRepository struct{ fyneFiles }
 var sealedSuffixes = []string{workspaceExt, workspaceExt + "-wal", workspaceExt + "-shm", workspaceExt + "-journal",
 	"-wal", "-shm", "-journal"}
 
-// sealed reports whether u is a file the app must not open outside
-// SQLite: one named like a workspace or SQLite's files beside one, or a
-// workspace open in this process (by any name, see storage.IsLive).
+// sealed reports whether u is a file the app must not open as a plain
+// file: one named like a workspace or SQLite's files beside one, a
+// workspace open in this process (by any name, see storage.IsLive), or a
+// FIFO, device or socket, which opening to sniff a type would block on (a
+// FIFO waits for a writer, freezing the dialog) or act on.
 func sealed(u fyne.URI) bool {
 	if u.Scheme() != "file" {
 		return false
@@ -59,7 +62,11 @@ func sealed(u fyne.URI) bool {
 			return true
 		}
 	}
-	return pstorage.IsLive(u.Path())
+	if pstorage.IsLive(u.Path()) {
+		return true
+	}
+	info, err := os.Stat(u.Path())
+	return err == nil && !info.Mode().IsRegular() && !info.IsDir()
 }
 
 // errSealed is what reading a sealed file through Fyne gives.
@@ -129,8 +136,12 @@ type lazyWriter struct {
 func (l *lazyWriter) URI() fyne.URI { return l.uri }
 
 // Write opens the file, truncating it, on the first call, then writes p.
+// It never opens a sealed file.
 func (l *lazyWriter) Write(p []byte) (int, error) {
 	if l.w == nil {
+		if sealed(l.uri) {
+			return 0, fmt.Errorf("write %s: %w", l.uri.Path(), errSealed)
+		}
 		w, err := l.open(l.uri)
 		if err != nil {
 			return 0, fmt.Errorf("open %s: %w", l.uri.Path(), err)

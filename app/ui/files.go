@@ -26,8 +26,9 @@ func (u *UI) startIn(d *dialog.FileDialog) {
 }
 
 // fileSaveDialog returns a save dialog that calls use with the path chosen;
-// what names the action in error titles. The dialog's writer is closed
-// unused (see fileRepository): Parley writes the file itself, atomically.
+// what names the action in error titles. Only the writer's path is used:
+// the writer is closed unused (fileRepository's never touched the file),
+// and Parley writes the file itself, atomically.
 func (u *UI) fileSaveDialog(what string, use func(path string)) *dialog.FileDialog {
 	return dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -41,6 +42,36 @@ func (u *UI) fileSaveDialog(what string, use func(path string)) *dialog.FileDial
 		w.Close()
 		use(path)
 	}, u.win)
+}
+
+// exportSaveDialog returns a save dialog for an export: the path chosen
+// gets ext (".png") unless it ends with it already ("" adds none), and is
+// checked with the refusals of the command line (storage.CheckExportTarget:
+// open workspaces and their -wal, -shm and -journal files, databases,
+// folders, FIFOs, devices, another user's link in a shared folder) before
+// use is called with it. The file the user picked is checked too, when a
+// name without the extension was typed: a refused file is never written,
+// truncated or removed, and the user is told why. A file the export does
+// not replace stays as it is: Parley removes no file it did not create.
+func (u *UI) exportSaveDialog(what, ext string, use func(path string)) *dialog.FileDialog {
+	return u.fileSaveDialog(what, func(chosen string) {
+		path := withExt(chosen, ext)
+		for _, p := range []string{chosen, path} {
+			if err := pstorage.CheckExportTarget(p); err != nil {
+				u.showError(what, err)
+				return
+			}
+		}
+		use(path)
+	})
+}
+
+// withExt returns path ending in ext (any case); ext "" leaves it as it is.
+func withExt(path, ext string) string {
+	if ext == "" || strings.EqualFold(filepath.Ext(path), ext) {
+		return path
+	}
+	return path + ext
 }
 
 // fileOpenDialog returns an open dialog that calls use with the path chosen;
@@ -76,13 +107,12 @@ func (u *UI) createWorkspace(path string) {
 	if !strings.HasSuffix(path, workspaceExt) {
 		path += workspaceExt
 	}
+	// An empty file becomes the new workspace (storage.Open fills it): it
+	// is never removed, whatever file the user picked.
 	info, err := os.Stat(path)
-	if err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		os.Remove(path) // an empty file is no workspace: start afresh
-		err = os.ErrNotExist
-	}
+	existed := err == nil && info.Size() > 0
 	u.openWorkspace(path)
-	if err == nil && u.ws.Path() == path {
+	if existed && u.ws.Path() == path {
 		u.setStatus("Opened the workspace already at " + path)
 	}
 }

@@ -18,7 +18,7 @@ func (v *positionView) exportDeal() {
 		v.message.SetText("Choose a baseline and a proposal first.")
 		return
 	}
-	fd := v.u.fileSaveDialog("export the deal chart", func(path string) {
+	fd := v.u.exportSaveDialog("export the deal chart", "", func(path string) {
 		if err := v.writeDeal(path); err != nil {
 			v.u.showError("export the deal chart", err)
 			return
@@ -70,7 +70,7 @@ func (v *positionView) exportDeck() {
 	if ids[0] == ids[1] {
 		ids = ids[:1]
 	}
-	fd := v.u.fileSaveDialog("export the deck", func(path string) {
+	fd := v.u.exportSaveDialog("export the deck", ".pptx", func(path string) {
 		v.u.saveDeck(path, ids, v.deckOptions(), nil)
 	})
 	fd.SetFileName("position.pptx")

@@ -29,6 +29,22 @@ type step struct {
 	before *scenarios.Scenario
 	after  *scenarios.Scenario
 	at     storage.Placement // list position (and built-in flag) of a deleted or created scenario
+	// stale: the scenario was changed elsewhere after the step was made, so
+	// its base is no longer what is stored and undoing or redoing it would
+	// write an old copy over that change (see UI.readScenario).
+	stale bool
+}
+
+// markStale marks the steps of scenario id as made before a change made
+// elsewhere.
+func (h *history) markStale(id string) {
+	for _, steps := range [][]step{h.undo, h.redo} {
+		for i := range steps {
+			if steps[i].id == id {
+				steps[i].stale = true
+			}
+		}
+	}
 }
 
 // history is the undo and redo stacks of scenario edits.
@@ -112,13 +128,15 @@ func (u *UI) Undo() {
 	s := u.history.undo[len(u.history.undo)-1]
 	u.history.undo = u.history.undo[:len(u.history.undo)-1]
 	var err error
-	switch s.kind {
-	case stepEdit:
+	switch {
+	case s.stale:
+		err = storage.ErrConflict
+	case s.kind == stepEdit:
 		var was *scenarios.Scenario
 		if was, err = u.replaceScenario(s.id, s.before); err == nil {
 			s.after = was
 		}
-	case stepCreate:
+	case s.kind == stepCreate:
 		if s.at, err = u.ws.Placement(s.id); err == nil {
 			var now *scenarios.Scenario
 			var rev int64
@@ -131,7 +149,7 @@ func (u *UI) Undo() {
 				}
 			}
 		}
-	case stepDelete:
+	case s.kind == stepDelete:
 		err = u.restoreStored(s.id, s.before, s.at)
 	}
 	if err != nil {
@@ -158,15 +176,17 @@ func (u *UI) Redo() {
 	s := u.history.redo[len(u.history.redo)-1]
 	u.history.redo = u.history.redo[:len(u.history.redo)-1]
 	var err error
-	switch s.kind {
-	case stepEdit:
+	switch {
+	case s.stale:
+		err = storage.ErrConflict
+	case s.kind == stepEdit:
 		var was *scenarios.Scenario
 		if was, err = u.replaceScenario(s.id, s.after); err == nil {
 			s.before = was
 		}
-	case stepCreate:
+	case s.kind == stepCreate:
 		err = u.restoreStored(s.id, s.after, s.at)
-	case stepDelete:
+	case s.kind == stepDelete:
 		err = u.deleteStored(s.id)
 	}
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"parley/scenarios"
 )
 
 // number is a plain decimal number, as Parley writes them: a spreadsheet
@@ -31,9 +33,11 @@ func formulaStart(b byte) bool {
 	return false
 }
 
-// Cell returns s safe as a CSV cell: prefixed with "'" when it starts like a
-// formula and is not a plain number.
+// Cell returns s safe as a CSV cell: the characters that hide or reorder
+// text shown as \uXXXX escapes (scenarios.ShowHidden), and prefixed with
+// "'" when it starts like a formula and is not a plain number.
 func Cell(s string) string {
+	s = scenarios.ShowHidden(s)
 	if s == "" || !formulaStart(s[0]) || number.MatchString(s) {
 		return s
 	}
@@ -85,13 +89,14 @@ func CommentLines(text string) []string {
 	return out
 }
 
-// CommentLine returns "# " and the one-line text with its separators
-// defused: a spreadsheet splits a comment line at commas (semicolons, tabs)
+// CommentLine returns "# " and the one-line text, its hidden characters
+// shown (see Cell), with its separators defused: a spreadsheet splits a comment line at commas (semicolons, tabs)
 // like any other, so text after one must not start a formula either. Tabs
 // become spaces; a cell after a separator that would start a formula
 // (after spaces or an opening quote) gets the "'" prefix of Cell.
 func CommentLine(text string) string {
 	text = strings.ReplaceAll(lineBreaks.Replace(text), "\n", " ")
+	text = scenarios.ShowHidden(text)
 	text = strings.ReplaceAll(text, "\t", " ")
 	var b strings.Builder
 	b.WriteString("# ")

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// TestUndoRefusedAfterChangeElsewhere checks that once the window has
+// reloaded a scenario another process changed (the watcher's poll), an
+// undo or redo step recorded before that change is refused with the
+// "Changed elsewhere" dialog: the other process's commit stays, and the
+// scenario is not deleted under it.
+func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// do makes the step to undo (or redo) on the scenario shown.
+		do func(t *testing.T, u *UI)
+		// act is what the user presses once the change was reloaded.
+		act func(u *UI)
+	}{
+		{"undo an edit", func(t *testing.T, u *UI) {
+			u.openScenario("aug-2025")
+			if err := u.edit("", "description change", func(sc *scenarios.Scenario) { sc.Description = "Mine." }); err != nil {
+				t.Fatal(err)
+			}
+		}, (*UI).Undo},
+		{"redo an edit", func(t *testing.T, u *UI) {
+			u.openScenario("aug-2025")
+			if err := u.edit("", "description change", func(sc *scenarios.Scenario) { sc.Description = "Mine." }); err != nil {
+				t.Fatal(err)
+			}
+			u.Undo()
+		}, (*UI).Redo},
+		{"undo a creation", func(t *testing.T, u *UI) {
+			newEmpty(t, u, "Created here")
+		}, (*UI).Undo},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, w := newTestUI(t)
+			tc.do(t, u)
+			id := u.current
+
+			// Another process (a second handle, as the command line) commits.
+			cli, err := storage.Open(u.ws.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cli.Close()
+			sc, rev, err := cli.ScenarioRev(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc.Description = "Committed by the command line."
+			if _, err := cli.SaveScenario(id, sc, rev); err != nil {
+				t.Fatal(err)
+			}
+			u.externalChange() // what the watcher runs when the data version moves
+			if u.draft == nil || u.draft.Description != "Committed by the command line." {
+				t.Fatalf("the window did not reload the change: %+v", u.draft)
+			}
+
+			tc.act(u)
+			stored, err := u.ws.Scenario(id)
+			if err != nil {
+				t.Fatalf("the other process's scenario is gone: %v", err)
+			}
+			if stored.Description != "Committed by the command line." {
+				t.Errorf("the other process's commit was overwritten: description %q", stored.Description)
+			}
+			if !strings.Contains(u.lastError, conflictMessage) {
+				t.Errorf("no conflict shown; last error %q", u.lastError)
+			}
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no dialog shown")
+			}
+			shown := false
+			for _, l := range find[*widget.Label](top) {
+				if strings.Contains(l.Text, conflictMessage) {
+					shown = true
+				}
+			}
+			if !shown {
+				t.Error("the dialog shown does not say the scenario changed elsewhere")
+			}
+			if u.history.canUndo() || u.history.canRedo() {
+				t.Errorf("the scenario's stale steps are kept: %d undo, %d redo", len(u.history.undo), len(u.history.redo))
+			}
+		})
+	}
+}
