@@ -131,7 +131,7 @@ func TestDeckEvidence(t *testing.T) {
 		// The measure with its rate and dates as the scenario gives them.
 		"• Section 232 steel & aluminum 50% (US-232-STEEL-ALU-2): 50% additional tariff from 2025-06-04 to 2026-04-05",
 		// The measure's note.
-		"Note: Steel (HS 72, 73) and aluminum (HS 76) in full",
+		"Note: The steel articles of Proclamation 9705 as amended (7206.10 through 7216.50",
 		// The source lines in full.
 		"(03-Processed-Data/csv/commodity_detail.csv)",
 	} {
