@@ -103,7 +103,18 @@ func TestOpenSchema2Workspace(t *testing.T) {
 	if duty == 0 {
 		t.Error("the fixture's scenario has no duty: the comparison proves nothing")
 	}
+	// A built-in the user changed keeps the change; one never changed is
+	// written anew from the refreshed defaults.
+	if th, err := w.Scenario("threat-25"); err != nil || th.Description != "edited by the user" {
+		t.Errorf("the user's edit of a built-in is lost: %v", err)
+	}
 	w.Close()
+	if got := createdAt(t, path, "aug-2025"); got == "2026-12-07T00:09:59Z" {
+		t.Error("the unchanged built-in aug-2025 was not refreshed")
+	}
+	if got := createdAt(t, path, "threat-25"); got != "2026-12-07T00:09:59Z" {
+		t.Errorf("the changed built-in threat-25 was rewritten (created %s)", got)
+	}
 	if v := pragma(t, path, "user_version"); v != storage.SchemaVersion() {
 		t.Errorf("schema %d after opening, want %d", v, storage.SchemaVersion())
 	}
@@ -121,6 +132,20 @@ func metaDefaults(t *testing.T, path string) string {
 	defer db.Close()
 	var v string
 	if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func createdAt(t *testing.T, path, id string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRow("SELECT created_at FROM scenarios WHERE id = ?", id).Scan(&v); err != nil {
 		t.Fatal(err)
 	}
 	return v

@@ -190,6 +190,13 @@ func (e *exposure) csv() ([]string, [][]string) {
 		rows[i] = []string{r.code, r.label, csvNumber(f.Duty), csvNumber(f.TradeChange), csvNumber(f.TradeChangeLow), csvNumber(f.TradeChangeHigh),
 			csvNumber(f.Baseline), csvNumber(f.Tariff), strconv.FormatBool(f.UpperBound)}
 	}
+	// The trade import bans stop, as its own column, where there is any.
+	if slices.ContainsFunc(e.rows, func(r sectorRow) bool { return r.flow.Banned != 0 }) {
+		header = append(header, "banned_usd")
+		for i, r := range e.rows {
+			rows[i] = append(rows[i], csvNumber(r.flow.Banned))
+		}
+	}
 	if e.bands != nil {
 		header, rows = e.bands.csv(e.rows, header, rows)
 	}

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"strings"
+
+	"parley/scenarios"
 )
 
 func libraryCommand() *command {
 	return &command{
 		name:      "library",
-		summary:   "list the measure library: ID, DATES, RATE, IMPOSER, LABEL",
+		summary:   "list the measure library: ID, DATES, RATE (or ban), IMPOSER, LABEL [status]",
 		workspace: true,
 		run: func(c *call) error {
 			if _, err := c.positionals(0, 0, ""); err != nil {
@@ -29,10 +31,17 @@ func libraryCommand() *command {
 					to = "-"
 				}
 				label := m.Label
+				if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
+					label += " [" + strings.ReplaceAll(st, "_", " ") + "]"
+				}
 				if lm.Remark != "" {
 					label += " [" + lm.Remark + "]"
 				}
-				c.out("%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, from, to, percent(m.Rate), m.Imposer, oneLine(strings.TrimSpace(label)))
+				rate := percent(m.Rate)
+				if m.IsBan() {
+					rate = "ban"
+				}
+				c.out("%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, from, to, rate, m.Imposer, oneLine(strings.TrimSpace(label)))
 			}
 			return nil
 		},

@@ -44,6 +44,15 @@ func TestChartsShowStatusAndBans(t *testing.T) {
 	if s := ch.Summary(); !strings.Contains(s, "Trade banned US$") {
 		t.Errorf("summary without trade banned: %s", s)
 	}
+	rows, _ := chartCSV(t, ch)
+	col := column(t, rows[0], "banned_usd")
+	banned := false
+	for _, r := range rows[1:] {
+		banned = banned || (r[0] == "FOOD" && r[col] != "0")
+	}
+	if !banned {
+		t.Errorf("no banned value for FOOD in the chart's CSV: %v", rows)
+	}
 
 	// Without threats the threat is neither counted nor named.
 	sc.Name = "No threats"

@@ -180,9 +180,16 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 		return err
 	}
 	v.selectMeasure(m.ID)
-	if !u.draft.Active(&m, u.draft.EvalDate()) {
+	switch {
+	case !m.StatusActive(u.draft.Assumptions.IncludeThreats):
+		why := "it never applies (kept for the record)"
+		if m.Status == scenarios.StatusThreatened {
+			why = "it applies only when the assumptions include threats"
+		}
+		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), statusLabel(m.StatusOrDefault()), why))
+	case !u.draft.Active(&m, u.draft.EvalDate()):
 		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.draft.EvalDate()))
-	} else {
+	default:
 		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
 	}
 	return nil
