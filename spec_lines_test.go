@@ -263,6 +263,7 @@ func (ref *slRef) loadLists(t *testing.T) {
 		}
 	}
 	ref.slMetalsLists(t, raw)
+	slUpdateLists(t, raw)
 	ref.lists = map[string][]string{}
 	ref.listSets = map[string]map[string]bool{}
 	for name, codes := range raw {
