@@ -26,7 +26,7 @@ func (u *UI) openLater(path string) {
 	u.win.SetContent(openingPage(path))
 	u.app.Lifecycle().SetOnStarted(func() {
 		go func() {
-			ws, err := storage.OpenWith(path, openOptions(path))
+			ws, err := storage.OpenWith(path, u.openOptions(path))
 			if err == nil {
 				preload(ws, u.prefs.lastScenario(ws.Path()))
 			}
