@@ -273,9 +273,14 @@ func RecoverBackup(path string) (string, error) {
 	if len(list) == 0 {
 		return "", fmt.Errorf("%w: no backup of %s in %s", ErrNotFound, filepath.Base(path), BackupDir(path))
 	}
-	newest := list[0]
-	date := newest.Date.Format(backupDate)
-	base := filepath.Join(filepath.Dir(path), backupStem(path)+".recovered-"+date)
+	return RecoverBackupCopy(path, list[0])
+}
+
+// RecoverBackupCopy copies the backup c of the workspace at path beside
+// it, as NAME.recovered-YYYY-MM-DD.parley (with a number if that name is
+// taken), and returns the copy's path.
+func RecoverBackupCopy(path string, c BackupCopy) (string, error) {
+	base := filepath.Join(filepath.Dir(path), backupStem(path)+".recovered-"+c.Date.Format(backupDate))
 	dest := base + ".parley"
 	for i := 2; ; i++ {
 		if _, err := os.Lstat(dest); errors.Is(err, os.ErrNotExist) {
@@ -283,7 +288,7 @@ func RecoverBackup(path string) (string, error) {
 		}
 		dest = fmt.Sprintf("%s-%d.parley", base, i)
 	}
-	return dest, RestoreBackup(newest.Path, dest)
+	return dest, RestoreBackup(c.Path, dest)
 }
 
 // RestoreBackup copies the backup at src to dest, a new file: an existing
