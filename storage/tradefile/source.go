@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -163,12 +164,15 @@ type xlsxSource struct {
 	total int64
 }
 
-// XLSXLimit is the most an XLSX workbook may unpack to.
-const XLSXLimit = 4 << 30
-
-// openWorkbook opens an XLSX workbook.
+// openWorkbook opens an XLSX workbook, once its ZIP directory is within
+// the limits (checkZip), its rows to be read as a stream. It first deletes
+// the temporary files a killed read left (CleanTemp).
 func openWorkbook(path string) (*excelize.File, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: XLSXLimit, UnzipXMLSizeLimit: 64 << 20})
+	CleanTemp(time.Now())
+	if err := checkZip(path); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: XLSXLimit, UnzipXMLSizeLimit: xlsxInMemory})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
 			return nil, &Problem{Reason: "a ZIP archive that is not an XLSX workbook"}
