@@ -22,9 +22,10 @@ const DefaultMaxSize = 512 << 20
 
 // DefaultMaxLines is the most distinct lines (code and region) a file may
 // hold by default: far more than real trade data has (about 19,000 HTS10
-// codes by 60 states or provinces), few enough for the import (about 500
-// MB) and a computation on the dataset to fit a laptop's memory. A larger
-// file is refused as soon as its lines pass it, before memory runs out.
+// codes by 60 states or provinces), few enough for the import and a
+// computation on the dataset to fit a laptop's memory (about 650 MB each
+// at the limit: bench/memory.sh). A larger file is refused as soon as its
+// lines pass it, before memory runs out.
 const DefaultMaxLines = 1_000_000
 
 func (o Options) maxLines() int {
