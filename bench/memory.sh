@@ -9,15 +9,16 @@
 #     repeated rows merge, so its memory is that of its lines;
 #   - a CSV of more distinct lines than a dataset may hold (1000001):
 #     refused as soon as its lines pass the limit;
-#   - an XLSX workbook of XLSXROWS rows (default 1500000: its sheet unpacks
-#     to about 245 MB, under the 256 MiB a sheet may; a 22 MB file), and
-#     one of XLSXROWS*4/3 rows, whose sheet passes it: refused at once.
+#   - an XLSX workbook of XLSXROWS rows over LINES/2 lines (default 1000000,
+#     near Excel's 1,048,576 rows: its sheet unpacks to about 160 MB, a 15
+#     MB file), and one whose sheet claims twice that, over the 256 MiB a
+#     sheet may unpack to: refused at once.
 # Prints one MEMORY line per run: what, exit status, seconds, peak RSS in MB.
 set -eu
 cd "$(dirname "$0")/.."
 LINES="${LINES:-1000000}"
 ROWS="${ROWS:-6000000}"
-XLSXROWS="${XLSXROWS:-1500000}"
+XLSXROWS="${XLSXROWS:-1000000}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 go build -o "$dir/parley" . && go build -o "$dir/gendata" ./bench/gendata
@@ -59,10 +60,10 @@ rm -f "$dir/rows.csv"
 measure "import-over-limit" "$dir/parley" --workspace "$ws" dataset import "$dir/over.csv" --direction ca_to_us --year 2024 --name Over --currency CAD --rate 1.35
 rm -f "$dir/over.csv"
 
-"$dir/gendata" xlsx "$dir/book.xlsx" "$XLSXROWS"
+"$dir/gendata" xlsx "$dir/book.xlsx" "$XLSXROWS" $((LINES / 2))
 echo "book.xlsx: $(du -k "$dir/book.xlsx" | cut -f1) KB, $XLSXROWS rows, sheet unpacks to $(unzip -l "$dir/book.xlsx" 2>/dev/null | awk '/sheet1/ {print int($1/1048576)}') MB"
 measure "preview-xlsx-${XLSXROWS}-rows" "$dir/parley" --workspace "$ws" dataset preview "$dir/book.xlsx"
 measure "import-xlsx-${XLSXROWS}-rows" "$dir/parley" --workspace "$ws" dataset import "$dir/book.xlsx" --direction ca_to_us --year 2024 --name Book --currency CAD --rate 1.35
-"$dir/gendata" xlsx "$dir/bomb.xlsx" $((XLSXROWS * 4 / 3))
+"$dir/gendata" xlsx "$dir/bomb.xlsx" $((XLSXROWS * 2))
 measure "import-xlsx-over-limit" "$dir/parley" --workspace "$ws" dataset import "$dir/bomb.xlsx" --direction ca_to_us --year 2024 --name Bomb --currency CAD --rate 1.35
 echo "excelize temporary files left: $(ls "$dir" | grep -c '^excelize-' || true)"

@@ -2,7 +2,7 @@
 // (bench/memory.sh):
 //
 //	gendata csv FILE ROWS DISTINCT   a CSV of ROWS rows over DISTINCT lines (code and region)
-//	gendata xlsx FILE ROWS           an XLSX workbook of one sheet of ROWS rows, written
+//	gendata xlsx FILE ROWS [DISTINCT]  an XLSX workbook of one sheet of ROWS rows, written
 //	                                 directly as its XML parts (a large sheet compresses
 //	                                 to a small file, as a ZIP bomb does)
 package main
@@ -33,7 +33,7 @@ func line(i int) (string, string) {
 
 func main() {
 	if len(os.Args) < 4 {
-		fmt.Fprintln(os.Stderr, "usage: gendata csv FILE ROWS DISTINCT | xlsx FILE ROWS")
+		fmt.Fprintln(os.Stderr, "usage: gendata csv FILE ROWS DISTINCT | xlsx FILE ROWS [DISTINCT]")
 		os.Exit(2)
 	}
 	rows, err := strconv.Atoi(os.Args[3])
@@ -47,12 +47,12 @@ func main() {
 		os.Exit(1)
 	}
 	defer f.Close()
+	distinct := rows
+	if len(os.Args) > 4 {
+		distinct, _ = strconv.Atoi(os.Args[4])
+	}
 	switch os.Args[1] {
 	case "csv":
-		distinct := rows
-		if len(os.Args) > 4 {
-			distinct, _ = strconv.Atoi(os.Args[4])
-		}
 		w := bufio.NewWriterSize(f, 1<<20)
 		fmt.Fprintln(w, "HS8,Commodity,Province,Value ($)")
 		for i := 0; i < rows; i++ {
@@ -83,7 +83,7 @@ func main() {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 		fmt.Fprint(bw, `<row r="1"><c r="A1" t="inlineStr"><is><t>HS8</t></is></c><c r="B1" t="inlineStr"><is><t>Province</t></is></c><c r="C1" t="inlineStr"><is><t>Value ($)</t></is></c></row>`)
 		for i := 0; i < rows; i++ {
-			code, region := line(i)
+			code, region := line(i % distinct)
 			r := i + 2
 			fmt.Fprintf(bw, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" t="inlineStr"><is><t>%s</t></is></c><c r="C%d"><v>%d</v></c></row>`,
 				r, r, code, r, region, r, 1000+i%97)
@@ -92,7 +92,7 @@ func main() {
 		check(bw.Flush())
 		check(z.Close())
 	default:
-		fmt.Fprintln(os.Stderr, "usage: gendata csv FILE ROWS DISTINCT | xlsx FILE ROWS")
+		fmt.Fprintln(os.Stderr, "usage: gendata csv FILE ROWS DISTINCT | xlsx FILE ROWS [DISTINCT]")
 		os.Exit(2)
 	}
 }
