@@ -80,7 +80,8 @@ func (w *Workspace) Backup(dir string) (string, error) {
 		}
 		return dest, nil
 	}
-	removeStaleBackupTemps(dir, stem, now)
+	// File times are the system's clock, whatever clock the workspace has.
+	removeStaleBackupTemps(dir, stem, time.Now())
 	tmpf, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return "", fmt.Errorf("back up the workspace to %s: %w", dir, err)

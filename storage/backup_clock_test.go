@@ -99,7 +99,10 @@ func TestBackupKilledTempRemoved(t *testing.T) {
 	old := time.Now().Add(-2 * time.Hour)
 	os.Chtimes(stale, old, old)
 	os.Chtimes(other, old, old)
-	w, err := storage.OpenWith(path, storage.Options{BackupDir: backups})
+	// The workspace's clock is not the system's: file times are compared
+	// with the system's.
+	then := time.Date(2026, 1, 5, 9, 0, 0, 0, time.Local)
+	w, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return then }, BackupDir: backups})
 	if err != nil {
 		t.Fatal(err)
 	}
