@@ -21,23 +21,27 @@ var errLongRecord = errors.New("record too long")
 // before it costs memory, and can be reported at the row it starts on.
 type recordGuard struct {
 	r     io.Reader
-	buf   []byte // text from offset start on
-	start int64  // offset in the text of buf[0]
-	line  int    // 1-based line of buf[0]
+	data  []byte // data[off:] is the text from offset start on
+	off   int
+	start int64 // offset in the text of data[off]
+	line  int   // 1-based line of data[off]
 	eof   bool
 	limit int
 }
+
+// text is the text kept: from the end of the last record on.
+func (g *recordGuard) text() []byte { return g.data[g.off:] }
 
 func newRecordGuard(r io.Reader) *recordGuard {
 	return &recordGuard{r: r, line: 1, limit: MaxRecordBytes}
 }
 
 func (g *recordGuard) Read(p []byte) (int, error) {
-	if len(g.buf) > g.limit+len(p) {
+	if len(g.data)-g.off > g.limit+len(p) {
 		return 0, errLongRecord
 	}
 	n, err := g.r.Read(p)
-	g.buf = append(g.buf, p[:n]...)
+	g.data = append(g.data, p[:n]...)
 	if err == io.EOF {
 		g.eof = true
 	}
@@ -47,24 +51,31 @@ func (g *recordGuard) Read(p []byte) (int, error) {
 // mark says the reader's records end at offset off: the text before it is
 // dropped.
 func (g *recordGuard) mark(off int64) {
-	n := int(off - g.start)
+	text := g.text()
+	n := min(int(off-g.start), len(text))
 	if n <= 0 {
 		return
 	}
-	n = min(n, len(g.buf))
-	g.line += bytes.Count(g.buf[:n], []byte{'\n'})
+	g.line += bytes.Count(text[:n], []byte{'\n'})
 	g.start += int64(n)
-	if rest := len(g.buf) - n; rest < n || cap(g.buf) > 4*g.limit {
-		g.buf = append(make([]byte, 0, max(rest, 64<<10)), g.buf[n:]...)
-	} else {
-		g.buf = g.buf[n:]
+	g.off += n
+	switch {
+	case g.off == len(g.data):
+		g.data, g.off = g.data[:0], 0
+	case g.off >= 64<<10:
+		// Move the little text kept to the front, in place.
+		g.data = g.data[:copy(g.data, g.data[g.off:])]
+		g.off = 0
+	}
+	if cap(g.data) > 4*g.limit && len(g.data)-g.off < g.limit {
+		g.data, g.off = append([]byte(nil), g.text()...), 0
 	}
 }
 
 // recordStart returns the line on which the record after the last mark
 // starts: past the empty and comment lines the CSV reader skips.
 func (g *recordGuard) recordStart(comment byte) int {
-	line, b := g.line, g.buf
+	line, b := g.line, g.text()
 	for len(b) > 0 {
 		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
@@ -82,8 +93,8 @@ func (g *recordGuard) recordStart(comment byte) int {
 
 // pending returns the text after the last mark up to offset off.
 func (g *recordGuard) pending(off int64) []byte {
-	n := min(max(int(off-g.start), 0), len(g.buf))
-	return g.buf[:n]
+	text := g.text()
+	return text[:min(max(int(off-g.start), 0), len(text))]
 }
 
 // unclosedAtEnd reports whether raw, the text of the file's last record,

@@ -120,7 +120,7 @@ func (s *csvSource) next() ([]string, int, error) {
 		switch {
 		case errors.Is(err, errLongRecord):
 			start := s.guard.recordStart(byte(s.r.Comment))
-			if bytes.IndexByte(s.guard.buf, '"') >= 0 {
+			if bytes.IndexByte(s.guard.text(), '"') >= 0 {
 				return nil, start, unclosedQuote(start)
 			}
 			return nil, start, &Problem{Row: start, Reason: fmt.Sprintf("the row is longer than %d MiB: not a row of trade data", MaxRecordBytes>>20)}
@@ -134,7 +134,7 @@ func (s *csvSource) next() ([]string, int, error) {
 			return nil, row, unclosedQuote(row)
 		}
 	}
-	if off := s.r.InputOffset(); s.guard.eof && off == s.guard.start+int64(len(s.guard.buf)) && unclosedAtEnd(s.guard.pending(off), s.delim) {
+	if off := s.r.InputOffset(); s.guard.eof && off == s.guard.start+int64(len(s.guard.text())) && unclosedAtEnd(s.guard.pending(off), s.delim) {
 		return nil, row, unclosedQuote(row)
 	}
 	if s.first {
