@@ -12,7 +12,8 @@ import (
 	"unicode/utf8"
 )
 
-// MaxFileSize bounds a scenario file (16 MiB).
+// MaxFileSize bounds a scenario file (16 MiB), read or written: EncodeFile
+// never writes a larger one.
 const MaxFileSize = 16 << 20
 
 // File is a decoded scenario file: the scenario and where each of its fields
@@ -496,7 +497,10 @@ func nonNil(m map[string]float64) map[string]float64 {
 	return m
 }
 
-// EncodeFile writes sc as an indented parley.scenario/2 file, with list
+// EncodeFile writes sc as an indented parley.scenario/2 file (compact when
+// indented it would pass MaxFileSize, so that every file Parley writes
+// ReadFile reads back; a scenario too large even compact is refused and
+// nothing is written), with list
 // references kept as list:NAME. asOf is the date written as "as_of" (a
 // scenario that follows the clock is written with the day it is exported on).
 func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
@@ -548,8 +552,36 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 		}
 		f.Measures = append(f.Measures, fm)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	data, err := encodeJSON(f, true)
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxFileSize {
+		// Indentation can more than double a large scenario; written
+		// compact, the file stays within what ReadFile accepts.
+		if data, err = encodeJSON(f, false); err != nil {
+			return err
+		}
+	}
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("the scenario is too large for a scenario file: %.1f MiB even without indentation, over the %d MiB a scenario file may hold; "+
+			"split its measures over several scenarios", float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// encodeJSON encodes v as one JSON document ending in a newline, indented by
+// two spaces or compact.
+func encodeJSON(v any, indent bool) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
 	enc.SetEscapeHTML(false)
-	return enc.Encode(f)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"parley/scenarios"
 )
@@ -57,20 +60,24 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 	if err := w.restoreLibraryNotes(sc); err != nil {
 		return "", "", err
 	}
+	if clash == ClashRename {
+		// The free name is chosen in the transaction that stores the
+		// scenario, so that two processes importing at once never both
+		// pick the same one.
+		id, err = w.createScenarioFreeName(sc)
+		if err != nil {
+			return "", "", fmt.Errorf("import %s: %w", path, err)
+		}
+		return id, sc.Name, nil
+	}
 	existing, err := w.Resolve(strings.TrimSpace(sc.Name))
 	taken := err == nil && strings.EqualFold(existing.Name, strings.TrimSpace(sc.Name))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return "", "", err
 	}
-	switch {
-	case !taken:
+	if !taken {
 		id, err = w.CreateScenario(sc)
-	case clash == ClashRename:
-		sc.Name, err = w.freeName(sc.Name)
-		if err == nil {
-			id, err = w.CreateScenario(sc)
-		}
-	default: // ClashReplace
+	} else { // ClashReplace
 		var rev int64
 		if _, rev, err = w.ScenarioRev(existing.ID); err == nil {
 			id = existing.ID
@@ -83,20 +90,65 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 	return id, sc.Name, nil
 }
 
-// freeName returns name, or "name (2)", "name (3)"... the first that no
-// scenario of the workspace has (names compare without case).
-func (w *Workspace) freeName(name string) (string, error) {
-	list, err := w.Scenarios()
+// createScenarioFreeName stores sc as a new scenario under its name or, if a
+// scenario has it, under the first free "name (2)", "name (3)"... (names
+// compare without case). The name is chosen inside the write transaction;
+// sc.Name is set to it.
+func (w *Workspace) createScenarioFreeName(sc *scenarios.Scenario) (string, error) {
+	if err := w.validate(sc); err != nil {
+		return "", err
+	}
+	base := strings.TrimSpace(sc.Name)
+	var id, name string
+	err := w.write(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		if name, err = freeName(tx, base); err != nil {
+			return err
+		}
+		if id, err = newScenarioID(tx, name); err != nil {
+			return err
+		}
+		named := *sc
+		named.Name = name
+		return w.insertScenario(tx, id, &named, false, -1)
+	})
+	if err != nil {
+		return "", fmt.Errorf("create scenario %q: %w", base, err)
+	}
+	sc.Name = name
+	return id, nil
+}
+
+// freeName returns base, or "base (2)", "base (3)"... the first name that no
+// scenario stored in tx has (names compare without case). The base is
+// shortened so that the name stays within the name length limit.
+func freeName(tx *sql.Tx, base string) (string, error) {
+	rows, err := tx.Query("SELECT name FROM scenarios")
 	if err != nil {
 		return "", err
 	}
+	defer rows.Close()
 	taken := map[string]bool{}
-	for _, s := range list {
-		taken[strings.ToLower(strings.TrimSpace(s.Name))] = true
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return "", err
+		}
+		taken[strings.ToLower(strings.TrimSpace(n))] = true
 	}
-	base := strings.TrimSpace(name)
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if !taken[strings.ToLower(base)] {
+		return base, nil
+	}
 	for i := 2; ; i++ {
-		cand := fmt.Sprintf("%s (%d)", base, i)
+		suffix := fmt.Sprintf(" (%d)", i)
+		b := []rune(base)
+		if room := scenarios.MaxNameLength - utf8.RuneCountInString(suffix); len(b) > room {
+			b = b[:room]
+		}
+		cand := strings.TrimSpace(string(b)) + suffix
 		if !taken[strings.ToLower(cand)] {
 			return cand, nil
 		}

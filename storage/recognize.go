@@ -101,8 +101,8 @@ func checkRecognized(path string) error {
 	// beside it means another process has it open: a checkpoint writes the
 	// header's new size before the pages that extend the file.
 	if head.size > 0 && info.Size() < head.size && !exists(path+"-wal") {
-		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it, or open another file",
-			path, info.Size(), head.size)}
+		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
+			path, info.Size(), head.size, DamagedAdvice(path))}
 	}
 	// Without a -wal file there is nothing but the file to read: immutable
 	// reading creates no -wal or -shm file beside another application's
@@ -214,7 +214,7 @@ func MapDamaged(path string, err error) error {
 		why = why[:i] // without SQLite's code
 	}
 	return &fileError{kind: ErrDamaged,
-		msg: fmt.Sprintf("workspace %s is damaged (%s); restore a backup copy of it, or open another file", path, why)}
+		msg: fmt.Sprintf("workspace %s is damaged (%s); restore a backup copy of it (%s), or open another file", path, why, DamagedAdvice(path))}
 }
 
 // MapDiskFull returns err as an ErrDiskFull error that says what to do when

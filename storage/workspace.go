@@ -38,6 +38,7 @@ type Workspace struct {
 	busy     time.Duration  // how long a change waits for another writer
 	release  func()         // forgets the file as open in this process (live.go)
 	backups  sync.WaitGroup // the backup being made (backup.go)
+	backup   *backupState   // nil: no daily backups (backup.go)
 
 	mu  sync.Mutex // guards ref
 	ref *refData   // reference data, loaded on first use
@@ -85,8 +86,12 @@ type Options struct {
 	BusyTimeout time.Duration
 	// BackupDir, when set, is the folder where Open keeps a copy of the
 	// workspace made at most once a day (see Backup); the desktop app sets
-	// it. Read-only workspaces are not backed up.
+	// it. Read-only workspaces are not backed up. A workspace kept open
+	// makes the next day's copy with its first change of that day.
 	BackupDir string
+	// BackupFailed, if set, is called (on a goroutine of its own) with a
+	// *BackupError when a daily backup fails, for the user to be told.
+	BackupFailed func(error)
 }
 
 // DefaultBusyTimeout is how long a change waits, by default, for another
@@ -136,7 +141,8 @@ func OpenWith(path string, opt Options) (*Workspace, error) {
 	}
 	settle(abs)
 	if opt.BackupDir != "" && !w.readOnly {
-		w.backupDaily(opt.BackupDir)
+		w.backup = &backupState{dir: opt.BackupDir, failed: opt.BackupFailed}
+		w.backupDaily()
 	}
 	return w, nil
 }
@@ -330,7 +336,7 @@ func (w *Workspace) ReadOnly() bool { return w.readOnly }
 // the file, so that the one file holds everything and can be copied or
 // moved, and closes the database. It may be called more than once.
 func (w *Workspace) Close() error {
-	w.backups.Wait()
+	w.stopBackups()
 	w.stopWatching() // dataversion.go
 	if w.release == nil {
 		return nil
@@ -353,7 +359,7 @@ func (w *Workspace) write(ctx context.Context, fn func(tx *sql.Tx) error) error 
 	if w.readOnly {
 		return w.readOnlyError()
 	}
-	return w.retry(func() error {
+	err := w.retry(func() error {
 		tx, err := w.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
@@ -364,6 +370,10 @@ func (w *Workspace) write(ctx context.Context, fn func(tx *sql.Tx) error) error 
 		}
 		return tx.Commit()
 	})
+	if err == nil {
+		w.backupDaily() // the first change of a new day backs it up
+	}
+	return err
 }
 
 // retry runs fn until it does not fail because the workspace is busy, or

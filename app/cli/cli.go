@@ -103,6 +103,7 @@ func commands() []*command {
 		deckCommand(),
 		libraryCommand(),
 		evidenceCommand(),
+		backupCommand(),
 	}
 }
 

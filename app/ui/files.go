@@ -146,7 +146,7 @@ func (u *UI) openWorkspace(path string) {
 		return
 	}
 	u.flushSave()
-	ws, err := pstorage.OpenWith(path, openOptions(path))
+	ws, err := pstorage.OpenWith(path, u.openOptions(path))
 	if err != nil {
 		u.showError("open the workspace", err)
 		return

@@ -15,14 +15,29 @@ import (
 )
 
 // openOptions are the options the desktop app opens a workspace with: a
-// copy a day in the backups folder beside it.
-func openOptions(path string) storage.Options {
-	return storage.Options{BackupDir: storage.BackupDir(path)}
+// copy a day in the backups folder beside it, a failure told to the user.
+func (u *UI) openOptions(path string) storage.Options {
+	return storage.Options{BackupDir: storage.BackupDir(path), BackupFailed: u.backupFailed}
+}
+
+// backupFailed tells the user, in a dialog once a session, that a daily
+// backup failed and how old the last good copy is: a failure repeated
+// every day must not age the only copy unseen. It is called from the
+// backup's goroutine.
+func (u *UI) backupFailed(err error) {
+	do := onUI
+	do(func() {
+		if u.backupWarned || u.closed {
+			return
+		}
+		u.backupWarned = true
+		u.showError("make today's backup of the workspace", err)
+	})
 }
 
 // attach opens the workspace at path and shows it in the window.
 func (u *UI) attach(path string) error {
-	ws, err := storage.OpenWith(path, openOptions(path))
+	ws, err := storage.OpenWith(path, u.openOptions(path))
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/tradefile"
 )
 
 // Parley starts in two steps so that its window appears as fast as a bare
@@ -26,7 +28,9 @@ func (u *UI) openLater(path string) {
 	u.win.SetContent(openingPage(path))
 	u.app.Lifecycle().SetOnStarted(func() {
 		go func() {
-			ws, err := storage.OpenWith(path, openOptions(path))
+			// Temporary files of an XLSX import that was killed.
+			tradefile.CleanTemp(time.Now())
+			ws, err := storage.OpenWith(path, u.openOptions(path))
 			if err == nil {
 				preload(ws, u.prefs.lastScenario(ws.Path()))
 			}

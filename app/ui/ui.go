@@ -86,6 +86,8 @@ type UI struct {
 
 	// lastError is the text of the last error shown, for tests.
 	lastError string
+	// backupWarned is set once a failed backup was shown (recover.go).
+	backupWarned bool
 }
 
 // Create fills the window with Parley's user interface on the workspace at

@@ -95,6 +95,9 @@ func helper(mode, ws, arg string) *exec.Cmd {
 //     one whole save (every measure's note is the description written with
 //     it), and lists and computes; for a DURATION, then prints its counts.
 func helperMain(mode, ws, arg string) int {
+	if mode == "backup" {
+		return backupHelper(ws, arg) // robust_test.go
+	}
 	id, dur, _ := strings.Cut(arg, "@")
 	d, _ := time.ParseDuration(dur)
 	end := time.Now().Add(d)

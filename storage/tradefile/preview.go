@@ -3,8 +3,8 @@ package tradefile
 import (
 	"errors"
 	"io"
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Preview is the start of a file as Parley reads it, for the import
@@ -87,6 +87,9 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 	case errors.As(err, &prob):
 		// Show the first rows as they are, for the user to map.
 		p.Problem = prob.Reason
+		if prob.Row > 0 {
+			p.Problem = prob.Error()
+		}
 		p.Layout = ""
 		p.Columns = noColumns()
 		if err := restart(&src, path, o, p, opt); err != nil {
@@ -97,12 +100,14 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		return nil, asError(o.name, err, xlsx)
 	default:
 		p.Recognised = true
-		p.Layout, p.HeaderRow, p.Header, p.Columns, p.Notes = h.layout, h.row, h.cells, h.cols, h.notes
+		p.Layout, p.HeaderRow, p.Header, p.Columns, p.Notes = h.layout, h.row, capCells(h.cells), h.cols, h.notes
 	}
+	wide := 0
 	add := func(rec []string, row int) {
-		p.Rows = append(p.Rows, slices.Clone(rec))
+		wide = max(wide, len(rec))
+		p.Rows = append(p.Rows, capCells(rec))
 		p.RowNumbers = append(p.RowNumbers, row)
-		p.Width = max(p.Width, len(rec))
+		p.Width = max(p.Width, min(len(rec), MaxPreviewColumns))
 	}
 	for _, r := range h.pending {
 		if len(p.Rows) < n {
@@ -126,6 +131,9 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		}
 	}
 	p.Width = max(p.Width, len(p.Header))
+	if wide > MaxPreviewColumns {
+		p.Notes = append(p.Notes, "only the first "+itoa(MaxPreviewColumns)+" of "+itoa(wide)+" columns are shown")
+	}
 	if !p.Recognised && len(p.Rows) > 0 && p.Header == nil {
 		// The first non-empty row is most likely the header.
 		p.Header, p.HeaderRow = p.Rows[0], p.RowNumbers[0]
@@ -205,9 +213,40 @@ func (p *Preview) ColumnRef(i int) string {
 				same++
 			}
 		}
-		if h != "" && same == 1 && !strings.ContainsAny(h, ",=") {
+		if h != "" && same == 1 && !strings.ContainsAny(h, ",=") && len(h) < MaxPreviewCell {
 			return h
 		}
 	}
 	return itoa(i + 1)
+}
+
+// MaxPreviewCell is the most bytes a cell of a preview holds; a longer
+// cell is cut and ends in "…", so that no dialog or terminal lays out or
+// prints a huge one.
+const MaxPreviewCell = 200
+
+// MaxPreviewColumns is the most columns a preview shows.
+const MaxPreviewColumns = 64
+
+// capCells returns a copy of rec's first MaxPreviewColumns cells, whose cells hold at most MaxPreviewCell
+// bytes each (cut at a character, ending in "…").
+func capCells(rec []string) []string {
+	out := make([]string, min(len(rec), MaxPreviewColumns))
+	for i, c := range rec[:len(out)] {
+		out[i] = CapCell(c, MaxPreviewCell)
+	}
+	return out
+}
+
+// CapCell returns s cut to at most n bytes at a character boundary, with
+// "…" after it when it was cut.
+func CapCell(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

@@ -365,6 +365,7 @@ type rowReader struct {
 	pending []record
 	dec     byte
 	index   map[string]int // code + "\x00" + region -> position in res.Lines
+	tooMany *Problem       // set when the lines pass Options.MaxLines
 	// problems are the bad rows found so far.
 	problems []*Problem
 	more     bool
@@ -438,6 +439,9 @@ func (r *rowReader) run(ctx context.Context) error {
 			}
 		}
 		r.row(rec)
+		if r.tooMany != nil {
+			return r.tooMany
+		}
 		if !r.opt.SkipBadRows && len(r.problems) >= maxListed {
 			r.more = true
 			return errStop
@@ -497,6 +501,15 @@ func (r *rowReader) run(ctx context.Context) error {
 
 // errStop stops reading at the bad rows to list.
 var errStop = errors.New("stop")
+
+// thousands writes n with commas between thousands.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 func (r *rowReader) stopped(err error) error {
 	if err == errStop {
@@ -652,6 +665,12 @@ func (r *rowReader) row(rec record) {
 		}
 		l.Rows++
 		r.res.Merged++
+		return
+	}
+	if most := r.opt.maxLines(); len(r.res.Lines) >= most {
+		r.tooMany = &Problem{Row: rec.row, Reason: fmt.Sprintf("the file has more than %s distinct lines (code and region), the most a dataset may hold "+
+			"(US HTS10 codes by state are about 19,000 codes × 60 regions); nothing was imported: aggregate the file (by HS6, or without regions) or split it",
+			thousands(most))}
 		return
 	}
 	r.index[key] = len(r.res.Lines)

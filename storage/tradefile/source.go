@@ -2,6 +2,7 @@ package tradefile
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/csv"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -49,6 +51,8 @@ type csvSource struct {
 	enc      Encoding
 	checkUTF bool
 	first    bool
+	guard    *recordGuard
+	delim    rune
 }
 
 // openCSV reads r (size bytes, starting with head) as CSV in encoding enc
@@ -67,7 +71,8 @@ func openCSV(f io.ReadCloser, size int64, k kind, enc Encoding, delim rune) *csv
 	default:
 		s.enc, s.checkUTF = UTF8, true
 	}
-	cr := csv.NewReader(r)
+	s.guard, s.delim = newRecordGuard(r), delim
+	cr := csv.NewReader(s.guard)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -91,18 +96,46 @@ func (e *errEncoding) Error() string {
 	return fmt.Sprintf("row %d is not valid UTF-8: the file looks like Latin-1 (Windows-1252), as older Excel and statistics-portal exports are; choose the Latin-1 encoding", e.row)
 }
 
+// maxCellLines is the most line breaks a quoted cell may hold: more is
+// taken for a quote that was never closed (and would swallow the rows
+// after it).
+const maxCellLines = 100
+
+// unclosedQuote is the problem of a quote opened in a record starting at
+// row and never closed.
+func unclosedQuote(row int) *Problem {
+	return &Problem{Row: row, Reason: fmt.Sprintf("unclosed quote: a quote opened in row %d is never closed, "+
+		"so the rest of the file reads as one cell; close it or remove it", row)}
+}
+
 func (s *csvSource) next() ([]string, int, error) {
+	s.guard.mark(s.r.InputOffset())
 	rec, err := s.r.Read()
 	row := 0
-	if rec != nil {
+	if rec != nil && err == nil {
 		row, _ = s.r.FieldPos(0)
 	}
 	if err != nil {
 		var pe *csv.ParseError
-		if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, errLongRecord):
+			start := s.guard.recordStart(byte(s.r.Comment))
+			if bytes.IndexByte(s.guard.text(), '"') >= 0 {
+				return nil, start, unclosedQuote(start)
+			}
+			return nil, start, &Problem{Row: start, Reason: fmt.Sprintf("the row is longer than %d MiB: not a row of trade data", MaxRecordBytes>>20)}
+		case errors.As(err, &pe):
 			return nil, pe.StartLine, &Problem{Row: pe.StartLine, Reason: "not readable as CSV: " + pe.Err.Error()}
 		}
 		return nil, row, err
+	}
+	for _, f := range rec {
+		if strings.Count(f, "\n") > maxCellLines {
+			return nil, row, unclosedQuote(row)
+		}
+	}
+	if off := s.r.InputOffset(); s.guard.eof && off == s.guard.start+int64(len(s.guard.text())) && unclosedAtEnd(s.guard.pending(off), s.delim) {
+		return nil, row, unclosedQuote(row)
 	}
 	if s.first {
 		s.first = false
@@ -131,12 +164,15 @@ type xlsxSource struct {
 	total int64
 }
 
-// XLSXLimit is the most an XLSX workbook may unpack to.
-const XLSXLimit = 4 << 30
-
-// openWorkbook opens an XLSX workbook.
+// openWorkbook opens an XLSX workbook, once its ZIP directory is within
+// the limits (checkZip), its rows to be read as a stream. It first deletes
+// the temporary files a killed read left (CleanTemp).
 func openWorkbook(path string) (*excelize.File, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: XLSXLimit, UnzipXMLSizeLimit: 64 << 20})
+	CleanTemp(time.Now())
+	if err := checkZip(path); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: XLSXLimit, UnzipXMLSizeLimit: xlsxInMemory})
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
 			return nil, &Problem{Reason: "a ZIP archive that is not an XLSX workbook"}

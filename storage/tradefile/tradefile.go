@@ -20,6 +20,21 @@ import (
 // refused before it is read.
 const DefaultMaxSize = 512 << 20
 
+// DefaultMaxLines is the most distinct lines (code and region) a file may
+// hold by default: far more than real trade data has (about 19,000 HTS10
+// codes by 60 states or provinces), few enough for the import and a
+// computation on the dataset to fit a laptop's memory (about 650 MB each
+// at the limit: bench/memory.sh). A larger file is refused as soon as its
+// lines pass it, before memory runs out.
+const DefaultMaxLines = 1_000_000
+
+func (o Options) maxLines() int {
+	if o.MaxLines > 0 {
+		return o.MaxLines
+	}
+	return DefaultMaxLines
+}
+
 // Format is the kind of file: CSV (any text with delimited fields) or XLSX.
 type Format string
 
@@ -51,6 +66,10 @@ type Options struct {
 	Mapping Mapping
 	// MaxSize is the largest file accepted, in bytes; 0 means DefaultMaxSize.
 	MaxSize int64
+	// MaxLines is the most distinct lines (code and region) a file may
+	// hold; 0 means DefaultMaxLines. It bounds the memory of a read and of
+	// the computations on the dataset.
+	MaxLines int
 	// SkipBadRows leaves bad rows out (and reports them) instead of
 	// refusing the file.
 	SkipBadRows bool
