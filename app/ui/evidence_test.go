@@ -155,7 +155,8 @@ func TestImportDocuments(t *testing.T) {
 		"brief.md":   "# Dairy brief\n\nSupply management of dairy is a red line in the negotiation.\n",
 		"notes.txt":  "Lumber duties under AD/CVD reached 35 percent in 2025.\n",
 		"empty.txt":  "",
-		"ignore.pdf": "%PDF",
+		"broken.pdf": "%PDF",
+		"notes.docx": "PK",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -163,7 +164,7 @@ func TestImportDocuments(t *testing.T) {
 		}
 	}
 	paths, err := documentFiles(dir)
-	if err != nil || len(paths) != 3 {
+	if err != nil || len(paths) != 4 {
 		t.Fatalf("documentFiles: %v %v", paths, err)
 	}
 	before := len(u.evidence.docs)
@@ -172,7 +173,8 @@ func TestImportDocuments(t *testing.T) {
 	im.addFiles(paths...)
 	im.run()
 	<-im.done
-	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") {
+	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") ||
+		!strings.Contains(im.status.Text, "broken.pdf: it is not a PDF Parley can read") {
 		t.Errorf("status %q", im.status.Text)
 	}
 	if len(u.evidence.docs) != before+2 {
