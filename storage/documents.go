@@ -104,7 +104,8 @@ func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([
 	if len(data) > MaxDocumentSize {
 		return Document{}, extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
 	}
-	if strings.EqualFold(filepath.Ext(name), ".pdf") || pdftext.IsPDF(data) {
+	// A PDF saved under another name is read as the PDF it is.
+	if strings.EqualFold(filepath.Ext(name), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
 		ex, err := extractPDF(name, data, readPDF)
 		if err != nil {
 			return Document{}, extracted{}, err

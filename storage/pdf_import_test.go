@@ -110,6 +110,13 @@ func TestImportPDFPages(t *testing.T) {
 			t.Errorf("%s: %+v %v, want page %d", q, hits, err, page)
 		}
 	}
+	// A text that mentions %PDF- is still a text; a PDF named .txt is a PDF.
+	if d, err := w.ImportDocumentData("about.txt", []byte("Files start with %PDF-1.7 when they are PDFs.\n"), storage.DocumentMeta{}); err != nil || d.Title != "Files start with %PDF-1.7 when they are PDFs." {
+		t.Errorf("a text about PDF: %+v %v", d, err)
+	}
+	if d, err := w.ImportDocumentData("misnamed.txt", storagetest.PDF("Misnamed PDF about dairy quotas"), storage.DocumentMeta{}); err != nil || d.Title != "Misnamed PDF about dairy quotas" {
+		t.Errorf("a PDF named .txt: %+v %v", d, err)
+	}
 	// A text without pages has none.
 	hits, _ := w.Search("haggle aluminum", 5)
 	if len(hits) == 0 || hits[0].Page != 0 {
