@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -12,6 +13,10 @@ import (
 // compiled reader is kept in Parley's folder of the user's cache directory)
 // and Close stops.
 func (w *Workspace) readPDF(data []byte) (pdftext.Text, error) {
+	if !pdftext.IsPDF(data) {
+		// Not worth starting the reader for.
+		return pdftext.Text{}, fmt.Errorf("%w: it does not start with %%PDF-", pdftext.ErrNotPDF)
+	}
 	w.pdfMu.Lock()
 	if w.pdf == nil {
 		e, err := pdftext.New(pdfCacheDir())
