@@ -154,12 +154,18 @@ func extractPDF(name string, data []byte, readPDF func([]byte) (pdftext.Text, er
 	case err != nil:
 		return extracted{}, fmt.Errorf("read %s: %w", name, err)
 	}
+	// The PDF's own title, else its first line with words in it (not a
+	// page number or a running number).
 	title := t.Title
 	for _, p := range t.Pages {
-		if title != "" {
-			break
+		for _, line := range strings.Split(p, "\n") {
+			if title != "" {
+				break
+			}
+			if letters := strings.IndexFunc(line, unicode.IsLetter); letters >= 0 && len(strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })) >= 2 {
+				title = firstLine(line)
+			}
 		}
-		title = firstLine(p)
 	}
 	return extracted{Body: pdftext.Join(t.Pages), Title: title}, nil
 }
