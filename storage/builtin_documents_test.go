@@ -16,8 +16,11 @@ import (
 // phrase of each.
 var builtinEvidence = []struct {
 	id, source, date, phrase string
+	page                     int
 }{
-	{"s232-metals-annexes", "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf", "2026-04-02", "Temporary Reduction List for Section 232 Steel and Aluminum Derivatives"},
+	{"s232-metals-annexes", "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf", "2026-04-02", "Temporary Reduction List for Section 232 Steel and Aluminum Derivatives", 40},
+	{"fr-2025-15819", "2025-15819.pdf", "2025-08-19", "f. By amending subdivision (k) to note 19", 3},
+	{"fr-2025-23316", "2025-23316.pdf", "2025-12-18", "Implementing Certain Tariff-Related", 1},
 }
 
 // builtinDocumentCount returns how many documents the seeds manifest ships.
@@ -64,7 +67,12 @@ func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
 			}
 			found := false
 			for _, h := range hits {
-				found = found || h.Document == e.id
+				if h.Document == e.id {
+					found = true
+					if h.Page != e.page {
+						t.Errorf("search %q: page %d, want %d", e.phrase, h.Page, e.page)
+					}
+				}
 			}
 			if !found {
 				t.Errorf("search %q misses %s: %+v", e.phrase, e.id, hits)

@@ -19,6 +19,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"parley/storage/pdftext"
 )
 
 // MaxDocumentSize bounds an imported document file (20 MiB).
@@ -49,10 +51,12 @@ type DocumentMeta struct {
 
 var metaDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// ImportDocument imports a .txt, .md or .html file into the evidence library:
-// its text is extracted (markup dropped), split into passages and indexed for
-// full-text search. A file that is not UTF-8 text, is empty, or is already in
-// the library is refused (ErrBadDocument, ErrExists) and nothing is written.
+// ImportDocument imports a .txt, .md, .html or .pdf file into the evidence
+// library: its text is extracted (markup dropped; a PDF's text page by page,
+// each passage keeping its page), split into passages and indexed for
+// full-text search. A file that is not UTF-8 text, is empty, a PDF without a
+// text layer (scanned), encrypted or unreadable, or is already in the
+// library is refused (ErrBadDocument, ErrExists) and nothing is written.
 func (w *Workspace) ImportDocument(path string, meta DocumentMeta) (Document, error) {
 	if err := refuseLive(path); err != nil {
 		return Document{}, fmt.Errorf("import %s: %w", path, err)
@@ -96,9 +100,17 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // is UTF-8 (a UTF-16 file with its byte order mark is converted) without NUL
 // bytes; each piece of metadata is one line without control characters,
 // and a date is a real date.
-func prepareDocument(name string, data []byte, meta DocumentMeta) (Document, extracted, error) {
+func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([]byte) (pdftext.Text, error)) (Document, extracted, error) {
 	if len(data) > MaxDocumentSize {
 		return Document{}, extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+	}
+	// A PDF saved under another name is read as the PDF it is.
+	if strings.EqualFold(filepath.Ext(name), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
+		ex, err := extractPDF(name, data, readPDF)
+		if err != nil {
+			return Document{}, extracted{}, err
+		}
+		return documentOf(name, ex, meta)
 	}
 	data, err := utf16Text(data)
 	if err != nil {
@@ -119,12 +131,48 @@ func prepareDocument(name string, data []byte, meta DocumentMeta) (Document, ext
 		ex = extractMarkdown(string(data))
 	case ".html", ".htm":
 		ex = extractHTML(string(data))
-	case ".pdf":
-		return Document{}, extracted{}, fmt.Errorf("%w: %s: PDF is not supported: convert it to text first (pdftotext %s, or save or copy its text from a PDF reader into a .txt file), then import the .txt file",
-			ErrBadDocument, name, name)
 	default:
-		return Document{}, extracted{}, fmt.Errorf("%w: %s: only .txt, .md and .html files can be imported", ErrBadDocument, name)
+		return Document{}, extracted{}, fmt.Errorf("%w: %s: only .txt, .md, .html and .pdf files can be imported", ErrBadDocument, name)
 	}
+	return documentOf(name, ex, meta)
+}
+
+// extractPDF reads the text of a PDF, its pages separated by page breaks,
+// and says clearly why a PDF gives none.
+func extractPDF(name string, data []byte, readPDF func([]byte) (pdftext.Text, error)) (extracted, error) {
+	if readPDF == nil {
+		return extracted{}, fmt.Errorf("%w: %s: PDF files cannot be imported here", ErrBadDocument, name)
+	}
+	t, err := readPDF(data)
+	switch {
+	case errors.Is(err, pdftext.ErrEncrypted):
+		return extracted{}, fmt.Errorf("%w: %s is an encrypted PDF (%v): save an unprotected copy from a PDF reader and import that", ErrBadDocument, name, err)
+	case errors.Is(err, pdftext.ErrNoText):
+		return extracted{}, fmt.Errorf("%w: %s has no text to import (%v)", ErrBadDocument, name, err)
+	case errors.Is(err, pdftext.ErrNotPDF):
+		return extracted{}, fmt.Errorf("%w: %s is not a PDF Parley can read (%v)", ErrBadDocument, name, err)
+	case err != nil:
+		return extracted{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	// The PDF's own title, else its first line with words in it (not a
+	// page number or a running number).
+	title := t.Title
+	for _, p := range t.Pages {
+		for _, line := range strings.Split(p, "\n") {
+			if title != "" {
+				break
+			}
+			if letters := strings.IndexFunc(line, unicode.IsLetter); letters >= 0 && len(strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })) >= 2 {
+				title = firstLine(line)
+			}
+		}
+	}
+	return extracted{Body: pdftext.Join(t.Pages), Title: title}, nil
+}
+
+// documentOf checks the text and metadata extracted from a document file
+// and returns the document to store.
+func documentOf(name string, ex extracted, meta DocumentMeta) (Document, extracted, error) {
 	if strings.TrimSpace(ex.Body) == "" {
 		return Document{}, extracted{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
 	}
@@ -219,17 +267,23 @@ func utf16Text(data []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// duplicateQuery finds a stored document with the same text: by the hash
+// of the text (indexed), then the text itself.
+const duplicateQuery = "SELECT id FROM documents WHERE body_sha256 = ? AND body = ?"
+
 // ImportDocumentData is ImportDocument on a file's name and contents.
 func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
-	doc, ex, err := prepareDocument(name, data, meta)
+	doc, ex, err := prepareDocument(name, data, meta, w.readPDF)
 	if err != nil {
 		return Document{}, err
 	}
-	sum := sha256.Sum256([]byte(ex.Body))
-	hash := hex.EncodeToString(sum[:8])
+	full := bodyHash(ex.Body)
+	hash := full[:16]
 	err = w.write(context.Background(), func(tx *sql.Tx) error {
+		// The index on body_sha256 finds a duplicate without reading
+		// the other texts; comparing the text too rules out a collision.
 		var existing string
-		err := tx.QueryRow("SELECT id FROM documents WHERE body = ?", ex.Body).Scan(&existing)
+		err := tx.QueryRow(duplicateQuery, full, ex.Body).Scan(&existing)
 		if err == nil {
 			return fmt.Errorf("%w: %s is already in the library as %s", ErrExists, name, existing)
 		}
@@ -260,6 +314,21 @@ func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMe
 	return doc, nil
 }
 
+// PageAt returns the page of byte offset off of the document's body: for a
+// text with pages (a PDF's, pages separated by form feeds) 1 plus the page
+// breaks before it, else 0.
+func (d Document) PageAt(off int) int { return pdftext.PageAt(d.Body, off) }
+
+// PageOfQuote returns the page where quote first appears in the document's
+// body, 0 when the text has no pages or does not hold it.
+func (d Document) PageOfQuote(quote string) int {
+	i := strings.Index(d.Body, quote)
+	if i < 0 {
+		return 0
+	}
+	return d.PageAt(i)
+}
+
 func firstNonEmpty(vals ...string) string {
 	for _, v := range vals {
 		if t := strings.TrimSpace(v); t != "" {
@@ -269,20 +338,32 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
-// insertDocument stores a document with its passages and search index.
+// bodyHash is the hex SHA-256 of a document's text, kept with it
+// (documents.body_sha256) for the duplicate check on import.
+func bodyHash(body string) string {
+	sum := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(sum[:])
+}
+
+// insertDocument stores a document with its passages (each with its page,
+// for a text with page breaks) and search index.
 func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
 	topics, err := json.Marshal(nonNilStrings(d.Topics))
 	if err != nil {
 		return err
 	}
 	d.ImportedAt = now
-	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, builtin, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
-		d.SourceFile, body, d.Builtin, now); err != nil {
+	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, body_sha256, builtin, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
+		d.SourceFile, body, bodyHash(body), d.Builtin, now); err != nil {
 		return err
 	}
 	for _, p := range splitPassages(body) {
-		res, err := tx.Exec("INSERT INTO passages (document, ordinal, start, text) VALUES (?, ?, ?, ?)", d.ID, p.Ordinal, p.Start, p.Text)
+		var page any // NULL: a text without pages
+		if n := pdftext.PageAt(body, p.Start); n > 0 {
+			page = n
+		}
+		res, err := tx.Exec("INSERT INTO passages (document, ordinal, start, text, page) VALUES (?, ?, ?, ?, ?)", d.ID, p.Ordinal, p.Start, p.Text, page)
 		if err != nil {
 			return err
 		}

@@ -104,8 +104,11 @@ func TestBadDocumentsChangeNothing(t *testing.T) {
 		{"empty", "empty.txt", "", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
 		{"only blank", "blank.md", " \n\n\t\n", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
 		{"only markup", "tags.html", "<html><head><script>x</script></head><body></body></html>", storage.DocumentMeta{}, storage.ErrBadDocument, "has no text"},
-		{"wrong type", "deck.docx", "PK\x03\x04", storage.DocumentMeta{}, storage.ErrBadDocument, "only .txt, .md and .html"},
-		{"PDF", "deck.pdf", "%PDF-1.4", storage.DocumentMeta{}, storage.ErrBadDocument, "PDF is not supported: convert it to text first (pdftotext deck.pdf"},
+		{"wrong type", "deck.docx", "PK\x03\x04", storage.DocumentMeta{}, storage.ErrBadDocument, "only .txt, .md, .html and .pdf"},
+		{"PDF truncated", "deck.pdf", "%PDF-1.4", storage.DocumentMeta{}, storage.ErrBadDocument, "deck.pdf is not a PDF Parley can read"},
+		{"not a PDF", "memo.pdf", "Dear minister", storage.DocumentMeta{}, storage.ErrBadDocument, "memo.pdf is not a PDF Parley can read (not a readable PDF: it does not start with %PDF-)"},
+		{"scanned PDF", "scan.pdf", string(storagetest.ScannedPDF()), storage.DocumentMeta{}, storage.ErrBadDocument, "scan.pdf has no text to import (no text layer: none of its 2 pages has text (a scanned PDF? run it through OCR first))"},
+		{"encrypted PDF", "locked.pdf", string(storagetest.EncryptedPDF()), storage.DocumentMeta{}, storage.ErrBadDocument, "locked.pdf is an encrypted PDF (encrypted PDF: it needs a password to open)"},
 		{"bad date", "ok.txt", "Some text", storage.DocumentMeta{Date: "yesterday"}, storage.ErrInvalid, "date"},
 		{"already imported", "seed.txt", "", storage.DocumentMeta{}, storage.ErrExists, "already in the library as 004_00f7d1e281d38557"},
 	}

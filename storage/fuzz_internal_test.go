@@ -51,7 +51,7 @@ func FuzzPrepareDocument(f *testing.F) {
 	f.Add(uint8(0), []byte(strings.Repeat("word ", 600)+"\u00a0\u2028. Next sentence! "+strings.Repeat("é", 900)))
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		name := documentKinds[int(kind)%len(documentKinds)]
-		doc, ex, err := prepareDocument(name, data, DocumentMeta{})
+		doc, ex, err := prepareDocument(name, data, DocumentMeta{}, nil)
 		if err != nil {
 			if !strings.Contains(err.Error(), ErrBadDocument.Error()) && !strings.Contains(err.Error(), ErrInvalid.Error()) {
 				t.Fatalf("unexpected error: %v", err)

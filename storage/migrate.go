@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
+
+	"parley/storage/pdftext"
 )
 
 //go:embed migrations/*.sql
@@ -15,9 +18,15 @@ var migrationFiles embed.FS
 // migrations are the schema steps, in order: migrations[i] takes the schema
 // from version i to i+1. Open applies the ones a workspace lacks, with the
 // defaults, in one transaction.
-var migrations = mustMigrations()
+var migrations, migrationNames = mustMigrations()
 
-func mustMigrations() []string {
+// migrationHooks complete a step, by its file name, in the same
+// transaction, with what SQL alone cannot compute.
+var migrationHooks = map[string]func(ctx context.Context, tx *sql.Tx) error{
+	"migrations/0004_document_hash_pages.sql": backfillDocuments,
+}
+
+func mustMigrations() ([]string, []string) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		panic(err)
@@ -31,7 +40,71 @@ func mustMigrations() []string {
 		}
 		steps[i] = string(b)
 	}
-	return steps
+	return steps, names
+}
+
+// backfillDocuments sets the hash of every stored document's text and the
+// page of each passage of a text with pages.
+func backfillDocuments(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, body FROM documents")
+	if err != nil {
+		return err
+	}
+	type doc struct{ id, body string }
+	var docs []doc
+	for rows.Next() {
+		var d doc
+		if err := rows.Scan(&d.id, &d.body); err != nil {
+			rows.Close()
+			return err
+		}
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if _, err := tx.ExecContext(ctx, "UPDATE documents SET body_sha256 = ? WHERE id = ?", bodyHash(d.body), d.id); err != nil {
+			return fmt.Errorf("document %s: %w", d.id, err)
+		}
+		if !strings.Contains(d.body, "\f") {
+			continue
+		}
+		if err := setPassagePages(ctx, tx, d.id, d.body); err != nil {
+			return fmt.Errorf("document %s: %w", d.id, err)
+		}
+	}
+	return nil
+}
+
+// setPassagePages sets the page of each passage of document id from the
+// page breaks of its body.
+func setPassagePages(ctx context.Context, tx *sql.Tx, id, body string) error {
+	rows, err := tx.QueryContext(ctx, "SELECT id, start FROM passages WHERE document = ?", id)
+	if err != nil {
+		return err
+	}
+	pages := map[int64]int{}
+	for rows.Next() {
+		var pid int64
+		var start int
+		if err := rows.Scan(&pid, &start); err != nil {
+			rows.Close()
+			return err
+		}
+		pages[pid] = pdftext.PageAt(body, start)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for pid, page := range pages {
+		if _, err := tx.ExecContext(ctx, "UPDATE passages SET page = ? WHERE id = ?", page, pid); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema version this build writes.
@@ -68,6 +141,11 @@ func migrateTx(ctx context.Context, tx *sql.Tx, version int) error {
 	for v := version; v < len(migrations); v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
+		}
+		if hook := migrationHooks[migrationNames[v]]; hook != nil {
+			if err := hook(ctx, tx); err != nil {
+				return fmt.Errorf("migrate to schema %d: %w", v+1, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			return fmt.Errorf("migrate to schema %d: %w", v+1, err)

@@ -44,6 +44,7 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 		{"excerpts of a document", `SELECT id FROM excerpts WHERE document = ? ORDER BY id DESC`, nil, []any{"x"}},
 		{"excerpt tags", `SELECT kind, value FROM excerpt_tags WHERE excerpt = ? ORDER BY kind, value`, nil, []any{1}},
 		{"delete a document", `SELECT count(*) FROM measure_evidence WHERE document = ?`, nil, []any{"x"}},
+		{"duplicate document on import", duplicateQuery, nil, []any{"x", "y"}},
 	} {
 		rows, err := w.db.Query("EXPLAIN QUERY PLAN "+q.sql, q.args...)
 		if err != nil {

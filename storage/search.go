@@ -19,6 +19,7 @@ type Hit struct {
 	Title    string  // document title
 	Passage  int     // ordinal of the passage in its document
 	Start    int     // byte offset of the passage in the document's body
+	Page     int     // page of the passage in a paginated text (a PDF's), 0 for none
 	Text     string  // the whole passage
 	Snippet  string  // part of the passage, matches between HighlightStart and HighlightEnd
 	Score    float64 // relevance, higher is better
@@ -54,7 +55,7 @@ func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
 func (w *Workspace) search(match string, limit int) ([]Hit, error) {
 	var hits []Hit
 	err := scanAll(context.Background(), w, `
-		SELECT p.document, d.title, p.ordinal, p.start, p.text,
+		SELECT p.document, d.title, p.ordinal, p.start, coalesce(p.page, 0), p.text,
 		       snippet(passages_fts, 1, ?, ?, '…', 40), bm25(passages_fts, 0.5, 1.0) AS rank
 		FROM passages_fts
 		JOIN passages p ON p.id = passages_fts.rowid
@@ -64,7 +65,7 @@ func (w *Workspace) search(match string, limit int) ([]Hit, error) {
 		LIMIT ?`, func(scan func(...any) error) error {
 		var h Hit
 		var rank float64
-		if err := scan(&h.Document, &h.Title, &h.Passage, &h.Start, &h.Text, &h.Snippet, &rank); err != nil {
+		if err := scan(&h.Document, &h.Title, &h.Passage, &h.Start, &h.Page, &h.Text, &h.Snippet, &rank); err != nil {
 			return err
 		}
 		h.Score = -rank

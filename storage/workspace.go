@@ -17,6 +17,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"parley/scenarios"
+	"parley/storage/pdftext"
 )
 
 // FileName is the name of the default workspace file.
@@ -42,6 +43,9 @@ type Workspace struct {
 
 	mu  sync.Mutex // guards ref
 	ref *refData   // reference data, loaded on first use
+
+	pdfMu sync.Mutex         // guards pdf
+	pdf   *pdftext.Extractor // the PDF reader, started on first use (pdf.go)
 }
 
 // DefaultPath returns where the default workspace lives: a portable
@@ -337,6 +341,7 @@ func (w *Workspace) ReadOnly() bool { return w.readOnly }
 // moved, and closes the database. It may be called more than once.
 func (w *Workspace) Close() error {
 	w.stopBackups()
+	w.closePDF()
 	w.stopWatching() // dataversion.go
 	if w.release == nil {
 		return nil

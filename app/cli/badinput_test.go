@@ -59,7 +59,7 @@ func TestBadInputExitsTwoAndChangesNothing(t *testing.T) {
 		}, msg: "workspace is read-only"},
 		{name: "non-UTF-8 document", doc: "latin1.txt", docData: "Acier et aluminium : droits de 50\xa0% \xe0 la fronti\xe8re", msg: "latin1.txt is not UTF-8 text"},
 		{name: "empty document", doc: "empty.md", docData: "\n\n", msg: "empty.md has no text"},
-		{name: "document of an unknown type", doc: "notes.docx", docData: "PK\x03\x04", msg: "only .txt, .md and .html files can be imported"},
+		{name: "document of an unknown type", doc: "notes.docx", docData: "PK\x03\x04", msg: "only .txt, .md, .html and .pdf files can be imported"},
 		// Product input (format /2): each refused with the field and its position.
 		{name: "a code of 1 digit", file: product(good, `"include": ["7"]`), msg: `line 6, column 79: measures[0].products.include[0]: "7" has 1 digit; an HS code has 2 to 10`},
 		{name: "a code of 11 digits", file: product(good, `"include": ["4407.11.00.001"]`), msg: `measures[0].products.include[0]: "4407.11.00.001" has 11 digits`},

@@ -56,7 +56,11 @@ func evidenceSearch(c *call, args []string) error {
 		return nil
 	}
 	for i, h := range hits {
-		c.out("%d. %s  %s  (passage %d, score %.2f)\n", i+1, h.Document, h.Title, h.Passage+1, h.Score)
+		page := ""
+		if h.Page > 0 {
+			page = fmt.Sprintf("p. %d, ", h.Page)
+		}
+		c.out("%d. %s  %s  (%spassage %d, score %.2f)\n", i+1, h.Document, h.Title, page, h.Passage+1, h.Score)
 		snippet := strings.NewReplacer(storage.HighlightStart, "**", storage.HighlightEnd, "**", "\n", " ").Replace(h.Snippet)
 		c.out("   %s\n", snippet)
 	}
@@ -104,7 +108,7 @@ func evidenceShow(c *call, args []string) error {
 
 func evidenceImport(c *call, args []string) error {
 	if len(args) == 0 {
-		return usagef("missing FILE to import (.txt, .md or .html)")
+		return usagef("missing FILE to import (.txt, .md, .html or .pdf)")
 	}
 	meta := storage.DocumentMeta{Title: c.args.value("title"), Publisher: c.args.value("publisher"),
 		Date: c.args.value("date"), URL: c.args.value("url"), Kind: c.args.value("kind")}

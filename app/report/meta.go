@@ -350,7 +350,9 @@ func (b *builder) document(id string) (storage.Document, error) {
 	if err != nil {
 		return storage.Document{}, fmt.Errorf("evidence: %w", err)
 	}
-	d.Body = "" // only the metadata is needed
+	if !strings.Contains(d.Body, "\f") {
+		d.Body = "" // only the metadata is needed; a text with pages keeps its body for the page of a quote
+	}
 	b.docs[id] = d
 	return d, nil
 }

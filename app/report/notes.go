@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ func (b *builder) measureNotes(w *strings.Builder, m *scenarios.Measure) error {
 			if err != nil {
 				return err
 			}
-			item("Quote: “" + e.Quote + "” (" + documentRef(d) + ")")
+			item("Quote: “" + e.Quote + "” (" + documentRef(d) + pageRef(d.PageOfQuote(e.Quote)) + ")")
 			continue
 		}
 		c := "Citation: " + e.Citation
@@ -127,6 +128,14 @@ func rateText(r float64) string {
 
 // documentRef returns how a quote names its document: the title, the
 // publisher and date when known, and the document id.
+// pageRef is ", p. N" for a page, "" for none (0).
+func pageRef(page int) string {
+	if page <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(", p. %d", page)
+}
+
 func documentRef(d storage.Document) string {
 	parts := []string{}
 	if d.Title != "" {

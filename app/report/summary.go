@@ -133,6 +133,7 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 			if d.Date != "" {
 				src += ", " + d.Date
 			}
+			src += pageRef(d.PageOfQuote(e.Quote))
 			text = "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")"
 		}
 		label := m.Label

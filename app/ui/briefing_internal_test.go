@@ -20,10 +20,10 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 	}
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
 	paths, skipped, err := scanFolder(dir)
-	if err != nil || len(paths) != 2 {
+	if err != nil || len(paths) != 3 || filepath.Base(paths[2]) != "report.pdf" {
 		t.Fatalf("paths %v, %v", paths, err)
 	}
-	if len(skipped) != 2 || !strings.HasPrefix(skipped[0], "notes.docx: ") || !strings.Contains(skipped[1], "report.pdf: PDF is not supported: convert it to text first") {
+	if len(skipped) != 1 || skipped[0] != "notes.docx: not a .txt, .md, .html or .pdf file" {
 		t.Errorf("skipped %q", skipped)
 	}
 	for _, tc := range []struct {
@@ -31,7 +31,7 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"/x/y/report.pdf", errors.New("anything"), "report.pdf: PDF is not supported"},
+		{"/x/y/scan.pdf", errors.New("import /x/y/scan.pdf: " + storage.ErrBadDocument.Error() + ": scan.pdf has no text to import (no text layer)"), "scan.pdf: it has no text to import (no text layer)"},
 		{"/x/y/empty.txt", errors.New("import /x/y/empty.txt: " + storage.ErrBadDocument.Error() + ": empty.txt has no text"), "empty.txt: it has no text"},
 		{"/x/y/dup.txt", errors.New("import /x/y/dup.txt: already exists: dup.txt is already in the library as 005"), "dup.txt: already exists: it is already in the library as 005"},
 	} {

@@ -116,7 +116,7 @@ func (f *measureForm) addQuoteDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := hits[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s\n“%s”", h.Title, shorten(h.Text, 200)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), shorten(h.Text, 200)))
 		})
 	run := func() {
 		q := strings.TrimSpace(query.Text)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parley/storage"
@@ -155,7 +156,8 @@ func TestImportDocuments(t *testing.T) {
 		"brief.md":   "# Dairy brief\n\nSupply management of dairy is a red line in the negotiation.\n",
 		"notes.txt":  "Lumber duties under AD/CVD reached 35 percent in 2025.\n",
 		"empty.txt":  "",
-		"ignore.pdf": "%PDF",
+		"broken.pdf": "%PDF",
+		"notes.docx": "PK",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -163,7 +165,7 @@ func TestImportDocuments(t *testing.T) {
 		}
 	}
 	paths, err := documentFiles(dir)
-	if err != nil || len(paths) != 3 {
+	if err != nil || len(paths) != 4 {
 		t.Fatalf("documentFiles: %v %v", paths, err)
 	}
 	before := len(u.evidence.docs)
@@ -172,7 +174,8 @@ func TestImportDocuments(t *testing.T) {
 	im.addFiles(paths...)
 	im.run()
 	<-im.done
-	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") {
+	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") ||
+		!strings.Contains(im.status.Text, "broken.pdf: it is not a PDF Parley can read") {
 		t.Errorf("status %q", im.status.Text)
 	}
 	if len(u.evidence.docs) != before+2 {
@@ -274,4 +277,39 @@ func saveAluminumExcerpt(t *testing.T, u *UI, note string) storage.Excerpt {
 		t.Fatalf("saved %q with tags %v and note %q", x.Quote, x.Tags, x.Note)
 	}
 	return x
+}
+
+// TestPagesInSearchAndReader: a hit in a text with pages (a built-in
+// Federal Register notice, extracted from its PDF) says its page, and the
+// reader marks where each page starts, the passage's page above it.
+func TestPagesInSearchAndReader(t *testing.T) {
+	u, _ := newTestUI(t)
+	v := u.evidence
+	typeInto(v.query, `"f. By amending subdivision (k) to note 19"`)
+	v.search()
+	if len(v.hits) == 0 || v.hits[0].Document != "fr-2025-15819" {
+		t.Fatalf("hits %+v", v.hits)
+	}
+	if title := v.hitCards[0]; !strings.Contains(find[*widget.RichText](title)[0].Segments[0].Textual(), " · p. 3") {
+		t.Errorf("hit title %q lacks its page", find[*widget.RichText](title)[0].Segments[0].Textual())
+	}
+	test.Tap(v.hitCards[0])
+	var markers []string
+	lit := -1
+	for i, o := range v.paras.Objects {
+		for _, l := range find[*widget.Label](o) {
+			if strings.HasPrefix(l.Text, "p. ") && l.SizeName == theme.SizeNameCaptionText {
+				markers = append(markers, l.Text)
+			}
+		}
+		if v.paraBGs[i].Visible() && lit < 0 {
+			lit = i
+		}
+	}
+	if strings.Join(markers, ",") != "p. 1,p. 2,p. 3,p. 4" {
+		t.Errorf("page markers %q, want p. 1 to p. 4", markers)
+	}
+	if lit < 0 || v.doc.PageAt(v.paraStart[lit]) != 3 {
+		t.Errorf("the highlighted paragraph %d is not on page 3", lit)
+	}
 }

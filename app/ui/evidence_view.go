@@ -256,7 +256,7 @@ func (v *evidenceView) search() {
 // snippet with the matched words in bold.
 func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyle{
+		&widget.TextSegment{Text: h.Title + pageSuffix(h.Page), Style: widget.RichTextStyle{
 			ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
 	var texts []widget.RichTextSegment
@@ -281,6 +281,15 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 		rest = strings.TrimPrefix(rest[j:], storage.HighlightEnd)
 	}
 	return append(segs, texts...)
+}
+
+// pageSuffix is " · p. N" for a passage on page N, "" for a text without
+// pages (page 0).
+func pageSuffix(page int) string {
+	if page <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" · p. %d", page)
 }
 
 // openHit opens hit i in the reader.
@@ -358,6 +367,8 @@ func (v *evidenceView) buildParagraphs() {
 	v.paras.RemoveAll()
 	v.paraLabels, v.paraStart, v.paraEnd, v.paraBGs = nil, nil, nil, nil
 	md := isMarkdown(v.doc)
+	paged := strings.Contains(v.doc.Body, "\f")
+	page := 0
 	off := 0
 	for _, line := range strings.SplitAfter(v.doc.Body, "\n") {
 		start := off
@@ -383,9 +394,25 @@ func (v *evidenceView) buildParagraphs() {
 		v.paraStart = append(v.paraStart, from)
 		v.paraEnd = append(v.paraEnd, from+len(t))
 		v.paraBGs = append(v.paraBGs, bg)
-		v.paras.Add(container.NewStack(bg, para))
+		var obj fyne.CanvasObject = container.NewStack(bg, para)
+		// A text with pages (a PDF's) shows where each page starts, above
+		// the page's first paragraph.
+		if p := v.doc.PageAt(from); paged && p > page {
+			page = p
+			obj = container.NewVBox(pageMarker(page), obj)
+		}
+		v.paras.Add(obj)
 	}
 	v.reader.ScrollToTop()
+}
+
+// pageMarker is the caption that starts page n of a text in the reader.
+func pageMarker(n int) fyne.CanvasObject {
+	l := widget.NewLabel(fmt.Sprintf("p. %d", n))
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	l.Alignment = fyne.TextAlignTrailing
+	return l
 }
 
 // listItem matches the marker of a Markdown list item: "- ", "* ", "1. ".

@@ -18,11 +18,10 @@ import (
 )
 
 // documentExts are the files the evidence library imports.
-var documentExts = []string{".txt", ".md", ".markdown", ".html", ".htm"}
+var documentExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 
-// pdfNote says plainly that PDF files are not imported, and how to get
-// their text in.
-const pdfNote = "PDF is not supported: convert it to text first (for example pdftotext FILE.pdf, or open it in a PDF reader and save or copy its text into a .txt file), then import the .txt file."
+// pdfNote says what a PDF import keeps and what it cannot read.
+const pdfNote = "A PDF's text is imported page by page (search and quotes show the page); a scanned PDF without a text layer, or one that needs a password, is refused."
 
 // importer gathers files to import (picked one by one or by folder) and
 // imports them in the background with a progress bar.
@@ -58,7 +57,7 @@ func (v *evidenceView) newImporter() *importer {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(im.files[i]) })
 	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
-	im.status = widget.NewLabel("Add .txt, .md or .html files, one by one or a whole folder. Imported documents are searchable at once. " + pdfNote)
+	im.status = widget.NewLabel("Add .txt, .md, .html or .pdf files, one by one or a whole folder. Imported documents are searchable at once. " + pdfNote)
 	im.status.Wrapping = fyne.TextWrapWord
 	im.add = widget.NewButtonWithIcon("Add file…", theme.FileIcon(), im.pickFile)
 	im.folder = widget.NewButtonWithIcon("Add folder…", theme.FolderIcon(), im.pickFolder)
@@ -91,16 +90,8 @@ func (im *importer) addFiles(paths ...string) {
 
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
-	d := im.u.fileOpenDialog("add the file", func(path string) {
-		if strings.EqualFold(filepath.Ext(path), ".pdf") {
-			im.status.SetText(filepath.Base(path) + ": " + pdfNote)
-			return
-		}
-		im.addFiles(path)
-	})
-	// PDF files are listed so that choosing one says why it cannot be
-	// imported, rather than hiding it.
-	d.SetFilter(storage.NewExtensionFileFilter(append(slices.Clone(documentExts), ".pdf")))
+	d := im.u.fileOpenDialog("add the file", func(path string) { im.addFiles(path) })
+	d.SetFilter(storage.NewExtensionFileFilter(slices.Clone(documentExts)))
 	im.u.showFileDialog(d)
 }
 
@@ -124,7 +115,7 @@ func (im *importer) pickFolder() {
 			note = fmt.Sprintf("\nSkipped %s:\n%s", plural(len(skipped), "file"), strings.Join(skipped, "\n"))
 		}
 		if len(paths) == 0 {
-			im.status.SetText("That folder has no .txt, .md or .html files." + note)
+			im.status.SetText("That folder has no .txt, .md, .html or .pdf files." + note)
 			return
 		}
 		im.addFiles(paths...)
@@ -155,10 +146,8 @@ func scanFolder(dir string) (paths, skipped []string, err error) {
 		switch ext := strings.ToLower(filepath.Ext(name)); {
 		case slices.Contains(documentExts, ext):
 			paths = append(paths, filepath.Join(dir, name))
-		case ext == ".pdf":
-			skipped = append(skipped, name+": "+pdfNote)
 		default:
-			skipped = append(skipped, name+": not a .txt, .md or .html file")
+			skipped = append(skipped, name+": not a .txt, .md, .html or .pdf file")
 		}
 	}
 	return paths, skipped, nil
@@ -169,9 +158,6 @@ func scanFolder(dir string) (paths, skipped []string, err error) {
 // and the file again.
 func importProblem(path string, err error) string {
 	base := filepath.Base(path)
-	if strings.EqualFold(filepath.Ext(path), ".pdf") {
-		return base + ": " + pdfNote
-	}
 	msg := err.Error()
 	for _, cut := range []string{"import " + path + ": ", pstorage.ErrBadDocument.Error() + ": ", path + ": ", base + ": "} {
 		msg = strings.ReplaceAll(msg, cut, "")

@@ -545,6 +545,9 @@ func (u *UI) describeEvidence(e scenarios.Evidence) string {
 			if d.Date != "" {
 				title += ", " + d.Date
 			}
+			if p := d.PageOfQuote(e.Quote); p > 0 {
+				title += fmt.Sprintf(", p. %d", p)
+			}
 		}
 		s := fmt.Sprintf("“%s”\n— %s", strings.TrimSpace(e.Quote), title)
 		if e.Excerpt != 0 {

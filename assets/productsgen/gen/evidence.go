@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"parley/storage/pdftext"
 )
 
 // EvidenceCopies are the legal texts of the reference data's evidence/
@@ -12,6 +14,15 @@ import (
 // seeds/manifest.json gives their metadata and the PDF each comes from.
 var EvidenceCopies = []struct{ From, To string }{
 	{"s232_metals_annexes_text.txt", "s232-metals-annexes.txt"},
+}
+
+// EvidencePDFs are the PDFs of the reference data's evidence/ folder that
+// Parley ships as built-in evidence documents, with their text extracted by
+// package pdftext (the code an import of the same PDF runs, so the text is
+// the same) into the seeds folder under the name given.
+var EvidencePDFs = []struct{ From, To string }{
+	{"2025-15819.pdf", "fr-2025-15819.txt"},
+	{"2025-23316.pdf", "fr-2025-23316.txt"},
 }
 
 // Evidence derives the built-in evidence documents from the reference data
@@ -26,7 +37,36 @@ func Evidence(shared string) ([]File, error) {
 		}
 		files = append(files, File{c.To, raw})
 	}
+	if len(EvidencePDFs) == 0 {
+		return files, nil
+	}
+	e, err := pdftext.New(cacheDir())
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	for _, c := range EvidencePDFs {
+		raw, err := os.ReadFile(filepath.Join(shared, "evidence", c.From))
+		if err != nil {
+			return nil, fmt.Errorf("read evidence/%s: %w", c.From, err)
+		}
+		t, err := e.Read(raw)
+		if err != nil {
+			return nil, fmt.Errorf("evidence/%s: %w", c.From, err)
+		}
+		files = append(files, File{c.To, []byte(pdftext.Join(t.Pages))})
+	}
 	return files, nil
+}
+
+// cacheDir is where the compiled PDF reader is kept between runs (as the
+// app keeps it), "" when the system has no cache directory.
+func cacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "Parley", "pdfium")
 }
 
 // GenerateEvidence writes the files of Evidence under out (the seeds
