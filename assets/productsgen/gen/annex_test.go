@@ -86,3 +86,15 @@ func TestCovers(t *testing.T) {
 		}
 	}
 }
+
+func TestValidUTF8(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"headings 8702\xad8705", "headings 8702–8705"},
+		{"caf\xe9 ok", "café ok"},
+		{"already – valid", "already – valid"},
+	} {
+		if got := string(validUTF8([]byte(c.in))); got != c.want {
+			t.Errorf("validUTF8(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

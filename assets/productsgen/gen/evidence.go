@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"parley/storage/pdftext"
 )
 
 // EvidenceCopies are the legal texts of the reference data's evidence/
-// folder that Parley ships as built-in evidence documents, copied byte for
-// byte into the seeds folder under the name given (the document's id).
+// folder that Parley ships as built-in evidence documents, copied into the
+// seeds folder under the name given (the document's id), byte for byte but
+// for bytes that are not UTF-8 (see validUTF8).
 // seeds/manifest.json gives their metadata and the PDF each comes from.
 var EvidenceCopies = []struct{ From, To string }{
 	{"s232_metals_annexes_text.txt", "s232-metals-annexes.txt"},
@@ -35,7 +37,7 @@ func Evidence(shared string) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read evidence/%s: %w", c.From, err)
 		}
-		files = append(files, File{c.To, raw})
+		files = append(files, File{c.To, validUTF8(raw)})
 	}
 	if len(EvidencePDFs) == 0 {
 		return files, nil
@@ -57,6 +59,32 @@ func Evidence(shared string) ([]File, error) {
 		files = append(files, File{c.To, []byte(pdftext.Join(t.Pages))})
 	}
 	return files, nil
+}
+
+// validUTF8 returns b with each byte that is not part of a UTF-8 sequence
+// read as Windows-1252 text, as the PDF's text export wrote it: 0xAD, which
+// the metals annexes use between two headings ("8702\xad8705"), becomes an
+// en dash, since the annex PDF shows one there; any other such byte its
+// Latin-1 character. Valid text is unchanged.
+func validUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			if b[0] == 0xAD {
+				r = '–'
+			} else {
+				r = rune(b[0])
+			}
+			n = 1
+		}
+		out = utf8.AppendRune(out, r)
+		b = b[n:]
+	}
+	return out
 }
 
 // cacheDir is where the compiled PDF reader is kept between runs (as the
