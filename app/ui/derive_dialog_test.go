@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,14 +23,14 @@ func TestDeriveDialog(t *testing.T) {
 	waitFor(t, v.computed, "ranges")
 	v.derive()
 	dlg := topOverlay(t, w)
-	groups := findAll[*widget.CheckGroup](dlg)
-	checks := findAll[*widget.Check](dlg)
+	groups := objectsOf[*widget.CheckGroup](dlg)
+	checks := objectsOf[*widget.Check](dlg)
 	if len(groups) != 1 {
 		t.Fatalf("%d check groups", len(groups))
 	}
 	groups[0].SetSelected([]string{"S232-AUTOS"})
 	var offer string
-	for _, l := range findAll[*widget.Label](dlg) {
+	for _, l := range objectsOf[*widget.Label](dlg) {
 		if strings.HasPrefix(l.Text, "Lifts ") {
 			offer = l.Text
 		}
@@ -97,4 +98,30 @@ func TestDeriveOffer(t *testing.T) {
 			t.Errorf("%v: %q, want %q", c.progs, got, c.want)
 		}
 	}
+}
+
+// objectsOf returns the objects of type T under o, laid out or not.
+func objectsOf[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		if t, ok := o.(T); ok {
+			out = append(out, t)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	return out
 }
