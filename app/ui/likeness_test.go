@@ -55,3 +55,19 @@ func TestPositionWarnsNotLikeWithLike(t *testing.T) {
 		t.Errorf("message %q", v.message.Text)
 	}
 }
+
+// TestCompareWarnsNotLikeWithLike: the Compare view says when a scenario
+// is on another date than A, and stops saying it when they are alike.
+func TestCompareWarnsNotLikeWithLike(t *testing.T) {
+	u, _ := newTestUI(t)
+	v := u.compare
+	v.choose("today", "sectoral-deal", "sectoral-deal-aug-2025")
+	if !strings.Contains(v.message.Text, "Not like with like: A is on ") || !strings.Contains(v.message.Text, ", C on 2025-08-15") ||
+		strings.Contains(v.message.Text, "B on") {
+		t.Errorf("message %q", v.message.Text)
+	}
+	v.choose("today", "sectoral-deal")
+	if v.message.Text != "" {
+		t.Errorf("like with like: %q", v.message.Text)
+	}
+}
