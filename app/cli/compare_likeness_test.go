@@ -116,3 +116,14 @@ func TestCompareBoundsOnTheirSide(t *testing.T) {
 		t.Errorf("csv header %s", head)
 	}
 }
+
+// onlyLikenessWarnings reports whether stderr holds nothing but warnings
+// that scenarios compared are not like with like.
+func onlyLikenessWarnings(stderr string) bool {
+	for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		if l != "" && !strings.HasPrefix(l, "parley: warning: Not like with like: ") {
+			return false
+		}
+	}
+	return true
+}
