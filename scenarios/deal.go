@@ -18,8 +18,86 @@ type DealSide struct {
 	// and B (in the trade effects already; a ban lifted shows here, not as
 	// duty relief).
 	BannedA, BannedB float64
-	// UpperBound marks a duty that is an upper bound under A or B.
-	UpperBound bool
+	// UpperBound marks a duty that is an upper bound under A or B;
+	// BoundA and BoundB say which (a zero duty is never a bound).
+	UpperBound     bool
+	BoundA, BoundB bool
+}
+
+// Bound says how far a figure computed from upper bounds can be trusted,
+// in size: at most, at least, or either way.
+type Bound int
+
+// The bounds of a figure, in size (a rise in duty of US$5 bn "at most"
+// is a rise of no more than US$5 bn).
+const (
+	Exact     Bound = iota // no upper bound went into it
+	AtMost                 // its size is at most the figure
+	AtLeast                // its size is at least the figure
+	EitherWay              // bounds pull both ways: no side can be told
+)
+
+// Mark returns the mark a table or label puts before the figure: "≤",
+// "≥", "≈" or "".
+func (b Bound) Mark() string {
+	switch b {
+	case AtMost:
+		return "≤"
+	case AtLeast:
+		return "≥"
+	case EitherWay:
+		return "≈"
+	}
+	return ""
+}
+
+// Words returns how a verdict qualifies an amount: "at most ", "at least
+// ", "about " or "".
+func (b Bound) Words() string {
+	switch b {
+	case AtMost:
+		return "at most "
+	case AtLeast:
+		return "at least "
+	case EitherWay:
+		return "about "
+	}
+	return ""
+}
+
+// BoundsNote explains the marks under a table or chart.
+const BoundsNote = "≤ at most this much, ≥ at least this much, ≈ either way: the figure comes from a duty that is an upper bound " +
+	"(a measure covers only part of the sector and no source gives the share)."
+
+// ChangeBound is the bound of the fall in duty A - B (get or give): an
+// upper bound under A alone caps a fall and floors a rise; under B alone
+// the other way round; under both it can go either way.
+func (s DealSide) ChangeBound() Bound {
+	fall := s.DutyA-s.DutyB >= 0
+	switch {
+	case s.BoundA && s.BoundB:
+		return EitherWay
+	case s.BoundA && fall, s.BoundB && !fall:
+		return AtMost
+	case s.BoundA, s.BoundB:
+		return AtLeast
+	}
+	return Exact
+}
+
+// TradeBoundA and TradeBoundB are the bounds of the trade effects under A
+// and B: a trade effect computed from an upper bound on duty is at most
+// its size.
+func (s DealSide) TradeBoundA() Bound { return boundIf(s.BoundA) }
+
+// TradeBoundB: see TradeBoundA.
+func (s DealSide) TradeBoundB() Bound { return boundIf(s.BoundB) }
+
+func boundIf(b bool) Bound {
+	if b {
+		return AtMost
+	}
+	return Exact
 }
 
 // DutyChange returns the duty under B minus under A.
@@ -46,6 +124,20 @@ type DealRow struct {
 
 // UpperBound reports whether a duty of the row is an upper bound.
 func (r DealRow) UpperBound() bool { return r.Sides[0].UpperBound || r.Sides[1].UpperBound }
+
+// GetUpperBound reports whether Get comes from an upper bound: the duty
+// into the US under A or B is one.
+func (r DealRow) GetUpperBound() bool { return r.Sides[CAtoUS.Index()].UpperBound }
+
+// GiveUpperBound reports whether Give comes from an upper bound: the duty
+// into Canada under A or B is one.
+func (r DealRow) GiveUpperBound() bool { return r.Sides[UStoCA.Index()].UpperBound }
+
+// GetBound and GiveBound are the bounds of Get and Give.
+func (r DealRow) GetBound() Bound { return r.Sides[CAtoUS.Index()].ChangeBound() }
+
+// GiveBound: see GetBound.
+func (r DealRow) GiveBound() Bound { return r.Sides[UStoCA.Index()].ChangeBound() }
 
 // Deal is the score of a proposal B against a baseline A, each evaluated on
 // its own date, from Canada's side of the table.
@@ -81,13 +173,10 @@ func ScoreDeal(a, b *Result) (Deal, error) {
 		for _, dir := range Directions {
 			x, _ := a.Flow(dir, f.Sector)
 			y, _ := b.Flow(dir, f.Sector)
-			row.Sides[dir.Index()] = DealSide{
-				DutyA: x.Duty, DutyB: y.Duty,
-				TradeA: x.TradeChange, TradeALow: x.TradeChangeLow, TradeAHigh: x.TradeChangeHigh,
-				TradeB: y.TradeChange, TradeBLow: y.TradeChangeLow, TradeBHigh: y.TradeChangeHigh,
-				BannedA: x.Banned, BannedB: y.Banned,
-				UpperBound: (x.UpperBound && x.Duty != 0) || (y.UpperBound && y.Duty != 0),
-			}
+			row.Sides[dir.Index()] = dealSide(x.Duty, y.Duty, x.UpperBound, y.UpperBound,
+				[3]float64{x.TradeChange, x.TradeChangeLow, x.TradeChangeHigh},
+				[3]float64{y.TradeChange, y.TradeChangeLow, y.TradeChangeHigh})
+			row.Sides[dir.Index()].BannedA, row.Sides[dir.Index()].BannedB = x.Banned, y.Banned
 		}
 		row.finish()
 		d.Rows[i] = row
@@ -95,16 +184,25 @@ func ScoreDeal(a, b *Result) (Deal, error) {
 	d.Totals = DealRow{Sector: "TOTAL"}
 	for _, dir := range Directions {
 		x, y := a.Totals[dir.Index()], b.Totals[dir.Index()]
-		d.Totals.Sides[dir.Index()] = DealSide{
-			DutyA: x.Duty, DutyB: y.Duty,
-			TradeA: x.TradeChange, TradeALow: x.TradeChangeLow, TradeAHigh: x.TradeChangeHigh,
-			TradeB: y.TradeChange, TradeBLow: y.TradeChangeLow, TradeBHigh: y.TradeChangeHigh,
-			BannedA: x.Banned, BannedB: y.Banned,
-			UpperBound: x.UpperBound || y.UpperBound,
-		}
+		d.Totals.Sides[dir.Index()] = dealSide(x.Duty, y.Duty, x.UpperBound, y.UpperBound,
+			[3]float64{x.TradeChange, x.TradeChangeLow, x.TradeChangeHigh},
+			[3]float64{y.TradeChange, y.TradeChangeLow, y.TradeChangeHigh})
+		d.Totals.Sides[dir.Index()].BannedA, d.Totals.Sides[dir.Index()].BannedB = x.Banned, y.Banned
 	}
 	d.Totals.finish()
 	return d, nil
+}
+
+// dealSide is one direction under A and B; a zero duty is never a bound.
+func dealSide(dutyA, dutyB float64, ubA, ubB bool, tradeA, tradeB [3]float64) DealSide {
+	s := DealSide{
+		DutyA: dutyA, DutyB: dutyB,
+		TradeA: tradeA[0], TradeALow: tradeA[1], TradeAHigh: tradeA[2],
+		TradeB: tradeB[0], TradeBLow: tradeB[1], TradeBHigh: tradeB[2],
+		BoundA: ubA && dutyA != 0, BoundB: ubB && dutyB != 0,
+	}
+	s.UpperBound = s.BoundA || s.BoundB
+	return s
 }
 
 // finish sets get, give and the verdict from the sides.
@@ -112,7 +210,7 @@ func (r *DealRow) finish() {
 	us, ca := r.Sides[CAtoUS.Index()], r.Sides[UStoCA.Index()]
 	r.Get = noNegZero(us.DutyA - us.DutyB)
 	r.Give = noNegZero(ca.DutyA - ca.DutyB)
-	r.Verdict = DealVerdict(r.Get, r.Give)
+	r.Verdict = DealVerdictBounds(r.Get, r.Give, r.GetBound(), r.GiveBound())
 }
 
 // DealVerdict says in one line what Canada gets (US duty relief on its
@@ -121,7 +219,16 @@ func (r *DealRow) finish() {
 // comparison is which of the two is larger. For example: "gets US$1.2 bn
 // relief, gives nothing"; "gets US$1.2 bn relief, gives US$0.3 bn: gets more
 // than it gives"; "gives US$0.3 bn, gets nothing"; "no change".
-func DealVerdict(get, give float64) string {
+func DealVerdict(get, give float64) string { return DealVerdictBounds(get, give, Exact, Exact) }
+
+// DealVerdictBounds is DealVerdict for amounts that may come from upper
+// bounds: each bounded amount is said "at most", "at least" or "about",
+// and where the larger side could be smaller than the other (it is at
+// most or about what it says, or the smaller at least or about) the
+// verdict says it cannot tell which is larger instead of comparing them:
+// "gets US$10.0 bn relief, gives at most US$16.7 bn: cannot tell whether
+// it gives more than it gets".
+func DealVerdictBounds(get, give float64, getBound, giveBound Bound) string {
 	g, v := sign(get), sign(give)
 	if g == 0 && v == 0 {
 		return "no change"
@@ -129,18 +236,18 @@ func DealVerdict(get, give float64) string {
 	var getPart string
 	switch g {
 	case 1:
-		getPart = "gets " + dealMoney(get) + " relief"
+		getPart = "gets " + getBound.Words() + dealMoney(get) + " relief"
 	case -1:
-		getPart = "faces " + dealMoney(-get) + " more US duty"
+		getPart = "faces " + getBound.Words() + dealMoney(-get) + " more US duty"
 	default:
 		getPart = "gets nothing"
 	}
 	var givePart string
 	switch v {
 	case 1:
-		givePart = "gives " + dealMoney(give)
+		givePart = "gives " + giveBound.Words() + dealMoney(give)
 	case -1:
-		givePart = "raises its own duties by " + dealMoney(-give)
+		givePart = "raises its own duties by " + giveBound.Words() + dealMoney(-give)
 	default:
 		givePart = "gives nothing"
 	}
@@ -151,6 +258,12 @@ func DealVerdict(get, give float64) string {
 	s := getPart + ", " + givePart
 	if g == 1 && v == 1 {
 		switch {
+		case !canTell(get, give, getBound, giveBound):
+			if get > give {
+				s += ": cannot tell whether it gets more than it gives"
+			} else {
+				s += ": cannot tell whether it gives more than it gets"
+			}
 		case math.Abs(get-give) < DealNegligible:
 			s += ": gets as much as it gives"
 		case get > give:
@@ -160,6 +273,23 @@ func DealVerdict(get, give float64) string {
 		}
 	}
 	return s
+}
+
+// canTell reports whether the larger of two positive amounts is surely
+// the larger: it is not below what it says (exact or at least) and the
+// smaller not above (exact or at most), and they differ.
+func canTell(get, give float64, getBound, giveBound Bound) bool {
+	if getBound == Exact && giveBound == Exact {
+		return true
+	}
+	if math.Abs(get-give) < DealNegligible {
+		return false
+	}
+	large, small := getBound, giveBound
+	if give > get {
+		large, small = giveBound, getBound
+	}
+	return (large == Exact || large == AtLeast) && (small == Exact || small == AtMost)
 }
 
 // sign returns 1, -1 or 0 for an amount, 0 below DealNegligible.

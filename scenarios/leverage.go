@@ -49,8 +49,10 @@ type SectorLeverage struct {
 	// (US measures) and DutyUStoCA on US goods entering Canada (Canada's
 	// measures), US$, under the scenario the leverage was joined with.
 	DutyCAtoUS, DutyUStoCA float64
-	// UpperBound marks a duty that is an upper bound in either direction.
-	UpperBound bool
+	// UpperBound marks a duty that is an upper bound in either direction;
+	// UpperBoundCAtoUS and UpperBoundUStoCA say which.
+	UpperBound                         bool
+	UpperBoundCAtoUS, UpperBoundUStoCA bool
 }
 
 // Gap returns Canada's dependence minus the US's: positive where Canada
@@ -118,6 +120,8 @@ func LeverageTotal(rows []SectorLeverage) SectorLeverage {
 		t.DutyCAtoUS += r.DutyCAtoUS
 		t.DutyUStoCA += r.DutyUStoCA
 		t.UpperBound = t.UpperBound || r.UpperBound
+		t.UpperBoundCAtoUS = t.UpperBoundCAtoUS || r.UpperBoundCAtoUS
+		t.UpperBoundUStoCA = t.UpperBoundUStoCA || r.UpperBoundUStoCA
 	}
 	if t.USImportsWorld > 0 {
 		t.USDependence, t.HasUS = t.USImportsFromCanada/t.USImportsWorld, true
@@ -133,15 +137,17 @@ func LeverageTotal(rows []SectorLeverage) SectorLeverage {
 func WithDuty(rows []SectorLeverage, res *Result) []SectorLeverage {
 	out := slices.Clone(rows)
 	for i := range out {
-		out[i].DutyCAtoUS, out[i].DutyUStoCA, out[i].UpperBound = 0, 0, false
+		out[i].DutyCAtoUS, out[i].DutyUStoCA = 0, 0
+		out[i].UpperBound, out[i].UpperBoundCAtoUS, out[i].UpperBoundUStoCA = false, false, false
 		if f, ok := res.Flow(CAtoUS, out[i].Sector); ok {
 			out[i].DutyCAtoUS = f.Duty
-			out[i].UpperBound = f.UpperBound && f.Duty != 0
+			out[i].UpperBoundCAtoUS = f.UpperBound && f.Duty != 0
 		}
 		if f, ok := res.Flow(UStoCA, out[i].Sector); ok {
 			out[i].DutyUStoCA = f.Duty
-			out[i].UpperBound = out[i].UpperBound || (f.UpperBound && f.Duty != 0)
+			out[i].UpperBoundUStoCA = f.UpperBound && f.Duty != 0
 		}
+		out[i].UpperBound = out[i].UpperBoundCAtoUS || out[i].UpperBoundUStoCA
 	}
 	return out
 }

@@ -68,9 +68,11 @@ func NewDeal(d scenarios.Deal, sectors []scenarios.Sector, top int, meta Meta) *
 				o.TradeA += s.TradeA
 				o.TradeB += s.TradeB
 				o.UpperBound = o.UpperBound || s.UpperBound
+				o.BoundA = o.BoundA || s.BoundA
+				o.BoundB = o.BoundB || s.BoundB
 			}
 		}
-		other.r.Verdict = scenarios.DealVerdict(other.r.Get, other.r.Give)
+		other.r.Verdict = scenarios.DealVerdictBounds(other.r.Get, other.r.Give, other.r.GetBound(), other.r.GiveBound())
 		dl.rows = append(dl.rows[:n:n], other)
 	}
 	return newChart(Deal, meta, dl)
@@ -80,8 +82,8 @@ func (dl *deal) summary() string {
 	t := dl.d.Totals
 	us, ca := t.Sides[scenarios.CAtoUS.Index()], t.Sides[scenarios.UStoCA.Index()]
 	return "In total Canada " + t.Verdict +
-		" · Trade effect into the US " + amount(us.TradeA) + " → " + amount(us.TradeB) +
-		", into Canada " + amount(ca.TradeA) + " → " + amount(ca.TradeB) + " (US$, baseline → proposal)"
+		" · Trade effect into the US " + upperMark(us.BoundA) + amount(us.TradeA) + " → " + upperMark(us.BoundB) + amount(us.TradeB) +
+		", into Canada " + upperMark(ca.BoundA) + amount(ca.TradeA) + " → " + upperMark(ca.BoundB) + amount(ca.TradeB) + " (US$, baseline → proposal)"
 }
 
 func (dl *deal) legend() []legendItem {
@@ -94,7 +96,7 @@ func (dl *deal) legend() []legendItem {
 func (dl *deal) notes() []string {
 	out := []string{dealDefinition}
 	if slices.ContainsFunc(dl.rows, func(r dealRow) bool { return r.r.UpperBound() }) {
-		out = append(out, "≤ a duty under the baseline or the proposal is an upper bound: a measure covers only part of the sector")
+		out = append(out, scenarios.BoundsNote)
 	}
 	if dl.hidden > 0 && len(dl.rows) > 0 {
 		what := " sectors where the proposal changes no duty are not shown"
@@ -138,7 +140,7 @@ func (dl *deal) draw(c *canvas, area box) {
 	for _, r := range dl.rows {
 		for _, v := range []float64{r.r.Get, r.r.Give} {
 			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth("≤ "+amount(v), vfs, false))
+				labW = math.Max(labW, c.textWidth("≤ "+amount(v), vfs, false)) // room for a mark
 			}
 		}
 	}
@@ -160,7 +162,7 @@ func (dl *deal) draw(c *canvas, area box) {
 	for i, r := range dl.rows {
 		y := rl.mid(i)
 		top, bot := y-pair/2, y
-		bar := func(v, y0 float64, upper bool, fill drawing.Color) {
+		bar := func(v, y0 float64, bound scenarios.Bound, fill drawing.Color) {
 			zero, end := ax.pos(0), ax.pos(v/unit.div)
 			if r.others > 0 {
 				fill = tint(fill, 0.35)
@@ -170,8 +172,8 @@ func (dl *deal) draw(c *canvas, area box) {
 				return // the verdict says "nothing"
 			}
 			text := amount(v)
-			if upper {
-				text = "≤ " + text
+			if bound != scenarios.Exact {
+				text = bound.Mark() + " " + text
 			}
 			if v < 0 {
 				c.textMiddle(text, end-0.4*m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
@@ -179,8 +181,8 @@ func (dl *deal) draw(c *canvas, area box) {
 				c.textMiddle(text, end+0.4*m.gap, y0+thick/2, vst)
 			}
 		}
-		bar(r.r.Get, top, r.r.Sides[scenarios.CAtoUS.Index()].UpperBound, colGet)
-		bar(r.r.Give, bot, r.r.Sides[scenarios.UStoCA.Index()].UpperBound, colGive)
+		bar(r.r.Get, top, r.r.GetBound(), colGet)
+		bar(r.r.Give, bot, r.r.GiveBound(), colGive)
 		fs := math.Min(rl.font, m.value)
 		lines := c.fonts.wrap(capitalise(r.r.Verdict), fs, false, vw, 2)
 		for j, ln := range lines {
@@ -205,13 +207,14 @@ func capitalise(s string) string {
 func (dl *deal) csv() ([]string, [][]string) {
 	header := []string{"sector_code", "sector", "get_usd", "give_usd",
 		"ca_to_us_duty_a_usd", "ca_to_us_duty_b_usd", "ca_to_us_trade_change_a_usd", "ca_to_us_trade_change_b_usd",
-		"us_to_ca_duty_a_usd", "us_to_ca_duty_b_usd", "us_to_ca_trade_change_a_usd", "us_to_ca_trade_change_b_usd", "upper_bound", "verdict"}
+		"us_to_ca_duty_a_usd", "us_to_ca_duty_b_usd", "us_to_ca_trade_change_a_usd", "us_to_ca_trade_change_b_usd", "upper_bound",
+		"get_upper_bound", "give_upper_bound", "verdict"}
 	row := func(code, label string, r scenarios.DealRow) []string {
 		us, ca := r.Sides[0], r.Sides[1]
 		return []string{code, label, csvNumber(r.Get), csvNumber(r.Give),
 			csvNumber(us.DutyA), csvNumber(us.DutyB), csvNumber(us.TradeA), csvNumber(us.TradeB),
 			csvNumber(ca.DutyA), csvNumber(ca.DutyB), csvNumber(ca.TradeA), csvNumber(ca.TradeB),
-			strconv.FormatBool(r.UpperBound()), r.Verdict}
+			strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()), strconv.FormatBool(r.GiveUpperBound()), r.Verdict}
 	}
 	rows := make([][]string, 0, len(dl.rows)+1)
 	for _, r := range dl.rows {

@@ -72,7 +72,7 @@ func (lv *leverage) summary() string {
 		}
 		s += "Canada sends " + percent(t.CADependence) + " of its exports to the US"
 	}
-	return s + " · Duty at stake: " + upperMark(t.UpperBound) + money(t.DutyCAtoUS) + " on Canadian goods, " + money(t.DutyUStoCA) + " on US goods"
+	return s + " · Duty at stake: " + upperMark(t.UpperBoundCAtoUS) + money(t.DutyCAtoUS) + " on Canadian goods, " + upperMark(t.UpperBoundUStoCA) + money(t.DutyUStoCA) + " on US goods"
 }
 
 func (lv *leverage) legend() []legendItem {
@@ -178,7 +178,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 	for _, r := range lv.rows {
 		for _, v := range []float64{r.l.DutyCAtoUS, r.l.DutyUStoCA} {
 			if vfs > 0 {
-				dutyLabW = math.Max(dutyLabW, c.textWidth(upperMark(r.l.UpperBound)+amount(v), vfs, false))
+				dutyLabW = math.Max(dutyLabW, c.textWidth(upperMark(r.l.UpperBound)+amount(v), vfs, false)) // room for a mark on either
 			}
 		}
 	}
@@ -223,13 +223,13 @@ func (lv *leverage) draw(c *canvas, area box) {
 		bar(r.l.HasUS, r.l.USDependence, top, us)
 		bar(r.l.HasCA, r.l.CADependence, bot, ca)
 
-		dbar := func(v, y0 float64, col drawing.Color) {
+		dbar := func(v, y0 float64, upper bool, col drawing.Color) {
 			x1 := ua.pos(v / unit.div)
 			c.rect(ua.pos(0), y0, x1, y0+thick, col)
-			c.textMiddle(upperMark(r.l.UpperBound)+amount(v), x1+0.4*m.gap, y0+thick/2, vst)
+			c.textMiddle(upperMark(upper)+amount(v), x1+0.4*m.gap, y0+thick/2, vst)
 		}
-		dbar(r.l.DutyCAtoUS, top, colUSDuty)
-		dbar(r.l.DutyUStoCA, bot, colCADuty)
+		dbar(r.l.DutyCAtoUS, top, r.l.UpperBoundCAtoUS, colUSDuty)
+		dbar(r.l.DutyUStoCA, bot, r.l.UpperBoundUStoCA, colCADuty)
 	}
 	// The all-goods shares, dashed across the rows.
 	if lv.total.HasUS {

@@ -152,7 +152,8 @@ func TestDealChart(t *testing.T) {
 	}
 	for _, code := range []string{"STEEL", "ALUMINUM", "AUTOS"} {
 		r := got[code]
-		if r == nil || !strings.HasPrefix(r[len(r)-1], "gets US$") || !strings.HasSuffix(r[len(r)-1], "gives nothing") || r[3] != "0" {
+		// a bound on the duty into the US makes it "gets at most US$…"
+		if r == nil || !strings.HasPrefix(r[len(r)-1], "gets ") || !strings.HasSuffix(r[len(r)-1], "gives nothing") || r[3] != "0" {
 			t.Errorf("%s: %v", code, r)
 		}
 	}
@@ -165,7 +166,7 @@ func TestDealChart(t *testing.T) {
 	if _, rows, _ = readCSV(t, cs["deal-top"]); len(rows) != 4 {
 		t.Errorf("top 3: %d rows", len(rows))
 	}
-	if s := cs["deal"].Summary(); !strings.HasPrefix(s, "In total Canada gets US$") {
+	if s := cs["deal"].Summary(); !strings.HasPrefix(s, "In total Canada gets ") || !strings.Contains(s, " relief") {
 		t.Errorf("summary %q", s)
 	}
 }

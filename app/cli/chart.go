@@ -124,6 +124,9 @@ func runChart(c *call) error {
 	if err != nil {
 		return err
 	}
+	for _, l := range report.LikenessNotes(ch.Meta.Footnote) {
+		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", l)
+	}
 	ch = ch.WithTheme(theme)
 	err = storage.WriteFileAtomic(out, func(w io.Writer) error {
 		switch ext {

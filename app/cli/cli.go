@@ -97,6 +97,7 @@ func commands() []*command {
 		exportCommand(),
 		computeCommand(),
 		compareCommand(),
+		deriveCommand(),
 		listsCommand(),
 		datasetCommand(),
 		chartCommand(),

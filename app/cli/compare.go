@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"text/tabwriter"
@@ -88,6 +89,12 @@ func runCompare(c *call) error {
 	if err != nil {
 		return err
 	}
+	warnings := scenarios.LikenessWarnings(
+		scenarios.Compared{Label: "A", AsOf: a.res.AsOf, Assumptions: a.sc.Assumptions},
+		scenarios.Compared{Label: "B", AsOf: b.res.AsOf, Assumptions: b.sc.Assumptions})
+	if note := scenarios.LikenessNote(warnings); note != "" {
+		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", note)
+	}
 	sources := slices.Clone(a.sources)
 	for _, s := range b.sources {
 		if !slices.Contains(sources, s) {
@@ -96,11 +103,11 @@ func runCompare(c *call) error {
 	}
 	switch format {
 	case "json":
-		return writeDealJSON(c.env.Stdout, a, b, &deal)
+		return writeDealJSON(c.env.Stdout, a, b, &deal, warnings)
 	case "csv":
-		return writeDealCSV(c.env.Stdout, a, b, &deal, sources)
+		return writeDealCSV(c.env.Stdout, a, b, &deal, sources, warnings)
 	}
-	return writeDealTable(c.env.Stdout, a, b, &deal, sources)
+	return writeDealTable(c.env.Stdout, a, b, &deal, sources, warnings)
 }
 
 // dealSideJSON is one direction of a sector under A and B.
@@ -120,12 +127,14 @@ type dealSideJSON struct {
 
 // dealRowJSON is one sector, or the totals.
 type dealRowJSON struct {
-	Sector  string       `json:"sector,omitempty"`
-	Get     float64      `json:"get_usd"`
-	Give    float64      `json:"give_usd"`
-	Verdict string       `json:"verdict"`
-	CAtoUS  dealSideJSON `json:"ca_to_us"`
-	UStoCA  dealSideJSON `json:"us_to_ca"`
+	Sector         string       `json:"sector,omitempty"`
+	Get            float64      `json:"get_usd"`
+	Give           float64      `json:"give_usd"`
+	GetUpperBound  bool         `json:"get_upper_bound"`
+	GiveUpperBound bool         `json:"give_upper_bound"`
+	Verdict        string       `json:"verdict"`
+	CAtoUS         dealSideJSON `json:"ca_to_us"`
+	UStoCA         dealSideJSON `json:"us_to_ca"`
 }
 
 type dealScenarioJSON struct {
@@ -137,6 +146,7 @@ type dealScenarioJSON struct {
 type dealJSON struct {
 	Baseline dealScenarioJSON `json:"baseline"`
 	Proposal dealScenarioJSON `json:"proposal"`
+	Warnings []string         `json:"warnings"`
 	Sectors  []dealRowJSON    `json:"sectors"`
 	Totals   dealRowJSON      `json:"totals"`
 }
@@ -147,14 +157,15 @@ func toDealSideJSON(s scenarios.DealSide) dealSideJSON {
 }
 
 func toDealRowJSON(r scenarios.DealRow, sector string) dealRowJSON {
-	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, Verdict: r.Verdict,
+	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, GetUpperBound: r.GetUpperBound(), GiveUpperBound: r.GiveUpperBound(), Verdict: r.Verdict,
 		CAtoUS: toDealSideJSON(r.Sides[scenarios.CAtoUS.Index()]), UStoCA: toDealSideJSON(r.Sides[scenarios.UStoCA.Index()])}
 }
 
-func writeDealJSON(w io.Writer, a, b *scored, d *scenarios.Deal) error {
+func writeDealJSON(w io.Writer, a, b *scored, d *scenarios.Deal, warnings []string) error {
 	out := dealJSON{
 		Baseline: dealScenarioJSON{a.id, d.Baseline, d.AsOfA.String()},
 		Proposal: dealScenarioJSON{b.id, d.Proposal, d.AsOfB.String()},
+		Warnings: append([]string{}, warnings...), // [] rather than null when like with like
 		Sectors:  make([]dealRowJSON, 0, len(d.Rows)),
 		Totals:   toDealRowJSON(d.Totals, ""),
 	}
@@ -169,7 +180,7 @@ func writeDealJSON(w io.Writer, a, b *scored, d *scenarios.Deal) error {
 
 // writeDealCSV writes one row per sector and a TOTAL row with
 // full-precision numbers, then the scenarios and sources as '#' lines.
-func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources []string) error {
+func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warnings []string) error {
 	cw := csvsafe.NewWriter(w) // no cell starts a formula
 	names := sectorNames(a.sectors)
 	head := []string{"sector", "sector_name", "get_usd", "give_usd"}
@@ -179,7 +190,7 @@ func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources []string
 			head = append(head, string(dir)+"_"+col)
 		}
 	}
-	head = append(head, "upper_bound", "verdict")
+	head = append(head, "upper_bound", "get_upper_bound", "give_upper_bound", "verdict")
 	cw.Write(head)
 	row := func(code, name string, r scenarios.DealRow) []string {
 		out := []string{code, name, num(r.Get), num(r.Give)}
@@ -188,7 +199,8 @@ func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources []string
 			out = append(out, num(s.DutyA), num(s.DutyB), num(s.TradeA), num(s.TradeALow), num(s.TradeAHigh),
 				num(s.TradeB), num(s.TradeBLow), num(s.TradeBHigh))
 		}
-		return append(out, strconv.FormatBool(r.UpperBound()), r.Verdict)
+		return append(out, strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()),
+			strconv.FormatBool(r.GiveUpperBound()), r.Verdict)
 	}
 	for _, r := range d.Rows {
 		cw.Write(row(r.Sector, names[r.Sector], r))
@@ -200,6 +212,9 @@ func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources []string
 	}
 	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("A (baseline): %s (%s) as of %s", d.Baseline, a.id, d.AsOfA)))
 	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("B (proposal): %s (%s) as of %s", d.Proposal, b.id, d.AsOfB)))
+	if note := scenarios.LikenessNote(warnings); note != "" {
+		fmt.Fprintln(w, csvsafe.CommentLine(note))
+	}
 	fmt.Fprintln(w, csvsafe.CommentLine(dealDefinition))
 	for _, s := range sources {
 		fmt.Fprintln(w, csvsafe.CommentLine(s))
@@ -212,9 +227,16 @@ const dealDefinition = "Get: the US duty relief on Canadian goods (duty at stake
 	"Give: the fall in Canada's duties on US goods (duty at stake into Canada under A minus under B). " +
 	"Amounts below US$50,000 count as nothing in the verdicts."
 
-// writeDealTable prints the score for people, in US$ millions.
-func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources []string) error {
-	fmt.Fprintf(w, "A (baseline): %s, as of %s\nB (proposal): %s, as of %s\n\n", d.Baseline, d.AsOfA, d.Proposal, d.AsOfB)
+// writeDealTable prints the score for people, in US$ millions. A figure
+// that comes from an upper bound carries its mark (≤, ≥ or ≈): Get from
+// the duty into the US, Give from the duty into Canada, each trade effect
+// from the duty it is computed from.
+func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warnings []string) error {
+	fmt.Fprintf(w, "A (baseline): %s, as of %s\nB (proposal): %s, as of %s\n", d.Baseline, d.AsOfA, d.Proposal, d.AsOfB)
+	if note := scenarios.LikenessNote(warnings); note != "" {
+		fmt.Fprintf(w, "Warning: %s.\n", note)
+	}
+	fmt.Fprintln(w)
 	labels := map[string]string{}
 	width := len("All sectors")
 	for _, s := range a.sectors {
@@ -226,14 +248,18 @@ func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources []stri
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, first("Sector", "")+"\tGet\tGive\tTrade effect, Canada → US\tTrade effect, US → Canada\tVerdict")
 	upper := false
-	line := func(code, label string, r scenarios.DealRow) {
-		mark := ""
-		if r.UpperBound() {
-			mark, upper = "≤ ", true
+	marked := func(b scenarios.Bound, v float64) string {
+		if b == scenarios.Exact || math.Abs(v) < scenarios.DealNegligible {
+			return millions(v) // an unchanged bound is no change
 		}
+		upper = true
+		return b.Mark() + millions(v)
+	}
+	line := func(code, label string, r scenarios.DealRow) {
 		us, ca := r.Sides[scenarios.CAtoUS.Index()], r.Sides[scenarios.UStoCA.Index()]
-		fmt.Fprintf(tw, "%s\t%s%s\t%s\t%s → %s\t%s → %s\t%s\n", first(code, label), mark, millions(r.Get), millions(r.Give),
-			millions(us.TradeA), millions(us.TradeB), millions(ca.TradeA), millions(ca.TradeB), r.Verdict)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s → %s\t%s → %s\t%s\n", first(code, label), marked(r.GetBound(), r.Get), marked(r.GiveBound(), r.Give),
+			marked(us.TradeBoundA(), us.TradeA), marked(us.TradeBoundB(), us.TradeB),
+			marked(ca.TradeBoundA(), ca.TradeA), marked(ca.TradeBoundB(), ca.TradeB), r.Verdict)
 	}
 	for _, r := range d.Rows {
 		line(r.Sector, labels[r.Sector], r)
@@ -245,7 +271,7 @@ func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources []stri
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, dealDefinition)
 	if upper {
-		fmt.Fprintln(w, "≤ a duty under A or B is an upper bound: a measure covers only part of the sector and no source gives the share.")
+		fmt.Fprintln(w, scenarios.BoundsNote)
 	}
 	for _, s := range sources {
 		fmt.Fprintf(w, "Source: %s\n", s)

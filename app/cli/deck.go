@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -64,6 +65,15 @@ func runDeck(c *call) error {
 	d, err := report.Deck(c.ws, refs, opt)
 	if err != nil {
 		return err
+	}
+	warned := map[string]bool{}
+	for _, sl := range d.Slides {
+		for _, l := range report.LikenessNotes(strings.Split(sl.Footnote, "\n")) {
+			if !warned[l] {
+				warned[l] = true
+				fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", l)
+			}
+		}
 	}
 	if err := storage.WriteFileAtomic(out, func(w io.Writer) error { return deck.Write(w, d) }); err != nil {
 		return fileError(err)

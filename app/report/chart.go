@@ -159,6 +159,9 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 	if k == charts.Dutiable && bt.dir == scenarios.UStoCA {
 		bt.notes = []string{noClaimData}
 	}
+	if k == charts.Compare {
+		bt.notes = append(likenessNotes(subs), bt.notes...)
+	}
 	meta.Footnote = append(slices.Clip(bt.notes), meta.Footnote...)
 	if bt.chart, err = draw(); err != nil {
 		return nil, err

@@ -95,6 +95,7 @@ func (b *builder) buildPosition(k charts.Kind, subs []*subject, req ChartRequest
 		meta.Title = titleDeal
 		meta.Subtitle = "Baseline " + dealName(subs[0]) + " → proposal " + dealName(subs[1]) + " · baseline " +
 			baselineYears(subs) + " trade · " + both
+		bt.notes = likenessNotes(subs)
 		draw = func() *charts.Chart { return charts.NewDeal(d, subs[0].model.Sectors, top, meta) }
 	default:
 		return nil, badInput("unknown chart kind %q (want %s)", k, kindList())

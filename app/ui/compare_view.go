@@ -219,8 +219,20 @@ func (v *compareView) refresh() {
 		v.message.SetText(capitalize(err.Error()))
 		return
 	}
-	if v.message.Text == chooseTwo {
+	if v.message.Text == chooseTwo || strings.HasPrefix(v.message.Text, "Not like with like") {
 		v.message.SetText("")
+	}
+	var sides []scenarios.Compared
+	for i, id := range v.ids {
+		if sc, err := u.ws.Scenario(id); err == nil {
+			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
+		}
+	}
+	if note := likenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
+		meta.Footnote = []string{note}
+		if v.message.Text == "" {
+			v.message.SetText(note)
+		}
 	}
 	v.chart.setDark(th == charts.Dark)
 	v.chart.set(func(size charts.Size) *charts.Chart {

@@ -68,7 +68,7 @@ func newAppMenu(u *UI) *appMenu {
 	m.library = item("Add measure from library…", u.view.libraryDialog, nil)
 	scen := fyne.NewMenu("Scenario",
 		item("New scenario…", u.list.newDialog, shortcutNew),
-		m.branch, m.rename, m.del,
+		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.current, nil) }, nil), m.rename, m.del,
 		fyne.NewMenuItemSeparator(),
 		m.addM, m.library,
 	)

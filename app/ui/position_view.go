@@ -116,6 +116,7 @@ func newPositionView(u *UI) *positionView {
 		u.showExportDialog(exportPreset{kind: charts.Leverage, ids: []string{v.ids[0]}})
 	})
 	exportDeck := widget.NewButtonWithIcon("Deck…", theme.DocumentSaveIcon(), v.exportDeck)
+	derive := widget.NewButton("Derive a proposal from A…", v.derive)
 	help := widget.NewLabel("Canada's side of the table: what the proposal gets (US duty relief on Canadian goods) and gives " +
 		"(the fall in Canada's duties on US goods), who depends on whom, and how wide the range is.")
 	help.Wrapping = fyne.TextWrapWord
@@ -127,7 +128,7 @@ func newPositionView(u *UI) *positionView {
 			boldLabel("Baseline (A)"), v.baseline,
 			boldLabel("Proposal (B)"), v.proposal,
 			boldLabel("Evaluate both on"), v.asOf,
-			v.message,
+			derive, v.message,
 			widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), boldLabel("Export"), container.NewGridWithColumns(2, exportDeal, exportLev), exportDeck),
 		nil, nil,
@@ -261,7 +262,9 @@ func (v *positionView) refresh() {
 	if v.ids[0] == v.ids[1] {
 		msg = "The baseline and the proposal are the same scenario."
 	}
-	v.message.SetText(msg)
+	v.message.SetText(strings.TrimSpace(msg + " " + likeness(u.log, "position",
+		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
+		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
 	if v.levSrc == nil {
 		lev, err := u.ws.Leverage()
 		if err != nil {
@@ -298,6 +301,9 @@ func (v *positionView) show() {
 	deal, lev, levAll := v.deal, slices.Clone(v.lev), v.levAll
 	dealMeta := charts.Meta{Title: "What the proposal gets and gives Canada",
 		Subtitle: fmt.Sprintf("A: %s (%s) → B: %s (%s)", v.names[0], v.res[0].AsOf, v.names[1], v.res[1].AsOf), Compact: true}
+	if msg := v.message.Text; strings.HasPrefix(msg, "Not like with like") {
+		dealMeta.Footnote = []string{msg}
+	}
 	levMeta := charts.Meta{Title: "Who depends on whom, 2024", Subtitle: fmt.Sprintf("Duty at stake each way under A: %s (%s)", v.names[0], v.res[0].AsOf),
 		Compact: true, Footnote: []string{scenarios.LeverageNote}}
 	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
@@ -389,7 +395,8 @@ func (v *positionView) summaryText() string {
 	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", t.Verdict)
 	us, ca := t.Sides[0], t.Sides[1]
 	fmt.Fprintf(&b, "Trade effect into the US %s ➔ %s US$ bn; into Canada %s ➔ %s US$ bn (A ➔ B).\n",
-		billions(us.TradeA), billions(us.TradeB), billions(ca.TradeA), billions(ca.TradeB))
+		boundText(us.TradeBoundA(), us.TradeA, billions(us.TradeA)), boundText(us.TradeBoundB(), us.TradeB, billions(us.TradeB)),
+		boundText(ca.TradeBoundA(), ca.TradeA, billions(ca.TradeA)), boundText(ca.TradeBoundB(), ca.TradeB, billions(ca.TradeB)))
 	top := scenarios.ByUSDependence(v.lev)
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
@@ -425,11 +432,9 @@ func (v *positionView) dealColumns() []column {
 		return v.deal.Rows[r-1]
 	}
 	right := fyne.TextAlignTrailing
-	mark := func(r scenarios.DealRow, s string) string {
-		if r.UpperBound() {
-			return "≤ " + s
-		}
-		return s
+	cell := func(r, i int) string {
+		get, give, us, ca := dealCells(row(r), millions)
+		return [...]string{get, give, us, ca}[i]
 	}
 	return []column{
 		{title: "Sector (US$ M)", width: 170, text: func(r int) string {
@@ -438,18 +443,14 @@ func (v *positionView) dealColumns() []column {
 			}
 			return v.u.sectorLabel(row(r).Sector)
 		}},
-		{title: "Gets", width: 110, align: right, text: func(r int) string { return mark(row(r), millions(row(r).Get)) },
+		{title: "Gets", width: 110, align: right, text: func(r int) string { return cell(r, 0) },
 			key: func(r int) float64 { return row(r).Get }},
-		{title: "Gives", width: 110, align: right, text: func(r int) string { return millions(row(r).Give) },
+		{title: "Gives", width: 110, align: right, text: func(r int) string { return cell(r, 1) },
 			key: func(r int) float64 { return row(r).Give }},
-		{title: "Trade into US, A ➔ B", width: 170, align: right, text: func(r int) string {
-			s := row(r).Sides[0]
-			return millions(s.TradeA) + " ➔ " + millions(s.TradeB)
-		}, key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
-		{title: "Trade into Canada, A ➔ B", width: 180, align: right, text: func(r int) string {
-			s := row(r).Sides[1]
-			return millions(s.TradeA) + " ➔ " + millions(s.TradeB)
-		}, key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
+		{title: "Trade into US, A ➔ B", width: 170, align: right, text: func(r int) string { return cell(r, 2) },
+			key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
+		{title: "Trade into Canada, A ➔ B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
+			key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
 		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(row(r).Verdict) }},
 	}
 }
@@ -481,14 +482,11 @@ func (v *positionView) levColumns() []column {
 		{title: "Canada needs the US", width: 150, align: right, text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
 			key: func(r int) float64 { return row(r).CADependence }},
 		{title: "Duty on Canadian goods (A, US$ M)", width: 230, align: right, text: func(r int) string {
-			s := millions(row(r).DutyCAtoUS)
-			if row(r).UpperBound {
-				s = "≤ " + s
-			}
-			return s
+			return upperText(row(r).UpperBoundCAtoUS, millions(row(r).DutyCAtoUS))
 		}, key: func(r int) float64 { return row(r).DutyCAtoUS }},
-		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string { return millions(row(r).DutyUStoCA) },
-			key: func(r int) float64 { return row(r).DutyUStoCA }},
+		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string {
+			return upperText(row(r).UpperBoundUStoCA, millions(row(r).DutyUStoCA))
+		}, key: func(r int) float64 { return row(r).DutyUStoCA }},
 	}
 }
 

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/scenarios"
+)
+
+// TestDeriveDialog: Position derives a proposal from A that lifts the
+// autos programme and Canada's auto surtax; it follows today as A does,
+// holds neither measure, carries A's evidence, is shown as B like with
+// like, and Undo takes it back.
+func TestDeriveDialog(t *testing.T) {
+	u, w := newTestUI(t)
+	v := u.position
+	v.computed = make(chan struct{}, 8)
+	selectTab(t, u, "Position")
+	waitFor(t, v.computed, "ranges")
+	v.derive()
+	dlg := topOverlay(t, w)
+	groups := objectsOf[*widget.CheckGroup](dlg)
+	checks := objectsOf[*widget.Check](dlg)
+	if len(groups) != 1 {
+		t.Fatalf("%d check groups", len(groups))
+	}
+	groups[0].SetSelected([]string{"S232-AUTOS"})
+	var offer string
+	for _, l := range objectsOf[*widget.Label](dlg) {
+		if strings.HasPrefix(l.Text, "Lifts ") {
+			offer = l.Text
+		}
+	}
+	if !strings.Contains(offer, "US-232-AUTOS") || !strings.Contains(offer, "Canada's measures that answer them: CA-CM-3") {
+		t.Errorf("offer %q", offer)
+	}
+	for _, c := range checks {
+		if strings.HasPrefix(c.Text, "Canada lifts") {
+			c.SetChecked(true)
+		}
+	}
+	name := focusedField(t, w)
+	name.SetText("")
+	typeInto(name, "Autos for autos")
+	test.Tap(button(t, topOverlay(t, w), "Create proposal"))
+	waitFor(t, v.computed, "ranges")
+	id := v.ids[1]
+	sc, err := u.ws.Scenario(id)
+	if err != nil || sc.Name != "Autos for autos" || !sc.AsOfToday {
+		t.Fatalf("derived %v %+v", err, sc)
+	}
+	base, _ := u.ws.Scenario("today")
+	evidence := func(s *scenarios.Scenario) int {
+		n := 0
+		for _, m := range s.Measures {
+			if m.ID == "US-232-AUTOS" || m.ID == "CA-CM-3" || m.Program == "S232-AUTOS" {
+				if s == sc {
+					t.Errorf("derived keeps %s", m.ID)
+				}
+				continue
+			}
+			n += len(m.Evidence)
+		}
+		return n
+	}
+	if e, want := evidence(sc), evidence(base); e != want || e == 0 {
+		t.Errorf("evidence %d, want %d", e, want)
+	}
+	if v.ids[0] != "today" || strings.Contains(v.message.Text, "Not like with like") {
+		t.Errorf("position %v %q", v.ids, v.message.Text)
+	}
+	if v.deal.Totals.Give <= 0 || !strings.Contains(v.deal.Totals.Verdict, "gives ") {
+		t.Errorf("gives %v: %q", v.deal.Totals.Give, v.deal.Totals.Verdict)
+	}
+	u.Undo()
+	if _, ok := u.info(id); ok {
+		t.Errorf("undo kept the proposal")
+	}
+}
+
+func TestDeriveOffer(t *testing.T) {
+	base := &scenarios.Scenario{Name: "B", Measures: []scenarios.Measure{
+		{ID: "US-232-AUTOS", Imposer: "US", Program: "S232-AUTOS"}, {ID: "CA-CM-3", Imposer: "CA", Program: "CA-SURTAX-AUTOS"},
+		{ID: "US-S338", Imposer: "US", Program: "S338"}}}
+	for _, c := range []struct {
+		progs []string
+		want  string
+	}{
+		{nil, "Tick the programmes the proposal lifts."},
+		{[]string{"S232-AUTOS"}, "Lifts 1 measure(s): US-232-AUTOS. Canada's measures that answer them: CA-CM-3."},
+		{[]string{"S338"}, "Lifts 1 measure(s): US-S338. No measure of Canada answers them."},
+	} {
+		if got := deriveOffer(base, c.progs); got != c.want {
+			t.Errorf("%v: %q, want %q", c.progs, got, c.want)
+		}
+	}
+}
+
+// objectsOf returns the objects of type T under o, laid out or not.
+func objectsOf[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		if t, ok := o.(T); ok {
+			out = append(out, t)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
