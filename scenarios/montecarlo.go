@@ -63,6 +63,9 @@ type Uncertainty struct {
 	// uncertain (Measure.Uncertain) in [RateLow, RateHigh], each on its
 	// own, half the draws below its rate and half above.
 	Rates bool
+	// CUSMAMonths are the months ("2006-01") the CUSMA ranges were taken
+	// from, kept in the Bands for the record (labels and footnotes).
+	CUSMAMonths []string
 }
 
 // Uncertainty returns what a scenario's Monte Carlo draws by default: the
@@ -103,6 +106,22 @@ type Bands struct {
 	CUSMASectors []string
 	Elasticity   Range
 	Rates        []string
+	// CUSMAMonths are Uncertainty.CUSMAMonths: the months the CUSMA ranges
+	// span (nil when not given).
+	CUSMAMonths []string
+}
+
+// MonthSpan writes the months the CUSMA ranges span: "2025-03 to 2026-02",
+// one month alone, or "" when none was given.
+func (b *Bands) MonthSpan() string {
+	switch n := len(b.CUSMAMonths); n {
+	case 0:
+		return ""
+	case 1:
+		return b.CUSMAMonths[0]
+	default:
+		return b.CUSMAMonths[0] + " to " + b.CUSMAMonths[n-1]
+	}
 }
 
 // Flow returns the bands of sector code in direction d.
@@ -191,6 +210,9 @@ func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u Uncertainty, draws int, se
 		}
 	}
 	b := Bands{Draws: draws, Seed: seed, Flows: make([]FlowBands, 0, 2*nSec)}
+	if len(p.shareSec) > 0 {
+		b.CUSMAMonths = slices.Clone(u.CUSMAMonths)
+	}
 	for di, d := range Directions {
 		for s, sec := range m.Sectors {
 			b.Flows = append(b.Flows, FlowBands{Direction: d, Sector: sec.Code,

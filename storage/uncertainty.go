@@ -125,7 +125,9 @@ func (w *Workspace) MonteCarlo(m *scenarios.Model, sc *scenarios.Scenario, asOf 
 	if err != nil {
 		return scenarios.Bands{}, CUSMARanges{}, err
 	}
-	b, err := m.MonteCarlo(sc, asOf, m.Uncertainty(rg.Sectors), draws, seed)
+	u := m.Uncertainty(rg.Sectors)
+	u.CUSMAMonths = rg.Months
+	b, err := m.MonteCarlo(sc, asOf, u, draws, seed)
 	if err != nil {
 		return scenarios.Bands{}, rg, fmt.Errorf("%w: %v", ErrInvalid, strings.TrimPrefix(err.Error(), "monte carlo: "))
 	}
