@@ -3,6 +3,7 @@ package cli
 import (
 	"strconv"
 
+	"parley/app/charts"
 	"parley/scenarios"
 )
 
@@ -84,13 +85,5 @@ func bandText(b scenarios.Band) string { return millions(b.P10) + " – " + mill
 // over how many draws, and what the ranges cover (which uncertainties,
 // which months of CUSMA claims).
 func bandsNote(b *scenarios.Bands) string {
-	s := "P10 – P90: the 10th to 90th percentile over " + strconv.Itoa(b.Draws) + " Monte Carlo draws, around the point estimate (Duty, Trade effect): " +
-		"each input is drawn with half the draws below its point value and half above. "
-	if span := b.MonthSpan(); span != "" {
-		s += "They cover the CUSMA claim share into the US (each HTS10 line's own share, moved with its sector's share within the sector's lowest and highest monthly share of " +
-			span + ", the months a measure of the scenario that depends on claims was in force), "
-	} else {
-		s += "No measure of the scenario depends on CUSMA claims: claim shares are not drawn. They cover "
-	}
-	return s + "the elasticity (low to high multiplier) and the rates marked uncertain; not the trade data or the measures' scope."
+	return "P10 – P90: the 10th to 90th percentile over " + strconv.Itoa(b.Draws) + " Monte Carlo draws. " + charts.RangesCover(b)
 }

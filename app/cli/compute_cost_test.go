@@ -61,7 +61,7 @@ func TestComputeTableCostToCanada(t *testing.T) {
 		t.Fatalf("no cost to Canada with its P10–P90:\n%s", table[:min(len(table), 800)])
 	}
 	for _, want := range []string{"What US importers pay: ", ", P10–P90), charged at the US border",
-		"2000 Monte Carlo draws, around the point estimate", "monthly share of 2025-03 to 2026-02, the months a measure of the scenario that depends on claims was in force"} {
+		"2000 Monte Carlo draws. Each input is drawn around its point value", "monthly share of 2025-03 to 2026-02, the months a measure of the scenario that depends on claims was in force"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("the table lacks %q", want)
 		}
