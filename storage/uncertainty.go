@@ -70,7 +70,7 @@ func (w *Workspace) CUSMARanges(sc *scenarios.Scenario) (CUSMARanges, error) {
 			out.Sectors[s.Code] = rg
 		}
 	}
-	out.SourceLine = "Ranges (P10–P90) cover: " + out.Covers() + "; each input is drawn with half the draws below its point value and half above. " +
+	out.SourceLine = "Ranges: the P10–P90 ranges cover " + out.Covers() + "; each input is drawn with half the draws below its point value and half above. " +
 		"They do not cover the trade data, the measures' scope or legal outcomes."
 	return out, nil
 }
