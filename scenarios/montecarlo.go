@@ -151,7 +151,8 @@ const monteCarloStream = 0x5061726c6579
 // than three inputs are drawn independently of one another (the shares of
 // all sectors count as one, the multiplier as one for the trade effect,
 // each uncertain rate as one): then at least one draw in eight falls on
-// each side of the point.
+// each side of the point (the multiplier's range must hold 1, the point
+// estimate's).
 //
 // The run is reproducible: the same model, scenario, date, uncertainty,
 // draws and seed give the same bands on every platform. The generator is
