@@ -93,7 +93,7 @@ func TestCUSMARanges(t *testing.T) {
 	if e := rg.Sectors["ENERGY"]; e.Lo <= 0.242182 || e.Lo > 0.64 || e.Hi < 0.93 {
 		t.Errorf("ENERGY %+v", e)
 	}
-	for _, want := range []string{"2025-03 to 2026-02", "each line's own share", "elasticity", "uncertain"} {
+	for _, want := range []string{"2025-03 to 2026-02", "depends on claims was in force", "elasticity", "uncertain"} {
 		if !strings.Contains(rg.SourceLine, want) {
 			t.Errorf("source line lacks %q: %s", want, rg.SourceLine)
 		}
@@ -106,7 +106,7 @@ func TestCUSMARanges(t *testing.T) {
 		t.Errorf("late: %+v, %v", rg, err)
 	}
 	none := &scenarios.Scenario{Name: "none", Measures: []scenarios.Measure{{ID: "a", Imposer: "US", Rate: 0.1, From: scenarios.MustDate("2025-01-01")}}}
-	if rg, err = w.CUSMARanges(none); err != nil || len(rg.Sectors) != 0 || len(rg.Months) != 0 || !strings.Contains(rg.SourceLine, "not drawn") {
+	if rg, err = w.CUSMARanges(none); err != nil || len(rg.Sectors) != 0 || len(rg.Months) != 0 || !strings.Contains(rg.SourceLine, "no claim share") {
 		t.Errorf("none: %+v, %v", rg, err)
 	}
 }

@@ -70,18 +70,17 @@ func (w *Workspace) CUSMARanges(sc *scenarios.Scenario) (CUSMARanges, error) {
 			out.Sectors[s.Code] = rg
 		}
 	}
-	out.SourceLine = "Ranges: the P10–P90 ranges cover " + out.Covers() + "; each input is drawn with half the draws below its point value and half above. " +
-		"They do not cover the trade data, the measures' scope or legal outcomes."
+	out.SourceLine = "Ranges: the P10–P90 ranges cover " + out.Covers() + "."
 	return out, nil
 }
 
-// Covers says which uncertainties and months the ranges cover, in one
-// clause for a footnote or a chart.
+// Covers says which uncertainties and months of CUSMA claims the ranges
+// cover and where the monthly shares come from, in one clause.
 func (rg CUSMARanges) Covers() string {
 	var b strings.Builder
 	switch {
 	case len(rg.Months) == 0:
-		b.WriteString("no measure of the scenario depends on CUSMA claims, so claim shares are not drawn")
+		b.WriteString("no claim share (no measure of the scenario depends on CUSMA claims)")
 	default:
 		months := rg.Months[0]
 		if n := len(rg.Months); n > 1 {
@@ -90,15 +89,15 @@ func (rg CUSMARanges) Covers() string {
 				months += fmt.Sprintf(" (%d months)", n)
 			}
 		}
-		b.WriteString("the CUSMA claim share into the US, each line's own share moved with its sector's share within the sector's lowest and highest monthly share ")
+		b.WriteString("the CUSMA claim share into the US within each sector's lowest and highest monthly share of ")
 		if rg.Latest {
-			b.WriteString("in the latest month of data, " + months + " (no month of data has a measure of the scenario that depends on claims in force)")
+			b.WriteString(months + ", the latest month of data (no month of data has a measure of the scenario that depends on claims in force)")
 		} else {
 			b.WriteString(months + ", the months a measure of the scenario that depends on claims was in force")
 		}
-		b.WriteString(" (USITC DataWeb via the Budget Lab at Yale's tariff-rate-tracker, monthly HTS10 files summed by sector), one position in the range for all sectors per draw")
+		b.WriteString(" (USITC DataWeb via the Budget Lab at Yale's tariff-rate-tracker, monthly HTS10 files summed by sector)")
 	}
-	b.WriteString("; the elasticity multiplier between the scenario's low and high multipliers; the rates the user marked uncertain within their ranges")
+	b.WriteString(", the elasticity multiplier and the rates marked uncertain")
 	return b.String()
 }
 

@@ -74,7 +74,7 @@ func TestExposureWithRanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, comments := chartCSV(t, ch)
-	if column(t, rows[0], "duty_p90_usd") < 0 || !strings.Contains(strings.Join(comments, "\n"), "Ranges: the P10–P90 ranges cover the CUSMA claim share into the US, each line's own share") {
+	if column(t, rows[0], "duty_p90_usd") < 0 || !strings.Contains(strings.Join(comments, "\n"), "Ranges: the P10–P90 ranges cover the CUSMA claim share into the US within each sector's lowest and highest monthly share of 2025-03 to 2026-02") {
 		t.Errorf("header %v, comments %v", rows[0], comments)
 	}
 	again, _ := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"today"}, Today: today, Draws: 2000, Seed: 9})
