@@ -14,6 +14,7 @@ type exposureBands struct {
 	flows  map[string]scenarios.FlowBands // by sector code, of the chart's direction
 	totals scenarios.TotalBands
 	covers string // RangesCover
+	months string // Bands.MonthSpan: the months of the CUSMA ranges, or ""
 }
 
 // NewExposureBands is NewExposure with the P10–P90 ranges of bands: a
@@ -27,7 +28,7 @@ func NewExposureBands(res scenarios.Result, bands *scenarios.Bands, dir scenario
 		return ch
 	}
 	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.FlowBands{}, totals: bands.Totals[dir.Index()],
-		covers: RangesCover(bands)}
+		covers: RangesCover(bands), months: bands.MonthSpan()}
 	for _, f := range bands.Flows {
 		if f.Direction == dir {
 			eb.flows[f.Sector] = f
@@ -50,8 +51,12 @@ func (b *exposureBands) summary() string {
 	if b == nil {
 		return ""
 	}
-	return " · P10–P90: duty " + amount(b.totals.Duty.P10) + " to " + amount(b.totals.Duty.P90) +
+	s := " · P10–P90: duty " + amount(b.totals.Duty.P10) + " to " + amount(b.totals.Duty.P90) +
 		", trade effect " + amount(b.totals.TradeChange.P10) + " to " + amount(b.totals.TradeChange.P90)
+	if b.months != "" {
+		s += " (claim shares of " + b.months + ")"
+	}
+	return s
 }
 
 func (b *exposureBands) legend() []legendItem {
