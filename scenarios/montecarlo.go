@@ -21,22 +21,51 @@ func (r Range) drawn() bool { return r.Hi > r.Lo }
 // at returns the value of r at u in [0, 1).
 func (r Range) at(u float64) float64 { return r.Lo + float64((r.Hi-r.Lo)*u) }
 
+// around returns the value at u in [0, 1) of the distribution on r whose
+// median is c (clipped into r): uniform in [Lo, c] for u below one half,
+// uniform in [c, Hi] above. Half the draws fall on each side of the point
+// value c, so the point is the median whatever its place in the range; on a
+// range centred on c this is the uniform distribution on r.
+func (r Range) around(c, u float64) float64 {
+	c = math.Min(r.Hi, math.Max(r.Lo, c))
+	if u < 0.5 {
+		return c + float64((r.Lo-c)*float64(1-float64(2*u)))
+	}
+	return c + float64((r.Hi-c)*float64(float64(2*u)-1))
+}
+
 // Uncertainty says what a Monte Carlo run draws. Everything it does not
 // name keeps the scenario's value.
 type Uncertainty struct {
 	// CUSMA is the range of the CUSMA claim share into the US by sector
-	// code. A draw replaces the share of every line of the sector, as an
-	// override does. Sectors without a range, and sectors whose share the
-	// scenario overrides (the user fixed it), keep their shares; flows
-	// into Canada have no share data and are not drawn.
+	// code (e.g. its lowest and highest monthly share while the measures
+	// that depend on claims were in force), widened to hold the sector's
+	// own share c(s) when it lies outside. A draw gives the sector a share
+	// c* in the range and moves every line of the sector from its own
+	// share c(l) the same way: towards 1 by (c* - c(s)) / (1 - c(s)) of
+	// the way when c* is above c(s), towards 0 in proportion c* / c(s)
+	// when below. A line keeps its place among the sector's lines, the
+	// sector's share (weighted as c(s) is) becomes c*, and c* = c(s)
+	// gives every line its own share: the point estimate.
+	//
+	// One draw places every sector at the same quantile of its range (the
+	// sectors' monthly shares rise and fall together), half the draws
+	// below c(s) and half above. Sectors without a range, and sectors
+	// whose share the scenario overrides (the user fixed it), keep their
+	// shares; flows into Canada have no share data and are not drawn.
 	CUSMA map[string]Range
 	// Elasticity is the range of the elasticity multiplier: one draw for
-	// all sectors (the low and high multipliers are scenario-wide). The
-	// zero Range means the multiplier 1.
+	// all sectors (the low and high multipliers are scenario-wide), half
+	// the draws below the point estimate's multiplier 1 and half above.
+	// The zero Range means the multiplier 1.
 	Elasticity Range
 	// Rates draws the rate of each active measure the user marked
-	// uncertain (Measure.Uncertain) in [RateLow, RateHigh].
+	// uncertain (Measure.Uncertain) in [RateLow, RateHigh], each on its
+	// own, half the draws below its rate and half above.
 	Rates bool
+	// CUSMAMonths are the months ("2006-01") the CUSMA ranges were taken
+	// from, kept in the Bands for the record (labels and footnotes).
+	CUSMAMonths []string
 }
 
 // Uncertainty returns what a scenario's Monte Carlo draws by default: the
@@ -77,6 +106,22 @@ type Bands struct {
 	CUSMASectors []string
 	Elasticity   Range
 	Rates        []string
+	// CUSMAMonths are Uncertainty.CUSMAMonths: the months the CUSMA ranges
+	// span (nil when not given).
+	CUSMAMonths []string
+}
+
+// MonthSpan writes the months the CUSMA ranges span: "2025-03 to 2026-02",
+// one month alone, or "" when none was given.
+func (b *Bands) MonthSpan() string {
+	switch n := len(b.CUSMAMonths); n {
+	case 0:
+		return ""
+	case 1:
+		return b.CUSMAMonths[0]
+	default:
+		return b.CUSMAMonths[0] + " to " + b.CUSMAMonths[n-1]
+	}
 }
 
 // Flow returns the bands of sector code in direction d.
@@ -100,23 +145,34 @@ const monteCarloStream = 0x5061726c6579
 // P10/P50/P90 bands of duty at stake and of the trade effect, per sector
 // and direction and for each direction's totals, of the scenario on asOf.
 //
+// Every input is drawn with its point value as its median (Range.around),
+// and the duty and trade effect move one way with each input, so the point
+// estimate of each sector and total lies within its P10–P90 unless more
+// than three inputs are drawn independently of one another (the shares of
+// all sectors count as one, the multiplier as one for the trade effect,
+// each uncertain rate as one): then at least one draw in eight falls on
+// each side of the point (the multiplier's range must hold 1, the point
+// estimate's).
+//
 // The run is reproducible: the same model, scenario, date, uncertainty,
 // draws and seed give the same bands on every platform. The generator is
 // math/rand/v2's PCG seeded with (seed, a fixed stream); each draw takes
-// its numbers in a fixed order (the elasticity multiplier, then the CUSMA
-// shares in sector order, then the uncertain rates in scenario order, each
-// only when its range is a proper interval); the arithmetic rounds every
+// its numbers in a fixed order (the elasticity multiplier, then one number
+// for the CUSMA shares of all sectors, then the uncertain rates in
+// scenario order, each only when its range is a proper interval); the arithmetic rounds every
 // product (no fused multiply-add) and sums in a fixed order; percentiles
 // interpolate linearly between order statistics (the sample quantile of
 // type 7: h = (n-1)p).
 //
 // It does not evaluate the engine per draw. For a fixed date and scopes,
 // each line's tariff is linear in its CUSMA share and in each rate, and
-// cov'(m,l) does not depend on the draws (Contributions): per sector and
-// measure it sums A = V cov' and B = V cov' x over the lines (V the value
-// that bears duties, V (1 - B(l)) where import bans take the rest), and a
-// draw's duty is the sum of rate (A - c B); the banned value is the same in
-// every draw. The trade effect is linear in
+// cov'(m,l) does not depend on the draws (Contributions); a line's share is
+// c(l) + t (1 - c(l)) for a sector's move t >= 0 and c(l) + t c(l) for
+// t < 0. Per sector and measure it sums A = V cov' (1 - c(l) x), B+ = V cov'
+// x (1 - c(l)) and B- = V cov' x c(l) over the lines (V the value that bears
+// duties, V (1 - B(l)) where import bans take the rest), and a draw's duty
+// is the sum of rate (A - t B±); the banned value is the same in every
+// draw, as in the point estimate. The trade effect is linear in
 // the duty too, except on lines where max(-V, ...) clips: lines that clip
 // for every draw contribute -V, and only the lines that may clip somewhere
 // in the ranges are evaluated one by one.
@@ -155,6 +211,9 @@ func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u Uncertainty, draws int, se
 		}
 	}
 	b := Bands{Draws: draws, Seed: seed, Flows: make([]FlowBands, 0, 2*nSec)}
+	if len(p.shareSec) > 0 {
+		b.CUSMAMonths = slices.Clone(u.CUSMAMonths)
+	}
 	for di, d := range Directions {
 		for s, sec := range m.Sectors {
 			b.Flows = append(b.Flows, FlowBands{Direction: d, Sector: sec.Code,
@@ -218,10 +277,15 @@ func quantile(vs []float64, p float64) float64 {
 type mcPlan struct {
 	nSec int
 	k    Range // elasticity multiplier; Lo == Hi when fixed
-	// shareSec are the sectors (flows into the US) whose share comes from
-	// a range (drawn when the range is a proper interval, else its value),
-	// with their ranges; shift is the model's CUSMA shift.
-	shareSec   []int
+	// shareSec are the sectors (flows into the US) whose share is drawn,
+	// with the range of their move t (Lo <= 0 <= Hi): t = 0 is every
+	// line's own share, t = -1 share 0, t = 1 share 1.
+	shareSec  []int
+	shareMove []Range
+	// shareRef and shareRange are by shareSec the sector's own share c(s)
+	// and the range its share is drawn in (widened to hold c(s)), after
+	// the model's CUSMA shift.
+	shareRef   []float64
 	shareRange []Range
 	shift      float64
 	// rates: one column per measure of the scenario; rateCol are the
@@ -234,7 +298,6 @@ type mcPlan struct {
 
 // mcDir is one direction of a plan.
 type mcDir struct {
-	drawn   []bool    // by sector: the CUSMA share is drawn
 	q       []float64 // by sector: e(s) / (1 + t0(s))
 	never   []linear  // by sector: the duty of the lines that never clip
 	always  []linear  // by sector: the duty of the lines that always clip
@@ -249,31 +312,42 @@ type mcDir struct {
 	exactTerms []aggTerm
 }
 
-// linear is a duty (or a tariff) as a function of a draw: f0 - c f1 +
-// the sum over the drawn rates of rate (a - c b), with c the sector's
-// drawn CUSMA share (0 where it is not drawn: then the line shares are in
-// f0 and a). The measures whose rate is not drawn are folded into f0 and
-// f1, so that a draw costs one term per uncertain rate.
+// linear is a duty (or a tariff) as a function of a draw: f0 - t f1[±] +
+// the sum over the drawn rates of rate (a - t b[±]), with t the sector's
+// move (0 where its share is not drawn) and ± its sign (index 0 for t >= 0,
+// 1 for t < 0). The measures whose rate is not drawn are folded into f0
+// and f1, so that a draw costs one term per uncertain rate.
 type linear struct {
-	f0, f1 float64
-	drawn  []aggTerm
+	f0    float64
+	f1    [2]float64
+	drawn []aggTerm
 }
 
-// at returns the value of l for the share c and the rates.
-func (l *linear) at(c float64, rate []float64) float64 {
-	v := l.f0 - float64(c*l.f1)
-	for _, t := range l.drawn {
-		v += float64(rate[t.col] * float64(t.a-float64(c*t.b)))
+// at returns the value of l for the move t and the rates.
+func (l *linear) at(t float64, rate []float64) float64 {
+	side := moveSide(t)
+	v := l.f0 - float64(t*l.f1[side])
+	for _, d := range l.drawn {
+		v += float64(rate[d.col] * float64(d.a-float64(t*d.b[side])))
 	}
 	return v
 }
 
+// moveSide is the index of the coefficients of a move t: 0 up, 1 down.
+func moveSide(t float64) int {
+	if t < 0 {
+		return 1
+	}
+	return 0
+}
+
 // aggTerm is one measure's part of a linear form: a = the sum of V cov'
-// (times 1 - c(l) x where the share is not drawn), b = the sum of V cov' x
-// where it is.
+// (1 - c(l) x), b[0] = the sum of V cov' x (1 - c(l)) and b[1] = the sum
+// of V cov' x c(l).
 type aggTerm struct {
-	col  int
-	a, b float64
+	col int
+	a   float64
+	b   [2]float64
 }
 
 // exactLine is a line whose trade effect may clip within the ranges: its
@@ -282,20 +356,54 @@ type aggTerm struct {
 type exactLine struct {
 	sector   int
 	v        float64
-	f0, f1   float64
+	f0       float64
+	f1       [2]float64
 	from, to int
 	// key is the largest e(s) tau / (1 + t0(s)) the line can reach: it
 	// clips in a draw only when the draw's multiplier times key is above 1.
 	key float64
 }
 
-// mcState is one draw: the elasticity multiplier, the sectors' shares
-// and the rates by column.
+// mcState is one draw: the elasticity multiplier, the sectors' moves
+// (and the shares they give the sectors) and the rates by column.
 type mcState struct {
 	k     float64
-	share []float64 // by sector; 0 where not drawn
+	move  []float64 // by sector; 0 where not drawn
+	share []float64 // by sector: the drawn sector share c*; where drawn
 	rate  []float64 // by measure of the scenario
 	exact [2][2][]float64
+}
+
+// moveRange returns the range of the move t of a sector whose own share is
+// ref and whose share is drawn in r (which holds ref).
+func moveRange(ref float64, r Range) Range {
+	var m Range
+	if ref > 0 {
+		m.Lo = (r.Lo - ref) / ref
+	}
+	if ref < 1 {
+		m.Hi = (r.Hi - ref) / (1 - ref)
+	}
+	return Range{Lo: math.Max(-1, math.Min(0, m.Lo)), Hi: math.Min(1, math.Max(0, m.Hi))}
+}
+
+// moveOf returns the move t that gives a sector of own share ref the share c.
+func moveOf(ref, c float64) float64 {
+	switch {
+	case c > ref && ref < 1:
+		return (c - ref) / (1 - ref)
+	case c < ref && ref > 0:
+		return (c - ref) / ref
+	}
+	return 0
+}
+
+// movedShare returns the share of a line of own share c under the move t.
+func movedShare(c, t float64) float64 {
+	if t < 0 {
+		return c + float64(t*c)
+	}
+	return c + float64(t*(1-c))
 }
 
 func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
@@ -304,16 +412,22 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 	if !u.Elasticity.IsZero() {
 		p.k = u.Elasticity
 	}
-	drawnUS := make([]bool, n)
-	shareLo, shareHi := make([]float64, n), make([]float64, n)
+	moveLo, moveHi := make([]float64, n), make([]float64, n)
 	for s, sec := range m.Sectors {
 		r, ok := u.CUSMA[sec.Code]
 		if !ok || m.CUSMAFixed[CAtoUS.Index()][s] {
 			continue
 		}
-		drawnUS[s] = true
-		shareLo[s], shareHi[s] = p.shiftShare(r.Lo), p.shiftShare(r.Hi)
+		ref := p.shiftShare(m.CUSMAShare[CAtoUS.Index()][s])
+		r = Range{Lo: math.Min(ref, p.shiftShare(r.Lo)), Hi: math.Max(ref, p.shiftShare(r.Hi))}
+		mv := moveRange(ref, r)
+		if !mv.drawn() {
+			continue
+		}
+		moveLo[s], moveHi[s] = mv.Lo, mv.Hi
 		p.shareSec = append(p.shareSec, s)
+		p.shareMove = append(p.shareMove, mv)
+		p.shareRef = append(p.shareRef, ref)
 		p.shareRange = append(p.shareRange, r)
 	}
 	rateLo, rateHi := make([]float64, len(sc.Measures)), make([]float64, len(sc.Measures))
@@ -328,10 +442,6 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 	}
 	for di, d := range Directions {
 		dir := &p.dirs[di]
-		dir.drawn = make([]bool, n)
-		if d == CAtoUS {
-			copy(dir.drawn, drawnUS)
-		}
 		dir.q = make([]float64, n)
 		for s := range n {
 			dir.q[s] = m.Elasticity[s] / (1 + m.BaselineTariff[s])
@@ -347,25 +457,27 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 		var exact []pendingExact
 		never := make([]map[int]*acc, n)
 		always := make([]map[int]*acc, n)
+		// addTerms adds the terms of line lt times v to sums.
+		addTerms := func(sums map[int]*acc, lt LineTerms, v float64) {
+			for _, t := range lt.Terms {
+				a := sums[t.Measure]
+				if a == nil {
+					a = &acc{}
+					sums[t.Measure] = a
+				}
+				vc := float64(v * t.Cov)
+				vcx := float64(vc * t.Exempt)
+				a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
+				a.b[0] += float64(vcx * float64(1-lt.Share))
+				a.b[1] += float64(vcx * lt.Share)
+			}
+		}
 		// v is the line's value that bears duties: V(l) (1 - B(l)).
-		add := func(sums []map[int]*acc, s int, lt LineTerms, v float64, drawn bool) {
+		add := func(sums []map[int]*acc, s int, lt LineTerms, v float64) {
 			if sums[s] == nil {
 				sums[s] = map[int]*acc{}
 			}
-			for _, t := range lt.Terms {
-				a := sums[s][t.Measure]
-				if a == nil {
-					a = &acc{}
-					sums[s][t.Measure] = a
-				}
-				vc := float64(v * t.Cov)
-				if drawn {
-					a.a += vc
-					a.b += float64(vc * t.Exempt)
-				} else {
-					a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
-				}
-			}
+			addTerms(sums[s], lt, v)
 		}
 		for _, lt := range m.Contributions(sc, d, asOf) {
 			if lt.Value == 0 {
@@ -381,8 +493,8 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 				}
 			}
 			cLo, cHi := lt.Share, lt.Share
-			if dir.drawn[s] {
-				cLo, cHi = shareLo[s], shareHi[s]
+			if d == CAtoUS {
+				cLo, cHi = movedShare(lt.Share, moveLo[s]), movedShare(lt.Share, moveHi[s])
 			}
 			var tauMax, tauMin float64
 			for _, t := range lt.Terms {
@@ -391,28 +503,16 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 			}
 			switch {
 			case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
-				add(never, s, lt, v, dir.drawn[s])
+				add(never, s, lt, v)
 			case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
-				add(always, s, lt, v, dir.drawn[s])
+				add(always, s, lt, v)
 				dir.alwaysV[s] += v
 			default:
 				// Its duty is linear like any line's; its trade effect
 				// is linear too until it clips, which eval corrects.
-				add(never, s, lt, v, dir.drawn[s])
+				add(never, s, lt, v)
 				one := map[int]*acc{}
-				for _, t := range lt.Terms {
-					a := one[t.Measure]
-					if a == nil {
-						a = &acc{}
-						one[t.Measure] = a
-					}
-					if dir.drawn[s] {
-						a.a += t.Cov
-						a.b += float64(t.Cov * t.Exempt)
-					} else {
-						a.a += float64(t.Cov * float64(1-float64(lt.Share*t.Exempt)))
-					}
-				}
+				addTerms(one, lt, 1)
 				tau := p.fold(one)
 				exact = append(exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
 					key: float64(dir.q[s] * tauMax)}, tau.drawn})
@@ -444,9 +544,9 @@ func (p *mcPlan) shiftShare(c float64) float64 {
 }
 
 func (p *mcPlan) newState() *mcState {
-	st := &mcState{k: p.k.Lo, share: make([]float64, p.nSec), rate: slices.Clone(p.baseRate)}
+	st := &mcState{k: p.k.around(1, 0.5), move: make([]float64, p.nSec), share: make([]float64, p.nSec), rate: slices.Clone(p.baseRate)}
 	for i, s := range p.shareSec {
-		st.share[s] = p.shiftShare(p.shareRange[i].Lo)
+		st.share[s] = p.shareRef[i]
 	}
 	for di := range 2 {
 		st.exact[di] = [2][]float64{make([]float64, p.nSec), make([]float64, p.nSec)}
@@ -454,18 +554,21 @@ func (p *mcPlan) newState() *mcState {
 	return st
 }
 
-// draw fills st with the next draw of r, in the fixed order.
+// draw fills st with the next draw of r, in the fixed order: the
+// multiplier, one number for the shares of all sectors, then the rates.
 func (p *mcPlan) draw(r *rand.Rand, st *mcState) {
 	if p.k.drawn() {
-		st.k = p.k.at(r.Float64())
+		st.k = p.k.around(1, r.Float64())
 	}
-	for i, s := range p.shareSec {
-		if p.shareRange[i].drawn() {
-			st.share[s] = p.shiftShare(p.shareRange[i].at(r.Float64()))
+	if len(p.shareSec) > 0 {
+		u := r.Float64()
+		for i, s := range p.shareSec {
+			st.move[s] = p.shareMove[i].around(0, u)
+			st.share[s] = p.shareRange[i].around(p.shareRef[i], u)
 		}
 	}
 	for i, c := range p.rateCol {
-		st.rate[c] = p.rateRange[i].at(r.Float64())
+		st.rate[c] = p.rateRange[i].around(p.baseRate[c], r.Float64())
 	}
 }
 
@@ -474,6 +577,11 @@ func (p *mcPlan) draw(r *rand.Rand, st *mcState) {
 func (p *mcPlan) eval(st *mcState, out *[2][2][]float64) {
 	for di := range 2 {
 		dir := &p.dirs[di]
+		// Moves apply to flows into the US only.
+		move := st.move
+		if di != CAtoUS.Index() {
+			move = nil
+		}
 		// The lines that clip in this draw: their trade effect is -V, not
 		// the linear -e V tau the sector's sum counts for them.
 		exTrade := st.exact[di][1]
@@ -484,13 +592,14 @@ func (p *mcPlan) eval(st *mcState, out *[2][2][]float64) {
 			if float64(st.k*l.key) <= 1 {
 				break // nor can any line after it
 			}
-			c := 0.0
-			if dir.drawn[l.sector] {
-				c = st.share[l.sector]
+			t := 0.0
+			if move != nil {
+				t = move[l.sector]
 			}
-			tau := l.f0 - float64(c*l.f1)
-			for _, t := range terms[l.from:l.to] {
-				tau += float64(rate[t.col] * float64(t.a-float64(c*t.b)))
+			side := moveSide(t)
+			tau := l.f0 - float64(t*l.f1[side])
+			for _, d := range terms[l.from:l.to] {
+				tau += float64(rate[d.col] * float64(d.a-float64(t*d.b[side])))
 			}
 			x := float64(float64(float64(st.k*dir.q[l.sector])*l.v) * tau)
 			if x > l.v { // max(-V, -x) = -V: add back x - V
@@ -498,12 +607,12 @@ func (p *mcPlan) eval(st *mcState, out *[2][2][]float64) {
 			}
 		}
 		for s := range p.nSec {
-			c := 0.0
-			if dir.drawn[s] {
-				c = st.share[s]
+			t := 0.0
+			if move != nil {
+				t = move[s]
 			}
-			dn := dir.never[s].at(c, st.rate)
-			da := dir.always[s].at(c, st.rate)
+			dn := dir.never[s].at(t, st.rate)
+			da := dir.always[s].at(t, st.rate)
 			out[di][0][s] = dn + da
 			out[di][1][s] = -float64(float64(st.k*dir.q[s])*dn) - dir.alwaysV[s] + exTrade[s] - dir.banned[s]
 		}
@@ -528,10 +637,14 @@ func (p *mcPlan) fold(sums map[int]*acc) linear {
 		}
 		r := p.baseRate[c]
 		l.f0 += float64(r * a.a)
-		l.f1 += float64(r * a.b)
+		l.f1[0] += float64(r * a.b[0])
+		l.f1[1] += float64(r * a.b[1])
 	}
 	return l
 }
 
-// acc is a pair of sums of one measure column.
-type acc struct{ a, b float64 }
+// acc is the sums of one measure column: a, then b up and down (aggTerm).
+type acc struct {
+	a float64
+	b [2]float64
+}

@@ -3,12 +3,13 @@ package scenarios
 import "math/rand/v2"
 
 // MCDraw is one draw of a Monte Carlo run and its outcome, for tests: the
-// elasticity multiplier, the CUSMA share by sector code (the sectors drawn
-// from a range), the rate by measure id, and the duty and trade effect by
+// elasticity multiplier, the CUSMA share and the move of the lines' shares
+// by sector code (the sectors drawn from a range), the rate by measure id, and the duty and trade effect by
 // direction index and sector position.
 type MCDraw struct {
 	K     float64
 	Share map[string]float64
+	Move  map[string]float64
 	Rate  map[string]float64
 	Duty  [2][]float64
 	Trade [2][]float64
@@ -28,9 +29,10 @@ func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u Uncertainty, n int, s
 	for k := range n {
 		p.draw(r, st)
 		p.eval(st, &out)
-		d := MCDraw{K: st.k, Share: map[string]float64{}, Rate: map[string]float64{}}
+		d := MCDraw{K: st.k, Share: map[string]float64{}, Move: map[string]float64{}, Rate: map[string]float64{}}
 		for _, s := range p.shareSec {
 			d.Share[m.Sectors[s].Code] = st.share[s]
+			d.Move[m.Sectors[s].Code] = st.move[s]
 		}
 		for _, c := range p.rateCol {
 			d.Rate[sc.Measures[c].ID] = st.rate[c]
@@ -49,4 +51,26 @@ func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u Uncertainty, n int, s
 func (m *Model) ExactLines(sc *Scenario, asOf Date, u Uncertainty) [2]int {
 	p := m.plan(sc, asOf, u)
 	return [2]int{len(p.dirs[0].exact), len(p.dirs[1].exact)}
+}
+
+// WithMovedShares returns a copy of m whose lines into the US have the
+// shares a draw's moves give them, as their own claim shares (no shift):
+// the engine then computes the draw line by line.
+func (m *Model) WithMovedShares(move map[string]float64) *Model {
+	c := *m
+	c.Params = m.Params.Clone()
+	c.CUSMAShift = 0
+	di := CAtoUS.Index()
+	t := m.tables[di]
+	nt := &lineTable{code: t.code, sector: t.sector, value: t.value, desc: t.desc, region: t.region,
+		sorted: t.sorted, byCode: t.byCode, source: t.source,
+		claim: make([]float64, t.len()), hasClaim: make([]bool, t.len())}
+	for i := range t.len() {
+		s := t.sector[i]
+		nt.claim[i] = movedShare(m.lineShare(di, t, i), move[m.Sectors[s].Code])
+		nt.hasClaim[i] = true
+		c.CUSMAFixed[di][s] = false
+	}
+	c.tables[di] = nt
+	return &c
 }

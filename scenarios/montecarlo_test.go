@@ -35,14 +35,12 @@ func uncertainCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenari
 	return m, sc, m.Uncertainty(cusma)
 }
 
-// bruteForce evaluates one draw with the engine: the drawn shares as
-// overrides, the multiplier on every elasticity, the drawn rates.
+// bruteForce evaluates one draw with the engine: every line's share moved
+// as the draw moves its sector's, the multiplier on every elasticity, the
+// drawn rates.
 func bruteForce(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date, d scenarios.MCDraw) scenarios.Result {
-	p := m.Params.Clone()
-	for code, c := range d.Share {
-		i, _ := m.SectorIndex(code)
-		p.CUSMAShare[0][i], p.CUSMAFixed[0][i] = c, true
-	}
+	mm := m.WithMovedShares(d.Move)
+	p := mm.Params.Clone()
 	for i := range p.Elasticity {
 		p.Elasticity[i] *= d.K
 	}
@@ -52,7 +50,7 @@ func bruteForce(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date,
 			v.Measures[i].Rate = rate
 		}
 	}
-	return m.WithParams(p, m.ElasticityLow, m.ElasticityHigh).Evaluate(&v, asOf)
+	return mm.WithParams(p, m.ElasticityLow, m.ElasticityHigh).Evaluate(&v, asOf)
 }
 
 func TestMonteCarloDrawsMatchTheEngine(t *testing.T) {

@@ -68,21 +68,46 @@ func TestLeverageFigures(t *testing.T) {
 
 func TestCUSMARanges(t *testing.T) {
 	w, _ := open(t)
-	rg, err := w.CUSMARanges()
+	sc, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rg.First != "2025-01" || rg.Last != "2026-02" || len(rg.Sectors) == 0 {
-		t.Fatalf("ranges %s to %s, %d sectors", rg.First, rg.Last, len(rg.Sectors))
+	rg, err := w.CUSMARanges(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The IEEPA duties, which exempt claimed goods, are in force from
+	// 2025-03-07 (US-IEEPA-1 to 3): January and February 2025, before any
+	// such duty, when few shippers claimed, are left out.
+	if len(rg.Months) == 0 || rg.Months[0] != "2025-03" || rg.Months[len(rg.Months)-1] != "2026-02" || rg.Latest || len(rg.Sectors) == 0 {
+		t.Fatalf("ranges over %v (latest %v), %d sectors", rg.Months, rg.Latest, len(rg.Sectors))
 	}
 	for code, r := range rg.Sectors {
 		if !(0 <= r.Lo && r.Lo <= r.Hi && r.Hi <= 1) {
 			t.Errorf("%s: %+v", code, r)
 		}
 	}
-	// ENERGY: 0.242182 in January 2025 (the first row of the file) is within its range.
-	if e := rg.Sectors["ENERGY"]; e.Lo > 0.242182 || e.Hi < 0.242182 {
+	// ENERGY: 0.242182 in January 2025 (the first row of the file) is
+	// outside; about 0.63 in March 2025 and 0.94 in October 2025 are its
+	// ends.
+	if e := rg.Sectors["ENERGY"]; e.Lo <= 0.242182 || e.Lo > 0.64 || e.Hi < 0.93 {
 		t.Errorf("ENERGY %+v", e)
+	}
+	for _, want := range []string{"2025-03 to 2026-02", "depends on claims was in force", "elasticity", "uncertain"} {
+		if !strings.Contains(rg.SourceLine, want) {
+			t.Errorf("source line lacks %q: %s", want, rg.SourceLine)
+		}
+	}
+
+	// A scenario whose only claim-dependent measure starts after the data
+	// takes the latest month; one with none draws no share.
+	late := &scenarios.Scenario{Name: "late", Measures: []scenarios.Measure{{ID: "a", Imposer: "US", Rate: 0.1, CUSMAExempt: true, From: scenarios.MustDate("2027-01-01")}}}
+	if rg, err = w.CUSMARanges(late); err != nil || !rg.Latest || len(rg.Months) != 1 || rg.Months[0] != "2026-02" || !strings.Contains(rg.SourceLine, "latest month") {
+		t.Errorf("late: %+v, %v", rg, err)
+	}
+	none := &scenarios.Scenario{Name: "none", Measures: []scenarios.Measure{{ID: "a", Imposer: "US", Rate: 0.1, From: scenarios.MustDate("2025-01-01")}}}
+	if rg, err = w.CUSMARanges(none); err != nil || len(rg.Sectors) != 0 || len(rg.Months) != 0 || !strings.Contains(rg.SourceLine, "no claim share") {
+		t.Errorf("none: %+v, %v", rg, err)
 	}
 }
 

@@ -13,6 +13,8 @@ type exposureBands struct {
 	seed   uint64
 	flows  map[string]scenarios.FlowBands // by sector code, of the chart's direction
 	totals scenarios.TotalBands
+	covers string // RangesCover
+	months string // Bands.MonthSpan: the months of the CUSMA ranges, or ""
 }
 
 // NewExposureBands is NewExposure with the P10–P90 ranges of bands: a
@@ -25,7 +27,8 @@ func NewExposureBands(res scenarios.Result, bands *scenarios.Bands, dir scenario
 	if bands == nil {
 		return ch
 	}
-	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.FlowBands{}, totals: bands.Totals[dir.Index()]}
+	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.FlowBands{}, totals: bands.Totals[dir.Index()],
+		covers: RangesCover(bands), months: bands.MonthSpan()}
 	for _, f := range bands.Flows {
 		if f.Direction == dir {
 			eb.flows[f.Sector] = f
@@ -48,8 +51,12 @@ func (b *exposureBands) summary() string {
 	if b == nil {
 		return ""
 	}
-	return " · P10–P90: duty " + amount(b.totals.Duty.P10) + " to " + amount(b.totals.Duty.P90) +
+	s := " · P10–P90: duty " + amount(b.totals.Duty.P10) + " to " + amount(b.totals.Duty.P90) +
 		", trade effect " + amount(b.totals.TradeChange.P10) + " to " + amount(b.totals.TradeChange.P90)
+	if b.months != "" {
+		s += " (claim shares of " + b.months + ")"
+	}
+	return s
 }
 
 func (b *exposureBands) legend() []legendItem {
@@ -64,8 +71,21 @@ func (b *exposureBands) notes() []string {
 		return nil
 	}
 	return []string{"P10–P90: the 10th to 90th percentile over " + strconv.Itoa(b.draws) + " Monte Carlo draws (seed " +
-		strconv.FormatUint(b.seed, 10) + ") of the CUSMA claim share (one share per sector, between its lowest and highest month), " +
-		"the elasticity (low to high multiplier) and the rates marked uncertain; a range may leave out the point estimate, which takes each HTS10 line's own claim share."}
+		strconv.FormatUint(b.seed, 10) + "). " + b.covers}
+}
+
+// RangesCover says what the P10–P90 ranges of a Monte Carlo run cover
+// (which uncertainties, which months of CUSMA claims) and how they are
+// drawn, in two sentences for a chart's, table's or panel's note.
+func RangesCover(b *scenarios.Bands) string {
+	s := "Each input is drawn around its point value (half the draws below, half above), so the ranges are around the point estimate. They cover "
+	if span := b.MonthSpan(); span != "" {
+		s += "the CUSMA claim share into the US (each HTS10 line's own share, moved with its sector's share within the sector's lowest and highest monthly share of " +
+			span + ", the months a measure of the scenario that depends on claims was in force), "
+	} else {
+		s = "No measure of the scenario depends on CUSMA claims, so claim shares are not drawn. " + s
+	}
+	return s + "the elasticity (low to high multiplier) and the rates marked uncertain; not the trade data or the measures' scope."
 }
 
 // drawDuty draws the P10–P90 whisker of row r's duty on axis a centred on

@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"parley/app/numfmt"
+	"parley/app/report"
 	"parley/scenarios"
 	"parley/storage/csvsafe"
 )
@@ -350,6 +351,13 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	a := sc.Assumptions
 	fmt.Fprintf(w, "%s\nas of %s · baseline %d · CUSMA shares %s · elasticities %s (low ×%g, high ×%g)\n",
 		res.Scenario, res.AsOf, a.BaselineYear, a.CUSMAShares, a.Elasticities, a.ElasticityLow, a.ElasticityHigh)
+	// Which figure answers which question, before the tables.
+	var tb *scenarios.TotalBands
+	if bands != nil {
+		tb = &bands.Totals[scenarios.CAtoUS.Index()]
+	}
+	cost, importers := report.CostToCanada(res.Totals[scenarios.CAtoUS.Index()], tb, a.BaselineYear)
+	fmt.Fprintf(w, "\n%s\n%s\n", cost, importers)
 	labels := map[string]string{}
 	width := len("All sectors")
 	for _, s := range sectors {
@@ -421,7 +429,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		fmt.Fprintln(w, "Trade banned: the baseline trade that import bans stop; it owes no duty and counts in the trade effect at every elasticity.")
 	}
 	if bands != nil {
-		fmt.Fprintln(w, bandsNote)
+		fmt.Fprintln(w, bandsNote(bands))
 	}
 	if upper {
 		fmt.Fprintln(w, "≤ upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")

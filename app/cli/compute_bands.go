@@ -3,6 +3,7 @@ package cli
 import (
 	"strconv"
 
+	"parley/app/charts"
 	"parley/scenarios"
 )
 
@@ -80,6 +81,9 @@ var bandColumns = []string{"duty_p10_usd", "duty_p50_usd", "duty_p90_usd", "trad
 // bandText writes a band in US$ millions: "1,234.5 – 1,456.7".
 func bandText(b scenarios.Band) string { return millions(b.P10) + " – " + millions(b.P90) }
 
-// bandsNote explains the P10–P90 columns of the table.
-const bandsNote = "P10 – P90: the 10th to 90th percentile over the Monte Carlo draws. Each draw gives a sector one CUSMA claim share for all its lines, " +
-	"so the range may not hold the point estimate, which uses each HTS10 line's own share."
+// bandsNote explains the P10–P90 columns of the table: which percentiles,
+// over how many draws, and what the ranges cover (which uncertainties,
+// which months of CUSMA claims).
+func bandsNote(b *scenarios.Bands) string {
+	return "P10 – P90: the 10th to 90th percentile over " + strconv.Itoa(b.Draws) + " Monte Carlo draws. " + charts.RangesCover(b)
+}

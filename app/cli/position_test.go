@@ -182,7 +182,7 @@ func TestComputeDraws(t *testing.T) {
 		t.Errorf("csv: %d\n%s", code, out[:min(len(out), 400)])
 	}
 	out, _, code = run(t, ws, "compute", "today", "--draws", "500")
-	if code != 0 || !strings.Contains(out, "Duty P10 – P90") || !strings.Contains(out, "CUSMA claim share into the US drawn per sector") {
+	if code != 0 || !strings.Contains(out, "Duty P10 – P90") || !strings.Contains(out, "CUSMA claim share into the US (each HTS10 line's own share") {
 		t.Errorf("table: %d", code)
 	}
 }

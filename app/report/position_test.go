@@ -74,7 +74,7 @@ func TestExposureWithRanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, comments := chartCSV(t, ch)
-	if column(t, rows[0], "duty_p90_usd") < 0 || !strings.Contains(strings.Join(comments, "\n"), "Ranges: CUSMA claim share into the US drawn per sector") {
+	if column(t, rows[0], "duty_p90_usd") < 0 || !strings.Contains(strings.Join(comments, "\n"), "Ranges: the P10–P90 ranges cover the CUSMA claim share into the US within each sector's lowest and highest monthly share of 2025-03 to 2026-02") {
 		t.Errorf("header %v, comments %v", rows[0], comments)
 	}
 	again, _ := report.Chart(shared, report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"today"}, Today: today, Draws: 2000, Seed: 9})
@@ -125,7 +125,7 @@ func TestDeckPositionSlides(t *testing.T) {
 		t.Errorf("deal notes: %s", d.Slides[4].Notes[:200])
 	}
 	src := strings.Join(d.Sources, "\n")
-	if !strings.Contains(src, "ISED") || !strings.Contains(src, "Ranges:") {
+	if !strings.Contains(src, "ISED") || !strings.Contains(src, "Ranges: the P10–P90 ranges cover") {
 		t.Errorf("sources slide:\n%s", src)
 	}
 	// Not in a deck by default.

@@ -19,10 +19,12 @@ const (
 	maxQuote       = 150
 )
 
-// summarySlide returns the one-page summary of scenario s: for both
-// directions the duty at stake (with "≤" when it is an upper bound) on the
-// trade it falls on, the trade effect with its low–high range and the five
-// sectors with the most duty; then the key evidence, the evidence of the
+// summarySlide returns the one-page summary of scenario s: into the US,
+// what it costs Canada (lost exports, the trade effect with its low–high
+// range) and what US importers pay (duty at stake); into Canada the duty at
+// stake on the trade it falls on and the trade effect with its range (all
+// with "≤" when an upper bound); in both the five sectors with the most
+// duty; then the key evidence, the evidence of the
 // measures with the most duty at stake behind them.
 func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 	res := s.evaluate()
@@ -47,13 +49,20 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 			panels = append(panels, p)
 			continue
 		}
-		p.Lines = append(p.Lines,
-			fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)))
-		if t.Banned != 0 {
-			p.Lines = append(p.Lines, fmt.Sprintf("Trade banned: %s%s a year of trade stopped by import bans", mark(t.UpperBound), charts.Money(t.Banned)))
+		if d == scenarios.CAtoUS {
+			// Which figure answers "what does it cost Canada" (lost
+			// exports) and which "what do US importers pay" (duty).
+			cost, importers := CostToCanada(t, nil, s.sc.Assumptions.BaselineYear)
+			p.Lines = append(p.Lines, cost, importers)
+		} else {
+			p.Lines = append(p.Lines,
+				fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)))
+			if t.Banned != 0 {
+				p.Lines = append(p.Lines, fmt.Sprintf("Trade banned: %s%s a year of trade stopped by import bans", mark(t.UpperBound), charts.Money(t.Banned)))
+			}
+			p.Lines = append(p.Lines,
+				fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
 		}
-		p.Lines = append(p.Lines,
-			fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
 		flows := res.DirectionFlows(d)
 		slices.SortStableFunc(flows, func(a, b scenarios.Flow) int { return cmp.Compare(b.Duty, a.Duty) })
 		var top []string

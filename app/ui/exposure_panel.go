@@ -38,6 +38,8 @@ type exposurePanel struct {
 
 	// when evaluates on another day and shows P10–P90 ranges (exposure_when.go).
 	when *exposureWhen
+	// cost says what it costs Canada and what US importers pay (exposure_cost.go).
+	cost *exposureCost
 
 	res   scenarios.Result
 	flows []scenarios.Flow // of dir, in sector order; without the empty ones unless allRows
@@ -93,6 +95,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 	}
 	rows := container.NewBorder(nil, nil, container.NewVBox(boldLabel("Totals"), p.dirSwitch), nil, values)
 	p.when = newExposureWhen(p)
+	p.cost = newExposureCost()
 	p.table = newSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
 	p.table.bold = func(r int) bool { return r == 0 }
 	p.table.onSelect = p.explain
@@ -129,6 +132,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		// Scrolls sideways in a narrow panel rather than widen it.
 		container.NewHScroll(p.when.bar),
 		rows,
+		p.cost.label,
 	)
 	// The chart never shrinks to a strip: the table gives way (it scrolls).
 	p.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
@@ -262,6 +266,11 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 	// The panel shows the totals and notes beside the chart: keep it compact.
 	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
 	dir, sectors, th, bands := p.dir, p.u.sectors, p.u.chartTheme(), p.when.bandsFor(res)
+	year := 0
+	if p.u.draft != nil {
+		year = p.u.draft.Assumptions.BaselineYear
+	}
+	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
 	p.chart.setDark(th == charts.Dark)
 	p.chart.set(func(size charts.Size) *charts.Chart {
 		// The largest sectors, as many as are legible, at most the default.
@@ -279,6 +288,7 @@ func (p *exposurePanel) clear() {
 	}
 	p.table.refresh()
 	p.sources.SetText("")
+	p.cost.label.SetText("")
 	p.chart.set(nil, time.Time{}, 0)
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/charts"
 	"parley/scenarios"
 )
 
@@ -263,8 +264,6 @@ func (w *exposureWhen) rangesNote() string {
 		}
 		return ""
 	}
-	return fmt.Sprintf("P10–P90: the 10th to 90th percentile over %d Monte Carlo draws (seed %d) of the CUSMA claim share into the US "+
-		"(one share per sector, between its lowest and highest month of 2025-01 to 2026-02), the elasticity (×%g to ×%g) and the rates marked uncertain. "+
-		"A range may leave out the point estimate, which takes each HTS10 line's own claim share.",
-		b.Draws, b.Seed, w.p.u.draft.Assumptions.ElasticityLow, w.p.u.draft.Assumptions.ElasticityHigh)
+	return fmt.Sprintf("P10–P90: the 10th to 90th percentile over %d Monte Carlo draws (seed %d; elasticity ×%g to ×%g). %s",
+		b.Draws, b.Seed, w.p.u.draft.Assumptions.ElasticityLow, w.p.u.draft.Assumptions.ElasticityHigh, charts.RangesCover(b))
 }
