@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 
 	"parley/scenarios"
@@ -18,6 +19,12 @@ var productYears = []int{2024, 2025}
 // of its presets and overrides, and the product lists and content shares
 // that measures refer to.
 func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
+	return w.modelWith(a, nil)
+}
+
+// modelWith is Model with the lists of extra added to (or replacing) the
+// workspace's: a library pack's lists before it is applied.
+func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLists) (*scenarios.Model, error) {
 	ctx := context.Background()
 	r, err := w.refs(ctx)
 	if err != nil {
@@ -60,8 +67,15 @@ func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	ref := pd.ref
+	if len(extra) > 0 {
+		lists := make(scenarios.ProductLists, len(ref.Lists)+len(extra))
+		maps.Copy(lists, ref.Lists)
+		maps.Copy(lists, extra)
+		ref = &scenarios.Reference{Lists: lists, Content: ref.Content}
+	}
 	return scenarios.NewModel(scenarios.ModelData{Sectors: r.sectors, Lines: lines, Params: p,
-		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: pd.ref})
+		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: ref})
 }
 
 // directionLines returns the baseline lines of direction d under a: the
