@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"maps"
 	"slices"
@@ -67,7 +68,10 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 	if err != nil {
 		return nil, err
 	}
-	ref := pd.ref
+	ref, err := w.reference(ctx, pd)
+	if err != nil {
+		return nil, err
+	}
 	if len(extra) > 0 {
 		lists := make(scenarios.ProductLists, len(ref.Lists)+len(extra))
 		maps.Copy(lists, ref.Lists)
@@ -121,15 +125,22 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 	return m.Evaluate(sc, asOf), nil
 }
 
-// Lists returns the built-in product lists.
-func (w *Workspace) Lists() (scenarios.ProductLists, error) {
-	r, err := w.refs(context.Background())
+// reference returns the product reference of a model: the built-in lists
+// and content shares, and the user's own lists, read now in one
+// transaction, so that list:NAME resolves to a user list exactly as to a
+// built-in one.
+func (w *Workspace) reference(ctx context.Context, pd *productData) (*scenarios.Reference, error) {
+	var user scenarios.ProductLists
+	err := w.read(func(tx *sql.Tx) error {
+		var err error
+		user, err = readUserLists(ctx, tx)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	pd, err := w.productData(r)
-	if err != nil {
-		return nil, err
+	if len(user) == 0 {
+		return pd.ref, nil
 	}
-	return pd.ref.Lists, nil
+	return &scenarios.Reference{Lists: mergeLists(pd.ref.Lists, user), Content: pd.ref.Content}, nil
 }

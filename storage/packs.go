@@ -107,19 +107,6 @@ func (w *Workspace) LibraryPack() (*library.Pack, error) {
 	return p, nil
 }
 
-// builtinLists returns the built-in product lists.
-func (w *Workspace) builtinLists() (scenarios.ProductLists, error) {
-	r, err := w.refs(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	pd, err := w.productData(r)
-	if err != nil {
-		return nil, err
-	}
-	return pd.ref.Lists, nil
-}
-
 // CheckPack checks p against the workspace: every list it names exists
 // (in the pack, built in or in the workspace), a list of the pack named like
 // a built-in one has its codes, and each measure is valid as a scenario
@@ -145,6 +132,11 @@ func (w *Workspace) CheckPack(p *library.Pack) error {
 				Msg: fmt.Sprintf("differs from the built-in list %s (%d codes here, %d built in): give the list another name", name, len(p.Lists[name].Codes), len(b.Codes))})
 		}
 	}
+	conflicts, err := w.packListConflicts(nil, p)
+	if err != nil {
+		return err
+	}
+	es = append(es, conflicts...)
 	cat, err := w.catalog()
 	if err != nil {
 		return err
