@@ -77,7 +77,26 @@ func grouped(n int64) string {
 	return s
 }
 
+// e2eTotals are compute's totals per direction: their numbers (the
+// upper_bound flag left out).
 type e2eTotals map[string]map[string]float64
+
+func (t *e2eTotals) UnmarshalJSON(b []byte) error {
+	var raw map[string]map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*t = e2eTotals{}
+	for dir, fields := range raw {
+		(*t)[dir] = map[string]float64{}
+		for k, v := range fields {
+			if f, ok := v.(float64); ok {
+				(*t)[dir][k] = f
+			}
+		}
+	}
+	return nil
+}
 
 type e2eCompute struct {
 	Flows []struct {

@@ -39,7 +39,7 @@ func TestBackupListRestore(t *testing.T) {
 	out, errOut, code := run(t, ws, "backup", "list")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || len(lines) != 4 || !strings.Contains(lines[0], name(0)) || !strings.Contains(lines[2], name(-2)) ||
-		!strings.Contains(lines[3], name(40)) || !strings.Contains(lines[3], "clock was ahead") || !strings.Contains(lines[0], "KiB") {
+		!strings.Contains(lines[3], name(40)) || !strings.Contains(lines[3], "clock was ahead") || !(strings.Contains(lines[0], "KiB") || strings.Contains(lines[0], "MiB")) {
 		t.Fatalf("backup list: %d\n%s%s", code, out, errOut)
 	}
 

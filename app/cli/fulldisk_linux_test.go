@@ -82,7 +82,7 @@ func TestFullDisk(t *testing.T) {
 		}
 	})
 	t.Run("workspace", func(t *testing.T) {
-		disk := mountTmpfs(t, "3m")
+		disk := mountTmpfs(t, "16m")
 		ws := filepath.Join(disk, "w.parley")
 		if _, e, code := run(t, ws, "scenarios"); code != 0 {
 			t.Fatalf("create the workspace: %s", e)
