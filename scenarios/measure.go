@@ -81,6 +81,10 @@ type Measure struct {
 	UpperBound []string
 	// Library is the id of the measure-library entry this measure came from.
 	Library string
+	// LibraryVintage is the vintage (YYYY-MM-DD) of the library the measure
+	// was taken from; a re-base on a newer library changes it. Kept in the
+	// workspace, not in scenario files.
+	LibraryVintage string
 }
 
 // Direction returns the direction of trade the measure applies to.

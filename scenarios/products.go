@@ -42,16 +42,18 @@ func (p *ProductScope) Clone() *ProductScope {
 	return c
 }
 
-// ProductList is a named built-in set of codes that measures reference as
-// list:NAME, with where it comes from.
+// ProductList is a named set of codes that measures reference as
+// list:NAME, with where it comes from: a list built into Parley, or one the
+// user imported (User), which works exactly the same way.
 type ProductList struct {
 	Name   string   // e.g. "us-s232-copper"
 	Title  string   // human title
-	Source string   // the file and row of SOURCES.md it comes from
+	Source string   // the file and row of SOURCES.md it comes from, or what the user said
 	Codes  []string // digits only, 2 to 10 of them, sorted, no duplicates
+	User   bool     // the user's own list, stored in the workspace
 }
 
-// ProductLists are the built-in product lists by name.
+// ProductLists are product lists by name.
 type ProductLists map[string]*ProductList
 
 // Names returns the list names in order.

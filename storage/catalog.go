@@ -73,7 +73,16 @@ func (c *catalog) ListKnown(name string) bool {
 		c.fail(fmt.Errorf("could not read the product lists: %w", err))
 		return false
 	}
-	return pd.ref.Lists[name] != nil
+	if pd.ref.Lists[name] != nil {
+		return true
+	}
+	var n int
+	err = c.w.db.QueryRow("SELECT count(*) FROM user_lists WHERE name = ? COLLATE BINARY", name).Scan(&n)
+	if err != nil {
+		c.fail(fmt.Errorf("could not read the product lists: %w", c.w.mapWriteError(err)))
+		return false
+	}
+	return n > 0
 }
 
 func (c *catalog) DatasetKnown(d scenarios.Direction, name string) bool {

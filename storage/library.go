@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parley/assets"
+	"parley/library"
 	"parley/scenarios"
 )
 
@@ -26,6 +27,9 @@ type LibraryMeasure struct {
 	CUSMAText  string // the CUSMA treatment as the source states it
 	Source     string
 	Confidence string // high or medium
+	// StruckDownFrom is the day from which a measure struck down no longer
+	// applies (zero: none); Measure is then in force until the day before.
+	StruckDownFrom scenarios.Date
 }
 
 // evidenceJSON is evidence in the embedded JSON files and the library table.
@@ -66,6 +70,10 @@ type libraryEntry struct {
 	// threatened, struck_down, expired) and kind (duty, ban).
 	Status string `json:"status,omitempty"`
 	Kind   string `json:"kind,omitempty"`
+	// StruckDownFrom (YYYY-MM-DD) is the day from which a measure with
+	// status struck_down no longer applies; before it, it applies by its
+	// dates (library.Measure.Effective).
+	StruckDownFrom string `json:"struck_down_from,omitempty"`
 }
 
 type libraryFile struct {
@@ -205,7 +213,11 @@ func (l *defaultsLoader) measureLibrary() error {
 		return fmt.Errorf("%s: %w", assets.LibraryFile, err)
 	}
 	if l.upgrade {
+		// The built-in library replaces the library, whatever pack it came from.
 		if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec("DELETE FROM library_pack"); err != nil {
 			return err
 		}
 	}
@@ -299,14 +311,19 @@ func (l *defaultsLoader) resolveEntry(e libraryEntry) (scenarios.Measure, error)
 		return scenarios.Measure{}, fmt.Errorf("no library measure %q", e.Library)
 	}
 	m, err := e.override(base).measure()
-	m.Library = base.ID
+	m.Library, m.LibraryVintage = base.ID, BuiltinLibraryInfo().Vintage
 	return m, err
 }
 
-// Library returns the measure library in its order.
+// Library returns the measure library in its order, each measure as a
+// scenario takes it (with the library's id and vintage).
 func (w *Workspace) Library() ([]LibraryMeasure, error) {
+	vintage, err := w.LibraryVintage()
+	if err != nil {
+		return nil, err
+	}
 	var out []LibraryMeasure
-	err := scanAll(context.Background(), w, `SELECT measure, row, status, legal_basis, scope, rate_text, dates_text,
+	err = scanAll(context.Background(), w, `SELECT measure, row, status, legal_basis, scope, rate_text, dates_text,
 		cusma_text, source, confidence FROM measure_library ORDER BY position`, func(scan func(...any) error) error {
 		var lm LibraryMeasure
 		var stored string
@@ -322,7 +339,14 @@ func (w *Workspace) Library() ([]LibraryMeasure, error) {
 		if err != nil {
 			return err
 		}
-		lm.Measure = m
+		pm := library.Measure{Measure: m}
+		if e.StruckDownFrom != "" {
+			if pm.StruckDownFrom, err = scenarios.ParseDate(e.StruckDownFrom); err != nil {
+				return fmt.Errorf("library measure %s: struck_down_from: %w", e.ID, err)
+			}
+		}
+		lm.Measure, lm.StruckDownFrom = pm.Effective(), pm.StruckDownFrom
+		lm.Measure.LibraryVintage = vintage
 		out = append(out, lm)
 		return nil
 	})

@@ -2,7 +2,9 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 
 	"parley/scenarios"
@@ -18,6 +20,12 @@ var productYears = []int{2024, 2025}
 // of its presets and overrides, and the product lists and content shares
 // that measures refer to.
 func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
+	return w.modelWith(a, nil)
+}
+
+// modelWith is Model with the lists of extra added to (or replacing) the
+// workspace's: a library pack's lists before it is applied.
+func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLists) (*scenarios.Model, error) {
 	ctx := context.Background()
 	r, err := w.refs(ctx)
 	if err != nil {
@@ -60,8 +68,18 @@ func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	ref, err := w.reference(ctx, pd)
+	if err != nil {
+		return nil, err
+	}
+	if len(extra) > 0 {
+		lists := make(scenarios.ProductLists, len(ref.Lists)+len(extra))
+		maps.Copy(lists, ref.Lists)
+		maps.Copy(lists, extra)
+		ref = &scenarios.Reference{Lists: lists, Content: ref.Content}
+	}
 	return scenarios.NewModel(scenarios.ModelData{Sectors: r.sectors, Lines: lines, Params: p,
-		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: pd.ref})
+		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: ref})
 }
 
 // directionLines returns the baseline lines of direction d under a: the
@@ -107,15 +125,22 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 	return m.Evaluate(sc, asOf), nil
 }
 
-// Lists returns the built-in product lists.
-func (w *Workspace) Lists() (scenarios.ProductLists, error) {
-	r, err := w.refs(context.Background())
+// reference returns the product reference of a model: the built-in lists
+// and content shares, and the user's own lists, read now in one
+// transaction, so that list:NAME resolves to a user list exactly as to a
+// built-in one.
+func (w *Workspace) reference(ctx context.Context, pd *productData) (*scenarios.Reference, error) {
+	var user scenarios.ProductLists
+	err := w.read(func(tx *sql.Tx) error {
+		var err error
+		user, err = readUserLists(ctx, tx)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	pd, err := w.productData(r)
-	if err != nil {
-		return nil, err
+	if len(user) == 0 {
+		return pd.ref, nil
 	}
-	return pd.ref.Lists, nil
+	return &scenarios.Reference{Lists: mergeLists(pd.ref.Lists, user), Content: pd.ref.Content}, nil
 }

@@ -145,8 +145,8 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	}
 	ids := map[int64]int{}
 	err = scanTx(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
-		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind
-		FROM measures WHERE scenario = ? ORDER BY position`,
+		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
+		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
 			var m scenarios.Measure
 			var rowID int64
@@ -154,7 +154,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 			var exemptShare sql.NullFloat64
 			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &products, &m.Content, &m.Rate,
 				&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library,
-				&m.Status, &m.Kind); err != nil {
+				&m.Status, &m.Kind, &m.LibraryVintage); err != nil {
 				return err
 			}
 			if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
@@ -447,11 +447,11 @@ func insertMeasure(tx *sql.Tx, scenarioID string, position int, m *scenarios.Mea
 	}
 	res, err := tx.Exec(`INSERT INTO measures (scenario, position, key, label, imposer, program, sectors, products, content,
 		rate, rate_low, rate_high, cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note,
-		upper_bound, library, status, kind)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		upper_bound, library, status, kind, library_vintage)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		scenarioID, position, m.ID, m.Label, m.Imposer, m.Program, string(sectors), products, m.Content, m.Rate,
 		m.RateLow, m.RateHigh, m.CUSMAExempt, exemptShare, string(yields), m.From.String(), m.To.String(), m.Note,
-		string(upper), m.Library, m.Status, m.Kind)
+		string(upper), m.Library, m.Status, m.Kind, m.LibraryVintage)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -235,6 +236,7 @@ func fail(env *Env, err error, usage string) int {
 	var ue *usageError
 	var fieldErrs scenarios.Errors
 	var done *reported
+	var packErrs library.Errors
 	switch {
 	case errors.As(err, &done):
 		if storage.IsBadInput(done.err) || errors.Is(done.err, os.ErrNotExist) {
@@ -264,6 +266,11 @@ func fail(env *Env, err error, usage string) int {
 			}
 			fmt.Fprintf(env.Stderr, "  %v\n", e)
 		}
+		return ExitUsage
+	case errors.As(err, &packErrs):
+		// A library pack the workspace refused: one line per problem,
+		// each naming the file, row and field.
+		fmt.Fprintf(env.Stderr, "parley: the library pack is refused; the library is unchanged:\n%v\n", packErrs)
 		return ExitUsage
 	case storage.IsBadInput(err) || errors.Is(err, os.ErrNotExist):
 		fmt.Fprintf(env.Stderr, "parley: %v\n", err)
