@@ -64,6 +64,9 @@ func (u *UI) updateLibraryFrom(path string) *libraryUpdate {
 	if err == nil {
 		var d *storage.LibraryDiff
 		if d, err = u.ws.DiffLibrary(p, scenarios.DateOf(u.now())); err == nil {
+			err = u.ws.AddRegimeScenarios(d, p)
+		}
+		if err == nil {
 			l := &libraryUpdate{u: u, path: path, pack: p, model: newLibraryUpdateModel(d)}
 			l.show()
 			return l
@@ -103,7 +106,7 @@ func (l *libraryUpdate) show() {
 	}
 	for _, r := range m.Scenarios {
 		name := widget.NewLabelWithStyle(fmt.Sprintf("%s (%s)", r.Name, r.ID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		detail := widget.NewLabel("Uses " + r.Uses + "\n" + strings.Join(r.Duty, "\n"))
+		detail := widget.NewLabel(strings.Join(append([]string{r.Uses}, r.Duty...), "\n"))
 		detail.Wrapping = fyne.TextWrapWord
 		radio := widget.NewRadioGroup([]string{l.rebaseChoice(), l.keepChoice()}, nil)
 		radio.Horizontal = true
@@ -188,7 +191,7 @@ func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
 			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
 			continue
 		}
-		rev, _, err := u.ws.RebaseScenario(id, u.rev(id), prev, holdsRegime(sc, prev))
+		rev, _, err := u.ws.RebaseScenario(id, u.rev(id), prev, storage.HoldsRegime(sc, prev))
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
 			continue
@@ -208,28 +211,6 @@ func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
 	if len(failed) > 0 {
 		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}
-}
-
-// holdsRegime reports whether sc holds every measure of library p that is
-// part of the regime (no remark): a scenario of the whole regime, such as
-// the built-in "Today", which a re-base also gives the library's new
-// measures.
-func holdsRegime(sc *scenarios.Scenario, p *library.Pack) bool {
-	have := map[string]bool{}
-	for _, m := range sc.Measures {
-		have[m.Library] = true
-	}
-	n := 0
-	for _, m := range p.Measures {
-		if m.Remark != "" {
-			continue
-		}
-		n++
-		if !have[m.ID] {
-			return false
-		}
-	}
-	return n > 0
 }
 
 // undoLibrary puts the library and the re-based scenarios back as they

@@ -36,7 +36,9 @@ type libraryUpdateModel struct {
 // removes.
 type libraryUpdateRow struct {
 	ID, Name string
-	// Uses names the changed measures the scenario uses.
+	// Uses names the changed measures the scenario uses, and the new
+	// measures a re-base adds to a scenario of the whole regime: "Uses A,
+	// B; adds C".
 	Uses string
 	// Duty is its duty at stake by direction as stored ➔ re-based, with the
 	// change: "Canada ➔ US: US$ 28.6 bn ➔ US$ 30.1 bn (+1.5 bn)".
@@ -62,8 +64,27 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 		m.Today = append(m.Today, fmt.Sprintf("%s: %s ➔ %s (%s), effective rate %s ➔ %s", dirLabel(dir),
 			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), percent(was.EffectiveRate), percent(now.EffectiveRate)))
 	}
+	added := map[string]bool{}
+	for _, a := range d.Added {
+		added[a.ID] = true
+	}
 	for _, s := range d.Scenarios {
-		row := libraryUpdateRow{ID: s.ID, Name: s.Name, Uses: strings.Join(s.Measures, ", ")}
+		var uses, adds []string
+		for _, id := range s.Measures {
+			if added[id] {
+				adds = append(adds, id)
+			} else {
+				uses = append(uses, id)
+			}
+		}
+		var parts []string
+		if len(uses) > 0 {
+			parts = append(parts, "uses "+strings.Join(uses, ", "))
+		}
+		if len(adds) > 0 {
+			parts = append(parts, "a re-base adds "+strings.Join(adds, ", "))
+		}
+		row := libraryUpdateRow{ID: s.ID, Name: s.Name, Uses: capitalize(strings.Join(parts, "; "))}
 		for _, dir := range scenarios.Directions {
 			was, now := s.Before[dir.Index()], s.After[dir.Index()]
 			if was == 0 && now == 0 {

@@ -15,7 +15,8 @@ import (
 
 // handMadePack writes a pack made from the workspace's library with the
 // rate of one measure that "today" and another scenario use raised by 10
-// points, one measure no scenario uses removed, and a new vintage. It
+// points, one measure no scenario uses removed, a new measure in force
+// (US-TEST-NEW, a copy of the changed one), and a new vintage. It
 // returns the pack's folder, the changed measure's id, its old rate and the
 // other scenario's id.
 func handMadePack(t *testing.T, ws *storage.Workspace) (dir, id string, rate float64, other string) {
@@ -65,6 +66,9 @@ func handMadePack(t *testing.T, ws *storage.Workspace) (dir, id string, rate flo
 		t.Fatalf("no measure to change (%q) or remove (%q)", id, removed)
 	}
 	p.Measures = slices.DeleteFunc(p.Measures, func(m library.Measure) bool { return m.ID == removed })
+	n := *p.Measure(id)
+	n.ID, n.Label, n.Row = "US-TEST-NEW", "A measure published this morning", ""
+	p.Measures = append(p.Measures, n)
 	p.Info.Title, p.Info.Publisher, p.Info.Vintage = "Hand-made pack", "Tests", "2026-12-06"
 	dir = filepath.Join(t.TempDir(), "pack")
 	if err := p.WriteDir(dir); err != nil {
@@ -97,6 +101,16 @@ func TestLibraryUpdateModel(t *testing.T) {
 	}
 	defer ws.Close()
 	packDir, id, rate, other := handMadePack(t, ws)
+	cur, err := ws.LibraryPack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc, _ := ws.Scenario("today"); !storage.HoldsRegime(sc, cur) {
+		t.Error("today does not hold the regime")
+	}
+	if sc, _ := ws.Scenario(other); storage.HoldsRegime(sc, cur) {
+		t.Errorf("%s holds the regime", other)
+	}
 	p, err := library.Read(packDir)
 	if err != nil {
 		t.Fatal(err)
@@ -105,11 +119,14 @@ func TestLibraryUpdateModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := ws.AddRegimeScenarios(d, p); err != nil {
+		t.Fatal(err)
+	}
 	m := newLibraryUpdateModel(d)
 	if want := "Measures as of 2026-10-10 (“Parley built-in measure library”, Parley) ➔ as of 2026-12-06 (“Hand-made pack”, Tests)"; m.Heading != want {
 		t.Errorf("heading %q, want %q", m.Heading, want)
 	}
-	for _, want := range []string{"~ measure " + id, "- measure ", "rate: "} {
+	for _, want := range []string{"~ measure " + id, "- measure ", "rate: ", "+ measure US-TEST-NEW"} {
 		if !strings.Contains(m.Changes, want) {
 			t.Errorf("changes lack %q:\n%s", want, m.Changes)
 		}
@@ -122,6 +139,14 @@ func TestLibraryUpdateModel(t *testing.T) {
 		ids = append(ids, r.ID)
 		if !strings.Contains(r.Uses, id) {
 			t.Errorf("%s uses %q, want %s", r.ID, r.Uses, id)
+		}
+		// Only a scenario of the whole regime takes the new measure.
+		sc, err := ws.Scenario(r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if adds := strings.Contains(r.Uses, "a re-base adds US-TEST-NEW"); adds != storage.HoldsRegime(sc, cur) {
+			t.Errorf("%s: %q, holds the regime: %v", r.ID, r.Uses, !adds)
 		}
 	}
 	if !slices.Contains(ids, "today") || !slices.Contains(ids, other) {
@@ -176,6 +201,9 @@ func TestLibraryUpdateDialog(t *testing.T) {
 	}
 	if m := measureOf(t, u.ws, "today", id); m.Rate != rate+0.10 || m.LibraryVintage != "2026-12-06" {
 		t.Errorf("today's %s: rate %v vintage %q, want re-based to %v, 2026-12-06", id, m.Rate, m.LibraryVintage, rate+0.10)
+	}
+	if m := measureOf(t, u.ws, "today", "US-TEST-NEW"); m.LibraryVintage != "2026-12-06" {
+		t.Errorf("today's new measure: vintage %q", m.LibraryVintage)
 	}
 	if m := measureOf(t, u.ws, other, id); m.Rate != otherBefore.Rate || m.LibraryVintage != otherBefore.LibraryVintage {
 		t.Errorf("%s's %s changed though kept: rate %v vintage %q", other, id, m.Rate, m.LibraryVintage)
