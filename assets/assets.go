@@ -17,11 +17,12 @@ import (
 
 //go:generate go run ./productsgen
 
-//go:embed data/*.csv data/SOURCES.md data/updates products/* library.json builtin.json sector_labels.csv
+//go:embed data/*.csv data/SOURCES.md data/updates products/* library library.json builtin.json sector_labels.csv
 var files embed.FS
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
-// library.json, builtin.json and sector_labels.csv.
+// library/ (the built-in library pack), library.json, builtin.json and
+// sector_labels.csv.
 func Files() fs.FS { return files }
 
 // Names of the embedded files.
@@ -40,9 +41,14 @@ const (
 	USImportsWorldFile = "data/us_imports_2024_by_hs2_world_and_canada.csv"
 	// CanadaTradeFile: Canada's exports to the world and the US, and imports
 	// from the US, by HS chapter, 2019–2024, C$ (ISED Trade Data Online).
-	CanadaTradeFile  = "data/canada_trade_by_hs2_world_and_us_2019_2024_ised_tdo.csv"
-	SourcesFile      = "data/SOURCES.md"
-	LibraryFile      = "library.json"
+	CanadaTradeFile = "data/canada_trade_by_hs2_world_and_us_2019_2024_ised_tdo.csv"
+	SourcesFile     = "data/SOURCES.md"
+	// LibraryFile is the hand-kept source of the built-in library, from
+	// which productsgen writes the pack in LibraryPackDir.
+	LibraryFile = "library.json"
+	// LibraryPackDir is the built-in library as a library pack (package
+	// library): pack.json and measures.csv; its lists are the built-in ones.
+	LibraryPackDir   = "library"
 	BuiltinFile      = "builtin.json"
 	SectorLabelsFile = "sector_labels.csv"
 )

@@ -218,8 +218,9 @@ func readDocuments(fsys fs.FS, p *Pack) error {
 	})
 }
 
-// files returns the pack's files by path, in the order they are written.
-func (p *Pack) files() ([]string, map[string][]byte, error) {
+// Files returns the paths of the pack's files in the order Write gives
+// them, and their bytes by path.
+func (p *Pack) Files() ([]string, map[string][]byte, error) {
 	info := p.Info
 	info.Format = Format
 	info.Lists = map[string]ListInfo{}
@@ -263,7 +264,7 @@ func (p *Pack) files() ([]string, map[string][]byte, error) {
 
 // WriteZip writes the pack as a zip file; the same pack gives the same bytes.
 func (p *Pack) WriteZip(w io.Writer) error {
-	names, files, err := p.files()
+	names, files, err := p.Files()
 	if err != nil {
 		return err
 	}
@@ -287,7 +288,7 @@ func (p *Pack) WriteDir(dir string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is a folder that is not empty", dir)
 	}
-	names, files, err := p.files()
+	names, files, err := p.Files()
 	if err != nil {
 		return err
 	}

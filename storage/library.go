@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"strings"
 
-	"parley/assets"
 	"parley/library"
 	"parley/scenarios"
 )
@@ -184,33 +181,21 @@ func (e libraryEntry) override(base libraryEntry) libraryEntry {
 	return out
 }
 
-// measureLibrary loads assets/library.json, adding to each entry the legal
-// basis and source of its row of the measures table as a citation.
+// measureLibrary loads the built-in library pack (assets/library, which
+// productsgen writes from assets/library.json and the measures tables):
+// each measure with its citations and its row's texts, checked as a
+// scenario measure.
 func (l *defaultsLoader) measureLibrary() error {
-	rows, err := readCSV(assets.MeasuresFile)
+	p, err := builtinPack()
 	if err != nil {
 		return err
 	}
-	byID := map[string]map[string]string{}
-	for _, r := range rows {
-		byID[r["id"]] = r
-	}
-	// The measures since mid-2026: new rows, and corrections that replace
-	// the row of the same id as the library's citation.
-	updates, err := readCSV(assets.UpdatesMeasuresFile)
+	lists, err := l.productLists()
 	if err != nil {
 		return err
 	}
-	for _, r := range updates {
-		byID[r["id"]] = r
-	}
-	b, err := fs.ReadFile(assets.Files(), assets.LibraryFile)
-	if err != nil {
-		return err
-	}
-	var f libraryFile
-	if err := decodeStrict(b, &f); err != nil {
-		return fmt.Errorf("%s: %w", assets.LibraryFile, err)
+	if es := library.Validate(p, func(name string) bool { return lists[name] != nil }); len(es) > 0 {
+		return fmt.Errorf("the built-in library: %w", es)
 	}
 	if l.upgrade {
 		// The built-in library replaces the library, whatever pack it came from.
@@ -221,29 +206,10 @@ func (l *defaultsLoader) measureLibrary() error {
 			return err
 		}
 	}
-	covered := map[string]bool{}
-	for pos, e := range f.Measures {
-		// A measure that no row of the measures table holds (one from the
-		// later updates, or one no table lists) must cite its own source.
-		r, ok := byID[e.Row]
-		switch {
-		case ok:
-			covered[e.Row] = true
-			e.Evidence = append(e.Evidence, evidenceJSON{Citation: joinNonEmpty("; source: ", r["legal_basis"], r["source"])})
-		case e.Row != "":
-			return fmt.Errorf("library measure %s: no row %q in the measures table", e.ID, e.Row)
-		case len(e.Evidence) == 0:
-			return fmt.Errorf("library measure %s: no row of the measures table and no evidence of its own", e.ID)
-		}
-		cites, err := l.listCitations(e.Products)
-		if err != nil {
-			return fmt.Errorf("library measure %s: %w", e.ID, err)
-		}
-		e.Evidence = append(e.Evidence, cites...)
-		m, err := e.measure()
-		if err != nil {
-			return err
-		}
+	for pos := range p.Measures {
+		pm := &p.Measures[pos]
+		e := entryOf(pm)
+		m := pm.Effective()
 		probe := scenarios.Scenario{Name: "library", AsOf: scenarios.NewDate(2025, 1, 1), Assumptions: scenarios.DefaultAssumptions(), Measures: []scenarios.Measure{m}}
 		if m.From.IsZero() {
 			probe.Measures[0].From = probe.AsOf // undated entries are checked with a placeholder date
@@ -257,48 +223,14 @@ func (l *defaultsLoader) measureLibrary() error {
 		}
 		if _, err := l.tx.Exec(`INSERT INTO measure_library (id, position, row, status, measure, legal_basis, scope,
 			rate_text, dates_text, cusma_text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.ID, pos, e.Row, e.Remark, string(stored), r["legal_basis"], r["scope"], r["rate"],
-			joinNonEmpty(" to ", r["effective_from"], r["effective_to"]), r["cusma_exempt"], r["source"], r["confidence"]); err != nil {
+			e.ID, pos, pm.Row, pm.Remark, string(stored), pm.LegalBasis, pm.Scope, pm.RateText,
+			pm.DatesText, pm.CUSMAText, pm.TableSource, pm.Confidence); err != nil {
 			return fmt.Errorf("library measure %s: %w", e.ID, err)
 		}
 		l.library[e.ID] = e
 		l.libList = append(l.libList, e)
 	}
-	for _, r := range rows {
-		if !covered[r["id"]] {
-			return fmt.Errorf("row %s of the measures table is not in the library", r["id"])
-		}
-	}
 	return nil
-}
-
-// listCitations returns a citation of the source of every built-in list the
-// scope names, so that each measure cites its lists.
-func (l *defaultsLoader) listCitations(p *productsJSON) ([]evidenceJSON, error) {
-	if p == nil {
-		return nil, nil
-	}
-	lists, err := l.productLists()
-	if err != nil {
-		return nil, err
-	}
-	var out []evidenceJSON
-	var entries []string
-	if p.Include != nil {
-		entries = append(entries, *p.Include...)
-	}
-	for _, e := range append(entries, p.Exclude...) {
-		name, ok := strings.CutPrefix(e, scenarios.ListPrefix)
-		if !ok {
-			continue
-		}
-		pl := lists[name]
-		if pl == nil {
-			return nil, fmt.Errorf("unknown product list %q", name)
-		}
-		out = append(out, evidenceJSON{Citation: fmt.Sprintf("Product list %s (%d codes); source: %s", name, len(pl.Codes), pl.Source)})
-	}
-	return out, nil
 }
 
 // resolveEntry turns an entry of a built-in scenario into a measure.

@@ -418,7 +418,7 @@ func (w *Workspace) regimeTotals(p *library.Pack, date scenarios.Date) ([2]scena
 // scenario and recording p's vintage), and, with addNew, p's measures
 // without a remark that ms lacks appended. A measure whose library entry p
 // no longer holds is kept as it is. It returns the ids (in the scenario) of
-// the measures that changed or were added.
+// the measures that changed (beyond their vintage) or were added.
 func rebaseMeasures(ms []scenarios.Measure, base, p *library.Pack, addNew bool) ([]scenarios.Measure, []string) {
 	out := make([]scenarios.Measure, 0, len(ms))
 	var touched []string
@@ -438,10 +438,11 @@ func rebaseMeasures(ms []scenarios.Measure, base, p *library.Pack, addNew bool) 
 			n = next
 			n.ID, n.RateLow, n.RateHigh = m.ID, m.RateLow, m.RateHigh
 		}
-		n.Library, n.LibraryVintage = m.Library, p.Info.Vintage
+		n.Library, n.LibraryVintage = m.Library, m.LibraryVintage
 		if !reflect.DeepEqual(n, m) {
 			touched = append(touched, m.ID)
 		}
+		n.LibraryVintage = p.Info.Vintage
 		out = append(out, n)
 	}
 	if addNew {

@@ -39,8 +39,8 @@ func (w *Workspace) ImportScenario(r io.Reader) (string, error) {
 
 // restoreLibraryNotes gives each measure that is a measure of the library,
 // with the library's id and scope, the library's note, upper-bound sectors
-// and link: scenario files do not carry them, so that an exported scenario
-// re-imports with its upper bounds.
+// and link (with the library's vintage): scenario files do not carry them,
+// so that an exported scenario re-imports with its upper bounds.
 func (w *Workspace) restoreLibraryNotes(sc *scenarios.Scenario) error {
 	lib, err := w.Library()
 	if err != nil {
@@ -56,7 +56,7 @@ func (w *Workspace) restoreLibraryNotes(sc *scenarios.Scenario) error {
 		if l == nil || m.Note != "" || len(m.UpperBound) > 0 || !sameScope(m, l) {
 			continue
 		}
-		m.Note, m.UpperBound, m.Library = l.Note, slices.Clone(l.UpperBound), l.ID
+		m.Note, m.UpperBound, m.Library, m.LibraryVintage = l.Note, slices.Clone(l.UpperBound), l.ID, l.LibraryVintage
 	}
 	return nil
 }

@@ -19,8 +19,9 @@ import (
 
 // TestKillCampaign kills processes writing to one workspace with SIGKILL at
 // random moments: scenario imports and document imports of the command
-// line, app saves (a helper that saves as the desktop app does) and first
-// opens of new workspaces. After each kill the workspace passes
+// line, app saves (a helper that saves as the desktop app does), first
+// opens of new workspaces and library imports (parley library import of
+// two packs in turn: after each kill the library is exactly one of them). After each kill the workspace passes
 // integrity_check and foreign_key_check, and everything that was committed
 // (an import that printed its id, a save that returned) is there and
 // computes the numbers of its original. PARLEY_KILLS sets the number of
@@ -36,6 +37,9 @@ func TestKillCampaign(t *testing.T) {
 		t.Fatalf("create the workspace: %v\n%s", err, out)
 	}
 	files, want := baseline(t, ws, "aug-2025", "threat-25")
+	packs, packExports := libraryPacks(t, ws, dir)
+	libraryRounds, libraryDone := 0, 0
+	builtins := scenarioCount(t, filepath.Join(dir, "fresh.parley"))
 	bases := []string{"aug-2025", "threat-25"}
 	c := &committed{scenarios: map[string]string{}, documents: map[string]string{}}
 	const appID = "today"
@@ -48,7 +52,8 @@ func TestKillCampaign(t *testing.T) {
 		var delay time.Duration
 		var record func(stdout string)
 		target := ws
-		switch op := []string{"import", "evidence", "app", "first-open"}[i%4]; op {
+		libraryRound := false
+		switch op := []string{"import", "evidence", "app", "first-open", "library"}[i%5]; op {
 		case "import":
 			base := bases[r.IntN(len(bases))]
 			name := fmt.Sprintf("Kill import %d", i)
@@ -88,6 +93,16 @@ func TestKillCampaign(t *testing.T) {
 					}
 				}
 			}
+		case "library":
+			cmd = parley(t, ws, "library", "import", packs[libraryRounds%2])
+			libraryRounds++
+			libraryRound = true
+			delay = time.Duration(r.IntN(1200)) * time.Millisecond // an import of pack B takes about 1 s here
+			record = func(stdout string) {
+				if strings.HasPrefix(stdout, "measures as of") {
+					libraryDone++
+				}
+			}
 		case "first-open":
 			target = filepath.Join(dir, fmt.Sprintf("new%d.parley", i))
 			cmd = parley(t, target, "scenarios")
@@ -118,6 +133,12 @@ func TestKillCampaign(t *testing.T) {
 			corrupt++
 			t.Errorf("round %d: after the kill of %s: %s", i, strings.Join(cmd.Args[1:], " "), problem)
 		}
+		if libraryRound {
+			if problem := libraryWhole(t, ws, packExports); problem != "" {
+				corrupt++
+				t.Errorf("round %d: after the kill of %s: %s", i, strings.Join(cmd.Args[1:], " "), problem)
+			}
+		}
 		if target != ws {
 			// A new workspace whose first open was killed opens whole.
 			w, err := storage.Open(target)
@@ -126,7 +147,7 @@ func TestKillCampaign(t *testing.T) {
 				corrupt++
 				continue
 			}
-			if list, err := w.Scenarios(); err != nil || len(list) != 7 {
+			if list, err := w.Scenarios(); err != nil || len(list) != builtins {
 				t.Errorf("round %d: the new workspace has %d scenarios, %v", i, len(list), err)
 				corrupt++
 			}
@@ -138,8 +159,8 @@ func TestKillCampaign(t *testing.T) {
 		}
 	}
 	lost = verify(t, ws, c, want, appID)
-	t.Logf("kill -9 campaign: %d processes, %d killed, %d exited first, in %v; %d corruptions; committed: %d scenario imports, %d document imports, app revision %d; %d lost",
-		i, killed, exited, time.Since(start).Round(time.Second), corrupt, len(c.scenarios), len(c.documents), c.appRev, lost)
+	t.Logf("kill -9 campaign: %d processes, %d killed, %d exited first, in %v; %d corruptions; committed: %d scenario imports, %d document imports, app revision %d, %d of %d library imports; %d lost",
+		i, killed, exited, time.Since(start).Round(time.Second), corrupt, len(c.scenarios), len(c.documents), c.appRev, libraryDone, libraryRounds, lost)
 	report(fmt.Sprintf("processes=%d killed=%d exited=%d corruptions=%d committed_scenarios=%d committed_documents=%d app_revision=%d lost=%d",
 		i, killed, exited, corrupt, len(c.scenarios), len(c.documents), c.appRev, lost))
 }

@@ -69,7 +69,7 @@ func build(shared string) ([]File, error) {
 		}
 		b.add("data/"+name, raw)
 	}
-	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences, b.updates}
+	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences, b.updates, b.libraryPack}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -82,6 +82,8 @@ type builder struct {
 	data    string // the reference data folder
 	files   []File
 	sources [][]string // the cells of each row of SOURCES.md's table
+	// listIndex is lists.json by list name, once written.
+	listIndex map[string]*listEntry
 }
 
 func (b *builder) add(name string, data []byte) { b.files = append(b.files, File{name, data}) }
@@ -450,6 +452,10 @@ func (b *builder) lists() error {
 		return err
 	}
 	b.add("products/lists.json", append(js, '\n'))
+	b.listIndex = map[string]*listEntry{}
+	for i := range index {
+		b.listIndex[index[i].Name] = &index[i]
+	}
 	return nil
 }
 
