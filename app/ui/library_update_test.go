@@ -254,3 +254,33 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 		t.Errorf("library vintage %q after a refused pack", v)
 	}
 }
+
+// An undo of a library update is refused, changing nothing, once the
+// library was changed elsewhere (another window or the command line).
+func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
+	u, _ := newTestUI(t)
+	packDir, _, _, _ := handMadePack(t, u.ws)
+	l := u.updateLibraryFrom(packDir)
+	if l == nil {
+		t.Fatalf("the dialog did not open: %s", u.lastError)
+	}
+	test.Tap(l.apply)
+	p, err := u.ws.LibraryPack()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Info.Vintage = "2026-12-07"
+	if _, err := u.ws.ImportLibrary(p); err != nil { // as the command line would
+		t.Fatal(err)
+	}
+	u.Undo()
+	if v, _ := u.ws.LibraryVintage(); v != "2026-12-07" {
+		t.Errorf("library vintage %q after a refused undo, want the other import's 2026-12-07", v)
+	}
+	if !strings.Contains(u.lastError, "changed elsewhere") {
+		t.Errorf("error %q", u.lastError)
+	}
+	if !strings.Contains(u.where.Text, "Measures as of 2026-12-07") {
+		t.Errorf("status bar %q", u.where.Text)
+	}
+}
