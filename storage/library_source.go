@@ -14,13 +14,15 @@ import (
 // chart, CSV and slide footnote: the library's vintage and pack, and, when
 // measures of sc were taken from another vintage and not re-based, those
 // vintages first (a measure stored before vintages were recorded counts as
-// "an earlier library"). It is a source line ("what: source."): a chart's
-// footnote drops the long parenthesis, a slide's keeps what comes before
-// ", not re-based".
+// "an earlier library"). It is a source line ("what: source."): a slide's
+// footnote keeps what comes before ", pack" or ", not re-based".
 func LibrarySourceLine(info library.Info, sc *scenarios.Scenario) string {
-	pack := fmt.Sprintf("(%q, %s)", info.Title, info.Publisher)
-	if info.Title == "" {
-		pack = ""
+	pack := ""
+	if info.Title != "" {
+		pack = fmt.Sprintf(", pack %q", info.Title)
+		if info.Publisher != "" {
+			pack += " by " + info.Publisher
+		}
 	}
 	var other []string
 	unknown := false
@@ -36,7 +38,7 @@ func LibrarySourceLine(info library.Info, sc *scenarios.Scenario) string {
 		}
 	}
 	if len(other) == 0 && !unknown {
-		return strings.TrimSpace("Measure library: as of "+info.Vintage+" "+pack) + "."
+		return "Measure library: as of " + info.Vintage + pack + "."
 	}
 	slices.Sort(other)
 	var was []string
@@ -46,8 +48,8 @@ func LibrarySourceLine(info library.Info, sc *scenarios.Scenario) string {
 	if unknown {
 		was = append(was, "from an earlier library (vintage not recorded)")
 	}
-	return strings.TrimSpace(fmt.Sprintf("Measure library: this scenario's measures %s, not re-based on the library as of %s %s",
-		strings.Join(was, " and "), info.Vintage, pack)) + "."
+	return fmt.Sprintf("Measure library: this scenario's measures %s, not re-based on the library as of %s%s.",
+		strings.Join(was, " and "), info.Vintage, pack)
 }
 
 // LibraryLine returns LibrarySourceLine for sc with the workspace's library.

@@ -20,13 +20,13 @@ func TestLibrarySourceLine(t *testing.T) {
 		sc   *scenarios.Scenario
 		want string
 	}{
-		{"no scenario", info, nil, `Measure library: as of 2026-12-06 ("Ministry steel watch", Ministry).`},
-		{"measures of the user's own", info, sc(m("", "")), `Measure library: as of 2026-12-06 ("Ministry steel watch", Ministry).`},
-		{"current", info, sc(m("A", "2026-12-06"), m("", "")), `Measure library: as of 2026-12-06 ("Ministry steel watch", Ministry).`},
+		{"no scenario", info, nil, `Measure library: as of 2026-12-06, pack "Ministry steel watch" by Ministry.`},
+		{"measures of the user's own", info, sc(m("", "")), `Measure library: as of 2026-12-06, pack "Ministry steel watch" by Ministry.`},
+		{"current", info, sc(m("A", "2026-12-06"), m("", "")), `Measure library: as of 2026-12-06, pack "Ministry steel watch" by Ministry.`},
 		{"not re-based", info, sc(m("A", "2026-10-10"), m("B", "2026-12-06"), m("C", "2026-10-10")),
-			`Measure library: this scenario's measures as of 2026-10-10, not re-based on the library as of 2026-12-06 ("Ministry steel watch", Ministry).`},
+			`Measure library: this scenario's measures as of 2026-10-10, not re-based on the library as of 2026-12-06, pack "Ministry steel watch" by Ministry.`},
 		{"two vintages and one unrecorded", info, sc(m("A", "2026-11-01"), m("B", ""), m("C", "2026-10-10")),
-			`Measure library: this scenario's measures as of 2026-10-10 and 2026-11-01 and from an earlier library (vintage not recorded), not re-based on the library as of 2026-12-06 ("Ministry steel watch", Ministry).`},
+			`Measure library: this scenario's measures as of 2026-10-10 and 2026-11-01 and from an earlier library (vintage not recorded), not re-based on the library as of 2026-12-06, pack "Ministry steel watch" by Ministry.`},
 		{"no title", library.Info{Vintage: "2026-12-06"}, nil, `Measure library: as of 2026-12-06.`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
