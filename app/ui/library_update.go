@@ -55,29 +55,54 @@ func (l *libraryUpdate) keepChoice() string {
 }
 
 // updateLibraryFrom reads the pack at path (a folder or a zip), checks it
-// against the workspace and shows what importing it would change. A pack
-// that cannot be read or is refused is shown as an error naming the file,
-// row and field; nothing changes.
-func (u *UI) updateLibraryFrom(path string) *libraryUpdate {
+// against the workspace and shows what importing it would change; the work
+// (a second or two: each affected scenario is computed twice) runs on a
+// worker behind a progress dialog. A pack that cannot be read or is refused
+// is shown as an error naming the file, row and field; nothing changes. The
+// channel receives the dialog shown, or nil.
+func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 	u.flushSave()
-	p, err := library.Read(path)
-	if err == nil {
-		var d *storage.LibraryDiff
-		if d, err = u.ws.DiffLibrary(p, scenarios.DateOf(u.now())); err == nil {
-			err = u.ws.AddRegimeScenarios(d, p)
-		}
-		if err == nil {
+	shown := make(chan *libraryUpdate, 1)
+	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
+	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
+	u.track(busy, nil)
+	ws, do, today := u.ws, onUI, scenarios.DateOf(u.now())
+	go func() {
+		p, d, err := packDiff(ws, path, today)
+		do(func() {
+			busy.Hide()
+			if err != nil {
+				var es library.Errors
+				if errors.As(err, &es) {
+					es.SetFile(filepath.Base(path))
+				}
+				u.showError("read the library pack "+filepath.Base(path), err)
+				shown <- nil
+				return
+			}
 			l := &libraryUpdate{u: u, path: path, pack: p, model: newLibraryUpdateModel(d)}
 			l.show()
-			return l
-		}
+			shown <- l
+		})
+	}()
+	return shown
+}
+
+// packDiff reads the pack at path and what importing it into ws would
+// change, the scenarios of the whole regime included.
+func packDiff(ws *storage.Workspace, path string, today scenarios.Date) (*library.Pack, *storage.LibraryDiff, error) {
+	p, err := library.Read(path)
+	if err != nil {
+		return nil, nil, err
 	}
-	var es library.Errors
-	if errors.As(err, &es) {
-		es.SetFile(filepath.Base(path))
+	d, err := ws.DiffLibrary(p, today)
+	if err != nil {
+		return nil, nil, err
 	}
-	u.showError("read the library pack "+filepath.Base(path), err)
-	return nil
+	if err := ws.AddRegimeScenarios(d, p); err != nil {
+		return nil, nil, err
+	}
+	return p, d, nil
 }
 
 func (l *libraryUpdate) show() {

@@ -178,7 +178,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 		t.Errorf("status bar %q lacks the vintage", u.where.Text)
 	}
 
-	l := u.updateLibraryFrom(packDir)
+	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
 		t.Fatalf("the dialog did not open: %s", u.lastError)
 	}
@@ -244,7 +244,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 	u, _ := newTestUI(t)
 	dir := t.TempDir()
-	if l := u.updateLibraryFrom(dir); l != nil {
+	if l := waitQueued(t, u.updateLibraryFrom(dir), "the error"); l != nil {
 		t.Fatal("an empty folder opened the dialog")
 	}
 	if !strings.Contains(u.lastError, "pack.json") {
@@ -260,7 +260,7 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
 	u, _ := newTestUI(t)
 	packDir, _, _, _ := handMadePack(t, u.ws)
-	l := u.updateLibraryFrom(packDir)
+	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
 		t.Fatalf("the dialog did not open: %s", u.lastError)
 	}
