@@ -34,7 +34,11 @@ func TestCommandLine(t *testing.T) {
 		{"export", []string{"-w", ws, "export-scenario", "Threat: 25% on all Canadian goods", "--out", filepath.Join(dir, "threat.json")}, 0, nil, ""},
 		{"import a duplicate name", []string{"-w", ws, "import", filepath.Join(dir, "threat.json")}, 2, nil, "already exists"},
 		{"evidence search", []string{"-w", ws, "evidence", "search", "sectoral duties"}, 0, []string{"004_00f7d1e281d38557", "**sectoral** **duties**"}, ""},
-		{"library", []string{"-w", ws, "library"}, 0, []string{"US-S338\t2026-08-19"}, ""},
+		{"library", []string{"-w", ws, "library"}, 0, []string{"measures as of 2026-10-10, pack", "US-S338\t2026-08-22"}, ""},
+		{"library export", []string{"-w", ws, "library", "export", "--out", filepath.Join(dir, "lib.zip")}, 0, []string{"lib.zip"}, ""},
+		{"library diff", []string{"-w", ws, "library", "diff", filepath.Join(dir, "lib.zip")}, 0, []string{"no measure or list changes", "ca_to_us: duty"}, ""},
+		{"library import", []string{"-w", ws, "library", "import", filepath.Join(dir, "lib.zip")}, 0, []string{"imported 59 measures and 44 lists", "(0 added, 0 removed, 0 changed)"}, ""},
+		{"library import of a scenario file", []string{"-w", ws, "library", "import", filepath.Join(dir, "threat.json")}, 2, nil, "threat.json: not a library pack"},
 		{"unknown scenario", []string{"-w", ws, "compute", "nope"}, 2, nil, "no scenario"},
 	}
 	for _, s := range steps {

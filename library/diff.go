@@ -123,12 +123,12 @@ func Compare(old, new *Pack) *Diff {
 // codeDiff returns the codes of b not in a and of a not in b; both sorted.
 func codeDiff(a, b []string) (added, removed []string) {
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || (i < len(a) && a[i] < b[j]):
+	for i < len(a) && j < len(b) {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
 			removed = append(removed, a[i])
 			i++
-		case i == len(a) || b[j] < a[i]:
+		case c > 0:
 			added = append(added, b[j])
 			j++
 		default:
@@ -136,6 +136,8 @@ func codeDiff(a, b []string) (added, removed []string) {
 			j++
 		}
 	}
+	removed = append(removed, a[i:]...)
+	added = append(added, b[j:]...)
 	return added, removed
 }
 

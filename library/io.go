@@ -187,7 +187,10 @@ func readList(b []byte) ([]string, Errors) {
 		if cell == "" {
 			continue
 		}
-		c, ok := scenarios.NormalizeCode(cell)
+		c, ok := cell, allDigits(cell)
+		if !ok {
+			c, ok = scenarios.NormalizeCode(cell)
+		}
 		if !ok {
 			if row == 1 && strings.ContainsFunc(cell, func(r rune) bool { return r >= 'A' && r <= 'z' }) {
 				continue // the header
@@ -302,4 +305,17 @@ func (p *Pack) WriteDir(dir string) error {
 		}
 	}
 	return nil
+}
+
+// allDigits reports whether s is a code as stored: 2 to 10 ASCII digits.
+func allDigits(s string) bool {
+	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -143,3 +143,20 @@ func TestReadRefusesWithPlace(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestCompareLists(t *testing.T) {
+	p, q := samplePack(), samplePack()
+	q.Lists["mine"] = &scenarios.ProductList{Name: "mine", Title: "My list", Source: "Annex II", Codes: []string{"72", "7208", "7211"}}
+	q.Lists["new"] = &scenarios.ProductList{Name: "new", Codes: []string{"01"}}
+	q.Measures[0].Rate = 0.25
+	q.Measures = q.Measures[:1]
+	d := library.Compare(p, q)
+	if len(d.ListsChanged) != 1 || !reflect.DeepEqual(d.ListsChanged[0].Added, []string{"72", "7211"}) ||
+		!reflect.DeepEqual(d.ListsChanged[0].Removed, []string{"721049"}) || len(d.ListsChanged[0].Fields) != 1 {
+		t.Errorf("list change: %+v", d.ListsChanged)
+	}
+	if !reflect.DeepEqual(d.ListsAdded, []string{"new"}) || len(d.Removed) != 1 || d.Removed[0].ID != "B" ||
+		len(d.Changed) != 1 || !reflect.DeepEqual(d.Changed[0].Fields, []library.Change{{Field: "rate", Old: "0.5", New: "0.25"}}) {
+		t.Errorf("diff: %+v", d)
+	}
+}

@@ -2,7 +2,9 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"parley/library"
@@ -197,13 +199,26 @@ func (l *defaultsLoader) measureLibrary() error {
 	if es := library.Validate(p, func(name string) bool { return lists[name] != nil }); len(es) > 0 {
 		return fmt.Errorf("the built-in library: %w", es)
 	}
+	// An upgrade replaces the library by the built-in one, unless the user
+	// imported a pack more recent than it: the built-in scenarios are still
+	// made from the built-in library.
+	keep := false
 	if l.upgrade {
-		// The built-in library replaces the library, whatever pack it came from.
-		if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+		var vintage string
+		err := l.tx.QueryRow("SELECT vintage FROM library_pack WHERE id = 1").Scan(&vintage)
+		switch {
+		case err == nil:
+			keep = vintage > p.Info.Vintage
+		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		if _, err := l.tx.Exec("DELETE FROM library_pack"); err != nil {
-			return err
+		if !keep {
+			if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+				return err
+			}
+			if _, err := l.tx.Exec("DELETE FROM library_pack"); err != nil {
+				return err
+			}
 		}
 	}
 	for pos := range p.Measures {
@@ -217,6 +232,11 @@ func (l *defaultsLoader) measureLibrary() error {
 		if errs := scenarios.Validate(&probe, loaderCatalog{l}); len(errs) > 0 {
 			return fmt.Errorf("library measure %s: %w", e.ID, errs)
 		}
+		l.library[e.ID] = e
+		l.libList = append(l.libList, e)
+		if keep {
+			continue
+		}
 		stored, err := json.Marshal(e)
 		if err != nil {
 			return err
@@ -227,8 +247,6 @@ func (l *defaultsLoader) measureLibrary() error {
 			pm.DatesText, pm.CUSMAText, pm.TableSource, pm.Confidence); err != nil {
 			return fmt.Errorf("library measure %s: %w", e.ID, err)
 		}
-		l.library[e.ID] = e
-		l.libList = append(l.libList, e)
 	}
 	return nil
 }
