@@ -54,7 +54,7 @@ func (c *call) evaluateRef(ref string, asOf scenarios.Date) (*scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	sources, err := c.ws.SourceLines(sc.Assumptions)
+	sources, err := c.ws.ScenarioSources(sc)
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func runCompute(c *call) error {
 	if format == "json" {
 		return writeJSON(c.env.Stdout, &res, lines, bands)
 	}
-	sources, err := c.ws.SourceLines(sc.Assumptions)
+	sources, err := c.ws.ScenarioSources(sc)
 	if err != nil {
 		return err
 	}

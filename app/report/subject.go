@@ -66,7 +66,7 @@ func loadSubject(ws *storage.Workspace, id string, asOf, today scenarios.Date) (
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", id, err)
 	}
-	sources, err := ws.SourceLines(sc.Assumptions)
+	sources, err := ws.ScenarioSources(sc)
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: sources: %w", id, err)
 	}

@@ -256,7 +256,7 @@ func (v *compareView) refresh() {
 	v.buildSummary()
 	v.buildTable()
 	if sc, err := u.ws.Scenario(v.ids[0]); err == nil {
-		if lines, err := u.ws.SourceLines(sc.Assumptions); err == nil {
+		if lines, err := u.ws.ScenarioSources(sc); err == nil {
 			v.sources.SetText(windowText(strings.Join(lines, "\n")))
 		}
 	}

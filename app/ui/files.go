@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -266,5 +267,9 @@ func (u *UI) sourceLines() []string {
 	if _, err := u.modelFor(u.draft.Assumptions); err != nil {
 		return []string{"Sources unavailable: " + err.Error()}
 	}
-	return u.sources
+	lib, err := u.ws.LibraryLine(u.draft)
+	if err != nil {
+		lib = "Measure library unavailable: " + err.Error()
+	}
+	return append(slices.Clip(u.sources), lib)
 }

@@ -244,7 +244,7 @@ func (v *positionView) refresh() {
 		}
 		v.scs[i], v.models[i], v.names[i] = sc, m, sc.Name
 		v.res[i] = m.Evaluate(sc, asOf)
-		if lines, err := u.ws.SourceLines(sc.Assumptions); err == nil {
+		if lines, err := u.ws.ScenarioSources(sc); err == nil {
 			for _, l := range lines {
 				if !slices.Contains(v.srcs, l) {
 					v.srcs = append(v.srcs, l)

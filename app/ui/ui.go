@@ -79,6 +79,7 @@ type UI struct {
 	position    *positionView // position_view.go
 	assumptions *assumptionsView
 	status      *widget.Label
+	where       *widget.Label // the library's vintage and the workspace's path
 	menu        *appMenu
 	closed      bool
 	// watcher notices changes made elsewhere (watch.go).
@@ -229,9 +230,10 @@ func (u *UI) build() error {
 			u.evidence.refreshExcerpts()
 		}
 	}
-	where := widget.NewLabelWithStyle("Workspace: "+u.ws.Path(), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-	where.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewGridWithColumns(2, u.status, where)
+	u.where = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	u.where.Truncation = fyne.TextTruncateEllipsis
+	u.showVintage()
+	bar := container.NewGridWithColumns(2, u.status, u.where)
 	u.win.SetContent(container.NewBorder(nil, bar, nil, nil, u.tabs))
 	u.markReadOnly()
 

@@ -15,9 +15,10 @@ const maxUndo = 100
 type stepKind uint8
 
 const (
-	stepEdit   stepKind = iota // changed a scenario
-	stepCreate                 // created (or imported, or branched) a scenario
-	stepDelete                 // deleted a scenario
+	stepEdit    stepKind = iota // changed a scenario
+	stepCreate                  // created (or imported, or branched) a scenario
+	stepDelete                  // deleted a scenario
+	stepLibrary                 // replaced the measure library (library_update.go)
 )
 
 // step is one undoable change of one scenario. Edits keep the scenario as it
@@ -29,6 +30,7 @@ type step struct {
 	before *scenarios.Scenario
 	after  *scenarios.Scenario
 	at     storage.Placement // list position (and built-in flag) of a deleted or created scenario
+	lib    *libraryStep      // a library update: the libraries and re-based scenarios
 	// stale: the scenario was changed elsewhere after the step was made, so
 	// its base is no longer what is stored and undoing or redoing it would
 	// write an old copy over that change (see UI.readScenario).
@@ -129,6 +131,8 @@ func (u *UI) Undo() {
 	u.history.undo = u.history.undo[:len(u.history.undo)-1]
 	var err error
 	switch {
+	case s.kind == stepLibrary:
+		err = u.undoLibrary(s.lib, false)
 	case s.stale:
 		err = storage.ErrConflict
 	case s.kind == stepEdit:
@@ -151,6 +155,12 @@ func (u *UI) Undo() {
 		}
 	case s.kind == stepDelete:
 		err = u.restoreStored(s.id, s.before, s.at)
+	}
+	if err != nil && s.kind == stepLibrary {
+		// Changed elsewhere since: undoing would overwrite that change.
+		u.afterLibrary()
+		u.showError("undo "+s.label, err)
+		return
 	}
 	if err != nil {
 		if errors.Is(err, storage.ErrConflict) {
@@ -177,6 +187,8 @@ func (u *UI) Redo() {
 	u.history.redo = u.history.redo[:len(u.history.redo)-1]
 	var err error
 	switch {
+	case s.kind == stepLibrary:
+		err = u.undoLibrary(s.lib, true)
 	case s.stale:
 		err = storage.ErrConflict
 	case s.kind == stepEdit:
@@ -188,6 +200,11 @@ func (u *UI) Redo() {
 		err = u.restoreStored(s.id, s.after, s.at)
 	case s.kind == stepDelete:
 		err = u.deleteStored(s.id)
+	}
+	if err != nil && s.kind == stepLibrary {
+		u.afterLibrary()
+		u.showError("redo "+s.label, err)
+		return
 	}
 	if err != nil {
 		if errors.Is(err, storage.ErrConflict) {
@@ -206,6 +223,10 @@ func (u *UI) Redo() {
 // afterHistory shows the workspace after an undo or redo: the scenario the
 // step changed when it exists, else a neighbour.
 func (u *UI) afterHistory(s step, exists bool) {
+	if s.kind == stepLibrary {
+		u.afterLibrary()
+		return
+	}
 	u.editKey = ""
 	u.reloadScenarios()
 	if exists {

@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fstorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/library"
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// File → Update measure library…: pick a pack, see what it changes and
+// which scenarios use a changed measure with their duty before and after,
+// choose for each whether to re-base it on the new vintage or keep it as
+// it is, and apply. Applying is one step of the undo history (Ctrl+Z puts
+// the previous library and the re-based scenarios back). A scenario is
+// never changed unless the user chose to re-base it.
+
+// updateLibraryDialog asks for a pack file (a zip) and opens the update
+// dialog on it.
+func (u *UI) updateLibraryDialog() {
+	d := u.fileOpenDialog("read the library pack", func(path string) { u.updateLibraryFrom(path) })
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetTitleText("Update measure library from a pack")
+	u.showFileDialog(d)
+}
+
+// libraryUpdate is the update dialog on one pack.
+type libraryUpdate struct {
+	u      *UI
+	path   string
+	pack   *library.Pack
+	model  libraryUpdateModel
+	dlg    *dialog.CustomDialog
+	choice map[string]*widget.RadioGroup // by scenario id
+	// apply, cancel, rebaseAll and keepAll are the dialog's buttons.
+	apply, cancel, rebaseAll, keepAll *widget.Button
+	// changes shows the diff, for tests.
+	changes *widget.Label
+}
+
+// choices for a scenario in the dialog.
+func (l *libraryUpdate) rebaseChoice() string { return "Re-base on " + l.model.NewVintage }
+func (l *libraryUpdate) keepChoice() string {
+	return "Keep as it is (" + l.model.OldVintage + ")"
+}
+
+// updateLibraryFrom reads the pack at path (a folder or a zip), checks it
+// against the workspace and shows what importing it would change; the work
+// (a second or two: each affected scenario is computed twice) runs on a
+// worker behind a progress dialog. A pack that cannot be read or is refused
+// is shown as an error naming the file, row and field; nothing changes. The
+// channel receives the dialog shown, or nil.
+func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
+	u.flushSave()
+	shown := make(chan *libraryUpdate, 1)
+	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
+	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
+	u.track(busy, nil)
+	ws, do, today := u.ws, onUI, scenarios.DateOf(u.now())
+	go func() {
+		p, d, err := packDiff(ws, path, today)
+		do(func() {
+			busy.Hide()
+			if err != nil {
+				var es library.Errors
+				if errors.As(err, &es) {
+					es.SetFile(filepath.Base(path))
+				}
+				u.showError("read the library pack "+filepath.Base(path), err)
+				shown <- nil
+				return
+			}
+			l := &libraryUpdate{u: u, path: path, pack: p, model: newLibraryUpdateModel(d)}
+			l.show()
+			shown <- l
+		})
+	}()
+	return shown
+}
+
+// packDiff reads the pack at path and what importing it into ws would
+// change, the scenarios of the whole regime included.
+func packDiff(ws *storage.Workspace, path string, today scenarios.Date) (*library.Pack, *storage.LibraryDiff, error) {
+	p, err := library.Read(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := ws.DiffLibrary(p, today)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ws.AddRegimeScenarios(d, p); err != nil {
+		return nil, nil, err
+	}
+	return p, d, nil
+}
+
+func (l *libraryUpdate) show() {
+	u, m := l.u, l.model
+	heading := widget.NewLabelWithStyle(m.Heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	changes := m.Changes
+	if m.Empty {
+		changes = "The pack holds the same measures and lists as the library."
+	}
+	l.changes = widget.NewLabel(changes)
+	l.changes.TextStyle = fyne.TextStyle{Monospace: true}
+	l.changes.Wrapping = fyne.TextWrapWord
+	today := widget.NewLabel("Duty at stake today, every measure of the library in force:\n" + strings.Join(m.Today, "\n"))
+	today.Wrapping = fyne.TextWrapWord
+
+	rows := container.NewVBox()
+	l.choice = map[string]*widget.RadioGroup{}
+	if len(m.Scenarios) == 0 {
+		rows.Add(widget.NewLabel("None of your scenarios uses a measure this pack changes or removes."))
+	} else {
+		intro := widget.NewLabel("Your scenarios keep their measures unless you re-base them on the new vintage. " +
+			"Duty at stake on each scenario's date, as it is ➔ re-based:")
+		intro.Wrapping = fyne.TextWrapWord
+		rows.Add(intro)
+	}
+	for _, r := range m.Scenarios {
+		name := widget.NewLabelWithStyle(fmt.Sprintf("%s (%s)", r.Name, r.ID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		detail := widget.NewLabel(strings.Join(append([]string{r.Uses}, r.Duty...), "\n"))
+		detail.Wrapping = fyne.TextWrapWord
+		radio := widget.NewRadioGroup([]string{l.rebaseChoice(), l.keepChoice()}, nil)
+		radio.Horizontal = true
+		radio.Required = true
+		radio.SetSelected(l.keepChoice())
+		l.choice[r.ID] = radio
+		rows.Add(container.NewVBox(name, detail, radio, widget.NewSeparator()))
+	}
+	l.rebaseAll = widget.NewButton("Re-base all", func() { l.setAll(l.rebaseChoice()) })
+	l.keepAll = widget.NewButton("Keep all", func() { l.setAll(l.keepChoice()) })
+	if len(m.Scenarios) < 2 {
+		l.rebaseAll.Hide()
+		l.keepAll.Hide()
+	}
+	undoNote := widget.NewLabelWithStyle("Apply replaces the library in one step; Edit → Undo (Ctrl+Z) puts the previous library and your scenarios back.",
+		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	undoNote.Wrapping = fyne.TextWrapWord
+
+	body := container.NewVBox(heading, boldLabel("What changes"), l.changes, widget.NewSeparator(), today, widget.NewSeparator(),
+		boldLabel("Your scenarios"), rows, container.NewHBox(l.rebaseAll, l.keepAll), undoNote)
+	l.dlg = dialog.NewCustomWithoutButtons("Update measure library", scrollOf(body, 760, 520), u.win)
+	l.cancel = widget.NewButton("Cancel", func() { l.dlg.Hide() })
+	l.apply = widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), l.Submit)
+	l.apply.Importance = widget.HighImportance
+	if u.ws.ReadOnly() {
+		l.apply.Disable()
+	}
+	l.dlg.SetButtons([]fyne.CanvasObject{l.cancel, l.apply})
+	u.track(l.dlg, nil)
+}
+
+// setAll sets every scenario's choice.
+func (l *libraryUpdate) setAll(choice string) {
+	for _, r := range l.choice {
+		r.SetSelected(choice)
+	}
+}
+
+// Submit applies the update (Enter in the dialog).
+func (l *libraryUpdate) Submit() {
+	var rebase []string
+	for _, r := range l.model.Scenarios {
+		if l.choice[r.ID].Selected == l.rebaseChoice() {
+			rebase = append(rebase, r.ID)
+		}
+	}
+	l.dlg.Hide()
+	l.u.applyLibraryUpdate(l.pack, rebase)
+}
+
+// libraryStep is an undoable library update: the library before and after,
+// and the scenarios re-based on it as they were before and after.
+type libraryStep struct {
+	before, after *library.Pack
+	rebased       []rebasedScenario
+}
+
+type rebasedScenario struct {
+	id            string
+	before, after *scenarios.Scenario
+}
+
+// applyLibraryUpdate imports pack p in one transaction, re-bases the
+// scenarios rebase (ids) on it, and records the whole as one undo step.
+func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
+	u.flushSave()
+	prev, err := u.ws.ImportLibrary(p)
+	if err != nil {
+		u.showError("update the measure library", err)
+		return
+	}
+	now, err := u.ws.LibraryPack()
+	if err != nil {
+		u.showError("read the updated library", err)
+		return
+	}
+	ls := &libraryStep{before: prev, after: now}
+	var failed []string
+	for _, id := range rebase {
+		sc, err := u.readScenario(id)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
+			continue
+		}
+		rev, _, err := u.ws.RebaseScenario(id, u.rev(id), prev, storage.HoldsRegime(sc, prev))
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
+			continue
+		}
+		u.setRev(id, rev)
+		after, err := u.readScenario(id)
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
+			continue
+		}
+		ls.rebased = append(ls.rebased, rebasedScenario{id: id, before: sc, after: after})
+	}
+	label := "library update to " + now.Info.Vintage
+	u.history.push(step{kind: stepLibrary, label: label, lib: ls})
+	u.afterLibrary()
+	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", now.Info.Vintage, plural(len(ls.rebased), "scenario")))
+	if len(failed) > 0 {
+		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
+	}
+}
+
+// undoLibrary puts the library and the re-based scenarios back as they
+// were before the step (redo: after). It refuses, changing nothing, when
+// the library or one of the scenarios was changed elsewhere since.
+func (u *UI) undoLibrary(ls *libraryStep, redo bool) error {
+	from, to := ls.after, ls.before
+	if redo {
+		from, to = ls.before, ls.after
+	}
+	cur, err := u.ws.LibraryPack()
+	if err != nil {
+		return err
+	}
+	if !samePack(cur, from) {
+		return fmt.Errorf("%w: the measure library was changed elsewhere since", storage.ErrConflict)
+	}
+	for _, r := range ls.rebased {
+		if _, rev, err := u.ws.ScenarioRev(r.id); err != nil {
+			return err
+		} else if rev != u.rev(r.id) {
+			return fmt.Errorf("%w: scenario %s was changed since", storage.ErrConflict, r.id)
+		}
+	}
+	if redo {
+		if _, err := u.ws.ImportLibrary(to); err != nil {
+			return err
+		}
+	}
+	for _, r := range ls.rebased {
+		sc := r.before
+		if redo {
+			sc = r.after
+		}
+		if _, err := u.replaceScenario(r.id, sc); err != nil {
+			return err
+		}
+	}
+	if !redo {
+		if _, err := u.ws.ImportLibrary(to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// samePack reports whether two libraries hold the same pack information,
+// measures and lists.
+func samePack(a, b *library.Pack) bool {
+	ai, bi := a.Info, b.Info
+	if ai.Title != bi.Title || ai.Publisher != bi.Publisher || ai.Vintage != bi.Vintage || ai.Description != bi.Description {
+		return false
+	}
+	return library.Compare(a, b).Empty()
+}
+
+// afterLibrary shows the workspace after the library changed: the list,
+// the scenario shown, the vintage in the status bar and the menu.
+func (u *UI) afterLibrary() {
+	u.editKey = ""
+	u.reloadScenarios()
+	u.openScenario(u.current)
+	u.showVintage()
+	u.refreshMenu()
+}
+
+// showVintage states the library's vintage in the status bar, beside the
+// workspace's path.
+func (u *UI) showVintage() {
+	if u.where == nil {
+		return
+	}
+	text := "Workspace: " + u.ws.Path()
+	if info, err := u.ws.LibraryInfo(); err == nil {
+		text = "Measures as of " + info.Vintage + " · " + text
+	}
+	u.where.SetText(text)
+}
