@@ -3,6 +3,7 @@ package deck
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -242,14 +243,20 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 			sheetName, col, esc(seriesName(c, i)))
 		fmt.Fprintf(&b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
 			seriesColor(c, i))
-		if dataLabels {
-			pos := "outEnd" // outside the end is not allowed on stacked bars
-			if c.Stacked {
-				pos = "ctr"
-			}
+		pos := "outEnd" // outside the end is not allowed on stacked bars
+		if c.Stacked {
+			pos = "ctr"
+		}
+		custom := slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
+		if dataLabels || custom {
 			b.WriteString(`<c:dLbls>`)
-			for k, hide := range hiddenLabels(c, s) {
-				if hide {
+			hidden := hiddenLabels(c, s)
+			for k := range s.Values {
+				if k < len(s.Labels) && s.Labels[k] != "" {
+					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:tx>%s</c:tx><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`+
+						`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
+						k, richText(s.Labels[k], labels, 0), pos)
+				} else if hidden[k] || !dataLabels {
 					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:delete val="1"/></c:dLbl>`, k)
 				}
 			}

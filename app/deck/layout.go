@@ -155,9 +155,15 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 	var l chartLayout
 	l.title, l.titleSize = titleBox(s.Title, w, marginTop)
 	y := l.title.bottom()
-	if strings.TrimSpace(s.Subtitle) != "" {
+	if strings.TrimSpace(s.Subtitle) != "" || strings.TrimSpace(s.Lead) != "" {
 		width := w - 2*marginX
 		n := lineCount(s.Subtitle, sizeSubtitle, false, width-2*insetX)
+		if strings.TrimSpace(s.Subtitle) == "" {
+			n = 0
+		}
+		if strings.TrimSpace(s.Lead) != "" {
+			n += lineCount(s.Lead, sizeSubtitle, true, width-2*insetX)
+		}
 		l.subtitle = rect{marginX, y, width, textHeight(n, sizeSubtitle)}
 		y = l.subtitle.bottom()
 	}
@@ -251,4 +257,34 @@ func (s *Slide) ContentSize(widescreen bool) (cx, cy int64) {
 	}
 	l := layoutChartSlide(s, w, SlideHeight)
 	return l.content.cx, l.content.cy
+}
+
+// ProjectedWidth is the width in pixels of the projector a deck is checked
+// for: at it a slide's text should be at least MinProjectedPoints.
+const (
+	ProjectedWidth     = 1280
+	MinProjectedPoints = 12
+)
+
+// PictureTextPoints returns the size in points on the slide of the
+// smallest text of the slide's picture: its size in pixels
+// (PictureTextPx) scaled by the width the picture is placed at on a 16:9
+// or 4:3 slide over its width in pixels. The ratio of a point to a
+// projected pixel is the same for every text of a slide, so a picture's
+// text reads as well as slide text of this size. 0 when the slide has no
+// picture or its text size is not known.
+func (s *Slide) PictureTextPoints(widescreen bool) float64 {
+	if s.Chart != nil || len(s.Panels) > 0 || len(s.Picture) == 0 || s.PictureTextPx <= 0 {
+		return 0
+	}
+	pw, ph, err := pngSize(s.Picture)
+	if err != nil || pw <= 0 {
+		return 0
+	}
+	w := int64(StandardWidth)
+	if widescreen {
+		w = WidescreenWidth
+	}
+	placed := fit(layoutChartSlide(s, w, SlideHeight).content, pw, ph)
+	return s.PictureTextPx * float64(placed.cx) / emuPerPt / float64(pw)
 }

@@ -134,8 +134,7 @@ func panelSlideXML(s *Slide, n int, l chartLayout) []byte {
 	t.textBox("Title", `<p:ph type="title"/>`, l.title, "t",
 		paragraphs(s.Title, textStyle{size: l.titleSize, bold: true, color: colorTitle}, "l"))
 	if l.subtitle.cy > 0 {
-		t.textBox("Subtitle", "", l.subtitle, "t",
-			paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l"))
+		t.textBox("Subtitle", "", l.subtitle, "t", subtitleParagraphs(s))
 	}
 	boxes, size := layoutPanels(s.Panels, l.content)
 	for i, pb := range boxes {

@@ -126,8 +126,7 @@ func chartSlideXML(s *Slide, n int, l chartLayout, pw, ph int) []byte {
 	t.textBox("Title", `<p:ph type="title"/>`, l.title, "t",
 		paragraphs(s.Title, textStyle{size: l.titleSize, bold: true, color: colorTitle}, "l"))
 	if l.subtitle.cy > 0 {
-		t.textBox("Subtitle", "", l.subtitle, "t",
-			paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l"))
+		t.textBox("Subtitle", "", l.subtitle, "t", subtitleParagraphs(s))
 	}
 	alt := s.AltText
 	if alt == "" {
@@ -176,4 +175,17 @@ func sourceLines(sources []string) []string {
 		}
 	}
 	return out
+}
+
+// subtitleParagraphs returns the paragraphs of a slide's subtitle box: the
+// lead sentence in bold, then the subtitle's lines.
+func subtitleParagraphs(s *Slide) []paragraph {
+	var ps []paragraph
+	if lead := strings.TrimSpace(s.Lead); lead != "" {
+		ps = paragraphs(lead, textStyle{size: sizeSubtitle, bold: true, color: colorTitle}, "l")
+	}
+	if strings.TrimSpace(s.Subtitle) != "" {
+		ps = append(ps, paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l")...)
+	}
+	return ps
 }

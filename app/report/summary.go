@@ -85,7 +85,13 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf(summaryTitle, s.name())
-	slide := deck.Slide{Title: title, Subtitle: sub, Panels: panels, Footnote: strings.Join(foot, "\n"), Notes: notes, AltText: title}
+	lead, ok := sectorLead(s, &res, scenarios.CAtoUS)
+	if !ok {
+		if lead, ok = sectorLead(s, &res, scenarios.UStoCA); !ok {
+			lead = "No duty at stake either way on " + s.asOf.String() + "."
+		}
+	}
+	slide := deck.Slide{Title: title, Subtitle: sub, Lead: lead, Panels: panels, Footnote: strings.Join(foot, "\n"), Notes: notes, AltText: title}
 	return &pendingSlide{slide: slide, built: bt, kind: SlideSummary}, nil
 }
 
@@ -98,21 +104,17 @@ func mark(upper bool) string {
 }
 
 // keyEvidence returns up to summaryQuotes lines of evidence: for the
-// measures in force with the most duty at stake in their sectors, the
-// first piece of evidence each, then a warning naming the measures that
-// cite none.
+// measures in force that carry the most duty (the duty each adds, and the
+// trade its ban stops), each with that amount, their first quote of a
+// legal text (a citation when they quote none), then a warning naming the
+// measures that cite none.
 func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scenarios.Measure) ([]string, error) {
-	weight := func(m *scenarios.Measure) float64 {
-		w := 0.0
-		for _, f := range res.DirectionFlows(m.Direction()) {
-			if m.Coverage(f.Sector) > 0 {
-				w += f.Duty
-			}
-		}
-		return w
+	carried := map[string]float64{} // measure id -> duty it adds (and trade it bans)
+	for _, md := range res.Measures {
+		carried[md.ID] += md.Duty + md.Banned
 	}
 	ms := slices.Clone(active)
-	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int { return cmp.Compare(weight(b), weight(a)) })
+	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int { return cmp.Compare(carried[b.ID], carried[a.ID]) })
 	var lines, missing []string
 	for _, m := range ms {
 		if len(m.Evidence) == 0 {
@@ -122,7 +124,11 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 		if len(lines) == summaryQuotes {
 			continue
 		}
+		// A quote of the legal text reads better than a citation.
 		e := m.Evidence[0]
+		if i := slices.IndexFunc(m.Evidence, scenarios.Evidence.IsQuote); i >= 0 {
+			e = m.Evidence[i]
+		}
 		text := shortCitation(e.Citation)
 		if e.IsQuote() {
 			d, err := b.document(e.Document)
@@ -138,6 +144,9 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 		label := m.Label
 		if label == "" {
 			label = m.ID
+		}
+		if d := carried[m.ID]; d > 0 {
+			label += " (" + charts.Money(d) + ")"
 		}
 		lines = append(lines, label+": "+text)
 	}
