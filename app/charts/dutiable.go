@@ -153,8 +153,8 @@ func (d *dutiable) table() (Table, bool) {
 	return Table{
 		Categories: cats,
 		Series: []Series{
-			{Name: "Not CUSMA-claimed (liable to every measure)", Values: scaled(rest, unit.div), Color: hexString(okVermillion)},
-			{Name: "CUSMA-claimed (Section 232 and 338 still apply)", Values: scaled(claim, unit.div), Color: hexString(okSky)},
+			{Name: "Not CUSMA-claimed", Values: scaled(rest, unit.div), Color: hexString(okVermillion)},
+			{Name: "CUSMA-claimed (Section 232, 338 still apply)", Values: scaled(claim, unit.div), Color: hexString(okSky)},
 		},
 		Horizontal:   true,
 		Stacked:      true,

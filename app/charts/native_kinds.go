@@ -2,6 +2,9 @@ package charts
 
 import (
 	"math"
+	"strconv"
+	"strings"
+	"time"
 
 	"parley/scenarios"
 )
@@ -10,6 +13,19 @@ import (
 // more would shrink its labels below what reads when projected. The CSV
 // and the speaker notes keep every row.
 const maxTornadoBars = 8
+
+// maxTornadoLabel bounds an assumption's name on a native sensitivity
+// chart, in characters; the notes and the CSV give it in full.
+const maxTornadoLabel = 48
+
+// ellipsize cuts s to n characters at most, ending with "…".
+func ellipsize(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
 
 // table is the deal as a native chart: per sector what Canada gets and
 // what it gives, side by side. A figure that is an upper bound carries
@@ -30,10 +46,11 @@ func (dl *deal) table() (Table, bool) {
 	for i, r := range dl.rows {
 		cats[i] = r.label
 		get[i], give[i] = r.r.Get/unit.div, r.r.Give/unit.div
-		if r.r.Sides[scenarios.CAtoUS.Index()].UpperBound {
+		// A bar too short to read (0.0 in the chart's unit) keeps no mark.
+		if r.r.Sides[scenarios.CAtoUS.Index()].UpperBound && math.Abs(get[i]) >= 0.05 {
 			getLab[i], bound = "≤ "+number(get[i], 1), true
 		}
-		if r.r.Sides[scenarios.UStoCA.Index()].UpperBound {
+		if r.r.Sides[scenarios.UStoCA.Index()].UpperBound && math.Abs(give[i]) >= 0.05 {
 			giveLab[i], bound = "≤ "+number(give[i], 1), true
 		}
 	}
@@ -63,8 +80,15 @@ func (t *timeline) table() (Table, bool) {
 	cats := make([]string, len(t.pts))
 	inForce, scheduled := make([]float64, len(t.pts)), make([]float64, len(t.pts))
 	for i, p := range t.pts {
-		if i == 0 || p.month.Month()%3 == 1 {
-			cats[i] = monthLabel(p.month) // a label a quarter: 40 months' would not fit
+		// A label a quarter, the year on January's: 40 months' labels
+		// would not fit under their columns.
+		switch m := p.month.Month(); {
+		case m == time.January:
+			cats[i] = "’" + strconv.Itoa(p.month.Year()%100) // narrow: "2025" would wrap
+		case i == 0:
+			cats[i] = monthLabel(p.month)
+		case m%3 == 1:
+			cats[i] = m.String()[:3]
 		}
 		if i < f {
 			inForce[i] = 100 * p.tot.EffectiveRate
@@ -108,7 +132,7 @@ func (t *tornado) table() (Table, bool) {
 	cats := make([]string, len(rows))
 	down, up := make([]float64, len(rows)), make([]float64, len(rows))
 	for i, r := range rows {
-		cats[i] = r.name
+		cats[i] = ellipsize(r.name, maxTornadoLabel)
 		down[i] = (r.low.Duty - t.base.Duty) / unit.div
 		up[i] = (r.high.Duty - t.base.Duty) / unit.div
 	}
@@ -121,5 +145,36 @@ func (t *tornado) table() (Table, bool) {
 		Horizontal:   true,
 		ValueTitle:   "Change in duty at stake from the base, " + unit.title,
 		NumberFormat: "#,##0.0",
+	}, true
+}
+
+// table is the leverage chart as a native chart: per sector the two
+// dependences, in percent, side by side (a side the source does not give
+// is 0; the notes say which). The duty at stake each way, the picture's
+// second panel, is in the summary, the CSV and the speaker notes.
+func (lv *leverage) table() (Table, bool) {
+	if len(lv.rows) == 0 {
+		return Table{}, false
+	}
+	cats := make([]string, len(lv.rows))
+	us, ca := make([]float64, len(lv.rows)), make([]float64, len(lv.rows))
+	for i, r := range lv.rows {
+		cats[i] = r.label
+		if r.l.HasUS {
+			us[i] = 100 * r.l.USDependence
+		}
+		if r.l.HasCA {
+			ca[i] = 100 * r.l.CADependence
+		}
+	}
+	return Table{
+		Categories: cats,
+		Series: []Series{
+			{Name: "US dependence on Canada (Canada's share of US imports)", Values: us, Color: hexString(colUSDep)},
+			{Name: "Canada's dependence on the US (US share of its exports)", Values: ca, Color: hexString(colCADep)},
+		},
+		Horizontal:   true,
+		ValueTitle:   "Share, %",
+		NumberFormat: "0",
 	}, true
 }

@@ -31,6 +31,7 @@ const (
 	sizeTitle         = 32
 	sizeTitleLong     = 28 // a title that does not fit on one line at sizeTitle
 	sizeSubtitle      = 18
+	sizeSubtitleLead  = 14 // the subtitle under a lead sentence, which is sizeSubtitle
 	sizeFootnote      = 12
 	sizeFootnoteLong  = 10 // a footnote longer than three lines at sizeFootnote
 	sizeSource        = 18
@@ -155,16 +156,25 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 	var l chartLayout
 	l.title, l.titleSize = titleBox(s.Title, w, marginTop)
 	y := l.title.bottom()
-	if strings.TrimSpace(s.Subtitle) != "" || strings.TrimSpace(s.Lead) != "" {
+	key := ""
+	if len(s.Panels) == 0 {
+		key = chartKey(s.Chart)
+	}
+	if strings.TrimSpace(s.Subtitle) != "" || strings.TrimSpace(s.Lead) != "" || key != "" {
 		width := w - 2*marginX
-		n := lineCount(s.Subtitle, sizeSubtitle, false, width-2*insetX)
+		size := subtitleSize(s)
+		n := lineCount(s.Subtitle, size, false, width-2*insetX)
 		if strings.TrimSpace(s.Subtitle) == "" {
 			n = 0
 		}
-		if strings.TrimSpace(s.Lead) != "" {
-			n += lineCount(s.Lead, sizeSubtitle, true, width-2*insetX)
+		if key != "" {
+			n += lineCount(key, size, false, width-2*insetX)
 		}
-		l.subtitle = rect{marginX, y, width, textHeight(n, sizeSubtitle)}
+		h := textHeight(n, size)
+		if strings.TrimSpace(s.Lead) != "" {
+			h += textHeight(lineCount(s.Lead, sizeSubtitle, true, width-2*insetX), sizeSubtitle) - 2*insetY
+		}
+		l.subtitle = rect{marginX, y, width, h}
 		y = l.subtitle.bottom()
 	}
 	y += gap
@@ -287,4 +297,13 @@ func (s *Slide) PictureTextPoints(widescreen bool) float64 {
 	}
 	placed := fit(layoutChartSlide(s, w, SlideHeight).content, pw, ph)
 	return s.PictureTextPx * float64(placed.cx) / emuPerPt / float64(pw)
+}
+
+// subtitleSize returns the size of a slide's subtitle lines: smaller under
+// a lead sentence, which says what matters, so the chart keeps its room.
+func subtitleSize(s *Slide) float64 {
+	if strings.TrimSpace(s.Lead) != "" {
+		return sizeSubtitleLead
+	}
+	return sizeSubtitle
 }

@@ -184,8 +184,38 @@ func subtitleParagraphs(s *Slide) []paragraph {
 	if lead := strings.TrimSpace(s.Lead); lead != "" {
 		ps = paragraphs(lead, textStyle{size: sizeSubtitle, bold: true, color: colorTitle}, "l")
 	}
+	size := subtitleSize(s)
 	if strings.TrimSpace(s.Subtitle) != "" {
-		ps = append(ps, paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l")...)
+		ps = append(ps, paragraphs(s.Subtitle, textStyle{size: size, color: colorSubtitle}, "l")...)
+	}
+	if key := chartKey(s.Chart); key != "" && len(s.Panels) == 0 {
+		text := textStyle{size: size, color: colorSubtitle}
+		var runs []run
+		for i := range s.Chart.Series {
+			sep := ""
+			if i > 0 {
+				sep = "    "
+			}
+			runs = append(runs, run{sep + "■ ", textStyle{size: size, color: seriesColor(s.Chart, i)}}, run{seriesName(s.Chart, i), text})
+		}
+		ps = append(ps, paragraph{style: text, align: "l", runs: runs})
 	}
 	return ps
+}
+
+// chartKey returns the text of a native chart's key, which the slide
+// writes under its subtitle instead of a legend in the chart: a legend's
+// order is the reader's choice (LibreOffice lists the series of horizontal
+// bars bottom up, PowerPoint in order), the key's is the series' order,
+// the order in which the slide's sentence names them. "" for a chart of
+// one series or none.
+func chartKey(c *Chart) string {
+	if c == nil || len(c.Series) < 2 {
+		return ""
+	}
+	var parts []string
+	for i := range c.Series {
+		parts = append(parts, "■ "+seriesName(c, i))
+	}
+	return strings.Join(parts, "    ")
 }

@@ -93,6 +93,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	for _, ps := range slides {
 		if ps.slide.Lead == "" {
 			ps.slide.Lead = b.lead(ps)
+			ps.slide.Subtitle = withoutLead(ps.slide.Subtitle, ps.slide.Lead)
 		}
 	}
 	if err := renderPictures(slides, width, opt.Widescreen); err != nil {
@@ -196,6 +197,14 @@ func (b *builder) slide(bt *built) (*pendingSlide, error) {
 		}
 		ps.slide.Chart = nc
 		switch s := ch.Summary(); {
+		case ch.Kind == charts.Deal:
+			// The slide's sentence gives the totals; the trade effects
+			// go under the chart, which keeps its room.
+			ps.slide.Subtitle = bt.subtitle
+			if _, rest, ok := strings.Cut(s, " · "); ok {
+				lead = append(lead, rest+".")
+			}
+			alt += " " + s + "."
 		case ch.Kind == charts.Compare:
 			// The legend names the scenarios: the subtitle needs only the
 			// date(s), the baseline and the direction, and leaves the

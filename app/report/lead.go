@@ -148,7 +148,7 @@ func dutiableLead(s *subject, res *scenarios.Result, d scenarios.Direction) stri
 			ignore += md.Duty
 		}
 	}
-	return fmt.Sprintf("A CUSMA claim spares a good only the duties that exempt claimed goods: %s of the duty %s comes from measures that tax claimed goods too (such as Section 232 and 338).",
+	return fmt.Sprintf("%s of the duty %s comes from measures that tax CUSMA-claimed goods too (Section 232, 338): a claim spares only the rest.",
 		charts.Percent(ignore/t.Duty), intoWhere(d))
 }
 
@@ -186,7 +186,11 @@ func timelineLead(ch *charts.Chart) string {
 		}
 	}
 	first, last := at(0), at(len(t.Categories)-1)
-	s := fmt.Sprintf("The effective additional tariff goes from %s in %s to %s at the end of the period", charts.Percent(first/100), t.Categories[0], charts.Percent(last/100))
+	start := t.Categories[0]
+	if y, ok := strings.CutPrefix(start, "’"); ok { // a year: its January
+		start = "January 20" + y
+	}
+	s := fmt.Sprintf("The effective additional tariff goes from %s in %s to %s at the end of the period", charts.Percent(first/100), start, charts.Percent(last/100))
 	if peak > last && pk != len(t.Categories)-1 {
 		s += fmt.Sprintf(", after a peak of %s", charts.Percent(peak/100))
 	}
@@ -203,4 +207,26 @@ func tornadoLead(ch *charts.Chart) string {
 	lo, hi := t.Series[0].Values[0], t.Series[1].Values[0]
 	return fmt.Sprintf("%s moves the duty at stake most: from %+.1f to %+.1f %s.", t.Categories[0], math.Min(lo, hi), math.Max(lo, hi),
 		strings.TrimPrefix(t.ValueTitle, "Change in duty at stake from the base, "))
+}
+
+// withoutLead returns a subtitle without the parts (between " · ") that
+// repeat the lead sentence.
+func withoutLead(sub, lead string) string {
+	lead = strings.TrimSuffix(lead, ".")
+	if lead == "" {
+		return sub
+	}
+	var out []string
+	for _, l := range strings.Split(sub, "\n") {
+		var keep []string
+		for _, p := range strings.Split(l, " · ") {
+			if p != lead {
+				keep = append(keep, p)
+			}
+		}
+		if len(keep) > 0 {
+			out = append(out, strings.Join(keep, " · "))
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -104,17 +104,29 @@ func mark(upper bool) string {
 }
 
 // keyEvidence returns up to summaryQuotes lines of evidence: for the
-// measures in force that carry the most duty (the duty each adds, and the
-// trade its ban stops), each with that amount, their first quote of a
-// legal text (a citation when they quote none), then a warning naming the
-// measures that cite none.
+// measures in force that quote a legal text, those that carry the most
+// duty first (the duty each adds, and the trade its ban stops), each with
+// that amount and its first quote; then, when fewer than summaryQuotes
+// quote one, the others' citations in the same order; then a warning
+// naming the measures that cite nothing.
 func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scenarios.Measure) ([]string, error) {
 	carried := map[string]float64{} // measure id -> duty it adds (and trade it bans)
 	for _, md := range res.Measures {
 		carried[md.ID] += md.Duty + md.Banned
 	}
+	quotes := func(m *scenarios.Measure) bool { return slices.ContainsFunc(m.Evidence, scenarios.Evidence.IsQuote) }
 	ms := slices.Clone(active)
-	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int { return cmp.Compare(carried[b.ID], carried[a.ID]) })
+	// By the duty they carry; the measures that quote a legal text first,
+	// so that the slide quotes the law rather than cites it.
+	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int {
+		if qa, qb := quotes(a), quotes(b); qa != qb {
+			if qa {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(carried[b.ID], carried[a.ID])
+	})
 	var lines, missing []string
 	for _, m := range ms {
 		if len(m.Evidence) == 0 {
