@@ -193,9 +193,6 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 		if opt.hasPositionSlide(SlideRanges) {
 			r := req
 			r.Draws, r.Seed = DefaultDraws, DefaultSeed
-			if r.Top == 0 && !r.AllSectors {
-				r.Top = rangesSlideTop // a picture: fewer rows keep its text legible
-			}
 			bt, err := b.build(charts.Exposure, []*subject{s}, r)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
@@ -256,11 +253,6 @@ func scheduledEnd(s *subject) scenarios.Date {
 	last := steps[len(steps)-1]
 	return scenarios.NewDate(last.Year(), last.Month()+3, 1).AddDays(-1)
 }
-
-// rangesSlideTop is how many sectors the ranges slide, a picture, shows
-// by default (with one "All other" row): with more, its rows are too tight
-// for text of deck.MinProjectedPoints.
-const rangesSlideTop = 5
 
 // leverageSlideSource names the sources of the leverage figures in one
 // line, for a slide's footnote.

@@ -17,6 +17,7 @@ const (
 	summarySectors = 5 // largest sectors listed per direction
 	summaryQuotes  = 3 // pieces of key evidence
 	maxQuote       = 150
+	maxQuoteSource = 60 // a quoted document's title, in characters (the notes give it in full)
 )
 
 // summarySlide returns the one-page summary of scenario s: for both
@@ -147,7 +148,7 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 			if err != nil {
 				return nil, err
 			}
-			src := d.Title
+			src := ellipsize(d.Title, maxQuoteSource)
 			if d.Date != "" {
 				src += ", " + d.Date
 			}
