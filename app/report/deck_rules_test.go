@@ -80,6 +80,23 @@ func TestDeckRules(t *testing.T) {
 					deals++
 					if s.Chart == nil || s.Picture != nil || len(s.Chart.Series) != 2 {
 						t.Errorf("slide %d: deal slide not a native chart of gets and gives", n)
+						continue
+					}
+					// Today's duties on autos and Canada's on chapter data
+					// are upper bounds: their bars say so in their labels.
+					bounds := 0
+					for _, ser := range s.Chart.Series {
+						for k, l := range ser.Labels {
+							if l != "" {
+								bounds++
+								if !strings.HasPrefix(l, "≤ ") || ser.Values[k] == 0 {
+									t.Errorf("deal slide: label %q on %v", l, ser.Values[k])
+								}
+							}
+						}
+					}
+					if bounds == 0 {
+						t.Error("deal slide: no bar marked as an upper bound")
 					}
 				}
 				if c := s.Chart; c != nil && s.Title == "Duty at stake by sector: 2 scenarios compared" {
