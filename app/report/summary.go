@@ -16,7 +16,8 @@ const (
 	summaryTitle   = "At a glance: %s"
 	summarySectors = 5 // largest sectors listed per direction
 	summaryQuotes  = 3 // pieces of key evidence
-	maxQuote       = 150
+	maxQuote       = 120
+	maxQuoteLabel  = 70 // a measure's label in the key evidence, in characters
 	maxQuoteSource = 60 // a quoted document's title, in characters (the notes give it in full)
 )
 
@@ -154,7 +155,7 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 			}
 			text = "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")"
 		}
-		label := m.Label
+		label := ellipsize(m.Label, maxQuoteLabel)
 		if label == "" {
 			label = m.ID
 		}
