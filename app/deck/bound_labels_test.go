@@ -97,3 +97,27 @@ func TestPictureTextPoints(t *testing.T) {
 		t.Errorf("a native chart: %v", got)
 	}
 }
+
+// TestPanelsOverflow checks that the lines of a text slide that cannot fit
+// above the footnote, even at the smallest size, are left to the notes.
+func TestPanelsOverflow(t *testing.T) {
+	long := strings.Repeat("A quoted passage of a legal text that runs on and on. ", 6)
+	var lines []string
+	for range 12 {
+		lines = append(lines, long)
+	}
+	area := rect{0, 0, 9 * emuPerInch, 3 * emuPerInch}
+	boxes, _ := layoutPanels([]Panel{{Heading: "Totals", Lines: []string{"One line"}}, {Heading: "Key evidence", Lines: lines, Wide: true}}, area)
+	last := boxes[len(boxes)-1]
+	if got := panelLines(last.panel); len(got) >= len(lines) || got[len(got)-1] != moreInNotes {
+		t.Fatalf("%d lines kept, the last %q", len(got), got[len(got)-1])
+	}
+	if bottom := last.r.bottom(); bottom > area.bottom() {
+		t.Errorf("panels end at %d EMU, below the area's %d", bottom, area.bottom())
+	}
+	// A panel that fits is left whole.
+	boxes, _ = layoutPanels([]Panel{{Heading: "Key evidence", Lines: lines[:1], Wide: true}}, area)
+	if got := panelLines(boxes[0].panel); len(got) != 1 || got[0] == moreInNotes {
+		t.Errorf("a panel that fits: %q", got)
+	}
+}
