@@ -113,7 +113,8 @@ func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
 	// What does not fit at the smallest size, the last panel's last
 	// lines, is left to the speaker notes (which give every line) rather
 	// than drawn over the footnote.
-	for height(panelRows(ps), smallest) > area.cy {
+	// The estimate of wrapped lines errs by a line or two: keep a margin.
+	for height(panelRows(ps), smallest)*21/20 > area.cy {
 		last := len(ps) - 1
 		lines := panelLines(ps[last])
 		if len(lines) > 0 && lines[len(lines)-1] == moreInNotes {
