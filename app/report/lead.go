@@ -163,7 +163,7 @@ func compareLead(bt *built) string {
 		t := bt.results[i].Totals[bt.dir.Index()]
 		parts = append(parts, fmt.Sprintf("%s %s%s", s.name(), mark(t.UpperBound), charts.Money(t.Duty)))
 	}
-	return "Duty at stake " + intoWhere(bt.dir) + ", in the legend's order: " + strings.Join(parts, "; ") + "."
+	return "Duty at stake " + intoWhere(bt.dir) + ", in the order of the key: " + strings.Join(parts, "; ") + "."
 }
 
 // timelineLead says how the effective rate moved over the months shown.
