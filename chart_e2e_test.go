@@ -105,11 +105,11 @@ func TestDeckFile(t *testing.T) {
 		t.Fatalf("deck: %+v", r)
 	}
 	// A title; per scenario a summary, exposure, products, timeline and
-	// tornado slide; one CUSMA-vs-dutiable slide for both (the same data); a
-	// comparison; the sources on two slides.
+	// tornado slide; one CUSMA-claimed slide for both (the same data); a
+	// comparison; the deal; the sources on two slides.
 	slides := countSlides(t, pptx)
-	if slides != 15 {
-		t.Errorf("%d slides, want 1 + 2×5 + 1 + 1 + 2 = 15", slides)
+	if slides != 16 {
+		t.Errorf("%d slides, want 1 + 2×5 + 1 + 1 + 1 + 2 = 16", slides)
 	}
 
 	var tools []string

@@ -40,36 +40,54 @@ func (c *Chart) ScreenImage(size Size, scale float64) (image.Image, error) {
 // rgba renders the chart to an opaque RGBA image; floor is the pixel size of
 // a screen unit for ScreenImage, 0 for files.
 func (c *Chart) rgba(size Size, scale, floor float64) (*image.RGBA, error) {
+	img, _, err := c.render(size, scale, floor)
+	return img, err
+}
+
+// render is rgba that also returns the size in pixels of the smallest
+// text drawn (0 when there is none).
+func (c *Chart) render(size Size, scale, floor float64) (*image.RGBA, float64, error) {
+	img, texts, err := c.renderTexts(size, scale, floor)
+	smallest := 0.0
+	for _, t := range texts {
+		if smallest == 0 || t.size < smallest {
+			smallest = t.size
+		}
+	}
+	return img, smallest, err
+}
+
+func (c *Chart) renderTexts(size Size, scale, floor float64) (*image.RGBA, []pendingText, error) {
 	w, h, err := size.pixels(scale)
 	if err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
+		return nil, nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	fonts, err := loadFonts()
 	if err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
+		return nil, nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	r, err := chart.PNG(w, h)
 	if err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
+		return nil, nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	cv := newCanvas(r, false, fonts, w, h, floor)
 	cv.theme = c.theme
 	c.draw(cv)
 	var iw chart.ImageWriter
 	if err := r.Save(&iw); err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
+		return nil, nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	img, err := iw.Image()
 	if err != nil {
-		return nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
+		return nil, nil, fmt.Errorf("render %s chart: %w", c.Kind, err)
 	}
 	rgba, ok := img.(*image.RGBA)
 	if !ok {
-		return nil, fmt.Errorf("render %s chart: go-chart returned a %T, not an *image.RGBA", c.Kind, img)
+		return nil, nil, fmt.Errorf("render %s chart: go-chart returned a %T, not an *image.RGBA", c.Kind, img)
 	}
 	onBackground(rgba, c.theme.background())
 	rasterText(rgba, fonts, cv.texts)
-	return rgba, nil
+	return rgba, cv.texts, nil
 }
 
 // newChart returns a chart of kind k.

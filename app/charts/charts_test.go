@@ -529,11 +529,12 @@ func TestTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := tl.Table(); ok {
-		t.Error("timeline has a table")
+	if tt, ok := tl.Table(); !ok || len(tt.Categories) != 1 || tt.Categories[0] != "Aug 2025" || len(tt.Series) != 1 {
+		t.Errorf("timeline table = %+v, want one month", tt)
 	}
+	// A tornado with no assumption that moves the duty has nothing to chart.
 	if _, ok := charts.NewTornado(res.Totals, nil, scenarios.CAtoUS, charts.Meta{}).Table(); ok {
-		t.Error("tornado has a table")
+		t.Error("tornado without swings has a table")
 	}
 }
 

@@ -223,7 +223,3 @@ func (dl *deal) csv() ([]string, [][]string) {
 	rows = append(rows, row("TOTAL", "All sectors", dl.d.Totals))
 	return header, rows
 }
-
-// table: the deal chart is a picture (its verdicts have no native
-// equivalent).
-func (dl *deal) table() (Table, bool) { return Table{}, false }

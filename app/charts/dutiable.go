@@ -68,13 +68,14 @@ func (d *dutiable) summary() string {
 
 func (d *dutiable) legend() []legendItem {
 	return []legendItem{
-		{label: "Not CUSMA-claimed: dutiable under CUSMA-exempt measures", kind: legendSwatch, fill: okVermillion},
-		{label: "CUSMA-claimed: exempt from CUSMA-exempt measures", kind: legendSwatch, fill: okSky},
+		{label: "Not CUSMA-claimed: liable to every measure", kind: legendSwatch, fill: okVermillion},
+		{label: "CUSMA-claimed: spared only measures that exempt claims (not Section 232 or 338)", kind: legendSwatch, fill: okSky},
 	}
 }
 
 func (d *dutiable) notes() []string {
-	return []string{"CUSMA-claimed value = baseline trade × the sector's CUSMA claim share used by the scenario."}
+	return []string{"CUSMA-claimed value = baseline trade × the sector's CUSMA claim share used by the scenario. " +
+		"A claim spares a good only the measures that exempt CUSMA goods; Section 232 and Section 338 duties apply to claimed goods too, so a claimed sector can still pay duty."}
 }
 
 func (d *dutiable) empty() string {
@@ -153,7 +154,7 @@ func (d *dutiable) table() (Table, bool) {
 		Categories: cats,
 		Series: []Series{
 			{Name: "Not CUSMA-claimed", Values: scaled(rest, unit.div), Color: hexString(okVermillion)},
-			{Name: "CUSMA-claimed", Values: scaled(claim, unit.div), Color: hexString(okSky)},
+			{Name: "CUSMA-claimed (Section 232, 338 still apply)", Values: scaled(claim, unit.div), Color: hexString(okSky)},
 		},
 		Horizontal:   true,
 		Stacked:      true,

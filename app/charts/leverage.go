@@ -267,7 +267,6 @@ func (lv *leverage) csv() ([]string, [][]string) {
 
 // table: the leverage chart is a picture (its two panels and reference
 // lines have no native equivalent).
-func (lv *leverage) table() (Table, bool) { return Table{}, false }
 
 // dashedVLine draws a vertical dashed line lw wide centred on x.
 func (c *canvas) dashedVLine(x, y0, y1, lw float64, col drawing.Color) {

@@ -133,8 +133,9 @@ func TestLeverageChart(t *testing.T) {
 	if !strings.Contains(cs["leverage"].Summary(), "the US buys 13.5% of its imports from Canada") {
 		t.Errorf("summary %q", cs["leverage"].Summary())
 	}
-	if _, ok := cs["leverage"].Table(); ok {
-		t.Errorf("the leverage chart has a native table")
+	// Natively: the two dependences of each sector shown, in percent.
+	if tb, ok := cs["leverage"].Table(); !ok || len(tb.Series) != 2 || len(tb.Categories) == 0 || tb.ValueTitle != "Share, %" {
+		t.Errorf("the leverage chart's native table: %+v", tb)
 	}
 }
 

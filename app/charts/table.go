@@ -30,10 +30,15 @@ type Series struct {
 	Values []float64
 	// Color is the series colour as "RRGGBB".
 	Color string
+	// Labels, when set, are the data labels' texts, one per value; ""
+	// shows the value itself. They mark a value that is an upper bound
+	// ("≤ 1.3") on its own bar.
+	Labels []string
 }
 
 // Table gives the data for a native (editable) PowerPoint chart of the same
-// content; ok is false for kinds that have none (timeline and tornado).
+// content; ok is false for kinds that have none (pictures, such as the
+// leverage chart's two panels).
 // Values are in the unit named by ValueTitle (not rounded).
 func (c *Chart) Table() (t Table, ok bool) {
 	t, ok = c.body.table()

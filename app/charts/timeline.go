@@ -227,5 +227,3 @@ func (t *timeline) csv() ([]string, [][]string) {
 	}
 	return header, rows
 }
-
-func (t *timeline) table() (Table, bool) { return Table{}, false }

@@ -200,5 +200,3 @@ func (t *tornado) csv() ([]string, [][]string) {
 	}
 	return header, rows
 }
-
-func (t *tornado) table() (Table, bool) { return Table{}, false }

@@ -3,6 +3,7 @@ package deck
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -135,9 +136,6 @@ func categoryFontSize(c *Chart, frame rect) float64 {
 		if c.ValueTitle != "" {
 			reserved += 12*lineSpacing + 6
 		}
-		if len(c.Series) > 1 {
-			reserved += 12*lineSpacing + 8
-		}
 		per := (float64(frame.cy)/emuPerPt - reserved) / float64(len(c.Categories))
 		// A label needs its line height and a little space.
 		return math.Max(6, math.Min(14, math.Floor(2*per/1.3)/2))
@@ -176,9 +174,6 @@ func labelsFit(c *Chart, frame rect, size float64) bool {
 	}
 	if c.ValueTitle != "" {
 		reserved += 12*lineSpacing + 6
-	}
-	if len(c.Series) > 1 {
-		reserved += 12*lineSpacing + 8
 	}
 	plot := float64(frame.cy)/emuPerPt - reserved
 	// Each bar's label sits in the bar's share of its category's band, at
@@ -242,14 +237,20 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 			sheetName, col, esc(seriesName(c, i)))
 		fmt.Fprintf(&b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
 			seriesColor(c, i))
-		if dataLabels {
-			pos := "outEnd" // outside the end is not allowed on stacked bars
-			if c.Stacked {
-				pos = "ctr"
-			}
+		pos := "outEnd" // outside the end is not allowed on stacked bars
+		if c.Stacked {
+			pos = "ctr"
+		}
+		custom := slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
+		if dataLabels || custom {
 			b.WriteString(`<c:dLbls>`)
-			for k, hide := range hiddenLabels(c, s) {
-				if hide {
+			hidden := hiddenLabels(c, s)
+			for k := range s.Values {
+				if k < len(s.Labels) && s.Labels[k] != "" {
+					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:tx>%s</c:tx><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`+
+						`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
+						k, richText(s.Labels[k], labels, 0), pos)
+				} else if hidden[k] || !dataLabels {
 					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:delete val="1"/></c:dLbl>`, k)
 				}
 			}
@@ -314,9 +315,8 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	fmt.Fprintf(&b, `<c:crossAx val="%d"/><c:crosses val="%s"/><c:crossBetween val="between"/></c:valAx>`, catAxisID, valCrosses)
 	b.WriteString(`<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>`)
 
-	if len(c.Series) > 1 {
-		fmt.Fprintf(&b, `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>%s</c:legend>`, txPr(textStyle{size: 12, color: colorSubtitle}))
-	}
+	// No legend: the slide writes the chart's key, in the series' order,
+	// under its subtitle (chartKey).
 	b.WriteString(`<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
 	b.WriteString(`<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
 	fmt.Fprintf(&b, `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>%s</a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`,

@@ -90,13 +90,13 @@ func TestChart(t *testing.T) {
 		{
 			name:  "grouped columns",
 			chart: deck.Chart{Categories: []string{"x", "y", "z"}, Series: two},
-			dir:   "col", grouping: "clustered", catOrient: "minMax", valCrosses: "autoZero", legend: true, min: "0",
+			dir:   "col", grouping: "clustered", catOrient: "minMax", valCrosses: "autoZero", legend: false, min: "0", // the slide writes the key
 			colors: []string{"FF0000", "E69F00"}, wantFormat: "General", wantOverlap: "-10",
 		},
 		{
 			name:  "stacked horizontal with labels",
 			chart: deck.Chart{Categories: []string{"x", "y", "z"}, Series: two, Stacked: true, Horizontal: true, DataLabels: true},
-			dir:   "bar", grouping: "stacked", catOrient: "maxMin", valCrosses: "max", legend: true, labelPos: "ctr", min: "0",
+			dir:   "bar", grouping: "stacked", catOrient: "maxMin", valCrosses: "max", legend: false, labelPos: "ctr", min: "0",
 			colors: []string{"FF0000", "E69F00"}, wantFormat: "General", wantOverlap: "100",
 		},
 		{

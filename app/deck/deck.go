@@ -59,8 +59,16 @@ type Slide struct {
 	Title string
 	// Subtitle is an optional small line under the title.
 	Subtitle string
+	// Lead is the one sentence that says what the slide shows, computed
+	// from its data ("Aluminum and autos carry 42% of the duty"); it
+	// heads the subtitle, in bold.
+	Lead string
 	// Picture is the PNG image of the chart.
 	Picture []byte
+	// PictureTextPx is the size in pixels of the smallest text in
+	// Picture (0: unknown); PictureTextPoints turns it into the size the
+	// text has on the slide.
+	PictureTextPx float64
 	// Chart is an optional native, editable PowerPoint chart.
 	Chart *Chart
 	// AltText describes the picture or chart for screen readers; empty
@@ -116,4 +124,8 @@ type Series struct {
 	// Color is the bar colour as six hexadecimal digits "RRGGBB"; empty
 	// picks one from a colour-blind-safe palette.
 	Color string
+	// Labels, when set, are the data labels' texts, one per value ("" shows
+	// the value): a label such as "≤ 1.3" marks the bar that is a bound.
+	// They are shown even where value labels would crowd.
+	Labels []string
 }

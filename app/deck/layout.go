@@ -31,6 +31,7 @@ const (
 	sizeTitle         = 32
 	sizeTitleLong     = 28 // a title that does not fit on one line at sizeTitle
 	sizeSubtitle      = 18
+	sizeSubtitleLead  = 14 // the subtitle under a lead sentence, which is sizeSubtitle
 	sizeFootnote      = 12
 	sizeFootnoteLong  = 10 // a footnote longer than three lines at sizeFootnote
 	sizeSource        = 18
@@ -155,10 +156,25 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 	var l chartLayout
 	l.title, l.titleSize = titleBox(s.Title, w, marginTop)
 	y := l.title.bottom()
-	if strings.TrimSpace(s.Subtitle) != "" {
+	key := ""
+	if len(s.Panels) == 0 {
+		key = chartKey(s.Chart)
+	}
+	if strings.TrimSpace(s.Subtitle) != "" || strings.TrimSpace(s.Lead) != "" || key != "" {
 		width := w - 2*marginX
-		n := lineCount(s.Subtitle, sizeSubtitle, false, width-2*insetX)
-		l.subtitle = rect{marginX, y, width, textHeight(n, sizeSubtitle)}
+		size := subtitleSize(s)
+		n := lineCount(s.Subtitle, size, false, width-2*insetX)
+		if strings.TrimSpace(s.Subtitle) == "" {
+			n = 0
+		}
+		if key != "" {
+			n += lineCount(key, size, false, width-2*insetX)
+		}
+		h := textHeight(n, size)
+		if strings.TrimSpace(s.Lead) != "" {
+			h += textHeight(lineCount(s.Lead, sizeSubtitle, true, width-2*insetX), sizeSubtitle) - 2*insetY
+		}
+		l.subtitle = rect{marginX, y, width, h}
 		y = l.subtitle.bottom()
 	}
 	y += gap
@@ -251,4 +267,43 @@ func (s *Slide) ContentSize(widescreen bool) (cx, cy int64) {
 	}
 	l := layoutChartSlide(s, w, SlideHeight)
 	return l.content.cx, l.content.cy
+}
+
+// ProjectedWidth is the width in pixels of the projector a deck is checked
+// for: at it a slide's text should be at least MinProjectedPoints.
+const (
+	ProjectedWidth     = 1280
+	MinProjectedPoints = 12
+)
+
+// PictureTextPoints returns the size in points on the slide of the
+// smallest text of the slide's picture: its size in pixels
+// (PictureTextPx) scaled by the width the picture is placed at on a 16:9
+// or 4:3 slide over its width in pixels. The ratio of a point to a
+// projected pixel is the same for every text of a slide, so a picture's
+// text reads as well as slide text of this size. 0 when the slide has no
+// picture or its text size is not known.
+func (s *Slide) PictureTextPoints(widescreen bool) float64 {
+	if s.Chart != nil || len(s.Panels) > 0 || len(s.Picture) == 0 || s.PictureTextPx <= 0 {
+		return 0
+	}
+	pw, ph, err := pngSize(s.Picture)
+	if err != nil || pw <= 0 {
+		return 0
+	}
+	w := int64(StandardWidth)
+	if widescreen {
+		w = WidescreenWidth
+	}
+	placed := fit(layoutChartSlide(s, w, SlideHeight).content, pw, ph)
+	return s.PictureTextPx * float64(placed.cx) / emuPerPt / float64(pw)
+}
+
+// subtitleSize returns the size of a slide's subtitle lines: smaller under
+// a lead sentence, which says what matters, so the chart keeps its room.
+func subtitleSize(s *Slide) float64 {
+	if strings.TrimSpace(s.Lead) != "" {
+		return sizeSubtitleLead
+	}
+	return sizeSubtitle
 }

@@ -2,6 +2,7 @@ package deck
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -81,6 +82,9 @@ func panelHeight(p Panel, width int64, size float64) int64 {
 	return int64(h*emuPerPt) + 2*insetY
 }
 
+// moreInNotes ends a panel whose last lines do not fit on its slide.
+const moreInNotes = "More in the speaker notes."
+
 // panelSpace is the space in points above each bullet.
 func panelSpace(size float64) float64 { return size / 3 }
 
@@ -93,10 +97,8 @@ type panelBox struct {
 // layoutPanels places the panels in area at the largest size that fits,
 // and returns the boxes and that size.
 func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
-	rows := panelRows(ps)
 	colW := func(n int) int64 { return (area.cx - int64(n-1)*2*gap) / int64(n) }
-	size := panelSizes[len(panelSizes)-1]
-	for _, s := range panelSizes {
+	height := func(rows [][]Panel, s float64) int64 {
 		total := int64(0)
 		for _, row := range rows {
 			h := int64(0)
@@ -105,8 +107,29 @@ func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
 			}
 			total += h
 		}
-		total += int64(len(rows)-1) * 2 * gap
-		if total <= area.cy {
+		return total + int64(len(rows)-1)*2*gap
+	}
+	smallest := panelSizes[len(panelSizes)-1]
+	// What does not fit at the smallest size, the last panel's last
+	// lines, is left to the speaker notes (which give every line) rather
+	// than drawn over the footnote.
+	// The estimate of wrapped lines errs by a line or two: keep a margin.
+	for height(panelRows(ps), smallest)*21/20 > area.cy {
+		last := len(ps) - 1
+		lines := panelLines(ps[last])
+		if len(lines) > 0 && lines[len(lines)-1] == moreInNotes {
+			lines = lines[:len(lines)-1]
+		}
+		if len(lines) <= 1 {
+			break
+		}
+		ps = slices.Clone(ps)
+		ps[last].Lines = append(slices.Clip(lines[:len(lines)-1]), moreInNotes)
+	}
+	rows := panelRows(ps)
+	size := smallest
+	for _, s := range panelSizes {
+		if height(rows, s) <= area.cy {
 			size = s
 			break
 		}
@@ -134,8 +157,7 @@ func panelSlideXML(s *Slide, n int, l chartLayout) []byte {
 	t.textBox("Title", `<p:ph type="title"/>`, l.title, "t",
 		paragraphs(s.Title, textStyle{size: l.titleSize, bold: true, color: colorTitle}, "l"))
 	if l.subtitle.cy > 0 {
-		t.textBox("Subtitle", "", l.subtitle, "t",
-			paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l"))
+		t.textBox("Subtitle", "", l.subtitle, "t", subtitleParagraphs(s))
 	}
 	boxes, size := layoutPanels(s.Panels, l.content)
 	for i, pb := range boxes {

@@ -126,8 +126,7 @@ func chartSlideXML(s *Slide, n int, l chartLayout, pw, ph int) []byte {
 	t.textBox("Title", `<p:ph type="title"/>`, l.title, "t",
 		paragraphs(s.Title, textStyle{size: l.titleSize, bold: true, color: colorTitle}, "l"))
 	if l.subtitle.cy > 0 {
-		t.textBox("Subtitle", "", l.subtitle, "t",
-			paragraphs(s.Subtitle, textStyle{size: sizeSubtitle, color: colorSubtitle}, "l"))
+		t.textBox("Subtitle", "", l.subtitle, "t", subtitleParagraphs(s))
 	}
 	alt := s.AltText
 	if alt == "" {
@@ -176,4 +175,47 @@ func sourceLines(sources []string) []string {
 		}
 	}
 	return out
+}
+
+// subtitleParagraphs returns the paragraphs of a slide's subtitle box: the
+// lead sentence in bold, then the subtitle's lines.
+func subtitleParagraphs(s *Slide) []paragraph {
+	var ps []paragraph
+	if lead := strings.TrimSpace(s.Lead); lead != "" {
+		ps = paragraphs(lead, textStyle{size: sizeSubtitle, bold: true, color: colorTitle}, "l")
+	}
+	size := subtitleSize(s)
+	if strings.TrimSpace(s.Subtitle) != "" {
+		ps = append(ps, paragraphs(s.Subtitle, textStyle{size: size, color: colorSubtitle}, "l")...)
+	}
+	if key := chartKey(s.Chart); key != "" && len(s.Panels) == 0 {
+		text := textStyle{size: size, color: colorSubtitle}
+		var runs []run
+		for i := range s.Chart.Series {
+			sep := ""
+			if i > 0 {
+				sep = "    "
+			}
+			runs = append(runs, run{sep + "■ ", textStyle{size: size, color: seriesColor(s.Chart, i)}}, run{seriesName(s.Chart, i), text})
+		}
+		ps = append(ps, paragraph{style: text, align: "l", runs: runs})
+	}
+	return ps
+}
+
+// chartKey returns the text of a native chart's key, which the slide
+// writes under its subtitle instead of a legend in the chart: a legend's
+// order is the reader's choice (LibreOffice lists the series of horizontal
+// bars bottom up, PowerPoint in order), the key's is the series' order,
+// the order in which the slide's sentence names them. "" for a chart of
+// one series or none.
+func chartKey(c *Chart) string {
+	if c == nil || len(c.Series) < 2 {
+		return ""
+	}
+	var parts []string
+	for i := range c.Series {
+		parts = append(parts, "■ "+seriesName(c, i))
+	}
+	return strings.Join(parts, "    ")
 }

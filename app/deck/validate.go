@@ -62,6 +62,9 @@ func validateChart(c *Chart, path string, add func(path, format string, args ...
 		if len(s.Values) != len(c.Categories) {
 			add(sp+".values", "has %d values for %d categories", len(s.Values), len(c.Categories))
 		}
+		if len(s.Labels) != 0 && len(s.Labels) != len(s.Values) {
+			add(sp+".labels", "has %d labels for %d values", len(s.Labels), len(s.Values))
+		}
 		for k, v := range s.Values {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				add(fmt.Sprintf("%s.values[%d]", sp, k), "not a finite number (%v)", v)

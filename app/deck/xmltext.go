@@ -92,6 +92,15 @@ type paragraph struct {
 	spaceBefore float64
 	// slideNumber makes the text a slide-number field.
 	slideNumber bool
+	// runs, when set, are the paragraph's text in several styles (text
+	// and style are then unused but for the paragraph's end).
+	runs []run
+}
+
+// run is a piece of a paragraph in one style.
+type run struct {
+	text  string
+	style textStyle
 }
 
 // xml returns the a:p element of the paragraph.
@@ -119,6 +128,10 @@ func (p paragraph) xml() string {
 	case p.slideNumber:
 		fmt.Fprintf(&b, `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">%s<a:t>%s</a:t></a:fld>`,
 			p.style.rPr("a:rPr"), esc(p.text))
+	case len(p.runs) > 0:
+		for _, r := range p.runs {
+			fmt.Fprintf(&b, `<a:r>%s<a:t>%s</a:t></a:r>`, r.style.rPr("a:rPr"), esc(r.text))
+		}
 	case p.text != "":
 		fmt.Fprintf(&b, `<a:r>%s<a:t>%s</a:t></a:r>`, p.style.rPr("a:rPr"), esc(p.text))
 	}

@@ -152,7 +152,7 @@ func TestNoDuplicateSlides(t *testing.T) {
 	}
 	dutiable := 0
 	for i, a := range d.Slides {
-		if a.Title == "CUSMA-claimed vs dutiable trade by sector" {
+		if a.Title == "CUSMA-claimed trade by sector: what a claim spares" {
 			dutiable++
 			for _, want := range []string{"August 2025", "Sectoral deal", "Aluminum relief", "(the same data)"} {
 				if !strings.Contains(a.Subtitle, want) {

@@ -83,11 +83,18 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		if err != nil {
 			return nil, fmt.Errorf("deck: compare slide: %w", err)
 		}
+		ps.kind = SlideCompare
 		slides = append(slides, ps)
 	}
 	slides, positionSources, err := b.positionSlides(slides, subs, req, &opt) // only when asked for (position.go)
 	if err != nil {
 		return nil, fmt.Errorf("deck: %w", err)
+	}
+	for _, ps := range slides {
+		if ps.slide.Lead == "" {
+			ps.slide.Lead = b.lead(ps)
+			ps.slide.Subtitle = withoutLead(ps.slide.Subtitle, ps.slide.Lead)
+		}
 	}
 	if err := renderPictures(slides, width, opt.Widescreen); err != nil {
 		return nil, fmt.Errorf("deck: %w", err)
@@ -190,6 +197,14 @@ func (b *builder) slide(bt *built) (*pendingSlide, error) {
 		}
 		ps.slide.Chart = nc
 		switch s := ch.Summary(); {
+		case ch.Kind == charts.Deal:
+			// The slide's sentence gives the totals; the trade effects
+			// go under the chart, which keeps its room.
+			ps.slide.Subtitle = bt.subtitle
+			if _, rest, ok := strings.Cut(s, " · "); ok {
+				lead = append(lead, rest+".")
+			}
+			alt += " " + s + "."
 		case ch.Kind == charts.Compare:
 			// The legend names the scenarios: the subtitle needs only the
 			// date(s), the baseline and the direction, and leaves the
@@ -273,11 +288,20 @@ func renderPictures(slides []*pendingSlide, width int, widescreen bool) error {
 			for i := range work {
 				ps := todo[i]
 				var buf bytes.Buffer
-				if err := ps.picture.PNG(&buf, pictureSize(&ps.slide, width, widescreen), 1); err != nil {
+				size, scale := pictureSize(&ps.slide, width, widescreen)
+				if ps.kind == SlideRanges {
+					// Its rows and bands need the room of a full-size
+					// picture: large text would leave them none. Its
+					// text is under deck.MinProjectedPoints (a known gap).
+					size, scale = charts.Size{W: width, H: int(float64(width)*float64(size.H)/float64(size.W) + 0.5)}, 1
+				}
+				px, err := ps.picture.SlidePNG(&buf, size, scale)
+				if err != nil {
 					errs[i] = fmt.Errorf("%s slide: %w", ps.picture.Kind, err)
 					continue
 				}
 				ps.slide.Picture = buf.Bytes()
+				ps.slide.PictureTextPx = px
 			}
 		}()
 	}
@@ -294,21 +318,33 @@ func renderPictures(slides []*pendingSlide, width int, widescreen bool) error {
 	return nil
 }
 
-// pictureSize returns the pixel size of a slide's picture: width wide, with
-// the aspect ratio of the slide's chart area, but no taller than the
-// slide's own aspect ratio allows (16:9 or 4:3) and at least
-// charts.MinSide high.
-func pictureSize(s *deck.Slide, width int, widescreen bool) charts.Size {
+// pictureUnitsPerPoint is how many of a picture's units (see
+// charts.SlidePNG) span a point of the slide: its smallest text, 10 units,
+// is then at least deck.MinProjectedPoints on the slide, with a margin.
+const pictureUnitsPerPoint = 10.0 / (deck.MinProjectedPoints + 0.5)
+
+// pictureSize returns the size of a slide's picture in units and the
+// pixels per unit: the picture is width pixels wide (1920 for 16:9 slides,
+// 1600 for 4:3), has the aspect ratio of the slide's chart area, but is no
+// taller than the slide's own aspect ratio allows (16:9 or 4:3), and is
+// drawn on as many units as the area is wide in points times
+// pictureUnitsPerPoint, so that its text is large enough when projected.
+func pictureSize(s *deck.Slide, width int, widescreen bool) (charts.Size, float64) {
 	cx, cy := s.ContentSize(widescreen)
-	maxH := width * 3 / 4
+	aspect := 3.0 / 4
 	if widescreen {
-		maxH = width * 9 / 16
+		aspect = 9.0 / 16
 	}
-	h := maxH
 	if cx > 0 {
-		h = int(float64(width)*float64(cy)/float64(cx) + 0.5)
+		aspect = min(aspect, float64(cy)/float64(cx))
 	}
-	return charts.Size{W: width, H: max(charts.MinSide, min(h, maxH))}
+	units := float64(width)
+	if cx > 0 {
+		units = float64(cx) / 12700 * pictureUnitsPerPoint
+	}
+	w := int(units)
+	h := max(int(float64(w)*aspect+0.5), 1)
+	return charts.Size{W: w, H: h}, float64(width) / float64(w)
 }
 
 // sources returns the lines of the closing sources slide: the source of

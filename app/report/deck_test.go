@@ -29,16 +29,16 @@ func TestDeckSlides(t *testing.T) {
 	}{
 		{"one scenario", []string{"aug-2025"}, true, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods",
-			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed vs dutiable trade by sector", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
 		}, 8, 1920},
 		// The two scenarios have the same CUSMA shares: one dutiable-trade
 		// slide names both.
 		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal (on the August 2025 regime)"}, false, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal (on the August 2025 regime)",
-			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed vs dutiable trade by sector", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector", "Top products by duty at stake", "Effective tariff rate by month", "What moves the totals: sensitivity",
-			"Duty at stake by sector: 2 scenarios compared",
-		}, 14, 1600},
+			"Duty at stake by sector: 2 scenarios compared", "What the proposal gets and gives Canada",
+		}, 15, 1600},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +61,8 @@ func TestDeckSlides(t *testing.T) {
 					t.Errorf("slide %d: title %q, want %q", i+2, s.Title, tt.titles[i])
 				}
 				summary := len(s.Panels) > 0
-				if s.Subtitle == "" || !strings.Contains(s.Subtitle, "baseline 2024 trade") || (!summary && !strings.Contains(s.Subtitle, "Canada → US")) {
+				bothWays := s.Title == "What the proposal gets and gives Canada"
+				if s.Subtitle == "" || !strings.Contains(s.Subtitle, "baseline 2024 trade") || (!summary && !bothWays && !strings.Contains(s.Subtitle, "Canada → US")) {
 					t.Errorf("slide %d: subtitle %q", i+2, s.Subtitle)
 				}
 				if !strings.Contains(s.Footnote, "US DOT Bureau of Transportation Statistics") ||
@@ -71,7 +72,7 @@ func TestDeckSlides(t *testing.T) {
 				if s.AltText == "" || s.Notes == "" {
 					t.Errorf("slide %d: no alt text or notes", i+2)
 				}
-				native := s.Title != "Effective tariff rate by month" && s.Title != "What moves the totals: sensitivity"
+				native := true // the timeline and the tornado too
 				switch {
 				case summary:
 					if s.Chart != nil || s.Picture != nil || !strings.HasPrefix(s.Title, "At a glance") {
@@ -142,7 +143,7 @@ func TestDeckEvidence(t *testing.T) {
 	if c := exposure.Chart; c == nil || !contains(c.Categories, "Iron & steel") || !(contains(c.Categories, "Machinery") || contains(c.Categories, "Machinery (≤)")) || c.Title != "" {
 		t.Errorf("native exposure chart: %+v", c)
 	}
-	if c := slideTitled(t, d, "CUSMA-claimed vs dutiable trade by sector").Chart; c == nil || !c.Stacked || len(c.Series) != 2 {
+	if c := slideTitled(t, d, "CUSMA-claimed trade by sector: what a claim spares").Chart; c == nil || !c.Stacked || len(c.Series) != 2 {
 		t.Errorf("native dutiable chart: %+v", c)
 	}
 	// The native exposure chart marks the upper bounds that the picture
@@ -228,7 +229,7 @@ func TestDeckOptions(t *testing.T) {
 		t.Errorf("empty exposure: chart %v, picture %d bytes, alt %q", s.Chart, len(s.Picture), s.AltText)
 	}
 	// The dutiable trade: the five largest sectors and the rest.
-	if s := slideTitled(t, d, "CUSMA-claimed vs dutiable trade by sector"); s.Chart == nil || len(s.Chart.Categories) != 6 || s.Chart.Categories[5] != "All other (21 sectors)" {
+	if s := slideTitled(t, d, "CUSMA-claimed trade by sector: what a claim spares"); s.Chart == nil || len(s.Chart.Categories) != 6 || s.Chart.Categories[5] != "All other (21 sectors)" {
 		t.Errorf("dutiable: %+v", s.Chart)
 	}
 	// The top sectors and the rest, marked when the rest holds an upper
@@ -248,8 +249,10 @@ func TestDeckOptions(t *testing.T) {
 	}
 	// A summary, exposure, products, timeline and tornado slide for each,
 	// and one dutiable-trade slide: the five have the same CUSMA shares.
-	if len(d.Slides) != 26 {
-		t.Errorf("%d chart slides, want 26", len(d.Slides))
+	// And each scenario after the first scored against the first: 4 deal
+	// slides.
+	if len(d.Slides) != 30 {
+		t.Errorf("%d chart slides, want 30", len(d.Slides))
 	}
 	for _, s := range d.Slides {
 		if strings.HasPrefix(s.Title, "Duty at stake by sector:") {

@@ -15,7 +15,7 @@ import (
 // Chart titles by kind; the comparison's takes the number of scenarios.
 const (
 	titleExposure = "Duty at stake by sector"
-	titleDutiable = "CUSMA-claimed vs dutiable trade by sector"
+	titleDutiable = "CUSMA-claimed trade by sector: what a claim spares"
 	titleCompare  = "Duty at stake by sector: %d scenarios compared"
 	titleTimeline = "Effective tariff rate by month"
 	titleTornado  = "What moves the totals: sensitivity"

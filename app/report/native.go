@@ -14,7 +14,8 @@ const maxLabelledBars = 30
 // NativeChart maps the data of a chart (charts.Chart.Table) to a native,
 // editable PowerPoint bar chart: the same categories in the same order,
 // the same series, colours, orientation, stacking, unit and number format.
-// Bars carry value labels unless there are more than 30 of them.
+// Bars carry value labels unless there are more than 30 of them; a value
+// that is a bound keeps its own label ("≤ 1.3") whatever their number.
 func NativeChart(t charts.Table) *deck.Chart {
 	c := &deck.Chart{
 		Title:        t.Title,
@@ -26,7 +27,7 @@ func NativeChart(t charts.Table) *deck.Chart {
 		NumberFormat: t.NumberFormat,
 	}
 	for i, s := range t.Series {
-		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color}
+		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color, Labels: slices.Clone(s.Labels)}
 	}
 	bars := len(t.Categories)
 	if !t.Stacked {

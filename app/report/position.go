@@ -9,11 +9,12 @@ import (
 	"parley/scenarios"
 )
 
-// The slides of a negotiating position. They are in a deck only when
-// asked for (DeckOptions.Slides, e.g. "--slides all" or
-// "leverage,ranges,deal"): per scenario, who depends on whom and the duty
-// at stake with its P10–P90 ranges; for two or more scenarios, each
-// scenario after the first scored as a proposal against the first.
+// The slides of a negotiating position: per scenario, who depends on whom
+// and the duty at stake with its P10–P90 ranges, in a deck only when asked
+// for (DeckOptions.Slides, e.g. "--slides all" or "leverage,ranges"); for
+// two or more scenarios, each scenario after the first scored as a
+// proposal against the first, a native chart in every such deck unless
+// the slides chosen leave it out.
 const (
 	SlideLeverage = string(charts.Leverage)
 	SlideRanges   = "ranges"
@@ -38,9 +39,15 @@ const (
 	DefaultSeed  = 1
 )
 
-// hasPositionSlide reports whether the deck was asked for slides of kind
-// k: position slides are never in a deck by default.
-func (o *DeckOptions) hasPositionSlide(k string) bool { return slices.Contains(o.Slides, k) }
+// hasPositionSlide reports whether the deck has slides of kind k: the
+// deal slide is in a deck of two or more scenarios by default, the
+// leverage and ranges slides only when asked for.
+func (o *DeckOptions) hasPositionSlide(k string) bool {
+	if k == SlideDeal {
+		return o.hasSlide(k)
+	}
+	return slices.Contains(o.Slides, k)
+}
 
 // buildPosition builds a leverage chart (one scenario: its duty at stake
 // each way beside who depends on whom) or a deal chart (two scenarios:

@@ -16,7 +16,9 @@ const (
 	summaryTitle   = "At a glance: %s"
 	summarySectors = 5 // largest sectors listed per direction
 	summaryQuotes  = 3 // pieces of key evidence
-	maxQuote       = 150
+	maxQuote       = 120
+	maxQuoteLabel  = 70 // a measure's label in the key evidence, in characters
+	maxQuoteSource = 60 // a quoted document's title, in characters (the notes give it in full)
 )
 
 // summarySlide returns the one-page summary of scenario s: into the US,
@@ -94,7 +96,13 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 		return nil, err
 	}
 	title := fmt.Sprintf(summaryTitle, s.name())
-	slide := deck.Slide{Title: title, Subtitle: sub, Panels: panels, Footnote: strings.Join(foot, "\n"), Notes: notes, AltText: title}
+	lead, ok := sectorLead(s, &res, scenarios.CAtoUS)
+	if !ok {
+		if lead, ok = sectorLead(s, &res, scenarios.UStoCA); !ok {
+			lead = "No duty at stake either way on " + s.asOf.String() + "."
+		}
+	}
+	slide := deck.Slide{Title: title, Subtitle: sub, Lead: lead, Panels: panels, Footnote: strings.Join(foot, "\n"), Notes: notes, AltText: title}
 	return &pendingSlide{slide: slide, built: bt, kind: SlideSummary}, nil
 }
 
@@ -107,21 +115,29 @@ func mark(upper bool) string {
 }
 
 // keyEvidence returns up to summaryQuotes lines of evidence: for the
-// measures in force with the most duty at stake in their sectors, the
-// first piece of evidence each, then a warning naming the measures that
-// cite none.
+// measures in force that quote a legal text, those that carry the most
+// duty first (the duty each adds, and the trade its ban stops), each with
+// that amount and its first quote; then, when fewer than summaryQuotes
+// quote one, the others' citations in the same order; then a warning
+// naming the measures that cite nothing.
 func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scenarios.Measure) ([]string, error) {
-	weight := func(m *scenarios.Measure) float64 {
-		w := 0.0
-		for _, f := range res.DirectionFlows(m.Direction()) {
-			if m.Coverage(f.Sector) > 0 {
-				w += f.Duty
-			}
-		}
-		return w
+	carried := map[string]float64{} // measure id -> duty it adds (and trade it bans)
+	for _, md := range res.Measures {
+		carried[md.ID] += md.Duty + md.Banned
 	}
+	quotes := func(m *scenarios.Measure) bool { return slices.ContainsFunc(m.Evidence, scenarios.Evidence.IsQuote) }
 	ms := slices.Clone(active)
-	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int { return cmp.Compare(weight(b), weight(a)) })
+	// By the duty they carry; the measures that quote a legal text first,
+	// so that the slide quotes the law rather than cites it.
+	slices.SortStableFunc(ms, func(a, b *scenarios.Measure) int {
+		if qa, qb := quotes(a), quotes(b); qa != qb {
+			if qa {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(carried[b.ID], carried[a.ID])
+	})
 	var lines, missing []string
 	for _, m := range ms {
 		if len(m.Evidence) == 0 {
@@ -131,23 +147,30 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 		if len(lines) == summaryQuotes {
 			continue
 		}
+		// A quote of the legal text reads better than a citation.
 		e := m.Evidence[0]
+		if i := slices.IndexFunc(m.Evidence, scenarios.Evidence.IsQuote); i >= 0 {
+			e = m.Evidence[i]
+		}
 		text := shortCitation(e.Citation)
 		if e.IsQuote() {
 			d, err := b.document(e.Document)
 			if err != nil {
 				return nil, err
 			}
-			src := d.Title
+			src := ellipsize(d.Title, maxQuoteSource)
 			if d.Date != "" {
 				src += ", " + d.Date
 			}
 			src += pageRef(d.PageOfQuote(e.Quote))
 			text = "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")"
 		}
-		label := m.Label
+		label := ellipsize(m.Label, maxQuoteLabel)
 		if label == "" {
 			label = m.ID
+		}
+		if d := carried[m.ID]; d > 0 {
+			label += " (" + charts.Money(d) + ")"
 		}
 		lines = append(lines, label+": "+text)
 	}

@@ -516,9 +516,10 @@ func TestExportDeck(t *testing.T) {
 		cx     string
 	}{
 		// A title slide, a summary, the charts, and the sources (on one or
-		// two slides); the two scenarios share one dutiable-trade slide.
+		// two slides); the two scenarios share one dutiable-trade slide,
+		// and the second is scored against the first on the deal slide.
 		{[]string{"aug-2025"}, true, 8, `cx="12192000"`},
-		{[]string{"aug-2025", "threat-25"}, false, 15, `cx="9144000"`},
+		{[]string{"aug-2025", "threat-25"}, false, 16, `cx="9144000"`},
 	} {
 		path := filepath.Join(t.TempDir(), "deck.pptx")
 		u.saveDeck(path, tc.ids, report.DeckOptions{Widescreen: tc.wide, Top: charts.DefaultTop}, func(_ string, err error) { q.done = append(q.done, err) })

@@ -87,11 +87,12 @@ func (v *positionView) deckOptions() report.DeckOptions {
 }
 
 // defaultSlideLabels returns the labels of the slides checked when the
-// deck dialog opens: all but the position slides, which are asked for.
+// deck dialog opens: all but the leverage and ranges slides, which are
+// asked for (the deal slide is in every deck of two or more scenarios).
 func defaultSlideLabels(all []string) []string {
 	var out []string
 	for _, l := range all {
-		if l != slideLabels[report.SlideLeverage] && l != slideLabels[report.SlideRanges] && l != slideLabels[report.SlideDeal] {
+		if l != slideLabels[report.SlideLeverage] && l != slideLabels[report.SlideRanges] {
 			out = append(out, l)
 		}
 	}
