@@ -43,16 +43,8 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 		return "", "", fmt.Errorf("import %s: %w", path, err)
 	}
 	sc := &file.Scenario
-	cat, err := w.catalog()
-	if err != nil {
-		return "", "", err
-	}
-	errs := scenarios.Validate(sc, cat)
-	if err := cat.failure(); err != nil {
-		return "", "", err
-	}
-	if len(errs) > 0 {
-		return "", "", fmt.Errorf("import %s: %w", path, file.Locate(errs))
+	if err := w.validateFile(file, sc); err != nil {
+		return "", "", fmt.Errorf("import %s: %w", path, err)
 	}
 	if err := w.restoreLibraryNotes(sc); err != nil {
 		return "", "", err
@@ -64,17 +56,16 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 	}
 	switch {
 	case !taken:
-		id, err = w.CreateScenario(sc)
+		id, err = w.importFile(file, sc, "", 0)
 	case clash == ClashRename:
 		sc.Name, err = w.freeName(sc.Name)
 		if err == nil {
-			id, err = w.CreateScenario(sc)
+			id, err = w.importFile(file, sc, "", 0)
 		}
 	default: // ClashReplace
 		var rev int64
 		if _, rev, err = w.ScenarioRev(existing.ID); err == nil {
-			id = existing.ID
-			_, err = w.SaveScenario(id, sc, rev)
+			id, err = w.importFile(file, sc, existing.ID, rev)
 		}
 	}
 	if err != nil {

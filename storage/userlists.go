@@ -13,9 +13,6 @@ import (
 	"parley/scenarios"
 )
 
-// MaxListName is the longest name a user list may have.
-const MaxListName = 64
-
 // ListInfo describes one product list without its codes.
 type ListInfo struct {
 	Name    string
@@ -27,22 +24,11 @@ type ListInfo struct {
 	Updated string
 }
 
-// CheckListName reports whether name may name a user list: 1 to
-// MaxListName letters, digits, '-', '_' or '.', starting with a letter or
-// digit (so that list:NAME reads the same in a file, a CSV cell and a
-// command line).
+// CheckListName reports whether name may name a user list
+// (scenarios.CheckListName); the error is ErrInvalid.
 func CheckListName(name string) error {
-	if name == "" {
-		return fmt.Errorf("%w: a list needs a name", ErrInvalid)
-	}
-	if len(name) > MaxListName {
-		return fmt.Errorf("%w: list name %q is longer than %d characters", ErrInvalid, name, MaxListName)
-	}
-	for i, r := range name {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i > 0 && (r == '-' || r == '_' || r == '.')
-		if !ok {
-			return fmt.Errorf("%w: list name %q: use letters, digits, '-', '_' and '.', starting with a letter or digit", ErrInvalid, name)
-		}
+	if err := scenarios.CheckListName(name); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"parley/scenarios"
@@ -115,7 +116,7 @@ func listsImport(c *call, args []string) error {
 	}
 	l := scenarios.ProductList{Name: name, Title: c.args.value("title"), Source: c.args.value("source"), Codes: res.Codes}
 	if l.Source == "" {
-		l.Source = "imported from " + args[0]
+		l.Source = "imported from " + filepath.Base(args[0])
 	}
 	if c.args.bool("replace") {
 		err = c.ws.ReplaceList(l)
@@ -135,7 +136,7 @@ func listsImport(c *call, args []string) error {
 	for _, n := range res.Notes() {
 		fmt.Fprintf(c.env.Stderr, "note: %s\n", n)
 	}
-	c.out("list %s: %d codes (%d rows read)\n", stored.Name, len(stored.Codes), len(res.Codes))
+	c.out("list %s: %s (%s read)\n", stored.Name, count(len(stored.Codes), "code", "codes"), count(len(res.Codes), "row", "rows"))
 	return nil
 }
 
@@ -159,6 +160,14 @@ func listsDelete(c *call, args []string) error {
 	}
 	c.out("deleted list %s\n", args[0])
 	return nil
+}
+
+// count writes n with the word for one or many.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // trimInvalid drops storage.ErrInvalid's words from a message shown as usage.
