@@ -39,7 +39,9 @@ type listsView struct {
 	selected int // index in infos, or -1
 
 	list     *widget.List
-	details  *widget.Label
+	details  *fyne.Container // one label a line (detailText)
+	shown    string          // the details' text
+	right    *fyne.Container // the details over the codes
 	codes    *widget.Label
 	status   *widget.Label
 	rename   *widget.Button
@@ -66,8 +68,7 @@ func newListsView(d listsDeps) *listsView {
 	})
 	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i; v.showSelected() }
 	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.showSelected() }
-	v.details = widget.NewLabel("")
-	v.details.Wrapping = fyne.TextWrapWord
+	v.details = container.NewVBox()
 	v.codes = widget.NewLabel("")
 	v.codes.Wrapping = fyne.TextWrapWord
 	v.status = widget.NewLabel("")
@@ -79,8 +80,9 @@ func newListsView(d listsDeps) *listsView {
 	intro := widget.NewLabel("A measure includes or excludes a list as list:NAME. Your own lists work like the built-in ones " +
 		"and travel in the scenario files that use them; a list a scenario uses cannot be deleted, and renaming it renames it in those scenarios.")
 	intro.Wrapping = fyne.TextWrapWord
-	right := container.NewVScroll(container.NewVBox(v.details, widget.NewSeparator(), v.codes))
-	split := container.NewHSplit(v.list, right)
+	v.right = container.NewBorder(container.NewVBox(v.details, widget.NewSeparator()), nil, nil, nil,
+		container.NewVScroll(v.codes))
+	split := container.NewHSplit(v.list, v.right)
 	split.Offset = 0.4
 	v.content = container.NewBorder(container.NewVBox(intro, container.NewHBox(add, v.rename, v.del)), v.status, nil, nil, split)
 	v.reload("")
@@ -144,7 +146,7 @@ func (v *listsView) showSelected() {
 	v.rename.Disable()
 	v.del.Disable()
 	if !ok {
-		v.details.SetText(fmt.Sprintf("%s. Choose one to see its codes, what it covers and which measures use it.", count(len(v.infos), "list")))
+		v.setDetails(fmt.Sprintf("%s. Choose one to see its codes, what it covers and which measures use it.", count(len(v.infos), "list")))
 		v.codes.SetText("")
 		return
 	}
@@ -162,13 +164,29 @@ func (v *listsView) showSelected() {
 	if err != nil {
 		v.status.SetText("Could not read which measures use the list: " + err.Error())
 	}
-	v.details.SetText(listDetails(l, cov, uses))
+	v.setDetails(listDetails(l, cov, uses))
 	pl, err := v.d.ws.List(l.Name)
 	if err != nil {
 		v.codes.SetText("Codes unavailable: " + err.Error())
 		return
 	}
 	v.codes.SetText(codesText(pl.Codes, 400))
+}
+
+// setDetails shows text, a label a line, each cut with an ellipsis where
+// too long (a wrapped label above others would overlap them until the
+// next layout).
+func (v *listsView) setDetails(text string) {
+	v.shown = text
+	v.details.RemoveAll()
+	for _, line := range strings.Split(text, "\n") {
+		l := widget.NewLabel(line)
+		l.Truncation = fyne.TextTruncateEllipsis
+		v.details.Add(l)
+	}
+	if v.right != nil {
+		v.right.Refresh() // lay the codes out below the new details
+	}
 }
 
 // listCover is what a list covers of one direction's baseline lines.
@@ -212,7 +230,7 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 		fmt.Fprintf(&b, "\nCovers in %s: %s", dirLabel(c.Direction), scopeSize(c.Size, false))
 	}
 	if len(cov) > 0 {
-		b.WriteString(" (the shown scenario's baseline lines)")
+		b.WriteString("\n(the shown scenario's baseline lines, before precedence and CUSMA relief)")
 	}
 	if len(uses) == 0 {
 		b.WriteString("\nNo measure uses it.")

@@ -37,12 +37,12 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 		t.Fatalf("selected %+v", cur)
 	}
 	for _, want := range []string{"my-dairy — Dairy", "Your list", "2 codes", "Covers in", "No measure uses it", "0401.10.00"} {
-		if !strings.Contains(v.details.Text+v.codes.Text, want) {
-			t.Errorf("details lack %q:\n%s\n%s", want, v.details.Text, v.codes.Text)
+		if !strings.Contains(v.shown+v.codes.Text, want) {
+			t.Errorf("details lack %q:\n%s\n%s", want, v.shown, v.codes.Text)
 		}
 	}
-	if strings.Contains(v.details.Text, "0 lines") {
-		t.Errorf("the list covers no baseline line:\n%s", v.details.Text)
+	if strings.Contains(v.shown, "0 lines") {
+		t.Errorf("the list covers no baseline line:\n%s", v.shown)
 	}
 	// The product picker offers it beside the built-in lists.
 	m, err := u.modelFor(scenarios.DefaultAssumptions())
@@ -92,8 +92,8 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 	}
 	v := u.listsDialog()
 	v.reload("dairy")
-	if !strings.Contains(v.details.Text, "Used by 1 measure") || !strings.Contains(v.details.Text, "Dairy duty — Dairy duty 25%") {
-		t.Errorf("details:\n%s", v.details.Text)
+	if !strings.Contains(v.shown, "Used by 1 measure") || !strings.Contains(v.shown, "Dairy duty — Dairy duty 25%") {
+		t.Errorf("details:\n%s", v.shown)
 	}
 	if v.rename.Disabled() || v.del.Disabled() {
 		t.Error("rename or delete disabled on the user's list")

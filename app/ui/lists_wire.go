@@ -10,6 +10,9 @@ import (
 
 // listsDialog shows the product lists (File → Product lists…).
 func (u *UI) listsDialog() *listsView {
+	// Lists may have changed since the model was made (the command line):
+	// read them again with the model.
+	u.model, u.modelKey = nil, ""
 	v := newListsView(listsDeps{
 		ws:  u.ws,
 		win: u.win,
