@@ -125,3 +125,23 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 		t.Error("rename or delete enabled on a built-in list")
 	}
 }
+
+func TestListsMadeElsewhereReachTheModel(t *testing.T) {
+	u, _ := newTestUI(t)
+	a := scenarios.DefaultAssumptions()
+	if _, err := u.modelFor(a); err != nil {
+		t.Fatal(err)
+	}
+	// As the command line would, behind the window's back.
+	if err := u.ws.CreateList(scenarios.ProductList{Name: "elsewhere", Codes: []string{"0401"}}); err != nil {
+		t.Fatal(err)
+	}
+	u.externalChange()
+	m, err := u.modelFor(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Lists()["elsewhere"] == nil {
+		t.Error("a list made elsewhere is not in the model after the change is noticed")
+	}
+}

@@ -81,6 +81,7 @@ type UI struct {
 	status      *widget.Label
 	menu        *appMenu
 	closed      bool
+	listsSeen   string // the user's lists when the model was last checked against them (lists_watch.go)
 	// watcher notices changes made elsewhere (watch.go).
 	watcher *watcher
 
