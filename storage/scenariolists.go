@@ -126,7 +126,7 @@ func (w *Workspace) ExportScenario(id string, out io.Writer) error {
 	}
 	var sc *scenarios.Scenario
 	var lists []*scenarios.ProductList
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		ctx := context.Background()
 		var err error
 		lists = nil

@@ -85,7 +85,7 @@ func (w *Workspace) Lists() (scenarios.ProductLists, error) {
 		return nil, err
 	}
 	var user scenarios.ProductLists
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		user, err = readUserLists(context.Background(), tx)
 		return err
@@ -108,9 +108,9 @@ func mergeLists(builtin, user scenarios.ProductLists) scenarios.ProductLists {
 	return all
 }
 
-// read runs fn in one read-only transaction, so that what it reads is one
+// inReadTx runs fn in one read-only transaction, so that what it reads is one
 // state of the workspace, retrying while another process holds it busy.
-func (w *Workspace) read(fn func(tx *sql.Tx) error) error {
+func (w *Workspace) inReadTx(fn func(tx *sql.Tx) error) error {
 	return w.retry(func() error {
 		tx, err := w.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
 		if err != nil {
@@ -152,7 +152,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 		l := builtin[n]
 		out = append(out, ListInfo{Name: l.Name, Title: l.Title, Source: l.Source, Size: len(l.Codes), Builtin: true})
 	}
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		return scanTx(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
 			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, &l.Created, &l.Updated); err != nil {
@@ -179,7 +179,7 @@ func (w *Workspace) List(name string) (*scenarios.ProductList, error) {
 		return l, nil
 	}
 	var l *scenarios.ProductList
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		l, err = readUserList(context.Background(), tx, name)
 		return err
@@ -413,7 +413,7 @@ type ListUse struct {
 // scenario name and position.
 func (w *Workspace) ListUses(name string) ([]ListUse, error) {
 	var out []ListUse
-	err := w.read(func(tx *sql.Tx) error {
+	err := w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		out, err = listUsesTx(tx, name)
 		return err
