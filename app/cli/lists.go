@@ -124,7 +124,7 @@ func listsImport(c *call, args []string) error {
 		err = c.ws.CreateList(l)
 	}
 	if err != nil {
-		if errors.Is(err, storage.ErrExists) {
+		if errors.Is(err, storage.ErrExists) && !c.args.bool("replace") {
 			return fmt.Errorf("%w (add --replace to replace its codes)", err)
 		}
 		return err
