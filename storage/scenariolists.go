@@ -97,6 +97,9 @@ func (w *Workspace) importFile(f *scenarios.File, sc *scenarios.Scenario, replac
 		if err := storeFileLists(w, tx, f, builtin); err != nil {
 			return err
 		}
+		if err := checkListsTx(tx, sc, builtin); err != nil {
+			return err
+		}
 		if replaceID != "" {
 			_, err := w.saveScenarioTx(tx, replaceID, sc, rev)
 			return err
@@ -149,4 +152,32 @@ func (w *Workspace) ExportScenario(id string, out io.Writer) error {
 		return err
 	}
 	return scenarios.EncodeFileLists(out, sc, sc.EvalDate(), lists)
+}
+
+// checkListsTx checks in tx, the transaction that stores sc, that every
+// list sc's measures name is still there: validation read the lists before
+// the transaction, and another process may have deleted one since.
+func checkListsTx(tx *sql.Tx, sc *scenarios.Scenario, builtin scenarios.ProductLists) error {
+	for _, name := range scenarios.ListsUsed(sc) {
+		if builtin[name] != nil {
+			continue
+		}
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM user_lists WHERE name = ? COLLATE BINARY", name).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w: no product list named %q (it was deleted elsewhere?)", ErrNotFound, name)
+		}
+	}
+	return nil
+}
+
+// listsOf returns the built-in lists when sc's measures name a list (for
+// checkListsTx), else nil without reading the product data.
+func (w *Workspace) listsOf(sc *scenarios.Scenario) (scenarios.ProductLists, error) {
+	if len(scenarios.ListsUsed(sc)) == 0 {
+		return nil, nil
+	}
+	return w.builtinLists()
 }

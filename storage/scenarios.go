@@ -227,8 +227,15 @@ func (w *Workspace) CreateScenario(sc *scenarios.Scenario) (string, error) {
 	if err := w.validate(sc); err != nil {
 		return "", err
 	}
+	builtin, err := w.listsOf(sc)
+	if err != nil {
+		return "", err
+	}
 	var id string
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
+	err = w.write(context.Background(), func(tx *sql.Tx) error {
+		if err := checkListsTx(tx, sc, builtin); err != nil {
+			return err
+		}
 		var err error
 		id, err = w.createScenarioTx(tx, sc)
 		return err
@@ -294,8 +301,15 @@ func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario, rev int64) (
 	if err := w.validate(sc); err != nil {
 		return 0, err
 	}
+	builtin, err := w.listsOf(sc)
+	if err != nil {
+		return 0, err
+	}
 	var next int64
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
+	err = w.write(context.Background(), func(tx *sql.Tx) error {
+		if err := checkListsTx(tx, sc, builtin); err != nil {
+			return err
+		}
 		var err error
 		next, err = w.saveScenarioTx(tx, id, sc, rev)
 		return err
