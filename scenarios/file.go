@@ -20,8 +20,11 @@ const MaxFileSize = 16 << 20
 // stands in the file, so that later validation can point at it.
 type File struct {
 	Scenario Scenario
-	data     []byte
-	offsets  map[string]int
+	// Lists are the user's product lists the file carries (top-level
+	// "lists"), in file order, codes normalized, sorted, once each.
+	Lists   []ProductList
+	data    []byte
+	offsets map[string]int
 }
 
 // Pos returns the position of the field at path, or of the nearest enclosing
@@ -112,7 +115,7 @@ func DecodeFile(data []byte) (*File, error) {
 		}
 		return nil, d.errs
 	}
-	return &File{Scenario: sc, data: data, offsets: d.offsets}, nil
+	return &File{Scenario: sc, Lists: d.fileLists, data: data, offsets: d.offsets}, nil
 }
 
 type decoder struct {
@@ -121,6 +124,8 @@ type decoder struct {
 	errs    Errors
 	errOffs []int // the byte offset of each error, made a position at the end
 	v2Keys  []v2Key
+	// fileLists are the lists of the top-level "lists".
+	fileLists []ProductList
 }
 
 func (d *decoder) fail(n *jnode, path, format string, args ...any) {
@@ -251,6 +256,7 @@ func (d *decoder) scenario(root *jnode) Scenario {
 		"description": func(n *jnode, p string) { d.str(n, p, &sc.Description) },
 		"as_of":       mark("as_of", func(n *jnode, p string) { d.date(n, p, &sc.AsOf, false) }),
 		"assumptions": func(n *jnode, p string) { d.assumptions(n, p, &sc.Assumptions) },
+		"lists":       d.v2("lists", d.lists),
 		"measures": func(n *jnode, p string) {
 			if n.kind != jArray {
 				d.fail(n, p, "must be an array of measures, not %s", n.kind)
@@ -426,12 +432,13 @@ func (d *decoder) entries(n *jnode, path string, dst *[]string) {
 
 // fileScenario is the JSON shape of parley.scenario/2, in its key order.
 type fileScenario struct {
-	Format      string          `json:"format"`
-	Name        string          `json:"name"`
-	Description string          `json:"description"`
-	AsOf        string          `json:"as_of"`
-	Assumptions fileAssumptions `json:"assumptions"`
-	Measures    []fileMeasure   `json:"measures"`
+	Format      string              `json:"format"`
+	Name        string              `json:"name"`
+	Description string              `json:"description"`
+	AsOf        string              `json:"as_of"`
+	Assumptions fileAssumptions     `json:"assumptions"`
+	Measures    []fileMeasure       `json:"measures"`
+	Lists       map[string]fileList `json:"lists,omitempty"`
 }
 
 type fileAssumptions struct {
@@ -504,6 +511,13 @@ func nonNil(m map[string]float64) map[string]float64 {
 // references kept as list:NAME. asOf is the date written as "as_of" (a
 // scenario that follows the clock is written with the day it is exported on).
 func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
+	return EncodeFileLists(w, sc, asOf, nil)
+}
+
+// EncodeFileLists is EncodeFile with the user's lists that sc's measures
+// name, written in the top-level "lists" so that the file computes the
+// same in a workspace that lacks them.
+func EncodeFileLists(w io.Writer, sc *Scenario, asOf Date, lists []*ProductList) error {
 	a := sc.Assumptions
 	f := fileScenario{
 		Format:      FileFormat,
@@ -525,6 +539,7 @@ func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
 			},
 		},
 		Measures: make([]fileMeasure, 0, len(sc.Measures)),
+		Lists:    encodeLists(lists),
 	}
 	if f.Assumptions.Granularity == "" {
 		f.Assumptions.Granularity = GranularityProduct

@@ -35,6 +35,7 @@ func FuzzDecodeFile(f *testing.F) {
 		`{"format": "parley.scenario/1", "name": "x", "as_of": "2025-01-01", "measures": [{"imposer": "US", "rate": 1e400, "effective_from": "2025-02-30"}]}`,
 		`{"a": "\ud800"}`, `{"name": "\u0000\u001b]0;x\u0007"}`, strings.Repeat("[", 100) + strings.Repeat("]", 100),
 		`{"format": "parley.scenario/2", "name": "n", "as_of": "2025-01-01", "measures": [{"id": "a", "imposer": "US", "rate": 0.1, "effective_from": "2025-01-01", "products": {"include": ["list:x", "0105.11"]}, "cusma_exempt_share": 0.5}]}`,
+		`{"format": "parley.scenario/2", "name": "n", "as_of": "2025-01-01", "measures": [{"id": "a", "imposer": "US", "rate": 0.1, "effective_from": "2025-01-01", "products": {"include": ["list:mine"]}}], "lists": {"mine": {"title": "t", "source": "s", "codes": ["0401.10", "0402", "0401.10"]}}}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -49,16 +50,27 @@ func FuzzDecodeFile(f *testing.F) {
 		file.Locate(scenarios.Validate(sc, nil))
 		file.Pos("measures[0].evidence[0].quote")
 
+		lists := make([]*scenarios.ProductList, len(file.Lists))
+		for i := range file.Lists {
+			lists[i] = &file.Lists[i]
+		}
 		var first bytes.Buffer
-		if err := scenarios.EncodeFile(&first, sc, sc.AsOf); err != nil {
+		if err := scenarios.EncodeFileLists(&first, sc, sc.AsOf, lists); err != nil {
 			t.Fatalf("encode an accepted file: %v", err)
 		}
 		again, err := scenarios.DecodeFile(first.Bytes())
 		if err != nil {
 			t.Fatalf("the encoded file does not read back: %v\n%s", err, first.Bytes())
 		}
+		if len(again.Lists) != len(file.Lists) {
+			t.Fatalf("%d lists read back, %d written", len(again.Lists), len(file.Lists))
+		}
+		lists = lists[:0]
+		for i := range again.Lists {
+			lists = append(lists, &again.Lists[i])
+		}
 		var second bytes.Buffer
-		if err := scenarios.EncodeFile(&second, &again.Scenario, again.Scenario.AsOf); err != nil {
+		if err := scenarios.EncodeFileLists(&second, &again.Scenario, again.Scenario.AsOf, lists); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(first.Bytes(), second.Bytes()) {

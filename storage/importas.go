@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -46,25 +45,17 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 		return "", "", fmt.Errorf("import %s: %w", path, err)
 	}
 	sc := &file.Scenario
-	cat, err := w.catalog()
-	if err != nil {
-		return "", "", err
-	}
-	errs := scenarios.Validate(sc, cat)
-	if err := cat.failure(); err != nil {
-		return "", "", err
-	}
-	if len(errs) > 0 {
-		return "", "", fmt.Errorf("import %s: %w", path, file.Locate(errs))
+	if err := w.validateFile(file, sc); err != nil {
+		return "", "", fmt.Errorf("import %s: %w", path, err)
 	}
 	if err := w.restoreLibraryNotes(sc); err != nil {
 		return "", "", err
 	}
 	if clash == ClashRename {
 		// The free name is chosen in the transaction that stores the
-		// scenario, so that two processes importing at once never both
-		// pick the same one.
-		id, err = w.createScenarioFreeName(sc)
+		// scenario (and the lists the file carries), so that two processes
+		// importing at once never both pick the same one.
+		id, err = w.importFileFreeName(file, sc)
 		if err != nil {
 			return "", "", fmt.Errorf("import %s: %w", path, err)
 		}
@@ -76,12 +67,11 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 		return "", "", err
 	}
 	if !taken {
-		id, err = w.CreateScenario(sc)
+		id, err = w.importFile(file, sc, "", 0)
 	} else { // ClashReplace
 		var rev int64
 		if _, rev, err = w.ScenarioRev(existing.ID); err == nil {
-			id = existing.ID
-			_, err = w.SaveScenario(id, sc, rev)
+			id, err = w.importFile(file, sc, existing.ID, rev)
 		}
 	}
 	if err != nil {
@@ -90,30 +80,22 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 	return id, sc.Name, nil
 }
 
-// createScenarioFreeName stores sc as a new scenario under its name or, if a
-// scenario has it, under the first free "name (2)", "name (3)"... (names
-// compare without case). The name is chosen inside the write transaction;
-// sc.Name is set to it.
-func (w *Workspace) createScenarioFreeName(sc *scenarios.Scenario) (string, error) {
-	if err := w.validate(sc); err != nil {
-		return "", err
-	}
+// importFileFreeName stores the scenario sc of file f (with the user lists
+// f carries) as a new scenario under its name or, if a scenario has it,
+// under the first free "name (2)", "name (3)"... (names compare without
+// case). The name is chosen inside the write transaction; sc.Name is set to
+// it.
+func (w *Workspace) importFileFreeName(f *scenarios.File, sc *scenarios.Scenario) (string, error) {
 	base := strings.TrimSpace(sc.Name)
-	var id, name string
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
+	var name string
+	id, err := w.importFileTx(f, sc, "", 0, func(tx *sql.Tx, sc *scenarios.Scenario) error {
 		var err error
-		if name, err = freeName(tx, base); err != nil {
-			return err
-		}
-		if id, err = newScenarioID(tx, name); err != nil {
-			return err
-		}
-		named := *sc
-		named.Name = name
-		return w.insertScenario(tx, id, &named, false, -1)
+		name, err = freeName(tx, base)
+		sc.Name = name
+		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("create scenario %q: %w", base, err)
+		return "", err
 	}
 	sc.Name = name
 	return id, nil

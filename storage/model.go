@@ -131,7 +131,7 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 // built-in one.
 func (w *Workspace) reference(ctx context.Context, pd *productData) (*scenarios.Reference, error) {
 	var user scenarios.ProductLists
-	err := w.read(func(tx *sql.Tx) error {
+	err := w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		user, err = readUserLists(ctx, tx)
 		return err

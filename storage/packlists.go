@@ -52,7 +52,7 @@ func (w *Workspace) packListConflicts(tx *sql.Tx, p *library.Pack) (library.Erro
 	if tx != nil {
 		err = check(tx)
 	} else {
-		err = w.read(check)
+		err = w.inReadTx(check)
 	}
 	return es, err
 }

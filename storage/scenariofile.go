@@ -12,29 +12,21 @@ import (
 )
 
 // ImportScenario reads a parley.scenario/2 (or /1) file, validates it against the
-// workspace (sectors, presets, documents, quotes) and stores it in one
-// transaction. It returns the new scenario's id. Errors name the field and its
+// workspace (sectors, presets, documents, quotes, lists) and stores it with
+// the user lists it carries in one transaction. It returns the new scenario's id. Errors name the field and its
 // line and column; on any error nothing is written.
 func (w *Workspace) ImportScenario(r io.Reader) (string, error) {
 	f, err := scenarios.ReadFile(r)
 	if err != nil {
 		return "", err
 	}
-	cat, err := w.catalog()
-	if err != nil {
+	if err := w.validateFile(f, &f.Scenario); err != nil {
 		return "", err
-	}
-	errs := scenarios.Validate(&f.Scenario, cat)
-	if err := cat.failure(); err != nil {
-		return "", err
-	}
-	if len(errs) > 0 {
-		return "", f.Locate(errs)
 	}
 	if err := w.restoreLibraryNotes(&f.Scenario); err != nil {
 		return "", err
 	}
-	return w.CreateScenario(&f.Scenario)
+	return w.importFile(f, &f.Scenario, "", 0)
 }
 
 // restoreLibraryNotes gives each measure that is a measure of the library,
@@ -96,16 +88,6 @@ func (w *Workspace) ImportScenarioFile(path string) (string, error) {
 		return "", fmt.Errorf("import %s: %w", path, err)
 	}
 	return id, nil
-}
-
-// ExportScenario writes the scenario as a parley.scenario/2 file. A scenario
-// that follows the clock is written with today's date.
-func (w *Workspace) ExportScenario(id string, out io.Writer) error {
-	sc, err := w.Scenario(id)
-	if err != nil {
-		return err
-	}
-	return scenarios.EncodeFile(out, sc, sc.EvalDate())
 }
 
 // ExportScenarioFile writes the scenario to path atomically: a failed export

@@ -227,18 +227,33 @@ func (w *Workspace) CreateScenario(sc *scenarios.Scenario) (string, error) {
 	if err := w.validate(sc); err != nil {
 		return "", err
 	}
+	builtin, err := w.listsOf(sc)
+	if err != nil {
+		return "", err
+	}
 	var id string
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
-		var err error
-		if id, err = newScenarioID(tx, sc.Name); err != nil {
+	err = w.write(context.Background(), func(tx *sql.Tx) error {
+		if err := checkListsTx(tx, sc, builtin); err != nil {
 			return err
 		}
-		return w.insertScenario(tx, id, sc, false, -1)
+		var err error
+		id, err = w.createScenarioTx(tx, sc)
+		return err
 	})
 	if err != nil {
 		return "", fmt.Errorf("create scenario %q: %w", sc.Name, err)
 	}
 	return id, nil
+}
+
+// createScenarioTx stores sc (validated) as a new scenario in tx and
+// returns its id, made from its name.
+func (w *Workspace) createScenarioTx(tx *sql.Tx, sc *scenarios.Scenario) (string, error) {
+	id, err := newScenarioID(tx, sc.Name)
+	if err != nil {
+		return "", err
+	}
+	return id, w.insertScenario(tx, id, sc, false, -1)
 }
 
 // Placement is where a scenario stands in the list and whether it shipped
@@ -286,31 +301,48 @@ func (w *Workspace) SaveScenario(id string, sc *scenarios.Scenario, rev int64) (
 	if err := w.validate(sc); err != nil {
 		return 0, err
 	}
+	builtin, err := w.listsOf(sc)
+	if err != nil {
+		return 0, err
+	}
 	var next int64
-	err := w.write(context.Background(), func(tx *sql.Tx) error {
-		var builtin bool
-		var position int
-		if err := checkRevision(tx, id, rev); err != nil {
+	err = w.write(context.Background(), func(tx *sql.Tx) error {
+		if err := checkListsTx(tx, sc, builtin); err != nil {
 			return err
 		}
-		if err := tx.QueryRow("SELECT builtin, position FROM scenarios WHERE id = ?", id).Scan(&builtin, &position); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("DELETE FROM measures WHERE scenario = ?", id); err != nil {
-			return err
-		}
-		if err := checkNameFree(tx, sc.Name, id); err != nil {
-			return err
-		}
-		if err := w.writeScenario(tx, id, sc, builtin, position, "UPDATE"); err != nil {
-			return err
-		}
-		return tx.QueryRow("SELECT revision FROM scenarios WHERE id = ?", id).Scan(&next)
+		var err error
+		next, err = w.saveScenarioTx(tx, id, sc, rev)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("save scenario %q: %w", sc.Name, err)
 	}
 	return next, nil
+}
+
+// saveScenarioTx replaces scenario id, at revision rev, with sc (validated)
+// in tx and returns its new revision.
+func (w *Workspace) saveScenarioTx(tx *sql.Tx, id string, sc *scenarios.Scenario, rev int64) (int64, error) {
+	var builtin bool
+	var position int
+	if err := checkRevision(tx, id, rev); err != nil {
+		return 0, err
+	}
+	if err := tx.QueryRow("SELECT builtin, position FROM scenarios WHERE id = ?", id).Scan(&builtin, &position); err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec("DELETE FROM measures WHERE scenario = ?", id); err != nil {
+		return 0, err
+	}
+	if err := checkNameFree(tx, sc.Name, id); err != nil {
+		return 0, err
+	}
+	if err := w.writeScenario(tx, id, sc, builtin, position, "UPDATE"); err != nil {
+		return 0, err
+	}
+	var next int64
+	err := tx.QueryRow("SELECT revision FROM scenarios WHERE id = ?", id).Scan(&next)
+	return next, err
 }
 
 // checkRevision fails with ErrNotFound when there is no scenario id, and

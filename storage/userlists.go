@@ -13,9 +13,6 @@ import (
 	"parley/scenarios"
 )
 
-// MaxListName is the longest name a user list may have.
-const MaxListName = 64
-
 // ListInfo describes one product list without its codes.
 type ListInfo struct {
 	Name    string
@@ -27,22 +24,11 @@ type ListInfo struct {
 	Updated string
 }
 
-// CheckListName reports whether name may name a user list: 1 to
-// MaxListName letters, digits, '-', '_' or '.', starting with a letter or
-// digit (so that list:NAME reads the same in a file, a CSV cell and a
-// command line).
+// CheckListName reports whether name may name a user list
+// (scenarios.CheckListName); the error is ErrInvalid.
 func CheckListName(name string) error {
-	if name == "" {
-		return fmt.Errorf("%w: a list needs a name", ErrInvalid)
-	}
-	if len(name) > MaxListName {
-		return fmt.Errorf("%w: list name %q is longer than %d characters", ErrInvalid, name, MaxListName)
-	}
-	for i, r := range name {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i > 0 && (r == '-' || r == '_' || r == '.')
-		if !ok {
-			return fmt.Errorf("%w: list name %q: use letters, digits, '-', '_' and '.', starting with a letter or digit", ErrInvalid, name)
-		}
+	if err := scenarios.CheckListName(name); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return nil
 }
@@ -99,7 +85,7 @@ func (w *Workspace) Lists() (scenarios.ProductLists, error) {
 		return nil, err
 	}
 	var user scenarios.ProductLists
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		user, err = readUserLists(context.Background(), tx)
 		return err
@@ -122,9 +108,9 @@ func mergeLists(builtin, user scenarios.ProductLists) scenarios.ProductLists {
 	return all
 }
 
-// read runs fn in one read-only transaction, so that what it reads is one
+// inReadTx runs fn in one read-only transaction, so that what it reads is one
 // state of the workspace, retrying while another process holds it busy.
-func (w *Workspace) read(fn func(tx *sql.Tx) error) error {
+func (w *Workspace) inReadTx(fn func(tx *sql.Tx) error) error {
 	return w.retry(func() error {
 		tx, err := w.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
 		if err != nil {
@@ -166,7 +152,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 		l := builtin[n]
 		out = append(out, ListInfo{Name: l.Name, Title: l.Title, Source: l.Source, Size: len(l.Codes), Builtin: true})
 	}
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		return scanTx(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
 			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, &l.Created, &l.Updated); err != nil {
@@ -193,7 +179,7 @@ func (w *Workspace) List(name string) (*scenarios.ProductList, error) {
 		return l, nil
 	}
 	var l *scenarios.ProductList
-	err = w.read(func(tx *sql.Tx) error {
+	err = w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		l, err = readUserList(context.Background(), tx, name)
 		return err
@@ -427,7 +413,7 @@ type ListUse struct {
 // scenario name and position.
 func (w *Workspace) ListUses(name string) ([]ListUse, error) {
 	var out []ListUse
-	err := w.read(func(tx *sql.Tx) error {
+	err := w.inReadTx(func(tx *sql.Tx) error {
 		var err error
 		out, err = listUsesTx(tx, name)
 		return err

@@ -48,6 +48,7 @@ func newAppMenu(u *UI) *appMenu {
 		item("Import documents…", func() { u.evidence.importDialog() }, nil),
 		item("Import trade data…", u.importDatasetDialog, nil),
 		item("Trade datasets…", func() { u.datasetsDialog() }, nil),
+		item("Product lists…", func() { u.listsDialog() }, nil),
 		item("Update measure library…", u.updateLibraryDialog, nil),
 		fyne.NewMenuItemSeparator(),
 		quit,

@@ -317,7 +317,7 @@ func (e *scopeEditor) parseEntries(text string) ([]string, error) {
 			continue
 		}
 		if name, ok := strings.CutPrefix(norm, scenarios.ListPrefix); ok && lists[name] == nil {
-			bad = append(bad, fmt.Sprintf("%q is not a built-in list", name))
+			bad = append(bad, fmt.Sprintf("%q is not a known list (File ➔ Product lists…)", name))
 			continue
 		}
 		if !slices.Contains(out, norm) {
@@ -496,6 +496,9 @@ func (e *scopeEditor) updateListRow(id widget.ListItemID, o fyne.CanvasObject) {
 	t := name
 	if l.Title != "" {
 		t += " — " + l.Title
+	}
+	if l.User {
+		t += " (your list)"
 	}
 	title.SetText(t)
 	d := fmt.Sprintf("%d codes", len(l.Codes))

@@ -69,7 +69,7 @@ func TestScopeEditor(t *testing.T) {
 		{"4407.11.00.001", "has 11 digits; an HS code has 2 to 10"},
 		{"44AB", "is not an HS code"},
 		{"4", "has 1 digit;"},
-		{"list:nope", "\"nope\" is not a built-in list"},
+		{"list:nope", "\"nope\" is not a known list"},
 	} {
 		typeInto(e.codes, bad.text)
 		if !e.codesErr.Visible() || !strings.Contains(e.codesErr.Text, bad.want) {

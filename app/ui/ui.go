@@ -82,6 +82,7 @@ type UI struct {
 	where       *widget.Label // the library's vintage and the workspace's path
 	menu        *appMenu
 	closed      bool
+	listsSeen   string // the user's lists when the model was last checked against them (lists_watch.go)
 	// watcher notices changes made elsewhere (watch.go).
 	watcher *watcher
 

@@ -92,6 +92,9 @@ func (u *UI) externalChange() {
 		return
 	}
 	u.reloadScenarios()
+	if u.dropModelIfListsChanged() && !u.dirty && u.draft != nil {
+		u.recompute(u.now())
+	}
 	if id := u.current; id != "" {
 		_, rev, err := u.ws.ScenarioRev(id)
 		switch {
