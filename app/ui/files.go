@@ -198,7 +198,7 @@ func (u *UI) created(id, label string) {
 	u.history.push(step{kind: stepCreate, id: id, label: label, after: sc, at: at})
 	u.reloadScenarios()
 	u.openScenario(id)
-	u.tabs.SelectIndex(0)
+	u.selectTab(tabScenarios)
 	u.setStatus(fmt.Sprintf("Created “%s”", sc.Name))
 }
 

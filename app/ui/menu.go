@@ -77,10 +77,11 @@ func newAppMenu(u *UI) *appMenu {
 	m.light = item("Light theme", func() { u.setTheme(themeLight) }, nil)
 	m.dark = item("Dark theme", func() { u.setTheme(themeDark) }, nil)
 	view := fyne.NewMenu("View",
-		item("Scenarios", func() { u.tabs.SelectIndex(0) }, nil),
-		item("Evidence", func() { u.tabs.SelectIndex(1) }, nil),
-		item("Compare", func() { u.tabs.SelectIndex(2) }, nil),
-		item("Assumptions", func() { u.tabs.SelectIndex(3) }, nil),
+		item("Scenarios", func() { u.selectTab(tabScenarios) }, nil),
+		item("Evidence", func() { u.selectTab(tabEvidence) }, nil),
+		item("Compare", func() { u.selectTab(tabCompare) }, nil),
+		item("Position", func() { u.selectTab(tabPosition) }, nil),
+		item("Assumptions", func() { u.selectTab(tabAssumptions) }, nil),
 		item("Exposure by province…", func() { u.provincesDialog() }, nil),
 		fyne.NewMenuItemSeparator(),
 		m.system, m.light, m.dark,
@@ -176,7 +177,7 @@ func (u *UI) enter() {
 
 // find shows the evidence library with the focus in its search field.
 func (u *UI) find() {
-	u.tabs.SelectIndex(1)
+	u.selectTab(tabEvidence)
 	u.win.Canvas().Focus(u.evidence.query)
 }
 
