@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -98,10 +97,9 @@ func (v *provincesView) refresh() {
 	}
 	v.rows, v.chart = t.Rows, t.Chart
 	if !t.HasRegions {
-		v.note.SetText("This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
-			"(File ➔ Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions ➔ Trade data.")
+		v.note.SetText(noProvincesNote)
 	} else {
-		v.note.SetText(strings.ReplaceAll(t.Chart.Summary(), "→", "➔"))
+		v.note.SetText(windowText(t.Chart.Summary()))
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.
