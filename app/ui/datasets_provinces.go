@@ -66,7 +66,7 @@ func (u *UI) provincesDialog() *provincesView {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.view = newChartView(u.log)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), nil, v.dir)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
 	split := container.NewVSplit(v.table, v.view.raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
@@ -80,14 +80,7 @@ func (u *UI) provincesDialog() *provincesView {
 // refresh computes the table and draws the chart, off the UI goroutine.
 func (v *provincesView) refresh() {
 	u := v.u
-	req := report.ChartRequest{Scenarios: []string{u.current}}
-	switch v.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
-		req.Direction = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
-		req.Direction = scenarios.UStoCA
-	}
-	t, err := report.Provinces(u.ws, req)
+	t, err := report.Provinces(u.ws, v.request())
 	if err != nil {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
