@@ -181,7 +181,7 @@ func (u *UI) importScenario(path string) {
 	u.flushSave()
 	id, err := u.ws.ImportScenarioFile(path)
 	if err != nil {
-		u.showError("import the scenario", err)
+		u.showError("import the scenario", importError(path, err))
 		return
 	}
 	u.created(id, "import of "+filepath.Base(path))
