@@ -155,7 +155,7 @@ func parseDate(s string, open bool) (scenarios.Date, error) {
 	}
 	d, err := scenarios.ParseDate(t)
 	if err != nil {
-		return scenarios.Date{}, fmt.Errorf("type a date as YYYY-MM-DD")
+		return scenarios.Date{}, err // the parser says why: form, or a day that does not exist
 	}
 	return d, nil
 }
