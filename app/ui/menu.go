@@ -25,6 +25,7 @@ type appMenu struct {
 	export, rename, del   *fyne.MenuItem
 	chart, deck           *fyne.MenuItem
 	branch, addM, library *fyne.MenuItem
+	reset                 *fyne.MenuItem // reset to built-in
 }
 
 func newAppMenu(u *UI) *appMenu {
@@ -66,9 +67,10 @@ func newAppMenu(u *UI) *appMenu {
 	m.del = item("Delete…", u.list.deleteDialog, nil)
 	m.addM = item("Add measure", u.view.addMeasure, nil)
 	m.library = item("Add measure from library…", u.view.libraryDialog, nil)
+	m.reset = item("Reset to built-in", func() { u.resetToBuiltin() }, nil)
 	scen := fyne.NewMenu("Scenario",
 		item("New scenario…", u.list.newDialog, shortcutNew),
-		m.branch, m.rename, m.del,
+		m.branch, m.rename, m.del, m.reset,
 		fyne.NewMenuItemSeparator(),
 		m.addM, m.library,
 	)
@@ -109,6 +111,8 @@ func (m *appMenu) update(u *UI) {
 	for _, it := range []*fyne.MenuItem{m.export, m.rename, m.del, m.branch, m.addM, m.library} {
 		it.Disabled = none
 	}
+	info, _ := u.info(u.current)
+	m.reset.Disabled = none || !info.Builtin
 	m.main.Refresh()
 }
 
