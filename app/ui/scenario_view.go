@@ -138,7 +138,10 @@ func newScenarioView(u *UI) *scenarioView {
 		if u.draft == nil || id.Row < 0 || id.Row >= len(u.draft.Measures) {
 			return
 		}
-		v.selectMeasure(u.draft.Measures[id.Row].ID)
+		// A row selected by selectMeasure shows its measure already.
+		if mid := u.draft.Measures[id.Row].ID; mid != v.selected || v.form.id != mid {
+			v.selectMeasure(mid)
+		}
 	}
 
 	// Add starts from the measure library (searchable) or from an empty
@@ -160,7 +163,7 @@ func newScenarioView(u *UI) *scenarioView {
 		container.NewBorder(nil, nil, v.listButton, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
 		v.desc, dateRow,
 	)
-	measures := container.NewBorder(tools, v.warn, nil, nil, v.table)
+	measures := container.NewBorder(tools, container.NewVBox(measureLegend(), v.warn), nil, nil, v.table)
 	split := container.NewVSplit(measures, v.form.content)
 	split.Offset = 0.5
 	v.empty = widget.NewLabel("No scenario is open. Create one with Scenario ▸ New scenario (Ctrl+N).")
@@ -405,10 +408,12 @@ func (v *scenarioView) selectMeasure(id string) {
 	v.form.load(m)
 	for i := range sc.Measures {
 		if sc.Measures[i].ID == id {
+			// The row highlighted is always the measure in the form.
+			v.table.Select(widget.TableCellID{Row: i, Col: colLabel})
 			// Before the table is laid out ScrollTo would scroll past the
 			// first rows.
 			switch {
-			case i == 0:
+			case i == 0 || v.table.Size().Height == 0:
 				v.table.ScrollToTop()
 			case v.table.Size().Height > 0:
 				v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
@@ -416,6 +421,7 @@ func (v *scenarioView) selectMeasure(id string) {
 			return
 		}
 	}
+	v.table.UnselectAll()
 }
 
 // newMeasureID returns an id that no measure of sc uses, made from base.
