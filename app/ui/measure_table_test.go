@@ -61,3 +61,42 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// TestMeasureTableInForceOnly checks the "In force only" filter: the
+// table lists the measures in force on the date, a click on a row shows
+// that row's measure, and a hidden measure in the form has no row.
+func TestMeasureTableInForceOnly(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("today")
+	v := u.view
+	sc := u.draft
+	var active, inactive []string
+	for i := range sc.Measures {
+		if sc.Active(&sc.Measures[i], sc.EvalDate()) {
+			active = append(active, sc.Measures[i].ID)
+		} else {
+			inactive = append(inactive, sc.Measures[i].ID)
+		}
+	}
+	if len(active) == 0 || len(inactive) == 0 {
+		t.Fatalf("today has %d measures in force, %d not: the test needs both", len(active), len(inactive))
+	}
+	rows := func() int { r, _ := v.table.Length(); return r }
+	if rows() != len(sc.Measures) {
+		t.Fatalf("%d rows without the filter, want %d", rows(), len(sc.Measures))
+	}
+	v.selectMeasure(inactive[0])
+	v.inForceOnly.SetChecked(true)
+	if rows() != len(active) {
+		t.Fatalf("%d rows in force only, want %d", rows(), len(active))
+	}
+	last := len(active) - 1
+	v.table.Select(widget.TableCellID{Row: last, Col: colLabel})
+	if v.form.id != active[last] {
+		t.Errorf("row %d shows %q, want %q", last, v.form.id, active[last])
+	}
+	v.inForceOnly.SetChecked(false)
+	if rows() != len(sc.Measures) {
+		t.Errorf("%d rows after the filter is off", rows())
+	}
+}

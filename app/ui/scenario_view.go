@@ -41,6 +41,9 @@ type scenarioView struct {
 	empty    *widget.Label
 	body     *fyne.Container
 	loading  bool
+
+	// inForceOnly lists only the measures in force on the date evaluated.
+	inForceOnly *widget.Check
 }
 
 // measure table columns.
@@ -112,10 +115,7 @@ func newScenarioView(u *UI) *scenarioView {
 
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) {
-			if u.draft == nil {
-				return 0, measureCols
-			}
-			return len(u.draft.Measures), measureCols
+			return len(v.shownMeasures()), measureCols
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		v.updateCell,
@@ -135,11 +135,12 @@ func newScenarioView(u *UI) *scenarioView {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if u.draft == nil || id.Row < 0 || id.Row >= len(u.draft.Measures) {
+		i := v.measureAt(id.Row)
+		if i < 0 {
 			return
 		}
 		// A row selected by selectMeasure shows its measure already.
-		if mid := u.draft.Measures[id.Row].ID; mid != v.selected || v.form.id != mid {
+		if mid := u.draft.Measures[i].ID; mid != v.selected || v.form.id != mid {
 			v.selectMeasure(mid)
 		}
 	}
@@ -152,8 +153,9 @@ func newScenarioView(u *UI) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 	v.addButton, v.removeButton = add, remove
+	v.inForceOnly = v.newInForceFilter()
 	tools := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(add, remove))
+		container.NewHBox(v.inForceOnly, add, remove))
 	v.listButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.toggleList)
 	v.listButton.Importance = widget.LowImportance
 
@@ -280,11 +282,12 @@ func (v *scenarioView) changed() {
 func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	sc := v.u.draft
-	if sc == nil || id.Row >= len(sc.Measures) {
+	i := v.measureAt(id.Row)
+	if i < 0 {
 		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
 		return
 	}
-	m := &sc.Measures[id.Row]
+	m := &sc.Measures[i]
 	active := sc.Active(m, sc.EvalDate())
 	imp := widget.MediumImportance
 	style := fyne.TextStyle{Italic: !active} // not in force on the date
@@ -406,8 +409,11 @@ func (v *scenarioView) selectMeasure(id string) {
 	}
 	m := sc.Measure(id)
 	v.form.load(m)
-	for i := range sc.Measures {
-		if sc.Measures[i].ID == id {
+	for j := range sc.Measures {
+		if sc.Measures[j].ID != id {
+			continue
+		}
+		if i := v.rowOf(j); i >= 0 { // else the filter hides it
 			// The row highlighted is always the measure in the form.
 			v.table.Select(widget.TableCellID{Row: i, Col: colLabel})
 			// Before the table is laid out ScrollTo would scroll past the
@@ -420,6 +426,7 @@ func (v *scenarioView) selectMeasure(id string) {
 			}
 			return
 		}
+		break
 	}
 	v.table.UnselectAll()
 }
