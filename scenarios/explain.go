@@ -89,7 +89,8 @@ func (m *Model) ExplainLine(sc *Scenario, d Direction, i int, asOf Date) (LineFl
 
 // FindLines returns the lines of direction d whose code starts with the
 // digits of query (dots and spaces ignored), or else whose description holds
-// every word of query, in code order, at most limit of them (0: all).
+// every word of query (or its Census abbreviation, see descAbbreviations),
+// in code order, at most limit of them (0: all).
 func (m *Model) FindLines(d Direction, query string, limit int) []int {
 	t := m.tables[d.Index()]
 	q := strings.TrimSpace(query)
@@ -113,7 +114,7 @@ func (m *Model) FindLines(d Direction, query string, limit int) []int {
 			desc := strings.ToLower(t.desc[i])
 			all := true
 			for _, w := range words {
-				if !strings.Contains(desc, w) {
+				if !descHas(desc, w) {
 					all = false
 					break
 				}

@@ -39,7 +39,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 	v.dir = scenarios.UStoCA
 	v.refresh()
 	if v.table.cell(0, 1) != millions(v.results[0].Totals[1].Duty) {
-		t.Errorf("US ➔ Canada totals %q", v.table.cell(0, 1))
+		t.Errorf("US to Canada totals %q", v.table.cell(0, 1))
 	}
 	var names []string
 	for _, s := range u.infos[:5] {

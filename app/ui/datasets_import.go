@@ -573,7 +573,7 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 		setProblem(im.problem, err)
 	default:
 		im.result = imp
-		im.status.SetText(strings.ReplaceAll(strings.Join(report.DatasetSummary(imp), "\n"), "→", "➔"))
+		im.status.SetText(windowText(strings.Join(report.DatasetSummary(imp), "\n")))
 		im.u.setStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
 		im.u.datasetsChanged()
 		im.start.Disable() // imported: another name (or Replace) to import again

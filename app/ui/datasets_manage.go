@@ -51,7 +51,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 		box := o.(*fyne.Container)
 		d := m.all[i]
 		box.Objects[0].(*widget.Label).SetText(d.Name)
-		box.Objects[1].(*widget.Label).SetText(strings.ReplaceAll(report.DatasetDescription(d), "→", "➔"))
+		box.Objects[1].(*widget.Label).SetText(windowText(report.DatasetDescription(d)))
 	})
 	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
 	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
@@ -66,7 +66,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 	m.export = widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), m.exportDialog)
 	m.use = widget.NewButtonWithIcon("Use in this scenario", theme.ConfirmIcon(), m.useInScenario)
 	buttons := container.NewHBox(add, m.rename, m.del, m.export, m.use)
-	intro := widget.NewLabel("Your own trade data. A scenario uses a dataset when its assumptions choose it (Assumptions ➔ Trade data); " +
+	intro := widget.NewLabel("Your own trade data. A scenario uses a dataset when its assumptions choose it (Assumptions > Trade data); " +
 		"a dataset that a scenario uses cannot be deleted, and renaming it renames it in those scenarios.")
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)

@@ -56,7 +56,7 @@ func newDatasetPicker(v *assumptionsView) *datasetPicker {
 // items are the form rows of the picker.
 func (p *datasetPicker) items() []*widget.FormItem {
 	ca := widget.NewFormItem("Trade data into US", p.sel[scenarios.CAtoUS.Index()])
-	ca.HintText = "Your datasets: File ➔ Trade datasets…"
+	ca.HintText = tradeDataHint
 	return []*widget.FormItem{ca, widget.NewFormItem("Trade data into Canada", p.sel[scenarios.UStoCA.Index()])}
 }
 
@@ -110,7 +110,7 @@ func (p *datasetPicker) describe(a scenarios.Assumptions) string {
 					s += `; it has claimed values: choose the CUSMA preset “dataset” to use them`
 				}
 				if ds.Regions > 0 {
-					s += "; View ➔ Exposure by province"
+					s += "; View > Exposure by province"
 				}
 				out = append(out, s+".")
 			}

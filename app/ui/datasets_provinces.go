@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +66,7 @@ func (u *UI) provincesDialog() *provincesView {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.view = newChartView(u.log)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), nil, v.dir)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
 	split := container.NewVSplit(v.table, v.view.raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
@@ -81,14 +80,7 @@ func (u *UI) provincesDialog() *provincesView {
 // refresh computes the table and draws the chart, off the UI goroutine.
 func (v *provincesView) refresh() {
 	u := v.u
-	req := report.ChartRequest{Scenarios: []string{u.current}}
-	switch v.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
-		req.Direction = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
-		req.Direction = scenarios.UStoCA
-	}
-	t, err := report.Provinces(u.ws, req)
+	t, err := report.Provinces(u.ws, v.request())
 	if err != nil {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
@@ -98,10 +90,9 @@ func (v *provincesView) refresh() {
 	}
 	v.rows, v.chart = t.Rows, t.Chart
 	if !t.HasRegions {
-		v.note.SetText("This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
-			"(File ➔ Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions ➔ Trade data.")
+		v.note.SetText(noProvincesNote)
 	} else {
-		v.note.SetText(strings.ReplaceAll(t.Chart.Summary(), "→", "➔"))
+		v.note.SetText(windowText(t.Chart.Summary()))
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.

@@ -239,6 +239,7 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	if !strings.Contains(v.note.Text, "2 provinces or states") {
 		t.Errorf("note %q", v.note.Text)
 	}
+	checkProvincesExport(t, v)
 	v.Hide()
 
 	// The dataset is in use: delete is refused, naming the scenario.

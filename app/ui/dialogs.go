@@ -146,12 +146,15 @@ var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)
 
 // describeField turns a field error's path into words: "measures[2].rate"
 // becomes "Measure “Steel 50%”: rate".
-func (u *UI) describeField(fe *scenarios.FieldError) string {
+func (u *UI) describeField(fe *scenarios.FieldError) string { return describeFieldIn(u.draft, fe) }
+
+// describeFieldIn is describeField for the measures of sc (nil: none).
+func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {
 	path := fe.Path
 	prefix := ""
-	if m := measurePath.FindStringSubmatch(path); m != nil && u.draft != nil {
-		if i, err := strconv.Atoi(m[1]); err == nil && i < len(u.draft.Measures) {
-			me := u.draft.Measures[i]
+	if m := measurePath.FindStringSubmatch(path); m != nil && sc != nil {
+		if i, err := strconv.Atoi(m[1]); err == nil && i < len(sc.Measures) {
+			me := sc.Measures[i]
 			prefix = fmt.Sprintf("Measure “%s”", measureName(&me))
 			path = strings.TrimPrefix(path, m[0])
 		}

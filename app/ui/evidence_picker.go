@@ -28,7 +28,7 @@ func (f *measureForm) addExcerptDialog() {
 	}
 	if len(list) == 0 {
 		u.confirm("No saved excerpts", "The evidence library has no saved excerpts yet. Open the Evidence view to search the documents and save passages?", "Open Evidence",
-			func() { u.tabs.SelectIndex(1) })
+			func() { u.selectTab(tabEvidence) })
 		return
 	}
 	titles := u.documentTitles()

@@ -182,7 +182,7 @@ func (u *UI) importScenario(path string) {
 	u.flushSave()
 	id, err := u.ws.ImportScenarioFile(path)
 	if err != nil {
-		u.showError("import the scenario", err)
+		u.showError("import the scenario", importError(path, err))
 		return
 	}
 	u.created(id, "import of "+filepath.Base(path))
@@ -199,7 +199,7 @@ func (u *UI) created(id, label string) {
 	u.history.push(step{kind: stepCreate, id: id, label: label, after: sc, at: at})
 	u.reloadScenarios()
 	u.openScenario(id)
-	u.tabs.SelectIndex(0)
+	u.selectTab(tabScenarios)
 	u.setStatus(fmt.Sprintf("Created “%s”", sc.Name))
 }
 

@@ -155,7 +155,7 @@ func parseDate(s string, open bool) (scenarios.Date, error) {
 	}
 	d, err := scenarios.ParseDate(t)
 	if err != nil {
-		return scenarios.Date{}, fmt.Errorf("type a date as YYYY-MM-DD")
+		return scenarios.Date{}, err // the parser says why: form, or a day that does not exist
 	}
 	return d, nil
 }
@@ -195,15 +195,24 @@ func shorten(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// dirLabel names a direction for the window, e.g. "Canada ➔ US" (the
-// window's font has no "→" and some fallbacks draw it badly).
-func dirLabel(d scenarios.Direction) string {
-	return strings.ReplaceAll(d.Label(), "→", "➔")
+// dirLabel names a direction for the window, e.g. "Canada to US": the
+// window's font has no arrow at all, and a system fallback may draw none.
+func dirLabel(d scenarios.Direction) string { return windowText(d.Label()) }
+
+// windowText replaces in s the characters that the window's font lacks
+// (see dirLabel), for text from elsewhere such as source lines.
+func windowText(s string) string {
+	s = strings.ReplaceAll(s, " → ", " to ")
+	return strings.ReplaceAll(s, "→", " to ")
 }
 
-// windowText replaces in s the characters that the window's fonts lack or
-// draw badly (see dirLabel), for text from elsewhere such as source lines.
-func windowText(s string) string { return strings.ReplaceAll(s, "→", "➔") }
+// Texts that name where to find things, with ">" between menu levels
+// (the window's font has no arrow).
+const (
+	tradeDataHint   = "Your datasets: File > Trade datasets…"
+	noProvincesNote = "This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
+		"(File > Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions > Trade data."
+)
 
 // setLabel updates a label, redrawing it only when something changed:
 // shaping text is the costly part of refreshing tables.

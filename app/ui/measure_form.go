@@ -30,6 +30,7 @@ type measureForm struct {
 
 	title    *widget.Label
 	problem  *widget.Label
+	dateMsg  *widget.Label // why a date typed is refused
 	label    *field
 	imposer  *widget.RadioGroup
 	program  *widget.SelectEntry
@@ -160,6 +161,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.from = f.scenarioField("YYYY-MM-DD")
 	f.from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
 	f.from.OnChanged = func(s string) {
+		f.checkDates()
 		d, err := parseDate(s, false)
 		if err != nil {
 			return
@@ -169,6 +171,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.to = f.scenarioField("open-ended")
 	f.to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
 	f.to.OnChanged = func(s string) {
+		f.checkDates()
 		d, err := parseDate(s, true)
 		if err != nil {
 			return
@@ -189,6 +192,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 
 	pct := widget.NewLabel("%")
 	rateBox := container.NewBorder(nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(90, f.rate.MinSize().Height), f.rate), pct), nil, f.slider)
+	f.dateMsg = newDateMessage()
 	dates := container.NewGridWithColumns(2,
 		container.NewBorder(nil, nil, widget.NewLabel("from"), nil, f.from),
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, f.to))
@@ -201,7 +205,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		widget.NewFormItem("Rate", rateBox),
 		widget.NewFormItem("CUSMA", f.cusma),
 		widget.NewFormItem("Yields to", f.yields),
-		widget.NewFormItem("In force", dates),
+		widget.NewFormItem("In force", container.NewVBox(dates, f.dateMsg)),
 		widget.NewFormItem("Note", f.note),
 	)
 	general := container.NewVScroll(container.NewVBox(form, f.upper, f.library))
@@ -222,7 +226,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		container.NewTabItem("Products", f.scope.content),
 		container.NewTabItem("Evidence", evidence),
 	)
-	f.body = container.NewBorder(container.NewVBox(f.title, f.problem), nil, nil, nil, f.tabs)
+	f.body = container.NewBorder(f.title, nil, nil, nil, overBottom(f.tabs, f.problem))
 	f.none = widget.NewLabel("Select a measure in the table, or add one.")
 	f.content = container.NewStack(f.body, f.none)
 	return f
@@ -407,6 +411,7 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.problem.Hide()
+	f.dateMsg.SetText("")
 	if m == nil {
 		f.id = ""
 		f.body.Hide()

@@ -25,6 +25,7 @@ type appMenu struct {
 	export, rename, del   *fyne.MenuItem
 	chart, deck           *fyne.MenuItem
 	branch, addM, library *fyne.MenuItem
+	reset                 *fyne.MenuItem // reset to built-in
 }
 
 func newAppMenu(u *UI) *appMenu {
@@ -68,9 +69,10 @@ func newAppMenu(u *UI) *appMenu {
 	m.del = item("Delete…", u.list.deleteDialog, nil)
 	m.addM = item("Add measure", u.view.addMeasure, nil)
 	m.library = item("Add measure from library…", u.view.libraryDialog, nil)
+	m.reset = item("Reset to built-in", func() { u.resetToBuiltin() }, nil)
 	scen := fyne.NewMenu("Scenario",
 		item("New scenario…", u.list.newDialog, shortcutNew),
-		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.current, nil) }, nil), m.rename, m.del,
+		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.current, nil) }, nil), m.rename, m.del, m.reset,
 		fyne.NewMenuItemSeparator(),
 		m.addM, m.library,
 	)
@@ -79,10 +81,11 @@ func newAppMenu(u *UI) *appMenu {
 	m.light = item("Light theme", func() { u.setTheme(themeLight) }, nil)
 	m.dark = item("Dark theme", func() { u.setTheme(themeDark) }, nil)
 	view := fyne.NewMenu("View",
-		item("Scenarios", func() { u.tabs.SelectIndex(0) }, nil),
-		item("Evidence", func() { u.tabs.SelectIndex(1) }, nil),
-		item("Compare", func() { u.tabs.SelectIndex(2) }, nil),
-		item("Assumptions", func() { u.tabs.SelectIndex(3) }, nil),
+		item("Scenarios", func() { u.selectTab(tabScenarios) }, nil),
+		item("Evidence", func() { u.selectTab(tabEvidence) }, nil),
+		item("Compare", func() { u.selectTab(tabCompare) }, nil),
+		item("Position", func() { u.selectTab(tabPosition) }, nil),
+		item("Assumptions", func() { u.selectTab(tabAssumptions) }, nil),
 		item("Exposure by province…", func() { u.provincesDialog() }, nil),
 		fyne.NewMenuItemSeparator(),
 		m.system, m.light, m.dark,
@@ -110,6 +113,8 @@ func (m *appMenu) update(u *UI) {
 	for _, it := range []*fyne.MenuItem{m.export, m.rename, m.del, m.branch, m.addM, m.library} {
 		it.Disabled = none
 	}
+	info, _ := u.info(u.current)
+	m.reset.Disabled = none || !info.Builtin
 	m.main.Refresh()
 }
 
@@ -178,7 +183,7 @@ func (u *UI) enter() {
 
 // find shows the evidence library with the focus in its search field.
 func (u *UI) find() {
-	u.tabs.SelectIndex(1)
+	u.selectTab(tabEvidence)
 	u.win.Canvas().Focus(u.evidence.query)
 }
 

@@ -165,9 +165,12 @@ func (v *positionView) refreshChoices() {
 }
 
 // defaultChoice returns the scenario first shown as the baseline (i = 0:
-// "today", else the first) or the proposal (i = 1: "sectoral-deal", else
-// another one).
+// the one chosen last time, else "today", else the first) or the proposal (i = 1: "sectoral-deal", else
+// another one; the last chosen first).
 func (v *positionView) defaultChoice(i int) string {
+	if id := v.rememberedChoice(i); id != "" {
+		return id
+	}
 	want := []string{"today", "sectoral-deal"}[i]
 	if _, ok := v.u.info(want); ok && want != v.ids[1-i] {
 		return want
@@ -217,6 +220,7 @@ func (v *positionView) refresh() {
 		v.clear()
 		return
 	}
+	v.rememberChoice()
 	var day scenarios.Date
 	if s := strings.TrimSpace(v.asOf.Text); s != "" {
 		d, err := scenarios.ParseDate(s)

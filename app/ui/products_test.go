@@ -136,7 +136,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 		!strings.Contains(v.detail.Text, "• IEEPA 35% on non-CUSMA goods: rate 35%, adds 0.16%") || !strings.Contains(v.detail.Text, "CUSMA claim share 99.6% (the sector's)") {
 		t.Errorf("after selecting %s:\n%s", got, v.detail.Text)
 	}
-	if !strings.Contains(v.info.Text, "Lumber & wood, Canada ➔ US: 4 lines, 4 lines with duty at stake") {
+	if !strings.Contains(v.info.Text, "Lumber & wood, Canada to US: 4 lines, 4 lines with duty at stake") {
 		t.Errorf("info %q", v.info.Text)
 	}
 
@@ -185,7 +185,7 @@ func TestProductSearch(t *testing.T) {
 		t.Errorf("%d rows for “kind 4”", len(v.rows))
 	}
 	typeInto(v.query, "zzz")
-	if len(v.rows) != 0 || !strings.HasPrefix(v.info.Text, "No line of Canada ➔ US matches “zzz”.") || v.detail.Text != "" {
+	if len(v.rows) != 0 || !strings.HasPrefix(v.info.Text, "No line of Canada to US matches “zzz”.") || v.detail.Text != "" {
 		t.Errorf("no match: %d rows, info %q", len(v.rows), v.info.Text)
 	}
 	// The menu item (Ctrl+Shift+F) opens the same search.

@@ -41,6 +41,9 @@ type scenarioView struct {
 	empty    *widget.Label
 	body     *fyne.Container
 	loading  bool
+
+	// inForceOnly lists only the measures in force on the date evaluated.
+	inForceOnly *widget.Check
 }
 
 // measure table columns.
@@ -112,10 +115,7 @@ func newScenarioView(u *UI) *scenarioView {
 
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) {
-			if u.draft == nil {
-				return 0, measureCols
-			}
-			return len(u.draft.Measures), measureCols
+			return len(v.shownMeasures()), measureCols
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		v.updateCell,
@@ -135,10 +135,14 @@ func newScenarioView(u *UI) *scenarioView {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if u.draft == nil || id.Row < 0 || id.Row >= len(u.draft.Measures) {
+		i := v.measureAt(id.Row)
+		if i < 0 {
 			return
 		}
-		v.selectMeasure(u.draft.Measures[id.Row].ID)
+		// A row selected by selectMeasure shows its measure already.
+		if mid := u.draft.Measures[i].ID; mid != v.selected || v.form.id != mid {
+			v.selectMeasure(mid)
+		}
 	}
 
 	// Add starts from the measure library (searchable) or from an empty
@@ -149,8 +153,9 @@ func newScenarioView(u *UI) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 	v.addButton, v.removeButton = add, remove
+	v.inForceOnly = v.newInForceFilter()
 	tools := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(add, remove))
+		container.NewHBox(v.inForceOnly, add, remove))
 	v.listButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.toggleList)
 	v.listButton.Importance = widget.LowImportance
 
@@ -160,7 +165,7 @@ func newScenarioView(u *UI) *scenarioView {
 		container.NewBorder(nil, nil, v.listButton, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
 		v.desc, dateRow,
 	)
-	measures := container.NewBorder(tools, v.warn, nil, nil, v.table)
+	measures := container.NewBorder(tools, container.NewVBox(measureLegend(), v.warn), nil, nil, v.table)
 	split := container.NewVSplit(measures, v.form.content)
 	split.Offset = 0.5
 	v.empty = widget.NewLabel("No scenario is open. Create one with Scenario ▸ New scenario (Ctrl+N).")
@@ -277,11 +282,12 @@ func (v *scenarioView) changed() {
 func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
 	sc := v.u.draft
-	if sc == nil || id.Row >= len(sc.Measures) {
+	i := v.measureAt(id.Row)
+	if i < 0 {
 		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
 		return
 	}
-	m := &sc.Measures[id.Row]
+	m := &sc.Measures[i]
 	active := sc.Active(m, sc.EvalDate())
 	imp := widget.MediumImportance
 	style := fyne.TextStyle{Italic: !active} // not in force on the date
@@ -403,19 +409,26 @@ func (v *scenarioView) selectMeasure(id string) {
 	}
 	m := sc.Measure(id)
 	v.form.load(m)
-	for i := range sc.Measures {
-		if sc.Measures[i].ID == id {
+	for j := range sc.Measures {
+		if sc.Measures[j].ID != id {
+			continue
+		}
+		if i := v.rowOf(j); i >= 0 { // else the filter hides it
+			// The row highlighted is always the measure in the form.
+			v.table.Select(widget.TableCellID{Row: i, Col: colLabel})
 			// Before the table is laid out ScrollTo would scroll past the
 			// first rows.
 			switch {
-			case i == 0:
+			case i == 0 || v.table.Size().Height == 0:
 				v.table.ScrollToTop()
 			case v.table.Size().Height > 0:
 				v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
 			}
 			return
 		}
+		break
 	}
+	v.table.UnselectAll()
 }
 
 // newMeasureID returns an id that no measure of sc uses, made from base.

@@ -218,7 +218,7 @@ func TestDirectionSwitch(t *testing.T) {
 		t.Errorf("Canada's counter-tariffs: duty %s into the US, %s into Canada", ca, us)
 	}
 	if got, want := strings.TrimPrefix(us, "≤ "), millions(u.result.Totals[1].Duty); got != want {
-		t.Errorf("US ➔ Canada totals %q, want %q", got, want)
+		t.Errorf("US to Canada totals %q, want %q", got, want)
 	}
 }
 

@@ -39,7 +39,7 @@ func TestScopeEditor(t *testing.T) {
 	}
 	w.Content().Refresh()
 	e := f.scope
-	if !strings.HasPrefix(e.summary.Text, "Covers ") || !strings.Contains(e.summary.Text, "of trade in Canada ➔ US") {
+	if !strings.HasPrefix(e.summary.Text, "Covers ") || !strings.Contains(e.summary.Text, "of trade in Canada to US") {
 		t.Errorf("summary %q", e.summary.Text)
 	}
 
@@ -54,7 +54,7 @@ func TestScopeEditor(t *testing.T) {
 	if m.Products == nil || !slices.Equal(m.Products.Include, []string{"list:us-s232-softwood"}) {
 		t.Fatalf("products %+v", m.Products)
 	}
-	if got := e.summary.Text; got != "Covers 3 lines, US$ 3.5 bn of trade in Canada ➔ US, before precedence and CUSMA relief." {
+	if got := e.summary.Text; got != "Covers 3 lines, US$ 3.5 bn of trade in Canada to US, before precedence and CUSMA relief." {
 		t.Errorf("summary %q", got)
 	}
 	if s := storedMeasure(t, u, id); s.Products == nil || len(s.Products.Include) != 1 {

@@ -71,6 +71,7 @@ type UI struct {
 	now       func() time.Time
 
 	tabs        *container.AppTabs
+	tabIDs      mainTabs
 	list        *scenarioList
 	view        *scenarioView
 	exposure    *exposurePanel
@@ -207,12 +208,13 @@ func (u *UI) build() error {
 	host := container.NewStack(scen)
 	u.exposure.layout = scenariosLayout{host: host, scen: scen, inner: inner}
 
+	u.tabIDs = mainTabs{}
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Scenarios", theme.DocumentIcon(), host),
-		container.NewTabItemWithIcon("Evidence", theme.SearchIcon(), u.evidence.content),
-		container.NewTabItemWithIcon("Compare", theme.ViewRestoreIcon(), u.compare.content),
-		container.NewTabItemWithIcon("Position", theme.GridIcon(), u.position.content),
-		container.NewTabItemWithIcon("Assumptions", theme.SettingsIcon(), u.assumptions.content),
+		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
+		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.content),
+		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.content),
+		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.content),
+		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
 	)
 	// Every view scrolls, rather than overlap or widen the window, where
 	// the window is smaller than it needs.
@@ -220,14 +222,14 @@ func (u *UI) build() error {
 		it.Content = container.NewScroll(it.Content)
 	}
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		switch t.Text {
-		case "Compare":
+		switch id, _ := u.tabIDs.id(t); id {
+		case tabCompare:
 			u.flushSave()
 			u.compare.refresh()
-		case "Position":
+		case tabPosition:
 			u.flushSave()
 			u.position.refresh()
-		case "Evidence":
+		case tabEvidence:
 			u.evidence.refreshExcerpts()
 		}
 	}

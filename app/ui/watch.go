@@ -119,7 +119,7 @@ func (u *UI) externalChange() {
 	if u.evidence != nil {
 		u.evidence.reload()
 	}
-	if u.compare != nil && u.tabs != nil && u.tabs.Selected() != nil && u.tabs.Selected().Text == "Compare" {
+	if u.compare != nil && u.tabShown(tabCompare) {
 		u.compare.refresh()
 	}
 }

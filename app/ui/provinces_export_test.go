@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkProvincesExport checks that the provinces dialog v exports its
+// table as CSV and its chart as PNG and SVG, and refuses another type.
+func checkProvincesExport(t *testing.T, v *provincesView) {
+	t.Helper()
+	if v.exportButton() == nil {
+		t.Fatal("no Export button")
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, want string }{
+		{"p.csv", "Quebec"},
+		{"p.png", "\x89PNG"},
+		{"p.svg", "<svg"},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := v.writeProvinces(path); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil || !bytes.Contains(b, []byte(tc.want)) {
+			t.Errorf("%s: %v, no %q in %.80q", tc.name, err, tc.want, b)
+		}
+	}
+	if err := v.writeProvinces(filepath.Join(dir, "p.txt")); err == nil || !strings.Contains(err.Error(), ".csv") {
+		t.Errorf("a .txt export: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "p.txt")); err == nil {
+		t.Error("a refused export wrote its file")
+	}
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// errNotBuiltin refuses a reset of a scenario Parley did not ship.
+var errNotBuiltin = errors.New("this scenario is not one of Parley's built-in scenarios")
+
+// resetToBuiltin gives the scenario shown back the definition Parley ships
+// for it, as one step that Undo takes back. Reading that definition takes
+// a moment (it is built as in a new workspace), off the UI goroutine with
+// the status bar saying so. The returned channel receives the outcome once
+// the scenario shows it.
+func (u *UI) resetToBuiltin() <-chan error {
+	done := make(chan error, 1)
+	info, ok := u.info(u.current)
+	if u.draft == nil || !ok || !info.Builtin {
+		done <- errNotBuiltin
+		u.showError("reset the scenario", errNotBuiltin)
+		return done
+	}
+	id, name := u.current, u.draft.Name
+	u.flushSave()
+	u.setStatus(fmt.Sprintf("Reading the built-in definition of “%s”…", name))
+	go func() {
+		sc, err := builtinScenario(id)
+		onUI(func() { done <- u.applyBuiltin(id, name, sc, err) })
+	}()
+	return done
+}
+
+// applyBuiltin replaces scenario id, if still shown, by its built-in
+// definition sc (read with err).
+func (u *UI) applyBuiltin(id, name string, sc *scenarios.Scenario, err error) error {
+	if u.closed {
+		return errors.New("closed")
+	}
+	if err == nil && u.current != id {
+		err = fmt.Errorf("“%s” is no longer shown: open it and reset again", name)
+	}
+	if err == nil {
+		err = u.edit("", "reset to built-in", func(d *scenarios.Scenario) { *d = sc.Clone() })
+	}
+	if err != nil {
+		u.setStatus("")
+		u.showError("reset the scenario", err)
+		return err
+	}
+	u.flushSave()
+	u.reloadScenarios()
+	u.openScenario(id)
+	u.setStatus(fmt.Sprintf("“%s” is back to its built-in definition (Undo restores your version).", sc.Name))
+	return nil
+}
+
+// builtinScenario returns the definition Parley ships for the built-in
+// scenario id: it builds a new workspace in a temporary folder of its own
+// (never the user's file), reads the scenario and removes the folder.
+func builtinScenario(id string) (*scenarios.Scenario, error) {
+	dir, err := os.MkdirTemp("", "parley-builtin-")
+	if err != nil {
+		return nil, fmt.Errorf("read the built-in scenarios: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	ws, err := storage.Open(filepath.Join(dir, "builtin.parley"))
+	if err != nil {
+		return nil, fmt.Errorf("read the built-in scenarios: %w", err)
+	}
+	defer ws.Close()
+	return ws.Scenario(id)
+}
