@@ -41,8 +41,9 @@ func DatasetSummary(imp *storage.DatasetImport) []string {
 		out = append(out, "Note: "+n+".")
 	}
 	if f.Currency == storage.CurrencyCAD && d.Currency != storage.CurrencyCAD {
-		out = append(out, "Note: Statistics Canada values are in Canadian dollars, but this dataset was imported as US$: "+
-			"import it again as C$ with your exchange rate (--currency CAD --rate R, or Replace in the window).")
+		out = append(out, "Note: the file's values are in Canadian dollars, but this dataset was imported as US$: import it again as C$ "+
+			"with your exchange rate (in the import dialog: Currency “C$”, Exchange rate, and Replace a dataset of the same name; "+
+			"on the command line: --currency CAD --rate R --replace).")
 	}
 	return out
 }
