@@ -34,7 +34,7 @@ func TestDatasetCommands(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: %d %s", code, errOut)
 	}
-	for _, want := range []string{`Imported "Provinces 2024": 2 lines`, "Statistics Canada CIMT", "C$4.3 million", "US$3.2 million",
+	for _, want := range []string{`Imported "Provinces 2024": 2 lines`, "Statistics Canada CIMT", "C$ 4.3 M", "US$ 3.2 M",
 		"built-in baseline of 2024", "2 provinces or states", "0.0% of the lines"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import output lacks %q:\n%s", want, out)
@@ -96,7 +96,7 @@ func TestDatasetCommands(t *testing.T) {
 	}
 	out, errOut, code = run(t, ws, "dataset", "import", exp, "--direction", "ca_to_us", "--year", "2024", "--name", "Again",
 		"--currency", "CAD", "--rate", "1.35")
-	if code != 0 || !strings.Contains(out, "Parley dataset export") || !strings.Contains(out, "US$3.2 million") {
+	if code != 0 || !strings.Contains(out, "Parley dataset export") || !strings.Contains(out, "US$ 3.2 M") {
 		t.Errorf("re-import: %d %s %s", code, out, errOut)
 	}
 	if _, e, code := run(t, ws, "dataset", "delete", "Again"); code != 0 {
