@@ -49,6 +49,10 @@ func TestDatasetCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "sha256: ") || !strings.Contains(out, "provinces or states: 2") {
 		t.Errorf("show: %d\n%s", code, out)
 	}
+	// show says what the import said about the built-in baseline of the year.
+	if !strings.Contains(out, "the built-in baseline of 2024") || strings.Contains(out, "no built-in baseline") {
+		t.Errorf("show contradicts the import about the 2024 baseline:\n%s", out)
+	}
 
 	// A scenario on the dataset: the provinces chart, as CSV.
 	exported := filepath.Join(t.TempDir(), "s.json")
