@@ -213,10 +213,10 @@ func setProblem(l *widget.Label, err error) {
 
 // pickFile asks for the file to import.
 func (im *datasetImporter) pickFile() {
-	d := im.u.fileOpenDialog("open the trade data", im.open)
+	d := im.u.fileOpenDialog("open the trade data", im.u.dataFileUsed(im.open))
 	d.SetFilter(storage.NewExtensionFileFilter(datasetExts))
 	d.SetTitleText("Import trade data")
-	im.u.startIn(d)
+	im.u.dataFolder(d)
 	im.u.showFileDialog(d)
 }
 
