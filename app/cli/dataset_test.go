@@ -74,6 +74,10 @@ func TestDatasetCommands(t *testing.T) {
 	if !strings.Contains(string(b), "region,baseline_usd") || q < 0 || o < q {
 		t.Errorf("provinces CSV, Quebec (aluminum) first:\n%s", b)
 	}
+	// Its footnote names the user's dataset and the source the user gave.
+	if !strings.Contains(string(b), `the user's dataset "Provinces 2024" — Statistics Canada CIMT, test`) {
+		t.Errorf("provinces CSV footnote does not name the dataset and its source:\n%s", b)
+	}
 	png := filepath.Join(t.TempDir(), "prov.png")
 	if _, e, code := run(t, ws, "chart", "August on provinces", "--kind", "provinces", "--out", png); code != 0 {
 		t.Fatalf("chart provinces png: %s", e)
