@@ -55,6 +55,12 @@ func percent(r float64) string {
 	return s + "%"
 }
 
+// figurePct writes a computed rate or share (an effective tariff, a CUSMA
+// share, a dependence) the one way charts, decks and the command line write
+// it (numfmt.Rate): "7.0%", "100.0%", "<0.1%". A rate the user typed, such
+// as a measure's, keeps percent.
+func figurePct(r float64) string { return numfmt.Rate(r) }
+
 // percentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
 func percentInput(r float64) string {
 	return strconv.FormatFloat(math.Round(r*1e6)/1e4, 'f', -1, 64)

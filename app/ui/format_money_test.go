@@ -18,3 +18,13 @@ func TestWindowMoneyIsChartMoney(t *testing.T) {
 		t.Errorf("money(12.5e6) = %q, want US$ 12.5 M", got)
 	}
 }
+
+// Computed rates and shares read in the window as on charts: 6.96% is
+// "7.0%" in both, 100% is "100.0%".
+func TestWindowFiguresPercentIsChartPercent(t *testing.T) {
+	for _, r := range []float64{0.0696, 1, 0.8, 0, 0.0004, -0.125, 0.465} {
+		if got, want := figurePct(r), charts.Percent(r); got != want {
+			t.Errorf("figurePct(%v) = %q in the window, %q on a chart", r, got, want)
+		}
+	}
+}
