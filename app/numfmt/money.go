@@ -76,3 +76,16 @@ func MoneyIn(symbol string, v float64) string {
 func Rate(r float64) string {
 	return strings.Replace(Percent(r, 1), "-", Minus, 1)
 }
+
+// UpperMark is the mark written before a figure that is only an upper
+// bound.
+const UpperMark = "≤ "
+
+// Bound writes figure text as an upper bound ("≤ US$ 16.7 bn") when upper
+// is true and the figure is not zero: nothing is less than zero duty.
+func Bound(text string, upper bool) string {
+	if !upper || text == "0" || text == "US$ 0" || text == "" {
+		return text
+	}
+	return UpperMark + text
+}

@@ -34,6 +34,10 @@ func TestMoneyAndRate(t *testing.T) {
 		{"amount", numfmt.Amount(1.5e9), "1.5 bn"},
 		{"other currency", numfmt.MoneyIn("C$", 17.1e6), "C$ 17.1 M"},
 		{"other currency negative", numfmt.MoneyIn("C$", -2e9), "−C$ 2.0 bn"},
+		// Bounds: "≤" before the figure that is the bound, never on zero.
+		{"upper bound", numfmt.Bound(numfmt.Money(16.7e9), true), "≤ US$ 16.7 bn"},
+		{"point", numfmt.Bound(numfmt.Money(16.7e9), false), "US$ 16.7 bn"},
+		{"zero bound", numfmt.Bound(numfmt.Money(0), true), "US$ 0"},
 		// Rates: one decimal, never zero when not zero.
 		{"rate", numfmt.Rate(0.0696), "7.0%"},
 		{"whole rate", numfmt.Rate(1), "100.0%"},
