@@ -37,10 +37,19 @@ func ParseDate(s string) (Date, error) {
 		return Date{t: t}, nil
 	}
 	if msg := impossibleDay(s); msg != "" {
-		return Date{}, fmt.Errorf("%s: %s", s, msg)
+		return Date{}, &NoSuchDayError{Text: s, Why: msg}
 	}
 	return Date{}, fmt.Errorf("%q is not an ISO date (YYYY-MM-DD)", s)
 }
+
+// NoSuchDayError is a date in ISO form whose month or day does not exist:
+// "2026-02-30: February 2026 has 28 days".
+type NoSuchDayError struct {
+	Text string // the date as given
+	Why  string // what does not exist
+}
+
+func (e *NoSuchDayError) Error() string { return e.Text + ": " + e.Why }
 
 // impossibleDay says what does not exist in s when s has the form
 // YYYY-MM-DD but names a month or day that no calendar has, or "" when s
