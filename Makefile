@@ -18,6 +18,7 @@ test-deps:
 	@scripts/deps.sh test
 
 build: deps
+	@echo 'building Parley (the first build compiles the GUI toolkit: a few minutes)…'
 	$(GO) build -trimpath -tags migrated_fynedo -ldflags '$(LDFLAGS)' -o parley .
 
 run: build

@@ -27,14 +27,66 @@ func DateOf(t time.Time) Date {
 // Today returns the current local calendar day.
 func Today() Date { return DateOf(time.Now()) }
 
-// ParseDate parses an ISO date "YYYY-MM-DD". It rejects anything else,
-// including impossible days such as 2025-02-30.
+// ParseDate parses an ISO date "YYYY-MM-DD". It rejects anything else. A
+// date in the right form whose month or day does not exist says so
+// ("2026-02-30: February 2026 has 28 days") rather than calling the text
+// not a date.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
-	if err != nil || len(s) != len(DateLayout) {
-		return Date{}, fmt.Errorf("%q is not an ISO date (YYYY-MM-DD)", s)
+	if err == nil && len(s) == len(DateLayout) {
+		return Date{t: t}, nil
 	}
-	return Date{t: t}, nil
+	if msg := impossibleDay(s); msg != "" {
+		return Date{}, &NoSuchDayError{Text: s, Why: msg}
+	}
+	return Date{}, fmt.Errorf("%q is not an ISO date (YYYY-MM-DD)", s)
+}
+
+// NoSuchDayError is a date in ISO form whose month or day does not exist:
+// "2026-02-30: February 2026 has 28 days".
+type NoSuchDayError struct {
+	Text string // the date as given
+	Why  string // what does not exist
+}
+
+func (e *NoSuchDayError) Error() string { return e.Text + ": " + e.Why }
+
+// impossibleDay says what does not exist in s when s has the form
+// YYYY-MM-DD but names a month or day that no calendar has, or "" when s
+// is not of that form.
+func impossibleDay(s string) string {
+	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	year, okY := digits(s[:4])
+	month, okM := digits(s[5:7])
+	day, okD := digits(s[8:])
+	if !okY || !okM || !okD {
+		return ""
+	}
+	if month < 1 || month > 12 {
+		return "there is no month " + s[5:7]
+	}
+	if day < 1 {
+		return "days start at 01"
+	}
+	last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day > last {
+		return fmt.Sprintf("%s %d has %d days", time.Month(month), year, last)
+	}
+	return ""
+}
+
+// digits reads s as a non-negative decimal number of ASCII digits only.
+func digits(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, true
 }
 
 // MustDate parses an ISO date and panics if it is invalid. For tests and

@@ -90,7 +90,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"truncated", `{"format": "parley.scenario/1", "name": "x"`, []string{"line 1", "expected ',' or '}'"}},
 		{"unknown key", strings.Replace(example, `"description"`, `"descripton"`, 1), []string{"line 4, column 3", `unknown key "descripton"`}},
 		{"unknown measure key", strings.Replace(example, `"label"`, `"title"`, 1), []string{"measures[0].title", `unknown key "title"`}},
-		{"bad date", strings.Replace(example, `"as_of": "2025-08-15"`, `"as_of": "2025-02-30"`, 1), []string{"as_of", "not an ISO date", "line 5"}},
+		{"bad date", strings.Replace(example, `"as_of": "2025-08-15"`, `"as_of": "2025-02-30"`, 1), []string{"as_of", "February 2025 has 28 days", "line 5"}},
 		{"date of the wrong type", strings.Replace(example, `"effective_from": "2025-08-01"`, `"effective_from": 20250801`, 1), []string{"measures[0].effective_from", "must be an ISO date string"}},
 		{"rate not a number", strings.Replace(example, `"rate": 0.35`, `"rate": "35%"`, 1), []string{"measures[0].rate", "must be a number, not a string"}},
 		{"duplicate key", `{"format": "parley.scenario/1", "name": "a", "name": "b", "as_of": "2025-01-01"}`, []string{"appears twice"}},

@@ -326,6 +326,13 @@ func insertDatasetLines(ctx context.Context, tx *sql.Tx, id int64, lines []trade
 	return nil
 }
 
+// BuiltinBaseline returns the built-in baseline trade of year in direction
+// d that a dataset of that year and direction is set against, in US$, and
+// what it is (see DatasetImport.Baseline): 0 and "" for a year Parley lacks.
+func (w *Workspace) BuiltinBaseline(year int, d scenarios.Direction) (float64, string, error) {
+	return w.builtinBaseline(context.Background(), year, d)
+}
+
 // builtinBaseline returns the built-in baseline trade of year in direction
 // d, in US$, and what it is: the HTS10 lines of flows into the US in 2024
 // and 2025, else the BTS chapter totals; 0 and "" for a year Parley lacks.

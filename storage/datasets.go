@@ -88,7 +88,11 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 			what := fmt.Sprintf("Baseline trade %d (US$), %s", a.BaselineYear, d.Label())
 			switch id := w.builtinLineSource(a, d); {
 			case a.Datasets.For(d) != "":
-				lines = append(lines, fmt.Sprintf("%s: the user's dataset %q.", what, a.Datasets.For(d)))
+				l, err := w.userDatasetSource(what, a.Datasets.For(d))
+				if err != nil {
+					return nil, err
+				}
+				lines = append(lines, l)
 			case id != "":
 				if err := add(what+" by HTS10 product", id); err != nil {
 					return nil, err
@@ -118,6 +122,20 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		lines = append(lines, "User assumptions: "+describeOverrides(a.Overrides)+".")
 	}
 	return lines, nil
+}
+
+// userDatasetSource is the source line of the user's dataset name: its
+// name, the source the user gave, its file and its currency.
+func (w *Workspace) userDatasetSource(what, name string) (string, error) {
+	d, err := w.TradeDataset(name)
+	if err != nil {
+		return "", err
+	}
+	src := strings.TrimRight(strings.TrimSpace(d.Source), ".")
+	if src == "" {
+		src = "no source given"
+	}
+	return fmt.Sprintf("%s: the user's dataset %q — %s; file %s, values in %s.", what, name, src, d.FileName, d.CurrencyLabel()), nil
 }
 
 // builtinLineSource returns the dataset of the built-in product lines that

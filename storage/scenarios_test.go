@@ -96,7 +96,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 	}{
 		{"malformed JSON", strings.Replace(good, `"as_of": "2025-08-15",`, `"as_of": "2025-08-15"`, 1), []string{"line 5, column 3", "malformed JSON"}},
 		{"unknown key", strings.Replace(good, `"as_of"`, `"as-of"`, 1), []string{`unknown key "as-of"`, "line 4"}},
-		{"bad date", strings.Replace(good, `"2025-08-01"`, `"2025-08-32"`, 1), []string{"measures[0].effective_from", "not an ISO date"}},
+		{"bad date", strings.Replace(good, `"2025-08-01"`, `"2025-08-32"`, 1), []string{"measures[0].effective_from", "August 2025 has 31 days"}},
 		{"rate out of range", strings.Replace(good, `"rate": 0.35`, `"rate": 35`, 1), []string{"measures[0].rate: 35 is out of range [0, 10]", "line 6"}},
 		{"share out of range", strings.Replace(good, `"as_of": "2025-08-15",`, `"as_of": "2025-08-15", "assumptions": {"overrides": {"cusma_share": {"AUTOS": 1.5}}},`, 1), []string{"assumptions.overrides.cusma_share.AUTOS: share 1.5 is out of range [0, 1]"}},
 		{"coverage out of range", strings.Replace(good, `{"STEEL": 1}`, `{"STEEL": -0.5}`, 1), []string{"measures[1].sectors.STEEL: coverage -0.5 is out of range"}},

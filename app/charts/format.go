@@ -41,61 +41,15 @@ func unitFor(max float64) moneyUnit {
 	return moneyUnits[1] // nothing to show: keep a sensible title
 }
 
-// amount formats a US$ value without the currency, in its own magnitude:
-// "4.2 bn", "850 M", "12.5 M", "40 k", "0", with a minus sign when negative.
-func amount(v float64) string {
-	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
-	}
-	a := math.Abs(v)
-	sign := ""
-	if v < 0 {
-		sign = minus
-	}
-	for _, u := range moneyUnits {
-		dec := 1
-		switch u.short {
-		case "M":
-			if a >= 99.5e6 {
-				dec = 0
-			}
-		case "k", "":
-			dec = 0
-		}
-		p := math.Pow(10, float64(dec))
-		x := math.Round(a/u.div*p) / p
-		if x < 1 && u.div > 1 {
-			continue
-		}
-		s := numfmt.Grouped(x, dec)
-		if s == "0" {
-			return "0"
-		}
-		if u.short != "" {
-			s += " " + u.short
-		}
-		return sign + s
-	}
-	return "0"
-}
+// amount formats a US$ value without the currency, in its own magnitude
+// (numfmt.Amount): "4.2 bn", "850 M", "12.5 M", "40 k", "0".
+func amount(v float64) string { return numfmt.Amount(v) }
 
-// money formats a US$ value as "US$ 4.2 bn" or "−US$ 850 M".
-func money(v float64) string {
-	s := amount(v)
-	if s == "0" {
-		return "US$ 0"
-	}
-	if rest, neg := strings.CutPrefix(s, minus); neg {
-		return minus + "US$ " + rest
-	}
-	return "US$ " + s
-}
+// money formats a US$ value as "US$ 4.2 bn" or "−US$ 850 M" (numfmt.Money).
+func money(v float64) string { return numfmt.Money(v) }
 
-// percent formats a rate (0.076) as "7.6%"; a rate that is not zero is
-// never "0.0%" (numfmt.Percent), and a negative one has a minus sign.
-func percent(r float64) string {
-	return strings.Replace(numfmt.Percent(r, 1), "-", minus, 1)
-}
+// percent formats a rate (0.076) as "7.6%" (numfmt.Rate).
+func percent(r float64) string { return numfmt.Rate(r) }
 
 // number formats v with dec decimals, grouped thousands and a minus sign.
 func number(v float64, dec int) string {

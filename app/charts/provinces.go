@@ -221,3 +221,10 @@ func regionCount(n int) string {
 	}
 	return strconv.Itoa(n) + " provinces or states"
 }
+
+// MissingRegions reports whether c is a provinces chart whose direction's
+// trade lines name no province or state: it can only say there is no data.
+func (c *Chart) MissingRegions() bool {
+	p, ok := c.body.(*provinces)
+	return ok && p.noData
+}

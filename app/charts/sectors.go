@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -124,7 +125,7 @@ func noDuty(asOf scenarios.Date) string {
 // upperMark returns "≤ " for a total or value that is an upper bound.
 func upperMark(upper bool) string {
 	if upper {
-		return "≤ "
+		return numfmt.UpperMark
 	}
 	return ""
 }

@@ -124,6 +124,10 @@ func runChart(c *call) error {
 	if err != nil {
 		return err
 	}
+	if ch.MissingRegions() {
+		return &badInput{fmt.Errorf("%s: its trade data names no province or state in this direction, so there is no provinces chart to draw (nothing written): "+
+			"import a dataset with a province or state column ('parley dataset import FILE --direction D --year Y --name N') and choose it in the scenario's assumptions", strings.Join(refs, ", "))}
+	}
 	for _, l := range report.LikenessNotes(ch.Meta.Footnote) {
 		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", l)
 	}

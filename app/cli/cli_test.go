@@ -175,7 +175,7 @@ func TestErrors(t *testing.T) {
 		{"missing argument", ws, []string{"compute"}, 2, "missing scenario"},
 		{"unknown scenario", ws, []string{"compute", "nope"}, 2, `no scenario with id or name "nope"`},
 		{"bad format", ws, []string{"compute", "today", "--format", "xml"}, 2, `--format "xml"`},
-		{"bad date", ws, []string{"compute", "today", "--as-of", "2025-02-30"}, 2, "not an ISO date"},
+		{"bad date", ws, []string{"compute", "today", "--as-of", "2025-02-30"}, 2, "2025-02-30: February 2025 has 28 days"},
 		{"missing --out", ws, []string{"export-scenario", "today"}, 2, "missing --out"},
 		{"missing file", ws, []string{"import", filepath.Join(dir, "none.json")}, 2, "no such file"},
 		{"bad scenario file lists every problem", ws, []string{"import", bad}, 2, "2 problem(s):\n  line 1, column 132: measures[0].sectors.STEAL: unknown sector"},

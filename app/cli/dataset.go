@@ -262,7 +262,11 @@ func datasetShow(c *call, args []string) error {
 	c.out("source: %s\nfile: %s\nsha256: %s\nimported: %s\n", dash(d.Source), d.FileName, d.SHA256, d.ImportedAt)
 	c.out("lines: %d (%d data rows read, %d bad rows skipped)\n", d.Lines, d.RowsRead, d.RowsSkipped)
 	c.out("%s\n", report.DatasetCUSMA(d))
-	c.out("%s\n", report.DatasetTotal(d, 0, ""))
+	baseline, label, err := c.ws.BuiltinBaseline(d.Year, d.Direction)
+	if err != nil {
+		return c.explain(err)
+	}
+	c.out("%s\n", report.DatasetTotal(d, baseline, label))
 	if d.Regions > 0 {
 		c.out("provinces or states: %d\n", d.Regions)
 	}

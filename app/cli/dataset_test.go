@@ -34,7 +34,7 @@ func TestDatasetCommands(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: %d %s", code, errOut)
 	}
-	for _, want := range []string{`Imported "Provinces 2024": 2 lines`, "Statistics Canada CIMT", "C$4.3 million", "US$3.2 million",
+	for _, want := range []string{`Imported "Provinces 2024": 2 lines`, "Statistics Canada CIMT", "C$ 4.3 M", "US$ 3.2 M",
 		"built-in baseline of 2024", "2 provinces or states", "0.0% of the lines"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import output lacks %q:\n%s", want, out)
@@ -48,6 +48,10 @@ func TestDatasetCommands(t *testing.T) {
 	out, _, code = run(t, ws, "dataset", "show", "provinces 2024")
 	if code != 0 || !strings.Contains(out, "sha256: ") || !strings.Contains(out, "provinces or states: 2") {
 		t.Errorf("show: %d\n%s", code, out)
+	}
+	// show says what the import said about the built-in baseline of the year.
+	if !strings.Contains(out, "the built-in baseline of 2024") || strings.Contains(out, "no built-in baseline") {
+		t.Errorf("show contradicts the import about the 2024 baseline:\n%s", out)
 	}
 
 	// A scenario on the dataset: the provinces chart, as CSV.
@@ -69,6 +73,10 @@ func TestDatasetCommands(t *testing.T) {
 	q, o := strings.Index(string(b), "\nQuebec,"), strings.Index(string(b), "\nOntario,")
 	if !strings.Contains(string(b), "region,baseline_usd") || q < 0 || o < q {
 		t.Errorf("provinces CSV, Quebec (aluminum) first:\n%s", b)
+	}
+	// Its footnote names the user's dataset and the source the user gave.
+	if !strings.Contains(string(b), `the user's dataset "Provinces 2024" — Statistics Canada CIMT, test`) {
+		t.Errorf("provinces CSV footnote does not name the dataset and its source:\n%s", b)
 	}
 	png := filepath.Join(t.TempDir(), "prov.png")
 	if _, e, code := run(t, ws, "chart", "August on provinces", "--kind", "provinces", "--out", png); code != 0 {
@@ -96,7 +104,7 @@ func TestDatasetCommands(t *testing.T) {
 	}
 	out, errOut, code = run(t, ws, "dataset", "import", exp, "--direction", "ca_to_us", "--year", "2024", "--name", "Again",
 		"--currency", "CAD", "--rate", "1.35")
-	if code != 0 || !strings.Contains(out, "Parley dataset export") || !strings.Contains(out, "US$3.2 million") {
+	if code != 0 || !strings.Contains(out, "Parley dataset export") || !strings.Contains(out, "US$ 3.2 M") {
 		t.Errorf("re-import: %d %s %s", code, out, errOut)
 	}
 	if _, e, code := run(t, ws, "dataset", "delete", "Again"); code != 0 {

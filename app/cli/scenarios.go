@@ -98,6 +98,6 @@ func oneLine(s string) string {
 	return strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
-// percent formats a rate as a percentage with one decimal; a rate that is
-// not zero is never "0.0%" (numfmt.Percent).
-func percent(r float64) string { return numfmt.Percent(r, 1) }
+// percent writes a rate the one way Parley does (numfmt.Rate): one
+// decimal, never "0.0%" when not zero.
+func percent(r float64) string { return numfmt.Rate(r) }

@@ -41,8 +41,9 @@ func DatasetSummary(imp *storage.DatasetImport) []string {
 		out = append(out, "Note: "+n+".")
 	}
 	if f.Currency == storage.CurrencyCAD && d.Currency != storage.CurrencyCAD {
-		out = append(out, "Note: Statistics Canada values are in Canadian dollars, but this dataset was imported as US$: "+
-			"import it again as C$ with your exchange rate (--currency CAD --rate R, or Replace in the window).")
+		out = append(out, "Note: the file's values are in Canadian dollars, but this dataset was imported as US$: import it again as C$ "+
+			"with your exchange rate (in the import dialog: Currency “C$”, Exchange rate, and Replace a dataset of the same name; "+
+			"on the command line: --currency CAD --rate R --replace).")
 	}
 	return out
 }
@@ -50,34 +51,34 @@ func DatasetSummary(imp *storage.DatasetImport) []string {
 // DatasetTotal says a dataset's total next to the built-in baseline of the
 // same year and direction (baseline 0: Parley has none).
 func DatasetTotal(d storage.TradeDataset, baseline float64, label string) string {
-	total := "Total " + dsUSD(d.TotalUSD)
+	total := "Total " + numfmt.Money(d.TotalUSD)
 	if d.Currency == storage.CurrencyCAD {
-		total = fmt.Sprintf("Total C$%s, %s at your rate of %s C$ per US$", dsMoney(d.Total), dsUSD(d.TotalUSD), numfmt.Grouped(d.CADPerUSD, 4))
+		total = fmt.Sprintf("Total %s, %s at your rate of %s C$ per US$", numfmt.MoneyIn("C$", d.Total), numfmt.Money(d.TotalUSD), numfmt.Grouped(d.CADPerUSD, 4))
 	}
 	if baseline > 0 {
-		return total + fmt.Sprintf("; the built-in baseline of %d (%s) is %s, so the dataset holds %s of it.", d.Year, label, dsUSD(baseline),
-			dsShare(d.TotalUSD/baseline))
+		return total + fmt.Sprintf("; the built-in baseline of %d (%s) is %s, so the dataset holds %s of it.", d.Year, label, numfmt.Money(baseline),
+			numfmt.Rate(d.TotalUSD/baseline))
 	}
 	return total + fmt.Sprintf("; Parley has no built-in baseline of %d for %s.", d.Year, d.Direction.Label())
 }
 
 // DatasetCUSMA says how many of a dataset's lines carry a CUSMA-claimed value.
 func DatasetCUSMA(d storage.TradeDataset) string {
-	s := fmt.Sprintf("%s of the lines (%s of %s) carry a CUSMA-claimed value", dsShare(d.CUSMALineShare()), dsCount(d.CUSMALines), dsCount(d.Lines))
+	s := fmt.Sprintf("%s of the lines (%s of %s) carry a CUSMA-claimed value", numfmt.Rate(d.CUSMALineShare()), dsCount(d.CUSMALines), dsCount(d.Lines))
 	if d.CUSMALines > 0 && d.Total > 0 {
-		s += fmt.Sprintf(", %s of the value; the CUSMA preset “dataset” uses them", dsShare(d.CUSMATotal/d.Total))
+		s += fmt.Sprintf(", %s of the value; the CUSMA preset “dataset” uses them", numfmt.Rate(d.CUSMATotal/d.Total))
 	}
 	return s + "."
 }
 
 // DatasetDescription describes a dataset in one line for a list.
 func DatasetDescription(d storage.TradeDataset) string {
-	parts := []string{d.Direction.Label(), d.Period(), dsCount(d.Lines) + " lines", dsUSD(d.TotalUSD)}
+	parts := []string{d.Direction.Label(), d.Period(), dsCount(d.Lines) + " lines", numfmt.Money(d.TotalUSD)}
 	if d.Currency == storage.CurrencyCAD {
-		parts[3] += fmt.Sprintf(" (C$%s at %s)", dsMoney(d.Total), numfmt.Grouped(d.CADPerUSD, 4))
+		parts[3] += fmt.Sprintf(" (%s at %s)", numfmt.MoneyIn("C$", d.Total), numfmt.Grouped(d.CADPerUSD, 4))
 	}
 	if d.CUSMALines > 0 {
-		parts = append(parts, dsShare(d.CUSMALineShare())+" with CUSMA values")
+		parts = append(parts, numfmt.Rate(d.CUSMALineShare())+" with CUSMA values")
 	}
 	if d.Regions > 0 {
 		parts = append(parts, dsRegions(d.Regions))
@@ -106,25 +107,4 @@ func dsRegions(n int) string {
 		return "1 province or state"
 	}
 	return dsCount(n) + " provinces or states"
-}
-
-func dsUSD(v float64) string { return "US$" + dsMoney(v) }
-
-// dsMoney writes an amount in billions, millions or units: "411.72
-// billion", "6.3 million", "950".
-func dsMoney(v float64) string {
-	switch {
-	case v >= 1e9:
-		return numfmt.Grouped(v/1e9, 2) + " billion"
-	case v >= 1e6:
-		return numfmt.Grouped(v/1e6, 1) + " million"
-	}
-	return numfmt.Grouped(v, 0)
-}
-
-func dsShare(x float64) string {
-	if x > 0 && x < 0.0005 {
-		return "<0.1%"
-	}
-	return numfmt.Grouped(100*x, 1) + "%"
 }

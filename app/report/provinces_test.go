@@ -100,7 +100,7 @@ func TestProvincesChart(t *testing.T) {
 
 	summary := strings.Join(report.DatasetSummary(imp), "\n")
 	for _, want := range []string{`Imported "By province": 4 lines`, "Statistics Canada CIMT", "2 rows of the same code and region summed into 1 lines",
-		"the built-in baseline of 2024", "3 provinces or states", "Canadian dollars"} {
+		"the built-in baseline of 2024", "3 provinces or states", "Canadian dollars", "in the import dialog: Currency “C$”, Exchange rate"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("summary lacks %q:\n%s", want, summary)
 		}

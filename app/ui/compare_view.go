@@ -383,7 +383,7 @@ func (v *compareView) buildSummary() {
 			column{title: "rate", width: 80, align: right, text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					return percent(t.EffectiveRate)
+					return figurePct(t.EffectiveRate)
 				}
 				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
 				return deltaText(signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"

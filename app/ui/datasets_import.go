@@ -213,10 +213,10 @@ func setProblem(l *widget.Label, err error) {
 
 // pickFile asks for the file to import.
 func (im *datasetImporter) pickFile() {
-	d := im.u.fileOpenDialog("open the trade data", im.open)
+	d := im.u.fileOpenDialog("open the trade data", im.u.dataFileUsed(im.open))
 	d.SetFilter(storage.NewExtensionFileFilter(datasetExts))
 	d.SetTitleText("Import trade data")
-	im.u.startIn(d)
+	im.u.dataFolder(d)
 	im.u.showFileDialog(d)
 }
 
@@ -361,8 +361,8 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 		im.sheet.ClearSelected()
 		im.sheet.Disable()
 	}
-	if !im.mapped && p.Recognised && p.Layout == tradefile.LayoutCIMT && im.currency.Selected == currencyUSD {
-		im.currency.SetSelected(currencyCAD) // Statistics Canada values are in C$
+	if !im.mapped && p.Currency() == "CAD" && im.currency.Selected == currencyUSD {
+		im.currency.SetSelected(currencyCAD) // the file's values are in C$ (its header or layout says so)
 	}
 	opts := []string{noColumn}
 	for i := range p.Width {

@@ -232,7 +232,7 @@ func (m *datasetManager) exportDialog() {
 	if !ok {
 		return
 	}
-	f := m.u.fileSaveDialog("export the dataset", func(path string) {
+	f := m.u.fileSaveDialog("export the dataset", m.u.dataFileUsed(func(path string) {
 		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
 			path += ".csv"
 		}
@@ -241,10 +241,10 @@ func (m *datasetManager) exportDialog() {
 			return
 		}
 		m.status.SetText(fmt.Sprintf("Exported %q to %s: it imports back to the same lines.", d.Name, path))
-	})
+	}))
 	f.SetFileName(pstorage.Slug(d.Name) + ".csv")
 	f.SetTitleText("Export dataset")
-	m.u.startIn(f)
+	m.u.dataFolder(f)
 	m.u.showFileDialog(f)
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -345,7 +346,12 @@ func (d *exportDialog) read() (exportSettings, bool) {
 				continue
 			}
 			date, err := scenarios.ParseDate(text)
-			if err != nil {
+			var noDay *scenarios.NoSuchDayError
+			switch {
+			case errors.As(err, &noDay):
+				msgs = append(msgs, fmt.Sprintf("%s: %v.", f.name, err))
+				continue
+			case err != nil:
 				msgs = append(msgs, fmt.Sprintf("%s: %q is not a date: want YYYY-MM-DD, e.g. 2025-03-04.", f.name, text))
 				continue
 			}

@@ -245,6 +245,10 @@ func TestExportDialogPreview(t *testing.T) {
 	if d.ok || !strings.Contains(d.rangeErr.Text, "not a date") {
 		t.Errorf("bad date: ok=%v, error %q", d.ok, d.rangeErr.Text)
 	}
+	d.to.SetText("2026-02-30")
+	if d.ok || !strings.Contains(d.rangeErr.Text, "To: 2026-02-30: February 2026 has 28 days.") {
+		t.Errorf("day that does not exist: ok=%v, error %q", d.ok, d.rangeErr.Text)
+	}
 
 	u.escape()
 	if _, open := u.dialogs.top().(*exportDialog); open {

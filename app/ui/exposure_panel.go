@@ -179,7 +179,7 @@ func (p *exposurePanel) columns() []column {
 		}},
 		{title: "Baseline", width: 110, align: right, text: func(r int) string { return millions(flow(r).Baseline) },
 			key: func(r int) float64 { return flow(r).Baseline }},
-		{title: "Tariff", width: 70, align: right, text: func(r int) string { return percent(flow(r).Tariff) },
+		{title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(flow(r).Tariff) },
 			key: func(r int) float64 { return flow(r).Tariff }},
 		{title: "Duty at stake", width: 140, align: right, text: func(r int) string {
 			s := millions(flow(r).Duty)
@@ -232,7 +232,7 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 			// The trade import bans stop, as its own figure.
 			trade += " · trade banned " + money(t.Banned)
 		}
-		for i, text := range []string{dirLabel(d), duty, percent(t.EffectiveRate), trade} {
+		for i, text := range []string{dirLabel(d), duty, figurePct(t.EffectiveRate), trade} {
 			setLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
@@ -306,7 +306,7 @@ func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
 		banned = "; trade banned " + money(t.Banned)
 	}
 	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s)%s; trade effect %s (low–high %s to %s US$ bn)",
-		dirLabel(d), duty, money(t.Baseline), percent(t.EffectiveRate), banned,
+		dirLabel(d), duty, money(t.Baseline), figurePct(t.EffectiveRate), banned,
 		money(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
 }
 

@@ -171,9 +171,10 @@ func (u *UI) openWorkspace(path string) {
 
 // importScenarioDialog imports a parley.scenario/1 file as a new scenario.
 func (u *UI) importScenarioDialog() {
-	d := u.fileOpenDialog("import the scenario", u.importScenario)
+	d := u.fileOpenDialog("import the scenario", u.dataFileUsed(u.importScenario))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.SetTitleText("Import scenario")
+	u.dataFolder(d)
 	u.showFileDialog(d)
 }
 
@@ -210,16 +211,17 @@ func (u *UI) exportScenarioDialog() {
 	}
 	u.flushSave()
 	id := u.current
-	d := u.fileSaveDialog("export the scenario", func(path string) {
+	d := u.fileSaveDialog("export the scenario", u.dataFileUsed(func(path string) {
 		if err := u.ws.ExportScenarioFile(id, path); err != nil {
 			u.showError("export the scenario", err)
 			return
 		}
 		u.setStatus("Exported to " + path)
-	})
+	}))
 	d.SetFileName(pstorage.Slug(u.draft.Name) + ".json")
 	d.SetTitleText("Export scenario")
 	d.SetConfirmText("Export")
+	u.dataFolder(d)
 	u.showFileDialog(d)
 }
 

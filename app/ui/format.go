@@ -16,26 +16,10 @@ import (
 // minus is the typographic minus sign used in figures.
 const minus = "−"
 
-// money formats a US$ amount with a unit that suits its size, such as
-// "US$ 12.3 bn", "US$ 450 M" or "−US$ 1.2 bn".
-func money(v float64) string {
-	sign := ""
-	if v < 0 {
-		sign = minus
-		v = -v
-	}
-	switch {
-	case v >= 1e9:
-		return sign + "US$ " + trimFloat(v/1e9, 1) + " bn"
-	case v >= 1e6:
-		return sign + "US$ " + trimFloat(v/1e6, 0) + " M"
-	case v >= 1e3:
-		return sign + "US$ " + trimFloat(v/1e3, 0) + " k"
-	case v == 0:
-		return "US$ 0"
-	}
-	return sign + "US$ " + trimFloat(v, 0)
-}
+// money formats a US$ amount the one way the window, charts, decks and
+// the command line write it (numfmt.Money): "US$ 12.3 bn", "US$ 12.5 M",
+// "−US$ 1.2 bn".
+func money(v float64) string { return numfmt.Money(v) }
 
 // billions formats v in US$ billions without the unit, e.g. "12.3".
 func billions(v float64) string { return signed(numfmt.Grouped(v/1e9, 1)) }
@@ -54,15 +38,6 @@ func signed(s string) string {
 	return s
 }
 
-// trimFloat formats v with at most dec decimals, keeping one decimal for
-// values under 10 so that small amounts keep their precision.
-func trimFloat(v float64, dec int) string {
-	if v < 10 && dec == 0 {
-		dec = 1
-	}
-	return numfmt.Grouped(v, dec)
-}
-
 // percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.15%"; a
 // rate that is not zero is never "0%": 0.00004 is "<0.01%".
 func percent(r float64) string {
@@ -79,6 +54,12 @@ func percent(r float64) string {
 	}
 	return s + "%"
 }
+
+// figurePct writes a computed rate or share (an effective tariff, a CUSMA
+// share, a dependence) the one way charts, decks and the command line write
+// it (numfmt.Rate): "7.0%", "100.0%", "<0.1%". A rate the user typed, such
+// as a measure's, keeps percent.
+func figurePct(r float64) string { return numfmt.Rate(r) }
 
 // percentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
 func percentInput(r float64) string {

@@ -90,8 +90,9 @@ func (im *importer) addFiles(paths ...string) {
 
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
-	d := im.u.fileOpenDialog("add the file", func(path string) { im.addFiles(path) })
+	d := im.u.fileOpenDialog("add the file", im.u.dataFileUsed(func(path string) { im.addFiles(path) }))
 	d.SetFilter(storage.NewExtensionFileFilter(slices.Clone(documentExts)))
+	im.u.dataFolder(d)
 	im.u.showFileDialog(d)
 }
 

@@ -405,12 +405,12 @@ func (v *positionView) summaryText() string {
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
 		if r.HasUS {
-			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), percent(r.USDependence)))
+			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), figurePct(r.USDependence)))
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
 		fmt.Fprintf(&b, "\nLeverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
-			strings.Join(most, ", "), percent(v.levAll.USDependence), percent(v.levAll.CADependence))
+			strings.Join(most, ", "), figurePct(v.levAll.USDependence), figurePct(v.levAll.CADependence))
 	}
 	v.mu.Lock()
 	bands := v.bands
@@ -471,7 +471,7 @@ func (v *positionView) levColumns() []column {
 		if !has {
 			return "no data"
 		}
-		return percent(x)
+		return figurePct(x)
 	}
 	right := fyne.TextAlignTrailing
 	return []column{

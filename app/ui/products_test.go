@@ -111,7 +111,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	if got := v.table.cell(0, pcDuty); got != "200 M" {
 		t.Errorf("first row duty %s", got)
 	}
-	if got := v.table.cell(0, pcCUSMA); got != "80%" {
+	if got := v.table.cell(0, pcCUSMA); got != "80.0%" {
 		t.Errorf("first row CUSMA share %s", got)
 	}
 	for _, want := range []string{"4407.11.0010 Pine lumber, sawn", "Measures that hit this line:",
@@ -173,7 +173,7 @@ func TestProductSearch(t *testing.T) {
 			t.Errorf("line %s matches 4407.11", l.Code)
 		}
 	}
-	if got := v.table.cell(0, pcTariff); got != "10%" {
+	if got := v.table.cell(0, pcTariff); got != "10.0%" {
 		t.Errorf("tariff %s", got)
 	}
 	if !strings.Contains(v.detail.Text, "S232 softwood 10%") || !strings.HasPrefix(v.info.Text, "2 lines match “4407.11”") {

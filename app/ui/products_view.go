@@ -185,9 +185,9 @@ func (v *productsView) columns() []column {
 		pcSector: {title: "Sector", width: 130, text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
 		pcValue: {title: "Value (US$)", width: 96, align: right, text: func(r int) string { return usd(row(r).Baseline) },
 			key: func(r int) float64 { return row(r).Baseline }},
-		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return percent(row(r).CUSMAShare) },
+		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return figurePct(row(r).CUSMAShare) },
 			key: func(r int) float64 { return row(r).CUSMAShare }},
-		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return percent(row(r).Tariff) },
+		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(row(r).Tariff) },
 			key: func(r int) float64 { return row(r).Tariff }},
 		pcDuty: {title: "Duty (US$)", width: 124, align: right, text: func(r int) string {
 			l := row(r)

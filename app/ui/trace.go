@@ -57,7 +57,7 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 		line("CUSMA claim share c = %s%s.", number(f.CUSMAShare), u.paramSource(f, "cusma"))
 	}
 	line("Import demand elasticity e = %s%s.", number(f.Elasticity), u.paramSource(f, "elasticity"))
-	line("Baseline tariff t0 = %s%s.", percent(f.BaselineTariff), u.paramSource(f, "tariff"))
+	line("Baseline tariff t0 = %s%s.", figurePct(f.BaselineTariff), u.paramSource(f, "tariff"))
 	line("")
 	line("Measures in force that hit this sector's lines:")
 	for _, p := range ex.Measures {
@@ -89,7 +89,7 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 		line("• none")
 	}
 	line("")
-	line("Additional tariff τ = %s", percent(f.Tariff))
+	line("Additional tariff τ = %s", figurePct(f.Tariff))
 	upper := ""
 	if f.UpperBound {
 		upper = " (upper bound)"

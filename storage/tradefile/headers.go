@@ -449,3 +449,32 @@ func numericMapping(m Mapping) bool {
 	}
 	return true
 }
+
+// valueCurrency says the currency a value column's header names: "USD"
+// for "Value USD", "Value (US$)" or "US dollars", "CAD" for "Value CAD",
+// "Value (C$)" or "Canadian dollars", "" when it names none ("Value ($)").
+func valueCurrency(header string) string {
+	n := norm(header)
+	switch {
+	case strings.Contains(n, "usd") || strings.HasSuffix(n, "us") || strings.Contains(n, "usdollar"):
+		return "USD"
+	case strings.Contains(n, "cad") || strings.Contains(n, "canadian") || strings.Contains(n, "cdn") || strings.HasSuffix(n, "valuec"):
+		return "CAD"
+	}
+	return ""
+}
+
+// fileCurrency is "CAD" when a file's values are in Canadian dollars: its
+// value column's header says so, or it has Statistics Canada's layout and
+// its value header names no currency (a header that says USD is US$).
+func fileCurrency(layout Layout, valueHeader string) string {
+	switch valueCurrency(valueHeader) {
+	case "CAD":
+		return "CAD"
+	case "":
+		if layout == LayoutCIMT {
+			return "CAD"
+		}
+	}
+	return ""
+}

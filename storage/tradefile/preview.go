@@ -139,8 +139,12 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		p.Header, p.HeaderRow = p.Rows[0], p.RowNumbers[0]
 		p.Rows, p.RowNumbers = p.Rows[1:], p.RowNumbers[1:]
 	}
-	if p.Recognised && p.Layout == LayoutCIMT {
+	switch {
+	case p.Currency() != "CAD":
+	case p.Layout == LayoutCIMT:
 		p.Notes = append(p.Notes, "Statistics Canada values are in Canadian dollars: import them as C$ with your exchange rate")
+	default:
+		p.Notes = append(p.Notes, "the value column says Canadian dollars: import them as C$ with your exchange rate")
 	}
 	return p, nil
 }
@@ -249,4 +253,21 @@ func CapCell(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// valueHeader is the header of the value column, or "".
+func (p *Preview) valueHeader() string {
+	if i := p.Columns.Value; i >= 0 && i < len(p.Header) {
+		return p.Header[i]
+	}
+	return ""
+}
+
+// Currency is "CAD" when the previewed file's values are in Canadian
+// dollars (see Result.Currency), else "".
+func (p *Preview) Currency() string {
+	if !p.Recognised {
+		return ""
+	}
+	return fileCurrency(p.Layout, p.valueHeader())
 }

@@ -769,9 +769,7 @@ func (r *rowReader) finish() error {
 	if res.Merged > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of the same code%s summed into %s lines", groupInt(res.Merged+r.mergedLines()), regionWord(res), groupInt(r.mergedLines())))
 	}
-	if res.Layout == LayoutCIMT {
-		res.Currency = "CAD"
-	}
+	res.Currency = fileCurrency(res.Layout, r.headerName(res.Columns.Value))
 	return nil
 }
 

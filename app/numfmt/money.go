@@ -1,0 +1,91 @@
+package numfmt
+
+import (
+	"math"
+	"strings"
+)
+
+// Minus is the typographic minus sign figures are written with.
+const Minus = "\u2212"
+
+// units are the magnitudes an amount is written in, largest first.
+var units = []struct {
+	div   float64
+	short string
+}{{1e9, "bn"}, {1e6, "M"}, {1e3, "k"}, {1, ""}}
+
+// Amount writes a US$ value without the currency, in its own magnitude,
+// to about three significant digits: billions with one decimal ("4.2 bn",
+// "3,251.2 bn"), millions with one decimal under 100 ("12.5 M") and none
+// from there ("850 M"), thousands and units with none ("40 k", "950"). An
+// amount that rounds up into the next unit is written in it (999.96 M is
+// "1.0 bn", 950 is "950"); a negative one has a minus sign ("−850 M"); one that rounds to
+// zero is "0", without a sign.
+func Amount(v float64) string {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return "0"
+	}
+	a := math.Abs(v)
+	sign := ""
+	if v < 0 {
+		sign = Minus
+	}
+	for _, u := range units {
+		dec := 1
+		switch u.short {
+		case "M":
+			if a >= 99.5e6 {
+				dec = 0
+			}
+		case "k", "":
+			dec = 0
+		}
+		if a/u.div < 0.9995 && u.div > 1 {
+			continue // under one of this unit at three significant digits
+		}
+		p := math.Pow(10, float64(dec))
+		x := math.Round(a/u.div*p) / p
+		s := Grouped(x, dec)
+		if s == "0" {
+			return "0"
+		}
+		if u.short != "" {
+			s += " " + u.short
+		}
+		return sign + s
+	}
+	return "0"
+}
+
+// Money writes a US$ value as Amount does, with its currency: "US$ 4.2 bn",
+// "US$ 12.5 M", "−US$ 850 M", "US$ 0".
+func Money(v float64) string { return MoneyIn("US$", v) }
+
+// MoneyIn is Money in another currency, named by its symbol ("C$").
+func MoneyIn(symbol string, v float64) string {
+	s := Amount(v)
+	if rest, neg := strings.CutPrefix(s, Minus); neg {
+		return Minus + symbol + " " + rest
+	}
+	return symbol + " " + s
+}
+
+// Rate writes a rate or a share as a percentage with one decimal ("7.0%",
+// "100.0%", "46.5%"), never as zero when it is not ("<0.1%", ">−0.1%"),
+// with a minus sign when negative.
+func Rate(r float64) string {
+	return strings.Replace(Percent(r, 1), "-", Minus, 1)
+}
+
+// UpperMark is the mark written before a figure that is only an upper
+// bound.
+const UpperMark = "≤ "
+
+// Bound writes figure text as an upper bound ("≤ US$ 16.7 bn") when upper
+// is true and the figure is not zero: nothing is less than zero duty.
+func Bound(text string, upper bool) string {
+	if !upper || text == "0" || text == "US$ 0" || text == "" {
+		return text
+	}
+	return UpperMark + text
+}

@@ -1,0 +1,40 @@
+package scenarios_test
+
+import (
+	"strings"
+	"testing"
+
+	"parley/scenarios"
+)
+
+func TestParseDateSaysWhichDayDoesNotExist(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"2026-02-30", "2026-02-30: February 2026 has 28 days"},
+		{"2024-02-30", "2024-02-30: February 2024 has 29 days"},
+		{"2025-04-31", "2025-04-31: April 2025 has 30 days"},
+		{"2025-08-32", "2025-08-32: August 2025 has 31 days"},
+		{"2025-08-00", "2025-08-00: days start at 01"},
+		{"2025-13-01", "2025-13-01: there is no month 13"},
+		{"2025-00-10", "2025-00-10: there is no month 00"},
+		{"15/08/2025", `"15/08/2025" is not an ISO date (YYYY-MM-DD)`},
+		{"2025-8-1", `"2025-8-1" is not an ISO date (YYYY-MM-DD)`},
+		{"", `"" is not an ISO date (YYYY-MM-DD)`},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			_, err := scenarios.ParseDate(tc.in)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("ParseDate(%q) = %v, want %q", tc.in, err, tc.want)
+			}
+		})
+	}
+	for _, ok := range []string{"2024-02-29", "2026-02-28", "2025-12-31", "2025-01-01"} {
+		if d, err := scenarios.ParseDate(ok); err != nil || d.String() != ok {
+			t.Errorf("ParseDate(%q) = %v, %v", ok, d, err)
+		}
+	}
+	if _, err := scenarios.ParseDate("2026-02-30"); err != nil && strings.Contains(err.Error(), "not an ISO date") {
+		t.Errorf("an impossible day is called not an ISO date: %v", err)
+	}
+}
