@@ -35,7 +35,7 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 		{"my link in a sticky shared folder", 0o777 | os.ModeSticky, me, me, false},
 		{"the folder owner's link in its sticky shared folder", 0o777 | os.ModeSticky, otherUID, otherUID, false},
 		{"another user's link in a sticky folder only its owner writes", 0o755 | os.ModeSticky, me, otherUID, false},
-		{"another user's link in a shared folder that is not sticky", 0o777, me, otherUID, false},
+		{"another user's link in a sticky folder that is not sticky", 0o777, me, otherUID, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			root := t.TempDir()
@@ -46,17 +46,17 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 			if err := os.WriteFile(victim, []byte("the victim's own file"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			shared := filepath.Join(root, "shared")
-			if err := os.Mkdir(shared, 0o700); err != nil {
+			sticky := filepath.Join(root, "sticky")
+			if err := os.Mkdir(sticky, 0o700); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.Chmod(shared, tc.dirMode); err != nil {
+			if err := os.Chmod(sticky, tc.dirMode); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.Chown(shared, tc.dirOwner, -1); err != nil {
+			if err := os.Chown(sticky, tc.dirOwner, -1); err != nil {
 				t.Fatal(err)
 			}
-			link := filepath.Join(shared, "chart.svg")
+			link := filepath.Join(sticky, "chart.svg")
 			if err := os.Symlink(victim, link); err != nil {
 				t.Fatal(err)
 			}
@@ -86,8 +86,8 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 			if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
 				t.Errorf("the link was replaced: %v", err)
 			}
-			if entries, _ := os.ReadDir(shared); len(entries) != 1 {
-				t.Errorf("files left in the shared folder: %v", entries)
+			if entries, _ := os.ReadDir(sticky); len(entries) != 1 {
+				t.Errorf("files left in the sticky folder: %v", entries)
 			}
 		})
 	}

@@ -18,7 +18,7 @@ func boundText(b scenarios.Bound, v float64, text string) string {
 func dealCells(r scenarios.DealRow, money func(float64) string) (get, give, tradeUS, tradeCA string) {
 	us, ca := r.Sides[scenarios.CAtoUS.Index()], r.Sides[scenarios.UStoCA.Index()]
 	trade := func(s scenarios.DealSide) string {
-		return boundText(s.TradeBoundA(), s.TradeA, money(s.TradeA)) + " ➔ " + boundText(s.TradeBoundB(), s.TradeB, money(s.TradeB))
+		return boundText(s.TradeBoundA(), s.TradeA, money(s.TradeA)) + " to " + boundText(s.TradeBoundB(), s.TradeB, money(s.TradeB))
 	}
 	return boundText(r.GetBound(), r.Get, money(r.Get)), boundText(r.GiveBound(), r.Give, money(r.Give)), trade(us), trade(ca)
 }

@@ -125,7 +125,7 @@ func (l *libraryUpdate) show() {
 		rows.Add(widget.NewLabel("None of your scenarios uses a measure this pack changes or removes."))
 	} else {
 		intro := widget.NewLabel("Your scenarios keep their measures unless you re-base them on the new vintage. " +
-			"Duty at stake on each scenario's date, as it is ➔ re-based:")
+			"Duty at stake on each scenario's date, as it is to re-based:")
 		intro.Wrapping = fyne.TextWrapWord
 		rows.Add(intro)
 	}

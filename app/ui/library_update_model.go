@@ -16,7 +16,7 @@ import (
 // stored and re-based.
 type libraryUpdateModel struct {
 	// Heading names the library now and the pack: "Measures as of A
-	// (“title”, publisher) ➔ as of B (…)".
+	// (“title”, publisher) to as of B (…)".
 	Heading string
 	// Changes is the diff, one line per measure or list and one indented
 	// line per field changed.
@@ -40,15 +40,15 @@ type libraryUpdateRow struct {
 	// measures a re-base adds to a scenario of the whole regime: "Uses A,
 	// B; adds C".
 	Uses string
-	// Duty is its duty at stake by direction as stored ➔ re-based, with the
-	// change: "Canada ➔ US: US$ 28.6 bn ➔ US$ 30.1 bn (+1.5 bn)".
+	// Duty is its duty at stake by direction as stored to re-based, with the
+	// change: "Canada to US: US$ 28.6 bn to US$ 30.1 bn (+1.5 bn)".
 	Duty []string
 }
 
 // newLibraryUpdateModel returns the dialog's content for diff d.
 func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 	m := libraryUpdateModel{
-		Heading:    fmt.Sprintf("Measures as of %s %s ➔ as of %s %s", d.Old.Vintage, packName(d.Old), d.New.Vintage, packName(d.New)),
+		Heading:    fmt.Sprintf("Measures as of %s %s to as of %s %s", d.Old.Vintage, packName(d.Old), d.New.Vintage, packName(d.New)),
 		Empty:      d.Diff.Empty(),
 		OldVintage: d.Old.Vintage,
 		NewVintage: d.New.Vintage,
@@ -61,7 +61,7 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 	}
 	for _, dir := range scenarios.Directions {
 		was, now := d.TodayBefore[dir.Index()], d.TodayAfter[dir.Index()]
-		m.Today = append(m.Today, fmt.Sprintf("%s: %s ➔ %s (%s), effective rate %s ➔ %s", dirLabel(dir),
+		m.Today = append(m.Today, fmt.Sprintf("%s: %s to %s (%s), effective rate %s to %s", dirLabel(dir),
 			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), percent(was.EffectiveRate), percent(now.EffectiveRate)))
 	}
 	added := map[string]bool{}
@@ -90,7 +90,7 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 			if was == 0 && now == 0 {
 				continue
 			}
-			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s ➔ %s (%s)", dirLabel(dir), money(was), money(now), dutyChange(now-was)))
+			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s to %s (%s)", dirLabel(dir), money(was), money(now), dutyChange(now-was)))
 		}
 		if len(row.Duty) == 0 {
 			row.Duty = []string{"no duty at stake before or after"}

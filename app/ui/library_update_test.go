@@ -123,7 +123,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newLibraryUpdateModel(d)
-	if want := "Measures as of 2026-10-10 (“Parley built-in measure library”, Parley) ➔ as of 2026-12-06 (“Hand-made pack”, Tests)"; m.Heading != want {
+	if want := "Measures as of 2026-10-10 (“Parley built-in measure library”, Parley) to as of 2026-12-06 (“Hand-made pack”, Tests)"; m.Heading != want {
 		t.Errorf("heading %q, want %q", m.Heading, want)
 	}
 	for _, want := range []string{"~ measure " + id, "- measure ", "rate: ", "+ measure US-TEST-NEW"} {
@@ -152,7 +152,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 	if !slices.Contains(ids, "today") || !slices.Contains(ids, other) {
 		t.Fatalf("scenarios %v, want today and %s", ids, other)
 	}
-	// Each row's duty: as stored ➔ re-based, computed both ways, and a
+	// Each row's duty: as stored to re-based, computed both ways, and a
 	// rate 10 points higher raises the duty.
 	for _, s := range d.Scenarios {
 		if s.ID != "today" {
@@ -163,7 +163,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 			t.Errorf("today: duty %v -> %v, want a rise from a rate %.2f -> %.2f", s.Before[dir], s.After[dir], rate, rate+0.10)
 		}
 		row := m.Scenarios[slices.Index(ids, "today")]
-		want := "Canada ➔ US: " + money(s.Before[dir]) + " ➔ " + money(s.After[dir]) + " (+" + money(s.After[dir]-s.Before[dir]) + ")"
+		want := "Canada to US: " + money(s.Before[dir]) + " to " + money(s.After[dir]) + " (+" + money(s.After[dir]-s.Before[dir]) + ")"
 		if !slices.Contains(row.Duty, want) {
 			t.Errorf("today's duty %q, want %q", row.Duty, want)
 		}

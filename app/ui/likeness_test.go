@@ -14,8 +14,8 @@ func TestDealCellsMarkTheirOwnBound(t *testing.T) {
 	ca := scenarios.DealSide{DutyA: 3e9, TradeA: -2e9, BoundA: true, UpperBound: true}
 	r := scenarios.DealRow{Get: 5e9, Give: 3e9, Sides: [2]scenarios.DealSide{us, ca}}
 	get, give, tradeUS, tradeCA := dealCells(r, millions)
-	if get != millions(5e9) || give != "≤ "+millions(3e9) || tradeUS != millions(-6e9)+" ➔ "+millions(0) ||
-		tradeCA != "≤ "+millions(-2e9)+" ➔ "+millions(0) {
+	if get != millions(5e9) || give != "≤ "+millions(3e9) || tradeUS != millions(-6e9)+" to "+millions(0) ||
+		tradeCA != "≤ "+millions(-2e9)+" to "+millions(0) {
 		t.Errorf("get %q give %q, trade into the US %q, into Canada %q", get, give, tradeUS, tradeCA)
 	}
 }

@@ -398,7 +398,7 @@ func (v *positionView) summaryText() string {
 	t := v.deal.Totals
 	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", t.Verdict)
 	us, ca := t.Sides[0], t.Sides[1]
-	fmt.Fprintf(&b, "Trade effect into the US %s ➔ %s US$ bn; into Canada %s ➔ %s US$ bn (A ➔ B).\n",
+	fmt.Fprintf(&b, "Trade effect into the US %s to %s US$ bn; into Canada %s to %s US$ bn (A to B).\n",
 		boundText(us.TradeBoundA(), us.TradeA, billions(us.TradeA)), boundText(us.TradeBoundB(), us.TradeB, billions(us.TradeB)),
 		boundText(ca.TradeBoundA(), ca.TradeA, billions(ca.TradeA)), boundText(ca.TradeBoundB(), ca.TradeB, billions(ca.TradeB)))
 	top := scenarios.ByUSDependence(v.lev)
@@ -451,9 +451,9 @@ func (v *positionView) dealColumns() []column {
 			key: func(r int) float64 { return row(r).Get }},
 		{title: "Gives", width: 110, align: right, text: func(r int) string { return cell(r, 1) },
 			key: func(r int) float64 { return row(r).Give }},
-		{title: "Trade into US, A ➔ B", width: 170, align: right, text: func(r int) string { return cell(r, 2) },
+		{title: "Trade into US, A to B", width: 170, align: right, text: func(r int) string { return cell(r, 2) },
 			key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
-		{title: "Trade into Canada, A ➔ B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
+		{title: "Trade into Canada, A to B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
 			key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
 		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(row(r).Verdict) }},
 	}

@@ -317,7 +317,7 @@ func (e *scopeEditor) parseEntries(text string) ([]string, error) {
 			continue
 		}
 		if name, ok := strings.CutPrefix(norm, scenarios.ListPrefix); ok && lists[name] == nil {
-			bad = append(bad, fmt.Sprintf("%q is not a known list (File ➔ Product lists…)", name))
+			bad = append(bad, fmt.Sprintf("%q is not a known list (File > Product lists…)", name))
 			continue
 		}
 		if !slices.Contains(out, norm) {
