@@ -490,9 +490,17 @@ func (u *UI) shutdown() {
 	u.closed = true
 	u.unwatch()
 	u.prefs.setWindowSize(u.win.Canvas().Size())
-	u.exposure.stop()
-	u.compare.stop()
-	u.position.stop()
+	// The views are built after the workspace opens: a window closed in
+	// between has none to stop.
+	if u.exposure != nil {
+		u.exposure.stop()
+	}
+	if u.compare != nil {
+		u.compare.stop()
+	}
+	if u.position != nil {
+		u.position.stop()
+	}
 	if err := u.ws.Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)
 	}
