@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // Parley never needs the network: no package of Parley imports a network
 // client, and the real binary does everything (command line and desktop app,
@@ -42,6 +42,7 @@ func TestNoNetworkImports(t *testing.T) {
 	for _, goos := range []string{"linux", "windows", "darwin"} {
 		t.Run(goos, func(t *testing.T) {
 			cmd := exec.Command("go", "list", "-deps", "-json", "./...")
+			cmd.Dir = moduleRoot
 			cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=1")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr

@@ -1,8 +1,8 @@
-package main_test
+package e2e
 
 // End-to-end tests of the real binary: every command of the command line
 // (cli_e2e_test.go) and the desktop app in a real window under Xvfb
-// (gui_e2e_test.go). TestMain builds the binary once.
+// (gui_e2e_test.go). TestMain builds the binary once, from the module root.
 
 import (
 	"bytes"
@@ -17,7 +17,36 @@ import (
 // binary is the path of the parley binary built for these tests.
 var binary string
 
+// moduleRoot is the folder of go.mod, where the binary is built and where
+// make and go list run; set by TestMain.
+var moduleRoot string
+
+// findModuleRoot returns the folder of go.mod above the working directory
+// (a test runs in its package's folder).
+func findModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
 func TestMain(m *testing.M) {
+	root, err := findModuleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	moduleRoot = root
 	dir, err := os.MkdirTemp("", "parley-e2e-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -26,6 +55,7 @@ func TestMain(m *testing.M) {
 	binary = filepath.Join(dir, "parley")
 	build := exec.Command("go", "build", "-o", binary,
 		"-ldflags", "-X main.version=0.0.0-test -X main.commit=e2e -X main.date=2026-01-02T03:04:05Z", ".")
+	build.Dir = moduleRoot
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "build parley:", err)

@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 import (
 	"encoding/json"
@@ -6,11 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-
-	"parley/storage/storagetest"
 )
 
 // TestCommandLine runs every command of SPEC section 4 on the real binary.
@@ -144,7 +141,7 @@ func TestComputeMatchesIndependentImplementation(t *testing.T) {
 				if r.code != 0 {
 					t.Fatal(r.stderr)
 				}
-				var got computeJSON
+				var got slResult
 				if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 					t.Fatal(err)
 				}
@@ -194,36 +191,8 @@ func TestComputeMatchesIndependentImplementation(t *testing.T) {
 	}
 }
 
-type flowJSON struct {
-	Direction       string  `json:"direction"`
-	Sector          string  `json:"sector"`
-	Baseline        float64 `json:"baseline_usd"`
-	Tariff          float64 `json:"tariff"`
-	Duty            float64 `json:"duty_usd"`
-	TradeChange     float64 `json:"trade_change_usd"`
-	TradeChangeLow  float64 `json:"trade_change_low_usd"`
-	TradeChangeHigh float64 `json:"trade_change_high_usd"`
-	ValueAfter      float64 `json:"value_after_usd"`
-	DutyCollected   float64 `json:"duty_collected_usd"`
-}
-
-type totalsJSON struct {
-	Baseline        float64 `json:"baseline_usd"`
-	Duty            float64 `json:"duty_usd"`
-	TradeChange     float64 `json:"trade_change_usd"`
-	TradeChangeLow  float64 `json:"trade_change_low_usd"`
-	TradeChangeHigh float64 `json:"trade_change_high_usd"`
-	ValueAfter      float64 `json:"value_after_usd"`
-	DutyCollected   float64 `json:"duty_collected_usd"`
-	EffectiveRate   float64 `json:"effective_rate"`
-}
-
-type computeJSON struct {
-	Scenario string                `json:"scenario"`
-	AsOf     string                `json:"as_of"`
-	Flows    []flowJSON            `json:"flows"`
-	Totals   map[string]totalsJSON `json:"totals"`
-}
+// The binary's output is read into slResult (spec_lines_test.go), the one
+// reader of docs/SPEC.md section 4 in these tests.
 
 type scenarioFile struct {
 	Name        string `json:"name"`
@@ -247,7 +216,8 @@ type scenarioFile struct {
 	} `json:"measures"`
 }
 
-// reference is the data of ../shared/data that SPEC section 2 needs.
+// reference is the data of ../shared/data that SPEC section 2 needs at
+// chapter level, summed by sector from the shared reader's chapters.
 type reference struct {
 	sectors []string
 	value   map[int]map[string]map[string]float64 // year -> direction -> sector -> V
@@ -256,57 +226,33 @@ type reference struct {
 }
 
 func loadReference(t *testing.T) *reference {
-	ref := &reference{value: map[int]map[string]map[string]float64{}, shares: map[string]map[string]float64{}, elast: map[string]float64{}}
-	sectorOf := map[string]string{}
-	for _, r := range storagetest.SharedCSV(t, "sector_hs2_mapping.csv") {
-		if !slices.Contains(ref.sectors, r["sector_code"]) {
-			ref.sectors = append(ref.sectors, r["sector_code"])
+	shared := loadSharedRef(t)
+	ref := &reference{sectors: shared.sectors, value: map[int]map[string]map[string]float64{},
+		shares: map[string]map[string]float64{}, elast: shared.elast}
+	for y, dirs := range shared.chapters {
+		ref.value[y] = map[string]map[string]float64{}
+		for dir, lines := range dirs {
+			ref.value[y][dir] = map[string]float64{}
+			for _, l := range lines {
+				ref.value[y][dir][l.sector] += l.v
+			}
 		}
-		sectorOf[r["hs2"]] = r["sector_code"]
 	}
-	for _, r := range storagetest.SharedCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
-		y, _ := strconv.Atoi(r["year"])
-		if ref.value[y] == nil {
-			ref.value[y] = map[string]map[string]float64{"ca_to_us": {}, "us_to_ca": {}}
-		}
-		im, _ := strconv.ParseFloat(r["us_imports_from_canada_usd"], 64)
-		ex, _ := strconv.ParseFloat(r["us_exports_to_canada_usd"], 64)
-		ref.value[y]["ca_to_us"][sectorOf[r["hs2"]]] += im
-		ref.value[y]["us_to_ca"][sectorOf[r["hs2"]]] += ex
-	}
-	ref.shares["h2-2025"] = map[string]float64{}
-	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
-		ref.shares["h2-2025"][r["sector_code"]], _ = strconv.ParseFloat(r["usmca_share"], 64)
-	}
+	ref.shares["h2-2025"] = shared.sectorShare
 	// What h2-2025 means in format /1; Parley writes it h2-2025-sector in /2.
 	ref.shares["h2-2025-sector"] = ref.shares["h2-2025"]
-	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
-		v, _ := strconv.ParseFloat(r["usmca_share"], 64)
-		ref.shares[r["month"]] = map[string]float64{}
+	for month, v := range shared.monthShare {
+		ref.shares[month] = map[string]float64{}
 		for _, s := range ref.sectors {
-			ref.shares[r["month"]][s] = v
-		}
-	}
-	var known []float64
-	for _, r := range storagetest.SharedCSV(t, "sector_baseline_2024.csv") {
-		if v, err := strconv.ParseFloat(r["hauk_us_import_demand_elast_median"], 64); err == nil {
-			ref.elast[r["sector_code"]] = v
-			known = append(known, v)
-		}
-	}
-	slices.Sort(known)
-	median := (known[len(known)/2-1] + known[len(known)/2]) / 2 // 24 values: the mean of the two middle ones
-	for _, s := range ref.sectors {
-		if _, ok := ref.elast[s]; !ok {
-			ref.elast[s] = median
+			ref.shares[month][s] = v
 		}
 	}
 	return ref
 }
 
-func (ref *reference) compute(sc scenarioFile, asOf string) computeJSON {
+func (ref *reference) compute(sc scenarioFile, asOf string) slResult {
 	a := sc.Assumptions
-	out := computeJSON{Scenario: sc.Name, AsOf: asOf, Totals: map[string]totalsJSON{}}
+	out := slResult{Scenario: sc.Name, AsOf: asOf, Totals: map[string]slTotals{}}
 	for _, dir := range []string{"ca_to_us", "us_to_ca"} {
 		imposer := map[string]string{"ca_to_us": "US", "us_to_ca": "CA"}[dir]
 		type m = struct {
@@ -328,7 +274,7 @@ func (ref *reference) compute(sc scenarioFile, asOf string) computeJSON {
 			}
 			return me.sectors["*"]
 		}
-		var tot totalsJSON
+		var tot slTotals
 		for _, s := range ref.sectors {
 			c := 0.0
 			if dir == "ca_to_us" {
@@ -362,7 +308,7 @@ func (ref *reference) compute(sc scenarioFile, asOf string) computeJSON {
 			}
 			v := ref.value[a.BaselineYear][dir][s]
 			dm := func(el float64) float64 { return math.Max(-v, -el*v*tau/(1+t0)) }
-			f := flowJSON{Direction: dir, Sector: s, Baseline: v, Tariff: tau, Duty: v * tau, TradeChange: dm(e),
+			f := slFlow{Direction: dir, Sector: s, Baseline: v, Tariff: tau, Duty: v * tau, TradeChange: dm(e),
 				TradeChangeLow: dm(e * a.ElasticityLow), TradeChangeHigh: dm(e * a.ElasticityHigh)}
 			f.ValueAfter = v + f.TradeChange
 			f.DutyCollected = tau * f.ValueAfter

@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // The hostile-input campaign of issue 10 on the real binary: files that are
 // not what they claim get a clear message and exit status 2, and the

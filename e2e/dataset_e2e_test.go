@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 import (
 	"encoding/csv"
@@ -98,19 +98,9 @@ func (t *e2eTotals) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// e2eCompute is compute's output: its flows, and every number of its totals.
 type e2eCompute struct {
-	Flows []struct {
-		Direction string  `json:"direction"`
-		Sector    string  `json:"sector"`
-		Baseline  float64 `json:"baseline_usd"`
-		Duty      float64 `json:"duty_usd"`
-		Change    float64 `json:"trade_change_usd"`
-		Low       float64 `json:"trade_change_low_usd"`
-		High      float64 `json:"trade_change_high_usd"`
-		After     float64 `json:"value_after_usd"`
-		Collected float64 `json:"duty_collected_usd"`
-		Upper     bool    `json:"upper_bound"`
-	} `json:"flows"`
+	Flows  []slFlow  `json:"flows"`
 	Totals e2eTotals `json:"totals"`
 }
 
@@ -199,16 +189,16 @@ func TestDatasetEndToEnd(t *testing.T) {
 				for i, w := range want.Flows {
 					g := got.Flows[i]
 					what := g.Direction + " " + g.Sector
-					if g.Direction != w.Direction || g.Sector != w.Sector || g.Upper != w.Upper {
-						t.Errorf("flow %d: %s %v, want %s %s %v", i, what, g.Upper, w.Direction, w.Sector, w.Upper)
+					if g.Direction != w.Direction || g.Sector != w.Sector || g.UpperBound != w.UpperBound {
+						t.Errorf("flow %d: %s %v, want %s %s %v", i, what, g.UpperBound, w.Direction, w.Sector, w.UpperBound)
 					}
 					cent(what+" baseline", g.Baseline, w.Baseline)
 					cent(what+" duty", g.Duty, w.Duty)
-					cent(what+" trade change", g.Change, w.Change)
-					cent(what+" low", g.Low, w.Low)
-					cent(what+" high", g.High, w.High)
-					cent(what+" after", g.After, w.After)
-					cent(what+" collected", g.Collected, w.Collected)
+					cent(what+" trade change", g.TradeChange, w.TradeChange)
+					cent(what+" low", g.TradeChangeLow, w.TradeChangeLow)
+					cent(what+" high", g.TradeChangeHigh, w.TradeChangeHigh)
+					cent(what+" after", g.ValueAfter, w.ValueAfter)
+					cent(what+" collected", g.DutyCollected, w.DutyCollected)
 					duty += g.Duty
 				}
 				for dir, tot := range want.Totals {

@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 import (
 	"os/exec"
@@ -15,7 +15,9 @@ func TestMakeBuildSaysWhatItDoes(t *testing.T) {
 	}
 	for _, target := range []string{"run", "build"} {
 		t.Run(target, func(t *testing.T) {
-			out, err := exec.Command("make", "-n", target).CombinedOutput()
+			cmd := exec.Command("make", "-n", target)
+			cmd.Dir = moduleRoot
+			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("make -n %s: %v\n%s", target, err, out)
 			}

@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // An independent second implementation of SPEC section 2 over trade lines
 // (product-level lines, product lists, content shares, line-level CUSMA
@@ -32,36 +32,18 @@ import (
 // ---------------------------------------------------------------------------
 // Reference data
 
-// slLine is one trade line of a direction's baseline.
-type slLine struct {
-	code, sector, desc string
-	v                  float64
-}
-
-// slRef is everything of ../shared/data that SPEC section 2 needs.
+// slRef is everything of ../shared/data that docs/SPEC.md section 2 needs:
+// the chapter-level data of the shared reader and the product-level lines,
+// shares and lists.
 type slRef struct {
-	sectors     []string                    // the 26 sector codes, in file order
-	sectorOf    map[string]string           // HS2 -> sector
-	chapters    map[int]map[string][]slLine // year -> direction -> chapter lines
-	hts2024     []slLine                    // Census 2024 HTS10 lines (con_val_2024)
-	hts2025     []slLine                    // DataWeb 2025 HTS10 lines with value_2025_usd > 0
-	desc2024    map[string]string           // HTS10 -> Census short description
-	h2Share     map[string]float64          // HTS10 -> usmca_value_h2 / value_h2 where value_h2 > 0
-	sectorShare map[string]float64          // preset h2-2025-sector
-	monthShare  map[string]float64          // month preset -> all-goods share
-	elast       map[string]float64          // hauk2012, FERT and SPECIAL imputed
-	content     map[string]map[string]float64
-	lists       map[string][]string // list name -> codes (digits only, deduplicated, sorted)
-	listSets    map[string]map[string]bool
-}
-
-func slFloat(t *testing.T, s, what string) float64 {
-	t.Helper()
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil {
-		t.Fatalf("%s: %q is not a number", what, s)
-	}
-	return v
+	*sharedRef
+	hts2024  []slLine           // Census 2024 HTS10 lines (con_val_2024)
+	hts2025  []slLine           // DataWeb 2025 HTS10 lines with value_2025_usd > 0
+	desc2024 map[string]string  // HTS10 -> Census short description
+	h2Share  map[string]float64 // HTS10 -> usmca_value_h2 / value_h2 where value_h2 > 0
+	content  map[string]map[string]float64
+	lists    map[string][]string // list name -> codes (digits only, deduplicated, sorted)
+	listSets map[string]map[string]bool
 }
 
 // slDigits keeps the digits of s.
@@ -77,48 +59,17 @@ func slDigits(s string) string {
 
 func slLoadReference(t *testing.T) *slRef {
 	t.Helper()
-	ref := &slRef{sectorOf: map[string]string{}, chapters: map[int]map[string][]slLine{}, desc2024: map[string]string{},
-		h2Share: map[string]float64{}, sectorShare: map[string]float64{}, monthShare: map[string]float64{},
-		elast: map[string]float64{}, content: map[string]map[string]float64{}}
-	for _, r := range storagetest.SharedCSV(t, "sector_hs2_mapping.csv") {
-		if !slices.Contains(ref.sectors, r["sector_code"]) {
-			ref.sectors = append(ref.sectors, r["sector_code"])
-		}
-		ref.sectorOf[r["hs2"]] = r["sector_code"]
-	}
-	if len(ref.sectors) != 26 {
-		t.Fatalf("%d sectors in sector_hs2_mapping.csv, want 26", len(ref.sectors))
-	}
-	sectorOf := func(code string) string {
-		s, ok := ref.sectorOf[code[:2]]
-		if !ok {
-			t.Fatalf("line %s: chapter %s has no sector", code, code[:2])
-		}
-		return s
-	}
-	for _, r := range storagetest.SharedCSV(t, "bts_transborder_us_canada_hs2_2023_2025.csv") {
-		y, err := strconv.Atoi(r["year"])
-		if err != nil {
-			t.Fatalf("bts year %q", r["year"])
-		}
-		if ref.chapters[y] == nil {
-			ref.chapters[y] = map[string][]slLine{}
-		}
-		hs2 := r["hs2"]
-		ref.chapters[y]["ca_to_us"] = append(ref.chapters[y]["ca_to_us"],
-			slLine{code: hs2, sector: sectorOf(hs2), desc: r["commodity"], v: slFloat(t, r["us_imports_from_canada_usd"], "bts")})
-		ref.chapters[y]["us_to_ca"] = append(ref.chapters[y]["us_to_ca"],
-			slLine{code: hs2, sector: sectorOf(hs2), desc: r["commodity"], v: slFloat(t, r["us_exports_to_canada_usd"], "bts")})
-	}
+	ref := &slRef{sharedRef: loadSharedRef(t), desc2024: map[string]string{},
+		h2Share: map[string]float64{}, content: map[string]map[string]float64{}}
 	for _, r := range storagetest.SharedCSV(t, "products/derived_census_us_imports_from_canada_hts10_2024.csv") {
 		code := r["hs10"]
-		ref.hts2024 = append(ref.hts2024, slLine{code: code, sector: sectorOf(code), desc: r["sdesc"], v: slFloat(t, r["con_val_2024"], "census")})
+		ref.hts2024 = append(ref.hts2024, slLine{code: code, sector: ref.sectorOfLine(t, code), desc: r["sdesc"], v: slFloat(t, r["con_val_2024"], "census")})
 		ref.desc2024[code] = r["sdesc"]
 	}
 	for _, r := range storagetest.SharedCSV(t, "products/derived_dataweb_us_imports_from_canada_hts10_2025.csv") {
 		code := r["hts10"]
 		if v := slFloat(t, r["value_2025_usd"], "dataweb"); v > 0 {
-			ref.hts2025 = append(ref.hts2025, slLine{code: code, sector: sectorOf(code), v: v})
+			ref.hts2025 = append(ref.hts2025, slLine{code: code, sector: ref.sectorOfLine(t, code), v: v})
 		}
 		if h2 := slFloat(t, r["value_h2_2025_usd"], "dataweb"); h2 > 0 {
 			ref.h2Share[code] = slFloat(t, r["usmca_value_h2_2025_usd"], "dataweb") / h2
@@ -126,32 +77,6 @@ func slLoadReference(t *testing.T) *slRef {
 	}
 	if len(ref.hts2024) != 12203 || len(ref.hts2025) != 12260 {
 		t.Fatalf("%d lines in 2024 and %d in 2025, want 12,203 and 12,260 (SPEC section 1)", len(ref.hts2024), len(ref.hts2025))
-	}
-	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_by_sector_H2_2025.csv") {
-		ref.sectorShare[r["sector_code"]] = slFloat(t, r["usmca_share"], "sector share")
-	}
-	for _, r := range storagetest.SharedCSV(t, "derived_usmca_claim_share_canada_monthly_2025_2026.csv") {
-		ref.monthShare[r["month"]] = slFloat(t, r["usmca_share"], "monthly share")
-	}
-	var known []float64
-	for _, r := range storagetest.SharedCSV(t, "sector_baseline_2024.csv") {
-		if s := strings.TrimSpace(r["hauk_us_import_demand_elast_median"]); s != "" {
-			v := slFloat(t, s, "hauk")
-			ref.elast[r["sector_code"]] = v
-			known = append(known, v)
-		}
-	}
-	sort.Float64s(known)
-	var median float64
-	if n := len(known); n%2 == 1 {
-		median = known[n/2]
-	} else {
-		median = (known[n/2-1] + known[n/2]) / 2
-	}
-	for _, s := range ref.sectors {
-		if _, ok := ref.elast[s]; !ok {
-			ref.elast[s] = median
-		}
 	}
 	kinds := []string{"steel", "aluminum", "copper", "metal"}
 	for _, k := range kinds {

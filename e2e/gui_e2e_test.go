@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // The desktop app in a real window: Xvfb gives it a display, ImageMagick's
 // import takes screenshots, and x11-utils' xwininfo (or xdotool) finds the

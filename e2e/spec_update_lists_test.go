@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // The oracle's own reading of the lists of the update of 2026-12 (the
 // measures since mid-2026): written from the files of

@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // The oracle's own reading of the Section 232 lists that Parley builds from
 // the legal texts rather than copies from a tracker file: written from the

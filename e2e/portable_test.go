@@ -1,4 +1,4 @@
-package main_test
+package e2e
 
 // Portable mode, for travel: a workspace file named parley-workspace.parley
 // next to the executable (on a USB stick, say) is used instead of the default
