@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 )
 
@@ -21,27 +20,8 @@ var binary string
 // make and go list run; set by TestMain.
 var moduleRoot string
 
-// findModuleRoot returns the folder of go.mod above the working directory
-// (a test runs in its package's folder).
-func findModuleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 func TestMain(m *testing.M) {
-	root, err := findModuleRoot()
+	root, err := ModuleRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -52,13 +32,9 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "parley")
-	build := exec.Command("go", "build", "-o", binary,
-		"-ldflags", "-X main.version=0.0.0-test -X main.commit=e2e -X main.date=2026-01-02T03:04:05Z", ".")
-	build.Dir = moduleRoot
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build parley:", err)
+	binary, err = BuildBinary(dir, "-X main.version=0.0.0-test -X main.commit=e2e -X main.date=2026-01-02T03:04:05Z")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
@@ -79,10 +55,7 @@ type result struct {
 func run(t *testing.T, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	home := t.TempDir()
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
-	cmd.Env = append(cmd.Env, env...)
+	cmd.Env = append(append(os.Environ(), HomeEnv(t.TempDir())...), env...)
 	return execute(t, cmd)
 }
 

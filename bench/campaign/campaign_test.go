@@ -1,6 +1,6 @@
 // Package campaign_test holds the kill -9 and concurrency campaigns of
-// issue 10 ("Nothing lost"): the real parley binary (built by TestMain, as
-// the end-to-end tests at the root do) and helper processes that use the
+// "nothing lost": the real parley binary (built by TestMain, as the
+// end-to-end tests of e2e/ do) and helper processes that use the
 // workspace as the desktop app does, all on one workspace file. Each
 // campaign runs briefly under go test; bench/kill9.sh and
 // bench/concurrency.sh run the long versions (PARLEY_KILLS,
@@ -21,9 +21,11 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"parley/e2e"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -44,11 +46,9 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	binary = filepath.Join(dir, "parley")
-	build := exec.Command("go", "build", "-o", binary, "parley")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build parley:", err)
+	binary, err = e2e.BuildBinary(dir, "")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
@@ -69,10 +69,26 @@ func envInt(name string, def int) int {
 // folder of its own.
 func parley(t *testing.T, ws string, args ...string) *exec.Cmd {
 	cmd := exec.Command(binary, append([]string{"--workspace", ws}, args...)...)
-	home := filepath.Join(filepath.Dir(ws), "home")
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
+	cmd.Env = append(os.Environ(), e2e.HomeEnv(filepath.Join(filepath.Dir(ws), "home"))...)
 	return cmd
+}
+
+// runOrKill starts cmd and sends it SIGKILL after delay unless it exits
+// first. It returns whether it was killed and what Wait returned.
+func runOrKill(t *testing.T, cmd *exec.Cmd, delay time.Duration) (killed bool, err error) {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return false, err
+	case <-time.After(delay):
+		cmd.Process.Signal(syscall.SIGKILL)
+		return true, <-done
+	}
 }
 
 // helper returns a command running this test binary as helper mode on

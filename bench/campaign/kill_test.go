@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -111,19 +110,11 @@ func TestKillCampaign(t *testing.T) {
 		}
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		var err error
-		select {
-		case err = <-done:
-			exited++
-		case <-time.After(delay):
-			cmd.Process.Signal(syscall.SIGKILL)
-			err = <-done
+		k, err := runOrKill(t, cmd, delay)
+		if k {
 			killed++
+		} else {
+			exited++
 		}
 		if err != nil && !strings.Contains(err.Error(), "killed") {
 			t.Errorf("round %d (%s): %v\n%s", i, strings.Join(cmd.Args[1:], " "), err, stderr.String())

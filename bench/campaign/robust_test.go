@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -95,21 +94,13 @@ func TestBackupKillCampaign(t *testing.T) {
 		cmd := helper("backup", ws, day.Format("2006-01-02"))
 		var stdout bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stdout
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
+		if k, err := runOrKill(t, cmd, time.Duration(r.Int64N(int64(full)))); k {
+			killed++
+		} else {
 			exited++
 			if err != nil {
 				t.Errorf("round %d: %v\n%s", i, err, stdout.String())
 			}
-		case <-time.After(time.Duration(r.Int64N(int64(full)))):
-			cmd.Process.Signal(syscall.SIGKILL)
-			<-done
-			killed++
 		}
 		if problem := check(ws); problem != "" {
 			corrupt++
@@ -233,21 +224,13 @@ func TestXLSXKillCampaign(t *testing.T) {
 		cmd := imp(i)
 		var stdout bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stdout
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err := <-done:
+		if k, err := runOrKill(t, cmd, time.Duration(r.Int64N(int64(full)))); k {
+			killed++
+		} else {
 			exited++
 			if err != nil {
 				t.Errorf("round %d: %v\n%s", i, err, stdout.String())
 			}
-		case <-time.After(time.Duration(r.Int64N(int64(full)))):
-			cmd.Process.Signal(syscall.SIGKILL)
-			<-done
-			killed++
 		}
 		if problem := check(ws); problem != "" {
 			corrupt++
