@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-// TestCommandLine runs every command of SPEC section 4 on the real binary.
+// TestCommandLine runs every command of docs/SPEC.md section 4 on the real binary.
 func TestCommandLine(t *testing.T) {
 	dir := t.TempDir()
 	ws := filepath.Join(dir, "w.parley")
@@ -77,7 +77,7 @@ func TestCommandLine(t *testing.T) {
 }
 
 // TestComputeMatchesIndependentImplementation checks `parley compute --format
-// json` against SPEC section 2 implemented here again, straight from the
+// json` against docs/SPEC.md section 2 implemented here again, straight from the
 // reference data in ../shared/data and the exported scenario files, to the cent.
 func TestComputeMatchesIndependentImplementation(t *testing.T) {
 	ref := loadReference(t)
@@ -97,7 +97,7 @@ func TestComputeMatchesIndependentImplementation(t *testing.T) {
 	if r := run(t, nil, "-w", ws, "import", custom); r.code != 0 {
 		t.Fatalf("import custom: %s", r.stderr)
 	}
-	// This oracle is SPEC section 2 at chapter level: what format /1 files
+	// This oracle is docs/SPEC.md section 2 at chapter level: what format /1 files
 	// mean. The built-in threat, whose measure has no product scope, goes
 	// through it as a /1 file; the product-level built-ins are checked by
 	// spec_lines_test.go.
@@ -216,7 +216,7 @@ type scenarioFile struct {
 	} `json:"measures"`
 }
 
-// reference is the data of ../shared/data that SPEC section 2 needs at
+// reference is the data of ../shared/data that docs/SPEC.md section 2 needs at
 // chapter level, summed by sector from the shared reader's chapters.
 type reference struct {
 	sectors []string

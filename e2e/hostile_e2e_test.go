@@ -1,6 +1,6 @@
 package e2e
 
-// The hostile-input campaign of issue 10 on the real binary: files that are
+// Hostile input on the real binary: files that are
 // not what they claim get a clear message and exit status 2, and the
 // workspace (or the file) is byte-identical afterwards.
 

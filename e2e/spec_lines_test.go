@@ -1,9 +1,9 @@
 package e2e
 
-// An independent second implementation of SPEC section 2 over trade lines
+// An independent second implementation of docs/SPEC.md section 2 over trade lines
 // (product-level lines, product lists, content shares, line-level CUSMA
 // shares) and of section 2.1 (a measure's status, include_threats, import
-// bans and banned_usd), written from the SPEC text and the raw files in ../shared/data
+// bans and banned_usd), written from the text of docs/SPEC.md and the raw files in ../shared/data
 // only, and an end-to-end test that compares `parley compute ID --format json
 // --lines` with it to the cent. Nothing here reads Parley's own code or its
 // embedded copies of the data: the built-in product lists are parsed again
@@ -76,7 +76,7 @@ func slLoadReference(t *testing.T) *slRef {
 		}
 	}
 	if len(ref.hts2024) != 12203 || len(ref.hts2025) != 12260 {
-		t.Fatalf("%d lines in 2024 and %d in 2025, want 12,203 and 12,260 (SPEC section 1)", len(ref.hts2024), len(ref.hts2025))
+		t.Fatalf("%d lines in 2024 and %d in 2025, want 12,203 and 12,260 (docs/SPEC.md section 1)", len(ref.hts2024), len(ref.hts2025))
 	}
 	kinds := []string{"steel", "aluminum", "copper", "metal"}
 	for _, k := range kinds {
@@ -111,7 +111,7 @@ func slReadCSV(t *testing.T, rel string) [][]string {
 	return recs
 }
 
-// loadLists parses every built-in list of SPEC section 1 from its source file.
+// loadLists parses every built-in list of docs/SPEC.md section 1 from its source file.
 func (ref *slRef) loadLists(t *testing.T) {
 	t.Helper()
 	raw := map[string][]string{}
@@ -209,7 +209,7 @@ func (ref *slRef) loadLists(t *testing.T) {
 }
 
 // ---------------------------------------------------------------------------
-// Scenario files (SPEC section 3)
+// Scenario files (docs/SPEC.md section 3)
 
 type slMeasure struct {
 	ID               string             `json:"id"`
@@ -226,8 +226,8 @@ type slMeasure struct {
 		Exclude []string `json:"exclude"`
 	} `json:"products"`
 	Content  string          `json:"content"`
-	Status   string          `json:"status"` // SPEC 2.1; "" is in_force
-	Kind     string          `json:"kind"`   // SPEC 2.1; "" is duty
+	Status   string          `json:"status"` // docs/SPEC.md section 2.1; "" is in_force
+	Kind     string          `json:"kind"`   // docs/SPEC.md section 2.1; "" is duty
 	From     string          `json:"effective_from"`
 	To       string          `json:"effective_to"`
 	Evidence json.RawMessage `json:"evidence"`
@@ -265,7 +265,7 @@ func slParseScenario(b []byte) (*slScenario, error) {
 }
 
 // ---------------------------------------------------------------------------
-// Output (SPEC section 4)
+// Output (docs/SPEC.md section 4)
 
 type slFlow struct {
 	Direction       string  `json:"direction"`
@@ -337,7 +337,7 @@ func (k *slSum) add(x float64) {
 func (k slSum) val() float64 { return k.s + k.c }
 
 // ---------------------------------------------------------------------------
-// The calculation (SPEC section 2)
+// The calculation (docs/SPEC.md section 2)
 
 // slMatcher holds one measure's product entries, expanded.
 type slMatcher struct {
@@ -414,10 +414,10 @@ func (m *slMatcher) prod(code string) (float64, bool) {
 type slActive struct {
 	m     *slMeasure
 	match *slMatcher
-	ban   bool // kind "ban" (SPEC 2.1)
+	ban   bool // kind "ban" (docs/SPEC.md section 2.1)
 }
 
-// slIsActive is SPEC 2.1's status rule with section 2's dates: in_force (or
+// slIsActive is docs/SPEC.md section 2.1's status rule with section 2's dates: in_force (or
 // no status) and announced measures by their dates; threatened ones by
 // their dates only when the assumptions include threats; struck_down and
 // expired ones never.
@@ -436,7 +436,7 @@ func slIsActive(m *slMeasure, asOf string, includeThreats bool) (bool, error) {
 	return m.From <= asOf && (m.To == "" || asOf <= m.To), nil
 }
 
-// compute evaluates sc on asOf, returning the SPEC section 4 object with lines.
+// compute evaluates sc on asOf, returning the docs/SPEC.md section 4 object with lines.
 func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 	a := sc.Assumptions
 	v1 := sc.Format == "parley.scenario/1"
@@ -833,7 +833,7 @@ func (ref *slRef) compare(r *slReport, got, want *slResult) {
 }
 
 // slCompute runs `parley compute ID --format json --lines [--as-of D]` and
-// decodes it, reporting keys outside SPEC section 4.
+// decodes it, reporting keys outside docs/SPEC.md section 4.
 func slCompute(t *testing.T, ws, id, asOf string) *slResult {
 	t.Helper()
 	args := []string{"-w", ws, "compute", id, "--format", "json", "--lines"}
@@ -848,7 +848,7 @@ func slCompute(t *testing.T, ws, id, asOf string) *slResult {
 	dec := json.NewDecoder(strings.NewReader(r.stdout))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&got); err != nil {
-		t.Errorf("compute %s: output is not exactly SPEC section 4's object: %v", id, err)
+		t.Errorf("compute %s: output is not exactly docs/SPEC.md section 4's object: %v", id, err)
 		got = slResult{}
 		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 			t.Fatal(err)
@@ -858,7 +858,7 @@ func slCompute(t *testing.T, ws, id, asOf string) *slResult {
 	return &got
 }
 
-// slCheckKeys reports a key of SPEC section 4 missing from the output.
+// slCheckKeys reports a key of docs/SPEC.md section 4 missing from the output.
 func slCheckKeys(t *testing.T, id, out string) {
 	t.Helper()
 	var raw struct {
@@ -898,7 +898,7 @@ func slCheckKeys(t *testing.T, id, out string) {
 // ---------------------------------------------------------------------------
 // The scenarios of this test
 
-// slMeasures is a measure set that exercises every rule of SPEC section 2
+// slMeasures is a measure set that exercises every rule of docs/SPEC.md section 2
 // over product lines (and, on chapter lines, the partial matches).
 const slMeasures = `
  {"id": "us-ieepa-35", "label": "IEEPA 35% on non-CUSMA goods", "imposer": "US", "program": "IEEPA",
@@ -971,7 +971,7 @@ const slBoundMeasures = `
  {"id": "us-94", "label": "94", "imposer": "US", "program": "Y6", "rate": 0.05, "sectors": {"OTHERMFG": 1},
   "products": {"include": ["94"]}, "effective_from": "2025-01-01"}`
 
-// slBanMeasures exercise SPEC section 2.1: a full ban (beer), a partial ban
+// slBanMeasures exercise docs/SPEC.md section 2.1: a full ban (beer), a partial ban
 // (half of wine) overlapped by a full one (2204.21), bans and duties on the
 // same lines, a partial ban under a duty that clips (vinegar at 300%), bans
 // partly covering Canada's chapter lines (upper bounds) and a full one,
@@ -1051,14 +1051,14 @@ var slCases = []slCase{
 	{"bounds.json", slV2("Oracle upper bounds on chapters", "2025-08-15", `"baseline_year": 2025, "granularity": "chapter",
    "cusma_shares": "2026-02", "elasticities": "hauk2012", "overrides": {"cusma_share": {"LUMBER": 1}}`, slBoundMeasures),
 		[]string{"2025-12-31"}},
-	// SPEC section 2.1: statuses and bans, with and without threats.
+	// docs/SPEC.md section 2.1: statuses and bans, with and without threats.
 	{"bans.json", slV2("Oracle bans and threats", "2026-10-01", `"baseline_year": 2024, "cusma_shares": "h2-2025",
    "elasticities": "hauk2012", "include_threats": true`, slBanMeasures),
 		[]string{"2026-09-01", "2027-02-01"}},
 	{"bans-nothreats.json", slV2("Oracle bans without threats", "2026-10-01", `"baseline_year": 2025, "cusma_shares": "h2-2025",
    "elasticities": "hauk2012", "elasticity_low": 0.25, "elasticity_high": 3, "include_threats": false`, slBanMeasures),
 		[]string{"2027-02-01"}},
-	// SPEC section 2: "prod(m,l) = 0 if include is given and the line is
+	// docs/SPEC.md section 2: "prod(m,l) = 0 if include is given and the line is
 	// neither in nor partly in any include entry": an empty include covers
 	// nothing (or the file is refused), it does not cover everything.
 	{"empty.json", slV2("Oracle empty include", "2025-08-15", `"baseline_year": 2024, "cusma_shares": "h2-2025", "elasticities": "hauk2012"`,
@@ -1086,7 +1086,7 @@ var slCases = []slCase{
 // ---------------------------------------------------------------------------
 // The test
 
-// SPEC section 1's list sizes (where SPEC gives one).
+// docs/SPEC.md section 1's list sizes (where docs/SPEC.md gives one).
 var slSpecListSizes = map[string]int{
 	"us-ieepa-energy-ca": 294, "us-ieepa-potash-ca": 7, "us-s232-steel-derivatives": 357, "us-s232-aluminum-derivatives": 211,
 	"us-s232-annex-1a": 240, "us-s232-annex-1b": 351, "us-s232-annex-2": 169, "us-s232-annex-3": 39, "us-s232-copper": 80,
@@ -1099,8 +1099,8 @@ var slSpecListSizes = map[string]int{
 }
 
 // TestComputeLinesMatchSpec checks `parley compute --format json --lines`
-// against the oracle above for scenarios written here (every rule of SPEC
-// section 2) and for every built-in scenario on several dates.
+// against the oracle above for scenarios written here (every rule of
+// docs/SPEC.md section 2) and for every built-in scenario on several dates.
 func TestComputeLinesMatchSpec(t *testing.T) {
 	start := time.Now()
 	ref := slLoadReference(t)
@@ -1123,7 +1123,7 @@ func TestComputeLinesMatchSpec(t *testing.T) {
 		for name := range slSpecListSizes {
 			mine := ref.lists[name]
 			if spec := slSpecListSizes[name]; spec >= 0 && spec != len(mine) {
-				t.Logf("list %s: %d distinct codes in its source file, SPEC's table says %d", name, len(mine), spec)
+				t.Logf("list %s: %d distinct codes in its source file, docs/SPEC.md's table says %d", name, len(mine), spec)
 			}
 			n, ok := counts[name]
 			if !ok {
@@ -1168,7 +1168,7 @@ func TestComputeLinesMatchSpec(t *testing.T) {
 		}
 		for name := range counts {
 			if _, ok := slSpecListSizes[name]; !ok {
-				t.Logf("parley lists %s, which SPEC section 1 does not name", name)
+				t.Logf("parley lists %s, which docs/SPEC.md section 1 does not name", name)
 			}
 		}
 	})
@@ -1235,7 +1235,7 @@ func TestComputeLinesMatchSpec(t *testing.T) {
 		}
 	}
 	if len(builtins) < 7 {
-		t.Errorf("%d built-in scenarios, SPEC section 1 names 7: %v", len(builtins), builtins)
+		t.Errorf("%d built-in scenarios, docs/SPEC.md section 1 names 7: %v", len(builtins), builtins)
 	}
 	for _, id := range builtins {
 		file := filepath.Join(dir, "builtin-"+id+".json")
