@@ -73,6 +73,22 @@ func parley(t *testing.T, ws string, args ...string) *exec.Cmd {
 	return cmd
 }
 
+// campaignWorkspace skips a campaign under -short; otherwise it creates a
+// workspace, w.parley in a temporary folder, with the binary and returns
+// the folder and the file.
+func campaignWorkspace(t *testing.T) (dir, ws string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("campaign")
+	}
+	dir = t.TempDir()
+	ws = filepath.Join(dir, "w.parley")
+	if out, err := parley(t, ws, "scenarios").CombinedOutput(); err != nil {
+		t.Fatalf("create the workspace: %v\n%s", err, out)
+	}
+	return dir, ws
+}
+
 // runOrKill starts cmd and sends it SIGKILL after delay unless it exits
 // first. It returns whether it was killed and what Wait returned.
 func runOrKill(t *testing.T, cmd *exec.Cmd, delay time.Duration) (killed bool, err error) {

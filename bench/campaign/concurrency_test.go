@@ -3,7 +3,6 @@ package campaign_test
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,16 +20,9 @@ import (
 // the end. PARLEY_CONCURRENCY_SECONDS sets the duration
 // (bench/concurrency.sh: 60).
 func TestConcurrencyCampaign(t *testing.T) {
-	if testing.Short() {
-		t.Skip("campaign")
-	}
+	dir, ws := campaignWorkspace(t)
 	secs := envInt("PARLEY_CONCURRENCY_SECONDS", 5)
 	d := time.Duration(secs) * time.Second
-	dir := t.TempDir()
-	ws := filepath.Join(dir, "w.parley")
-	if out, err := parley(t, ws, "scenarios").CombinedOutput(); err != nil {
-		t.Fatalf("create the workspace: %v\n%s", err, out)
-	}
 	files, want := baseline(t, ws, "aug-2025", "threat-25")
 	const appID = "aug-2025"
 	c := &committed{scenarios: map[string]string{}, documents: map[string]string{}}

@@ -26,15 +26,8 @@ import (
 // computes the numbers of its original. PARLEY_KILLS sets the number of
 // kills, 16 by default (bench/kill9.sh: 500).
 func TestKillCampaign(t *testing.T) {
-	if testing.Short() {
-		t.Skip("campaign")
-	}
+	dir, ws := campaignWorkspace(t)
 	kills := envInt("PARLEY_KILLS", 16)
-	dir := t.TempDir()
-	ws := filepath.Join(dir, "w.parley")
-	if out, err := parley(t, ws, "scenarios").CombinedOutput(); err != nil {
-		t.Fatalf("create the workspace: %v\n%s", err, out)
-	}
 	files, want := baseline(t, ws, "aug-2025", "threat-25")
 	packs, packExports := libraryPacks(t, ws, dir)
 	libraryRounds, libraryDone := 0, 0

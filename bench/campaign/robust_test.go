@@ -70,15 +70,8 @@ func age(paths []string) {
 // backup deletes them: none stays in backups/ for good. PARLEY_BACKUP_KILLS
 // sets the number of kills (default 8; bench/kill9.sh: 100).
 func TestBackupKillCampaign(t *testing.T) {
-	if testing.Short() {
-		t.Skip("campaign")
-	}
+	_, ws := campaignWorkspace(t)
 	kills := envInt("PARLEY_BACKUP_KILLS", 8)
-	dir := t.TempDir()
-	ws := filepath.Join(dir, "w.parley")
-	if out, err := parley(t, ws, "scenarios").CombinedOutput(); err != nil {
-		t.Fatalf("create the workspace: %v\n%s", err, out)
-	}
 	// A first backup, timed, to aim the kills.
 	day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.Local)
 	start := time.Now()
@@ -87,25 +80,12 @@ func TestBackupKillCampaign(t *testing.T) {
 	}
 	full := time.Since(start)
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
-	killed, exited, corrupt := 0, 0, 0
+	var tally killTally
 	i := 0
-	for ; killed < kills && i < 3*kills; i++ {
+	for ; tally.killed < kills && i < 3*kills; i++ {
 		day = day.AddDate(0, 0, 1)
 		cmd := helper("backup", ws, day.Format("2006-01-02"))
-		var stdout bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stdout
-		if k, err := runOrKill(t, cmd, time.Duration(r.Int64N(int64(full)))); k {
-			killed++
-		} else {
-			exited++
-			if err != nil {
-				t.Errorf("round %d: %v\n%s", i, err, stdout.String())
-			}
-		}
-		if problem := check(ws); problem != "" {
-			corrupt++
-			t.Errorf("round %d: %s", i, problem)
-		}
+		tally.round(t, i, cmd, time.Duration(r.Int64N(int64(full))), ws)
 	}
 	left := backupTemps(ws)
 	age(left)
@@ -129,9 +109,33 @@ func TestBackupKillCampaign(t *testing.T) {
 		}
 	}
 	t.Logf("backup kill campaign: %d backups, %d killed, %d exited first (a backup takes %v); %d corruptions; %d temporary files left by the kills, %d after the next backup; %d backups kept, %d unsound",
-		i, killed, exited, full.Round(time.Millisecond), corrupt, len(left), len(after), len(list), bad)
+		i, tally.killed, tally.exited, full.Round(time.Millisecond), tally.corrupt, len(left), len(after), len(list), bad)
 	report(fmt.Sprintf("backup_processes=%d killed=%d exited=%d corruptions=%d temps_left=%d temps_after_next=%d backups_kept=%d backups_unsound=%d",
-		i, killed, exited, corrupt, len(left), len(after), len(list), bad))
+		i, tally.killed, tally.exited, tally.corrupt, len(left), len(after), len(list), bad))
+}
+
+// killTally counts a kill campaign's rounds: processes killed, processes
+// that exited first, and workspaces found unsound afterwards.
+type killTally struct{ killed, exited, corrupt int }
+
+// round runs round i's cmd, killed after delay unless it exits first (a
+// process that exits must succeed), then checks the workspace ws.
+func (k *killTally) round(t *testing.T, i int, cmd *exec.Cmd, delay time.Duration, ws string) {
+	t.Helper()
+	var stdout bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stdout
+	if killed, err := runOrKill(t, cmd, delay); killed {
+		k.killed++
+	} else {
+		k.exited++
+		if err != nil {
+			t.Errorf("round %d: %v\n%s", i, err, stdout.String())
+		}
+	}
+	if problem := check(ws); problem != "" {
+		k.corrupt++
+		t.Errorf("round %d: %s", i, problem)
+	}
 }
 
 // writeBook writes an XLSX workbook of rows rows (CIMT columns), its sheet
@@ -218,24 +222,12 @@ func TestXLSXKillCampaign(t *testing.T) {
 		t.Fatalf("a whole import left %v", left)
 	}
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 12))
-	killed, exited, corrupt, maxLeft := 0, 0, 0, 0
+	var tally killTally
+	maxLeft := 0
 	i := 1
-	for ; killed < kills && i < 3*kills; i++ {
+	for ; tally.killed < kills && i < 3*kills; i++ {
 		cmd := imp(i)
-		var stdout bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stdout
-		if k, err := runOrKill(t, cmd, time.Duration(r.Int64N(int64(full)))); k {
-			killed++
-		} else {
-			exited++
-			if err != nil {
-				t.Errorf("round %d: %v\n%s", i, err, stdout.String())
-			}
-		}
-		if problem := check(ws); problem != "" {
-			corrupt++
-			t.Errorf("round %d: %s", i, problem)
-		}
+		tally.round(t, i, cmd, time.Duration(r.Int64N(int64(full))), ws)
 		maxLeft = max(maxLeft, len(excelizeTemps(tmp)))
 	}
 	left := excelizeTemps(tmp)
@@ -255,9 +247,9 @@ func TestXLSXKillCampaign(t *testing.T) {
 		t.Errorf("excelize temporary files left after the next read: %v", after)
 	}
 	t.Logf("XLSX import kill campaign: %d imports, %d killed, %d exited first (an import takes %v); %d corruptions; %d excelize temporary files (%d MB) left by the kills, %d after the next read",
-		i, killed, exited, full.Round(time.Millisecond), corrupt, len(left), size>>20, len(after))
+		i, tally.killed, tally.exited, full.Round(time.Millisecond), tally.corrupt, len(left), size>>20, len(after))
 	report(fmt.Sprintf("xlsx_processes=%d killed=%d exited=%d corruptions=%d temps_left=%d temps_left_mb=%d temps_after_next=%d",
-		i, killed, exited, corrupt, len(left), size>>20, len(after)))
+		i, tally.killed, tally.exited, tally.corrupt, len(left), size>>20, len(after)))
 }
 
 // TestImportRenameCampaign runs PARLEY_RENAME_PROCESSES (default 8)
