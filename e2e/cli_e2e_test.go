@@ -308,8 +308,8 @@ func (ref *reference) compute(sc scenarioFile, asOf string) slResult {
 			}
 			v := ref.value[a.BaselineYear][dir][s]
 			dm := func(el float64) float64 { return math.Max(-v, -el*v*tau/(1+t0)) }
-			f := slFlow{Direction: dir, Sector: s, Baseline: v, Tariff: tau, Duty: v * tau, TradeChange: dm(e),
-				TradeChangeLow: dm(e * a.ElasticityLow), TradeChangeHigh: dm(e * a.ElasticityHigh)}
+			f := slFlow{Direction: dir, Sector: s, Tariff: tau, slAmounts: slAmounts{Baseline: v, Duty: v * tau, TradeChange: dm(e),
+				TradeChangeLow: dm(e * a.ElasticityLow), TradeChangeHigh: dm(e * a.ElasticityHigh)}}
 			f.ValueAfter = v + f.TradeChange
 			f.DutyCollected = tau * f.ValueAfter
 			out.Flows = append(out.Flows, f)

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"parley/storage/storagetest"
 )
 
 // writeDataWebCopy writes the built-in 2024 HTS10 lines (Census, the
@@ -22,15 +20,7 @@ import (
 // lines' total.
 func writeDataWebCopy(t *testing.T, path string) (int, float64) {
 	t.Helper()
-	f, err := os.Open(storagetest.SharedPath(t, "data/products/derived_census_us_imports_from_canada_hts10_2024.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := slReadCSV(t, "data/products/derived_census_us_imports_from_canada_hts10_2024.csv")
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

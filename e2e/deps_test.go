@@ -23,6 +23,8 @@ import (
 type listedPackage struct {
 	ImportPath string
 	Standard   bool
+	Module     *struct{ Path string }
+	Imports    []string
 	Deps       []string
 	Error      *struct{ Err string }
 }

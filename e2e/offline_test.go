@@ -8,11 +8,9 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"image"
 	"image/png"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,31 +39,10 @@ func TestNoNetworkImports(t *testing.T) {
 	}
 	for _, goos := range []string{"linux", "windows", "darwin"} {
 		t.Run(goos, func(t *testing.T) {
-			cmd := exec.Command("go", "list", "-deps", "-json", "./...")
-			cmd.Dir = moduleRoot
-			cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=1")
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("go list: %v\n%s", err, stderr.String())
-			}
-			type pkg struct {
-				ImportPath string
-				Standard   bool
-				Module     *struct{ Path string }
-				Imports    []string
-			}
+			env := []string{"GOOS=" + goos, "GOARCH=amd64", "CGO_ENABLED=1"}
 			var ours int
 			third := map[string][]string{}
-			dec := json.NewDecoder(bytes.NewReader(out))
-			for {
-				var p pkg
-				if err := dec.Decode(&p); errors.Is(err, io.EOF) {
-					break
-				} else if err != nil {
-					t.Fatal(err)
-				}
+			for _, p := range goList(t, env, "-deps", "./...") {
 				for _, imp := range p.Imports {
 					if !isNetworkPackage(imp) {
 						continue

@@ -2,10 +2,14 @@ package e2e
 
 // The one reader of the reference data in ../shared/data that both
 // independent implementations of the calculation (cli_e2e_test.go at chapter
-// level, spec_lines_test.go over trade lines) start from. It reads the raw
-// files, never Parley's code or its embedded copies of them.
+// level, spec_lines_test.go over trade lines) start from, and slReadCSV,
+// the record reader the other tests of the reference files use. It reads the
+// raw files, never Parley's code or its embedded copies of them.
 
 import (
+	"bytes"
+	"encoding/csv"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -98,6 +102,23 @@ func loadSharedRef(t *testing.T) *sharedRef {
 		}
 	}
 	return ref
+}
+
+// slReadCSV reads a CSV of ../shared with a real CSV reader, every record
+// (no header handling), for files with a varying number of fields or none.
+func slReadCSV(t *testing.T, rel string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(storagetest.SharedPath(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("read %s: %v", rel, err)
+	}
+	return recs
 }
 
 // sectorOfLine is the sector of a chapter or line code (its first two

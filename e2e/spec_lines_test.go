@@ -11,7 +11,6 @@ package e2e
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -92,23 +91,6 @@ func slLoadReference(t *testing.T) *slRef {
 	}
 	ref.loadLists(t)
 	return ref
-}
-
-// slReadCSV reads a CSV of ../shared with a real CSV reader, every record
-// (no header handling), for files with a varying number of fields or none.
-func slReadCSV(t *testing.T, rel string) [][]string {
-	t.Helper()
-	b, err := os.ReadFile(storagetest.SharedPath(t, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := csv.NewReader(bytes.NewReader(b))
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatalf("read %s: %v", rel, err)
-	}
-	return recs
 }
 
 // loadLists parses every built-in list of docs/SPEC.md section 1 from its source file.
@@ -267,11 +249,10 @@ func slParseScenario(b []byte) (*slScenario, error) {
 // ---------------------------------------------------------------------------
 // Output (docs/SPEC.md section 4)
 
-type slFlow struct {
-	Direction       string  `json:"direction"`
-	Sector          string  `json:"sector"`
+// slAmounts are the numbers (and the bound mark) that a line, a flow and
+// a direction's totals all carry.
+type slAmounts struct {
 	Baseline        float64 `json:"baseline_usd"`
-	Tariff          float64 `json:"tariff"`
 	Duty            float64 `json:"duty_usd"`
 	TradeChange     float64 `json:"trade_change_usd"`
 	TradeChangeLow  float64 `json:"trade_change_low_usd"`
@@ -280,36 +261,32 @@ type slFlow struct {
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
 	Banned          float64 `json:"banned_usd"`
+}
+
+// nums are the amounts in the order of slNumberNames.
+func (a slAmounts) nums() []float64 {
+	return []float64{a.Baseline, a.Duty, a.TradeChange, a.TradeChangeLow, a.TradeChangeHigh, a.ValueAfter, a.DutyCollected, a.Banned}
+}
+
+type slFlow struct {
+	Direction string  `json:"direction"`
+	Sector    string  `json:"sector"`
+	Tariff    float64 `json:"tariff"`
+	slAmounts
 }
 
 type slLineOut struct {
-	Direction       string  `json:"direction"`
-	Code            string  `json:"code"`
-	Sector          string  `json:"sector"`
-	Description     string  `json:"description,omitempty"`
-	Baseline        float64 `json:"baseline_usd"`
-	Tariff          float64 `json:"tariff"`
-	Duty            float64 `json:"duty_usd"`
-	TradeChange     float64 `json:"trade_change_usd"`
-	TradeChangeLow  float64 `json:"trade_change_low_usd"`
-	TradeChangeHigh float64 `json:"trade_change_high_usd"`
-	ValueAfter      float64 `json:"value_after_usd"`
-	DutyCollected   float64 `json:"duty_collected_usd"`
-	UpperBound      bool    `json:"upper_bound"`
-	Banned          float64 `json:"banned_usd"`
+	Direction   string  `json:"direction"`
+	Code        string  `json:"code"`
+	Sector      string  `json:"sector"`
+	Description string  `json:"description,omitempty"`
+	Tariff      float64 `json:"tariff"`
+	slAmounts
 }
 
 type slTotals struct {
-	Baseline        float64 `json:"baseline_usd"`
-	Duty            float64 `json:"duty_usd"`
-	TradeChange     float64 `json:"trade_change_usd"`
-	TradeChangeLow  float64 `json:"trade_change_low_usd"`
-	TradeChangeHigh float64 `json:"trade_change_high_usd"`
-	ValueAfter      float64 `json:"value_after_usd"`
-	DutyCollected   float64 `json:"duty_collected_usd"`
-	EffectiveRate   float64 `json:"effective_rate"`
-	UpperBound      bool    `json:"upper_bound"`
-	Banned          float64 `json:"banned_usd"`
+	EffectiveRate float64 `json:"effective_rate"`
+	slAmounts
 }
 
 type slResult struct {
@@ -335,6 +312,13 @@ func (k *slSum) add(x float64) {
 }
 
 func (k slSum) val() float64 { return k.s + k.c }
+
+// slSums are the amounts whose compensated sums are sums, in the order of
+// slNumberNames, with the bound mark ub.
+func slSums(sums [8]slSum, ub bool) slAmounts {
+	return slAmounts{Baseline: sums[0].val(), Duty: sums[1].val(), TradeChange: sums[2].val(), TradeChangeLow: sums[3].val(),
+		TradeChangeHigh: sums[4].val(), ValueAfter: sums[5].val(), DutyCollected: sums[6].val(), Banned: sums[7].val(), UpperBound: ub}
+}
 
 // ---------------------------------------------------------------------------
 // The calculation (docs/SPEC.md section 2)
@@ -624,13 +608,14 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 			vb := v * ban         // VB(l), the banned value
 			rest := v * (1 - ban) // what the duties fall on
 			dm := func(el float64) float64 { return -vb + math.Max(-rest, -el*rest*tau/(1+t0)) }
-			lo := slLineOut{Direction: dir, Code: l.code, Sector: s, Description: l.desc, Baseline: v, Tariff: tau,
-				Duty: rest * tau, TradeChange: dm(e), TradeChangeLow: dm(e * low), TradeChangeHigh: dm(e * high), Banned: vb}
+			lo := slLineOut{Direction: dir, Code: l.code, Sector: s, Description: l.desc, Tariff: tau,
+				slAmounts: slAmounts{Baseline: v, Duty: rest * tau, TradeChange: dm(e), TradeChangeLow: dm(e * low),
+					TradeChangeHigh: dm(e * high), Banned: vb}}
 			lo.ValueAfter = v + lo.TradeChange
 			lo.DutyCollected = tau * lo.ValueAfter
 			lo.UpperBound = (ub && lo.Duty != 0) || (banUB && vb != 0)
 			sm := sums[s]
-			for i, x := range []float64{lo.Baseline, lo.Duty, lo.TradeChange, lo.TradeChangeLow, lo.TradeChangeHigh, lo.ValueAfter, lo.DutyCollected, vb} {
+			for i, x := range lo.nums() {
 				sm[i].add(x)
 			}
 			if lo.UpperBound {
@@ -644,20 +629,17 @@ func (ref *slRef) compute(sc *slScenario, asOf string) (*slResult, error) {
 		totUB := false
 		for _, s := range ref.sectors {
 			sm := sums[s]
-			f := slFlow{Direction: dir, Sector: s, Baseline: sm[0].val(), Duty: sm[1].val(), TradeChange: sm[2].val(),
-				TradeChangeLow: sm[3].val(), TradeChangeHigh: sm[4].val(), ValueAfter: sm[5].val(), DutyCollected: sm[6].val(),
-				UpperBound: ubSector[s], Banned: sm[7].val()}
+			f := slFlow{Direction: dir, Sector: s, slAmounts: slSums(*sm, ubSector[s])}
 			if f.Baseline != 0 {
 				f.Tariff = f.Duty / f.Baseline
 			}
 			out.Flows = append(out.Flows, f)
-			for i, x := range []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned} {
+			for i, x := range f.nums() {
 				tot[i].add(x)
 			}
 			totUB = totUB || f.UpperBound
 		}
-		tt := slTotals{Baseline: tot[0].val(), Duty: tot[1].val(), TradeChange: tot[2].val(), TradeChangeLow: tot[3].val(),
-			TradeChangeHigh: tot[4].val(), ValueAfter: tot[5].val(), DutyCollected: tot[6].val(), Banned: tot[7].val(), UpperBound: totUB}
+		tt := slTotals{slAmounts: slSums(tot, totUB)}
 		if tt.Baseline != 0 {
 			tt.EffectiveRate = tt.Duty / tt.Baseline
 		}
@@ -701,6 +683,22 @@ func (r *slReport) upperBound(what string, got, want bool) {
 	}
 }
 
+// amounts compares what's amounts to the cent, its rate (named rateName)
+// relatively, and its bound mark.
+func (r *slReport) amounts(what string, got, want slAmounts, rateName string, gotRate, wantRate float64) {
+	r.t.Helper()
+	gn, wn := got.nums(), want.nums()
+	for i := range gn {
+		if !slCent(gn[i], wn[i]) {
+			r.errorf("%s %s = %.4f, want %.4f (diff %.4f)", what, slNumberNames[i], gn[i], wn[i], gn[i]-wn[i])
+		}
+	}
+	if !slRel(gotRate, wantRate) {
+		r.errorf("%s %s = %.17g, want %.17g", what, rateName, gotRate, wantRate)
+	}
+	r.upperBound(what, got.UpperBound, want.UpperBound)
+}
+
 func slCent(a, b float64) bool { return math.Abs(a-b) < 0.005 }
 
 // slRel compares tariffs and rates to 1e-12 relative (with an absolute
@@ -711,18 +709,6 @@ func slRel(a, b float64) bool {
 
 var slNumberNames = []string{"baseline_usd", "duty_usd", "trade_change_usd", "trade_change_low_usd",
 	"trade_change_high_usd", "value_after_usd", "duty_collected_usd", "banned_usd"}
-
-func slFlowNums(f slFlow) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
-}
-
-func slLineNums(f slLineOut) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
-}
-
-func slTotNums(f slTotals) []float64 {
-	return []float64{f.Baseline, f.Duty, f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.Banned}
-}
 
 func (ref *slRef) compare(r *slReport, got, want *slResult) {
 	r.t.Helper()
@@ -736,16 +722,7 @@ func (ref *slRef) compare(r *slReport, got, want *slResult) {
 			continue
 		}
 		w := want.Totals[d]
-		gn, wn := slTotNums(g), slTotNums(w)
-		for i := range gn {
-			if !slCent(gn[i], wn[i]) {
-				r.errorf("total %s %s = %.4f, want %.4f (diff %.4f)", d, slNumberNames[i], gn[i], wn[i], gn[i]-wn[i])
-			}
-		}
-		if !slRel(g.EffectiveRate, w.EffectiveRate) {
-			r.errorf("total %s effective_rate = %.17g, want %.17g", d, g.EffectiveRate, w.EffectiveRate)
-		}
-		r.upperBound("total "+d, g.UpperBound, w.UpperBound)
+		r.amounts("total "+d, g.slAmounts, w.slAmounts, "effective_rate", g.EffectiveRate, w.EffectiveRate)
 	}
 	// Flows: one per sector and direction.
 	if len(got.Flows) != len(want.Flows) {
@@ -766,16 +743,7 @@ func (ref *slRef) compare(r *slReport, got, want *slResult) {
 			r.errorf("no flow %s", k)
 			continue
 		}
-		gn, wn := slFlowNums(g), slFlowNums(w)
-		for i := range gn {
-			if !slCent(gn[i], wn[i]) {
-				r.errorf("flow %s %s = %.4f, want %.4f (diff %.4f)", k, slNumberNames[i], gn[i], wn[i], gn[i]-wn[i])
-			}
-		}
-		if !slRel(g.Tariff, w.Tariff) {
-			r.errorf("flow %s tariff = %.17g, want %.17g", k, g.Tariff, w.Tariff)
-		}
-		r.upperBound("flow "+k, g.UpperBound, w.UpperBound)
+		r.amounts("flow "+k, g.slAmounts, w.slAmounts, "tariff", g.Tariff, w.Tariff)
 	}
 	// Lines: the same set, largest duty first, each to the cent.
 	gl := map[string]slLineOut{}
@@ -807,16 +775,7 @@ func (ref *slRef) compare(r *slReport, got, want *slResult) {
 			strings.TrimSpace(g.Description) != strings.TrimSpace(w.Description) {
 			r.errorf("line %s description %q, want the Census short description %q", k, g.Description, w.Description)
 		}
-		gn, wn := slLineNums(g), slLineNums(w)
-		for i := range gn {
-			if !slCent(gn[i], wn[i]) {
-				r.errorf("line %s %s = %.4f, want %.4f (diff %.4f)", k, slNumberNames[i], gn[i], wn[i], gn[i]-wn[i])
-			}
-		}
-		if !slRel(g.Tariff, w.Tariff) {
-			r.errorf("line %s tariff = %.17g, want %.17g", k, g.Tariff, w.Tariff)
-		}
-		r.upperBound("line "+k, g.UpperBound, w.UpperBound)
+		r.amounts("line "+k, g.slAmounts, w.slAmounts, "tariff", g.Tariff, w.Tariff)
 	}
 	var extra []string
 	for _, g := range got.Lines {
