@@ -6,25 +6,42 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"testing"
 )
 
-// ModuleRoot returns the folder of go.mod above the working directory (a
-// test runs in its package's folder).
+// ModuleRoot returns the folder of the go.mod that the go command finds
+// from the working directory (a test runs in its package's folder).
 func ModuleRoot() (string, error) {
-	dir, err := os.Getwd()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("go env GOMOD: %w", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
+	mod := strings.TrimSpace(string(out))
+	if mod == "" || mod == os.DevNull {
+		return "", errors.New("no go.mod above the working directory")
 	}
+	return filepath.Dir(mod), nil
+}
+
+// RunWithBinary builds the binary (see BuildBinary) into a temporary
+// folder, sets *binary to its path, runs the tests of m and exits with
+// their status, the folder removed.
+func RunWithBinary(m *testing.M, ldflags string, binary *string) {
+	dir, err := os.MkdirTemp("", "parley-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	*binary, err = BuildBinary(dir, ldflags)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // BuildBinary builds the parley binary from the module root into folder dir

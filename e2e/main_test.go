@@ -27,20 +27,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	moduleRoot = root
-	dir, err := os.MkdirTemp("", "parley-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary, err = BuildBinary(dir, "-X main.version=0.0.0-test -X main.commit=e2e -X main.date=2026-01-02T03:04:05Z")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	RunWithBinary(m, "-X main.version=0.0.0-test -X main.commit=e2e -X main.date=2026-01-02T03:04:05Z", &binary)
 }
 
 // result is what one run of the binary did.

@@ -41,20 +41,7 @@ func TestMain(m *testing.M) {
 	if mode := os.Getenv(helperEnv); mode != "" {
 		os.Exit(helperMain(mode, os.Args[len(os.Args)-2], os.Args[len(os.Args)-1]))
 	}
-	dir, err := os.MkdirTemp("", "parley-campaign-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary, err = e2e.BuildBinary(dir, "")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	e2e.RunWithBinary(m, "", &binary)
 }
 
 // envInt returns the integer in environment variable name, or def.
