@@ -31,6 +31,17 @@ vet:
 test: test-deps vet
 	PARLEY_REQUIRE_SHARED=1 PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1 $(GO) test -count=1 -timeout 15m ./...
 
+# The two halves of make test: the black-box tests of e2e/ (the binary, the
+# window under Xvfb, charts and decks, the calculation oracles, the rules on
+# the code), and every other package's tests.
+REQUIRE := PARLEY_REQUIRE_SHARED=1 PARLEY_REQUIRE_SOFFICE=1 PARLEY_REQUIRE_XVFB=1
+
+e2e: test-deps
+	$(REQUIRE) $(GO) test -count=1 -timeout 15m ./e2e
+
+unit: test-deps
+	$(REQUIRE) $(GO) test -count=1 -timeout 15m $$($(GO) list ./... | grep -v '^parley/e2e$$')
+
 # Regenerates assets/data and assets/products from ../shared/data
 # (assets/productsgen); the build itself never reads ../shared.
 generate:
