@@ -146,7 +146,9 @@ var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)
 
 // describeField turns a field error's path into words: "measures[2].rate"
 // becomes "Measure “Steel 50%”: rate".
-func (u *UI) describeField(fe *scenarios.FieldError) string { return describeFieldIn(u.draft, fe) }
+func (u *UI) describeField(fe *scenarios.FieldError) string {
+	return describeFieldIn(u.sess.Draft(), fe)
+}
 
 // describeFieldIn is describeField for the measures of sc (nil: none).
 func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {

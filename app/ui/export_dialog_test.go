@@ -469,7 +469,7 @@ func TestExportButtons(t *testing.T) {
 	}
 	// A fifth scenario is refused; one alone is an error.
 	var all []string
-	for _, s := range u.infos[:5] {
+	for _, s := range u.sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	d.compared.SetSelected(all)
@@ -504,7 +504,7 @@ func TestExportDeck(t *testing.T) {
 		t.Error("a deck of no scenario can be saved")
 	}
 	var all []string
-	for _, s := range u.infos[:5] {
+	for _, s := range u.sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	dd.chosen.SetSelected(all)

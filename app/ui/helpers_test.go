@@ -20,11 +20,11 @@ func newTestUI(t testing.TB) (*UI, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := newUI(a, w, ws)
+	u, err := newUI(a, w, ws, Options{Sync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.saveDelay = 0 // save at once: no timers in tests
+	u.sess.SaveDelay = 0 // save at once: no timers in tests
 	// Workers' results wait in a queue until the test runs them (wait,
 	// waitFor): Fyne's test driver would run them at once on the worker,
 	// racing with the test.

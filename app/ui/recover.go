@@ -43,7 +43,7 @@ func (u *UI) attach(path string) error {
 	}
 	if err := u.show(ws); err != nil {
 		ws.Close()
-		u.ws = nil
+		u.sess.Detach()
 		return err
 	}
 	return nil

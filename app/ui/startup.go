@@ -67,7 +67,7 @@ func (u *UI) opened(path string, ws *storage.Workspace, err error) {
 	if err == nil {
 		if err = u.show(ws); err != nil {
 			ws.Close()
-			u.ws = nil
+			u.sess.Detach()
 		}
 	}
 	if err != nil {

@@ -24,11 +24,11 @@ type Rebased struct {
 // ApplyLibrary imports pack p in one transaction, re-bases the scenarios
 // rebase (ids) on it, and records the whole as one undo step. failed lists
 // the scenarios that could not be re-based, with why; err is set when the
-// library itself was not updated (nothing changed then).
+// library itself was not updated, or could not be read back after.
 func (s *Session) ApplyLibrary(p *library.Pack, rebase []string) (ls *LibraryStep, failed []string, err error) {
 	prev, err := s.ws.ImportLibrary(p)
 	if err != nil {
-		return nil, nil, fmt.Errorf("update the measure library: %w", err)
+		return nil, nil, err
 	}
 	now, err := s.ws.LibraryPack()
 	if err != nil {

@@ -90,3 +90,11 @@ func (s *Session) DropModelIfListsChanged() bool {
 	s.DropModel()
 	return true
 }
+
+// CacheModel makes m the cached model for assumptions a, as if ModelFor
+// had built it (with no source lines nor sector defaults): for a model
+// built from other data than the workspace's.
+func (s *Session) CacheModel(a scenarios.Assumptions, m *scenarios.Model) {
+	a.IncludeThreats = false
+	s.model, s.modelKey, s.sources, s.defaults = m, fmt.Sprintf("%v", a), nil, nil
+}

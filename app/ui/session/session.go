@@ -262,3 +262,6 @@ func (s *Session) Close() error {
 
 // Closed reports whether Close ran.
 func (s *Session) Closed() bool { return s.closed }
+
+// Time returns the time on the session's clock (Now, or time.Now).
+func (s *Session) Time() time.Time { return s.now() }
