@@ -92,8 +92,8 @@ func TestInvalidAssumptionIsNotApplied(t *testing.T) {
 	if !v.problem.Visible() || !strings.Contains(v.problem.Text, "elasticity") {
 		t.Errorf("problem %q", v.problem.Text)
 	}
-	if u.lastError != "" {
-		t.Errorf("a dialog interrupted typing: %q", u.lastError)
+	if shownText(u) != "" {
+		t.Errorf("a dialog interrupted typing: %q", shownText(u))
 	}
 	typeInto(v.high, "2")
 	if u.sess.Draft().Assumptions.ElasticityHigh != 2 || v.problem.Visible() {

@@ -29,7 +29,6 @@ func (u *UI) conflict(id string, mine *scenarios.Scenario, what string) {
 	u.sess.Forget(id)
 	msg := widget.NewLabel(conflictMessage + " " + what + " Reload it to see it as it is now.")
 	msg.Wrapping = fyne.TextWrapWord
-	u.lastError = msg.Text
 	var d dialog.Dialog
 	reload := widget.NewButton("Reload", func() {
 		d.Hide()
@@ -89,7 +88,6 @@ func (u *UI) closeWindow() {
 	if err := u.sess.FinalSave(); err != nil {
 		msg := widget.NewLabel(capitalize(err.Error()))
 		msg.Wrapping = fyne.TextWrapWord
-		u.lastError = msg.Text
 		d := dialog.NewCustom("Your last change was not saved", "Close Parley", msg, u.win)
 		d.Resize(fyne.NewSize(520, d.MinSize().Height+60))
 		u.track(d, func() {

@@ -249,8 +249,8 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	}
 	m.list.Select(0)
 	m.deleteDialog()
-	if !strings.Contains(u.lastError, "August 2025") {
-		t.Errorf("delete of a used dataset: %q", u.lastError)
+	if !strings.Contains(shownText(u), "August 2025") {
+		t.Errorf("delete of a used dataset: %q", shownText(u))
 	}
 	u.escape()
 	// Back to the built-in data: then it can go.

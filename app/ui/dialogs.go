@@ -139,7 +139,6 @@ func (u *UI) showErrorThen(what string, err error, then func()) {
 	content.SetMinSize(fyne.NewSize(440, min(float32(60+22*len(lines)), 320)))
 	d := dialog.NewCustom(title, "OK", content, u.win)
 	u.track(d, then)
-	u.lastError = title + ": " + strings.Join(lines, " ")
 }
 
 var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)

@@ -92,7 +92,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	}
 	test.Tap(button(t, dlg, "Link"))
 	if got := len(u.sess.Draft().Measures[0].Evidence); got != before+1 {
-		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, u.lastError)
+		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, shownText(u))
 	}
 	ev := u.sess.Draft().Measures[0].Evidence[before]
 	if ev.Excerpt != x.ID || ev.Document != x.Document {
@@ -124,7 +124,7 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	test.Type(cite, "Executive order of 2025-07-31 (IEEPA)")
 	press(cite, fyne.KeyReturn)
 	if got := u.sess.Draft().Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
-		t.Fatalf("evidence %+v (%s)", got, u.lastError)
+		t.Fatalf("evidence %+v (%s)", got, shownText(u))
 	}
 	if u.view.warn.Visible() {
 		t.Errorf("warning still shown")
@@ -141,8 +141,8 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	quote := find[*field](dlg)[1]
 	typeInto(quote, "words that appear in no document")
 	test.Tap(button(t, dlg, "Add as evidence"))
-	if !strings.Contains(u.lastError, "part of the passage") {
-		t.Errorf("last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "part of the passage") {
+		t.Errorf("last error %q", shownText(u))
 	}
 	if len(u.sess.Draft().Measures[0].Evidence) != 1 {
 		t.Errorf("a rewritten quote was added")
@@ -204,7 +204,7 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	press(list, fyne.KeyReturn) // Enter adds it
 	ev := u.sess.Draft().Measures[0].Evidence
 	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
-		t.Fatalf("evidence %+v (%s)", ev, u.lastError)
+		t.Fatalf("evidence %+v (%s)", ev, shownText(u))
 	}
 	if !strings.Contains(u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text, "(1)") {
 		t.Errorf("evidence tab %q", u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text)
@@ -271,7 +271,7 @@ func saveAluminumExcerpt(t *testing.T, u *UI, note string) storage.Excerpt {
 	v.saveExcerpt()
 	x, ok := v.chosen()
 	if !ok {
-		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
+		t.Fatalf("no excerpt selected after saving: %s", shownText(u))
 	}
 	if x.Quote != strings.TrimSpace(quote) || len(x.Tags) != 4 || x.Note != note {
 		t.Fatalf("saved %q with tags %v and note %q", x.Quote, x.Tags, x.Note)

@@ -404,8 +404,8 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 	d, q := openExport(t, u)
 	dir := t.TempDir()
 	failExport(t, d, q, filepath.Join(dir, "gone.png"))
-	if !strings.Contains(u.lastError, "Could not export the chart") {
-		t.Errorf("error shown %q", u.lastError)
+	if !strings.Contains(shownText(u), "Could not export the chart") {
+		t.Errorf("error shown %q", shownText(u))
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)

@@ -17,8 +17,8 @@ func TestExportImportScenario(t *testing.T) {
 	}
 	// Importing it again clashes with its name: the error is shown.
 	u.importScenario(path)
-	if !strings.Contains(u.lastError, "already exists") {
-		t.Fatalf("last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "already exists") {
+		t.Fatalf("last error %q", shownText(u))
 	}
 	u.escape()
 	u.deleteScenario("aug-2025")

@@ -21,7 +21,7 @@ func TestImportErrorNamesTheFile(t *testing.T) {
 	}
 	n := len(u.sess.Infos())
 	u.importScenario(path)
-	got := u.lastError
+	got := shownText(u)
 	for _, want := range []string{"typo.json", "line 2, column", "Measure “Lumber duty”", "unknown sector"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("error %q lacks %q", got, want)

@@ -47,7 +47,7 @@ func TestAddFromLibraryAsksForDates(t *testing.T) {
 			}
 			test.Tap(button(t, dlg, "Add to scenario"))
 			if len(u.sess.Draft().Measures) != n+1 {
-				t.Fatalf("not added: %s", u.lastError)
+				t.Fatalf("not added: %s", shownText(u))
 			}
 			m := u.sess.Draft().Measures[n]
 			if m.From.IsZero() || len(m.Evidence) == 0 || m.Library != tc.id {

@@ -180,7 +180,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 
 	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
-		t.Fatalf("the dialog did not open: %s", u.lastError)
+		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
@@ -247,8 +247,8 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 	if l := waitQueued(t, u.updateLibraryFrom(dir), "the error"); l != nil {
 		t.Fatal("an empty folder opened the dialog")
 	}
-	if !strings.Contains(u.lastError, "pack.json") {
-		t.Errorf("error %q does not name pack.json", u.lastError)
+	if !strings.Contains(shownText(u), "pack.json") {
+		t.Errorf("error %q does not name pack.json", shownText(u))
 	}
 	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-10-10" {
 		t.Errorf("library vintage %q after a refused pack", v)
@@ -262,7 +262,7 @@ func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
 	packDir, _, _, _ := handMadePack(t, u.sess.Workspace())
 	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
-		t.Fatalf("the dialog did not open: %s", u.lastError)
+		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
 	test.Tap(l.apply)
 	p, err := u.sess.Workspace().LibraryPack()
@@ -277,8 +277,8 @@ func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
 	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-12-07" {
 		t.Errorf("library vintage %q after a refused undo, want the other import's 2026-12-07", v)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("error %q", shownText(u))
 	}
 	if !strings.Contains(u.where.Text, "Measures as of 2026-12-07") {
 		t.Errorf("status bar %q", u.where.Text)

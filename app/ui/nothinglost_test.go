@@ -44,10 +44,10 @@ func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 	if got := storedName(t, u, "threat-25"); got != "Theirs" {
 		t.Errorf("the app saved over the other process's change: stored %q", got)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("the user was not told: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("the user was not told: last error %q", shownText(u))
 	}
-	if strings.Contains(u.lastError, "changed elsewhere") {
+	if strings.Contains(shownText(u), "changed elsewhere") {
 		test.Tap(button(t, topOverlay(t, w), "Reload"))
 		if u.sess.Draft().Name != "Theirs" {
 			t.Errorf("after Reload the app shows %q", u.sess.Draft().Name)
@@ -64,8 +64,8 @@ func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 	if got := storedName(t, u, "threat-25"); got != "Theirs again" {
 		t.Errorf("undo wrote an old copy over the other process's change: stored %q", got)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("undo: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("undo: last error %q", shownText(u))
 	}
 }
 
@@ -202,8 +202,8 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 		t.Fatalf("Create: %v (want a window that says why)", err)
 	}
 	defer u.Close()
-	if !strings.Contains(w2.Title(), "could not open") || u.lastError == "" {
-		t.Fatalf("title %q, message %q", w2.Title(), u.lastError)
+	if !strings.Contains(w2.Title(), "could not open") || !strings.Contains(labelsIn(w2.Content()), "Parley could not open this workspace") {
+		t.Fatalf("title %q, window %q", w2.Title(), labelsIn(w2.Content()))
 	}
 	button(t, w2.Content(), "Open another workspace…")
 	button(t, w2.Content(), "Create a new workspace…")

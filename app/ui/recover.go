@@ -61,7 +61,6 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	where.Wrapping = fyne.TextWrapBreak
 	why := widget.NewLabel(capitalize(cause.Error()) + ".")
 	why.Wrapping = fyne.TextWrapWord
-	u.lastError = why.Text
 	items := []fyne.CanvasObject{heading, where, why}
 
 	if list, _ := storage.Backups(storage.BackupDir(path), path); len(list) > 0 {

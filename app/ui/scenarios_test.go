@@ -30,7 +30,7 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn) // Enter submits the form
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("the dialog is still open: %s", u.lastError)
+		t.Fatalf("the dialog is still open: %s", shownText(u))
 	}
 	if len(u.sess.Infos()) != 12 {
 		t.Fatalf("%d scenarios, want 12", len(u.sess.Infos()))
@@ -47,8 +47,8 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	name = focusedField(t, w)
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn)
-	if !strings.Contains(u.lastError, "already exists") {
-		t.Fatalf("duplicate name: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "already exists") {
+		t.Fatalf("duplicate name: last error %q", shownText(u))
 	}
 	u.escape() // closes the error, which shows the form again
 	if f := focusedField(t, w); f.Text != "US 25% on autos only" {

@@ -52,8 +52,6 @@ type UI struct {
 	menu        *appMenu
 	closed      bool
 
-	// lastError is the text of the last error shown, for tests.
-	lastError string
 	// backupWarned is set once a failed backup was shown (recover.go).
 	backupWarned bool
 }

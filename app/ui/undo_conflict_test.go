@@ -72,8 +72,8 @@ func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
 			if stored.Description != "Committed by the command line." {
 				t.Errorf("the other process's commit was overwritten: description %q", stored.Description)
 			}
-			if !strings.Contains(u.lastError, conflictMessage) {
-				t.Errorf("no conflict shown; last error %q", u.lastError)
+			if !strings.Contains(shownText(u), conflictMessage) {
+				t.Errorf("no conflict shown; last error %q", shownText(u))
 			}
 			top := w.Canvas().Overlays().Top()
 			if top == nil {
