@@ -178,7 +178,7 @@ func (s *Session) undoCreate(st *Step) error {
 		return err
 	}
 	st.After = now
-	if rev != s.Rev(st.ID) {
+	if rev != s.rev(st.ID) {
 		return storage.ErrConflict
 	}
 	return s.deleteStored(st.ID)

@@ -54,11 +54,11 @@ func (s *Session) rebase(id string, prev *library.Pack) (Rebased, error) {
 	if err != nil {
 		return Rebased{}, err
 	}
-	rev, _, err := s.ws.RebaseScenario(id, s.Rev(id), prev, storage.HoldsRegime(sc, prev))
+	rev, _, err := s.ws.RebaseScenario(id, s.rev(id), prev, storage.HoldsRegime(sc, prev))
 	if err != nil {
 		return Rebased{}, err
 	}
-	s.SetRev(id, rev)
+	s.setRev(id, rev)
 	after, err := s.ReadScenario(id)
 	if err != nil {
 		return Rebased{}, err
@@ -84,7 +84,7 @@ func (s *Session) undoLibrary(ls *LibraryStep, redo bool) error {
 	for _, r := range ls.Rebased {
 		if _, rev, err := s.ws.ScenarioRev(r.ID); err != nil {
 			return err
-		} else if rev != s.Rev(r.ID) {
+		} else if rev != s.rev(r.ID) {
 			return fmt.Errorf("%w: scenario %s was changed since", storage.ErrConflict, r.ID)
 		}
 	}

@@ -18,12 +18,12 @@ import (
 // when the save, an undo or a redo finds the scenario changed elsewhere, it
 // writes nothing and fails with storage.ErrConflict.
 
-// Rev returns the revision of scenario id as this session last read or
+// rev returns the revision of scenario id as this session last read or
 // wrote it (0: never read, which no stored scenario has).
-func (s *Session) Rev(id string) int64 { return s.revs[id] }
+func (s *Session) rev(id string) int64 { return s.revs[id] }
 
-// SetRev remembers the revision of scenario id.
-func (s *Session) SetRev(id string, rev int64) {
+// setRev remembers the revision of scenario id.
+func (s *Session) setRev(id string, rev int64) {
 	if s.revs == nil {
 		s.revs = map[string]int64{}
 	}
@@ -40,10 +40,10 @@ func (s *Session) ReadScenario(id string) (*scenarios.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	if known := s.Rev(id); known != 0 && known != rev {
+	if known := s.rev(id); known != 0 && known != rev {
 		s.history.markStale(id)
 	}
-	s.SetRev(id, rev)
+	s.setRev(id, rev)
 	return sc, nil
 }
 
@@ -52,27 +52,27 @@ func (s *Session) SaveScenario(id string, sc *scenarios.Scenario) error {
 	if err := s.ws.CheckWritable(); err != nil {
 		return err
 	}
-	rev, err := s.ws.SaveScenario(id, sc, s.Rev(id))
+	rev, err := s.ws.SaveScenario(id, sc, s.rev(id))
 	if err != nil {
 		return err
 	}
-	s.SetRev(id, rev)
+	s.setRev(id, rev)
 	return nil
 }
 
 // deleteStored deletes scenario id if it is as this session read it; its
 // revision is kept for restoring it.
 func (s *Session) deleteStored(id string) error {
-	return s.ws.DeleteScenario(id, s.Rev(id))
+	return s.ws.DeleteScenario(id, s.rev(id))
 }
 
 // restoreStored puts a deleted scenario back where it was.
 func (s *Session) restoreStored(id string, sc *scenarios.Scenario, at storage.Placement) error {
-	rev, err := s.ws.RestoreScenario(id, sc, at, s.Rev(id))
+	rev, err := s.ws.RestoreScenario(id, sc, at, s.rev(id))
 	if err != nil {
 		return err
 	}
-	s.SetRev(id, rev)
+	s.setRev(id, rev)
 	return nil
 }
 
@@ -88,8 +88,8 @@ func (s *Session) replaceScenario(id string, sc *scenarios.Scenario) (*scenarios
 	if err != nil {
 		return nil, err
 	}
-	if rev != s.Rev(id) {
-		return nil, fmt.Errorf("%w (revision %d, this window knows %d)", storage.ErrConflict, rev, s.Rev(id))
+	if rev != s.rev(id) {
+		return nil, fmt.Errorf("%w (revision %d, this window knows %d)", storage.ErrConflict, rev, s.rev(id))
 	}
 	if err := s.SaveScenario(id, sc); err != nil {
 		return nil, err
@@ -140,7 +140,7 @@ func (s *Session) FinalSave() error {
 	if err == nil {
 		return nil
 	}
-	path, rerr := Rescue(s.draft, s.now())
+	path, rerr := rescue(s.draft, s.now())
 	if rerr != nil {
 		s.log().Error("keep the unsaved scenario", "err", rerr)
 		return fmt.Errorf("your last change to “%s” could not be saved: %w (and it could not be kept in a file: %v)", s.draft.Name, err, rerr)
@@ -149,9 +149,9 @@ func (s *Session) FinalSave() error {
 	return fmt.Errorf("your last change to “%s” could not be saved: %w. It is kept in %s: File ▸ Import scenario… brings it back", s.draft.Name, err, path)
 }
 
-// Rescue writes sc as a scenario file into Parley's folder "unsaved" (in
+// rescue writes sc as a scenario file into Parley's folder "unsaved" (in
 // the user's configuration folder) and returns its path.
-func Rescue(sc *scenarios.Scenario, now time.Time) (string, error) {
+func rescue(sc *scenarios.Scenario, now time.Time) (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		dir = os.TempDir()

@@ -260,8 +260,5 @@ func (s *Session) Close() error {
 	return s.ws.Close()
 }
 
-// Closed reports whether Close ran.
-func (s *Session) Closed() bool { return s.closed }
-
 // Time returns the time on the session's clock (Now, or time.Now).
 func (s *Session) Time() time.Time { return s.now() }

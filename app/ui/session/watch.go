@@ -105,7 +105,7 @@ func (s *Session) CheckShown() (what Shown, name string, err error) {
 		return ShownDeleted, name, nil
 	case err != nil:
 		return ShownSame, name, err
-	case rev == s.Rev(id):
+	case rev == s.rev(id):
 		return ShownSame, name, nil
 	case s.dirty:
 		return ShownChangedUnsaved, name, nil
