@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -52,33 +51,6 @@ func TestUndoRedoEdits(t *testing.T) {
 	}
 	if u.view.form.rate.Text != "40" {
 		t.Errorf("form shows rate %q after redo", u.view.form.rate.Text)
-	}
-}
-
-func TestUndoManySteps(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("threat-25")
-	orig := u.sess.Draft().Measures[0].Rate
-	const n = 60
-	for i := range n {
-		// Each edit is its own step (no key: not coalesced).
-		if err := u.edit("", fmt.Sprintf("edit %d", i), func(sc *scenarios.Scenario) {
-			sc.Measures[0].Rate = float64(i+1) / 100
-		}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for range n {
-		u.Undo()
-	}
-	if got := u.sess.Draft().Measures[0].Rate; got != orig {
-		t.Errorf("after %d undos the rate is %v, want %v", n, got, orig)
-	}
-	for range n {
-		u.Redo()
-	}
-	if got := u.sess.Draft().Measures[0].Rate; got != float64(n)/100 {
-		t.Errorf("after %d redos the rate is %v", n, got)
 	}
 }
 
