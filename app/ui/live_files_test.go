@@ -97,7 +97,7 @@ func writeFromAnotherProcess(t *testing.T, path, name string) {
 	}
 }
 
-// TestFileDialogLeavesLiveWorkspaceAlone is defect 0 of issue 10: Fyne's
+// TestFileDialogLeavesLiveWorkspaceAlone protects the live workspace: Fyne's
 // file dialog draws an icon per file and, for a name without a known MIME
 // type (workspace.parley, -wal, -shm), opens the file to sniff its first
 // line. Opening and closing a file drops every POSIX lock the process holds

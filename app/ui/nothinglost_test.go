@@ -1,6 +1,8 @@
 package ui
 
-// Tests of issue 10 ("Nothing lost") in the desktop app.
+// Tests that the desktop app loses nothing: changes made elsewhere, a
+// read-only or busy workspace, a save that fails on close, a workspace that
+// does not open.
 
 import (
 	"bytes"
@@ -29,7 +31,7 @@ func storedName(t *testing.T, u *UI, id string) string {
 	return sc.Name
 }
 
-// TestChangesElsewhereAreNotOverwritten is defect 3: when another process
+// TestChangesElsewhereAreNotOverwritten checks that when another process
 // changed the scenario shown, the app's next save and an undo are refused
 // with a message and a Reload, and the other change stays.
 func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
@@ -87,7 +89,7 @@ func TestKeepMyVersion(t *testing.T) {
 	}
 }
 
-// TestReadOnlyWorkspaceInTheApp is defect 4 in the app: the title says
+// TestReadOnlyWorkspaceInTheApp checks that the title says
 // read-only and an edit is refused with a plain message.
 func TestReadOnlyWorkspaceInTheApp(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -118,7 +120,7 @@ func TestReadOnlyWorkspaceInTheApp(t *testing.T) {
 	}
 }
 
-// TestFailedSaveOnCloseIsKept is defect 6: when the last edit cannot be
+// TestFailedSaveOnCloseIsKept checks that when the last edit cannot be
 // saved as the app closes, it is kept in a scenario file, not only logged.
 func TestFailedSaveOnCloseIsKept(t *testing.T) {
 	cfg := t.TempDir()
@@ -150,7 +152,7 @@ func TestFailedSaveOnCloseIsKept(t *testing.T) {
 	}
 }
 
-// TestLogKeepsThePreviousRun is defect 6: the log of the previous run (its
+// TestLogKeepsThePreviousRun checks that the log of the previous run (its
 // crash, say) is kept as parley.log.1 when the app starts again.
 func TestLogKeepsThePreviousRun(t *testing.T) {
 	cache := t.TempDir()
@@ -179,9 +181,9 @@ func TestLogKeepsThePreviousRun(t *testing.T) {
 	}
 }
 
-// TestOpenFailureOffersTheBackup is defect 0's way back: a workspace that
-// does not open shows a window that says why and opens a copy of its last
-// backup, leaving the damaged file as it is.
+// TestOpenFailureOffersTheBackup checks the way back from a damaged
+// workspace file: a workspace that does not open shows a window that says
+// why and opens a copy of its last backup, leaving the damaged file as it is.
 func TestOpenFailureOffersTheBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "damaged.parley")
@@ -219,7 +221,7 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 	}
 }
 
-// TestBusySaveWaits is defect 10 in the app: an edit saved while another
+// TestBusySaveWaits checks that an edit saved while another
 // Parley holds the workspace for longer than the busy timeout is not lost
 // nor reverted: it waits, says so, and is saved once the workspace is free.
 func TestBusySaveWaits(t *testing.T) {

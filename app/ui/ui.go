@@ -31,7 +31,6 @@ type UI struct {
 	win   fyne.Window
 	prefs prefs
 	log   *slog.Logger
-	opts  Options
 
 	// sess is the window's state on its workspace: the scenario shown, its
 	// draft and result, the undo history, saving and the watch.
@@ -134,7 +133,6 @@ func bareUI(a fyne.App, w fyne.Window, o Options) *UI {
 		win:   w,
 		prefs: prefs{a.Preferences()},
 		log:   slog.Default().With("component", "ui"),
-		opts:  o,
 	}
 	u.sess = &session.Session{Post: o.Post, Now: o.Now, Log: u.log}
 	if !o.Sync {
