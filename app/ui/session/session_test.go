@@ -2,7 +2,6 @@ package session_test
 
 import (
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,7 +14,7 @@ import (
 // scenario id, and the results of the saves it attempted.
 func open(t *testing.T, id string) (*session.Session, *[]session.SaveResult) {
 	t.Helper()
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
+	ws, err := storage.Open(newWorkspace(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package session_test
 
 import (
-	"path/filepath"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -45,7 +44,7 @@ func bubbled(t *testing.T, path string, q *queue) *session.Session {
 }
 
 func TestContinuousEditsAreSavedAfterAPause(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.parley")
+	path := newWorkspace(t)
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue()
 		s := bubbled(t, path, q)
@@ -81,7 +80,7 @@ func TestContinuousEditsAreSavedAfterAPause(t *testing.T) {
 }
 
 func TestCloseStopsThePendingSave(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.parley")
+	path := newWorkspace(t)
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue()
 		s := bubbled(t, path, q)
@@ -105,7 +104,7 @@ func TestCloseStopsThePendingSave(t *testing.T) {
 }
 
 func TestWatchSeesChangesElsewhere(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.parley")
+	path := newWorkspace(t)
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue()
 		s := bubbled(t, path, q)
