@@ -47,18 +47,18 @@ func TestMenuFollowsHistory(t *testing.T) {
 		t.Errorf("undo item %q disabled=%v", u.menu.undo.Label, u.menu.undo.Disabled)
 	}
 	u.Undo()
-	if u.menu.redo.Disabled || u.draft.Name == "Threat of 25%" {
-		t.Errorf("redo item %q disabled=%v, name %q", u.menu.redo.Label, u.menu.redo.Disabled, u.draft.Name)
+	if u.menu.redo.Disabled || u.sess.Draft().Name == "Threat of 25%" {
+		t.Errorf("redo item %q disabled=%v, name %q", u.menu.redo.Label, u.menu.redo.Disabled, u.sess.Draft().Name)
 	}
 }
 
 func TestLastScenarioIsRemembered(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("sectoral-pact")
-	if got := u.prefs.lastScenario(u.ws.Path()); got != "sectoral-pact" {
+	if got := u.prefs.lastScenario(u.sess.Workspace().Path()); got != "sectoral-pact" {
 		t.Errorf("remembered %q", got)
 	}
-	if got := u.startScenario(); got != "sectoral-pact" {
+	if got := u.sess.StartScenario(u.prefs.lastScenario(u.sess.Workspace().Path())); got != "sectoral-pact" {
 		t.Errorf("would open %q next time", got)
 	}
 }

@@ -9,7 +9,7 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	v := u.assumptions
-	base := u.result.Totals[0]
+	base := u.sess.Result().Totals[0]
 	var autos, mach *overrideRow
 	for _, r := range v.rows {
 		switch r.code {
@@ -31,53 +31,53 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 		check func() bool
 	}{
 		{"elasticity high", func() { typeInto(v.high, "3") }, func() bool {
-			return u.result.Totals[0].TradeChangeHigh < base.TradeChangeHigh && u.result.Totals[0].Duty == base.Duty
+			return u.sess.Result().Totals[0].TradeChangeHigh < base.TradeChangeHigh && u.sess.Result().Totals[0].Duty == base.Duty
 		}},
 		{"CUSMA share of machinery", func() { typeInto(mach.cusma, "10") }, func() bool {
-			return u.draft.Assumptions.Overrides.CUSMAShare["MACHINERY"] == 0.1 && strings.Contains(mach.mark.Text, yourAssumption)
+			return u.sess.Draft().Assumptions.Overrides.CUSMAShare["MACHINERY"] == 0.1 && strings.Contains(mach.mark.Text, yourAssumption)
 		}},
 		{"elasticity of autos", func() { typeInto(autos.elast, "4") }, func() bool {
-			return u.draft.Assumptions.Overrides.Elasticity["AUTOS"] == 4
+			return u.sess.Draft().Assumptions.Overrides.Elasticity["AUTOS"] == 4
 		}},
 		{"baseline year", func() { v.year.SetSelected("2023") }, func() bool {
-			return u.draft.Assumptions.BaselineYear == 2023 && u.result.Totals[0].Baseline != base.Baseline &&
+			return u.sess.Draft().Assumptions.BaselineYear == 2023 && u.sess.Result().Totals[0].Baseline != base.Baseline &&
 				strings.Contains(strings.Join(u.sourceLines(), " "), "2023")
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			before := u.result.Totals
+			before := u.sess.Result().Totals
 			tc.apply()
 			if !tc.check() {
-				t.Errorf("assumption not applied: %+v", u.draft.Assumptions)
+				t.Errorf("assumption not applied: %+v", u.sess.Draft().Assumptions)
 			}
-			if u.result.Totals == before {
+			if u.sess.Result().Totals == before {
 				t.Errorf("the result did not change")
 			}
 			// An upper bound is marked as everywhere else.
-			want := money(u.result.Totals[0].Duty)
-			if u.result.Totals[0].UpperBound {
+			want := money(u.sess.Result().Totals[0].Duty)
+			if u.sess.Result().Totals[0].UpperBound {
 				want = "≤ " + want
 			}
 			if got := u.exposure.totals[0][1].Text; got != want {
-				t.Errorf("exposure totals %q, result %v", got, u.result.Totals[0].Duty)
+				t.Errorf("exposure totals %q, result %v", got, u.sess.Result().Totals[0].Duty)
 			}
 		})
 	}
-	stored, err := u.ws.Scenario("aug-2025")
+	stored, err := u.sess.Workspace().Scenario("aug-2025")
 	if err != nil || stored.Assumptions.BaselineYear != 2023 || stored.Assumptions.Overrides.Elasticity["AUTOS"] != 4 {
 		t.Errorf("not saved: %+v %v", stored.Assumptions, err)
 	}
 	// Clearing an override returns to the default.
 	typeInto(mach.cusma, "")
-	if _, ok := u.draft.Assumptions.Overrides.CUSMAShare["MACHINERY"]; ok {
+	if _, ok := u.sess.Draft().Assumptions.Overrides.CUSMAShare["MACHINERY"]; ok {
 		t.Errorf("override kept after clearing it")
 	}
 	// Each change is undoable.
 	for range 5 {
 		u.Undo()
 	}
-	if u.draft.Assumptions.ElasticityHigh != 1.5 {
-		t.Errorf("elasticity high %v after undo", u.draft.Assumptions.ElasticityHigh)
+	if u.sess.Draft().Assumptions.ElasticityHigh != 1.5 {
+		t.Errorf("elasticity high %v after undo", u.sess.Draft().Assumptions.ElasticityHigh)
 	}
 }
 
@@ -86,17 +86,17 @@ func TestInvalidAssumptionIsNotApplied(t *testing.T) {
 	u.openScenario("threat-25")
 	v := u.assumptions
 	typeInto(v.high, "0.3") // below the low multiplier 0.5
-	if u.draft.Assumptions.ElasticityHigh == 0.3 {
+	if u.sess.Draft().Assumptions.ElasticityHigh == 0.3 {
 		t.Errorf("high multiplier below low applied")
 	}
 	if !v.problem.Visible() || !strings.Contains(v.problem.Text, "elasticity") {
 		t.Errorf("problem %q", v.problem.Text)
 	}
-	if u.lastError != "" {
-		t.Errorf("a dialog interrupted typing: %q", u.lastError)
+	if shownText(u) != "" {
+		t.Errorf("a dialog interrupted typing: %q", shownText(u))
 	}
 	typeInto(v.high, "2")
-	if u.draft.Assumptions.ElasticityHigh != 2 || v.problem.Visible() {
-		t.Errorf("high %v, problem shown %v", u.draft.Assumptions.ElasticityHigh, v.problem.Visible())
+	if u.sess.Draft().Assumptions.ElasticityHigh != 2 || v.problem.Visible() {
+		t.Errorf("high %v, problem shown %v", u.sess.Draft().Assumptions.ElasticityHigh, v.problem.Visible())
 	}
 }

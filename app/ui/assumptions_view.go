@@ -66,9 +66,9 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	v.problem.Wrapping = fyne.TextWrapWord
 	v.problem.Importance = widget.DangerImportance
 	v.problem.Hide()
-	v.cusmaPresets, _ = u.ws.CUSMAPresets()
-	v.elastPresets, _ = u.ws.ElasticityPresets()
-	years, _ := u.ws.BaselineYears()
+	v.cusmaPresets, _ = u.sess.Workspace().CUSMAPresets()
+	v.elastPresets, _ = u.sess.Workspace().ElasticityPresets()
+	years, _ := u.sess.Workspace().BaselineYears()
 	var yearOpts []string
 	for _, y := range years {
 		yearOpts = append(yearOpts, strconv.Itoa(y))
@@ -136,7 +136,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
 		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		grid.Add(v.newRow(s))
 	}
 	table := container.NewBorder(header, nil, nil, nil, container.NewVScroll(grid))
@@ -252,7 +252,7 @@ func presetLabel(ps []storage.Preset, name string) string {
 
 // change edits the scenario's assumptions.
 func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumptions)) {
-	if v.loading || v.u.draft == nil {
+	if v.loading || v.u.sess.Draft() == nil {
 		return
 	}
 	err := v.u.edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
@@ -262,7 +262,7 @@ func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumpt
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		v.body.Hide()
 		v.none.Show()
 		return
@@ -271,8 +271,8 @@ func (v *assumptionsView) load() {
 	v.none.Hide()
 	v.loading = true
 	defer func() { v.loading = false }()
-	a := u.draft.Assumptions
-	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", u.draft.Name))
+	a := u.sess.Draft().Assumptions
+	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", u.sess.Draft().Name))
 	v.year.SetSelected(strconv.Itoa(a.BaselineYear))
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
@@ -304,15 +304,15 @@ func overrideText(m map[string]float64, code string, pct bool) string {
 // changed shows the defaults, sources and marks after an edit.
 func (v *assumptionsView) changed() {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
-	a := u.draft.Assumptions
-	if _, err := u.modelFor(a); err != nil {
+	a := u.sess.Draft().Assumptions
+	if _, err := u.sess.ModelFor(a); err != nil {
 		v.legend.SetText("Defaults unavailable: " + err.Error())
 		return
 	}
-	defs := u.defaults
+	defs := u.sess.Defaults()
 	key := fmt.Sprintf("%v", a)
 	if key == v.shownKey {
 		return // nothing this view shows changed
@@ -365,7 +365,7 @@ func (u *UI) datasetSource(id string) string {
 	if id == "" {
 		return "no source"
 	}
-	d, err := u.ws.Dataset(id)
+	d, err := u.sess.Workspace().Dataset(id)
 	if err != nil {
 		return id
 	}
@@ -375,10 +375,10 @@ func (u *UI) datasetSource(id string) string {
 // showResult shows the totals of the scenario as computed now.
 func (v *assumptionsView) showResult() {
 	for _, d := range scenarios.Directions {
-		if v.u.draft == nil {
+		if v.u.sess.Draft() == nil {
 			v.totals[d.Index()].SetText("")
 			continue
 		}
-		v.totals[d.Index()].SetText(totalsLine(d, v.u.result.Totals[d.Index()]))
+		v.totals[d.Index()].SetText(totalsLine(d, v.u.sess.Result().Totals[d.Index()]))
 	}
 }

@@ -75,7 +75,7 @@ func inked(img image.Image) bool {
 // drag makes them) to the exposure chart redrawn with it.
 func BenchmarkEditToRedraw(b *testing.B) {
 	u, _ := newTestUI(b)
-	u.saveDelay = time.Hour // slider edits are saved after a pause
+	u.sess.SaveDelay = time.Hour // slider edits are saved after a pause
 	u.openScenario("aug-2025")
 	startDrawing(b, u)
 	var total time.Duration
@@ -94,7 +94,7 @@ func BenchmarkEditToRedraw(b *testing.B) {
 // totals (what runs on the UI goroutine), without the chart.
 func BenchmarkEditRecompute(b *testing.B) {
 	u, _ := newTestUI(b)
-	u.saveDelay = time.Hour
+	u.sess.SaveDelay = time.Hour
 	u.openScenario("aug-2025")
 	b.ResetTimer()
 	for i := range b.N {

@@ -22,7 +22,7 @@ func open(t *testing.T, size fyne.Size) fyne.Window {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	u, err := ui.Create(a, w, filepath.Join(t.TempDir(), "w.parley"))
+	u, err := ui.CreateWith(a, w, filepath.Join(t.TempDir(), "w.parley"), ui.Options{Sync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -158,8 +158,8 @@ func TestCopyImageWithoutTool(t *testing.T) {
 	if err := q.waitDone(t, "copy image"); !errors.Is(err, errNoImageTool) {
 		t.Fatalf("copy image: %v", err)
 	}
-	if !strings.Contains(u.lastError, "Install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…") {
-		t.Errorf("error shown %q", u.lastError)
+	if !strings.Contains(shownText(u), "Install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…") {
+		t.Errorf("error shown %q", shownText(u))
 	}
 	u.escape() // the error
 	d.copyTable()

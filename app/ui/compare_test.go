@@ -29,7 +29,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 		t.Errorf("key %q", v.key.Text)
 	}
 	// Per sector: the difference is B − A.
-	for r := 1; r <= len(u.sectors); r++ {
+	for r := 1; r <= len(u.sess.Sectors()); r++ {
 		da, db := v.table.cols[1].key(v.table.row(r)), v.table.cols[2].key(v.table.row(r))
 		if d := v.table.cols[3].key(v.table.row(r)); d != db-da {
 			t.Fatalf("row %d: difference %v, want %v", r, d, db-da)
@@ -42,7 +42,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 		t.Errorf("US to Canada totals %q", v.table.cell(0, 1))
 	}
 	var names []string
-	for _, s := range u.infos[:5] {
+	for _, s := range u.sess.Infos()[:5] {
 		names = append(names, s.Name)
 	}
 	v.chosen(names)

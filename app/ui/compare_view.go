@@ -115,14 +115,14 @@ func newCompareView(u *UI) *compareView {
 // refreshChoices lists the workspace's scenarios, keeping the choice.
 func (v *compareView) refreshChoices() {
 	var names []string
-	for _, s := range v.u.infos {
+	for _, s := range v.u.sess.Infos() {
 		names = append(names, s.Name)
 	}
-	v.ids = slices.DeleteFunc(v.ids, func(id string) bool { _, ok := v.u.info(id); return !ok })
-	if len(v.ids) == 0 && len(v.u.infos) >= 2 {
-		v.ids = []string{v.u.infos[0].ID, v.u.infos[1].ID}
-		if v.u.current != "" && v.u.current != v.ids[0] {
-			v.ids[1] = v.u.current
+	v.ids = slices.DeleteFunc(v.ids, func(id string) bool { _, ok := v.u.sess.Info(id); return !ok })
+	if len(v.ids) == 0 && len(v.u.sess.Infos()) >= 2 {
+		v.ids = []string{v.u.sess.Infos()[0].ID, v.u.sess.Infos()[1].ID}
+		if v.u.sess.Current() != "" && v.u.sess.Current() != v.ids[0] {
+			v.ids[1] = v.u.sess.Current()
 		}
 	}
 	v.syncing = true
@@ -136,7 +136,7 @@ func (v *compareView) refreshChoices() {
 func (v *compareView) names() []string {
 	var out []string
 	for _, id := range v.ids {
-		if s, ok := v.u.info(id); ok {
+		if s, ok := v.u.sess.Info(id); ok {
 			out = append(out, s.Name)
 		}
 	}
@@ -149,12 +149,12 @@ func (v *compareView) chosen(names []string) {
 		return
 	}
 	byName := map[string]string{}
-	for _, s := range v.u.infos {
+	for _, s := range v.u.sess.Infos() {
 		byName[s.Name] = s.ID
 	}
 	var ids []string
 	for _, id := range v.ids { // keep the order of earlier choices
-		if s, ok := v.u.info(id); ok && slices.Contains(names, s.Name) {
+		if s, ok := v.u.sess.Info(id); ok && slices.Contains(names, s.Name) {
 			ids = append(ids, id)
 		}
 	}
@@ -202,7 +202,7 @@ func (v *compareView) refresh() {
 	}
 	var names []string
 	for _, id := range v.ids {
-		res, err := u.ws.Compute(id, scenarios.Date{})
+		res, err := u.sess.Workspace().Compute(id, scenarios.Date{})
 		if err != nil {
 			u.showError("compute the scenario", err)
 			return
@@ -214,7 +214,7 @@ func (v *compareView) refresh() {
 	if v.deltas {
 		meta.Title = "Difference in duty at stake from A, " + v.dir.Label()
 	}
-	results, dir, sectors, deltas, th := v.results, v.dir, u.sectors, v.deltas, u.chartTheme()
+	results, dir, sectors, deltas, th := v.results, v.dir, u.sess.Sectors(), v.deltas, u.chartTheme()
 	if _, err := charts.NewCompare(results, dir, sectors, 0, meta); err != nil {
 		v.message.SetText(capitalize(err.Error()))
 		return
@@ -224,7 +224,7 @@ func (v *compareView) refresh() {
 	}
 	var sides []scenarios.Compared
 	for i, id := range v.ids {
-		if sc, err := u.ws.Scenario(id); err == nil {
+		if sc, err := u.sess.Workspace().Scenario(id); err == nil {
 			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
 		}
 	}
@@ -255,8 +255,8 @@ func (v *compareView) refresh() {
 	}, time.Time{}, u.win.Canvas().Scale())
 	v.buildSummary()
 	v.buildTable()
-	if sc, err := u.ws.Scenario(v.ids[0]); err == nil {
-		if lines, err := u.ws.ScenarioSources(sc); err == nil {
+	if sc, err := u.sess.Workspace().Scenario(v.ids[0]); err == nil {
+		if lines, err := u.sess.Workspace().ScenarioSources(sc); err == nil {
 			v.sources.SetText(windowText(strings.Join(lines, "\n")))
 		}
 	}
@@ -269,7 +269,7 @@ func (v *compareView) buildTable() {
 	for i, r := range v.results {
 		flows[i] = r.DirectionFlows(v.dir)
 	}
-	n := len(v.u.sectors)
+	n := len(v.u.sess.Sectors())
 	duty := func(row, s int) float64 {
 		if row == 0 {
 			return v.results[s].Totals[v.dir.Index()].Duty

@@ -25,7 +25,7 @@ func TestCreateOpensLastWorkspace(t *testing.T) {
 	a.Preferences().SetFloat("window.height", 700)
 
 	w := test.NewTempWindow(t, nil)
-	if _, err := ui.Create(a, w, ""); err != nil {
+	if _, err := ui.CreateWith(a, w, "", ui.Options{Sync: true}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(w.Title(), "last.parley") {
@@ -46,7 +46,7 @@ func TestCreateRefusesNonWorkspace(t *testing.T) {
 	if err := writeFile(bad, "not a database"); err != nil {
 		t.Fatal(err)
 	}
-	u, err := ui.Create(a, w, bad)
+	u, err := ui.CreateWith(a, w, bad, ui.Options{Sync: true})
 	if err != nil {
 		t.Fatalf("Create: %v (want a window that says why)", err)
 	}

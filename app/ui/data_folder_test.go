@@ -19,7 +19,7 @@ func TestDataFileDialogsStartInDocumentsThenTheLastFolder(t *testing.T) {
 	}
 	u, _ := newTestUI(t)
 	if got := u.dataFolderPath(); got != docs {
-		t.Errorf("first data file dialog starts in %q, want the documents folder %q (workspace in %q)", got, docs, filepath.Dir(u.ws.Path()))
+		t.Errorf("first data file dialog starts in %q, want the documents folder %q (workspace in %q)", got, docs, filepath.Dir(u.sess.Workspace().Path()))
 	}
 	last := t.TempDir()
 	u.dataFileUsed(func(string) {})(filepath.Join(last, "trade.csv"))

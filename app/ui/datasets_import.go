@@ -522,7 +522,7 @@ func (im *datasetImporter) run() {
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.status.SetText("Reading " + filepath.Base(im.path) + "…")
-	ws, path := im.u.ws, im.path
+	ws, path := im.u.sess.Workspace(), im.path
 	last := -1.0
 	lastStage := ""
 	do := onUI // as it is now: a test may restore it before the worker ends
@@ -587,12 +587,12 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 // appear, and recomputes the scenario shown (its dataset may have been
 // replaced or renamed).
 func (u *UI) datasetsChanged() {
-	u.model, u.modelKey = nil, ""
-	if u.current != "" && !u.dirty {
-		u.openScenario(u.current)
+	u.sess.DropModel()
+	if u.sess.Current() != "" && !u.sess.Dirty() {
+		u.openScenario(u.sess.Current())
 	} else {
 		u.assumptions.load()
-		u.recompute(u.now())
+		u.recompute(u.sess.Time())
 	}
 	for _, d := range u.dialogs.stack {
 		if m, ok := d.(*datasetManager); ok {

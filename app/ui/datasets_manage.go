@@ -83,7 +83,7 @@ func (m *datasetManager) reload() {
 	if m.selected >= 0 && m.selected < len(m.all) {
 		keep = m.all[m.selected].Name
 	}
-	all, err := m.u.ws.TradeDatasets()
+	all, err := m.u.sess.Workspace().TradeDatasets()
 	if err != nil {
 		m.status.SetText("Datasets unavailable: " + err.Error())
 		return
@@ -126,7 +126,7 @@ func (m *datasetManager) showSelected() {
 		}
 		return
 	}
-	if m.u.draft == nil {
+	if m.u.sess.Draft() == nil {
 		m.use.Disable()
 	}
 	lines := []string{
@@ -175,7 +175,7 @@ func (m *datasetManager) renameDialog() {
 		items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
 		fields: []*field{name}, focus: name,
 		submit: func() error {
-			changed, err := m.u.ws.RenameTradeDataset(d.Name, name.Text)
+			changed, err := m.u.sess.Workspace().RenameTradeDataset(d.Name, name.Text)
 			if err != nil {
 				return err
 			}
@@ -215,7 +215,7 @@ func (m *datasetManager) deleteDialog() {
 			if !ok {
 				return
 			}
-			if err := m.u.ws.DeleteTradeDataset(d.Name); err != nil {
+			if err := m.u.sess.Workspace().DeleteTradeDataset(d.Name); err != nil {
 				m.u.showError("delete the dataset", err)
 				return
 			}
@@ -236,7 +236,7 @@ func (m *datasetManager) exportDialog() {
 		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
 			path += ".csv"
 		}
-		if err := m.u.ws.ExportTradeDatasetFile(d.Name, path); err != nil {
+		if err := m.u.sess.Workspace().ExportTradeDatasetFile(d.Name, path); err != nil {
 			m.u.showError("export the dataset", err)
 			return
 		}
@@ -252,7 +252,7 @@ func (m *datasetManager) exportDialog() {
 // direction (undoable).
 func (m *datasetManager) useInScenario() {
 	d, ok := m.current()
-	if !ok || m.u.draft == nil {
+	if !ok || m.u.sess.Draft() == nil {
 		return
 	}
 	err := m.u.edit("", "trade data change", func(sc *scenarios.Scenario) { sc.Assumptions.Datasets.Set(d.Direction, d.Name) })
@@ -261,6 +261,6 @@ func (m *datasetManager) useInScenario() {
 		return
 	}
 	m.u.assumptions.load()
-	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.draft.Name, d.Name, dirLabel(d.Direction)))
+	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.sess.Draft().Name, d.Name, dirLabel(d.Direction)))
 	m.reload()
 }

@@ -63,7 +63,7 @@ func (p *datasetPicker) items() []*widget.FormItem {
 // load shows the datasets of the workspace and the scenario's choice; the
 // view is loading, so the selects' changes edit nothing.
 func (p *datasetPicker) load(a scenarios.Assumptions) {
-	all, err := p.v.u.ws.TradeDatasets()
+	all, err := p.v.u.sess.Workspace().TradeDatasets()
 	if err != nil {
 		p.hint.SetText("Datasets unavailable: " + err.Error())
 		return

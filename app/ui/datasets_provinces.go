@@ -33,7 +33,7 @@ type provincesView struct {
 
 // provincesDialog shows the exposure by province of the scenario shown.
 func (u *UI) provincesDialog() *provincesView {
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		u.showError("show the exposure by province", fmt.Errorf("no scenario is open"))
 		return nil
 	}
@@ -70,7 +70,7 @@ func (u *UI) provincesDialog() *provincesView {
 	split := container.NewVSplit(v.table, v.view.raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
-	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.draft.Name, "Close", content, u.win)
+	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.sess.Draft().Name, "Close", content, u.win)
 	v.Resize(fyne.NewSize(min(1000, u.win.Canvas().Size().Width*0.95), min(700, u.win.Canvas().Size().Height*0.95)))
 	u.track(v, v.view.stop)
 	v.dir.SetSelected(dirAuto) // refreshes
@@ -80,7 +80,7 @@ func (u *UI) provincesDialog() *provincesView {
 // refresh computes the table and draws the chart, off the UI goroutine.
 func (v *provincesView) refresh() {
 	u := v.u
-	t, err := report.Provinces(u.ws, v.request())
+	t, err := report.Provinces(u.sess.Workspace(), v.request())
 	if err != nil {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
@@ -96,7 +96,7 @@ func (v *provincesView) refresh() {
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.
-	name, th := u.draft.Name, u.chartTheme()
+	name, th := u.sess.Draft().Name, u.chartTheme()
 	ch := *t.Chart
 	ch.Meta = charts.Meta{Title: t.Chart.Meta.Title, Subtitle: name, Compact: true}
 	v.view.setDark(th == charts.Dark)

@@ -86,7 +86,7 @@ func TestImportDialogRecognisesAndPreviews(t *testing.T) {
 	if err := wait(t, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.ws.TradeDataset("dataweb_2024")
+	d, err := u.sess.Workspace().TradeDataset("dataweb_2024")
 	if err != nil || d.Lines != 2 || d.CUSMALines != 2 || d.Source != "USITC DataWeb, test" {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
@@ -135,7 +135,7 @@ func TestImportDialogMapping(t *testing.T) {
 	if err := wait(t, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.ws.TradeDataset("Own data")
+	d, err := u.sess.Workspace().TradeDataset("Own data")
 	if err != nil || d.Lines != 2 || d.Regions != 2 || d.Total != 1244.5+99 {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
@@ -164,13 +164,13 @@ func TestImportDialogLatin1AndCurrency(t *testing.T) {
 	if err := wait(t, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.ws.TradeDataset("cimt")
+	d, err := u.sess.Workspace().TradeDataset("cimt")
 	if err != nil || d.Currency != "CAD" || d.CADPerUSD != 1.35 || math.Abs(d.TotalUSD-1000) > 1e-9 {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
 	a := scenarios.DefaultAssumptions()
 	a.Datasets.CAtoUS = "cimt"
-	m, err := u.ws.Model(a)
+	m, err := u.sess.Workspace().Model(a)
 	if err != nil || m.Line(scenarios.CAtoUS, 0).Region != "Québec" {
 		t.Errorf("region %q, %v", m.Line(scenarios.CAtoUS, 0).Region, err)
 	}
@@ -184,7 +184,7 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 	if err == nil || !strings.Contains(im.problem.Text, "row 3") || !strings.Contains(im.problem.Text, "negative") {
 		t.Fatalf("err %v, problem %q", err, im.problem.Text)
 	}
-	if all, _ := u.ws.TradeDatasets(); len(all) != 0 {
+	if all, _ := u.sess.Workspace().TradeDatasets(); len(all) != 0 {
 		t.Fatalf("a refused import wrote %d datasets", len(all))
 	}
 
@@ -206,7 +206,7 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || !strings.Contains(im.status.Text, "cancelled") {
 		t.Fatalf("err %v, status %q", err, im.status.Text)
 	}
-	if all, _ := u.ws.TradeDatasets(); len(all) != 0 {
+	if all, _ := u.sess.Workspace().TradeDatasets(); len(all) != 0 {
 		t.Fatalf("a cancelled import wrote %d datasets", len(all))
 	}
 }
@@ -223,10 +223,10 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	u.openScenario("aug-2025")
 	sel := u.assumptions.datasets.sel[scenarios.CAtoUS.Index()]
 	sel.SetSelected("provinces 2024")
-	if got := u.draft.Assumptions.Datasets.CAtoUS; got != "provinces 2024" {
+	if got := u.sess.Draft().Assumptions.Datasets.CAtoUS; got != "provinces 2024" {
 		t.Fatalf("scenario dataset %q", got)
 	}
-	if b := u.result.Totals[scenarios.CAtoUS.Index()].Baseline; b != 3_000_000 {
+	if b := u.sess.Result().Totals[scenarios.CAtoUS.Index()].Baseline; b != 3_000_000 {
 		t.Errorf("baseline %v, want the dataset's 3,000,000", b)
 	}
 	v := u.provincesDialog()
@@ -249,18 +249,18 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	}
 	m.list.Select(0)
 	m.deleteDialog()
-	if !strings.Contains(u.lastError, "August 2025") {
-		t.Errorf("delete of a used dataset: %q", u.lastError)
+	if !strings.Contains(shownText(u), "August 2025") {
+		t.Errorf("delete of a used dataset: %q", shownText(u))
 	}
 	u.escape()
 	// Back to the built-in data: then it can go.
 	sel.SetSelected(builtinData)
-	if u.draft.Assumptions.Datasets.CAtoUS != "" {
+	if u.sess.Draft().Assumptions.Datasets.CAtoUS != "" {
 		t.Fatal("built-in data not chosen")
 	}
 	m.reload()
 	m.list.Select(0)
-	if err := u.ws.DeleteTradeDataset(m.all[0].Name); err != nil {
+	if err := u.sess.Workspace().DeleteTradeDataset(m.all[0].Name); err != nil {
 		t.Fatal(err)
 	}
 	u.datasetsChanged()

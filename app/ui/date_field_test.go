@@ -45,7 +45,7 @@ func TestDateFieldSaysWhy(t *testing.T) {
 	u, w := newTestUI(t)
 	u.openScenario("today")
 	f := u.view.form
-	u.view.selectMeasure(u.draft.Measures[0].ID)
+	u.view.selectMeasure(u.sess.Draft().Measures[0].ID)
 	relayout(w.Content())
 	note0, to0 := absPos(w, f.note), absPos(w, f.to)
 

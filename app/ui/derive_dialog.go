@@ -45,7 +45,7 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 		return
 	}
 	u.flushSave()
-	base, err := u.ws.Scenario(baseID)
+	base, err := u.sess.Workspace().Scenario(baseID)
 	if err != nil {
 		u.showError("open the scenario", err)
 		return
@@ -71,7 +71,7 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 			if err != nil {
 				return err
 			}
-			id, err := u.ws.CreateScenario(d.Scenario)
+			id, err := u.sess.Workspace().CreateScenario(d.Scenario)
 			if err != nil {
 				return err
 			}

@@ -49,11 +49,11 @@ func TestDeriveDialog(t *testing.T) {
 	test.Tap(button(t, topOverlay(t, w), "Create proposal"))
 	waitFor(t, v.computed, "ranges")
 	id := v.ids[1]
-	sc, err := u.ws.Scenario(id)
+	sc, err := u.sess.Workspace().Scenario(id)
 	if err != nil || sc.Name != "Autos for autos" || !sc.AsOfToday {
 		t.Fatalf("derived %v %+v", err, sc)
 	}
-	base, _ := u.ws.Scenario("today")
+	base, _ := u.sess.Workspace().Scenario("today")
 	evidence := func(s *scenarios.Scenario) int {
 		n := 0
 		for _, m := range s.Measures {
@@ -77,7 +77,7 @@ func TestDeriveDialog(t *testing.T) {
 		t.Errorf("gives %v: %q", v.deal.Totals.Give, v.deal.Totals.Verdict)
 	}
 	u.Undo()
-	if _, ok := u.info(id); ok {
+	if _, ok := u.sess.Info(id); ok {
 		t.Errorf("undo kept the proposal")
 	}
 }

@@ -139,14 +139,15 @@ func (u *UI) showErrorThen(what string, err error, then func()) {
 	content.SetMinSize(fyne.NewSize(440, min(float32(60+22*len(lines)), 320)))
 	d := dialog.NewCustom(title, "OK", content, u.win)
 	u.track(d, then)
-	u.lastError = title + ": " + strings.Join(lines, " ")
 }
 
 var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)
 
 // describeField turns a field error's path into words: "measures[2].rate"
 // becomes "Measure “Steel 50%”: rate".
-func (u *UI) describeField(fe *scenarios.FieldError) string { return describeFieldIn(u.draft, fe) }
+func (u *UI) describeField(fe *scenarios.FieldError) string {
+	return describeFieldIn(u.sess.Draft(), fe)
+}
 
 // describeFieldIn is describeField for the measures of sc (nil: none).
 func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {

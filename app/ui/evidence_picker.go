@@ -21,7 +21,7 @@ func (f *measureForm) addExcerptDialog() {
 	if id == "" {
 		return
 	}
-	list, err := u.ws.Excerpts("")
+	list, err := u.sess.Workspace().Excerpts("")
 	if err != nil {
 		u.showError("list the excerpts", err)
 		return
@@ -74,7 +74,7 @@ func tagsText(tags []storage.Tag) string {
 // documentTitles maps document ids to their titles.
 func (u *UI) documentTitles() map[string]string {
 	out := map[string]string{}
-	docs, err := u.ws.Documents()
+	docs, err := u.sess.Workspace().Documents()
 	if err != nil {
 		return out
 	}
@@ -130,7 +130,7 @@ func (f *measureForm) addQuoteDialog() {
 			return
 		}
 		var err error
-		if hits, err = u.ws.Search(q, maxHits); err != nil {
+		if hits, err = u.sess.Workspace().Search(q, maxHits); err != nil {
 			found.SetText(capitalize(err.Error()))
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))

@@ -73,7 +73,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	u, w := newTestUI(t)
 	v := u.evidence
 	u.openScenario("aluminum-relief")
-	measure := u.draft.Measures[0]
+	measure := u.sess.Draft().Measures[0]
 	u.view.selectMeasure(measure.ID)
 	before := len(measure.Evidence)
 
@@ -91,14 +91,14 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 		t.Fatalf("link dialog: %d selects, %v", len(selects), selects)
 	}
 	test.Tap(button(t, dlg, "Link"))
-	if got := len(u.draft.Measures[0].Evidence); got != before+1 {
-		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, u.lastError)
+	if got := len(u.sess.Draft().Measures[0].Evidence); got != before+1 {
+		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, shownText(u))
 	}
-	ev := u.draft.Measures[0].Evidence[before]
+	ev := u.sess.Draft().Measures[0].Evidence[before]
 	if ev.Excerpt != x.ID || ev.Document != x.Document {
 		t.Errorf("evidence %+v", ev)
 	}
-	cites, err := u.ws.ExcerptCitations(x.ID)
+	cites, err := u.sess.Workspace().ExcerptCitations(x.ID)
 	if err != nil || len(cites) != 1 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != measure.ID {
 		t.Fatalf("citations %+v, %v", cites, err)
 	}
@@ -107,7 +107,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	}
 	// The link is a scenario edit: undo removes it.
 	u.Undo()
-	if cites, _ := u.ws.ExcerptCitations(x.ID); len(cites) != 0 {
+	if cites, _ := u.sess.Workspace().ExcerptCitations(x.ID); len(cites) != 0 {
 		t.Errorf("after undo: citations %+v", cites)
 	}
 }
@@ -116,15 +116,15 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	u, w := newTestUI(t)
 	newEmpty(t, u, "Needs evidence")
 	u.view.addMeasure()
-	if n := u.infos[len(u.infos)-1].Unevidenced; n != 1 {
+	if n := u.sess.Infos()[len(u.sess.Infos())-1].Unevidenced; n != 1 {
 		t.Fatalf("list counts %d measures without evidence", n)
 	}
 	u.view.form.addCitationDialog()
 	cite := focusedField(t, w)
 	test.Type(cite, "Executive order of 2025-07-31 (IEEPA)")
 	press(cite, fyne.KeyReturn)
-	if got := u.draft.Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
-		t.Fatalf("evidence %+v (%s)", got, u.lastError)
+	if got := u.sess.Draft().Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
+		t.Fatalf("evidence %+v (%s)", got, shownText(u))
 	}
 	if u.view.warn.Visible() {
 		t.Errorf("warning still shown")
@@ -141,10 +141,10 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	quote := find[*field](dlg)[1]
 	typeInto(quote, "words that appear in no document")
 	test.Tap(button(t, dlg, "Add as evidence"))
-	if !strings.Contains(u.lastError, "part of the passage") {
-		t.Errorf("last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "part of the passage") {
+		t.Errorf("last error %q", shownText(u))
 	}
-	if len(u.draft.Measures[0].Evidence) != 1 {
+	if len(u.sess.Draft().Measures[0].Evidence) != 1 {
 		t.Errorf("a rewritten quote was added")
 	}
 }
@@ -181,7 +181,7 @@ func TestImportDocuments(t *testing.T) {
 	if len(u.evidence.docs) != before+2 {
 		t.Errorf("%d documents, want %d", len(u.evidence.docs), before+2)
 	}
-	hits, err := u.ws.Search("dairy red line", 5)
+	hits, err := u.sess.Workspace().Search("dairy red line", 5)
 	if err != nil || len(hits) == 0 {
 		t.Errorf("imported text not searchable: %v %v", hits, err)
 	}
@@ -189,11 +189,11 @@ func TestImportDocuments(t *testing.T) {
 
 func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	u, w := newTestUI(t)
-	hits, err := u.ws.Search("sectoral pact critical minerals", 1)
+	hits, err := u.sess.Workspace().Search("sectoral pact critical minerals", 1)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("search: %v %v", hits, err)
 	}
-	if _, err := u.ws.SaveExcerpt(storage.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
+	if _, err := u.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
 		t.Fatal(err)
 	}
 	newEmpty(t, u, "Pact")
@@ -202,9 +202,9 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	list := find[*keyList](topOverlay(t, w))[0]
 	list.Select(0)
 	press(list, fyne.KeyReturn) // Enter adds it
-	ev := u.draft.Measures[0].Evidence
+	ev := u.sess.Draft().Measures[0].Evidence
 	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
-		t.Fatalf("evidence %+v (%s)", ev, u.lastError)
+		t.Fatalf("evidence %+v (%s)", ev, shownText(u))
 	}
 	if !strings.Contains(u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text, "(1)") {
 		t.Errorf("evidence tab %q", u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text)
@@ -240,7 +240,7 @@ func TestEditExcerptTags(t *testing.T) {
 	typeInto(fields[1], "revised after the call")
 	test.Tap(button(t, dlg, "Save"))
 
-	got, err := u.ws.Excerpt(x.ID)
+	got, err := u.sess.Workspace().Excerpt(x.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func saveAluminumExcerpt(t *testing.T, u *UI, note string) storage.Excerpt {
 	v.saveExcerpt()
 	x, ok := v.chosen()
 	if !ok {
-		t.Fatalf("no excerpt selected after saving: %s", u.lastError)
+		t.Fatalf("no excerpt selected after saving: %s", shownText(u))
 	}
 	if x.Quote != strings.TrimSpace(quote) || len(x.Tags) != 4 || x.Note != note {
 		t.Fatalf("saved %q with tags %v and note %q", x.Quote, x.Tags, x.Note)

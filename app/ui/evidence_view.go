@@ -187,7 +187,7 @@ func localTime(s string) string {
 // reload reads the documents and excerpts again and opens the first
 // document if none is open.
 func (v *evidenceView) reload() {
-	docs, err := v.u.ws.Documents()
+	docs, err := v.u.sess.Workspace().Documents()
 	if err != nil {
 		v.u.showError("list the documents", err)
 		return
@@ -206,7 +206,7 @@ func (v *evidenceView) reload() {
 
 // refreshExcerpts reads the excerpts again.
 func (v *evidenceView) refreshExcerpts() {
-	all, err := v.u.ws.Excerpts("")
+	all, err := v.u.sess.Workspace().Excerpts("")
 	if err != nil {
 		v.u.showError("list the excerpts", err)
 		return
@@ -228,7 +228,7 @@ func (v *evidenceView) search() {
 		v.found.SetText("Type words to find; \"quoted words\" find a phrase.")
 		return
 	}
-	hits, err := v.u.ws.Search(q, maxHits)
+	hits, err := v.u.sess.Workspace().Search(q, maxHits)
 	if err != nil {
 		v.found.SetText(capitalize(err.Error()))
 		return
@@ -310,7 +310,7 @@ func (v *evidenceView) openHit(i int) {
 func (v *evidenceView) open(id, passage string, start int) {
 	u := v.u
 	if id != v.doc.ID {
-		d, err := u.ws.Document(id)
+		d, err := u.sess.Workspace().Document(id)
 		if err != nil {
 			u.showError("open the document", err)
 			return
@@ -353,7 +353,7 @@ func (v *evidenceView) metaText(d storage.Document) string {
 	} else {
 		add("Imported: ", localTime(d.ImportedAt))
 	}
-	if cites, err := v.u.ws.DocumentCitations(d.ID); err == nil {
+	if cites, err := v.u.sess.Workspace().DocumentCitations(d.ID); err == nil {
 		parts = append(parts, quotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")

@@ -83,7 +83,7 @@ func (v *evidenceView) saveExcerpt() {
 		u.showError("save the excerpt", fmt.Errorf("the quote is empty: select a passage of the document first"))
 		return
 	}
-	id, err := u.ws.SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
+	id, err := u.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
 		Note: strings.TrimSpace(v.note.Text), Tags: v.tags()})
 	if err != nil {
 		u.showError("save the excerpt", err)
@@ -98,7 +98,7 @@ func (v *evidenceView) saveExcerpt() {
 
 // reloadDocs refreshes the document list's counts.
 func (v *evidenceView) reloadDocs() {
-	if docs, err := v.u.ws.Documents(); err == nil {
+	if docs, err := v.u.sess.Workspace().Documents(); err == nil {
 		v.docs = docs
 		v.docList.Refresh()
 	}
@@ -106,7 +106,7 @@ func (v *evidenceView) reloadDocs() {
 
 // loadDocExcerpts lists the excerpts of the open document.
 func (v *evidenceView) loadDocExcerpts() {
-	xs, err := v.u.ws.Excerpts(v.doc.ID)
+	xs, err := v.u.sess.Workspace().Excerpts(v.doc.ID)
 	if err != nil {
 		v.u.showError("list the excerpts", err)
 		return
@@ -167,7 +167,7 @@ func (v *evidenceView) showExcerpt() {
 	if x.Note != "" {
 		fmt.Fprintf(&b, "Note: %s\n", x.Note)
 	}
-	cites, err := v.u.ws.ExcerptCitations(x.ID)
+	cites, err := v.u.sess.Workspace().ExcerptCitations(x.ID)
 	switch {
 	case err != nil:
 		fmt.Fprintf(&b, "\nCitations unavailable: %v", err)
@@ -192,7 +192,7 @@ func (v *evidenceView) deleteExcerpt() {
 		return
 	}
 	v.u.confirm("Delete excerpt", fmt.Sprintf("Delete excerpt #%d? Measures that quote it keep their quote.", x.ID), "Delete", func() {
-		if err := v.u.ws.DeleteExcerpt(x.ID); err != nil {
+		if err := v.u.sess.Workspace().DeleteExcerpt(x.ID); err != nil {
 			v.u.showError("delete the excerpt", err)
 			return
 		}
@@ -213,7 +213,7 @@ func (v *evidenceView) linkDialog() {
 	u.flushSave()
 	var names []string
 	ids := map[string]string{}
-	for _, s := range u.infos {
+	for _, s := range u.sess.Infos() {
 		names = append(names, s.Name)
 		ids[s.Name] = s.ID
 	}
@@ -221,12 +221,12 @@ func (v *evidenceView) linkDialog() {
 	measure.PlaceHolder = "Choose a measure"
 	var measures []scenarios.Measure
 	scen := widget.NewSelect(names, func(name string) {
-		sc, err := u.ws.Scenario(ids[name])
+		sc, err := u.sess.Workspace().Scenario(ids[name])
 		if err != nil {
 			return
 		}
-		if ids[name] == u.current && u.draft != nil {
-			sc = u.draft
+		if ids[name] == u.sess.Current() && u.sess.Draft() != nil {
+			sc = u.sess.Draft()
 		}
 		measures = sc.Measures
 		var opts []string
@@ -235,14 +235,14 @@ func (v *evidenceView) linkDialog() {
 		}
 		measure.SetOptions(opts)
 		measure.ClearSelected()
-		if ids[name] == u.current && u.view.selected != "" {
+		if ids[name] == u.sess.Current() && u.view.selected != "" {
 			if m := sc.Measure(u.view.selected); m != nil {
 				measure.SetSelected(measureLine(m))
 			}
 		}
 	})
 	scen.PlaceHolder = "Choose a scenario"
-	if info, ok := u.info(u.current); ok {
+	if info, ok := u.sess.Info(u.sess.Current()); ok {
 		scen.SetSelected(info.Name)
 	}
 	u.showForm(formSpec{
@@ -282,19 +282,12 @@ func measureLine(m *scenarios.Measure) string {
 // editScenario changes scenario id (the one shown or another) as one undo
 // step and saves it at once.
 func (u *UI) editScenario(id, label string, fn func(sc *scenarios.Scenario)) error {
-	if id == u.current {
+	if id == u.sess.Current() {
 		return u.edit("", label, fn)
 	}
-	sc, err := u.readScenario(id)
-	if err != nil {
+	if err := u.sess.EditOther(id, label, fn); err != nil {
 		return err
 	}
-	next := sc.Clone()
-	fn(&next)
-	if err := u.saveScenario(id, &next); err != nil {
-		return err
-	}
-	u.history.push(step{kind: stepEdit, id: id, label: label, before: sc})
 	u.reloadScenarios()
 	u.refreshMenu()
 	return nil

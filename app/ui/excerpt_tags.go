@@ -31,7 +31,7 @@ type tagFields struct {
 // newTagFields makes empty tag fields offering the workspace's sectors.
 func newTagFields(u *UI) tagFields {
 	var sectors []string
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		sectors = append(sectors, s.Label()+" ("+s.Code+")")
 	}
 	f := tagFields{
@@ -139,7 +139,7 @@ func (v *evidenceView) editTagsDialog() {
 		focus:  f.topic,
 		size:   fyne.NewSize(640, 0),
 		submit: func() error {
-			if err := u.ws.UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
+			if err := u.sess.Workspace().UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
 				return err
 			}
 			v.refreshExcerpts()

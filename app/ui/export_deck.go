@@ -98,7 +98,7 @@ func (d *deckDialog) options() report.DeckOptions {
 func newDeckDialog(u *UI) *deckDialog {
 	d := &deckDialog{u: u}
 	var names []string
-	for _, s := range u.infos {
+	for _, s := range u.sess.Infos() {
 		names = append(names, s.Name)
 	}
 	d.chosen = widget.NewCheckGroup(names, d.changed)
@@ -135,7 +135,7 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.save = widget.NewButton("Save…", d.saveDialog)
 	d.save.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), d.save})
-	if s, ok := u.info(u.current); ok {
+	if s, ok := u.sess.Info(u.sess.Current()); ok {
 		d.chosen.SetSelected([]string{s.Name})
 	} else {
 		d.changed(nil)
@@ -146,7 +146,7 @@ func newDeckDialog(u *UI) *deckDialog {
 // ids returns the chosen scenarios, in the list's order.
 func (d *deckDialog) ids() []string {
 	var ids []string
-	for _, s := range d.u.infos {
+	for _, s := range d.u.sess.Infos() {
 		for _, n := range d.chosen.Selected {
 			if n == s.Name {
 				ids = append(ids, s.ID)
@@ -166,7 +166,7 @@ func (d *deckDialog) changed(names []string) {
 	n := len(ids)
 	var chosen []string
 	for _, id := range ids {
-		if s, ok := d.u.info(id); ok {
+		if s, ok := d.u.sess.Info(id); ok {
 			chosen = append(chosen, s.Name)
 		}
 	}
@@ -249,7 +249,7 @@ func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done fu
 	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
 	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), u.win)
 	progress.Show()
-	ws, do := u.ws, onUI
+	ws, do := u.sess.Workspace(), onUI
 	go func() {
 		err := exportDeck(ws, path, ids, opt) // leaves nothing when it fails
 		do(func() {

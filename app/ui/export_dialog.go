@@ -94,8 +94,8 @@ type exportDialog struct {
 // exportChartDialog opens the export dialog on the scenario shown.
 func (u *UI) exportChartDialog() {
 	p := exportPreset{kind: charts.Exposure}
-	if u.current != "" {
-		p.ids = []string{u.current}
+	if u.sess.Current() != "" {
+		p.ids = []string{u.sess.Current()}
 	}
 	u.showExportDialog(p)
 }
@@ -115,7 +115,7 @@ func (u *UI) showExportDialog(p exportPreset) *exportDialog {
 }
 
 func newExportDialog(u *UI, p exportPreset) *exportDialog {
-	d := &exportDialog{u: u, ws: u.ws}
+	d := &exportDialog{u: u, ws: u.sess.Workspace()}
 	var kinds []string
 	for _, k := range charts.Kinds() {
 		if l, ok := kindLabels[k]; ok { // a deal takes two scenarios: the Position view exports it
@@ -123,7 +123,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 		}
 	}
 	var names []string
-	for _, s := range u.infos {
+	for _, s := range u.sess.Infos() {
 		names = append(names, s.Name)
 	}
 	changed := func(string) { d.update() }
@@ -253,13 +253,13 @@ func (d *exportDialog) preset(p exportPreset) {
 
 // name returns the name of scenario id.
 func (d *exportDialog) name(id string) string {
-	s, _ := d.u.info(id)
+	s, _ := d.u.sess.Info(id)
 	return s.Name
 }
 
 // id returns the id of the scenario named name.
 func (d *exportDialog) id(name string) string {
-	for _, s := range d.u.infos {
+	for _, s := range d.u.sess.Infos() {
 		if s.Name == name {
 			return s.ID
 		}

@@ -404,8 +404,8 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 	d, q := openExport(t, u)
 	dir := t.TempDir()
 	failExport(t, d, q, filepath.Join(dir, "gone.png"))
-	if !strings.Contains(u.lastError, "Could not export the chart") {
-		t.Errorf("error shown %q", u.lastError)
+	if !strings.Contains(shownText(u), "Could not export the chart") {
+		t.Errorf("error shown %q", shownText(u))
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)
@@ -469,7 +469,7 @@ func TestExportButtons(t *testing.T) {
 	}
 	// A fifth scenario is refused; one alone is an error.
 	var all []string
-	for _, s := range u.infos[:5] {
+	for _, s := range u.sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	d.compared.SetSelected(all)
@@ -504,7 +504,7 @@ func TestExportDeck(t *testing.T) {
 		t.Error("a deck of no scenario can be saved")
 	}
 	var all []string
-	for _, s := range u.infos[:5] {
+	for _, s := range u.sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	dd.chosen.SetSelected(all)

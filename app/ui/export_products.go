@@ -16,7 +16,7 @@ type productsChoice struct {
 
 func newProductsChoice(u *UI, changed func(string)) *productsChoice {
 	opts := []string{allSectors}
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		opts = append(opts, u.sectorLabel(s.Code))
 	}
 	p := &productsChoice{u: u, sel: widget.NewSelect(opts, nil)}
@@ -40,7 +40,7 @@ func (p *productsChoice) set(code string) {
 
 // code returns the sector chosen, "" for every sector.
 func (p *productsChoice) code() string {
-	for _, s := range p.u.sectors {
+	for _, s := range p.u.sess.Sectors() {
 		if p.u.sectorLabel(s.Code) == p.sel.Selected {
 			return s.Code
 		}

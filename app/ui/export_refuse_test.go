@@ -66,14 +66,14 @@ func (s fileState) unchanged(t *testing.T, path string) {
 // after a checkpoint another process ran (here a second handle closing).
 func emptyWAL(t *testing.T, u *UI) string {
 	t.Helper()
-	other, err := storage.Open(u.ws.Path())
+	other, err := storage.Open(u.sess.Workspace().Path())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := other.Close(); err != nil {
 		t.Fatal(err)
 	}
-	wal := u.ws.Path() + "-wal"
+	wal := u.sess.Workspace().Path() + "-wal"
 	info, err := os.Stat(wal)
 	if err != nil {
 		t.Fatalf("the open workspace has no -wal file: %v", err)
@@ -102,7 +102,7 @@ func refusedTargets() []refusedTarget {
 			return filepath.Base(emptyWAL(t, u))
 		}, "workspace open in Parley"},
 		{"the open workspace", func(t *testing.T, u *UI, dir string) string {
-			return filepath.Base(u.ws.Path())
+			return filepath.Base(u.sess.Workspace().Path())
 		}, "workspace open in Parley"},
 		{"a folder", func(t *testing.T, u *UI, dir string) string {
 			if err := os.Mkdir(filepath.Join(dir, "slides"), 0o755); err != nil {
@@ -123,7 +123,7 @@ func TestExportDialogsRefuseLiveAndSpecialFiles(t *testing.T) {
 			t.Run(dialogName+"/"+tc.name, func(t *testing.T) {
 				u, w := newTestUI(t)
 				u.openScenario("aug-2025")
-				dir := filepath.Dir(u.ws.Path())
+				dir := filepath.Dir(u.sess.Workspace().Path())
 				u.app.Preferences().SetString(prefExportFolder, dir)
 				name := tc.make(t, u, dir)
 				path := filepath.Join(dir, name)
@@ -131,8 +131,8 @@ func TestExportDialogsRefuseLiveAndSpecialFiles(t *testing.T) {
 				openSaveDialog(t, u, dialogName)
 				answerSaveDialog(t, w, name)
 				before.unchanged(t, path)
-				if tc.says != "" && !strings.Contains(u.lastError, tc.says) {
-					t.Errorf("the user was told %q, want it to say %q", u.lastError, tc.says)
+				if tc.says != "" && !strings.Contains(shownText(u), tc.says) {
+					t.Errorf("the user was told %q, want it to say %q", shownText(u), tc.says)
 				}
 				if entries, _ := filepath.Glob(filepath.Join(dir, name+".*")); len(entries) != 0 {
 					t.Errorf("files written beside it: %v", entries)
@@ -141,7 +141,7 @@ func TestExportDialogsRefuseLiveAndSpecialFiles(t *testing.T) {
 				if err := u.rename("Still saved"); err != nil {
 					t.Fatal(err)
 				}
-				if sc, err := u.ws.Scenario("aug-2025"); err != nil || sc.Name != "Still saved" {
+				if sc, err := u.sess.Workspace().Scenario("aug-2025"); err != nil || sc.Name != "Still saved" {
 					t.Errorf("after the export the workspace holds %v (%v)", sc, err)
 				}
 			})

@@ -15,7 +15,7 @@ func TestExposureCostToCanada(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("today")
 	p := u.exposure
-	tot := u.result.Totals[scenarios.CAtoUS.Index()]
+	tot := u.sess.Result().Totals[scenarios.CAtoUS.Index()]
 	text := p.cost.label.Text
 	m := ""
 	if tot.UpperBound {

@@ -118,7 +118,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		}
 	})
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportPreset{kind: charts.Exposure, ids: []string{u.current}, dir: p.dir})
+		u.showExportDialog(exportPreset{kind: charts.Exposure, ids: []string{u.sess.Current()}, dir: p.dir})
 	})
 	export.Importance = widget.LowImportance
 	products := widget.NewButtonWithIcon("Products…", theme.ListIcon(), u.findProducts)
@@ -260,15 +260,15 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 
 	title := "Duty at stake by sector, " + p.dir.Label()
 	name := ""
-	if p.u.draft != nil {
-		name = p.u.draft.Name
+	if p.u.sess.Draft() != nil {
+		name = p.u.sess.Draft().Name
 	}
 	// The panel shows the totals and notes beside the chart: keep it compact.
 	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
-	dir, sectors, th, bands := p.dir, p.u.sectors, p.u.chartTheme(), p.when.bandsFor(res)
+	dir, sectors, th, bands := p.dir, p.u.sess.Sectors(), p.u.chartTheme(), p.when.bandsFor(res)
 	year := 0
-	if p.u.draft != nil {
-		year = p.u.draft.Assumptions.BaselineYear
+	if p.u.sess.Draft() != nil {
+		year = p.u.sess.Draft().Assumptions.BaselineYear
 	}
 	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
 	p.chart.setDark(th == charts.Dark)
@@ -364,7 +364,7 @@ func (p *exposurePanel) stop() { p.chart.stop() }
 
 // explain shows how the figures of a table row are computed.
 func (p *exposurePanel) explain(r int) {
-	if r == 0 || r > len(p.flows) || p.u.draft == nil {
+	if r == 0 || r > len(p.flows) || p.u.sess.Draft() == nil {
 		return
 	}
 	f := p.flows[r-1]
@@ -373,7 +373,7 @@ func (p *exposurePanel) explain(r int) {
 
 // sectorLabel returns a sector's short label.
 func (u *UI) sectorLabel(code string) string {
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		if s.Code == code {
 			return s.Label()
 		}

@@ -75,8 +75,8 @@ func newExposureWhen(p *exposurePanel) *exposureWhen {
 // evalDate returns the day the panel evaluates sc on: the day chosen, or
 // the scenario's own. Opening another scenario goes back to its own date.
 func (w *exposureWhen) evalDate(sc *scenarios.Scenario) scenarios.Date {
-	if w.id != w.p.u.current {
-		w.id, w.on = w.p.u.current, scenarios.Date{}
+	if w.id != w.p.u.sess.Current() {
+		w.id, w.on = w.p.u.sess.Current(), scenarios.Date{}
 		w.back.Disable()
 	}
 	if w.on.IsZero() {
@@ -131,10 +131,10 @@ func (w *exposureWhen) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scena
 // shown.
 func (w *exposureWhen) nextChange() {
 	u := w.p.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
-	if next := w.nextAfter(u.draft, w.p.res.AsOf); !next.IsZero() {
+	if next := w.nextAfter(u.sess.Draft(), w.p.res.AsOf); !next.IsZero() {
 		w.setDay(next)
 	}
 }
@@ -157,7 +157,7 @@ func (w *exposureWhen) evaluateOn(s string) {
 // setDay shows the scenario on d (zero: its own date) and recomputes.
 func (w *exposureWhen) setDay(d scenarios.Date) {
 	u := w.p.u
-	w.id, w.on = u.current, d
+	w.id, w.on = u.sess.Current(), d
 	if d.IsZero() {
 		w.back.Disable()
 	} else {
@@ -166,7 +166,7 @@ func (w *exposureWhen) setDay(d scenarios.Date) {
 		w.date.SetText(d.String())
 		w.busy = false
 	}
-	u.recompute(u.now())
+	u.recompute(u.sess.Time())
 }
 
 // bandsFor returns the P10–P90 bands of the result shown when ranges are
@@ -174,10 +174,10 @@ func (w *exposureWhen) setDay(d scenarios.Date) {
 // the panel shows them when they arrive) and returns nil.
 func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 	u := w.p.u
-	if !w.ranges.Checked || u.draft == nil || u.model == nil {
+	if !w.ranges.Checked || u.sess.Draft() == nil || u.sess.Model() == nil {
 		return nil
 	}
-	key := fmt.Sprintf("%p|%s|%s", u.draft, u.modelKey, res.AsOf)
+	key := fmt.Sprintf("%p|%p|%s", u.sess.Draft(), u.sess.Model(), res.AsOf)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.key == key {
@@ -187,10 +187,10 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 		return nil
 	}
 	w.pending = key
-	sc, m, asOf := u.draft.Clone(), u.model, res.AsOf
+	sc, m, asOf := u.sess.Draft().Clone(), u.sess.Model(), res.AsOf
 	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {
-		b, _, err := u.ws.MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
+		b, _, err := u.sess.Workspace().MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
 		do(func() {
 			w.mu.Lock()
 			if w.pending != key { // a newer run was asked for
@@ -204,7 +204,7 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 			w.mu.Unlock()
 			if err != nil {
 				u.showError("compute the ranges", err)
-			} else if u.draft != nil {
+			} else if u.sess.Draft() != nil {
 				w.p.show(w.p.res, time.Now())
 			}
 			if w.computed != nil {
@@ -265,5 +265,5 @@ func (w *exposureWhen) rangesNote() string {
 		return ""
 	}
 	return fmt.Sprintf("P10–P90: the 10th to 90th percentile over %d Monte Carlo draws (seed %d; elasticity ×%g to ×%g). %s",
-		b.Draws, b.Seed, w.p.u.draft.Assumptions.ElasticityLow, w.p.u.draft.Assumptions.ElasticityHigh, charts.RangesCover(b))
+		b.Draws, b.Seed, w.p.u.sess.Draft().Assumptions.ElasticityLow, w.p.u.sess.Draft().Assumptions.ElasticityHigh, charts.RangesCover(b))
 }

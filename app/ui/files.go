@@ -20,7 +20,7 @@ const workspaceExt = ".parley"
 
 // startIn points a file dialog at the workspace's folder.
 func (u *UI) startIn(d *dialog.FileDialog) {
-	dir := filepath.Dir(u.ws.Path())
+	dir := filepath.Dir(u.sess.Workspace().Path())
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(l)
 	}
@@ -113,7 +113,7 @@ func (u *UI) createWorkspace(path string) {
 	info, err := os.Stat(path)
 	existed := err == nil && info.Size() > 0
 	u.openWorkspace(path)
-	if existed && u.ws.Path() == path {
+	if existed && u.sess.Workspace().Path() == path {
 		u.setStatus("Opened the workspace already at " + path)
 	}
 }
@@ -143,7 +143,7 @@ func (u *UI) dialogSize() fyne.Size {
 
 // openWorkspace closes the current workspace and shows the one at path.
 func (u *UI) openWorkspace(path string) {
-	if path == u.ws.Path() {
+	if path == u.sess.Workspace().Path() {
 		return
 	}
 	u.flushSave()
@@ -154,12 +154,10 @@ func (u *UI) openWorkspace(path string) {
 	}
 	u.exposure.stop()
 	u.compare.stop()
-	if err := u.ws.Close(); err != nil {
+	if err := u.sess.Workspace().Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)
 	}
-	u.ws = ws
-	u.history, u.revs = history{}, nil
-	u.current, u.draft = "", nil
+	u.sess.Attach(ws)
 	if err := u.build(); err != nil {
 		u.showError("open the workspace", err)
 		return
@@ -181,7 +179,7 @@ func (u *UI) importScenarioDialog() {
 // importScenario imports the scenario file at path (undoable).
 func (u *UI) importScenario(path string) {
 	u.flushSave()
-	id, err := u.ws.ImportScenarioFile(path)
+	id, err := u.sess.Workspace().ImportScenarioFile(path)
 	if err != nil {
 		u.showError("import the scenario", importError(path, err))
 		return
@@ -191,13 +189,11 @@ func (u *UI) importScenario(path string) {
 
 // created records the creation of scenario id and shows it.
 func (u *UI) created(id, label string) {
-	sc, err := u.readScenario(id)
+	sc, err := u.sess.Created(id, label)
 	if err != nil {
 		u.showError("open the scenario", err)
 		return
 	}
-	at, _ := u.ws.Placement(id)
-	u.history.push(step{kind: stepCreate, id: id, label: label, after: sc, at: at})
 	u.reloadScenarios()
 	u.openScenario(id)
 	u.selectTab(tabScenarios)
@@ -206,19 +202,19 @@ func (u *UI) created(id, label string) {
 
 // exportScenarioDialog writes the scenario shown as a scenario file.
 func (u *UI) exportScenarioDialog() {
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
 	u.flushSave()
-	id := u.current
+	id := u.sess.Current()
 	d := u.fileSaveDialog("export the scenario", u.dataFileUsed(func(path string) {
-		if err := u.ws.ExportScenarioFile(id, path); err != nil {
+		if err := u.sess.Workspace().ExportScenarioFile(id, path); err != nil {
 			u.showError("export the scenario", err)
 			return
 		}
 		u.setStatus("Exported to " + path)
 	}))
-	d.SetFileName(pstorage.Slug(u.draft.Name) + ".json")
+	d.SetFileName(pstorage.Slug(u.sess.Draft().Name) + ".json")
 	d.SetTitleText("Export scenario")
 	d.SetConfirmText("Export")
 	u.dataFolder(d)
@@ -250,7 +246,7 @@ func (u *UI) showShortcuts() {
 func (u *UI) showSources() {
 	lines := u.sourceLines()
 	var docs []string
-	if list, err := u.ws.Datasets(); err == nil {
+	if list, err := u.sess.Workspace().Datasets(); err == nil {
 		for _, d := range list {
 			docs = append(docs, fmt.Sprintf("• %s (%s): %s", d.Name, d.File, d.Source))
 		}
@@ -263,15 +259,15 @@ func (u *UI) showSources() {
 
 // sourceLines returns the source lines of the scenario shown.
 func (u *UI) sourceLines() []string {
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return nil
 	}
-	if _, err := u.modelFor(u.draft.Assumptions); err != nil {
+	if _, err := u.sess.ModelFor(u.sess.Draft().Assumptions); err != nil {
 		return []string{"Sources unavailable: " + err.Error()}
 	}
-	lib, err := u.ws.LibraryLine(u.draft)
+	lib, err := u.sess.Workspace().LibraryLine(u.sess.Draft())
 	if err != nil {
 		lib = "Measure library unavailable: " + err.Error()
 	}
-	return append(slices.Clip(u.sources), lib)
+	return append(slices.Clip(u.sess.Sources()), lib)
 }

@@ -12,23 +12,23 @@ func TestExportImportScenario(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	path := filepath.Join(t.TempDir(), "aug.json")
-	if err := u.ws.ExportScenarioFile(u.current, path); err != nil {
+	if err := u.sess.Workspace().ExportScenarioFile(u.sess.Current(), path); err != nil {
 		t.Fatal(err)
 	}
 	// Importing it again clashes with its name: the error is shown.
 	u.importScenario(path)
-	if !strings.Contains(u.lastError, "already exists") {
-		t.Fatalf("last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "already exists") {
+		t.Fatalf("last error %q", shownText(u))
 	}
 	u.escape()
 	u.deleteScenario("aug-2025")
 	u.importScenario(path)
-	if u.draft == nil || !strings.HasPrefix(u.draft.Name, "August 2025") || len(u.draft.Measures) != 10 {
-		t.Fatalf("imported %+v", u.draft)
+	if u.sess.Draft() == nil || !strings.HasPrefix(u.sess.Draft().Name, "August 2025") || len(u.sess.Draft().Measures) != 10 {
+		t.Fatalf("imported %+v", u.sess.Draft())
 	}
-	imported := u.current
+	imported := u.sess.Current()
 	u.Undo() // the import
-	if _, ok := u.info(imported); ok {
+	if _, ok := u.sess.Info(imported); ok {
 		t.Errorf("undo left the imported scenario")
 	}
 }
@@ -39,13 +39,13 @@ func TestOpenAnotherWorkspace(t *testing.T) {
 	u.rename("Changed here")
 	other := filepath.Join(t.TempDir(), "other.parley")
 	u.openWorkspace(other)
-	if u.ws.Path() != other || !strings.Contains(w.Title(), "other.parley") {
-		t.Fatalf("workspace %s, title %q", u.ws.Path(), w.Title())
+	if u.sess.Workspace().Path() != other || !strings.Contains(w.Title(), "other.parley") {
+		t.Fatalf("workspace %s, title %q", u.sess.Workspace().Path(), w.Title())
 	}
-	if len(u.infos) != 11 || u.history.canUndo() {
-		t.Errorf("%d scenarios, undo=%v", len(u.infos), u.history.canUndo())
+	if len(u.sess.Infos()) != 11 || u.sess.History().CanUndo() {
+		t.Errorf("%d scenarios, undo=%v", len(u.sess.Infos()), u.sess.History().CanUndo())
 	}
-	if info, _ := u.info("threat-25"); info.Name == "Changed here" {
+	if info, _ := u.sess.Info("threat-25"); info.Name == "Changed here" {
 		t.Errorf("the other workspace shows this one's edit")
 	}
 	if got := u.prefs.lastWorkspace(); got != other {
@@ -80,15 +80,15 @@ func TestFileDialogsOpen(t *testing.T) {
 // overwrite it) opens it with everything in it instead of emptying it.
 func TestNewWorkspace(t *testing.T) {
 	u, _ := newTestUI(t)
-	first := u.ws.Path()
+	first := u.sess.Workspace().Path()
 	dir := t.TempDir()
 
 	u.createWorkspace(filepath.Join(dir, "trip"))
-	if want := filepath.Join(dir, "trip.parley"); u.ws.Path() != want {
-		t.Fatalf("workspace %s, want %s", u.ws.Path(), want)
+	if want := filepath.Join(dir, "trip.parley"); u.sess.Workspace().Path() != want {
+		t.Fatalf("workspace %s, want %s", u.sess.Workspace().Path(), want)
 	}
-	if len(u.infos) != 11 {
-		t.Errorf("new workspace has %d scenarios, want the 11 built-in ones", len(u.infos))
+	if len(u.sess.Infos()) != 11 {
+		t.Errorf("new workspace has %d scenarios, want the 11 built-in ones", len(u.sess.Infos()))
 	}
 	u.openScenario("threat-25")
 	u.rename("Kept on the trip")
@@ -101,7 +101,7 @@ func TestNewWorkspace(t *testing.T) {
 	}
 	w.Close()
 	u.createWorkspace(filepath.Join(dir, "trip.parley"))
-	if info, _ := u.info("threat-25"); info.Name != "Kept on the trip" {
+	if info, _ := u.sess.Info("threat-25"); info.Name != "Kept on the trip" {
 		t.Errorf("the existing workspace lost its edit: threat-25 is %q", info.Name)
 	}
 	if !strings.Contains(u.status.Text, "already") {

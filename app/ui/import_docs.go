@@ -179,7 +179,7 @@ func (im *importer) run() {
 	}
 	im.running = true
 	files := slices.Clone(im.files)
-	ws := im.u.ws
+	ws := im.u.sess.Workspace()
 	im.progress.Max = float64(len(files))
 	im.progress.SetValue(0)
 	im.progress.Show()

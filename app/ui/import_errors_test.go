@@ -19,18 +19,18 @@ func TestImportErrorNamesTheFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	n := len(u.infos)
+	n := len(u.sess.Infos())
 	u.importScenario(path)
-	got := u.lastError
+	got := shownText(u)
 	for _, want := range []string{"typo.json", "line 2, column", "Measure “Lumber duty”", "unknown sector"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("error %q lacks %q", got, want)
 		}
 	}
-	if first := measureName(&u.draft.Measures[0]); strings.Contains(got, "“"+first+"”") {
+	if first := measureName(&u.sess.Draft().Measures[0]); strings.Contains(got, "“"+first+"”") {
 		t.Errorf("error %q names the open scenario's measure %q", got, first)
 	}
-	if len(u.infos) != n {
+	if len(u.sess.Infos()) != n {
 		t.Error("a refused file was imported")
 	}
 }

@@ -168,7 +168,7 @@ func TestLayoutAtThreeSizes(t *testing.T) {
 		t.Run(fmt.Sprintf("%.0fx%.0f", tc.w, tc.h), func(t *testing.T) {
 			a := test.NewTempApp(t)
 			w := test.NewTempWindow(t, nil)
-			u, err := ui.Create(a, w, filepath.Join(t.TempDir(), "w.parley"))
+			u, err := ui.CreateWith(a, w, filepath.Join(t.TempDir(), "w.parley"), ui.Options{Sync: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -19,10 +19,10 @@ import (
 // no dates, so the dialog asks for them (the scenario's date by default).
 func (v *scenarioView) libraryDialog() {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
-	all, err := u.ws.Library()
+	all, err := u.sess.Workspace().Library()
 	if err != nil {
 		u.showError("read the measure library", err)
 		return
@@ -89,7 +89,7 @@ func (v *scenarioView) libraryDialog() {
 		detail.SetText(u.libraryDetail(lm))
 		if lm.Measure.From.IsZero() {
 			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
-			from.SetText(u.draft.EvalDate().String())
+			from.SetText(u.sess.Draft().EvalDate().String())
 			to.SetText("")
 			dates.Show()
 		} else {
@@ -173,7 +173,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 // addLibraryMeasure adds a copy of a library measure (undoable).
 func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 	u := v.u
-	m.ID = newMeasureID(u.draft, m.ID)
+	m.ID = newMeasureID(u.sess.Draft(), m.ID)
 	if err := u.edit("", "adding “"+measureName(&m)+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = append(sc.Measures, m)
 	}); err != nil {
@@ -181,14 +181,14 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 	}
 	v.selectMeasure(m.ID)
 	switch {
-	case !m.StatusActive(u.draft.Assumptions.IncludeThreats):
+	case !m.StatusActive(u.sess.Draft().Assumptions.IncludeThreats):
 		why := "it never applies (kept for the record)"
 		if m.Status == scenarios.StatusThreatened {
 			why = "it applies only when the assumptions include threats"
 		}
 		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), statusLabel(m.StatusOrDefault()), why))
-	case !u.draft.Active(&m, u.draft.EvalDate()):
-		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.draft.EvalDate()))
+	case !u.sess.Draft().Active(&m, u.sess.Draft().EvalDate()):
+		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.sess.Draft().EvalDate()))
 	default:
 		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
 	}

@@ -11,7 +11,7 @@ import (
 func TestAddFromLibraryAsksForDates(t *testing.T) {
 	u, w := newTestUI(t)
 	newEmpty(t, u, "Phase 2")
-	lib, err := u.ws.Library()
+	lib, err := u.sess.Workspace().Library()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,13 +32,13 @@ func TestAddFromLibraryAsksForDates(t *testing.T) {
 			if undated := lib[idx].Measure.From.IsZero(); undated != tc.undated {
 				t.Fatalf("%s undated=%v", tc.id, undated)
 			}
-			n := len(u.draft.Measures)
+			n := len(u.sess.Draft().Measures)
 			u.view.libraryDialog()
 			dlg := topOverlay(t, w)
 			find[*keyList](dlg)[0].Select(idx)
 			fields := find[*field](dlg)
 			if tc.undated {
-				if len(fields) < 1 || fields[0].Text != u.draft.AsOf.String() {
+				if len(fields) < 1 || fields[0].Text != u.sess.Draft().AsOf.String() {
 					t.Fatalf("the start date is not asked for, or not the scenario's date: %v", fields)
 				}
 			}
@@ -46,10 +46,10 @@ func TestAddFromLibraryAsksForDates(t *testing.T) {
 				t.Errorf("no legal basis shown")
 			}
 			test.Tap(button(t, dlg, "Add to scenario"))
-			if len(u.draft.Measures) != n+1 {
-				t.Fatalf("not added: %s", u.lastError)
+			if len(u.sess.Draft().Measures) != n+1 {
+				t.Fatalf("not added: %s", shownText(u))
 			}
-			m := u.draft.Measures[n]
+			m := u.sess.Draft().Measures[n]
 			if m.From.IsZero() || len(m.Evidence) == 0 || m.Library != tc.id {
 				t.Errorf("added %+v", m)
 			}

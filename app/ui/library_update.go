@@ -66,7 +66,7 @@ func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
 	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
 	u.track(busy, nil)
-	ws, do, today := u.ws, onUI, scenarios.DateOf(u.now())
+	ws, do, today := u.sess.Workspace(), onUI, scenarios.DateOf(u.sess.Time())
 	go func() {
 		p, d, err := packDiff(ws, path, today)
 		do(func() {
@@ -156,7 +156,7 @@ func (l *libraryUpdate) show() {
 	l.cancel = widget.NewButton("Cancel", func() { l.dlg.Hide() })
 	l.apply = widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), l.Submit)
 	l.apply.Importance = widget.HighImportance
-	if u.ws.ReadOnly() {
+	if u.sess.Workspace().ReadOnly() {
 		l.apply.Disable()
 	}
 	l.dlg.SetButtons([]fyne.CanvasObject{l.cancel, l.apply})
@@ -182,122 +182,27 @@ func (l *libraryUpdate) Submit() {
 	l.u.applyLibraryUpdate(l.pack, rebase)
 }
 
-// libraryStep is an undoable library update: the library before and after,
-// and the scenarios re-based on it as they were before and after.
-type libraryStep struct {
-	before, after *library.Pack
-	rebased       []rebasedScenario
-}
-
-type rebasedScenario struct {
-	id            string
-	before, after *scenarios.Scenario
-}
-
 // applyLibraryUpdate imports pack p in one transaction, re-bases the
 // scenarios rebase (ids) on it, and records the whole as one undo step.
 func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
 	u.flushSave()
-	prev, err := u.ws.ImportLibrary(p)
+	ls, failed, err := u.sess.ApplyLibrary(p, rebase)
 	if err != nil {
 		u.showError("update the measure library", err)
 		return
 	}
-	now, err := u.ws.LibraryPack()
-	if err != nil {
-		u.showError("read the updated library", err)
-		return
-	}
-	ls := &libraryStep{before: prev, after: now}
-	var failed []string
-	for _, id := range rebase {
-		sc, err := u.readScenario(id)
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
-			continue
-		}
-		rev, _, err := u.ws.RebaseScenario(id, u.rev(id), prev, storage.HoldsRegime(sc, prev))
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
-			continue
-		}
-		u.setRev(id, rev)
-		after, err := u.readScenario(id)
-		if err != nil {
-			failed = append(failed, fmt.Sprintf("%s: %v", id, err))
-			continue
-		}
-		ls.rebased = append(ls.rebased, rebasedScenario{id: id, before: sc, after: after})
-	}
-	label := "library update to " + now.Info.Vintage
-	u.history.push(step{kind: stepLibrary, label: label, lib: ls})
 	u.afterLibrary()
-	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", now.Info.Vintage, plural(len(ls.rebased), "scenario")))
+	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", ls.After.Info.Vintage, plural(len(ls.Rebased), "scenario")))
 	if len(failed) > 0 {
 		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}
 }
 
-// undoLibrary puts the library and the re-based scenarios back as they
-// were before the step (redo: after). It refuses, changing nothing, when
-// the library or one of the scenarios was changed elsewhere since.
-func (u *UI) undoLibrary(ls *libraryStep, redo bool) error {
-	from, to := ls.after, ls.before
-	if redo {
-		from, to = ls.before, ls.after
-	}
-	cur, err := u.ws.LibraryPack()
-	if err != nil {
-		return err
-	}
-	if !samePack(cur, from) {
-		return fmt.Errorf("%w: the measure library was changed elsewhere since", storage.ErrConflict)
-	}
-	for _, r := range ls.rebased {
-		if _, rev, err := u.ws.ScenarioRev(r.id); err != nil {
-			return err
-		} else if rev != u.rev(r.id) {
-			return fmt.Errorf("%w: scenario %s was changed since", storage.ErrConflict, r.id)
-		}
-	}
-	if redo {
-		if _, err := u.ws.ImportLibrary(to); err != nil {
-			return err
-		}
-	}
-	for _, r := range ls.rebased {
-		sc := r.before
-		if redo {
-			sc = r.after
-		}
-		if _, err := u.replaceScenario(r.id, sc); err != nil {
-			return err
-		}
-	}
-	if !redo {
-		if _, err := u.ws.ImportLibrary(to); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// samePack reports whether two libraries hold the same pack information,
-// measures and lists.
-func samePack(a, b *library.Pack) bool {
-	ai, bi := a.Info, b.Info
-	if ai.Title != bi.Title || ai.Publisher != bi.Publisher || ai.Vintage != bi.Vintage || ai.Description != bi.Description {
-		return false
-	}
-	return library.Compare(a, b).Empty()
-}
-
 // afterLibrary shows the workspace after the library changed: the list,
 // the scenario shown, the vintage in the status bar and the menu.
 func (u *UI) afterLibrary() {
-	u.editKey = ""
 	u.reloadScenarios()
-	u.openScenario(u.current)
+	u.openScenario(u.sess.Current())
 	u.showVintage()
 	u.refreshMenu()
 }
@@ -308,8 +213,8 @@ func (u *UI) showVintage() {
 	if u.where == nil {
 		return
 	}
-	text := "Workspace: " + u.ws.Path()
-	if info, err := u.ws.LibraryInfo(); err == nil {
+	text := "Workspace: " + u.sess.Workspace().Path()
+	if info, err := u.sess.Workspace().LibraryInfo(); err == nil {
 		text = "Measures as of " + info.Vintage + " · " + text
 	}
 	u.where.SetText(text)

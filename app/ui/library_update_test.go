@@ -172,15 +172,15 @@ func TestLibraryUpdateModel(t *testing.T) {
 
 func TestLibraryUpdateDialog(t *testing.T) {
 	u, w := newTestUI(t)
-	packDir, id, rate, other := handMadePack(t, u.ws)
-	otherBefore := measureOf(t, u.ws, other, id)
+	packDir, id, rate, other := handMadePack(t, u.sess.Workspace())
+	otherBefore := measureOf(t, u.sess.Workspace(), other, id)
 	if !strings.Contains(u.where.Text, "Measures as of 2026-10-10") {
 		t.Errorf("status bar %q lacks the vintage", u.where.Text)
 	}
 
 	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
-		t.Fatalf("the dialog did not open: %s", u.lastError)
+		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
@@ -196,16 +196,16 @@ func TestLibraryUpdateDialog(t *testing.T) {
 	l.choice["today"].SetSelected(l.rebaseChoice())
 	test.Tap(l.apply)
 
-	if v, _ := u.ws.LibraryVintage(); v != "2026-12-06" {
+	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-12-06" {
 		t.Fatalf("library vintage %q after apply", v)
 	}
-	if m := measureOf(t, u.ws, "today", id); m.Rate != rate+0.10 || m.LibraryVintage != "2026-12-06" {
+	if m := measureOf(t, u.sess.Workspace(), "today", id); m.Rate != rate+0.10 || m.LibraryVintage != "2026-12-06" {
 		t.Errorf("today's %s: rate %v vintage %q, want re-based to %v, 2026-12-06", id, m.Rate, m.LibraryVintage, rate+0.10)
 	}
-	if m := measureOf(t, u.ws, "today", "US-TEST-NEW"); m.LibraryVintage != "2026-12-06" {
+	if m := measureOf(t, u.sess.Workspace(), "today", "US-TEST-NEW"); m.LibraryVintage != "2026-12-06" {
 		t.Errorf("today's new measure: vintage %q", m.LibraryVintage)
 	}
-	if m := measureOf(t, u.ws, other, id); m.Rate != otherBefore.Rate || m.LibraryVintage != otherBefore.LibraryVintage {
+	if m := measureOf(t, u.sess.Workspace(), other, id); m.Rate != otherBefore.Rate || m.LibraryVintage != otherBefore.LibraryVintage {
 		t.Errorf("%s's %s changed though kept: rate %v vintage %q", other, id, m.Rate, m.LibraryVintage)
 	}
 	if !strings.Contains(u.where.Text, "Measures as of 2026-12-06") {
@@ -216,7 +216,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 	if last := lines[len(lines)-1]; !strings.Contains(last, "not re-based on the library as of 2026-12-06") {
 		t.Errorf("kept scenario's library line %q", last)
 	}
-	if got := u.history.undoLabel(); got != "Undo library update to 2026-12-06" {
+	if got := u.sess.History().UndoLabel(); got != "Undo library update to 2026-12-06" {
 		t.Errorf("undo label %q", got)
 	}
 
@@ -225,10 +225,10 @@ func TestLibraryUpdateDialog(t *testing.T) {
 		t.Fatal("Edit → Undo is disabled after the update")
 	}
 	u.menu.undo.Action()
-	if v, _ := u.ws.LibraryVintage(); v != "2026-10-10" {
+	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-10-10" {
 		t.Errorf("library vintage %q after undo", v)
 	}
-	if m := measureOf(t, u.ws, "today", id); m.Rate != rate || m.LibraryVintage != "2026-10-10" {
+	if m := measureOf(t, u.sess.Workspace(), "today", id); m.Rate != rate || m.LibraryVintage != "2026-10-10" {
 		t.Errorf("today's %s after undo: rate %v vintage %q", id, m.Rate, m.LibraryVintage)
 	}
 	if !strings.Contains(u.where.Text, "Measures as of 2026-10-10") {
@@ -236,7 +236,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 	}
 	// Redo applies it again.
 	u.Redo()
-	if m := measureOf(t, u.ws, "today", id); m.Rate != rate+0.10 {
+	if m := measureOf(t, u.sess.Workspace(), "today", id); m.Rate != rate+0.10 {
 		t.Errorf("today's %s after redo: rate %v", id, m.Rate)
 	}
 }
@@ -247,10 +247,10 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 	if l := waitQueued(t, u.updateLibraryFrom(dir), "the error"); l != nil {
 		t.Fatal("an empty folder opened the dialog")
 	}
-	if !strings.Contains(u.lastError, "pack.json") {
-		t.Errorf("error %q does not name pack.json", u.lastError)
+	if !strings.Contains(shownText(u), "pack.json") {
+		t.Errorf("error %q does not name pack.json", shownText(u))
 	}
-	if v, _ := u.ws.LibraryVintage(); v != "2026-10-10" {
+	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-10-10" {
 		t.Errorf("library vintage %q after a refused pack", v)
 	}
 }
@@ -259,26 +259,26 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 // library was changed elsewhere (another window or the command line).
 func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
 	u, _ := newTestUI(t)
-	packDir, _, _, _ := handMadePack(t, u.ws)
+	packDir, _, _, _ := handMadePack(t, u.sess.Workspace())
 	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
-		t.Fatalf("the dialog did not open: %s", u.lastError)
+		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
 	test.Tap(l.apply)
-	p, err := u.ws.LibraryPack()
+	p, err := u.sess.Workspace().LibraryPack()
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Info.Vintage = "2026-12-07"
-	if _, err := u.ws.ImportLibrary(p); err != nil { // as the command line would
+	if _, err := u.sess.Workspace().ImportLibrary(p); err != nil { // as the command line would
 		t.Fatal(err)
 	}
 	u.Undo()
-	if v, _ := u.ws.LibraryVintage(); v != "2026-12-07" {
+	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-12-07" {
 		t.Errorf("library vintage %q after a refused undo, want the other import's 2026-12-07", v)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("error %q", shownText(u))
 	}
 	if !strings.Contains(u.where.Text, "Measures as of 2026-12-07") {
 		t.Errorf("status bar %q", u.where.Text)

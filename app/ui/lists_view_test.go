@@ -28,7 +28,7 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 	if v.creating != nil {
 		t.Fatalf("the form stayed open: %q", c.problem.Text)
 	}
-	l, err := u.ws.List("my-dairy")
+	l, err := u.sess.Workspace().List("my-dairy")
 	if err != nil || !l.User || strings.Join(l.Codes, " ") != "04011000 040210" {
 		t.Fatalf("stored %+v, %v", l, err)
 	}
@@ -45,7 +45,7 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 		t.Errorf("the list covers no baseline line:\n%s", v.shown)
 	}
 	// The product picker offers it beside the built-in lists.
-	m, err := u.modelFor(scenarios.DefaultAssumptions())
+	m, err := u.sess.ModelFor(scenarios.DefaultAssumptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestListsViewBadCodeShowsItsRow(t *testing.T) {
 	if !strings.Contains(c.problem.Text, "Row 3") || !strings.Contains(c.problem.Text, `"04A1"`) || !strings.Contains(c.problem.Text, "nothing was stored") {
 		t.Errorf("problem %q", c.problem.Text)
 	}
-	if _, err := u.ws.List("bad"); err == nil {
+	if _, err := u.sess.Workspace().List("bad"); err == nil {
 		t.Error("a list with a bad code was stored")
 	}
 	// A built-in name is refused in the form too.
@@ -84,10 +84,10 @@ func TestListsViewBadCodeShowsItsRow(t *testing.T) {
 
 func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 	u, _ := newTestUI(t)
-	if err := u.ws.CreateList(scenarios.ProductList{Name: "dairy", Codes: []string{"0401", "0402"}}); err != nil {
+	if err := u.sess.Workspace().CreateList(scenarios.ProductList{Name: "dairy", Codes: []string{"0401", "0402"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := u.ws.ImportScenario(strings.NewReader(listUsingScenario("Dairy duty", "dairy"))); err != nil {
+	if _, err := u.sess.Workspace().ImportScenario(strings.NewReader(listUsingScenario("Dairy duty", "dairy"))); err != nil {
 		t.Fatal(err)
 	}
 	v := u.listsDialog()
@@ -104,11 +104,11 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 	if cur, _ := v.current(); cur.Name != "dairy-2026" {
 		t.Errorf("selected after rename: %q", cur.Name)
 	}
-	info, err := u.ws.Resolve("Dairy duty")
+	info, err := u.sess.Workspace().Resolve("Dairy duty")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := u.ws.Scenario(info.ID)
+	sc, err := u.sess.Workspace().Scenario(info.ID)
 	if err != nil || sc.Measures[0].Products.Include[0] != "list:dairy-2026" {
 		t.Errorf("the scenario names %v after the rename (%v)", sc.Measures[0].Products, err)
 	}
@@ -116,7 +116,7 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 	if err == nil || !strings.Contains(problemText(err), `"Dairy duty"`) {
 		t.Fatalf("delete of a used list: %v", err)
 	}
-	if _, err := u.ws.List("dairy-2026"); err != nil {
+	if _, err := u.sess.Workspace().List("dairy-2026"); err != nil {
 		t.Errorf("a refused delete removed the list: %v", err)
 	}
 	// A built-in list can be neither renamed nor deleted.
@@ -129,15 +129,15 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 func TestListsMadeElsewhereReachTheModel(t *testing.T) {
 	u, _ := newTestUI(t)
 	a := scenarios.DefaultAssumptions()
-	if _, err := u.modelFor(a); err != nil {
+	if _, err := u.sess.ModelFor(a); err != nil {
 		t.Fatal(err)
 	}
 	// As the command line would, behind the window's back.
-	if err := u.ws.CreateList(scenarios.ProductList{Name: "elsewhere", Codes: []string{"0401"}}); err != nil {
+	if err := u.sess.Workspace().CreateList(scenarios.ProductList{Name: "elsewhere", Codes: []string{"0401"}}); err != nil {
 		t.Fatal(err)
 	}
 	u.externalChange()
-	m, err := u.modelFor(a)
+	m, err := u.sess.ModelFor(a)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,16 +12,16 @@ import (
 func (u *UI) listsDialog() *listsView {
 	// Lists may have changed since the model was made (the command line):
 	// read them again with the model.
-	u.model, u.modelKey = nil, ""
+	u.sess.DropModel()
 	v := newListsView(listsDeps{
-		ws:  u.ws,
+		ws:  u.sess.Workspace(),
 		win: u.win,
 		model: func() *scenarios.Model {
 			a := scenarios.DefaultAssumptions()
-			if u.draft != nil {
-				a = u.draft.Assumptions
+			if u.sess.Draft() != nil {
+				a = u.sess.Draft().Assumptions
 			}
-			m, err := u.modelFor(a)
+			m, err := u.sess.ModelFor(a)
 			if err != nil {
 				return nil
 			}
@@ -46,7 +46,7 @@ func (u *UI) listsDialog() *listsView {
 // models (their lists, which the product picker offers) and the scenario
 // shown, which a rename may have changed.
 func (u *UI) listsChanged() {
-	u.model, u.modelKey = nil, ""
+	u.sess.DropModel()
 	u.externalChange()
-	u.recompute(u.now())
+	u.recompute(u.sess.Time())
 }

@@ -97,7 +97,7 @@ func writeFromAnotherProcess(t *testing.T, path, name string) {
 	}
 }
 
-// TestFileDialogLeavesLiveWorkspaceAlone is defect 0 of issue 10: Fyne's
+// TestFileDialogLeavesLiveWorkspaceAlone protects the live workspace: Fyne's
 // file dialog draws an icon per file and, for a name without a known MIME
 // type (workspace.parley, -wal, -shm), opens the file to sniff its first
 // line. Opening and closing a file drops every POSIX lock the process holds
@@ -108,9 +108,9 @@ func writeFromAnotherProcess(t *testing.T, path, name string) {
 // on, and leave a sound file.
 func TestFileDialogLeavesLiveWorkspaceAlone(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.unwatch()
-	path := u.ws.Path()
-	if _, err := u.ws.Scenarios(); err != nil {
+	u.sess.Unwatch()
+	path := u.sess.Workspace().Path()
+	if _, err := u.sess.Workspace().Scenarios(); err != nil {
 		t.Fatal(err)
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -138,7 +138,7 @@ func TestFileDialogLeavesLiveWorkspaceAlone(t *testing.T) {
 	if _, err := os.Stat(path + "-wal"); err != nil {
 		t.Errorf("the other process deleted the app's -wal file: %v", err)
 	}
-	if _, err := u.ws.Resolve("Written by the command line"); err != nil {
+	if _, err := u.sess.Workspace().Resolve("Written by the command line"); err != nil {
 		t.Errorf("the app does not see the other process's scenario: %v", err)
 	}
 	u.openScenario("aug-2025")

@@ -283,7 +283,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
 	head := container.New(&columnsLayout{sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
-	for _, s := range f.u.sectors {
+	for _, s := range f.u.sess.Sectors() {
 		codes = append(codes, s.Code)
 	}
 	for _, code := range codes {
@@ -373,7 +373,7 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 // change applies fn to the measure being edited. It does nothing while the
 // form loads; a problem is shown above the form and nothing changes.
 func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) error) {
-	if f.loading || f.u.draft == nil || f.id == "" {
+	if f.loading || f.u.sess.Draft() == nil || f.id == "" {
 		return
 	}
 	id := f.id
@@ -477,10 +477,10 @@ func (f *measureForm) loadSectors() {
 
 // measure returns the measure being edited in the current draft.
 func (f *measureForm) measure() *scenarios.Measure {
-	if f.u.draft == nil || f.id == "" {
+	if f.u.sess.Draft() == nil || f.id == "" {
 		return nil
 	}
-	return f.u.draft.Measure(f.id)
+	return f.u.sess.Draft().Measure(f.id)
 }
 
 // refreshSummary shows the upper-bound sectors, the library source and the
@@ -542,7 +542,7 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 func (u *UI) describeEvidence(e scenarios.Evidence) string {
 	if e.IsQuote() {
 		title := e.Document
-		if d, err := u.ws.Document(e.Document); err == nil {
+		if d, err := u.sess.Workspace().Document(e.Document); err == nil {
 			title = d.Title
 			if d.Publisher != "" {
 				title += ", " + d.Publisher
@@ -580,7 +580,7 @@ func (f *measureForm) removeEvidence(i int) {
 // addEvidence adds e to the measure being edited (undoable).
 func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
 	if e.IsQuote() {
-		d, err := u.ws.Document(e.Document)
+		d, err := u.sess.Workspace().Document(e.Document)
 		if err != nil {
 			return err
 		}

@@ -21,40 +21,40 @@ func TestMeasureKindAndStatus(t *testing.T) {
 	if f.kind.Selected != "Duty" || f.status.Selected != "in force" || f.rate.Disabled() {
 		t.Fatalf("form kind %q status %q", f.kind.Selected, f.status.Selected)
 	}
-	before := u.result.Totals[0]
+	before := u.sess.Result().Totals[0]
 	if before.Banned != 0 {
 		t.Fatalf("banned %v before any ban", before.Banned)
 	}
 
 	f.kind.SetSelected("Import ban")
-	m := u.draft.Measure("ieepa")
+	m := u.sess.Draft().Measure("ieepa")
 	if !m.IsBan() || m.Rate != 0 || m.CUSMAExempt || !f.rate.Disabled() || !f.cusma.Disabled() {
 		t.Fatalf("after Import ban: %+v, rate disabled %v", m, f.rate.Disabled())
 	}
 	if s := storedMeasure(t, u, "ieepa"); s.Kind != scenarios.KindBan || s.Rate != 0 {
 		t.Errorf("stored %+v", s)
 	}
-	if u.result.Totals[0].Banned == 0 || u.result.Totals[0].Duty >= before.Duty {
-		t.Errorf("with the ban: banned %v, duty %v (before %v)", u.result.Totals[0].Banned, u.result.Totals[0].Duty, before.Duty)
+	if u.sess.Result().Totals[0].Banned == 0 || u.sess.Result().Totals[0].Duty >= before.Duty {
+		t.Errorf("with the ban: banned %v, duty %v (before %v)", u.sess.Result().Totals[0].Banned, u.sess.Result().Totals[0].Duty, before.Duty)
 	}
 
 	f.status.SetSelected("threatened")
 	if s := storedMeasure(t, u, "ieepa"); s.Status != scenarios.StatusThreatened {
 		t.Errorf("stored status %q", s.Status)
 	}
-	if u.result.Totals[0].Banned != 0 {
-		t.Errorf("a threatened ban is in force: banned %v", u.result.Totals[0].Banned)
+	if u.sess.Result().Totals[0].Banned != 0 {
+		t.Errorf("a threatened ban is in force: banned %v", u.sess.Result().Totals[0].Banned)
 	}
 	// The assumptions' threats check brings it into force.
 	u.assumptions.load()
 	test.Tap(u.assumptions.threats)
-	if !u.draft.Assumptions.IncludeThreats || u.result.Totals[0].Banned == 0 {
-		t.Errorf("include threats %v, banned %v", u.draft.Assumptions.IncludeThreats, u.result.Totals[0].Banned)
+	if !u.sess.Draft().Assumptions.IncludeThreats || u.sess.Result().Totals[0].Banned == 0 {
+		t.Errorf("include threats %v, banned %v", u.sess.Draft().Assumptions.IncludeThreats, u.sess.Result().Totals[0].Banned)
 	}
 
 	// Back to a duty: the rate can be set again.
 	f.kind.SetSelected("Duty")
-	if m := u.draft.Measure("ieepa"); m.IsBan() || f.rate.Disabled() {
+	if m := u.sess.Draft().Measure("ieepa"); m.IsBan() || f.rate.Disabled() {
 		t.Errorf("after Duty: %+v", m)
 	}
 }

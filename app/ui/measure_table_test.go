@@ -22,13 +22,13 @@ func TestMeasureTableFollowsForm(t *testing.T) {
 	v.table.OnUnselected = func(widget.TableCellID) { row = -1 }
 
 	v.table.Select(widget.TableCellID{Row: 0, Col: colLabel})
-	if v.form.id != u.draft.Measures[0].ID {
+	if v.form.id != u.sess.Draft().Measures[0].ID {
 		t.Fatalf("form shows %q after a click on row 0", v.form.id)
 	}
 	// Chosen elsewhere (a link, Add, undo): the highlight follows.
-	v.selectMeasure(u.draft.Measures[2].ID)
-	if row != 2 || v.form.id != u.draft.Measures[2].ID {
-		t.Errorf("highlighted row %d, form %q; want row 2, %q", row, v.form.id, u.draft.Measures[2].ID)
+	v.selectMeasure(u.sess.Draft().Measures[2].ID)
+	if row != 2 || v.form.id != u.sess.Draft().Measures[2].ID {
+		t.Errorf("highlighted row %d, form %q; want row 2, %q", row, v.form.id, u.sess.Draft().Measures[2].ID)
 	}
 	v.selectMeasure("no such measure")
 	if row != -1 {
@@ -69,7 +69,7 @@ func TestMeasureTableInForceOnly(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("today")
 	v := u.view
-	sc := u.draft
+	sc := u.sess.Draft()
 	var active, inactive []string
 	for i := range sc.Measures {
 		if sc.Active(&sc.Measures[i], sc.EvalDate()) {

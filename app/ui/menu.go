@@ -72,7 +72,7 @@ func newAppMenu(u *UI) *appMenu {
 	m.reset = item("Reset to built-in", func() { u.resetToBuiltin() }, nil)
 	scen := fyne.NewMenu("Scenario",
 		item("New scenario…", u.list.newDialog, shortcutNew),
-		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.current, nil) }, nil), m.rename, m.del, m.reset,
+		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.sess.Current(), nil) }, nil), m.rename, m.del, m.reset,
 		fyne.NewMenuItemSeparator(),
 		m.addM, m.library,
 	)
@@ -101,19 +101,19 @@ func newAppMenu(u *UI) *appMenu {
 
 // update sets the labels and states that follow the workspace.
 func (m *appMenu) update(u *UI) {
-	m.undo.Label = u.history.undoLabel()
-	m.undo.Disabled = !u.history.canUndo()
-	m.redo.Label = u.history.redoLabel()
-	m.redo.Disabled = !u.history.canRedo()
+	m.undo.Label = u.sess.History().UndoLabel()
+	m.undo.Disabled = !u.sess.History().CanUndo()
+	m.redo.Label = u.sess.History().RedoLabel()
+	m.redo.Disabled = !u.sess.History().CanRedo()
 	mode := u.prefs.themeMode()
 	m.system.Checked = mode == themeSystem
 	m.light.Checked = mode == themeLight
 	m.dark.Checked = mode == themeDark
-	none := u.draft == nil
+	none := u.sess.Draft() == nil
 	for _, it := range []*fyne.MenuItem{m.export, m.rename, m.del, m.branch, m.addM, m.library} {
 		it.Disabled = none
 	}
-	info, _ := u.info(u.current)
+	info, _ := u.sess.Info(u.sess.Current())
 	m.reset.Disabled = none || !info.Builtin
 	m.main.Refresh()
 }

@@ -1,6 +1,8 @@
 package ui
 
-// Tests of issue 10 ("Nothing lost") in the desktop app.
+// Tests that the desktop app loses nothing: changes made elsewhere, a
+// read-only or busy workspace, a save that fails on close, a workspace that
+// does not open.
 
 import (
 	"bytes"
@@ -22,35 +24,35 @@ import (
 // storedName returns the name of scenario id as stored.
 func storedName(t *testing.T, u *UI, id string) string {
 	t.Helper()
-	sc, err := u.ws.Scenario(id)
+	sc, err := u.sess.Workspace().Scenario(id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return sc.Name
 }
 
-// TestChangesElsewhereAreNotOverwritten is defect 3: when another process
+// TestChangesElsewhereAreNotOverwritten checks that when another process
 // changed the scenario shown, the app's next save and an undo are refused
 // with a message and a Reload, and the other change stays.
 func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 	u, w := newTestUI(t)
-	u.unwatch() // the change elsewhere is not noticed before the next save
+	u.sess.Unwatch() // the change elsewhere is not noticed before the next save
 	u.openScenario("threat-25")
 	if err := u.rename("Mine"); err != nil {
 		t.Fatal(err)
 	}
-	renameFromAnotherProcess(t, u.ws.Path(), "threat-25", "Theirs")
+	renameFromAnotherProcess(t, u.sess.Workspace().Path(), "threat-25", "Theirs")
 	u.rename("Mine again")
 	if got := storedName(t, u, "threat-25"); got != "Theirs" {
 		t.Errorf("the app saved over the other process's change: stored %q", got)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("the user was not told: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("the user was not told: last error %q", shownText(u))
 	}
-	if strings.Contains(u.lastError, "changed elsewhere") {
+	if strings.Contains(shownText(u), "changed elsewhere") {
 		test.Tap(button(t, topOverlay(t, w), "Reload"))
-		if u.draft.Name != "Theirs" {
-			t.Errorf("after Reload the app shows %q", u.draft.Name)
+		if u.sess.Draft().Name != "Theirs" {
+			t.Errorf("after Reload the app shows %q", u.sess.Draft().Name)
 		}
 	}
 
@@ -59,13 +61,13 @@ func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 	if err := u.rename("Mine at last"); err != nil {
 		t.Fatalf("rename after reloading: %v", err)
 	}
-	renameFromAnotherProcess(t, u.ws.Path(), "threat-25", "Theirs again")
+	renameFromAnotherProcess(t, u.sess.Workspace().Path(), "threat-25", "Theirs again")
 	u.Undo()
 	if got := storedName(t, u, "threat-25"); got != "Theirs again" {
 		t.Errorf("undo wrote an old copy over the other process's change: stored %q", got)
 	}
-	if !strings.Contains(u.lastError, "changed elsewhere") {
-		t.Errorf("undo: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "changed elsewhere") {
+		t.Errorf("undo: last error %q", shownText(u))
 	}
 }
 
@@ -73,21 +75,21 @@ func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 // scenario instead of losing it.
 func TestKeepMyVersion(t *testing.T) {
 	u, w := newTestUI(t)
-	u.unwatch()
+	u.sess.Unwatch()
 	u.openScenario("threat-25")
 	u.rename("Before")
-	renameFromAnotherProcess(t, u.ws.Path(), "threat-25", "Theirs")
+	renameFromAnotherProcess(t, u.sess.Workspace().Path(), "threat-25", "Theirs")
 	u.rename("My edit")
 	test.Tap(button(t, topOverlay(t, w), "Keep my version as a new scenario"))
-	if u.draft == nil || u.draft.Name != "My edit (my version)" || u.current == "threat-25" {
-		t.Fatalf("showing %q (%s)", u.draft.Name, u.current)
+	if u.sess.Draft() == nil || u.sess.Draft().Name != "My edit (my version)" || u.sess.Current() == "threat-25" {
+		t.Fatalf("showing %q (%s)", u.sess.Draft().Name, u.sess.Current())
 	}
 	if got := storedName(t, u, "threat-25"); got != "Theirs" {
 		t.Errorf("stored %q", got)
 	}
 }
 
-// TestReadOnlyWorkspaceInTheApp is defect 4 in the app: the title says
+// TestReadOnlyWorkspaceInTheApp checks that the title says
 // read-only and an edit is refused with a plain message.
 func TestReadOnlyWorkspaceInTheApp(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -100,12 +102,12 @@ func TestReadOnlyWorkspaceInTheApp(t *testing.T) {
 	os.Chmod(path, 0o444)
 	defer os.Chmod(path, 0o644)
 	w := test.NewTempWindow(t, nil)
-	u, err := Create(a, w, path)
+	u, err := CreateWith(a, w, path, Options{Sync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer u.Close()
-	u.unwatch()
+	u.sess.Unwatch()
 	if !strings.Contains(w.Title(), "read-only") {
 		t.Errorf("title %q does not say read-only", w.Title())
 	}
@@ -118,20 +120,20 @@ func TestReadOnlyWorkspaceInTheApp(t *testing.T) {
 	}
 }
 
-// TestFailedSaveOnCloseIsKept is defect 6: when the last edit cannot be
+// TestFailedSaveOnCloseIsKept checks that when the last edit cannot be
 // saved as the app closes, it is kept in a scenario file, not only logged.
 func TestFailedSaveOnCloseIsKept(t *testing.T) {
 	cfg := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", cfg)
 	t.Setenv("HOME", cfg)
 	u, _ := newTestUI(t)
-	u.unwatch()
-	u.saveDelay = time.Hour // the edit is pending when the app closes
+	u.sess.Unwatch()
+	u.sess.SaveDelay = time.Hour // the edit is pending when the app closes
 	u.openScenario("threat-25")
 	if err := u.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = "typed just before closing" }); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", "file:"+u.ws.Path())
+	db, err := sql.Open("sqlite", "file:"+u.sess.Workspace().Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +152,7 @@ func TestFailedSaveOnCloseIsKept(t *testing.T) {
 	}
 }
 
-// TestLogKeepsThePreviousRun is defect 6: the log of the previous run (its
+// TestLogKeepsThePreviousRun checks that the log of the previous run (its
 // crash, say) is kept as parley.log.1 when the app starts again.
 func TestLogKeepsThePreviousRun(t *testing.T) {
 	cache := t.TempDir()
@@ -179,14 +181,14 @@ func TestLogKeepsThePreviousRun(t *testing.T) {
 	}
 }
 
-// TestOpenFailureOffersTheBackup is defect 0's way back: a workspace that
-// does not open shows a window that says why and opens a copy of its last
-// backup, leaving the damaged file as it is.
+// TestOpenFailureOffersTheBackup checks the way back from a damaged
+// workspace file: a workspace that does not open shows a window that says
+// why and opens a copy of its last backup, leaving the damaged file as it is.
 func TestOpenFailureOffersTheBackup(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "damaged.parley")
 	w := test.NewTempWindow(t, nil)
-	u, err := Create(a, w, path) // creates it, and its first backup
+	u, err := CreateWith(a, w, path, Options{Sync: true}) // creates it, and its first backup
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,21 +199,21 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 	damaged := []byte("SQLite format 3\x00" + strings.Repeat("\x00", 200))
 	os.WriteFile(path, damaged, 0o644)
 	w2 := test.NewTempWindow(t, nil)
-	u, err = Create(a, w2, path)
+	u, err = CreateWith(a, w2, path, Options{Sync: true})
 	if err != nil {
 		t.Fatalf("Create: %v (want a window that says why)", err)
 	}
 	defer u.Close()
-	if !strings.Contains(w2.Title(), "could not open") || u.lastError == "" {
-		t.Fatalf("title %q, message %q", w2.Title(), u.lastError)
+	if !strings.Contains(w2.Title(), "could not open") || !strings.Contains(labelsIn(w2.Content()), "Parley could not open this workspace") {
+		t.Fatalf("title %q, window %q", w2.Title(), labelsIn(w2.Content()))
 	}
 	button(t, w2.Content(), "Open another workspace…")
 	button(t, w2.Content(), "Create a new workspace…")
 	test.Tap(button(t, w2.Content(), "Open the last backup ("+time.Now().Format("2006-01-02")+")"))
-	if u.ws == nil || !strings.Contains(u.ws.Path(), "damaged.recovered-") {
-		t.Fatalf("not showing the recovered copy: %v", u.ws)
+	if u.sess.Workspace() == nil || !strings.Contains(u.sess.Workspace().Path(), "damaged.recovered-") {
+		t.Fatalf("not showing the recovered copy: %v", u.sess.Workspace())
 	}
-	if _, ok := u.info("threat-25"); !ok {
+	if _, ok := u.sess.Info("threat-25"); !ok {
 		t.Error("the recovered copy has no scenarios")
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, damaged) {
@@ -219,7 +221,7 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 	}
 }
 
-// TestBusySaveWaits is defect 10 in the app: an edit saved while another
+// TestBusySaveWaits checks that an edit saved while another
 // Parley holds the workspace for longer than the busy timeout is not lost
 // nor reverted: it waits, says so, and is saved once the workspace is free.
 func TestBusySaveWaits(t *testing.T) {
@@ -229,33 +231,33 @@ func TestBusySaveWaits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := newUI(a, w, ws)
+	// The session's retry is posted here and run on this goroutine, as
+	// fyne.Do runs it on the app's.
+	posted := make(chan func(), 1)
+	u, err := newUI(a, w, ws, Options{Sync: true, Post: func(f func()) { posted <- f }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.saveDelay = 0
-	u.unwatch()
 	t.Cleanup(u.shutdown)
-	var retry func() // run on this goroutine, as fyne.Do runs it on the app's
-	afterFunc = func(_ time.Duration, f func()) *time.Timer {
-		retry = f
-		return time.NewTimer(time.Hour)
-	}
-	defer func() { afterFunc = time.AfterFunc }()
 	u.openScenario("threat-25")
 	wait := holdFromAnotherProcess(t, ws.Path(), 1500*time.Millisecond)
 	if err := u.rename("Saved later"); err != nil {
 		t.Fatal(err)
 	}
-	if !u.dirty || !strings.Contains(u.status.Text, "busy") || u.draft.Name != "Saved later" || retry == nil {
-		t.Fatalf("while busy: dirty %v, status %q, showing %q, retry planned %v", u.dirty, u.status.Text, u.draft.Name, retry != nil)
+	if !u.sess.Dirty() || !strings.Contains(u.status.Text, "busy") || u.sess.Draft().Name != "Saved later" {
+		t.Fatalf("while busy: dirty %v, status %q, showing %q", u.sess.Dirty(), u.status.Text, u.sess.Draft().Name)
 	}
 	wait()
-	retry()
-	if got := storedName(t, u, "threat-25"); got != "Saved later" || u.dirty {
-		t.Errorf("stored %q after the workspace was free (pending: %v)", got, u.dirty)
+	select {
+	case retry := <-posted:
+		retry()
+	case <-time.After(10 * time.Second):
+		t.Fatal("no retry was planned")
 	}
-	if !u.history.canUndo() {
+	if got := storedName(t, u, "threat-25"); got != "Saved later" || u.sess.Dirty() {
+		t.Errorf("stored %q after the workspace was free (pending: %v)", got, u.sess.Dirty())
+	}
+	if !u.sess.History().CanUndo() {
 		t.Error("the edit's undo step was lost")
 	}
 }

@@ -17,7 +17,7 @@ import (
 func TestWebAddressesAreRefused(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	if _, err := ui.Create(a, w, filepath.Join(t.TempDir(), "w.parley")); err != nil {
+	if _, err := ui.CreateWith(a, w, filepath.Join(t.TempDir(), "w.parley"), ui.Options{Sync: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, addr := range []string{"http://127.0.0.1:1/x.png", "https://example.org/logo.png"} {

@@ -39,7 +39,7 @@ func (v *positionView) writeDeal(path string) error {
 	if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
 		req.AsOf = v.res[0].AsOf
 	}
-	ch, err := report.Chart(v.u.ws, req)
+	ch, err := report.Chart(v.u.sess.Workspace(), req)
 	if err != nil {
 		return err
 	}

@@ -21,8 +21,8 @@ func (p prefs) setPositionChoice(workspace string, ids [2]string) {
 // or proposal (i = 1) in this workspace, if it still exists and is not the
 // other side's choice; else "".
 func (v *positionView) rememberedChoice(i int) string {
-	id := v.u.prefs.positionChoice(v.u.ws.Path())[i]
-	if _, ok := v.u.info(id); !ok || id == "" || id == v.ids[1-i] {
+	id := v.u.prefs.positionChoice(v.u.sess.Workspace().Path())[i]
+	if _, ok := v.u.sess.Info(id); !ok || id == "" || id == v.ids[1-i] {
 		return ""
 	}
 	return id
@@ -31,6 +31,6 @@ func (v *positionView) rememberedChoice(i int) string {
 // rememberChoice keeps the baseline and proposal shown for the next run.
 func (v *positionView) rememberChoice() {
 	if v.ids[0] != "" && v.ids[1] != "" {
-		v.u.prefs.setPositionChoice(v.u.ws.Path(), v.ids)
+		v.u.prefs.setPositionChoice(v.u.sess.Workspace().Path(), v.ids)
 	}
 }

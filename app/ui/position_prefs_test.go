@@ -15,7 +15,7 @@ func TestPositionRemembersChoice(t *testing.T) {
 		t.Errorf("next run chose %v, want [aug-2025 today]", v.ids)
 	}
 	// A remembered scenario that is gone falls back to the default.
-	u.prefs.setPositionChoice(u.ws.Path(), [2]string{"gone", "aug-2025"})
+	u.prefs.setPositionChoice(u.sess.Workspace().Path(), [2]string{"gone", "aug-2025"})
 	v = newPositionView(u)
 	v.refreshChoices()
 	if v.ids != [2]string{"today", "aug-2025"} {

@@ -40,11 +40,11 @@ func TestPositionView(t *testing.T) {
 
 	// The deal table: get and give are the differences of the two
 	// scenarios' duties, each on its own date.
-	a, err := u.ws.Compute("today", scenarios.Date{})
+	a, err := u.sess.Workspace().Compute("today", scenarios.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := u.ws.Compute("sectoral-deal", scenarios.Date{})
+	b, err := u.sess.Workspace().Compute("sectoral-deal", scenarios.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,32 +132,32 @@ func TestExposureNextChangeAndRanges(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("today")
 	p := u.exposure
-	own := u.result.AsOf
-	next := p.when.nextAfter(u.draft, own)
+	own := u.sess.Result().AsOf
+	next := p.when.nextAfter(u.sess.Draft(), own)
 	if next.IsZero() || p.when.next.Disabled() {
 		t.Fatalf("no next change after %s", own)
 	}
 	test.Tap(p.when.next)
-	if u.result.AsOf != next || p.when.back.Disabled() || !strings.Contains(p.when.message.Text, "Evaluated on "+next.String()) {
-		t.Fatalf("after Next change: as of %s (want %s), %q", u.result.AsOf, next, p.when.message.Text)
+	if u.sess.Result().AsOf != next || p.when.back.Disabled() || !strings.Contains(p.when.message.Text, "Evaluated on "+next.String()) {
+		t.Fatalf("after Next change: as of %s (want %s), %q", u.sess.Result().AsOf, next, p.when.message.Text)
 	}
-	if u.draft.EvalDate() != own {
-		t.Errorf("the scenario's own date changed to %s", u.draft.EvalDate())
+	if u.sess.Draft().EvalDate() != own {
+		t.Errorf("the scenario's own date changed to %s", u.sess.Draft().EvalDate())
 	}
 	test.Tap(p.when.back)
-	if u.result.AsOf != own {
-		t.Errorf("back on %s, want %s", u.result.AsOf, own)
+	if u.sess.Result().AsOf != own {
+		t.Errorf("back on %s, want %s", u.sess.Result().AsOf, own)
 	}
 	// A date typed in.
 	p.when.date.SetText("2028-02-01")
 	p.when.date.OnSubmitted(p.when.date.Text)
-	if u.result.AsOf != scenarios.MustDate("2028-02-01") {
-		t.Errorf("evaluated on %s", u.result.AsOf)
+	if u.sess.Result().AsOf != scenarios.MustDate("2028-02-01") {
+		t.Errorf("evaluated on %s", u.sess.Result().AsOf)
 	}
 	// Another scenario opens on its own date.
 	u.openScenario("aug-2025")
-	if u.result.AsOf != scenarios.MustDate("2025-08-15") {
-		t.Errorf("aug-2025 on %s", u.result.AsOf)
+	if u.sess.Result().AsOf != scenarios.MustDate("2025-08-15") {
+		t.Errorf("aug-2025 on %s", u.sess.Result().AsOf)
 	}
 
 	// Ranges: the table's last column fills once the worker has drawn them.

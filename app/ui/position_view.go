@@ -145,17 +145,17 @@ func newPositionView(u *UI) *positionView {
 // first time it picks today's regime and a deal.
 func (v *positionView) refreshChoices() {
 	var names []string
-	for _, s := range v.u.infos {
+	for _, s := range v.u.sess.Infos() {
 		names = append(names, s.Name)
 	}
 	v.syncing = true
 	defer func() { v.syncing = false }()
 	v.baseline.Options, v.proposal.Options = names, names
 	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
-		if _, ok := v.u.info(v.ids[i]); !ok {
+		if _, ok := v.u.sess.Info(v.ids[i]); !ok {
 			v.ids[i] = v.defaultChoice(i)
 		}
-		if s, ok := v.u.info(v.ids[i]); ok {
+		if s, ok := v.u.sess.Info(v.ids[i]); ok {
 			sel.SetSelected(s.Name)
 		} else {
 			sel.ClearSelected()
@@ -172,10 +172,10 @@ func (v *positionView) defaultChoice(i int) string {
 		return id
 	}
 	want := []string{"today", "sectoral-deal"}[i]
-	if _, ok := v.u.info(want); ok && want != v.ids[1-i] {
+	if _, ok := v.u.sess.Info(want); ok && want != v.ids[1-i] {
 		return want
 	}
-	for _, s := range v.u.infos {
+	for _, s := range v.u.sess.Infos() {
 		if s.ID != v.ids[1-i] {
 			return s.ID
 		}
@@ -188,7 +188,7 @@ func (v *positionView) choose(baseline, proposal string) {
 	v.ids = [2]string{baseline, proposal}
 	v.syncing = true
 	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
-		if s, ok := v.u.info(v.ids[i]); ok {
+		if s, ok := v.u.sess.Info(v.ids[i]); ok {
 			sel.SetSelected(s.Name)
 		}
 	}
@@ -198,7 +198,7 @@ func (v *positionView) choose(baseline, proposal string) {
 
 // idOf returns the id of the scenario named name.
 func (v *positionView) idOf(name string) string {
-	for _, s := range v.u.infos {
+	for _, s := range v.u.sess.Infos() {
 		if s.Name == name {
 			return s.ID
 		}
@@ -232,12 +232,12 @@ func (v *positionView) refresh() {
 	}
 	v.srcs = nil
 	for i, id := range v.ids {
-		sc, err := u.ws.Scenario(id)
+		sc, err := u.sess.Workspace().Scenario(id)
 		if err != nil {
 			u.showError("open the scenario", err)
 			return
 		}
-		m, err := u.ws.Model(sc.Assumptions)
+		m, err := u.sess.Workspace().Model(sc.Assumptions)
 		if err != nil {
 			u.showError("compute the scenario", err)
 			return
@@ -248,7 +248,7 @@ func (v *positionView) refresh() {
 		}
 		v.scs[i], v.models[i], v.names[i] = sc, m, sc.Name
 		v.res[i] = m.Evaluate(sc, asOf)
-		if lines, err := u.ws.ScenarioSources(sc); err == nil {
+		if lines, err := u.sess.Workspace().ScenarioSources(sc); err == nil {
 			for _, l := range lines {
 				if !slices.Contains(v.srcs, l) {
 					v.srcs = append(v.srcs, l)
@@ -270,7 +270,7 @@ func (v *positionView) refresh() {
 		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
 		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
 	if v.levSrc == nil {
-		lev, err := u.ws.Leverage()
+		lev, err := u.sess.Workspace().Leverage()
 		if err != nil {
 			u.showError("read the leverage data", err)
 			return
@@ -301,7 +301,7 @@ func (v *positionView) show() {
 	u := v.u
 	th := u.chartTheme()
 	scale := u.win.Canvas().Scale()
-	sectors := u.sectors
+	sectors := u.sess.Sectors()
 	deal, lev, levAll := v.deal, slices.Clone(v.lev), v.levAll
 	dealMeta := charts.Meta{Title: "What the proposal gets and gives Canada",
 		Subtitle: fmt.Sprintf("A: %s (%s) → B: %s (%s)", v.names[0], v.res[0].AsOf, v.names[1], v.res[1].AsOf), Compact: true}
@@ -334,7 +334,7 @@ func (v *positionView) showRanges() {
 	v.mu.Lock()
 	bands := v.bands[0]
 	v.mu.Unlock()
-	res, sectors := v.res[0], u.sectors
+	res, sectors := v.res[0], u.sess.Sectors()
 	meta := charts.Meta{Title: "Duty at stake into the US, with P10–P90 ranges", Subtitle: fmt.Sprintf("A: %s (%s)", v.names[0], res.AsOf), Compact: true}
 	v.rangeChart.set(func(size charts.Size) *charts.Chart {
 		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
@@ -350,7 +350,7 @@ func (v *positionView) startRanges() {
 	run := v.runs
 	v.running = true
 	v.mu.Unlock()
-	ws := v.u.ws
+	ws := v.u.sess.Workspace()
 	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
 	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {

@@ -20,7 +20,7 @@ import (
 // with the softwood and wood-furniture lists.
 func useProductModel(t testing.TB, u *UI, n int) *scenarios.Model {
 	t.Helper()
-	base, err := u.ws.Model(u.draft.Assumptions)
+	base, err := u.sess.Workspace().Model(u.sess.Draft().Assumptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func useProductModel(t testing.TB, u *UI, n int) *scenarios.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.model, u.modelKey = m, fmt.Sprintf("%v", u.draft.Assumptions)
+	u.sess.CacheModel(u.sess.Draft().Assumptions, m)
 	u.recompute(time.Now())
 	return m
 }
@@ -65,9 +65,9 @@ func productScenario(t testing.TB, u *UI) {
 	t.Helper()
 	u.openScenario("threat-25")
 	d := scenarios.MustDate
-	u.draft.AsOfToday = false
-	u.draft.AsOf = d("2025-11-01")
-	u.draft.Measures = []scenarios.Measure{
+	u.sess.Draft().AsOfToday = false
+	u.sess.Draft().AsOf = d("2025-11-01")
+	u.sess.Draft().Measures = []scenarios.Measure{
 		{ID: "softwood", Label: "S232 softwood 10%", Imposer: "US", Program: "S232", Rate: 0.10, From: d("2025-10-14"),
 			Products: &scenarios.ProductScope{Include: []string{"list:us-s232-softwood"}}},
 		{ID: "ieepa", Label: "IEEPA 35% on non-CUSMA goods", Imposer: "US", Program: "IEEPA", Rate: 0.35, CUSMAExempt: true,
@@ -230,7 +230,7 @@ func TestProductsOfALargeSector(t *testing.T) {
 func TestProductsOfTheRealData(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("today")
-	m, err := u.modelFor(u.draft.Assumptions)
+	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestProductsOfTheRealData(t *testing.T) {
 		t.Skip("no built-in product data")
 	}
 	largest, n := "", 0
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		if k := len(m.SectorLines(scenarios.CAtoUS, s.Code)); k > n {
 			largest, n = s.Code, k
 		}

@@ -78,7 +78,7 @@ const (
 // showProducts opens the products dialog on direction dir, sector code ("":
 // every sector) and search query.
 func (u *UI) showProducts(dir scenarios.Direction, sector, query string) *productsView {
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		u.setStatus("Open a scenario to see its products")
 		return nil
 	}
@@ -122,7 +122,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 		}
 	}
 	opts := []string{allSectors}
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		opts = append(opts, u.sectorLabel(s.Code))
 	}
 	v.sectorSel = widget.NewSelect(opts, func(label string) {
@@ -130,7 +130,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 			return
 		}
 		v.sector = ""
-		for _, s := range u.sectors {
+		for _, s := range u.sess.Sectors() {
 			if u.sectorLabel(s.Code) == label {
 				v.sector = s.Code
 			}
@@ -163,7 +163,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.detail.Selectable = true
 	export := widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportPreset{kind: charts.Products, ids: []string{u.current}, dir: v.dir, sector: v.sector})
+		u.showExportDialog(exportPreset{kind: charts.Products, ids: []string{u.sess.Current()}, dir: v.dir, sector: v.sector})
 	})
 	export.Importance = widget.LowImportance
 	search := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.query)
@@ -235,19 +235,19 @@ func (v *productsView) open(dir scenarios.Direction, sector, query string) {
 // evaluation is of the same draft.
 func (v *productsView) evaluate() bool {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return false
 	}
-	if v.draft == u.draft && v.model != nil {
+	if v.draft == u.sess.Draft() && v.model != nil {
 		return true
 	}
-	m, err := u.modelFor(u.draft.Assumptions)
+	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
 	if err != nil {
 		u.showError("compute the products", err)
 		return false
 	}
-	v.draft, v.model, v.asOf = u.draft, m, u.draft.EvalDate()
-	res := m.EvaluateWith(u.draft, v.asOf, scenarios.Options{Lines: true})
+	v.draft, v.model, v.asOf = u.sess.Draft(), m, u.sess.Draft().EvalDate()
+	res := m.EvaluateWith(u.sess.Draft(), v.asOf, scenarios.Options{Lines: true})
 	for di := range v.byLine {
 		v.byLine[di] = map[int]scenarios.LineFlow{}
 	}

@@ -16,7 +16,7 @@ import (
 
 // request is the chart request of the direction chosen in the dialog.
 func (v *provincesView) request() report.ChartRequest {
-	req := report.ChartRequest{Scenarios: []string{v.u.current}}
+	req := report.ChartRequest{Scenarios: []string{v.u.sess.Current()}}
 	switch v.dir.Selected {
 	case dirLabel(scenarios.CAtoUS):
 		req.Direction = scenarios.CAtoUS
@@ -58,7 +58,7 @@ func (v *provincesView) writeProvinces(path string) error {
 	}
 	req := v.request()
 	req.FullFootnote = true
-	t, err := report.Provinces(v.u.ws, req)
+	t, err := report.Provinces(v.u.sess.Workspace(), req)
 	if err != nil {
 		return err
 	}

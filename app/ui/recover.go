@@ -43,7 +43,7 @@ func (u *UI) attach(path string) error {
 	}
 	if err := u.show(ws); err != nil {
 		ws.Close()
-		u.ws = nil
+		u.sess.Detach()
 		return err
 	}
 	return nil
@@ -61,7 +61,6 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	where.Wrapping = fyne.TextWrapBreak
 	why := widget.NewLabel(capitalize(cause.Error()) + ".")
 	why.Wrapping = fyne.TextWrapWord
-	u.lastError = why.Text
 	items := []fyne.CanvasObject{heading, where, why}
 
 	if list, _ := storage.Backups(storage.BackupDir(path), path); len(list) > 0 {

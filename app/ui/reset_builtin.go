@@ -20,13 +20,13 @@ var errNotBuiltin = errors.New("this scenario is not one of Parley's built-in sc
 // the scenario shows it.
 func (u *UI) resetToBuiltin() <-chan error {
 	done := make(chan error, 1)
-	info, ok := u.info(u.current)
-	if u.draft == nil || !ok || !info.Builtin {
+	info, ok := u.sess.Info(u.sess.Current())
+	if u.sess.Draft() == nil || !ok || !info.Builtin {
 		done <- errNotBuiltin
 		u.showError("reset the scenario", errNotBuiltin)
 		return done
 	}
-	id, name := u.current, u.draft.Name
+	id, name := u.sess.Current(), u.sess.Draft().Name
 	u.flushSave()
 	u.setStatus(fmt.Sprintf("Reading the built-in definition of “%s”…", name))
 	go func() {
@@ -42,7 +42,7 @@ func (u *UI) applyBuiltin(id, name string, sc *scenarios.Scenario, err error) er
 	if u.closed {
 		return errors.New("closed")
 	}
-	if err == nil && u.current != id {
+	if err == nil && u.sess.Current() != id {
 		err = fmt.Errorf("“%s” is no longer shown: open it and reset again", name)
 	}
 	if err == nil {

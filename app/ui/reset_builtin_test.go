@@ -17,30 +17,30 @@ func TestResetToBuiltin(t *testing.T) {
 	if u.menu.reset.Disabled {
 		t.Fatal("Reset to built-in disabled on a built-in scenario")
 	}
-	shipped := u.draft.Clone()
+	shipped := u.sess.Draft().Clone()
 	if err := u.edit("", "test edit", func(sc *scenarios.Scenario) {
 		sc.Name = "My today"
 		sc.Measures = sc.Measures[1:]
 	}); err != nil {
 		t.Fatal(err)
 	}
-	mine := u.draft.Clone()
+	mine := u.sess.Draft().Clone()
 	if err := waitQueued(t, chanOf(u.resetToBuiltin()), "the reset"); err != nil {
 		t.Fatal(err)
 	}
-	stored, err := u.ws.Scenario("today")
+	stored, err := u.sess.Workspace().Scenario("today")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for what, got := range map[string]any{"shown": u.draft, "stored": stored} {
+	for what, got := range map[string]any{"shown": u.sess.Draft(), "stored": stored} {
 		sc := got.(*scenarios.Scenario)
 		if sc.Name != shipped.Name || len(sc.Measures) != len(shipped.Measures) || !reflect.DeepEqual(sc.Measures, shipped.Measures) {
 			t.Errorf("%s after reset: %q with %d measures, want %q with %d", what, sc.Name, len(sc.Measures), shipped.Name, len(shipped.Measures))
 		}
 	}
 	u.undoAction()
-	if u.draft.Name != mine.Name || len(u.draft.Measures) != len(mine.Measures) {
-		t.Errorf("after undo: %q with %d measures, want the user's %q with %d", u.draft.Name, len(u.draft.Measures), mine.Name, len(mine.Measures))
+	if u.sess.Draft().Name != mine.Name || len(u.sess.Draft().Measures) != len(mine.Measures) {
+		t.Errorf("after undo: %q with %d measures, want the user's %q with %d", u.sess.Draft().Name, len(u.sess.Draft().Measures), mine.Name, len(mine.Measures))
 	}
 
 	// A scenario of the user's has no built-in definition.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // scenarioList is the list of the workspace's scenarios with the actions on
@@ -25,7 +24,7 @@ type scenarioList struct {
 func newScenarioList(u *UI) *scenarioList {
 	l := &scenarioList{u: u}
 	l.list = widget.NewList(
-		func() int { return len(u.infos) },
+		func() int { return len(u.sess.Infos()) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
@@ -36,16 +35,16 @@ func newScenarioList(u *UI) *scenarioList {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			s := u.infos[i]
+			s := u.sess.Infos()[i]
 			box.Objects[0].(*widget.Label).SetText(s.Name)
 			box.Objects[1].(*widget.Label).SetText(infoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
-		if l.syncing || i >= len(u.infos) {
+		if l.syncing || i >= len(u.sess.Infos()) {
 			return
 		}
-		if id := u.infos[i].ID; id != u.current {
+		if id := u.sess.Infos()[i].ID; id != u.sess.Current() {
 			u.openScenario(id)
 		}
 	}
@@ -78,14 +77,14 @@ func infoLine(today bool, date scenarios.Date, measures, unevidenced int) string
 // refresh redraws the list after the scenarios changed.
 func (l *scenarioList) refresh() {
 	l.list.Refresh()
-	l.selectID(l.u.current)
+	l.selectID(l.u.sess.Current())
 }
 
 // selectID selects scenario id in the list without opening it again.
 func (l *scenarioList) selectID(id string) {
 	l.syncing = true
 	defer func() { l.syncing = false }()
-	for i, s := range l.u.infos {
+	for i, s := range l.u.sess.Infos() {
 		if s.ID == id {
 			l.list.Select(i)
 			return
@@ -139,7 +138,7 @@ func (l *scenarioList) newDialog() {
 // createScenario stores sc as a new scenario (undoable) and shows it.
 func (u *UI) createScenario(sc *scenarios.Scenario, label string) error {
 	u.flushSave()
-	id, err := u.ws.CreateScenario(sc)
+	id, err := u.sess.Workspace().CreateScenario(sc)
 	if err != nil {
 		return err
 	}
@@ -150,7 +149,7 @@ func (u *UI) createScenario(sc *scenarios.Scenario, label string) error {
 // freeName returns base, or base with a number, that no scenario uses.
 func (u *UI) freeName(base string) string {
 	taken := map[string]bool{}
-	for _, s := range u.infos {
+	for _, s := range u.sess.Infos() {
 		taken[strings.ToLower(s.Name)] = true
 	}
 	if !taken[strings.ToLower(base)] {
@@ -167,11 +166,11 @@ func (u *UI) freeName(base string) string {
 // branchDialog creates a copy of the scenario shown under a new name.
 func (l *scenarioList) branchDialog() {
 	u := l.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
 	u.flushSave()
-	src := u.draft.Clone()
+	src := u.sess.Draft().Clone()
 	name := newField(u.win, "")
 	name.SetText(u.freeName(shorten(src.Name, 150) + " (branch)"))
 	u.showForm(formSpec{
@@ -189,11 +188,11 @@ func (l *scenarioList) branchDialog() {
 // renameDialog renames the scenario shown.
 func (l *scenarioList) renameDialog() {
 	u := l.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
 	name := newField(u.win, "")
-	name.SetText(u.draft.Name)
+	name.SetText(u.sess.Draft().Name)
 	u.showForm(formSpec{
 		title: "Rename scenario", confirm: "Rename", what: "rename the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name}},
@@ -205,7 +204,7 @@ func (l *scenarioList) renameDialog() {
 // rename renames the scenario shown (undoable).
 func (u *UI) rename(name string) error {
 	name = strings.TrimSpace(name)
-	if name == u.draft.Name {
+	if name == u.sess.Draft().Name {
 		return nil
 	}
 	if err := u.edit("", "rename to “"+name+"”", func(sc *scenarios.Scenario) { sc.Name = name }); err != nil {
@@ -218,30 +217,23 @@ func (u *UI) rename(name string) error {
 // deleteDialog asks before deleting the scenario shown.
 func (l *scenarioList) deleteDialog() {
 	u := l.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
-	name := u.draft.Name
+	name := u.sess.Draft().Name
 	u.confirm("Delete scenario", fmt.Sprintf("Delete “%s” and its measures? Edit ▸ Undo (Ctrl+Z) brings it back.", name), "Delete",
-		func() { u.deleteScenario(u.current) })
+		func() { u.deleteScenario(u.sess.Current()) })
 }
 
 // deleteScenario deletes scenario id (undoable: it comes back at its place).
 func (u *UI) deleteScenario(id string) {
 	u.flushSave()
-	sc, err := u.readScenario(id)
+	sc, at, err := u.sess.Delete(id)
 	if err == nil {
-		var at storage.Placement
-		if at, err = u.ws.Placement(id); err == nil {
-			if err = u.deleteStored(id); err == nil {
-				u.history.push(step{kind: stepDelete, id: id, label: "deletion of “" + sc.Name + "”", before: sc, at: at})
-				u.current, u.draft, u.dirty = "", nil, false
-				u.reloadScenarios()
-				u.openScenario(u.neighbour(at.Position))
-				u.setStatus(fmt.Sprintf("Deleted “%s” (Ctrl+Z to undo)", sc.Name))
-				return
-			}
-		}
+		u.reloadScenarios()
+		u.openScenario(u.sess.Neighbour(at.Position))
+		u.setStatus(fmt.Sprintf("Deleted “%s” (Ctrl+Z to undo)", sc.Name))
+		return
 	}
 	u.showWriteError("delete the scenario", "It was not deleted.", id, nil, err)
 }

@@ -140,7 +140,7 @@ func newScenarioView(u *UI) *scenarioView {
 			return
 		}
 		// A row selected by selectMeasure shows its measure already.
-		if mid := u.draft.Measures[i].ID; mid != v.selected || v.form.id != mid {
+		if mid := u.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
 			v.selectMeasure(mid)
 		}
 	}
@@ -205,7 +205,7 @@ func (v *scenarioView) updateUndoButtons() {
 	for _, b := range []struct {
 		b  *widget.Button
 		ok bool
-	}{{v.undoButton, v.u.history.canUndo()}, {v.redoButton, v.u.history.canRedo()}} {
+	}{{v.undoButton, v.u.sess.History().CanUndo()}, {v.redoButton, v.u.sess.History().CanRedo()}} {
 		if b.ok {
 			b.b.Enable()
 		} else {
@@ -214,11 +214,11 @@ func (v *scenarioView) updateUndoButtons() {
 	}
 }
 
-// load shows the scenario in u.draft, keeping the selected measure if it is
+// load shows the scenario in u.sess.Draft(), keeping the selected measure if it is
 // still there.
 func (v *scenarioView) load() {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		v.body.Objects[0].Hide()
 		v.empty.Show()
 		v.selected = ""
@@ -228,10 +228,10 @@ func (v *scenarioView) load() {
 	v.body.Objects[0].Show()
 	v.empty.Hide()
 	v.loadHeader()
-	if u.draft.Measure(v.selected) == nil {
+	if u.sess.Draft().Measure(v.selected) == nil {
 		v.selected = ""
-		if len(u.draft.Measures) > 0 {
-			v.selected = u.draft.Measures[0].ID
+		if len(u.sess.Draft().Measures) > 0 {
+			v.selected = u.sess.Draft().Measures[0].ID
 		}
 	}
 	v.changed()
@@ -240,7 +240,7 @@ func (v *scenarioView) load() {
 
 // loadHeader shows the name, description and date.
 func (v *scenarioView) loadHeader() {
-	sc := v.u.draft
+	sc := v.u.sess.Draft()
 	if sc == nil {
 		return
 	}
@@ -264,7 +264,7 @@ func (v *scenarioView) loadHeader() {
 
 // changed redraws what depends on the measures after an edit.
 func (v *scenarioView) changed() {
-	sc := v.u.draft
+	sc := v.u.sess.Draft()
 	if sc == nil {
 		return
 	}
@@ -281,7 +281,7 @@ func (v *scenarioView) changed() {
 // updateCell fills a cell of the measures table.
 func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	sc := v.u.draft
+	sc := v.u.sess.Draft()
 	i := v.measureAt(id.Row)
 	if i < 0 {
 		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
@@ -401,7 +401,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 
 // selectMeasure shows measure id in the form and selects its row.
 func (v *scenarioView) selectMeasure(id string) {
-	sc := v.u.draft
+	sc := v.u.sess.Draft()
 	v.selected = id
 	if sc == nil {
 		v.form.load(nil)
@@ -469,12 +469,12 @@ func isEmptyScope(m *scenarios.Measure) bool {
 // its sectors are picked in the Sectors tab, which it opens.
 func (v *scenarioView) addMeasure() {
 	u := v.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return
 	}
-	id := newMeasureID(u.draft, "measure-"+strconv.Itoa(len(u.draft.Measures)+1))
+	id := newMeasureID(u.sess.Draft(), "measure-"+strconv.Itoa(len(u.sess.Draft().Measures)+1))
 	m := scenarios.Measure{ID: id, Label: "New measure", Imposer: scenarios.ImposerUS, Program: "",
-		Sectors: emptyScope(), Rate: 0.25, From: u.draft.EvalDate()}
+		Sectors: emptyScope(), Rate: 0.25, From: u.sess.Draft().EvalDate()}
 	if err := u.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
 		u.showError("add the measure", err)
 		return
@@ -487,12 +487,12 @@ func (v *scenarioView) addMeasure() {
 // removeMeasure removes the selected measure (undoable).
 func (v *scenarioView) removeMeasure() {
 	u := v.u
-	if u.draft == nil || u.draft.Measure(v.selected) == nil {
+	if u.sess.Draft() == nil || u.sess.Draft().Measure(v.selected) == nil {
 		return
 	}
 	id := v.selected
-	name := measureName(u.draft.Measure(id))
-	idx := slices.IndexFunc(u.draft.Measures, func(m scenarios.Measure) bool { return m.ID == id })
+	name := measureName(u.sess.Draft().Measure(id))
+	idx := slices.IndexFunc(u.sess.Draft().Measures, func(m scenarios.Measure) bool { return m.ID == id })
 	err := u.edit("", "removal of “"+name+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = slices.Delete(sc.Measures, idx, idx+1)
 	})
@@ -501,8 +501,8 @@ func (v *scenarioView) removeMeasure() {
 		return
 	}
 	v.selected = ""
-	if n := len(u.draft.Measures); n > 0 {
-		v.selected = u.draft.Measures[min(idx, n-1)].ID
+	if n := len(u.sess.Draft().Measures); n > 0 {
+		v.selected = u.sess.Draft().Measures[min(idx, n-1)].ID
 	}
 	v.selectMeasure(v.selected)
 	u.setStatus(fmt.Sprintf("Removed “%s” (Ctrl+Z to undo)", name))

@@ -12,11 +12,11 @@ import (
 
 func TestOpensOnToday(t *testing.T) {
 	u, _ := newTestUI(t)
-	if len(u.infos) != 11 {
-		t.Fatalf("%d scenarios listed, want the 11 built-in ones", len(u.infos))
+	if len(u.sess.Infos()) != 11 {
+		t.Fatalf("%d scenarios listed, want the 11 built-in ones", len(u.sess.Infos()))
 	}
-	if u.current != "today" {
-		t.Errorf("opened %q, want the Today scenario", u.current)
+	if u.sess.Current() != "today" {
+		t.Errorf("opened %q, want the Today scenario", u.sess.Current())
 	}
 	if got := u.view.name.Text; !strings.HasPrefix(got, "Today") {
 		t.Errorf("scenario view shows %q", got)
@@ -30,13 +30,13 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn) // Enter submits the form
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("the dialog is still open: %s", u.lastError)
+		t.Fatalf("the dialog is still open: %s", shownText(u))
 	}
-	if len(u.infos) != 12 {
-		t.Fatalf("%d scenarios, want 12", len(u.infos))
+	if len(u.sess.Infos()) != 12 {
+		t.Fatalf("%d scenarios, want 12", len(u.sess.Infos()))
 	}
-	if u.draft == nil || u.draft.Name != "US 25% on autos only" {
-		t.Fatalf("the new scenario is not shown: %+v", u.draft)
+	if u.sess.Draft() == nil || u.sess.Draft().Name != "US 25% on autos only" {
+		t.Fatalf("the new scenario is not shown: %+v", u.sess.Draft())
 	}
 	if got := u.exposure.table.cell(0, 3); got != "0.0" {
 		t.Errorf("an empty scenario has duty %q, want 0.0", got)
@@ -47,8 +47,8 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	name = focusedField(t, w)
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn)
-	if !strings.Contains(u.lastError, "already exists") {
-		t.Fatalf("duplicate name: last error %q", u.lastError)
+	if !strings.Contains(shownText(u), "already exists") {
+		t.Fatalf("duplicate name: last error %q", shownText(u))
 	}
 	u.escape() // closes the error, which shows the form again
 	if f := focusedField(t, w); f.Text != "US 25% on autos only" {
@@ -74,11 +74,11 @@ func newEmpty(t *testing.T, u *UI, name string) {
 // tab ("*" for all sectors).
 func addEmpty(t *testing.T, u *UI, w fyne.Window, sectors ...string) {
 	t.Helper()
-	n := len(u.draft.Measures)
+	n := len(u.sess.Draft().Measures)
 	test.Tap(u.view.addButton)
 	test.Tap(button(t, topOverlay(t, w), "Start from an empty measure"))
-	if len(u.draft.Measures) != n+1 {
-		t.Fatalf("%d measures after Add, want %d", len(u.draft.Measures), n+1)
+	if len(u.sess.Draft().Measures) != n+1 {
+		t.Fatalf("%d measures after Add, want %d", len(u.sess.Draft().Measures), n+1)
 	}
 	for _, code := range sectors {
 		for _, r := range u.view.form.sectorRows {
@@ -97,8 +97,8 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	}
 	// A new measure duties nothing until its sectors are picked.
 	addEmpty(t, u, w)
-	if d := u.result.Totals[0].Duty; d != 0 || !strings.Contains(u.sectorsSummary(&u.draft.Measures[0]), "no sector yet") {
-		t.Fatalf("a new measure gives duty %v on %q", d, u.sectorsSummary(&u.draft.Measures[0]))
+	if d := u.sess.Result().Totals[0].Duty; d != 0 || !strings.Contains(u.sectorsSummary(&u.sess.Draft().Measures[0]), "no sector yet") {
+		t.Fatalf("a new measure gives duty %v on %q", d, u.sectorsSummary(&u.sess.Draft().Measures[0]))
 	}
 	for _, r := range u.view.form.sectorRows {
 		if r.code == scenarios.Wildcard {
@@ -106,7 +106,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		}
 	}
 	typeInto(u.view.form.rate, "10")
-	tenPct := u.result.Totals[0].Duty
+	tenPct := u.sess.Result().Totals[0].Duty
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
 	}
@@ -123,17 +123,17 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	}{{"25", 0.25}, {"35%", 0.35}, {"0", 0}, {"12.5", 0.125}} {
 		t.Run(tc.typed, func(t *testing.T) {
 			typeInto(u.view.form.rate, tc.typed)
-			if got := u.draft.Measures[0].Rate; got != tc.rate {
+			if got := u.sess.Draft().Measures[0].Rate; got != tc.rate {
 				t.Fatalf("rate %v, want %v", got, tc.rate)
 			}
 			want := tenPct * tc.rate / 0.10
-			if d := u.result.Totals[0].Duty - want; d > 1 || d < -1 {
-				t.Errorf("duty %v, want %v", u.result.Totals[0].Duty, want)
+			if d := u.sess.Result().Totals[0].Duty - want; d > 1 || d < -1 {
+				t.Errorf("duty %v, want %v", u.sess.Result().Totals[0].Duty, want)
 			}
-			if got := u.exposure.table.cell(0, 3); got != millions(u.result.Totals[0].Duty) {
-				t.Errorf("totals row %q, result %v", got, u.result.Totals[0].Duty)
+			if got := u.exposure.table.cell(0, 3); got != millions(u.sess.Result().Totals[0].Duty) {
+				t.Errorf("totals row %q, result %v", got, u.sess.Result().Totals[0].Duty)
 			}
-			stored, err := u.ws.Scenario(u.current)
+			stored, err := u.sess.Workspace().Scenario(u.sess.Current())
 			if err != nil || stored.Measures[0].Rate != tc.rate {
 				t.Errorf("not saved: %v %+v", err, stored)
 			}
@@ -141,7 +141,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	}
 	// An invalid rate is not applied.
 	typeInto(u.view.form.rate, "abc")
-	if got := u.draft.Measures[0].Rate; got != 0.125 {
+	if got := u.sess.Draft().Measures[0].Rate; got != 0.125 {
 		t.Errorf("invalid text changed the rate to %v", got)
 	}
 }
@@ -158,28 +158,28 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 		}
 	}
 	f.slider.SetValue(50)
-	if got := u.draft.Measures[0].Rate; got != 0.5 {
+	if got := u.sess.Draft().Measures[0].Rate; got != 0.5 {
 		t.Fatalf("slider set rate %v", got)
 	}
 	if f.rate.Text != "50" {
 		t.Errorf("rate field shows %q", f.rate.Text)
 	}
-	before := u.result.Totals[0].Duty
+	before := u.sess.Result().Totals[0].Duty
 	// Not in force on the scenario's date: no duty.
 	typeInto(f.from, "2026-01-01")
-	if u.result.Totals[0].Duty != 0 {
-		t.Errorf("a measure starting after the as-of date has duty %v", u.result.Totals[0].Duty)
+	if u.sess.Result().Totals[0].Duty != 0 {
+		t.Errorf("a measure starting after the as-of date has duty %v", u.sess.Result().Totals[0].Duty)
 	}
 	typeInto(f.from, "2025-01-01")
-	if u.result.Totals[0].Duty != before {
-		t.Errorf("duty %v, want %v", u.result.Totals[0].Duty, before)
+	if u.sess.Result().Totals[0].Duty != before {
+		t.Errorf("duty %v, want %v", u.sess.Result().Totals[0].Duty, before)
 	}
 	// An end before the start is refused with a message.
 	typeInto(f.to, "2024-01-01")
 	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "before") {
 		t.Errorf("no problem shown for an end before the start: %q", f.problem.Text)
 	}
-	if !u.draft.Measures[0].To.IsZero() {
+	if !u.sess.Draft().Measures[0].To.IsZero() {
 		t.Errorf("an invalid end date was applied")
 	}
 	// The sectors tab: dropping the wildcard and naming one sector.
@@ -194,16 +194,17 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 	}
 	test.Tap(steel.included)
 	test.Tap(all.included)
-	m := u.draft.Measures[0]
+	m := u.sess.Draft().Measures[0]
 	if _, ok := m.Sectors[scenarios.Wildcard]; ok || m.Sectors["STEEL"] != 1 {
 		t.Fatalf("sectors %v", m.Sectors)
 	}
-	steelFlow, _ := u.result.Flow(scenarios.CAtoUS, "STEEL")
-	if u.result.Totals[0].Duty != steelFlow.Duty || steelFlow.Duty == 0 {
-		t.Errorf("duty %v, steel %v", u.result.Totals[0].Duty, steelFlow.Duty)
+	res := u.sess.Result()
+	steelFlow, _ := res.Flow(scenarios.CAtoUS, "STEEL")
+	if u.sess.Result().Totals[0].Duty != steelFlow.Duty || steelFlow.Duty == 0 {
+		t.Errorf("duty %v, steel %v", u.sess.Result().Totals[0].Duty, steelFlow.Duty)
 	}
 	typeInto(steel.coverage, "40")
-	if got := u.draft.Measures[0].Sectors["STEEL"]; got != 0.4 {
+	if got := u.sess.Draft().Measures[0].Sectors["STEEL"]; got != 0.4 {
 		t.Errorf("coverage %v", got)
 	}
 }
@@ -217,7 +218,7 @@ func TestDirectionSwitch(t *testing.T) {
 	if ca != "0.0" || us == "0.0" {
 		t.Errorf("Canada's counter-tariffs: duty %s into the US, %s into Canada", ca, us)
 	}
-	if got, want := strings.TrimPrefix(us, "≤ "), millions(u.result.Totals[1].Duty); got != want {
+	if got, want := strings.TrimPrefix(us, "≤ "), millions(u.sess.Result().Totals[1].Duty); got != want {
 		t.Errorf("US to Canada totals %q, want %q", got, want)
 	}
 }

@@ -147,10 +147,10 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 // model returns the calculation model of the scenario shown, or nil.
 func (e *scopeEditor) model() *scenarios.Model {
 	u := e.f.u
-	if u.draft == nil {
+	if u.sess.Draft() == nil {
 		return nil
 	}
-	m, err := u.modelFor(u.draft.Assumptions)
+	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
 	if err != nil {
 		return nil
 	}

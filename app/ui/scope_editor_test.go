@@ -15,7 +15,7 @@ import (
 // storedMeasure returns measure id of the scenario as the workspace holds it.
 func storedMeasure(t *testing.T, u *UI, id string) scenarios.Measure {
 	t.Helper()
-	sc, err := u.ws.Scenario(u.current)
+	sc, err := u.sess.Workspace().Scenario(u.sess.Current())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestScopeEditor(t *testing.T) {
 	u, w := newTestUI(t)
 	u.openScenario("threat-25")
 	useProductModel(t, u, 50)
-	id := u.draft.Measures[0].ID
+	id := u.sess.Draft().Measures[0].ID
 	u.view.selectMeasure(id)
 	f := u.view.form
 	f.tabs.SelectIndex(2)
@@ -50,7 +50,7 @@ func TestScopeEditor(t *testing.T) {
 	}
 	e.lists.Refresh()
 	test.Tap(button(t, e.lists, "Include"))
-	m := u.draft.Measure(id)
+	m := u.sess.Draft().Measure(id)
 	if m.Products == nil || !slices.Equal(m.Products.Include, []string{"list:us-s232-softwood"}) {
 		t.Fatalf("products %+v", m.Products)
 	}
@@ -76,7 +76,7 @@ func TestScopeEditor(t *testing.T) {
 			t.Errorf("%q: error %q (shown %v), want %q", bad.text, e.codesErr.Text, e.codesErr.Visible(), bad.want)
 		}
 		test.Tap(button(t, e.content, "Include"))
-		if got := u.draft.Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood"}) {
+		if got := u.sess.Draft().Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood"}) {
 			t.Errorf("%q changed the scope: %v", bad.text, got)
 		}
 		if s := storedMeasure(t, u, id); !slices.Equal(s.Products.Include, []string{"list:us-s232-softwood"}) {
@@ -90,7 +90,7 @@ func TestScopeEditor(t *testing.T) {
 		t.Errorf("preview %q (shown %v), error %q", e.preview.Text, e.preview.Visible(), e.codesErr.Text)
 	}
 	test.Tap(button(t, e.content, "Include"))
-	if got := u.draft.Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood", "4418"}) || e.codes.Text != "" {
+	if got := u.sess.Draft().Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood", "4418"}) || e.codes.Text != "" {
 		t.Errorf("include %v, field %q", got, e.codes.Text)
 	}
 	if !strings.HasPrefix(e.summary.Text, "Covers 4 lines, US$ 3.8 bn") {
@@ -98,20 +98,20 @@ func TestScopeEditor(t *testing.T) {
 	}
 	typeInto(e.codes, "4407.11.0020")
 	test.Tap(button(t, e.content, "Exclude"))
-	if got := u.draft.Measure(id).Products.Exclude; !slices.Equal(got, []string{"4407110020"}) || !strings.HasPrefix(e.summary.Text, "Covers 3 lines, US$ 3.3 bn") {
+	if got := u.sess.Draft().Measure(id).Products.Exclude; !slices.Equal(got, []string{"4407110020"}) || !strings.HasPrefix(e.summary.Text, "Covers 3 lines, US$ 3.3 bn") {
 		t.Errorf("exclude %v, summary %q", got, e.summary.Text)
 	}
 	u.Undo()
-	if p := u.draft.Measure(id).Products; len(p.Exclude) != 0 || !strings.HasPrefix(e.summary.Text, "Covers 4 lines") {
+	if p := u.sess.Draft().Measure(id).Products; len(p.Exclude) != 0 || !strings.HasPrefix(e.summary.Text, "Covers 4 lines") {
 		t.Errorf("after undo: %+v, summary %q", p, e.summary.Text)
 	}
-	if got := u.scopeSummary(u.draft.Measure(id)); !strings.Contains(got, "products: us-s232-softwood, 4418") {
+	if got := u.scopeSummary(u.sess.Draft().Measure(id)); !strings.Contains(got, "products: us-s232-softwood, 4418") {
 		t.Errorf("table summary %q", got)
 	}
 
 	// Content: the summary says what is left after it.
 	e.kind.SetSelected(contentChoices[1].label)
-	if m := u.draft.Measure(id); m.Content != scenarios.ContentSteel || !strings.Contains(e.summary.Text, "after content") ||
+	if m := u.sess.Draft().Measure(id); m.Content != scenarios.ContentSteel || !strings.Contains(e.summary.Text, "after content") ||
 		!strings.Contains(e.summary.Text, "4 lines upper bound") {
 		t.Errorf("content %q, summary %q", m.Content, e.summary.Text)
 	}
@@ -125,11 +125,11 @@ func TestScopeEditor(t *testing.T) {
 		t.Fatal("exempt share disabled with the exemption")
 	}
 	typeInto(e.share, "40")
-	if x := u.draft.Measure(id).CUSMAExemptShare; x == nil || *x != 0.4 {
+	if x := u.sess.Draft().Measure(id).CUSMAExemptShare; x == nil || *x != 0.4 {
 		t.Errorf("exempt share %v", x)
 	}
 	f.cusma.SetChecked(false)
-	if m := u.draft.Measure(id); m.CUSMAExempt || m.CUSMAExemptShare != nil || !e.share.Disabled() {
+	if m := u.sess.Draft().Measure(id); m.CUSMAExempt || m.CUSMAExemptShare != nil || !e.share.Disabled() {
 		t.Errorf("without the exemption: exempt %v share %v", m.CUSMAExempt, m.CUSMAExemptShare)
 	}
 }
@@ -139,7 +139,7 @@ func TestScopeEditor(t *testing.T) {
 func TestLibraryProductsKept(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("threat-25")
-	lib, err := u.ws.Library()
+	lib, err := u.sess.Workspace().Library()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,7 +28,7 @@ func (u *UI) openLater(path string) {
 	u.app.Lifecycle().SetOnStarted(func() {
 		go func() {
 			// Temporary files of an XLSX import that was killed.
-			tradefile.CleanTemp(time.Now())
+			tradefile.CleanTemp(u.sess.Time())
 			ws, err := storage.OpenWith(path, u.openOptions(path))
 			if err == nil {
 				preload(ws, u.prefs.lastScenario(ws.Path()))
@@ -67,7 +66,7 @@ func (u *UI) opened(path string, ws *storage.Workspace, err error) {
 	if err == nil {
 		if err = u.show(ws); err != nil {
 			ws.Close()
-			u.ws = nil
+			u.sess.Detach()
 		}
 	}
 	if err != nil {

@@ -27,22 +27,22 @@ func (u *UI) showFlow(f scenarios.Flow) {
 // measures in force that hit at least one of its lines with the duty (or
 // banned value) each adds, and the formulas with their values.
 func (u *UI) flowExplanation(f scenarios.Flow) string {
-	sc := u.draft
+	sc := u.sess.Draft()
 	a := sc.Assumptions
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sec := f.Sector
-	for _, s := range u.sectors {
+	for _, s := range u.sess.Sectors() {
 		if s.Code == f.Sector {
 			sec = fmt.Sprintf("%s (%s; HS chapters %s)", s.Name, s.Code, strings.Join(s.Chapters, ", "))
 		}
 	}
-	line("%s, %s, as of %s", sec, dirLabel(f.Direction), u.result.AsOf)
+	line("%s, %s, as of %s", sec, dirLabel(f.Direction), u.sess.Result().AsOf)
 	line("")
 	line("Baseline trade V = %s (%d).", money(f.Baseline), a.BaselineYear)
 	var ex scenarios.SectorExplanation
-	if u.model != nil {
-		ex = u.model.ExplainSector(sc, f.Direction, f.Sector, u.result.AsOf)
+	if u.sess.Model() != nil {
+		ex = u.sess.Model().ExplainSector(sc, f.Direction, f.Sector, u.sess.Result().AsOf)
 	}
 	if ex.OwnShares > 0 {
 		// The calculation uses each line's own share: no one sector share
@@ -122,7 +122,7 @@ func lineCount(n int) string {
 
 // paramSource says where a parameter of a flow comes from.
 func (u *UI) paramSource(f scenarios.Flow, which string) string {
-	o := u.draft.Assumptions.Overrides
+	o := u.sess.Draft().Assumptions.Overrides
 	var vals map[string]float64
 	switch which {
 	case "cusma":
@@ -140,14 +140,14 @@ func (u *UI) paramSource(f scenarios.Flow, which string) string {
 		if f.Direction == scenarios.UStoCA {
 			return " (no share data for flows into Canada)"
 		}
-		return " (preset " + u.draft.Assumptions.CUSMAShares + ")"
+		return " (preset " + u.sess.Draft().Assumptions.CUSMAShares + ")"
 	case "elasticity":
-		for _, d := range u.defaults {
+		for _, d := range u.sess.Defaults() {
 			if d.Sector == f.Sector && d.ElasticityImputed {
 				return " (imputed: median of the other sectors)"
 			}
 		}
-		return " (preset " + u.draft.Assumptions.Elasticities + ")"
+		return " (preset " + u.sess.Draft().Assumptions.Elasticities + ")"
 	}
 	return " (default: CUSMA trade is mostly duty-free)"
 }

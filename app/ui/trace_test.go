@@ -15,13 +15,14 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 	u, _ := newTestUI(t)
 	productScenario(t, u)
 	d := scenarios.MustDate
-	u.draft.Measures = append(u.draft.Measures,
+	u.sess.Draft().Measures = append(u.sess.Draft().Measures,
 		scenarios.Measure{ID: "ban", Label: "Ban on planed pine", Imposer: "US", Program: "S338", Kind: scenarios.KindBan,
 			From: d("2025-10-01"), Products: &scenarios.ProductScope{Include: []string{"4407110020"}}},
 		scenarios.Measure{ID: "threat", Label: "Threatened lumber duty", Imposer: "US", Program: "T", Rate: 0.5,
 			Status: scenarios.StatusThreatened, From: d("2025-01-01"), Products: &scenarios.ProductScope{Include: []string{"4407"}}})
 	useProductModel(t, u, 50)
-	f, ok := u.result.Flow(scenarios.CAtoUS, "LUMBER")
+	res := u.sess.Result()
+	f, ok := res.Flow(scenarios.CAtoUS, "LUMBER")
 	if !ok || f.Banned != 5e8 {
 		t.Fatalf("LUMBER flow %+v", f)
 	}
@@ -38,12 +39,12 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, text)
 		}
 	}
-	if line := totalsLine(scenarios.CAtoUS, u.result.Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
+	if line := totalsLine(scenarios.CAtoUS, u.sess.Result().Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
 		t.Errorf("totals line without trade banned: %s", line)
 	}
 	// The products view explains the banned line.
 	v := u.showProducts(scenarios.CAtoUS, "LUMBER", "")
-	i := u.model.FindLines(scenarios.CAtoUS, "4407110020", 0)
+	i := u.sess.Model().FindLines(scenarios.CAtoUS, "4407110020", 0)
 	if len(i) != 1 {
 		t.Fatalf("FindLines = %v", i)
 	}
@@ -52,10 +53,10 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 		t.Errorf("line explanation:\n%s", e)
 	}
 	// The measure list tags the ban.
-	if tag := statusTag(&u.draft.Measures[3]); tag != "ban" {
+	if tag := statusTag(&u.sess.Draft().Measures[3]); tag != "ban" {
 		t.Errorf("ban tagged %q", tag)
 	}
-	if tag := statusTag(&u.draft.Measures[4]); tag != "threatened" {
+	if tag := statusTag(&u.sess.Draft().Measures[4]); tag != "threatened" {
 		t.Errorf("threatened measure tagged %q", tag)
 	}
 	// The furniture duty hits no lumber line; the threatened duty is not

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
-	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,54 +20,22 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
 )
-
-// saveDelay is how long continuous edits (typing, dragging a slider) wait
-// before they are written to the workspace; discrete edits are saved at once.
-const saveDelay = 400 * time.Millisecond
-
-// coalesceWindow joins continuous edits of one field into one undo step.
-const coalesceWindow = 1500 * time.Millisecond
 
 // UI is Parley's window on one workspace.
 type UI struct {
 	app   fyne.App
 	win   fyne.Window
 	prefs prefs
-	ws    *storage.Workspace
 	log   *slog.Logger
 
-	history history
+	// sess is the window's state on its workspace: the scenario shown, its
+	// draft and result, the undo history, saving and the watch.
+	sess    *session.Session
 	dialogs shown
-
-	// The scenario shown and edited: its id, its current state (draft,
-	// saved at once or after saveDelay) and its result.
-	current string
-	draft   *scenarios.Scenario
-	// revs is the revision of each scenario as this window last read or
-	// wrote it (conflict.go).
-	revs    map[string]int64
-	result  scenarios.Result
-	infos   []storage.ScenarioInfo
-	sectors []scenarios.Sector
-
-	// Cached for the draft's assumptions: the model, the source lines and
-	// the sector defaults.
-	model    *scenarios.Model
-	modelKey string
-	sources  []string
-	defaults []storage.SectorDefault
-
-	// Continuous edits: the field being edited and when.
-	editKey string
-	editAt  time.Time
-
-	dirty     bool
-	saveTimer *time.Timer
-	saveDelay time.Duration
-	now       func() time.Time
 
 	tabs        *container.AppTabs
 	tabIDs      mainTabs
@@ -83,14 +50,23 @@ type UI struct {
 	where       *widget.Label // the library's vintage and the workspace's path
 	menu        *appMenu
 	closed      bool
-	listsSeen   string // the user's lists when the model was last checked against them (lists_watch.go)
-	// watcher notices changes made elsewhere (watch.go).
-	watcher *watcher
 
-	// lastError is the text of the last error shown, for tests.
-	lastError string
 	// backupWarned is set once a failed backup was shown (recover.go).
 	backupWarned bool
+}
+
+// Options are what the shell gives the window besides the app: the zero
+// value is the desktop's.
+type Options struct {
+	// Post runs f on the UI goroutine (nil: fyne.Do).
+	Post func(f func())
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+	// Sync opens the workspace before CreateWith returns and starts no
+	// background work: continuous edits are saved at once and the
+	// workspace is not watched. It is for a driver whose run loop does not
+	// run, such as Fyne's test driver.
+	Sync bool
 }
 
 // Create fills the window with Parley's user interface on the workspace at
@@ -99,6 +75,11 @@ type UI struct {
 // shortcuts, and restores the window size. Call the returned UI's Close when
 // the app's run loop ends.
 func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
+	return CreateWith(a, w, path, Options{})
+}
+
+// CreateWith is Create with options.
+func CreateWith(a fyne.App, w fyne.Window, path string, o Options) (*UI, error) {
 	p := prefs{a.Preferences()}
 	if path == "" {
 		// A portable workspace beside the executable wins over this
@@ -116,9 +97,9 @@ func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
 		}
 		path = def
 	}
-	u := bareUI(a, w)
+	u := bareUI(a, w, o)
 	w.Resize(p.windowSize())
-	if !testDriver(a) {
+	if !o.Sync {
 		// The window first, the workspace once the app runs (startup.go).
 		u.openLater(path)
 		return u, nil
@@ -132,8 +113,8 @@ func Create(a fyne.App, w fyne.Window, path string) (*UI, error) {
 
 // newUI builds the user interface in w on an open workspace, which it then
 // owns and closes with the window.
-func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
-	u := bareUI(a, w)
+func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace, o Options) (*UI, error) {
+	u := bareUI(a, w, o)
 	if err := u.show(ws); err != nil {
 		return nil, err
 	}
@@ -141,30 +122,31 @@ func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
 }
 
 // bareUI returns Parley's window before it shows a workspace.
-func bareUI(a fyne.App, w fyne.Window) *UI {
+func bareUI(a fyne.App, w fyne.Window, o Options) *UI {
 	refuseNetwork()
 	keepFilesUntilWritten()
-	delay := saveDelay
-	if testDriver(a) {
-		// Fyne's test driver runs fyne.Do at once on the calling goroutine:
-		// a timer's save would touch widgets while the test does. Save at
-		// once instead.
-		delay = 0
+	if o.Post == nil {
+		o.Post = fyne.Do
 	}
-	return &UI{
-		app:       a,
-		win:       w,
-		prefs:     prefs{a.Preferences()},
-		log:       slog.Default().With("component", "ui"),
-		saveDelay: delay,
-		now:       time.Now,
+	u := &UI{
+		app:   a,
+		win:   w,
+		prefs: prefs{a.Preferences()},
+		log:   slog.Default().With("component", "ui"),
 	}
+	u.sess = &session.Session{Post: o.Post, Now: o.Now, Log: u.log}
+	if !o.Sync {
+		u.sess.SaveDelay, u.sess.WatchInterval = session.SaveDelay, session.WatchInterval
+	}
+	u.sess.Saved = u.saved
+	u.sess.Changed = u.externalChange
+	return u
 }
 
 // show fills the window with the user interface on an open workspace,
 // which the UI then owns and closes with the window.
 func (u *UI) show(ws *storage.Workspace) error {
-	u.ws = ws
+	u.sess.Attach(ws)
 	applyTheme(u.app, u.prefs.themeMode())
 	if err := u.build(); err != nil {
 		return err
@@ -180,14 +162,12 @@ func (u *UI) show(ws *storage.Workspace) error {
 // build creates the views for the current workspace and opens its first
 // scenario.
 func (u *UI) build() error {
-	sectors, err := u.ws.Sectors()
-	if err != nil {
-		return fmt.Errorf("read the sectors: %w", err)
+	if err := u.sess.LoadSectors(); err != nil {
+		return err
 	}
-	u.sectors = sectors
-	u.model, u.modelKey = nil, ""
-	u.prefs.setLastWorkspace(u.ws.Path())
-	u.win.SetTitle("Parley — " + filepath.Base(u.ws.Path()))
+	u.sess.DropModel()
+	u.prefs.setLastWorkspace(u.sess.Workspace().Path())
+	u.win.SetTitle("Parley — " + filepath.Base(u.sess.Workspace().Path()))
 
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -241,41 +221,17 @@ func (u *UI) build() error {
 	u.markReadOnly()
 
 	u.reloadScenarios()
-	u.openScenario(u.startScenario())
-	u.watch()
+	u.openScenario(u.sess.StartScenario(u.prefs.lastScenario(u.sess.Workspace().Path())))
+	u.sess.Watch()
 	return nil
-}
-
-// startScenario returns the scenario to open first: the last one shown in
-// this workspace, else "Today", else the first.
-func (u *UI) startScenario() string {
-	last := u.prefs.lastScenario(u.ws.Path())
-	for _, want := range []string{last, "today"} {
-		for _, s := range u.infos {
-			if want != "" && s.ID == want {
-				return s.ID
-			}
-		}
-	}
-	for _, s := range u.infos {
-		if s.AsOfToday {
-			return s.ID
-		}
-	}
-	if len(u.infos) > 0 {
-		return u.infos[0].ID
-	}
-	return ""
 }
 
 // reloadScenarios reads the list of scenarios again.
 func (u *UI) reloadScenarios() {
-	infos, err := u.ws.Scenarios()
-	if err != nil {
+	if err := u.sess.ReloadScenarios(); err != nil {
 		u.showError("list the scenarios", err)
 		return
 	}
-	u.infos = infos
 	u.list.refresh()
 	if u.compare != nil {
 		u.compare.refreshChoices()
@@ -285,57 +241,23 @@ func (u *UI) reloadScenarios() {
 	}
 }
 
-// info returns the list entry of scenario id.
-func (u *UI) info(id string) (storage.ScenarioInfo, bool) {
-	for _, s := range u.infos {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return storage.ScenarioInfo{}, false
-}
-
-// neighbour returns the scenario now at list position pos, or the last one.
-func (u *UI) neighbour(pos int) string {
-	best := ""
-	for _, s := range u.infos {
-		at, err := u.ws.Placement(s.ID)
-		if err != nil {
-			continue
-		}
-		best = s.ID
-		if at.Position >= pos {
-			return s.ID
-		}
-	}
-	return best
-}
-
 // openScenario shows scenario id ("" for none) in every view.
 func (u *UI) openScenario(id string) {
 	u.flushSave()
-	if u.dirty && id != u.current { // the workspace is busy: keep the edit that waits to be saved
+	if u.sess.Dirty() && id != u.sess.Current() { // the workspace is busy: keep the edit that waits to be saved
 		u.showError("open another scenario", fmt.Errorf("%w; your last change is not saved yet", storage.ErrBusy))
 		return
 	}
-	var sc *scenarios.Scenario
-	if id != "" {
-		var err error
-		if sc, err = u.readScenario(id); err != nil {
-			if !errors.Is(err, storage.ErrNotFound) {
-				u.showError("open the scenario", err)
-			}
-			id, sc = "", nil
-		}
+	if err := u.sess.Open(id); err != nil {
+		u.showError("open the scenario", err)
 	}
-	u.current, u.draft, u.editKey = id, sc, ""
-	if id != "" {
-		u.prefs.setLastScenario(u.ws.Path(), id)
+	if id := u.sess.Current(); id != "" {
+		u.prefs.setLastScenario(u.sess.Workspace().Path(), id)
 	}
-	u.list.selectID(id)
+	u.list.selectID(u.sess.Current())
 	u.view.load()
 	u.assumptions.load()
-	u.recompute(u.now())
+	u.recompute(u.sess.Time())
 	u.refreshMenu()
 }
 
@@ -345,125 +267,60 @@ func (u *UI) openScenario(id string) {
 // after a short pause; others are saved at once. It returns the validation
 // errors of the changed scenario, in which case nothing changes.
 func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
-	if u.draft == nil {
-		return errors.New("no scenario is open")
-	}
-	if err := u.ws.CheckWritable(); err != nil {
+	now := u.sess.Time()
+	changed, err := u.sess.Edit(key, label, fn)
+	if err != nil || !changed {
 		return err
 	}
-	now := u.now()
-	next := u.draft.Clone()
-	fn(&next)
-	if errs := scenarios.Validate(&next, nil); len(errs) > 0 {
-		return errs
-	}
-	if reflect.DeepEqual(&next, u.draft) {
-		return nil // nothing changed: no undo step
-	}
-	if !(key != "" && key == u.editKey && now.Sub(u.editAt) < coalesceWindow) {
-		u.flushSave()
-		u.history.push(step{kind: stepEdit, id: u.current, label: label, before: clone(u.draft)})
-	}
-	u.editKey, u.editAt = key, now
-	u.draft = &next
-	u.dirty = true
 	u.recompute(now)
 	u.view.changed()
 	u.assumptions.changed()
 	if key == "" {
 		u.flushSave()
 	} else {
-		u.scheduleSave()
+		u.sess.ScheduleSave()
 	}
 	u.refreshMenu()
 	return nil
 }
 
-// scheduleSave writes the draft after saveDelay, unless more edits come.
-func (u *UI) scheduleSave() {
-	if u.saveDelay <= 0 {
-		u.flushSave()
-		return
-	}
-	if u.saveTimer != nil {
-		u.saveTimer.Stop()
-	}
-	u.saveTimer = time.AfterFunc(u.saveDelay, func() { fyne.Do(u.flushSave) })
-}
+// flushSave writes a pending edit now (u.saved shows the outcome).
+func (u *UI) flushSave() { u.sess.FlushSave() }
 
-// flushSave writes a pending edit now. When the workspace refuses it, the
-// scenario goes back to what is stored and the error is shown.
-func (u *UI) flushSave() {
-	if u.saveTimer != nil {
-		u.saveTimer.Stop()
-		u.saveTimer = nil
+// saved shows the outcome of a save of the draft. When the workspace
+// refuses it, the scenario goes back to what is stored and the error is
+// shown; when it is busy, the edit waits and the status bar says so.
+func (u *UI) saved(r session.SaveResult) {
+	switch {
+	case r.Err == nil:
+		u.reloadScenarios()
+		u.setStatus("Saved to the workspace")
+	case errors.Is(r.Err, storage.ErrBusy):
+		u.setStatus("The workspace is busy (another Parley is writing to it): your change will be saved in a moment")
+	case errors.Is(r.Err, storage.ErrConflict):
+		u.conflict(r.ID, r.Mine, "Your change was not saved.")
+	default:
+		u.showError("save the scenario", r.Err)
+		u.openScenario(r.ID)
 	}
-	if !u.dirty || u.draft == nil || u.closed {
-		return
-	}
-	u.dirty = false
-	if err := u.saveScenario(u.current, u.draft); err != nil {
-		if errors.Is(err, storage.ErrBusy) {
-			u.retrySave()
-			return
-		}
-		if n := len(u.history.undo); n > 0 && u.history.undo[n-1].id == u.current && u.history.undo[n-1].kind == stepEdit {
-			u.history.dropLast()
-		}
-		u.editKey = ""
-		id := u.current
-		if errors.Is(err, storage.ErrConflict) {
-			u.conflict(id, clone(u.draft), "Your change was not saved.")
-			return
-		}
-		u.showError("save the scenario", err)
-		u.openScenario(id)
-		return
-	}
-	u.reloadScenarios()
-	u.setStatus("Saved to the workspace")
-}
-
-// modelFor returns the calculation model for a scenario's assumptions,
-// reusing the last one when they did not change.
-func (u *UI) modelFor(a scenarios.Assumptions) (*scenarios.Model, error) {
-	a.IncludeThreats = false // decides which measures are active, not the model
-	key := fmt.Sprintf("%v", a)
-	if u.model != nil && key == u.modelKey {
-		return u.model, nil
-	}
-	m, err := u.ws.Model(a)
-	if err != nil {
-		return nil, err
-	}
-	lines, err := u.ws.SourceLines(a)
-	if err != nil {
-		lines = []string{"Sources unavailable: " + err.Error()}
-	}
-	defs, err := u.ws.SectorDefaults(a)
-	if err != nil {
-		return nil, err
-	}
-	u.model, u.modelKey, u.sources, u.defaults = m, key, lines, defs
-	return m, nil
 }
 
 // recompute evaluates the draft and shows the result; edited is when the
 // change that caused it was made, to measure the time to the redrawn chart.
 func (u *UI) recompute(edited time.Time) {
-	if u.draft == nil {
-		u.result = scenarios.Result{}
+	draft := u.sess.Draft()
+	if draft == nil {
+		u.sess.Evaluate(scenarios.Date{})
 		u.exposure.clear()
 		u.assumptions.showResult()
 		return
 	}
-	m, err := u.modelFor(u.draft.Assumptions)
+	res, err := u.sess.Evaluate(u.exposure.when.evalDate(draft)) // the scenario's date, or the day chosen in the panel
 	if err != nil {
 		u.showError("compute the scenario", err)
 		return
 	}
-	u.result = m.Evaluate(u.draft, u.exposure.when.evalDate(u.draft)) // the scenario's date, or the day chosen in the panel
-	u.exposure.show(u.result, edited)
+	u.exposure.show(res, edited)
 	u.assumptions.showResult()
 }
 
@@ -480,15 +337,15 @@ func (u *UI) shutdown() {
 	if u.closed {
 		return
 	}
-	if u.ws == nil { // the workspace never opened (recover.go)
+	if u.sess.Workspace() == nil { // the workspace never opened (recover.go)
 		u.closed = true
 		return
 	}
 	// Save the pending edit without touching widgets: the run loop may
 	// have ended already. A failure is logged and the edit kept in a file.
-	_ = u.finalSave()
+	_ = u.sess.FinalSave()
 	u.closed = true
-	u.unwatch()
+	u.sess.Unwatch()
 	u.prefs.setWindowSize(u.win.Canvas().Size())
 	// The views are built after the workspace opens: a window closed in
 	// between has none to stop.
@@ -501,7 +358,7 @@ func (u *UI) shutdown() {
 	if u.position != nil {
 		u.position.stop()
 	}
-	if err := u.ws.Close(); err != nil {
+	if err := u.sess.Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)
 	}
 }

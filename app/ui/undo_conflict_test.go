@@ -43,10 +43,10 @@ func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			u, w := newTestUI(t)
 			tc.do(t, u)
-			id := u.current
+			id := u.sess.Current()
 
 			// Another process (a second handle, as the command line) commits.
-			cli, err := storage.Open(u.ws.Path())
+			cli, err := storage.Open(u.sess.Workspace().Path())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,20 +60,20 @@ func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
 				t.Fatal(err)
 			}
 			u.externalChange() // what the watcher runs when the data version moves
-			if u.draft == nil || u.draft.Description != "Committed by the command line." {
-				t.Fatalf("the window did not reload the change: %+v", u.draft)
+			if u.sess.Draft() == nil || u.sess.Draft().Description != "Committed by the command line." {
+				t.Fatalf("the window did not reload the change: %+v", u.sess.Draft())
 			}
 
 			tc.act(u)
-			stored, err := u.ws.Scenario(id)
+			stored, err := u.sess.Workspace().Scenario(id)
 			if err != nil {
 				t.Fatalf("the other process's scenario is gone: %v", err)
 			}
 			if stored.Description != "Committed by the command line." {
 				t.Errorf("the other process's commit was overwritten: description %q", stored.Description)
 			}
-			if !strings.Contains(u.lastError, conflictMessage) {
-				t.Errorf("no conflict shown; last error %q", u.lastError)
+			if !strings.Contains(shownText(u), conflictMessage) {
+				t.Errorf("no conflict shown; last error %q", shownText(u))
 			}
 			top := w.Canvas().Overlays().Top()
 			if top == nil {
@@ -88,8 +88,8 @@ func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
 			if !shown {
 				t.Error("the dialog shown does not say the scenario changed elsewhere")
 			}
-			if u.history.canUndo() || u.history.canRedo() {
-				t.Errorf("the scenario's stale steps are kept: %d undo, %d redo", len(u.history.undo), len(u.history.redo))
+			if undo, redo := u.sess.History().Len(); undo+redo > 0 {
+				t.Errorf("the scenario's stale steps are kept: %d undo, %d redo", undo, redo)
 			}
 		})
 	}

@@ -15,15 +15,15 @@ import (
 func TestExternalChangesAreShown(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
-	second := u.draft.Measures[1].ID
+	second := u.sess.Draft().Measures[1].ID
 	u.view.selectMeasure(second)
 
-	cli, err := storage.Open(u.ws.Path())
+	cli, err := storage.Open(u.sess.Workspace().Path())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer cli.Close()
-	v0, err := u.ws.DataVersion()
+	v0, err := u.sess.Workspace().DataVersion()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,24 +40,24 @@ func TestExternalChangesAreShown(t *testing.T) {
 	if _, err := cli.CreateScenario(other); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := u.ws.DataVersion(); err != nil || v == v0 {
+	if v, err := u.sess.Workspace().DataVersion(); err != nil || v == v0 {
 		t.Fatalf("the data version did not move: %d then %d (%v)", v0, v, err)
 	}
 	u.externalChange()
-	if u.draft.Description != "Changed by the command line." || u.view.desc.Text != u.draft.Description {
-		t.Errorf("the scenario shown was not read again: %q / %q", u.draft.Description, u.view.desc.Text)
+	if u.sess.Draft().Description != "Changed by the command line." || u.view.desc.Text != u.sess.Draft().Description {
+		t.Errorf("the scenario shown was not read again: %q / %q", u.sess.Draft().Description, u.view.desc.Text)
 	}
-	if u.view.selected != second || u.current != "aug-2025" {
-		t.Errorf("the selection was lost: scenario %q, measure %q", u.current, u.view.selected)
+	if u.view.selected != second || u.sess.Current() != "aug-2025" {
+		t.Errorf("the selection was lost: scenario %q, measure %q", u.sess.Current(), u.view.selected)
 	}
-	if _, ok := u.info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.infos) != 12 {
-		t.Errorf("the new scenario is not listed: %d scenarios", len(u.infos))
+	if _, ok := u.sess.Info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.sess.Infos()) != 12 {
+		t.Errorf("the new scenario is not listed: %d scenarios", len(u.sess.Infos()))
 	}
 
 	// An edit not saved yet is kept.
-	u.saveDelay = time.Hour
+	u.sess.SaveDelay = time.Hour
 	typeInto(u.view.desc, "My edit, not saved yet.")
-	if !u.dirty {
+	if !u.sess.Dirty() {
 		t.Fatal("the edit was saved at once")
 	}
 	sc, rev, _ = cli.ScenarioRev("aug-2025")
@@ -66,11 +66,11 @@ func TestExternalChangesAreShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.externalChange()
-	if u.draft.Description != "My edit, not saved yet." || !strings.Contains(u.status.Text, "not saved yet") {
-		t.Errorf("the unsaved edit was replaced: %q (status %q)", u.draft.Description, u.status.Text)
+	if u.sess.Draft().Description != "My edit, not saved yet." || !strings.Contains(u.status.Text, "not saved yet") {
+		t.Errorf("the unsaved edit was replaced: %q (status %q)", u.sess.Draft().Description, u.status.Text)
 	}
 	// Drop the edit: the conflict would otherwise be kept in a file when
 	// the window closes.
-	u.dirty = false
-	u.saveDelay = 0
+	u.sess.DropPending()
+	u.sess.SaveDelay = 0
 }

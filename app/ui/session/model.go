@@ -1,0 +1,100 @@
+package session
+
+import (
+	"fmt"
+	"strings"
+
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// ModelFor returns the calculation model for a scenario's assumptions,
+// reusing the last one when they did not change.
+func (s *Session) ModelFor(a scenarios.Assumptions) (*scenarios.Model, error) {
+	a.IncludeThreats = false // decides which measures are active, not the model
+	key := fmt.Sprintf("%v", a)
+	if s.model != nil && key == s.modelKey {
+		return s.model, nil
+	}
+	m, err := s.ws.Model(a)
+	if err != nil {
+		return nil, err
+	}
+	lines, err := s.ws.SourceLines(a)
+	if err != nil {
+		lines = []string{"Sources unavailable: " + err.Error()}
+	}
+	defs, err := s.ws.SectorDefaults(a)
+	if err != nil {
+		return nil, err
+	}
+	s.model, s.modelKey, s.sources, s.defaults = m, key, lines, defs
+	return m, nil
+}
+
+// Model returns the cached model (nil when none is).
+func (s *Session) Model() *scenarios.Model { return s.model }
+
+// Sources returns the source lines of the cached model.
+func (s *Session) Sources() []string { return s.sources }
+
+// Defaults returns the sector defaults of the cached model.
+func (s *Session) Defaults() []storage.SectorDefault { return s.defaults }
+
+// DropModel forgets the cached model: the data it was built from changed.
+func (s *Session) DropModel() { s.model, s.modelKey = nil, "" }
+
+// Evaluate evaluates the draft on date on and keeps the result (none when
+// no scenario is shown).
+func (s *Session) Evaluate(on scenarios.Date) (scenarios.Result, error) {
+	if s.draft == nil {
+		s.result = scenarios.Result{}
+		return s.result, nil
+	}
+	m, err := s.ModelFor(s.draft.Assumptions)
+	if err != nil {
+		return s.result, err
+	}
+	s.result = m.Evaluate(s.draft, on)
+	return s.result, nil
+}
+
+// Result returns the last result Evaluate gave.
+func (s *Session) Result() scenarios.Result { return s.result }
+
+// listsStamp says which user lists the workspace holds and when each last
+// changed ("" when they cannot be read).
+func (s *Session) listsStamp() string {
+	infos, err := s.ws.ListInfos()
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range infos {
+		if !l.Builtin {
+			fmt.Fprintf(&b, "%s %s %d\n", l.Name, l.Updated, l.Size)
+		}
+	}
+	return b.String()
+}
+
+// DropModelIfListsChanged forgets the cached model when the user's lists
+// changed elsewhere (the command line, another window), so that the
+// product picker and the figures use the lists as they are now.
+func (s *Session) DropModelIfListsChanged() bool {
+	stamp := s.listsStamp()
+	if stamp == s.listsSeen {
+		return false
+	}
+	s.listsSeen = stamp
+	s.DropModel()
+	return true
+}
+
+// CacheModel makes m the cached model for assumptions a, as if ModelFor
+// had built it (with no source lines nor sector defaults): for a model
+// built from other data than the workspace's.
+func (s *Session) CacheModel(a scenarios.Assumptions, m *scenarios.Model) {
+	a.IncludeThreats = false
+	s.model, s.modelKey, s.sources, s.defaults = m, fmt.Sprintf("%v", a), nil, nil
+}
