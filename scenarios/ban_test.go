@@ -43,7 +43,7 @@ func checkBanFlow(t *testing.T, res scenarios.Result, d scenarios.Direction, sec
 	}
 }
 
-// TestBans checks SPEC section 2.1 on the product model with figures
+// TestBans checks docs/SPEC.md section 2.1 on the product model with figures
 // computed by hand. MACH (ca_to_us): 8414510000 V=200 and 8414900000 V=40,
 // e=1 (low 0.5, high 1.5); FOOD: 2204210000 V=80, e=0.5; STEEL:
 // 7208100000 V=100 and 7308900000 V=50, e=2; us_to_ca: chapter lines

@@ -1,6 +1,6 @@
 package scenarios
 
-// Term is one active measure's part of a line's additional tariff (SPEC
+// Term is one active measure's part of a line's additional tariff (docs/SPEC.md
 // section 2): Rate * Cov * (1 - c(l) * Exempt).
 type Term struct {
 	// Measure is the position of the measure in Scenario.Measures.
@@ -18,7 +18,7 @@ type LineTerms struct {
 	Index  int     // position of the line in its direction (Model.Line)
 	Sector int     // position of its sector in Model.Sectors
 	Value  float64 // V(l)
-	// Ban is B(l), the line's largest active ban coverage (SPEC section
+	// Ban is B(l), the line's largest active ban coverage (docs/SPEC.md section
 	// 2.1): the terms' duty falls on V(l) (1 - Ban).
 	Ban   float64
 	Share float64 // c(l) under the model's params

@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// Flow is the result for one sector in one direction (SPEC section 2): the
+// Flow is the result for one sector in one direction (docs/SPEC.md section 2): the
 // sums over the sector's lines.
 type Flow struct {
 	Direction       Direction
@@ -20,7 +20,7 @@ type Flow struct {
 	ValueAfter      float64 // V1 = V + dM
 	DutyCollected   float64 // R = sum of tau(l) V1(l)
 	// Banned is the trade value that active import bans take away: the
-	// sum of V(l) B(l) (SPEC section 2.1).
+	// sum of V(l) B(l) (docs/SPEC.md section 2.1).
 	Banned float64
 
 	CUSMAShare     float64 // c(s) of the sector (lines may have their own)
@@ -229,7 +229,7 @@ func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
 	return active
 }
 
-// banCover is B(l) for every line of a direction (SPEC section 2.1): the
+// banCover is B(l) for every line of a direction (docs/SPEC.md section 2.1): the
 // largest coverage of the active bans, whether a ban that covers the line is
 // an upper bound, and which active measure holds B(l) (-1: none).
 type banCover struct {
@@ -356,7 +356,7 @@ func (m *Model) precedence(active []*Measure, scopes []*scope, k int, p *[]float
 	return true
 }
 
-// lineFlow applies the formulas of SPEC sections 2 and 2.1 to line i with
+// lineFlow applies the formulas of docs/SPEC.md sections 2 and 2.1 to line i with
 // tariff tau and ban coverage b: the banned part V b leaves at every
 // elasticity, and the duties fall on the rest V (1 - b).
 func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineFlow {

@@ -6,7 +6,7 @@ import (
 )
 
 // Contribution is what one active measure adds to one line's tariff, with
-// each factor of SPEC section 2.
+// each factor of docs/SPEC.md section 2.
 type Contribution struct {
 	Measure *Measure
 	Cover   Cover
@@ -183,7 +183,7 @@ type SectorExplanation struct {
 	Measures []SectorMeasure // in scenario order
 	Lines    int             // the sector's lines in the direction
 	// OwnShares is the number of lines that use a claim share of their own
-	// (SPEC section 2: e.g. the HTS10 line's H2 2025 share) rather than the
+	// (docs/SPEC.md section 2: e.g. the HTS10 line's H2 2025 share) rather than the
 	// sector's; when it is not 0, no one sector share is used.
 	OwnShares int
 	// CUSMAShare is the value-weighted mean of the shares c(l) the lines

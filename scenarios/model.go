@@ -18,7 +18,7 @@ type Line struct {
 	Description string  // where known
 	Region      string  // province or state of a user's dataset, or ""
 	// Claim is the line's own CUSMA claim share under the scenario's CUSMA
-	// preset, used when HasClaim (SPEC section 2: e.g. the HTS10 line's H2
+	// preset, used when HasClaim (docs/SPEC.md section 2: e.g. the HTS10 line's H2
 	// 2025 share under h2-2025); other lines take their sector's share.
 	Claim    float64
 	HasClaim bool
@@ -49,7 +49,7 @@ type ParamSources struct {
 	Overrides Overrides
 }
 
-// ResolveParams applies SPEC section 2's rules: the CUSMA preset applies to
+// ResolveParams applies docs/SPEC.md section 2's rules: the CUSMA preset applies to
 // ca_to_us only, overrides replace a sector's value (for every line of the
 // sector) in both directions, and the baseline tariff defaults to 0.
 func ResolveParams(sectors []Sector, src ParamSources) (Params, error) {

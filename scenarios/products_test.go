@@ -361,7 +361,7 @@ func TestNormalizeEntry(t *testing.T) {
 }
 
 // TestEmptyIncludeCoversNothing: an include list that is given but empty
-// covers no line (SPEC section 2: prod = 0 if include is given and the line is
+// covers no line (docs/SPEC.md section 2: prod = 0 if include is given and the line is
 // in no entry), and survives a scenario file round trip.
 func TestEmptyIncludeCoversNothing(t *testing.T) {
 	m := productModel(t, scenarios.Overrides{})

@@ -184,7 +184,7 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 	return s
 }
 
-// Cover is how one measure covers one line: the factors of cov(m,l) of SPEC
+// Cover is how one measure covers one line: the factors of cov(m,l) of docs/SPEC.md
 // section 2 and why.
 type Cover struct {
 	Sector float64 // sec(m,s)

@@ -35,7 +35,7 @@ const (
 	MaxLabelLength = 500
 )
 
-// Validate checks a scenario against SPEC section 3 and the catalog: rates in
+// Validate checks a scenario against docs/SPEC.md section 3 and the catalog: rates in
 // [0, 10], coverage and shares in [0, 1], dates, known sector codes, imposer
 // US or CA, and every quote found in its document. Each problem names its
 // field. cat may be nil to check the scenario on its own.

@@ -121,7 +121,7 @@ func TestParseDate(t *testing.T) {
 }
 
 // TestValidateInvisibleNames: a name that shows nothing, or that carries
-// control characters (escape sequences), is refused (issue 10, defect 8).
+// control characters (escape sequences), is refused.
 func TestValidateInvisibleNames(t *testing.T) {
 	for _, name := range []string{"\u200b", " \u200b\u200c\u200d\ufeff ", "\u2060", "\u202e", "\u3164", "\u0301\u0301", "\ufe0f", "\u2800", "\u00ad"} {
 		sc := scenarios.Scenario{Name: name, AsOf: scenarios.MustDate("2025-01-01"), Assumptions: scenarios.DefaultAssumptions()}

@@ -31,7 +31,7 @@ func TestDecodeSpecExample(t *testing.T) {
 		t.Errorf("header = %q %s %q", sc.Name, sc.AsOf, sc.Description)
 	}
 	a := sc.Assumptions
-	// A /1 file means chapter lines and sector shares (SPEC section 3).
+	// A /1 file means chapter lines and sector shares (docs/SPEC.md section 3).
 	if a.BaselineYear != 2024 || a.Granularity != "chapter" || a.CUSMAShares != "h2-2025-sector" || a.Elasticities != "hauk2012" || a.ElasticityLow != 0.5 || a.ElasticityHigh != 1.5 {
 		t.Errorf("assumptions = %+v", a)
 	}

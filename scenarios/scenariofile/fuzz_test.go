@@ -14,7 +14,7 @@ import (
 )
 
 // FuzzDecodeFile feeds the scenario file reader arbitrary bytes, seeded with
-// the SPEC example (format /1) and every built-in scenario as `parley
+// the docs/SPEC.md example (format /1) and every built-in scenario as `parley
 // export-scenario` writes it (format /2, testdata/exported). The reader must
 // never panic; it returns a file or a *SyntaxError / Errors whose positions
 // lie in the file; a file it accepts validates without panicking, and

@@ -328,7 +328,7 @@ const (
 	redux   = "tradewartracker/trade-war-redux-2025"
 )
 
-// listSpec says where a built-in list comes from (SPEC section 1).
+// listSpec says where a built-in list comes from (docs/SPEC.md section 1).
 type listSpec struct {
 	name, title string
 	file        string // under data/products/
