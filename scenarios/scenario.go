@@ -1,6 +1,9 @@
 package scenarios
 
-import "maps"
+import (
+	"maps"
+	"time"
+)
 
 // Defaults of docs/SPEC.md sections 1 and 2.
 const (
@@ -131,10 +134,16 @@ type Scenario struct {
 	Measures    []Measure
 }
 
-// EvalDate returns the day the scenario is evaluated on by default.
-func (s *Scenario) EvalDate() Date {
+// EvalDate returns the day the scenario is evaluated on by default:
+// EvalDateAt(nil).
+func (s *Scenario) EvalDate() Date { return s.EvalDateAt(nil) }
+
+// EvalDateAt returns the day the scenario is evaluated on by default, with
+// the clock now (nil means time.Now) giving "today" for a scenario that
+// follows the clock.
+func (s *Scenario) EvalDateAt(now func() time.Time) Date {
 	if s.AsOfToday {
-		return Today()
+		return TodayAt(now)
 	}
 	return s.AsOf
 }
