@@ -32,6 +32,25 @@ type Flow struct {
 	UpperBound bool
 }
 
+// Add adds g's amounts to f (baseline, duty, trade changes, value after,
+// duty collected, banned value); f is an upper bound when either is, and its
+// tariff is its duty over its baseline. It is the one way flows are summed:
+// sectors from lines, totals from sectors, "all other" rows of charts.
+func (f *Flow) Add(g Flow) {
+	f.Baseline += g.Baseline
+	f.Duty += g.Duty
+	f.TradeChange += g.TradeChange
+	f.TradeChangeLow += g.TradeChangeLow
+	f.TradeChangeHigh += g.TradeChangeHigh
+	f.ValueAfter += g.ValueAfter
+	f.DutyCollected += g.DutyCollected
+	f.Banned += g.Banned
+	f.UpperBound = f.UpperBound || g.UpperBound
+	if f.Baseline != 0 {
+		f.Tariff = f.Duty / f.Baseline
+	}
+}
+
 // LineFlow is the result for one trade line.
 type LineFlow struct {
 	Direction       Direction
@@ -148,39 +167,21 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 		for i := range t.len() {
 			si := t.sector[i]
 			lf := m.lineFlow(d, t, i, tau[i], bans.cov[i])
-			f := &flows[si]
-			f.Baseline += lf.Baseline
-			f.Duty += lf.Duty
-			f.TradeChange += lf.TradeChange
-			f.TradeChangeLow += lf.TradeChangeLow
-			f.TradeChangeHigh += lf.TradeChangeHigh
-			f.ValueAfter += lf.ValueAfter
-			f.DutyCollected += lf.DutyCollected
-			f.Banned += lf.Banned
-			lineUB := (ub[i] && lf.Duty != 0) || (bans.ub[i] && lf.Banned != 0)
-			if lineUB {
-				f.UpperBound = true
-			}
+			lf.UpperBound = (ub[i] && lf.Duty != 0) || (bans.ub[i] && lf.Banned != 0)
+			flows[si].Add(lf.flow())
 			if opt.Lines && (lf.Duty != 0 || lf.Banned != 0) {
-				lf.UpperBound = lineUB
 				lf.CUSMAShare = m.lineShare(di, t, i)
 				res.Lines = append(res.Lines, lf)
 			}
 		}
-		var tot Totals
+		var all Flow
 		for si := range flows {
 			f := &flows[si]
-			if f.Baseline != 0 {
-				f.Tariff = f.Duty / f.Baseline
-			}
 			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
-			tot.add(*f)
-		}
-		if tot.Baseline != 0 {
-			tot.EffectiveRate = tot.Duty / tot.Baseline
+			all.Add(*f)
 		}
 		res.Flows = append(res.Flows, flows...)
-		res.Totals[di] = tot
+		res.Totals[di] = all.totals()
 	}
 	if opt.Lines {
 		// Sort positions rather than the large line records; a total order
@@ -403,14 +404,16 @@ func noNegZero(v float64) float64 {
 	return v
 }
 
-func (t *Totals) add(f Flow) {
-	t.Baseline += f.Baseline
-	t.Duty += f.Duty
-	t.TradeChange += f.TradeChange
-	t.TradeChangeLow += f.TradeChangeLow
-	t.TradeChangeHigh += f.TradeChangeHigh
-	t.ValueAfter += f.ValueAfter
-	t.DutyCollected += f.DutyCollected
-	t.Banned += f.Banned
-	t.UpperBound = t.UpperBound || f.UpperBound
+// totals returns the sum of a direction's flows as its Totals.
+func (f *Flow) totals() Totals {
+	return Totals{Baseline: f.Baseline, Duty: f.Duty, TradeChange: f.TradeChange, TradeChangeLow: f.TradeChangeLow,
+		TradeChangeHigh: f.TradeChangeHigh, ValueAfter: f.ValueAfter, DutyCollected: f.DutyCollected,
+		Banned: f.Banned, EffectiveRate: f.Tariff, UpperBound: f.UpperBound}
+}
+
+// flow returns l's amounts as a flow of its sector, to be added to it.
+func (l *LineFlow) flow() Flow {
+	return Flow{Direction: l.Direction, Sector: l.Sector, Baseline: l.Baseline, Duty: l.Duty,
+		TradeChange: l.TradeChange, TradeChangeLow: l.TradeChangeLow, TradeChangeHigh: l.TradeChangeHigh,
+		ValueAfter: l.ValueAfter, DutyCollected: l.DutyCollected, Banned: l.Banned, UpperBound: l.UpperBound}
 }
