@@ -58,7 +58,7 @@ type LineFlow struct {
 	Code            string
 	Sector          string
 	Description     string
-	Region          string
+	Province        string
 	Baseline        float64
 	Tariff          float64 // tau(l)
 	Ban             float64 // B(l): the largest coverage of the active bans
@@ -371,7 +371,7 @@ func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineF
 		Code:        t.code[i],
 		Sector:      m.Sectors[si].Code,
 		Description: t.desc[i],
-		Region:      t.region[i],
+		Province:    t.province[i],
 		Baseline:    v,
 		Tariff:      tau,
 	}

@@ -5,11 +5,11 @@ import (
 	"slices"
 )
 
-// RegionFlow is the result for one province or state in one direction:
-// the sums over the region's lines (a dataset with a region column).
-type RegionFlow struct {
+// ProvinceFlow is the result for one province or state in one direction:
+// the sums over the province's lines (a dataset with a province or state column).
+type ProvinceFlow struct {
 	Direction       Direction
-	Region          string // "" for lines without one
+	Province        string // "" for lines without one
 	Baseline        float64
 	Duty            float64
 	TradeChange     float64
@@ -19,44 +19,44 @@ type RegionFlow struct {
 	DutyCollected   float64
 	Banned          float64 // trade value taken away by import bans
 	Tariff          float64 // Duty / Baseline (0 when Baseline is 0)
-	Lines           int     // lines of the region
+	Lines           int     // lines of the province
 	DutyLines       int     // lines with duty
 	UpperBound      bool    // a line with duty is an upper bound
 }
 
-// HasRegions reports whether any line of direction d names a province or
+// HasProvinces reports whether any line of direction d names a province or
 // state.
-func (m *Model) HasRegions(d Direction) bool {
+func (m *Model) HasProvinces(d Direction) bool {
 	for i := range m.LineCount(d) {
-		if m.Line(d, i).Region != "" {
+		if m.Line(d, i).Province != "" {
 			return true
 		}
 	}
 	return false
 }
 
-// RegionFlows evaluates sc on asOf and sums its lines by province or state
+// ProvinceFlows evaluates sc on asOf and sums its lines by province or state
 // and direction (through the exported engine: lines with duty or banned value from
-// EvaluateWith, the baseline of every line from Line): directions in order, each direction's regions by duty at
+// EvaluateWith, the baseline of every line from Line): directions in order, each direction's provinces by duty at
 // stake, largest first (then by baseline, then by name), lines without a
-// region last. Directions whose lines name no region are left out.
-func (m *Model) RegionFlows(sc *Scenario, asOf Date) []RegionFlow {
-	return m.RegionFlowsOf(m.EvaluateWith(sc, asOf, Options{Lines: true}))
+// province last. Directions whose lines name no province are left out.
+func (m *Model) ProvinceFlows(sc *Scenario, asOf Date) []ProvinceFlow {
+	return m.ProvinceFlowsOf(m.EvaluateWith(sc, asOf, Options{Lines: true}))
 }
 
-// RegionFlowsOf sums a result evaluated with lines (Options.Lines) by
-// province or state, as RegionFlows does.
-func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
-	var out []RegionFlow
+// ProvinceFlowsOf sums a result evaluated with lines (Options.Lines) by
+// province or state, as ProvinceFlows does.
+func (m *Model) ProvinceFlowsOf(res Result) []ProvinceFlow {
+	var out []ProvinceFlow
 	for _, d := range Directions {
-		if !m.HasRegions(d) {
+		if !m.HasProvinces(d) {
 			continue
 		}
-		by := map[string]*RegionFlow{}
-		get := func(r string) *RegionFlow {
+		by := map[string]*ProvinceFlow{}
+		get := func(r string) *ProvinceFlow {
 			f := by[r]
 			if f == nil {
-				f = &RegionFlow{Direction: d, Region: r}
+				f = &ProvinceFlow{Direction: d, Province: r}
 				by[r] = f
 			}
 			return f
@@ -65,7 +65,7 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 		// duty (their value stands).
 		for i := range m.LineCount(d) {
 			l := m.Line(d, i)
-			f := get(l.Region)
+			f := get(l.Province)
 			f.Baseline += l.Value
 			f.ValueAfter += l.Value
 			f.Lines++
@@ -74,7 +74,7 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 			if l.Direction != d {
 				continue
 			}
-			f := get(l.Region)
+			f := get(l.Province)
 			f.Duty += l.Duty
 			f.TradeChange += l.TradeChange
 			f.TradeChangeLow += l.TradeChangeLow
@@ -89,7 +89,7 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 				f.UpperBound = true
 			}
 		}
-		flows := make([]RegionFlow, 0, len(by))
+		flows := make([]ProvinceFlow, 0, len(by))
 		for _, f := range by {
 			if f.Baseline != 0 {
 				f.Tariff = f.Duty / f.Baseline
@@ -97,9 +97,9 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
 			flows = append(flows, *f)
 		}
-		slices.SortFunc(flows, func(a, b RegionFlow) int {
-			if (a.Region == "") != (b.Region == "") {
-				if a.Region == "" {
+		slices.SortFunc(flows, func(a, b ProvinceFlow) int {
+			if (a.Province == "") != (b.Province == "") {
+				if a.Province == "" {
 					return 1
 				}
 				return -1
@@ -110,7 +110,7 @@ func (m *Model) RegionFlowsOf(res Result) []RegionFlow {
 			if c := cmp.Compare(b.Baseline, a.Baseline); c != 0 {
 				return c
 			}
-			return cmp.Compare(a.Region, b.Region)
+			return cmp.Compare(a.Province, b.Province)
 		})
 		out = append(out, flows...)
 	}
