@@ -406,13 +406,24 @@ func movedShare(c, t float64) float64 {
 	return c + float64(t*(1-c))
 }
 
+// plan prepares sc for fast draws on asOf under u.
 func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
-	n := len(m.Sectors)
-	p := &mcPlan{nSec: n, k: Range{1, 1}, shift: m.CUSMAShift, baseRate: make([]float64, len(sc.Measures))}
+	p := &mcPlan{nSec: len(m.Sectors), k: Range{1, 1}, shift: m.CUSMAShift, baseRate: make([]float64, len(sc.Measures))}
 	if !u.Elasticity.IsZero() {
 		p.k = u.Elasticity
 	}
-	moveLo, moveHi := make([]float64, n), make([]float64, n)
+	moves := p.planShares(m, u)
+	rates := p.planRates(sc, asOf, u)
+	for di, d := range Directions {
+		p.planDir(&p.dirs[di], m, m.Contributions(sc, d, asOf), d, moves, rates)
+	}
+	return p
+}
+
+// planShares picks the sectors whose share is drawn and returns by sector
+// the range of its move (zero where its share is not drawn).
+func (p *mcPlan) planShares(m *Model, u Uncertainty) []Range {
+	moves := make([]Range, p.nSec)
 	for s, sec := range m.Sectors {
 		r, ok := u.CUSMA[sec.Code]
 		if !ok || m.CUSMAFixed[CAtoUS.Index()][s] {
@@ -424,115 +435,143 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 		if !mv.drawn() {
 			continue
 		}
-		moveLo[s], moveHi[s] = mv.Lo, mv.Hi
+		moves[s] = mv
 		p.shareSec = append(p.shareSec, s)
 		p.shareMove = append(p.shareMove, mv)
 		p.shareRef = append(p.shareRef, ref)
 		p.shareRange = append(p.shareRange, r)
 	}
-	rateLo, rateHi := make([]float64, len(sc.Measures)), make([]float64, len(sc.Measures))
+	return moves
+}
+
+// planRates picks the measures whose rate is drawn and returns by measure
+// the range of its rate (Lo == Hi where it is not drawn).
+func (p *mcPlan) planRates(sc *Scenario, asOf Date, u Uncertainty) []Range {
+	rates := make([]Range, len(sc.Measures))
 	for i := range sc.Measures {
 		me := &sc.Measures[i]
-		p.baseRate[i], rateLo[i], rateHi[i] = me.Rate, me.Rate, me.Rate
+		p.baseRate[i], rates[i] = me.Rate, Range{me.Rate, me.Rate}
 		if u.Rates && me.Uncertain() && sc.Active(me, asOf) && me.RateHigh > me.RateLow {
 			p.rateCol = append(p.rateCol, i)
 			p.rateRange = append(p.rateRange, Range{me.RateLow, me.RateHigh})
-			rateLo[i], rateHi[i] = me.RateLow, me.RateHigh
+			rates[i] = Range{me.RateLow, me.RateHigh}
 		}
 	}
-	for di, d := range Directions {
-		dir := &p.dirs[di]
-		dir.q = make([]float64, n)
-		for s := range n {
-			dir.q[s] = m.Elasticity[s] / (1 + m.BaselineTariff[s])
+	return rates
+}
+
+// pendingExact is an exact line and its drawn terms, before the exact lines
+// of a direction are put in order.
+type pendingExact struct {
+	line  exactLine
+	terms []aggTerm
+}
+
+// dirSums are a direction's sums by sector and measure column while a plan
+// is made, folded at the end (fold).
+type dirSums struct {
+	never, always []map[int]*acc
+	exact         []pendingExact
+}
+
+// addTerms adds the terms of line lt times v to sums.
+func addTerms(sums map[int]*acc, lt LineTerms, v float64) {
+	for _, t := range lt.Terms {
+		a := sums[t.Measure]
+		if a == nil {
+			a = &acc{}
+			sums[t.Measure] = a
 		}
-		dir.never, dir.always = make([]linear, n), make([]linear, n)
-		dir.alwaysV = make([]float64, n)
-		dir.banned = make([]float64, n)
-		// Sums by sector and measure column, then folded (fold).
-		type pendingExact struct {
-			line  exactLine
-			terms []aggTerm
+		vc := float64(v * t.Cov)
+		vcx := float64(vc * t.Exempt)
+		a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
+		a.b[0] += float64(vcx * float64(1-lt.Share))
+		a.b[1] += float64(vcx * lt.Share)
+	}
+}
+
+// addSector adds the terms of line lt times v (the line's value that bears
+// duties: V(l) (1 - B(l))) to the sums of sector s.
+func addSector(sums []map[int]*acc, s int, lt LineTerms, v float64) {
+	if sums[s] == nil {
+		sums[s] = map[int]*acc{}
+	}
+	addTerms(sums[s], lt, v)
+}
+
+// planDir prepares direction d of the plan from the terms of its lines,
+// with by sector the range of its move and by measure the range of its rate.
+func (p *mcPlan) planDir(dir *mcDir, m *Model, lines []LineTerms, d Direction, moves, rates []Range) {
+	n := p.nSec
+	dir.q = make([]float64, n)
+	for s := range n {
+		dir.q[s] = m.Elasticity[s] / (1 + m.BaselineTariff[s])
+	}
+	dir.never, dir.always = make([]linear, n), make([]linear, n)
+	dir.alwaysV = make([]float64, n)
+	dir.banned = make([]float64, n)
+	sums := &dirSums{never: make([]map[int]*acc, n), always: make([]map[int]*acc, n)}
+	for _, lt := range lines {
+		if lt.Value == 0 {
+			continue
 		}
-		var exact []pendingExact
-		never := make([]map[int]*acc, n)
-		always := make([]map[int]*acc, n)
-		// addTerms adds the terms of line lt times v to sums.
-		addTerms := func(sums map[int]*acc, lt LineTerms, v float64) {
-			for _, t := range lt.Terms {
-				a := sums[t.Measure]
-				if a == nil {
-					a = &acc{}
-					sums[t.Measure] = a
-				}
-				vc := float64(v * t.Cov)
-				vcx := float64(vc * t.Exempt)
-				a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
-				a.b[0] += float64(vcx * float64(1-lt.Share))
-				a.b[1] += float64(vcx * lt.Share)
-			}
-		}
-		// v is the line's value that bears duties: V(l) (1 - B(l)).
-		add := func(sums []map[int]*acc, s int, lt LineTerms, v float64) {
-			if sums[s] == nil {
-				sums[s] = map[int]*acc{}
-			}
-			addTerms(sums[s], lt, v)
-		}
-		for _, lt := range m.Contributions(sc, d, asOf) {
-			if lt.Value == 0 {
+		s := lt.Sector
+		v := lt.Value
+		if lt.Ban != 0 {
+			dir.banned[s] += float64(lt.Value * lt.Ban)
+			v = float64(lt.Value * float64(1-lt.Ban))
+			if v == 0 || len(lt.Terms) == 0 {
 				continue
 			}
-			s := lt.Sector
-			v := lt.Value
-			if lt.Ban != 0 {
-				dir.banned[s] += float64(lt.Value * lt.Ban)
-				v = float64(lt.Value * float64(1-lt.Ban))
-				if v == 0 || len(lt.Terms) == 0 {
-					continue
-				}
-			}
-			cLo, cHi := lt.Share, lt.Share
-			if d == CAtoUS {
-				cLo, cHi = movedShare(lt.Share, moveLo[s]), movedShare(lt.Share, moveHi[s])
-			}
-			var tauMax, tauMin float64
-			for _, t := range lt.Terms {
-				tauMax += float64(float64(rateHi[t.Measure]*t.Cov) * float64(1-float64(cLo*t.Exempt)))
-				tauMin += float64(float64(rateLo[t.Measure]*t.Cov) * float64(1-float64(cHi*t.Exempt)))
-			}
-			switch {
-			case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
-				add(never, s, lt, v)
-			case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
-				add(always, s, lt, v)
-				dir.alwaysV[s] += v
-			default:
-				// Its duty is linear like any line's; its trade effect
-				// is linear too until it clips, which eval corrects.
-				add(never, s, lt, v)
-				one := map[int]*acc{}
-				addTerms(one, lt, 1)
-				tau := p.fold(one)
-				exact = append(exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
-					key: float64(dir.q[s] * tauMax)}, tau.drawn})
-			}
 		}
-		// Largest possible e tau first: a draw stops at the first line
-		// that cannot clip with its multiplier.
-		slices.SortStableFunc(exact, func(a, b pendingExact) int { return cmp.Compare(b.line.key, a.line.key) })
-		for _, e := range exact {
-			e.line.from = len(dir.exactTerms)
-			dir.exactTerms = append(dir.exactTerms, e.terms...)
-			e.line.to = len(dir.exactTerms)
-			dir.exact = append(dir.exact, e.line)
+		cLo, cHi := lt.Share, lt.Share
+		if d == CAtoUS {
+			cLo, cHi = movedShare(lt.Share, moves[s].Lo), movedShare(lt.Share, moves[s].Hi)
 		}
-		for s := range n {
-			dir.never[s] = p.fold(never[s])
-			dir.always[s] = p.fold(always[s])
-		}
+		p.planLine(dir, sums, lt, v, Range{cLo, cHi}, rates)
 	}
-	return p
+	// Largest possible e tau first: a draw stops at the first line
+	// that cannot clip with its multiplier.
+	slices.SortStableFunc(sums.exact, func(a, b pendingExact) int { return cmp.Compare(b.line.key, a.line.key) })
+	for _, e := range sums.exact {
+		e.line.from = len(dir.exactTerms)
+		dir.exactTerms = append(dir.exactTerms, e.terms...)
+		e.line.to = len(dir.exactTerms)
+		dir.exact = append(dir.exact, e.line)
+	}
+	for s := range n {
+		dir.never[s] = p.fold(sums.never[s])
+		dir.always[s] = p.fold(sums.always[s])
+	}
+}
+
+// planLine sorts line lt (of value v bearing duties, its share drawn in
+// share) by whether its trade effect never clips, always clips or may clip
+// within the ranges, and adds it to the sums.
+func (p *mcPlan) planLine(dir *mcDir, sums *dirSums, lt LineTerms, v float64, share Range, rates []Range) {
+	s := lt.Sector
+	cLo, cHi := share.Lo, share.Hi
+	var tauMax, tauMin float64
+	for _, t := range lt.Terms {
+		tauMax += float64(float64(rates[t.Measure].Hi*t.Cov) * float64(1-float64(cLo*t.Exempt)))
+		tauMin += float64(float64(rates[t.Measure].Lo*t.Cov) * float64(1-float64(cHi*t.Exempt)))
+	}
+	switch {
+	case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
+		addSector(sums.never, s, lt, v)
+	case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
+		addSector(sums.always, s, lt, v)
+		dir.alwaysV[s] += v
+	default:
+		// Its duty is linear like any line's; its trade effect
+		// is linear too until it clips, which eval corrects.
+		addSector(sums.never, s, lt, v)
+		one := map[int]*acc{}
+		addTerms(one, lt, 1)
+		tau := p.fold(one)
+		sums.exact = append(sums.exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
+			key: float64(dir.q[s] * tauMax)}, tau.drawn})
+	}
 }
 
 // shiftShare applies the model's CUSMA shift to a share into the US.
