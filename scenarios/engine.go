@@ -184,37 +184,42 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 		res.Totals[di] = all.totals()
 	}
 	if opt.Lines {
-		// Sort positions rather than the large line records; a total order
-		// (lines of a direction have distinct indexes), so the order is the
-		// same on every run.
-		order := make([]int, len(res.Lines))
-		for i := range order {
-			order[i] = i
-		}
-		ls := res.Lines
-		slices.SortFunc(order, func(i, j int) int {
-			a, b := &ls[i], &ls[j]
-			if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(b.Banned, a.Banned); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.Code, b.Code); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Index, b.Index)
-		})
-		sorted := make([]LineFlow, len(ls))
-		for k, i := range order {
-			sorted[k] = ls[i]
-		}
-		res.Lines = sorted
+		res.Lines = sortLines(res.Lines)
 	}
 	return res
+}
+
+// sortLines returns ls largest duty first, then largest banned value, then
+// by direction, code and index.
+func sortLines(ls []LineFlow) []LineFlow {
+	// Sort positions rather than the large line records; a total order
+	// (lines of a direction have distinct indexes), so the order is the
+	// same on every run.
+	order := make([]int, len(ls))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &ls[i], &ls[j]
+		if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Banned, a.Banned); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Code, b.Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
+	sorted := make([]LineFlow, len(ls))
+	for k, i := range order {
+		sorted[k] = ls[i]
+	}
+	return sorted
 }
 
 // activeMeasures returns the measures of direction d's imposer in force on
