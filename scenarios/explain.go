@@ -127,7 +127,37 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 	if !ok {
 		return ex
 	}
-	di := d.Index()
+	m.sectorShares(&ex, d.Index(), si)
+	active := activeMeasures(sc, d, asOf)
+	if len(active) == 0 {
+		return ex
+	}
+	parts := m.sectorBans(d.Index(), si, active)
+	at := make(map[*Measure]int, len(active))
+	for k, me := range active {
+		at[me] = k
+	}
+	for _, lt := range m.Contributions(sc, d, asOf) {
+		if lt.Sector != si {
+			continue
+		}
+		for _, tm := range lt.Terms {
+			k := at[&sc.Measures[tm.Measure]]
+			parts[k].Lines++
+			parts[k].Duty += lt.Value * (1 - lt.Ban) * tm.Rate * tm.Cov * (1 - lt.Share*tm.Exempt)
+		}
+	}
+	for _, p := range parts {
+		if p.Lines > 0 {
+			ex.Measures = append(ex.Measures, p)
+		}
+	}
+	return ex
+}
+
+// sectorShares sets ex's line counts and mean CUSMA share for sector si of
+// direction di.
+func (m *Model) sectorShares(ex *SectorExplanation, di, si int) {
 	t := m.tables[di]
 	var v, vc float64
 	for i := range t.len() {
@@ -146,20 +176,22 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 	if v != 0 {
 		ex.CUSMAShare = vc / v
 	}
-	active := activeMeasures(sc, d, asOf)
-	if len(active) == 0 {
-		return ex
-	}
+}
+
+// sectorBans returns by active measure what it does to sector si of
+// direction di before its duties are counted: whether a line it covers is
+// an upper bound and, for a ban, the lines it covers and the value it takes
+// away.
+func (m *Model) sectorBans(di, si int, active []*Measure) []SectorMeasure {
+	t := m.tables[di]
 	scopes := make([]*scope, len(active))
 	for k, me := range active {
 		scopes[k] = m.scope(di, me)
 	}
 	bc := bans(active, scopes, t.len())
 	parts := make([]SectorMeasure, len(active))
-	at := make(map[*Measure]int, len(active))
 	for k, me := range active {
 		parts[k].Measure = me
-		at[me] = k
 		s := scopes[k]
 		for j, i := range s.idx {
 			if t.sector[i] != si || s.cov[j] == 0 {
@@ -176,20 +208,5 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 			}
 		}
 	}
-	for _, lt := range m.Contributions(sc, d, asOf) {
-		if lt.Sector != si {
-			continue
-		}
-		for _, tm := range lt.Terms {
-			k := at[&sc.Measures[tm.Measure]]
-			parts[k].Lines++
-			parts[k].Duty += lt.Value * (1 - lt.Ban) * tm.Rate * tm.Cov * (1 - lt.Share*tm.Exempt)
-		}
-	}
-	for _, p := range parts {
-		if p.Lines > 0 {
-			ex.Measures = append(ex.Measures, p)
-		}
-	}
-	return ex
+	return parts
 }
