@@ -52,51 +52,7 @@ func (m *Model) ProvinceFlowsOf(res Result) []ProvinceFlow {
 		if !m.HasProvinces(d) {
 			continue
 		}
-		by := map[string]*ProvinceFlow{}
-		get := func(r string) *ProvinceFlow {
-			f := by[r]
-			if f == nil {
-				f = &ProvinceFlow{Direction: d, Province: r}
-				by[r] = f
-			}
-			return f
-		}
-		// Baseline of every line, and the after value of lines without
-		// duty (their value stands).
-		for i := range m.LineCount(d) {
-			l := m.Line(d, i)
-			f := get(l.Province)
-			f.Baseline += l.Value
-			f.ValueAfter += l.Value
-			f.Lines++
-		}
-		for _, l := range res.Lines {
-			if l.Direction != d {
-				continue
-			}
-			f := get(l.Province)
-			f.Duty += l.Duty
-			f.TradeChange += l.TradeChange
-			f.TradeChangeLow += l.TradeChangeLow
-			f.TradeChangeHigh += l.TradeChangeHigh
-			f.ValueAfter += l.ValueAfter - l.Baseline
-			f.DutyCollected += l.DutyCollected
-			f.Banned += l.Banned
-			if l.Duty != 0 {
-				f.DutyLines++
-			}
-			if l.UpperBound {
-				f.UpperBound = true
-			}
-		}
-		flows := make([]ProvinceFlow, 0, len(by))
-		for _, f := range by {
-			if f.Baseline != 0 {
-				f.Tariff = f.Duty / f.Baseline
-			}
-			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
-			flows = append(flows, *f)
-		}
+		flows := m.provinceSums(res, d)
 		slices.SortFunc(flows, func(a, b ProvinceFlow) int {
 			if (a.Province == "") != (b.Province == "") {
 				if a.Province == "" {
@@ -115,4 +71,56 @@ func (m *Model) ProvinceFlowsOf(res Result) []ProvinceFlow {
 		out = append(out, flows...)
 	}
 	return out
+}
+
+// provinceSums sums the lines of direction d by province: the baseline of
+// every line of the model, the figures of res's lines with duty or banned
+// value. The flows are in no order.
+func (m *Model) provinceSums(res Result, d Direction) []ProvinceFlow {
+	by := map[string]*ProvinceFlow{}
+	get := func(r string) *ProvinceFlow {
+		f := by[r]
+		if f == nil {
+			f = &ProvinceFlow{Direction: d, Province: r}
+			by[r] = f
+		}
+		return f
+	}
+	// Baseline of every line, and the after value of lines without
+	// duty (their value stands).
+	for i := range m.LineCount(d) {
+		l := m.Line(d, i)
+		f := get(l.Province)
+		f.Baseline += l.Value
+		f.ValueAfter += l.Value
+		f.Lines++
+	}
+	for _, l := range res.Lines {
+		if l.Direction != d {
+			continue
+		}
+		f := get(l.Province)
+		f.Duty += l.Duty
+		f.TradeChange += l.TradeChange
+		f.TradeChangeLow += l.TradeChangeLow
+		f.TradeChangeHigh += l.TradeChangeHigh
+		f.ValueAfter += l.ValueAfter - l.Baseline
+		f.DutyCollected += l.DutyCollected
+		f.Banned += l.Banned
+		if l.Duty != 0 {
+			f.DutyLines++
+		}
+		if l.UpperBound {
+			f.UpperBound = true
+		}
+	}
+	flows := make([]ProvinceFlow, 0, len(by))
+	for _, f := range by {
+		if f.Baseline != 0 {
+			f.Tariff = f.Duty / f.Baseline
+		}
+		f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
+		flows = append(flows, *f)
+	}
+	return flows
 }

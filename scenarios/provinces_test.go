@@ -38,7 +38,7 @@ func provinceModel(t *testing.T) *scenarios.Model {
 	return m
 }
 
-func TestRegionFlows(t *testing.T) {
+func TestProvinceFlows(t *testing.T) {
 	m := provinceModel(t)
 	if !m.HasProvinces(scenarios.CAtoUS) || m.HasProvinces(scenarios.UStoCA) {
 		t.Fatal("HasProvinces wrong")
