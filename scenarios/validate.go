@@ -176,6 +176,26 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	if m.Status != "" && !slices.Contains(Statuses[:], m.Status) {
 		es.add(p+".status", "unknown status %q (known: %s)", m.Status, strings.Join(Statuses[:], ", "))
 	}
+	validateKind(es, m, p)
+	validateRates(es, m, p)
+	for i, y := range m.YieldsTo {
+		if strings.TrimSpace(y) == "" {
+			es.add(fmt.Sprintf("%s.yields_to[%d]", p, i), "must name a programme")
+		}
+	}
+	if m.From.IsZero() {
+		es.add(p+".effective_from", "must be an ISO date (YYYY-MM-DD)")
+	} else if !m.To.IsZero() && m.To.Before(m.From) {
+		es.add(p+".effective_to", "%s is before effective_from %s", m.To, m.From)
+	}
+	for i, e := range m.Evidence {
+		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
+	}
+}
+
+// validateKind checks a measure's kind, and that a ban has nothing that
+// applies a rate.
+func validateKind(es *Errors, m *Measure, p string) {
 	switch m.Kind {
 	case "", KindDuty:
 	case KindBan:
@@ -196,6 +216,11 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	default:
 		es.add(p+".kind", "unknown kind %q (known: %s)", m.Kind, strings.Join(Kinds[:], ", "))
 	}
+}
+
+// validateRates checks a measure's rate, its uncertain range and its
+// CUSMA-exempt share.
+func validateRates(es *Errors, m *Measure, p string) {
 	if m.CUSMAExemptShare != nil {
 		if !m.CUSMAExempt {
 			es.add(p+".cusma_exempt_share", "needs \"cusma_exempt\": true")
@@ -211,19 +236,6 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	}
 	if !inRange(m.Rate, 0, MaxRate) {
 		es.add(p+".rate", "%v is out of range [0, %g] (0.25 means 25%%)", m.Rate, MaxRate)
-	}
-	for i, y := range m.YieldsTo {
-		if strings.TrimSpace(y) == "" {
-			es.add(fmt.Sprintf("%s.yields_to[%d]", p, i), "must name a programme")
-		}
-	}
-	if m.From.IsZero() {
-		es.add(p+".effective_from", "must be an ISO date (YYYY-MM-DD)")
-	} else if !m.To.IsZero() && m.To.Before(m.From) {
-		es.add(p+".effective_to", "%s is before effective_from %s", m.To, m.From)
-	}
-	for i, e := range m.Evidence {
-		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
 	}
 }
 
