@@ -392,24 +392,7 @@ func (d *decoder) measure(n *jnode, path string) scenarios.Measure {
 		"yields_to":      func(n *jnode, p string) { d.strings(n, p, &m.YieldsTo) },
 		"effective_from": mark("effective_from", func(n *jnode, p string) { d.date(n, p, &m.From, false) }),
 		"effective_to":   func(n *jnode, p string) { d.date(n, p, &m.To, true) },
-		"evidence": func(n *jnode, p string) {
-			if n.kind != jArray {
-				d.fail(n, p, "must be an array, not %s", n.kind)
-				return
-			}
-			for i, it := range n.items {
-				ep := fmt.Sprintf("%s[%d]", p, i)
-				d.offsets[ep] = it.pos
-				var e scenarios.Evidence
-				d.fields(it, ep, map[string]func(*jnode, string){
-					"document": func(n *jnode, p string) { d.str(n, p, &e.Document) },
-					"quote":    func(n *jnode, p string) { d.str(n, p, &e.Quote) },
-					"citation": func(n *jnode, p string) { d.str(n, p, &e.Citation) },
-					"url":      func(n *jnode, p string) { d.str(n, p, &e.URL) },
-				})
-				m.Evidence = append(m.Evidence, e)
-			}
-		},
+		"evidence":       func(n *jnode, p string) { d.evidence(n, p, &m.Evidence) },
 	})
 	if n.kind == jObject {
 		for _, key := range []string{"imposer", "rate", "effective_from"} {
@@ -419,6 +402,26 @@ func (d *decoder) measure(n *jnode, path string) scenarios.Measure {
 		}
 	}
 	return m
+}
+
+// evidence decodes a measure's array of evidence.
+func (d *decoder) evidence(n *jnode, path string, dst *[]scenarios.Evidence) {
+	if n.kind != jArray {
+		d.fail(n, path, "must be an array, not %s", n.kind)
+		return
+	}
+	for i, it := range n.items {
+		ep := fmt.Sprintf("%s[%d]", path, i)
+		d.offsets[ep] = it.pos
+		var e scenarios.Evidence
+		d.fields(it, ep, map[string]func(*jnode, string){
+			"document": func(n *jnode, p string) { d.str(n, p, &e.Document) },
+			"quote":    func(n *jnode, p string) { d.str(n, p, &e.Quote) },
+			"citation": func(n *jnode, p string) { d.str(n, p, &e.Citation) },
+			"url":      func(n *jnode, p string) { d.str(n, p, &e.URL) },
+		})
+		*dst = append(*dst, e)
+	}
 }
 
 // entries decodes an array of product entries, normalising the valid ones
@@ -520,54 +523,17 @@ func Encode(w io.Writer, sc *scenarios.Scenario, asOf scenarios.Date) error {
 // name, written in the top-level "lists" so that the file computes the
 // same in a workspace that lacks them.
 func EncodeLists(w io.Writer, sc *scenarios.Scenario, asOf scenarios.Date, lists []*scenarios.ProductList) error {
-	a := sc.Assumptions
 	f := fileScenario{
 		Format:      scenarios.FileFormat,
 		Name:        sc.Name,
 		Description: sc.Description,
 		AsOf:        asOf.String(),
-		Assumptions: fileAssumptions{
-			BaselineYear:   a.BaselineYear,
-			Granularity:    a.Granularity,
-			CUSMAShares:    a.CUSMAShares,
-			Elasticities:   a.Elasticities,
-			ElasticityLow:  a.ElasticityLow,
-			ElasticityHigh: a.ElasticityHigh,
-			IncludeThreats: a.IncludeThreats,
-			Overrides: fileOverrides{
-				CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
-				Elasticity:     nonNil(a.Overrides.Elasticity),
-				BaselineTariff: nonNil(a.Overrides.BaselineTariff),
-			},
-		},
-		Measures: make([]fileMeasure, 0, len(sc.Measures)),
-		Lists:    encodeLists(lists),
-	}
-	if f.Assumptions.Granularity == "" {
-		f.Assumptions.Granularity = scenarios.GranularityProduct
-	}
-	if !a.Datasets.IsEmpty() {
-		f.Assumptions.Datasets = &fileDatasets{CAtoUS: a.Datasets.CAtoUS, UStoCA: a.Datasets.UStoCA}
+		Assumptions: encodeAssumptions(sc.Assumptions),
+		Measures:    make([]fileMeasure, 0, len(sc.Measures)),
+		Lists:       encodeLists(lists),
 	}
 	for _, m := range sc.Measures {
-		fm := fileMeasure{
-			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program, Status: m.Status, Kind: m.Kind,
-			Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
-			CUSMAExemptShare: m.CUSMAExemptShare,
-			YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
-			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
-		}
-		if m.Products != nil {
-			fm.Products = &fileProducts{Exclude: m.Products.Exclude}
-			if m.Products.Include != nil {
-				inc := m.Products.Include
-				fm.Products.Include = &inc
-			}
-		}
-		for _, e := range m.Evidence {
-			fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})
-		}
-		f.Measures = append(f.Measures, fm)
+		f.Measures = append(f.Measures, encodeMeasure(m))
 	}
 	data, err := encodeJSON(f, true)
 	if err != nil {
@@ -586,6 +552,53 @@ func EncodeLists(w io.Writer, sc *scenarios.Scenario, asOf scenarios.Date, lists
 	}
 	_, err = w.Write(data)
 	return err
+}
+
+// encodeAssumptions returns the file shape of a scenario's assumptions.
+func encodeAssumptions(a scenarios.Assumptions) fileAssumptions {
+	fa := fileAssumptions{
+		BaselineYear:   a.BaselineYear,
+		Granularity:    a.Granularity,
+		CUSMAShares:    a.CUSMAShares,
+		Elasticities:   a.Elasticities,
+		ElasticityLow:  a.ElasticityLow,
+		ElasticityHigh: a.ElasticityHigh,
+		IncludeThreats: a.IncludeThreats,
+		Overrides: fileOverrides{
+			CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
+			Elasticity:     nonNil(a.Overrides.Elasticity),
+			BaselineTariff: nonNil(a.Overrides.BaselineTariff),
+		},
+	}
+	if fa.Granularity == "" {
+		fa.Granularity = scenarios.GranularityProduct
+	}
+	if !a.Datasets.IsEmpty() {
+		fa.Datasets = &fileDatasets{CAtoUS: a.Datasets.CAtoUS, UStoCA: a.Datasets.UStoCA}
+	}
+	return fa
+}
+
+// encodeMeasure returns the file shape of a measure.
+func encodeMeasure(m scenarios.Measure) fileMeasure {
+	fm := fileMeasure{
+		ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program, Status: m.Status, Kind: m.Kind,
+		Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
+		CUSMAExemptShare: m.CUSMAExemptShare,
+		YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
+		Evidence: make([]fileEvidence, 0, len(m.Evidence)),
+	}
+	if m.Products != nil {
+		fm.Products = &fileProducts{Exclude: m.Products.Exclude}
+		if m.Products.Include != nil {
+			inc := m.Products.Include
+			fm.Products.Include = &inc
+		}
+	}
+	for _, e := range m.Evidence {
+		fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})
+	}
+	return fm
 }
 
 // encodeJSON encodes v as one JSON document ending in a newline, indented by
