@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"parley/scenarios"
 )
 
 // The Section 232 lists built from the legal texts rather than copied from a
@@ -359,7 +361,7 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 	dates, undated := map[string]string{}, map[string]bool{}
 	for _, r := range t.rows {
 		if r[ix[1]] == metal {
-			c, _ := digits(r[ix[0]])
+			c, _ := scenarios.NormalizeCode(r[ix[0]])
 			if r[ix[2]] == "" {
 				undated[c] = true
 			} else {
@@ -517,7 +519,7 @@ func (b *builder) mobileEquipment() (builtList, error) {
 	}
 	var codes []string
 	for _, r := range t.rows {
-		c, ok := digits(r[cx])
+		c, ok := scenarios.NormalizeCode(r[cx])
 		if !ok || len(c) != 8 {
 			return builtList{}, fmt.Errorf("%s: %q is not an HTS8", rel, r[cx])
 		}

@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"parley/scenarios"
 )
 
 // Copies are the files of data/ copied byte for byte into the assets'
@@ -557,92 +559,22 @@ func dateFields(l *listEntry, codes []string, dates map[string]string) error {
 func (b *builder) listCodes(s listSpec) ([]string, map[string]string, error) {
 	rel := "products/" + s.file
 	var raw []string
+	var err error
 	dates := map[string]string{}
 	switch s.column {
 	case "yaml":
-		src, err := b.read(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		var params struct {
-			Headings map[string]struct {
-				Prefixes []string `yaml:"prefixes"`
-			} `yaml:"section_232_headings"`
-		}
-		if err := yaml.Unmarshal(src, &params); err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", rel, err)
-		}
-		for _, v := range s.values {
-			h, ok := params.Headings[v]
-			if !ok || len(h.Prefixes) == 0 {
-				return nil, nil, fmt.Errorf("%s: section_232_headings.%s has no prefixes", rel, v)
-			}
-			raw = append(raw, h.Prefixes...)
-		}
+		raw, err = b.yamlCodes(rel, s.values)
 	case "":
-		src, err := b.read(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		if strings.HasSuffix(rel, ".txt") {
-			for _, line := range strings.Split(string(src), "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					raw = append(raw, line)
-				}
-			}
-			break
-		}
-		r := csv.NewReader(bytes.NewReader(src))
-		r.FieldsPerRecord = -1
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, nil, fmt.Errorf("read %s: %w", rel, err)
-			}
-			if len(rec) > 0 && strings.TrimSpace(rec[0]) != "" {
-				raw = append(raw, rec[0])
-			}
-		}
+		raw, err = b.firstColumnCodes(rel)
 	default:
-		t, err := b.table(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		cx, err := t.col(s.column)
-		if err != nil {
-			return nil, nil, err
-		}
-		fx, dx := -1, -1
-		if s.filter != "" {
-			if fx, err = t.col(s.filter); err != nil {
-				return nil, nil, err
-			}
-		}
-		if s.dateColumn != "" {
-			if dx, err = t.col(s.dateColumn); err != nil {
-				return nil, nil, err
-			}
-		}
-		for _, row := range t.rows {
-			if fx >= 0 && !slices.Contains(s.values, row[fx]) {
-				continue
-			}
-			raw = append(raw, row[cx])
-			if dx >= 0 && row[dx] != "" {
-				c, _ := digits(row[cx])
-				if d, ok := dates[c]; ok && d != row[dx] {
-					return nil, nil, fmt.Errorf("%s: code %s dated both %s and %s", rel, c, d, row[dx])
-				}
-				dates[c] = row[dx]
-			}
-		}
+		raw, err = b.columnCodes(rel, s, dates)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	codes := make([]string, 0, len(raw))
 	for _, r := range raw {
-		c, ok := digits(r)
+		c, ok := scenarios.NormalizeCode(r)
 		if !ok {
 			return nil, nil, fmt.Errorf("%s: %q is not an HS code of 2 to 10 digits", rel, r)
 		}
@@ -651,26 +583,109 @@ func (b *builder) listCodes(s listSpec) ([]string, map[string]string, error) {
 	return codes, dates, nil
 }
 
+// yamlCodes reads the prefixes of the section_232_headings named values
+// in the policy parameters file rel.
+func (b *builder) yamlCodes(rel string, values []string) ([]string, error) {
+	src, err := b.read(rel)
+	if err != nil {
+		return nil, err
+	}
+	var params struct {
+		Headings map[string]struct {
+			Prefixes []string `yaml:"prefixes"`
+		} `yaml:"section_232_headings"`
+	}
+	if err := yaml.Unmarshal(src, &params); err != nil {
+		return nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	var raw []string
+	for _, v := range values {
+		h, ok := params.Headings[v]
+		if !ok || len(h.Prefixes) == 0 {
+			return nil, fmt.Errorf("%s: section_232_headings.%s has no prefixes", rel, v)
+		}
+		raw = append(raw, h.Prefixes...)
+	}
+	return raw, nil
+}
+
+// firstColumnCodes reads the codes of a list without a header: the
+// non-empty lines of a .txt file, or the first column of a CSV file.
+func (b *builder) firstColumnCodes(rel string) ([]string, error) {
+	src, err := b.read(rel)
+	if err != nil {
+		return nil, err
+	}
+	var raw []string
+	if strings.HasSuffix(rel, ".txt") {
+		for _, line := range strings.Split(string(src), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				raw = append(raw, line)
+			}
+		}
+		return raw, nil
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", rel, err)
+		}
+		if len(rec) > 0 && strings.TrimSpace(rec[0]) != "" {
+			raw = append(raw, rec[0])
+		}
+	}
+	return raw, nil
+}
+
+// columnCodes reads the codes of column s.column of table rel, of the rows
+// whose s.filter is one of s.values (all rows without a filter), and with a
+// date column records each code's date in dates.
+func (b *builder) columnCodes(rel string, s listSpec, dates map[string]string) ([]string, error) {
+	t, err := b.table(rel)
+	if err != nil {
+		return nil, err
+	}
+	cx, err := t.col(s.column)
+	if err != nil {
+		return nil, err
+	}
+	fx, dx := -1, -1
+	if s.filter != "" {
+		if fx, err = t.col(s.filter); err != nil {
+			return nil, err
+		}
+	}
+	if s.dateColumn != "" {
+		if dx, err = t.col(s.dateColumn); err != nil {
+			return nil, err
+		}
+	}
+	var raw []string
+	for _, row := range t.rows {
+		if fx >= 0 && !slices.Contains(s.values, row[fx]) {
+			continue
+		}
+		raw = append(raw, row[cx])
+		if dx >= 0 && row[dx] != "" {
+			c, _ := scenarios.NormalizeCode(row[cx])
+			if d, ok := dates[c]; ok && d != row[dx] {
+				return nil, fmt.Errorf("%s: code %s dated both %s and %s", rel, c, d, row[dx])
+			}
+			dates[c] = row[dx]
+		}
+	}
+	return raw, nil
+}
+
 func (t *table) col(name string) (int, error) {
 	ix, err := t.cols(name)
 	if err != nil {
 		return -1, err
 	}
 	return ix[0], nil
-}
-
-// digits returns s without dots and white space, and whether that is 2 to
-// 10 digits.
-func digits(s string) (string, bool) {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '.' || r == ' ' || r == '\t' || r == '\u00a0':
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			return "", false
-		}
-	}
-	return b.String(), b.Len() >= 2 && b.Len() <= 10
 }
