@@ -228,22 +228,9 @@ func (b *builder) licences() error {
 // share of US imports from Canada (cty_code 1220) of the tracker's monthly
 // product files.
 func (b *builder) sectorMonthly() error {
-	mapping, err := b.table("sector_hs2_mapping.csv")
+	chapter, sectors, err := b.sectorChapters()
 	if err != nil {
 		return err
-	}
-	mix, err := mapping.cols("sector_code", "hs2")
-	if err != nil {
-		return err
-	}
-	chapter := map[string]string{}
-	var sectors []string
-	for _, r := range mapping.rows {
-		code, hs2 := r[mix[0]], r[mix[1]]
-		if !slices.Contains(sectors, code) {
-			sectors = append(sectors, code)
-		}
-		chapter[hs2] = code
 	}
 	months, err := filepath.Glob(filepath.Join(b.data, "products", "yale", "usmca_product_shares_*.csv"))
 	if err != nil {
@@ -260,34 +247,9 @@ func (b *builder) sectorMonthly() error {
 		base := filepath.Base(p)
 		ym := strings.TrimSuffix(strings.TrimPrefix(base, "usmca_product_shares_"), ".csv")
 		month := strings.Replace(ym, "_", "-", 1)
-		t, err := b.table("products/yale/" + base)
+		total, claimed, err := b.monthSums(base, chapter)
 		if err != nil {
 			return err
-		}
-		ix, err := t.cols("hts10", "cty_code", "total_value", "usmca_value")
-		if err != nil {
-			return err
-		}
-		total, claimed := map[string]int64{}, map[string]int64{}
-		for n, r := range t.rows {
-			if r[ix[1]] != "1220" {
-				continue
-			}
-			code := r[ix[0]]
-			s, ok := chapter[code[:min(2, len(code))]]
-			if !ok {
-				return fmt.Errorf("%s row %d: HTS10 %q has no sector", base, n+2, code)
-			}
-			v, err := strconv.ParseInt(r[ix[2]], 10, 64)
-			if err != nil {
-				return fmt.Errorf("%s row %d: total_value: %w", base, n+2, err)
-			}
-			u, err := strconv.ParseInt(r[ix[3]], 10, 64)
-			if err != nil {
-				return fmt.Errorf("%s row %d: usmca_value: %w", base, n+2, err)
-			}
-			total[s] += v
-			claimed[s] += u
 		}
 		for _, s := range sectors {
 			if total[s] <= 0 {
@@ -304,6 +266,64 @@ func (b *builder) sectorMonthly() error {
 	}
 	b.add("products/cusma_sector_monthly.csv", buf.Bytes())
 	return nil
+}
+
+// sectorChapters returns the sector of each HS chapter and the sectors in
+// the order of sector_hs2_mapping.csv.
+func (b *builder) sectorChapters() (map[string]string, []string, error) {
+	mapping, err := b.table("sector_hs2_mapping.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	mix, err := mapping.cols("sector_code", "hs2")
+	if err != nil {
+		return nil, nil, err
+	}
+	chapter := map[string]string{}
+	var sectors []string
+	for _, r := range mapping.rows {
+		code, hs2 := r[mix[0]], r[mix[1]]
+		if !slices.Contains(sectors, code) {
+			sectors = append(sectors, code)
+		}
+		chapter[hs2] = code
+	}
+	return chapter, sectors, nil
+}
+
+// monthSums returns by sector the total and the CUSMA-claimed value of
+// imports from Canada (country 1220) in one month's file of product shares.
+func (b *builder) monthSums(base string, chapter map[string]string) (total, claimed map[string]int64, err error) {
+	t, err := b.table("products/yale/" + base)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := t.cols("hts10", "cty_code", "total_value", "usmca_value")
+	if err != nil {
+		return nil, nil, err
+	}
+	total, claimed = map[string]int64{}, map[string]int64{}
+	for n, r := range t.rows {
+		if r[ix[1]] != "1220" {
+			continue
+		}
+		code := r[ix[0]]
+		s, ok := chapter[code[:min(2, len(code))]]
+		if !ok {
+			return nil, nil, fmt.Errorf("%s row %d: HTS10 %q has no sector", base, n+2, code)
+		}
+		v, err := strconv.ParseInt(r[ix[2]], 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s row %d: total_value: %w", base, n+2, err)
+		}
+		u, err := strconv.ParseInt(r[ix[3]], 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s row %d: usmca_value: %w", base, n+2, err)
+		}
+		total[s] += v
+		claimed[s] += u
+	}
+	return total, claimed, nil
 }
 
 // listEntry is one built-in product list as lists.json describes it.
@@ -408,34 +428,9 @@ func (b *builder) lists() error {
 	w.Write([]string{"list", "code"})
 	var index []listEntry
 	for _, s := range slices.Concat(listSpecs, updateListSpecs) {
-		codes, dates, err := b.listCodes(s)
+		l, err := b.builtinList(w, s)
 		if err != nil {
 			return fmt.Errorf("list %s: %w", s.name, err)
-		}
-		slices.Sort(codes)
-		codes = slices.Compact(codes)
-		if len(codes) == 0 {
-			return fmt.Errorf("list %s: no codes in %s", s.name, s.file)
-		}
-		for _, c := range codes {
-			w.Write([]string{s.name, c})
-		}
-		cite, err := b.citation(s)
-		if err != nil {
-			return fmt.Errorf("list %s: %w", s.name, err)
-		}
-		cite += scopeNotes[s.name]
-		l := listEntry{
-			Name:   s.name,
-			Title:  s.title,
-			Source: cite,
-			File:   path.Join("products", s.file),
-			Codes:  len(codes),
-		}
-		if s.dateColumn != "" {
-			if err := dateFields(&l, codes, dates); err != nil {
-				return fmt.Errorf("list %s: %w", s.name, err)
-			}
 		}
 		index = append(index, l)
 	}
@@ -459,6 +454,41 @@ func (b *builder) lists() error {
 		b.listIndex[index[i].Name] = &index[i]
 	}
 	return nil
+}
+
+// builtinList writes the codes of the built-in list s to w, one row each,
+// and returns its entry of lists.json.
+func (b *builder) builtinList(w *csv.Writer, s listSpec) (listEntry, error) {
+	codes, dates, err := b.listCodes(s)
+	if err != nil {
+		return listEntry{}, err
+	}
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
+	if len(codes) == 0 {
+		return listEntry{}, fmt.Errorf("no codes in %s", s.file)
+	}
+	for _, c := range codes {
+		w.Write([]string{s.name, c})
+	}
+	cite, err := b.citation(s)
+	if err != nil {
+		return listEntry{}, err
+	}
+	cite += scopeNotes[s.name]
+	l := listEntry{
+		Name:   s.name,
+		Title:  s.title,
+		Source: cite,
+		File:   path.Join("products", s.file),
+		Codes:  len(codes),
+	}
+	if s.dateColumn != "" {
+		if err := dateFields(&l, codes, dates); err != nil {
+			return listEntry{}, err
+		}
+	}
+	return l, nil
 }
 
 // sourceRows returns the cells of each row of the table of SOURCES.md.
