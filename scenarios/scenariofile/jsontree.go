@@ -182,76 +182,72 @@ func (p *jparser) literal(word string) bool {
 
 func (p *jparser) object(depth int) (*jnode, error) {
 	n := &jnode{kind: jObject, pos: p.i}
-	p.i++ // {
-	p.skipSpace()
-	if p.i < len(p.data) && p.data[p.i] == '}' {
-		p.i++
-		return n, nil
-	}
 	seen := map[string]bool{}
-	for {
-		p.skipSpace()
+	return p.list(n, '}', func() error {
 		if p.i >= len(p.data) || p.data[p.i] != '"' {
-			return nil, p.errorf(p.i, "unexpected %s, expected a key in double quotes", p.describe())
+			return p.errorf(p.i, "unexpected %s, expected a key in double quotes", p.describe())
 		}
 		kpos := p.i
 		key, err := p.string()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if seen[key] {
-			return nil, p.errorf(kpos, "key %q appears twice in the same object", key)
+			return p.errorf(kpos, "key %q appears twice in the same object", key)
 		}
 		seen[key] = true
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
-			return nil, p.errorf(p.i, "unexpected %s, expected ':' after key %q", p.describe(), key)
+			return p.errorf(p.i, "unexpected %s, expected ':' after key %q", p.describe(), key)
 		}
 		p.i++
 		p.skipSpace()
 		v, err := p.value(depth + 1)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		n.members = append(n.members, jmember{name: key, pos: kpos, val: v})
-		p.skipSpace()
-		if p.i < len(p.data) && p.data[p.i] == ',' {
-			p.i++
-			continue
-		}
-		if p.i < len(p.data) && p.data[p.i] == '}' {
-			p.i++
-			return n, nil
-		}
-		return nil, p.errorf(p.i, "unexpected %s, expected ',' or '}'", p.describe())
-	}
+		return nil
+	})
 }
 
 func (p *jparser) array(depth int) (*jnode, error) {
 	n := &jnode{kind: jArray, pos: p.i}
-	p.i++ // [
+	return p.list(n, ']', func() error {
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return err
+		}
+		n.items = append(n.items, v)
+		return nil
+	})
+}
+
+// list parses the elements of the object or array n from its opening
+// bracket to closer: elem parses one element, at its first character, and
+// the elements are separated by commas.
+func (p *jparser) list(n *jnode, closer byte, elem func() error) (*jnode, error) {
+	p.i++ // the opening bracket
 	p.skipSpace()
-	if p.i < len(p.data) && p.data[p.i] == ']' {
+	if p.i < len(p.data) && p.data[p.i] == closer {
 		p.i++
 		return n, nil
 	}
 	for {
 		p.skipSpace()
-		v, err := p.value(depth + 1)
-		if err != nil {
+		if err := elem(); err != nil {
 			return nil, err
 		}
-		n.items = append(n.items, v)
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
 			continue
 		}
-		if p.i < len(p.data) && p.data[p.i] == ']' {
+		if p.i < len(p.data) && p.data[p.i] == closer {
 			p.i++
 			return n, nil
 		}
-		return nil, p.errorf(p.i, "unexpected %s, expected ',' or ']'", p.describe())
+		return nil, p.errorf(p.i, "unexpected %s, expected ',' or '%c'", p.describe(), closer)
 	}
 }
 
