@@ -276,7 +276,7 @@ func TestBanExplainAndDecompose(t *testing.T) {
 	// Monte Carlo with nothing drawn gives the point; with the elasticity
 	// drawn, the trade band lies within the low and high effects and
 	// always counts the banned value.
-	bands, err := m.MonteCarlo(sc, day, scenarios.Uncertainty{}, 7, 1)
+	bands, err := m.MonteCarlo(sc, day, scenarios.MonteCarloInputs{}, 7, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestBanExplainAndDecompose(t *testing.T) {
 	if !near(fb.Duty.P50, f.Duty) || !near(fb.TradeChange.P50, f.TradeChange) || !near(bands.Totals[0].TradeChange.P10, res.Totals[0].TradeChange) {
 		t.Errorf("monte carlo point %+v, evaluated duty %v trade %v", fb, f.Duty, f.TradeChange)
 	}
-	bands, err = m.MonteCarlo(sc, day, scenarios.Uncertainty{Elasticity: scenarios.Range{Lo: m.ElasticityLow, Hi: m.ElasticityHigh}}, 200, 1)
+	bands, err = m.MonteCarlo(sc, day, scenarios.MonteCarloInputs{Elasticity: scenarios.Range{Lo: m.ElasticityLow, Hi: m.ElasticityHigh}}, 200, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

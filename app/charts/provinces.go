@@ -21,7 +21,7 @@ type provinces struct {
 	dir    scenarios.Direction
 	asOf   scenarios.Date
 	rows   []scenarios.ProvinceFlow // largest duty first, no region last
-	noData bool                   // the direction's lines name no region
+	noData bool                     // the direction's lines name no region
 	tot    scenarios.ProvinceFlow   // sums of every row
 }
 
