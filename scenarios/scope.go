@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func signature(me *Measure) string {
 	if me.Sectors == nil {
 		b.WriteString("*all")
 	}
-	for _, k := range sortedKeys(me.Sectors) {
+	for _, k := range slices.Sorted(maps.Keys(me.Sectors)) {
 		b.WriteString(k)
 		b.WriteByte('=')
 		b.WriteString(strconv.FormatFloat(me.Sectors[k], 'g', -1, 64))

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -69,23 +70,6 @@ func Validate(sc *Scenario, cat Catalog) Errors {
 	return es
 }
 
-// Invisible reports whether s shows nothing: it holds only white space,
-// controls, format characters (zero-width space and joiners, bidirectional
-// marks, the byte order mark), combining marks with no base, variation
-// selectors and the blank fillers (Hangul fillers, braille blank).
-func Invisible(s string) bool {
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
-		case r == '\u115f', r == '\u1160', r == '\u3164', r == '\uffa0', r == '\u2800', r == '\u180e':
-		case unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r), r == utf8.RuneError:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 func validateAssumptions(es *Errors, a *Assumptions, cat Catalog) {
 	const p = "assumptions"
 	if cat != nil {
@@ -140,7 +124,7 @@ func inRange(v, lo, hi float64) bool {
 }
 
 func sectorValues(es *Errors, path string, vals map[string]float64, lo, hi float64, what string, cat Catalog, wildcard bool) {
-	for _, code := range sortedKeys(vals) {
+	for _, code := range slices.Sorted(maps.Keys(vals)) {
 		v := vals[code]
 		p := path + "." + code
 		if !(wildcard && code == Wildcard) && cat != nil && !cat.SectorKnown(code) {
