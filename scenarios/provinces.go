@@ -77,50 +77,52 @@ func (m *Model) ProvinceFlowsOf(res Result) []ProvinceFlow {
 // every line of the model, the figures of res's lines with duty or banned
 // value. The flows are in no order.
 func (m *Model) provinceSums(res Result, d Direction) []ProvinceFlow {
-	by := map[string]*ProvinceFlow{}
-	get := func(r string) *ProvinceFlow {
-		f := by[r]
-		if f == nil {
-			f = &ProvinceFlow{Direction: d, Province: r}
-			by[r] = f
+	type sums struct {
+		flow             Flow
+		lines, dutyLines int
+	}
+	by := map[string]*sums{}
+	get := func(r string) *sums {
+		s := by[r]
+		if s == nil {
+			s = &sums{}
+			by[r] = s
 		}
-		return f
+		return s
 	}
 	// Baseline of every line, and the after value of lines without
 	// duty (their value stands).
 	for i := range m.LineCount(d) {
 		l := m.Line(d, i)
-		f := get(l.Province)
-		f.Baseline += l.Value
-		f.ValueAfter += l.Value
-		f.Lines++
+		s := get(l.Province)
+		s.flow.Baseline += l.Value
+		s.flow.ValueAfter += l.Value
+		s.lines++
 	}
+	// Lines with duty or banned value: their baseline is counted above,
+	// their value after replaces it.
 	for _, l := range res.Lines {
 		if l.Direction != d {
 			continue
 		}
-		f := get(l.Province)
-		f.Duty += l.Duty
-		f.TradeChange += l.TradeChange
-		f.TradeChangeLow += l.TradeChangeLow
-		f.TradeChangeHigh += l.TradeChangeHigh
-		f.ValueAfter += l.ValueAfter - l.Baseline
-		f.DutyCollected += l.DutyCollected
-		f.Banned += l.Banned
+		s := get(l.Province)
+		g := l.flow()
+		g.Baseline, g.ValueAfter = 0, l.ValueAfter-l.Baseline
+		s.flow.Add(g)
 		if l.Duty != 0 {
-			f.DutyLines++
-		}
-		if l.UpperBound {
-			f.UpperBound = true
+			s.dutyLines++
 		}
 	}
 	flows := make([]ProvinceFlow, 0, len(by))
-	for _, f := range by {
+	for r, s := range by {
+		f := &s.flow
 		if f.Baseline != 0 {
 			f.Tariff = f.Duty / f.Baseline
 		}
-		f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
-		flows = append(flows, *f)
+		flows = append(flows, ProvinceFlow{Direction: d, Province: r, Baseline: f.Baseline, Duty: f.Duty,
+			TradeChange: noNegZero(f.TradeChange), TradeChangeLow: noNegZero(f.TradeChangeLow), TradeChangeHigh: noNegZero(f.TradeChangeHigh),
+			ValueAfter: f.ValueAfter, DutyCollected: f.DutyCollected, Banned: f.Banned, Tariff: f.Tariff,
+			Lines: s.lines, DutyLines: s.dutyLines, UpperBound: f.UpperBound})
 	}
 	return flows
 }
