@@ -43,7 +43,7 @@ func checkBanFlow(t *testing.T, res scenarios.Result, d scenarios.Direction, sec
 	}
 }
 
-// TestBans checks SPEC section 2.1 on the product model with figures
+// TestBans checks docs/SPEC.md section 2.1 on the product model with figures
 // computed by hand. MACH (ca_to_us): 8414510000 V=200 and 8414900000 V=40,
 // e=1 (low 0.5, high 1.5); FOOD: 2204210000 V=80, e=0.5; STEEL:
 // 7208100000 V=100 and 7308900000 V=50, e=2; us_to_ca: chapter lines
@@ -276,7 +276,7 @@ func TestBanExplainAndDecompose(t *testing.T) {
 	// Monte Carlo with nothing drawn gives the point; with the elasticity
 	// drawn, the trade band lies within the low and high effects and
 	// always counts the banned value.
-	bands, err := m.MonteCarlo(sc, day, scenarios.Uncertainty{}, 7, 1)
+	bands, err := m.MonteCarlo(sc, day, scenarios.MonteCarloInputs{}, 7, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestBanExplainAndDecompose(t *testing.T) {
 	if !near(fb.Duty.P50, f.Duty) || !near(fb.TradeChange.P50, f.TradeChange) || !near(bands.Totals[0].TradeChange.P10, res.Totals[0].TradeChange) {
 		t.Errorf("monte carlo point %+v, evaluated duty %v trade %v", fb, f.Duty, f.TradeChange)
 	}
-	bands, err = m.MonteCarlo(sc, day, scenarios.Uncertainty{Elasticity: scenarios.Range{Lo: m.ElasticityLow, Hi: m.ElasticityHigh}}, 200, 1)
+	bands, err = m.MonteCarlo(sc, day, scenarios.MonteCarloInputs{Elasticity: scenarios.Range{Lo: m.ElasticityLow, Hi: m.ElasticityHigh}}, 200, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -186,7 +186,7 @@ func BenchmarkProducts12kCold(b *testing.B) {
 }
 
 // BenchmarkSensitivity400 is the tornado of a 400-measure scenario over
-// 12,000 HTS10 lines (issue 10: it grew with the square of the measures).
+// 12,000 HTS10 lines (it must not grow with the square of the measures).
 func BenchmarkSensitivity400(b *testing.B) {
 	m, sc := productCase(b)
 	for len(sc.Measures) < 400 {

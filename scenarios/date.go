@@ -24,8 +24,18 @@ func DateOf(t time.Time) Date {
 	return NewDate(t.Year(), t.Month(), t.Day())
 }
 
-// Today returns the current local calendar day.
-func Today() Date { return DateOf(time.Now()) }
+// Today returns the current local calendar day: TodayAt(nil).
+func Today() Date { return TodayAt(nil) }
+
+// TodayAt returns the calendar day of now() in its location. Callers that
+// need "today" take an optional clock and pass it here: nil means time.Now,
+// the one default of the package.
+func TodayAt(now func() time.Time) Date {
+	if now == nil {
+		now = time.Now
+	}
+	return DateOf(now())
+}
 
 // ParseDate parses an ISO date "YYYY-MM-DD". It rejects anything else. A
 // date in the right form whose month or day does not exist says so

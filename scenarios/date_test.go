@@ -3,6 +3,7 @@ package scenarios_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"parley/scenarios"
 )
@@ -36,5 +37,31 @@ func TestParseDateSaysWhichDayDoesNotExist(t *testing.T) {
 	}
 	if _, err := scenarios.ParseDate("2026-02-30"); err != nil && strings.Contains(err.Error(), "not an ISO date") {
 		t.Errorf("an impossible day is called not an ISO date: %v", err)
+	}
+}
+
+// TestEvalDateAtUsesTheClock: a scenario that follows the clock is evaluated
+// on the day the injected clock gives, in the clock's location; one with a
+// fixed day ignores the clock.
+func TestEvalDateAtUsesTheClock(t *testing.T) {
+	toronto := time.FixedZone("EST", -5*3600)
+	now := func() time.Time { return time.Date(2026, 12, 7, 23, 30, 0, 0, toronto) }
+	tests := []struct {
+		name string
+		sc   scenarios.Scenario
+		want string
+	}{
+		{"follows the clock", scenarios.Scenario{AsOf: scenarios.MustDate("2025-08-01"), AsOfToday: true}, "2026-12-07"},
+		{"fixed day", scenarios.Scenario{AsOf: scenarios.MustDate("2025-08-01")}, "2025-08-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.sc.EvalDateAt(now).String(); got != tt.want {
+				t.Errorf("EvalDateAt = %s, want %s", got, tt.want)
+			}
+		})
+	}
+	if got := scenarios.TodayAt(now).String(); got != "2026-12-07" {
+		t.Errorf("TodayAt = %s", got)
 	}
 }

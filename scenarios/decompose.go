@@ -1,6 +1,6 @@
 package scenarios
 
-// Term is one active measure's part of a line's additional tariff (SPEC
+// Term is one active measure's part of a line's additional tariff (docs/SPEC.md
 // section 2): Rate * Cov * (1 - c(l) * Exempt).
 type Term struct {
 	// Measure is the position of the measure in Scenario.Measures.
@@ -18,7 +18,7 @@ type LineTerms struct {
 	Index  int     // position of the line in its direction (Model.Line)
 	Sector int     // position of its sector in Model.Sectors
 	Value  float64 // V(l)
-	// Ban is B(l), the line's largest active ban coverage (SPEC section
+	// Ban is B(l), the line's largest active ban coverage (docs/SPEC.md section
 	// 2.1): the terms' duty falls on V(l) (1 - Ban).
 	Ban   float64
 	Share float64 // c(l) under the model's params
@@ -63,45 +63,8 @@ func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms 
 		scopes[k] = m.scope(di, me)
 	}
 	bc := bans(active, scopes, n)
-	// Terms by line, in measure order: count first, then fill one array.
-	count := make([]int, n)
-	covs := make([][]float64, len(active)) // cov' by scope entry
-	var p []float64
-	for k, me := range active {
-		if me.IsBan() {
-			continue
-		}
-		s := scopes[k]
-		yields := m.precedence(active, scopes, k, &p, n)
-		covs[k] = make([]float64, len(s.idx))
-		for j, i := range s.idx {
-			cov := s.cov[j]
-			if yields {
-				cov *= 1 - p[i]
-			}
-			covs[k][j] = cov
-			if cov != 0 {
-				count[i]++
-			}
-		}
-	}
-	lineAt := make([]int, n) // position in out + 1, or 0
-	var out []LineTerms
-	total := 0
-	for i := range n {
-		total += count[i]
-	}
-	terms := make([]Term, total)
-	off := 0
-	for i := range n {
-		if count[i] == 0 && bc.cov[i] == 0 {
-			continue
-		}
-		out = append(out, LineTerms{Index: i, Sector: t.sector[i], Value: t.value[i], Ban: bc.cov[i], Share: m.lineShare(di, t, i),
-			Terms: terms[off : off : off+count[i]], UpperBound: bc.ub[i]})
-		lineAt[i] = len(out)
-		off += count[i]
-	}
+	covs, count := m.coveredTerms(active, scopes, n)
+	out, lineAt := m.termLines(di, count, bc)
 	for k, me := range active {
 		if me.IsBan() {
 			continue
@@ -124,4 +87,58 @@ func (m *Model) Contributions(sc *Scenario, d Direction, asOf Date) []LineTerms 
 		}
 	}
 	return out
+}
+
+// coveredTerms returns by active measure (bans left out) its coverage after
+// precedence, cov'(m,l), by entry of its scope, and by line the number of
+// measures that cover it.
+func (m *Model) coveredTerms(active []*Measure, scopes []*scope, n int) (covs [][]float64, count []int) {
+	count = make([]int, n)
+	covs = make([][]float64, len(active))
+	var p []float64
+	for k, me := range active {
+		if me.IsBan() {
+			continue
+		}
+		s := scopes[k]
+		yields := m.precedence(active, scopes, k, &p, n)
+		covs[k] = make([]float64, len(s.idx))
+		for j, i := range s.idx {
+			cov := s.cov[j]
+			if yields {
+				cov *= 1 - p[i]
+			}
+			covs[k][j] = cov
+			if cov != 0 {
+				count[i]++
+			}
+		}
+	}
+	return covs, count
+}
+
+// termLines returns a LineTerms, its terms yet empty, for every line of
+// direction di that a measure or a ban covers, the terms of all lines in one
+// array (count by line), and by line its position in out plus one (0 where
+// it has none).
+func (m *Model) termLines(di int, count []int, bc banCover) (out []LineTerms, lineAt []int) {
+	t := m.tables[di]
+	n := t.len()
+	lineAt = make([]int, n)
+	total := 0
+	for i := range n {
+		total += count[i]
+	}
+	terms := make([]Term, total)
+	off := 0
+	for i := range n {
+		if count[i] == 0 && bc.cov[i] == 0 {
+			continue
+		}
+		out = append(out, LineTerms{Index: i, Sector: t.sector[i], Value: t.value[i], Ban: bc.cov[i], Share: m.lineShare(di, t, i),
+			Terms: terms[off : off : off+count[i]], UpperBound: bc.ub[i]})
+		lineAt[i] = len(out)
+		off += count[i]
+	}
+	return out, lineAt
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// Flow is the result for one sector in one direction (SPEC section 2): the
+// Flow is the result for one sector in one direction (docs/SPEC.md section 2): the
 // sums over the sector's lines.
 type Flow struct {
 	Direction       Direction
@@ -20,7 +20,7 @@ type Flow struct {
 	ValueAfter      float64 // V1 = V + dM
 	DutyCollected   float64 // R = sum of tau(l) V1(l)
 	// Banned is the trade value that active import bans take away: the
-	// sum of V(l) B(l) (SPEC section 2.1).
+	// sum of V(l) B(l) (docs/SPEC.md section 2.1).
 	Banned float64
 
 	CUSMAShare     float64 // c(s) of the sector (lines may have their own)
@@ -32,6 +32,25 @@ type Flow struct {
 	UpperBound bool
 }
 
+// Add adds g's amounts to f (baseline, duty, trade changes, value after,
+// duty collected, banned value); f is an upper bound when either is, and its
+// tariff is its duty over its baseline. It is the one way flows are summed:
+// sectors from lines, totals from sectors, "all other" rows of charts.
+func (f *Flow) Add(g Flow) {
+	f.Baseline += g.Baseline
+	f.Duty += g.Duty
+	f.TradeChange += g.TradeChange
+	f.TradeChangeLow += g.TradeChangeLow
+	f.TradeChangeHigh += g.TradeChangeHigh
+	f.ValueAfter += g.ValueAfter
+	f.DutyCollected += g.DutyCollected
+	f.Banned += g.Banned
+	f.UpperBound = f.UpperBound || g.UpperBound
+	if f.Baseline != 0 {
+		f.Tariff = f.Duty / f.Baseline
+	}
+}
+
 // LineFlow is the result for one trade line.
 type LineFlow struct {
 	Direction       Direction
@@ -39,7 +58,7 @@ type LineFlow struct {
 	Code            string
 	Sector          string
 	Description     string
-	Region          string
+	Province        string
 	Baseline        float64
 	Tariff          float64 // tau(l)
 	Ban             float64 // B(l): the largest coverage of the active bans
@@ -148,72 +167,59 @@ func (m *Model) EvaluateWith(sc *Scenario, asOf Date, opt Options) Result {
 		for i := range t.len() {
 			si := t.sector[i]
 			lf := m.lineFlow(d, t, i, tau[i], bans.cov[i])
-			f := &flows[si]
-			f.Baseline += lf.Baseline
-			f.Duty += lf.Duty
-			f.TradeChange += lf.TradeChange
-			f.TradeChangeLow += lf.TradeChangeLow
-			f.TradeChangeHigh += lf.TradeChangeHigh
-			f.ValueAfter += lf.ValueAfter
-			f.DutyCollected += lf.DutyCollected
-			f.Banned += lf.Banned
-			lineUB := (ub[i] && lf.Duty != 0) || (bans.ub[i] && lf.Banned != 0)
-			if lineUB {
-				f.UpperBound = true
-			}
+			lf.UpperBound = (ub[i] && lf.Duty != 0) || (bans.ub[i] && lf.Banned != 0)
+			flows[si].Add(lf.flow())
 			if opt.Lines && (lf.Duty != 0 || lf.Banned != 0) {
-				lf.UpperBound = lineUB
 				lf.CUSMAShare = m.lineShare(di, t, i)
 				res.Lines = append(res.Lines, lf)
 			}
 		}
-		var tot Totals
+		var all Flow
 		for si := range flows {
 			f := &flows[si]
-			if f.Baseline != 0 {
-				f.Tariff = f.Duty / f.Baseline
-			}
 			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh = noNegZero(f.TradeChange), noNegZero(f.TradeChangeLow), noNegZero(f.TradeChangeHigh)
-			tot.add(*f)
-		}
-		if tot.Baseline != 0 {
-			tot.EffectiveRate = tot.Duty / tot.Baseline
+			all.Add(*f)
 		}
 		res.Flows = append(res.Flows, flows...)
-		res.Totals[di] = tot
+		res.Totals[di] = all.totals()
 	}
 	if opt.Lines {
-		// Sort positions rather than the large line records; a total order
-		// (lines of a direction have distinct indexes), so the order is the
-		// same on every run.
-		order := make([]int, len(res.Lines))
-		for i := range order {
-			order[i] = i
-		}
-		ls := res.Lines
-		slices.SortFunc(order, func(i, j int) int {
-			a, b := &ls[i], &ls[j]
-			if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(b.Banned, a.Banned); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(a.Code, b.Code); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Index, b.Index)
-		})
-		sorted := make([]LineFlow, len(ls))
-		for k, i := range order {
-			sorted[k] = ls[i]
-		}
-		res.Lines = sorted
+		res.Lines = sortLines(res.Lines)
 	}
 	return res
+}
+
+// sortLines returns ls largest duty first, then largest banned value, then
+// by direction, code and index.
+func sortLines(ls []LineFlow) []LineFlow {
+	// Sort positions rather than the large line records; a total order
+	// (lines of a direction have distinct indexes), so the order is the
+	// same on every run.
+	order := make([]int, len(ls))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &ls[i], &ls[j]
+		if c := cmp.Compare(b.Duty, a.Duty); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Banned, a.Banned); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Direction, b.Direction); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Code, b.Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
+	sorted := make([]LineFlow, len(ls))
+	for k, i := range order {
+		sorted[k] = ls[i]
+	}
+	return sorted
 }
 
 // activeMeasures returns the measures of direction d's imposer in force on
@@ -229,7 +235,7 @@ func activeMeasures(sc *Scenario, d Direction, asOf Date) []*Measure {
 	return active
 }
 
-// banCover is B(l) for every line of a direction (SPEC section 2.1): the
+// banCover is B(l) for every line of a direction (docs/SPEC.md section 2.1): the
 // largest coverage of the active bans, whether a ban that covers the line is
 // an upper bound, and which active measure holds B(l) (-1: none).
 type banCover struct {
@@ -356,7 +362,7 @@ func (m *Model) precedence(active []*Measure, scopes []*scope, k int, p *[]float
 	return true
 }
 
-// lineFlow applies the formulas of SPEC sections 2 and 2.1 to line i with
+// lineFlow applies the formulas of docs/SPEC.md sections 2 and 2.1 to line i with
 // tariff tau and ban coverage b: the banned part V b leaves at every
 // elasticity, and the duties fall on the rest V (1 - b).
 func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineFlow {
@@ -370,7 +376,7 @@ func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineF
 		Code:        t.code[i],
 		Sector:      m.Sectors[si].Code,
 		Description: t.desc[i],
-		Region:      t.region[i],
+		Province:    t.province[i],
 		Baseline:    v,
 		Tariff:      tau,
 	}
@@ -403,14 +409,16 @@ func noNegZero(v float64) float64 {
 	return v
 }
 
-func (t *Totals) add(f Flow) {
-	t.Baseline += f.Baseline
-	t.Duty += f.Duty
-	t.TradeChange += f.TradeChange
-	t.TradeChangeLow += f.TradeChangeLow
-	t.TradeChangeHigh += f.TradeChangeHigh
-	t.ValueAfter += f.ValueAfter
-	t.DutyCollected += f.DutyCollected
-	t.Banned += f.Banned
-	t.UpperBound = t.UpperBound || f.UpperBound
+// totals returns the sum of a direction's flows as its Totals.
+func (f *Flow) totals() Totals {
+	return Totals{Baseline: f.Baseline, Duty: f.Duty, TradeChange: f.TradeChange, TradeChangeLow: f.TradeChangeLow,
+		TradeChangeHigh: f.TradeChangeHigh, ValueAfter: f.ValueAfter, DutyCollected: f.DutyCollected,
+		Banned: f.Banned, EffectiveRate: f.Tariff, UpperBound: f.UpperBound}
+}
+
+// flow returns l's amounts as a flow of its sector, to be added to it.
+func (l *LineFlow) flow() Flow {
+	return Flow{Direction: l.Direction, Sector: l.Sector, Baseline: l.Baseline, Duty: l.Duty,
+		TradeChange: l.TradeChange, TradeChangeLow: l.TradeChangeLow, TradeChangeHigh: l.TradeChangeHigh,
+		ValueAfter: l.ValueAfter, DutyCollected: l.DutyCollected, Banned: l.Banned, UpperBound: l.UpperBound}
 }

@@ -80,7 +80,7 @@ func TestEvaluateRules(t *testing.T) {
 				// V=150, tau=.1: D=15, dM=max(-150,-2*150*.1)=-30, low e=1: -15, high e=3: -45, V1=120, R=12
 				"A": {0.1, 15, -30, -15, -45, 120, 12},
 				"B": {0, 0, 0, 0, 0, 200, 0},
-				// C has no trade: its tariff D/V is 0 (SPEC section 2)
+				// C has no trade: its tariff D/V is 0 (docs/SPEC.md section 2)
 				"C": {0, 0, 0, 0, 0, 0, 0},
 			},
 		},

@@ -27,6 +27,14 @@ func (e *FieldError) Error() string {
 	return b.String()
 }
 
+// Pos is a 1-based line and column (in characters) of a file.
+type Pos struct{ Line, Col int }
+
+// IsValid reports whether p names a place in a file.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+func (p Pos) String() string { return fmt.Sprintf("line %d, column %d", p.Line, p.Col) }
+
 // Errors is a list of field errors; it is an error when not empty.
 type Errors []*FieldError
 

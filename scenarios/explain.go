@@ -1,12 +1,9 @@
 package scenarios
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Contribution is what one active measure adds to one line's tariff, with
-// each factor of SPEC section 2.
+// each factor of docs/SPEC.md section 2.
 type Contribution struct {
 	Measure *Measure
 	Cover   Cover
@@ -87,77 +84,6 @@ func (m *Model) ExplainLine(sc *Scenario, d Direction, i int, asOf Date) (LineFl
 	return lf, out
 }
 
-// FindLines returns the lines of direction d whose code starts with the
-// digits of query (dots and spaces ignored), or else whose description holds
-// every word of query (or its Census abbreviation, see descAbbreviations),
-// in code order, at most limit of them (0: all).
-func (m *Model) FindLines(d Direction, query string, limit int) []int {
-	t := m.tables[d.Index()]
-	q := strings.TrimSpace(query)
-	if q == "" {
-		return nil
-	}
-	var out []int
-	if code, ok := NormalizeCode(q); ok || isDigits(strings.NewReplacer(".", "", " ", "").Replace(q)) {
-		if !ok {
-			code = strings.NewReplacer(".", "", " ", "").Replace(q)
-		}
-		lo, hi := t.prefixRange(code)
-		out = append(out, t.sorted[lo:hi]...)
-		// A chapter line holds every code of its chapter.
-		for k := 2; k < len(code); k++ {
-			out = append(out, t.byCode[code[:k]]...)
-		}
-	} else {
-		words := strings.Fields(strings.ToLower(q))
-		for _, i := range t.sorted {
-			desc := strings.ToLower(t.desc[i])
-			all := true
-			for _, w := range words {
-				if !descHas(desc, w) {
-					all = false
-					break
-				}
-			}
-			if all {
-				out = append(out, i)
-			}
-		}
-	}
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
-}
-
-// SectorLines returns the lines of sector code in direction d, in code order.
-func (m *Model) SectorLines(d Direction, code string) []int {
-	si, ok := m.index[code]
-	if !ok {
-		return nil
-	}
-	t := m.tables[d.Index()]
-	var out []int
-	for _, i := range t.sorted {
-		if t.sector[i] == si {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // SectorMeasure is what one active measure does to the lines of a sector.
 type SectorMeasure struct {
 	Measure *Measure
@@ -183,7 +109,7 @@ type SectorExplanation struct {
 	Measures []SectorMeasure // in scenario order
 	Lines    int             // the sector's lines in the direction
 	// OwnShares is the number of lines that use a claim share of their own
-	// (SPEC section 2: e.g. the HTS10 line's H2 2025 share) rather than the
+	// (docs/SPEC.md section 2: e.g. the HTS10 line's H2 2025 share) rather than the
 	// sector's; when it is not 0, no one sector share is used.
 	OwnShares int
 	// CUSMAShare is the value-weighted mean of the shares c(l) the lines
@@ -201,7 +127,37 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 	if !ok {
 		return ex
 	}
-	di := d.Index()
+	m.sectorShares(&ex, d.Index(), si)
+	active := activeMeasures(sc, d, asOf)
+	if len(active) == 0 {
+		return ex
+	}
+	parts := m.sectorBans(d.Index(), si, active)
+	at := make(map[*Measure]int, len(active))
+	for k, me := range active {
+		at[me] = k
+	}
+	for _, lt := range m.Contributions(sc, d, asOf) {
+		if lt.Sector != si {
+			continue
+		}
+		for _, tm := range lt.Terms {
+			k := at[&sc.Measures[tm.Measure]]
+			parts[k].Lines++
+			parts[k].Duty += lt.Value * (1 - lt.Ban) * tm.Rate * tm.Cov * (1 - lt.Share*tm.Exempt)
+		}
+	}
+	for _, p := range parts {
+		if p.Lines > 0 {
+			ex.Measures = append(ex.Measures, p)
+		}
+	}
+	return ex
+}
+
+// sectorShares sets ex's line counts and mean CUSMA share for sector si of
+// direction di.
+func (m *Model) sectorShares(ex *SectorExplanation, di, si int) {
 	t := m.tables[di]
 	var v, vc float64
 	for i := range t.len() {
@@ -220,20 +176,22 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 	if v != 0 {
 		ex.CUSMAShare = vc / v
 	}
-	active := activeMeasures(sc, d, asOf)
-	if len(active) == 0 {
-		return ex
-	}
+}
+
+// sectorBans returns by active measure what it does to sector si of
+// direction di before its duties are counted: whether a line it covers is
+// an upper bound and, for a ban, the lines it covers and the value it takes
+// away.
+func (m *Model) sectorBans(di, si int, active []*Measure) []SectorMeasure {
+	t := m.tables[di]
 	scopes := make([]*scope, len(active))
 	for k, me := range active {
 		scopes[k] = m.scope(di, me)
 	}
 	bc := bans(active, scopes, t.len())
 	parts := make([]SectorMeasure, len(active))
-	at := make(map[*Measure]int, len(active))
 	for k, me := range active {
 		parts[k].Measure = me
-		at[me] = k
 		s := scopes[k]
 		for j, i := range s.idx {
 			if t.sector[i] != si || s.cov[j] == 0 {
@@ -250,20 +208,5 @@ func (m *Model) ExplainSector(sc *Scenario, d Direction, code string, asOf Date)
 			}
 		}
 	}
-	for _, lt := range m.Contributions(sc, d, asOf) {
-		if lt.Sector != si {
-			continue
-		}
-		for _, tm := range lt.Terms {
-			k := at[&sc.Measures[tm.Measure]]
-			parts[k].Lines++
-			parts[k].Duty += lt.Value * (1 - lt.Ban) * tm.Rate * tm.Cov * (1 - lt.Share*tm.Exempt)
-		}
-	}
-	for _, p := range parts {
-		if p.Lines > 0 {
-			ex.Measures = append(ex.Measures, p)
-		}
-	}
-	return ex
+	return parts
 }

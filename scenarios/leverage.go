@@ -59,7 +59,7 @@ type SectorLeverage struct {
 // needs the US market more than the US needs Canadian supply.
 func (s SectorLeverage) Gap() float64 { return s.CADependence - s.USDependence }
 
-// Leverage weights the chapters' figures into sectors (SPEC: a sector is
+// Leverage weights the chapters' figures into sectors (docs/SPEC.md: a sector is
 // the exact sum of its chapters): per sector, US dependence on Canada =
 // sum of US imports from Canada / sum of US imports from the world, and
 // Canada's dependence on the US = sum of Canada's exports to the US / sum of

@@ -42,3 +42,74 @@ func descHas(desc, w string) bool {
 	}
 	return false
 }
+
+// FindLines returns the lines of direction d whose code starts with the
+// digits of query (dots and spaces ignored), or else whose description holds
+// every word of query (or its Census abbreviation, see descAbbreviations),
+// in code order, at most limit of them (0: all).
+func (m *Model) FindLines(d Direction, query string, limit int) []int {
+	t := m.tables[d.Index()]
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return nil
+	}
+	var out []int
+	if code, ok := NormalizeCode(q); ok || isDigits(strings.NewReplacer(".", "", " ", "").Replace(q)) {
+		if !ok {
+			code = strings.NewReplacer(".", "", " ", "").Replace(q)
+		}
+		lo, hi := t.prefixRange(code)
+		out = append(out, t.sorted[lo:hi]...)
+		// A chapter line holds every code of its chapter.
+		for k := 2; k < len(code); k++ {
+			out = append(out, t.byCode[code[:k]]...)
+		}
+	} else {
+		words := strings.Fields(strings.ToLower(q))
+		for _, i := range t.sorted {
+			desc := strings.ToLower(t.desc[i])
+			all := true
+			for _, w := range words {
+				if !descHas(desc, w) {
+					all = false
+					break
+				}
+			}
+			if all {
+				out = append(out, i)
+			}
+		}
+	}
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// SectorLines returns the lines of sector code in direction d, in code order.
+func (m *Model) SectorLines(d Direction, code string) []int {
+	si, ok := m.index[code]
+	if !ok {
+		return nil
+	}
+	t := m.tables[d.Index()]
+	var out []int
+	for _, i := range t.sorted {
+		if t.sector[i] == si {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

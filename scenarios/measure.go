@@ -17,7 +17,7 @@ type Evidence struct {
 // IsQuote reports whether e quotes a document of the library.
 func (e Evidence) IsQuote() bool { return e.Document != "" }
 
-// Statuses of a measure (SPEC section 2.1); "" means StatusInForce.
+// Statuses of a measure (docs/SPEC.md section 2.1); "" means StatusInForce.
 const (
 	StatusInForce    = "in_force"    // in force by its dates
 	StatusAnnounced  = "announced"   // in a signed instrument, in force from its effective_from
@@ -29,7 +29,7 @@ const (
 // Statuses lists the statuses in the order the app offers them.
 var Statuses = [...]string{StatusInForce, StatusAnnounced, StatusThreatened, StatusStruckDown, StatusExpired}
 
-// Kinds of measure (SPEC section 2.1); "" means KindDuty.
+// Kinds of measure (docs/SPEC.md section 2.1); "" means KindDuty.
 const (
 	KindDuty = "duty" // an additional ad valorem duty
 	KindBan  = "ban"  // an import ban: the covered trade falls to zero
@@ -38,7 +38,7 @@ const (
 // Kinds lists the kinds of measure.
 var Kinds = [...]string{KindDuty, KindBan}
 
-// Measure is one dated tariff measure of one imposer (SPEC section 3).
+// Measure is one dated tariff measure of one imposer (docs/SPEC.md section 3).
 type Measure struct {
 	ID      string // unique within its scenario
 	Label   string // human label
@@ -95,7 +95,7 @@ func (m *Measure) Direction() Direction {
 	return CAtoUS
 }
 
-// ActiveOn reports whether the measure is active on day d (SPEC section
+// ActiveOn reports whether the measure is active on day d (docs/SPEC.md section
 // 2.1): an in-force or announced measure when From <= d and (To is open or
 // d <= To); a threatened one likewise but only with includeThreats (the
 // scenario's Assumptions.IncludeThreats); a struck-down or expired one never.
@@ -108,7 +108,7 @@ func (m *Measure) ActiveOn(d Date, includeThreats bool) bool {
 
 // StatusActive reports whether the measure's status lets it be active at
 // all: in force and announced measures yes, threatened ones only with
-// includeThreats, struck-down and expired ones never (SPEC section 2.1).
+// includeThreats, struck-down and expired ones never (docs/SPEC.md section 2.1).
 func (m *Measure) StatusActive(includeThreats bool) bool {
 	switch m.Status {
 	case "", StatusInForce, StatusAnnounced:

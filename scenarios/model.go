@@ -16,9 +16,9 @@ type Line struct {
 	Sector      string  // sector code
 	Value       float64 // trade value, US$
 	Description string  // where known
-	Region      string  // province or state of a user's dataset, or ""
+	Province    string  // province or state of a user's dataset, or ""
 	// Claim is the line's own CUSMA claim share under the scenario's CUSMA
-	// preset, used when HasClaim (SPEC section 2: e.g. the HTS10 line's H2
+	// preset, used when HasClaim (docs/SPEC.md section 2: e.g. the HTS10 line's H2
 	// 2025 share under h2-2025); other lines take their sector's share.
 	Claim    float64
 	HasClaim bool
@@ -49,7 +49,7 @@ type ParamSources struct {
 	Overrides Overrides
 }
 
-// ResolveParams applies SPEC section 2's rules: the CUSMA preset applies to
+// ResolveParams applies docs/SPEC.md section 2's rules: the CUSMA preset applies to
 // ca_to_us only, overrides replace a sector's value (for every line of the
 // sector) in both directions, and the baseline tariff defaults to 0.
 func ResolveParams(sectors []Sector, src ParamSources) (Params, error) {
@@ -234,7 +234,7 @@ type lineTable struct {
 	claim    []float64
 	hasClaim []bool
 	desc     []string
-	region   []string
+	province []string
 	sorted   []int // line indexes in code order
 	byCode   map[string][]int
 
@@ -247,14 +247,14 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 	n := len(lines)
 	t := &lineTable{
 		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
-		hasClaim: make([]bool, n), desc: make([]string, n), region: make([]string, n),
+		hasClaim: make([]bool, n), desc: make([]string, n), province: make([]string, n),
 		sorted: make([]int, n), byCode: make(map[string][]int, n), source: content,
 	}
 	ordered := true
 	for i, l := range lines {
 		t.code[i], t.sector[i], t.value[i] = l.Code, ix[l.Sector], l.Value
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
-		t.desc[i], t.region[i] = l.Description, l.Region
+		t.desc[i], t.province[i] = l.Description, l.Province
 		t.sorted[i] = i
 		t.byCode[l.Code] = append(t.byCode[l.Code], i)
 		if i > 0 && l.Code < lines[i-1].Code {
@@ -295,7 +295,7 @@ func (t *lineTable) shares() []*ContentShare {
 func (t *lineTable) len() int { return len(t.code) }
 
 func (t *lineTable) line(d Direction, i int) Line {
-	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Region: t.region[i],
+	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.province[i],
 		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
 }
 

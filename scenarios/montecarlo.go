@@ -34,9 +34,9 @@ func (r Range) around(c, u float64) float64 {
 	return c + float64((r.Hi-c)*float64(float64(2*u)-1))
 }
 
-// Uncertainty says what a Monte Carlo run draws. Everything it does not
+// MonteCarloInputs says what a Monte Carlo run draws. Everything it does not
 // name keeps the scenario's value.
-type Uncertainty struct {
+type MonteCarloInputs struct {
 	// CUSMA is the range of the CUSMA claim share into the US by sector
 	// code (e.g. its lowest and highest monthly share while the measures
 	// that depend on claims were in force), widened to hold the sector's
@@ -64,56 +64,56 @@ type Uncertainty struct {
 	// own, half the draws below its rate and half above.
 	Rates bool
 	// CUSMAMonths are the months ("2006-01") the CUSMA ranges were taken
-	// from, kept in the Bands for the record (labels and footnotes).
+	// from, kept in the MonteCarloResult for the record (labels and footnotes).
 	CUSMAMonths []string
 }
 
-// Uncertainty returns what a scenario's Monte Carlo draws by default: the
+// MonteCarloInputs returns what a scenario's Monte Carlo draws by default: the
 // CUSMA shares of the given ranges, the elasticity between the model's low
 // and high multipliers, and every rate the user marked uncertain.
-func (m *Model) Uncertainty(cusma map[string]Range) Uncertainty {
-	return Uncertainty{CUSMA: cusma, Elasticity: Range{m.ElasticityLow, m.ElasticityHigh}, Rates: true}
+func (m *Model) MonteCarloInputs(cusma map[string]Range) MonteCarloInputs {
+	return MonteCarloInputs{CUSMA: cusma, Elasticity: Range{m.ElasticityLow, m.ElasticityHigh}, Rates: true}
 }
 
-// Band is the 10th, 50th and 90th percentiles of a value over the draws.
-type Band struct{ P10, P50, P90 float64 }
+// Percentiles is the 10th, 50th and 90th percentiles of a value over the draws.
+type Percentiles struct{ P10, P50, P90 float64 }
 
-// FlowBands are the bands of one sector in one direction.
-type FlowBands struct {
+// MonteCarloFlow is the percentiles of one sector in one direction.
+type MonteCarloFlow struct {
 	Direction   Direction
 	Sector      string
-	Duty        Band // duty at stake, US$
-	TradeChange Band // trade effect, US$ (negative: fewer imports)
+	Duty        Percentiles // duty at stake, US$
+	TradeChange Percentiles // trade effect, US$ (negative: fewer imports)
 }
 
-// TotalBands are the bands of one direction's totals.
-type TotalBands struct {
-	Duty        Band
-	TradeChange Band
+// MonteCarloTotals is the percentiles of one direction's totals.
+type MonteCarloTotals struct {
+	Duty        Percentiles
+	TradeChange Percentiles
 }
 
-// Bands are the result of a Monte Carlo run: P10/P50/P90 of duty at stake
+// MonteCarloResult are the result of a Monte Carlo run: P10/P50/P90 of duty at stake
 // and of the trade effect per sector and direction (in the order of
 // Result.Flows) and of each direction's totals (by direction index).
-type Bands struct {
+type MonteCarloResult struct {
 	Draws  int
 	Seed   uint64
-	Flows  []FlowBands
-	Totals [2]TotalBands
+	Flows  []MonteCarloFlow
+	Totals [2]MonteCarloTotals
 	// What was drawn: the sectors whose CUSMA share came from a range, the
 	// elasticity multiplier's range (zero: not drawn) and the ids of the
 	// measures whose rate was drawn.
 	CUSMASectors []string
 	Elasticity   Range
 	Rates        []string
-	// CUSMAMonths are Uncertainty.CUSMAMonths: the months the CUSMA ranges
+	// CUSMAMonths are MonteCarloInputs.CUSMAMonths: the months the CUSMA ranges
 	// span (nil when not given).
 	CUSMAMonths []string
 }
 
 // MonthSpan writes the months the CUSMA ranges span: "2025-03 to 2026-02",
 // one month alone, or "" when none was given.
-func (b *Bands) MonthSpan() string {
+func (b *MonteCarloResult) MonthSpan() string {
 	switch n := len(b.CUSMAMonths); n {
 	case 0:
 		return ""
@@ -124,14 +124,14 @@ func (b *Bands) MonthSpan() string {
 	}
 }
 
-// Flow returns the bands of sector code in direction d.
-func (b *Bands) Flow(d Direction, code string) (FlowBands, bool) {
+// Flow returns the percentiles of sector code in direction d.
+func (b *MonteCarloResult) Flow(d Direction, code string) (MonteCarloFlow, bool) {
 	for _, f := range b.Flows {
 		if f.Direction == d && f.Sector == code {
 			return f, true
 		}
 	}
-	return FlowBands{}, false
+	return MonteCarloFlow{}, false
 }
 
 // MaxDraws bounds a Monte Carlo run.
@@ -142,7 +142,7 @@ const MaxDraws = 1_000_000
 const monteCarloStream = 0x5061726c6579
 
 // MonteCarlo draws the uncertain inputs u draws times and returns the
-// P10/P50/P90 bands of duty at stake and of the trade effect, per sector
+// P10/P50/P90 of duty at stake and of the trade effect, per sector
 // and direction and for each direction's totals, of the scenario on asOf.
 //
 // Every input is drawn with its point value as its median (Range.around),
@@ -154,8 +154,8 @@ const monteCarloStream = 0x5061726c6579
 // each side of the point (the multiplier's range must hold 1, the point
 // estimate's).
 //
-// The run is reproducible: the same model, scenario, date, uncertainty,
-// draws and seed give the same bands on every platform. The generator is
+// The run is reproducible: the same model, scenario, date, inputs,
+// draws and seed give the same percentiles on every platform. The generator is
 // math/rand/v2's PCG seeded with (seed, a fixed stream); each draw takes
 // its numbers in a fixed order (the elasticity multiplier, then one number
 // for the CUSMA shares of all sectors, then the uncertain rates in
@@ -176,12 +176,12 @@ const monteCarloStream = 0x5061726c6579
 // the duty too, except on lines where max(-V, ...) clips: lines that clip
 // for every draw contribute -V, and only the lines that may clip somewhere
 // in the ranges are evaluated one by one.
-func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u Uncertainty, draws int, seed uint64) (Bands, error) {
+func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u MonteCarloInputs, draws int, seed uint64) (MonteCarloResult, error) {
 	if draws < 1 || draws > MaxDraws {
-		return Bands{}, fmt.Errorf("monte carlo: %d draws: want 1 to %d", draws, MaxDraws)
+		return MonteCarloResult{}, fmt.Errorf("monte carlo: %d draws: want 1 to %d", draws, MaxDraws)
 	}
 	if err := u.check(); err != nil {
-		return Bands{}, err
+		return MonteCarloResult{}, err
 	}
 	p := m.plan(sc, asOf, u)
 	nSec := len(m.Sectors)
@@ -210,16 +210,16 @@ func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u Uncertainty, draws int, se
 			vals[((2*nSec+di)*2+1)*draws+k] = tradeT
 		}
 	}
-	b := Bands{Draws: draws, Seed: seed, Flows: make([]FlowBands, 0, 2*nSec)}
+	b := MonteCarloResult{Draws: draws, Seed: seed, Flows: make([]MonteCarloFlow, 0, 2*nSec)}
 	if len(p.shareSec) > 0 {
 		b.CUSMAMonths = slices.Clone(u.CUSMAMonths)
 	}
 	for di, d := range Directions {
 		for s, sec := range m.Sectors {
-			b.Flows = append(b.Flows, FlowBands{Direction: d, Sector: sec.Code,
-				Duty: band(series((di*nSec + s) * 2)), TradeChange: band(series((di*nSec+s)*2 + 1))})
+			b.Flows = append(b.Flows, MonteCarloFlow{Direction: d, Sector: sec.Code,
+				Duty: percentilesOf(series((di*nSec + s) * 2)), TradeChange: percentilesOf(series((di*nSec+s)*2 + 1))})
 		}
-		b.Totals[di] = TotalBands{Duty: band(series((2*nSec + di) * 2)), TradeChange: band(series((2*nSec+di)*2 + 1))}
+		b.Totals[di] = MonteCarloTotals{Duty: percentilesOf(series((2*nSec + di) * 2)), TradeChange: percentilesOf(series((2*nSec+di)*2 + 1))}
 	}
 	for _, s := range p.shareSec {
 		b.CUSMASectors = append(b.CUSMASectors, m.Sectors[s].Code)
@@ -233,7 +233,7 @@ func (m *Model) MonteCarlo(sc *Scenario, asOf Date, u Uncertainty, draws int, se
 	return b, nil
 }
 
-func (u Uncertainty) check() error {
+func (u MonteCarloInputs) check() error {
 	for _, code := range slices.Sorted(maps.Keys(u.CUSMA)) {
 		r := u.CUSMA[code]
 		if !inRange(r.Lo, 0, 1) || !inRange(r.Hi, 0, 1) || r.Lo > r.Hi {
@@ -246,8 +246,8 @@ func (u Uncertainty) check() error {
 	return nil
 }
 
-// band returns the percentiles of vs, which it sorts.
-func band(vs []float64) Band {
+// percentilesOf returns the percentiles of vs, which it sorts.
+func percentilesOf(vs []float64) Percentiles {
 	first, same := vs[0], true
 	for _, v := range vs[1:] {
 		if v != first {
@@ -258,7 +258,7 @@ func band(vs []float64) Band {
 	if !same {
 		slices.Sort(vs)
 	}
-	return Band{P10: quantile(vs, 0.10), P50: quantile(vs, 0.50), P90: quantile(vs, 0.90)}
+	return Percentiles{P10: quantile(vs, 0.10), P50: quantile(vs, 0.50), P90: quantile(vs, 0.90)}
 }
 
 // quantile returns the p-quantile of sorted vs: linear interpolation
@@ -406,13 +406,24 @@ func movedShare(c, t float64) float64 {
 	return c + float64(t*(1-c))
 }
 
-func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
-	n := len(m.Sectors)
-	p := &mcPlan{nSec: n, k: Range{1, 1}, shift: m.CUSMAShift, baseRate: make([]float64, len(sc.Measures))}
+// plan prepares sc for fast draws on asOf under u.
+func (m *Model) plan(sc *Scenario, asOf Date, u MonteCarloInputs) *mcPlan {
+	p := &mcPlan{nSec: len(m.Sectors), k: Range{1, 1}, shift: m.CUSMAShift, baseRate: make([]float64, len(sc.Measures))}
 	if !u.Elasticity.IsZero() {
 		p.k = u.Elasticity
 	}
-	moveLo, moveHi := make([]float64, n), make([]float64, n)
+	moves := p.planShares(m, u)
+	rates := p.planRates(sc, asOf, u)
+	for di, d := range Directions {
+		p.planDir(&p.dirs[di], m, m.Contributions(sc, d, asOf), d, moves, rates)
+	}
+	return p
+}
+
+// planShares picks the sectors whose share is drawn and returns by sector
+// the range of its move (zero where its share is not drawn).
+func (p *mcPlan) planShares(m *Model, u MonteCarloInputs) []Range {
+	moves := make([]Range, p.nSec)
 	for s, sec := range m.Sectors {
 		r, ok := u.CUSMA[sec.Code]
 		if !ok || m.CUSMAFixed[CAtoUS.Index()][s] {
@@ -424,115 +435,143 @@ func (m *Model) plan(sc *Scenario, asOf Date, u Uncertainty) *mcPlan {
 		if !mv.drawn() {
 			continue
 		}
-		moveLo[s], moveHi[s] = mv.Lo, mv.Hi
+		moves[s] = mv
 		p.shareSec = append(p.shareSec, s)
 		p.shareMove = append(p.shareMove, mv)
 		p.shareRef = append(p.shareRef, ref)
 		p.shareRange = append(p.shareRange, r)
 	}
-	rateLo, rateHi := make([]float64, len(sc.Measures)), make([]float64, len(sc.Measures))
+	return moves
+}
+
+// planRates picks the measures whose rate is drawn and returns by measure
+// the range of its rate (Lo == Hi where it is not drawn).
+func (p *mcPlan) planRates(sc *Scenario, asOf Date, u MonteCarloInputs) []Range {
+	rates := make([]Range, len(sc.Measures))
 	for i := range sc.Measures {
 		me := &sc.Measures[i]
-		p.baseRate[i], rateLo[i], rateHi[i] = me.Rate, me.Rate, me.Rate
+		p.baseRate[i], rates[i] = me.Rate, Range{me.Rate, me.Rate}
 		if u.Rates && me.Uncertain() && sc.Active(me, asOf) && me.RateHigh > me.RateLow {
 			p.rateCol = append(p.rateCol, i)
 			p.rateRange = append(p.rateRange, Range{me.RateLow, me.RateHigh})
-			rateLo[i], rateHi[i] = me.RateLow, me.RateHigh
+			rates[i] = Range{me.RateLow, me.RateHigh}
 		}
 	}
-	for di, d := range Directions {
-		dir := &p.dirs[di]
-		dir.q = make([]float64, n)
-		for s := range n {
-			dir.q[s] = m.Elasticity[s] / (1 + m.BaselineTariff[s])
+	return rates
+}
+
+// pendingExact is an exact line and its drawn terms, before the exact lines
+// of a direction are put in order.
+type pendingExact struct {
+	line  exactLine
+	terms []aggTerm
+}
+
+// dirSums are a direction's sums by sector and measure column while a plan
+// is made, folded at the end (fold).
+type dirSums struct {
+	never, always []map[int]*acc
+	exact         []pendingExact
+}
+
+// addTerms adds the terms of line lt times v to sums.
+func addTerms(sums map[int]*acc, lt LineTerms, v float64) {
+	for _, t := range lt.Terms {
+		a := sums[t.Measure]
+		if a == nil {
+			a = &acc{}
+			sums[t.Measure] = a
 		}
-		dir.never, dir.always = make([]linear, n), make([]linear, n)
-		dir.alwaysV = make([]float64, n)
-		dir.banned = make([]float64, n)
-		// Sums by sector and measure column, then folded (fold).
-		type pendingExact struct {
-			line  exactLine
-			terms []aggTerm
+		vc := float64(v * t.Cov)
+		vcx := float64(vc * t.Exempt)
+		a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
+		a.b[0] += float64(vcx * float64(1-lt.Share))
+		a.b[1] += float64(vcx * lt.Share)
+	}
+}
+
+// addSector adds the terms of line lt times v (the line's value that bears
+// duties: V(l) (1 - B(l))) to the sums of sector s.
+func addSector(sums []map[int]*acc, s int, lt LineTerms, v float64) {
+	if sums[s] == nil {
+		sums[s] = map[int]*acc{}
+	}
+	addTerms(sums[s], lt, v)
+}
+
+// planDir prepares direction d of the plan from the terms of its lines,
+// with by sector the range of its move and by measure the range of its rate.
+func (p *mcPlan) planDir(dir *mcDir, m *Model, lines []LineTerms, d Direction, moves, rates []Range) {
+	n := p.nSec
+	dir.q = make([]float64, n)
+	for s := range n {
+		dir.q[s] = m.Elasticity[s] / (1 + m.BaselineTariff[s])
+	}
+	dir.never, dir.always = make([]linear, n), make([]linear, n)
+	dir.alwaysV = make([]float64, n)
+	dir.banned = make([]float64, n)
+	sums := &dirSums{never: make([]map[int]*acc, n), always: make([]map[int]*acc, n)}
+	for _, lt := range lines {
+		if lt.Value == 0 {
+			continue
 		}
-		var exact []pendingExact
-		never := make([]map[int]*acc, n)
-		always := make([]map[int]*acc, n)
-		// addTerms adds the terms of line lt times v to sums.
-		addTerms := func(sums map[int]*acc, lt LineTerms, v float64) {
-			for _, t := range lt.Terms {
-				a := sums[t.Measure]
-				if a == nil {
-					a = &acc{}
-					sums[t.Measure] = a
-				}
-				vc := float64(v * t.Cov)
-				vcx := float64(vc * t.Exempt)
-				a.a += float64(vc * float64(1-float64(lt.Share*t.Exempt)))
-				a.b[0] += float64(vcx * float64(1-lt.Share))
-				a.b[1] += float64(vcx * lt.Share)
-			}
-		}
-		// v is the line's value that bears duties: V(l) (1 - B(l)).
-		add := func(sums []map[int]*acc, s int, lt LineTerms, v float64) {
-			if sums[s] == nil {
-				sums[s] = map[int]*acc{}
-			}
-			addTerms(sums[s], lt, v)
-		}
-		for _, lt := range m.Contributions(sc, d, asOf) {
-			if lt.Value == 0 {
+		s := lt.Sector
+		v := lt.Value
+		if lt.Ban != 0 {
+			dir.banned[s] += float64(lt.Value * lt.Ban)
+			v = float64(lt.Value * float64(1-lt.Ban))
+			if v == 0 || len(lt.Terms) == 0 {
 				continue
 			}
-			s := lt.Sector
-			v := lt.Value
-			if lt.Ban != 0 {
-				dir.banned[s] += float64(lt.Value * lt.Ban)
-				v = float64(lt.Value * float64(1-lt.Ban))
-				if v == 0 || len(lt.Terms) == 0 {
-					continue
-				}
-			}
-			cLo, cHi := lt.Share, lt.Share
-			if d == CAtoUS {
-				cLo, cHi = movedShare(lt.Share, moveLo[s]), movedShare(lt.Share, moveHi[s])
-			}
-			var tauMax, tauMin float64
-			for _, t := range lt.Terms {
-				tauMax += float64(float64(rateHi[t.Measure]*t.Cov) * float64(1-float64(cLo*t.Exempt)))
-				tauMin += float64(float64(rateLo[t.Measure]*t.Cov) * float64(1-float64(cHi*t.Exempt)))
-			}
-			switch {
-			case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
-				add(never, s, lt, v)
-			case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
-				add(always, s, lt, v)
-				dir.alwaysV[s] += v
-			default:
-				// Its duty is linear like any line's; its trade effect
-				// is linear too until it clips, which eval corrects.
-				add(never, s, lt, v)
-				one := map[int]*acc{}
-				addTerms(one, lt, 1)
-				tau := p.fold(one)
-				exact = append(exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
-					key: float64(dir.q[s] * tauMax)}, tau.drawn})
-			}
 		}
-		// Largest possible e tau first: a draw stops at the first line
-		// that cannot clip with its multiplier.
-		slices.SortStableFunc(exact, func(a, b pendingExact) int { return cmp.Compare(b.line.key, a.line.key) })
-		for _, e := range exact {
-			e.line.from = len(dir.exactTerms)
-			dir.exactTerms = append(dir.exactTerms, e.terms...)
-			e.line.to = len(dir.exactTerms)
-			dir.exact = append(dir.exact, e.line)
+		cLo, cHi := lt.Share, lt.Share
+		if d == CAtoUS {
+			cLo, cHi = movedShare(lt.Share, moves[s].Lo), movedShare(lt.Share, moves[s].Hi)
 		}
-		for s := range n {
-			dir.never[s] = p.fold(never[s])
-			dir.always[s] = p.fold(always[s])
-		}
+		p.planLine(dir, sums, lt, v, Range{cLo, cHi}, rates)
 	}
-	return p
+	// Largest possible e tau first: a draw stops at the first line
+	// that cannot clip with its multiplier.
+	slices.SortStableFunc(sums.exact, func(a, b pendingExact) int { return cmp.Compare(b.line.key, a.line.key) })
+	for _, e := range sums.exact {
+		e.line.from = len(dir.exactTerms)
+		dir.exactTerms = append(dir.exactTerms, e.terms...)
+		e.line.to = len(dir.exactTerms)
+		dir.exact = append(dir.exact, e.line)
+	}
+	for s := range n {
+		dir.never[s] = p.fold(sums.never[s])
+		dir.always[s] = p.fold(sums.always[s])
+	}
+}
+
+// planLine sorts line lt (of value v bearing duties, its share drawn in
+// share) by whether its trade effect never clips, always clips or may clip
+// within the ranges, and adds it to the sums.
+func (p *mcPlan) planLine(dir *mcDir, sums *dirSums, lt LineTerms, v float64, share Range, rates []Range) {
+	s := lt.Sector
+	cLo, cHi := share.Lo, share.Hi
+	var tauMax, tauMin float64
+	for _, t := range lt.Terms {
+		tauMax += float64(float64(rates[t.Measure].Hi*t.Cov) * float64(1-float64(cLo*t.Exempt)))
+		tauMin += float64(float64(rates[t.Measure].Lo*t.Cov) * float64(1-float64(cHi*t.Exempt)))
+	}
+	switch {
+	case float64(float64(p.k.Hi*dir.q[s])*tauMax) <= 1:
+		addSector(sums.never, s, lt, v)
+	case float64(float64(p.k.Lo*dir.q[s])*tauMin) >= 1:
+		addSector(sums.always, s, lt, v)
+		dir.alwaysV[s] += v
+	default:
+		// Its duty is linear like any line's; its trade effect
+		// is linear too until it clips, which eval corrects.
+		addSector(sums.never, s, lt, v)
+		one := map[int]*acc{}
+		addTerms(one, lt, 1)
+		tau := p.fold(one)
+		sums.exact = append(sums.exact, pendingExact{exactLine{sector: s, v: v, f0: tau.f0, f1: tau.f1,
+			key: float64(dir.q[s] * tauMax)}, tau.drawn})
+	}
 }
 
 // shiftShare applies the model's CUSMA shift to a share into the US.

@@ -24,7 +24,7 @@ func BenchmarkMonteCarlo10k(b *testing.B) {
 	for _, s := range m.Sectors {
 		cusma[s.Code] = scenarios.Range{Lo: 0.3, Hi: 0.9}
 	}
-	u := m.Uncertainty(cusma)
+	u := m.MonteCarloInputs(cusma)
 	d := scenarios.MustDate("2025-06-01")
 	m.Evaluate(sc, d) // scopes cached, as in the app
 	b.ResetTimer()

@@ -2,11 +2,11 @@ package scenarios
 
 import "math/rand/v2"
 
-// MCDraw is one draw of a Monte Carlo run and its outcome, for tests: the
+// MonteCarloDraw is one draw of a Monte Carlo run and its outcome, for tests: the
 // elasticity multiplier, the CUSMA share and the move of the lines' shares
 // by sector code (the sectors drawn from a range), the rate by measure id, and the duty and trade effect by
 // direction index and sector position.
-type MCDraw struct {
+type MonteCarloDraw struct {
 	K     float64
 	Share map[string]float64
 	Move  map[string]float64
@@ -17,7 +17,7 @@ type MCDraw struct {
 
 // MonteCarloDraws runs the first n draws of MonteCarlo's sequence and
 // returns each one with its outcome.
-func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u Uncertainty, n int, seed uint64) []MCDraw {
+func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u MonteCarloInputs, n int, seed uint64) []MonteCarloDraw {
 	p := m.plan(sc, asOf, u)
 	st := p.newState()
 	r := rand.New(rand.NewPCG(seed, monteCarloStream))
@@ -25,11 +25,11 @@ func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u Uncertainty, n int, s
 	for di := range 2 {
 		out[di] = [2][]float64{make([]float64, len(m.Sectors)), make([]float64, len(m.Sectors))}
 	}
-	draws := make([]MCDraw, n)
+	draws := make([]MonteCarloDraw, n)
 	for k := range n {
 		p.draw(r, st)
 		p.eval(st, &out)
-		d := MCDraw{K: st.k, Share: map[string]float64{}, Move: map[string]float64{}, Rate: map[string]float64{}}
+		d := MonteCarloDraw{K: st.k, Share: map[string]float64{}, Move: map[string]float64{}, Rate: map[string]float64{}}
 		for _, s := range p.shareSec {
 			d.Share[m.Sectors[s].Code] = st.share[s]
 			d.Move[m.Sectors[s].Code] = st.move[s]
@@ -48,7 +48,7 @@ func (m *Model) MonteCarloDraws(sc *Scenario, asOf Date, u Uncertainty, n int, s
 
 // ExactLines returns how many lines of each direction the plan evaluates
 // one by one (their trade effect may clip within the ranges).
-func (m *Model) ExactLines(sc *Scenario, asOf Date, u Uncertainty) [2]int {
+func (m *Model) ExactLines(sc *Scenario, asOf Date, u MonteCarloInputs) [2]int {
 	p := m.plan(sc, asOf, u)
 	return [2]int{len(p.dirs[0].exact), len(p.dirs[1].exact)}
 }
@@ -62,7 +62,7 @@ func (m *Model) WithMovedShares(move map[string]float64) *Model {
 	c.CUSMAShift = 0
 	di := CAtoUS.Index()
 	t := m.tables[di]
-	nt := &lineTable{code: t.code, sector: t.sector, value: t.value, desc: t.desc, region: t.region,
+	nt := &lineTable{code: t.code, sector: t.sector, value: t.value, desc: t.desc, province: t.province,
 		sorted: t.sorted, byCode: t.byCode, source: t.source,
 		claim: make([]float64, t.len()), hasClaim: make([]bool, t.len())}
 	for i := range t.len() {

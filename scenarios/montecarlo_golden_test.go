@@ -10,11 +10,11 @@ import (
 	"parley/scenarios"
 )
 
-// bandsHash hashes the bits of every percentile of b, in order.
-func bandsHash(b scenarios.Bands) uint64 {
+// resultHash hashes the bits of every percentile of b, in order.
+func resultHash(b scenarios.MonteCarloResult) uint64 {
 	h := fnv.New64a()
 	var buf [8]byte
-	put := func(bd scenarios.Band) {
+	put := func(bd scenarios.Percentiles) {
 		for _, v := range []float64{bd.P10, bd.P50, bd.P90} {
 			binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
 			h.Write(buf[:])
@@ -37,13 +37,13 @@ func bandsHash(b scenarios.Bands) uint64 {
 // the draw order, the generator or the arithmetic changes the hash.
 func TestMonteCarloGolden(t *testing.T) {
 	r := rand.New(rand.NewPCG(2026, 12))
-	m, sc, u := uncertainCase(r)
+	m, sc, u := montecarloCase(r)
 	b, err := m.MonteCarlo(sc, scenarios.MustDate("2025-06-01"), u, 2000, 42)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const want = 0x7e0ceab8d586142c
-	if got := bandsHash(b); got != want {
+	if got := resultHash(b); got != want {
 		t.Errorf("bands hash %#x, want %#x; total duty into the US %v", got, uint64(want), b.Totals[0].Duty)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // elasticity between 0.5 and 1.5, at most one rate marked uncertain (with
 // the point anywhere in its range), sometimes an import ban and sometimes a
 // CUSMA shift.
-func pointCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenarios.Uncertainty) {
+func pointCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenarios.MonteCarloInputs) {
 	m, sc := randomProductCase(r, 300, 8)
 	for i := range sc.Measures {
 		sc.Measures[i].Rate *= 1.5 // rates up to 150%: some lines clip
@@ -40,7 +40,7 @@ func pointCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenarios.U
 			cusma[s.Code] = scenarios.Range{Lo: lo, Hi: lo + (1-lo)*r.Float64()}
 		}
 	}
-	return m, sc, m.Uncertainty(cusma)
+	return m, sc, m.MonteCarloInputs(cusma)
 }
 
 // TestMonteCarloRangesHoldThePoint is the ranges' property: whatever the
@@ -70,7 +70,7 @@ func TestMonteCarloRangesHoldThePoint(t *testing.T) {
 }
 
 // checkHolds fails unless point lies within [P10, P90] of b (to rounding).
-func checkHolds(t *testing.T, what string, b scenarios.Band, point float64) {
+func checkHolds(t *testing.T, what string, b scenarios.Percentiles, point float64) {
 	t.Helper()
 	tol := 1e-9 * math.Max(1, math.Abs(point))
 	if point < b.P10-tol || point > b.P90+tol {
@@ -97,7 +97,7 @@ func TestMonteCarloSharesAroundTheLine(t *testing.T) {
 	sc := &scenarios.Scenario{Name: "one", Measures: []scenarios.Measure{{ID: "m", Imposer: "US", Rate: 0.2, CUSMAExempt: true,
 		From: scenarios.MustDate("2025-01-01")}}}
 	day := scenarios.MustDate("2025-02-01")
-	u := scenarios.Uncertainty{CUSMA: map[string]scenarios.Range{"A": {Lo: 0.4, Hi: 0.9}}}
+	u := scenarios.MonteCarloInputs{CUSMA: map[string]scenarios.Range{"A": {Lo: 0.4, Hi: 0.9}}}
 	below, n := 0, 2000
 	for _, d := range m.MonteCarloDraws(sc, day, u, n, 1) {
 		c := d.Share["A"]

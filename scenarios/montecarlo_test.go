@@ -14,9 +14,9 @@ func nearRel(a, b float64) bool {
 	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
-// uncertainCase is a random product case with some rates marked uncertain
+// montecarloCase is a random product case with some rates marked uncertain
 // and CUSMA share ranges for some sectors.
-func uncertainCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenarios.Uncertainty) {
+func montecarloCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenarios.MonteCarloInputs) {
 	m, sc := randomProductCase(r, 300, 8)
 	for i := range sc.Measures {
 		me := &sc.Measures[i]
@@ -32,13 +32,13 @@ func uncertainCase(r *rand.Rand) (*scenarios.Model, *scenarios.Scenario, scenari
 			cusma[s.Code] = scenarios.Range{Lo: lo, Hi: lo + (1-lo)*r.Float64()}
 		}
 	}
-	return m, sc, m.Uncertainty(cusma)
+	return m, sc, m.MonteCarloInputs(cusma)
 }
 
 // bruteForce evaluates one draw with the engine: every line's share moved
 // as the draw moves its sector's, the multiplier on every elasticity, the
 // drawn rates.
-func bruteForce(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date, d scenarios.MCDraw) scenarios.Result {
+func bruteForce(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date, d scenarios.MonteCarloDraw) scenarios.Result {
 	mm := m.WithMovedShares(d.Move)
 	p := mm.Params.Clone()
 	for i := range p.Elasticity {
@@ -58,7 +58,7 @@ func TestMonteCarloDrawsMatchTheEngine(t *testing.T) {
 	exact := 0
 	for seed := range uint64(20) {
 		r := rand.New(rand.NewPCG(seed, 3))
-		m, sc, u := uncertainCase(r)
+		m, sc, u := montecarloCase(r)
 		ex := m.ExactLines(sc, asOf, u)
 		exact += ex[0] + ex[1]
 		for k, d := range m.MonteCarloDraws(sc, asOf, u, 4, seed) {
@@ -79,13 +79,13 @@ func TestMonteCarloDrawsMatchTheEngine(t *testing.T) {
 	}
 }
 
-func TestMonteCarloZeroUncertaintyIsThePointEstimate(t *testing.T) {
+func TestMonteCarloDrawingNothingIsThePointEstimate(t *testing.T) {
 	asOf := scenarios.MustDate("2025-06-01")
 	for seed := range uint64(20) {
 		r := rand.New(rand.NewPCG(seed, 5))
-		m, sc, _ := uncertainCase(r)
+		m, sc, _ := montecarloCase(r)
 		res := m.Evaluate(sc, asOf)
-		b, err := m.MonteCarlo(sc, asOf, scenarios.Uncertainty{}, 50, seed)
+		b, err := m.MonteCarlo(sc, asOf, scenarios.MonteCarloInputs{}, 50, seed)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestMonteCarloZeroUncertaintyIsThePointEstimate(t *testing.T) {
 				t.Fatalf("flow %d is %s %s, want %s %s", i, fb.Direction, fb.Sector, f.Direction, f.Sector)
 			}
 			for _, c := range []struct {
-				b    scenarios.Band
+				b    scenarios.Percentiles
 				want float64
 			}{{fb.Duty, f.Duty}, {fb.TradeChange, f.TradeChange}} {
 				if c.b.P10 != c.b.P50 || c.b.P50 != c.b.P90 || !nearRel(c.b.P50, c.want) {
@@ -115,7 +115,7 @@ func TestMonteCarloBandsAreOrderedAndReproducible(t *testing.T) {
 	asOf := scenarios.MustDate("2025-06-01")
 	for seed := range uint64(10) {
 		r := rand.New(rand.NewPCG(seed, 7))
-		m, sc, u := uncertainCase(r)
+		m, sc, u := montecarloCase(r)
 		a, err := m.MonteCarlo(sc, asOf, u, 500, seed)
 		if err != nil {
 			t.Fatal(err)
@@ -128,7 +128,7 @@ func TestMonteCarloBandsAreOrderedAndReproducible(t *testing.T) {
 		if len(a.CUSMASectors) > 0 && reflect.DeepEqual(a.Totals, c.Totals) && a.Totals[0].Duty.P10 != a.Totals[0].Duty.P90 {
 			t.Errorf("case %d: another seed gave the same bands", seed)
 		}
-		check := func(what string, bd scenarios.Band) {
+		check := func(what string, bd scenarios.Percentiles) {
 			if !(bd.P10 <= bd.P50 && bd.P50 <= bd.P90) {
 				t.Fatalf("case %d %s: %+v not ordered", seed, what, bd)
 			}
@@ -161,7 +161,7 @@ func TestMonteCarloUniformRate(t *testing.T) {
 	}
 	sc := &scenarios.Scenario{Name: "one", Measures: []scenarios.Measure{{ID: "m", Imposer: "US", Rate: 0.2, RateLow: 0.1, RateHigh: 0.3,
 		From: scenarios.MustDate("2025-01-01")}}}
-	b, err := m.MonteCarlo(sc, scenarios.MustDate("2025-02-01"), scenarios.Uncertainty{Rates: true}, 10000, 1)
+	b, err := m.MonteCarlo(sc, scenarios.MustDate("2025-02-01"), scenarios.MonteCarloInputs{Rates: true}, 10000, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestMonteCarloUniformRate(t *testing.T) {
 
 func TestMonteCarloRefusesBadInput(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
-	m, sc, u := uncertainCase(r)
+	m, sc, u := montecarloCase(r)
 	d := scenarios.MustDate("2025-06-01")
 	if _, err := m.MonteCarlo(sc, d, u, 0, 1); err == nil {
 		t.Errorf("0 draws accepted")

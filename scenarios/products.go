@@ -10,7 +10,7 @@ import (
 // ("list:us-s232-copper") rather than a code.
 const ListPrefix = "list:"
 
-// ProductScope is a measure's product list (SPEC section 2): entries are
+// ProductScope is a measure's product list (docs/SPEC.md section 2): entries are
 // codes of 2 to 10 digits or list:NAME references. A line is covered when it
 // is in (or partly in) an Include entry, or Include is nil (not given), and
 // it is not fully in an Exclude entry. An Include that is given but empty
@@ -161,7 +161,7 @@ func NormalizeEntry(s string) (string, error) {
 	return c, nil
 }
 
-// ClipShare clips a content share to [0, 1] (SPEC section 2: the BEA input
+// ClipShare clips a content share to [0, 1] (docs/SPEC.md section 2: the BEA input
 // coefficients exceed 1 on some lines).
 func ClipShare(v float64) float64 {
 	switch {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // productModel is a small hand-made model at product level:
@@ -360,7 +361,7 @@ func TestNormalizeEntry(t *testing.T) {
 }
 
 // TestEmptyIncludeCoversNothing: an include list that is given but empty
-// covers no line (SPEC section 2: prod = 0 if include is given and the line is
+// covers no line (docs/SPEC.md section 2: prod = 0 if include is given and the line is
 // in no entry), and survives a scenario file round trip.
 func TestEmptyIncludeCoversNothing(t *testing.T) {
 	m := productModel(t, scenarios.Overrides{})
@@ -373,13 +374,13 @@ func TestEmptyIncludeCoversNothing(t *testing.T) {
 		t.Errorf("ScopeSize = %+v", got)
 	}
 	var buf bytes.Buffer
-	if err := scenarios.EncodeFile(&buf, sc, day); err != nil {
+	if err := scenariofile.Encode(&buf, sc, day); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), `"include": []`) {
 		t.Fatalf("the empty include is not written:\n%s", buf.String())
 	}
-	f, err := scenarios.DecodeFile(buf.Bytes())
+	f, err := scenariofile.Decode(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"unicode"
 )
 
-// NormalizeText prepares text for quote matching (SPEC section 3): runs of
+// NormalizeText prepares text for quote matching (docs/SPEC.md section 3): runs of
 // white space become one space, letters are lower-cased and curly quotes,
 // primes and guillemets become straight quotes.
 func NormalizeText(s string) string {

@@ -1,8 +1,11 @@
 package scenarios
 
-import "maps"
+import (
+	"maps"
+	"time"
+)
 
-// Defaults of SPEC sections 1 and 2.
+// Defaults of docs/SPEC.md sections 1 and 2.
 const (
 	DefaultBaselineYear     = 2024
 	DefaultCUSMAPreset      = "h2-2025"
@@ -37,7 +40,7 @@ func (o Overrides) Clone() Overrides {
 	}
 }
 
-// Granularities of baseline trade (SPEC section 2).
+// Granularities of baseline trade (docs/SPEC.md section 2).
 const (
 	// GranularityProduct uses tariff lines where they exist (HTS10 for
 	// ca_to_us in 2024 and 2025) and chapter lines elsewhere.
@@ -47,7 +50,7 @@ const (
 	GranularityChapter = "chapter"
 )
 
-// CUSMA share presets with a fixed meaning (SPEC section 2); month presets
+// CUSMA share presets with a fixed meaning (docs/SPEC.md section 2); month presets
 // are named by month ("2025-01").
 const (
 	// CUSMALinePreset takes each HTS10 line's own H2 2025 claim share, else
@@ -98,7 +101,7 @@ type Assumptions struct {
 	ElasticityLow  float64  // multiplier of e(s) for the low trade effect
 	ElasticityHigh float64  // multiplier of e(s) for the high trade effect
 	Overrides      Overrides
-	// IncludeThreats makes threatened measures active by their dates (SPEC
+	// IncludeThreats makes threatened measures active by their dates (docs/SPEC.md
 	// section 2.1); without it they are never active.
 	IncludeThreats bool
 }
@@ -106,7 +109,7 @@ type Assumptions struct {
 // ChapterLevel reports whether the assumptions use chapter lines only.
 func (a Assumptions) ChapterLevel() bool { return a.Granularity == GranularityChapter }
 
-// DefaultAssumptions returns the defaults of SPEC sections 1 and 2 (format /2).
+// DefaultAssumptions returns the defaults of docs/SPEC.md sections 1 and 2 (format /2).
 func DefaultAssumptions() Assumptions {
 	return Assumptions{
 		BaselineYear:   DefaultBaselineYear,
@@ -131,10 +134,16 @@ type Scenario struct {
 	Measures    []Measure
 }
 
-// EvalDate returns the day the scenario is evaluated on by default.
-func (s *Scenario) EvalDate() Date {
+// EvalDate returns the day the scenario is evaluated on by default:
+// EvalDateAt(nil).
+func (s *Scenario) EvalDate() Date { return s.EvalDateAt(nil) }
+
+// EvalDateAt returns the day the scenario is evaluated on by default, with
+// the clock now (nil means time.Now) giving "today" for a scenario that
+// follows the clock.
+func (s *Scenario) EvalDateAt(now func() time.Time) Date {
 	if s.AsOfToday {
-		return Today()
+		return TodayAt(now)
 	}
 	return s.AsOf
 }

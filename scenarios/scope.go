@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func signature(me *Measure) string {
 	if me.Sectors == nil {
 		b.WriteString("*all")
 	}
-	for _, k := range sortedKeys(me.Sectors) {
+	for _, k := range slices.Sorted(maps.Keys(me.Sectors)) {
 		b.WriteString(k)
 		b.WriteByte('=')
 		b.WriteString(strconv.FormatFloat(me.Sectors[k], 'g', -1, 64))
@@ -113,26 +114,13 @@ func (t *lineTable) markMatches(codes []string, state []uint8) {
 func (m *Model) buildScope(di int, me *Measure) *scope {
 	t := m.tables[di]
 	n := t.len()
-	var inc, exc []uint8
-	if me.Products.HasInclude() {
-		inc = make([]uint8, n)
-		t.markMatches(m.entryCodes(me.Products.Include), inc)
-	}
-	if me.Products != nil && len(me.Products.Exclude) > 0 {
-		exc = make([]uint8, n)
-		t.markMatches(m.entryCodes(me.Products.Exclude), exc)
-	}
+	inc, exc := m.productMarks(t, me)
 	ci := contentIndex(me.Content)
 	var content []*ContentShare
 	if ci >= 0 {
 		content = t.shares()
 	}
-	secCov := make([]float64, len(m.Sectors))
-	secUB := make([]bool, len(m.Sectors))
-	for i, s := range m.Sectors {
-		secCov[i] = me.Coverage(s.Code)
-		secUB[i] = me.IsUpperBound(s.Code)
-	}
+	secCov, secUB := m.sectorCover(me)
 	size := n
 	if inc != nil {
 		size = 0
@@ -148,23 +136,11 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		if sec == 0 {
 			continue
 		}
-		ub := secUB[t.sector[i]]
-		if inc != nil {
-			switch inc[i] {
-			case matchNone:
-				continue
-			case matchPartly:
-				ub = true
-			}
+		in, listUB := listsCover(inc, exc, i)
+		if !in {
+			continue
 		}
-		if exc != nil {
-			switch exc[i] {
-			case matchFully:
-				continue
-			case matchPartly:
-				ub = true
-			}
-		}
+		ub := secUB[t.sector[i]] || listUB
 		k := 1.0
 		if ci >= 0 {
 			if cs := content[i]; cs != nil {
@@ -184,7 +160,56 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 	return s
 }
 
-// Cover is how one measure covers one line: the factors of cov(m,l) of SPEC
+// productMarks returns by line of t how me's include and exclude lists
+// match it, nil for a list me does not give.
+func (m *Model) productMarks(t *lineTable, me *Measure) (inc, exc []uint8) {
+	if me.Products.HasInclude() {
+		inc = make([]uint8, t.len())
+		t.markMatches(m.entryCodes(me.Products.Include), inc)
+	}
+	if me.Products != nil && len(me.Products.Exclude) > 0 {
+		exc = make([]uint8, t.len())
+		t.markMatches(m.entryCodes(me.Products.Exclude), exc)
+	}
+	return inc, exc
+}
+
+// sectorCover returns by sector of the model me's coverage and whether it
+// is an upper bound.
+func (m *Model) sectorCover(me *Measure) (cov []float64, ub []bool) {
+	cov = make([]float64, len(m.Sectors))
+	ub = make([]bool, len(m.Sectors))
+	for i, s := range m.Sectors {
+		cov[i] = me.Coverage(s.Code)
+		ub[i] = me.IsUpperBound(s.Code)
+	}
+	return cov, ub
+}
+
+// listsCover reports whether the include and exclude marks (nil: no such
+// list) keep line i in a measure's scope, and whether a partial match makes
+// it an upper bound.
+func listsCover(inc, exc []uint8, i int) (in, ub bool) {
+	if inc != nil {
+		switch inc[i] {
+		case matchNone:
+			return false, false
+		case matchPartly:
+			ub = true
+		}
+	}
+	if exc != nil {
+		switch exc[i] {
+		case matchFully:
+			return false, false
+		case matchPartly:
+			ub = true
+		}
+	}
+	return true, ub
+}
+
+// Cover is how one measure covers one line: the factors of cov(m,l) of docs/SPEC.md
 // section 2 and why.
 type Cover struct {
 	Sector float64 // sec(m,s)

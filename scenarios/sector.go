@@ -5,7 +5,7 @@ import "fmt"
 // Direction is one direction of trade between Canada and the United States.
 type Direction string
 
-// The two directions of SPEC section 2.
+// The two directions of docs/SPEC.md section 2.
 const (
 	// CAtoUS is Canadian goods entering the US; its measures are imposed by US.
 	CAtoUS Direction = "ca_to_us"

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // statusFile is a /2 file with a threatened duty, an expired duty and a ban,
@@ -29,7 +30,7 @@ const statusFile = `{
 }`
 
 func TestStatusFileRoundTrip(t *testing.T) {
-	f, err := scenarios.DecodeFile([]byte(statusFile))
+	f, err := scenariofile.Decode([]byte(statusFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestStatusFileRoundTrip(t *testing.T) {
 		t.Fatalf("valid file refused: %v", errs)
 	}
 	var buf bytes.Buffer
-	if err := scenarios.EncodeFile(&buf, &sc, sc.AsOf); err != nil {
+	if err := scenariofile.Encode(&buf, &sc, sc.AsOf); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{`"include_threats": true`, `"status": "threatened"`, `"status": "expired"`, `"kind": "duty"`, `"kind": "ban"`} {
@@ -57,12 +58,12 @@ func TestStatusFileRoundTrip(t *testing.T) {
 			t.Errorf("written file lacks %s:\n%s", s, buf.String())
 		}
 	}
-	g, err := scenarios.DecodeFile(buf.Bytes())
+	g, err := scenariofile.Decode(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var again bytes.Buffer
-	scenarios.EncodeFile(&again, &g.Scenario, g.Scenario.AsOf)
+	scenariofile.Encode(&again, &g.Scenario, g.Scenario.AsOf)
 	if again.String() != buf.String() {
 		t.Errorf("round trip changed the file:\n%s\n%s", buf.String(), again.String())
 	}
@@ -80,7 +81,7 @@ func TestStatusFileRoundTrip(t *testing.T) {
 	plain.Measures = plain.Measures[:1]
 	plain.Measures[0].Status = ""
 	buf.Reset()
-	scenarios.EncodeFile(&buf, &plain, plain.AsOf)
+	scenariofile.Encode(&buf, &plain, plain.AsOf)
 	for _, s := range []string{"include_threats", `"status"`, `"kind"`} {
 		if strings.Contains(buf.String(), s) {
 			t.Errorf("plain scenario writes %s", s)
@@ -124,7 +125,7 @@ func TestStatusFileErrors(t *testing.T) {
 			if data == statusFile {
 				t.Fatalf("%q not in the file", tt.old)
 			}
-			f, err := scenarios.DecodeFile([]byte(data))
+			f, err := scenariofile.Decode([]byte(data))
 			var msg string
 			switch {
 			case tt.decodeErr:
@@ -157,7 +158,7 @@ func TestStatusKeysInV1File(t *testing.T) {
 	// /1 requires sectors: give every measure some, so only the /2 keys fail.
 	data = strings.Replace(data, `"products": {"include": ["2203"]}`, `"sectors": {"*": 1}`, 1)
 	data = strings.Replace(data, `"program": "S122",`, `"program": "S122", "sectors": {"*": 1},`, 1)
-	_, err := scenarios.DecodeFile([]byte(data))
+	_, err := scenariofile.Decode([]byte(data))
 	if err == nil {
 		t.Fatal("a /1 file with /2 keys decoded")
 	}

@@ -6,7 +6,7 @@ import (
 	"parley/scenarios"
 )
 
-// TestStatusActivity checks SPEC section 2.1's rule for every status, with
+// TestStatusActivity checks docs/SPEC.md section 2.1's rule for every status, with
 // and without include_threats: in force and announced measures are active by
 // their dates, threatened ones only with include_threats, struck-down and
 // expired ones never. The duty is 10% of sector B's 200 = 20 when active.

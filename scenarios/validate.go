@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ const (
 	MaxLabelLength = 500
 )
 
-// Validate checks a scenario against SPEC section 3 and the catalog: rates in
+// Validate checks a scenario against docs/SPEC.md section 3 and the catalog: rates in
 // [0, 10], coverage and shares in [0, 1], dates, known sector codes, imposer
 // US or CA, and every quote found in its document. Each problem names its
 // field. cat may be nil to check the scenario on its own.
@@ -67,23 +68,6 @@ func Validate(sc *Scenario, cat Catalog) Errors {
 		validateMeasure(&es, m, p, cat)
 	}
 	return es
-}
-
-// Invisible reports whether s shows nothing: it holds only white space,
-// controls, format characters (zero-width space and joiners, bidirectional
-// marks, the byte order mark), combining marks with no base, variation
-// selectors and the blank fillers (Hangul fillers, braille blank).
-func Invisible(s string) bool {
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
-		case r == '\u115f', r == '\u1160', r == '\u3164', r == '\uffa0', r == '\u2800', r == '\u180e':
-		case unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r), r == utf8.RuneError:
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 func validateAssumptions(es *Errors, a *Assumptions, cat Catalog) {
@@ -140,7 +124,7 @@ func inRange(v, lo, hi float64) bool {
 }
 
 func sectorValues(es *Errors, path string, vals map[string]float64, lo, hi float64, what string, cat Catalog, wildcard bool) {
-	for _, code := range sortedKeys(vals) {
+	for _, code := range slices.Sorted(maps.Keys(vals)) {
 		v := vals[code]
 		p := path + "." + code
 		if !(wildcard && code == Wildcard) && cat != nil && !cat.SectorKnown(code) {
@@ -176,6 +160,26 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	if m.Status != "" && !slices.Contains(Statuses[:], m.Status) {
 		es.add(p+".status", "unknown status %q (known: %s)", m.Status, strings.Join(Statuses[:], ", "))
 	}
+	validateKind(es, m, p)
+	validateRates(es, m, p)
+	for i, y := range m.YieldsTo {
+		if strings.TrimSpace(y) == "" {
+			es.add(fmt.Sprintf("%s.yields_to[%d]", p, i), "must name a programme")
+		}
+	}
+	if m.From.IsZero() {
+		es.add(p+".effective_from", "must be an ISO date (YYYY-MM-DD)")
+	} else if !m.To.IsZero() && m.To.Before(m.From) {
+		es.add(p+".effective_to", "%s is before effective_from %s", m.To, m.From)
+	}
+	for i, e := range m.Evidence {
+		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
+	}
+}
+
+// validateKind checks a measure's kind, and that a ban has nothing that
+// applies a rate.
+func validateKind(es *Errors, m *Measure, p string) {
 	switch m.Kind {
 	case "", KindDuty:
 	case KindBan:
@@ -196,6 +200,11 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	default:
 		es.add(p+".kind", "unknown kind %q (known: %s)", m.Kind, strings.Join(Kinds[:], ", "))
 	}
+}
+
+// validateRates checks a measure's rate, its uncertain range and its
+// CUSMA-exempt share.
+func validateRates(es *Errors, m *Measure, p string) {
 	if m.CUSMAExemptShare != nil {
 		if !m.CUSMAExempt {
 			es.add(p+".cusma_exempt_share", "needs \"cusma_exempt\": true")
@@ -211,19 +220,6 @@ func validateMeasure(es *Errors, m *Measure, p string, cat Catalog) {
 	}
 	if !inRange(m.Rate, 0, MaxRate) {
 		es.add(p+".rate", "%v is out of range [0, %g] (0.25 means 25%%)", m.Rate, MaxRate)
-	}
-	for i, y := range m.YieldsTo {
-		if strings.TrimSpace(y) == "" {
-			es.add(fmt.Sprintf("%s.yields_to[%d]", p, i), "must name a programme")
-		}
-	}
-	if m.From.IsZero() {
-		es.add(p+".effective_from", "must be an ISO date (YYYY-MM-DD)")
-	} else if !m.To.IsZero() && m.To.Before(m.From) {
-		es.add(p+".effective_to", "%s is before effective_from %s", m.To, m.From)
-	}
-	for i, e := range m.Evidence {
-		validateEvidence(es, e, fmt.Sprintf("%s.evidence[%d]", p, i), cat)
 	}
 }
 

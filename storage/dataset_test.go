@@ -117,7 +117,7 @@ func TestImportTradeDatasetCAD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m.Line(scenarios.CAtoUS, 0); got.Region != "Ontario" || math.Abs(got.Value-1_000_000) > 1e-6 || got.Sector != "STEEL" {
+	if got := m.Line(scenarios.CAtoUS, 0); got.Province != "Ontario" || math.Abs(got.Value-1_000_000) > 1e-6 || got.Sector != "STEEL" {
 		t.Errorf("first line %+v, want Ontario steel US$1,000,000", got)
 	}
 	if imp.File.Currency != "CAD" {
@@ -353,7 +353,7 @@ func datasetLines(t *testing.T, w *storage.Workspace, name string) []scenarios.L
 // dataset the workspace lacks is refused with the dataset's name.
 func TestScenarioFileUnknownDataset(t *testing.T) {
 	w, path := open(t)
-	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "testdata", "exported", "threat-25.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

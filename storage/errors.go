@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // Errors that describe bad input rather than a failure of the machine. The
@@ -41,7 +42,7 @@ var (
 func IsBadInput(err error) bool {
 	var fieldErrs scenarios.Errors
 	var fieldErr *scenarios.FieldError
-	var syntaxErr *scenarios.SyntaxError
+	var syntaxErr *scenariofile.SyntaxError
 	if errors.As(err, &fieldErrs) || errors.As(err, &fieldErr) || errors.As(err, &syntaxErr) {
 		return true
 	}

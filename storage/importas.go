@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // Clash says what importing a scenario does when the workspace already has
@@ -40,7 +41,7 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 		return "", "", err
 	}
 	defer f.Close()
-	file, err := scenarios.ReadFile(f)
+	file, err := scenariofile.Read(f)
 	if err != nil {
 		return "", "", fmt.Errorf("import %s: %w", path, err)
 	}
@@ -85,7 +86,7 @@ func (w *Workspace) ImportScenarioFileAs(path string, clash Clash) (id, name str
 // under the first free "name (2)", "name (3)"... (names compare without
 // case). The name is chosen inside the write transaction; sc.Name is set to
 // it.
-func (w *Workspace) importFileFreeName(f *scenarios.File, sc *scenarios.Scenario) (string, error) {
+func (w *Workspace) importFileFreeName(f *scenariofile.File, sc *scenarios.Scenario) (string, error) {
 	base := strings.TrimSpace(sc.Name)
 	var name string
 	id, err := w.importFileTx(f, sc, "", 0, func(tx *sql.Tx, sc *scenarios.Scenario) error {

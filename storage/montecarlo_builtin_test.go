@@ -56,7 +56,7 @@ func TestMonteCarloBuiltinsHoldThePoint(t *testing.T) {
 }
 
 // holds fails unless point lies within [P10, P90] of b (to rounding).
-func holds(t *testing.T, what string, b scenarios.Band, point float64) {
+func holds(t *testing.T, what string, b scenarios.Percentiles, point float64) {
 	t.Helper()
 	tol := 1e-9 * math.Max(1, math.Abs(point))
 	if point < b.P10-tol || point > b.P90+tol {

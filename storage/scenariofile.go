@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // ImportScenario reads a parley.scenario/2 (or /1) file, validates it against the
@@ -16,7 +17,7 @@ import (
 // the user lists it carries in one transaction. It returns the new scenario's id. Errors name the field and its
 // line and column; on any error nothing is written.
 func (w *Workspace) ImportScenario(r io.Reader) (string, error) {
-	f, err := scenarios.ReadFile(r)
+	f, err := scenariofile.Read(r)
 	if err != nil {
 		return "", err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // TestExportNearLimitReimports: a scenario whose indented file would pass
@@ -39,7 +40,7 @@ func TestExportNearLimitReimports(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, err := os.Stat(file)
-	if err != nil || info.Size() > scenarios.MaxFileSize || info.Size() < 8<<20 {
+	if err != nil || info.Size() > scenariofile.MaxSize || info.Size() < 8<<20 {
 		t.Fatalf("exported %v bytes, %v", info.Size(), err)
 	}
 	if head, _ := os.ReadFile(file); len(head) > 0 && head[1] == '\n' {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // fileCatalog is the workspace's catalog that also knows the lists a
@@ -25,7 +26,7 @@ func (c fileCatalog) ListKnown(name string) bool {
 
 // validateFile checks a scenario file's scenario against the workspace and
 // the lists the file carries; errors name the field and its position.
-func (w *Workspace) validateFile(f *scenarios.File, sc *scenarios.Scenario) error {
+func (w *Workspace) validateFile(f *scenariofile.File, sc *scenarios.Scenario) error {
 	cat, err := w.catalog()
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func (w *Workspace) validateFile(f *scenarios.File, sc *scenarios.Scenario) erro
 // name that a built-in list has, or a user list of other codes (or of the
 // same name in another case), is an error naming the field and its
 // position in the file.
-func storeFileLists(w *Workspace, tx *sql.Tx, f *scenarios.File, builtin scenarios.ProductLists) error {
+func storeFileLists(w *Workspace, tx *sql.Tx, f *scenariofile.File, builtin scenarios.ProductLists) error {
 	var errs scenarios.Errors
 	for _, l := range f.Lists {
 		path := "lists." + l.Name
@@ -87,13 +88,13 @@ func storeFileLists(w *Workspace, tx *sql.Tx, f *scenarios.File, builtin scenari
 // importFile stores the scenario sc of file f (validated) with the lists
 // the file carries, all in one transaction: as a new scenario, or with a
 // replaceID, over that scenario provided it is still at revision rev.
-func (w *Workspace) importFile(f *scenarios.File, sc *scenarios.Scenario, replaceID string, rev int64) (string, error) {
+func (w *Workspace) importFile(f *scenariofile.File, sc *scenarios.Scenario, replaceID string, rev int64) (string, error) {
 	return w.importFileTx(f, sc, replaceID, rev, nil)
 }
 
 // importFileTx is importFile with a step run first in the write transaction
 // (nil: none), e.g. to choose the scenario's name there.
-func (w *Workspace) importFileTx(f *scenarios.File, sc *scenarios.Scenario, replaceID string, rev int64, first func(*sql.Tx, *scenarios.Scenario) error) (string, error) {
+func (w *Workspace) importFileTx(f *scenariofile.File, sc *scenarios.Scenario, replaceID string, rev int64, first func(*sql.Tx, *scenarios.Scenario) error) (string, error) {
 	builtin, err := w.builtinLists()
 	if err != nil {
 		return "", err
@@ -162,7 +163,7 @@ func (w *Workspace) ExportScenario(id string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return scenarios.EncodeFileLists(out, sc, sc.EvalDate(), lists)
+	return scenariofile.EncodeLists(out, sc, sc.EvalDate(), lists)
 }
 
 // checkListsTx checks in tx, the transaction that stores sc, that every

@@ -31,7 +31,7 @@ func (w *Workspace) datasetLines(ctx context.Context, name string, d scenarios.D
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		l := scenarios.Line{Direction: d}
 		var cusma sql.NullFloat64
-		if err := scan(&l.Code, &l.Region, &l.Sector, &l.Description, &l.Value, &cusma); err != nil {
+		if err := scan(&l.Code, &l.Province, &l.Sector, &l.Description, &l.Value, &cusma); err != nil {
 			return err
 		}
 		if cusma.Valid && l.Value > 0 {

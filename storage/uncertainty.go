@@ -119,16 +119,16 @@ func monthsBetween(first, last string) int {
 // the months its claim-dependent measures were in force (CUSMARanges),
 // around each line's own share, the elasticity between the scenario's low
 // and high multipliers and the rates the user marked uncertain.
-func (w *Workspace) MonteCarlo(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date, draws int, seed uint64) (scenarios.Bands, CUSMARanges, error) {
+func (w *Workspace) MonteCarlo(m *scenarios.Model, sc *scenarios.Scenario, asOf scenarios.Date, draws int, seed uint64) (scenarios.MonteCarloResult, CUSMARanges, error) {
 	rg, err := w.CUSMARanges(sc)
 	if err != nil {
-		return scenarios.Bands{}, CUSMARanges{}, err
+		return scenarios.MonteCarloResult{}, CUSMARanges{}, err
 	}
-	u := m.Uncertainty(rg.Sectors)
+	u := m.MonteCarloInputs(rg.Sectors)
 	u.CUSMAMonths = rg.Months
 	b, err := m.MonteCarlo(sc, asOf, u, draws, seed)
 	if err != nil {
-		return scenarios.Bands{}, rg, fmt.Errorf("%w: %v", ErrInvalid, strings.TrimPrefix(err.Error(), "monte carlo: "))
+		return scenarios.MonteCarloResult{}, rg, fmt.Errorf("%w: %v", ErrInvalid, strings.TrimPrefix(err.Error(), "monte carlo: "))
 	}
 	return b, rg, nil
 }

@@ -99,7 +99,7 @@ func NewCompare(results []scenarios.Result, dir scenarios.Direction, sectors []s
 		other := compareRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flows: make([]scenarios.Flow, len(results))}
 		for _, r := range rows[n:] {
 			for i, f := range r.flows {
-				addFlow(&other.flows[i], f)
+				other.flows[i].Add(f)
 			}
 		}
 		rows = append(rows[:n:n], other)

@@ -50,7 +50,7 @@ func NewCompareDelta(results []scenarios.Result, dir scenarios.Direction, sector
 		other := compareRow{label: otherLabel(len(d.rows) - n), others: len(d.rows) - n, flows: make([]scenarios.Flow, len(results))}
 		for _, r := range d.rows[n:] {
 			for i, f := range r.flows {
-				addFlow(&other.flows[i], f)
+				other.flows[i].Add(f)
 			}
 		}
 		d.rows = append(d.rows[:n:n], other)

@@ -35,7 +35,7 @@ func NewDutiableTop(res scenarios.Result, dir scenarios.Direction, sectors []sce
 		other := sectorRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flow: scenarios.Flow{Direction: dir}}
 		claim := 0.0
 		for _, r := range rows[n:] {
-			addFlow(&other.flow, r.flow)
+			other.flow.Add(r.flow)
 			claim += claimed(r.flow)
 		}
 		if other.flow.Baseline != 0 {

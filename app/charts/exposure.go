@@ -39,7 +39,7 @@ func NewExposure(res scenarios.Result, dir scenarios.Direction, sectors []scenar
 	if n := topN(top, len(rows)); n < len(rows) {
 		other := sectorRow{label: otherLabel(len(rows) - n), others: len(rows) - n, flow: scenarios.Flow{Direction: dir}}
 		for _, r := range rows[n:] {
-			addFlow(&other.flow, r.flow)
+			other.flow.Add(r.flow)
 		}
 		rows = append(rows[:n:n], other)
 	}

@@ -11,8 +11,8 @@ import (
 type exposureBands struct {
 	draws  int
 	seed   uint64
-	flows  map[string]scenarios.FlowBands // by sector code, of the chart's direction
-	totals scenarios.TotalBands
+	flows  map[string]scenarios.MonteCarloFlow // by sector code, of the chart's direction
+	totals scenarios.MonteCarloTotals
 	covers string // RangesCover
 	months string // Bands.MonthSpan: the months of the CUSMA ranges, or ""
 }
@@ -22,12 +22,12 @@ type exposureBands struct {
 // the P10–P90 range of the trade effect in place of the low–high
 // elasticity range, and the ranges of the totals in the summary. The "All
 // other" bar has no range (percentiles do not add up).
-func NewExposureBands(res scenarios.Result, bands *scenarios.Bands, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
+func NewExposureBands(res scenarios.Result, bands *scenarios.MonteCarloResult, dir scenarios.Direction, sectors []scenarios.Sector, top int, meta Meta) *Chart {
 	ch := NewExposure(res, dir, sectors, top, meta)
 	if bands == nil {
 		return ch
 	}
-	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.FlowBands{}, totals: bands.Totals[dir.Index()],
+	eb := &exposureBands{draws: bands.Draws, seed: bands.Seed, flows: map[string]scenarios.MonteCarloFlow{}, totals: bands.Totals[dir.Index()],
 		covers: RangesCover(bands), months: bands.MonthSpan()}
 	for _, f := range bands.Flows {
 		if f.Direction == dir {
@@ -39,9 +39,9 @@ func NewExposureBands(res scenarios.Result, bands *scenarios.Bands, dir scenario
 }
 
 // of returns the ranges of row r.
-func (b *exposureBands) of(r sectorRow) (scenarios.FlowBands, bool) {
+func (b *exposureBands) of(r sectorRow) (scenarios.MonteCarloFlow, bool) {
 	if b == nil || r.others > 0 {
-		return scenarios.FlowBands{}, false
+		return scenarios.MonteCarloFlow{}, false
 	}
 	f, ok := b.flows[r.code]
 	return f, ok
@@ -77,7 +77,7 @@ func (b *exposureBands) notes() []string {
 // RangesCover says what the P10–P90 ranges of a Monte Carlo run cover
 // (which uncertainties, which months of CUSMA claims) and how they are
 // drawn, in two sentences for a chart's, table's or panel's note.
-func RangesCover(b *scenarios.Bands) string {
+func RangesCover(b *scenarios.MonteCarloResult) string {
 	s := "Each input is drawn around its point value (half the draws below, half above), so the ranges are around the point estimate. They cover "
 	if span := b.MonthSpan(); span != "" {
 		s += "the CUSMA claim share into the US (each HTS10 line's own share, moved with its sector's share within the sector's lowest and highest monthly share of " +

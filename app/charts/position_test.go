@@ -42,7 +42,7 @@ func positionCharts(t testing.TB) map[string]*charts.Chart {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := m.MonteCarlo(aug, aug.AsOf, m.Uncertainty(map[string]scenarios.Range{"AUTOS": {Lo: 0.4, Hi: 0.95}, "MACHINERY": {Lo: 0.3, Hi: 0.9}}), 500, 1)
+	b, err := m.MonteCarlo(aug, aug.AsOf, m.MonteCarloInputs(map[string]scenarios.Range{"AUTOS": {Lo: 0.4, Hi: 0.95}, "MACHINERY": {Lo: 0.3, Hi: 0.9}}), 500, 1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,9 +20,9 @@ const provincesUpperNote = "≤ upper bound: a measure covers some of the provin
 type provinces struct {
 	dir    scenarios.Direction
 	asOf   scenarios.Date
-	rows   []scenarios.RegionFlow // largest duty first, no region last
-	noData bool                   // the direction's lines name no region
-	tot    scenarios.RegionFlow   // sums of every row
+	rows   []scenarios.ProvinceFlow // largest duty first, no region last
+	noData bool                     // the direction's lines name no region
+	tot    scenarios.ProvinceFlow   // sums of every row
 }
 
 // NewProvinces returns the chart of duty at stake by province or state in
@@ -30,7 +30,7 @@ type provinces struct {
 // bars largest first, each labelled with its duty, the tariff on its trade
 // and its trade. hasRegions is false when the direction's lines name no
 // province or state: the chart then says so.
-func NewProvinces(flows []scenarios.RegionFlow, dir scenarios.Direction, asOf scenarios.Date, hasRegions bool, meta Meta) *Chart {
+func NewProvinces(flows []scenarios.ProvinceFlow, dir scenarios.Direction, asOf scenarios.Date, hasRegions bool, meta Meta) *Chart {
 	p := &provinces{dir: dir, asOf: asOf, noData: !hasRegions}
 	for _, f := range flows {
 		if f.Direction != dir {
@@ -59,7 +59,7 @@ func RegionLabel(r string) string {
 func (p *provinces) named() int {
 	n := 0
 	for _, r := range p.rows {
-		if r.Region != "" {
+		if r.Province != "" {
 			n++
 		}
 	}
@@ -74,14 +74,14 @@ func (p *provinces) summary() string {
 		s += " (" + percent(t.Duty/t.Baseline) + ")"
 	}
 	s += " · Trade effect " + money(t.TradeChange) + " (range " + amount(t.TradeChangeLow) + " to " + amount(t.TradeChangeHigh) + ")"
-	if len(p.rows) > 0 && p.rows[0].Region != "" && t.Duty > 0 {
-		s += " · " + p.rows[0].Region + " " + percent(p.rows[0].Duty/t.Duty) + " of the duty"
+	if len(p.rows) > 0 && p.rows[0].Province != "" && t.Duty > 0 {
+		s += " · " + p.rows[0].Province + " " + percent(p.rows[0].Duty/t.Duty) + " of the duty"
 	}
 	return s
 }
 
 func (p *provinces) upper() bool {
-	return slices.ContainsFunc(p.rows, func(r scenarios.RegionFlow) bool { return r.UpperBound && r.Duty != 0 })
+	return slices.ContainsFunc(p.rows, func(r scenarios.ProvinceFlow) bool { return r.UpperBound && r.Duty != 0 })
 }
 
 func (p *provinces) legend() []legendItem {
@@ -116,7 +116,7 @@ func (p *provinces) empty() string {
 
 func (p *provinces) minPlot(c *canvas) float64 { return rowsPlot(c, len(p.rows)) }
 
-func (p *provinces) label(r scenarios.RegionFlow) string { return RegionLabel(r.Region) }
+func (p *provinces) label(r scenarios.ProvinceFlow) string { return RegionLabel(r.Province) }
 
 func (p *provinces) draw(c *canvas, area box) {
 	m := c.m
@@ -175,7 +175,7 @@ func (p *provinces) csv() ([]string, [][]string) {
 		"value_after_usd", "duty_collected_usd", "lines", "lines_with_duty", "upper_bound"}
 	rows := make([][]string, len(p.rows))
 	for i, r := range p.rows {
-		rows[i] = []string{r.Region, csvNumber(r.Baseline), csvNumber(r.Tariff), csvNumber(r.Duty), csvNumber(r.TradeChange),
+		rows[i] = []string{r.Province, csvNumber(r.Baseline), csvNumber(r.Tariff), csvNumber(r.Duty), csvNumber(r.TradeChange),
 			csvNumber(r.TradeChangeLow), csvNumber(r.TradeChangeHigh), csvNumber(r.ValueAfter), csvNumber(r.DutyCollected),
 			strconv.Itoa(r.Lines), strconv.Itoa(r.DutyLines), strconv.FormatBool(r.UpperBound && r.Duty != 0)}
 	}

@@ -98,22 +98,6 @@ func hiddenNote(k int) string {
 // otherLabel is the label of the bar that sums k sectors.
 func otherLabel(k int) string { return "All other (" + plural(k, "sector") + ")" }
 
-// addFlow adds g's values to f (for an "All other" row).
-func addFlow(f *scenarios.Flow, g scenarios.Flow) {
-	f.Baseline += g.Baseline
-	f.Duty += g.Duty
-	f.TradeChange += g.TradeChange
-	f.TradeChangeLow += g.TradeChangeLow
-	f.TradeChangeHigh += g.TradeChangeHigh
-	f.ValueAfter += g.ValueAfter
-	f.DutyCollected += g.DutyCollected
-	f.Banned += g.Banned
-	f.UpperBound = f.UpperBound || g.UpperBound
-	if f.Baseline != 0 {
-		f.Tariff = f.Duty / f.Baseline
-	}
-}
-
 // noDuty returns the message of a chart with no duty at stake on asOf.
 func noDuty(asOf scenarios.Date) string {
 	if asOf.IsZero() {

@@ -152,7 +152,7 @@ func toTotalsJSON(t scenarios.Totals) totalsJSON {
 		t.UpperBound, t.Banned, nil}
 }
 
-func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.Bands) error {
+func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.MonteCarloResult) error {
 	out := resultJSON{Scenario: res.Scenario, AsOf: res.AsOf.String(), Flows: make([]flowJSON, 0, len(res.Flows))}
 	for _, f := range res.Flows {
 		fj := flowJSON{string(f.Direction), f.Sector, f.Baseline, f.Tariff, f.Duty,
@@ -190,7 +190,7 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // per direction, then the source lines as '#' comments. With lines, every
 // row starts with its level (sector, total or line) and line rows follow,
 // largest duty first, with their code and description.
-func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.Bands) error {
+func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.MonteCarloResult) error {
 	cw := csvsafe.NewWriter(w) // no cell starts a formula
 	names := sectorNames(sectors)
 	// cols gives a row's cells: with lines, the level first and the line's
@@ -203,7 +203,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		return append(out, rest...)
 	}
 	// With --draws, the bands follow the columns of SPEC's CSV.
-	withBands := func(row []string, duty, trade scenarios.Band) []string {
+	withBands := func(row []string, duty, trade scenarios.Percentiles) []string {
 		if bands == nil {
 			return row
 		}
@@ -224,7 +224,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 	}
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
-		var tb scenarios.TotalBands
+		var tb scenarios.MonteCarloTotals
 		if bands != nil {
 			tb = bands.Totals[d.Index()]
 		}
@@ -347,12 +347,12 @@ func millions(v float64) string {
 
 // writeTable prints the result for people: one table per direction in US$
 // millions, with totals and the sources.
-func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.Bands) error {
+func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sectors []scenarios.Sector, sources []string, lines bool, bands *scenarios.MonteCarloResult) error {
 	a := sc.Assumptions
 	fmt.Fprintf(w, "%s\nas of %s · baseline %d · CUSMA shares %s · elasticities %s (low ×%g, high ×%g)\n",
 		res.Scenario, res.AsOf, a.BaselineYear, a.CUSMAShares, a.Elasticities, a.ElasticityLow, a.ElasticityHigh)
 	// Which figure answers which question, before the tables.
-	var tb *scenarios.TotalBands
+	var tb *scenarios.MonteCarloTotals
 	if bands != nil {
 		tb = &bands.Totals[scenarios.CAtoUS.Index()]
 	}
@@ -369,7 +369,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	first := func(code, label string) string { return fmt.Sprintf("%-12s %-*s", code, width, label) }
 	upper := false
 	// With --draws, two more columns: the P10–P90 of duty and trade effect.
-	extra := func(duty, trade scenarios.Band) string {
+	extra := func(duty, trade scenarios.Percentiles) string {
 		if bands == nil {
 			return ""
 		}
@@ -406,7 +406,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		if t.UpperBound {
 			mark = "≤"
 		}
-		var tb scenarios.TotalBands
+		var tb scenarios.MonteCarloTotals
 		if bands != nil {
 			tb = bands.Totals[d.Index()]
 		}

@@ -13,7 +13,7 @@ import (
 // the duty at stake. t are the totals into the US; band, when not nil, are
 // their Monte Carlo ranges (P10–P90, else the low–high elasticity range is
 // given); year is the baseline year of the trade.
-func CostToCanada(t scenarios.Totals, band *scenarios.TotalBands, year int) (cost, importers string) {
+func CostToCanada(t scenarios.Totals, band *scenarios.MonteCarloTotals, year int) (cost, importers string) {
 	if t.Duty == 0 && t.Banned == 0 && t.TradeChange == 0 {
 		return "What it costs Canada: no lost exports (no US duty or import ban applies to Canadian goods).",
 			"What US importers pay: no duty at stake."

@@ -10,12 +10,12 @@ import (
 
 func TestCostToCanada(t *testing.T) {
 	tot := scenarios.Totals{Duty: 33.1e9, TradeChange: -35.7e9, TradeChangeLow: -18.5e9, TradeChangeHigh: -52.2e9, Banned: 1e9}
-	band := &scenarios.TotalBands{Duty: scenarios.Band{P10: 32.8e9, P50: 33.2e9, P90: 37.8e9},
-		TradeChange: scenarios.Band{P10: -50.9e9, P50: -35e9, P90: -22.7e9}}
+	band := &scenarios.MonteCarloTotals{Duty: scenarios.Percentiles{P10: 32.8e9, P50: 33.2e9, P90: 37.8e9},
+		TradeChange: scenarios.Percentiles{P10: -50.9e9, P50: -35e9, P90: -22.7e9}}
 	for _, c := range []struct {
 		name                string
 		tot                 scenarios.Totals
-		band                *scenarios.TotalBands
+		band                *scenarios.MonteCarloTotals
 		cost, importers     []string
 		notCost, notImports []string
 	}{

@@ -142,7 +142,7 @@ func baselineYears(subs []*subject) string {
 
 // exposureBands runs the Monte Carlo an exposure chart request asks for
 // (req.Draws > 0), or returns nil.
-func (b *builder) exposureBands(s *subject, req ChartRequest) (*scenarios.Bands, []string, error) {
+func (b *builder) exposureBands(s *subject, req ChartRequest) (*scenarios.MonteCarloResult, []string, error) {
 	if req.Draws <= 0 {
 		return nil, nil, nil
 	}

@@ -18,7 +18,7 @@ const SlideProvinces = string(charts.Provinces)
 // state in some direction.
 func (s *subject) hasRegions() bool {
 	for _, d := range scenarios.Directions {
-		if s.model.HasRegions(d) {
+		if s.model.HasProvinces(d) {
 			return true
 		}
 	}
@@ -43,7 +43,7 @@ func provincesChart(bt *built, s *subject, req ChartRequest, meta *charts.Meta) 
 		var totals [2]scenarios.Totals
 		any := false
 		for _, d := range scenarios.Directions {
-			if s.model.HasRegions(d) {
+			if s.model.HasProvinces(d) {
 				totals[d.Index()] = res.Totals[d.Index()]
 				any = true
 			}
@@ -51,18 +51,18 @@ func provincesChart(bt *built, s *subject, req ChartRequest, meta *charts.Meta) 
 		switch {
 		case !any:
 			dir = pickDirection("", res.Totals)
-		case !s.model.HasRegions(scenarios.UStoCA):
+		case !s.model.HasProvinces(scenarios.UStoCA):
 			dir = scenarios.CAtoUS
-		case !s.model.HasRegions(scenarios.CAtoUS):
+		case !s.model.HasProvinces(scenarios.CAtoUS):
 			dir = scenarios.UStoCA
 		default:
 			dir = pickDirection("", totals)
 		}
 	}
 	bt.dir = dir
-	flows := s.model.RegionFlowsOf(res)
+	flows := s.model.ProvinceFlowsOf(res)
 	meta.Title = titleProvinces
-	has := s.model.HasRegions(dir)
+	has := s.model.HasProvinces(dir)
 	return func() (*charts.Chart, error) { return charts.NewProvinces(flows, dir, s.asOf, has, *meta), nil }, nil
 }
 

@@ -171,8 +171,8 @@ func TestImportDialogLatin1AndCurrency(t *testing.T) {
 	a := scenarios.DefaultAssumptions()
 	a.Datasets.CAtoUS = "cimt"
 	m, err := u.sess.Workspace().Model(a)
-	if err != nil || m.Line(scenarios.CAtoUS, 0).Region != "Québec" {
-		t.Errorf("region %q, %v", m.Line(scenarios.CAtoUS, 0).Region, err)
+	if err != nil || m.Line(scenarios.CAtoUS, 0).Province != "Québec" {
+		t.Errorf("province %q, %v", m.Line(scenarios.CAtoUS, 0).Province, err)
 	}
 }
 

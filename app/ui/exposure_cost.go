@@ -25,15 +25,15 @@ func newExposureCost() *exposureCost {
 
 // show writes the two sentences for totals into the US t, with the P10–P90
 // of bands when they are shown (nil: the low–high elasticity range).
-func (c *exposureCost) show(t scenarios.Totals, bands *scenarios.Bands, year int) {
+func (c *exposureCost) show(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) {
 	if text := costText(t, bands, year); text != c.label.Text {
 		c.label.SetText(text)
 	}
 }
 
 // costText is the text exposureCost shows.
-func costText(t scenarios.Totals, bands *scenarios.Bands, year int) string {
-	var tb *scenarios.TotalBands
+func costText(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) string {
+	var tb *scenarios.MonteCarloTotals
 	if bands != nil {
 		tb = &bands.Totals[scenarios.CAtoUS.Index()]
 	}

@@ -45,7 +45,7 @@ type exposureWhen struct {
 	// The Monte Carlo bands of the result shown: key says which draft
 	// and date they are of.
 	mu      sync.Mutex
-	bands   *scenarios.Bands
+	bands   *scenarios.MonteCarloResult
 	key     string
 	pending string
 	// computed receives the key of each finished run (tests).
@@ -172,7 +172,7 @@ func (w *exposureWhen) setDay(d scenarios.Date) {
 // bandsFor returns the P10–P90 bands of the result shown when ranges are
 // on and they are ready; otherwise it starts computing them (on a worker;
 // the panel shows them when they arrive) and returns nil.
-func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
+func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.MonteCarloResult {
 	u := w.p.u
 	if !w.ranges.Checked || u.sess.Draft() == nil || u.sess.Model() == nil {
 		return nil
@@ -219,7 +219,7 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 }
 
 // current returns the bands shown, or nil.
-func (w *exposureWhen) current() *scenarios.Bands {
+func (w *exposureWhen) current() *scenarios.MonteCarloResult {
 	if !w.ranges.Checked {
 		return nil
 	}
@@ -231,10 +231,10 @@ func (w *exposureWhen) current() *scenarios.Bands {
 // rangesColumn is the exposure table's column of the P10–P90 of duty at
 // stake (empty while ranges are off or being computed).
 func (p *exposurePanel) rangesColumn() column {
-	band := func(r int) (scenarios.Band, bool) {
+	band := func(r int) (scenarios.Percentiles, bool) {
 		b := p.when.current()
 		if b == nil {
-			return scenarios.Band{}, false
+			return scenarios.Percentiles{}, false
 		}
 		if r == 0 {
 			return b.Totals[p.dir.Index()].Duty, true

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // importError turns the refusal of the scenario file at path into words
@@ -39,7 +40,7 @@ func readScenarioFile(path string) *scenarios.Scenario {
 		return nil
 	}
 	defer f.Close()
-	file, err := scenarios.ReadFile(f)
+	file, err := scenariofile.Read(f)
 	if err != nil {
 		return nil
 	}

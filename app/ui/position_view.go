@@ -55,7 +55,7 @@ type positionView struct {
 	srcs   []string
 
 	mu      sync.Mutex
-	bands   [2]*scenarios.Bands
+	bands   [2]*scenarios.MonteCarloResult
 	runs    int // increases with each refresh; a run of an older one is dropped
 	running bool
 	// computed receives a value when the ranges of a refresh are shown (tests).
@@ -213,7 +213,7 @@ func (v *positionView) refresh() {
 	v.ids = [2]string{v.idOf(v.baseline.Selected), v.idOf(v.proposal.Selected)}
 	v.mu.Lock()
 	v.runs++
-	v.bands = [2]*scenarios.Bands{}
+	v.bands = [2]*scenarios.MonteCarloResult{}
 	v.mu.Unlock()
 	if v.ids[0] == "" || v.ids[1] == "" {
 		v.message.SetText("Choose a baseline and a proposal.")
@@ -354,7 +354,7 @@ func (v *positionView) startRanges() {
 	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
 	do := onUI // as it is now: a test may restore it before the worker ends
 	go func() {
-		var out [2]*scenarios.Bands
+		var out [2]*scenarios.MonteCarloResult
 		var firstErr error
 		for i := range 2 {
 			b, _, err := ws.MonteCarlo(models[i], &scs[i], asOf[i], positionDraws, positionSeed)
@@ -497,7 +497,7 @@ func (v *positionView) levColumns() []column {
 // rangeColumns are the ranges table's columns: duty into the US under A
 // and B with their P10–P90; row 0 holds the totals.
 func (v *positionView) rangeColumns() []column {
-	flow := func(i, r int) (scenarios.Flow, scenarios.Band, bool) {
+	flow := func(i, r int) (scenarios.Flow, scenarios.Percentiles, bool) {
 		v.mu.Lock()
 		b := v.bands[i]
 		v.mu.Unlock()
@@ -508,15 +508,15 @@ func (v *positionView) rangeColumns() []column {
 			if b != nil {
 				return f, b.Totals[0].Duty, true
 			}
-			return f, scenarios.Band{}, false
+			return f, scenarios.Percentiles{}, false
 		}
 		flows := v.res[i].DirectionFlows(scenarios.CAtoUS)
 		if r-1 >= len(flows) {
-			return f, scenarios.Band{}, false
+			return f, scenarios.Percentiles{}, false
 		}
 		f = flows[r-1]
 		if b == nil {
-			return f, scenarios.Band{}, false
+			return f, scenarios.Percentiles{}, false
 		}
 		fb, ok := b.Flow(scenarios.CAtoUS, f.Sector)
 		return f, fb.Duty, ok

@@ -266,7 +266,7 @@ func (v *productsView) flow(i int) scenarios.LineFlow {
 	m := v.model
 	ln := m.Line(v.dir, i)
 	return scenarios.LineFlow{Direction: v.dir, Index: i, Code: ln.Code, Sector: ln.Sector, Description: ln.Description,
-		Region: ln.Region, Baseline: ln.Value, ValueAfter: ln.Value, CUSMAShare: lineShare(m, v.dir, ln)}
+		Province: ln.Province, Baseline: ln.Value, ValueAfter: ln.Value, CUSMAShare: lineShare(m, v.dir, ln)}
 }
 
 // lineShare returns c(l) of a line (SPEC section 2): the sector's override,

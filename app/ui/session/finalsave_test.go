@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 	"parley/storage"
 )
 
@@ -44,7 +44,7 @@ func TestFinalSaveKeepsARefusedEdit(t *testing.T) {
 	if ferr != nil {
 		t.Fatal(ferr)
 	}
-	kept, ferr := scenarios.DecodeFile(data)
+	kept, ferr := scenariofile.Decode(data)
 	if ferr != nil || kept.Scenario.Name != "Mine, unsaved" {
 		t.Errorf("kept %+v (%v)", kept, ferr)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 	"parley/storage"
 )
 
@@ -165,6 +166,6 @@ func rescue(sc *scenarios.Scenario, now time.Time) (string, error) {
 		name = "scenario"
 	}
 	path := filepath.Join(dir, name+"-"+now.Format("2006-01-02-150405")+".json")
-	err = storage.WriteFileAtomic(path, func(w io.Writer) error { return scenarios.EncodeFile(w, sc, sc.EvalDate()) })
+	err = storage.WriteFileAtomic(path, func(w io.Writer) error { return scenariofile.Encode(w, sc, sc.EvalDate()) })
 	return path, err
 }

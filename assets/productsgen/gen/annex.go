@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"parley/scenarios"
 )
 
 // The Section 232 lists built from the legal texts rather than copied from a
@@ -225,45 +227,12 @@ func (b *builder) metalsLists() ([]builtList, error) {
 			File:   "../" + annexText, EffectiveDate: "2026-04-06"}, annexes[s.name]})
 	}
 
-	// The articles of the proclamations, checked against annex I-A, which
-	// lists the same provisions (at 8 digits where a subheading has one
-	// HTS8: 7216.10.00 for 7216.10).
-	ia := annexes["us-s232-annex-1a"]
-	for _, set := range [][]string{steelArticles, aluminumArticles} {
-		for _, c := range set {
-			if !slices.ContainsFunc(ia, func(a string) bool {
-				return a == c || strings.TrimRight(a[min(len(a), len(c)):], "0") == "" && strings.HasPrefix(a, c)
-			}) {
-				return nil, fmt.Errorf("article %s is not in annex I-A of %s", c, annexText)
-			}
-		}
+	articles, err := articleLists(annexes)
+	if err != nil {
+		return nil, err
 	}
-	out = append(out,
-		builtList{listEntry{Name: "us-s232-steel-articles", Title: "Section 232 steel articles (Proclamation 9705 as amended)",
-			Source: "Proclamation 9705 as amended: steel articles 7206.10 through 7216.50, 7216.99 through 7301.10, 7302.10, 7302.40 through 7302.90, 7304.10 through 7306.90, written as the headings and subheadings these HS6 ranges span (a spec in the generator, assets/productsgen/gen/annex.go); each checked against the steel list of annex I-A of " + annexCite,
-			File:   "../" + annexText}, sortedCopy(steelArticles)},
-		builtList{listEntry{Name: "us-s232-aluminum-articles", Title: "Section 232 aluminum articles (Proclamation 9704 as amended)",
-			Source: "Proclamation 9704 as amended: aluminum articles 7601, 7604-7609, 7616.99.51.60 and 7616.99.51.70 (a spec in the generator, assets/productsgen/gen/annex.go); each checked against the aluminum list of annex I-A and U.S. note 16(c)(i) of annex IV of " + annexCite,
-			File:   "../" + annexText}, sortedCopy(aluminumArticles)})
-
-	// Derivative articles of chapters 72, 73 and 76: every such provision
-	// the annexes sort (annex II included: it removes provisions that were
-	// covered), less the articles.
-	articles := append(sortedCopy(steelArticles), aluminumArticles...)
-	var chDeriv []string
-	for _, s := range annexSections {
-		for _, c := range annexes[s.name] {
-			if ch := c[:2]; (ch == "72" || ch == "73" || ch == "76") && !covers(articles, c) {
-				chDeriv = append(chDeriv, c)
-			}
-		}
-	}
-	slices.Sort(chDeriv)
-	chDeriv = slices.Compact(chDeriv)
-	out = append(out, builtList{listEntry{Name: "us-s232-ch72-76-derivatives",
-		Title:  "Section 232 derivative articles of chapters 72, 73 and 76 (as the 2026 annexes list them)",
-		Source: "the provisions of chapters 72, 73 and 76 that annexes I-A, I-B, II and III list and that are not steel or aluminum articles, from " + annexCite + "; the derivative lists of 2025 (U.S. notes 16(m), 19(j)) are not in the reference data, so this is their reconstruction from the annexes that re-sorted them",
-		File:   "../" + annexText}, chDeriv})
+	out = append(out, articles...)
+	out = append(out, chapterDerivatives(annexes))
 
 	// The derivative lists at the notice's digit level.
 	steel, err := b.derivativeList("us-s232-steel-derivatives", "Section 232 steel derivatives", "steel")
@@ -296,6 +265,51 @@ func (b *builder) metalsLists() ([]builtList, error) {
 	}
 	out = append(out, semi, parts, mobile)
 	return out, nil
+}
+
+// articleLists returns the articles of the proclamations, checked against
+// annex I-A, which lists the same provisions (at 8 digits where a subheading
+// has one HTS8: 7216.10.00 for 7216.10).
+func articleLists(annexes map[string][]string) ([]builtList, error) {
+	ia := annexes["us-s232-annex-1a"]
+	for _, set := range [][]string{steelArticles, aluminumArticles} {
+		for _, c := range set {
+			if !slices.ContainsFunc(ia, func(a string) bool {
+				return a == c || strings.TrimRight(a[min(len(a), len(c)):], "0") == "" && strings.HasPrefix(a, c)
+			}) {
+				return nil, fmt.Errorf("article %s is not in annex I-A of %s", c, annexText)
+			}
+		}
+	}
+	return []builtList{
+		{listEntry{Name: "us-s232-steel-articles", Title: "Section 232 steel articles (Proclamation 9705 as amended)",
+			Source: "Proclamation 9705 as amended: steel articles 7206.10 through 7216.50, 7216.99 through 7301.10, 7302.10, 7302.40 through 7302.90, 7304.10 through 7306.90, written as the headings and subheadings these HS6 ranges span (a spec in the generator, assets/productsgen/gen/annex.go); each checked against the steel list of annex I-A of " + annexCite,
+			File:   "../" + annexText}, sortedCopy(steelArticles)},
+		{listEntry{Name: "us-s232-aluminum-articles", Title: "Section 232 aluminum articles (Proclamation 9704 as amended)",
+			Source: "Proclamation 9704 as amended: aluminum articles 7601, 7604-7609, 7616.99.51.60 and 7616.99.51.70 (a spec in the generator, assets/productsgen/gen/annex.go); each checked against the aluminum list of annex I-A and U.S. note 16(c)(i) of annex IV of " + annexCite,
+			File:   "../" + annexText}, sortedCopy(aluminumArticles)},
+	}, nil
+}
+
+// chapterDerivatives returns the derivative articles of chapters 72, 73
+// and 76: every such provision the annexes sort (annex II included: it
+// removes provisions that were covered), less the articles.
+func chapterDerivatives(annexes map[string][]string) builtList {
+	articles := append(sortedCopy(steelArticles), aluminumArticles...)
+	var chDeriv []string
+	for _, s := range annexSections {
+		for _, c := range annexes[s.name] {
+			if ch := c[:2]; (ch == "72" || ch == "73" || ch == "76") && !covers(articles, c) {
+				chDeriv = append(chDeriv, c)
+			}
+		}
+	}
+	slices.Sort(chDeriv)
+	chDeriv = slices.Compact(chDeriv)
+	return builtList{listEntry{Name: "us-s232-ch72-76-derivatives",
+		Title:  "Section 232 derivative articles of chapters 72, 73 and 76 (as the 2026 annexes list them)",
+		Source: "the provisions of chapters 72, 73 and 76 that annexes I-A, I-B, II and III list and that are not steel or aluminum articles, from " + annexCite + "; the derivative lists of 2025 (U.S. notes 16(m), 19(j)) are not in the reference data, so this is their reconstruction from the annexes that re-sorted them",
+		File:   "../" + annexText}, chDeriv}
 }
 
 func sortedCopy(s []string) []string {
@@ -353,43 +367,10 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 	if err != nil {
 		return l, err
 	}
-	// dates holds the date of a code listed with one; undated the codes the
-	// tracker also lists without a date (on the list before the notice),
-	// which keep their HTS8.
-	dates, undated := map[string]string{}, map[string]bool{}
-	for _, r := range t.rows {
-		if r[ix[1]] == metal {
-			c, _ := digits(r[ix[0]])
-			if r[ix[2]] == "" {
-				undated[c] = true
-			} else {
-				dates[c] = r[ix[2]]
-			}
-		}
-	}
-	var codes []string
-	replaced := 0
-	for _, c := range l.codes {
-		var tens []string
-		for _, x := range derivativeHTS10[metal] {
-			if strings.HasPrefix(x, c) && len(c) == 8 {
-				tens = append(tens, x)
-			}
-		}
-		if len(tens) == 0 || undated[c] {
-			codes = append(codes, c)
-			continue
-		}
-		if dates[c] != "2025-08-18" {
-			return l, fmt.Errorf("list %s: %s is refined by %s but the tracker dates it %q", name, c, fr40326, dates[c])
-		}
-		replaced++
-		codes = append(codes, tens...)
-	}
-	for _, x := range derivativeHTS10[metal] {
-		if !slices.Contains(codes, x) && !undated[x[:8]] {
-			return l, fmt.Errorf("list %s: %s of %s has no HTS8 on the tracker's list", name, x, fr40326)
-		}
+	dates, undated := derivativeDates(t, ix, metal)
+	codes, replaced, err := refineDerivatives(name, metal, l.codes, dates, undated)
+	if err != nil {
+		return l, err
 	}
 	slices.Sort(codes)
 	l.codes = codes
@@ -410,6 +391,57 @@ func (b *builder) derivativeList(name, title, metal string) (builtList, error) {
 		l.entry.Title += " (from 2025-08-18)"
 	}
 	return l, nil
+}
+
+// derivativeDates returns the dates of the tracker's derivative list of
+// metal (table t, columns ix: code, type, date): dates holds the date of a
+// code listed with one; undated the codes the tracker also lists without a
+// date (on the list before the notice), which keep their HTS8.
+func derivativeDates(t *table, ix []int, metal string) (dates map[string]string, undated map[string]bool) {
+	dates, undated = map[string]string{}, map[string]bool{}
+	for _, r := range t.rows {
+		if r[ix[1]] == metal {
+			c, _ := scenarios.NormalizeCode(r[ix[0]])
+			if r[ix[2]] == "" {
+				undated[c] = true
+			} else {
+				dates[c] = r[ix[2]]
+			}
+		}
+	}
+	return dates, undated
+}
+
+// refineDerivatives replaces the HTS8 codes of list name that the notice
+// lists only at 10 digits by those HTS10 codes, checking that each is dated
+// by the notice and that every HTS10 of the notice has its HTS8 listed; it
+// returns the codes and the number of HTS8 codes replaced.
+func refineDerivatives(name, metal string, listed []string, dates map[string]string, undated map[string]bool) ([]string, int, error) {
+	var codes []string
+	replaced := 0
+	for _, c := range listed {
+		var tens []string
+		for _, x := range derivativeHTS10[metal] {
+			if strings.HasPrefix(x, c) && len(c) == 8 {
+				tens = append(tens, x)
+			}
+		}
+		if len(tens) == 0 || undated[c] {
+			codes = append(codes, c)
+			continue
+		}
+		if dates[c] != "2025-08-18" {
+			return nil, 0, fmt.Errorf("list %s: %s is refined by %s but the tracker dates it %q", name, c, fr40326, dates[c])
+		}
+		replaced++
+		codes = append(codes, tens...)
+	}
+	for _, x := range derivativeHTS10[metal] {
+		if !slices.Contains(codes, x) && !undated[x[:8]] {
+			return nil, 0, fmt.Errorf("list %s: %s of %s has no HTS8 on the tracker's list", name, x, fr40326)
+		}
+	}
+	return codes, replaced, nil
 }
 
 // bothNoShare lists the HTS10 trade lines (2024 and 2025) that both
@@ -517,7 +549,7 @@ func (b *builder) mobileEquipment() (builtList, error) {
 	}
 	var codes []string
 	for _, r := range t.rows {
-		c, ok := digits(r[cx])
+		c, ok := scenarios.NormalizeCode(r[cx])
 		if !ok || len(c) != 8 {
 			return builtList{}, fmt.Errorf("%s: %q is not an HTS8", rel, r[cx])
 		}

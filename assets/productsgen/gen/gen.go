@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"parley/scenarios"
 )
 
 // Copies are the files of data/ copied byte for byte into the assets'
@@ -226,22 +228,9 @@ func (b *builder) licences() error {
 // share of US imports from Canada (cty_code 1220) of the tracker's monthly
 // product files.
 func (b *builder) sectorMonthly() error {
-	mapping, err := b.table("sector_hs2_mapping.csv")
+	chapter, sectors, err := b.sectorChapters()
 	if err != nil {
 		return err
-	}
-	mix, err := mapping.cols("sector_code", "hs2")
-	if err != nil {
-		return err
-	}
-	chapter := map[string]string{}
-	var sectors []string
-	for _, r := range mapping.rows {
-		code, hs2 := r[mix[0]], r[mix[1]]
-		if !slices.Contains(sectors, code) {
-			sectors = append(sectors, code)
-		}
-		chapter[hs2] = code
 	}
 	months, err := filepath.Glob(filepath.Join(b.data, "products", "yale", "usmca_product_shares_*.csv"))
 	if err != nil {
@@ -258,34 +247,9 @@ func (b *builder) sectorMonthly() error {
 		base := filepath.Base(p)
 		ym := strings.TrimSuffix(strings.TrimPrefix(base, "usmca_product_shares_"), ".csv")
 		month := strings.Replace(ym, "_", "-", 1)
-		t, err := b.table("products/yale/" + base)
+		total, claimed, err := b.monthSums(base, chapter)
 		if err != nil {
 			return err
-		}
-		ix, err := t.cols("hts10", "cty_code", "total_value", "usmca_value")
-		if err != nil {
-			return err
-		}
-		total, claimed := map[string]int64{}, map[string]int64{}
-		for n, r := range t.rows {
-			if r[ix[1]] != "1220" {
-				continue
-			}
-			code := r[ix[0]]
-			s, ok := chapter[code[:min(2, len(code))]]
-			if !ok {
-				return fmt.Errorf("%s row %d: HTS10 %q has no sector", base, n+2, code)
-			}
-			v, err := strconv.ParseInt(r[ix[2]], 10, 64)
-			if err != nil {
-				return fmt.Errorf("%s row %d: total_value: %w", base, n+2, err)
-			}
-			u, err := strconv.ParseInt(r[ix[3]], 10, 64)
-			if err != nil {
-				return fmt.Errorf("%s row %d: usmca_value: %w", base, n+2, err)
-			}
-			total[s] += v
-			claimed[s] += u
 		}
 		for _, s := range sectors {
 			if total[s] <= 0 {
@@ -302,6 +266,64 @@ func (b *builder) sectorMonthly() error {
 	}
 	b.add("products/cusma_sector_monthly.csv", buf.Bytes())
 	return nil
+}
+
+// sectorChapters returns the sector of each HS chapter and the sectors in
+// the order of sector_hs2_mapping.csv.
+func (b *builder) sectorChapters() (map[string]string, []string, error) {
+	mapping, err := b.table("sector_hs2_mapping.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	mix, err := mapping.cols("sector_code", "hs2")
+	if err != nil {
+		return nil, nil, err
+	}
+	chapter := map[string]string{}
+	var sectors []string
+	for _, r := range mapping.rows {
+		code, hs2 := r[mix[0]], r[mix[1]]
+		if !slices.Contains(sectors, code) {
+			sectors = append(sectors, code)
+		}
+		chapter[hs2] = code
+	}
+	return chapter, sectors, nil
+}
+
+// monthSums returns by sector the total and the CUSMA-claimed value of
+// imports from Canada (country 1220) in one month's file of product shares.
+func (b *builder) monthSums(base string, chapter map[string]string) (total, claimed map[string]int64, err error) {
+	t, err := b.table("products/yale/" + base)
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := t.cols("hts10", "cty_code", "total_value", "usmca_value")
+	if err != nil {
+		return nil, nil, err
+	}
+	total, claimed = map[string]int64{}, map[string]int64{}
+	for n, r := range t.rows {
+		if r[ix[1]] != "1220" {
+			continue
+		}
+		code := r[ix[0]]
+		s, ok := chapter[code[:min(2, len(code))]]
+		if !ok {
+			return nil, nil, fmt.Errorf("%s row %d: HTS10 %q has no sector", base, n+2, code)
+		}
+		v, err := strconv.ParseInt(r[ix[2]], 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s row %d: total_value: %w", base, n+2, err)
+		}
+		u, err := strconv.ParseInt(r[ix[3]], 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s row %d: usmca_value: %w", base, n+2, err)
+		}
+		total[s] += v
+		claimed[s] += u
+	}
+	return total, claimed, nil
 }
 
 // listEntry is one built-in product list as lists.json describes it.
@@ -328,7 +350,7 @@ const (
 	redux   = "tradewartracker/trade-war-redux-2025"
 )
 
-// listSpec says where a built-in list comes from (SPEC section 1).
+// listSpec says where a built-in list comes from (docs/SPEC.md section 1).
 type listSpec struct {
 	name, title string
 	file        string // under data/products/
@@ -406,34 +428,9 @@ func (b *builder) lists() error {
 	w.Write([]string{"list", "code"})
 	var index []listEntry
 	for _, s := range slices.Concat(listSpecs, updateListSpecs) {
-		codes, dates, err := b.listCodes(s)
+		l, err := b.builtinList(w, s)
 		if err != nil {
 			return fmt.Errorf("list %s: %w", s.name, err)
-		}
-		slices.Sort(codes)
-		codes = slices.Compact(codes)
-		if len(codes) == 0 {
-			return fmt.Errorf("list %s: no codes in %s", s.name, s.file)
-		}
-		for _, c := range codes {
-			w.Write([]string{s.name, c})
-		}
-		cite, err := b.citation(s)
-		if err != nil {
-			return fmt.Errorf("list %s: %w", s.name, err)
-		}
-		cite += scopeNotes[s.name]
-		l := listEntry{
-			Name:   s.name,
-			Title:  s.title,
-			Source: cite,
-			File:   path.Join("products", s.file),
-			Codes:  len(codes),
-		}
-		if s.dateColumn != "" {
-			if err := dateFields(&l, codes, dates); err != nil {
-				return fmt.Errorf("list %s: %w", s.name, err)
-			}
 		}
 		index = append(index, l)
 	}
@@ -457,6 +454,41 @@ func (b *builder) lists() error {
 		b.listIndex[index[i].Name] = &index[i]
 	}
 	return nil
+}
+
+// builtinList writes the codes of the built-in list s to w, one row each,
+// and returns its entry of lists.json.
+func (b *builder) builtinList(w *csv.Writer, s listSpec) (listEntry, error) {
+	codes, dates, err := b.listCodes(s)
+	if err != nil {
+		return listEntry{}, err
+	}
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
+	if len(codes) == 0 {
+		return listEntry{}, fmt.Errorf("no codes in %s", s.file)
+	}
+	for _, c := range codes {
+		w.Write([]string{s.name, c})
+	}
+	cite, err := b.citation(s)
+	if err != nil {
+		return listEntry{}, err
+	}
+	cite += scopeNotes[s.name]
+	l := listEntry{
+		Name:   s.name,
+		Title:  s.title,
+		Source: cite,
+		File:   path.Join("products", s.file),
+		Codes:  len(codes),
+	}
+	if s.dateColumn != "" {
+		if err := dateFields(&l, codes, dates); err != nil {
+			return listEntry{}, err
+		}
+	}
+	return l, nil
 }
 
 // sourceRows returns the cells of each row of the table of SOURCES.md.
@@ -557,92 +589,22 @@ func dateFields(l *listEntry, codes []string, dates map[string]string) error {
 func (b *builder) listCodes(s listSpec) ([]string, map[string]string, error) {
 	rel := "products/" + s.file
 	var raw []string
+	var err error
 	dates := map[string]string{}
 	switch s.column {
 	case "yaml":
-		src, err := b.read(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		var params struct {
-			Headings map[string]struct {
-				Prefixes []string `yaml:"prefixes"`
-			} `yaml:"section_232_headings"`
-		}
-		if err := yaml.Unmarshal(src, &params); err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", rel, err)
-		}
-		for _, v := range s.values {
-			h, ok := params.Headings[v]
-			if !ok || len(h.Prefixes) == 0 {
-				return nil, nil, fmt.Errorf("%s: section_232_headings.%s has no prefixes", rel, v)
-			}
-			raw = append(raw, h.Prefixes...)
-		}
+		raw, err = b.yamlCodes(rel, s.values)
 	case "":
-		src, err := b.read(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		if strings.HasSuffix(rel, ".txt") {
-			for _, line := range strings.Split(string(src), "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					raw = append(raw, line)
-				}
-			}
-			break
-		}
-		r := csv.NewReader(bytes.NewReader(src))
-		r.FieldsPerRecord = -1
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, nil, fmt.Errorf("read %s: %w", rel, err)
-			}
-			if len(rec) > 0 && strings.TrimSpace(rec[0]) != "" {
-				raw = append(raw, rec[0])
-			}
-		}
+		raw, err = b.firstColumnCodes(rel)
 	default:
-		t, err := b.table(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		cx, err := t.col(s.column)
-		if err != nil {
-			return nil, nil, err
-		}
-		fx, dx := -1, -1
-		if s.filter != "" {
-			if fx, err = t.col(s.filter); err != nil {
-				return nil, nil, err
-			}
-		}
-		if s.dateColumn != "" {
-			if dx, err = t.col(s.dateColumn); err != nil {
-				return nil, nil, err
-			}
-		}
-		for _, row := range t.rows {
-			if fx >= 0 && !slices.Contains(s.values, row[fx]) {
-				continue
-			}
-			raw = append(raw, row[cx])
-			if dx >= 0 && row[dx] != "" {
-				c, _ := digits(row[cx])
-				if d, ok := dates[c]; ok && d != row[dx] {
-					return nil, nil, fmt.Errorf("%s: code %s dated both %s and %s", rel, c, d, row[dx])
-				}
-				dates[c] = row[dx]
-			}
-		}
+		raw, err = b.columnCodes(rel, s, dates)
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	codes := make([]string, 0, len(raw))
 	for _, r := range raw {
-		c, ok := digits(r)
+		c, ok := scenarios.NormalizeCode(r)
 		if !ok {
 			return nil, nil, fmt.Errorf("%s: %q is not an HS code of 2 to 10 digits", rel, r)
 		}
@@ -651,26 +613,109 @@ func (b *builder) listCodes(s listSpec) ([]string, map[string]string, error) {
 	return codes, dates, nil
 }
 
+// yamlCodes reads the prefixes of the section_232_headings named values
+// in the policy parameters file rel.
+func (b *builder) yamlCodes(rel string, values []string) ([]string, error) {
+	src, err := b.read(rel)
+	if err != nil {
+		return nil, err
+	}
+	var params struct {
+		Headings map[string]struct {
+			Prefixes []string `yaml:"prefixes"`
+		} `yaml:"section_232_headings"`
+	}
+	if err := yaml.Unmarshal(src, &params); err != nil {
+		return nil, fmt.Errorf("read %s: %w", rel, err)
+	}
+	var raw []string
+	for _, v := range values {
+		h, ok := params.Headings[v]
+		if !ok || len(h.Prefixes) == 0 {
+			return nil, fmt.Errorf("%s: section_232_headings.%s has no prefixes", rel, v)
+		}
+		raw = append(raw, h.Prefixes...)
+	}
+	return raw, nil
+}
+
+// firstColumnCodes reads the codes of a list without a header: the
+// non-empty lines of a .txt file, or the first column of a CSV file.
+func (b *builder) firstColumnCodes(rel string) ([]string, error) {
+	src, err := b.read(rel)
+	if err != nil {
+		return nil, err
+	}
+	var raw []string
+	if strings.HasSuffix(rel, ".txt") {
+		for _, line := range strings.Split(string(src), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				raw = append(raw, line)
+			}
+		}
+		return raw, nil
+	}
+	r := csv.NewReader(bytes.NewReader(src))
+	r.FieldsPerRecord = -1
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", rel, err)
+		}
+		if len(rec) > 0 && strings.TrimSpace(rec[0]) != "" {
+			raw = append(raw, rec[0])
+		}
+	}
+	return raw, nil
+}
+
+// columnCodes reads the codes of column s.column of table rel, of the rows
+// whose s.filter is one of s.values (all rows without a filter), and with a
+// date column records each code's date in dates.
+func (b *builder) columnCodes(rel string, s listSpec, dates map[string]string) ([]string, error) {
+	t, err := b.table(rel)
+	if err != nil {
+		return nil, err
+	}
+	cx, err := t.col(s.column)
+	if err != nil {
+		return nil, err
+	}
+	fx, dx := -1, -1
+	if s.filter != "" {
+		if fx, err = t.col(s.filter); err != nil {
+			return nil, err
+		}
+	}
+	if s.dateColumn != "" {
+		if dx, err = t.col(s.dateColumn); err != nil {
+			return nil, err
+		}
+	}
+	var raw []string
+	for _, row := range t.rows {
+		if fx >= 0 && !slices.Contains(s.values, row[fx]) {
+			continue
+		}
+		raw = append(raw, row[cx])
+		if dx >= 0 && row[dx] != "" {
+			c, _ := scenarios.NormalizeCode(row[cx])
+			if d, ok := dates[c]; ok && d != row[dx] {
+				return nil, fmt.Errorf("%s: code %s dated both %s and %s", rel, c, d, row[dx])
+			}
+			dates[c] = row[dx]
+		}
+	}
+	return raw, nil
+}
+
 func (t *table) col(name string) (int, error) {
 	ix, err := t.cols(name)
 	if err != nil {
 		return -1, err
 	}
 	return ix[0], nil
-}
-
-// digits returns s without dots and white space, and whether that is 2 to
-// 10 digits.
-func digits(s string) (string, bool) {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '.' || r == ' ' || r == '\t' || r == '\u00a0':
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			return "", false
-		}
-	}
-	return b.String(), b.Len() >= 2 && b.Len() <= 10
 }

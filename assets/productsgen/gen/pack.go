@@ -75,20 +75,9 @@ func (b *builder) libraryPack() error {
 	if err := dec.Decode(&file); err != nil {
 		return fmt.Errorf("%s: %w", assets.LibraryFile, err)
 	}
-	rows, err := b.generatedTable("data/tariff_measures_canada_us_2025_2026.csv")
+	rows, byID, err := b.measureRows()
 	if err != nil {
 		return err
-	}
-	byID := map[string]map[string]string{}
-	for _, r := range rows {
-		byID[r["id"]] = r
-	}
-	updates, err := b.generatedTable("data/" + UpdatesDir + "/measures_2026h2.csv")
-	if err != nil {
-		return err
-	}
-	for _, r := range updates {
-		byID[r["id"]] = r // a correction replaces the row of the same id
 	}
 	sources, err := b.generated("data/" + UpdatesDir + "/SOURCES.md")
 	if err != nil {
@@ -131,6 +120,27 @@ func (b *builder) libraryPack() error {
 	return nil
 }
 
+// measureRows returns the rows of the reference measures table and every
+// row by id, the update's corrections in place of the rows they correct.
+func (b *builder) measureRows() ([]map[string]string, map[string]map[string]string, error) {
+	rows, err := b.generatedTable("data/tariff_measures_canada_us_2025_2026.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[string]map[string]string{}
+	for _, r := range rows {
+		byID[r["id"]] = r
+	}
+	updates, err := b.generatedTable("data/" + UpdatesDir + "/measures_2026h2.csv")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, r := range updates {
+		byID[r["id"]] = r // a correction replaces the row of the same id
+	}
+	return rows, byID, nil
+}
+
 // packMeasure returns the pack's measure of a library.json entry.
 func (b *builder) packMeasure(e libraryJSON, byID map[string]map[string]string) (library.Measure, error) {
 	pm := library.Measure{Remark: e.Remark, Row: e.Row}
@@ -171,27 +181,37 @@ func (b *builder) packMeasure(e libraryJSON, byID map[string]map[string]string) 
 	case len(e.Evidence) == 0:
 		return pm, fmt.Errorf("no row of the measures table and no evidence of its own")
 	}
-	if e.Products != nil {
-		m.Products = &scenarios.ProductScope{Exclude: e.Products.Exclude}
-		var entries []string
-		if e.Products.Include != nil {
-			m.Products.Include = append([]string{}, *e.Products.Include...)
-			entries = append(entries, *e.Products.Include...)
-		}
-		for _, x := range append(entries, e.Products.Exclude...) {
-			name, ok := strings.CutPrefix(x, scenarios.ListPrefix)
-			if !ok {
-				continue
-			}
-			l := b.listIndex[name]
-			if l == nil {
-				return pm, fmt.Errorf("unknown product list %q", name)
-			}
-			m.Evidence = append(m.Evidence, scenarios.Evidence{Citation: fmt.Sprintf("Product list %s (%d codes); source: %s", name, l.Codes, l.Source)})
-		}
+	if err := b.packProducts(&m, e); err != nil {
+		return pm, err
 	}
 	pm.Measure = m
 	return pm, nil
+}
+
+// packProducts sets m's product scope from entry e and cites, for each
+// built-in list it names, the list and its source.
+func (b *builder) packProducts(m *scenarios.Measure, e libraryJSON) error {
+	if e.Products == nil {
+		return nil
+	}
+	m.Products = &scenarios.ProductScope{Exclude: e.Products.Exclude}
+	var entries []string
+	if e.Products.Include != nil {
+		m.Products.Include = append([]string{}, *e.Products.Include...)
+		entries = append(entries, *e.Products.Include...)
+	}
+	for _, x := range append(entries, e.Products.Exclude...) {
+		name, ok := strings.CutPrefix(x, scenarios.ListPrefix)
+		if !ok {
+			continue
+		}
+		l := b.listIndex[name]
+		if l == nil {
+			return fmt.Errorf("unknown product list %q", name)
+		}
+		m.Evidence = append(m.Evidence, scenarios.Evidence{Citation: fmt.Sprintf("Product list %s (%d codes); source: %s", name, l.Codes, l.Source)})
+	}
+	return nil
 }
 
 // generated returns the bytes of a file built earlier in the run.

@@ -1,4 +1,4 @@
-package scenarios_test
+package scenariofile_test
 
 import (
 	"bytes"
@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // bigScenario returns the spec example with measures scoped to codes codes
 // in all: a scenario whose indented file is far larger than its compact one.
 func bigScenario(t *testing.T, codes int) *scenarios.Scenario {
 	t.Helper()
-	f, err := scenarios.DecodeFile(readExample(t))
+	f, err := scenariofile.Decode(readExample(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +41,13 @@ func TestEncodeFileReimportsNearLimit(t *testing.T) {
 	// 1.1 M codes: about 14 MiB compact, over 25 MiB indented.
 	sc := bigScenario(t, 1100000)
 	var buf bytes.Buffer
-	if err := scenarios.EncodeFile(&buf, sc, sc.AsOf); err != nil {
+	if err := scenariofile.Encode(&buf, sc, sc.AsOf); err != nil {
 		t.Fatalf("encode: %v", err)
 	}
-	if buf.Len() > scenarios.MaxFileSize {
-		t.Fatalf("wrote %d bytes, over the %d the reader accepts", buf.Len(), scenarios.MaxFileSize)
+	if buf.Len() > scenariofile.MaxSize {
+		t.Fatalf("wrote %d bytes, over the %d the reader accepts", buf.Len(), scenariofile.MaxSize)
 	}
-	f, err := scenarios.ReadFile(&buf)
+	f, err := scenariofile.Read(&buf)
 	if err != nil {
 		t.Fatalf("re-import of an export: %v", err)
 	}
@@ -62,12 +63,12 @@ func TestEncodeFileReimportsNearLimit(t *testing.T) {
 // TestEncodeFileSmallIsIndented: a scenario of ordinary size stays indented
 // for people to read and compare.
 func TestEncodeFileSmallIsIndented(t *testing.T) {
-	f, err := scenarios.DecodeFile(readExample(t))
+	f, err := scenariofile.Decode(readExample(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := scenarios.EncodeFile(&buf, &f.Scenario, f.Scenario.AsOf); err != nil {
+	if err := scenariofile.Encode(&buf, &f.Scenario, f.Scenario.AsOf); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "\n  \"format\"") {
@@ -81,7 +82,7 @@ func TestEncodeFileSmallIsIndented(t *testing.T) {
 func TestEncodeFileRefusesTooLarge(t *testing.T) {
 	sc := bigScenario(t, 1400000)
 	var buf bytes.Buffer
-	err := scenarios.EncodeFile(&buf, sc, sc.AsOf)
+	err := scenariofile.Encode(&buf, sc, sc.AsOf)
 	if err == nil || !strings.Contains(err.Error(), "MiB") {
 		t.Fatalf("encode of a too large scenario: %v (%d bytes)", err, buf.Len())
 	}

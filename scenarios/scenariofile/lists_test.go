@@ -1,4 +1,4 @@
-package scenarios_test
+package scenariofile_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 const listsHead = `{"format": "parley.scenario/2", "name": "n", "as_of": "2026-10-01",
@@ -15,7 +16,7 @@ const listsHead = `{"format": "parley.scenario/2", "name": "n", "as_of": "2026-1
  "lists": `
 
 func TestFileLists(t *testing.T) {
-	f, err := scenarios.DecodeFile([]byte(listsHead + `{"mine": {"title": "T", "source": "S", "codes": ["0402", "0401.10.00", "0402"]}}}`))
+	f, err := scenariofile.Decode([]byte(listsHead + `{"mine": {"title": "T", "source": "S", "codes": ["0402", "0401.10.00", "0402"]}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +30,10 @@ func TestFileLists(t *testing.T) {
 	// Encoded with its lists, the file decodes to the same.
 	var buf bytes.Buffer
 	lists := []*scenarios.ProductList{&f.Lists[0]}
-	if err := scenarios.EncodeFileLists(&buf, &f.Scenario, f.Scenario.AsOf, lists); err != nil {
+	if err := scenariofile.EncodeLists(&buf, &f.Scenario, f.Scenario.AsOf, lists); err != nil {
 		t.Fatal(err)
 	}
-	g, err := scenarios.DecodeFile(buf.Bytes())
+	g, err := scenariofile.Decode(buf.Bytes())
 	if err != nil {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
@@ -40,7 +41,7 @@ func TestFileLists(t *testing.T) {
 		t.Errorf("after a round trip: %+v", g.Lists)
 	}
 	buf.Reset()
-	if err := scenarios.EncodeFile(&buf, &f.Scenario, f.Scenario.AsOf); err != nil || strings.Contains(buf.String(), `"lists"`) {
+	if err := scenariofile.Encode(&buf, &f.Scenario, f.Scenario.AsOf); err != nil || strings.Contains(buf.String(), `"lists"`) {
 		t.Errorf("EncodeFile wrote lists: %v\n%s", err, buf.String())
 	}
 }
@@ -58,7 +59,7 @@ func TestFileListsRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := scenarios.DecodeFile([]byte(listsHead + tt.lists))
+			_, err := scenariofile.Decode([]byte(listsHead + tt.lists))
 			var errs scenarios.Errors
 			if !errors.As(err, &errs) {
 				t.Fatalf("err = %v", err)
@@ -76,7 +77,7 @@ func TestFileListsRefused(t *testing.T) {
 	}
 	v1 := strings.Replace(listsHead, "scenario/2", "scenario/1", 1)
 	v1 = strings.Replace(v1, `"products": {"include": ["list:mine"]}`, `"sectors": {"*": 1}`, 1)
-	if _, err := scenarios.DecodeFile([]byte(v1 + `{"mine": {"codes": ["0401"]}}}`)); err == nil || !strings.Contains(err.Error(), "lists") {
+	if _, err := scenariofile.Decode([]byte(v1 + `{"mine": {"codes": ["0401"]}}}`)); err == nil || !strings.Contains(err.Error(), "lists") {
 		t.Errorf("a /1 file with lists: %v", err)
 	}
 }

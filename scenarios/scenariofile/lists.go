@@ -1,32 +1,11 @@
-package scenarios
+package scenariofile
 
 import (
 	"fmt"
 	"slices"
+
+	"parley/scenarios"
 )
-
-// MaxListName is the longest name a user's product list may have.
-const MaxListName = 64
-
-// CheckListName reports why name cannot name a user's product list, or nil:
-// a name is 1 to MaxListName letters, digits, '-', '_' or '.', starting
-// with a letter or digit, so that list:NAME reads the same in a file, a CSV
-// cell and a command line.
-func CheckListName(name string) error {
-	if name == "" {
-		return fmt.Errorf("a list needs a name")
-	}
-	if len(name) > MaxListName {
-		return fmt.Errorf("list name %q is longer than %d characters", name, MaxListName)
-	}
-	for i, r := range name {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i > 0 && (r == '-' || r == '_' || r == '.')
-		if !ok {
-			return fmt.Errorf("list name %q: use letters, digits, '-', '_' and '.', starting with a letter or digit", name)
-		}
-	}
-	return nil
-}
 
 // fileList is the JSON shape of one list a scenario file carries.
 type fileList struct {
@@ -46,11 +25,11 @@ func (d *decoder) lists(n *jnode, path string) {
 	for _, m := range n.members {
 		p := join(path, m.name)
 		d.offsets[p] = m.val.pos
-		if err := CheckListName(m.name); err != nil {
+		if err := scenarios.CheckListName(m.name); err != nil {
 			d.failAt(m.pos, p, err.Error())
 			continue
 		}
-		l := ProductList{Name: m.name, User: true}
+		l := scenarios.ProductList{Name: m.name, User: true}
 		var raw []string
 		seen := false
 		d.fields(m.val, p, map[string]func(*jnode, string){
@@ -70,7 +49,7 @@ func (d *decoder) lists(n *jnode, path string) {
 			continue
 		}
 		for i, c := range raw {
-			code, ok := NormalizeCode(c)
+			code, ok := scenarios.NormalizeCode(c)
 			if !ok {
 				cp := fmt.Sprintf("%s.codes[%d]", p, i)
 				d.failAt(d.offsets[cp], cp, fmt.Sprintf("%q is not a code of 2 to 10 digits", c))
@@ -85,7 +64,7 @@ func (d *decoder) lists(n *jnode, path string) {
 }
 
 // encodeLists returns the file shape of lists, or nil for none.
-func encodeLists(lists []*ProductList) map[string]fileList {
+func encodeLists(lists []*scenarios.ProductList) map[string]fileList {
 	if len(lists) == 0 {
 		return nil
 	}
@@ -94,30 +73,4 @@ func encodeLists(lists []*ProductList) map[string]fileList {
 		out[l.Name] = fileList{Title: l.Title, Source: l.Source, Codes: slices.Clone(l.Codes)}
 	}
 	return out
-}
-
-// ListsUsed returns the names of the lists sc's measures name, sorted,
-// once each.
-func ListsUsed(sc *Scenario) []string {
-	var names []string
-	for _, m := range sc.Measures {
-		if m.Products == nil {
-			continue
-		}
-		for _, e := range append(slices.Clone(m.Products.Include), m.Products.Exclude...) {
-			if name, ok := cutList(e); ok {
-				names = append(names, name)
-			}
-		}
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
-}
-
-// cutList returns the name of a list:NAME entry.
-func cutList(entry string) (string, bool) {
-	if len(entry) > len(ListPrefix) && entry[:len(ListPrefix)] == ListPrefix {
-		return entry[len(ListPrefix):], true
-	}
-	return "", false
 }

@@ -1,4 +1,4 @@
-package scenarios_test
+package scenariofile_test
 
 import (
 	"bytes"
@@ -10,16 +10,17 @@ import (
 	"unicode/utf8"
 
 	"parley/scenarios"
+	"parley/scenarios/scenariofile"
 )
 
 // FuzzDecodeFile feeds the scenario file reader arbitrary bytes, seeded with
-// the SPEC example (format /1) and every built-in scenario as `parley
+// the docs/SPEC.md example (format /1) and every built-in scenario as `parley
 // export-scenario` writes it (format /2, testdata/exported). The reader must
 // never panic; it returns a file or a *SyntaxError / Errors whose positions
 // lie in the file; a file it accepts validates without panicking, and
 // encoding it and reading it back gives the same file again.
 //
-//	go test -run '^$' -fuzz FuzzDecodeFile -fuzztime 5m ./scenarios
+//	go test -run '^$' -fuzz FuzzDecodeFile -fuzztime 5m ./scenarios/scenariofile
 func FuzzDecodeFile(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/exported/*.json")
 	seeds = append(seeds, "testdata/spec_example.json")
@@ -40,7 +41,7 @@ func FuzzDecodeFile(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file, err := scenarios.DecodeFile(data)
+		file, err := scenariofile.Decode(data)
 		if err != nil {
 			checkDecodeError(t, data, err)
 			return
@@ -55,10 +56,10 @@ func FuzzDecodeFile(f *testing.F) {
 			lists[i] = &file.Lists[i]
 		}
 		var first bytes.Buffer
-		if err := scenarios.EncodeFileLists(&first, sc, sc.AsOf, lists); err != nil {
+		if err := scenariofile.EncodeLists(&first, sc, sc.AsOf, lists); err != nil {
 			t.Fatalf("encode an accepted file: %v", err)
 		}
-		again, err := scenarios.DecodeFile(first.Bytes())
+		again, err := scenariofile.Decode(first.Bytes())
 		if err != nil {
 			t.Fatalf("the encoded file does not read back: %v\n%s", err, first.Bytes())
 		}
@@ -70,7 +71,7 @@ func FuzzDecodeFile(f *testing.F) {
 			lists = append(lists, &again.Lists[i])
 		}
 		var second bytes.Buffer
-		if err := scenarios.EncodeFileLists(&second, &again.Scenario, again.Scenario.AsOf, lists); err != nil {
+		if err := scenariofile.EncodeLists(&second, &again.Scenario, again.Scenario.AsOf, lists); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(first.Bytes(), second.Bytes()) {
@@ -92,7 +93,7 @@ func checkDecodeError(t *testing.T, data []byte, err error) {
 			t.Fatalf("error message is not UTF-8: %q", msg)
 		}
 	}
-	var syn *scenarios.SyntaxError
+	var syn *scenariofile.SyntaxError
 	var errs scenarios.Errors
 	switch {
 	case errors.As(err, &syn):

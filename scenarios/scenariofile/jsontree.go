@@ -1,4 +1,4 @@
-package scenarios
+package scenariofile
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"parley/scenarios"
 )
 
 // A small JSON parser that keeps the byte offset of every value, so that
@@ -44,22 +46,14 @@ type jnode struct {
 
 // SyntaxError is malformed JSON at a position of the file.
 type SyntaxError struct {
-	Pos Pos
+	Pos scenarios.Pos
 	Msg string
 }
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%s: malformed JSON: %s", e.Pos, e.Msg) }
 
-// Pos is a 1-based line and column (in characters) of a file.
-type Pos struct{ Line, Col int }
-
-// IsValid reports whether p names a place in a file.
-func (p Pos) IsValid() bool { return p.Line > 0 }
-
-func (p Pos) String() string { return fmt.Sprintf("line %d, column %d", p.Line, p.Col) }
-
 // posAt converts a byte offset of data into a line and column.
-func posAt(data []byte, off int) Pos {
+func posAt(data []byte, off int) scenarios.Pos {
 	if off > len(data) {
 		off = len(data)
 	}
@@ -73,19 +67,19 @@ func posAt(data []byte, off int) Pos {
 		}
 		i += size
 	}
-	return Pos{Line: line, Col: col}
+	return scenarios.Pos{Line: line, Col: col}
 }
 
 // positions converts byte offsets of data into lines and columns, as posAt
 // does, in one pass over data: posAt is linear in the offset, so one call per
 // error would make a file with many errors quadratic.
-func positions(data []byte, offs []int) []Pos {
+func positions(data []byte, offs []int) []scenarios.Pos {
 	order := make([]int, len(offs))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return offs[order[a]] < offs[order[b]] })
-	out := make([]Pos, len(offs))
+	out := make([]scenarios.Pos, len(offs))
 	line, col, i := 1, 1, 0
 	for _, k := range order {
 		off := min(offs[k], len(data))
@@ -98,7 +92,7 @@ func positions(data []byte, offs []int) []Pos {
 			}
 			i += size
 		}
-		out[k] = Pos{Line: line, Col: col}
+		out[k] = scenarios.Pos{Line: line, Col: col}
 	}
 	return out
 }
@@ -188,76 +182,72 @@ func (p *jparser) literal(word string) bool {
 
 func (p *jparser) object(depth int) (*jnode, error) {
 	n := &jnode{kind: jObject, pos: p.i}
-	p.i++ // {
-	p.skipSpace()
-	if p.i < len(p.data) && p.data[p.i] == '}' {
-		p.i++
-		return n, nil
-	}
 	seen := map[string]bool{}
-	for {
-		p.skipSpace()
+	return p.list(n, '}', func() error {
 		if p.i >= len(p.data) || p.data[p.i] != '"' {
-			return nil, p.errorf(p.i, "unexpected %s, expected a key in double quotes", p.describe())
+			return p.errorf(p.i, "unexpected %s, expected a key in double quotes", p.describe())
 		}
 		kpos := p.i
 		key, err := p.string()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if seen[key] {
-			return nil, p.errorf(kpos, "key %q appears twice in the same object", key)
+			return p.errorf(kpos, "key %q appears twice in the same object", key)
 		}
 		seen[key] = true
 		p.skipSpace()
 		if p.i >= len(p.data) || p.data[p.i] != ':' {
-			return nil, p.errorf(p.i, "unexpected %s, expected ':' after key %q", p.describe(), key)
+			return p.errorf(p.i, "unexpected %s, expected ':' after key %q", p.describe(), key)
 		}
 		p.i++
 		p.skipSpace()
 		v, err := p.value(depth + 1)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		n.members = append(n.members, jmember{name: key, pos: kpos, val: v})
-		p.skipSpace()
-		if p.i < len(p.data) && p.data[p.i] == ',' {
-			p.i++
-			continue
-		}
-		if p.i < len(p.data) && p.data[p.i] == '}' {
-			p.i++
-			return n, nil
-		}
-		return nil, p.errorf(p.i, "unexpected %s, expected ',' or '}'", p.describe())
-	}
+		return nil
+	})
 }
 
 func (p *jparser) array(depth int) (*jnode, error) {
 	n := &jnode{kind: jArray, pos: p.i}
-	p.i++ // [
+	return p.list(n, ']', func() error {
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return err
+		}
+		n.items = append(n.items, v)
+		return nil
+	})
+}
+
+// list parses the elements of the object or array n from its opening
+// bracket to closer: elem parses one element, at its first character, and
+// the elements are separated by commas.
+func (p *jparser) list(n *jnode, closer byte, elem func() error) (*jnode, error) {
+	p.i++ // the opening bracket
 	p.skipSpace()
-	if p.i < len(p.data) && p.data[p.i] == ']' {
+	if p.i < len(p.data) && p.data[p.i] == closer {
 		p.i++
 		return n, nil
 	}
 	for {
 		p.skipSpace()
-		v, err := p.value(depth + 1)
-		if err != nil {
+		if err := elem(); err != nil {
 			return nil, err
 		}
-		n.items = append(n.items, v)
 		p.skipSpace()
 		if p.i < len(p.data) && p.data[p.i] == ',' {
 			p.i++
 			continue
 		}
-		if p.i < len(p.data) && p.data[p.i] == ']' {
+		if p.i < len(p.data) && p.data[p.i] == closer {
 			p.i++
 			return n, nil
 		}
-		return nil, p.errorf(p.i, "unexpected %s, expected ',' or ']'", p.describe())
+		return nil, p.errorf(p.i, "unexpected %s, expected ',' or '%c'", p.describe(), closer)
 	}
 }
 

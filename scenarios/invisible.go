@@ -3,6 +3,8 @@ package scenarios
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Names, descriptions and labels come from workspaces and files others
@@ -54,4 +56,21 @@ func ShowHidden(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Invisible reports whether s shows nothing: it holds only white space,
+// controls, format characters (zero-width space and joiners, bidirectional
+// marks, the byte order mark), combining marks with no base, variation
+// selectors and the blank fillers (Hangul fillers, braille blank).
+func Invisible(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.IsControl(r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r):
+		case r == '\u115f', r == '\u1160', r == '\u3164', r == '\uffa0', r == '\u2800', r == '\u180e':
+		case unicode.Is(unicode.Co, r), unicode.Is(unicode.Cs, r), r == utf8.RuneError:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1,4 +1,4 @@
-package scenarios
+package scenariofile
 
 import (
 	"bytes"
@@ -10,30 +10,32 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"parley/scenarios"
 )
 
-// MaxFileSize bounds a scenario file (16 MiB), read or written: EncodeFile
+// MaxSize bounds a scenario file (16 MiB), read or written: Encode
 // never writes a larger one.
-const MaxFileSize = 16 << 20
+const MaxSize = 16 << 20
 
 // File is a decoded scenario file: the scenario and where each of its fields
 // stands in the file, so that later validation can point at it.
 type File struct {
-	Scenario Scenario
+	Scenario scenarios.Scenario
 	// Lists are the user's product lists the file carries (top-level
 	// "lists"), in file order, codes normalized, sorted, once each.
-	Lists   []ProductList
+	Lists   []scenarios.ProductList
 	data    []byte
 	offsets map[string]int
 }
 
 // Pos returns the position of the field at path, or of the nearest enclosing
 // field that has one.
-func (f *File) Pos(path string) Pos {
+func (f *File) Pos(path string) scenarios.Pos {
 	if off, ok := f.offset(path); ok {
 		return posAt(f.data, off)
 	}
-	return Pos{}
+	return scenarios.Pos{}
 }
 
 // offset returns the byte offset of the field at path, or of the nearest
@@ -53,8 +55,8 @@ func (f *File) offset(path string) (int, bool) {
 
 // Locate fills in the file positions of errs from their paths, in one pass
 // over the file however many errors there are.
-func (f *File) Locate(errs Errors) Errors {
-	var todo []*FieldError
+func (f *File) Locate(errs scenarios.Errors) scenarios.Errors {
+	var todo []*scenarios.FieldError
 	var offs []int
 	for _, e := range errs {
 		if e.Pos.IsValid() {
@@ -71,21 +73,21 @@ func (f *File) Locate(errs Errors) Errors {
 	return errs
 }
 
-// ReadFile decodes a parley.scenario/1 file. It checks the syntax, the
-// encoding, the keys and the types of the values; Validate checks the rest.
-// The error is a *SyntaxError or Errors.
-func ReadFile(r io.Reader) (*File, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+// Read decodes a parley.scenario/2 or /1 file. It checks the syntax, the
+// encoding, the keys and the types of the values; scenarios.Validate checks the rest.
+// The error is a *SyntaxError or scenarios.Errors.
+func Read(r io.Reader) (*File, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
 	if err != nil {
 		return nil, err
 	}
-	return DecodeFile(data)
+	return Decode(data)
 }
 
-// DecodeFile is ReadFile on bytes.
-func DecodeFile(data []byte) (*File, error) {
-	if len(data) > MaxFileSize {
-		return nil, &SyntaxError{Pos: Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20)}
+// Decode is Read on bytes.
+func Decode(data []byte) (*File, error) {
+	if len(data) > MaxSize {
+		return nil, &SyntaxError{Pos: scenarios.Pos{Line: 1, Col: 1}, Msg: fmt.Sprintf("the file is larger than %d MiB", MaxSize>>20)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
@@ -101,7 +103,7 @@ func DecodeFile(data []byte) (*File, error) {
 		return nil, &SyntaxError{Pos: posAt(data, off), Msg: "the file is not UTF-8 text"}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &SyntaxError{Pos: Pos{Line: 1, Col: 1}, Msg: "the file is empty"}
+		return nil, &SyntaxError{Pos: scenarios.Pos{Line: 1, Col: 1}, Msg: "the file is empty"}
 	}
 	root, err := parseJSON(data)
 	if err != nil {
@@ -121,11 +123,11 @@ func DecodeFile(data []byte) (*File, error) {
 type decoder struct {
 	data    []byte
 	offsets map[string]int
-	errs    Errors
+	errs    scenarios.Errors
 	errOffs []int // the byte offset of each error, made a position at the end
 	v2Keys  []v2Key
 	// fileLists are the lists of the top-level "lists".
-	fileLists []ProductList
+	fileLists []scenarios.ProductList
 }
 
 func (d *decoder) fail(n *jnode, path, format string, args ...any) {
@@ -135,7 +137,7 @@ func (d *decoder) fail(n *jnode, path, format string, args ...any) {
 // failAt records an error at byte offset off; positions are computed for
 // all errors at once (one pass over the file, not one per error).
 func (d *decoder) failAt(off int, path, msg string) {
-	d.errs = append(d.errs, &FieldError{Path: path, Msg: msg})
+	d.errs = append(d.errs, &scenarios.FieldError{Path: path, Msg: msg})
 	d.errOffs = append(d.errOffs, off)
 }
 
@@ -194,16 +196,16 @@ func (d *decoder) boolean(n *jnode, path string, dst *bool) {
 	*dst = n.boolean
 }
 
-func (d *decoder) date(n *jnode, path string, dst *Date, optional bool) {
+func (d *decoder) date(n *jnode, path string, dst *scenarios.Date, optional bool) {
 	if optional && (n.kind == jNull || (n.kind == jString && n.str == "")) {
-		*dst = Date{}
+		*dst = scenarios.Date{}
 		return
 	}
 	if n.kind != jString {
 		d.fail(n, path, "must be an ISO date string (YYYY-MM-DD), not %s", n.kind)
 		return
 	}
-	t, err := ParseDate(n.str)
+	t, err := scenarios.ParseDate(n.str)
 	if err != nil {
 		d.fail(n, path, "%v", err)
 		return
@@ -243,8 +245,8 @@ func (d *decoder) numberMap(n *jnode, path string, dst *map[string]float64) {
 	*dst = out
 }
 
-func (d *decoder) scenario(root *jnode) Scenario {
-	sc := Scenario{Assumptions: DefaultAssumptions()}
+func (d *decoder) scenario(root *jnode) scenarios.Scenario {
+	sc := scenarios.Scenario{Assumptions: scenarios.DefaultAssumptions()}
 	var format string
 	seen := map[string]bool{}
 	mark := func(key string, h func(*jnode, string)) func(*jnode, string) {
@@ -279,23 +281,23 @@ func (d *decoder) scenario(root *jnode) Scenario {
 	}
 	switch {
 	case !seen["format"]:
-	case format == FileFormatV1:
+	case format == scenarios.FileFormatV1:
 		// Format /1 means chapter lines and sector CUSMA shares, as before
 		// products existed; keys of format /2 are errors.
 		for _, k := range d.v2Keys {
-			d.failAt(k.pos, k.path, fmt.Sprintf("%q is a key of %q; this file says %q", k.name, FileFormat, FileFormatV1))
+			d.failAt(k.pos, k.path, fmt.Sprintf("%q is a key of %q; this file says %q", k.name, scenarios.FileFormat, scenarios.FileFormatV1))
 		}
 		for i, m := range sc.Measures {
 			if p := fmt.Sprintf("measures[%d]", i); m.Sectors == nil {
-				d.failAt(d.offsets[p], p+".sectors", fmt.Sprintf("missing (required in %s)", FileFormatV1))
+				d.failAt(d.offsets[p], p+".sectors", fmt.Sprintf("missing (required in %s)", scenarios.FileFormatV1))
 			}
 		}
-		sc.Assumptions.Granularity = GranularityChapter
-		if sc.Assumptions.CUSMAShares == CUSMALinePreset {
-			sc.Assumptions.CUSMAShares = CUSMASectorPreset
+		sc.Assumptions.Granularity = scenarios.GranularityChapter
+		if sc.Assumptions.CUSMAShares == scenarios.CUSMALinePreset {
+			sc.Assumptions.CUSMAShares = scenarios.CUSMASectorPreset
 		}
-	case format != FileFormat:
-		d.failAt(d.offsets["format"], "format", fmt.Sprintf("is %q; this version of Parley reads %q and %q", format, FileFormat, FileFormatV1))
+	case format != scenarios.FileFormat:
+		d.failAt(d.offsets["format"], "format", fmt.Sprintf("is %q; this version of Parley reads %q and %q", format, scenarios.FileFormat, scenarios.FileFormatV1))
 	}
 	return sc
 }
@@ -314,7 +316,7 @@ func (d *decoder) v2(name string, h func(*jnode, string)) func(*jnode, string) {
 	}
 }
 
-func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
+func (d *decoder) assumptions(n *jnode, path string, a *scenarios.Assumptions) {
 	var year float64 = float64(a.BaselineYear)
 	d.fields(n, path, map[string]func(*jnode, string){
 		"baseline_year": func(n *jnode, p string) {
@@ -325,14 +327,14 @@ func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
 		},
 		"granularity": d.v2("granularity", func(n *jnode, p string) {
 			d.str(n, p, &a.Granularity)
-			if n.kind == jString && a.Granularity != GranularityProduct && a.Granularity != GranularityChapter {
-				d.fail(n, p, "must be %q or %q, not %q", GranularityProduct, GranularityChapter, a.Granularity)
+			if n.kind == jString && a.Granularity != scenarios.GranularityProduct && a.Granularity != scenarios.GranularityChapter {
+				d.fail(n, p, "must be %q or %q, not %q", scenarios.GranularityProduct, scenarios.GranularityChapter, a.Granularity)
 			}
 		}),
 		"datasets": d.v2("datasets", func(n *jnode, p string) {
 			d.fields(n, p, map[string]func(*jnode, string){
-				string(CAtoUS): func(n *jnode, p string) { d.str(n, p, &a.Datasets.CAtoUS) },
-				string(UStoCA): func(n *jnode, p string) { d.str(n, p, &a.Datasets.UStoCA) },
+				string(scenarios.CAtoUS): func(n *jnode, p string) { d.str(n, p, &a.Datasets.CAtoUS) },
+				string(scenarios.UStoCA): func(n *jnode, p string) { d.str(n, p, &a.Datasets.UStoCA) },
 			})
 		}),
 		"cusma_shares":    func(n *jnode, p string) { d.str(n, p, &a.CUSMAShares) },
@@ -353,8 +355,8 @@ func (d *decoder) assumptions(n *jnode, path string, a *Assumptions) {
 	}
 }
 
-func (d *decoder) measure(n *jnode, path string) Measure {
-	var m Measure
+func (d *decoder) measure(n *jnode, path string) scenarios.Measure {
+	var m scenarios.Measure
 	seen := map[string]bool{}
 	mark := func(key string, h func(*jnode, string)) func(*jnode, string) {
 		return func(n *jnode, p string) { seen[key] = true; h(n, p) }
@@ -371,7 +373,7 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 			}
 		},
 		"products": d.v2("products", func(n *jnode, p string) {
-			m.Products = &ProductScope{}
+			m.Products = &scenarios.ProductScope{}
 			d.fields(n, p, map[string]func(*jnode, string){
 				"include": func(n *jnode, p string) { d.entries(n, p, &m.Products.Include) },
 				"exclude": func(n *jnode, p string) { d.entries(n, p, &m.Products.Exclude) },
@@ -390,24 +392,7 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 		"yields_to":      func(n *jnode, p string) { d.strings(n, p, &m.YieldsTo) },
 		"effective_from": mark("effective_from", func(n *jnode, p string) { d.date(n, p, &m.From, false) }),
 		"effective_to":   func(n *jnode, p string) { d.date(n, p, &m.To, true) },
-		"evidence": func(n *jnode, p string) {
-			if n.kind != jArray {
-				d.fail(n, p, "must be an array, not %s", n.kind)
-				return
-			}
-			for i, it := range n.items {
-				ep := fmt.Sprintf("%s[%d]", p, i)
-				d.offsets[ep] = it.pos
-				var e Evidence
-				d.fields(it, ep, map[string]func(*jnode, string){
-					"document": func(n *jnode, p string) { d.str(n, p, &e.Document) },
-					"quote":    func(n *jnode, p string) { d.str(n, p, &e.Quote) },
-					"citation": func(n *jnode, p string) { d.str(n, p, &e.Citation) },
-					"url":      func(n *jnode, p string) { d.str(n, p, &e.URL) },
-				})
-				m.Evidence = append(m.Evidence, e)
-			}
-		},
+		"evidence":       func(n *jnode, p string) { d.evidence(n, p, &m.Evidence) },
 	})
 	if n.kind == jObject {
 		for _, key := range []string{"imposer", "rate", "effective_from"} {
@@ -419,12 +404,32 @@ func (d *decoder) measure(n *jnode, path string) Measure {
 	return m
 }
 
+// evidence decodes a measure's array of evidence.
+func (d *decoder) evidence(n *jnode, path string, dst *[]scenarios.Evidence) {
+	if n.kind != jArray {
+		d.fail(n, path, "must be an array, not %s", n.kind)
+		return
+	}
+	for i, it := range n.items {
+		ep := fmt.Sprintf("%s[%d]", path, i)
+		d.offsets[ep] = it.pos
+		var e scenarios.Evidence
+		d.fields(it, ep, map[string]func(*jnode, string){
+			"document": func(n *jnode, p string) { d.str(n, p, &e.Document) },
+			"quote":    func(n *jnode, p string) { d.str(n, p, &e.Quote) },
+			"citation": func(n *jnode, p string) { d.str(n, p, &e.Citation) },
+			"url":      func(n *jnode, p string) { d.str(n, p, &e.URL) },
+		})
+		*dst = append(*dst, e)
+	}
+}
+
 // entries decodes an array of product entries, normalising the valid ones
 // (codes to digits); Validate reports the others.
 func (d *decoder) entries(n *jnode, path string, dst *[]string) {
 	d.strings(n, path, dst)
 	for i, e := range *dst {
-		if norm, err := NormalizeEntry(e); err == nil {
+		if norm, err := scenarios.NormalizeEntry(e); err == nil {
 			(*dst)[i] = norm
 		}
 	}
@@ -504,86 +509,96 @@ func nonNil(m map[string]float64) map[string]float64 {
 	return m
 }
 
-// EncodeFile writes sc as an indented parley.scenario/2 file (compact when
-// indented it would pass MaxFileSize, so that every file Parley writes
-// ReadFile reads back; a scenario too large even compact is refused and
+// Encode writes sc as an indented parley.scenario/2 file (compact when
+// indented it would pass MaxSize, so that every file Parley writes
+// Read reads back; a scenario too large even compact is refused and
 // nothing is written), with list
 // references kept as list:NAME. asOf is the date written as "as_of" (a
 // scenario that follows the clock is written with the day it is exported on).
-func EncodeFile(w io.Writer, sc *Scenario, asOf Date) error {
-	return EncodeFileLists(w, sc, asOf, nil)
+func Encode(w io.Writer, sc *scenarios.Scenario, asOf scenarios.Date) error {
+	return EncodeLists(w, sc, asOf, nil)
 }
 
-// EncodeFileLists is EncodeFile with the user's lists that sc's measures
+// EncodeLists is Encode with the user's lists that sc's measures
 // name, written in the top-level "lists" so that the file computes the
 // same in a workspace that lacks them.
-func EncodeFileLists(w io.Writer, sc *Scenario, asOf Date, lists []*ProductList) error {
-	a := sc.Assumptions
+func EncodeLists(w io.Writer, sc *scenarios.Scenario, asOf scenarios.Date, lists []*scenarios.ProductList) error {
 	f := fileScenario{
-		Format:      FileFormat,
+		Format:      scenarios.FileFormat,
 		Name:        sc.Name,
 		Description: sc.Description,
 		AsOf:        asOf.String(),
-		Assumptions: fileAssumptions{
-			BaselineYear:   a.BaselineYear,
-			Granularity:    a.Granularity,
-			CUSMAShares:    a.CUSMAShares,
-			Elasticities:   a.Elasticities,
-			ElasticityLow:  a.ElasticityLow,
-			ElasticityHigh: a.ElasticityHigh,
-			IncludeThreats: a.IncludeThreats,
-			Overrides: fileOverrides{
-				CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
-				Elasticity:     nonNil(a.Overrides.Elasticity),
-				BaselineTariff: nonNil(a.Overrides.BaselineTariff),
-			},
-		},
-		Measures: make([]fileMeasure, 0, len(sc.Measures)),
-		Lists:    encodeLists(lists),
-	}
-	if f.Assumptions.Granularity == "" {
-		f.Assumptions.Granularity = GranularityProduct
-	}
-	if !a.Datasets.IsEmpty() {
-		f.Assumptions.Datasets = &fileDatasets{CAtoUS: a.Datasets.CAtoUS, UStoCA: a.Datasets.UStoCA}
+		Assumptions: encodeAssumptions(sc.Assumptions),
+		Measures:    make([]fileMeasure, 0, len(sc.Measures)),
+		Lists:       encodeLists(lists),
 	}
 	for _, m := range sc.Measures {
-		fm := fileMeasure{
-			ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program, Status: m.Status, Kind: m.Kind,
-			Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
-			CUSMAExemptShare: m.CUSMAExemptShare,
-			YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
-			Evidence: make([]fileEvidence, 0, len(m.Evidence)),
-		}
-		if m.Products != nil {
-			fm.Products = &fileProducts{Exclude: m.Products.Exclude}
-			if m.Products.Include != nil {
-				inc := m.Products.Include
-				fm.Products.Include = &inc
-			}
-		}
-		for _, e := range m.Evidence {
-			fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})
-		}
-		f.Measures = append(f.Measures, fm)
+		f.Measures = append(f.Measures, encodeMeasure(m))
 	}
 	data, err := encodeJSON(f, true)
 	if err != nil {
 		return err
 	}
-	if len(data) > MaxFileSize {
+	if len(data) > MaxSize {
 		// Indentation can more than double a large scenario; written
-		// compact, the file stays within what ReadFile accepts.
+		// compact, the file stays within what Read accepts.
 		if data, err = encodeJSON(f, false); err != nil {
 			return err
 		}
 	}
-	if len(data) > MaxFileSize {
+	if len(data) > MaxSize {
 		return fmt.Errorf("the scenario is too large for a scenario file: %.1f MiB even without indentation, over the %d MiB a scenario file may hold; "+
-			"split its measures over several scenarios", float64(len(data))/(1<<20), MaxFileSize>>20)
+			"split its measures over several scenarios", float64(len(data))/(1<<20), MaxSize>>20)
 	}
 	_, err = w.Write(data)
 	return err
+}
+
+// encodeAssumptions returns the file shape of a scenario's assumptions.
+func encodeAssumptions(a scenarios.Assumptions) fileAssumptions {
+	fa := fileAssumptions{
+		BaselineYear:   a.BaselineYear,
+		Granularity:    a.Granularity,
+		CUSMAShares:    a.CUSMAShares,
+		Elasticities:   a.Elasticities,
+		ElasticityLow:  a.ElasticityLow,
+		ElasticityHigh: a.ElasticityHigh,
+		IncludeThreats: a.IncludeThreats,
+		Overrides: fileOverrides{
+			CUSMAShare:     nonNil(a.Overrides.CUSMAShare),
+			Elasticity:     nonNil(a.Overrides.Elasticity),
+			BaselineTariff: nonNil(a.Overrides.BaselineTariff),
+		},
+	}
+	if fa.Granularity == "" {
+		fa.Granularity = scenarios.GranularityProduct
+	}
+	if !a.Datasets.IsEmpty() {
+		fa.Datasets = &fileDatasets{CAtoUS: a.Datasets.CAtoUS, UStoCA: a.Datasets.UStoCA}
+	}
+	return fa
+}
+
+// encodeMeasure returns the file shape of a measure.
+func encodeMeasure(m scenarios.Measure) fileMeasure {
+	fm := fileMeasure{
+		ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program, Status: m.Status, Kind: m.Kind,
+		Sectors: m.Sectors, Content: m.Content, Rate: m.Rate, CUSMAExempt: m.CUSMAExempt,
+		CUSMAExemptShare: m.CUSMAExemptShare,
+		YieldsTo:         slices.Clone(m.YieldsTo), From: m.From.String(), To: m.To.String(),
+		Evidence: make([]fileEvidence, 0, len(m.Evidence)),
+	}
+	if m.Products != nil {
+		fm.Products = &fileProducts{Exclude: m.Products.Exclude}
+		if m.Products.Include != nil {
+			inc := m.Products.Include
+			fm.Products.Include = &inc
+		}
+	}
+	for _, e := range m.Evidence {
+		fm.Evidence = append(fm.Evidence, fileEvidence{Document: e.Document, Quote: e.Quote, Citation: e.Citation, URL: e.URL})
+	}
+	return fm
 }
 
 // encodeJSON encodes v as one JSON document ending in a newline, indented by
