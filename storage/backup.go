@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"parley/storage/atomicfile"
 )
 
 // BackupsKept is how many daily copies of a workspace Backup keeps.
@@ -101,7 +103,7 @@ func (w *Workspace) Backup(dir string) (string, error) {
 		os.Remove(tmp)
 		return "", fmt.Errorf("back up the workspace to %s: %w", dir, err)
 	}
-	syncDir(dir)
+	atomicfile.SyncDir(dir)
 	list, err := ListBackups(dir, w.path, now)
 	if err != nil {
 		return dest, err

@@ -3,6 +3,8 @@ package storage
 import (
 	"errors"
 
+	"parley/storage/atomicfile"
+
 	"parley/scenarios"
 )
 
@@ -21,8 +23,9 @@ var (
 	ErrNewerWorkspace = errors.New("workspace was made by a newer version of Parley")
 	// ErrBadDocument: a document cannot be imported (type, encoding, empty).
 	ErrBadDocument = errors.New("cannot import document")
-	// ErrInvalid: a value given to the workspace is not acceptable.
-	ErrInvalid = errors.New("invalid input")
+	// ErrInvalid: a value given to the workspace is not acceptable, or a
+	// file it may not write (atomicfile's refusals are this same error).
+	ErrInvalid = atomicfile.ErrInvalid
 )
 
 // Errors of a workspace shared with other windows and processes. They are

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"modernc.org/sqlite"
+	"parley/storage/atomicfile"
 )
 
 // Recognising a workspace (issue 10, defect 8): `parley -w other.sqlite` on
@@ -152,7 +153,7 @@ func readHeader(path string) (sqliteFileHeader, error) {
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
-	if n < len(sqliteHeader) || string(h[:len(sqliteHeader)]) != string(sqliteHeader) {
+	if n < len(atomicfile.SQLiteHeader) || string(h[:len(atomicfile.SQLiteHeader)]) != string(atomicfile.SQLiteHeader) {
 		return sqliteFileHeader{}, nil
 	}
 	if n < len(h) {

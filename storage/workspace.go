@@ -17,6 +17,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"parley/scenarios"
+	"parley/storage/atomicfile"
 	"parley/storage/pdftext"
 )
 
@@ -26,9 +27,6 @@ const FileName = "workspace.parley"
 // PortableFileName is the name of a portable workspace: when a file of this
 // name sits next to the executable, Parley uses it instead of the default.
 const PortableFileName = "parley-workspace.parley"
-
-// sqliteHeader starts every SQLite database file.
-var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Workspace is an open workspace file.
 type Workspace struct {
@@ -160,12 +158,12 @@ func checkFile(path string) (readOnly bool, err error) {
 	if errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			if errors.Is(err, os.ErrPermission) || !canWrite(filepath.Dir(dir)) {
+			if errors.Is(err, os.ErrPermission) || !atomicfile.CanWrite(filepath.Dir(dir)) {
 				return false, fmt.Errorf("%w: cannot create the folder %s: %v", ErrReadOnly, dir, err)
 			}
 			return false, err
 		}
-		if !canWrite(dir) {
+		if !atomicfile.CanWrite(dir) {
 			return false, fmt.Errorf("%w: cannot create a workspace in %s: the folder is read-only", ErrReadOnly, dir)
 		}
 		return false, nil
@@ -190,8 +188,8 @@ func checkFile(path string) (readOnly bool, err error) {
 		return false, err
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+	head := make([]byte, len(atomicfile.SQLiteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, atomicfile.SQLiteHeader) {
 		return false, ErrNotWorkspace
 	}
 	// Another application's database, or a damaged file, is refused before
