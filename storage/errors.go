@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"parley/storage/atomicfile"
+	"parley/storage/textextract"
 
 	"parley/scenarios"
 )
@@ -21,8 +22,9 @@ var (
 	ErrReadOnly = errors.New("workspace is read-only")
 	// ErrNewerWorkspace: the workspace was written by a newer Parley.
 	ErrNewerWorkspace = errors.New("workspace was made by a newer version of Parley")
-	// ErrBadDocument: a document cannot be imported (type, encoding, empty).
-	ErrBadDocument = errors.New("cannot import document")
+	// ErrBadDocument: a document cannot be imported (type, encoding, empty)
+	// (textextract's refusals are this same error).
+	ErrBadDocument = textextract.ErrBadDocument
 	// ErrInvalid: a value given to the workspace is not acceptable, or a
 	// file it may not write (atomicfile's refusals are this same error).
 	ErrInvalid = atomicfile.ErrInvalid

@@ -18,7 +18,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage/atomicfile"
-	"parley/storage/pdftext"
+	"parley/storage/textextract"
 )
 
 // FileName is the name of the default workspace file.
@@ -42,8 +42,7 @@ type Workspace struct {
 	mu  sync.Mutex // guards ref
 	ref *refData   // reference data, loaded on first use
 
-	pdfMu sync.Mutex         // guards pdf
-	pdf   *pdftext.Extractor // the PDF reader, started on first use (pdf.go)
+	pdf *textextract.PDFReader // started on first use
 }
 
 // DefaultPath returns where the default workspace lives: a portable
@@ -125,7 +124,8 @@ func OpenWith(path string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now, busy: opt.BusyTimeout, release: release}
+	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now, busy: opt.BusyTimeout, release: release,
+		pdf: &textextract.PDFReader{CacheDir: textextract.PDFCacheDir()}}
 	if w.now == nil {
 		w.now = time.Now
 	}
@@ -339,7 +339,7 @@ func (w *Workspace) ReadOnly() bool { return w.readOnly }
 // moved, and closes the database. It may be called more than once.
 func (w *Workspace) Close() error {
 	w.stopBackups()
-	w.closePDF()
+	w.pdf.Close()
 	w.stopWatching() // dataversion.go
 	if w.release == nil {
 		return nil
