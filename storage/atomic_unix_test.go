@@ -34,7 +34,7 @@ func withUmask(t *testing.T, mask int, fn func()) {
 
 // TestWriteFileAtomicPermissions: a new export honours the umask (as a
 // file created with mode 0666 would) and a replaced file keeps its mode
-// (issue 10, defect 5: every export used to become 0644).
+// (never a fixed 0644, which would expose negotiation material).
 func TestWriteFileAtomicPermissions(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -79,7 +79,7 @@ func TestWriteFileAtomicPermissions(t *testing.T) {
 // TestWriteFileAtomicHostileTargets: an export never turns a FIFO, a
 // device or a folder into a regular file, never replaces an SQLite database
 // (a workspace) or its -wal, -shm or -journal file, and writes through a
-// symbolic link to its target, keeping the link (issue 10, defect 8).
+// symbolic link to its target, keeping the link.
 func TestWriteFileAtomicHostileTargets(t *testing.T) {
 	t.Run("FIFO", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "pipe.csv")

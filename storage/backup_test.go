@@ -11,7 +11,7 @@ import (
 	"parley/storage"
 )
 
-// TestDailyBackups is defect 0's safety net: opening with a backup folder
+// TestDailyBackups: the safety net of a damaged workspace, opening with a backup folder
 // copies the workspace once a day, keeps the last BackupsKept copies, and a
 // copy opens with everything in it.
 func TestDailyBackups(t *testing.T) {

@@ -18,8 +18,8 @@ import (
 // hash or copy it) therefore strips SQLite's locks, and the next Parley
 // process that closes the workspace believes it is the last one, folds the
 // -wal file into the database and deletes it under this process: the two
-// then stop seeing each other's changes and the file ends up malformed
-// (issue 10, defect 0). So:
+// then stop seeing each other's changes and the file ends up malformed.
+// So:
 //
 //   - Open reads a file's header only while no workspace of this process
 //     has that file open, under the lock below, and never again;

@@ -15,9 +15,9 @@ import (
 	"parley/storage/atomicfile"
 )
 
-// Recognising a workspace (issue 10, defect 8): `parley -w other.sqlite` on
-// another application's database used to fill it with Parley's tables and
-// switch it to WAL. CheckRecognized tells, before Parley writes anything,
+// Recognising a workspace: `parley -w other.sqlite` on another
+// application's database must not fill it with Parley's tables or switch
+// it to WAL. CheckRecognized tells, before Parley writes anything,
 // whether a file may be opened as a workspace, reading it only through
 // SQLite in read-only mode.
 
