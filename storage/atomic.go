@@ -2,7 +2,6 @@ package storage
 
 import (
 	"io"
-	"time"
 
 	"parley/storage/atomicfile"
 )
@@ -13,16 +12,14 @@ var ErrDiskFull = atomicfile.ErrDiskFull
 
 // exports are the options of every file Parley writes outside a workspace:
 // a workspace open in this process (IsLive) is never replaced.
-func exports(now func() time.Time) *atomicfile.Options {
-	return &atomicfile.Options{Live: IsLive, Now: now}
-}
+func exports() *atomicfile.Options { return &atomicfile.Options{Live: IsLive} }
 
 // WriteFileAtomic writes a file through write with atomicfile.WriteFile
 // (no partial file on error, permissions kept, dangerous targets refused
 // with ErrInvalid), refusing also a workspace open in this process or its
 // -wal, -shm or -journal file.
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	return exports(nil).WriteFile(path, write)
+	return exports().WriteFile(path, write)
 }
 
 // CheckExportTarget returns the error WriteFileAtomic would give for path
@@ -30,5 +27,5 @@ func WriteFileAtomic(path string, write func(io.Writer) error) error {
 // nothing, and never opens a workspace open in this process: the app's save
 // dialogs ask it before they touch anything.
 func CheckExportTarget(path string) error {
-	return exports(nil).Check(path)
+	return exports().Check(path)
 }

@@ -159,7 +159,7 @@ func (e invalidFile) Unwrap() []error { return []error{e.err, ErrInvalid} }
 // writes nothing. Bad input is an error for which IsBadInput is true, naming
 // the rows and columns at fault.
 func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
-	start := time.Now()
+	start := w.now()
 	fail := func(err error) (*DatasetImport, error) {
 		if errors.Is(err, tradefile.ErrBadFile) {
 			err = invalidFile{err}
@@ -272,7 +272,7 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	if err != nil {
 		return fail(err)
 	}
-	imp.Elapsed = time.Since(start)
+	imp.Elapsed = w.now().Sub(start)
 	return imp, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ type TradeDataset struct {
 	RowsRead    int
 	RowsSkipped int
 	Skipped     []tradefile.Problem
-	ImportedAt  string
+	ImportedAt  time.Time
 	// Lines counts the dataset's lines, CUSMALines those with a
 	// CUSMA-claimed value, Regions the provinces or states named.
 	Lines      int
@@ -107,7 +108,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 	var d TradeDataset
 	var dir, skipped string
 	if err := scan(&d.ID, &d.Name, &dir, &d.Year, &d.MonthFrom, &d.MonthTo, &d.Currency, &d.CADPerUSD,
-		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, &d.ImportedAt,
+		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, stamp{&d.ImportedAt},
 		&d.Lines, &d.CUSMALines, &d.Regions, &d.Total, &d.CUSMATotal); err != nil {
 		return d, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"parley/scenarios"
 )
@@ -18,7 +19,7 @@ type Dataset struct {
 	Licence     string
 	Description string
 	Builtin     bool
-	ImportedAt  string
+	ImportedAt  time.Time
 }
 
 // Datasets lists the workspace's datasets with their provenance.
@@ -27,7 +28,7 @@ func (w *Workspace) Datasets() ([]Dataset, error) {
 	err := scanAll(context.Background(), w, `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
 		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
 		var d Dataset
-		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, &d.ImportedAt); err != nil {
+		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {
 			return err
 		}
 		out = append(out, d)

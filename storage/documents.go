@@ -33,7 +33,7 @@ type Document struct {
 	Topics     []string
 	SourceFile string // the file it was imported from
 	Builtin    bool   // shipped with Parley
-	ImportedAt string
+	ImportedAt time.Time
 	Body       string // the text; empty in lists
 	Excerpts   int    // saved excerpts (in lists)
 	Citations  int    // measures that quote it (in lists)
@@ -251,7 +251,7 @@ func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
 	if err != nil {
 		return err
 	}
-	d.ImportedAt = now
+	d.ImportedAt = stampOf(now)
 	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, body_sha256, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
 		d.SourceFile, body, bodyHash(body), d.Builtin, now); err != nil {
@@ -282,7 +282,7 @@ const documentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.to
 func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
 	var d Document
 	var topics string
-	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, &d.ImportedAt}, extra...)
+	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, stamp{&d.ImportedAt}}, extra...)
 	if err := scan(dest...); err != nil {
 		return d, err
 	}

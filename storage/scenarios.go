@@ -52,7 +52,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 	if s.AsOf, err = storedDate(asOf); err != nil {
 		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 	}
-	s.Updated, _ = time.Parse(time.RFC3339, updated)
+	s.Updated = stampOf(updated)
 	return s, nil
 }
 

@@ -383,16 +383,29 @@ func (w *Workspace) write(ctx context.Context, fn func(tx *sql.Tx) error) error 
 // the busy timeout has passed; it maps the errors of SQLite that users see
 // (busy, read-only) to ErrBusy and ErrReadOnly.
 func (w *Workspace) retry(fn func() error) error {
-	deadline := time.Now().Add(w.busy)
+	// A timeout, not a date: it runs on the system's timers, whatever
+	// clock the workspace has.
+	timeout := time.NewTimer(w.busy)
+	defer timeout.Stop()
 	for attempt := 0; ; attempt++ {
 		err := fn()
 		if err == nil {
 			return nil
 		}
-		if !isBusy(err) || time.Now().After(deadline) {
+		if !isBusy(err) || expired(timeout) {
 			return w.mapWriteError(err)
 		}
 		time.Sleep(backoff(attempt))
+	}
+}
+
+// expired reports whether t has fired.
+func expired(t *time.Timer) bool {
+	select {
+	case <-t.C:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -429,6 +442,36 @@ func (w *Workspace) mapWriteError(err error) error {
 // timestamp formats the current time for the database.
 func (w *Workspace) timestamp() string {
 	return w.now().UTC().Format(time.RFC3339)
+}
+
+// stamp scans a timestamp column (RFC 3339 text, UTC, as timestamp writes
+// it) into a time.Time; NULL, "" or a value that is no timestamp is the
+// zero time.
+type stamp struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (s stamp) Scan(v any) error {
+	switch v := v.(type) {
+	case time.Time:
+		*s.t = v
+	case string:
+		*s.t = stampOf(v)
+	case []byte:
+		*s.t = stampOf(string(v))
+	default:
+		*s.t = time.Time{}
+	}
+	return nil
+}
+
+// stampOf parses a timestamp of the database; "" or a value that is no
+// timestamp is the zero time.
+func stampOf(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // scenariosDate is a helper to parse stored dates; the empty string is the

@@ -45,26 +45,15 @@ var SQLiteHeader = []byte("SQLite format 3\x00")
 var Companions = []string{"-wal", "-shm", "-journal"}
 
 // Options say what a write must know of the process around it. The zero
-// value (or nil) is a write that knows of no open database and uses the
-// system's clock.
+// value (or nil) is a write that knows of no open database.
 type Options struct {
 	// Live reports whether path is a database file open in this process
 	// (or one of its companion files), which a write refuses without
 	// opening it; nil means none is.
 	Live func(path string) bool
-	// Now returns the current time, which decides which temporary files
-	// are stale; nil means time.Now.
-	Now func() time.Time
 }
 
 func (o *Options) live(path string) bool { return o != nil && o.Live != nil && o.Live(path) }
-
-func (o *Options) now() time.Time {
-	if o == nil || o.Now == nil {
-		return time.Now()
-	}
-	return o.Now()
-}
 
 // WriteFile writes a file through write: into a temporary file in the same
 // folder, synced and then renamed over path. On any error no file is left
@@ -87,10 +76,14 @@ func (o *Options) WriteFile(path string, write func(io.Writer) error) (err error
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	dir := filepath.Dir(target)
-	removeStaleTemps(dir, o.now())
 	tmp, err := createTemp(dir, filepath.Base(target))
 	if err != nil {
 		return createFailed(path, dir, err)
+	}
+	// File times are the file system's clock: the new temporary file's
+	// time is "now" for the others.
+	if info, err := tmp.Stat(); err == nil {
+		removeStaleTemps(dir, info.ModTime())
 	}
 	defer func() {
 		if err != nil {
