@@ -903,60 +903,18 @@ func cusmaProgram(s string) bool {
 	return false
 }
 
-// parseCode reads a code cell: 2 to 10 digits, dots and spaces allowed
-// ("0101.21.00"), Excel's ="0101" and '0101 forms, and a code followed by
-// its description ("0101.21.00 - Horses", as CIMT writes it). A code with
-// an odd number of digits lost its leading zero in a spreadsheet: it is
-// read with one (padded). reason says why a cell is not a code.
+// parseCode reads a code cell of a trade file (SplitCode) of 2 to 10
+// digits. A code with an odd number of digits lost its leading zero in a
+// spreadsheet: it is read with one (padded). reason says why a cell is not
+// a code.
 func parseCode(s string) (code, rest string, padded bool, reason string) {
-	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, `="`) && strings.HasSuffix(t, `"`) && len(t) >= 3 {
-		t = t[2 : len(t)-1]
-	}
-	t = strings.TrimSpace(strings.TrimPrefix(t, "'"))
-	if t == "" {
+	code, rest, ok := SplitCode(s)
+	switch {
+	case !ok:
+		return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
+	case code == "":
 		return "", "", false, "no code"
 	}
-	if strings.ContainsAny(t, "eE") {
-		// A code a spreadsheet wrote as a number: 1.0121E+9.
-		if f, err := strconv.ParseFloat(t, 64); err == nil && f >= 0 && f < 1e11 && f == math.Trunc(f) {
-			t = strconv.FormatFloat(f, 'f', 0, 64)
-		}
-	}
-	end := 0 // past the last digit of the code part
-	for i := 0; i < len(t); i++ {
-		ch := t[i]
-		if ch >= '0' && ch <= '9' {
-			end = i + 1
-			continue
-		}
-		if ch == '.' || ch == ' ' {
-			continue
-		}
-		break
-	}
-	if end == 0 {
-		return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
-	}
-	rest = t[end:]
-	if rest != "" {
-		switch rest[0] {
-		case ' ', '\t', '-', ':':
-		default:
-			if !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
-				return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
-			}
-		}
-		rest = strings.TrimLeft(rest, " \t-:–—")
-		rest = strings.Join(strings.Fields(rest), " ")
-	}
-	var b strings.Builder
-	for i := 0; i < end; i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			b.WriteByte(t[i])
-		}
-	}
-	code = b.String()
 	if len(code) > 10 {
 		return "", "", false, fmt.Sprintf("%s has %d digits: an HS code has 2 to 10", quote(s), len(code))
 	}
