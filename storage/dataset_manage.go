@@ -283,47 +283,55 @@ func (w *Workspace) RenameTradeDataset(oldName, newName string) ([]string, error
 		if _, err := tx.ExecContext(ctx, "UPDATE trade_datasets SET name = ? WHERE id = ?", newName, id); err != nil {
 			return err
 		}
-		type use struct{ id, name, js string }
-		var uses []use
-		if err := scanTx(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
-			var u use
-			if err := scan(&u.id, &u.name, &u.js); err != nil {
-				return err
-			}
-			uses = append(uses, u)
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, u := range uses {
-			var ds scenarios.Datasets
-			if err := decodeDatasets(u.js, &ds); err != nil {
-				return fmt.Errorf("scenario %q: datasets: %w", u.name, err)
-			}
-			hit := false
-			for _, d := range scenarios.Directions {
-				if strings.EqualFold(ds.For(d), have) {
-					ds.Set(d, newName)
-					hit = true
-				}
-			}
-			if !hit {
-				continue
-			}
-			js, err := encodeDatasets(ds)
-			if err != nil {
-				return err
-			}
-			// A new revision: a window that holds the old one reloads.
-			if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, w.timestamp(), u.id); err != nil {
-				return err
-			}
-			changed = append(changed, u.name)
-		}
-		return nil
+		changed, err = w.renameDatasetUses(ctx, tx, have, newName)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("rename trade dataset %q: %w", oldName, err)
+	}
+	return changed, nil
+}
+
+// renameDatasetUses makes the scenarios that use the dataset old use it
+// as new, each in a new revision, in tx, and returns their names.
+func (w *Workspace) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new string) ([]string, error) {
+	var changed []string
+	type use struct{ id, name, js string }
+	var uses []use
+	if err := scanTx(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
+		var u use
+		if err := scan(&u.id, &u.name, &u.js); err != nil {
+			return err
+		}
+		uses = append(uses, u)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for _, u := range uses {
+		var ds scenarios.Datasets
+		if err := decodeDatasets(u.js, &ds); err != nil {
+			return nil, fmt.Errorf("scenario %q: datasets: %w", u.name, err)
+		}
+		hit := false
+		for _, d := range scenarios.Directions {
+			if strings.EqualFold(ds.For(d), old) {
+				ds.Set(d, new)
+				hit = true
+			}
+		}
+		if !hit {
+			continue
+		}
+		js, err := encodeDatasets(ds)
+		if err != nil {
+			return nil, err
+		}
+		// A new revision: a window that holds the old one reloads.
+		if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, w.timestamp(), u.id); err != nil {
+			return nil, err
+		}
+		changed = append(changed, u.name)
 	}
 	return changed, nil
 }

@@ -105,6 +105,12 @@ func checkRecognized(path string) error {
 		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
 			path, info.Size(), head.size, DamagedAdvice(path))}
 	}
+	return checkTables(path)
+}
+
+// checkTables returns nil when the database at path has Parley's tables or
+// is empty, else an error matching ErrForeignDatabase or ErrDamaged.
+func checkTables(path string) error {
 	// Without a -wal file there is nothing but the file to read: immutable
 	// reading creates no -wal or -shm file beside another application's
 	// database. With one (even empty: another process has the file open in
