@@ -2,7 +2,6 @@ package textextract
 
 import (
 	"bytes"
-	"io"
 	"regexp"
 	"strings"
 	"unicode"
@@ -113,89 +112,112 @@ var skippedElements = map[atom.Atom]bool{
 // their own lines, and the title, publisher, date and address from its
 // <title>, <meta> and <link rel=canonical> tags.
 func HTML(data string) Extracted {
-	var out Extracted
-	var body strings.Builder
+	var r htmlReader
 	z := html.NewTokenizer(strings.NewReader(data))
-	skip := 0
-	inTitle := false
-	var h1 string
-	inH1 := false
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				break
-			}
-			break
+			break // io.EOF or a read error: what was read is the page
 		}
 		tok := z.Token()
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			switch {
-			case skippedElements[tok.DataAtom]:
-				if tt == html.StartTagToken {
-					skip++
-				}
-			case tok.DataAtom == atom.Title:
-				inTitle = tt == html.StartTagToken
-			case tok.DataAtom == atom.H1:
-				inH1 = tt == html.StartTagToken
-				body.WriteString("\n")
-			case tok.DataAtom == atom.Meta:
-				readMeta(tok, &out)
-			case tok.DataAtom == atom.Link:
-				if attr(tok, "rel") == "canonical" && out.URL == "" {
-					out.URL = attr(tok, "href")
-				}
-			case blockElements[tok.DataAtom]:
-				body.WriteString("\n")
-			case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
-				body.WriteString(" · ")
-			case tok.DataAtom == atom.Img:
-				if alt := strings.TrimSpace(attr(tok, "alt")); alt != "" && skip == 0 {
-					body.WriteString(alt)
-				}
-			}
+			r.start(tok, tt == html.StartTagToken)
 		case html.EndTagToken:
-			switch {
-			case skippedElements[tok.DataAtom]:
-				if skip > 0 {
-					skip--
-				}
-			case tok.DataAtom == atom.Title:
-				inTitle = false
-			case tok.DataAtom == atom.H1:
-				inH1 = false
-				body.WriteString("\n")
-			case blockElements[tok.DataAtom]:
-				body.WriteString("\n")
-			}
+			r.end(tok)
 		case html.TextToken:
-			text := tok.Data
-			if inTitle {
-				if out.Title == "" {
-					out.Title = strings.TrimSpace(collapseSpace(text))
-				}
-				continue
-			}
-			if skip > 0 {
-				continue
-			}
-			if inH1 && h1 == "" {
-				h1 = strings.TrimSpace(collapseSpace(text))
-			}
-			body.WriteString(collapseSpace(text))
+			r.text(tok.Data)
 		}
 	}
+	return r.finish()
+}
+
+// htmlReader is the state of HTML as it reads a page's tokens.
+type htmlReader struct {
+	out     Extracted
+	body    strings.Builder
+	skip    int // depth inside skipped elements
+	inTitle bool
+	inH1    bool
+	h1      string // the first h1's text
+}
+
+// start reads a start tag (open: not self-closing).
+func (r *htmlReader) start(tok html.Token, open bool) {
+	switch {
+	case skippedElements[tok.DataAtom]:
+		if open {
+			r.skip++
+		}
+	case tok.DataAtom == atom.Title:
+		r.inTitle = open
+	case tok.DataAtom == atom.H1:
+		r.inH1 = open
+		r.body.WriteString("\n")
+	case tok.DataAtom == atom.Meta:
+		readMeta(tok, &r.out)
+	case tok.DataAtom == atom.Link:
+		if attr(tok, "rel") == "canonical" && r.out.URL == "" {
+			r.out.URL = attr(tok, "href")
+		}
+	case blockElements[tok.DataAtom]:
+		r.body.WriteString("\n")
+	case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
+		r.body.WriteString(" · ")
+	case tok.DataAtom == atom.Img:
+		if alt := strings.TrimSpace(attr(tok, "alt")); alt != "" && r.skip == 0 {
+			r.body.WriteString(alt)
+		}
+	}
+}
+
+// end reads an end tag.
+func (r *htmlReader) end(tok html.Token) {
+	switch {
+	case skippedElements[tok.DataAtom]:
+		if r.skip > 0 {
+			r.skip--
+		}
+	case tok.DataAtom == atom.Title:
+		r.inTitle = false
+	case tok.DataAtom == atom.H1:
+		r.inH1 = false
+		r.body.WriteString("\n")
+	case blockElements[tok.DataAtom]:
+		r.body.WriteString("\n")
+	}
+}
+
+// text reads a text token.
+func (r *htmlReader) text(text string) {
+	if r.inTitle {
+		if r.out.Title == "" {
+			r.out.Title = strings.TrimSpace(collapseSpace(text))
+		}
+		return
+	}
+	if r.skip > 0 {
+		return
+	}
+	if r.inH1 && r.h1 == "" {
+		r.h1 = strings.TrimSpace(collapseSpace(text))
+	}
+	r.body.WriteString(collapseSpace(text))
+}
+
+// finish returns the page read: its lines trimmed, blank runs collapsed,
+// titled by its <title>, else its first h1, else its first line.
+func (r *htmlReader) finish() Extracted {
+	out := r.out
 	var lines []string
-	for _, line := range strings.Split(body.String(), "\n") {
+	for _, line := range strings.Split(r.body.String(), "\n") {
 		line = strings.TrimSpace(line)
 		line = strings.Trim(line, "· ")
 		lines = append(lines, line)
 	}
 	out.Body = collapseBlankLines(strings.Join(lines, "\n"))
 	if out.Title == "" {
-		out.Title = h1
+		out.Title = r.h1
 	}
 	if out.Title == "" {
 		out.Title = FirstLine(out.Body)
