@@ -147,19 +147,7 @@ func findHeader(src source, opt Options, xlsx bool) (*header, error) {
 		}
 		if opt.Mapping != nil {
 			if numericMapping(opt.Mapping) {
-				cols, err := mapColumns(opt.Mapping, nil, len(r.cells))
-				if err != nil {
-					return nil, &Problem{Reason: err.Error()}
-				}
-				h := &header{cols: cols, layout: LayoutMapped}
-				if cols.Code < len(r.cells) {
-					if _, _, _, reason := parseCode(r.cells[cols.Code]); reason != "" {
-						h.row, h.cells = r.row, r.cells
-						return h, nil
-					}
-				}
-				h.pending = seen
-				return h, nil
+				return numberedHeader(opt.Mapping, r, seen)
 			}
 			if cols, err := mapColumns(opt.Mapping, r.cells, len(r.cells)); err == nil {
 				return &header{row: r.row, cells: r.cells, cols: cols, layout: LayoutMapped}, nil
@@ -187,6 +175,25 @@ func findHeader(src source, opt Options, xlsx bool) (*header, error) {
 	}
 	return nil, &Problem{Reason: fmt.Sprintf("%s found: the first row has %s; name the columns with a mapping such as code=COLUMN,value=COLUMN",
 		missing, quoteList(trimAll(first)))}
+}
+
+// numberedHeader is the header of a mapping by column numbers, decided on
+// the first non-blank row r (seen: the rows read so far): r is a header
+// row when its code cell holds no code, else the first data row.
+func numberedHeader(mapping Mapping, r record, seen []record) (*header, error) {
+	cols, err := mapColumns(mapping, nil, len(r.cells))
+	if err != nil {
+		return nil, &Problem{Reason: err.Error()}
+	}
+	h := &header{cols: cols, layout: LayoutMapped}
+	if cols.Code < len(r.cells) {
+		if _, _, _, reason := parseCode(r.cells[cols.Code]); reason != "" {
+			h.row, h.cells = r.row, r.cells
+			return h, nil
+		}
+	}
+	h.pending = seen
+	return h, nil
 }
 
 // ReadFile reads the trade lines of the file at path. A file that cannot
