@@ -320,7 +320,9 @@ func RestoreBackup(src, dest string) error {
 }
 
 // DamagedAdvice says where the backups of the workspace at path are and
-// which is the newest, for a message about a damaged workspace.
+// which is the newest, for a message about a damaged workspace. It has no
+// workspace (the file is damaged) and so no workspace clock: the newest is
+// by the system's day.
 func DamagedAdvice(path string) string {
 	dir := BackupDir(path)
 	list, _ := ListBackups(dir, path, time.Now())

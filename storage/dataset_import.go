@@ -190,6 +190,9 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	ro := opt.Read
 	ro.Chapters = r.chapter
 	ro.Year = spec.Year
+	if ro.Now == nil {
+		ro.Now = w.now
+	}
 	res, err := readDatasetFile(ctx, path, spec, ro, progress)
 	if err != nil {
 		return fail(err)

@@ -177,7 +177,7 @@ func (p *Preview) cadNote() string {
 func restart(src *source, path string, o *opened, p *Preview, opt Options) error {
 	(*src).close()
 	if p.Format == FormatXLSX {
-		wb, err := openWorkbook(path)
+		wb, err := openWorkbook(path, opt.now())
 		if err != nil {
 			return asError(o.name, err, false)
 		}

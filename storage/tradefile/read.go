@@ -984,7 +984,7 @@ func groupInt(n int) string {
 // returns the sheet's rows, its name and the workbook's sheets.
 func openXLSX(o *opened, path string, opt Options) (src source, sheet string, sheets []string, err error) {
 	o.f.Close()
-	wb, err := openWorkbook(path)
+	wb, err := openWorkbook(path, opt.now())
 	if err != nil {
 		return nil, "", nil, asError(o.name, err, false)
 	}
