@@ -800,13 +800,13 @@ func (r *rowReader) finish() error {
 	}
 	r.direction()
 	if r.padded > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s codes had an odd number of digits (a leading zero lost, as spreadsheets do): read with a leading 0, e.g. %s", groupInt(r.padded), r.example))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s codes had an odd number of digits (a leading zero lost, as spreadsheets do): read with a leading 0, e.g. %s", thousands(r.padded), r.example))
 	}
 	if r.dataType > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of other data types (quantities, duties) left out", groupInt(r.dataType)))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of other data types (quantities, duties) left out", thousands(r.dataType)))
 	}
 	if res.Merged > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of the same code%s summed into %s lines", groupInt(res.Merged+r.mergedLines()), regionWord(res), groupInt(r.mergedLines())))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of the same code%s summed into %s lines", thousands(res.Merged+r.mergedLines()), regionWord(res), thousands(r.mergedLines())))
 	}
 	res.Currency = fileCurrency(res.Layout, r.headerName(res.Columns.Value))
 	return nil
@@ -969,15 +969,6 @@ func utf16Order(k kind) binary.ByteOrder {
 		return binary.BigEndian
 	}
 	return binary.LittleEndian
-}
-
-// groupInt writes n with comma thousands separators.
-func groupInt(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // openXLSX opens the workbook of o (a zip file) at its chosen sheet, and
