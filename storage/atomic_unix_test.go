@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/atomicfile"
 	"parley/storage/storagetest"
 )
 
@@ -33,7 +34,7 @@ func withUmask(t *testing.T, mask int, fn func()) {
 
 // TestWriteFileAtomicPermissions: a new export honours the umask (as a
 // file created with mode 0666 would) and a replaced file keeps its mode
-// (issue 10, defect 5: every export used to become 0644).
+// (never a fixed 0644, which would expose negotiation material).
 func TestWriteFileAtomicPermissions(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -78,7 +79,7 @@ func TestWriteFileAtomicPermissions(t *testing.T) {
 // TestWriteFileAtomicHostileTargets: an export never turns a FIFO, a
 // device or a folder into a regular file, never replaces an SQLite database
 // (a workspace) or its -wal, -shm or -journal file, and writes through a
-// symbolic link to its target, keeping the link (issue 10, defect 8).
+// symbolic link to its target, keeping the link.
 func TestWriteFileAtomicHostileTargets(t *testing.T) {
 	t.Run("FIFO", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "pipe.csv")
@@ -135,7 +136,7 @@ func TestWriteFileAtomicHostileTargets(t *testing.T) {
 		if info, _ := os.Stat(real); info.Mode().Perm() != 0o640 {
 			t.Errorf("the target's mode is %04o, want 0640 kept", info.Mode().Perm())
 		}
-		if names := listDir(t, filepath.Dir(real)); len(names) != 1 {
+		if names := storagetest.ListDir(t, filepath.Dir(real)); len(names) != 1 {
 			t.Errorf("files beside the target: %v", names)
 		}
 	})
@@ -198,7 +199,7 @@ func TestWriteFileAtomicRefusesWorkspaces(t *testing.T) {
 func snapshot(t *testing.T, dir string) string {
 	t.Helper()
 	var b strings.Builder
-	for _, name := range listDir(t, dir) {
+	for _, name := range storagetest.ListDir(t, dir) {
 		p := filepath.Join(dir, name)
 		info, err := os.Lstat(p)
 		if err != nil {
@@ -222,18 +223,18 @@ func TestWriteFileAtomicTemporaryFiles(t *testing.T) {
 	path := filepath.Join(dir, "chart.png")
 	var during []string
 	err := storage.WriteFileAtomic(path, func(w io.Writer) error {
-		during = listDir(t, dir)
+		during = storagetest.ListDir(t, dir)
 		_, err := io.WriteString(w, "png")
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(during) != 1 || !strings.HasPrefix(during[0], storage.TempPrefix) {
-		t.Fatalf("files while writing %v, want one named %s*", during, storage.TempPrefix)
+	if len(during) != 1 || !strings.HasPrefix(during[0], atomicfile.TempPrefix) {
+		t.Fatalf("files while writing %v, want one named %s*", during, atomicfile.TempPrefix)
 	}
-	stale := filepath.Join(dir, storage.TempPrefix+"chart.png.1234abcd")
-	fresh := filepath.Join(dir, storage.TempPrefix+"deck.pptx.5678ef01")
+	stale := filepath.Join(dir, atomicfile.TempPrefix+"chart.png.1234abcd")
+	fresh := filepath.Join(dir, atomicfile.TempPrefix+"deck.pptx.5678ef01")
 	mine := filepath.Join(dir, ".chart.png.123.tmp") // not Parley's name: kept
 	for _, p := range []string{stale, fresh, mine} {
 		if err := os.WriteFile(p, []byte("partial"), 0o644); err != nil {
@@ -246,7 +247,7 @@ func TestWriteFileAtomicTemporaryFiles(t *testing.T) {
 	if err := storage.WriteFileAtomic(path, writeString("png2")); err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(listDir(t, dir), " ")
+	got := strings.Join(storagetest.ListDir(t, dir), " ")
 	want := strings.Join([]string{filepath.Base(mine), filepath.Base(fresh), "chart.png"}, " ")
 	if got != want {
 		t.Errorf("files %q, want %q", got, want)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"parley/storage/atomicfile"
 )
 
 // BackupsKept is how many daily copies of a workspace Backup keeps.
@@ -80,13 +82,16 @@ func (w *Workspace) Backup(dir string) (string, error) {
 		}
 		return dest, nil
 	}
-	// File times are the system's clock, whatever clock the workspace has.
-	removeStaleBackupTemps(dir, stem, time.Now())
 	tmpf, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
 	if err != nil {
 		return "", fmt.Errorf("back up the workspace to %s: %w", dir, err)
 	}
 	tmp := tmpf.Name()
+	// File times are the file system's clock, whatever clock the workspace
+	// has: the new temporary file's time is "now" for the others.
+	if info, err := tmpf.Stat(); err == nil {
+		removeStaleBackupTemps(dir, stem, info.ModTime())
+	}
 	tmpf.Close()
 	// VACUUM INTO writes into an empty file.
 	if _, err := w.db.Exec("VACUUM INTO ?", tmp); err != nil {
@@ -101,7 +106,7 @@ func (w *Workspace) Backup(dir string) (string, error) {
 		os.Remove(tmp)
 		return "", fmt.Errorf("back up the workspace to %s: %w", dir, err)
 	}
-	syncDir(dir)
+	atomicfile.SyncDir(dir)
 	list, err := ListBackups(dir, w.path, now)
 	if err != nil {
 		return dest, err
@@ -252,9 +257,9 @@ func ListBackups(dir, path string, now time.Time) ([]BackupCopy, error) {
 }
 
 // Backups returns the paths of the copies of the workspace at path that
-// Backup made in dir, the last backup first (ListBackups, by today's date).
-func Backups(dir, path string) ([]string, error) {
-	list, err := ListBackups(dir, path, time.Now())
+// Backup made in dir, the last backup first (ListBackups, by the day of now).
+func Backups(dir, path string, now time.Time) ([]string, error) {
+	list, err := ListBackups(dir, path, now)
 	out := make([]string, len(list))
 	for i, c := range list {
 		out[i] = c.Path
@@ -265,9 +270,10 @@ func Backups(dir, path string) ([]string, error) {
 // RecoverBackup copies the last backup of the workspace at path (see
 // BackupDir and ListBackups) beside it, as NAME.recovered-YYYY-MM-DD.parley
 // (with a number if that name is taken), and returns the copy's path. The
-// workspace at path, damaged or not, is left as it is.
-func RecoverBackup(path string) (string, error) {
-	list, err := ListBackups(BackupDir(path), path, time.Now())
+// workspace at path, damaged or not, is left as it is. The last backup is
+// by the day of now (ListBackups).
+func RecoverBackup(path string, now time.Time) (string, error) {
+	list, err := ListBackups(BackupDir(path), path, now)
 	if err != nil {
 		return "", err
 	}
@@ -314,7 +320,9 @@ func RestoreBackup(src, dest string) error {
 }
 
 // DamagedAdvice says where the backups of the workspace at path are and
-// which is the newest, for a message about a damaged workspace.
+// which is the newest, for a message about a damaged workspace. It has no
+// workspace (the file is damaged) and so no workspace clock: the newest is
+// by the system's day.
 func DamagedAdvice(path string) string {
 	dir := BackupDir(path)
 	list, _ := ListBackups(dir, path, time.Now())

@@ -53,11 +53,11 @@ func TestBackupClockAhead(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(backups, day(30)), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := storage.Backups(backups, path)
+	list, _ := storage.Backups(backups, path, time.Now())
 	if len(list) != 2 || filepath.Base(list[0]) != day(0) {
 		t.Fatalf("backups %v: the last backup must be %s, not the copy named a month ahead", names(list), day(0))
 	}
-	got, err := storage.RecoverBackup(path)
+	got, err := storage.RecoverBackup(path, time.Now())
 	if err != nil || !strings.Contains(filepath.Base(got), now.Format("2006-01-02")) {
 		t.Errorf("recovered %s, %v: want today's copy", got, err)
 	}
@@ -72,7 +72,7 @@ func TestBackupClockAhead(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	list, _ = storage.Backups(backups, path)
+	list, _ = storage.Backups(backups, path, time.Now())
 	if len(list) != 2 || filepath.Base(list[0]) != day(1) || filepath.Base(list[1]) != day(0) {
 		t.Errorf("backups after the next %v, want %s and %s", names(list), day(1), day(0))
 	}
@@ -135,10 +135,10 @@ func TestBackupWhenTheDayChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	list, _ := storage.Backups(backups, path)
+	list, _ := storage.Backups(backups, path, time.Now())
 	for i := 0; i < 50 && len(list) == 0; i++ { // the first is made in the background
 		time.Sleep(20 * time.Millisecond)
-		list, _ = storage.Backups(backups, path)
+		list, _ = storage.Backups(backups, path, time.Now())
 	}
 	c.add(4 * time.Hour) // past midnight
 	sc, err := w.Scenario("aug-2025")
@@ -151,7 +151,7 @@ func TestBackupWhenTheDayChanges(t *testing.T) {
 	}
 	want := "w.2026-03-02.parley"
 	for i := 0; i < 100; i++ {
-		if list, _ = storage.Backups(backups, path); len(list) > 0 && filepath.Base(list[0]) == want {
+		if list, _ = storage.Backups(backups, path, time.Now()); len(list) > 0 && filepath.Base(list[0]) == want {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -11,7 +11,7 @@ import (
 	"parley/storage"
 )
 
-// TestDailyBackups is defect 0's safety net: opening with a backup folder
+// TestDailyBackups: the safety net of a damaged workspace, opening with a backup folder
 // copies the workspace once a day, keeps the last BackupsKept copies, and a
 // copy opens with everything in it.
 func TestDailyBackups(t *testing.T) {
@@ -34,7 +34,7 @@ func TestDailyBackups(t *testing.T) {
 	w.Close()
 	w = openOn(day.Add(3 * time.Hour)) // the same day: no second copy
 	w.Close()
-	list, err := storage.Backups(backups, path)
+	list, err := storage.Backups(backups, path, time.Now())
 	if err != nil || len(list) != 1 || filepath.Base(list[0]) != "w.2026-03-01.parley" {
 		t.Fatalf("backups %v, %v", list, err)
 	}
@@ -49,7 +49,7 @@ func TestDailyBackups(t *testing.T) {
 	for i := 1; i <= 9; i++ {
 		openOn(day.AddDate(0, 0, i)).Close()
 	}
-	list, _ = storage.Backups(backups, path)
+	list, _ = storage.Backups(backups, path, time.Now())
 	if len(list) != storage.BackupsKept || filepath.Base(list[0]) != "w.2026-03-10.parley" ||
 		filepath.Base(list[len(list)-1]) != "w.2026-03-04.parley" {
 		t.Errorf("kept %v", list)
@@ -62,7 +62,7 @@ func TestDailyBackups(t *testing.T) {
 	os.Remove(path + "-wal")
 	os.Remove(path + "-shm")
 	damaged, _ := os.ReadFile(path)
-	got, err := storage.RecoverBackup(path)
+	got, err := storage.RecoverBackup(path, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +80,10 @@ func TestDailyBackups(t *testing.T) {
 		t.Error(err)
 	}
 	r.Close()
-	if again, _ := storage.RecoverBackup(path); filepath.Base(again) != "w.recovered-2026-03-10-2.parley" {
+	if again, _ := storage.RecoverBackup(path, time.Now()); filepath.Base(again) != "w.recovered-2026-03-10-2.parley" {
 		t.Errorf("a second recovery went to %s", again)
 	}
-	if _, err := storage.RecoverBackup(filepath.Join(dir, "none.parley")); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := storage.RecoverBackup(filepath.Join(dir, "none.parley"), time.Now()); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("no backup: %v", err)
 	}
 }

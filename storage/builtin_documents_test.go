@@ -1,10 +1,8 @@
 package storage_test
 
 import (
-	"database/sql"
 	"encoding/json"
 	"io/fs"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -92,25 +90,11 @@ func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// As an earlier build left it: no legal texts, older defaults.
-	var loaded string
-	if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&loaded); err != nil {
-		t.Fatal(err)
-	}
-	v, _ := strconv.Atoi(loaded)
-	for _, q := range []string{"PRAGMA foreign_keys = OFF", "BEGIN",
+	db := olderDefaults(t, path,
 		"DELETE FROM measure_evidence WHERE document IN (SELECT id FROM documents WHERE source_file LIKE '%.pdf')",
 		"DELETE FROM passages WHERE document IN (SELECT id FROM documents WHERE source_file LIKE '%.pdf')",
-		"DELETE FROM documents WHERE source_file LIKE '%.pdf'",
-		"UPDATE meta SET value = '" + strconv.Itoa(v-1) + "' WHERE key = 'defaults'", "COMMIT"} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+		"DELETE FROM documents WHERE source_file LIKE '%.pdf'")
 	for _, e := range builtinEvidence {
 		var n int
 		db.QueryRow("SELECT count(*) FROM documents WHERE id = ?", e.id).Scan(&n)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // TestCheckExportTarget: the refusals the app's save dialogs ask before
@@ -105,7 +106,7 @@ func TestCheckExportTarget(t *testing.T) {
 func identities(t *testing.T, dir string) string {
 	t.Helper()
 	var b strings.Builder
-	for _, name := range listDir(t, dir) {
+	for _, name := range storagetest.ListDir(t, dir) {
 		info, err := os.Lstat(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

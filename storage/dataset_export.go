@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"parley/storage/csvsafe"
 )
@@ -29,7 +30,7 @@ func (w *Workspace) ExportTradeDataset(name string, out io.Writer) error {
 	if d.Source != "" {
 		comments = append(comments, "Source: "+oneLineText(d.Source))
 	}
-	comments = append(comments, fmt.Sprintf("Imported %s from %s (sha256 %s): %d data rows, %d bad rows skipped", d.ImportedAt, oneLineText(d.FileName), d.SHA256, d.RowsRead, d.RowsSkipped))
+	comments = append(comments, fmt.Sprintf("Imported %s from %s (sha256 %s): %d data rows, %d bad rows skipped", d.ImportedAt.Format(time.RFC3339), oneLineText(d.FileName), d.SHA256, d.RowsRead, d.RowsSkipped))
 	for _, c := range comments {
 		if _, err := fmt.Fprintln(out, csvsafe.CommentLine(c)); err != nil {
 			return err

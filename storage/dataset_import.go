@@ -159,7 +159,7 @@ func (e invalidFile) Unwrap() []error { return []error{e.err, ErrInvalid} }
 // writes nothing. Bad input is an error for which IsBadInput is true, naming
 // the rows and columns at fault.
 func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
-	start := time.Now()
+	start := w.now()
 	fail := func(err error) (*DatasetImport, error) {
 		if errors.Is(err, tradefile.ErrBadFile) {
 			err = invalidFile{err}
@@ -178,12 +178,8 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	}
 	if !spec.Replace {
 		// Refuse a name already taken before reading a large file.
-		var n int
-		if err := w.db.QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", spec.Name).Scan(&n); err != nil {
+		if err := w.checkNewDatasetName(ctx, spec.Name); err != nil {
 			return fail(err)
-		}
-		if n > 0 {
-			return fail(fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name))
 		}
 	}
 	progress := func(done float64, stage string) {
@@ -194,68 +190,14 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	ro := opt.Read
 	ro.Chapters = r.chapter
 	ro.Year = spec.Year
-	ro.Progress = func(done, total int64) {
-		if total > 0 {
-			progress(0.8*min(1, float64(done)/float64(total)), "Reading "+filepath.Base(path))
-		}
+	if ro.Now == nil {
+		ro.Now = w.now
 	}
-	progress(0, "Reading "+filepath.Base(path))
-	res, err := tradefile.ReadFile(ctx, path, ro)
+	res, err := readDatasetFile(ctx, path, spec, ro, progress)
 	if err != nil {
 		return fail(err)
 	}
-	if res.Direction != "" && res.Direction != string(spec.Direction) {
-		return fail(invalidFile{fmt.Errorf("%s is %s (%s), not %s: import it as %s", res.File, res.DirectionWhy,
-			res.Direction, spec.Direction, res.Direction)})
-	}
-	skipped, err := json.Marshal(res.Skipped)
-	if err != nil {
-		return fail(err)
-	}
-	if res.Skipped == nil {
-		skipped = []byte("[]")
-	}
-	replaced := false
-	err = w.write(ctx, func(tx *sql.Tx) error {
-		replaced = false
-		var oldID int64
-		var oldDir string
-		err := tx.QueryRowContext(ctx, "SELECT id, direction FROM trade_datasets WHERE name = ?", spec.Name).Scan(&oldID, &oldDir)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return err
-		case !spec.Replace:
-			return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name)
-		default:
-			users, err := w.datasetUsers(ctx, tx)
-			if err != nil {
-				return err
-			}
-			if u := users[strings.ToLower(spec.Name)]; len(u) > 0 && oldDir != string(spec.Direction) {
-				return fmt.Errorf("%w: %q holds %s trade and is used by %s: a replacement must be of the same direction", ErrInvalid,
-					spec.Name, oldDir, scenarioList(u))
-			}
-			if _, err := tx.ExecContext(ctx, "DELETE FROM trade_datasets WHERE id = ?", oldID); err != nil {
-				return err
-			}
-			replaced = true
-		}
-		out, err := tx.ExecContext(ctx, `INSERT INTO trade_datasets (name, direction, year, month_from, month_to, currency, cad_per_usd,
-			source, file_name, sha256, rows_read, rows_skipped, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			spec.Name, string(spec.Direction), spec.Year, spec.MonthFrom, spec.MonthTo, spec.Currency, spec.CADPerUSD,
-			spec.Source, res.File, res.SHA256, res.RowsRead, res.SkippedCount, string(skipped), w.timestamp())
-		if err != nil {
-			return err
-		}
-		id, err := out.LastInsertId()
-		if err != nil {
-			return err
-		}
-		return insertDatasetLines(ctx, tx, id, res.Lines, func(done int) {
-			progress(0.8+0.2*float64(done)/float64(len(res.Lines)), fmt.Sprintf("Saving %d lines", len(res.Lines)))
-		})
-	})
+	replaced, err := w.storeDataset(ctx, spec, res, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fail(fmt.Errorf("import cancelled: %w", ctx.Err()))
@@ -272,8 +214,105 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	if err != nil {
 		return fail(err)
 	}
-	imp.Elapsed = time.Since(start)
+	imp.Elapsed = w.now().Sub(start)
 	return imp, nil
+}
+
+// checkNewDatasetName refuses a trade dataset name already taken
+// (ErrExists), outside a transaction.
+func (w *Workspace) checkNewDatasetName(ctx context.Context, name string) error {
+	var n int
+	if err := w.db.QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, name)
+	}
+	return nil
+}
+
+// readDatasetFile reads the trade file at path with ro, reporting its
+// progress as the first 80% of the import, and refuses a file of the other
+// direction than spec's.
+func readDatasetFile(ctx context.Context, path string, spec DatasetSpec, ro tradefile.Options, progress func(float64, string)) (*tradefile.Result, error) {
+	ro.Progress = func(done, total int64) {
+		if total > 0 {
+			progress(0.8*min(1, float64(done)/float64(total)), "Reading "+filepath.Base(path))
+		}
+	}
+	progress(0, "Reading "+filepath.Base(path))
+	res, err := tradefile.ReadFile(ctx, path, ro)
+	if err != nil {
+		return nil, err
+	}
+	if res.Direction != "" && res.Direction != string(spec.Direction) {
+		return nil, invalidFile{fmt.Errorf("%s is %s (%s), not %s: import it as %s", res.File, res.DirectionWhy,
+			res.Direction, spec.Direction, res.Direction)}
+	}
+	return res, nil
+}
+
+// storeDataset writes the dataset spec read as res in one transaction,
+// replacing one of the same name when spec says so (replaced), reporting
+// its progress as the last 20% of the import.
+func (w *Workspace) storeDataset(ctx context.Context, spec DatasetSpec, res *tradefile.Result, progress func(float64, string)) (replaced bool, err error) {
+	skipped, err := json.Marshal(res.Skipped)
+	if err != nil {
+		return false, err
+	}
+	if res.Skipped == nil {
+		skipped = []byte("[]")
+	}
+	err = w.write(ctx, func(tx *sql.Tx) error {
+		if replaced, err = w.dropReplaced(ctx, tx, spec); err != nil {
+			return err
+		}
+		out, err := tx.ExecContext(ctx, `INSERT INTO trade_datasets (name, direction, year, month_from, month_to, currency, cad_per_usd,
+			source, file_name, sha256, rows_read, rows_skipped, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			spec.Name, string(spec.Direction), spec.Year, spec.MonthFrom, spec.MonthTo, spec.Currency, spec.CADPerUSD,
+			spec.Source, res.File, res.SHA256, res.RowsRead, res.SkippedCount, string(skipped), w.timestamp())
+		if err != nil {
+			return err
+		}
+		id, err := out.LastInsertId()
+		if err != nil {
+			return err
+		}
+		return insertDatasetLines(ctx, tx, id, res.Lines, func(done int) {
+			progress(0.8+0.2*float64(done)/float64(len(res.Lines)), fmt.Sprintf("Saving %d lines", len(res.Lines)))
+		})
+	})
+	return replaced, err
+}
+
+// dropReplaced deletes in tx the dataset of spec's name that spec replaces
+// and reports whether there was one. A name taken without spec.Replace is
+// ErrExists; a dataset scenarios use is replaced only by one of the same
+// direction.
+func (w *Workspace) dropReplaced(ctx context.Context, tx *sql.Tx, spec DatasetSpec) (bool, error) {
+	var oldID int64
+	var oldDir string
+	err := tx.QueryRowContext(ctx, "SELECT id, direction FROM trade_datasets WHERE name = ?", spec.Name).Scan(&oldID, &oldDir)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, err
+	case !spec.Replace:
+		return false, fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name)
+	}
+	users, err := w.datasetUsers(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	if u := users[strings.ToLower(spec.Name)]; len(u) > 0 && oldDir != string(spec.Direction) {
+		return false, fmt.Errorf("%w: %q holds %s trade and is used by %s: a replacement must be of the same direction", ErrInvalid,
+			spec.Name, oldDir, scenarioList(u))
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM trade_datasets WHERE id = ?", oldID); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // lineBatch is how many lines one INSERT statement writes.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ type TradeDataset struct {
 	RowsRead    int
 	RowsSkipped int
 	Skipped     []tradefile.Problem
-	ImportedAt  string
+	ImportedAt  time.Time
 	// Lines counts the dataset's lines, CUSMALines those with a
 	// CUSMA-claimed value, Regions the provinces or states named.
 	Lines      int
@@ -107,7 +108,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 	var d TradeDataset
 	var dir, skipped string
 	if err := scan(&d.ID, &d.Name, &dir, &d.Year, &d.MonthFrom, &d.MonthTo, &d.Currency, &d.CADPerUSD,
-		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, &d.ImportedAt,
+		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, stamp{&d.ImportedAt},
 		&d.Lines, &d.CUSMALines, &d.Regions, &d.Total, &d.CUSMATotal); err != nil {
 		return d, err
 	}
@@ -282,47 +283,55 @@ func (w *Workspace) RenameTradeDataset(oldName, newName string) ([]string, error
 		if _, err := tx.ExecContext(ctx, "UPDATE trade_datasets SET name = ? WHERE id = ?", newName, id); err != nil {
 			return err
 		}
-		type use struct{ id, name, js string }
-		var uses []use
-		if err := scanTx(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
-			var u use
-			if err := scan(&u.id, &u.name, &u.js); err != nil {
-				return err
-			}
-			uses = append(uses, u)
-			return nil
-		}); err != nil {
-			return err
-		}
-		for _, u := range uses {
-			var ds scenarios.Datasets
-			if err := decodeDatasets(u.js, &ds); err != nil {
-				return fmt.Errorf("scenario %q: datasets: %w", u.name, err)
-			}
-			hit := false
-			for _, d := range scenarios.Directions {
-				if strings.EqualFold(ds.For(d), have) {
-					ds.Set(d, newName)
-					hit = true
-				}
-			}
-			if !hit {
-				continue
-			}
-			js, err := encodeDatasets(ds)
-			if err != nil {
-				return err
-			}
-			// A new revision: a window that holds the old one reloads.
-			if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, w.timestamp(), u.id); err != nil {
-				return err
-			}
-			changed = append(changed, u.name)
-		}
-		return nil
+		changed, err = w.renameDatasetUses(ctx, tx, have, newName)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("rename trade dataset %q: %w", oldName, err)
+	}
+	return changed, nil
+}
+
+// renameDatasetUses makes the scenarios that use the dataset old use it
+// as new, each in a new revision, in tx, and returns their names.
+func (w *Workspace) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new string) ([]string, error) {
+	var changed []string
+	type use struct{ id, name, js string }
+	var uses []use
+	if err := scanTx(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
+		var u use
+		if err := scan(&u.id, &u.name, &u.js); err != nil {
+			return err
+		}
+		uses = append(uses, u)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for _, u := range uses {
+		var ds scenarios.Datasets
+		if err := decodeDatasets(u.js, &ds); err != nil {
+			return nil, fmt.Errorf("scenario %q: datasets: %w", u.name, err)
+		}
+		hit := false
+		for _, d := range scenarios.Directions {
+			if strings.EqualFold(ds.For(d), old) {
+				ds.Set(d, new)
+				hit = true
+			}
+		}
+		if !hit {
+			continue
+		}
+		js, err := encodeDatasets(ds)
+		if err != nil {
+			return nil, err
+		}
+		// A new revision: a window that holds the old one reloads.
+		if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, w.timestamp(), u.id); err != nil {
+			return nil, err
+		}
+		changed = append(changed, u.name)
 	}
 	return changed, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"parley/scenarios"
 )
@@ -18,7 +19,7 @@ type Dataset struct {
 	Licence     string
 	Description string
 	Builtin     bool
-	ImportedAt  string
+	ImportedAt  time.Time
 }
 
 // Datasets lists the workspace's datasets with their provenance.
@@ -27,7 +28,7 @@ func (w *Workspace) Datasets() ([]Dataset, error) {
 	err := scanAll(context.Background(), w, `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
 		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
 		var d Dataset
-		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, &d.ImportedAt); err != nil {
+		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {
 			return err
 		}
 		out = append(out, d)
@@ -85,27 +86,11 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		}
 	} else {
 		for _, d := range scenarios.Directions {
-			what := fmt.Sprintf("Baseline trade %d (US$), %s", a.BaselineYear, d.Label())
-			switch id := w.builtinLineSource(a, d); {
-			case a.Datasets.For(d) != "":
-				l, err := w.userDatasetSource(what, a.Datasets.For(d))
-				if err != nil {
-					return nil, err
-				}
-				lines = append(lines, l)
-			case id != "":
-				if err := add(what+" by HTS10 product", id); err != nil {
-					return nil, err
-				}
-			default:
-				note := ""
-				if d == scenarios.UStoCA {
-					note = " (no product-level data for flows into Canada)"
-				}
-				if err := add(what+" by HS chapter"+note, chapterID); err != nil {
-					return nil, err
-				}
+			l, err := w.baselineSourceLine(a, d, chapterID)
+			if err != nil {
+				return nil, err
 			}
+			lines = append(lines, l)
 		}
 	}
 	if id := presetDataset(r.cusmaList, a.CUSMAShares); id != "" {
@@ -122,6 +107,30 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		lines = append(lines, "User assumptions: "+describeOverrides(a.Overrides)+".")
 	}
 	return lines, nil
+}
+
+// baselineSourceLine is the source line of the baseline trade of a in
+// direction d: the user's dataset, the built-in HTS10 product lines, or the
+// built-in dataset chapterID by HS chapter.
+func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Direction, chapterID string) (string, error) {
+	what := fmt.Sprintf("Baseline trade %d (US$), %s", a.BaselineYear, d.Label())
+	if name := a.Datasets.For(d); name != "" {
+		return w.userDatasetSource(what, name)
+	}
+	id := w.builtinLineSource(a, d)
+	if id != "" {
+		what += " by HTS10 product"
+	} else {
+		id, what = chapterID, what+" by HS chapter"
+		if d == scenarios.UStoCA {
+			what += " (no product-level data for flows into Canada)"
+		}
+	}
+	ds, err := w.Dataset(id)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s: %s.", what, strings.TrimSuffix(ds.Source, ".")), nil
 }
 
 // userDatasetSource is the source line of the user's dataset name: its

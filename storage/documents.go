@@ -1,11 +1,9 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -17,10 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
 
-	"parley/storage/pdftext"
+	"parley/storage/textextract"
 )
 
 // MaxDocumentSize bounds an imported document file (20 MiB).
@@ -37,7 +33,7 @@ type Document struct {
 	Topics     []string
 	SourceFile string // the file it was imported from
 	Builtin    bool   // shipped with Parley
-	ImportedAt string
+	ImportedAt time.Time
 	Body       string // the text; empty in lists
 	Excerpts   int    // saved excerpts (in lists)
 	Citations  int    // measures that quote it (in lists)
@@ -100,84 +96,25 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // is UTF-8 (a UTF-16 file with its byte order mark is converted) without NUL
 // bytes; each piece of metadata is one line without control characters,
 // and a date is a real date.
-func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([]byte) (pdftext.Text, error)) (Document, extracted, error) {
+func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([]byte) (textextract.PDFText, error)) (Document, textextract.Extracted, error) {
 	if len(data) > MaxDocumentSize {
-		return Document{}, extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
 	}
-	// A PDF saved under another name is read as the PDF it is.
-	if strings.EqualFold(filepath.Ext(name), ".pdf") || bytes.HasPrefix(data, []byte("%PDF-")) {
-		ex, err := extractPDF(name, data, readPDF)
-		if err != nil {
-			return Document{}, extracted{}, err
-		}
-		return documentOf(name, ex, meta)
-	}
-	data, err := utf16Text(data)
+	ex, err := textextract.Extract(name, data, readPDF)
 	if err != nil {
-		return Document{}, extracted{}, fmt.Errorf("%w: %s: %v", ErrBadDocument, name, err)
-	}
-	data = stripBOM(data)
-	if !utf8.Valid(data) {
-		return Document{}, extracted{}, fmt.Errorf("%w: %s is not UTF-8 text (save it as UTF-8 and import it again)", ErrBadDocument, name)
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return Document{}, extracted{}, fmt.Errorf("%w: %s holds NUL bytes (at byte %d): it is not a text file", ErrBadDocument, name, i)
-	}
-	var ex extracted
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text":
-		ex = extractText(string(data))
-	case ".md", ".markdown":
-		ex = extractMarkdown(string(data))
-	case ".html", ".htm":
-		ex = extractHTML(string(data))
-	default:
-		return Document{}, extracted{}, fmt.Errorf("%w: %s: only .txt, .md, .html and .pdf files can be imported", ErrBadDocument, name)
+		return Document{}, textextract.Extracted{}, err
 	}
 	return documentOf(name, ex, meta)
 }
 
-// extractPDF reads the text of a PDF, its pages separated by page breaks,
-// and says clearly why a PDF gives none.
-func extractPDF(name string, data []byte, readPDF func([]byte) (pdftext.Text, error)) (extracted, error) {
-	if readPDF == nil {
-		return extracted{}, fmt.Errorf("%w: %s: PDF files cannot be imported here", ErrBadDocument, name)
-	}
-	t, err := readPDF(data)
-	switch {
-	case errors.Is(err, pdftext.ErrEncrypted):
-		return extracted{}, fmt.Errorf("%w: %s is an encrypted PDF (%v): save an unprotected copy from a PDF reader and import that", ErrBadDocument, name, err)
-	case errors.Is(err, pdftext.ErrNoText):
-		return extracted{}, fmt.Errorf("%w: %s has no text to import (%v)", ErrBadDocument, name, err)
-	case errors.Is(err, pdftext.ErrNotPDF):
-		return extracted{}, fmt.Errorf("%w: %s is not a PDF Parley can read (%v)", ErrBadDocument, name, err)
-	case err != nil:
-		return extracted{}, fmt.Errorf("read %s: %w", name, err)
-	}
-	// The PDF's own title, else its first line with words in it (not a
-	// page number or a running number).
-	title := t.Title
-	for _, p := range t.Pages {
-		for _, line := range strings.Split(p, "\n") {
-			if title != "" {
-				break
-			}
-			if letters := strings.IndexFunc(line, unicode.IsLetter); letters >= 0 && len(strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) })) >= 2 {
-				title = firstLine(line)
-			}
-		}
-	}
-	return extracted{Body: pdftext.Join(t.Pages), Title: title}, nil
-}
-
 // documentOf checks the text and metadata extracted from a document file
 // and returns the document to store.
-func documentOf(name string, ex extracted, meta DocumentMeta) (Document, extracted, error) {
+func documentOf(name string, ex textextract.Extracted, meta DocumentMeta) (Document, textextract.Extracted, error) {
 	if strings.TrimSpace(ex.Body) == "" {
-		return Document{}, extracted{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
 	}
 	if !validDocumentDate(meta.Date) {
-		return Document{}, extracted{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
 	}
 	if !validDocumentDate(ex.Date) {
 		ex.Date = "" // a page's own date that is no date: none
@@ -229,51 +166,13 @@ func validDocumentDate(s string) bool {
 	return err == nil
 }
 
-// utf16Text converts a UTF-16 file that starts with its byte order mark
-// (as Windows Notepad saves "Unicode" text) to UTF-8; other data is
-// returned as is. Unpaired surrogates are an error.
-func utf16Text(data []byte) ([]byte, error) {
-	var order binary.ByteOrder
-	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		order = binary.LittleEndian
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		order = binary.BigEndian
-	default:
-		return data, nil
-	}
-	data = data[2:]
-	if len(data)%2 != 0 {
-		return nil, errors.New("UTF-16 text with an odd number of bytes (a truncated file?)")
-	}
-	var b bytes.Buffer
-	b.Grow(len(data))
-	for i := 0; i < len(data); i += 2 {
-		u := rune(order.Uint16(data[i:]))
-		if !utf16.IsSurrogate(u) {
-			b.WriteRune(u)
-			continue
-		}
-		r := unicode.ReplacementChar
-		if i+3 < len(data) {
-			r = utf16.DecodeRune(u, rune(order.Uint16(data[i+2:])))
-		}
-		if r == unicode.ReplacementChar {
-			return nil, fmt.Errorf("invalid UTF-16 text (an unpaired surrogate at byte %d)", 2+i)
-		}
-		b.WriteRune(r)
-		i += 2
-	}
-	return b.Bytes(), nil
-}
-
 // duplicateQuery finds a stored document with the same text: by the hash
 // of the text (indexed), then the text itself.
 const duplicateQuery = "SELECT id FROM documents WHERE body_sha256 = ? AND body = ?"
 
 // ImportDocumentData is ImportDocument on a file's name and contents.
 func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
-	doc, ex, err := prepareDocument(name, data, meta, w.readPDF)
+	doc, ex, err := prepareDocument(name, data, meta, w.pdf.Read)
 	if err != nil {
 		return Document{}, err
 	}
@@ -317,7 +216,7 @@ func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMe
 // PageAt returns the page of byte offset off of the document's body: for a
 // text with pages (a PDF's, pages separated by form feeds) 1 plus the page
 // breaks before it, else 0.
-func (d Document) PageAt(off int) int { return pdftext.PageAt(d.Body, off) }
+func (d Document) PageAt(off int) int { return textextract.PageAt(d.Body, off) }
 
 // PageOfQuote returns the page where quote first appears in the document's
 // body, 0 when the text has no pages or does not hold it.
@@ -352,15 +251,15 @@ func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
 	if err != nil {
 		return err
 	}
-	d.ImportedAt = now
+	d.ImportedAt = stampOf(now)
 	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, body_sha256, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
 		d.SourceFile, body, bodyHash(body), d.Builtin, now); err != nil {
 		return err
 	}
-	for _, p := range splitPassages(body) {
+	for _, p := range textextract.Passages(body) {
 		var page any // NULL: a text without pages
-		if n := pdftext.PageAt(body, p.Start); n > 0 {
+		if n := textextract.PageAt(body, p.Start); n > 0 {
 			page = n
 		}
 		res, err := tx.Exec("INSERT INTO passages (document, ordinal, start, text, page) VALUES (?, ?, ?, ?, ?)", d.ID, p.Ordinal, p.Start, p.Text, page)
@@ -383,7 +282,7 @@ const documentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.to
 func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
 	var d Document
 	var topics string
-	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, &d.ImportedAt}, extra...)
+	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, stamp{&d.ImportedAt}}, extra...)
 	if err := scan(dest...); err != nil {
 		return d, err
 	}

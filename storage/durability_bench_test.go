@@ -9,7 +9,7 @@ import (
 // BenchmarkSaveScenario measures a user's edit as the app saves it (one
 // scenario of 6 to 10 measures, validated and written in one transaction)
 // under synchronous=NORMAL, which may lose the last commits on power loss,
-// and FULL, which Parley uses (issue 10, defect 7). Run it where the
+// and FULL, which Parley uses so that a saved change survives a power loss. Run it where the
 // workspaces live: `go test -bench SaveScenario ./storage` puts them in the
 // temporary folder ($TMPDIR).
 func BenchmarkSaveScenario(b *testing.B) {

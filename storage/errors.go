@@ -3,6 +3,9 @@ package storage
 import (
 	"errors"
 
+	"parley/storage/atomicfile"
+	"parley/storage/textextract"
+
 	"parley/scenarios"
 	"parley/scenarios/scenariofile"
 )
@@ -20,10 +23,12 @@ var (
 	ErrReadOnly = errors.New("workspace is read-only")
 	// ErrNewerWorkspace: the workspace was written by a newer Parley.
 	ErrNewerWorkspace = errors.New("workspace was made by a newer version of Parley")
-	// ErrBadDocument: a document cannot be imported (type, encoding, empty).
-	ErrBadDocument = errors.New("cannot import document")
-	// ErrInvalid: a value given to the workspace is not acceptable.
-	ErrInvalid = errors.New("invalid input")
+	// ErrBadDocument: a document cannot be imported (type, encoding, empty)
+	// (textextract's refusals are this same error).
+	ErrBadDocument = textextract.ErrBadDocument
+	// ErrInvalid: a value given to the workspace is not acceptable, or a
+	// file it may not write (atomicfile's refusals are this same error).
+	ErrInvalid = atomicfile.ErrInvalid
 )
 
 // Errors of a workspace shared with other windows and processes. They are

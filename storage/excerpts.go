@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"parley/scenarios"
 )
@@ -32,7 +33,7 @@ type Excerpt struct {
 	Quote    string
 	Note     string
 	Tags     []Tag
-	Created  string
+	Created  time.Time
 }
 
 // Citation is a measure that quotes an excerpt or a document.
@@ -153,7 +154,7 @@ func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
 	}
 	err := scanAll(ctx, w, q+" ORDER BY id DESC", func(scan func(...any) error) error {
 		var x Excerpt
-		if err := scan(&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, &x.Created); err != nil {
+		if err := scan(&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created}); err != nil {
 			return err
 		}
 		index[x.ID] = len(out)
@@ -184,7 +185,7 @@ func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
 func (w *Workspace) Excerpt(id int64) (Excerpt, error) {
 	var x Excerpt
 	err := w.db.QueryRow("SELECT id, document, start, quote, note, created_at FROM excerpts WHERE id = ?", id).Scan(
-		&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, &x.Created)
+		&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created})
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, fmt.Errorf("%w: no excerpt %d", ErrNotFound, id)
 	}

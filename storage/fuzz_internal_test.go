@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"parley/storage/textextract"
 )
 
 // documentKinds are the file names FuzzPrepareDocument imports as, by the
@@ -70,8 +72,8 @@ func FuzzPrepareDocument(f *testing.F) {
 		if doc.Title == "" || !validDocumentDate(doc.Date) {
 			t.Fatalf("title %q, date %q", doc.Title, doc.Date)
 		}
-		for i, p := range splitPassages(body) {
-			if p.Ordinal != i || p.Text == "" || len(p.Text) > passageMax || !utf8.ValidString(p.Text) {
+		for i, p := range textextract.Passages(body) {
+			if p.Ordinal != i || p.Text == "" || len(p.Text) > textextract.PassageMax || !utf8.ValidString(p.Text) {
 				t.Fatalf("passage %d: ordinal %d, %d bytes, %q", i, p.Ordinal, len(p.Text), p.Text)
 			}
 			if p.Start < 0 || p.Start+len(p.Text) > len(body) || body[p.Start:p.Start+len(p.Text)] != p.Text {

@@ -18,7 +18,7 @@ import (
 // TestImportDocumentHostile: documents that are not what they claim are
 // refused with a clear message and nothing written; UTF-16 with a byte
 // order mark is read; metadata never carries control characters or
-// impossible dates (issue 10, defect 8 and the hostile-input campaign).
+// impossible dates.
 func TestImportDocumentHostile(t *testing.T) {
 	utf16LE := func(s string) []byte {
 		b := []byte{0xff, 0xfe}
@@ -97,7 +97,7 @@ func TestImportDocumentHostile(t *testing.T) {
 
 // TestCheckRecognized: another application's SQLite database, a damaged
 // file and a file that is no database are told apart from a workspace, and
-// none of them is written (issue 10, defect 8).
+// none of them is written.
 func TestCheckRecognized(t *testing.T) {
 	dir := t.TempDir()
 	_, wsPath := open(t)

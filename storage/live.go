@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"modernc.org/sqlite"
+	"parley/storage/atomicfile"
 )
 
 // SQLite coordinates processes with POSIX record locks, and a POSIX lock
@@ -17,8 +18,8 @@ import (
 // hash or copy it) therefore strips SQLite's locks, and the next Parley
 // process that closes the workspace believes it is the last one, folds the
 // -wal file into the database and deletes it under this process: the two
-// then stop seeing each other's changes and the file ends up malformed
-// (issue 10, defect 0). So:
+// then stop seeing each other's changes and the file ends up malformed.
+// So:
 //
 //   - Open reads a file's header only while no workspace of this process
 //     has that file open, under the lock below, and never again;
@@ -46,9 +47,6 @@ type liveFile struct {
 	refs int         // open Workspaces on it
 }
 
-// companions are the suffixes of the files SQLite keeps beside a database.
-var companions = []string{"-wal", "-shm", "-journal"}
-
 // IsLive reports whether path is a workspace file open in this process (by
 // any name: links and other spellings count), or the -wal, -shm or -journal
 // file of one. Code outside SQLite must not open such a file, even to read
@@ -63,7 +61,7 @@ func IsLive(path string) bool {
 	if liveLocked(abs) != nil {
 		return true
 	}
-	for _, suffix := range companions {
+	for _, suffix := range atomicfile.Companions {
 		if base, ok := strings.CutSuffix(abs, suffix); ok && liveLocked(base) != nil {
 			return true
 		}
@@ -167,7 +165,7 @@ func writable(abs string) (readOnly bool, err error) {
 	if info.IsDir() {
 		return false, fmt.Errorf("%w: it is a folder", ErrNotWorkspace)
 	}
-	return info.Mode().Perm()&0o200 == 0 || !canWrite(abs) || !canWrite(filepath.Dir(abs)), nil
+	return info.Mode().Perm()&0o200 == 0 || !atomicfile.CanWrite(abs) || !atomicfile.CanWrite(filepath.Dir(abs)), nil
 }
 
 // refuseLive refuses to read path as a user's file (a document or a

@@ -11,7 +11,7 @@ import (
 	"parley/storage"
 )
 
-// TestOpenWorkspaceIsNeverReadAsAFile is defect 0 in storage: importing the
+// TestOpenWorkspaceIsNeverReadAsAFile: importing the
 // open workspace itself as a document or a scenario file would open it
 // outside SQLite and drop SQLite's locks (another process closing it then
 // deletes the -wal file under this one). Both are refused without reading.

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"parley/storage/pdftext"
+	"parley/storage/textextract"
 )
 
 //go:embed migrations/*.sql
@@ -93,7 +93,7 @@ func setPassagePages(ctx context.Context, tx *sql.Tx, id, body string) error {
 			rows.Close()
 			return err
 		}
-		pages[pid] = pdftext.PageAt(body, start)
+		pages[pid] = textextract.PageAt(body, start)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

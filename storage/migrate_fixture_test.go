@@ -20,11 +20,7 @@ import (
 // user's scenario, with its measures, overrides and evidence, computing to
 // the numbers the old Parley computed, and the user's document.
 func TestOpenSchema1Workspace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.parley")
-	gunzipFile(t, "testdata/schema1.parley.gz", path)
-	if v := pragma(t, path, "user_version"); v != 1 {
-		t.Fatalf("fixture has schema %d, want 1", v)
-	}
+	path := openFixture(t, "schema1", 1)
 
 	w, err := storage.Open(path)
 	if err != nil {
@@ -57,54 +53,14 @@ func TestOpenSchema1Workspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want struct {
-		Scenario string `json:"scenario"`
-		AsOf     string `json:"as_of"`
-		Flows    []struct {
-			Direction       string  `json:"direction"`
-			Sector          string  `json:"sector"`
-			Baseline        float64 `json:"baseline_usd"`
-			Tariff          float64 `json:"tariff"`
-			Duty            float64 `json:"duty_usd"`
-			TradeChange     float64 `json:"trade_change_usd"`
-			TradeChangeLow  float64 `json:"trade_change_low_usd"`
-			TradeChangeHigh float64 `json:"trade_change_high_usd"`
-			ValueAfter      float64 `json:"value_after_usd"`
-			DutyCollected   float64 `json:"duty_collected_usd"`
-		} `json:"flows"`
-	}
-	b, err := os.ReadFile("testdata/schema1-user-compute.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	if res.AsOf.String() != want.AsOf || len(res.Flows) != len(want.Flows) || len(want.Flows) == 0 {
-		t.Fatalf("as of %s, %d flows; want %s, %d", res.AsOf, len(res.Flows), want.AsOf, len(want.Flows))
-	}
-	for _, wf := range want.Flows {
-		f, ok := res.Flow(scenarios.Direction(wf.Direction), wf.Sector)
-		if !ok {
-			t.Errorf("no flow %s %s", wf.Direction, wf.Sector)
-			continue
-		}
-		for _, p := range []struct {
-			what      string
-			got, want float64
-		}{
-			{"baseline", f.Baseline, wf.Baseline}, {"duty", f.Duty, wf.Duty}, {"trade change", f.TradeChange, wf.TradeChange},
-			{"low", f.TradeChangeLow, wf.TradeChangeLow}, {"high", f.TradeChangeHigh, wf.TradeChangeHigh},
-			{"value after", f.ValueAfter, wf.ValueAfter}, {"duty collected", f.DutyCollected, wf.DutyCollected},
-		} {
-			if math.Abs(p.got-p.want) >= 0.005 {
-				t.Errorf("%s %s %s = %.4f, want %.4f (computed by schema 1)", wf.Direction, wf.Sector, p.what, p.got, p.want)
-			}
+	checkFixtureCompute(t, res, "schema1", func(f scenarios.Flow, wf fixtureFlow) {
+		if math.Abs(f.Baseline-wf.Baseline) >= 0.005 {
+			t.Errorf("%s %s baseline = %.4f, want %.4f (computed by schema 1)", wf.Direction, wf.Sector, f.Baseline, wf.Baseline)
 		}
 		if math.Abs(f.Tariff-wf.Tariff) > 1e-12 {
 			t.Errorf("%s %s tariff = %v, want %v", wf.Direction, wf.Sector, f.Tariff, wf.Tariff)
 		}
-	}
+	})
 
 	docs, err := w.Documents()
 	if err != nil {
@@ -126,6 +82,78 @@ func TestOpenSchema1Workspace(t *testing.T) {
 	if v := pragma(t, path, "user_version"); v < 2 {
 		t.Errorf("schema %d after opening, want the current one (2 or more)", v)
 	}
+}
+
+// openFixture decompresses the workspace fixture testdata/NAME.parley.gz
+// (see testdata/README.md) into a new file, checks that it has the given
+// schema, and returns its path.
+func openFixture(t *testing.T, name string, schema int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.parley")
+	gunzipFile(t, "testdata/"+name+".parley.gz", path)
+	if v := pragma(t, path, "user_version"); v != schema {
+		t.Fatalf("fixture has schema %d, want %d", v, schema)
+	}
+	return path
+}
+
+// fixtureFlow is a flow as an old Parley computed it
+// (testdata/NAME-user-compute.json).
+type fixtureFlow struct {
+	Direction       string  `json:"direction"`
+	Sector          string  `json:"sector"`
+	Baseline        float64 `json:"baseline_usd"`
+	Tariff          float64 `json:"tariff"`
+	Duty            float64 `json:"duty_usd"`
+	TradeChange     float64 `json:"trade_change_usd"`
+	TradeChangeLow  float64 `json:"trade_change_low_usd"`
+	TradeChangeHigh float64 `json:"trade_change_high_usd"`
+	ValueAfter      float64 `json:"value_after_usd"`
+	DutyCollected   float64 `json:"duty_collected_usd"`
+}
+
+// checkFixtureCompute checks that res has the flows of
+// testdata/NAME-user-compute.json, which the Parley of the fixture NAME
+// computed, to the half cent in duty, trade change and its range, value
+// after and duty collected; extra checks more of each flow. It returns the
+// wanted flows.
+func checkFixtureCompute(t *testing.T, res scenarios.Result, name string, extra func(scenarios.Flow, fixtureFlow)) []fixtureFlow {
+	t.Helper()
+	var want struct {
+		AsOf  string        `json:"as_of"`
+		Flows []fixtureFlow `json:"flows"`
+	}
+	b, err := os.ReadFile("testdata/" + name + "-user-compute.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	if res.AsOf.String() != want.AsOf || len(res.Flows) != len(want.Flows) || len(want.Flows) == 0 {
+		t.Fatalf("as of %s, %d flows; want %s, %d", res.AsOf, len(res.Flows), want.AsOf, len(want.Flows))
+	}
+	for _, wf := range want.Flows {
+		f, ok := res.Flow(scenarios.Direction(wf.Direction), wf.Sector)
+		if !ok {
+			t.Errorf("no flow %s %s", wf.Direction, wf.Sector)
+			continue
+		}
+		for _, p := range []struct {
+			what      string
+			got, want float64
+		}{
+			{"duty", f.Duty, wf.Duty}, {"trade change", f.TradeChange, wf.TradeChange},
+			{"low", f.TradeChangeLow, wf.TradeChangeLow}, {"high", f.TradeChangeHigh, wf.TradeChangeHigh},
+			{"value after", f.ValueAfter, wf.ValueAfter}, {"duty collected", f.DutyCollected, wf.DutyCollected},
+		} {
+			if math.Abs(p.got-p.want) >= 0.005 {
+				t.Errorf("%s %s %s = %.4f, want %.4f (computed by %s)", wf.Direction, wf.Sector, p.what, p.got, p.want, name)
+			}
+		}
+		extra(f, wf)
+	}
+	return want.Flows
 }
 
 // gunzipFile writes the decompressed gzip file src to dst.

@@ -2,10 +2,6 @@ package storage_test
 
 import (
 	"database/sql"
-	"encoding/json"
-	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"parley/scenarios"
@@ -20,11 +16,7 @@ import (
 // the numbers the old Parley computed; the built-in scenarios and the measure
 // library are refreshed.
 func TestOpenSchema2Workspace(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.parley")
-	gunzipFile(t, "testdata/schema2.parley.gz", path)
-	if v := pragma(t, path, "user_version"); v != 2 {
-		t.Fatalf("fixture has schema %d, want 2", v)
-	}
+	path := openFixture(t, "schema2", 2)
 	if v := metaDefaults(t, path); v != "2" {
 		t.Fatalf("fixture has defaults %s, want 2", v)
 	}
@@ -56,49 +48,13 @@ func TestOpenSchema2Workspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want struct {
-		AsOf  string `json:"as_of"`
-		Flows []struct {
-			Direction       string  `json:"direction"`
-			Sector          string  `json:"sector"`
-			Duty            float64 `json:"duty_usd"`
-			TradeChange     float64 `json:"trade_change_usd"`
-			TradeChangeLow  float64 `json:"trade_change_low_usd"`
-			TradeChangeHigh float64 `json:"trade_change_high_usd"`
-			ValueAfter      float64 `json:"value_after_usd"`
-			DutyCollected   float64 `json:"duty_collected_usd"`
-		} `json:"flows"`
-	}
-	b, err := os.ReadFile("testdata/schema2-user-compute.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	if res.AsOf.String() != want.AsOf || len(res.Flows) != len(want.Flows) || len(want.Flows) == 0 {
-		t.Fatalf("as of %s, %d flows; want %s, %d", res.AsOf, len(res.Flows), want.AsOf, len(want.Flows))
-	}
 	duty := 0.0
-	for _, wf := range want.Flows {
-		f, ok := res.Flow(scenarios.Direction(wf.Direction), wf.Sector)
-		if !ok {
-			t.Errorf("no flow %s %s", wf.Direction, wf.Sector)
-			continue
-		}
-		duty += wf.Duty
-		for _, p := range [][3]any{
-			{"duty", f.Duty, wf.Duty}, {"trade change", f.TradeChange, wf.TradeChange},
-			{"low", f.TradeChangeLow, wf.TradeChangeLow}, {"high", f.TradeChangeHigh, wf.TradeChangeHigh},
-			{"value after", f.ValueAfter, wf.ValueAfter}, {"duty collected", f.DutyCollected, wf.DutyCollected},
-		} {
-			if math.Abs(p[1].(float64)-p[2].(float64)) >= 0.005 {
-				t.Errorf("%s %s %s = %.4f, want %.4f (computed by schema 2)", wf.Direction, wf.Sector, p[0], p[1], p[2])
-			}
-		}
+	for _, wf := range checkFixtureCompute(t, res, "schema2", func(f scenarios.Flow, wf fixtureFlow) {
 		if f.Banned != 0 {
 			t.Errorf("%s %s banned %v in a scenario without bans", wf.Direction, wf.Sector, f.Banned)
 		}
+	}) {
+		duty += wf.Duty
 	}
 	if duty == 0 {
 		t.Error("the fixture's scenario has no duty: the comparison proves nothing")

@@ -11,7 +11,7 @@ import (
 )
 
 // productYears are the years with built-in product-level lines for flows
-// into the US (SPEC section 2).
+// into the US (docs/SPEC.md section 2).
 var productYears = []int{2024, 2025}
 
 // Model prepares the calculation for a scenario's assumptions: the baseline

@@ -1,6 +1,6 @@
 package storage_test
 
-// Tests of issue 10 ("Nothing lost"): workspaces shared by processes,
+// Nothing lost: workspaces shared by processes,
 // read-only workspaces, errors that must not be swallowed.
 
 import (
@@ -20,7 +20,7 @@ import (
 	"parley/storage"
 )
 
-// TestConcurrentFirstOpen is defect 2: processes opening a new workspace at
+// TestConcurrentFirstOpen: processes opening a new workspace at
 // the same moment all succeed, and the defaults are loaded once.
 func TestConcurrentFirstOpen(t *testing.T) {
 	for round := range 3 {
@@ -55,7 +55,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 	}
 }
 
-// TestScenarioReadsAreWhole is defect 1: while another process saves a
+// TestScenarioReadsAreWhole: while another process saves a
 // scenario again and again, each read of it is one of the saved versions,
 // never a mix, and never panics.
 func TestScenarioReadsAreWhole(t *testing.T) {
@@ -145,7 +145,7 @@ func commitInWAL(t *testing.T, path, name string) {
 	}
 }
 
-// TestReadOnlyWorkspaceSeesItsWAL is defect 4: a workspace without write
+// TestReadOnlyWorkspaceSeesItsWAL: a workspace without write
 // permission shows the scenarios committed in its -wal file, and stays as
 // it is.
 func TestReadOnlyWorkspaceSeesItsWAL(t *testing.T) {
@@ -179,7 +179,7 @@ func TestReadOnlyWorkspaceSeesItsWAL(t *testing.T) {
 	}
 }
 
-// TestReadOnlyFolder is defect 4 on a write-protected disk: a clean
+// TestReadOnlyFolder: on a write-protected disk, a clean
 // workspace, and one with changes in its -wal file, open read-only in a
 // folder that cannot be written, with everything committed. As root, whom
 // permissions do not stop, the folder is a read-only bind mount in a
@@ -240,7 +240,7 @@ func TestReadOnlyFolder(t *testing.T) {
 	}
 }
 
-// TestWaitingBehindALongWrite is defect 10: a change waits for another
+// TestWaitingBehindALongWrite: a change waits for another
 // process's long write; when that takes longer than the busy timeout it
 // fails with a plain "busy" error, never SQLite's "database is locked".
 func TestWaitingBehindALongWrite(t *testing.T) {
@@ -296,7 +296,7 @@ func corruptPage(t *testing.T, path string, page int) {
 	}
 }
 
-// TestDamagedTablesAreReported is defect 6: a table that cannot be read is
+// TestDamagedTablesAreReported: a table that cannot be read is
 // an error, not an empty list, and a document that cannot be read is not
 // "unknown".
 func TestDamagedTablesAreReported(t *testing.T) {

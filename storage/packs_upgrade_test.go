@@ -33,19 +33,7 @@ func TestUpgradeKeepsNewerPack(t *testing.T) {
 				t.Fatal(err)
 			}
 			w.Close()
-			db, err := sql.Open("sqlite", "file:"+path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var loaded string
-			if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&loaded); err != nil {
-				t.Fatal(err)
-			}
-			v, _ := strconv.Atoi(loaded)
-			if _, err := db.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(v-1)); err != nil {
-				t.Fatal(err)
-			}
-			db.Close()
+			olderDefaults(t, path).Close()
 			w, err = storage.Open(path)
 			if err != nil {
 				t.Fatal(err)
@@ -67,4 +55,29 @@ func TestUpgradeKeepsNewerPack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// olderDefaults makes the workspace at path (closed) look as an earlier
+// build left it: its defaults one version older, after the statements
+// extra, all in one transaction without foreign keys. It returns the open
+// database for more checks; the caller closes it.
+func olderDefaults(t *testing.T, path string, extra ...string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var loaded string
+	if err := db.QueryRow("SELECT value FROM meta WHERE key = 'defaults'").Scan(&loaded); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := strconv.Atoi(loaded)
+	qs := append([]string{"PRAGMA foreign_keys = OFF", "BEGIN"}, extra...)
+	qs = append(qs, "UPDATE meta SET value = '"+strconv.Itoa(v-1)+"' WHERE key = 'defaults'", "COMMIT")
+	for _, q := range qs {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return db
 }

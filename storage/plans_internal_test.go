@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestQueryPlansUseIndexes is defect 9: the queries whose cost grows with
+// TestQueryPlansUseIndexes: the queries whose cost grows with
 // the workspace (scenarios, measures, evidence, excerpts, passages) look
 // rows up through an index, never by scanning a large table once per row
 // of another (measure_evidence had no index on measure: listing 45,000

@@ -47,21 +47,7 @@ func TestProductFilesReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	generated := map[string]bool{}
-	for _, f := range files {
-		generated[f.Name] = true
-		written, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		embedded, err := fs.ReadFile(assets.Files(), f.Name)
-		if err != nil {
-			t.Errorf("%s is generated but not embedded: %v", f.Name, err)
-			continue
-		}
-		if !bytes.Equal(gunzip(t, f.Name, written), gunzip(t, f.Name, embedded)) {
-			t.Errorf("%s: the embedded file differs from the generated one: run make generate", f.Name)
-		}
+	generated := checkEmbedded(t, out, files, assets.Files(), func(f gen.File, written, embedded []byte) bool {
 		if strings.HasSuffix(f.Name, ".gz") {
 			zr, err := gzip.NewReader(bytes.NewReader(embedded))
 			if err != nil {
@@ -71,7 +57,8 @@ func TestProductFilesReproducible(t *testing.T) {
 				t.Errorf("%s: gzip header has name %q, time %v", f.Name, zr.Name, zr.ModTime)
 			}
 		}
-	}
+		return bytes.Equal(gunzip(t, f.Name, written), gunzip(t, f.Name, embedded))
+	})
 	for _, dir := range []string{"data", "products"} {
 		err := fs.WalkDir(assets.Files(), dir, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && !generated[p] {
@@ -85,6 +72,30 @@ func TestProductFilesReproducible(t *testing.T) {
 	}
 }
 
+// checkEmbedded checks that each file the generator wrote under out is
+// embedded in fsys and the same as the one written (same reports whether
+// it is) and returns the names of the files generated.
+func checkEmbedded(t *testing.T, out string, files []gen.File, fsys fs.FS, same func(f gen.File, written, embedded []byte) bool) map[string]bool {
+	t.Helper()
+	generated := map[string]bool{}
+	for _, f := range files {
+		generated[f.Name] = true
+		written, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		embedded, err := fs.ReadFile(fsys, f.Name)
+		if err != nil {
+			t.Errorf("%s is generated but not embedded: %v", f.Name, err)
+			continue
+		}
+		if !same(f, written, embedded) {
+			t.Errorf("%s: the embedded file differs from the generated one: run make generate", f.Name)
+		}
+	}
+	return generated
+}
+
 // TestEvidenceFilesReproducible runs the generator's evidence step on the
 // reference data and checks that every built-in evidence text it derives is
 // the one package seeds embeds, byte for byte, and that every document of
@@ -96,22 +107,9 @@ func TestEvidenceFilesReproducible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	generated := map[string]bool{}
-	for _, f := range files {
-		generated[f.Name] = true
-		written, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(f.Name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		embedded, err := fs.ReadFile(seeds.Files(), f.Name)
-		if err != nil {
-			t.Errorf("%s is generated but not embedded: %v", f.Name, err)
-			continue
-		}
-		if !bytes.Equal(written, embedded) || !bytes.Equal(f.Data, embedded) {
-			t.Errorf("%s: the embedded file differs from the generated one: run make generate", f.Name)
-		}
-	}
+	generated := checkEmbedded(t, out, files, seeds.Files(), func(f gen.File, written, embedded []byte) bool {
+		return bytes.Equal(written, embedded) && bytes.Equal(f.Data, embedded)
+	})
 	var m struct {
 		Documents []struct {
 			ID         string `json:"id"`

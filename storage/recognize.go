@@ -12,11 +12,12 @@ import (
 	"strings"
 
 	"modernc.org/sqlite"
+	"parley/storage/atomicfile"
 )
 
-// Recognising a workspace (issue 10, defect 8): `parley -w other.sqlite` on
-// another application's database used to fill it with Parley's tables and
-// switch it to WAL. CheckRecognized tells, before Parley writes anything,
+// Recognising a workspace: `parley -w other.sqlite` on another
+// application's database must not fill it with Parley's tables or switch
+// it to WAL. CheckRecognized tells, before Parley writes anything,
 // whether a file may be opened as a workspace, reading it only through
 // SQLite in read-only mode.
 
@@ -104,6 +105,12 @@ func checkRecognized(path string) error {
 		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
 			path, info.Size(), head.size, DamagedAdvice(path))}
 	}
+	return checkTables(path)
+}
+
+// checkTables returns nil when the database at path has Parley's tables or
+// is empty, else an error matching ErrForeignDatabase or ErrDamaged.
+func checkTables(path string) error {
 	// Without a -wal file there is nothing but the file to read: immutable
 	// reading creates no -wal or -shm file beside another application's
 	// database. With one (even empty: another process has the file open in
@@ -152,7 +159,7 @@ func readHeader(path string) (sqliteFileHeader, error) {
 	defer f.Close()
 	var h [100]byte
 	n, _ := io.ReadFull(f, h[:])
-	if n < len(sqliteHeader) || string(h[:len(sqliteHeader)]) != string(sqliteHeader) {
+	if n < len(atomicfile.SQLiteHeader) || string(h[:len(atomicfile.SQLiteHeader)]) != string(atomicfile.SQLiteHeader) {
 		return sqliteFileHeader{}, nil
 	}
 	if n < len(h) {

@@ -7,7 +7,7 @@ import (
 	"parley/storage"
 )
 
-// TestStaleCopyIsRefused is defect 3: two windows (or processes) read the
+// TestStaleCopyIsRefused: two windows (or processes) read the
 // same scenario; the first save wins and the second fails with ErrConflict,
 // leaving the first one's change. A delete from a stale copy fails too.
 func TestStaleCopyIsRefused(t *testing.T) {

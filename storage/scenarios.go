@@ -52,7 +52,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 	if s.AsOf, err = storedDate(asOf); err != nil {
 		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 	}
-	s.Updated, _ = time.Parse(time.RFC3339, updated)
+	s.Updated = stampOf(updated)
 	return s, nil
 }
 
@@ -148,36 +148,8 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
 		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
-			var m scenarios.Measure
-			var rowID int64
-			var sectors, products, yields, from, to, upper string
-			var exemptShare sql.NullFloat64
-			if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &products, &m.Content, &m.Rate,
-				&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library,
-				&m.Status, &m.Kind, &m.LibraryVintage); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
-				return fmt.Errorf("measure %s: sectors: %w", m.ID, err)
-			}
-			if err := decodeProducts(products, &m.Products); err != nil {
-				return fmt.Errorf("measure %s: products: %w", m.ID, err)
-			}
-			if exemptShare.Valid {
-				x := exemptShare.Float64
-				m.CUSMAExemptShare = &x
-			}
-			if err := json.Unmarshal([]byte(yields), &m.YieldsTo); err != nil {
-				return fmt.Errorf("measure %s: yields_to: %w", m.ID, err)
-			}
-			if err := json.Unmarshal([]byte(upper), &m.UpperBound); err != nil {
-				return fmt.Errorf("measure %s: upper_bound: %w", m.ID, err)
-			}
-			var err error
-			if m.From, err = storedDate(from); err != nil {
-				return err
-			}
-			if m.To, err = storedDate(to); err != nil {
+			m, rowID, err := scanMeasure(scan)
+			if err != nil {
 				return err
 			}
 			ids[rowID] = len(sc.Measures)
@@ -187,7 +159,54 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err != nil {
 		return nil, 0, fmt.Errorf("read measures of %s: %w", id, err)
 	}
-	err = scanTx(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+	if err := readEvidence(ctx, tx, id, sc, ids); err != nil {
+		return nil, 0, err
+	}
+	return sc, rev, nil
+}
+
+// scanMeasure reads a row of a scenario's measures (see readScenario)
+// and returns the measure and its row id.
+func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
+	var m scenarios.Measure
+	var rowID int64
+	var sectors, products, yields, from, to, upper string
+	var exemptShare sql.NullFloat64
+	if err := scan(&rowID, &m.ID, &m.Label, &m.Imposer, &m.Program, &sectors, &products, &m.Content, &m.Rate,
+		&m.RateLow, &m.RateHigh, &m.CUSMAExempt, &exemptShare, &yields, &from, &to, &m.Note, &upper, &m.Library,
+		&m.Status, &m.Kind, &m.LibraryVintage); err != nil {
+		return m, 0, err
+	}
+	if err := json.Unmarshal([]byte(sectors), &m.Sectors); err != nil {
+		return m, 0, fmt.Errorf("measure %s: sectors: %w", m.ID, err)
+	}
+	if err := decodeProducts(products, &m.Products); err != nil {
+		return m, 0, fmt.Errorf("measure %s: products: %w", m.ID, err)
+	}
+	if exemptShare.Valid {
+		x := exemptShare.Float64
+		m.CUSMAExemptShare = &x
+	}
+	if err := json.Unmarshal([]byte(yields), &m.YieldsTo); err != nil {
+		return m, 0, fmt.Errorf("measure %s: yields_to: %w", m.ID, err)
+	}
+	if err := json.Unmarshal([]byte(upper), &m.UpperBound); err != nil {
+		return m, 0, fmt.Errorf("measure %s: upper_bound: %w", m.ID, err)
+	}
+	var err error
+	if m.From, err = storedDate(from); err != nil {
+		return m, 0, err
+	}
+	if m.To, err = storedDate(to); err != nil {
+		return m, 0, err
+	}
+	return m, rowID, nil
+}
+
+// readEvidence reads the evidence of the measures of scenario id into sc;
+// ids maps the measures' row ids to their index in sc.Measures.
+func readEvidence(ctx context.Context, tx *sql.Tx, id string, sc *scenarios.Scenario, ids map[int64]int) error {
+	err := scanTx(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
 		func(scan func(...any) error) error {
 			var mid int64
@@ -203,9 +222,9 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 			return nil
 		}, id)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read evidence of %s: %w", id, err)
+		return fmt.Errorf("read evidence of %s: %w", id, err)
 	}
-	return sc, rev, nil
+	return nil
 }
 
 // validate checks sc against the workspace; errors name their fields.

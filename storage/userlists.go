@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"parley/scenarios"
 )
@@ -18,10 +19,10 @@ type ListInfo struct {
 	Name    string
 	Title   string
 	Source  string
-	Size    int    // how many codes
-	Builtin bool   // shipped with Parley (else the user's own)
-	Created string // RFC 3339, UTC; empty for a built-in list
-	Updated string
+	Size    int       // how many codes
+	Builtin bool      // shipped with Parley (else the user's own)
+	Created time.Time // zero for a built-in list
+	Updated time.Time
 }
 
 // CheckListName reports whether name may name a user list
@@ -155,7 +156,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 	err = w.inReadTx(func(tx *sql.Tx) error {
 		return scanTx(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
-			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, &l.Created, &l.Updated); err != nil {
+			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, stamp{&l.Created}, stamp{&l.Updated}); err != nil {
 				return err
 			}
 			out = append(out, l)

@@ -108,7 +108,7 @@ func TestUserListWorksAsBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := infos[len(infos)-1]
-	if last.Name != "my-dairy" || last.Builtin || last.Size != len(builtin.Codes) || last.Created == "" {
+	if last.Name != "my-dairy" || last.Builtin || last.Size != len(builtin.Codes) || last.Created.IsZero() {
 		t.Errorf("last list info = %+v", last)
 	}
 

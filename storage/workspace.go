@@ -17,7 +17,8 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"parley/scenarios"
-	"parley/storage/pdftext"
+	"parley/storage/atomicfile"
+	"parley/storage/textextract"
 )
 
 // FileName is the name of the default workspace file.
@@ -26,9 +27,6 @@ const FileName = "workspace.parley"
 // PortableFileName is the name of a portable workspace: when a file of this
 // name sits next to the executable, Parley uses it instead of the default.
 const PortableFileName = "parley-workspace.parley"
-
-// sqliteHeader starts every SQLite database file.
-var sqliteHeader = []byte("SQLite format 3\x00")
 
 // Workspace is an open workspace file.
 type Workspace struct {
@@ -44,8 +42,7 @@ type Workspace struct {
 	mu  sync.Mutex // guards ref
 	ref *refData   // reference data, loaded on first use
 
-	pdfMu sync.Mutex         // guards pdf
-	pdf   *pdftext.Extractor // the PDF reader, started on first use (pdf.go)
+	pdf *textextract.PDFReader // started on first use
 }
 
 // DefaultPath returns where the default workspace lives: a portable
@@ -127,7 +124,8 @@ func OpenWith(path string, opt Options) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open workspace %s: %w", path, err)
 	}
-	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now, busy: opt.BusyTimeout, release: release}
+	w := &Workspace{path: abs, readOnly: readOnly, now: opt.Now, busy: opt.BusyTimeout, release: release,
+		pdf: &textextract.PDFReader{CacheDir: textextract.PDFCacheDir()}}
 	if w.now == nil {
 		w.now = time.Now
 	}
@@ -160,12 +158,12 @@ func checkFile(path string) (readOnly bool, err error) {
 	if errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			if errors.Is(err, os.ErrPermission) || !canWrite(filepath.Dir(dir)) {
+			if errors.Is(err, os.ErrPermission) || !atomicfile.CanWrite(filepath.Dir(dir)) {
 				return false, fmt.Errorf("%w: cannot create the folder %s: %v", ErrReadOnly, dir, err)
 			}
 			return false, err
 		}
-		if !canWrite(dir) {
+		if !atomicfile.CanWrite(dir) {
 			return false, fmt.Errorf("%w: cannot create a workspace in %s: the folder is read-only", ErrReadOnly, dir)
 		}
 		return false, nil
@@ -190,8 +188,8 @@ func checkFile(path string) (readOnly bool, err error) {
 		return false, err
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteHeader))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, sqliteHeader) {
+	head := make([]byte, len(atomicfile.SQLiteHeader))
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, atomicfile.SQLiteHeader) {
 		return false, ErrNotWorkspace
 	}
 	// Another application's database, or a damaged file, is refused before
@@ -341,7 +339,7 @@ func (w *Workspace) ReadOnly() bool { return w.readOnly }
 // moved, and closes the database. It may be called more than once.
 func (w *Workspace) Close() error {
 	w.stopBackups()
-	w.closePDF()
+	w.pdf.Close()
 	w.stopWatching() // dataversion.go
 	if w.release == nil {
 		return nil
@@ -385,16 +383,29 @@ func (w *Workspace) write(ctx context.Context, fn func(tx *sql.Tx) error) error 
 // the busy timeout has passed; it maps the errors of SQLite that users see
 // (busy, read-only) to ErrBusy and ErrReadOnly.
 func (w *Workspace) retry(fn func() error) error {
-	deadline := time.Now().Add(w.busy)
+	// A timeout, not a date: it runs on the system's timers, whatever
+	// clock the workspace has.
+	timeout := time.NewTimer(w.busy)
+	defer timeout.Stop()
 	for attempt := 0; ; attempt++ {
 		err := fn()
 		if err == nil {
 			return nil
 		}
-		if !isBusy(err) || time.Now().After(deadline) {
+		if !isBusy(err) || expired(timeout) {
 			return w.mapWriteError(err)
 		}
 		time.Sleep(backoff(attempt))
+	}
+}
+
+// expired reports whether t has fired.
+func expired(t *time.Timer) bool {
+	select {
+	case <-t.C:
+		return true
+	default:
+		return false
 	}
 }
 
@@ -431,6 +442,36 @@ func (w *Workspace) mapWriteError(err error) error {
 // timestamp formats the current time for the database.
 func (w *Workspace) timestamp() string {
 	return w.now().UTC().Format(time.RFC3339)
+}
+
+// stamp scans a timestamp column (RFC 3339 text, UTC, as timestamp writes
+// it) into a time.Time; NULL, "" or a value that is no timestamp is the
+// zero time.
+type stamp struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (s stamp) Scan(v any) error {
+	switch v := v.(type) {
+	case time.Time:
+		*s.t = v
+	case string:
+		*s.t = stampOf(v)
+	case []byte:
+		*s.t = stampOf(string(v))
+	default:
+		*s.t = time.Time{}
+	}
+	return nil
+}
+
+// stampOf parses a timestamp of the database; "" or a value that is no
+// timestamp is the zero time.
+func stampOf(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // scenariosDate is a helper to parse stored dates; the empty string is the

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"parley/app/report"
 	"parley/scenarios"
@@ -259,7 +260,7 @@ func datasetShow(c *call, args []string) error {
 	}
 	c.out("%s\n%s\n", d.Name, strings.Repeat("=", min(len([]rune(d.Name)), 80)))
 	c.out("direction: %s (%s)\nperiod: %s\nvalues: %s\n", d.Direction, d.Direction.Label(), d.Period(), d.CurrencyLabel())
-	c.out("source: %s\nfile: %s\nsha256: %s\nimported: %s\n", dash(d.Source), d.FileName, d.SHA256, d.ImportedAt)
+	c.out("source: %s\nfile: %s\nsha256: %s\nimported: %s\n", dash(d.Source), d.FileName, d.SHA256, d.ImportedAt.Format(time.RFC3339))
 	c.out("lines: %d (%d data rows read, %d bad rows skipped)\n", d.Lines, d.RowsRead, d.RowsSkipped)
 	c.out("%s\n", report.DatasetCUSMA(d))
 	baseline, label, err := c.ws.BuiltinBaseline(d.Year, d.Direction)

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -131,7 +132,7 @@ func (m *datasetManager) showSelected() {
 	}
 	lines := []string{
 		fmt.Sprintf("%s · %s · values in %s", dirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
-		fmt.Sprintf("From %s (sha256 %s…), imported %s; %s data rows read, %s bad rows skipped.", d.FileName, short(d.SHA256, 12), d.ImportedAt,
+		fmt.Sprintf("From %s (sha256 %s…), imported %s; %s data rows read, %s bad rows skipped.", d.FileName, short(d.SHA256, 12), d.ImportedAt.Format(time.RFC3339),
 			numfmt.Grouped(float64(d.RowsRead), 0), numfmt.Grouped(float64(d.RowsSkipped), 0)),
 		report.DatasetCUSMA(d),
 	}

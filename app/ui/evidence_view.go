@@ -174,12 +174,11 @@ func quotedBy(n int) string {
 	return "quoted by " + plural(n, "measure")
 }
 
-// localTime writes a stored time (UTC, RFC 3339) in the computer's time
-// zone, for people: "1 Dec 2026, 16:23". Anything else is shown as it is.
-func localTime(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return s
+// localTime writes a stored time in the computer's time
+// zone, for people: "1 Dec 2026, 16:23"; no time is "".
+func localTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
 	return t.Local().Format("2 Jan 2006, 15:04")
 }

@@ -218,8 +218,8 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 		b.WriteString("\nBuilt into Parley")
 	} else {
 		b.WriteString("\nYour list")
-		if l.Updated != "" {
-			b.WriteString(", last changed " + strings.Replace(l.Updated, "T", " ", 1))
+		if !l.Updated.IsZero() {
+			b.WriteString(", last changed " + l.Updated.Format("2006-01-02 15:04:05Z07:00"))
 		}
 	}
 	fmt.Fprintf(&b, " · %s", count(l.Size, "code"))

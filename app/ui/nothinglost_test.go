@@ -193,7 +193,7 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Close()
-	if list, _ := storage.Backups(storage.BackupDir(path), path); len(list) != 1 {
+	if list, _ := storage.Backups(storage.BackupDir(path), path, time.Now()); len(list) != 1 {
 		t.Fatalf("backups after the first start: %v", list)
 	}
 	damaged := []byte("SQLite format 3\x00" + strings.Repeat("\x00", 200))

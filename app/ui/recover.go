@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,11 +64,11 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	why.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{heading, where, why}
 
-	if list, _ := storage.Backups(storage.BackupDir(path), path); len(list) > 0 {
+	if list, _ := storage.Backups(storage.BackupDir(path), path, time.Now()); len(list) > 0 {
 		date := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(list[0]),
 			strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."), ".parley")
 		b := widget.NewButtonWithIcon("Open the last backup ("+date+")", theme.HistoryIcon(), func() {
-			copied, err := storage.RecoverBackup(path)
+			copied, err := storage.RecoverBackup(path, time.Now())
 			if err != nil {
 				u.showError("open the last backup", err)
 				return

@@ -1,6 +1,6 @@
 // Package csvsafe makes the CSV files Parley writes safe to open in a
 // spreadsheet: no cell starts a formula, and no text breaks out of a '#'
-// comment line (issue 10, defect 8).
+// comment line.
 //
 // Spreadsheets run a cell that starts with '=', '+', '-' or '@' (and, in
 // some, a tab or carriage return before them) as a formula, so a scenario or

@@ -12,13 +12,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"parley/storage/tradefile"
 )
 
 // MaxSize is the largest file read: a list of every HTS10 code is under
@@ -315,55 +314,19 @@ func blank(cells []string) bool {
 	return true
 }
 
-// ParseCode reads a code cell: 2 to 10 digits, dots and spaces allowed
-// ("0401.10.00"), Excel's ="0401" and '0401 forms, and a code followed by
-// its description ("0401.10.00 - Milk"). A code with an odd number of
-// digits lost its leading zero in a spreadsheet: it is read with one
-// (padded). reason says why a cell is not a code.
+// ParseCode reads a code cell of a list with tradefile.SplitCode, the
+// reader trade files use: 2 to 10 digits ("0401.10.00", "0401.10.00 -
+// Milk"). A code with an odd number of digits lost its leading zero in a
+// spreadsheet: it is read with one (padded). reason says why a cell is not
+// a code.
 func ParseCode(s string) (code string, padded bool, reason string) {
-	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, `="`) && strings.HasSuffix(t, `"`) && len(t) >= 3 {
-		t = t[2 : len(t)-1]
-	}
-	t = strings.TrimSpace(strings.TrimPrefix(t, "'"))
-	if t == "" {
+	code, _, ok := tradefile.SplitCode(s)
+	switch {
+	case !ok:
+		return "", false, fmt.Sprintf("%q is not an HTS code or tariff item (2 to 10 digits)", s)
+	case code == "":
 		return "", false, "no code"
 	}
-	if strings.ContainsAny(t, "eE") {
-		// A code a spreadsheet wrote as a number: 4.0110E+8.
-		if f, err := strconv.ParseFloat(t, 64); err == nil && f >= 0 && f < 1e11 && f == math.Trunc(f) {
-			t = strconv.FormatFloat(f, 'f', 0, 64)
-		}
-	}
-	end := 0 // past the last digit of the code part
-	for i := 0; i < len(t); i++ {
-		ch := t[i]
-		if ch >= '0' && ch <= '9' {
-			end = i + 1
-			continue
-		}
-		if ch == '.' || ch == ' ' {
-			continue
-		}
-		break
-	}
-	bad := fmt.Sprintf("%q is not an HTS code or tariff item (2 to 10 digits)", s)
-	if end == 0 {
-		return "", false, bad
-	}
-	if rest := t[end:]; rest != "" {
-		if !strings.HasPrefix(strings.TrimLeft(rest, " "), "-") && !strings.ContainsAny(rest[:1], " \t:") &&
-			!strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
-			return "", false, bad
-		}
-	}
-	var b strings.Builder
-	for i := 0; i < end; i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			b.WriteByte(t[i])
-		}
-	}
-	code = b.String()
 	switch {
 	case len(code) > 10:
 		return "", false, fmt.Sprintf("%q has %d digits: a code has 2 to 10", s, len(code))

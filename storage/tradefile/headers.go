@@ -286,8 +286,23 @@ func recognise(header []string, year int) (Columns, Layout, []string, bool) {
 			}
 		}
 	}
-	// Census: the month's value or the year to date's, imports for
-	// consumption before general imports.
+	others := c.findValue(header, names, year, find)
+	if len(others) > 0 && c.Value >= 0 {
+		notes = append(notes, fmt.Sprintf("value column %s; also found %s (use the mapping value=COLUMN to choose)",
+			strconv.Quote(header[c.Value]), quoteList(others)))
+	}
+	if c.Code < 0 || c.Value < 0 {
+		return c, "", nil, false
+	}
+	return c, layoutOf(names), notes, true
+}
+
+// findValue finds the value column of a header (names normalised):
+// Census's month or year-to-date value (imports for consumption before
+// general imports), a known value name, a name that looks like a value, or
+// DataWeb's column of the year. It returns the other columns that look
+// like values.
+func (c *Columns) findValue(header, names []string, year int, find func([]string) int) (others []string) {
 	for _, p := range []string{"con", "gen", "all"} {
 		mo, yr := slices.Index(names, p+"valmo"), slices.Index(names, p+"valyr")
 		if mo >= 0 || yr >= 0 {
@@ -303,7 +318,6 @@ func recognise(header []string, year int) (Columns, Layout, []string, bool) {
 	if c.Value < 0 {
 		c.Value = find(valueNames)
 	}
-	var others []string
 	if c.Value < 0 {
 		for i, n := range names {
 			if i != c.Code && i != c.CUSMA && matchValue(n) {
@@ -325,14 +339,7 @@ func recognise(header []string, year int) (Columns, Layout, []string, bool) {
 			}
 		}
 	}
-	if len(others) > 0 && c.Value >= 0 {
-		notes = append(notes, fmt.Sprintf("value column %s; also found %s (use the mapping value=COLUMN to choose)",
-			strconv.Quote(header[c.Value]), quoteList(others)))
-	}
-	if c.Code < 0 || c.Value < 0 {
-		return c, "", nil, false
-	}
-	return c, layoutOf(names), notes, true
+	return others
 }
 
 func quoteList(s []string) string {

@@ -137,17 +137,8 @@ func parseNumber(s string, dec byte) (v float64, neg, ok bool) {
 	} else if i := strings.IndexAny(intPart, "eE"); i >= 0 && frac == "" {
 		intPart, exp = intPart[:i], intPart[i:]
 	}
-	if strings.IndexByte(intPart, thousands) >= 0 {
-		groups := strings.Split(intPart, string(thousands))
-		if len(groups[0]) == 0 || len(groups[0]) > 3 {
-			return 0, neg, false
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, neg, false
-			}
-		}
-		intPart = strings.Join(groups, "")
+	if intPart, ok = ungroup(intPart, thousands); !ok {
+		return 0, neg, false
 	}
 	if intPart == "" && frac == "" {
 		return 0, neg, false
@@ -155,14 +146,8 @@ func parseNumber(s string, dec byte) (v float64, neg, ok bool) {
 	if !allDigits(intPart) || !allDigits(frac) {
 		return 0, neg, false
 	}
-	if exp != "" {
-		e := exp[1:]
-		if strings.HasPrefix(e, "+") || strings.HasPrefix(e, "-") {
-			e = e[1:]
-		}
-		if e == "" || !allDigits(e) {
-			return 0, neg, false
-		}
+	if exp != "" && !validExponent(exp) {
+		return 0, neg, false
 	}
 	num := intPart
 	if num == "" {
@@ -179,6 +164,35 @@ func parseNumber(s string, dec byte) (v float64, neg, ok bool) {
 		neg = false
 	}
 	return v, neg, true
+}
+
+// ungroup removes the thousands separators of the integer part of a
+// number; ok is false when its groups are not of three digits (the first
+// of one to three).
+func ungroup(intPart string, thousands byte) (string, bool) {
+	if strings.IndexByte(intPart, thousands) < 0 {
+		return intPart, true
+	}
+	groups := strings.Split(intPart, string(thousands))
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", false
+		}
+	}
+	return strings.Join(groups, ""), true
+}
+
+// validExponent reports whether exp ("e+12") is an exponent: e or E, an
+// optional sign, digits.
+func validExponent(exp string) bool {
+	e := exp[1:]
+	if strings.HasPrefix(e, "+") || strings.HasPrefix(e, "-") {
+		e = e[1:]
+	}
+	return e != "" && allDigits(e)
 }
 
 func allDigits(s string) bool {

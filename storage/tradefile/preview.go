@@ -48,36 +48,9 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		return nil, err
 	}
 	p := &Preview{File: o.name, Size: o.size}
-	var src source
-	if o.kind == kindZip {
-		s, sheet, sheets, err := openXLSX(o, path, opt)
-		if err != nil {
-			return nil, err
-		}
-		src, p.Format, p.Sheet, p.Sheets = s, FormatXLSX, sheet, sheets
-	} else if o.kind == kindJSON {
-		src, p.Format = openJSON(o.f, o.size), FormatJSON
-	} else {
-		enc := opt.Encoding
-		if o.kind == kindText && enc != Latin1 {
-			if line := invalidUTF8(o.head); line > 0 {
-				p.SuggestedEncoding = Latin1
-				p.EncodingProblem = "line " + itoa(line) + " is not valid UTF-8: the file looks like Latin-1 (Windows-1252)"
-				if enc == "" {
-					enc = Latin1
-				}
-			}
-		}
-		if enc == "" {
-			enc = UTF8
-		}
-		delim := opt.Delimiter
-		if delim == 0 {
-			delim = detectDelimiter(decodeHead(o.head, o.kind, enc))
-		}
-		s := openCSV(o.f, o.size, o.kind, enc, delim)
-		s.checkUTF = false // the preview shows what it can
-		src, p.Format, p.Encoding, p.Delimiter = s, FormatCSV, s.enc, delim
+	src, err := previewSource(o, path, opt, p)
+	if err != nil {
+		return nil, err
 	}
 	defer src.close()
 	xlsx := p.Format == FormatXLSX
@@ -102,6 +75,62 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		p.Recognised = true
 		p.Layout, p.HeaderRow, p.Header, p.Columns, p.Notes = h.layout, h.row, capCells(h.cells), h.cols, h.notes
 	}
+	p.readRows(src, h.pending, n)
+	if !p.Recognised && len(p.Rows) > 0 && p.Header == nil {
+		// The first non-empty row is most likely the header.
+		p.Header, p.HeaderRow = p.Rows[0], p.RowNumbers[0]
+		p.Rows, p.RowNumbers = p.Rows[1:], p.RowNumbers[1:]
+	}
+	if p.Currency() == "CAD" {
+		p.Notes = append(p.Notes, p.cadNote())
+	}
+	return p, nil
+}
+
+// previewSource opens the rows of the file o as the preview p shows them,
+// and records in p its format, sheet, encoding and delimiter. A text file
+// that is not UTF-8 is read as Latin-1 unless opt says otherwise, and p
+// suggests Latin-1.
+func previewSource(o *opened, path string, opt Options, p *Preview) (source, error) {
+	switch o.kind {
+	case kindZip:
+		s, sheet, sheets, err := openXLSX(o, path, opt)
+		if err != nil {
+			return nil, err
+		}
+		p.Format, p.Sheet, p.Sheets = FormatXLSX, sheet, sheets
+		return s, nil
+	case kindJSON:
+		p.Format = FormatJSON
+		return openJSON(o.f, o.size), nil
+	}
+	enc := opt.Encoding
+	if o.kind == kindText && enc != Latin1 {
+		if line := invalidUTF8(o.head); line > 0 {
+			p.SuggestedEncoding = Latin1
+			p.EncodingProblem = "line " + itoa(line) + " is not valid UTF-8: the file looks like Latin-1 (Windows-1252)"
+			if enc == "" {
+				enc = Latin1
+			}
+		}
+	}
+	if enc == "" {
+		enc = UTF8
+	}
+	delim := opt.Delimiter
+	if delim == 0 {
+		delim = detectDelimiter(decodeHead(o.head, o.kind, enc))
+	}
+	s := openCSV(o.f, o.size, o.kind, enc, delim)
+	s.checkUTF = false // the preview shows what it can
+	p.Format, p.Encoding, p.Delimiter = FormatCSV, s.enc, delim
+	return s, nil
+}
+
+// readRows adds to p the first n data rows: pending (read by the header
+// search), then src's, noting a row that cannot be read and columns past
+// MaxPreviewColumns.
+func (p *Preview) readRows(src source, pending []record, n int) {
 	wide := 0
 	add := func(rec []string, row int) {
 		wide = max(wide, len(rec))
@@ -109,7 +138,7 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 		p.RowNumbers = append(p.RowNumbers, row)
 		p.Width = max(p.Width, min(len(rec), MaxPreviewColumns))
 	}
-	for _, r := range h.pending {
+	for _, r := range pending {
 		if len(p.Rows) < n {
 			add(r.cells, r.row)
 		}
@@ -134,26 +163,21 @@ func PreviewFile(path string, opt Options, n int) (*Preview, error) {
 	if wide > MaxPreviewColumns {
 		p.Notes = append(p.Notes, "only the first "+itoa(MaxPreviewColumns)+" of "+itoa(wide)+" columns are shown")
 	}
-	if !p.Recognised && len(p.Rows) > 0 && p.Header == nil {
-		// The first non-empty row is most likely the header.
-		p.Header, p.HeaderRow = p.Rows[0], p.RowNumbers[0]
-		p.Rows, p.RowNumbers = p.Rows[1:], p.RowNumbers[1:]
+}
+
+// cadNote says how to import values in Canadian dollars.
+func (p *Preview) cadNote() string {
+	if p.Layout == LayoutCIMT {
+		return "Statistics Canada values are in Canadian dollars: import them as C$ with your exchange rate"
 	}
-	switch {
-	case p.Currency() != "CAD":
-	case p.Layout == LayoutCIMT:
-		p.Notes = append(p.Notes, "Statistics Canada values are in Canadian dollars: import them as C$ with your exchange rate")
-	default:
-		p.Notes = append(p.Notes, "the value column says Canadian dollars: import them as C$ with your exchange rate")
-	}
-	return p, nil
+	return "the value column says Canadian dollars: import them as C$ with your exchange rate"
 }
 
 // restart reopens the file at its start after a failed header search.
 func restart(src *source, path string, o *opened, p *Preview, opt Options) error {
 	(*src).close()
 	if p.Format == FormatXLSX {
-		wb, err := openWorkbook(path)
+		wb, err := openWorkbook(path, opt.now())
 		if err != nil {
 			return asError(o.name, err, false)
 		}

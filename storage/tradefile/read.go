@@ -147,19 +147,7 @@ func findHeader(src source, opt Options, xlsx bool) (*header, error) {
 		}
 		if opt.Mapping != nil {
 			if numericMapping(opt.Mapping) {
-				cols, err := mapColumns(opt.Mapping, nil, len(r.cells))
-				if err != nil {
-					return nil, &Problem{Reason: err.Error()}
-				}
-				h := &header{cols: cols, layout: LayoutMapped}
-				if cols.Code < len(r.cells) {
-					if _, _, _, reason := parseCode(r.cells[cols.Code]); reason != "" {
-						h.row, h.cells = r.row, r.cells
-						return h, nil
-					}
-				}
-				h.pending = seen
-				return h, nil
+				return numberedHeader(opt.Mapping, r, seen)
 			}
 			if cols, err := mapColumns(opt.Mapping, r.cells, len(r.cells)); err == nil {
 				return &header{row: r.row, cells: r.cells, cols: cols, layout: LayoutMapped}, nil
@@ -187,6 +175,25 @@ func findHeader(src source, opt Options, xlsx bool) (*header, error) {
 	}
 	return nil, &Problem{Reason: fmt.Sprintf("%s found: the first row has %s; name the columns with a mapping such as code=COLUMN,value=COLUMN",
 		missing, quoteList(trimAll(first)))}
+}
+
+// numberedHeader is the header of a mapping by column numbers, decided on
+// the first non-blank row r (seen: the rows read so far): r is a header
+// row when its code cell holds no code, else the first data row.
+func numberedHeader(mapping Mapping, r record, seen []record) (*header, error) {
+	cols, err := mapColumns(mapping, nil, len(r.cells))
+	if err != nil {
+		return nil, &Problem{Reason: err.Error()}
+	}
+	h := &header{cols: cols, layout: LayoutMapped}
+	if cols.Code < len(r.cells) {
+		if _, _, _, reason := parseCode(r.cells[cols.Code]); reason != "" {
+			h.row, h.cells = r.row, r.cells
+			return h, nil
+		}
+	}
+	h.pending = seen
+	return h, nil
 }
 
 // ReadFile reads the trade lines of the file at path. A file that cannot
@@ -377,22 +384,7 @@ type rowReader struct {
 }
 
 func (r *rowReader) run(ctx context.Context) error {
-	cols := r.res.Columns
-	// The first rows decide the decimal mark, and which value column a
-	// Census extract of several months uses.
-	sample := r.pending
-	r.pending = nil
-	var tail error
-	for len(sample) < sampleRows {
-		rec, row, err := r.src.next()
-		if err != nil {
-			tail = err
-			break
-		}
-		if !blank(rec) {
-			sample = append(sample, record{cells: slices.Clone(rec), row: row})
-		}
-	}
+	sample, tail := r.readSample()
 	if tail != nil && tail != io.EOF {
 		var enc *errEncoding
 		var p *Problem
@@ -401,13 +393,73 @@ func (r *rowReader) run(ctx context.Context) error {
 		}
 	}
 	r.chooseValue(sample)
+	r.chooseDecimal(sample)
+	if len(sample) == 0 && (tail == nil || tail == io.EOF) {
+		where := "under the header"
+		if r.res.HeaderRow > 0 {
+			where = fmt.Sprintf("under the header (row %d)", r.res.HeaderRow)
+		}
+		return &Problem{Reason: "no data rows " + where}
+	}
+	n := 0
+	for _, rec := range sample {
+		if err := r.step(ctx, &n, rec); err != nil {
+			return r.stopped(err)
+		}
+	}
+	for tail == nil {
+		rec, row, err := r.src.next()
+		if err != nil {
+			tail = err
+			break
+		}
+		if blank(rec) {
+			continue
+		}
+		if err := r.step(ctx, &n, record{cells: rec, row: row}); err != nil {
+			return r.stopped(err)
+		}
+	}
+	if tail != io.EOF {
+		return r.tailError(tail)
+	}
+	if r.opt.Progress != nil {
+		r.opt.Progress(r.src.done())
+	}
+	if len(r.problems) > 0 && !r.opt.SkipBadRows {
+		return &Error{Problems: r.problems, More: r.more, RowProblems: true}
+	}
+	return r.finish()
+}
+
+// readSample returns the first rows, which decide the decimal mark and
+// which value column a Census extract of several months uses, and the error
+// that ended them (io.EOF at the end of the file), nil if rows remain.
+func (r *rowReader) readSample() (sample []record, tail error) {
+	sample = r.pending
+	r.pending = nil
+	for len(sample) < sampleRows {
+		rec, row, err := r.src.next()
+		if err != nil {
+			return sample, err
+		}
+		if !blank(rec) {
+			sample = append(sample, record{cells: slices.Clone(rec), row: row})
+		}
+	}
+	return sample, nil
+}
+
+// chooseDecimal sets the decimal mark: the options', else '.' for a plain
+// export, else the one the sample's values use.
+func (r *rowReader) chooseDecimal(sample []record) {
 	r.dec = r.opt.Decimal
 	if r.dec == 0 {
 		r.dec = '.'
 		if !r.plain {
 			var texts []string
 			for _, rec := range sample {
-				for _, i := range []int{r.res.Columns.Value, cols.CUSMA} {
+				for _, i := range []int{r.res.Columns.Value, r.res.Columns.CUSMA} {
 					if i >= 0 && i < len(rec.cells) {
 						texts = append(texts, rec.cells[i])
 					}
@@ -421,82 +473,49 @@ func (r *rowReader) run(ctx context.Context) error {
 		}
 	}
 	r.res.Decimal = r.dec
-	if len(sample) == 0 && (tail == nil || tail == io.EOF) {
-		where := "under the header"
-		if r.res.HeaderRow > 0 {
-			where = fmt.Sprintf("under the header (row %d)", r.res.HeaderRow)
+}
+
+// step reads one data row, the nth (counted in *n): every 4,096 rows it
+// checks ctx and reports progress. It stops (errStop) at the bad rows to
+// list unless bad rows are skipped.
+func (r *rowReader) step(ctx context.Context, n *int, rec record) error {
+	if *n++; *n%4096 == 0 {
+		if err := cancelled(ctx); err != nil {
+			return err
 		}
-		return &Problem{Reason: "no data rows " + where}
-	}
-	n := 0
-	step := func(rec record) error {
-		if n++; n%4096 == 0 {
-			if err := cancelled(ctx); err != nil {
-				return err
-			}
-			if r.opt.Progress != nil {
-				r.opt.Progress(r.src.done())
-			}
-		}
-		r.row(rec)
-		if r.tooMany != nil {
-			return r.tooMany
-		}
-		if !r.opt.SkipBadRows && len(r.problems) >= maxListed {
-			r.more = true
-			return errStop
-		}
-		return nil
-	}
-	for _, rec := range sample {
-		if err := step(rec); err != nil {
-			return r.stopped(err)
+		if r.opt.Progress != nil {
+			r.opt.Progress(r.src.done())
 		}
 	}
-	if tail == nil {
-		for {
-			rec, row, err := r.src.next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				tail = err
-				break
-			}
-			if blank(rec) {
-				continue
-			}
-			if err := step(record{cells: rec, row: row}); err != nil {
-				return r.stopped(err)
-			}
+	r.row(rec)
+	if r.tooMany != nil {
+		return r.tooMany
+	}
+	if !r.opt.SkipBadRows && len(r.problems) >= maxListed {
+		r.more = true
+		return errStop
+	}
+	return nil
+}
+
+// tailError is the error of a file that cannot be read on after tail.
+func (r *rowReader) tailError(tail error) error {
+	var enc *errEncoding
+	var p *Problem
+	switch {
+	case errors.As(tail, &enc):
+		if r.opt.SkipBadRows {
+			// Nothing after an undecodable row can be trusted.
+			return asError("", tail, r.xlsx)
 		}
+		// Skipping rows cannot mend an encoding: the whole file is refused.
+		return &Error{Problems: []*Problem{{Row: enc.row, Reason: "not valid UTF-8: the file looks like Latin-1 (Windows-1252); choose the Latin-1 encoding (--encoding latin1)"}}}
+	case errors.As(tail, &p):
+		// The file cannot be read on from here: skipping rows does not
+		// mend it.
+		return &Error{Problems: []*Problem{p}}
 	}
-	if tail != nil && tail != io.EOF {
-		var enc *errEncoding
-		var p *Problem
-		switch {
-		case errors.As(tail, &enc):
-			if r.opt.SkipBadRows {
-				// Nothing after an undecodable row can be trusted.
-				return asError("", tail, r.xlsx)
-			}
-			// Skipping rows cannot mend an encoding: the whole file is refused.
-			return &Error{Problems: []*Problem{{Row: enc.row, Reason: "not valid UTF-8: the file looks like Latin-1 (Windows-1252); choose the Latin-1 encoding (--encoding latin1)"}}}
-		case errors.As(tail, &p):
-			// The file cannot be read on from here: skipping rows does not
-			// mend it.
-			return &Error{Problems: []*Problem{p}}
-		default:
-			return tail
-		}
-	}
-	if r.opt.Progress != nil {
-		r.opt.Progress(r.src.done())
-	}
-	if len(r.problems) > 0 && !r.opt.SkipBadRows {
-		return &Error{Problems: r.problems, More: r.more, RowProblems: true}
-	}
-	return r.finish()
+	return tail
 }
 
 // errStop stops reading at the bad rows to list.
@@ -579,12 +598,7 @@ func (r *rowReader) bad(row, col int, format string, a ...any) {
 // row reads one data row into its line, or reports why it is bad.
 func (r *rowReader) row(rec record) {
 	c := r.res.Columns
-	cell := func(i int) string {
-		if i < 0 || i >= len(rec.cells) {
-			return ""
-		}
-		return rec.cells[i]
-	}
+	cell := rec.cell
 	for _, x := range []struct {
 		i   int
 		set map[string]bool
@@ -620,26 +634,9 @@ func (r *rowReader) row(rec record) {
 	if !ok {
 		return
 	}
-	var cusma float64
-	hasCUSMA := false
-	switch {
-	case c.CUSMA >= 0:
-		if t := strings.TrimSpace(cell(c.CUSMA)); t != "" && t != "-" {
-			if cusma, ok = r.number(rec.row, c.CUSMA, t, "CUSMA-claimed value"); !ok {
-				return
-			}
-			if cusma > v*(1+1e-9)+0.5 {
-				r.bad(rec.row, c.CUSMA, "the CUSMA-claimed value %s is more than the line's value %s", strings.TrimSpace(t), strings.TrimSpace(vText))
-				return
-			}
-			cusma = math.Min(cusma, v)
-			hasCUSMA = true
-		}
-	case c.Program >= 0:
-		hasCUSMA = true
-		if cusmaProgram(cell(c.Program)) {
-			cusma = v
-		}
+	cusma, hasCUSMA, ok := r.cusma(rec, v, vText)
+	if !ok {
+		return
 	}
 	if padded {
 		r.padded++
@@ -652,30 +649,72 @@ func (r *rowReader) row(rec record) {
 		desc = rest
 	}
 	region := csvsafe.Uncell(strings.Join(strings.Fields(cell(c.Region)), " "))
-	key := code + "\x00" + region
+	r.add(rec.row, Line{Code: code, Region: region, Sector: sector, Description: desc, Value: v,
+		CUSMA: cusma, HasCUSMA: hasCUSMA, Rows: 1})
+}
+
+// cusma reads the CUSMA-claimed value of a row of value v (written vText):
+// its own column, or all of v for a row of a CUSMA program. ok is false for
+// a bad one, which is reported.
+func (r *rowReader) cusma(rec record, v float64, vText string) (cusma float64, has, ok bool) {
+	c := r.res.Columns
+	switch {
+	case c.CUSMA >= 0:
+		t := strings.TrimSpace(rec.cell(c.CUSMA))
+		if t == "" || t == "-" {
+			return 0, false, true
+		}
+		if cusma, ok = r.number(rec.row, c.CUSMA, t, "CUSMA-claimed value"); !ok {
+			return 0, false, false
+		}
+		if cusma > v*(1+1e-9)+0.5 {
+			r.bad(rec.row, c.CUSMA, "the CUSMA-claimed value %s is more than the line's value %s", t, strings.TrimSpace(vText))
+			return 0, false, false
+		}
+		return math.Min(cusma, v), true, true
+	case c.Program >= 0:
+		if cusmaProgram(rec.cell(c.Program)) {
+			return v, true, true
+		}
+		return 0, true, true
+	}
+	return 0, false, true
+}
+
+// add adds line l of a row: summed into the line of the same code and
+// region, else a new line unless the dataset has the most it may hold.
+func (r *rowReader) add(row int, l Line) {
+	key := l.Code + "\x00" + l.Region
 	if i, ok := r.index[key]; ok {
-		l := &r.res.Lines[i]
-		l.Value += v
-		if hasCUSMA {
-			l.CUSMA += cusma
-			l.HasCUSMA = true
+		have := &r.res.Lines[i]
+		have.Value += l.Value
+		if l.HasCUSMA {
+			have.CUSMA += l.CUSMA
+			have.HasCUSMA = true
 		}
-		if l.Description == "" {
-			l.Description = desc
+		if have.Description == "" {
+			have.Description = l.Description
 		}
-		l.Rows++
+		have.Rows++
 		r.res.Merged++
 		return
 	}
 	if most := r.opt.maxLines(); len(r.res.Lines) >= most {
-		r.tooMany = &Problem{Row: rec.row, Reason: fmt.Sprintf("the file has more than %s distinct lines (code and region), the most a dataset may hold "+
+		r.tooMany = &Problem{Row: row, Reason: fmt.Sprintf("the file has more than %s distinct lines (code and region), the most a dataset may hold "+
 			"(US HTS10 codes by state are about 19,000 codes × 60 regions); nothing was imported: aggregate the file (by HS6, or without regions) or split it",
 			thousands(most))}
 		return
 	}
 	r.index[key] = len(r.res.Lines)
-	r.res.Lines = append(r.res.Lines, Line{Code: code, Region: region, Sector: sector, Description: desc, Value: v,
-		CUSMA: cusma, HasCUSMA: hasCUSMA, Rows: 1})
+	r.res.Lines = append(r.res.Lines, l)
+}
+
+// cell returns the record's cell i, "" when it has none.
+func (rec record) cell(i int) string {
+	if i < 0 || i >= len(rec.cells) {
+		return ""
+	}
+	return rec.cells[i]
 }
 
 // number parses a value cell; a bad one is reported.
@@ -761,13 +800,13 @@ func (r *rowReader) finish() error {
 	}
 	r.direction()
 	if r.padded > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s codes had an odd number of digits (a leading zero lost, as spreadsheets do): read with a leading 0, e.g. %s", groupInt(r.padded), r.example))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s codes had an odd number of digits (a leading zero lost, as spreadsheets do): read with a leading 0, e.g. %s", thousands(r.padded), r.example))
 	}
 	if r.dataType > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of other data types (quantities, duties) left out", groupInt(r.dataType)))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of other data types (quantities, duties) left out", thousands(r.dataType)))
 	}
 	if res.Merged > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of the same code%s summed into %s lines", groupInt(res.Merged+r.mergedLines()), regionWord(res), groupInt(r.mergedLines())))
+		res.Notes = append(res.Notes, fmt.Sprintf("%s rows of the same code%s summed into %s lines", thousands(res.Merged+r.mergedLines()), regionWord(res), thousands(r.mergedLines())))
 	}
 	res.Currency = fileCurrency(res.Layout, r.headerName(res.Columns.Value))
 	return nil
@@ -903,60 +942,18 @@ func cusmaProgram(s string) bool {
 	return false
 }
 
-// parseCode reads a code cell: 2 to 10 digits, dots and spaces allowed
-// ("0101.21.00"), Excel's ="0101" and '0101 forms, and a code followed by
-// its description ("0101.21.00 - Horses", as CIMT writes it). A code with
-// an odd number of digits lost its leading zero in a spreadsheet: it is
-// read with one (padded). reason says why a cell is not a code.
+// parseCode reads a code cell of a trade file (SplitCode) of 2 to 10
+// digits. A code with an odd number of digits lost its leading zero in a
+// spreadsheet: it is read with one (padded). reason says why a cell is not
+// a code.
 func parseCode(s string) (code, rest string, padded bool, reason string) {
-	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, `="`) && strings.HasSuffix(t, `"`) && len(t) >= 3 {
-		t = t[2 : len(t)-1]
-	}
-	t = strings.TrimSpace(strings.TrimPrefix(t, "'"))
-	if t == "" {
+	code, rest, ok := SplitCode(s)
+	switch {
+	case !ok:
+		return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
+	case code == "":
 		return "", "", false, "no code"
 	}
-	if strings.ContainsAny(t, "eE") {
-		// A code a spreadsheet wrote as a number: 1.0121E+9.
-		if f, err := strconv.ParseFloat(t, 64); err == nil && f >= 0 && f < 1e11 && f == math.Trunc(f) {
-			t = strconv.FormatFloat(f, 'f', 0, 64)
-		}
-	}
-	end := 0 // past the last digit of the code part
-	for i := 0; i < len(t); i++ {
-		ch := t[i]
-		if ch >= '0' && ch <= '9' {
-			end = i + 1
-			continue
-		}
-		if ch == '.' || ch == ' ' {
-			continue
-		}
-		break
-	}
-	if end == 0 {
-		return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
-	}
-	rest = t[end:]
-	if rest != "" {
-		switch rest[0] {
-		case ' ', '\t', '-', ':':
-		default:
-			if !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
-				return "", "", false, fmt.Sprintf("%s is not an HS code (2 to 10 digits)", quote(s))
-			}
-		}
-		rest = strings.TrimLeft(rest, " \t-:–—")
-		rest = strings.Join(strings.Fields(rest), " ")
-	}
-	var b strings.Builder
-	for i := 0; i < end; i++ {
-		if t[i] >= '0' && t[i] <= '9' {
-			b.WriteByte(t[i])
-		}
-	}
-	code = b.String()
 	if len(code) > 10 {
 		return "", "", false, fmt.Sprintf("%s has %d digits: an HS code has 2 to 10", quote(s), len(code))
 	}
@@ -974,20 +971,11 @@ func utf16Order(k kind) binary.ByteOrder {
 	return binary.LittleEndian
 }
 
-// groupInt writes n with comma thousands separators.
-func groupInt(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 // openXLSX opens the workbook of o (a zip file) at its chosen sheet, and
 // returns the sheet's rows, its name and the workbook's sheets.
 func openXLSX(o *opened, path string, opt Options) (src source, sheet string, sheets []string, err error) {
 	o.f.Close()
-	wb, err := openWorkbook(path)
+	wb, err := openWorkbook(path, opt.now())
 	if err != nil {
 		return nil, "", nil, asError(o.name, err, false)
 	}

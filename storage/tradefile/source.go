@@ -167,8 +167,8 @@ type xlsxSource struct {
 // openWorkbook opens an XLSX workbook, once its ZIP directory is within
 // the limits (checkZip), its rows to be read as a stream. It first deletes
 // the temporary files a killed read left (CleanTemp).
-func openWorkbook(path string) (*excelize.File, error) {
-	CleanTemp(time.Now())
+func openWorkbook(path string, now time.Time) (*excelize.File, error) {
+	CleanTemp(now)
 	if err := checkZip(path); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // DefaultMaxSize is the largest file read by default. A larger file is
@@ -27,6 +28,14 @@ const DefaultMaxSize = 512 << 20
 // at the limit: bench/memory.sh). A larger file is refused as soon as its
 // lines pass it, before memory runs out.
 const DefaultMaxLines = 1_000_000
+
+// now is the options' clock.
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
 
 func (o Options) maxLines() int {
 	if o.MaxLines > 0 {
@@ -64,6 +73,9 @@ type Options struct {
 	Sheet string
 	// Mapping names the columns instead of recognising them.
 	Mapping Mapping
+	// Now is the clock that decides which temporary files of killed XLSX
+	// reads are stale (CleanTemp); nil means time.Now.
+	Now func() time.Time
 	// MaxSize is the largest file accepted, in bytes; 0 means DefaultMaxSize.
 	MaxSize int64
 	// MaxLines is the most distinct lines (code and region) a file may

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"unicode/utf8"
 
-	"parley/storage/pdftext"
+	"parley/storage/textextract"
 )
 
 // EvidenceCopies are the legal texts of the reference data's evidence/
@@ -20,7 +20,7 @@ var EvidenceCopies = []struct{ From, To string }{
 
 // EvidencePDFs are the PDFs of the reference data's evidence/ folder that
 // Parley ships as built-in evidence documents, with their text extracted by
-// package pdftext (the code an import of the same PDF runs, so the text is
+// package textextract (the code an import of the same PDF runs, so the text is
 // the same) into the seeds folder under the name given.
 var EvidencePDFs = []struct{ From, To string }{
 	{"2025-15819.pdf", "fr-2025-15819.txt"},
@@ -42,7 +42,7 @@ func Evidence(shared string) ([]File, error) {
 	if len(EvidencePDFs) == 0 {
 		return files, nil
 	}
-	e, err := pdftext.New(cacheDir())
+	e, err := textextract.NewExtractor(textextract.PDFCacheDir())
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func Evidence(shared string) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("evidence/%s: %w", c.From, err)
 		}
-		files = append(files, File{c.To, []byte(pdftext.Join(t.Pages))})
+		files = append(files, File{c.To, []byte(textextract.JoinPages(t.Pages))})
 	}
 	return files, nil
 }
@@ -85,16 +85,6 @@ func validUTF8(b []byte) []byte {
 		b = b[n:]
 	}
 	return out
-}
-
-// cacheDir is where the compiled PDF reader is kept between runs (as the
-// app keeps it), "" when the system has no cache directory.
-func cacheDir() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "Parley", "pdfium")
 }
 
 // GenerateEvidence writes the files of Evidence under out (the seeds

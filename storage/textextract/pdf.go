@@ -1,9 +1,10 @@
-// Package pdftext extracts the text of a PDF page by page, in reading order,
-// with PDFium (the PDF engine of Chromium) compiled to WebAssembly and run by
+// Package textextract takes the text out of the documents of the evidence
+// library: plain text, Markdown and HTML (markup dropped, metadata kept), and
+// PDF page by page, in reading order, with PDFium (the PDF engine of Chromium) compiled to WebAssembly and run by
 // wazero: pure Go, no cgo, the same on every platform. The app's evidence
 // import and the generator of the built-in documents both use it, so the
 // text of a built-in PDF is what an import of the same file gives.
-package pdftext
+package textextract
 
 import (
 	"bytes"
@@ -51,11 +52,11 @@ type Extractor struct {
 	cache wazero.CompilationCache
 }
 
-// New starts PDFium. Compiling its WebAssembly takes seconds; with a
+// NewExtractor starts PDFium. Compiling its WebAssembly takes seconds; with a
 // cacheDir (created if need be) the compiled code is kept there and later
 // starts take a fraction of a second. An empty cacheDir keeps nothing.
 // PDFium sees no file system: documents are passed as bytes.
-func New(cacheDir string) (*Extractor, error) {
+func NewExtractor(cacheDir string) (*Extractor, error) {
 	cfg := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
 	e := &Extractor{}
 	if cacheDir != "" {
@@ -107,9 +108,9 @@ func IsPDF(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
-// Text is what a PDF says: the text of each page, page i+1 at index i, and
+// PDFText is what a PDF says: the text of each page, page i+1 at index i, and
 // the title of its document information ("" when none).
-type Text struct {
+type PDFText struct {
 	Pages []string
 	Title string
 }
@@ -118,31 +119,31 @@ type Text struct {
 // (PDFium's): lines joined by "\n", white space at line ends and control
 // characters dropped; a page without text is "". It fails with ErrNotPDF,
 // ErrEncrypted or ErrNoText (every page empty).
-func (e *Extractor) Read(data []byte) (Text, error) {
+func (e *Extractor) Read(data []byte) (PDFText, error) {
 	if !IsPDF(data) {
-		return Text{}, fmt.Errorf("%w: it does not start with %%PDF-", ErrNotPDF)
+		return PDFText{}, fmt.Errorf("%w: it does not start with %%PDF-", ErrNotPDF)
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.pool == nil {
-		return Text{}, errors.New("the PDF reader is closed")
+		return PDFText{}, errors.New("the PDF reader is closed")
 	}
 	doc, err := e.inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
 		switch {
 		case errors.Is(err, pdferr.ErrPassword):
-			return Text{}, fmt.Errorf("%w: it needs a password to open", ErrEncrypted)
+			return PDFText{}, fmt.Errorf("%w: it needs a password to open", ErrEncrypted)
 		case errors.Is(err, pdferr.ErrSecurity):
-			return Text{}, fmt.Errorf("%w: its encryption is of a kind Parley cannot read", ErrEncrypted)
+			return PDFText{}, fmt.Errorf("%w: its encryption is of a kind Parley cannot read", ErrEncrypted)
 		}
-		return Text{}, fmt.Errorf("%w: %v", ErrNotPDF, err)
+		return PDFText{}, fmt.Errorf("%w: %v", ErrNotPDF, err)
 	}
 	defer e.inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	n, err := e.inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return Text{}, fmt.Errorf("%w: %v", ErrNotPDF, err)
+		return PDFText{}, fmt.Errorf("%w: %v", ErrNotPDF, err)
 	}
-	out := Text{Pages: make([]string, n.PageCount)}
+	out := PDFText{Pages: make([]string, n.PageCount)}
 	if m, err := e.inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc.Document, Tag: "Title"}); err == nil {
 		out.Title = strings.Join(strings.Fields(clean(m.Value)), " ")
 	}
@@ -150,13 +151,13 @@ func (e *Extractor) Read(data []byte) (Text, error) {
 	for i := range out.Pages {
 		t, err := e.inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
 		if err != nil {
-			return Text{}, fmt.Errorf("%w: page %d: %v", ErrNotPDF, i+1, err)
+			return PDFText{}, fmt.Errorf("%w: page %d: %v", ErrNotPDF, i+1, err)
 		}
 		out.Pages[i] = clean(t.Text)
 		found = found || strings.TrimSpace(out.Pages[i]) != ""
 	}
 	if !found {
-		return Text{}, fmt.Errorf("%w: none of its %d pages has text (a scanned PDF? run it through OCR first)", ErrNoText, len(out.Pages))
+		return PDFText{}, fmt.Errorf("%w: none of its %d pages has text (a scanned PDF? run it through OCR first)", ErrNoText, len(out.Pages))
 	}
 	return out, nil
 }
@@ -185,13 +186,13 @@ func clean(s string) string {
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
 
-// Join returns the text of a document of pages: the pages separated by
+// JoinPages returns the text of a document of pages: the pages separated by
 // PageBreak, an empty page kept as an empty one so that page numbers hold.
-func Join(pages []string) string {
+func JoinPages(pages []string) string {
 	return strings.Join(pages, PageBreak)
 }
 
-// PageAt returns the page of byte offset off in a text joined by Join (or
+// PageAt returns the page of byte offset off in a text joined by JoinPages (or
 // written by pdftotext): 1 plus the form feeds before it; 0 when the text
 // has none (a text without pages).
 func PageAt(text string, off int) int {

@@ -1,4 +1,4 @@
-package pdftext_test
+package textextract_test
 
 import (
 	"errors"
@@ -7,17 +7,17 @@ import (
 	"testing"
 	"unicode"
 
-	"parley/storage/pdftext"
 	"parley/storage/storagetest"
+	"parley/storage/textextract"
 )
 
-func newExtractor(t *testing.T) *pdftext.Extractor {
+func newExtractor(t *testing.T) *textextract.Extractor {
 	t.Helper()
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = t.TempDir()
 	}
-	e, err := pdftext.New(dir + "/Parley/pdfium")
+	e, err := textextract.NewExtractor(dir + "/Parley/pdfium")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,14 +57,14 @@ func TestReadRealPDFs(t *testing.T) {
 			if len(text.Pages) != tt.pages {
 				t.Fatalf("%d pages, want %d", len(text.Pages), tt.pages)
 			}
-			body := pdftext.Join(text.Pages)
+			body := textextract.JoinPages(text.Pages)
 			for phrase, page := range tt.phrase {
 				i := strings.Index(body, phrase)
 				if i < 0 {
 					t.Errorf("no %q", phrase)
 					continue
 				}
-				if got := pdftext.PageAt(body, i); got != page {
+				if got := textextract.PageAt(body, i); got != page {
 					t.Errorf("%q on page %d, want %d", phrase, got, page)
 				}
 			}
@@ -87,11 +87,11 @@ func TestRefusals(t *testing.T) {
 		data []byte
 		want error
 	}{
-		{"not a PDF", []byte("Dear minister,\nthis is a memo.\n"), pdftext.ErrNotPDF},
-		{"truncated", storagetest.PDF("some text")[:40], pdftext.ErrNotPDF},
-		{"encrypted", storagetest.EncryptedPDF(), pdftext.ErrEncrypted},
-		{"scanned", storagetest.ScannedPDF(), pdftext.ErrNoText},
-		{"no pages with text", storagetest.PDF("", ""), pdftext.ErrNoText},
+		{"not a PDF", []byte("Dear minister,\nthis is a memo.\n"), textextract.ErrNotPDF},
+		{"truncated", storagetest.PDF("some text")[:40], textextract.ErrNotPDF},
+		{"encrypted", storagetest.EncryptedPDF(), textextract.ErrEncrypted},
+		{"scanned", storagetest.ScannedPDF(), textextract.ErrNoText},
+		{"no pages with text", storagetest.PDF("", ""), textextract.ErrNoText},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, err := e.Read(tt.data); !errors.Is(err, tt.want) {
@@ -106,11 +106,11 @@ func TestRefusals(t *testing.T) {
 	if len(text.Pages) != 3 || text.Pages[0] != "Page one, line one\nline two" || text.Pages[1] != "" || text.Pages[2] != "Page (three)" {
 		t.Errorf("pages %q", text.Pages)
 	}
-	body := pdftext.Join(text.Pages)
-	if p := pdftext.PageAt(body, strings.Index(body, "three")); p != 3 {
+	body := textextract.JoinPages(text.Pages)
+	if p := textextract.PageAt(body, strings.Index(body, "three")); p != 3 {
 		t.Errorf("page of 'three' = %d", p)
 	}
-	if p := pdftext.PageAt("no pages here", 5); p != 0 {
+	if p := textextract.PageAt("no pages here", 5); p != 0 {
 		t.Errorf("a text without page breaks: page %d", p)
 	}
 }

@@ -1,8 +1,7 @@
-package storage
+package textextract
 
 import (
 	"bytes"
-	"io"
 	"regexp"
 	"strings"
 	"unicode"
@@ -12,16 +11,16 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// extracted is a document's text and the metadata found in it.
-type extracted struct {
+// Extracted is a document's text and the metadata found in it.
+type Extracted struct {
 	Body                        string
 	Title, Publisher, Date, URL string
 }
 
-// extractText returns the plain text of a .txt file: as is, with line ends
+// Plain returns the plain text of a .txt file: as is, with line ends
 // normalised.
-func extractText(data string) extracted {
-	return extracted{Body: normaliseNewlines(data), Title: firstLine(data)}
+func Plain(data string) Extracted {
+	return Extracted{Body: normaliseNewlines(data), Title: FirstLine(data)}
 }
 
 var (
@@ -40,10 +39,10 @@ var (
 	mdHeadLine = regexp.MustCompile(`(?m)^\s{0,3}#\s+(.+)$`)
 )
 
-// extractMarkdown drops Markdown markup and keeps the text: headings, emphasis,
+// Markdown drops Markdown markup and keeps the text: headings, emphasis,
 // links (their text), images (their alt text), code marks, quotes, list
 // markers, rules and table pipes.
-func extractMarkdown(data string) extracted {
+func Markdown(data string) Extracted {
 	s := normaliseNewlines(data)
 	title := ""
 	if m := mdHeadLine.FindStringSubmatch(s); m != nil {
@@ -90,12 +89,12 @@ func extractMarkdown(data string) extracted {
 	}
 	s = collapseBlankLines(strings.Join(lines, "\n"))
 	if title == "" {
-		title = firstLine(s)
+		title = FirstLine(s)
 	}
-	return extracted{Body: s, Title: title}
+	return Extracted{Body: s, Title: title}
 }
 
-// blockElements end a line of text in extractHTML.
+// blockElements end a line of text in HTML.
 var blockElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.H1: true, atom.H2: true,
 	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Section: true,
@@ -109,101 +108,124 @@ var skippedElements = map[atom.Atom]bool{
 	atom.Nav: true, atom.Iframe: true, atom.Object: true, atom.Select: true, atom.Button: true, atom.Form: true,
 }
 
-// extractHTML returns the readable text of an HTML page, with paragraphs on
+// HTML returns the readable text of an HTML page, with paragraphs on
 // their own lines, and the title, publisher, date and address from its
 // <title>, <meta> and <link rel=canonical> tags.
-func extractHTML(data string) extracted {
-	var out extracted
-	var body strings.Builder
+func HTML(data string) Extracted {
+	var r htmlReader
 	z := html.NewTokenizer(strings.NewReader(data))
-	skip := 0
-	inTitle := false
-	var h1 string
-	inH1 := false
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				break
-			}
-			break
+			break // io.EOF or a read error: what was read is the page
 		}
 		tok := z.Token()
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			switch {
-			case skippedElements[tok.DataAtom]:
-				if tt == html.StartTagToken {
-					skip++
-				}
-			case tok.DataAtom == atom.Title:
-				inTitle = tt == html.StartTagToken
-			case tok.DataAtom == atom.H1:
-				inH1 = tt == html.StartTagToken
-				body.WriteString("\n")
-			case tok.DataAtom == atom.Meta:
-				readMeta(tok, &out)
-			case tok.DataAtom == atom.Link:
-				if attr(tok, "rel") == "canonical" && out.URL == "" {
-					out.URL = attr(tok, "href")
-				}
-			case blockElements[tok.DataAtom]:
-				body.WriteString("\n")
-			case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
-				body.WriteString(" · ")
-			case tok.DataAtom == atom.Img:
-				if alt := strings.TrimSpace(attr(tok, "alt")); alt != "" && skip == 0 {
-					body.WriteString(alt)
-				}
-			}
+			r.start(tok, tt == html.StartTagToken)
 		case html.EndTagToken:
-			switch {
-			case skippedElements[tok.DataAtom]:
-				if skip > 0 {
-					skip--
-				}
-			case tok.DataAtom == atom.Title:
-				inTitle = false
-			case tok.DataAtom == atom.H1:
-				inH1 = false
-				body.WriteString("\n")
-			case blockElements[tok.DataAtom]:
-				body.WriteString("\n")
-			}
+			r.end(tok)
 		case html.TextToken:
-			text := tok.Data
-			if inTitle {
-				if out.Title == "" {
-					out.Title = strings.TrimSpace(collapseSpace(text))
-				}
-				continue
-			}
-			if skip > 0 {
-				continue
-			}
-			if inH1 && h1 == "" {
-				h1 = strings.TrimSpace(collapseSpace(text))
-			}
-			body.WriteString(collapseSpace(text))
+			r.text(tok.Data)
 		}
 	}
+	return r.finish()
+}
+
+// htmlReader is the state of HTML as it reads a page's tokens.
+type htmlReader struct {
+	out     Extracted
+	body    strings.Builder
+	skip    int // depth inside skipped elements
+	inTitle bool
+	inH1    bool
+	h1      string // the first h1's text
+}
+
+// start reads a start tag (open: not self-closing).
+func (r *htmlReader) start(tok html.Token, open bool) {
+	switch {
+	case skippedElements[tok.DataAtom]:
+		if open {
+			r.skip++
+		}
+	case tok.DataAtom == atom.Title:
+		r.inTitle = open
+	case tok.DataAtom == atom.H1:
+		r.inH1 = open
+		r.body.WriteString("\n")
+	case tok.DataAtom == atom.Meta:
+		readMeta(tok, &r.out)
+	case tok.DataAtom == atom.Link:
+		if attr(tok, "rel") == "canonical" && r.out.URL == "" {
+			r.out.URL = attr(tok, "href")
+		}
+	case blockElements[tok.DataAtom]:
+		r.body.WriteString("\n")
+	case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
+		r.body.WriteString(" · ")
+	case tok.DataAtom == atom.Img:
+		if alt := strings.TrimSpace(attr(tok, "alt")); alt != "" && r.skip == 0 {
+			r.body.WriteString(alt)
+		}
+	}
+}
+
+// end reads an end tag.
+func (r *htmlReader) end(tok html.Token) {
+	switch {
+	case skippedElements[tok.DataAtom]:
+		if r.skip > 0 {
+			r.skip--
+		}
+	case tok.DataAtom == atom.Title:
+		r.inTitle = false
+	case tok.DataAtom == atom.H1:
+		r.inH1 = false
+		r.body.WriteString("\n")
+	case blockElements[tok.DataAtom]:
+		r.body.WriteString("\n")
+	}
+}
+
+// text reads a text token.
+func (r *htmlReader) text(text string) {
+	if r.inTitle {
+		if r.out.Title == "" {
+			r.out.Title = strings.TrimSpace(collapseSpace(text))
+		}
+		return
+	}
+	if r.skip > 0 {
+		return
+	}
+	if r.inH1 && r.h1 == "" {
+		r.h1 = strings.TrimSpace(collapseSpace(text))
+	}
+	r.body.WriteString(collapseSpace(text))
+}
+
+// finish returns the page read: its lines trimmed, blank runs collapsed,
+// titled by its <title>, else its first h1, else its first line.
+func (r *htmlReader) finish() Extracted {
+	out := r.out
 	var lines []string
-	for _, line := range strings.Split(body.String(), "\n") {
+	for _, line := range strings.Split(r.body.String(), "\n") {
 		line = strings.TrimSpace(line)
 		line = strings.Trim(line, "· ")
 		lines = append(lines, line)
 	}
 	out.Body = collapseBlankLines(strings.Join(lines, "\n"))
 	if out.Title == "" {
-		out.Title = h1
+		out.Title = r.h1
 	}
 	if out.Title == "" {
-		out.Title = firstLine(out.Body)
+		out.Title = FirstLine(out.Body)
 	}
 	return out
 }
 
-func readMeta(tok html.Token, out *extracted) {
+func readMeta(tok html.Token, out *Extracted) {
 	key := strings.ToLower(attr(tok, "property"))
 	if key == "" {
 		key = strings.ToLower(attr(tok, "name"))
@@ -282,8 +304,8 @@ func collapseBlankLines(s string) string {
 	return strings.TrimSpace(blankRuns.ReplaceAllString(s, "\n\n"))
 }
 
-// firstLine returns the first non-empty line of s, shortened to 120 characters.
-func firstLine(s string) string {
+// FirstLine returns the first non-empty line of s, shortened to 120 characters.
+func FirstLine(s string) string {
 	for _, line := range strings.Split(s, "\n") {
 		if t := strings.TrimSpace(line); t != "" {
 			if utf8.RuneCountInString(t) > 120 {
@@ -303,17 +325,17 @@ type Passage struct {
 	Text    string
 }
 
-// Passage sizes, in bytes.
+// Passage sizes, in bytes: no passage is longer than PassageMax.
 const (
 	passageMin = 300
-	passageMax = 1200
+	PassageMax = 1200
 	passageCut = 800
 )
 
-// splitPassages cuts a body into passages: paragraphs (lines), short ones
+// Passages cuts a body into passages: paragraphs (lines), short ones
 // joined up to passageMin bytes, long ones cut at a sentence end near
 // passageCut bytes. Every passage is an exact span of the body.
-func splitPassages(body string) []Passage {
+func Passages(body string) []Passage {
 	var out []Passage
 	start, end := -1, -1
 	flush := func() {
@@ -348,10 +370,10 @@ func splitPassages(body string) []Passage {
 	return out
 }
 
-// spans cuts body[start:end] into passages no longer than passageMax.
+// spans cuts body[start:end] into passages no longer than PassageMax.
 func spans(body string, start, end int) []Passage {
 	var out []Passage
-	for end-start > passageMax {
+	for end-start > PassageMax {
 		cut := sentenceEnd(body[start:end], passageCut)
 		// Trimmed, with Start moved past the white space trimmed in front
 		// (a no-break space, say): the passage stays an exact span.
@@ -393,5 +415,5 @@ func sentenceEnd(s string, n int) int {
 	return limit
 }
 
-// stripBOM removes a UTF-8 byte order mark.
-func stripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\uFEFF")) }
+// StripBOM removes a UTF-8 byte order mark.
+func StripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\uFEFF")) }

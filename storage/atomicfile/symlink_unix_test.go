@@ -1,14 +1,15 @@
 //go:build unix
 
-package storage_test
+package atomicfile_test
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"parley/storage"
+	"parley/storage/atomicfile"
 )
 
 // otherUID is a user that is neither the test's nor the folders' owner.
@@ -63,7 +64,7 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 			if err := os.Lchown(link, tc.linkOwner, -1); err != nil {
 				t.Fatal(err)
 			}
-			err := storage.WriteFileAtomic(link, writeString("<svg/>"))
+			err := atomicfile.WriteFile(link, writeString("<svg/>"))
 			if err == nil && !tc.refused {
 				// Followed as before: the target is replaced, the link stays.
 				if got, _ := os.ReadFile(victim); string(got) != "<svg/>" {
@@ -74,10 +75,10 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 			if !tc.refused {
 				t.Fatalf("refused: %v", err)
 			}
-			if err == nil || !errors.Is(err, storage.ErrInvalid) {
+			if err == nil || !errors.Is(err, atomicfile.ErrInvalid) {
 				t.Fatalf("WriteFileAtomic through another user's link = %v, want ErrInvalid", err)
 			}
-			if err := storage.CheckExportTarget(link); !errors.Is(err, storage.ErrInvalid) {
+			if err := atomicfile.Check(link); !errors.Is(err, atomicfile.ErrInvalid) {
 				t.Errorf("CheckExportTarget(the link) = %v, want ErrInvalid", err)
 			}
 			if got, _ := os.ReadFile(victim); string(got) != "the victim's own file" {
@@ -91,4 +92,9 @@ func TestWriteFileAtomicProtectedSymlinks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writeString is a write function for WriteFile.
+func writeString(s string) func(io.Writer) error {
+	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 }

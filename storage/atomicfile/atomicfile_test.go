@@ -1,4 +1,4 @@
-package storage_test
+package atomicfile_test
 
 import (
 	"bytes"
@@ -9,7 +9,8 @@ import (
 	"slices"
 	"testing"
 
-	"parley/storage"
+	"parley/storage/atomicfile"
+	"parley/storage/storagetest"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -65,12 +66,12 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := tc.setup(t, dir)
-			before := listDir(t, dir)
-			err := storage.WriteFileAtomic(path, tc.write)
+			before := storagetest.ListDir(t, dir)
+			err := atomicfile.WriteFile(path, tc.write)
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("WriteFileAtomic: %v, want error %v", err, tc.wantErr)
 			}
-			after := listDir(t, dir)
+			after := storagetest.ListDir(t, dir)
 			if tc.wantErr {
 				if !slices.Equal(before, after) {
 					t.Errorf("files after a failed write %v, before %v", after, before)
@@ -98,25 +99,4 @@ func TestWriteFileAtomic(t *testing.T) {
 			}
 		})
 	}
-}
-
-// listDir returns the names of the files under dir, recursively, sorted.
-func listDir(t *testing.T, dir string) []string {
-	t.Helper()
-	var names []string
-	err := filepath.WalkDir(dir, func(path string, _ os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != dir {
-			rel, _ := filepath.Rel(dir, path)
-			names = append(names, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(names)
-	return names
 }
