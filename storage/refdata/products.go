@@ -1,13 +1,14 @@
-package storage
+// Package refdata reads the reference data Parley embeds (package assets):
+// the built-in product-level data (HTS10 trade lines, product lists, metal
+// content and CUSMA claim shares by sector and month), the tables of
+// data/ and the rows of SOURCES.md. It holds no SQL: package storage writes
+// what it reads into the workspace.
+package refdata
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -18,16 +19,24 @@ import (
 	"parley/scenarios"
 )
 
-// productData is the built-in product-level data.
-type productData struct {
-	lines   map[int][]scenarios.Line      // ca_to_us HTS10 lines by year: 2024 (Census, all 12,203) and 2025 (DataWeb, value_2025_usd > 0)
-	h2Share map[string]float64            // HTS10 -> usmca_value_h2_2025_usd / value_h2_2025_usd where value_h2 > 0 (SPEC section 2, preset h2-2025)
-	ref     *scenarios.Reference          // Lists (with Title, Source) and Content (raw, unclipped)
-	monthly map[string]map[string]float64 // month -> sector -> claim share (cusma_sector_monthly.csv)
+// Products is the built-in product-level data.
+type Products struct {
+	// Lines are the ca_to_us HTS10 lines by year: 2024 (Census, all
+	// 12,203) and 2025 (DataWeb, value_2025_usd > 0).
+	Lines map[int][]scenarios.Line
+	// H2Share is HTS10 -> usmca_value_h2_2025_usd / value_h2_2025_usd where
+	// value_h2 > 0 (docs/SPEC.md section 2, preset h2-2025).
+	H2Share map[string]float64
+	// Ref holds the Lists (with Title, Source) and the metal Content (raw,
+	// unclipped, read on the first question).
+	Ref *scenarios.Reference
+	// Monthly is month -> sector -> claim share (cusma_sector_monthly.csv).
+	Monthly map[string]map[string]float64
 }
 
-// loadProductData parses the embedded files; chapter maps HS2 -> sector code.
-func loadProductData(chapter map[string]string) (*productData, error) {
+// LoadProducts parses the embedded product files; chapter maps HS2 ->
+// sector code.
+func LoadProducts(chapter map[string]string) (*Products, error) {
 	var sectors [100]string // by the two digits of a chapter
 	for hs2, s := range chapter {
 		if n, err := strconv.Atoi(hs2); err == nil && len(hs2) == 2 && n >= 0 {
@@ -35,22 +44,22 @@ func loadProductData(chapter map[string]string) (*productData, error) {
 		}
 	}
 	// The files are independent: decompress and parse them side by side.
-	p := &productData{lines: map[int][]scenarios.Line{}}
+	p := &Products{Lines: map[int][]scenarios.Line{}}
 	var lines2024, lines2025 []scenarios.Line
 	var lists scenarios.ProductLists
 	errs := make([]error, 4)
 	var wg sync.WaitGroup
 	wg.Go(func() { lines2024, errs[0] = readLines2024(&sectors) })
-	wg.Go(func() { lines2025, p.h2Share, errs[1] = readLines2025(&sectors) })
-	wg.Go(func() { lists, errs[2] = loadProductLists() })
-	wg.Go(func() { p.monthly, errs[3] = readSectorMonthly() })
+	wg.Go(func() { lines2025, p.H2Share, errs[1] = readLines2025(&sectors) })
+	wg.Go(func() { lists, errs[2] = LoadLists() })
+	wg.Go(func() { p.Monthly, errs[3] = readSectorMonthly() })
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	describe(lines2025, lines2024)
-	p.lines[2024], p.lines[2025] = lines2024, lines2025
-	p.ref = &scenarios.Reference{Lists: lists, Content: &lazyContent{}}
+	p.Lines[2024], p.Lines[2025] = lines2024, lines2025
+	p.Ref = &scenarios.Reference{Lists: lists, Content: &lazyContent{}}
 	return p, nil
 }
 
@@ -185,9 +194,9 @@ type listIndex struct {
 	} `json:"dated"`
 }
 
-// loadProductLists reads the built-in product lists: titles and sources
-// from lists.json, codes from lists.csv.gz.
-func loadProductLists() (scenarios.ProductLists, error) {
+// LoadLists reads the built-in product lists: titles and sources from
+// lists.json, codes from lists.csv.gz.
+func LoadLists() (scenarios.ProductLists, error) {
 	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
@@ -210,7 +219,7 @@ func loadProductLists() (scenarios.ProductLists, error) {
 				return fmt.Errorf("list %q is not in %s", rec[0], assets.ProductListIndexFile)
 			}
 		}
-		if !isCode(rec[1]) {
+		if !IsCode(rec[1]) {
 			return fmt.Errorf("list %s: %q is not a code of 2 to 10 digits", rec[0], rec[1])
 		}
 		if n := len(last.Codes); n > 0 && last.Codes[n-1] >= rec[1] {
@@ -230,8 +239,8 @@ func loadProductLists() (scenarios.ProductLists, error) {
 	return lists, nil
 }
 
-// isCode reports whether s is 2 to 10 digits.
-func isCode(s string) bool {
+// IsCode reports whether s is 2 to 10 digits.
+func IsCode(s string) bool {
 	if len(s) < 2 || len(s) > 10 {
 		return false
 	}
@@ -286,154 +295,4 @@ func readSectorMonthly() (map[string]map[string]float64, error) {
 		return nil
 	})
 	return out, err
-}
-
-// eachRecord reads the embedded CSV file name (gunzipped when it ends in
-// .gz), checks its header is columns, calls size with the number of records
-// (at most) before the first, then fn with each record. Fields are
-// substrings of the file's text; fn must not keep rec itself. It handles
-// the CSV that encoding/csv writes (quoted fields, doubled quotes) quickly.
-func eachRecord(name string, columns []string, size func(n int), fn func(rec []string) error) error {
-	text, err := embeddedText(name)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	rec := make([]string, 0, len(columns))
-	line := 1
-	for text != "" {
-		var err error
-		start := line
-		rec, text, line, err = nextRecord(rec[:0], text, line)
-		if err != nil {
-			return fmt.Errorf("read %s line %d: %w", name, start, err)
-		}
-		if len(rec) != len(columns) {
-			return fmt.Errorf("read %s line %d: %d fields, want %d", name, start, len(rec), len(columns))
-		}
-		if start == 1 {
-			for i, c := range columns {
-				if rec[i] != c {
-					return fmt.Errorf("read %s: column %d is %q, want %q", name, i+1, rec[i], c)
-				}
-			}
-			if size != nil {
-				size(strings.Count(text, "\n"))
-			}
-			continue
-		}
-		if err := fn(rec); err != nil {
-			return fmt.Errorf("read %s line %d: %w", name, start, err)
-		}
-	}
-	if line == 1 {
-		return fmt.Errorf("read %s: empty", name)
-	}
-	return nil
-}
-
-// nextRecord appends the fields of the first record of text to rec and
-// returns the rest of text and the line number after the record: quickly
-// for a line with no quote, else through splitRecord.
-func nextRecord(rec []string, text string, line int) ([]string, string, int, error) {
-	row, rest := text, ""
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		row, rest = text[:i], text[i+1:]
-	}
-	if strings.IndexByte(row, '"') >= 0 {
-		return splitRecord(rec, text, line)
-	}
-	row = strings.TrimSuffix(row, "\r")
-	for {
-		i := strings.IndexByte(row, ',')
-		if i < 0 {
-			return append(rec, row), rest, line + 1, nil
-		}
-		rec = append(rec, row[:i])
-		row = row[i+1:]
-	}
-}
-
-// splitRecord appends the fields of the first record of text to rec and
-// returns the rest of text and the line number after the record.
-func splitRecord(rec []string, text string, line int) ([]string, string, int, error) {
-	for {
-		if text != "" && text[0] == '"' {
-			// quoted field: up to the quote that is not doubled
-			var b strings.Builder
-			i, from := 1, 1
-			for {
-				j := strings.IndexByte(text[i:], '"')
-				if j < 0 {
-					return rec, "", line, fmt.Errorf("quoted field not closed")
-				}
-				i += j
-				if i+1 < len(text) && text[i+1] == '"' {
-					b.WriteString(text[from : i+1])
-					i += 2
-					from = i
-					continue
-				}
-				break
-			}
-			field := text[from:i]
-			if b.Len() > 0 {
-				b.WriteString(field)
-				field = b.String()
-			}
-			line += strings.Count(text[1:i], "\n")
-			rec = append(rec, field)
-			text = text[i+1:]
-			switch {
-			case text == "":
-				return rec, "", line + 1, nil
-			case text[0] == ',':
-				text = text[1:]
-				continue
-			case text[0] == '\n':
-				return rec, text[1:], line + 1, nil
-			case strings.HasPrefix(text, "\r\n"):
-				return rec, text[2:], line + 1, nil
-			}
-			return rec, "", line, fmt.Errorf("text after a quoted field")
-		}
-		end := 0
-		for end < len(text) && text[end] != ',' && text[end] != '\n' {
-			end++
-		}
-		if end == len(text) {
-			return append(rec, strings.TrimSuffix(text, "\r")), "", line + 1, nil
-		}
-		if text[end] == '\n' {
-			return append(rec, strings.TrimSuffix(text[:end], "\r")), text[end+1:], line + 1, nil
-		}
-		rec = append(rec, text[:end])
-		text = text[end+1:]
-	}
-}
-
-// embeddedText returns an embedded file's text, gunzipped when its name ends
-// in .gz.
-func embeddedText(name string) (string, error) {
-	raw, err := fs.ReadFile(assets.Files(), name)
-	if err != nil {
-		return "", err
-	}
-	if !strings.HasSuffix(name, ".gz") {
-		return string(raw), nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	if len(raw) >= 4 {
-		b.Grow(int(binary.LittleEndian.Uint32(raw[len(raw)-4:]))) // ISIZE: the size uncompressed
-	}
-	if _, err := io.Copy(&b, zr); err != nil {
-		return "", err
-	}
-	if err := zr.Close(); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }
