@@ -54,15 +54,16 @@ const (
 )
 
 // Names of the embedded product-level files (gzip-compressed CSV where the
-// name ends in .gz).
+// name ends in .gz; a line table, package storage/refdata's compact form
+// read without parsing text, where it ends in .bin).
 const (
 	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
 	// by HTS10, 2024 (Census).
-	ProductLines2024File = "products/hts10_2024.csv.gz"
+	ProductLines2024File = "products/hts10_2024.bin"
 	// ProductLines2025File: hts10,value_2025_usd,usmca_value_2025_usd,
 	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
 	// tracker).
-	ProductLines2025File = "products/hts10_2025.csv.gz"
+	ProductLines2025File = "products/hts10_2025.bin"
 	// ProductListsFile: list,code, the codes of the built-in product lists.
 	ProductListsFile = "products/lists.csv.gz"
 	// ProductListIndexFile: the lists' names, titles, sources and sizes.

@@ -127,21 +127,23 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 	return sectors[n], nil
 }
 
+// Columns of the line tables of the built-in HTS10 lines.
+var (
+	lines2024Columns = []string{"hs10", "con_val_2024", "sdesc"}
+	lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
+)
+
 // readLines2024 reads the Census lines of 2024.
 func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
 	var lines []scenarios.Line
-	err := eachRecord(assets.ProductLines2024File, []string{"hs10", "con_val_2024", "sdesc"}, func(n int) {
+	err := eachRow(assets.ProductLines2024File, lines2024Columns, true, func(n int) {
 		lines = make([]scenarios.Line, 0, n)
-	}, func(rec []string) error {
-		s, err := sectorOf(sectors, rec[0])
+	}, func(code string, v []int64, desc string) error {
+		s, err := sectorOf(sectors, code)
 		if err != nil {
 			return err
 		}
-		v, err := strconv.ParseInt(rec[1], 10, 64)
-		if err != nil {
-			return fmt.Errorf("con_val_2024 of %s: %w", rec[0], err)
-		}
-		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: rec[0], Sector: s, Value: float64(v), Description: rec[2]})
+		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]), Description: desc})
 		return nil
 	})
 	return lines, err
@@ -152,28 +154,21 @@ func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
 func readLines2025(sectors *[100]string) ([]scenarios.Line, map[string]float64, error) {
 	var lines []scenarios.Line
 	var h2 map[string]float64
-	err := eachRecord(assets.ProductLines2025File, []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}, func(n int) {
+	err := eachRow(assets.ProductLines2025File, lines2025Columns, false, func(n int) {
 		lines = make([]scenarios.Line, 0, n)
 		h2 = make(map[string]float64, n)
-	}, func(rec []string) error {
-		var v [4]int64
-		for i := range v {
-			var err error
-			if v[i], err = strconv.ParseInt(rec[i+1], 10, 64); err != nil {
-				return fmt.Errorf("value of %s: %w", rec[0], err)
-			}
-		}
+	}, func(code string, v []int64, _ string) error {
 		if v[2] > 0 {
-			h2[rec[0]] = float64(v[3]) / float64(v[2])
+			h2[code] = float64(v[3]) / float64(v[2])
 		}
 		if v[0] <= 0 {
 			return nil
 		}
-		s, err := sectorOf(sectors, rec[0])
+		s, err := sectorOf(sectors, code)
 		if err != nil {
 			return err
 		}
-		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: rec[0], Sector: s, Value: float64(v[0]),
+		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]),
 			Claim: float64(v[1]) / float64(v[0]), HasClaim: true})
 		return nil
 	})
