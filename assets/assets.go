@@ -20,6 +20,28 @@ import (
 //go:embed data/*.csv data/SOURCES.md data/updates products/* library library.json builtin.json sector_labels.csv
 var files embed.FS
 
+// The line tables are embedded a second time as strings, which a reader
+// slices without copying them (embed.FS copies a file on every read); the
+// linker keeps one copy of identical contents.
+var (
+	//go:embed products/hts10_2024.bin
+	productLines2024 string
+	//go:embed products/hts10_2025.bin
+	productLines2025 string
+)
+
+// LineTable returns the contents of the embedded line table name
+// (ProductLines2024File or ProductLines2025File) without copying them.
+func LineTable(name string) (string, bool) {
+	switch name {
+	case ProductLines2024File:
+		return productLines2024, true
+	case ProductLines2025File:
+		return productLines2025, true
+	}
+	return "", false
+}
+
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
 // library/ (the built-in library pack), library.json, builtin.json and
 // sector_labels.csv.

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -70,13 +69,13 @@ func EncodeTable(columns []string, text bool, rows [][]string) ([]byte, error) {
 // eachRow reads the embedded line table name, checks its header is columns
 // (with text last when text is true), calls size with the number of rows,
 // then fn with each row's code, values and text. The code and text are
-// substrings of one copy of the file; fn must not keep v.
+// substrings of the embedded file; fn must not keep v.
 func eachRow(name string, columns []string, text bool, size func(n int), fn func(code string, v []int64, text string) error) error {
-	raw, err := fs.ReadFile(assets.Files(), name)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+	data, ok := assets.LineTable(name)
+	if !ok {
+		return fmt.Errorf("read %s: not an embedded line table", name)
 	}
-	if err := readTable(string(raw), columns, text, size, fn); err != nil {
+	if err := readTable(data, columns, text, size, fn); err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
 	return nil

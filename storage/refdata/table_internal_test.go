@@ -1,9 +1,12 @@
 package refdata
 
 import (
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+
+	"parley/assets"
 )
 
 type tableRow struct {
@@ -93,5 +96,22 @@ func TestTableRejects(t *testing.T) {
 		} else if name == "other columns" && !strings.Contains(err.Error(), "want") {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+}
+
+// TestLineTablesAreTheEmbeddedFiles checks that the line tables read
+// without a copy are the files of the same name.
+func TestLineTablesAreTheEmbeddedFiles(t *testing.T) {
+	for _, name := range []string{assets.ProductLines2024File, assets.ProductLines2025File} {
+		b, err := fs.ReadFile(assets.Files(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, ok := assets.LineTable(name); !ok || s != string(b) {
+			t.Errorf("%s: LineTable gives %d bytes (%v), the file has %d", name, len(s), ok, len(b))
+		}
+	}
+	if _, ok := assets.LineTable(assets.ProductListsFile); ok {
+		t.Errorf("%s is not a line table", assets.ProductListsFile)
 	}
 }
