@@ -41,19 +41,24 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 	if err != nil {
 		return nil, err
 	}
-	var lines []scenarios.Line
+	var byDir [][]scenarios.Line
+	n := 0
 	for _, d := range scenarios.Directions {
 		dl, err := w.directionLines(ctx, r, pd, a, d)
 		if err != nil {
 			return nil, err
 		}
-		for _, l := range dl {
+		byDir, n = append(byDir, dl), n+len(dl)
+	}
+	lines := make([]scenarios.Line, 0, n)
+	for k, d := range scenarios.Directions {
+		for _, l := range byDir[k] {
 			switch {
 			case d == scenarios.UStoCA:
 				// CUSMA presets apply to flows into the US only.
 				l.Claim, l.HasClaim = 0, false
 			case preset.LineShares == scenarios.CUSMALinePreset:
-				l.Claim, l.HasClaim = pd.H2Share[l.Code]
+				l.Claim, l.HasClaim = pd.H2Share(l.Code)
 				if len(l.Code) != 10 {
 					l.Claim, l.HasClaim = 0, false
 				}
@@ -86,14 +91,18 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 // directionLines returns the baseline lines of direction d under a: the
 // user's dataset if a names one, else the built-in HTS10 lines (flows into
 // the US in 2024 and 2025, at product granularity), else the chapter lines.
-// The slice is the caller's to change.
+// The slice may be the built-in data's: the caller copies what it changes.
 func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
 	if name := a.Datasets.For(d); name != "" {
 		return w.datasetLines(ctx, name, d)
 	}
 	if !a.ChapterLevel() && d == scenarios.CAtoUS && slices.Contains(productYears, a.BaselineYear) {
-		if pl := pd.Lines[a.BaselineYear]; len(pl) > 0 {
-			return slices.Clone(pl), nil
+		pl, err := pd.Lines(a.BaselineYear)
+		if err != nil {
+			return nil, err
+		}
+		if len(pl) > 0 {
+			return pl, nil
 		}
 	}
 	all, err := w.linesFor(ctx, r, a.BaselineYear)

@@ -7,7 +7,6 @@ package refdata
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -19,48 +18,91 @@ import (
 	"parley/scenarios"
 )
 
-// Products is the built-in product-level data.
+// Products is the built-in product-level data. A process reads only what it
+// asks for: the lines of one year, the H2 share of a code looked up in
+// place, the monthly shares of a range.
 type Products struct {
-	// Lines are the ca_to_us HTS10 lines by year: 2024 (Census, all
-	// 12,203) and 2025 (DataWeb, value_2025_usd > 0).
-	Lines map[int][]scenarios.Line
-	// H2Share is HTS10 -> usmca_value_h2_2025_usd / value_h2_2025_usd where
-	// value_h2 > 0 (docs/SPEC.md section 2, preset h2-2025).
-	H2Share map[string]float64
 	// Ref holds the Lists (with Title, Source) and the metal Content (raw,
 	// unclipped, read on the first question).
 	Ref *scenarios.Reference
-	// Monthly is month -> sector -> claim share (cusma_sector_monthly.csv).
-	Monthly map[string]map[string]float64
+
+	sectors   [100]string // by the two digits of a chapter
+	h2        *lineTable  // the 2025 lines, in code order
+	lines2024 func() ([]scenarios.Line, error)
+	lines2025 func() ([]scenarios.Line, error)
+	monthly   func() (map[string]map[string]float64, error)
 }
 
-// LoadProducts parses the embedded product files; chapter maps HS2 ->
-// sector code.
+// LoadProducts opens the embedded product files and reads the product
+// lists; chapter maps HS2 -> sector code. The lines and monthly shares are
+// read on first use.
 func LoadProducts(chapter map[string]string) (*Products, error) {
-	var sectors [100]string // by the two digits of a chapter
+	p := &Products{}
 	for hs2, s := range chapter {
 		if n, err := strconv.Atoi(hs2); err == nil && len(hs2) == 2 && n >= 0 {
-			sectors[n] = s
+			p.sectors[n] = s
 		}
 	}
-	// The files are independent: decompress and parse them side by side.
-	p := &Products{Lines: map[int][]scenarios.Line{}}
-	var lines2024, lines2025 []scenarios.Line
-	var lists scenarios.ProductLists
-	errs := make([]error, 4)
-	var wg sync.WaitGroup
-	wg.Go(func() { lines2024, errs[0] = readLines2024(&sectors) })
-	wg.Go(func() { lines2025, p.H2Share, errs[1] = readLines2025(&sectors) })
-	wg.Go(func() { lists, errs[2] = LoadLists() })
-	wg.Go(func() { p.Monthly, errs[3] = readSectorMonthly() })
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	lists, err := LoadLists()
+	if err != nil {
 		return nil, err
 	}
-	describe(lines2025, lines2024)
-	p.Lines[2024], p.Lines[2025] = lines2024, lines2025
 	p.Ref = &scenarios.Reference{Lists: lists, Content: &lazyContent{}}
+	if p.h2, err = openTable(assets.ProductLines2025File, lines2025Columns, false); err != nil {
+		return nil, err
+	}
+	if !p.h2.sorted() {
+		return nil, fmt.Errorf("read %s: codes not in order", assets.ProductLines2025File)
+	}
+	p.lines2024 = sync.OnceValues(func() ([]scenarios.Line, error) { return readLines2024(&p.sectors) })
+	p.lines2025 = sync.OnceValues(func() ([]scenarios.Line, error) {
+		lines, err := readLines2025(p.h2, &p.sectors)
+		if err != nil {
+			return nil, err
+		}
+		from, err := p.lines2024()
+		if err != nil {
+			return nil, err
+		}
+		describe(lines, from)
+		return lines, nil
+	})
+	p.monthly = sync.OnceValues(readSectorMonthly)
 	return p, nil
+}
+
+// Lines returns the ca_to_us HTS10 lines of year, read on first use: 2024
+// (Census, all 12,203) and 2025 (DataWeb, value_2025_usd > 0, described as
+// the line of the same code in 2024); none for another year. The slice is
+// shared: callers copy what they change.
+func (p *Products) Lines(year int) ([]scenarios.Line, error) {
+	switch year {
+	case 2024:
+		return p.lines2024()
+	case 2025:
+		return p.lines2025()
+	}
+	return nil, nil
+}
+
+// H2Share returns usmca_value_h2_2025_usd / value_h2_2025_usd of the HTS10
+// code, where value_h2 > 0 (docs/SPEC.md section 2, preset h2-2025).
+func (p *Products) H2Share(code string) (float64, bool) {
+	r, ok := p.h2.find(code)
+	if !ok {
+		return 0, false
+	}
+	v, u := p.h2.value(r, 2), p.h2.value(r, 3)
+	if v <= 0 {
+		return 0, false
+	}
+	return float64(u) / float64(v), true
+}
+
+// Monthly returns the CUSMA claim share by month and sector
+// (cusma_sector_monthly.csv): month -> sector -> share.
+func (p *Products) Monthly() (map[string]map[string]float64, error) {
+	return p.monthly()
 }
 
 // lazyContent reads the metal content shares on the first question: only
@@ -135,8 +177,12 @@ var (
 
 // readLines2024 reads the Census lines of 2024.
 func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
+	t, err := openTable(assets.ProductLines2024File, lines2024Columns, true)
+	if err != nil {
+		return nil, err
+	}
 	var lines []scenarios.Line
-	err := eachRow(assets.ProductLines2024File, lines2024Columns, true, func(n int) {
+	err = t.each(func(n int) {
 		lines = make([]scenarios.Line, 0, n)
 	}, func(code string, v []int64, desc string) error {
 		s, err := sectorOf(sectors, code)
@@ -146,21 +192,19 @@ func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
 		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]), Description: desc})
 		return nil
 	})
-	return lines, err
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2024File, err)
+	}
+	return lines, nil
 }
 
-// readLines2025 reads the DataWeb lines of 2025 with their own claim share
-// (no description), and the H2 2025 claim share of each HTS10.
-func readLines2025(sectors *[100]string) ([]scenarios.Line, map[string]float64, error) {
+// readLines2025 reads the DataWeb lines of 2025 of table t with their own
+// claim share (no description).
+func readLines2025(t *lineTable, sectors *[100]string) ([]scenarios.Line, error) {
 	var lines []scenarios.Line
-	var h2 map[string]float64
-	err := eachRow(assets.ProductLines2025File, lines2025Columns, false, func(n int) {
+	err := t.each(func(n int) {
 		lines = make([]scenarios.Line, 0, n)
-		h2 = make(map[string]float64, n)
 	}, func(code string, v []int64, _ string) error {
-		if v[2] > 0 {
-			h2[code] = float64(v[3]) / float64(v[2])
-		}
 		if v[0] <= 0 {
 			return nil
 		}
@@ -172,7 +216,10 @@ func readLines2025(sectors *[100]string) ([]scenarios.Line, map[string]float64, 
 			Claim: float64(v[1]) / float64(v[0]), HasClaim: true})
 		return nil
 	})
-	return lines, h2, err
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2025File, err)
+	}
+	return lines, nil
 }
 
 // listIndex is one entry of products/lists.json.

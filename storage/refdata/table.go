@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 
 // A line table is the compact, already parsed form of an HTS10 trade file:
 // the generator writes it once (EncodeTable) and a process reads it without
-// decompressing or parsing text (eachRow). Its layout, integers
+// decompressing or parsing text (openTable). Its layout, integers
 // little-endian:
 //
 //	the header of the source's columns as a CSV line, then "\n"
@@ -66,64 +67,88 @@ func EncodeTable(columns []string, text bool, rows [][]string) ([]byte, error) {
 	return append(out, texts...), nil
 }
 
-// eachRow reads the embedded line table name, checks its header is columns
-// (with text last when text is true), calls size with the number of rows,
-// then fn with each row's code, values and text. The code and text are
-// substrings of the embedded file; fn must not keep v.
-func eachRow(name string, columns []string, text bool, size func(n int), fn func(code string, v []int64, text string) error) error {
-	data, ok := assets.LineTable(name)
-	if !ok {
-		return fmt.Errorf("read %s: not an embedded line table", name)
-	}
-	if err := readTable(data, columns, text, size, fn); err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	return nil
+// lineTable is a line table's rows, read in place.
+type lineTable struct {
+	rows     string // n rows of width bytes
+	n, width int
+	nums     int  // value columns
+	text     bool // a text column follows the values
+	texts    string
 }
 
-// readTable is eachRow on the table's bytes, data.
-func readTable(data string, columns []string, text bool, size func(n int), fn func(code string, v []int64, text string) error) error {
+// openTable returns the embedded line table name, checking its header is
+// columns (with text last when text is true) and its size.
+func openTable(name string, columns []string, text bool) (*lineTable, error) {
+	data, ok := assets.LineTable(name)
+	if !ok {
+		return nil, fmt.Errorf("read %s: not an embedded line table", name)
+	}
+	t, err := parseTable(data, columns, text)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return t, nil
+}
+
+// parseTable is openTable on the table's bytes, data.
+func parseTable(data string, columns []string, text bool) (*lineTable, error) {
 	head := strings.Join(columns, ",") + "\n"
 	if !strings.HasPrefix(data, head) {
 		got, _, _ := strings.Cut(data, "\n")
-		return fmt.Errorf("columns are %q, want %q", got, head[:len(head)-1])
+		return nil, fmt.Errorf("columns are %q, want %q", got, head[:len(head)-1])
 	}
 	data = data[len(head):]
-	nums := len(columns) - 1
+	t := &lineTable{nums: len(columns) - 1, text: text}
 	if text {
-		nums--
+		t.nums--
 	}
-	width := codeLen + 8*nums
+	t.width = codeLen + 8*t.nums
 	if text {
-		width += 2
+		t.width += 2
 	}
 	if len(data) < 4 {
-		return errors.New("no row count")
+		return nil, errors.New("no row count")
 	}
-	n := int(le(data[:4]))
-	rows, texts := data[4:], ""
-	if len(rows) < n*width {
-		return fmt.Errorf("%d rows announced, %d bytes hold fewer", n, len(rows))
+	t.n = int(le(data[:4]))
+	data = data[4:]
+	if len(data) < t.n*t.width {
+		return nil, fmt.Errorf("%d rows announced, %d bytes hold fewer", t.n, len(data))
 	}
-	rows, texts = rows[:n*width], rows[n*width:]
+	t.rows, t.texts = data[:t.n*t.width], data[t.n*t.width:]
+	return t, nil
+}
+
+// code returns the code of row r.
+func (t *lineTable) code(r int) string { return t.rows[r*t.width : r*t.width+codeLen] }
+
+// value returns value column i of row r.
+func (t *lineTable) value(r, i int) int64 {
+	at := r*t.width + codeLen + 8*i
+	return int64(le(t.rows[at : at+8]))
+}
+
+// each calls size with the number of rows, then fn with each row's code,
+// values and text, in order. The code and text are substrings of the
+// embedded file; fn must not keep v.
+func (t *lineTable) each(size func(n int), fn func(code string, v []int64, text string) error) error {
 	if size != nil {
-		size(n)
+		size(t.n)
 	}
-	v := make([]int64, nums)
-	for r := 0; r < n; r++ {
-		row := rows[r*width : (r+1)*width]
+	v := make([]int64, t.nums)
+	texts := t.texts
+	for r := 0; r < t.n; r++ {
 		for i := range v {
-			v[i] = int64(le(row[codeLen+8*i : codeLen+8*i+8]))
+			v[i] = t.value(r, i)
 		}
-		var t string
-		if text {
-			l := int(le(row[width-2:]))
+		var s string
+		if t.text {
+			l := int(le(t.rows[(r+1)*t.width-2 : (r+1)*t.width]))
 			if l > len(texts) {
 				return fmt.Errorf("row %d: text runs past the end", r+1)
 			}
-			t, texts = texts[:l], texts[l:]
+			s, texts = texts[:l], texts[l:]
 		}
-		if err := fn(row[:codeLen], v, t); err != nil {
+		if err := fn(t.code(r), v, s); err != nil {
 			return fmt.Errorf("row %d: %w", r+1, err)
 		}
 	}
@@ -131,6 +156,22 @@ func readTable(data string, columns []string, text bool, size func(n int), fn fu
 		return fmt.Errorf("%d bytes after the last row", len(texts))
 	}
 	return nil
+}
+
+// sorted reports whether the rows are in strictly increasing code order,
+// which find needs.
+func (t *lineTable) sorted() bool {
+	for r := 1; r < t.n; r++ {
+		if t.code(r-1) >= t.code(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the row of code in a sorted table.
+func (t *lineTable) find(code string) (int, bool) {
+	return sort.Find(t.n, func(r int) int { return strings.Compare(code, t.code(r)) })
 }
 
 // le returns the little-endian unsigned integer of the bytes of s (at most 8).

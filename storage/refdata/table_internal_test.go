@@ -16,9 +16,13 @@ type tableRow struct {
 }
 
 func readAll(data []byte, columns []string, text bool) ([]tableRow, error) {
+	t, err := parseTable(string(data), columns, text)
+	if err != nil {
+		return nil, err
+	}
 	var rows []tableRow
-	err := readTable(string(data), columns, text, nil, func(code string, v []int64, t string) error {
-		rows = append(rows, tableRow{code, slices.Clone(v), t})
+	err = t.each(nil, func(code string, v []int64, s string) error {
+		rows = append(rows, tableRow{code, slices.Clone(v), s})
 		return nil
 	})
 	return rows, err
