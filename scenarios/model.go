@@ -241,7 +241,8 @@ type lineTable struct {
 	hasClaim []bool
 	desc     []string
 	region   []string
-	sorted   []int // line indexes in code order (by index among equal codes)
+	sorted   []int  // line indexes in code order (by index among equal codes)
+	lengths  uint64 // bit n set when a code has n characters (n < 64)
 
 	source      ContentSource
 	contentOnce sync.Once
@@ -261,6 +262,9 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
 		t.desc[i], t.region[i] = l.Description, l.Region
 		t.sorted[i] = i
+		if n := len(l.Code); n < 64 {
+			t.lengths |= 1 << n
+		}
 		if i > 0 && l.Code < lines[i-1].Code {
 			ordered = false
 		}
@@ -300,11 +304,16 @@ func (t *lineTable) line(d Direction, i int) Line {
 		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
 }
 
-// exact returns the indexes of the lines whose code is code, in index order.
+// exact returns the indexes of the lines whose code is code, in index
+// order: none, without a search, when no code has its length (the prefixes
+// of an HTS10 code in a table of HTS10 lines).
 func (t *lineTable) exact(code string) []int {
-	lo, hi := t.prefixRange(code)
+	if n := len(code); n >= 64 || t.lengths&(1<<n) == 0 {
+		return nil
+	}
+	lo, _ := slices.BinarySearchFunc(t.sorted, code, func(i int, c string) int { return strings.Compare(t.code[i], c) })
 	end := lo
-	for end < hi && t.code[t.sorted[end]] == code {
+	for end < len(t.sorted) && t.code[t.sorted[end]] == code {
 		end++
 	}
 	return t.sorted[lo:end]
