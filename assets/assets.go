@@ -20,6 +20,28 @@ import (
 //go:embed data/*.csv data/SOURCES.md data/updates products/* library library.json builtin.json sector_labels.csv
 var files embed.FS
 
+// The line tables are embedded a second time as strings, which a reader
+// slices without copying them (embed.FS copies a file on every read); the
+// linker keeps one copy of identical contents.
+var (
+	//go:embed products/hts10_2024.bin
+	productLines2024 string
+	//go:embed products/hts10_2025.bin
+	productLines2025 string
+)
+
+// LineTable returns the contents of the embedded line table name
+// (ProductLines2024File or ProductLines2025File) without copying them.
+func LineTable(name string) (string, bool) {
+	switch name {
+	case ProductLines2024File:
+		return productLines2024, true
+	case ProductLines2025File:
+		return productLines2025, true
+	}
+	return "", false
+}
+
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
 // library/ (the built-in library pack), library.json, builtin.json and
 // sector_labels.csv.
@@ -54,15 +76,16 @@ const (
 )
 
 // Names of the embedded product-level files (gzip-compressed CSV where the
-// name ends in .gz).
+// name ends in .gz; a line table, package storage/refdata's compact form
+// read without parsing text, where it ends in .bin).
 const (
 	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
 	// by HTS10, 2024 (Census).
-	ProductLines2024File = "products/hts10_2024.csv.gz"
+	ProductLines2024File = "products/hts10_2024.bin"
 	// ProductLines2025File: hts10,value_2025_usd,usmca_value_2025_usd,
 	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
 	// tracker).
-	ProductLines2025File = "products/hts10_2025.csv.gz"
+	ProductLines2025File = "products/hts10_2025.bin"
 	// ProductListsFile: list,code, the codes of the built-in product lists.
 	ProductListsFile = "products/lists.csv.gz"
 	// ProductListIndexFile: the lists' names, titles, sources and sizes.

@@ -11,8 +11,9 @@
 //	                   optional header row "code"
 //	documents/...      optional evidence (kept with the pack, not read)
 //
-// The package depends on the standard library and scenarios only; storage
-// applies a pack to a workspace and the app and command line show its diff.
+// The package depends on the standard library, scenarios and assets (the
+// built-in pack, Builtin) only; storage applies a pack to a workspace and
+// the app and command line show its diff.
 package library
 
 import (

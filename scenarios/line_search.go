@@ -62,7 +62,7 @@ func (m *Model) FindLines(d Direction, query string, limit int) []int {
 		out = append(out, t.sorted[lo:hi]...)
 		// A chapter line holds every code of its chapter.
 		for k := 2; k < len(code); k++ {
-			out = append(out, t.byCode[code[:k]]...)
+			out = append(out, t.exact(code[:k])...)
 		}
 	} else {
 		words := strings.Fields(strings.ToLower(q))

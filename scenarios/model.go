@@ -1,9 +1,11 @@
 package scenarios
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -148,7 +150,11 @@ func NewModel(d ModelData) (*Model, error) {
 	if m.ref == nil {
 		m.ref = &Reference{}
 	}
-	var byDir [2][]Line
+	var size [2]int
+	for _, l := range d.Lines {
+		size[l.Direction.Index()]++
+	}
+	byDir := [2][]Line{make([]Line, 0, size[0]), make([]Line, 0, size[1])}
 	for _, l := range d.Lines {
 		i, ok := ix[l.Sector]
 		if !ok {
@@ -235,8 +241,8 @@ type lineTable struct {
 	hasClaim []bool
 	desc     []string
 	province []string
-	sorted   []int // line indexes in code order
-	byCode   map[string][]int
+	sorted   []int  // line indexes in code order (by index among equal codes)
+	lengths  uint64 // bit n set when a code has n characters (n < 64)
 
 	source      ContentSource
 	contentOnce sync.Once
@@ -248,7 +254,7 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 	t := &lineTable{
 		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
 		hasClaim: make([]bool, n), desc: make([]string, n), province: make([]string, n),
-		sorted: make([]int, n), byCode: make(map[string][]int, n), source: content,
+		sorted: make([]int, n), source: content,
 	}
 	ordered := true
 	for i, l := range lines {
@@ -256,20 +262,19 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
 		t.desc[i], t.province[i] = l.Description, l.Province
 		t.sorted[i] = i
-		t.byCode[l.Code] = append(t.byCode[l.Code], i)
+		if n := len(l.Code); n < 64 {
+			t.lengths |= 1 << n
+		}
 		if i > 0 && l.Code < lines[i-1].Code {
 			ordered = false
 		}
 	}
 	if !ordered { // the built-in lines come in code order already
-		slices.SortStableFunc(t.sorted, func(a, b int) int {
-			switch {
-			case t.code[a] < t.code[b]:
-				return -1
-			case t.code[a] > t.code[b]:
-				return 1
+		slices.SortFunc(t.sorted, func(a, b int) int {
+			if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
+				return c
 			}
-			return 0
+			return cmp.Compare(a, b)
 		})
 	}
 	return t
@@ -297,6 +302,21 @@ func (t *lineTable) len() int { return len(t.code) }
 func (t *lineTable) line(d Direction, i int) Line {
 	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.province[i],
 		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
+}
+
+// exact returns the indexes of the lines whose code is code, in index
+// order: none, without a search, when no code has its length (the prefixes
+// of an HTS10 code in a table of HTS10 lines).
+func (t *lineTable) exact(code string) []int {
+	if n := len(code); n >= 64 || t.lengths&(1<<n) == 0 {
+		return nil
+	}
+	lo, _ := slices.BinarySearchFunc(t.sorted, code, func(i int, c string) int { return strings.Compare(t.code[i], c) })
+	end := lo
+	for end < len(t.sorted) && t.code[t.sorted[end]] == code {
+		end++
+	}
+	return t.sorted[lo:end]
 }
 
 // prefixRange returns the positions in t.sorted of the lines whose code

@@ -63,7 +63,7 @@ func (m *Model) WithMovedShares(move map[string]float64) *Model {
 	di := CAtoUS.Index()
 	t := m.tables[di]
 	nt := &lineTable{code: t.code, sector: t.sector, value: t.value, desc: t.desc, province: t.province,
-		sorted: t.sorted, byCode: t.byCode, source: t.source,
+		sorted: t.sorted, lengths: t.lengths, source: t.source,
 		claim: make([]float64, t.len()), hasClaim: make([]bool, t.len())}
 	for i := range t.len() {
 		s := t.sector[i]

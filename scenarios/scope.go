@@ -102,7 +102,7 @@ func (t *lineTable) markMatches(codes []string, state []uint8) {
 			state[i] = matchFully
 		}
 		for k := 2; k < len(c); k++ {
-			for _, i := range t.byCode[c[:k]] {
+			for _, i := range t.exact(c[:k]) {
 				if state[i] == matchNone {
 					state[i] = matchPartly
 				}

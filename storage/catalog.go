@@ -73,7 +73,7 @@ func (c *catalog) ListKnown(name string) bool {
 		c.fail(fmt.Errorf("could not read the product lists: %w", err))
 		return false
 	}
-	if pd.ref.Lists[name] != nil {
+	if pd.Ref.Lists[name] != nil {
 		return true
 	}
 	var n int

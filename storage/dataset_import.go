@@ -385,7 +385,11 @@ func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.D
 		return 0, "", err
 	}
 	total := 0.0
-	if pl := pd.lines[year]; d == scenarios.CAtoUS && len(pl) > 0 {
+	pl, err := pd.Lines(year)
+	if err != nil {
+		return 0, "", err
+	}
+	if d == scenarios.CAtoUS && len(pl) > 0 {
 		for _, l := range pl {
 			total += l.Value
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"parley/assets"
 	"parley/scenarios"
 	"parley/seeds"
+	"parley/storage/refdata"
 )
 
 // Dataset ids of the embedded defaults.
@@ -72,7 +72,7 @@ type defaultsLoader struct {
 	w       *Workspace
 	tx      *sql.Tx
 	now     string
-	sources map[string]sourceRow
+	sources map[string]refdata.SourceRow
 	sectors []scenarios.Sector
 	chapter map[string]string // HS2 -> sector code
 	docs    map[string]string // id -> body
@@ -89,7 +89,7 @@ type defaultsLoader struct {
 // productLists returns the built-in product lists, read once per load.
 func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
 	if l.lists == nil {
-		lists, err := loadProductLists()
+		lists, err := refdata.LoadLists()
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +106,7 @@ func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
 // built-in scenarios the user never changed; scenarios the user made or
 // changed keep their meaning.
 func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
-	src, err := readSources()
+	src, err := refdata.ReadSources()
 	if err != nil {
 		return fmt.Errorf("read SOURCES.md: %w", err)
 	}
@@ -154,30 +154,6 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 	return err
 }
 
-func readCSV(name string) ([]map[string]string, error) {
-	b, err := fs.ReadFile(assets.Files(), name)
-	if err != nil {
-		return nil, err
-	}
-	r := csv.NewReader(bytes.NewReader(b))
-	recs, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: empty", name)
-	}
-	out := make([]map[string]string, 0, len(recs)-1)
-	for _, rec := range recs[1:] {
-		m := make(map[string]string, len(rec))
-		for i, h := range recs[0] {
-			m[h] = rec[i]
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
-
 func (l *defaultsLoader) datasets() error {
 	// cite names the SOURCES.md row of the data, when it is not the file's
 	// own row; derivedFrom the row of the source a derived file was computed
@@ -220,12 +196,12 @@ func (l *defaultsLoader) datasets() error {
 		if d.cite != "" {
 			cite = d.cite
 		}
-		row, ok := sourceFor(l.sources, cite)
+		row, ok := refdata.SourceFor(l.sources, cite)
 		if !ok {
 			return fmt.Errorf("%s has no row in SOURCES.md", cite)
 		}
 		if d.derivedFrom != "" {
-			base, ok := sourceFor(l.sources, d.derivedFrom)
+			base, ok := refdata.SourceFor(l.sources, d.derivedFrom)
 			if !ok {
 				return fmt.Errorf("%s has no row in SOURCES.md", d.derivedFrom)
 			}
@@ -245,11 +221,11 @@ func (l *defaultsLoader) datasets() error {
 }
 
 func (l *defaultsLoader) loadSectors() error {
-	rows, err := readCSV(assets.SectorMappingFile)
+	rows, err := refdata.ReadTable(assets.SectorMappingFile)
 	if err != nil {
 		return err
 	}
-	labels, err := readCSV(assets.SectorLabelsFile)
+	labels, err := refdata.ReadTable(assets.SectorLabelsFile)
 	if err != nil {
 		return err
 	}
@@ -283,7 +259,7 @@ func (l *defaultsLoader) loadSectors() error {
 }
 
 func (l *defaultsLoader) trade() error {
-	rows, err := readCSV(assets.TradeFile)
+	rows, err := refdata.ReadTable(assets.TradeFile)
 	if err != nil {
 		return err
 	}
@@ -331,7 +307,7 @@ func (l *defaultsLoader) cusmaShares() error {
 			return err
 		}
 	}
-	rows, err := readCSV(assets.CUSMASectorFile)
+	rows, err := refdata.ReadTable(assets.CUSMASectorFile)
 	if err != nil {
 		return err
 	}
@@ -372,7 +348,7 @@ func (l *defaultsLoader) cusmaShares() error {
 		DatasetCUSMA, "", bySector); err != nil {
 		return err
 	}
-	months, err := readCSV(assets.CUSMAMonthlyFile)
+	months, err := refdata.ReadTable(assets.CUSMAMonthlyFile)
 	if err != nil {
 		return err
 	}
@@ -395,7 +371,7 @@ func (l *defaultsLoader) cusmaShares() error {
 // sector without a value takes the median of the other sectors' values and is
 // flagged imputed.
 func (l *defaultsLoader) elasticities() error {
-	rows, err := readCSV(assets.SectorBaselineFile)
+	rows, err := refdata.ReadTable(assets.SectorBaselineFile)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"parley/assets"
 	"parley/scenarios"
+	"parley/storage/refdata"
 )
 
 // LeverageData is who depends on whom, by sector, in 2024, with where the
@@ -34,14 +35,14 @@ func (w *Workspace) Leverage() (LeverageData, error) {
 	if err != nil {
 		return LeverageData{}, err
 	}
-	rows, err := readCSV(assets.LeverageFile)
+	rows, err := refdata.ReadTable(assets.LeverageFile)
 	if err != nil {
 		return LeverageData{}, fmt.Errorf("read the leverage data: %w", err)
 	}
 	chapters := make([]scenarios.ChapterTrade, 0, len(rows))
 	for i, row := range rows {
 		c := scenarios.ChapterTrade{Chapter: row["hs2"]}
-		if len(c.Chapter) != 2 || !isCode(c.Chapter) {
+		if len(c.Chapter) != 2 || !refdata.IsCode(c.Chapter) {
 			return LeverageData{}, fmt.Errorf("read %s line %d: hs2 %q is not an HS chapter", assets.LeverageFile, i+2, c.Chapter)
 		}
 		num := func(col string) (float64, error) {
@@ -81,14 +82,14 @@ func (w *Workspace) Leverage() (LeverageData, error) {
 // leverageSources returns the source lines of the leverage figures, from
 // the rows of SOURCES.md, and the note on the two national statistics.
 func leverageSources() ([]string, error) {
-	src, err := readSources()
+	src, err := refdata.ReadSources()
 	if err != nil {
 		return nil, fmt.Errorf("read SOURCES.md: %w", err)
 	}
-	row := func(file string) (sourceRow, error) {
-		r, ok := sourceFor(src, path.Base(file))
+	row := func(file string) (refdata.SourceRow, error) {
+		r, ok := refdata.SourceFor(src, path.Base(file))
 		if !ok {
-			return sourceRow{}, fmt.Errorf("%s has no row in SOURCES.md", path.Base(file))
+			return refdata.SourceRow{}, fmt.Errorf("%s has no row in SOURCES.md", path.Base(file))
 		}
 		return r, nil
 	}

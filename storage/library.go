@@ -188,7 +188,7 @@ func (e libraryEntry) override(base libraryEntry) libraryEntry {
 // each measure with its citations and its row's texts, checked as a
 // scenario measure.
 func (l *defaultsLoader) measureLibrary() error {
-	p, err := builtinPack()
+	p, err := library.Builtin()
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,7 @@ func (l *defaultsLoader) resolveEntry(e libraryEntry) (scenarios.Measure, error)
 		return scenarios.Measure{}, fmt.Errorf("no library measure %q", e.Library)
 	}
 	m, err := e.override(base).measure()
-	m.Library, m.LibraryVintage = base.ID, BuiltinLibraryInfo().Vintage
+	m.Library, m.LibraryVintage = base.ID, library.BuiltinInfo().Vintage
 	return m, err
 }
 

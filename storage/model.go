@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"parley/scenarios"
+	"parley/storage/refdata"
 )
 
 // productYears are the years with built-in product-level lines for flows
@@ -40,19 +41,24 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 	if err != nil {
 		return nil, err
 	}
-	var lines []scenarios.Line
+	var byDir [][]scenarios.Line
+	n := 0
 	for _, d := range scenarios.Directions {
 		dl, err := w.directionLines(ctx, r, pd, a, d)
 		if err != nil {
 			return nil, err
 		}
-		for _, l := range dl {
+		byDir, n = append(byDir, dl), n+len(dl)
+	}
+	lines := make([]scenarios.Line, 0, n)
+	for k, d := range scenarios.Directions {
+		for _, l := range byDir[k] {
 			switch {
 			case d == scenarios.UStoCA:
 				// CUSMA presets apply to flows into the US only.
 				l.Claim, l.HasClaim = 0, false
 			case preset.LineShares == scenarios.CUSMALinePreset:
-				l.Claim, l.HasClaim = pd.h2Share[l.Code]
+				l.Claim, l.HasClaim = pd.H2Share(l.Code)
 				if len(l.Code) != 10 {
 					l.Claim, l.HasClaim = 0, false
 				}
@@ -85,14 +91,18 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 // directionLines returns the baseline lines of direction d under a: the
 // user's dataset if a names one, else the built-in HTS10 lines (flows into
 // the US in 2024 and 2025, at product granularity), else the chapter lines.
-// The slice is the caller's to change.
-func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *productData, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
+// The slice may be the built-in data's: the caller copies what it changes.
+func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
 	if name := a.Datasets.For(d); name != "" {
 		return w.datasetLines(ctx, name, d)
 	}
 	if !a.ChapterLevel() && d == scenarios.CAtoUS && slices.Contains(productYears, a.BaselineYear) {
-		if pl := pd.lines[a.BaselineYear]; len(pl) > 0 {
-			return slices.Clone(pl), nil
+		pl, err := pd.Lines(a.BaselineYear)
+		if err != nil {
+			return nil, err
+		}
+		if len(pl) > 0 {
+			return pl, nil
 		}
 	}
 	all, err := w.linesFor(ctx, r, a.BaselineYear)
@@ -129,7 +139,7 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 // and content shares, and the user's own lists, read now in one
 // transaction, so that list:NAME resolves to a user list exactly as to a
 // built-in one.
-func (w *Workspace) reference(ctx context.Context, pd *productData) (*scenarios.Reference, error) {
+func (w *Workspace) reference(ctx context.Context, pd *refdata.Products) (*scenarios.Reference, error) {
 	var user scenarios.ProductLists
 	err := w.inReadTx(func(tx *sql.Tx) error {
 		var err error
@@ -140,7 +150,7 @@ func (w *Workspace) reference(ctx context.Context, pd *productData) (*scenarios.
 		return nil, err
 	}
 	if len(user) == 0 {
-		return pd.ref, nil
+		return pd.Ref, nil
 	}
-	return &scenarios.Reference{Lists: mergeLists(pd.ref.Lists, user), Content: pd.ref.Content}, nil
+	return &scenarios.Reference{Lists: mergeLists(pd.Ref.Lists, user), Content: pd.Ref.Content}, nil
 }

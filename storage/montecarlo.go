@@ -41,8 +41,12 @@ func (w *Workspace) CUSMARanges(sc *scenarios.Scenario) (CUSMARanges, error) {
 	if err != nil {
 		return CUSMARanges{}, err
 	}
-	all := make([]string, 0, len(pd.monthly))
-	for m := range pd.monthly {
+	monthly, err := pd.Monthly()
+	if err != nil {
+		return CUSMARanges{}, err
+	}
+	all := make([]string, 0, len(monthly))
+	for m := range monthly {
 		all = append(all, m)
 	}
 	slices.Sort(all)
@@ -58,7 +62,7 @@ func (w *Workspace) CUSMARanges(sc *scenarios.Scenario) (CUSMARanges, error) {
 	}
 	for _, m := range out.Months { // in month order: the same ranges whatever the map's order
 		for _, s := range r.sectors {
-			v, ok := pd.monthly[m][s.Code]
+			v, ok := monthly[m][s.Code]
 			if !ok {
 				continue
 			}

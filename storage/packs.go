@@ -39,7 +39,7 @@ func (w *Workspace) LibraryInfo() (library.Info, error) {
 	err := w.db.QueryRow("SELECT title, publisher, vintage, description FROM library_pack WHERE id = 1").
 		Scan(&info.Title, &info.Publisher, &info.Vintage, &info.Description)
 	if errors.Is(err, sql.ErrNoRows) {
-		return BuiltinLibraryInfo(), nil
+		return library.BuiltinInfo(), nil
 	}
 	if err != nil {
 		return info, fmt.Errorf("read the library's pack: %w", err)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"parley/library"
 	"parley/storage"
 )
 
@@ -50,7 +51,7 @@ func TestUpgradeKeepsNewerPack(t *testing.T) {
 			if kept := info.Title == "Analyst pack" && len(lib) == 10; kept != c.kept {
 				t.Errorf("after the upgrade: pack %q, %d measures; kept %v, want %v", info.Title, len(lib), kept, c.kept)
 			}
-			if !c.kept && (info.Vintage != storage.BuiltinLibraryInfo().Vintage || len(lib) < 50) {
+			if !c.kept && (info.Vintage != library.BuiltinInfo().Vintage || len(lib) < 50) {
 				t.Errorf("the built-in library is not back: %q, %d measures", info.Vintage, len(lib))
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"parley/scenarios"
+	"parley/storage/refdata"
 )
 
 // Preset is a named set of reference values (CUSMA shares or elasticities).
@@ -35,7 +36,7 @@ type refData struct {
 	lines      map[int][]scenarios.Line
 	lineSource map[int]string    // dataset of each year's lines
 	chapter    map[string]string // HS2 -> sector code
-	products   *productData      // built-in product data, parsed on first use
+	products   *refdata.Products // built-in product data, parsed on first use
 }
 
 // refs returns the cached reference data, reading it on first use.
@@ -161,13 +162,13 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 }
 
 // productData returns the built-in product-level data, parsed once.
-func (w *Workspace) productData(r *refData) (*productData, error) {
+func (w *Workspace) productData(r *refData) (*refdata.Products, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if r.products != nil {
 		return r.products, nil
 	}
-	p, err := loadProductData(r.chapter)
+	p, err := refdata.LoadProducts(r.chapter)
 	if err != nil {
 		return nil, fmt.Errorf("read the built-in product data: %w", err)
 	}

@@ -1,6 +1,8 @@
 package storage_test
 
 import (
+	"encoding/csv"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -219,4 +221,18 @@ func TestLibraryCoversTheUpdateRows(t *testing.T) {
 			t.Errorf("row %s of %s is not in the library", id, assets.UpdatesMeasuresFile)
 		}
 	}
+}
+
+// embeddedCSV returns the records of the embedded CSV file name.
+func embeddedCSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	b, err := fs.ReadFile(assets.Files(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return recs
 }

@@ -64,7 +64,7 @@ func (w *Workspace) builtinLists() (scenarios.ProductLists, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pd.ref.Lists, nil
+	return pd.Ref.Lists, nil
 }
 
 // builtinClash returns the built-in list whose name is name without regard

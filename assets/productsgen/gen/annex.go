@@ -462,7 +462,8 @@ func (b *builder) bothNoShare(steel, alu []string) (builtList, error) {
 		shares[r[hx]] = true
 	}
 	var lines []string
-	for _, p := range projections[:2] {
+	for _, lt := range lineTables {
+		p := lt.projection
 		t, err := b.table(p.from)
 		if err != nil {
 			return builtList{}, err
@@ -498,7 +499,8 @@ func (b *builder) autoParts() (builtList, error) {
 		return l, err
 	}
 	subs := map[string]bool{}
-	for _, p := range projections[:2] {
+	for _, lt := range lineTables {
+		p := lt.projection
 		t, err := b.table(p.from)
 		if err != nil {
 			return l, err

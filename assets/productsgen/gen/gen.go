@@ -25,6 +25,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"parley/scenarios"
+	"parley/storage/refdata"
 )
 
 // Copies are the files of data/ copied byte for byte into the assets'
@@ -71,7 +72,7 @@ func build(shared string) ([]File, error) {
 		}
 		b.add("data/"+name, raw)
 	}
-	steps := []func() error{b.projected, b.lists, b.sectorMonthly, b.licences, b.updates, b.libraryPack}
+	steps := []func() error{b.projected, b.tables, b.lists, b.sectorMonthly, b.licences, b.updates, b.libraryPack}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -184,10 +185,6 @@ type projection struct {
 
 // projections are the embedded files that are column subsets of a source.
 var projections = []projection{
-	{"products/derived_census_us_imports_from_canada_hts10_2024.csv", "products/hts10_2024.csv.gz",
-		[]string{"hs10", "con_val_2024", "sdesc"}},
-	{"products/derived_dataweb_us_imports_from_canada_hts10_2025.csv", "products/hts10_2025.csv.gz",
-		[]string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}},
 	{"products/yale/metal_content_shares_bea_hs10.csv", "products/metal_content.csv.gz",
 		[]string{"hs10", "steel_share", "aluminum_share", "copper_share", "metal_share"}},
 }
@@ -206,6 +203,49 @@ func (b *builder) projected() error {
 		if err := b.addGzip(p.to, out); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// lineTable is a projection of an HTS10 trade file written as a line table
+// (refdata.EncodeTable): read at every start without decompressing or
+// parsing text.
+type lineTable struct {
+	projection
+	text bool // the last column is text
+}
+
+// lineTables are the embedded HTS10 trade lines.
+var lineTables = []lineTable{
+	{projection{"products/derived_census_us_imports_from_canada_hts10_2024.csv", "products/hts10_2024.bin",
+		[]string{"hs10", "con_val_2024", "sdesc"}}, true},
+	{projection{"products/derived_dataweb_us_imports_from_canada_hts10_2025.csv", "products/hts10_2025.bin",
+		[]string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}}, false},
+}
+
+// tables writes every line table, rows in the source's order.
+func (b *builder) tables() error {
+	for _, lt := range lineTables {
+		t, err := b.table(lt.from)
+		if err != nil {
+			return err
+		}
+		ix, err := t.cols(lt.columns...)
+		if err != nil {
+			return err
+		}
+		rows := make([][]string, len(t.rows))
+		for r, row := range t.rows {
+			rows[r] = make([]string, len(ix))
+			for i, j := range ix {
+				rows[r][i] = row[j]
+			}
+		}
+		out, err := refdata.EncodeTable(lt.columns, lt.text, rows)
+		if err != nil {
+			return fmt.Errorf("%s: %w", lt.from, err)
+		}
+		b.add(lt.to, out)
 	}
 	return nil
 }

@@ -1,14 +1,13 @@
-package storage_test
+package library_test
 
 import (
 	"testing"
 
 	"parley/library"
 	"parley/scenarios"
-	"parley/storage"
 )
 
-func TestLibrarySourceLine(t *testing.T) {
+func TestSourceLine(t *testing.T) {
 	info := library.Info{Title: "Ministry steel watch", Publisher: "Ministry", Vintage: "2026-12-06"}
 	m := func(lib, vintage string) scenarios.Measure {
 		return scenarios.Measure{ID: "M", Library: lib, LibraryVintage: vintage}
@@ -30,7 +29,7 @@ func TestLibrarySourceLine(t *testing.T) {
 		{"no title", library.Info{Vintage: "2026-12-06"}, nil, `Measure library: as of 2026-12-06.`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := storage.LibrarySourceLine(tc.info, tc.sc); got != tc.want {
+			if got := library.SourceLine(tc.info, tc.sc); got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})

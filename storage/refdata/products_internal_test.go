@@ -1,4 +1,4 @@
-package storage
+package refdata
 
 import (
 	"encoding/csv"
@@ -16,7 +16,7 @@ import (
 // shippedChapters returns the embedded HS2 -> sector mapping.
 func shippedChapters(t testing.TB) map[string]string {
 	t.Helper()
-	rows, err := readCSV(assets.SectorMappingFile)
+	rows, err := ReadTable(assets.SectorMappingFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,14 +27,24 @@ func shippedChapters(t testing.TB) map[string]string {
 	return chapter
 }
 
-func shippedProducts(t testing.TB) (*productData, map[string]string) {
+func shippedProducts(t testing.TB) (*Products, map[string]string) {
 	t.Helper()
 	chapter := shippedChapters(t)
-	p, err := loadProductData(chapter)
+	p, err := LoadProducts(chapter)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p, chapter
+}
+
+// mustLines returns the lines of year.
+func mustLines(t testing.TB, p *Products, year int) []scenarios.Line {
+	t.Helper()
+	lines, err := p.Lines(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lines
 }
 
 func atoi(t testing.TB, s string) int64 {
@@ -52,7 +62,7 @@ func bn(v float64) float64 { return math.Round(v/1e7) / 100 }
 func TestProductLines2024MatchTheSource(t *testing.T) {
 	src := storagetest.SharedCSV(t, "products/derived_census_us_imports_from_canada_hts10_2024.csv")
 	p, chapter := shippedProducts(t)
-	lines := p.lines[2024]
+	lines := mustLines(t, p, 2024)
 	if len(lines) != 12203 || len(src) != 12203 {
 		t.Fatalf("%d lines, %d in the source; SPEC says 12,203", len(lines), len(src))
 	}
@@ -91,10 +101,10 @@ func TestProductLines2025MatchTheSource(t *testing.T) {
 	src := storagetest.SharedCSV(t, "products/derived_dataweb_us_imports_from_canada_hts10_2025.csv")
 	p, chapter := shippedProducts(t)
 	desc := map[string]string{}
-	for _, l := range p.lines[2024] {
+	for _, l := range mustLines(t, p, 2024) {
 		desc[l.Code] = l.Description
 	}
-	lines := p.lines[2025]
+	lines := mustLines(t, p, 2025)
 	var value, claimed, h2, h2Claimed int64
 	var got float64
 	var withH2 int
@@ -106,10 +116,10 @@ func TestProductLines2025MatchTheSource(t *testing.T) {
 		value, claimed, h2, h2Claimed = value+v, claimed+u, h2+hv, h2Claimed+hu
 		if hv > 0 {
 			withH2++
-			if s, ok := p.h2Share[code]; !ok || s != float64(hu)/float64(hv) {
+			if s, ok := p.H2Share(code); !ok || s != float64(hu)/float64(hv) {
 				t.Fatalf("H2 share of %s = %v, %v; source %d / %d", code, s, ok, hu, hv)
 			}
-		} else if _, ok := p.h2Share[code]; ok {
+		} else if _, ok := p.H2Share(code); ok {
 			t.Fatalf("%s has an H2 share with no H2 value", code)
 		}
 		if v <= 0 {
@@ -126,8 +136,8 @@ func TestProductLines2025MatchTheSource(t *testing.T) {
 	if i != len(lines) || len(lines) != 12260 {
 		t.Fatalf("%d lines, %d with value in the source; SPEC says 12,260", len(lines), i)
 	}
-	if len(p.h2Share) != withH2 {
-		t.Errorf("%d H2 shares, %d lines with H2 value", len(p.h2Share), withH2)
+	if _, ok := p.H2Share("0000000000"); ok || withH2 == 0 {
+		t.Errorf("%d lines with H2 value; a code not in the data has an H2 share: %v", withH2, ok)
 	}
 	if got != float64(value) || bn(got) != 380.32 {
 		t.Errorf("total %.0f (%.2f bn), source %d; SOURCES says 380.32 bn", got, bn(got), value)
@@ -207,11 +217,11 @@ func TestProductListCounts(t *testing.T) {
 		{"ca-surtax-metals-2026-50", 271, "", "schedules 1.1 (27) and 2.1 (244)"},
 		{"ca-surtax-metals-2026-25", 23, "", "schedules 1 (2) and 2 (21)"},
 	}
-	if len(p.ref.Lists) != len(want) {
-		t.Errorf("%d lists, want %d: %v", len(p.ref.Lists), len(want), p.ref.Lists.Names())
+	if len(p.Ref.Lists) != len(want) {
+		t.Errorf("%d lists, want %d: %v", len(p.Ref.Lists), len(want), p.Ref.Lists.Names())
 	}
 	for _, w := range want {
-		l := p.ref.Lists[w.name]
+		l := p.Ref.Lists[w.name]
 		if l == nil {
 			t.Errorf("no list %s", w.name)
 			continue
@@ -236,7 +246,7 @@ func TestProductListCounts(t *testing.T) {
 func TestContentSharesAreRaw(t *testing.T) {
 	src := storagetest.SharedCSV(t, "products/yale/metal_content_shares_bea_hs10.csv")
 	p, _ := shippedProducts(t)
-	content, err := p.ref.Content.(*lazyContent).load()
+	content, err := p.Ref.Content.(*lazyContent).load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,8 +289,12 @@ func TestProductMonthlySectorShares(t *testing.T) {
 	for _, s := range chapter {
 		sectors[s] = true
 	}
+	monthly, err := p.Monthly()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var months []string
-	for m, bySector := range p.monthly {
+	for m, bySector := range monthly {
 		months = append(months, m)
 		for s, v := range bySector {
 			if !sectors[s] || v < 0 || v > 1 {
@@ -299,9 +313,15 @@ func TestProductMonthlySectorShares(t *testing.T) {
 func TestLoadProductDataNeedsEveryChapter(t *testing.T) {
 	chapter := shippedChapters(t)
 	delete(chapter, "27")
-	_, err := loadProductData(chapter)
-	if err == nil || !strings.Contains(err.Error(), "chapter 27 has no sector") || !strings.Contains(err.Error(), "HTS10 27") {
-		t.Fatalf("err = %v, want one naming an HTS10 code of chapter 27", err)
+	p, err := LoadProducts(chapter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{2024, 2025} {
+		_, err := p.Lines(year)
+		if err == nil || !strings.Contains(err.Error(), "chapter 27 has no sector") || !strings.Contains(err.Error(), "HTS10 27") {
+			t.Errorf("%d: err = %v, want one naming an HTS10 code of chapter 27", year, err)
+		}
 	}
 }
 
@@ -313,8 +333,7 @@ func TestSplitRecordReadsCSV(t *testing.T) {
 		"a,b\r\n\"\",\"\"\"\"\r\n\"multi\nline\",z",
 		"a\n\"\"\n",
 	}
-	for _, name := range []string{assets.ProductLines2024File, assets.ProductLines2025File, assets.ProductListsFile,
-		assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
+	for _, name := range []string{assets.ProductListsFile, assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
 		text, err := embeddedText(name)
 		if err != nil {
 			t.Fatal(err)
@@ -346,13 +365,17 @@ func TestSplitRecordReadsCSV(t *testing.T) {
 	}
 }
 
-// BenchmarkLoadProductData parses every embedded product file, as a process
-// that computes at product level does once.
-func BenchmarkLoadProductData(b *testing.B) {
+// BenchmarkLoadProducts reads what a process that computes at product
+// level on the default baseline (2024) reads once.
+func BenchmarkLoadProducts(b *testing.B) {
 	chapter := shippedChapters(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := loadProductData(chapter); err != nil {
+		p, err := LoadProducts(chapter)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := p.Lines(2024); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package storage_test
+package refdata_test
 
 import (
 	"bytes"

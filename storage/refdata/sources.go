@@ -1,4 +1,4 @@
-package storage
+package refdata
 
 import (
 	"bufio"
@@ -8,20 +8,20 @@ import (
 	"parley/assets"
 )
 
-// sourceRow is one row of the table in data/SOURCES.md.
-type sourceRow struct {
+// SourceRow is one row of the table in data/SOURCES.md.
+type SourceRow struct {
 	File, Source, Licence, Holds string
 }
 
-// readSources parses the table of the embedded SOURCES.md: one row per file.
+// ReadSources parses the table of the embedded SOURCES.md: one row per file.
 // A row that names several files ("a.csv, ..._b.csv") is returned for each
 // file it names in full.
-func readSources() (map[string]sourceRow, error) {
+func ReadSources() (map[string]SourceRow, error) {
 	b, err := fs.ReadFile(assets.Files(), assets.SourcesFile)
 	if err != nil {
 		return nil, err
 	}
-	rows := map[string]sourceRow{}
+	rows := map[string]SourceRow{}
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for sc.Scan() {
@@ -36,7 +36,7 @@ func readSources() (map[string]sourceRow, error) {
 		for i := range cells {
 			cells[i] = strings.TrimSpace(cells[i])
 		}
-		r := sourceRow{File: cells[0], Source: cells[1], Licence: cells[2], Holds: cells[3]}
+		r := SourceRow{File: cells[0], Source: cells[1], Licence: cells[2], Holds: cells[3]}
 		for _, f := range strings.Split(r.File, ", ") {
 			rows[f] = r
 		}
@@ -44,9 +44,9 @@ func readSources() (map[string]sourceRow, error) {
 	return rows, sc.Err()
 }
 
-// sourceFor returns the SOURCES.md row of a data file, matching rows that
+// SourceFor returns the SOURCES.md row of a data file, matching rows that
 // name a family of files with "..." (e.g. "..._by_hs2_H2_2025.csv").
-func sourceFor(rows map[string]sourceRow, file string) (sourceRow, bool) {
+func SourceFor(rows map[string]SourceRow, file string) (SourceRow, bool) {
 	if r, ok := rows[file]; ok {
 		return r, true
 	}
@@ -55,5 +55,5 @@ func sourceFor(rows map[string]sourceRow, file string) (sourceRow, bool) {
 			return r, true
 		}
 	}
-	return sourceRow{}, false
+	return SourceRow{}, false
 }

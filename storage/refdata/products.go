@@ -1,0 +1,340 @@
+// Package refdata reads the reference data Parley embeds (package assets):
+// the built-in product-level data (HTS10 trade lines, product lists, metal
+// content and CUSMA claim shares by sector and month), the tables of
+// data/ and the rows of SOURCES.md. It holds no SQL: package storage writes
+// what it reads into the workspace.
+package refdata
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"parley/assets"
+	"parley/scenarios"
+)
+
+// Products is the built-in product-level data. A process reads only what it
+// asks for: the lines of one year, the H2 share of a code looked up in
+// place, the monthly shares of a range.
+type Products struct {
+	// Ref holds the Lists (with Title, Source) and the metal Content (raw,
+	// unclipped, read on the first question).
+	Ref *scenarios.Reference
+
+	sectors   [100]string // by the two digits of a chapter
+	h2        *lineTable  // the 2025 lines, in code order
+	lines2024 func() ([]scenarios.Line, error)
+	lines2025 func() ([]scenarios.Line, error)
+	monthly   func() (map[string]map[string]float64, error)
+}
+
+// LoadProducts opens the embedded product files and reads the product
+// lists; chapter maps HS2 -> sector code. The lines and monthly shares are
+// read on first use.
+func LoadProducts(chapter map[string]string) (*Products, error) {
+	p := &Products{}
+	for hs2, s := range chapter {
+		if n, err := strconv.Atoi(hs2); err == nil && len(hs2) == 2 && n >= 0 {
+			p.sectors[n] = s
+		}
+	}
+	lists, err := LoadLists()
+	if err != nil {
+		return nil, err
+	}
+	p.Ref = &scenarios.Reference{Lists: lists, Content: &lazyContent{}}
+	if p.h2, err = openTable(assets.ProductLines2025File, lines2025Columns, false); err != nil {
+		return nil, err
+	}
+	if !p.h2.sorted() {
+		return nil, fmt.Errorf("read %s: codes not in order", assets.ProductLines2025File)
+	}
+	p.lines2024 = sync.OnceValues(func() ([]scenarios.Line, error) { return readLines2024(&p.sectors) })
+	p.lines2025 = sync.OnceValues(func() ([]scenarios.Line, error) {
+		lines, err := readLines2025(p.h2, &p.sectors)
+		if err != nil {
+			return nil, err
+		}
+		from, err := p.lines2024()
+		if err != nil {
+			return nil, err
+		}
+		describe(lines, from)
+		return lines, nil
+	})
+	p.monthly = sync.OnceValues(readSectorMonthly)
+	return p, nil
+}
+
+// Lines returns the ca_to_us HTS10 lines of year, read on first use: 2024
+// (Census, all 12,203) and 2025 (DataWeb, value_2025_usd > 0, described as
+// the line of the same code in 2024); none for another year. The slice is
+// shared: callers copy what they change.
+func (p *Products) Lines(year int) ([]scenarios.Line, error) {
+	switch year {
+	case 2024:
+		return p.lines2024()
+	case 2025:
+		return p.lines2025()
+	}
+	return nil, nil
+}
+
+// H2Share returns usmca_value_h2_2025_usd / value_h2_2025_usd of the HTS10
+// code, where value_h2 > 0 (docs/SPEC.md section 2, preset h2-2025).
+func (p *Products) H2Share(code string) (float64, bool) {
+	r, ok := p.h2.find(code)
+	if !ok {
+		return 0, false
+	}
+	v, u := p.h2.value(r, 2), p.h2.value(r, 3)
+	if v <= 0 {
+		return 0, false
+	}
+	return float64(u) / float64(v), true
+}
+
+// Monthly returns the CUSMA claim share by month and sector
+// (cusma_sector_monthly.csv): month -> sector -> share.
+func (p *Products) Monthly() (map[string]map[string]float64, error) {
+	return p.monthly()
+}
+
+// lazyContent reads the metal content shares on the first question: only
+// a measure with a content kind in force asks (a tenth of a compute's start).
+type lazyContent struct {
+	once   sync.Once
+	shares scenarios.ContentShares
+	err    error
+}
+
+// load reads the shares once.
+func (c *lazyContent) load() (scenarios.ContentShares, error) {
+	c.once.Do(func() { c.shares, c.err = readContentShares() })
+	return c.shares, c.err
+}
+
+// Share returns the shares of code. The embedded file is checked by the
+// tests; should it fail to read, no line has a share (each is then an upper
+// bound at full value).
+func (c *lazyContent) Share(code string) (scenarios.ContentShare, bool) {
+	shares, err := c.load()
+	if err != nil {
+		return scenarios.ContentShare{}, false
+	}
+	v, ok := shares[code]
+	return v, ok
+}
+
+// describe gives each line the description of the line of the same code in
+// from, if any (both sorted by code, as the generated files are; else
+// through a map).
+func describe(lines, from []scenarios.Line) {
+	byCode := func(a, b scenarios.Line) int { return strings.Compare(a.Code, b.Code) }
+	if !slices.IsSortedFunc(lines, byCode) || !slices.IsSortedFunc(from, byCode) {
+		desc := make(map[string]string, len(from))
+		for _, l := range from {
+			desc[l.Code] = l.Description
+		}
+		for i := range lines {
+			lines[i].Description = desc[lines[i].Code]
+		}
+		return
+	}
+	j := 0
+	for i := range lines {
+		for j < len(from) && from[j].Code < lines[i].Code {
+			j++
+		}
+		if j < len(from) && from[j].Code == lines[i].Code {
+			lines[i].Description = from[j].Description
+		}
+	}
+}
+
+// sectorOf returns the sector of an HTS10 code's chapter.
+func sectorOf(sectors *[100]string, code string) (string, error) {
+	if len(code) != 10 {
+		return "", fmt.Errorf("%q is not an HTS10 code", code)
+	}
+	n := int(code[0]-'0')*10 + int(code[1]-'0')
+	if code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' || sectors[n] == "" {
+		return "", fmt.Errorf("HTS10 %s: chapter %s has no sector", code, code[:2])
+	}
+	return sectors[n], nil
+}
+
+// Columns of the line tables of the built-in HTS10 lines.
+var (
+	lines2024Columns = []string{"hs10", "con_val_2024", "sdesc"}
+	lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
+)
+
+// readLines2024 reads the Census lines of 2024.
+func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
+	t, err := openTable(assets.ProductLines2024File, lines2024Columns, true)
+	if err != nil {
+		return nil, err
+	}
+	var lines []scenarios.Line
+	err = t.each(func(n int) {
+		lines = make([]scenarios.Line, 0, n)
+	}, func(code string, v []int64, desc string) error {
+		s, err := sectorOf(sectors, code)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]), Description: desc})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2024File, err)
+	}
+	return lines, nil
+}
+
+// readLines2025 reads the DataWeb lines of 2025 of table t with their own
+// claim share (no description).
+func readLines2025(t *lineTable, sectors *[100]string) ([]scenarios.Line, error) {
+	var lines []scenarios.Line
+	err := t.each(func(n int) {
+		lines = make([]scenarios.Line, 0, n)
+	}, func(code string, v []int64, _ string) error {
+		if v[0] <= 0 {
+			return nil
+		}
+		s, err := sectorOf(sectors, code)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]),
+			Claim: float64(v[1]) / float64(v[0]), HasClaim: true})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2025File, err)
+	}
+	return lines, nil
+}
+
+// listIndex is one entry of products/lists.json.
+type listIndex struct {
+	Name          string `json:"name"`
+	Title         string `json:"title"`
+	Source        string `json:"source"`
+	File          string `json:"file"`
+	Codes         int    `json:"codes"`
+	EffectiveDate string `json:"effective_date"`
+	Dated         *struct {
+		Codes int    `json:"codes"`
+		Date  string `json:"date"`
+	} `json:"dated"`
+}
+
+// LoadLists reads the built-in product lists: titles and sources from
+// lists.json, codes from lists.csv.gz.
+func LoadLists() (scenarios.ProductLists, error) {
+	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
+	}
+	var index []listIndex
+	if err := json.Unmarshal(raw, &index); err != nil {
+		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
+	}
+	lists := make(scenarios.ProductLists, len(index))
+	for _, l := range index {
+		if _, dup := lists[l.Name]; dup || l.Name == "" {
+			return nil, fmt.Errorf("read %s: list %q named twice or empty", assets.ProductListIndexFile, l.Name)
+		}
+		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: make([]string, 0, l.Codes)}
+	}
+	var last *scenarios.ProductList
+	err = eachRecord(assets.ProductListsFile, []string{"list", "code"}, nil, func(rec []string) error {
+		if last == nil || last.Name != rec[0] {
+			if last = lists[rec[0]]; last == nil {
+				return fmt.Errorf("list %q is not in %s", rec[0], assets.ProductListIndexFile)
+			}
+		}
+		if !IsCode(rec[1]) {
+			return fmt.Errorf("list %s: %q is not a code of 2 to 10 digits", rec[0], rec[1])
+		}
+		if n := len(last.Codes); n > 0 && last.Codes[n-1] >= rec[1] {
+			return fmt.Errorf("list %s: codes not sorted or repeated at %s", rec[0], rec[1])
+		}
+		last.Codes = append(last.Codes, rec[1])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range index {
+		if got := len(lists[l.Name].Codes); got != l.Codes {
+			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, got, assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
+		}
+	}
+	return lists, nil
+}
+
+// IsCode reports whether s is 2 to 10 digits.
+func IsCode(s string) bool {
+	if len(s) < 2 || len(s) > 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// readContentShares reads the metal content shares as the source gives them.
+func readContentShares() (scenarios.ContentShares, error) {
+	var shares scenarios.ContentShares
+	var last scenarios.ContentShare
+	var prev [4]string
+	err := eachRecord(assets.MetalContentFile, []string{"hs10", "steel_share", "aluminum_share", "copper_share", "metal_share"}, func(n int) {
+		shares = make(scenarios.ContentShares, n)
+	}, func(rec []string) error {
+		// Lines of one BEA industry share their values, and most follow one
+		// another: parse a row's values only when they differ from the last.
+		if [4]string(rec[1:]) != prev {
+			for i := range last {
+				v, err := strconv.ParseFloat(rec[i+1], 64)
+				if err != nil {
+					return fmt.Errorf("content share of %s: %w", rec[0], err)
+				}
+				last[i] = v
+			}
+			prev = [4]string(rec[1:])
+		}
+		shares[rec[0]] = last
+		return nil
+	})
+	return shares, err
+}
+
+// readSectorMonthly reads the CUSMA claim share by month and sector.
+func readSectorMonthly() (map[string]map[string]float64, error) {
+	out := map[string]map[string]float64{}
+	err := eachRecord(assets.CUSMASectorMonthlyFile, []string{"month", "sector", "total_value", "usmca_value", "usmca_share"}, nil, func(rec []string) error {
+		v, err := strconv.ParseFloat(rec[4], 64)
+		if err != nil || v < 0 || v > 1 {
+			return fmt.Errorf("usmca_share of %s %s: %q is not a share", rec[0], rec[1], rec[4])
+		}
+		m := out[rec[0]]
+		if m == nil {
+			m = map[string]float64{}
+			out[rec[0]] = m
+		}
+		m[rec[1]] = v
+		return nil
+	})
+	return out, err
+}
