@@ -13,6 +13,7 @@ import (
 	"parley/app/numfmt"
 	"parley/app/report"
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/csvsafe"
 )
 
@@ -45,37 +46,20 @@ func runCompute(c *call) error {
 			return usagef("--as-of: %v", err)
 		}
 	}
-	info, err := c.ws.Resolve(args[0])
-	if err != nil {
-		return err
-	}
-	sc, err := c.ws.Scenario(info.ID)
-	if err != nil {
-		return err
-	}
-	if asOf.IsZero() {
-		asOf = info.EvalDate()
-		if sc.AsOfToday {
-			asOf = c.env.today()
-		}
-	}
-	model, err := c.ws.Model(sc.Assumptions)
-	if err != nil {
-		return err
-	}
 	lines := c.args.bool("lines")
-	res := model.EvaluateWith(sc, asOf, scenarios.Options{Lines: lines})
-	bands, rangeSource, err := c.monteCarlo(model, sc, asOf)
+	e, err := c.ws.Evaluate(args[0], storage.EvalOptions{AsOf: asOf, Today: c.env.today(), Lines: lines})
+	if err != nil {
+		return err
+	}
+	sc, model, res := e.Scenario, e.Model, e.Result
+	bands, rangeSource, err := c.monteCarlo(model, sc, e.AsOf)
 	if err != nil {
 		return err
 	}
 	if format == "json" {
 		return writeJSON(c.env.Stdout, &res, lines, bands)
 	}
-	sources, err := c.ws.ScenarioSources(sc)
-	if err != nil {
-		return err
-	}
+	sources := e.Sources
 	if rangeSource != "" {
 		sources = append(sources, rangeSource)
 	}
