@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -211,7 +212,7 @@ func (c *compare) draw(cv *canvas, area box) {
 		for j, f := range r.flows {
 			text[i][j] = money(f.Duty)
 			if f.UpperBound {
-				text[i][j] = "≤ " + text[i][j]
+				text[i][j] = numfmt.UpperMark + text[i][j]
 			}
 			if vfs > 0 {
 				labW = math.Max(labW, cv.textWidth(text[i][j], vfs, false))

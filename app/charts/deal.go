@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -72,7 +73,6 @@ func NewDeal(d scenarios.Deal, sectors []scenarios.Sector, top int, meta Meta) *
 				o.BoundB = o.BoundB || s.BoundB
 			}
 		}
-		other.r.Verdict = scenarios.DealVerdictBounds(other.r.Get, other.r.Give, other.r.GetBound(), other.r.GiveBound())
 		dl.rows = append(dl.rows[:n:n], other)
 	}
 	return newChart(Deal, meta, dl)
@@ -81,7 +81,7 @@ func NewDeal(d scenarios.Deal, sectors []scenarios.Sector, top int, meta Meta) *
 func (dl *deal) summary() string {
 	t := dl.d.Totals
 	us, ca := t.Sides[scenarios.CAtoUS.Index()], t.Sides[scenarios.UStoCA.Index()]
-	return "In total Canada " + t.Verdict +
+	return "In total Canada " + numfmt.Verdict(t.Verdict()) +
 		" · Trade effect into the US " + upperMark(us.BoundA) + amount(us.TradeA) + " → " + upperMark(us.BoundB) + amount(us.TradeB) +
 		", into Canada " + upperMark(ca.BoundA) + amount(ca.TradeA) + " → " + upperMark(ca.BoundB) + amount(ca.TradeB) + " (US$, baseline → proposal)"
 }
@@ -96,7 +96,7 @@ func (dl *deal) legend() []legendItem {
 func (dl *deal) notes() []string {
 	out := []string{dealDefinition}
 	if slices.ContainsFunc(dl.rows, func(r dealRow) bool { return r.r.UpperBound() }) {
-		out = append(out, scenarios.BoundsNote)
+		out = append(out, numfmt.BoundsNote)
 	}
 	if dl.hidden > 0 && len(dl.rows) > 0 {
 		what := " sectors where the proposal changes no duty are not shown"
@@ -140,7 +140,7 @@ func (dl *deal) draw(c *canvas, area box) {
 	for _, r := range dl.rows {
 		for _, v := range []float64{r.r.Get, r.r.Give} {
 			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth("≤ "+amount(v), vfs, false)) // room for a mark
+				labW = math.Max(labW, c.textWidth(numfmt.UpperMark+amount(v), vfs, false)) // room for a mark
 			}
 		}
 	}
@@ -171,10 +171,7 @@ func (dl *deal) draw(c *canvas, area box) {
 			if math.Abs(v) < scenarios.DealNegligible {
 				return // the verdict says "nothing"
 			}
-			text := amount(v)
-			if bound != scenarios.Exact {
-				text = bound.Mark() + " " + text
-			}
+			text := numfmt.Marked(bound, amount(v))
 			if v < 0 {
 				c.textMiddle(text, end-0.4*m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
 			} else {
@@ -184,7 +181,7 @@ func (dl *deal) draw(c *canvas, area box) {
 		bar(r.r.Get, top, r.r.GetBound(), colGet)
 		bar(r.r.Give, bot, r.r.GiveBound(), colGive)
 		fs := math.Min(rl.font, m.value)
-		lines := c.fonts.wrap(capitalise(r.r.Verdict), fs, false, vw, 2)
+		lines := c.fonts.wrap(capitalise(numfmt.Verdict(r.r.Verdict())), fs, false, vw, 2)
 		for j, ln := range lines {
 			yy := y + (float64(j)-float64(len(lines)-1)/2)*1.15*fs
 			c.textMiddle(ln, verdictX, yy, textStyle{size: fs, color: colText})
@@ -214,7 +211,7 @@ func (dl *deal) csv() ([]string, [][]string) {
 		return []string{code, label, csvNumber(r.Get), csvNumber(r.Give),
 			csvNumber(us.DutyA), csvNumber(us.DutyB), csvNumber(us.TradeA), csvNumber(us.TradeB),
 			csvNumber(ca.DutyA), csvNumber(ca.DutyB), csvNumber(ca.TradeA), csvNumber(ca.TradeB),
-			strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()), strconv.FormatBool(r.GiveUpperBound()), r.Verdict}
+			strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()), strconv.FormatBool(r.GiveUpperBound()), numfmt.Verdict(r.Verdict())}
 	}
 	rows := make([][]string, 0, len(dl.rows)+1)
 	for _, r := range dl.rows {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -63,15 +64,7 @@ func NewCompareDelta(results []scenarios.Result, dir scenarios.Direction, sector
 // when only a is (at least that), "≈" when both are (it may be either), ""
 // when neither is.
 func DeltaMark(aUpper, bUpper bool) string {
-	switch {
-	case aUpper && bUpper:
-		return "≈"
-	case bUpper:
-		return "≤"
-	case aUpper:
-		return "≥"
-	}
-	return ""
+	return numfmt.Mark(numfmt.DifferenceBound(aUpper, bUpper))
 }
 
 // signedMoney formats a difference with its sign: "+US$ 1.2 bn",
@@ -121,7 +114,7 @@ func (d *delta) notes() []string {
 		upper = upper || r.upper()
 	}
 	if upper {
-		out = append(out, "≤ at most, ≥ at least, ≈ either way: one or both of the figures compared are upper bounds (partial coverage)")
+		out = append(out, numfmt.DifferenceNote)
 	}
 	if d.hidden > 0 && len(d.rows) > 0 {
 		what := " sectors where the scenarios do not differ are not shown"

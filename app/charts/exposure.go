@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -71,7 +72,7 @@ func bannedText(banned float64, upper bool) string {
 func (e *exposure) legend() []legendItem {
 	items := []legendItem{{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue}}
 	if e.upper() {
-		items = append(items, legendItem{label: "≤ upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
+		items = append(items, legendItem{label: numfmt.UpperMark + "upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
 	}
 	if e.bands != nil {
 		return append(items, e.bands.legend()...)
@@ -129,7 +130,7 @@ func (e *exposure) draw(c *canvas, area box) {
 	for i, r := range e.rows {
 		dutyText[i] = money(r.flow.Duty)
 		if r.flow.UpperBound {
-			dutyText[i] = "≤ " + dutyText[i]
+			dutyText[i] = numfmt.UpperMark + dutyText[i]
 		}
 		tradeText[i] = amount(r.flow.TradeChange)
 		if vfs > 0 {

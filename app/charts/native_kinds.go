@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -28,8 +29,9 @@ func ellipsize(s string, n int) string {
 }
 
 // table is the deal as a native chart: per sector what Canada gets and
-// what it gives, side by side. A figure that is an upper bound carries
-// "≤" in its own data label, on the bar that is the bound.
+// what it gives, side by side. A figure that comes from an upper bound
+// carries the mark of its own bound in its data label, as compare's
+// table does: "≤" at most, "≥" at least, "≈" either way.
 func (dl *deal) table() (Table, bool) {
 	if len(dl.rows) == 0 {
 		return Table{}, false
@@ -47,11 +49,11 @@ func (dl *deal) table() (Table, bool) {
 		cats[i] = r.label
 		get[i], give[i] = r.r.Get/unit.div, r.r.Give/unit.div
 		// A bar too short to read (0.0 in the chart's unit) keeps no mark.
-		if r.r.Sides[scenarios.CAtoUS.Index()].UpperBound && math.Abs(get[i]) >= 0.05 {
-			getLab[i], bound = "≤ "+number(get[i], 1), true
+		if b := r.r.GetBound(); b != scenarios.Exact && math.Abs(get[i]) >= 0.05 {
+			getLab[i], bound = numfmt.Marked(b, number(get[i], 1)), true
 		}
-		if r.r.Sides[scenarios.UStoCA.Index()].UpperBound && math.Abs(give[i]) >= 0.05 {
-			giveLab[i], bound = "≤ "+number(give[i], 1), true
+		if b := r.r.GiveBound(); b != scenarios.Exact && math.Abs(give[i]) >= 0.05 {
+			giveLab[i], bound = numfmt.Marked(b, number(give[i], 1)), true
 		}
 	}
 	gs := Series{Name: "Canada gets: US duty relief on its goods", Values: get, Color: hexString(colGet)}

@@ -19,7 +19,7 @@ const DefaultProducts = 15
 const chapterNote = "Flows into Canada are by HS chapter: there is no product-level Canadian import data, so each bar is a whole chapter."
 
 // productsUpperNote is the footnote for lines marked as upper bounds.
-const productsUpperNote = "≤ upper bound: a measure's product list is more detailed than the line, the line's metal content share is unknown, or the measure's note flags its coverage"
+const productsUpperNote = numfmt.UpperMark + "upper bound: a measure's product list is more detailed than the line, the line's metal content share is unknown, or the measure's note flags its coverage"
 
 // maxLabelRunes is the longest description a bar label keeps before the
 // layout shortens it further to fit.
@@ -160,7 +160,7 @@ func (p *products) legend() []legendItem {
 	}
 	return []legendItem{
 		{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue},
-		{label: "≤ upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
+		{label: numfmt.UpperMark + "upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
 	}
 }
 
@@ -210,7 +210,7 @@ func (p *products) draw(c *canvas, area box) {
 	for i, r := range p.rows {
 		texts[i] = money(r.Duty) + " · " + percent(r.Tariff)
 		if r.UpperBound {
-			texts[i] = "≤ " + texts[i]
+			texts[i] = numfmt.UpperMark + texts[i]
 		}
 		if vfs > 0 {
 			labW = math.Max(labW, c.textWidth(texts[i], vfs, false))

@@ -13,7 +13,7 @@ import (
 const noRegionLabel = "(no province or state)"
 
 // provincesUpperNote is the footnote for provinces marked as upper bounds.
-const provincesUpperNote = "≤ upper bound: a measure covers some of the province's lines only partly (a product list finer than the line, an unknown metal content share, or a flagged sector)"
+const provincesUpperNote = numfmt.UpperMark + "upper bound: a measure covers some of the province's lines only partly (a product list finer than the line, an unknown metal content share, or a flagged sector)"
 
 // provinces is duty at stake by province or state (a dataset with a region
 // column).
@@ -90,7 +90,7 @@ func (p *provinces) legend() []legendItem {
 	}
 	return []legendItem{
 		{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue},
-		{label: "≤ upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
+		{label: numfmt.UpperMark + "upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
 	}
 }
 
@@ -139,7 +139,7 @@ func (p *provinces) draw(c *canvas, area box) {
 	for i, r := range p.rows {
 		texts[i] = money(r.Duty) + " · " + percent(r.Tariff) + " of " + money(r.Baseline)
 		if r.UpperBound && r.Duty != 0 {
-			texts[i] = "≤ " + texts[i]
+			texts[i] = numfmt.UpperMark + texts[i]
 		}
 		if vfs > 0 {
 			labW = math.Max(labW, c.textWidth(texts[i], vfs, false))
@@ -206,7 +206,7 @@ func (c *Chart) ProvinceRows() (rows [][]string, ok bool) {
 	for _, r := range p.rows {
 		duty := money(r.Duty)
 		if r.UpperBound && r.Duty != 0 {
-			duty = "≤ " + duty
+			duty = numfmt.UpperMark + duty
 		}
 		rows = append(rows, []string{p.label(r), money(r.Baseline), duty, percent(r.Tariff), money(r.TradeChange),
 			amount(r.TradeChangeLow) + " to " + amount(r.TradeChangeHigh), numfmt.Grouped(float64(r.Lines), 0)})

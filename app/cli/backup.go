@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"parley/storage"
 )
@@ -57,7 +56,7 @@ func backupCommand() *command {
 // first: date, size and path.
 func backupList(c *call, path string) error {
 	dir := storage.BackupDir(path)
-	now := time.Now()
+	now := c.env.now()
 	list, err := storage.ListBackups(dir, path, now)
 	if err != nil {
 		return err
@@ -90,7 +89,7 @@ func backupRestore(c *call, path string, args []string) error {
 		return usagef("give a backup NAME (see 'parley backup list') or --latest")
 	}
 	dir := storage.BackupDir(path)
-	list, err := storage.ListBackups(dir, path, time.Now())
+	list, err := storage.ListBackups(dir, path, c.env.now())
 	if err != nil {
 		return err
 	}

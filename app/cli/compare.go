@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/csvsafe"
@@ -125,7 +126,7 @@ func toDealSideJSON(s scenarios.DealSide) dealSideJSON {
 }
 
 func toDealRowJSON(r scenarios.DealRow, sector string) dealRowJSON {
-	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, GetUpperBound: r.GetUpperBound(), GiveUpperBound: r.GiveUpperBound(), Verdict: r.Verdict,
+	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, GetUpperBound: r.GetUpperBound(), GiveUpperBound: r.GiveUpperBound(), Verdict: numfmt.Verdict(r.Verdict()),
 		CAtoUS: toDealSideJSON(r.Sides[scenarios.CAtoUS.Index()]), UStoCA: toDealSideJSON(r.Sides[scenarios.UStoCA.Index()])}
 }
 
@@ -168,7 +169,7 @@ func writeDealCSV(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, sour
 				num(s.TradeB), num(s.TradeBLow), num(s.TradeBHigh))
 		}
 		return append(out, strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()),
-			strconv.FormatBool(r.GiveUpperBound()), r.Verdict)
+			strconv.FormatBool(r.GiveUpperBound()), numfmt.Verdict(r.Verdict()))
 	}
 	for _, r := range d.Rows {
 		cw.Write(row(r.Sector, names[r.Sector], r))
@@ -221,13 +222,13 @@ func writeDealTable(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, so
 			return millions(v) // an unchanged bound is no change
 		}
 		upper = true
-		return b.Mark() + millions(v)
+		return numfmt.Mark(b) + millions(v)
 	}
 	line := func(code, label string, r scenarios.DealRow) {
 		us, ca := r.Sides[scenarios.CAtoUS.Index()], r.Sides[scenarios.UStoCA.Index()]
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s → %s\t%s → %s\t%s\n", first(code, label), marked(r.GetBound(), r.Get), marked(r.GiveBound(), r.Give),
 			marked(us.TradeBoundA(), us.TradeA), marked(us.TradeBoundB(), us.TradeB),
-			marked(ca.TradeBoundA(), ca.TradeA), marked(ca.TradeBoundB(), ca.TradeB), r.Verdict)
+			marked(ca.TradeBoundA(), ca.TradeA), marked(ca.TradeBoundB(), ca.TradeB), numfmt.Verdict(r.Verdict()))
 	}
 	for _, r := range d.Rows {
 		line(r.Sector, labels[r.Sector], r)
@@ -239,7 +240,7 @@ func writeDealTable(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, so
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, dealDefinition)
 	if upper {
-		fmt.Fprintln(w, scenarios.BoundsNote)
+		fmt.Fprintln(w, numfmt.BoundsNote)
 	}
 	for _, s := range sources {
 		fmt.Fprintf(w, "Source: %s\n", s)

@@ -69,7 +69,7 @@ func runCompute(c *call) error {
 	return writeTable(c.env.Stdout, sc, &res, model.Sectors, sources, lines, bands)
 }
 
-// flowJSON and totalsJSON are the shapes of SPEC section 4, in its key order.
+// flowJSON and totalsJSON are the shapes of docs/SPEC.md section 4, in its key order.
 type flowJSON struct {
 	Direction       string  `json:"direction"`
 	Sector          string  `json:"sector"`
@@ -87,7 +87,7 @@ type flowJSON struct {
 	Bands *bandJSON `json:"bands,omitempty"`
 }
 
-// lineJSON is one trade line of SPEC section 4's "lines".
+// lineJSON is one trade line of docs/SPEC.md section 4's "lines".
 type lineJSON struct {
 	Direction       string  `json:"direction"`
 	Code            string  `json:"code"`
@@ -149,7 +149,7 @@ func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.
 	if lines {
 		out.Lines = make([]lineJSON, 0, len(res.Lines))
 		for _, l := range res.Lines {
-			if l.Duty == 0 { // SPEC section 4: the lines with duty
+			if l.Duty == 0 { // docs/SPEC.md section 4: the lines with duty
 				continue
 			}
 			out.Lines = append(out.Lines, lineJSON{string(l.Direction), l.Code, l.Sector, l.Description, l.Baseline, l.Tariff,
@@ -186,7 +186,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		}
 		return append(out, rest...)
 	}
-	// With --draws, the bands follow the columns of SPEC's CSV.
+	// With --draws, the bands follow the columns of docs/SPEC.md's CSV.
 	withBands := func(row []string, duty, trade scenarios.Band) []string {
 		if bands == nil {
 			return row
@@ -304,7 +304,7 @@ func writeLineTable(w io.Writer, res *scenarios.Result, d scenarios.Direction) e
 		}
 		mark := ""
 		if l.UpperBound {
-			mark = "≤"
+			mark = numfmt.Mark(scenarios.AtMost)
 		}
 		desc := []rune(oneLine(l.Description))
 		if len(desc) > 40 {
@@ -378,7 +378,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		for _, f := range res.DirectionFlows(d) {
 			mark := ""
 			if f.UpperBound {
-				mark, upper = "≤", true
+				mark, upper = numfmt.Mark(scenarios.AtMost), true
 			}
 			fb, _ := flowBands(bands, f)
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
@@ -388,7 +388,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		t := res.Totals[d.Index()]
 		mark := ""
 		if t.UpperBound {
-			mark = "≤"
+			mark = numfmt.Mark(scenarios.AtMost)
 		}
 		var tb scenarios.TotalBands
 		if bands != nil {
@@ -416,7 +416,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		fmt.Fprintln(w, bandsNote(bands))
 	}
 	if upper {
-		fmt.Fprintln(w, "≤ upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")
+		fmt.Fprintln(w, numfmt.UpperMark+"upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")
 	}
 	if ids := sc.Unevidenced(); len(ids) > 0 {
 		fmt.Fprintf(w, "Measures without evidence: %s.\n", strings.Join(ids, ", "))

@@ -78,7 +78,7 @@ func Rate(r float64) string {
 }
 
 // UpperMark is the mark written before a figure that is only an upper
-// bound.
+// bound (Mark of scenarios.AtMost, and a space).
 const UpperMark = "≤ "
 
 // Bound writes figure text as an upper bound ("≤ US$ 16.7 bn") when upper
@@ -88,4 +88,19 @@ func Bound(text string, upper bool) string {
 		return text
 	}
 	return UpperMark + text
+}
+
+// Dollars writes a US$ value to the dollar, with no unit of magnitude,
+// for figures a reader checks against a source line by line:
+// "US$11,333,116"; negative "−US$850". Signed puts "+" before a value
+// that is not negative.
+func Dollars(v float64, signed bool) string {
+	s := Grouped(math.Abs(v), 0)
+	switch {
+	case v < 0 && s != "0":
+		return Minus + "US$" + s
+	case signed:
+		return "+US$" + s
+	}
+	return "US$" + s
 }

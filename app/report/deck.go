@@ -36,7 +36,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	}
 	created := opt.Created
 	if created.IsZero() {
-		created = time.Now()
+		created = deck.Now(opt.Now)
 	}
 	width := charts.Slide43.W
 	if opt.Widescreen {

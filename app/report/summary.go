@@ -8,6 +8,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/deck"
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -109,7 +110,7 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 // mark returns "≤ " for an upper bound.
 func mark(upper bool) string {
 	if upper {
-		return "≤ "
+		return numfmt.UpperMark
 	}
 	return ""
 }
