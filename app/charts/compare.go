@@ -263,20 +263,31 @@ func (c *compare) csv() ([]string, [][]string) {
 }
 
 func (c *compare) table() (Table, bool) {
-	maxDuty := 0.0
-	cats := make([]string, len(c.rows))
-	for i, r := range c.rows {
+	duty := func(r compareRow, j int) float64 { return r.flows[j].Duty }
+	return rowsTable(c.rows, c.series, 0, duty, func(s compareSeries) string { return s.name }, "#,##0.0"), true
+}
+
+// rowsTable is a horizontal native table of rows, one series for each of
+// series from the first on: value(r, j) of row r in series j, in US$,
+// written in the unit of the largest absolute value; name names a series.
+func rowsTable(rows []compareRow, series []compareSeries, first int, value func(r compareRow, j int) float64,
+	name func(compareSeries) string, format string) Table {
+	maxAbs := 0.0
+	cats := make([]string, len(rows))
+	for i, r := range rows {
 		cats[i] = r.label
-		maxDuty = math.Max(maxDuty, r.maxDuty())
-	}
-	unit := unitFor(maxDuty)
-	series := make([]Series, len(c.series))
-	for j, s := range c.series {
-		vals := make([]float64, len(c.rows))
-		for i, r := range c.rows {
-			vals[i] = r.flows[j].Duty / unit.div
+		for j := first; j < len(series); j++ {
+			maxAbs = math.Max(maxAbs, math.Abs(value(r, j)))
 		}
-		series[j] = Series{Name: s.name, Values: vals, Color: hexString(s.color)}
 	}
-	return Table{Categories: cats, Series: series, Horizontal: true, ValueTitle: unit.title, NumberFormat: "#,##0.0"}, true
+	unit := unitFor(maxAbs)
+	out := make([]Series, 0, len(series)-first)
+	for j := first; j < len(series); j++ {
+		vals := make([]float64, len(rows))
+		for i, r := range rows {
+			vals[i] = value(r, j) / unit.div
+		}
+		out = append(out, Series{Name: name(series[j]), Values: vals, Color: hexString(series[j].color)})
+	}
+	return Table{Categories: cats, Series: out, Horizontal: true, ValueTitle: unit.title, NumberFormat: format}
 }

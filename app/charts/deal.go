@@ -119,7 +119,7 @@ func (dl *deal) minPlot(c *canvas) float64 { return rowsPlot(c, len(dl.rows)) }
 
 func (dl *deal) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(dl.rows))
 	lo, hi := 0.0, 0.0
 	for i, r := range dl.rows {
@@ -129,21 +129,16 @@ func (dl *deal) draw(c *canvas, area box) {
 	}
 	unit := unitFor(math.Max(hi, -lo))
 	rl := c.layoutRows(labels, plot, 0.24)
-	pair := math.Min(rl.step*0.80, 2.6*m.label)
-	thick := pair / 2
-	vfs := c.barLabel(thick * 1.25)
+	thick, vfs := c.pairedBars(rl)
 
 	rest := plot.x1 - rl.plotX
 	barX1 := rl.plotX + 0.50*rest
 	verdictX := barX1 + 1.5*m.gap
-	labW := 0.0
+	var texts []string
 	for _, r := range dl.rows {
-		for _, v := range []float64{r.r.Get, r.r.Give} {
-			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth(numfmt.UpperMark+amount(v), vfs, false)) // room for a mark
-			}
-		}
+		texts = append(texts, numfmt.UpperMark+amount(r.r.Get), numfmt.UpperMark+amount(r.r.Give)) // room for a mark
 	}
+	labW := c.widest(vfs, texts...)
 	x0, x1 := rl.plotX, barX1
 	if lo < 0 {
 		x0 += labW + 0.6*m.gap
@@ -161,7 +156,7 @@ func (dl *deal) draw(c *canvas, area box) {
 	vw := plot.x1 - verdictX
 	for i, r := range dl.rows {
 		y := rl.mid(i)
-		top, bot := y-pair/2, y
+		top, bot := y-thick, y
 		bar := func(v, y0 float64, bound scenarios.Bound, fill drawing.Color) {
 			zero, end := ax.pos(0), ax.pos(v/unit.div)
 			if r.others > 0 {

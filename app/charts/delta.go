@@ -142,7 +142,7 @@ func (d *delta) minPlot(c *canvas) float64 { return rowsPlot(c, len(d.rows)) }
 func (d *delta) draw(c *canvas, area box) {
 	m := c.m
 	k := len(d.series) - 1
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	lo, hi := 0.0, 0.0
 	for _, r := range d.rows {
 		for _, f := range r.flows[1:] {
@@ -230,22 +230,7 @@ func (d *delta) csv() ([]string, [][]string) {
 }
 
 func (d *delta) table() (Table, bool) {
-	maxAbs := 0.0
-	cats := make([]string, len(d.rows))
-	for i, r := range d.rows {
-		cats[i] = r.label
-		for _, f := range r.flows[1:] {
-			maxAbs = math.Max(maxAbs, math.Abs(f.Duty-r.flows[0].Duty))
-		}
-	}
-	unit := unitFor(maxAbs)
-	series := make([]Series, 0, len(d.series)-1)
-	for j := 1; j < len(d.series); j++ {
-		vals := make([]float64, len(d.rows))
-		for i, r := range d.rows {
-			vals[i] = (r.flows[j].Duty - r.flows[0].Duty) / unit.div
-		}
-		series = append(series, Series{Name: d.series[j].name + " − " + d.series[0].name, Values: vals, Color: hexString(d.series[j].color)})
-	}
-	return Table{Categories: cats, Series: series, Horizontal: true, ValueTitle: unit.title, NumberFormat: "+#,##0.0;−#,##0.0;0"}, true
+	diff := func(r compareRow, j int) float64 { return r.flows[j].Duty - r.flows[0].Duty }
+	name := func(s compareSeries) string { return s.name + " − " + d.series[0].name }
+	return rowsTable(d.rows, d.series, 1, diff, name, "+#,##0.0;−#,##0.0;0"), true
 }

@@ -89,7 +89,7 @@ func (d *dutiable) minPlot(c *canvas) float64 { return rowsPlot(c, len(d.rows)) 
 
 func (d *dutiable) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(d.rows))
 	maxBase := 0.0
 	for i, r := range d.rows {

@@ -69,11 +69,18 @@ func bannedText(banned float64, upper bool) string {
 	return " · Trade banned " + upperMark(upper) + money(banned)
 }
 
-func (e *exposure) legend() []legendItem {
+// dutyLegend is the key of bars of duty at stake: their swatch, and the
+// outline of a bar that is an upper bound (boundLabel) when one is.
+func dutyLegend(upper bool, boundLabel string) []legendItem {
 	items := []legendItem{{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue}}
-	if e.upper() {
-		items = append(items, legendItem{label: numfmt.UpperMark + "upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
+	if upper {
+		items = append(items, legendItem{label: numfmt.UpperMark + boundLabel, kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
 	}
+	return items
+}
+
+func (e *exposure) legend() []legendItem {
+	items := dutyLegend(e.upper(), "upper bound (partial coverage)")
 	if e.bands != nil {
 		return append(items, e.bands.legend()...)
 	}
@@ -104,7 +111,7 @@ func (e *exposure) minPlot(c *canvas) float64 { return rowsPlot(c, len(e.rows)) 
 
 func (e *exposure) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(e.rows))
 	maxDuty, minTrade := 0.0, 0.0
 	for i, r := range e.rows {

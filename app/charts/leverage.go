@@ -155,7 +155,7 @@ func (lv *leverage) minPlot(c *canvas) float64 { return rowsPlot(c, len(lv.rows)
 
 func (lv *leverage) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(lv.rows))
 	maxDuty := 0.0
 	for i, r := range lv.rows {
@@ -163,9 +163,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 		maxDuty = math.Max(maxDuty, math.Max(r.l.DutyCAtoUS, r.l.DutyUStoCA))
 	}
 	rl := c.layoutRows(labels, plot, 0.30)
-	pair := math.Min(rl.step*0.80, 2.6*m.label)
-	thick := pair / 2
-	vfs := c.barLabel(thick * 1.25)
+	thick, vfs := c.pairedBars(rl)
 
 	rest := plot.x1 - rl.plotX
 	depX1 := rl.plotX + 0.56*rest
@@ -174,14 +172,11 @@ func (lv *leverage) draw(c *canvas, area box) {
 	da := newAxis(0, 100, rl.plotX, depX1-pctW, 5)
 	da.hi = 100 // always 0 to 100%
 	unit := unitFor(maxDuty)
-	dutyLabW := 0.0
+	var texts []string
 	for _, r := range lv.rows {
-		for _, v := range []float64{r.l.DutyCAtoUS, r.l.DutyUStoCA} {
-			if vfs > 0 {
-				dutyLabW = math.Max(dutyLabW, c.textWidth(upperMark(r.l.UpperBound)+amount(v), vfs, false)) // room for a mark on either
-			}
-		}
+		texts = append(texts, upperMark(r.l.UpperBound)+amount(r.l.DutyCAtoUS), upperMark(r.l.UpperBound)+amount(r.l.DutyUStoCA)) // room for a mark on either
 	}
+	dutyLabW := c.widest(vfs, texts...)
 	dutyEnd := plot.x1 - dutyLabW - 0.6*m.gap
 	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
 	ua := newAxis(0, maxDuty/unit.div, dutyX0, dutyEnd, ticksFor(dutyEnd-dutyX0, c.tickRoom(sample)))
@@ -206,7 +201,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 	vst := textStyle{size: vfs, color: colText}
 	for i, r := range lv.rows {
 		y := rl.mid(i)
-		top, bot := y-pair/2, y
+		top, bot := y-thick, y
 		bar := func(has bool, v float64, y0 float64, col drawing.Color) {
 			if !has {
 				c.textMiddle("no data", da.pos(0)+0.4*m.gap, y0+thick/2, textStyle{size: math.Max(vfs, 0.8*m.value), color: colMuted})

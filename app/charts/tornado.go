@@ -111,7 +111,7 @@ func (t *tornado) minPlot(c *canvas) float64 {
 
 func (t *tornado) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	// Rows are few: keep them no taller than a comfortable bar.
 	if maxH := float64(len(t.rows)) * 5.5 * m.label; plot.h() > maxH {
 		plot.y1 = plot.y0 + maxH

@@ -133,33 +133,13 @@ func Run(args []string, env Env) int {
 		return fail(&env, err, "")
 	}
 	if name == "" {
-		p, err := parse(rest, globalFlags, 0, 0)
-		if err != nil {
-			return fail(&env, err, "")
-		}
-		if p.bool("help") {
-			printUsage(env.Stdout, cmds)
-			return ExitOK
-		}
-		if env.OpenGUI == nil {
-			printUsage(env.Stderr, cmds)
-			return ExitUsage
-		}
-		if err := env.OpenGUI(p.value("workspace")); err != nil {
-			return fail(&env, err, "")
-		}
-		return ExitOK
+		return runNoCommand(&env, rest, cmds)
 	}
 	if name == "help" {
 		printUsage(env.Stdout, cmds)
 		return ExitOK
 	}
-	var cmd *command
-	for _, c := range cmds {
-		if c.name == name {
-			cmd = c
-		}
-	}
+	cmd := findCommand(cmds, name)
 	if cmd == nil {
 		return fail(&env, usagef("unknown command %q (try 'parley help')", name), "")
 	}
@@ -193,6 +173,37 @@ func Run(args []string, env Env) int {
 		return fail(&env, err, cmd.usage())
 	}
 	return ExitOK
+}
+
+// runNoCommand runs parley without a command: help, or the desktop app.
+func runNoCommand(env *Env, rest []string, cmds []*command) int {
+	p, err := parse(rest, globalFlags, 0, 0)
+	if err != nil {
+		return fail(env, err, "")
+	}
+	if p.bool("help") {
+		printUsage(env.Stdout, cmds)
+		return ExitOK
+	}
+	if env.OpenGUI == nil {
+		printUsage(env.Stderr, cmds)
+		return ExitUsage
+	}
+	if err := env.OpenGUI(p.value("workspace")); err != nil {
+		return fail(env, err, "")
+	}
+	return ExitOK
+}
+
+// findCommand returns the command called name, or nil.
+func findCommand(cmds []*command, name string) *command {
+	var cmd *command
+	for _, c := range cmds {
+		if c.name == name {
+			cmd = c
+		}
+	}
+	return cmd
 }
 
 // splitCommand returns the command name and the other arguments.

@@ -14,12 +14,15 @@ import (
 	"parley/app/cli"
 )
 
+// testNow is the clock of the commands the tests run.
+var testNow = time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
+
 // run runs the command line in-process on the workspace ws.
 func run(t *testing.T, ws string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := cli.Env{Stdout: &out, Stderr: &errb, Build: cli.BuildInfo{Version: "1.2.3", Commit: "abc1234", Date: "2026-11-22T00:00:00Z"},
-		Now: func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local) }}
+		Now: func() time.Time { return testNow }}
 	if ws != "" {
 		args = append([]string{"--workspace", ws}, args...)
 	}

@@ -37,12 +37,9 @@ func runCompare(c *call) error {
 	if err != nil {
 		return err
 	}
-	format := c.args.value("format")
-	if format == "" {
-		format = "table"
-	}
-	if format != "table" && format != "json" && format != "csv" {
-		return usagef("--format %q: want table, json or csv", format)
+	format, err := formatFlag(c)
+	if err != nil {
+		return err
 	}
 	asOf, err := dateFlag(c, "as-of")
 	if err != nil {
