@@ -220,8 +220,8 @@ func (c *compare) draw(cv *canvas, area box) {
 		}
 	}
 	end := plot.x1 - labW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	a := newAxis(0, maxDuty/unit.div, rl.plotX, end, ticksFor(end-rl.plotX, cv.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
+	a := newAxis(0, maxDuty/unit.Div, rl.plotX, end, ticksFor(end-rl.plotX, cv.tickRoom(sample)))
 
 	cv.drawRows(rl, plot.x1)
 	cv.drawXGrid(a, plot.y0, plot.y1)
@@ -231,14 +231,14 @@ func (c *compare) draw(cv *canvas, area box) {
 		for j, f := range r.flows {
 			y0 := top + float64(j)*bar
 			y1 := y0 + bar*0.88
-			x1 := a.pos(f.Duty / unit.div)
+			x1 := a.pos(f.Duty / unit.Div)
 			cv.rect(a.pos(0), y0, x1, y1, c.series[j].color)
 			if vfs > 0 {
 				cv.textMiddle(text[i][j], x1+0.4*m.gap, (y0+y1)/2, textStyle{size: vfs, color: colText})
 			}
 		}
 	}
-	cv.drawXTicks(a, plot.y1, "Duty at stake, "+unit.title)
+	cv.drawXTicks(a, plot.y1, "Duty at stake, "+unit.Title)
 }
 
 func (c *compare) csv() ([]string, [][]string) {
@@ -285,9 +285,9 @@ func rowsTable(rows []compareRow, series []compareSeries, first int, value func(
 	for j := first; j < len(series); j++ {
 		vals := make([]float64, len(rows))
 		for i, r := range rows {
-			vals[i] = value(r, j) / unit.div
+			vals[i] = value(r, j) / unit.Div
 		}
 		out = append(out, Series{Name: name(series[j]), Values: vals, Color: hexString(series[j].color)})
 	}
-	return Table{Categories: cats, Series: out, Horizontal: true, ValueTitle: unit.title, NumberFormat: format}
+	return Table{Categories: cats, Series: out, Horizontal: true, ValueTitle: unit.Title, NumberFormat: format}
 }

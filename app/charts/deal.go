@@ -144,8 +144,8 @@ func (dl *deal) draw(c *canvas, area box) {
 		x0 += labW + 0.6*m.gap
 	}
 	x1 -= labW + 0.6*m.gap
-	sample := strconv.Itoa(int(math.Max(hi, -lo)/unit.div)) + ".0"
-	ax := newAxis(lo/unit.div, hi/unit.div, x0, x1, ticksFor(x1-x0, c.tickRoom(minus+sample)))
+	sample := strconv.Itoa(int(math.Max(hi, -lo)/unit.Div)) + ".0"
+	ax := newAxis(lo/unit.Div, hi/unit.Div, x0, x1, ticksFor(x1-x0, c.tickRoom(minus+sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(ax, plot.y0, plot.y1)
@@ -158,7 +158,7 @@ func (dl *deal) draw(c *canvas, area box) {
 		y := rl.mid(i)
 		top, bot := y-thick, y
 		bar := func(v, y0 float64, bound scenarios.Bound, fill drawing.Color) {
-			zero, end := ax.pos(0), ax.pos(v/unit.div)
+			zero, end := ax.pos(0), ax.pos(v/unit.Div)
 			if r.others > 0 {
 				fill = tint(fill, 0.35)
 			}
@@ -182,7 +182,7 @@ func (dl *deal) draw(c *canvas, area box) {
 			c.textMiddle(ln, verdictX, yy, textStyle{size: fs, color: colText})
 		}
 	}
-	c.drawXTicks(ax, plot.y1, "Gets and gives, "+unit.title+" a year at baseline volumes")
+	c.drawXTicks(ax, plot.y1, "Gets and gives, "+unit.Title+" a year at baseline volumes")
 }
 
 func capitalise(s string) string {

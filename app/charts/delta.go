@@ -178,8 +178,8 @@ func (d *delta) draw(c *canvas, area box) {
 	if hi > 0 {
 		p1 -= labW + 0.6*m.gap
 	}
-	sample := minus + strconv.Itoa(int(math.Max(-lo, hi)/unit.div)) + ".0"
-	a := newAxis(lo/unit.div, hi/unit.div, p0, p1, ticksFor(p1-p0, c.tickRoom(sample)))
+	sample := minus + strconv.Itoa(int(math.Max(-lo, hi)/unit.Div)) + ".0"
+	a := newAxis(lo/unit.Div, hi/unit.Div, p0, p1, ticksFor(p1-p0, c.tickRoom(sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, plot.y1)
@@ -191,7 +191,7 @@ func (d *delta) draw(c *canvas, area box) {
 			v := r.flows[j].Duty - r.flows[0].Duty
 			y0 := top + float64(j-1)*bar
 			y1 := y0 + bar*0.88
-			x := a.pos(v / unit.div)
+			x := a.pos(v / unit.Div)
 			c.rect(zero, y0, x, y1, d.series[j].color)
 			if vfs == 0 {
 				continue
@@ -205,7 +205,7 @@ func (d *delta) draw(c *canvas, area box) {
 			c.textMiddle(text[i][j-1], lx, (y0+y1)/2, st)
 		}
 	}
-	c.drawXTicks(a, plot.y1, "Difference in duty at stake, "+unit.title)
+	c.drawXTicks(a, plot.y1, "Difference in duty at stake, "+unit.Title)
 }
 
 func (d *delta) csv() ([]string, [][]string) {

@@ -36,8 +36,8 @@ func (c *canvas) drawDutyBars(area box, bars []dutyBar, labelFrac float64, headi
 	thick := math.Min(rl.step*0.68, 1.8*m.label)
 	vfs := c.barLabel(thick)
 	end := plot.x1 - c.widest(vfs, texts...) - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	a := newAxis(0, math.Max(maxDuty/unit.div, 1e-9), rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
+	a := newAxis(0, math.Max(maxDuty/unit.Div, 1e-9), rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, rl.bottom())
@@ -46,7 +46,7 @@ func (c *canvas) drawDutyBars(area box, bars []dutyBar, labelFrac float64, headi
 	for i, b := range bars {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
-		x0, x1 := a.pos(0), a.pos(b.duty/unit.div)
+		x0, x1 := a.pos(0), a.pos(b.duty/unit.Div)
 		switch {
 		case b.duty == 0:
 		case b.upper:
@@ -59,5 +59,5 @@ func (c *canvas) drawDutyBars(area box, bars []dutyBar, labelFrac float64, headi
 			c.textMiddle(b.text, x1+0.5*m.gap, y, vst)
 		}
 	}
-	c.drawXTicks(a, rl.bottom(), "Duty at stake, "+unit.title)
+	c.drawXTicks(a, rl.bottom(), "Duty at stake, "+unit.Title)
 }

@@ -145,11 +145,11 @@ func (e *exposure) draw(c *canvas, area box) {
 			tradeLabW = math.Max(tradeLabW, c.textWidth(tradeText[i], vfs, false))
 		}
 	}
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
 	dutyEnd := dutyX1 - dutyLabW - 0.6*m.gap
-	da := newAxis(0, maxDuty/unit.div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
+	da := newAxis(0, maxDuty/unit.Div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
 	tradeStart := tradeX0 + tradeLabW + 0.6*m.gap
-	ta := newAxis(minTrade/unit.div, 0, tradeStart, plot.x1, ticksFor(plot.x1-tradeStart, c.tickRoom(minus+sample)))
+	ta := newAxis(minTrade/unit.Div, 0, tradeStart, plot.x1, ticksFor(plot.x1-tradeStart, c.tickRoom(minus+sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(da, plot.y0, plot.y1)
@@ -161,7 +161,7 @@ func (e *exposure) draw(c *canvas, area box) {
 	for i, r := range e.rows {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
-		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.div)
+		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.Div)
 		switch {
 		case r.others > 0:
 			c.rect(x0, y0, x1, y1, colOther)
@@ -171,23 +171,23 @@ func (e *exposure) draw(c *canvas, area box) {
 		default:
 			c.rect(x0, y0, x1, y1, okBlue)
 		}
-		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.div, y, thick))
+		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.Div, y, thick))
 		c.textMiddle(dutyText[i], x1+0.5*m.gap, y, vst)
 
-		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
-		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
+		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.Div
+		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.Div
 		if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
-			lo, hi = b.TradeChange.P10/unit.div, b.TradeChange.P90/unit.div
+			lo, hi = b.TradeChange.P10/unit.Div, b.TradeChange.P90/unit.Div
 		}
-		mid := r.flow.TradeChange / unit.div
+		mid := r.flow.TradeChange / unit.Div
 		if lo != 0 || hi != 0 || mid != 0 {
 			c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
 			c.vline(ta.pos(mid), y0, y1, 4*m.u, okVermillion)
 		}
 		c.textMiddle(tradeText[i], ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
 	}
-	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.title)
-	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.title)
+	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.Title)
+	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.Title)
 }
 
 func (e *exposure) csv() ([]string, [][]string) {

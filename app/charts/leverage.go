@@ -178,8 +178,8 @@ func (lv *leverage) draw(c *canvas, area box) {
 	}
 	dutyLabW := c.widest(vfs, texts...)
 	dutyEnd := plot.x1 - dutyLabW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	ua := newAxis(0, maxDuty/unit.div, dutyX0, dutyEnd, ticksFor(dutyEnd-dutyX0, c.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
+	ua := newAxis(0, maxDuty/unit.Div, dutyX0, dutyEnd, ticksFor(dutyEnd-dutyX0, c.tickRoom(sample)))
 
 	// Rows: bands behind every other row, labels bold where the sector
 	// stands out.
@@ -219,7 +219,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 		bar(r.l.HasCA, r.l.CADependence, bot, ca)
 
 		dbar := func(v, y0 float64, upper bool, col drawing.Color) {
-			x1 := ua.pos(v / unit.div)
+			x1 := ua.pos(v / unit.Div)
 			c.rect(ua.pos(0), y0, x1, y0+thick, col)
 			c.textMiddle(upperMark(upper)+amount(v), x1+0.4*m.gap, y0+thick/2, vst)
 		}
@@ -234,7 +234,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 		c.dashedVLine(da.pos(lv.total.CADependence*100), plot.y0, plot.y1, 3*m.u, colCADep)
 	}
 	c.drawXTicks(da, plot.y1, "Share, %")
-	c.drawXTicks(ua, plot.y1, "Duty at stake, "+unit.title)
+	c.drawXTicks(ua, plot.y1, "Duty at stake, "+unit.Title)
 }
 
 func (lv *leverage) csv() ([]string, [][]string) {

@@ -47,7 +47,7 @@ func (dl *deal) table() (Table, bool) {
 	bound := false
 	for i, r := range dl.rows {
 		cats[i] = r.label
-		get[i], give[i] = r.r.Get/unit.div, r.r.Give/unit.div
+		get[i], give[i] = r.r.Get/unit.Div, r.r.Give/unit.Div
 		// A bar too short to read (0.0 in the chart's unit) keeps no mark.
 		if b := r.r.GetBound(); b != scenarios.Exact && math.Abs(get[i]) >= 0.05 {
 			getLab[i], bound = numfmt.Marked(b, number(get[i], 1)), true
@@ -65,7 +65,7 @@ func (dl *deal) table() (Table, bool) {
 		Categories:   cats,
 		Series:       []Series{gs, vs},
 		Horizontal:   true,
-		ValueTitle:   unit.title,
+		ValueTitle:   unit.Title,
 		NumberFormat: "#,##0.0",
 	}, true
 }
@@ -134,8 +134,8 @@ func (t *tornado) table() (Table, bool) {
 	down, up := make([]float64, len(rows)), make([]float64, len(rows))
 	for i, r := range rows {
 		cats[i] = ellipsize(r.name, maxTornadoLabel)
-		down[i] = (r.low.Duty - t.base.Duty) / unit.div
-		up[i] = (r.high.Duty - t.base.Duty) / unit.div
+		down[i] = (r.low.Duty - t.base.Duty) / unit.Div
+		up[i] = (r.high.Duty - t.base.Duty) / unit.Div
 	}
 	return Table{
 		Categories: cats,
@@ -144,7 +144,7 @@ func (t *tornado) table() (Table, bool) {
 			{Name: "Assumption moved up", Values: up, Color: hexString(okOrange)},
 		},
 		Horizontal:   true,
-		ValueTitle:   "Change in duty at stake from the base, " + unit.title,
+		ValueTitle:   "Change in duty at stake from the base, " + unit.Title,
 		NumberFormat: "#,##0.0",
 	}, true
 }

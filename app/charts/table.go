@@ -48,9 +48,9 @@ func dutyTable(cats []string, duties []float64) Table {
 	unit := unitFor(maxDuty)
 	return Table{
 		Categories:   cats,
-		Series:       []Series{{Name: "Duty at stake", Values: scaled(duties, unit.div), Color: hexString(okBlue)}},
+		Series:       []Series{{Name: "Duty at stake", Values: scaled(duties, unit.Div), Color: hexString(okBlue)}},
 		Horizontal:   true,
-		ValueTitle:   unit.title,
+		ValueTitle:   unit.Title,
 		NumberFormat: "#,##0.0",
 	}
 }

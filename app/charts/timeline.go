@@ -106,7 +106,7 @@ func (t *timeline) draw(c *canvas, area box) {
 	// Headroom above the highest step for its label.
 	room := func(b box) float64 { return b.h() / math.Max(b.h()-2.2*m.value, 1) }
 	ra := newAxis(0, maxRate*room(rateBox), rateBox.y1, rateBox.y0, ticksFor(rateBox.h(), 2.6*m.tick))
-	da := newAxis(0, maxDuty/unit.div*room(dutyBox), dutyBox.y1, dutyBox.y0, ticksFor(dutyBox.h(), 2.6*m.tick))
+	da := newAxis(0, maxDuty/unit.Div*room(dutyBox), dutyBox.y1, dutyBox.y0, ticksFor(dutyBox.h(), 2.6*m.tick))
 	yLabW := 0.0
 	for _, v := range ra.ticks() {
 		yLabW = math.Max(yLabW, c.textWidth(ra.label(v)+"%", m.tick, false))
@@ -120,7 +120,7 @@ func (t *timeline) draw(c *canvas, area box) {
 	xAt := func(i int) float64 { return x0 + float64(i)*band }
 
 	c.drawHeading(x0, x1, rateBox.y0, "Effective additional tariff rate, %", "Effective tariff, %")
-	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.title+" a year at baseline volumes", "Duty at stake, "+unit.title)
+	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.Title+" a year at baseline volumes", "Duty at stake, "+unit.Title)
 	for _, p := range []struct {
 		a   axis
 		b   box
@@ -161,10 +161,10 @@ func (t *timeline) draw(c *canvas, area box) {
 	// Duty: a bar per month; scheduled months light, outlined.
 	for i, p := range t.pts {
 		if i >= f {
-			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0))
+			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.Div), xAt(i+1)-0.14*band, da.pos(0))
 			continue
 		}
-		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
+		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.Div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
 	}
 	c.hline(x0, x1, ra.pos(0), m.rule, colAxis)
 	c.hline(x0, x1, da.pos(0), m.rule, colAxis)
@@ -173,7 +173,7 @@ func (t *timeline) draw(c *canvas, area box) {
 	t.runLabels(c, band, xAt, func(tot scenarios.Totals) float64 { return tot.EffectiveRate },
 		func(v float64) (string, float64) { return percent(v), ra.pos(v * 100) })
 	t.runLabels(c, band, xAt, dutyOf,
-		func(v float64) (string, float64) { return money(v), da.pos(v / unit.div) })
+		func(v float64) (string, float64) { return money(v), da.pos(v / unit.Div) })
 
 	// Month labels, every k months so that they do not touch.
 	lw := c.textWidth("May 2025", m.tick, false) * 1.3
