@@ -101,13 +101,10 @@ func (d *dutiable) draw(c *canvas, area box) {
 	thick := math.Min(rl.step*0.68, 1.8*m.label)
 	vfs := c.barLabel(thick)
 	text := make([]string, len(d.rows))
-	labW := 0.0
 	for i, r := range d.rows {
 		text[i] = money(r.flow.Baseline) + " · " + percent(1-r.flow.CUSMAShare) + " not claimed"
-		if vfs > 0 {
-			labW = math.Max(labW, c.textWidth(text[i], vfs, false))
-		}
 	}
+	labW := c.widest(vfs, text...)
 	end := plot.x1 - labW - 0.6*m.gap
 	sample := strconv.Itoa(int(maxBase/unit.Div)) + ".0"
 	a := newAxis(0, maxBase/unit.Div, rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
