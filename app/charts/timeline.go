@@ -121,23 +121,8 @@ func (t *timeline) draw(c *canvas, area box) {
 
 	c.drawHeading(x0, x1, rateBox.y0, "Effective additional tariff rate, %", "Effective tariff, %")
 	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.Title+" a year at baseline volumes", "Duty at stake, "+unit.Title)
-	for _, p := range []struct {
-		a   axis
-		b   box
-		pct bool
-	}{{ra, rateBox, true}, {da, dutyBox, false}} {
-		for _, v := range p.a.ticks() {
-			y := p.a.pos(v)
-			if v != 0 {
-				c.hline(x0, x1, y, m.hair, colGrid)
-			}
-			l := p.a.label(v)
-			if p.pct {
-				l += "%"
-			}
-			c.textMiddle(l, x0-0.6*m.gap, y, textStyle{size: m.tick, color: colMuted, align: alignRight})
-		}
-	}
+	drawGrid(c, x0, x1, ra, true)
+	drawGrid(c, x0, x1, da, false)
 	// Year boundaries.
 	for i, p := range t.pts {
 		if i > 0 && p.month.Month() == 1 {
@@ -175,7 +160,30 @@ func (t *timeline) draw(c *canvas, area box) {
 	t.runLabels(c, band, xAt, dutyOf,
 		func(v float64) (string, float64) { return money(v), da.pos(v / unit.Div) })
 
-	// Month labels, every k months so that they do not touch.
+	t.drawMonthLabels(c, band, xAt, dutyBox.y1)
+}
+
+// drawGrid draws the grid lines and tick labels of the value axis a of a
+// panel from x0 to x1 (percent labels when pct).
+func drawGrid(c *canvas, x0, x1 float64, a axis, pct bool) {
+	m := c.m
+	for _, v := range a.ticks() {
+		y := a.pos(v)
+		if v != 0 {
+			c.hline(x0, x1, y, m.hair, colGrid)
+		}
+		l := a.label(v)
+		if pct {
+			l += "%"
+		}
+		c.textMiddle(l, x0-0.6*m.gap, y, textStyle{size: m.tick, color: colMuted, align: alignRight})
+	}
+}
+
+// drawMonthLabels labels the months under the axis at y, every k months
+// so that they do not touch (years alone from every 12).
+func (t *timeline) drawMonthLabels(c *canvas, band float64, xAt func(int) float64, y float64) {
+	m := c.m
 	lw := c.textWidth("May 2025", m.tick, false) * 1.3
 	k := 1
 	for _, step := range []int{1, 2, 3, 4, 6, 12, 24, 36, 60, 120} {
@@ -189,12 +197,12 @@ func (t *timeline) draw(c *canvas, area box) {
 			continue
 		}
 		xc := xAt(i) + band/2
-		c.vline(xc, dutyBox.y1, dutyBox.y1+0.3*m.tick, m.hair, colAxis)
+		c.vline(xc, y, y+0.3*m.tick, m.hair, colAxis)
 		label := monthLabel(p.month)
 		if k >= 12 {
 			label = strconv.Itoa(p.month.Year())
 		}
-		c.text(label, xc, dutyBox.y1+0.4*m.tick+0.93*m.tick, textStyle{size: m.tick, color: colMuted, align: alignCenter})
+		c.text(label, xc, y+0.4*m.tick+0.93*m.tick, textStyle{size: m.tick, color: colMuted, align: alignCenter})
 	}
 }
 
