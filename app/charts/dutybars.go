@@ -14,6 +14,17 @@ type dutyBar struct {
 	upper       bool
 }
 
+// dutyBar draws a bar of duty at stake: an upper bound lighter and
+// outlined.
+func (c *canvas) dutyBar(x0, y0, x1, y1 float64, upper bool) {
+	if upper {
+		c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
+		c.frame(x0, y0, x1, y1, 2*c.m.u, okBlue)
+		return
+	}
+	c.rect(x0, y0, x1, y1, okBlue)
+}
+
 // drawDutyBars draws one bar of duty at stake per row in area, its text
 // beside it: an upper bound as a lighter bar outlined, no bar for no duty.
 // Row labels take at most labelFrac of the width; heading (short when
@@ -47,13 +58,8 @@ func (c *canvas) drawDutyBars(area box, bars []dutyBar, labelFrac float64, headi
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
 		x0, x1 := a.pos(0), a.pos(b.duty/unit.Div)
-		switch {
-		case b.duty == 0:
-		case b.upper:
-			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
-			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
-		default:
-			c.rect(x0, y0, x1, y1, okBlue)
+		if b.duty != 0 {
+			c.dutyBar(x0, y0, x1, y1, b.upper)
 		}
 		if vfs > 0 {
 			c.textMiddle(b.text, x1+0.5*m.gap, y, vst)

@@ -133,18 +133,11 @@ func (e *exposure) draw(c *canvas, area box) {
 	tradeX0 := dutyX1 + 3.5*m.tick
 	dutyText := make([]string, len(e.rows))
 	tradeText := make([]string, len(e.rows))
-	dutyLabW, tradeLabW := 0.0, 0.0
 	for i, r := range e.rows {
-		dutyText[i] = money(r.flow.Duty)
-		if r.flow.UpperBound {
-			dutyText[i] = numfmt.UpperMark + dutyText[i]
-		}
+		dutyText[i] = numfmt.Bound(money(r.flow.Duty), r.flow.UpperBound)
 		tradeText[i] = amount(r.flow.TradeChange)
-		if vfs > 0 {
-			dutyLabW = math.Max(dutyLabW, c.textWidth(dutyText[i], vfs, false))
-			tradeLabW = math.Max(tradeLabW, c.textWidth(tradeText[i], vfs, false))
-		}
 	}
+	dutyLabW, tradeLabW := c.widest(vfs, dutyText...), c.widest(vfs, tradeText...)
 	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
 	dutyEnd := dutyX1 - dutyLabW - 0.6*m.gap
 	da := newAxis(0, maxDuty/unit.Div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
@@ -162,32 +155,36 @@ func (e *exposure) draw(c *canvas, area box) {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
 		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.Div)
-		switch {
-		case r.others > 0:
+		if r.others > 0 {
 			c.rect(x0, y0, x1, y1, colOther)
-		case r.flow.UpperBound:
-			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
-			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
-		default:
-			c.rect(x0, y0, x1, y1, okBlue)
+		} else {
+			c.dutyBar(x0, y0, x1, y1, r.flow.UpperBound)
 		}
 		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.Div, y, thick))
 		c.textMiddle(dutyText[i], x1+0.5*m.gap, y, vst)
 
-		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.Div
-		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.Div
-		if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
-			lo, hi = b.TradeChange.P10/unit.Div, b.TradeChange.P90/unit.Div
-		}
-		mid := r.flow.TradeChange / unit.Div
-		if lo != 0 || hi != 0 || mid != 0 {
-			c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
-			c.vline(ta.pos(mid), y0, y1, 4*m.u, okVermillion)
-		}
-		c.textMiddle(tradeText[i], ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
+		e.drawTrade(c, r, ta, unit.Div, y, thick, tradeText[i], vfs)
 	}
 	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.Title)
 	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.Title)
+}
+
+// drawTrade draws row r's trade effect on axis ta (in units of div) at y:
+// its range (the P10–P90 range with draws, else low to high elasticity),
+// the central estimate as a tick, and its text.
+func (e *exposure) drawTrade(c *canvas, r sectorRow, ta axis, div, y, thick float64, text string, vfs float64) {
+	m := c.m
+	lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / div
+	hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / div
+	if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
+		lo, hi = b.TradeChange.P10/div, b.TradeChange.P90/div
+	}
+	mid := r.flow.TradeChange / div
+	if lo != 0 || hi != 0 || mid != 0 {
+		c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
+		c.vline(ta.pos(mid), y-thick/2, y+thick/2, 4*m.u, okVermillion)
+	}
+	c.textMiddle(text, ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
 }
 
 func (e *exposure) csv() ([]string, [][]string) {
