@@ -152,37 +152,46 @@ func (dl *deal) draw(c *canvas, area box) {
 	c.drawHeading(rl.plotX, barX1, plot.y0, "What Canada gets and gives", "Gets and gives")
 	c.drawHeading(verdictX, plot.x1, plot.y0, "Verdict", "Verdict")
 
-	vst := textStyle{size: vfs, color: colText}
-	vw := plot.x1 - verdictX
 	for i, r := range dl.rows {
 		y := rl.mid(i)
-		top, bot := y-thick, y
-		bar := func(v, y0 float64, bound scenarios.Bound, fill drawing.Color) {
-			zero, end := ax.pos(0), ax.pos(v/unit.Div)
+		fill := func(col drawing.Color) drawing.Color {
 			if r.others > 0 {
-				fill = tint(fill, 0.35)
+				return tint(col, 0.35)
 			}
-			c.rect(zero, y0, end, y0+thick, fill)
-			if math.Abs(v) < scenarios.DealNegligible {
-				return // the verdict says "nothing"
-			}
-			text := numfmt.Marked(bound, amount(v))
-			if v < 0 {
-				c.textMiddle(text, end-0.4*m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
-			} else {
-				c.textMiddle(text, end+0.4*m.gap, y0+thick/2, vst)
-			}
+			return col
 		}
-		bar(r.r.Get, top, r.r.GetBound(), colGet)
-		bar(r.r.Give, bot, r.r.GiveBound(), colGive)
-		fs := math.Min(rl.font, m.value)
-		lines := c.fonts.wrap(capitalise(numfmt.Verdict(r.r.Verdict())), fs, false, vw, 2)
-		for j, ln := range lines {
-			yy := y + (float64(j)-float64(len(lines)-1)/2)*1.15*fs
-			c.textMiddle(ln, verdictX, yy, textStyle{size: fs, color: colText})
-		}
+		dealBar(c, ax, unit.Div, r.r.Get, y-thick, thick, vfs, r.r.GetBound(), fill(colGet))
+		dealBar(c, ax, unit.Div, r.r.Give, y, thick, vfs, r.r.GiveBound(), fill(colGive))
+		drawVerdict(c, capitalise(numfmt.Verdict(r.r.Verdict())), verdictX, y, plot.x1-verdictX, math.Min(rl.font, m.value))
 	}
 	c.drawXTicks(ax, plot.y1, "Gets and gives, "+unit.Title+" a year at baseline volumes")
+}
+
+// dealBar draws a bar of v (US$, in units of div on ax) from y0, thick,
+// with its amount marked by its bound beside its end (vfs: label size);
+// an amount that counts as nothing has no label: the verdict says so.
+func dealBar(c *canvas, ax axis, div, v, y0, thick, vfs float64, bound scenarios.Bound, fill drawing.Color) {
+	zero, end := ax.pos(0), ax.pos(v/div)
+	c.rect(zero, y0, end, y0+thick, fill)
+	if math.Abs(v) < scenarios.DealNegligible {
+		return
+	}
+	text := numfmt.Marked(bound, amount(v))
+	if v < 0 {
+		c.textMiddle(text, end-0.4*c.m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
+		return
+	}
+	c.textMiddle(text, end+0.4*c.m.gap, y0+thick/2, textStyle{size: vfs, color: colText})
+}
+
+// drawVerdict writes a verdict from x in at most two lines of width w,
+// centred on y, at font size fs.
+func drawVerdict(c *canvas, verdict string, x, y, w, fs float64) {
+	lines := c.fonts.wrap(verdict, fs, false, w, 2)
+	for j, ln := range lines {
+		yy := y + (float64(j)-float64(len(lines)-1)/2)*1.15*fs
+		c.textMiddle(ln, x, yy, textStyle{size: fs, color: colText})
+	}
 }
 
 func capitalise(s string) string {
