@@ -166,10 +166,8 @@ func (d *delta) draw(c *canvas, area box) {
 		text[i] = make([]string, k)
 		for j := 1; j <= k; j++ {
 			text[i][j-1] = d.mark(r, j) + signedMoney(r.flows[j].Duty-r.flows[0].Duty)
-			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth(text[i][j-1], vfs, false))
-			}
 		}
+		labW = math.Max(labW, c.widest(vfs, text[i]...))
 	}
 	p0, p1 := rl.plotX, plot.x1
 	if lo < 0 {
@@ -184,28 +182,34 @@ func (d *delta) draw(c *canvas, area box) {
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, plot.y1)
 	c.drawHeading(rl.plotX, plot.x1, plot.y0, "Difference in duty at stake from "+d.series[0].name, "Difference from "+d.series[0].name)
-	zero := a.pos(0)
 	for i, r := range d.rows {
-		top := rl.mid(i) - group/2
-		for j := 1; j <= k; j++ {
-			v := r.flows[j].Duty - r.flows[0].Duty
-			y0 := top + float64(j-1)*bar
-			y1 := y0 + bar*0.88
-			x := a.pos(v / unit.Div)
-			c.rect(zero, y0, x, y1, d.series[j].color)
-			if vfs == 0 {
-				continue
-			}
-			st := textStyle{size: vfs, color: colText}
-			lx := x + 0.4*m.gap
-			if v < 0 {
-				st.align = alignRight
-				lx = x - 0.4*m.gap
-			}
-			c.textMiddle(text[i][j-1], lx, (y0+y1)/2, st)
-		}
+		d.drawGroup(c, r, text[i], a, unit.Div, rl.mid(i)-group/2, bar, vfs)
 	}
 	c.drawXTicks(a, plot.y1, "Difference in duty at stake, "+unit.Title)
+}
+
+// drawGroup draws row r's differences, one bar of height bar per
+// scenario after the first from top, on axis a (in units of div), each
+// with its text (labels of size vfs, none at 0).
+func (d *delta) drawGroup(c *canvas, r compareRow, text []string, a axis, div, top, bar, vfs float64) {
+	zero := a.pos(0)
+	for j := 1; j < len(d.series); j++ {
+		v := r.flows[j].Duty - r.flows[0].Duty
+		y0 := top + float64(j-1)*bar
+		y1 := y0 + bar*0.88
+		x := a.pos(v / div)
+		c.rect(zero, y0, x, y1, d.series[j].color)
+		if vfs == 0 {
+			continue
+		}
+		st := textStyle{size: vfs, color: colText}
+		lx := x + 0.4*c.m.gap
+		if v < 0 {
+			st.align = alignRight
+			lx = x - 0.4*c.m.gap
+		}
+		c.textMiddle(text[j-1], lx, (y0+y1)/2, st)
+	}
 }
 
 func (d *delta) csv() ([]string, [][]string) {
