@@ -131,6 +131,24 @@ func (t *timeline) draw(c *canvas, area box) {
 		}
 	}
 
+	t.drawSteps(c, xAt, band, ra, da, unit.Div, rateBox, dutyBox)
+
+	// Label each run of equal values where it fits.
+	t.runLabels(c, band, xAt, func(tot scenarios.Totals) float64 { return tot.EffectiveRate },
+		func(v float64) (string, float64) { return percent(v), ra.pos(v * 100) })
+	t.runLabels(c, band, xAt, dutyOf,
+		func(v float64) (string, float64) { return money(v), da.pos(v / unit.Div) })
+
+	t.drawMonthLabels(c, band, xAt, dutyBox.y1)
+}
+
+// drawSteps draws the months: the rate as a filled step line on ra, the
+// duty (in units of div) as a bar per month on da, the months scheduled
+// after the as-of date light and outlined, and the zero lines.
+func (t *timeline) drawSteps(c *canvas, xAt func(int) float64, band float64, ra, da axis, div float64, rateBox, dutyBox box) {
+	m := c.m
+	n := len(t.pts)
+	x0, x1 := xAt(0), xAt(n)
 	// Rate: a filled step line.
 	steps := make([]point, 0, 2*n)
 	for i, p := range t.pts {
@@ -146,21 +164,13 @@ func (t *timeline) draw(c *canvas, area box) {
 	// Duty: a bar per month; scheduled months light, outlined.
 	for i, p := range t.pts {
 		if i >= f {
-			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.Div), xAt(i+1)-0.14*band, da.pos(0))
+			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/div), xAt(i+1)-0.14*band, da.pos(0))
 			continue
 		}
-		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.Div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
+		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
 	}
 	c.hline(x0, x1, ra.pos(0), m.rule, colAxis)
 	c.hline(x0, x1, da.pos(0), m.rule, colAxis)
-
-	// Label each run of equal values where it fits.
-	t.runLabels(c, band, xAt, func(tot scenarios.Totals) float64 { return tot.EffectiveRate },
-		func(v float64) (string, float64) { return percent(v), ra.pos(v * 100) })
-	t.runLabels(c, band, xAt, dutyOf,
-		func(v float64) (string, float64) { return money(v), da.pos(v / unit.Div) })
-
-	t.drawMonthLabels(c, band, xAt, dutyBox.y1)
 }
 
 // drawGrid draws the grid lines and tick labels of the value axis a of a
