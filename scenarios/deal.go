@@ -3,7 +3,6 @@ package scenarios
 import (
 	"fmt"
 	"math"
-	"strconv"
 )
 
 // DealSide is one direction of one sector (or of all sectors) under the
@@ -36,38 +35,6 @@ const (
 	AtLeast                // its size is at least the figure
 	EitherWay              // bounds pull both ways: no side can be told
 )
-
-// Mark returns the mark a table or label puts before the figure: "≤",
-// "≥", "≈" or "".
-func (b Bound) Mark() string {
-	switch b {
-	case AtMost:
-		return "≤"
-	case AtLeast:
-		return "≥"
-	case EitherWay:
-		return "≈"
-	}
-	return ""
-}
-
-// Words returns how a verdict qualifies an amount: "at most ", "at least
-// ", "about " or "".
-func (b Bound) Words() string {
-	switch b {
-	case AtMost:
-		return "at most "
-	case AtLeast:
-		return "at least "
-	case EitherWay:
-		return "about "
-	}
-	return ""
-}
-
-// BoundsNote explains the marks under a table or chart.
-const BoundsNote = "≤ at most this much, ≥ at least this much, ≈ either way: the figure comes from a duty that is an upper bound " +
-	"(a measure covers only part of the sector and no source gives the share)."
 
 // ChangeBound is the bound of the fall in duty A - B (get or give): an
 // upper bound under A alone caps a fall and floors a rise; under B alone
@@ -118,9 +85,10 @@ type DealRow struct {
 	Give float64
 	// Sides are the two directions, by direction index.
 	Sides [2]DealSide
-	// Verdict says in one line what Canada gets and gives (DealVerdict).
-	Verdict string
 }
+
+// Verdict returns what the row says Canada gets and gives (NewVerdict).
+func (r DealRow) Verdict() Verdict { return NewVerdict(r.Get, r.Give, r.GetBound(), r.GiveBound()) }
 
 // UpperBound reports whether a duty of the row is an upper bound.
 func (r DealRow) UpperBound() bool { return r.Sides[0].UpperBound || r.Sides[1].UpperBound }
@@ -205,74 +173,67 @@ func dealSide(dutyA, dutyB float64, ubA, ubB bool, tradeA, tradeB [3]float64) De
 	return s
 }
 
-// finish sets get, give and the verdict from the sides.
+// finish sets get and give from the sides.
 func (r *DealRow) finish() {
 	us, ca := r.Sides[CAtoUS.Index()], r.Sides[UStoCA.Index()]
 	r.Get = noNegZero(us.DutyA - us.DutyB)
 	r.Give = noNegZero(ca.DutyA - ca.DutyB)
-	r.Verdict = DealVerdictBounds(r.Get, r.Give, r.GetBound(), r.GiveBound())
 }
 
-// DealVerdict says in one line what Canada gets (US duty relief on its
-// goods, get) and gives (the fall of its own duties on US goods, give), in
-// plain words. Amounts below DealNegligible count as nothing; the only
-// comparison is which of the two is larger. For example: "gets US$1.2 bn
-// relief, gives nothing"; "gets US$1.2 bn relief, gives US$0.3 bn: gets more
-// than it gives"; "gives US$0.3 bn, gets nothing"; "no change".
-func DealVerdict(get, give float64) string { return DealVerdictBounds(get, give, Exact, Exact) }
+// Verdict is what a deal gives and gets, as numbers for the app to write
+// in one line ("gets US$ 1.2 bn relief, gives US$ 300 M: gets more than it
+// gives"): the amounts, the bound of each, what moves and what the
+// comparison of the two can say.
+type Verdict struct {
+	// Get and Give are as in DealRow: negative Get is more US duty,
+	// negative Give a rise in Canada's own duties.
+	Get, Give float64
+	// GetBound and GiveBound say whether each amount is at most, at least
+	// or about what it says (Exact: none).
+	GetBound, GiveBound Bound
+	// GetSign and GiveSign are 1, -1 or 0: 0 for an amount below
+	// DealNegligible, which counts as nothing.
+	GetSign, GiveSign int
+	// Outcome is what comparing the two can say.
+	Outcome Outcome
+}
 
-// DealVerdictBounds is DealVerdict for amounts that may come from upper
-// bounds: each bounded amount is said "at most", "at least" or "about",
-// and where the larger side could be smaller than the other (it is at
-// most or about what it says, or the smaller at least or about) the
-// verdict says it cannot tell which is larger instead of comparing them:
-// "gets US$10.0 bn relief, gives at most US$16.7 bn: cannot tell whether
-// it gives more than it gets".
-func DealVerdictBounds(get, give float64, getBound, giveBound Bound) string {
-	g, v := sign(get), sign(give)
-	if g == 0 && v == 0 {
-		return "no change"
-	}
-	var getPart string
-	switch g {
-	case 1:
-		getPart = "gets " + getBound.Words() + dealMoney(get) + " relief"
-	case -1:
-		getPart = "faces " + getBound.Words() + dealMoney(-get) + " more US duty"
+// Outcome is what a verdict can say of get against give.
+type Outcome int
+
+// The outcomes of a verdict. Only two positive amounts are compared.
+const (
+	NoChange    Outcome = iota // neither moves
+	NotCompared                // one moves, or one is not relief
+	GetsMore                   // gets more than it gives
+	GivesMore                  // gives more than it gets
+	AsMuch                     // gets as much as it gives (within DealNegligible)
+	CannotTell                 // a bound can make the larger side the smaller
+)
+
+// NewVerdict says what Canada gets (US duty relief on its goods, get) and
+// gives (the fall of its own duties on US goods, give). Amounts below
+// DealNegligible count as nothing; the only comparison is which of the
+// two is larger, and where the larger could be smaller than the other
+// (it is at most or about what it says, or the smaller at least or about)
+// the outcome is CannotTell rather than a comparison.
+func NewVerdict(get, give float64, getBound, giveBound Bound) Verdict {
+	v := Verdict{Get: get, Give: give, GetBound: getBound, GiveBound: giveBound, GetSign: sign(get), GiveSign: sign(give)}
+	switch {
+	case v.GetSign == 0 && v.GiveSign == 0:
+		v.Outcome = NoChange
+	case v.GetSign != 1 || v.GiveSign != 1:
+		v.Outcome = NotCompared
+	case !canTell(get, give, getBound, giveBound):
+		v.Outcome = CannotTell
+	case math.Abs(get-give) < DealNegligible:
+		v.Outcome = AsMuch
+	case get > give:
+		v.Outcome = GetsMore
 	default:
-		getPart = "gets nothing"
+		v.Outcome = GivesMore
 	}
-	var givePart string
-	switch v {
-	case 1:
-		givePart = "gives " + giveBound.Words() + dealMoney(give)
-	case -1:
-		givePart = "raises its own duties by " + giveBound.Words() + dealMoney(-give)
-	default:
-		givePart = "gives nothing"
-	}
-	if g == 0 && v != 0 {
-		// Lead with what moves.
-		return givePart + ", " + getPart
-	}
-	s := getPart + ", " + givePart
-	if g == 1 && v == 1 {
-		switch {
-		case !canTell(get, give, getBound, giveBound):
-			if get > give {
-				s += ": cannot tell whether it gets more than it gives"
-			} else {
-				s += ": cannot tell whether it gives more than it gets"
-			}
-		case math.Abs(get-give) < DealNegligible:
-			s += ": gets as much as it gives"
-		case get > give:
-			s += ": gets more than it gives"
-		default:
-			s += ": gives more than it gets"
-		}
-	}
-	return s
+	return v
 }
 
 // canTell reports whether the larger of two positive amounts is surely
@@ -301,13 +262,4 @@ func sign(v float64) int {
 		return -1
 	}
 	return 0
-}
-
-// dealMoney writes a positive US$ amount for a verdict: "US$1.2 bn" from a
-// billion, else "US$350.4 M" (one decimal).
-func dealMoney(v float64) string {
-	if v >= 999.95e6 {
-		return "US$" + strconv.FormatFloat(v/1e9, 'f', 1, 64) + " bn"
-	}
-	return "US$" + strconv.FormatFloat(v/1e6, 'f', 1, 64) + " M"
 }

@@ -60,17 +60,17 @@ func TestScoreDeal(t *testing.T) {
 		get, give      float64
 		tradeA, tradeB float64 // ca_to_us
 		tradeCA        float64 // us_to_ca under A
-		verdict        string
+		verdict        scenarios.Outcome
 	}{
-		{2.5e9, 0.75e9, -2.5e9, 0, -0.75e9, "gets US$2.5 bn relief, gives US$750.0 M: gets more than it gives"},
-		{0, 0.25e9, -0.5e9, -0.5e9, -0.25e9, "gives US$250.0 M, gets nothing"},
-		{0.3e9, 0, -0.3e9, 0, 0, "gets US$300.0 M relief, gives nothing"},
+		{2.5e9, 0.75e9, -2.5e9, 0, -0.75e9, scenarios.GetsMore},
+		{0, 0.25e9, -0.5e9, -0.5e9, -0.25e9, scenarios.NotCompared},
+		{0.3e9, 0, -0.3e9, 0, 0, scenarios.NotCompared},
 	} {
 		r := deal.Rows[i]
 		us, ca := r.Sides[0], r.Sides[1]
 		if !near(r.Get, w.get) || !near(r.Give, w.give) || !near(us.TradeA, w.tradeA) || !near(us.TradeB, w.tradeB) ||
-			!near(ca.TradeA, w.tradeCA) || ca.TradeB != 0 || r.Verdict != w.verdict {
-			t.Errorf("%s: get %v give %v trade %v→%v, CA %v→%v, %q", r.Sector, r.Get, r.Give, us.TradeA, us.TradeB, ca.TradeA, ca.TradeB, r.Verdict)
+			!near(ca.TradeA, w.tradeCA) || ca.TradeB != 0 || r.Verdict().Outcome != w.verdict {
+			t.Errorf("%s: get %v give %v trade %v→%v, CA %v→%v, %+v", r.Sector, r.Get, r.Give, us.TradeA, us.TradeB, ca.TradeA, ca.TradeB, r.Verdict())
 		}
 		// low and high trade effects: e × 0.5 and × 1.5
 		if !near(us.TradeALow, w.tradeA*0.5) || !near(us.TradeAHigh, w.tradeA*1.5) {
@@ -78,32 +78,35 @@ func TestScoreDeal(t *testing.T) {
 		}
 	}
 	tot := deal.Totals
-	if !near(tot.Get, 2.8e9) || !near(tot.Give, 1e9) || tot.Verdict != "gets US$2.8 bn relief, gives US$1.0 bn: gets more than it gives" {
-		t.Errorf("totals: get %v give %v %q", tot.Get, tot.Give, tot.Verdict)
+	if !near(tot.Get, 2.8e9) || !near(tot.Give, 1e9) || tot.Verdict().Outcome != scenarios.GetsMore {
+		t.Errorf("totals: get %v give %v %+v", tot.Get, tot.Give, tot.Verdict())
 	}
 	if !near(tot.Sides[0].DutyA, 3.3e9) || !near(tot.Sides[0].DutyB, 0.5e9) || !near(tot.Sides[1].DutyChange(), -1e9) {
 		t.Errorf("total duties %+v", tot.Sides)
 	}
 }
 
-func TestDealVerdict(t *testing.T) {
+// The words of a verdict are app/numfmt's (TestVerdict there); here what it
+// says: which side moves and whether the two can be compared.
+func TestNewVerdict(t *testing.T) {
 	for _, c := range []struct {
-		get, give float64
-		want      string
+		get, give         float64
+		getSign, giveSign int
+		want              scenarios.Outcome
 	}{
-		{0, 0, "no change"},
-		{49e3, -49e3, "no change"},
-		{1.2e9, 0, "gets US$1.2 bn relief, gives nothing"},
-		{1.2e9, 3e9, "gets US$1.2 bn relief, gives US$3.0 bn: gives more than it gets"},
-		{1.2e9, 1.2e9 + 10e3, "gets US$1.2 bn relief, gives US$1.2 bn: gets as much as it gives"},
-		{0, 350e6, "gives US$350.0 M, gets nothing"},
-		{-2e9, 0, "faces US$2.0 bn more US duty, gives nothing"},
-		{0, -80e6, "raises its own duties by US$80.0 M, gets nothing"},
-		{5e8, -1e8, "gets US$500.0 M relief, raises its own duties by US$100.0 M"},
-		{999.96e6, 0, "gets US$1.0 bn relief, gives nothing"},
+		{0, 0, 0, 0, scenarios.NoChange},
+		{49e3, -49e3, 0, 0, scenarios.NoChange},
+		{1.2e9, 0, 1, 0, scenarios.NotCompared},
+		{1.2e9, 3e9, 1, 1, scenarios.GivesMore},
+		{3e9, 1.2e9, 1, 1, scenarios.GetsMore},
+		{1.2e9, 1.2e9 + 10e3, 1, 1, scenarios.AsMuch},
+		{0, 350e6, 0, 1, scenarios.NotCompared},
+		{-2e9, 0, -1, 0, scenarios.NotCompared},
+		{5e8, -1e8, 1, -1, scenarios.NotCompared},
 	} {
-		if got := scenarios.DealVerdict(c.get, c.give); got != c.want {
-			t.Errorf("DealVerdict(%v, %v) = %q, want %q", c.get, c.give, got, c.want)
+		v := scenarios.NewVerdict(c.get, c.give, scenarios.Exact, scenarios.Exact)
+		if v.GetSign != c.getSign || v.GiveSign != c.giveSign || v.Outcome != c.want || v.Get != c.get || v.Give != c.give {
+			t.Errorf("NewVerdict(%v, %v) = %+v, want signs %d %d, outcome %d", c.get, c.give, v, c.getSign, c.giveSign, c.want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"maps"
 	"slices"
 
@@ -119,20 +118,13 @@ func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.
 }
 
 // Compute evaluates the scenario with the given id on asOf, or on its own
-// date when asOf is zero.
+// date when asOf is zero: Evaluate's result.
 func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, error) {
-	sc, err := w.Scenario(id)
+	e, err := w.Evaluate(id, EvalOptions{AsOf: asOf})
 	if err != nil {
 		return scenarios.Result{}, err
 	}
-	m, err := w.Model(sc.Assumptions)
-	if err != nil {
-		return scenarios.Result{}, fmt.Errorf("scenario %s: %w", id, err)
-	}
-	if asOf.IsZero() {
-		asOf = sc.EvalDate()
-	}
-	return m.Evaluate(sc, asOf), nil
+	return e.Result, nil
 }
 
 // reference returns the product reference of a model: the built-in lists

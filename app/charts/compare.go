@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -211,7 +212,7 @@ func (c *compare) draw(cv *canvas, area box) {
 		for j, f := range r.flows {
 			text[i][j] = money(f.Duty)
 			if f.UpperBound {
-				text[i][j] = "≤ " + text[i][j]
+				text[i][j] = numfmt.UpperMark + text[i][j]
 			}
 			if vfs > 0 {
 				labW = math.Max(labW, cv.textWidth(text[i][j], vfs, false))
@@ -219,8 +220,8 @@ func (c *compare) draw(cv *canvas, area box) {
 		}
 	}
 	end := plot.x1 - labW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	a := newAxis(0, maxDuty/unit.div, rl.plotX, end, ticksFor(end-rl.plotX, cv.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
+	a := newAxis(0, maxDuty/unit.Div, rl.plotX, end, ticksFor(end-rl.plotX, cv.tickRoom(sample)))
 
 	cv.drawRows(rl, plot.x1)
 	cv.drawXGrid(a, plot.y0, plot.y1)
@@ -230,14 +231,14 @@ func (c *compare) draw(cv *canvas, area box) {
 		for j, f := range r.flows {
 			y0 := top + float64(j)*bar
 			y1 := y0 + bar*0.88
-			x1 := a.pos(f.Duty / unit.div)
+			x1 := a.pos(f.Duty / unit.Div)
 			cv.rect(a.pos(0), y0, x1, y1, c.series[j].color)
 			if vfs > 0 {
 				cv.textMiddle(text[i][j], x1+0.4*m.gap, (y0+y1)/2, textStyle{size: vfs, color: colText})
 			}
 		}
 	}
-	cv.drawXTicks(a, plot.y1, "Duty at stake, "+unit.title)
+	cv.drawXTicks(a, plot.y1, "Duty at stake, "+unit.Title)
 }
 
 func (c *compare) csv() ([]string, [][]string) {
@@ -262,20 +263,31 @@ func (c *compare) csv() ([]string, [][]string) {
 }
 
 func (c *compare) table() (Table, bool) {
-	maxDuty := 0.0
-	cats := make([]string, len(c.rows))
-	for i, r := range c.rows {
+	duty := func(r compareRow, j int) float64 { return r.flows[j].Duty }
+	return rowsTable(c.rows, c.series, 0, duty, func(s compareSeries) string { return s.name }, "#,##0.0"), true
+}
+
+// rowsTable is a horizontal native table of rows, one series for each of
+// series from the first on: value(r, j) of row r in series j, in US$,
+// written in the unit of the largest absolute value; name names a series.
+func rowsTable(rows []compareRow, series []compareSeries, first int, value func(r compareRow, j int) float64,
+	name func(compareSeries) string, format string) Table {
+	maxAbs := 0.0
+	cats := make([]string, len(rows))
+	for i, r := range rows {
 		cats[i] = r.label
-		maxDuty = math.Max(maxDuty, r.maxDuty())
-	}
-	unit := unitFor(maxDuty)
-	series := make([]Series, len(c.series))
-	for j, s := range c.series {
-		vals := make([]float64, len(c.rows))
-		for i, r := range c.rows {
-			vals[i] = r.flows[j].Duty / unit.div
+		for j := first; j < len(series); j++ {
+			maxAbs = math.Max(maxAbs, math.Abs(value(r, j)))
 		}
-		series[j] = Series{Name: s.name, Values: vals, Color: hexString(s.color)}
 	}
-	return Table{Categories: cats, Series: series, Horizontal: true, ValueTitle: unit.title, NumberFormat: "#,##0.0"}, true
+	unit := unitFor(maxAbs)
+	out := make([]Series, 0, len(series)-first)
+	for j := first; j < len(series); j++ {
+		vals := make([]float64, len(rows))
+		for i, r := range rows {
+			vals[i] = value(r, j) / unit.Div
+		}
+		out = append(out, Series{Name: name(series[j]), Values: vals, Color: hexString(series[j].color)})
+	}
+	return Table{Categories: cats, Series: out, Horizontal: true, ValueTitle: unit.Title, NumberFormat: format}
 }

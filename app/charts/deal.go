@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
@@ -72,7 +73,6 @@ func NewDeal(d scenarios.Deal, sectors []scenarios.Sector, top int, meta Meta) *
 				o.BoundB = o.BoundB || s.BoundB
 			}
 		}
-		other.r.Verdict = scenarios.DealVerdictBounds(other.r.Get, other.r.Give, other.r.GetBound(), other.r.GiveBound())
 		dl.rows = append(dl.rows[:n:n], other)
 	}
 	return newChart(Deal, meta, dl)
@@ -81,7 +81,7 @@ func NewDeal(d scenarios.Deal, sectors []scenarios.Sector, top int, meta Meta) *
 func (dl *deal) summary() string {
 	t := dl.d.Totals
 	us, ca := t.Sides[scenarios.CAtoUS.Index()], t.Sides[scenarios.UStoCA.Index()]
-	return "In total Canada " + t.Verdict +
+	return "In total Canada " + numfmt.Verdict(t.Verdict()) +
 		" · Trade effect into the US " + upperMark(us.BoundA) + amount(us.TradeA) + " → " + upperMark(us.BoundB) + amount(us.TradeB) +
 		", into Canada " + upperMark(ca.BoundA) + amount(ca.TradeA) + " → " + upperMark(ca.BoundB) + amount(ca.TradeB) + " (US$, baseline → proposal)"
 }
@@ -96,7 +96,7 @@ func (dl *deal) legend() []legendItem {
 func (dl *deal) notes() []string {
 	out := []string{dealDefinition}
 	if slices.ContainsFunc(dl.rows, func(r dealRow) bool { return r.r.UpperBound() }) {
-		out = append(out, scenarios.BoundsNote)
+		out = append(out, numfmt.BoundsNote)
 	}
 	if dl.hidden > 0 && len(dl.rows) > 0 {
 		what := " sectors where the proposal changes no duty are not shown"
@@ -119,7 +119,7 @@ func (dl *deal) minPlot(c *canvas) float64 { return rowsPlot(c, len(dl.rows)) }
 
 func (dl *deal) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(dl.rows))
 	lo, hi := 0.0, 0.0
 	for i, r := range dl.rows {
@@ -129,68 +129,69 @@ func (dl *deal) draw(c *canvas, area box) {
 	}
 	unit := unitFor(math.Max(hi, -lo))
 	rl := c.layoutRows(labels, plot, 0.24)
-	pair := math.Min(rl.step*0.80, 2.6*m.label)
-	thick := pair / 2
-	vfs := c.barLabel(thick * 1.25)
+	thick, vfs := c.pairedBars(rl)
 
 	rest := plot.x1 - rl.plotX
 	barX1 := rl.plotX + 0.50*rest
 	verdictX := barX1 + 1.5*m.gap
-	labW := 0.0
+	var texts []string
 	for _, r := range dl.rows {
-		for _, v := range []float64{r.r.Get, r.r.Give} {
-			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth("≤ "+amount(v), vfs, false)) // room for a mark
-			}
-		}
+		texts = append(texts, numfmt.UpperMark+amount(r.r.Get), numfmt.UpperMark+amount(r.r.Give)) // room for a mark
 	}
+	labW := c.widest(vfs, texts...)
 	x0, x1 := rl.plotX, barX1
 	if lo < 0 {
 		x0 += labW + 0.6*m.gap
 	}
 	x1 -= labW + 0.6*m.gap
-	sample := strconv.Itoa(int(math.Max(hi, -lo)/unit.div)) + ".0"
-	ax := newAxis(lo/unit.div, hi/unit.div, x0, x1, ticksFor(x1-x0, c.tickRoom(minus+sample)))
+	sample := strconv.Itoa(int(math.Max(hi, -lo)/unit.Div)) + ".0"
+	ax := newAxis(lo/unit.Div, hi/unit.Div, x0, x1, ticksFor(x1-x0, c.tickRoom(minus+sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(ax, plot.y0, plot.y1)
 	c.drawHeading(rl.plotX, barX1, plot.y0, "What Canada gets and gives", "Gets and gives")
 	c.drawHeading(verdictX, plot.x1, plot.y0, "Verdict", "Verdict")
 
-	vst := textStyle{size: vfs, color: colText}
-	vw := plot.x1 - verdictX
 	for i, r := range dl.rows {
 		y := rl.mid(i)
-		top, bot := y-pair/2, y
-		bar := func(v, y0 float64, bound scenarios.Bound, fill drawing.Color) {
-			zero, end := ax.pos(0), ax.pos(v/unit.div)
+		fill := func(col drawing.Color) drawing.Color {
 			if r.others > 0 {
-				fill = tint(fill, 0.35)
+				return tint(col, 0.35)
 			}
-			c.rect(zero, y0, end, y0+thick, fill)
-			if math.Abs(v) < scenarios.DealNegligible {
-				return // the verdict says "nothing"
-			}
-			text := amount(v)
-			if bound != scenarios.Exact {
-				text = bound.Mark() + " " + text
-			}
-			if v < 0 {
-				c.textMiddle(text, end-0.4*m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
-			} else {
-				c.textMiddle(text, end+0.4*m.gap, y0+thick/2, vst)
-			}
+			return col
 		}
-		bar(r.r.Get, top, r.r.GetBound(), colGet)
-		bar(r.r.Give, bot, r.r.GiveBound(), colGive)
-		fs := math.Min(rl.font, m.value)
-		lines := c.fonts.wrap(capitalise(r.r.Verdict), fs, false, vw, 2)
-		for j, ln := range lines {
-			yy := y + (float64(j)-float64(len(lines)-1)/2)*1.15*fs
-			c.textMiddle(ln, verdictX, yy, textStyle{size: fs, color: colText})
-		}
+		dealBar(c, ax, unit.Div, r.r.Get, y-thick, thick, vfs, r.r.GetBound(), fill(colGet))
+		dealBar(c, ax, unit.Div, r.r.Give, y, thick, vfs, r.r.GiveBound(), fill(colGive))
+		drawVerdict(c, capitalise(numfmt.Verdict(r.r.Verdict())), verdictX, y, plot.x1-verdictX, math.Min(rl.font, m.value))
 	}
-	c.drawXTicks(ax, plot.y1, "Gets and gives, "+unit.title+" a year at baseline volumes")
+	c.drawXTicks(ax, plot.y1, "Gets and gives, "+unit.Title+" a year at baseline volumes")
+}
+
+// dealBar draws a bar of v (US$, in units of div on ax) from y0, thick,
+// with its amount marked by its bound beside its end (vfs: label size);
+// an amount that counts as nothing has no label: the verdict says so.
+func dealBar(c *canvas, ax axis, div, v, y0, thick, vfs float64, bound scenarios.Bound, fill drawing.Color) {
+	zero, end := ax.pos(0), ax.pos(v/div)
+	c.rect(zero, y0, end, y0+thick, fill)
+	if math.Abs(v) < scenarios.DealNegligible {
+		return
+	}
+	text := numfmt.Marked(bound, amount(v))
+	if v < 0 {
+		c.textMiddle(text, end-0.4*c.m.gap, y0+thick/2, textStyle{size: vfs, color: colText, align: alignRight})
+		return
+	}
+	c.textMiddle(text, end+0.4*c.m.gap, y0+thick/2, textStyle{size: vfs, color: colText})
+}
+
+// drawVerdict writes a verdict from x in at most two lines of width w,
+// centred on y, at font size fs.
+func drawVerdict(c *canvas, verdict string, x, y, w, fs float64) {
+	lines := c.fonts.wrap(verdict, fs, false, w, 2)
+	for j, ln := range lines {
+		yy := y + (float64(j)-float64(len(lines)-1)/2)*1.15*fs
+		c.textMiddle(ln, x, yy, textStyle{size: fs, color: colText})
+	}
 }
 
 func capitalise(s string) string {
@@ -214,7 +215,7 @@ func (dl *deal) csv() ([]string, [][]string) {
 		return []string{code, label, csvNumber(r.Get), csvNumber(r.Give),
 			csvNumber(us.DutyA), csvNumber(us.DutyB), csvNumber(us.TradeA), csvNumber(us.TradeB),
 			csvNumber(ca.DutyA), csvNumber(ca.DutyB), csvNumber(ca.TradeA), csvNumber(ca.TradeB),
-			strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()), strconv.FormatBool(r.GiveUpperBound()), r.Verdict}
+			strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()), strconv.FormatBool(r.GiveUpperBound()), numfmt.Verdict(r.Verdict())}
 	}
 	rows := make([][]string, 0, len(dl.rows)+1)
 	for _, r := range dl.rows {

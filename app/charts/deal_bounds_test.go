@@ -16,7 +16,6 @@ func TestDealBoundOnGive(t *testing.T) {
 	us := scenarios.DealSide{DutyA: 5e9, TradeA: -6e9}
 	ca := scenarios.DealSide{DutyA: 3e9, TradeA: -2e9, BoundA: true, UpperBound: true}
 	row := scenarios.DealRow{Sector: "STEEL", Get: 5e9, Give: 3e9, Sides: [2]scenarios.DealSide{us, ca}}
-	row.Verdict = scenarios.DealVerdictBounds(row.Get, row.Give, row.GetBound(), row.GiveBound())
 	tot := row
 	tot.Sector = "TOTAL"
 	d := scenarios.Deal{Baseline: "A", Proposal: "B", Rows: []scenarios.DealRow{row}, Totals: tot}
@@ -34,7 +33,7 @@ func TestDealBoundOnGive(t *testing.T) {
 	if len(marked) != 1 || !strings.Contains(marked[0], "3.0") {
 		t.Errorf("marked labels %q, want only Give's (3.0 bn)", marked)
 	}
-	if s := ch.Summary(); !strings.Contains(s, "gives at most US$3.0 bn") || !strings.Contains(s, "into Canada ≤ ") || strings.Contains(s, "into the US ≤") {
+	if s := ch.Summary(); !strings.Contains(s, "gives at most US$ 3.0 bn") || !strings.Contains(s, "into Canada ≤ ") || strings.Contains(s, "into the US ≤") {
 		t.Errorf("summary %q", s)
 	}
 	header, rows, _ := readCSV(t, ch)
@@ -80,5 +79,50 @@ func TestLeverageBoundOnItsDirection(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d marked labels, want 1", n)
+	}
+}
+
+// TestDealTableMarksLikeCompare: the native deal chart of a deck marks each
+// bar with the bound of its own figure as compare does: "≤" for at most,
+// "≥" for at least, "≈" where a difference of two bounds can go either way.
+func TestDealTableMarksLikeCompare(t *testing.T) {
+	row := func(sector string, us, ca scenarios.DealSide) scenarios.DealRow {
+		return scenarios.DealRow{Sector: sector, Get: us.DutyA - us.DutyB, Give: ca.DutyA - ca.DutyB, Sides: [2]scenarios.DealSide{us, ca}}
+	}
+	rows := []scenarios.DealRow{
+		// Get: a bound under A only caps the fall (≤); give: one under B only floors it (≥).
+		row("STEEL", scenarios.DealSide{DutyA: 5e9, DutyB: 1e9, BoundA: true, UpperBound: true},
+			scenarios.DealSide{DutyA: 3e9, DutyB: 1e9, BoundB: true, UpperBound: true}),
+		// Both bounded: either way (≈) on get; give exact.
+		row("AUTOS", scenarios.DealSide{DutyA: 4e9, DutyB: 2e9, BoundA: true, BoundB: true, UpperBound: true},
+			scenarios.DealSide{DutyA: 2e9}),
+	}
+	tot := rows[0]
+	tot.Sector = "TOTAL"
+	d := scenarios.Deal{Baseline: "A", Proposal: "B", Rows: rows, Totals: tot}
+	ch := charts.NewDeal(d, []scenarios.Sector{{Code: "STEEL", Name: "Iron & steel"}, {Code: "AUTOS", Name: "Autos"}}, 0, charts.Meta{Title: "Deal"})
+	tab, ok := ch.Table()
+	if !ok || len(tab.Series) != 2 {
+		t.Fatalf("table %+v", tab)
+	}
+	want := map[string][2]string{"Iron & steel": {"≤ 4.0", "≥ 2.0"}, "Autos": {"≈ 2.0", ""}}
+	for i, cat := range tab.Categories {
+		w, ok := want[cat]
+		if !ok {
+			continue
+		}
+		var got [2]string
+		for j, s := range tab.Series {
+			if i < len(s.Labels) {
+				got[j] = s.Labels[i]
+			}
+		}
+		if got != w {
+			t.Errorf("%s: labels %q, want %q", cat, got, w)
+		}
+		delete(want, cat)
+	}
+	if len(want) != 0 {
+		t.Errorf("categories %q lack %v", tab.Categories, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -63,15 +64,7 @@ func NewCompareDelta(results []scenarios.Result, dir scenarios.Direction, sector
 // when only a is (at least that), "≈" when both are (it may be either), ""
 // when neither is.
 func DeltaMark(aUpper, bUpper bool) string {
-	switch {
-	case aUpper && bUpper:
-		return "≈"
-	case bUpper:
-		return "≤"
-	case aUpper:
-		return "≥"
-	}
-	return ""
+	return numfmt.Mark(numfmt.DifferenceBound(aUpper, bUpper))
 }
 
 // signedMoney formats a difference with its sign: "+US$ 1.2 bn",
@@ -121,7 +114,7 @@ func (d *delta) notes() []string {
 		upper = upper || r.upper()
 	}
 	if upper {
-		out = append(out, "≤ at most, ≥ at least, ≈ either way: one or both of the figures compared are upper bounds (partial coverage)")
+		out = append(out, numfmt.DifferenceNote)
 	}
 	if d.hidden > 0 && len(d.rows) > 0 {
 		what := " sectors where the scenarios do not differ are not shown"
@@ -149,7 +142,7 @@ func (d *delta) minPlot(c *canvas) float64 { return rowsPlot(c, len(d.rows)) }
 func (d *delta) draw(c *canvas, area box) {
 	m := c.m
 	k := len(d.series) - 1
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	lo, hi := 0.0, 0.0
 	for _, r := range d.rows {
 		for _, f := range r.flows[1:] {
@@ -173,10 +166,8 @@ func (d *delta) draw(c *canvas, area box) {
 		text[i] = make([]string, k)
 		for j := 1; j <= k; j++ {
 			text[i][j-1] = d.mark(r, j) + signedMoney(r.flows[j].Duty-r.flows[0].Duty)
-			if vfs > 0 {
-				labW = math.Max(labW, c.textWidth(text[i][j-1], vfs, false))
-			}
 		}
+		labW = math.Max(labW, c.widest(vfs, text[i]...))
 	}
 	p0, p1 := rl.plotX, plot.x1
 	if lo < 0 {
@@ -185,34 +176,40 @@ func (d *delta) draw(c *canvas, area box) {
 	if hi > 0 {
 		p1 -= labW + 0.6*m.gap
 	}
-	sample := minus + strconv.Itoa(int(math.Max(-lo, hi)/unit.div)) + ".0"
-	a := newAxis(lo/unit.div, hi/unit.div, p0, p1, ticksFor(p1-p0, c.tickRoom(sample)))
+	sample := minus + strconv.Itoa(int(math.Max(-lo, hi)/unit.Div)) + ".0"
+	a := newAxis(lo/unit.Div, hi/unit.Div, p0, p1, ticksFor(p1-p0, c.tickRoom(sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, plot.y1)
 	c.drawHeading(rl.plotX, plot.x1, plot.y0, "Difference in duty at stake from "+d.series[0].name, "Difference from "+d.series[0].name)
-	zero := a.pos(0)
 	for i, r := range d.rows {
-		top := rl.mid(i) - group/2
-		for j := 1; j <= k; j++ {
-			v := r.flows[j].Duty - r.flows[0].Duty
-			y0 := top + float64(j-1)*bar
-			y1 := y0 + bar*0.88
-			x := a.pos(v / unit.div)
-			c.rect(zero, y0, x, y1, d.series[j].color)
-			if vfs == 0 {
-				continue
-			}
-			st := textStyle{size: vfs, color: colText}
-			lx := x + 0.4*m.gap
-			if v < 0 {
-				st.align = alignRight
-				lx = x - 0.4*m.gap
-			}
-			c.textMiddle(text[i][j-1], lx, (y0+y1)/2, st)
-		}
+		d.drawGroup(c, r, text[i], a, unit.Div, rl.mid(i)-group/2, bar, vfs)
 	}
-	c.drawXTicks(a, plot.y1, "Difference in duty at stake, "+unit.title)
+	c.drawXTicks(a, plot.y1, "Difference in duty at stake, "+unit.Title)
+}
+
+// drawGroup draws row r's differences, one bar of height bar per
+// scenario after the first from top, on axis a (in units of div), each
+// with its text (labels of size vfs, none at 0).
+func (d *delta) drawGroup(c *canvas, r compareRow, text []string, a axis, div, top, bar, vfs float64) {
+	zero := a.pos(0)
+	for j := 1; j < len(d.series); j++ {
+		v := r.flows[j].Duty - r.flows[0].Duty
+		y0 := top + float64(j-1)*bar
+		y1 := y0 + bar*0.88
+		x := a.pos(v / div)
+		c.rect(zero, y0, x, y1, d.series[j].color)
+		if vfs == 0 {
+			continue
+		}
+		st := textStyle{size: vfs, color: colText}
+		lx := x + 0.4*c.m.gap
+		if v < 0 {
+			st.align = alignRight
+			lx = x - 0.4*c.m.gap
+		}
+		c.textMiddle(text[j-1], lx, (y0+y1)/2, st)
+	}
 }
 
 func (d *delta) csv() ([]string, [][]string) {
@@ -237,22 +234,7 @@ func (d *delta) csv() ([]string, [][]string) {
 }
 
 func (d *delta) table() (Table, bool) {
-	maxAbs := 0.0
-	cats := make([]string, len(d.rows))
-	for i, r := range d.rows {
-		cats[i] = r.label
-		for _, f := range r.flows[1:] {
-			maxAbs = math.Max(maxAbs, math.Abs(f.Duty-r.flows[0].Duty))
-		}
-	}
-	unit := unitFor(maxAbs)
-	series := make([]Series, 0, len(d.series)-1)
-	for j := 1; j < len(d.series); j++ {
-		vals := make([]float64, len(d.rows))
-		for i, r := range d.rows {
-			vals[i] = (r.flows[j].Duty - r.flows[0].Duty) / unit.div
-		}
-		series = append(series, Series{Name: d.series[j].name + " − " + d.series[0].name, Values: vals, Color: hexString(d.series[j].color)})
-	}
-	return Table{Categories: cats, Series: series, Horizontal: true, ValueTitle: unit.title, NumberFormat: "+#,##0.0;−#,##0.0;0"}, true
+	diff := func(r compareRow, j int) float64 { return r.flows[j].Duty - r.flows[0].Duty }
+	name := func(s compareSeries) string { return s.name + " − " + d.series[0].name }
+	return rowsTable(d.rows, d.series, 1, diff, name, "+#,##0.0;−#,##0.0;0"), true
 }

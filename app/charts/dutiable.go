@@ -89,7 +89,7 @@ func (d *dutiable) minPlot(c *canvas) float64 { return rowsPlot(c, len(d.rows)) 
 
 func (d *dutiable) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(d.rows))
 	maxBase := 0.0
 	for i, r := range d.rows {
@@ -101,16 +101,13 @@ func (d *dutiable) draw(c *canvas, area box) {
 	thick := math.Min(rl.step*0.68, 1.8*m.label)
 	vfs := c.barLabel(thick)
 	text := make([]string, len(d.rows))
-	labW := 0.0
 	for i, r := range d.rows {
 		text[i] = money(r.flow.Baseline) + " · " + percent(1-r.flow.CUSMAShare) + " not claimed"
-		if vfs > 0 {
-			labW = math.Max(labW, c.textWidth(text[i], vfs, false))
-		}
 	}
+	labW := c.widest(vfs, text...)
 	end := plot.x1 - labW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxBase/unit.div)) + ".0"
-	a := newAxis(0, maxBase/unit.div, rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxBase/unit.Div)) + ".0"
+	a := newAxis(0, maxBase/unit.Div, rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(a, plot.y0, plot.y1)
@@ -119,13 +116,13 @@ func (d *dutiable) draw(c *canvas, area box) {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
 		x0 := a.pos(0)
-		xr := a.pos(notClaimed(r.flow) / unit.div)
-		xe := a.pos(r.flow.Baseline / unit.div)
+		xr := a.pos(notClaimed(r.flow) / unit.Div)
+		xe := a.pos(r.flow.Baseline / unit.Div)
 		c.rect(x0, y0, xr, y1, okVermillion)
 		c.rect(xr, y0, xe, y1, okSky)
 		c.textMiddle(text[i], xe+0.5*m.gap, y, textStyle{size: vfs, color: colText})
 	}
-	c.drawXTicks(a, plot.y1, "Baseline trade, "+unit.title)
+	c.drawXTicks(a, plot.y1, "Baseline trade, "+unit.Title)
 }
 
 func (d *dutiable) csv() ([]string, [][]string) {
@@ -153,12 +150,12 @@ func (d *dutiable) table() (Table, bool) {
 	return Table{
 		Categories: cats,
 		Series: []Series{
-			{Name: "Not CUSMA-claimed", Values: scaled(rest, unit.div), Color: hexString(okVermillion)},
-			{Name: "CUSMA-claimed (Section 232, 338 still apply)", Values: scaled(claim, unit.div), Color: hexString(okSky)},
+			{Name: "Not CUSMA-claimed", Values: scaled(rest, unit.Div), Color: hexString(okVermillion)},
+			{Name: "CUSMA-claimed (Section 232, 338 still apply)", Values: scaled(claim, unit.Div), Color: hexString(okSky)},
 		},
 		Horizontal:   true,
 		Stacked:      true,
-		ValueTitle:   unit.title,
+		ValueTitle:   unit.Title,
 		NumberFormat: "#,##0.0",
 	}, true
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -68,11 +69,18 @@ func bannedText(banned float64, upper bool) string {
 	return " · Trade banned " + upperMark(upper) + money(banned)
 }
 
-func (e *exposure) legend() []legendItem {
+// dutyLegend is the key of bars of duty at stake: their swatch, and the
+// outline of a bar that is an upper bound (boundLabel) when one is.
+func dutyLegend(upper bool, boundLabel string) []legendItem {
 	items := []legendItem{{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue}}
-	if e.upper() {
-		items = append(items, legendItem{label: "≤ upper bound (partial coverage)", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
+	if upper {
+		items = append(items, legendItem{label: numfmt.UpperMark + boundLabel, kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue})
 	}
+	return items
+}
+
+func (e *exposure) legend() []legendItem {
+	items := dutyLegend(e.upper(), "upper bound (partial coverage)")
 	if e.bands != nil {
 		return append(items, e.bands.legend()...)
 	}
@@ -103,7 +111,7 @@ func (e *exposure) minPlot(c *canvas) float64 { return rowsPlot(c, len(e.rows)) 
 
 func (e *exposure) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(e.rows))
 	maxDuty, minTrade := 0.0, 0.0
 	for i, r := range e.rows {
@@ -125,23 +133,16 @@ func (e *exposure) draw(c *canvas, area box) {
 	tradeX0 := dutyX1 + 3.5*m.tick
 	dutyText := make([]string, len(e.rows))
 	tradeText := make([]string, len(e.rows))
-	dutyLabW, tradeLabW := 0.0, 0.0
 	for i, r := range e.rows {
-		dutyText[i] = money(r.flow.Duty)
-		if r.flow.UpperBound {
-			dutyText[i] = "≤ " + dutyText[i]
-		}
+		dutyText[i] = numfmt.Bound(money(r.flow.Duty), r.flow.UpperBound)
 		tradeText[i] = amount(r.flow.TradeChange)
-		if vfs > 0 {
-			dutyLabW = math.Max(dutyLabW, c.textWidth(dutyText[i], vfs, false))
-			tradeLabW = math.Max(tradeLabW, c.textWidth(tradeText[i], vfs, false))
-		}
 	}
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
+	dutyLabW, tradeLabW := c.widest(vfs, dutyText...), c.widest(vfs, tradeText...)
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
 	dutyEnd := dutyX1 - dutyLabW - 0.6*m.gap
-	da := newAxis(0, maxDuty/unit.div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
+	da := newAxis(0, maxDuty/unit.Div, rl.plotX, dutyEnd, ticksFor(dutyEnd-rl.plotX, c.tickRoom(sample)))
 	tradeStart := tradeX0 + tradeLabW + 0.6*m.gap
-	ta := newAxis(minTrade/unit.div, 0, tradeStart, plot.x1, ticksFor(plot.x1-tradeStart, c.tickRoom(minus+sample)))
+	ta := newAxis(minTrade/unit.Div, 0, tradeStart, plot.x1, ticksFor(plot.x1-tradeStart, c.tickRoom(minus+sample)))
 
 	c.drawRows(rl, plot.x1)
 	c.drawXGrid(da, plot.y0, plot.y1)
@@ -153,33 +154,37 @@ func (e *exposure) draw(c *canvas, area box) {
 	for i, r := range e.rows {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
-		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.div)
-		switch {
-		case r.others > 0:
+		x0, x1 := da.pos(0), da.pos(r.flow.Duty/unit.Div)
+		if r.others > 0 {
 			c.rect(x0, y0, x1, y1, colOther)
-		case r.flow.UpperBound:
-			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
-			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
-		default:
-			c.rect(x0, y0, x1, y1, okBlue)
+		} else {
+			c.dutyBar(x0, y0, x1, y1, r.flow.UpperBound)
 		}
-		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.div, y, thick))
+		x1 = math.Max(x1, e.bands.drawDuty(c, r, da, unit.Div, y, thick))
 		c.textMiddle(dutyText[i], x1+0.5*m.gap, y, vst)
 
-		lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
-		hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / unit.div
-		if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
-			lo, hi = b.TradeChange.P10/unit.div, b.TradeChange.P90/unit.div
-		}
-		mid := r.flow.TradeChange / unit.div
-		if lo != 0 || hi != 0 || mid != 0 {
-			c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
-			c.vline(ta.pos(mid), y0, y1, 4*m.u, okVermillion)
-		}
-		c.textMiddle(tradeText[i], ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
+		e.drawTrade(c, r, ta, unit.Div, y, thick, tradeText[i], vfs)
 	}
-	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.title)
-	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.title)
+	c.drawXTicks(da, plot.y1, "Duty at stake, "+unit.Title)
+	c.drawXTicks(ta, plot.y1, "Change in imports, "+unit.Title)
+}
+
+// drawTrade draws row r's trade effect on axis ta (in units of div) at y:
+// its range (the P10–P90 range with draws, else low to high elasticity),
+// the central estimate as a tick, and its text.
+func (e *exposure) drawTrade(c *canvas, r sectorRow, ta axis, div, y, thick float64, text string, vfs float64) {
+	m := c.m
+	lo := math.Min(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / div
+	hi := math.Max(r.flow.TradeChangeLow, r.flow.TradeChangeHigh) / div
+	if b, ok := e.bands.of(r); ok { // the P10–P90 range replaces the elasticity range
+		lo, hi = b.TradeChange.P10/div, b.TradeChange.P90/div
+	}
+	mid := r.flow.TradeChange / div
+	if lo != 0 || hi != 0 || mid != 0 {
+		c.rect(ta.pos(lo), y-thick*0.3, ta.pos(hi), y+thick*0.3, tint(okOrange, 0.35))
+		c.vline(ta.pos(mid), y-thick/2, y+thick/2, 4*m.u, okVermillion)
+	}
+	c.textMiddle(text, ta.pos(math.Min(lo, mid))-0.5*m.gap, y, textStyle{size: vfs, color: colText, align: alignRight})
 }
 
 func (e *exposure) csv() ([]string, [][]string) {

@@ -10,36 +10,14 @@ import (
 )
 
 // minus is the typographic minus sign used in chart text.
-const minus = "\u2212"
+const minus = numfmt.Minus
 
-// moneyUnit is the unit of a money axis.
-type moneyUnit struct {
-	div   float64 // US$ per unit
-	short string  // "bn", "M", "k" or ""
-	title string  // "US$ billions"
-}
+// moneyUnit is the unit of a money axis (numfmt.Unit).
+type moneyUnit = numfmt.Unit
 
-var moneyUnits = []moneyUnit{
-	{1e9, "bn", "US$ billions"},
-	{1e6, "M", "US$ millions"},
-	{1e3, "k", "US$ thousands"},
-	{1, "", "US$"},
-}
-
-// unitFor returns the unit of an axis whose largest absolute value is max:
-// the largest unit in which max is at least 1.
-func unitFor(max float64) moneyUnit {
-	max = math.Abs(max)
-	for _, u := range moneyUnits[:len(moneyUnits)-1] {
-		if max >= u.div {
-			return u
-		}
-	}
-	if max >= 1 {
-		return moneyUnits[len(moneyUnits)-1]
-	}
-	return moneyUnits[1] // nothing to show: keep a sensible title
-}
+// unitFor returns the unit of an axis whose largest absolute value is max
+// (numfmt.UnitFor).
+func unitFor(max float64) moneyUnit { return numfmt.UnitFor(max) }
 
 // amount formats a US$ value without the currency, in its own magnitude
 // (numfmt.Amount): "4.2 bn", "850 M", "12.5 M", "40 k", "0".

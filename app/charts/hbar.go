@@ -139,3 +139,30 @@ func (c *canvas) barLabel(thick float64) float64 {
 func rowsPlot(c *canvas, n int) float64 {
 	return float64(n)*1.25*c.m.label + c.headBand() + c.axisBand()
 }
+
+// plotArea is the part of area a chart of rows draws its bars in: below
+// the band of its column headings, above the band of its axis.
+func (c *canvas) plotArea(area box) box {
+	return box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+}
+
+// pairedBars returns the thickness of each of the two bars a row of rl
+// holds, and the font size of their value labels.
+func (c *canvas) pairedBars(rl rowLayout) (thick, labelSize float64) {
+	pair := math.Min(rl.step*0.80, 2.6*c.m.label)
+	thick = pair / 2
+	return thick, c.barLabel(thick * 1.25)
+}
+
+// widest returns the width of the widest of texts at font size size (0
+// when size is 0: no labels are drawn).
+func (c *canvas) widest(size float64, texts ...string) float64 {
+	w := 0.0
+	if size <= 0 {
+		return w
+	}
+	for _, t := range texts {
+		w = math.Max(w, c.textWidth(t, size, false))
+	}
+	return w
+}

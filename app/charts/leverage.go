@@ -155,7 +155,7 @@ func (lv *leverage) minPlot(c *canvas) float64 { return rowsPlot(c, len(lv.rows)
 
 func (lv *leverage) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	labels := make([]string, len(lv.rows))
 	maxDuty := 0.0
 	for i, r := range lv.rows {
@@ -163,9 +163,7 @@ func (lv *leverage) draw(c *canvas, area box) {
 		maxDuty = math.Max(maxDuty, math.Max(r.l.DutyCAtoUS, r.l.DutyUStoCA))
 	}
 	rl := c.layoutRows(labels, plot, 0.30)
-	pair := math.Min(rl.step*0.80, 2.6*m.label)
-	thick := pair / 2
-	vfs := c.barLabel(thick * 1.25)
+	thick, vfs := c.pairedBars(rl)
 
 	rest := plot.x1 - rl.plotX
 	depX1 := rl.plotX + 0.56*rest
@@ -174,62 +172,23 @@ func (lv *leverage) draw(c *canvas, area box) {
 	da := newAxis(0, 100, rl.plotX, depX1-pctW, 5)
 	da.hi = 100 // always 0 to 100%
 	unit := unitFor(maxDuty)
-	dutyLabW := 0.0
+	var texts []string
 	for _, r := range lv.rows {
-		for _, v := range []float64{r.l.DutyCAtoUS, r.l.DutyUStoCA} {
-			if vfs > 0 {
-				dutyLabW = math.Max(dutyLabW, c.textWidth(upperMark(r.l.UpperBound)+amount(v), vfs, false)) // room for a mark on either
-			}
-		}
+		texts = append(texts, upperMark(r.l.UpperBound)+amount(r.l.DutyCAtoUS), upperMark(r.l.UpperBound)+amount(r.l.DutyUStoCA)) // room for a mark on either
 	}
+	dutyLabW := c.widest(vfs, texts...)
 	dutyEnd := plot.x1 - dutyLabW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	ua := newAxis(0, maxDuty/unit.div, dutyX0, dutyEnd, ticksFor(dutyEnd-dutyX0, c.tickRoom(sample)))
+	sample := strconv.Itoa(int(maxDuty/unit.Div)) + ".0"
+	ua := newAxis(0, maxDuty/unit.Div, dutyX0, dutyEnd, ticksFor(dutyEnd-dutyX0, c.tickRoom(sample)))
 
-	// Rows: bands behind every other row, labels bold where the sector
-	// stands out.
-	for i := 1; i < len(lv.rows); i += 2 {
-		c.rect(rl.x0, rl.top+float64(i)*rl.step, plot.x1, rl.top+float64(i+1)*rl.step, colRowBand)
-	}
-	for i, r := range lv.rows {
-		l := rl.labels[i]
-		if r.stands {
-			l = c.fonts.ellipsize(r.label, rl.font, true, rl.labelX-rl.x0)
-		}
-		c.textMiddle(l, rl.labelX, rl.mid(i), textStyle{size: rl.font, bold: r.stands, color: colText, align: alignRight})
-	}
+	lv.drawRowLabels(c, rl, plot.x1)
 	c.drawXGrid(da, plot.y0, plot.y1)
 	c.drawXGrid(ua, plot.y0, plot.y1)
 	c.drawHeading(rl.plotX, depX1, plot.y0, "Who depends on whom, 2024", "Dependence")
 	c.drawHeading(dutyX0, plot.x1, plot.y0, "Duty at stake each way", "Duty at stake")
 
-	vst := textStyle{size: vfs, color: colText}
 	for i, r := range lv.rows {
-		y := rl.mid(i)
-		top, bot := y-pair/2, y
-		bar := func(has bool, v float64, y0 float64, col drawing.Color) {
-			if !has {
-				c.textMiddle("no data", da.pos(0)+0.4*m.gap, y0+thick/2, textStyle{size: math.Max(vfs, 0.8*m.value), color: colMuted})
-				return
-			}
-			x1 := da.pos(v * 100)
-			c.rect(da.pos(0), y0, x1, y0+thick, col)
-			c.textMiddle(strconv.Itoa(int(math.Round(v*100)))+"%", x1+0.4*m.gap, y0+thick/2, vst)
-		}
-		us, ca := colUSDep, colCADep
-		if !r.stands {
-			us = tint(colUSDep, 0.45)
-		}
-		bar(r.l.HasUS, r.l.USDependence, top, us)
-		bar(r.l.HasCA, r.l.CADependence, bot, ca)
-
-		dbar := func(v, y0 float64, upper bool, col drawing.Color) {
-			x1 := ua.pos(v / unit.div)
-			c.rect(ua.pos(0), y0, x1, y0+thick, col)
-			c.textMiddle(upperMark(upper)+amount(v), x1+0.4*m.gap, y0+thick/2, vst)
-		}
-		dbar(r.l.DutyCAtoUS, top, r.l.UpperBoundCAtoUS, colUSDuty)
-		dbar(r.l.DutyUStoCA, bot, r.l.UpperBoundUStoCA, colCADuty)
+		lv.drawRow(c, r, rl.mid(i), da, ua, unit.Div, thick, vfs)
 	}
 	// The all-goods shares, dashed across the rows.
 	if lv.total.HasUS {
@@ -239,7 +198,53 @@ func (lv *leverage) draw(c *canvas, area box) {
 		c.dashedVLine(da.pos(lv.total.CADependence*100), plot.y0, plot.y1, 3*m.u, colCADep)
 	}
 	c.drawXTicks(da, plot.y1, "Share, %")
-	c.drawXTicks(ua, plot.y1, "Duty at stake, "+unit.title)
+	c.drawXTicks(ua, plot.y1, "Duty at stake, "+unit.Title)
+}
+
+// drawRowLabels draws the rows' labels, bold where the sector stands
+// out, with a band behind every other row up to x1.
+func (lv *leverage) drawRowLabels(c *canvas, rl rowLayout, x1 float64) {
+	for i := 1; i < len(lv.rows); i += 2 {
+		c.rect(rl.x0, rl.top+float64(i)*rl.step, x1, rl.top+float64(i+1)*rl.step, colRowBand)
+	}
+	for i, r := range lv.rows {
+		l := rl.labels[i]
+		if r.stands {
+			l = c.fonts.ellipsize(r.label, rl.font, true, rl.labelX-rl.x0)
+		}
+		c.textMiddle(l, rl.labelX, rl.mid(i), textStyle{size: rl.font, bold: r.stands, color: colText, align: alignRight})
+	}
+}
+
+// drawRow draws row r at y: the two dependences on axis da, the duty each
+// way on axis ua (in units of div), each bar thick, labels of size vfs.
+func (lv *leverage) drawRow(c *canvas, r leverageRow, y float64, da, ua axis, div, thick, vfs float64) {
+	m := c.m
+	vst := textStyle{size: vfs, color: colText}
+	top, bot := y-thick, y
+	bar := func(has bool, v float64, y0 float64, col drawing.Color) {
+		if !has {
+			c.textMiddle("no data", da.pos(0)+0.4*m.gap, y0+thick/2, textStyle{size: math.Max(vfs, 0.8*m.value), color: colMuted})
+			return
+		}
+		x1 := da.pos(v * 100)
+		c.rect(da.pos(0), y0, x1, y0+thick, col)
+		c.textMiddle(strconv.Itoa(int(math.Round(v*100)))+"%", x1+0.4*m.gap, y0+thick/2, vst)
+	}
+	us, ca := colUSDep, colCADep
+	if !r.stands {
+		us = tint(colUSDep, 0.45)
+	}
+	bar(r.l.HasUS, r.l.USDependence, top, us)
+	bar(r.l.HasCA, r.l.CADependence, bot, ca)
+
+	dbar := func(v, y0 float64, upper bool, col drawing.Color) {
+		x1 := ua.pos(v / div)
+		c.rect(ua.pos(0), y0, x1, y0+thick, col)
+		c.textMiddle(upperMark(upper)+amount(v), x1+0.4*m.gap, y0+thick/2, vst)
+	}
+	dbar(r.l.DutyCAtoUS, top, r.l.UpperBoundCAtoUS, colUSDuty)
+	dbar(r.l.DutyUStoCA, bot, r.l.UpperBoundUStoCA, colCADuty)
 }
 
 func (lv *leverage) csv() ([]string, [][]string) {

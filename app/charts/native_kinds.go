@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -28,8 +29,9 @@ func ellipsize(s string, n int) string {
 }
 
 // table is the deal as a native chart: per sector what Canada gets and
-// what it gives, side by side. A figure that is an upper bound carries
-// "≤" in its own data label, on the bar that is the bound.
+// what it gives, side by side. A figure that comes from an upper bound
+// carries the mark of its own bound in its data label, as compare's
+// table does: "≤" at most, "≥" at least, "≈" either way.
 func (dl *deal) table() (Table, bool) {
 	if len(dl.rows) == 0 {
 		return Table{}, false
@@ -45,13 +47,13 @@ func (dl *deal) table() (Table, bool) {
 	bound := false
 	for i, r := range dl.rows {
 		cats[i] = r.label
-		get[i], give[i] = r.r.Get/unit.div, r.r.Give/unit.div
+		get[i], give[i] = r.r.Get/unit.Div, r.r.Give/unit.Div
 		// A bar too short to read (0.0 in the chart's unit) keeps no mark.
-		if r.r.Sides[scenarios.CAtoUS.Index()].UpperBound && math.Abs(get[i]) >= 0.05 {
-			getLab[i], bound = "≤ "+number(get[i], 1), true
+		if b := r.r.GetBound(); b != scenarios.Exact && math.Abs(get[i]) >= 0.05 {
+			getLab[i], bound = numfmt.Marked(b, number(get[i], 1)), true
 		}
-		if r.r.Sides[scenarios.UStoCA.Index()].UpperBound && math.Abs(give[i]) >= 0.05 {
-			giveLab[i], bound = "≤ "+number(give[i], 1), true
+		if b := r.r.GiveBound(); b != scenarios.Exact && math.Abs(give[i]) >= 0.05 {
+			giveLab[i], bound = numfmt.Marked(b, number(give[i], 1)), true
 		}
 	}
 	gs := Series{Name: "Canada gets: US duty relief on its goods", Values: get, Color: hexString(colGet)}
@@ -63,7 +65,7 @@ func (dl *deal) table() (Table, bool) {
 		Categories:   cats,
 		Series:       []Series{gs, vs},
 		Horizontal:   true,
-		ValueTitle:   unit.title,
+		ValueTitle:   unit.Title,
 		NumberFormat: "#,##0.0",
 	}, true
 }
@@ -132,8 +134,8 @@ func (t *tornado) table() (Table, bool) {
 	down, up := make([]float64, len(rows)), make([]float64, len(rows))
 	for i, r := range rows {
 		cats[i] = ellipsize(r.name, maxTornadoLabel)
-		down[i] = (r.low.Duty - t.base.Duty) / unit.div
-		up[i] = (r.high.Duty - t.base.Duty) / unit.div
+		down[i] = (r.low.Duty - t.base.Duty) / unit.Div
+		up[i] = (r.high.Duty - t.base.Duty) / unit.Div
 	}
 	return Table{
 		Categories: cats,
@@ -142,7 +144,7 @@ func (t *tornado) table() (Table, bool) {
 			{Name: "Assumption moved up", Values: up, Color: hexString(okOrange)},
 		},
 		Horizontal:   true,
-		ValueTitle:   "Change in duty at stake from the base, " + unit.title,
+		ValueTitle:   "Change in duty at stake from the base, " + unit.Title,
 		NumberFormat: "#,##0.0",
 	}, true
 }

@@ -2,7 +2,6 @@ package charts
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +18,7 @@ const DefaultProducts = 15
 const chapterNote = "Flows into Canada are by HS chapter: there is no product-level Canadian import data, so each bar is a whole chapter."
 
 // productsUpperNote is the footnote for lines marked as upper bounds.
-const productsUpperNote = "≤ upper bound: a measure's product list is more detailed than the line, the line's metal content share is unknown, or the measure's note flags its coverage"
+const productsUpperNote = numfmt.UpperMark + "upper bound: a measure's product list is more detailed than the line, the line's metal content share is unknown, or the measure's note flags its coverage"
 
 // maxLabelRunes is the longest description a bar label keeps before the
 // layout shortens it further to fit.
@@ -156,12 +155,9 @@ func (p *products) summary() string {
 
 func (p *products) legend() []legendItem {
 	if !p.upper() {
-		return nil
+		return nil // the bars need no key
 	}
-	return []legendItem{
-		{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue},
-		{label: "≤ upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
-	}
+	return dutyLegend(true, "upper bound")
 }
 
 func (p *products) notes() []string {
@@ -189,56 +185,15 @@ func (p *products) empty() string {
 func (p *products) minPlot(c *canvas) float64 { return rowsPlot(c, len(p.rows)) }
 
 func (p *products) draw(c *canvas, area box) {
-	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
-	// Few rows: keep them no taller than a comfortable bar.
-	if maxH := float64(len(p.rows)) * 3.2 * m.label; plot.h() > maxH {
-		plot.y1 = plot.y0 + maxH
-	}
-	labels := make([]string, len(p.rows))
-	maxDuty := 0.0
+	bars := make([]dutyBar, len(p.rows))
 	for i, r := range p.rows {
-		labels[i] = productLabel(r.Code, p.describe(r), maxLabelRunes)
-		maxDuty = math.Max(maxDuty, r.Duty)
-	}
-	unit := unitFor(maxDuty)
-	rl := c.layoutRows(labels, plot, 0.48)
-	thick := math.Min(rl.step*0.68, 1.8*m.label)
-	vfs := c.barLabel(thick)
-	texts := make([]string, len(p.rows))
-	labW := 0.0
-	for i, r := range p.rows {
-		texts[i] = money(r.Duty) + " · " + percent(r.Tariff)
+		text := money(r.Duty) + " · " + percent(r.Tariff)
 		if r.UpperBound {
-			texts[i] = "≤ " + texts[i]
+			text = numfmt.UpperMark + text
 		}
-		if vfs > 0 {
-			labW = math.Max(labW, c.textWidth(texts[i], vfs, false))
-		}
+		bars[i] = dutyBar{label: productLabel(r.Code, p.describe(r), maxLabelRunes), text: text, duty: r.Duty, upper: r.UpperBound}
 	}
-	end := plot.x1 - labW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	a := newAxis(0, maxDuty/unit.div, rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
-
-	c.drawRows(rl, plot.x1)
-	c.drawXGrid(a, plot.y0, rl.bottom())
-	c.drawHeading(rl.plotX, plot.x1, plot.y0, "Duty at stake · tariff on the line", "Duty at stake")
-	vst := textStyle{size: vfs, color: colText}
-	for i, r := range p.rows {
-		y := rl.mid(i)
-		y0, y1 := y-thick/2, y+thick/2
-		x0, x1 := a.pos(0), a.pos(r.Duty/unit.div)
-		if r.UpperBound {
-			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
-			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
-		} else {
-			c.rect(x0, y0, x1, y1, okBlue)
-		}
-		if vfs > 0 {
-			c.textMiddle(texts[i], x1+0.5*m.gap, y, vst)
-		}
-	}
-	c.drawXTicks(a, rl.bottom(), "Duty at stake, "+unit.title)
+	c.drawDutyBars(area, bars, 0.48, "Duty at stake · tariff on the line", "Duty at stake")
 }
 
 func (p *products) csv() ([]string, [][]string) {

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"math"
 	"slices"
 	"strconv"
 
@@ -13,7 +12,7 @@ import (
 const noRegionLabel = "(no province or state)"
 
 // provincesUpperNote is the footnote for provinces marked as upper bounds.
-const provincesUpperNote = "≤ upper bound: a measure covers some of the province's lines only partly (a product list finer than the line, an unknown metal content share, or a flagged sector)"
+const provincesUpperNote = numfmt.UpperMark + "upper bound: a measure covers some of the province's lines only partly (a product list finer than the line, an unknown metal content share, or a flagged sector)"
 
 // provinces is duty at stake by province or state (a dataset with a region
 // column).
@@ -86,12 +85,9 @@ func (p *provinces) upper() bool {
 
 func (p *provinces) legend() []legendItem {
 	if !p.upper() {
-		return nil
+		return nil // the bars need no key
 	}
-	return []legendItem{
-		{label: "Duty at stake, at baseline volumes", kind: legendSwatch, fill: okBlue},
-		{label: "≤ upper bound", kind: legendOutline, fill: tint(okBlue, 0.65), edge: okBlue},
-	}
+	return dutyLegend(true, "upper bound")
 }
 
 func (p *provinces) notes() []string {
@@ -119,55 +115,16 @@ func (p *provinces) minPlot(c *canvas) float64 { return rowsPlot(c, len(p.rows))
 func (p *provinces) label(r scenarios.ProvinceFlow) string { return RegionLabel(r.Province) }
 
 func (p *provinces) draw(c *canvas, area box) {
-	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
-	if maxH := float64(len(p.rows)) * 3.2 * m.label; plot.h() > maxH {
-		plot.y1 = plot.y0 + maxH
-	}
-	labels := make([]string, len(p.rows))
-	maxDuty := 0.0
+	bars := make([]dutyBar, len(p.rows))
 	for i, r := range p.rows {
-		labels[i] = p.label(r)
-		maxDuty = math.Max(maxDuty, r.Duty)
+		text := money(r.Duty) + " · " + percent(r.Tariff) + " of " + money(r.Baseline)
+		upper := r.UpperBound && r.Duty != 0
+		if upper {
+			text = numfmt.UpperMark + text
+		}
+		bars[i] = dutyBar{label: p.label(r), text: text, duty: r.Duty, upper: upper}
 	}
-	unit := unitFor(maxDuty)
-	rl := c.layoutRows(labels, plot, 0.32)
-	thick := math.Min(rl.step*0.68, 1.8*m.label)
-	vfs := c.barLabel(thick)
-	texts := make([]string, len(p.rows))
-	labW := 0.0
-	for i, r := range p.rows {
-		texts[i] = money(r.Duty) + " · " + percent(r.Tariff) + " of " + money(r.Baseline)
-		if r.UpperBound && r.Duty != 0 {
-			texts[i] = "≤ " + texts[i]
-		}
-		if vfs > 0 {
-			labW = math.Max(labW, c.textWidth(texts[i], vfs, false))
-		}
-	}
-	end := plot.x1 - labW - 0.6*m.gap
-	sample := strconv.Itoa(int(maxDuty/unit.div)) + ".0"
-	a := newAxis(0, math.Max(maxDuty/unit.div, 1e-9), rl.plotX, end, ticksFor(end-rl.plotX, c.tickRoom(sample)))
-
-	c.drawRows(rl, plot.x1)
-	c.drawXGrid(a, plot.y0, rl.bottom())
-	c.drawHeading(rl.plotX, plot.x1, plot.y0, "Duty at stake · tariff on the province's trade", "Duty at stake")
-	vst := textStyle{size: vfs, color: colText}
-	for i, r := range p.rows {
-		y := rl.mid(i)
-		y0, y1 := y-thick/2, y+thick/2
-		x0, x1 := a.pos(0), a.pos(r.Duty/unit.div)
-		if r.UpperBound && r.Duty != 0 {
-			c.rect(x0, y0, x1, y1, tint(okBlue, 0.65))
-			c.frame(x0, y0, x1, y1, 2*m.u, okBlue)
-		} else if r.Duty != 0 {
-			c.rect(x0, y0, x1, y1, okBlue)
-		}
-		if vfs > 0 {
-			c.textMiddle(texts[i], x1+0.5*m.gap, y, vst)
-		}
-	}
-	c.drawXTicks(a, rl.bottom(), "Duty at stake, "+unit.title)
+	c.drawDutyBars(area, bars, 0.32, "Duty at stake · tariff on the province's trade", "Duty at stake")
 }
 
 func (p *provinces) csv() ([]string, [][]string) {
@@ -206,7 +163,7 @@ func (c *Chart) ProvinceRows() (rows [][]string, ok bool) {
 	for _, r := range p.rows {
 		duty := money(r.Duty)
 		if r.UpperBound && r.Duty != 0 {
-			duty = "≤ " + duty
+			duty = numfmt.UpperMark + duty
 		}
 		rows = append(rows, []string{p.label(r), money(r.Baseline), duty, percent(r.Tariff), money(r.TradeChange),
 			amount(r.TradeChangeLow) + " to " + amount(r.TradeChangeHigh), numfmt.Grouped(float64(r.Lines), 0)})

@@ -10,7 +10,7 @@ import (
 )
 
 // upperBoundNote is the footnote for bars marked as upper bounds.
-const upperBoundNote = "≤ upper bound: the measure covers only part of the sector; no source gives the share"
+const upperBoundNote = numfmt.UpperMark + "upper bound: the measure covers only part of the sector; no source gives the share"
 
 // sectorRow is one sector's bar (or the "All other" bar) of a chart.
 type sectorRow struct {

@@ -1,40 +1,21 @@
 package charts
 
-import "math"
+import (
+	"math"
 
-// Table is the data of a native (editable) PowerPoint bar chart.
-type Table struct {
-	// Title is the chart title (Meta.Title).
-	Title string
-	// Categories are the category labels, listed top to bottom for
-	// horizontal bars, in the order the picture shows them.
-	Categories []string
-	// Series are the data series, each with one value per category.
-	Series []Series
-	// Horizontal selects horizontal bars.
-	Horizontal bool
-	// Stacked stacks the series (absolute values).
-	Stacked bool
-	// ValueTitle is the value axis title, the unit of the values, e.g.
-	// "US$ billions".
-	ValueTitle string
-	// NumberFormat is the Excel number format of the values, e.g. "#,##0.0".
-	NumberFormat string
-}
+	"parley/app/deck"
+)
+
+// Table is the data of a native (editable) PowerPoint bar chart: the
+// chart a deck draws (deck.Chart). Its categories are listed top to bottom
+// for horizontal bars, in the order the picture shows them; its values are
+// in the unit of ValueTitle; a series' Labels mark a value that is a bound
+// ("≤ 1.3") on its own bar. Title is Meta.Title; DataLabels is the deck's
+// choice (report.NativeChart).
+type Table = deck.Chart
 
 // Series is one data series of a Table.
-type Series struct {
-	// Name is the legend entry.
-	Name string
-	// Values are in the unit of Table.ValueTitle, one per category.
-	Values []float64
-	// Color is the series colour as "RRGGBB".
-	Color string
-	// Labels, when set, are the data labels' texts, one per value; ""
-	// shows the value itself. They mark a value that is an upper bound
-	// ("≤ 1.3") on its own bar.
-	Labels []string
-}
+type Series = deck.Series
 
 // Table gives the data for a native (editable) PowerPoint chart of the same
 // content; ok is false for kinds that have none (pictures, such as the
@@ -67,9 +48,9 @@ func dutyTable(cats []string, duties []float64) Table {
 	unit := unitFor(maxDuty)
 	return Table{
 		Categories:   cats,
-		Series:       []Series{{Name: "Duty at stake", Values: scaled(duties, unit.div), Color: hexString(okBlue)}},
+		Series:       []Series{{Name: "Duty at stake", Values: scaled(duties, unit.Div), Color: hexString(okBlue)}},
 		Horizontal:   true,
-		ValueTitle:   unit.title,
+		ValueTitle:   unit.Title,
 		NumberFormat: "#,##0.0",
 	}
 }

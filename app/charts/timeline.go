@@ -106,7 +106,7 @@ func (t *timeline) draw(c *canvas, area box) {
 	// Headroom above the highest step for its label.
 	room := func(b box) float64 { return b.h() / math.Max(b.h()-2.2*m.value, 1) }
 	ra := newAxis(0, maxRate*room(rateBox), rateBox.y1, rateBox.y0, ticksFor(rateBox.h(), 2.6*m.tick))
-	da := newAxis(0, maxDuty/unit.div*room(dutyBox), dutyBox.y1, dutyBox.y0, ticksFor(dutyBox.h(), 2.6*m.tick))
+	da := newAxis(0, maxDuty/unit.Div*room(dutyBox), dutyBox.y1, dutyBox.y0, ticksFor(dutyBox.h(), 2.6*m.tick))
 	yLabW := 0.0
 	for _, v := range ra.ticks() {
 		yLabW = math.Max(yLabW, c.textWidth(ra.label(v)+"%", m.tick, false))
@@ -120,24 +120,9 @@ func (t *timeline) draw(c *canvas, area box) {
 	xAt := func(i int) float64 { return x0 + float64(i)*band }
 
 	c.drawHeading(x0, x1, rateBox.y0, "Effective additional tariff rate, %", "Effective tariff, %")
-	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.title+" a year at baseline volumes", "Duty at stake, "+unit.title)
-	for _, p := range []struct {
-		a   axis
-		b   box
-		pct bool
-	}{{ra, rateBox, true}, {da, dutyBox, false}} {
-		for _, v := range p.a.ticks() {
-			y := p.a.pos(v)
-			if v != 0 {
-				c.hline(x0, x1, y, m.hair, colGrid)
-			}
-			l := p.a.label(v)
-			if p.pct {
-				l += "%"
-			}
-			c.textMiddle(l, x0-0.6*m.gap, y, textStyle{size: m.tick, color: colMuted, align: alignRight})
-		}
-	}
+	c.drawHeading(x0, x1, dutyBox.y0, "Duty at stake, "+unit.Title+" a year at baseline volumes", "Duty at stake, "+unit.Title)
+	drawGrid(c, x0, x1, ra, true)
+	drawGrid(c, x0, x1, da, false)
 	// Year boundaries.
 	for i, p := range t.pts {
 		if i > 0 && p.month.Month() == 1 {
@@ -146,6 +131,24 @@ func (t *timeline) draw(c *canvas, area box) {
 		}
 	}
 
+	t.drawSteps(c, xAt, band, ra, da, unit.Div, rateBox, dutyBox)
+
+	// Label each run of equal values where it fits.
+	t.runLabels(c, band, xAt, func(tot scenarios.Totals) float64 { return tot.EffectiveRate },
+		func(v float64) (string, float64) { return percent(v), ra.pos(v * 100) })
+	t.runLabels(c, band, xAt, dutyOf,
+		func(v float64) (string, float64) { return money(v), da.pos(v / unit.Div) })
+
+	t.drawMonthLabels(c, band, xAt, dutyBox.y1)
+}
+
+// drawSteps draws the months: the rate as a filled step line on ra, the
+// duty (in units of div) as a bar per month on da, the months scheduled
+// after the as-of date light and outlined, and the zero lines.
+func (t *timeline) drawSteps(c *canvas, xAt func(int) float64, band float64, ra, da axis, div float64, rateBox, dutyBox box) {
+	m := c.m
+	n := len(t.pts)
+	x0, x1 := xAt(0), xAt(n)
 	// Rate: a filled step line.
 	steps := make([]point, 0, 2*n)
 	for i, p := range t.pts {
@@ -161,21 +164,36 @@ func (t *timeline) draw(c *canvas, area box) {
 	// Duty: a bar per month; scheduled months light, outlined.
 	for i, p := range t.pts {
 		if i >= f {
-			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0))
+			t.drawScheduledBar(c, xAt(i)+0.14*band, da.pos(p.tot.Duty/div), xAt(i+1)-0.14*band, da.pos(0))
 			continue
 		}
-		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/unit.div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
+		c.rect(xAt(i)+0.14*band, da.pos(p.tot.Duty/div), xAt(i+1)-0.14*band, da.pos(0), okOrange)
 	}
 	c.hline(x0, x1, ra.pos(0), m.rule, colAxis)
 	c.hline(x0, x1, da.pos(0), m.rule, colAxis)
+}
 
-	// Label each run of equal values where it fits.
-	t.runLabels(c, band, xAt, func(tot scenarios.Totals) float64 { return tot.EffectiveRate },
-		func(v float64) (string, float64) { return percent(v), ra.pos(v * 100) })
-	t.runLabels(c, band, xAt, dutyOf,
-		func(v float64) (string, float64) { return money(v), da.pos(v / unit.div) })
+// drawGrid draws the grid lines and tick labels of the value axis a of a
+// panel from x0 to x1 (percent labels when pct).
+func drawGrid(c *canvas, x0, x1 float64, a axis, pct bool) {
+	m := c.m
+	for _, v := range a.ticks() {
+		y := a.pos(v)
+		if v != 0 {
+			c.hline(x0, x1, y, m.hair, colGrid)
+		}
+		l := a.label(v)
+		if pct {
+			l += "%"
+		}
+		c.textMiddle(l, x0-0.6*m.gap, y, textStyle{size: m.tick, color: colMuted, align: alignRight})
+	}
+}
 
-	// Month labels, every k months so that they do not touch.
+// drawMonthLabels labels the months under the axis at y, every k months
+// so that they do not touch (years alone from every 12).
+func (t *timeline) drawMonthLabels(c *canvas, band float64, xAt func(int) float64, y float64) {
+	m := c.m
 	lw := c.textWidth("May 2025", m.tick, false) * 1.3
 	k := 1
 	for _, step := range []int{1, 2, 3, 4, 6, 12, 24, 36, 60, 120} {
@@ -189,12 +207,12 @@ func (t *timeline) draw(c *canvas, area box) {
 			continue
 		}
 		xc := xAt(i) + band/2
-		c.vline(xc, dutyBox.y1, dutyBox.y1+0.3*m.tick, m.hair, colAxis)
+		c.vline(xc, y, y+0.3*m.tick, m.hair, colAxis)
 		label := monthLabel(p.month)
 		if k >= 12 {
 			label = strconv.Itoa(p.month.Year())
 		}
-		c.text(label, xc, dutyBox.y1+0.4*m.tick+0.93*m.tick, textStyle{size: m.tick, color: colMuted, align: alignCenter})
+		c.text(label, xc, y+0.4*m.tick+0.93*m.tick, textStyle{size: m.tick, color: colMuted, align: alignCenter})
 	}
 }
 

@@ -111,7 +111,7 @@ func (t *tornado) minPlot(c *canvas) float64 {
 
 func (t *tornado) draw(c *canvas, area box) {
 	m := c.m
-	plot := box{area.x0, area.y0 + c.headBand(), area.x1, area.y1 - c.axisBand()}
+	plot := c.plotArea(area)
 	// Rows are few: keep them no taller than a comfortable bar.
 	if maxH := float64(len(t.rows)) * 5.5 * m.label; plot.h() > maxH {
 		plot.y1 = plot.y0 + maxH
@@ -153,11 +153,11 @@ func (t *tornado) panel(c *canvas, rl rowLayout, x0, x1 float64, plot box, headi
 	p0, p1 := x0+labW+0.6*m.gap, x1-labW-0.6*m.gap
 	// Pad the domain so that a swing is never flush with the axis end.
 	span := math.Max(hi-lo, math.Abs(base)*0.02)
-	a := newAxis((lo-0.05*span)/unit.div, (hi+0.05*span)/unit.div, p0, p1, ticksFor(p1-p0, c.tickRoom(number(hi/unit.div, 1))))
+	a := newAxis((lo-0.05*span)/unit.Div, (hi+0.05*span)/unit.Div, p0, p1, ticksFor(p1-p0, c.tickRoom(number(hi/unit.Div, 1))))
 
 	c.drawXGrid(a, plot.y0, rl.bottom())
 	c.drawHeading(x0, x1, plot.y0, heading+" · base "+money(base), heading)
-	bx := a.pos(base / unit.div)
+	bx := a.pos(base / unit.Div)
 	for i, r := range t.rows {
 		y := rl.mid(i)
 		y0, y1 := y-thick/2, y+thick/2
@@ -173,7 +173,7 @@ func (t *tornado) panel(c *canvas, rl rowLayout, x0, x1 float64, plot box, headi
 			if e.v == base {
 				continue
 			}
-			x := a.pos(e.v / unit.div)
+			x := a.pos(e.v / unit.Div)
 			c.rect(bx, y0, x, y1, e.col)
 			st := textStyle{size: vfs, color: colText}
 			lx := x + 0.4*m.gap
@@ -185,7 +185,7 @@ func (t *tornado) panel(c *canvas, rl rowLayout, x0, x1 float64, plot box, headi
 		}
 	}
 	c.vline(bx, plot.y0-0.2*m.label, rl.bottom(), 3*m.u, colText)
-	c.drawXTicks(a, rl.bottom(), axisTitle+unit.title)
+	c.drawXTicks(a, rl.bottom(), axisTitle+unit.Title)
 }
 
 // csv lists the rows shown, widest first, then the swings that move

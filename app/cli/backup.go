@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"parley/storage"
 )
@@ -57,7 +56,7 @@ func backupCommand() *command {
 // first: date, size and path.
 func backupList(c *call, path string) error {
 	dir := storage.BackupDir(path)
-	now := time.Now()
+	now := c.env.now()
 	list, err := storage.ListBackups(dir, path, now)
 	if err != nil {
 		return err
@@ -90,33 +89,13 @@ func backupRestore(c *call, path string, args []string) error {
 		return usagef("give a backup NAME (see 'parley backup list') or --latest")
 	}
 	dir := storage.BackupDir(path)
-	list, err := storage.ListBackups(dir, path, time.Now())
+	list, err := storage.ListBackups(dir, path, c.env.now())
 	if err != nil {
 		return err
 	}
-	var chosen *storage.BackupCopy
-	if latest {
-		if len(list) == 0 {
-			return &badInput{fmt.Errorf("%w: no backup of %s in %s", storage.ErrNotFound, filepath.Base(path), dir)}
-		}
-		chosen = &list[0]
-	} else {
-		want := args[0]
-		i := slices.IndexFunc(list, func(b storage.BackupCopy) bool {
-			return b.Name == filepath.Base(want) || b.Path == want || b.Date.Format("2006-01-02") == want
-		})
-		if i < 0 {
-			var have []string
-			for _, b := range list {
-				have = append(have, b.Name)
-			}
-			msg := "none"
-			if len(have) > 0 {
-				msg = strings.Join(have, ", ")
-			}
-			return &badInput{fmt.Errorf("%w: no backup %q of %s in %s (there are: %s)", storage.ErrNotFound, want, filepath.Base(path), dir, msg)}
-		}
-		chosen = &list[i]
+	chosen, err := chooseBackup(list, latest, args, path, dir)
+	if err != nil {
+		return err
 	}
 	out := c.args.value("out")
 	var dest string
@@ -144,6 +123,33 @@ func backupRestore(c *call, path string, args []string) error {
 	c.out("restored the backup of %s (%s) to %s; the workspace %s is left as it is: open the copy with --workspace %s, or in the app\n",
 		chosen.Date.Format("2006-01-02"), chosen.Name, dest, path, dest)
 	return nil
+}
+
+// chooseBackup returns the newest copy of list (latest), or the one args[0]
+// names by its file name, path or date.
+func chooseBackup(list []storage.BackupCopy, latest bool, args []string, path, dir string) (*storage.BackupCopy, error) {
+	if latest {
+		if len(list) == 0 {
+			return nil, &badInput{fmt.Errorf("%w: no backup of %s in %s", storage.ErrNotFound, filepath.Base(path), dir)}
+		}
+		return &list[0], nil
+	}
+	want := args[0]
+	i := slices.IndexFunc(list, func(b storage.BackupCopy) bool {
+		return b.Name == filepath.Base(want) || b.Path == want || b.Date.Format("2006-01-02") == want
+	})
+	if i < 0 {
+		var have []string
+		for _, b := range list {
+			have = append(have, b.Name)
+		}
+		msg := "none"
+		if len(have) > 0 {
+			msg = strings.Join(have, ", ")
+		}
+		return nil, &badInput{fmt.Errorf("%w: no backup %q of %s in %s (there are: %s)", storage.ErrNotFound, want, filepath.Base(path), dir, msg)}
+	}
+	return &list[i], nil
 }
 
 // humanSize writes a size in bytes for people.

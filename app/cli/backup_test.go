@@ -18,7 +18,7 @@ import (
 func TestBackupListRestore(t *testing.T) {
 	ws := newWorkspace(t)
 	dir := storage.BackupDir(ws)
-	now := time.Now()
+	now := testNow // the commands' clock
 	// Copies as the app makes them: three days, and one named a month
 	// ahead (made while the clock was ahead).
 	for _, d := range []int{-2, -1, 0} {

@@ -56,24 +56,72 @@ func runChart(c *call) error {
 	if err != nil {
 		return err
 	}
-	size := charts.Slide169
+	look, err := chartLookFlags(c, ext)
+	if err != nil {
+		return err
+	}
+	if err := chartRequestFlags(c, &req); err != nil {
+		return err
+	}
+	req.FullFootnote = ext == ".csv"
+	ch, err := report.Chart(c.ws, req)
+	if err != nil {
+		return err
+	}
+	if ch.MissingRegions() {
+		return &badInput{fmt.Errorf("%s: its trade data names no province or state in this direction, so there is no provinces chart to draw (nothing written): "+
+			"import a dataset with a province or state column ('parley dataset import FILE --direction D --year Y --name N') and choose it in the scenario's assumptions", strings.Join(refs, ", "))}
+	}
+	for _, l := range report.LikenessNotes(ch.Meta.Footnote) {
+		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", l)
+	}
+	return c.writeChart(ch.WithTheme(look.theme), out, ext, look)
+}
+
+// chartLook is how a chart file is drawn: its size, scale and theme.
+type chartLook struct {
+	size  charts.Size
+	scale float64
+	theme charts.Theme
+}
+
+// chartLookFlags reads --size, --scale and --theme for a file of extension ext.
+func chartLookFlags(c *call, ext string) (chartLook, error) {
+	look := chartLook{size: charts.Slide169, scale: 1, theme: charts.Light}
+	var err error
 	if c.args.has("size") {
 		if ext == ".csv" {
-			return usagef("--size applies to .png and .svg files, not to .csv")
+			return look, usagef("--size applies to .png and .svg files, not to .csv")
 		}
-		if size, err = charts.ParseSize(c.args.value("size")); err != nil {
-			return usagef("--size: %v", err)
+		if look.size, err = charts.ParseSize(c.args.value("size")); err != nil {
+			return look, usagef("--size: %v", err)
 		}
 	}
-	scale := 1.0
 	if c.args.has("scale") {
 		if ext != ".png" {
-			return usagef("--scale applies to .png files only")
+			return look, usagef("--scale applies to .png files only")
 		}
-		if scale, err = parseScale(c.args.value("scale"), size); err != nil {
-			return err
+		if look.scale, err = parseScale(c.args.value("scale"), look.size); err != nil {
+			return look, err
 		}
 	}
+	switch t := c.args.value("theme"); t {
+	case "", "light":
+	case "dark":
+		if ext == ".csv" {
+			return look, usagef("--theme applies to .png and .svg files, not to .csv")
+		}
+		look.theme = charts.Dark
+	default:
+		return look, usagef("--theme %q: want light or dark", t)
+	}
+	return look, nil
+}
+
+// chartRequestFlags reads into req the flags that choose what a chart of
+// req.Kind shows: direction, dates, sector, top, all sectors, draws.
+func chartRequestFlags(c *call, req *report.ChartRequest) error {
+	var err error
 	if req.Direction, err = directionFlag(c); err != nil {
 		return err
 	}
@@ -104,40 +152,17 @@ func runChart(c *call) error {
 		req.Top = charts.DefaultTop
 	}
 	req.AllSectors = c.args.bool("all-sectors")
-	if err := chartDraws(c, &req); err != nil { // --draws, --seed: chart_position.go
-		return err
-	}
-	theme := charts.Light
-	switch t := c.args.value("theme"); t {
-	case "", "light":
-	case "dark":
-		if ext == ".csv" {
-			return usagef("--theme applies to .png and .svg files, not to .csv")
-		}
-		theme = charts.Dark
-	default:
-		return usagef("--theme %q: want light or dark", t)
-	}
+	return chartDraws(c, req) // --draws, --seed: chart_position.go
+}
 
-	req.FullFootnote = ext == ".csv"
-	ch, err := report.Chart(c.ws, req)
-	if err != nil {
-		return err
-	}
-	if ch.MissingRegions() {
-		return &badInput{fmt.Errorf("%s: its trade data names no province or state in this direction, so there is no provinces chart to draw (nothing written): "+
-			"import a dataset with a province or state column ('parley dataset import FILE --direction D --year Y --name N') and choose it in the scenario's assumptions", strings.Join(refs, ", "))}
-	}
-	for _, l := range report.LikenessNotes(ch.Meta.Footnote) {
-		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", l)
-	}
-	ch = ch.WithTheme(theme)
-	err = storage.WriteFileAtomic(out, func(w io.Writer) error {
+// writeChart writes ch to out as its extension says, whole or not at all.
+func (c *call) writeChart(ch *charts.Chart, out, ext string, look chartLook) error {
+	err := storage.WriteFileAtomic(out, func(w io.Writer) error {
 		switch ext {
 		case ".png":
-			return ch.PNG(w, size, scale)
+			return ch.PNG(w, look.size, look.scale)
 		case ".svg":
-			return ch.SVG(w, size)
+			return ch.SVG(w, look.size)
 		}
 		return ch.CSV(w)
 	})

@@ -1,4 +1,4 @@
-// Package cli is Parley's command line (SPEC section 4): the same binary as
+// Package cli is Parley's command line (docs/SPEC.md section 4): the same binary as
 // the desktop app, with commands that never need a display.
 package cli
 
@@ -16,7 +16,7 @@ import (
 	"parley/storage"
 )
 
-// Exit statuses of SPEC section 4.
+// Exit statuses of docs/SPEC.md section 4.
 const (
 	ExitOK      = 0
 	ExitFailure = 1 // a runtime failure
@@ -45,16 +45,21 @@ type Env struct {
 	// with the --workspace file or "" for the app's own choice (the last
 	// workspace used, else the default). Nil means no desktop app is available.
 	OpenGUI func(workspace string) error
-	// Now returns the current day; nil means the local date.
-	Today func() scenarios.Date
+	// Now is the clock of every command (today's date, backups' ages, a
+	// deck's date); nil means time.Now.
+	Now func() time.Time
 }
 
-func (e *Env) today() scenarios.Date {
-	if e.Today != nil {
-		return e.Today()
+// now returns the current time by the Env's clock.
+func (e *Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
 	}
-	return scenarios.Today()
+	return time.Now()
 }
+
+// today returns the current day by the Env's clock, in local time.
+func (e *Env) today() scenarios.Date { return scenarios.DateOf(e.now()) }
 
 // command is one command of the command line.
 type command struct {
@@ -128,33 +133,13 @@ func Run(args []string, env Env) int {
 		return fail(&env, err, "")
 	}
 	if name == "" {
-		p, err := parse(rest, globalFlags, 0, 0)
-		if err != nil {
-			return fail(&env, err, "")
-		}
-		if p.bool("help") {
-			printUsage(env.Stdout, cmds)
-			return ExitOK
-		}
-		if env.OpenGUI == nil {
-			printUsage(env.Stderr, cmds)
-			return ExitUsage
-		}
-		if err := env.OpenGUI(p.value("workspace")); err != nil {
-			return fail(&env, err, "")
-		}
-		return ExitOK
+		return runNoCommand(&env, rest, cmds)
 	}
 	if name == "help" {
 		printUsage(env.Stdout, cmds)
 		return ExitOK
 	}
-	var cmd *command
-	for _, c := range cmds {
-		if c.name == name {
-			cmd = c
-		}
-	}
+	cmd := findCommand(cmds, name)
 	if cmd == nil {
 		return fail(&env, usagef("unknown command %q (try 'parley help')", name), "")
 	}
@@ -188,6 +173,37 @@ func Run(args []string, env Env) int {
 		return fail(&env, err, cmd.usage())
 	}
 	return ExitOK
+}
+
+// runNoCommand runs parley without a command: help, or the desktop app.
+func runNoCommand(env *Env, rest []string, cmds []*command) int {
+	p, err := parse(rest, globalFlags, 0, 0)
+	if err != nil {
+		return fail(env, err, "")
+	}
+	if p.bool("help") {
+		printUsage(env.Stdout, cmds)
+		return ExitOK
+	}
+	if env.OpenGUI == nil {
+		printUsage(env.Stderr, cmds)
+		return ExitUsage
+	}
+	if err := env.OpenGUI(p.value("workspace")); err != nil {
+		return fail(env, err, "")
+	}
+	return ExitOK
+}
+
+// findCommand returns the command called name, or nil.
+func findCommand(cmds []*command, name string) *command {
+	var cmd *command
+	for _, c := range cmds {
+		if c.name == name {
+			cmd = c
+		}
+	}
+	return cmd
 }
 
 // splitCommand returns the command name and the other arguments.

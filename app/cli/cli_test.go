@@ -9,17 +9,20 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"parley/app/cli"
-	"parley/scenarios"
 )
+
+// testNow is the clock of the commands the tests run.
+var testNow = time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
 
 // run runs the command line in-process on the workspace ws.
 func run(t *testing.T, ws string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := cli.Env{Stdout: &out, Stderr: &errb, Build: cli.BuildInfo{Version: "1.2.3", Commit: "abc1234", Date: "2026-11-22T00:00:00Z"},
-		Today: func() scenarios.Date { return scenarios.MustDate("2026-11-22") }}
+		Now: func() time.Time { return testNow }}
 	if ws != "" {
 		args = append([]string{"--workspace", ws}, args...)
 	}
@@ -87,7 +90,7 @@ func TestComputeFormats(t *testing.T) {
 			}
 		}
 		for _, d := range []string{"ca_to_us", "us_to_ca"} {
-			// SPEC section 4: the eight numbers, upper_bound and banned_usd.
+			// docs/SPEC.md section 4: the eight numbers, upper_bound and banned_usd.
 			if len(got.Totals[d]) != 10 || got.Totals[d]["banned_usd"] != 0.0 || got.Totals[d]["upper_bound"] == nil {
 				t.Errorf("totals %s = %v", d, got.Totals[d])
 			}

@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/csvsafe"
 )
 
@@ -24,41 +26,10 @@ func compareCommand() *command {
 	}
 }
 
-// scored is one side of a comparison: the scenario, its id and result.
-type scored struct {
-	id      string
-	sc      *scenarios.Scenario
-	res     scenarios.Result
-	sectors []scenarios.Sector
-	sources []string
-}
-
 // evaluateRef resolves ref and evaluates it on asOf, or on its own date
 // (today for a scenario that follows the clock).
-func (c *call) evaluateRef(ref string, asOf scenarios.Date) (*scored, error) {
-	info, err := c.ws.Resolve(ref)
-	if err != nil {
-		return nil, err
-	}
-	sc, err := c.ws.Scenario(info.ID)
-	if err != nil {
-		return nil, err
-	}
-	if asOf.IsZero() {
-		asOf = info.EvalDate()
-		if sc.AsOfToday {
-			asOf = c.env.today()
-		}
-	}
-	model, err := c.ws.Model(sc.Assumptions)
-	if err != nil {
-		return nil, err
-	}
-	sources, err := c.ws.ScenarioSources(sc)
-	if err != nil {
-		return nil, err
-	}
-	return &scored{id: info.ID, sc: sc, res: model.Evaluate(sc, asOf), sectors: model.Sectors, sources: sources}, nil
+func (c *call) evaluateRef(ref string, asOf scenarios.Date) (*storage.Evaluation, error) {
+	return c.ws.Evaluate(ref, storage.EvalOptions{AsOf: asOf, Today: c.env.today()})
 }
 
 func runCompare(c *call) error {
@@ -66,12 +37,9 @@ func runCompare(c *call) error {
 	if err != nil {
 		return err
 	}
-	format := c.args.value("format")
-	if format == "" {
-		format = "table"
-	}
-	if format != "table" && format != "json" && format != "csv" {
-		return usagef("--format %q: want table, json or csv", format)
+	format, err := formatFlag(c)
+	if err != nil {
+		return err
 	}
 	asOf, err := dateFlag(c, "as-of")
 	if err != nil {
@@ -85,18 +53,16 @@ func runCompare(c *call) error {
 	if err != nil {
 		return err
 	}
-	deal, err := scenarios.ScoreDeal(&a.res, &b.res)
+	deal, err := scenarios.ScoreDeal(&a.Result, &b.Result)
 	if err != nil {
 		return err
 	}
-	warnings := scenarios.LikenessWarnings(
-		scenarios.Compared{Label: "A", AsOf: a.res.AsOf, Assumptions: a.sc.Assumptions},
-		scenarios.Compared{Label: "B", AsOf: b.res.AsOf, Assumptions: b.sc.Assumptions})
+	warnings := scenarios.LikenessWarnings(a.Compared("A"), b.Compared("B"))
 	if note := scenarios.LikenessNote(warnings); note != "" {
 		fmt.Fprintf(c.env.Stderr, "parley: warning: %s\n", note)
 	}
-	sources := slices.Clone(a.sources)
-	for _, s := range b.sources {
+	sources := slices.Clone(a.Sources)
+	for _, s := range b.Sources {
 		if !slices.Contains(sources, s) {
 			sources = append(sources, s)
 		}
@@ -157,14 +123,14 @@ func toDealSideJSON(s scenarios.DealSide) dealSideJSON {
 }
 
 func toDealRowJSON(r scenarios.DealRow, sector string) dealRowJSON {
-	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, GetUpperBound: r.GetUpperBound(), GiveUpperBound: r.GiveUpperBound(), Verdict: r.Verdict,
+	return dealRowJSON{Sector: sector, Get: r.Get, Give: r.Give, GetUpperBound: r.GetUpperBound(), GiveUpperBound: r.GiveUpperBound(), Verdict: numfmt.Verdict(r.Verdict()),
 		CAtoUS: toDealSideJSON(r.Sides[scenarios.CAtoUS.Index()]), UStoCA: toDealSideJSON(r.Sides[scenarios.UStoCA.Index()])}
 }
 
-func writeDealJSON(w io.Writer, a, b *scored, d *scenarios.Deal, warnings []string) error {
+func writeDealJSON(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, warnings []string) error {
 	out := dealJSON{
-		Baseline: dealScenarioJSON{a.id, d.Baseline, d.AsOfA.String()},
-		Proposal: dealScenarioJSON{b.id, d.Proposal, d.AsOfB.String()},
+		Baseline: dealScenarioJSON{a.Info.ID, d.Baseline, d.AsOfA.String()},
+		Proposal: dealScenarioJSON{b.Info.ID, d.Proposal, d.AsOfB.String()},
 		Warnings: append([]string{}, warnings...), // [] rather than null when like with like
 		Sectors:  make([]dealRowJSON, 0, len(d.Rows)),
 		Totals:   toDealRowJSON(d.Totals, ""),
@@ -180,9 +146,9 @@ func writeDealJSON(w io.Writer, a, b *scored, d *scenarios.Deal, warnings []stri
 
 // writeDealCSV writes one row per sector and a TOTAL row with
 // full-precision numbers, then the scenarios and sources as '#' lines.
-func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warnings []string) error {
+func writeDealCSV(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, sources, warnings []string) error {
 	cw := csvsafe.NewWriter(w) // no cell starts a formula
-	names := sectorNames(a.sectors)
+	names := sectorNames(a.Model.Sectors)
 	head := []string{"sector", "sector_name", "get_usd", "give_usd"}
 	for _, dir := range scenarios.Directions {
 		for _, col := range []string{"duty_a_usd", "duty_b_usd", "trade_change_a_usd", "trade_change_a_low_usd", "trade_change_a_high_usd",
@@ -200,7 +166,7 @@ func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warning
 				num(s.TradeB), num(s.TradeBLow), num(s.TradeBHigh))
 		}
 		return append(out, strconv.FormatBool(r.UpperBound()), strconv.FormatBool(r.GetUpperBound()),
-			strconv.FormatBool(r.GiveUpperBound()), r.Verdict)
+			strconv.FormatBool(r.GiveUpperBound()), numfmt.Verdict(r.Verdict()))
 	}
 	for _, r := range d.Rows {
 		cw.Write(row(r.Sector, names[r.Sector], r))
@@ -210,8 +176,8 @@ func writeDealCSV(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warning
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("A (baseline): %s (%s) as of %s", d.Baseline, a.id, d.AsOfA)))
-	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("B (proposal): %s (%s) as of %s", d.Proposal, b.id, d.AsOfB)))
+	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("A (baseline): %s (%s) as of %s", d.Baseline, a.Info.ID, d.AsOfA)))
+	fmt.Fprintln(w, csvsafe.CommentLine(fmt.Sprintf("B (proposal): %s (%s) as of %s", d.Proposal, b.Info.ID, d.AsOfB)))
 	if note := scenarios.LikenessNote(warnings); note != "" {
 		fmt.Fprintln(w, csvsafe.CommentLine(note))
 	}
@@ -231,7 +197,7 @@ const dealDefinition = "Get: the US duty relief on Canadian goods (duty at stake
 // that comes from an upper bound carries its mark (≤, ≥ or ≈): Get from
 // the duty into the US, Give from the duty into Canada, each trade effect
 // from the duty it is computed from.
-func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warnings []string) error {
+func writeDealTable(w io.Writer, a, b *storage.Evaluation, d *scenarios.Deal, sources, warnings []string) error {
 	fmt.Fprintf(w, "A (baseline): %s, as of %s\nB (proposal): %s, as of %s\n", d.Baseline, d.AsOfA, d.Proposal, d.AsOfB)
 	if note := scenarios.LikenessNote(warnings); note != "" {
 		fmt.Fprintf(w, "Warning: %s.\n", note)
@@ -239,7 +205,7 @@ func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warni
 	fmt.Fprintln(w)
 	labels := map[string]string{}
 	width := len("All sectors")
-	for _, s := range a.sectors {
+	for _, s := range a.Model.Sectors {
 		labels[s.Code] = s.Label()
 		width = max(width, len([]rune(s.Label())))
 	}
@@ -253,13 +219,13 @@ func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warni
 			return millions(v) // an unchanged bound is no change
 		}
 		upper = true
-		return b.Mark() + millions(v)
+		return numfmt.Mark(b) + millions(v)
 	}
 	line := func(code, label string, r scenarios.DealRow) {
 		us, ca := r.Sides[scenarios.CAtoUS.Index()], r.Sides[scenarios.UStoCA.Index()]
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s → %s\t%s → %s\t%s\n", first(code, label), marked(r.GetBound(), r.Get), marked(r.GiveBound(), r.Give),
 			marked(us.TradeBoundA(), us.TradeA), marked(us.TradeBoundB(), us.TradeB),
-			marked(ca.TradeBoundA(), ca.TradeA), marked(ca.TradeBoundB(), ca.TradeB), r.Verdict)
+			marked(ca.TradeBoundA(), ca.TradeA), marked(ca.TradeBoundB(), ca.TradeB), numfmt.Verdict(r.Verdict()))
 	}
 	for _, r := range d.Rows {
 		line(r.Sector, labels[r.Sector], r)
@@ -271,7 +237,7 @@ func writeDealTable(w io.Writer, a, b *scored, d *scenarios.Deal, sources, warni
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, dealDefinition)
 	if upper {
-		fmt.Fprintln(w, scenarios.BoundsNote)
+		fmt.Fprintln(w, numfmt.BoundsNote)
 	}
 	for _, s := range sources {
 		fmt.Fprintf(w, "Source: %s\n", s)

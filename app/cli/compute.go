@@ -13,6 +13,7 @@ import (
 	"parley/app/numfmt"
 	"parley/app/report"
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/csvsafe"
 )
 
@@ -32,50 +33,28 @@ func runCompute(c *call) error {
 	if err != nil {
 		return err
 	}
-	format := c.args.value("format")
-	if format == "" {
-		format = "table"
-	}
-	if format != "table" && format != "json" && format != "csv" {
-		return usagef("--format %q: want table, json or csv", format)
-	}
-	var asOf scenarios.Date
-	if s := c.args.value("as-of"); s != "" {
-		if asOf, err = scenarios.ParseDate(s); err != nil {
-			return usagef("--as-of: %v", err)
-		}
-	}
-	info, err := c.ws.Resolve(args[0])
+	format, err := formatFlag(c)
 	if err != nil {
 		return err
 	}
-	sc, err := c.ws.Scenario(info.ID)
-	if err != nil {
-		return err
-	}
-	if asOf.IsZero() {
-		asOf = info.EvalDate()
-		if sc.AsOfToday {
-			asOf = c.env.today()
-		}
-	}
-	model, err := c.ws.Model(sc.Assumptions)
+	asOf, err := dateFlag(c, "as-of")
 	if err != nil {
 		return err
 	}
 	lines := c.args.bool("lines")
-	res := model.EvaluateWith(sc, asOf, scenarios.Options{Lines: lines})
-	bands, rangeSource, err := c.monteCarlo(model, sc, asOf)
+	e, err := c.ws.Evaluate(args[0], storage.EvalOptions{AsOf: asOf, Today: c.env.today(), Lines: lines})
+	if err != nil {
+		return err
+	}
+	sc, model, res := e.Scenario, e.Model, e.Result
+	bands, rangeSource, err := c.monteCarlo(model, sc, e.AsOf)
 	if err != nil {
 		return err
 	}
 	if format == "json" {
 		return writeJSON(c.env.Stdout, &res, lines, bands)
 	}
-	sources, err := c.ws.ScenarioSources(sc)
-	if err != nil {
-		return err
-	}
+	sources := e.Sources
 	if rangeSource != "" {
 		sources = append(sources, rangeSource)
 	}
@@ -85,10 +64,40 @@ func runCompute(c *call) error {
 	return writeTable(c.env.Stdout, sc, &res, model.Sectors, sources, lines, bands)
 }
 
-// flowJSON and totalsJSON are the shapes of SPEC section 4, in its key order.
+// formatFlag returns --format: table (the default), json or csv.
+func formatFlag(c *call) (string, error) {
+	format := c.args.value("format")
+	if format == "" {
+		format = "table"
+	}
+	if format != "table" && format != "json" && format != "csv" {
+		return "", usagef("--format %q: want table, json or csv", format)
+	}
+	return format, nil
+}
+
+// flowJSON, lineJSON and totalsJSON are the shapes of docs/SPEC.md
+// section 4, in its key order.
 type flowJSON struct {
-	Direction       string  `json:"direction"`
-	Sector          string  `json:"sector"`
+	Direction string `json:"direction"`
+	Sector    string `json:"sector"`
+	figuresJSON
+	// Bands are P10/P50/P90 of duty at stake, with --draws.
+	Bands *bandJSON `json:"bands,omitempty"`
+}
+
+// lineJSON is one trade line of docs/SPEC.md section 4's "lines".
+type lineJSON struct {
+	Direction   string `json:"direction"`
+	Code        string `json:"code"`
+	Sector      string `json:"sector"`
+	Description string `json:"description,omitempty"`
+	figuresJSON
+}
+
+// figuresJSON are the figures of a sector or a line, in the key order of
+// both.
+type figuresJSON struct {
 	Baseline        float64 `json:"baseline_usd"`
 	Tariff          float64 `json:"tariff"`
 	Duty            float64 `json:"duty_usd"`
@@ -99,26 +108,6 @@ type flowJSON struct {
 	DutyCollected   float64 `json:"duty_collected_usd"`
 	UpperBound      bool    `json:"upper_bound"`
 	Banned          float64 `json:"banned_usd"` // trade value import bans take away
-	// Bands are P10/P50/P90 of duty at stake, with --draws.
-	Bands *bandJSON `json:"bands,omitempty"`
-}
-
-// lineJSON is one trade line of SPEC section 4's "lines".
-type lineJSON struct {
-	Direction       string  `json:"direction"`
-	Code            string  `json:"code"`
-	Sector          string  `json:"sector"`
-	Description     string  `json:"description,omitempty"`
-	Baseline        float64 `json:"baseline_usd"`
-	Tariff          float64 `json:"tariff"`
-	Duty            float64 `json:"duty_usd"`
-	TradeChange     float64 `json:"trade_change_usd"`
-	TradeChangeLow  float64 `json:"trade_change_low_usd"`
-	TradeChangeHigh float64 `json:"trade_change_high_usd"`
-	ValueAfter      float64 `json:"value_after_usd"`
-	DutyCollected   float64 `json:"duty_collected_usd"`
-	UpperBound      bool    `json:"upper_bound"`
-	Banned          float64 `json:"banned_usd"`
 }
 
 type totalsJSON struct {
@@ -155,8 +144,8 @@ func toTotalsJSON(t scenarios.Totals) totalsJSON {
 func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.MonteCarloResult) error {
 	out := resultJSON{Scenario: res.Scenario, AsOf: res.AsOf.String(), Flows: make([]flowJSON, 0, len(res.Flows))}
 	for _, f := range res.Flows {
-		fj := flowJSON{string(f.Direction), f.Sector, f.Baseline, f.Tariff, f.Duty,
-			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.UpperBound, f.Banned, nil}
+		fj := flowJSON{string(f.Direction), f.Sector, figuresJSON{f.Baseline, f.Tariff, f.Duty,
+			f.TradeChange, f.TradeChangeLow, f.TradeChangeHigh, f.ValueAfter, f.DutyCollected, f.UpperBound, f.Banned}, nil}
 		if fb, ok := flowBands(bands, f); ok {
 			fj.Bands = toBandJSON(fb.Duty)
 		}
@@ -165,11 +154,11 @@ func writeJSON(w io.Writer, res *scenarios.Result, lines bool, bands *scenarios.
 	if lines {
 		out.Lines = make([]lineJSON, 0, len(res.Lines))
 		for _, l := range res.Lines {
-			if l.Duty == 0 { // SPEC section 4: the lines with duty
+			if l.Duty == 0 { // docs/SPEC.md section 4: the lines with duty
 				continue
 			}
-			out.Lines = append(out.Lines, lineJSON{string(l.Direction), l.Code, l.Sector, l.Description, l.Baseline, l.Tariff,
-				l.Duty, l.TradeChange, l.TradeChangeLow, l.TradeChangeHigh, l.ValueAfter, l.DutyCollected, l.UpperBound, l.Banned})
+			out.Lines = append(out.Lines, lineJSON{string(l.Direction), l.Code, l.Sector, l.Description, figuresJSON{l.Baseline, l.Tariff,
+				l.Duty, l.TradeChange, l.TradeChangeLow, l.TradeChangeHigh, l.ValueAfter, l.DutyCollected, l.UpperBound, l.Banned}})
 		}
 	}
 	out.Totals.CAtoUS = toTotalsJSON(res.Totals[scenarios.CAtoUS.Index()])
@@ -202,7 +191,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		}
 		return append(out, rest...)
 	}
-	// With --draws, the bands follow the columns of SPEC's CSV.
+	// With --draws, the bands follow the columns of docs/SPEC.md's CSV.
 	withBands := func(row []string, duty, trade scenarios.Percentiles) []string {
 		if bands == nil {
 			return row
@@ -233,18 +222,7 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 			"", "", "", strconv.FormatBool(t.UpperBound), num(t.Banned)), tb.Duty, tb.TradeChange))
 	}
 	if lines {
-		for _, l := range res.Lines {
-			if l.Duty == 0 { // the lines with duty, as in the JSON
-				continue
-			}
-			row := cols("line", string(l.Direction), l.Sector, names[l.Sector], l.Code, l.Description, num(l.Baseline), num(l.Tariff),
-				num(l.Duty), num(l.TradeChange), num(l.TradeChangeLow), num(l.TradeChangeHigh), num(l.ValueAfter),
-				num(l.DutyCollected), num(l.CUSMAShare), "", "", strconv.FormatBool(l.UpperBound), num(l.Banned))
-			if bands != nil {
-				row = append(row, make([]string, len(bandColumns))...) // bands are by sector
-			}
-			cw.Write(row)
-		}
+		writeCSVLines(cw, res, names, cols, bands != nil)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -255,6 +233,24 @@ func writeCSV(w io.Writer, res *scenarios.Result, sectors []scenarios.Sector, so
 		fmt.Fprintln(w, csvsafe.CommentLine(s))
 	}
 	return nil
+}
+
+// writeCSVLines writes the rows of the trade lines with duty, as in the
+// JSON, each made by cols; with bands, their cells are empty (bands are by
+// sector).
+func writeCSVLines(cw *csvsafe.Writer, res *scenarios.Result, names map[string]string, cols func(level, direction, sector, name, code, desc string, rest ...string) []string, bands bool) {
+	for _, l := range res.Lines {
+		if l.Duty == 0 {
+			continue
+		}
+		row := cols("line", string(l.Direction), l.Sector, names[l.Sector], l.Code, l.Description, num(l.Baseline), num(l.Tariff),
+			num(l.Duty), num(l.TradeChange), num(l.TradeChangeLow), num(l.TradeChangeHigh), num(l.ValueAfter),
+			num(l.DutyCollected), num(l.CUSMAShare), "", "", strconv.FormatBool(l.UpperBound), num(l.Banned))
+		if bands {
+			row = append(row, make([]string, len(bandColumns))...)
+		}
+		cw.Write(row)
+	}
 }
 
 // writeProgrammes prints the duty of direction d by programme, largest
@@ -320,7 +316,7 @@ func writeLineTable(w io.Writer, res *scenarios.Result, d scenarios.Direction) e
 		}
 		mark := ""
 		if l.UpperBound {
-			mark = "≤"
+			mark = numfmt.Mark(scenarios.AtMost)
 		}
 		desc := []rune(oneLine(l.Description))
 		if len(desc) > 40 {
@@ -358,62 +354,9 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	}
 	cost, importers := report.CostToCanada(res.Totals[scenarios.CAtoUS.Index()], tb, a.BaselineYear)
 	fmt.Fprintf(w, "\n%s\n%s\n", cost, importers)
-	labels := map[string]string{}
-	width := len("All sectors")
-	for _, s := range sectors {
-		labels[s.Code] = s.Label()
-		width = max(width, len([]rune(s.Label())))
-	}
-	// The first column is padded here to a fixed width, so that it reads
-	// left-aligned in a table whose numbers are right-aligned.
-	first := func(code, label string) string { return fmt.Sprintf("%-12s %-*s", code, width, label) }
-	upper := false
-	// With --draws, two more columns: the P10–P90 of duty and trade effect.
-	extra := func(duty, trade scenarios.Percentiles) string {
-		if bands == nil {
-			return ""
-		}
-		return bandText(duty) + "\t" + bandText(trade) + "\t"
-	}
+	t := newSectorTable(sectors, bands)
 	for _, d := range scenarios.Directions {
-		fmt.Fprintf(w, "\n%s (US$ millions)\n", d.Label())
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		// Trade banned is its own column beside the duty, in a direction
-		// where an import ban takes trade away.
-		banned := func(v float64) string { return "" }
-		bannedHead := ""
-		if res.Totals[d.Index()].Banned != 0 {
-			banned = func(v float64) string { return millions(v) + "\t" }
-			bannedHead = "Trade banned\t"
-		}
-		head := first("Sector", "") + "\tBaseline\tTariff\tDuty\t" + bannedHead + "Trade effect\tLow\tHigh\tValue after\tDuty collected\t"
-		if bands != nil {
-			head += "Duty P10 – P90\tTrade effect P10 – P90\t"
-		}
-		fmt.Fprintln(tw, head)
-		for _, f := range res.DirectionFlows(d) {
-			mark := ""
-			if f.UpperBound {
-				mark, upper = "≤", true
-			}
-			fb, _ := flowBands(bands, f)
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", first(f.Sector, labels[f.Sector]), millions(f.Baseline),
-				percent(f.Tariff), mark, millions(f.Duty), banned(f.Banned), millions(f.TradeChange), millions(f.TradeChangeLow),
-				millions(f.TradeChangeHigh), millions(f.ValueAfter), millions(f.DutyCollected), extra(fb.Duty, fb.TradeChange))
-		}
-		t := res.Totals[d.Index()]
-		mark := ""
-		if t.UpperBound {
-			mark = "≤"
-		}
-		var tb scenarios.MonteCarloTotals
-		if bands != nil {
-			tb = bands.Totals[d.Index()]
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", first("TOTAL", "All sectors"), millions(t.Baseline), percent(t.EffectiveRate),
-			mark, millions(t.Duty), banned(t.Banned), millions(t.TradeChange), millions(t.TradeChangeLow), millions(t.TradeChangeHigh),
-			millions(t.ValueAfter), millions(t.DutyCollected), extra(tb.Duty, tb.TradeChange))
-		if err := tw.Flush(); err != nil {
+		if err := t.write(w, res, d); err != nil {
 			return err
 		}
 		writeProgrammes(w, res, d)
@@ -423,6 +366,96 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 			}
 		}
 	}
+	writeTableNotes(w, sc, res, bands, t.upper, sources)
+	return nil
+}
+
+// sectorTable writes the table of one direction by sector.
+type sectorTable struct {
+	labels map[string]string
+	width  int // of the sector labels
+	bands  *scenarios.MonteCarloResult
+	upper  bool // a figure written is an upper bound
+}
+
+func newSectorTable(sectors []scenarios.Sector, bands *scenarios.MonteCarloResult) *sectorTable {
+	t := &sectorTable{labels: map[string]string{}, width: len("All sectors"), bands: bands}
+	for _, s := range sectors {
+		t.labels[s.Code] = s.Label()
+		t.width = max(t.width, len([]rune(s.Label())))
+	}
+	return t
+}
+
+// first is a row's first column, padded here to a fixed width, so that it
+// reads left-aligned in a table whose numbers are right-aligned.
+func (t *sectorTable) first(code, label string) string {
+	return fmt.Sprintf("%-12s %-*s", code, t.width, label)
+}
+
+// extra is the two more columns with --draws: the P10–P90 of duty and
+// trade effect.
+func (t *sectorTable) extra(duty, trade scenarios.Percentiles) string {
+	if t.bands == nil {
+		return ""
+	}
+	return bandText(duty) + "\t" + bandText(trade) + "\t"
+}
+
+// mark is the mark of a duty that is an upper bound.
+func (t *sectorTable) mark(upper bool) string {
+	if !upper {
+		return ""
+	}
+	t.upper = true
+	return numfmt.Mark(scenarios.AtMost)
+}
+
+// write prints direction d's table: its sectors and its total.
+func (t *sectorTable) write(w io.Writer, res *scenarios.Result, d scenarios.Direction) error {
+	fmt.Fprintf(w, "\n%s (US$ millions)\n", d.Label())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	// Trade banned is its own column beside the duty, in a direction
+	// where an import ban takes trade away.
+	banned := func(v float64) string { return "" }
+	bannedHead := ""
+	if res.Totals[d.Index()].Banned != 0 {
+		banned = func(v float64) string { return millions(v) + "\t" }
+		bannedHead = "Trade banned\t"
+	}
+	head := t.first("Sector", "") + "\tBaseline\tTariff\tDuty\t" + bannedHead + "Trade effect\tLow\tHigh\tValue after\tDuty collected\t"
+	if t.bands != nil {
+		head += "Duty P10 – P90\tTrade effect P10 – P90\t"
+	}
+	fmt.Fprintln(tw, head)
+	for _, f := range res.DirectionFlows(d) {
+		fb, _ := flowBands(t.bands, f)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", t.first(f.Sector, t.labels[f.Sector]), millions(f.Baseline),
+			percent(f.Tariff), t.mark(f.UpperBound), millions(f.Duty), banned(f.Banned), millions(f.TradeChange), millions(f.TradeChangeLow),
+			millions(f.TradeChangeHigh), millions(f.ValueAfter), millions(f.DutyCollected), t.extra(fb.Duty, fb.TradeChange))
+	}
+	tot := res.Totals[d.Index()]
+	var tb scenarios.MonteCarloTotals
+	if t.bands != nil {
+		tb = t.bands.Totals[d.Index()]
+	}
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n", t.first("TOTAL", "All sectors"), millions(tot.Baseline), percent(tot.EffectiveRate),
+		numfmt.Mark(boundIf(tot.UpperBound)), millions(tot.Duty), banned(tot.Banned), millions(tot.TradeChange), millions(tot.TradeChangeLow), millions(tot.TradeChangeHigh),
+		millions(tot.ValueAfter), millions(tot.DutyCollected), t.extra(tb.Duty, tb.TradeChange))
+	return tw.Flush()
+}
+
+// boundIf is AtMost for an upper bound, else Exact.
+func boundIf(upper bool) scenarios.Bound {
+	if upper {
+		return scenarios.AtMost
+	}
+	return scenarios.Exact
+}
+
+// writeTableNotes prints what the table's words and marks mean, the
+// measures without evidence and the sources.
+func writeTableNotes(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, bands *scenarios.MonteCarloResult, upper bool, sources []string) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Tariff: additional tariff; effective rate on the TOTAL line. Trade effect: change in imports (low and high elasticity).")
 	if res.Totals[0].Banned != 0 || res.Totals[1].Banned != 0 {
@@ -432,7 +465,7 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 		fmt.Fprintln(w, bandsNote(bands))
 	}
 	if upper {
-		fmt.Fprintln(w, "≤ upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")
+		fmt.Fprintln(w, numfmt.UpperMark+"upper bound: a measure covers only part of the sector and no source gives the share; coverage 1 is assumed.")
 	}
 	if ids := sc.Unevidenced(); len(ids) > 0 {
 		fmt.Fprintf(w, "Measures without evidence: %s.\n", strings.Join(ids, ", "))
@@ -440,5 +473,4 @@ func writeTable(w io.Writer, sc *scenarios.Scenario, res *scenarios.Result, sect
 	for _, s := range sources {
 		fmt.Fprintf(w, "Source: %s\n", s)
 	}
-	return nil
 }

@@ -141,6 +141,29 @@ func datasetImport(c *call, args []string) error {
 	if !c.args.has("year") && !c.args.has("months") {
 		return usagef("missing --year (or --months 2026-01..2026-03)")
 	}
+	if err := currencyFlags(c, &spec); err != nil {
+		return err
+	}
+	ro, err := readOptions(c)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	imp, err := c.ws.ImportTradeDataset(ctx, args[0], spec, storage.DatasetImportOptions{Read: ro})
+	if err != nil {
+		return err
+	}
+	for _, l := range report.DatasetSummary(imp) {
+		c.out("%s\n", l)
+	}
+	return nil
+}
+
+// currencyFlags reads --currency and --rate into spec: C$ data needs the
+// rate the user converts at, and US$ data takes none.
+func currencyFlags(c *call, spec *storage.DatasetSpec) error {
+	var err error
 	if spec.Currency, err = storage.ParseCurrency(c.args.value("currency")); err != nil {
 		return usagef("--currency %q: want USD or CAD", c.args.value("currency"))
 	}
@@ -156,19 +179,6 @@ func datasetImport(c *call, args []string) error {
 	}
 	if spec.Currency == storage.CurrencyUSD && c.args.has("rate") {
 		return usagef("--rate is for C$ data: add --currency CAD")
-	}
-	ro, err := readOptions(c)
-	if err != nil {
-		return err
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	imp, err := c.ws.ImportTradeDataset(ctx, args[0], spec, storage.DatasetImportOptions{Read: ro})
-	if err != nil {
-		return err
-	}
-	for _, l := range report.DatasetSummary(imp) {
-		c.out("%s\n", l)
 	}
 	return nil
 }

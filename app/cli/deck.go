@@ -35,7 +35,7 @@ func runDeck(c *call) error {
 	if err != nil {
 		return err
 	}
-	opt := report.DeckOptions{Widescreen: true, Today: c.env.today()}
+	opt := report.DeckOptions{Widescreen: true, Today: c.env.today(), Created: c.env.now()}
 	switch a := c.args.value("aspect"); a {
 	case "", "16:9":
 	case "4:3":

@@ -163,7 +163,7 @@ func writeLibraryDiff(w io.Writer, d *storage.LibraryDiff) error {
 	for i, dir := range scenarios.Directions {
 		b, a := d.TodayBefore[i], d.TodayAfter[i]
 		fmt.Fprintf(w, "  %s: duty %s -> %s (%s), effective rate %s -> %s\n", dir,
-			bound(b), bound(a), signed(a.Duty-b.Duty), percent(b.EffectiveRate), percent(a.EffectiveRate))
+			bound(b), bound(a), numfmt.Dollars(a.Duty-b.Duty, true), percent(b.EffectiveRate), percent(a.EffectiveRate))
 	}
 	if len(d.Scenarios) > 0 {
 		fmt.Fprintf(w, "scenarios that use a changed measure (duty at stake if re-based):\n")
@@ -172,7 +172,7 @@ func writeLibraryDiff(w io.Writer, d *storage.LibraryDiff) error {
 		var parts []string
 		for i, dir := range scenarios.Directions {
 			if s.Before[i] != 0 || s.After[i] != 0 {
-				parts = append(parts, fmt.Sprintf("%s US$%s -> US$%s", dir, numfmt.Grouped(s.Before[i], 0), numfmt.Grouped(s.After[i], 0)))
+				parts = append(parts, fmt.Sprintf("%s %s -> %s", dir, numfmt.Dollars(s.Before[i], false), numfmt.Dollars(s.After[i], false)))
 			}
 		}
 		fmt.Fprintf(w, "  %s (%s): %s; uses %s\n", s.ID, oneLine(s.Name), strings.Join(parts, ", "), strings.Join(s.Measures, ", "))
@@ -182,18 +182,11 @@ func writeLibraryDiff(w io.Writer, d *storage.LibraryDiff) error {
 
 // bound writes a direction's duty, marked "≤" where it is an upper bound.
 func bound(t scenarios.Totals) string {
-	s := "US$" + numfmt.Grouped(t.Duty, 0)
+	s := numfmt.Dollars(t.Duty, false)
 	if t.UpperBound {
-		return "≤" + s
+		return numfmt.Mark(scenarios.AtMost) + s
 	}
 	return s
-}
-
-func signed(v float64) string {
-	if v < 0 {
-		return "-US$" + numfmt.Grouped(-v, 0)
-	}
-	return "+US$" + numfmt.Grouped(v, 0)
 }
 
 func libraryImport(c *call, name string) error {

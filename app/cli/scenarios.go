@@ -24,7 +24,11 @@ func scenariosCommand() *command {
 			}
 			c.out("ID\tAS_OF\tNAME\n")
 			for _, s := range list {
-				c.out("%s\t%s\t%s\n", s.ID, s.EvalDate(), oneLine(s.Name))
+				day := s.AsOf
+				if s.AsOfToday {
+					day = c.env.today() // the commands' clock
+				}
+				c.out("%s\t%s\t%s\n", s.ID, day, oneLine(s.Name))
 			}
 			return nil
 		},

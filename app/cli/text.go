@@ -10,7 +10,7 @@ import (
 // others made: scenario names, document titles and bodies, measure labels,
 // search snippets. A name holding ESC or OSC sequences would drive the
 // user's terminal (retitle it, hide text, rewrite the screen) if printed
-// raw (issue 10, defect 8). Everything printed goes through a textWriter,
+// raw. Everything printed goes through a textWriter,
 // which shows such characters as escapes instead.
 
 // textWriter writes to w what it is given with control characters made

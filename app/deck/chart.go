@@ -225,49 +225,12 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 		grouping = "stacked"
 	}
 	fmt.Fprintf(&b, `<c:barDir val="%s"/><c:grouping val="%s"/><c:varyColors val="0"/>`, barDir, grouping)
-	n := len(c.Categories)
 	format := numberFormat(c)
 	axisText := textStyle{size: categoryFontSize(c, frame), color: colorSubtitle}
 	labels := textStyle{size: math.Max(minLabelSize, math.Min(11, axisText.size)), color: colorSubtitle}
 	dataLabels := c.DataLabels && labelsFit(c, frame, labels.size)
-	for i, s := range c.Series {
-		col := column(i + 1)
-		fmt.Fprintf(&b, `<c:ser><c:idx val="%d"/><c:order val="%d"/>`, i, i)
-		fmt.Fprintf(&b, `<c:tx><c:strRef><c:f>%s!$%s$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>%s</c:v></c:pt></c:strCache></c:strRef></c:tx>`,
-			sheetName, col, esc(seriesName(c, i)))
-		fmt.Fprintf(&b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
-			seriesColor(c, i))
-		pos := "outEnd" // outside the end is not allowed on stacked bars
-		if c.Stacked {
-			pos = "ctr"
-		}
-		custom := slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
-		if dataLabels || custom {
-			b.WriteString(`<c:dLbls>`)
-			hidden := hiddenLabels(c, s)
-			for k := range s.Values {
-				if k < len(s.Labels) && s.Labels[k] != "" {
-					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:tx>%s</c:tx><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`+
-						`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
-						k, richText(s.Labels[k], labels, 0), pos)
-				} else if hidden[k] || !dataLabels {
-					fmt.Fprintf(&b, `<c:dLbl><c:idx val="%d"/><c:delete val="1"/></c:dLbl>`, k)
-				}
-			}
-			fmt.Fprintf(&b, `<c:numFmt formatCode="%s" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>%s`+
-				`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`,
-				esc(format), txPr(labels), pos)
-		}
-		fmt.Fprintf(&b, `<c:cat><c:strRef><c:f>%s!$A$2:$A$%d</c:f><c:strCache><c:ptCount val="%d"/>`, sheetName, n+1, n)
-		for k, cat := range c.Categories {
-			fmt.Fprintf(&b, `<c:pt idx="%d"><c:v>%s</c:v></c:pt>`, k, esc(cat))
-		}
-		fmt.Fprintf(&b, `</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>%s!$%s$2:$%s$%d</c:f><c:numCache><c:formatCode>%s</c:formatCode><c:ptCount val="%d"/>`,
-			sheetName, col, col, n+1, esc(format), n)
-		for k, v := range s.Values {
-			fmt.Fprintf(&b, `<c:pt idx="%d"><c:v>%s</c:v></c:pt>`, k, formatNumber(v))
-		}
-		b.WriteString(`</c:numCache></c:numRef></c:val></c:ser>`)
+	for i := range c.Series {
+		seriesXML(&b, c, i, format, labels, dataLabels)
 	}
 	if c.Stacked {
 		b.WriteString(`<c:gapWidth val="60"/><c:overlap val="100"/>`)
@@ -276,43 +239,7 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	}
 	fmt.Fprintf(&b, `<c:axId val="%d"/><c:axId val="%d"/></c:barChart>`, catAxisID, valAxisID)
 
-	// Category axis. Horizontal bars read top to bottom in the order of the
-	// categories: the axis runs maxMin, and the value axis crosses it at
-	// its maximum, the bottom, rather than at the top.
-	catPos, valPos, orient, valCrosses, valRot := "b", "l", "minMax", "autoZero", -5400000
-	if c.Horizontal {
-		catPos, valPos, orient, valCrosses, valRot = "l", "b", "maxMin", "max", 0
-	}
-	fmt.Fprintf(&b, `<c:catAx><c:axId val="%d"/><c:scaling><c:orientation val="%s"/></c:scaling><c:delete val="0"/><c:axPos val="%s"/>`,
-		catAxisID, orient, catPos)
-	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>`)
-	// Unrotated labels: LibreOffice then wraps long labels rather than
-	// turning them on their side.
-	fmt.Fprintf(&b, `<c:spPr><a:noFill/>%s</c:spPr>%s`, line(9525, "808080"), txPrRot(axisText, 0))
-	fmt.Fprintf(&b, `<c:crossAx val="%d"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>`,
-		valAxisID)
-
-	// Value axis, from zero.
-	fmt.Fprintf(&b, `<c:valAx><c:axId val="%d"/><c:scaling><c:orientation val="minMax"/>`, valAxisID)
-	lo, hi := valueRange(c)
-	if lo >= 0 {
-		if hi <= 0 {
-			b.WriteString(`<c:max val="1"/>`) // all zero: an empty but sensible axis
-		}
-		b.WriteString(`<c:min val="0"/>`)
-	} else if hi <= 0 {
-		b.WriteString(`<c:max val="0"/>`)
-	}
-	fmt.Fprintf(&b, `</c:scaling><c:delete val="0"/><c:axPos val="%s"/>`, valPos)
-	fmt.Fprintf(&b, `<c:majorGridlines><c:spPr>%s</c:spPr></c:majorGridlines>`, line(9525, "D9D9D9"))
-	if c.ValueTitle != "" {
-		fmt.Fprintf(&b, `<c:title><c:tx>%s</c:tx><c:overlay val="0"/></c:title>`,
-			richText(c.ValueTitle, textStyle{size: 12, color: colorSubtitle}, valRot))
-	}
-	fmt.Fprintf(&b, `<c:numFmt formatCode="%s" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`,
-		esc(format))
-	fmt.Fprintf(&b, `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>%s`, txPr(textStyle{size: 12, color: colorSubtitle}))
-	fmt.Fprintf(&b, `<c:crossAx val="%d"/><c:crosses val="%s"/><c:crossBetween val="between"/></c:valAx>`, catAxisID, valCrosses)
+	axesXML(&b, c, axisText, format)
 	b.WriteString(`<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>`)
 
 	// No legend: the slide writes the chart's key, in the series' order,
@@ -323,4 +250,90 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 		textStyle{size: 12, color: colorSubtitle}.rPr("a:defRPr"))
 	fmt.Fprintf(&b, `<c:externalData r:id="%s"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>`, workbookRel)
 	return []byte(b.String())
+}
+
+// seriesXML writes series i of c: its name, colour, data labels (those
+// the chart shows, and every label of its own, such as a bound's mark),
+// categories and values.
+func seriesXML(b *strings.Builder, c *Chart, i int, format string, labels textStyle, dataLabels bool) {
+	s := c.Series[i]
+	n := len(c.Categories)
+	col := column(i + 1)
+	fmt.Fprintf(b, `<c:ser><c:idx val="%d"/><c:order val="%d"/>`, i, i)
+	fmt.Fprintf(b, `<c:tx><c:strRef><c:f>%s!$%s$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>%s</c:v></c:pt></c:strCache></c:strRef></c:tx>`,
+		sheetName, col, esc(seriesName(c, i)))
+	fmt.Fprintf(b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
+		seriesColor(c, i))
+	pos := "outEnd" // outside the end is not allowed on stacked bars
+	if c.Stacked {
+		pos = "ctr"
+	}
+	custom := slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
+	if dataLabels || custom {
+		b.WriteString(`<c:dLbls>`)
+		hidden := hiddenLabels(c, s)
+		for k := range s.Values {
+			if k < len(s.Labels) && s.Labels[k] != "" {
+				fmt.Fprintf(b, `<c:dLbl><c:idx val="%d"/><c:tx>%s</c:tx><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`+
+					`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbl>`,
+					k, richText(s.Labels[k], labels, 0), pos)
+			} else if hidden[k] || !dataLabels {
+				fmt.Fprintf(b, `<c:dLbl><c:idx val="%d"/><c:delete val="1"/></c:dLbl>`, k)
+			}
+		}
+		fmt.Fprintf(b, `<c:numFmt formatCode="%s" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>%s`+
+			`<c:dLblPos val="%s"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`,
+			esc(format), txPr(labels), pos)
+	}
+	fmt.Fprintf(b, `<c:cat><c:strRef><c:f>%s!$A$2:$A$%d</c:f><c:strCache><c:ptCount val="%d"/>`, sheetName, n+1, n)
+	for k, cat := range c.Categories {
+		fmt.Fprintf(b, `<c:pt idx="%d"><c:v>%s</c:v></c:pt>`, k, esc(cat))
+	}
+	fmt.Fprintf(b, `</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>%s!$%s$2:$%s$%d</c:f><c:numCache><c:formatCode>%s</c:formatCode><c:ptCount val="%d"/>`,
+		sheetName, col, col, n+1, esc(format), n)
+	for k, v := range s.Values {
+		fmt.Fprintf(b, `<c:pt idx="%d"><c:v>%s</c:v></c:pt>`, k, formatNumber(v))
+	}
+	b.WriteString(`</c:numCache></c:numRef></c:val></c:ser>`)
+}
+
+// axesXML writes the category and value axes of c.
+func axesXML(b *strings.Builder, c *Chart, axisText textStyle, format string) {
+	// Category axis. Horizontal bars read top to bottom in the order of the
+	// categories: the axis runs maxMin, and the value axis crosses it at
+	// its maximum, the bottom, rather than at the top.
+	catPos, valPos, orient, valCrosses, valRot := "b", "l", "minMax", "autoZero", -5400000
+	if c.Horizontal {
+		catPos, valPos, orient, valCrosses, valRot = "l", "b", "maxMin", "max", 0
+	}
+	fmt.Fprintf(b, `<c:catAx><c:axId val="%d"/><c:scaling><c:orientation val="%s"/></c:scaling><c:delete val="0"/><c:axPos val="%s"/>`,
+		catAxisID, orient, catPos)
+	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>`)
+	// Unrotated labels: LibreOffice then wraps long labels rather than
+	// turning them on their side.
+	fmt.Fprintf(b, `<c:spPr><a:noFill/>%s</c:spPr>%s`, line(9525, "808080"), txPrRot(axisText, 0))
+	fmt.Fprintf(b, `<c:crossAx val="%d"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>`,
+		valAxisID)
+
+	// Value axis, from zero.
+	fmt.Fprintf(b, `<c:valAx><c:axId val="%d"/><c:scaling><c:orientation val="minMax"/>`, valAxisID)
+	lo, hi := valueRange(c)
+	if lo >= 0 {
+		if hi <= 0 {
+			b.WriteString(`<c:max val="1"/>`) // all zero: an empty but sensible axis
+		}
+		b.WriteString(`<c:min val="0"/>`)
+	} else if hi <= 0 {
+		b.WriteString(`<c:max val="0"/>`)
+	}
+	fmt.Fprintf(b, `</c:scaling><c:delete val="0"/><c:axPos val="%s"/>`, valPos)
+	fmt.Fprintf(b, `<c:majorGridlines><c:spPr>%s</c:spPr></c:majorGridlines>`, line(9525, "D9D9D9"))
+	if c.ValueTitle != "" {
+		fmt.Fprintf(b, `<c:title><c:tx>%s</c:tx><c:overlay val="0"/></c:title>`,
+			richText(c.ValueTitle, textStyle{size: 12, color: colorSubtitle}, valRot))
+	}
+	fmt.Fprintf(b, `<c:numFmt formatCode="%s" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>`,
+		esc(format))
+	fmt.Fprintf(b, `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>%s`, txPr(textStyle{size: 12, color: colorSubtitle}))
+	fmt.Fprintf(b, `<c:crossAx val="%d"/><c:crosses val="%s"/><c:crossBetween val="between"/></c:valAx>`, catAxisID, valCrosses)
 }

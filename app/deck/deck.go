@@ -33,9 +33,11 @@ type Deck struct {
 	// Author is the document creator; empty means "Parley".
 	Author string
 	// Created is the creation and modification date of the document; the
-	// zero value means time.Now(). It also stamps the zip entries, so a
-	// fixed Created gives byte-identical output.
+	// zero value means the time by Now. It also stamps the zip entries, so
+	// a fixed Created gives byte-identical output.
 	Created time.Time
+	// Now is the clock for a zero Created; nil means time.Now.
+	Now func() time.Time
 	// Slides are the chart slides, in order. A deck without slides is valid.
 	Slides []Slide
 	// Sources are the lines of the closing "Sources" slide, one bullet

@@ -142,18 +142,7 @@ func build(d *Deck, modified time.Time) (*pkg, error) {
 	p.add(part{name: presentationName, ctype: ctPresentation, body: presentationXML(len(b.slides), b.w, b.h), rels: presRels})
 	p.add(b.slides...)
 
-	ls := layouts(b.w, b.h)
-	var masterRels []rel
-	var layoutIDs []string
-	for i := range ls {
-		masterRels = append(masterRels, rel{relSlideLayout, layoutName(i)})
-		layoutIDs = append(layoutIDs, relID(i))
-	}
-	masterRels = append(masterRels, rel{relTheme, themeName})
-	p.add(part{name: masterName, ctype: ctSlideMaster, body: masterXML(b.w, b.h, layoutIDs), rels: masterRels})
-	for i, l := range ls {
-		p.add(part{name: layoutName(i), ctype: ctSlideLayout, body: layoutXML(l), rels: []rel{{relSlideMaster, masterName}}})
-	}
+	p.addMaster(b.w, b.h)
 	p.add(
 		part{name: themeName, ctype: ctTheme, body: themeXML("Parley")},
 		part{name: notesMasterName, ctype: ctNotesMaster, body: notesMasterXML(b.w, b.h), rels: []rel{{relTheme, notesThemeName}}},
@@ -168,6 +157,22 @@ func build(d *Deck, modified time.Time) (*pkg, error) {
 		part{name: "docProps/app.xml", ctype: ctExtended, body: appXML(len(b.slides), b.notes, d.Widescreen)},
 	)
 	return &p, nil
+}
+
+// addMaster adds the slide master and its layouts for slides of size w x h.
+func (p *pkg) addMaster(w, h int64) {
+	ls := layouts(w, h)
+	var masterRels []rel
+	var layoutIDs []string
+	for i := range ls {
+		masterRels = append(masterRels, rel{relSlideLayout, layoutName(i)})
+		layoutIDs = append(layoutIDs, relID(i))
+	}
+	masterRels = append(masterRels, rel{relTheme, themeName})
+	p.add(part{name: masterName, ctype: ctSlideMaster, body: masterXML(w, h, layoutIDs), rels: masterRels})
+	for i, l := range ls {
+		p.add(part{name: layoutName(i), ctype: ctSlideLayout, body: layoutXML(l), rels: []rel{{relSlideMaster, masterName}}})
+	}
 }
 
 // presentationXML returns ppt/presentation.xml for n slides of size w x h.

@@ -14,7 +14,7 @@ func Write(w io.Writer, d *Deck) error {
 	}
 	modified := d.Created
 	if modified.IsZero() {
-		modified = time.Now()
+		modified = Now(d.Now)
 	}
 	p, err := build(d, modified)
 	if err != nil {
@@ -24,4 +24,13 @@ func Write(w io.Writer, d *Deck) error {
 		return fmt.Errorf("deck: writing: %w", err)
 	}
 	return nil
+}
+
+// Now returns the time by clock, or by time.Now when clock is nil: the one
+// place the output packages read the computer's clock.
+func Now(clock func() time.Time) time.Time {
+	if clock != nil {
+		return clock()
+	}
+	return time.Now()
 }

@@ -8,12 +8,6 @@ import (
 // Minus is the typographic minus sign figures are written with.
 const Minus = "\u2212"
 
-// units are the magnitudes an amount is written in, largest first.
-var units = []struct {
-	div   float64
-	short string
-}{{1e9, "bn"}, {1e6, "M"}, {1e3, "k"}, {1, ""}}
-
 // Amount writes a US$ value without the currency, in its own magnitude,
 // to about three significant digits: billions with one decimal ("4.2 bn",
 // "3,251.2 bn"), millions with one decimal under 100 ("12.5 M") and none
@@ -30,9 +24,9 @@ func Amount(v float64) string {
 	if v < 0 {
 		sign = Minus
 	}
-	for _, u := range units {
+	for _, u := range axisUnits {
 		dec := 1
-		switch u.short {
+		switch u.Short {
 		case "M":
 			if a >= 99.5e6 {
 				dec = 0
@@ -40,17 +34,17 @@ func Amount(v float64) string {
 		case "k", "":
 			dec = 0
 		}
-		if a/u.div < 0.9995 && u.div > 1 {
+		if a/u.Div < 0.9995 && u.Div > 1 {
 			continue // under one of this unit at three significant digits
 		}
 		p := math.Pow(10, float64(dec))
-		x := math.Round(a/u.div*p) / p
+		x := math.Round(a/u.Div*p) / p
 		s := Grouped(x, dec)
 		if s == "0" {
 			return "0"
 		}
-		if u.short != "" {
-			s += " " + u.short
+		if u.Short != "" {
+			s += " " + u.Short
 		}
 		return sign + s
 	}
@@ -78,7 +72,7 @@ func Rate(r float64) string {
 }
 
 // UpperMark is the mark written before a figure that is only an upper
-// bound.
+// bound (Mark of scenarios.AtMost, and a space).
 const UpperMark = "≤ "
 
 // Bound writes figure text as an upper bound ("≤ US$ 16.7 bn") when upper
@@ -88,4 +82,52 @@ func Bound(text string, upper bool) string {
 		return text
 	}
 	return UpperMark + text
+}
+
+// Dollars writes a US$ value to the dollar, with no unit of magnitude,
+// for figures a reader checks against a source line by line:
+// "US$11,333,116"; negative "−US$850". Signed puts "+" before a value
+// that is not negative.
+func Dollars(v float64, signed bool) string {
+	s := Grouped(math.Abs(v), 0)
+	switch {
+	case v < 0 && s != "0":
+		return Minus + "US$" + s
+	case signed:
+		return "+US$" + s
+	}
+	return "US$" + s
+}
+
+// Unit is a magnitude money is written in on an axis: US$ per unit, its
+// short name ("bn") and the axis title ("US$ billions").
+type Unit struct {
+	Div   float64
+	Short string
+	Title string
+}
+
+// axisUnits are the magnitudes money is written in (on axes and by
+// Amount), largest first.
+var axisUnits = []Unit{
+	{1e9, "bn", "US$ billions"},
+	{1e6, "M", "US$ millions"},
+	{1e3, "k", "US$ thousands"},
+	{1, "", "US$"},
+}
+
+// UnitFor returns the unit of an axis whose largest absolute value is max:
+// the largest unit in which max is at least 1 (millions when there is
+// nothing to show, for a sensible title).
+func UnitFor(max float64) Unit {
+	max = math.Abs(max)
+	for _, u := range axisUnits[:len(axisUnits)-1] {
+		if max >= u.Div {
+			return u
+		}
+	}
+	if max >= 1 {
+		return axisUnits[len(axisUnits)-1]
+	}
+	return axisUnits[1]
 }

@@ -53,3 +53,22 @@ func TestMoneyAndRate(t *testing.T) {
 		}
 	}
 }
+
+func TestDollars(t *testing.T) {
+	for _, tc := range []struct {
+		v      float64
+		signed bool
+		want   string
+	}{
+		{11_333_115.6, false, "US$11,333,116"},
+		{0, false, "US$0"},
+		{0, true, "+US$0"},
+		{26_064_212, true, "+US$26,064,212"},
+		{-850.2, true, "−US$850"},
+		{-0.2, false, "US$0"},
+	} {
+		if got := numfmt.Dollars(tc.v, tc.signed); got != tc.want {
+			t.Errorf("Dollars(%v, %v) = %q, want %q", tc.v, tc.signed, got, tc.want)
+		}
+	}
+}

@@ -54,3 +54,11 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestEnteredRate(t *testing.T) {
+	for r, want := range map[float64]string{0.3519: "35.19%", 0.25: "25%", 0: "0%", 0.0000001: "0.00001%", 1.5: "150%"} {
+		if got := numfmt.EnteredRate(r); got != want {
+			t.Errorf("EnteredRate(%v) = %q, want %q", r, got, want)
+		}
+	}
+}

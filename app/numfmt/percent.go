@@ -2,6 +2,7 @@ package numfmt
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -26,4 +27,11 @@ func Percent(r float64, dec int) string {
 		return "<" + tiny + "%"
 	}
 	return s + "%"
+}
+
+// EnteredRate writes a rate as the percentage a user enters it, with the
+// digits it has and no more (to a millionth of a percent): 0.3519 is
+// "35.19%", 0.25 is "25%".
+func EnteredRate(r float64) string {
+	return strconv.FormatFloat(math.Round(r*1e8)/1e6, 'f', -1, 64) + "%"
 }

@@ -64,90 +64,31 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 	s := subs[0]
 	meta := charts.Meta{Title: title(k, len(subs)), AllSectors: req.AllSectors}
 	var draw func() (*charts.Chart, error)
+	var err error
 	switch k {
 	case charts.Leverage, charts.Deal:
 		return b.buildPosition(k, subs, req) // position.go
 	case charts.Exposure, charts.Dutiable:
-		res := s.evaluate()
-		bt.results = []scenarios.Result{res}
-		bt.dir = pickDirection(req.Direction, res.Totals)
-		bands, rangeSource, err := b.exposureBands(s, req)
-		if err != nil {
-			return nil, err
-		}
-		bt.notes = rangeSource
-		draw = func() (*charts.Chart, error) {
-			if k == charts.Exposure {
-				return charts.NewExposureBands(res, bands, bt.dir, s.model.Sectors, req.Top, meta), nil
-			}
-			return charts.NewDutiableTop(res, bt.dir, s.model.Sectors, req.Top, meta), nil
-		}
+		draw, err = b.exposureChart(k, bt, s, req, &meta)
 	case charts.Compare:
-		results := make([]scenarios.Result, len(subs))
-		totals := make([][2]scenarios.Totals, len(subs))
-		for i, s := range subs {
-			results[i] = s.evaluate()
-			totals[i] = results[i].Totals
-		}
-		bt.results = results
-		bt.dir = pickDirection(req.Direction, totals...)
-		draw = func() (*charts.Chart, error) {
-			return charts.NewCompare(results, bt.dir, s.model.Sectors, req.Top, meta)
-		}
+		draw = compareChart(bt, subs, req, &meta)
 	case charts.Timeline:
-		from, to, err := timelineRange(s, req.From, req.To)
-		if err != nil {
-			return nil, err
-		}
-		pts, err := s.model.Timeline(s.sc, from, to)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", storage.ErrInvalid, err)
-		}
-		totals := make([][2]scenarios.Totals, len(pts))
-		for i, p := range pts {
-			totals[i] = p.Result.Totals
-		}
-		bt.dir = pickDirection(req.Direction, totals...)
-		bt.measures[0] = activeMeasures(s.sc, bt.dir, from, to)
-		bt.when = "at some time from " + period(from, to)
-		meta.Subtitle = subtitle(subs, bt.dir, period(from, to))
-		draw = func() (*charts.Chart, error) { return charts.NewTimelineScheduled(pts, bt.dir, meta, s.asOf) }
+		draw, err = timelineChart(bt, s, req, &meta)
 	case charts.Tornado:
 		base, swings := s.model.Sensitivity(s.sc, s.asOf)
 		bt.dir = pickDirection(req.Direction, base)
 		draw = func() (*charts.Chart, error) { return charts.NewTornado(base, swings, bt.dir, meta), nil }
 	case charts.Products:
-		var err error
-		if draw, err = productsChart(bt, s, req, &meta); err != nil {
-			return nil, err
-		}
+		draw, err = productsChart(bt, s, req, &meta)
 	case charts.Provinces:
-		var err error
-		if draw, err = provincesChart(bt, s, req, &meta); err != nil {
-			return nil, err
-		}
+		draw, err = provincesChart(bt, s, req, &meta)
 	default:
 		return nil, badInput("unknown chart kind %q (want %s)", k, kindList())
 	}
-	if k != charts.Timeline {
-		for i, s := range subs {
-			bt.measures[i] = activeMeasures(s.sc, bt.dir, s.asOf, s.asOf)
-		}
-		bt.when = "on " + s.asOf.String()
-		if len(subs) > 1 {
-			bt.when = "on each scenario's date"
-		}
-		meta.Subtitle = subtitle(subs, bt.dir, "")
-		if k == charts.Compare {
-			// The legend names the scenarios; the slide's subtitle does too.
-			bt.subtitle = meta.Subtitle
-			meta.Subtitle = legendSubtitle(subs, bt.dir)
-		}
+	if err != nil {
+		return nil, err
 	}
-	if bt.subtitle == "" {
-		bt.subtitle = meta.Subtitle
-	}
-	var err error
+	describe(k, subs, bt, &meta)
 	st := chartFoot
 	if k == charts.Compare {
 		st = compareFoot
@@ -167,4 +108,82 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 		return nil, err
 	}
 	return bt, nil
+}
+
+// describe sets what bt's chart of kind k says of its scenarios: the
+// measures in force, when, and the subtitle (the timeline sets its own).
+func describe(k charts.Kind, subs []*subject, bt *built, meta *charts.Meta) {
+	s := subs[0]
+	if k != charts.Timeline {
+		for i, s := range subs {
+			bt.measures[i] = activeMeasures(s.sc, bt.dir, s.asOf, s.asOf)
+		}
+		bt.when = "on " + s.asOf.String()
+		if len(subs) > 1 {
+			bt.when = "on each scenario's date"
+		}
+		meta.Subtitle = subtitle(subs, bt.dir, "")
+		if k == charts.Compare {
+			// The legend names the scenarios; the slide's subtitle does too.
+			bt.subtitle = meta.Subtitle
+			meta.Subtitle = legendSubtitle(subs, bt.dir)
+		}
+	}
+	if bt.subtitle == "" {
+		bt.subtitle = meta.Subtitle
+	}
+}
+
+// exposureChart prepares the exposure or dutiable chart of s.
+func (b *builder) exposureChart(k charts.Kind, bt *built, s *subject, req ChartRequest, meta *charts.Meta) (func() (*charts.Chart, error), error) {
+	res := s.evaluate()
+	bt.results = []scenarios.Result{res}
+	bt.dir = pickDirection(req.Direction, res.Totals)
+	bands, rangeSource, err := b.exposureBands(s, req)
+	if err != nil {
+		return nil, err
+	}
+	bt.notes = rangeSource
+	return func() (*charts.Chart, error) {
+		if k == charts.Exposure {
+			return charts.NewExposureBands(res, bands, bt.dir, s.model.Sectors, req.Top, *meta), nil
+		}
+		return charts.NewDutiableTop(res, bt.dir, s.model.Sectors, req.Top, *meta), nil
+	}, nil
+}
+
+// compareChart prepares the chart comparing subs.
+func compareChart(bt *built, subs []*subject, req ChartRequest, meta *charts.Meta) func() (*charts.Chart, error) {
+	results := make([]scenarios.Result, len(subs))
+	totals := make([][2]scenarios.Totals, len(subs))
+	for i, s := range subs {
+		results[i] = s.evaluate()
+		totals[i] = results[i].Totals
+	}
+	bt.results = results
+	bt.dir = pickDirection(req.Direction, totals...)
+	return func() (*charts.Chart, error) {
+		return charts.NewCompare(results, bt.dir, subs[0].model.Sectors, req.Top, *meta)
+	}
+}
+
+// timelineChart prepares the timeline of s over the range req gives.
+func timelineChart(bt *built, s *subject, req ChartRequest, meta *charts.Meta) (func() (*charts.Chart, error), error) {
+	from, to, err := timelineRange(s, req.From, req.To)
+	if err != nil {
+		return nil, err
+	}
+	pts, err := s.model.Timeline(s.sc, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", storage.ErrInvalid, err)
+	}
+	totals := make([][2]scenarios.Totals, len(pts))
+	for i, p := range pts {
+		totals[i] = p.Result.Totals
+	}
+	bt.dir = pickDirection(req.Direction, totals...)
+	bt.measures[0] = activeMeasures(s.sc, bt.dir, from, to)
+	bt.when = "at some time from " + period(from, to)
+	meta.Subtitle = subtitle(bt.subjects, bt.dir, period(from, to))
+	return func() (*charts.Chart, error) { return charts.NewTimelineScheduled(pts, bt.dir, *meta, s.asOf) }, nil
 }

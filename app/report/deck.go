@@ -36,7 +36,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	}
 	created := opt.Created
 	if created.IsZero() {
-		created = time.Now()
+		created = deck.Now(opt.Now)
 	}
 	width := charts.Slide43.W
 	if opt.Widescreen {
@@ -44,47 +44,9 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	}
 	b := newBuilder(ws)
 	req := ChartRequest{Direction: opt.Direction, Top: opt.Top, AllSectors: opt.AllSectors}
-	var slides []*pendingSlide
-	if opt.hasSlide(SlideSummary) {
-		for _, s := range subs {
-			ps, err := b.summarySlide(s)
-			if err != nil {
-				return nil, fmt.Errorf("deck: %s: summary slide: %w", s.id, err)
-			}
-			slides = append(slides, ps)
-		}
-	}
-	for _, s := range subs {
-		for _, k := range slideKinds {
-			if !opt.hasSlide(string(k)) || !s.hasSlide(k) {
-				continue
-			}
-			bt, err := b.build(k, []*subject{s}, req)
-			if err != nil {
-				return nil, fmt.Errorf("deck: %s: %s chart: %w", s.id, k, err)
-			}
-			ps, err := b.slide(bt)
-			if err != nil {
-				return nil, fmt.Errorf("deck: %s: %s slide: %w", s.id, k, err)
-			}
-			ps.kind = string(k)
-			if mergeDuplicate(slides, ps, s) {
-				continue // the same chart with the same data: one slide names both scenarios
-			}
-			slides = append(slides, ps)
-		}
-	}
-	if opt.hasSlide(SlideCompare) && len(subs) >= charts.MinCompare && len(subs) <= charts.MaxCompare {
-		bt, err := b.build(charts.Compare, subs, req)
-		if err != nil {
-			return nil, fmt.Errorf("deck: compare chart: %w", err)
-		}
-		ps, err := b.slide(bt)
-		if err != nil {
-			return nil, fmt.Errorf("deck: compare slide: %w", err)
-		}
-		ps.kind = SlideCompare
-		slides = append(slides, ps)
+	slides, err := b.scenarioSlides(subs, req, &opt)
+	if err != nil {
+		return nil, fmt.Errorf("deck: %w", err)
 	}
 	slides, positionSources, err := b.positionSlides(slides, subs, req, &opt) // only when asked for (position.go)
 	if err != nil {
@@ -106,6 +68,17 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		}
 		sources = append(sources, positionSources...)
 	}
+	d := newDeck(subs, &opt, created, sources)
+	for _, ps := range slides {
+		d.Slides = append(d.Slides, ps.slide)
+	}
+	return d, nil
+}
+
+// newDeck returns the deck of subs without its slides: its title and
+// subtitle (the user's, or the scenarios' names and dates), date and
+// sources.
+func newDeck(subs []*subject, opt *DeckOptions, created time.Time, sources []string) *deck.Deck {
 	title, subtitle := strings.TrimSpace(opt.Title), strings.TrimSpace(opt.Subtitle)
 	if title == "" {
 		title = DeckTitle(names(subs))
@@ -113,7 +86,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	if subtitle == "" {
 		subtitle = deckSubtitle(subs, created)
 	}
-	d := &deck.Deck{
+	return &deck.Deck{
 		Title:      title,
 		Subtitle:   subtitle,
 		Author:     "Parley",
@@ -121,10 +94,55 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		Sources:    sources,
 		Widescreen: opt.Widescreen,
 	}
-	for _, ps := range slides {
-		d.Slides = append(d.Slides, ps.slide)
+}
+
+// scenarioSlides returns the slides opt asks for of each scenario of subs
+// (summary, then its charts, the same chart with the same data once), and
+// the slide comparing them.
+func (b *builder) scenarioSlides(subs []*subject, req ChartRequest, opt *DeckOptions) ([]*pendingSlide, error) {
+	var slides []*pendingSlide
+	if opt.hasSlide(SlideSummary) {
+		for _, s := range subs {
+			ps, err := b.summarySlide(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: summary slide: %w", s.id, err)
+			}
+			slides = append(slides, ps)
+		}
 	}
-	return d, nil
+	for _, s := range subs {
+		for _, k := range slideKinds {
+			if !opt.hasSlide(string(k)) || !s.hasSlide(k) {
+				continue
+			}
+			bt, err := b.build(k, []*subject{s}, req)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s chart: %w", s.id, k, err)
+			}
+			ps, err := b.slide(bt)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s slide: %w", s.id, k, err)
+			}
+			ps.kind = string(k)
+			if mergeDuplicate(slides, ps, s) {
+				continue // the same chart with the same data: one slide names both scenarios
+			}
+			slides = append(slides, ps)
+		}
+	}
+	if opt.hasSlide(SlideCompare) && len(subs) >= charts.MinCompare && len(subs) <= charts.MaxCompare {
+		bt, err := b.build(charts.Compare, subs, req)
+		if err != nil {
+			return nil, fmt.Errorf("compare chart: %w", err)
+		}
+		ps, err := b.slide(bt)
+		if err != nil {
+			return nil, fmt.Errorf("compare slide: %w", err)
+		}
+		ps.kind = SlideCompare
+		slides = append(slides, ps)
+	}
+	return slides, nil
 }
 
 // names returns the scenarios' names.

@@ -11,10 +11,10 @@ func likenessNotes(subs []*subject) []string {
 	if len(subs) < 2 {
 		return nil
 	}
-	a := scenarios.Compared{Label: subs[0].name(), AsOf: subs[0].asOf, Assumptions: subs[0].sc.Assumptions}
+	a := subs[0].ev.Compared(subs[0].name())
 	var out []string
 	for _, s := range subs[1:] {
-		b := scenarios.Compared{Label: s.name(), AsOf: s.asOf, Assumptions: s.sc.Assumptions}
+		b := s.ev.Compared(s.name())
 		if note := scenarios.LikenessNote(scenarios.LikenessWarnings(a, b)); note != "" {
 			out = append(out, note)
 		}

@@ -17,15 +17,9 @@ const maxLabelledBars = 30
 // Bars carry value labels unless there are more than 30 of them; a value
 // that is a bound keeps its own label ("≤ 1.3") whatever their number.
 func NativeChart(t charts.Table) *deck.Chart {
-	c := &deck.Chart{
-		Title:        t.Title,
-		Categories:   slices.Clone(t.Categories),
-		Series:       make([]deck.Series, len(t.Series)),
-		Horizontal:   t.Horizontal,
-		Stacked:      t.Stacked,
-		ValueTitle:   t.ValueTitle,
-		NumberFormat: t.NumberFormat,
-	}
+	c := t // charts.Table is a deck.Chart: copy what it holds
+	c.Categories = slices.Clone(t.Categories)
+	c.Series = make([]deck.Series, len(t.Series))
 	for i, s := range t.Series {
 		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color, Labels: slices.Clone(s.Labels)}
 	}
@@ -34,5 +28,5 @@ func NativeChart(t charts.Table) *deck.Chart {
 		bars *= len(t.Series)
 	}
 	c.DataLabels = bars > 0 && bars <= maxLabelledBars
-	return c
+	return &c
 }

@@ -2,10 +2,9 @@ package report
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -121,10 +120,8 @@ func describeMeasure(m *scenarios.Measure) string {
 }
 
 // rateText formats a rate as the percentage the user entered: 0.3519 as
-// "35.19%".
-func rateText(r float64) string {
-	return strconv.FormatFloat(math.Round(r*1e8)/1e6, 'f', -1, 64) + "%"
-}
+// "35.19%" (numfmt.EnteredRate).
+func rateText(r float64) string { return numfmt.EnteredRate(r) }
 
 // documentRef returns how a quote names its document: the title, the
 // publisher and date when known, and the document id.

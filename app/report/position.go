@@ -65,7 +65,6 @@ func (b *builder) buildPosition(k charts.Kind, subs []*subject, req ChartRequest
 	if len(subs) > 1 {
 		bt.when = "on each scenario's date"
 	}
-	both := "both directions"
 	var levLines []string
 	top := req.Top
 	if top == 0 && !req.AllSectors {
@@ -74,25 +73,9 @@ func (b *builder) buildPosition(k charts.Kind, subs []*subject, req ChartRequest
 	var draw func() *charts.Chart
 	switch k {
 	case charts.Leverage:
-		lev, err := b.ws.Leverage()
-		if err != nil {
+		var err error
+		if draw, levLines, err = b.leverageChart(bt, req, top, &meta); err != nil {
 			return nil, err
-		}
-		rows := scenarios.WithDuty(lev.Rows, &bt.results[0])
-		meta.Title = titleLeverage
-		meta.Subtitle = strings.Join(append([]string{subs[0].name()}, context(subs, scenarios.CAtoUS, "")...), " · ")
-		meta.Subtitle = strings.Replace(meta.Subtitle, scenarios.CAtoUS.Label(), fmt.Sprintf("dependence %d, duty at stake %s", lev.Year, both), 1)
-		for _, l := range lev.Sources {
-			if !req.FullFootnote {
-				l = compactSource(l)
-			}
-			levLines = append(levLines, l)
-		}
-		// A slide's footnote names the two sources in one line; the
-		// closing sources slide gives them in full.
-		bt.notes = []string{leverageSlideSource}
-		draw = func() *charts.Chart {
-			return charts.NewLeverage(rows, scenarios.LeverageTotal(rows), subs[0].model.Sectors, top, meta)
 		}
 	case charts.Deal:
 		d, err := scenarios.ScoreDeal(&bt.results[0], &bt.results[1])
@@ -101,7 +84,7 @@ func (b *builder) buildPosition(k charts.Kind, subs []*subject, req ChartRequest
 		}
 		meta.Title = titleDeal
 		meta.Subtitle = "Baseline " + dealName(subs[0]) + " → proposal " + dealName(subs[1]) + " · baseline " +
-			baselineYears(subs) + " trade · " + both
+			baselineYears(subs) + " trade · " + bothDirections
 		bt.notes = likenessNotes(subs)
 		draw = func() *charts.Chart { return charts.NewDeal(d, subs[0].model.Sectors, top, meta) }
 	default:
@@ -124,6 +107,37 @@ func (b *builder) buildPosition(k charts.Kind, subs []*subject, req ChartRequest
 	}
 	bt.chart = draw()
 	return bt, nil
+}
+
+// bothDirections is how a position chart's subtitle says it covers both directions.
+const bothDirections = "both directions"
+
+// leverageChart prepares the leverage chart of bt's scenario: its
+// dependence rows with the scenario's duty, and the lines of the sources of
+// dependence for the footnote.
+func (b *builder) leverageChart(bt *built, req ChartRequest, top int, meta *charts.Meta) (func() *charts.Chart, []string, error) {
+	subs := bt.subjects
+	lev, err := b.ws.Leverage()
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := scenarios.WithDuty(lev.Rows, &bt.results[0])
+	meta.Title = titleLeverage
+	meta.Subtitle = strings.Join(append([]string{subs[0].name()}, context(subs, scenarios.CAtoUS, "")...), " · ")
+	meta.Subtitle = strings.Replace(meta.Subtitle, scenarios.CAtoUS.Label(), fmt.Sprintf("dependence %d, duty at stake %s", lev.Year, bothDirections), 1)
+	var levLines []string
+	for _, l := range lev.Sources {
+		if !req.FullFootnote {
+			l = compactSource(l)
+		}
+		levLines = append(levLines, l)
+	}
+	// A slide's footnote names the two sources in one line; the
+	// closing sources slide gives them in full.
+	bt.notes = []string{leverageSlideSource}
+	return func() *charts.Chart {
+		return charts.NewLeverage(rows, scenarios.LeverageTotal(rows), subs[0].model.Sectors, top, *meta)
+	}, levLines, nil
 }
 
 // dealName names a side of a deal: "Today: … (as of 2026-12-01)".
@@ -185,11 +199,7 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			if err != nil {
 				return nil, nil, err
 			}
-			for _, l := range lev.Sources {
-				if !slices.Contains(sources, l) {
-					sources = append(sources, l)
-				}
-			}
+			sources = appendNew(sources, lev.Sources...)
 		}
 		if opt.hasPositionSlide(SlideRanges) {
 			r := req
@@ -203,8 +213,8 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 				return nil, nil, err
 			}
 			for _, l := range bt.notes {
-				if strings.HasPrefix(l, "Ranges:") && !slices.Contains(sources, l) {
-					sources = append(sources, l)
+				if strings.HasPrefix(l, "Ranges:") {
+					sources = appendNew(sources, l)
 				}
 			}
 		}
@@ -221,6 +231,16 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 		}
 	}
 	return slides, sources, nil
+}
+
+// appendNew appends to list the items it does not hold yet.
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		if !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
 }
 
 // checkDeal checks the scenarios of a deal chart request: exactly two.

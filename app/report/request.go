@@ -86,8 +86,10 @@ type DeckOptions struct {
 	// Today is the day on which scenarios that follow the clock are
 	// evaluated; zero means the current day.
 	Today scenarios.Date
-	// Created stamps the deck (and its title slide); zero means now.
+	// Created stamps the deck (and its title slide); zero means Now.
 	Created time.Time
+	// Now is the clock for Created when it is zero; nil means time.Now.
+	Now func() time.Time
 }
 
 // timelineStart is the first month of a timeline by default: the start of

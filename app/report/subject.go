@@ -1,20 +1,20 @@
 package report
 
 import (
-	"fmt"
-
 	"parley/scenarios"
 	"parley/storage"
 )
 
-// subject is a scenario of the workspace ready to evaluate: its model, the
-// day it is evaluated on and the source lines of its data.
+// subject is a scenario of the workspace evaluated: its model, the day it
+// is evaluated on, its result and the source lines of its data.
 type subject struct {
 	id      string
 	sc      *scenarios.Scenario
 	model   *scenarios.Model
 	asOf    scenarios.Date
 	sources []string
+	result  scenarios.Result
+	ev      *storage.Evaluation // what the fields above come from
 }
 
 // name returns the scenario's name, or its id when it has none.
@@ -26,7 +26,7 @@ func (s *subject) name() string {
 }
 
 // evaluate returns the scenario's result on its as-of date.
-func (s *subject) evaluate() scenarios.Result { return s.model.Evaluate(s.sc, s.asOf) }
+func (s *subject) evaluate() scenarios.Result { return s.result }
 
 // loadSubjects resolves refs (ids or names) and prepares each scenario for
 // evaluation on asOf, or on its own date when asOf is zero; scenarios that
@@ -56,30 +56,14 @@ func loadSubjects(ws *storage.Workspace, refs []string, asOf, today scenarios.Da
 	return out, nil
 }
 
-// loadSubject reads scenario id and its model and sources.
+// loadSubject evaluates scenario id (storage's Evaluate) and keeps what a
+// chart or a deck needs of it.
 func loadSubject(ws *storage.Workspace, id string, asOf, today scenarios.Date) (*subject, error) {
-	sc, err := ws.Scenario(id)
+	e, err := ws.Evaluate(id, storage.EvalOptions{AsOf: asOf, Today: today})
 	if err != nil {
 		return nil, err
 	}
-	model, err := ws.Model(sc.Assumptions)
-	if err != nil {
-		return nil, fmt.Errorf("scenario %s: %w", id, err)
-	}
-	sources, err := ws.ScenarioSources(sc)
-	if err != nil {
-		return nil, fmt.Errorf("scenario %s: sources: %w", id, err)
-	}
-	if asOf.IsZero() {
-		asOf = sc.AsOf
-		if sc.AsOfToday {
-			asOf = today
-			if asOf.IsZero() {
-				asOf = scenarios.Today()
-			}
-		}
-	}
-	return &subject{id: id, sc: sc, model: model, asOf: asOf, sources: sources}, nil
+	return &subject{id: id, sc: e.Scenario, model: e.Model, asOf: e.AsOf, sources: e.Sources, result: e.Result, ev: e}, nil
 }
 
 // pickDirection returns want, or when it is "" the direction with the

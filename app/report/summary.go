@@ -8,6 +8,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/deck"
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -43,39 +44,8 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 	var panels []deck.Panel
 	upper := false
 	for _, d := range scenarios.Directions {
-		t := res.Totals[d.Index()]
-		upper = upper || t.UpperBound
-		p := deck.Panel{Heading: d.Label()}
-		if t.Duty == 0 && t.Banned == 0 {
-			p.Lines = []string{"No duty at stake on " + s.asOf.String() + "."}
-			panels = append(panels, p)
-			continue
-		}
-		if d == scenarios.CAtoUS {
-			// Which figure answers "what does it cost Canada" (lost
-			// exports) and which "what do US importers pay" (duty).
-			cost, importers := CostToCanada(t, nil, s.sc.Assumptions.BaselineYear)
-			p.Lines = append(p.Lines, cost, importers)
-		} else {
-			p.Lines = append(p.Lines,
-				fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)))
-			if t.Banned != 0 {
-				p.Lines = append(p.Lines, fmt.Sprintf("Trade banned: %s%s a year of trade stopped by import bans", mark(t.UpperBound), charts.Money(t.Banned)))
-			}
-			p.Lines = append(p.Lines,
-				fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
-		}
-		flows := res.DirectionFlows(d)
-		slices.SortStableFunc(flows, func(a, b scenarios.Flow) int { return cmp.Compare(b.Duty, a.Duty) })
-		var top []string
-		for _, f := range flows {
-			if f.Duty == 0 || len(top) == summarySectors {
-				break
-			}
-			top = append(top, fmt.Sprintf("%s %s%s (%s)", names[f.Sector], mark(f.UpperBound), charts.Money(f.Duty), charts.Percent(f.Tariff)))
-		}
-		p.Lines = append(p.Lines, "Largest sectors: "+strings.Join(top, "; "))
-		panels = append(panels, p)
+		upper = upper || res.Totals[d.Index()].UpperBound
+		panels = append(panels, summaryPanel(s, &res, d, names))
 	}
 	key, err := b.keyEvidence(s, &res, active)
 	if err != nil {
@@ -85,7 +55,7 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 
 	sub := "As of " + s.asOf.String() + " · baseline " + fmt.Sprint(s.sc.Assumptions.BaselineYear) + " trade · duty at stake at baseline volumes"
 	if upper {
-		sub += " · ≤ upper bound (partial coverage)"
+		sub += " · " + numfmt.UpperMark + "upper bound (partial coverage)"
 	}
 	foot, err := b.footnote(bt.subjects, bt.measures, slideFoot)
 	if err != nil {
@@ -106,10 +76,46 @@ func (b *builder) summarySlide(s *subject) (*pendingSlide, error) {
 	return &pendingSlide{slide: slide, built: bt, kind: SlideSummary}, nil
 }
 
+// summaryPanel is the panel of direction d on the summary slide of s: the
+// duty at stake, what it costs Canada, and the largest sectors.
+func summaryPanel(s *subject, res *scenarios.Result, d scenarios.Direction, names map[string]string) deck.Panel {
+	t := res.Totals[d.Index()]
+	p := deck.Panel{Heading: d.Label()}
+	if t.Duty == 0 && t.Banned == 0 {
+		p.Lines = []string{"No duty at stake on " + s.asOf.String() + "."}
+		return p
+	}
+	if d == scenarios.CAtoUS {
+		// Which figure answers "what does it cost Canada" (lost
+		// exports) and which "what do US importers pay" (duty).
+		cost, importers := CostToCanada(t, nil, s.sc.Assumptions.BaselineYear)
+		p.Lines = append(p.Lines, cost, importers)
+	} else {
+		p.Lines = append(p.Lines,
+			fmt.Sprintf("Duty at stake: %s%s a year on %s of trade (%s)", mark(t.UpperBound), charts.Money(t.Duty), charts.Money(t.Baseline), charts.Percent(t.EffectiveRate)))
+		if t.Banned != 0 {
+			p.Lines = append(p.Lines, fmt.Sprintf("Trade banned: %s%s a year of trade stopped by import bans", mark(t.UpperBound), charts.Money(t.Banned)))
+		}
+		p.Lines = append(p.Lines,
+			fmt.Sprintf("Trade effect: %s (range %s to %s)", charts.Money(t.TradeChange), charts.Money(t.TradeChangeLow), charts.Money(t.TradeChangeHigh)))
+	}
+	flows := res.DirectionFlows(d)
+	slices.SortStableFunc(flows, func(a, b scenarios.Flow) int { return cmp.Compare(b.Duty, a.Duty) })
+	var top []string
+	for _, f := range flows {
+		if f.Duty == 0 || len(top) == summarySectors {
+			break
+		}
+		top = append(top, fmt.Sprintf("%s %s%s (%s)", names[f.Sector], mark(f.UpperBound), charts.Money(f.Duty), charts.Percent(f.Tariff)))
+	}
+	p.Lines = append(p.Lines, "Largest sectors: "+strings.Join(top, "; "))
+	return p
+}
+
 // mark returns "≤ " for an upper bound.
 func mark(upper bool) string {
 	if upper {
-		return "≤ "
+		return numfmt.UpperMark
 	}
 	return ""
 }
@@ -147,23 +153,9 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 		if len(lines) == summaryQuotes {
 			continue
 		}
-		// A quote of the legal text reads better than a citation.
-		e := m.Evidence[0]
-		if i := slices.IndexFunc(m.Evidence, scenarios.Evidence.IsQuote); i >= 0 {
-			e = m.Evidence[i]
-		}
-		text := shortCitation(e.Citation)
-		if e.IsQuote() {
-			d, err := b.document(e.Document)
-			if err != nil {
-				return nil, err
-			}
-			src := ellipsize(d.Title, maxQuoteSource)
-			if d.Date != "" {
-				src += ", " + d.Date
-			}
-			src += pageRef(d.PageOfQuote(e.Quote))
-			text = "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")"
+		text, err := b.evidenceText(m)
+		if err != nil {
+			return nil, err
 		}
 		label := ellipsize(m.Label, maxQuoteLabel)
 		if label == "" {
@@ -181,6 +173,29 @@ func (b *builder) keyEvidence(s *subject, res *scenarios.Result, active []*scena
 		lines = append(lines, fmt.Sprintf("No evidence cited for %d measure(s): %s.", len(missing), strings.Join(missing, "; ")))
 	}
 	return lines, nil
+}
+
+// evidenceText is how the summary slide shows m's evidence: its first
+// quote of a legal text, with the document and page it is on, else the
+// citation of its first evidence. A quote reads better than a citation.
+func (b *builder) evidenceText(m *scenarios.Measure) (string, error) {
+	e := m.Evidence[0]
+	if i := slices.IndexFunc(m.Evidence, scenarios.Evidence.IsQuote); i >= 0 {
+		e = m.Evidence[i]
+	}
+	if !e.IsQuote() {
+		return shortCitation(e.Citation), nil
+	}
+	d, err := b.document(e.Document)
+	if err != nil {
+		return "", err
+	}
+	src := ellipsize(d.Title, maxQuoteSource)
+	if d.Date != "" {
+		src += ", " + d.Date
+	}
+	src += pageRef(d.PageOfQuote(e.Quote))
+	return "“" + ellipsize(strings.Join(strings.Fields(e.Quote), " "), maxQuote) + "” (" + src + ")", nil
 }
 
 // summaryNotes returns the speaker notes of a summary slide: its panels in

@@ -1,6 +1,9 @@
 package ui
 
-import "parley/scenarios"
+import (
+	"parley/app/numfmt"
+	"parley/scenarios"
+)
 
 // boundText writes v with the mark of its bound: "≤ 1,234.5" (at most),
 // "≥" (at least), "≈" (either way); amounts that count as nothing carry
@@ -9,7 +12,7 @@ func boundText(b scenarios.Bound, v float64, text string) string {
 	if b == scenarios.Exact || v < scenarios.DealNegligible && v > -scenarios.DealNegligible {
 		return text
 	}
-	return b.Mark() + " " + text
+	return numfmt.Mark(b) + " " + text
 }
 
 // dealCells are the deal table's figures for one row, each marked by its

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -73,8 +74,8 @@ func TestDeriveDialog(t *testing.T) {
 	if v.ids[0] != "today" || strings.Contains(v.message.Text, "Not like with like") {
 		t.Errorf("position %v %q", v.ids, v.message.Text)
 	}
-	if v.deal.Totals.Give <= 0 || !strings.Contains(v.deal.Totals.Verdict, "gives ") {
-		t.Errorf("gives %v: %q", v.deal.Totals.Give, v.deal.Totals.Verdict)
+	if v.deal.Totals.Give <= 0 || !strings.Contains(numfmt.Verdict(v.deal.Totals.Verdict()), "gives ") {
+		t.Errorf("gives %v: %q", v.deal.Totals.Give, numfmt.Verdict(v.deal.Totals.Verdict()))
 	}
 	u.Undo()
 	if _, ok := u.sess.Info(id); ok {

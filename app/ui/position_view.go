@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -396,7 +397,7 @@ func (v *positionView) summaryText() string {
 	}
 	var b strings.Builder
 	t := v.deal.Totals
-	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", t.Verdict)
+	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", numfmt.Verdict(t.Verdict()))
 	us, ca := t.Sides[0], t.Sides[1]
 	fmt.Fprintf(&b, "Trade effect into the US %s to %s US$ bn; into Canada %s to %s US$ bn (A to B).\n",
 		boundText(us.TradeBoundA(), us.TradeA, billions(us.TradeA)), boundText(us.TradeBoundB(), us.TradeB, billions(us.TradeB)),
@@ -455,7 +456,7 @@ func (v *positionView) dealColumns() []column {
 			key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
 		{title: "Trade into Canada, A to B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
 			key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
-		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(row(r).Verdict) }},
+		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(numfmt.Verdict(row(r).Verdict())) }},
 	}
 }
 
