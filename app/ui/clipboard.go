@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strings"
+
+	"parley/app/ui/platform"
 )
 
 // Fyne's clipboard holds text only. "Copy data" puts the chart's data there
@@ -63,7 +65,7 @@ func (d *exportDialog) copyImage() {
 		if err := c.PNG(&b, s.size, s.scale); err != nil {
 			return err
 		}
-		return copyImage(b.Bytes())
+		return platform.CopyImage(b.Bytes())
 	}, func(err error) {
 		if err != nil {
 			d.u.showError("copy the image", err)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/platform"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -469,7 +470,7 @@ func (d *exportDialog) saveDialog() {
 // the user's documents folder (or home folder): never the configuration
 // folder the default workspace lives in.
 func (u *UI) exportFolder(fd *dialog.FileDialog) {
-	for _, dir := range []string{u.app.Preferences().String(prefExportFolder), documentsFolder()} {
+	for _, dir := range []string{u.app.Preferences().String(prefExportFolder), platform.DocumentsFolder()} {
 		if dir == "" {
 			continue
 		}

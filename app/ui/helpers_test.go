@@ -1,20 +1,36 @@
 package ui
 
 import (
+	"mime"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage/repository"
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/platform"
 	"parley/storage"
 )
+
+// installPlatform registers what main registers once the app is made: the
+// file repository that never opens a live workspace, the refusal of web
+// addresses and the workspace's MIME types.
+func installPlatform() {
+	for ext, typ := range platform.MIMETypes() {
+		_ = mime.AddExtensionType(ext, typ)
+	}
+	for scheme, r := range platform.Repositories() {
+		repository.Register(scheme, r)
+	}
+}
 
 // newTestUI opens a new workspace in a temporary folder and shows Parley in
 // a test window of a laptop's size.
 func newTestUI(t testing.TB) (*UI, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	installPlatform()
 	w := test.NewTempWindow(t, nil)
 	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
 	if err != nil {

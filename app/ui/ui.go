@@ -142,8 +142,6 @@ func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace) (*UI, error) {
 
 // bareUI returns Parley's window before it shows a workspace.
 func bareUI(a fyne.App, w fyne.Window) *UI {
-	refuseNetwork()
-	keepFilesUntilWritten()
 	delay := saveDelay
 	if testDriver(a) {
 		// Fyne's test driver runs fyne.Do at once on the calling goroutine:
