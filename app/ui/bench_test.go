@@ -14,13 +14,7 @@ const redrawW, redrawH = 560, 300
 // waitDrawn waits for the exposure chart to be redrawn after an edit.
 func waitDrawn(tb testing.TB, u *UI) time.Duration {
 	tb.Helper()
-	select {
-	case d := <-u.exposure.drawn:
-		return d
-	case <-time.After(10 * time.Second):
-		tb.Fatal("the chart was not redrawn within 10 s")
-	}
-	return 0
+	return waitQueued(tb, u.exposure.drawn, "the chart redrawn")
 }
 
 // startDrawing makes the exposure chart render as it does on screen: the

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image"
 	"image/color"
 	"log/slog"
@@ -8,10 +9,10 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
 )
 
 // minChartPixels is the smallest side worth rendering a chart at.
@@ -19,8 +20,9 @@ const minChartPixels = 64
 
 // chartView shows a chart in a raster that fills its panel. The raster asks
 // for the panel's size in pixels; charts are rendered at that size on a
-// worker goroutine and the newest finished image is swapped in with fyne.Do,
-// so the window never waits for a render. Requests that arrive while a
+// worker (kit.Latest) and the newest finished image is swapped in, the
+// raster refreshed on the UI goroutine, so the window never waits for a
+// render. Requests that arrive while a
 // chart renders replace each other (only the latest is rendered next) and an
 // older render never replaces a newer image.
 type chartView struct {
@@ -31,24 +33,25 @@ type chartView struct {
 	// time since the edit that caused it (0 for a resize).
 	onDrawn func(latency time.Duration)
 
-	mu      sync.Mutex
-	dark    bool       // the window's theme is dark: so is the empty panel
-	chart   chartMaker // what to draw; nil draws nothing
-	seq     uint64     // version of chart
-	edited  time.Time  // when the change behind seq was made
-	w, h    int        // wanted size in pixels
-	scale   float32    // pixels per Fyne unit
-	img     image.Image
-	imgSeq  uint64
-	imgW    int
-	imgH    int
-	wake    chan struct{}
-	stopped chan struct{}
-	running bool
+	mu     sync.Mutex
+	dark   bool       // the window's theme is dark: so is the empty panel
+	chart  chartMaker // what to draw; nil draws nothing
+	seq    uint64     // version of chart
+	edited time.Time  // when the change behind seq was made
+	w, h   int        // wanted size in pixels
+	scale  float32    // pixels per Fyne unit
+	img    image.Image
+	imgSeq uint64
+	imgW   int
+	imgH   int
+	worker *kit.Latest[job, drawn]
 }
 
-func newChartView(log *slog.Logger) *chartView {
-	v := &chartView{log: log, scale: 1, wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+// newChartView returns an empty chart view; post runs a function on the UI
+// goroutine.
+func newChartView(log *slog.Logger, post func(func())) *chartView {
+	v := &chartView{log: log, scale: 1}
+	v.worker = kit.NewLatest(post, v.draw, v.drawn)
 	v.raster = canvas.NewRaster(v.generate)
 	v.raster.ScaleMode = canvas.ImageScaleSmooth
 	return v
@@ -133,33 +136,14 @@ func (v *chartView) shown() bool {
 	return v.img != nil && v.chart != nil
 }
 
-// kickLocked wakes the worker, starting it on first use.
+// kickLocked asks the worker for the latest chart at the latest size;
+// v.mu is held.
 func (v *chartView) kickLocked() {
-	if !v.running {
-		select {
-		case <-v.stopped:
-			return
-		default:
-		}
-		v.running = true
-		go v.work()
-	}
-	select {
-	case v.wake <- struct{}{}:
-	default: // a wake-up is already pending: it will see the latest request
-	}
+	v.worker.Submit(job{chart: v.chart, seq: v.seq, edited: v.edited, w: v.w, h: v.h, scale: v.scale})
 }
 
 // stop ends the worker.
-func (v *chartView) stop() {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	select {
-	case <-v.stopped:
-	default:
-		close(v.stopped)
-	}
-}
+func (v *chartView) stop() { v.worker.Stop() }
 
 // job is one render request.
 type job struct {
@@ -170,52 +154,51 @@ type job struct {
 	scale  float32
 }
 
-// next returns the latest request, or false when the image is up to date.
-func (v *chartView) next() (job, bool) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	j := job{chart: v.chart, seq: v.seq, edited: v.edited, w: v.w, h: v.h, scale: v.scale}
-	if j.chart == nil || j.w < minChartPixels || j.h < minChartPixels {
-		return j, false
-	}
-	if v.img != nil && v.imgSeq == j.seq && v.imgW == j.w && v.imgH == j.h {
-		return j, false
-	}
-	return j, true
+// drawn is what a render did: whether it swapped in a new image, and the
+// time since the edit behind it.
+type drawn struct {
+	shown  bool
+	edited time.Time
 }
 
-func (v *chartView) work() {
-	for {
-		select {
-		case <-v.stopped:
-			return
-		case <-v.wake:
-		}
-		for {
-			j, ok := v.next()
-			if !ok {
-				break
-			}
-			img, err := render(j)
-			if err != nil {
-				v.log.Error("render chart", "err", err)
-				break
-			}
-			if !v.swap(j, img) {
-				continue
-			}
-			edited := j.edited
-			fyne.Do(func() {
-				v.raster.Refresh()
-				var latency time.Duration
-				if !edited.IsZero() {
-					latency = time.Since(edited)
-				}
-				if v.onDrawn != nil {
-					v.onDrawn(latency)
-				}
-			})
-		}
+// draw renders j unless the image shown is up to date, and swaps it in; it
+// runs on the worker.
+func (v *chartView) draw(_ context.Context, j job) drawn {
+	if !v.outdated(j) {
+		return drawn{}
+	}
+	img, err := render(j)
+	if err != nil {
+		v.log.Error("render chart", "err", err)
+		return drawn{}
+	}
+	return drawn{shown: v.swap(j, img), edited: j.edited}
+}
+
+// outdated reports whether j is worth rendering: a chart, a panel large
+// enough, and not the image shown.
+func (v *chartView) outdated(j job) bool {
+	if j.chart == nil || j.w < minChartPixels || j.h < minChartPixels {
+		return false
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.img == nil || v.imgSeq != j.seq || v.imgW != j.w || v.imgH != j.h
+}
+
+// drawn refreshes the raster after a new image was swapped in; it runs on
+// the UI goroutine.
+func (v *chartView) drawn(d drawn) {
+	if !d.shown {
+		return
+	}
+	v.raster.Refresh()
+	var latency time.Duration
+	if !d.edited.IsZero() {
+		latency = time.Since(d.edited)
+	}
+	if v.onDrawn != nil {
+		v.onDrawn(latency)
 	}
 }
 

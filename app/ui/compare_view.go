@@ -52,7 +52,7 @@ const (
 
 func newCompareView(u *UI) *compareView {
 	v := &compareView{u: u, dir: scenarios.CAtoUS}
-	v.chart = newChartView(u.log)
+	v.chart = newChartView(u.log, u.onUI)
 	v.choices = widget.NewCheckGroup(nil, v.chosen)
 	dir := widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS

@@ -18,6 +18,7 @@ import (
 
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/kit"
 	"parley/scenarios"
 	pstorage "parley/storage"
 	"parley/storage/tradefile"
@@ -79,9 +80,10 @@ type datasetImporter struct {
 	cancel    *widget.Button
 	dlg       *importDialog
 
-	running  bool
-	stop     context.CancelFunc
-	previews int // preview requests made, to drop stale answers
+	running   bool
+	stop      context.CancelFunc
+	previewer *kit.Latest[previewRequest, previewAnswer] // reads the file's preview
+	importer  *kit.Latest[importRequest, importResult]   // imports the file
 	// done, if set, receives the outcome of each import (for tests);
 	// previewed each preview shown.
 	done      chan error
@@ -95,6 +97,8 @@ func (u *UI) importDatasetDialog() { u.newDatasetImporter("").pickFile() }
 // newDatasetImporter opens the import dialog on path ("" for none yet).
 func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	im := &datasetImporter{u: u, cols: map[string]*widget.Select{}}
+	im.previewer = kit.NewLatest(u.onUI, readPreview, im.previewRead)
+	im.importer = kit.NewLatest(u.onUI, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
 	im.file = widget.NewLabel("Choose a CSV or XLSX file: a USITC DataWeb, US Census, Statistics Canada CIMT or UN Comtrade export, or any table with a code and a value column.")
 	im.file.Wrapping = fyne.TextWrapWord
 	im.choose = widget.NewButtonWithIcon("Choose file…", theme.FileIcon(), im.pickFile)
@@ -287,26 +291,39 @@ func (im *datasetImporter) chosen(f string) int {
 	return -1
 }
 
-// refresh reads the preview again, off the UI goroutine.
+// refresh reads the preview again, off the UI goroutine (im.previewer).
 func (im *datasetImporter) refresh() {
 	if im.path == "" || im.quiet {
 		return
 	}
-	im.previews++
-	n, path, opt := im.previews, im.path, im.options()
-	im.detected.SetText("Reading " + filepath.Base(path) + "…")
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		p, err := tradefile.PreviewFile(path, opt, previewRows)
-		do(func() {
-			if n == im.previews {
-				im.show(p, err)
-			}
-			if im.previewed != nil {
-				im.previewed <- struct{}{}
-			}
-		})
-	}()
+	im.detected.SetText("Reading " + filepath.Base(im.path) + "…")
+	im.previewer.Submit(previewRequest{path: im.path, opt: im.options()})
+}
+
+// previewRequest is a file to preview and how to read it.
+type previewRequest struct {
+	path string
+	opt  tradefile.Options
+}
+
+// previewAnswer is a file's preview, or why it cannot be read.
+type previewAnswer struct {
+	p   *tradefile.Preview
+	err error
+}
+
+// readPreview reads the preview of req; it runs on the previewer.
+func readPreview(_ context.Context, req previewRequest) previewAnswer {
+	p, err := tradefile.PreviewFile(req.path, req.opt, previewRows)
+	return previewAnswer{p, err}
+}
+
+// previewRead shows the newest preview read; it runs on the UI goroutine.
+func (im *datasetImporter) previewRead(a previewAnswer) {
+	im.show(a.p, a.err)
+	if im.previewed != nil {
+		im.previewed <- struct{}{}
+	}
 }
 
 // show shows a preview, or why the file cannot be read.
@@ -513,8 +530,7 @@ func (im *datasetImporter) run() {
 	if opt.Mapping == nil && !im.preview.Recognised {
 		opt.Mapping = im.mapping()
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	im.running, im.stop = true, stop
+	im.running, im.stop = true, im.importer.Cancel
 	im.start.Disable()
 	im.choose.Disable()
 	im.cancel.Show()
@@ -522,27 +538,43 @@ func (im *datasetImporter) run() {
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.status.SetText("Reading " + filepath.Base(im.path) + "…")
-	ws, path := im.u.ws, im.path
+	im.importer.Submit(importRequest{ws: im.u.ws, path: im.path, spec: spec, opt: opt})
+}
+
+// importRequest is a file to import as a dataset.
+type importRequest struct {
+	ws   *pstorage.Workspace
+	path string
+	spec pstorage.DatasetSpec
+	opt  tradefile.Options
+}
+
+// importResult is an import's outcome.
+type importResult struct {
+	imp *pstorage.DatasetImport
+	err error
+}
+
+// importFile imports req into the workspace, reporting progress on the UI
+// goroutine; it runs on the importer.
+func (im *datasetImporter) importFile(ctx context.Context, req importRequest) importResult {
 	last := -1.0
 	lastStage := ""
-	do := onUI // as it is now: a test may restore it before the worker ends
 	progress := func(done float64, stage string) {
 		// At most a hundred updates, whatever the size of the file.
 		if done-last < 0.01 && stage == lastStage && done < 1 {
 			return
 		}
 		last, lastStage = done, stage
-		do(func() {
+		im.u.onUI(func() {
 			if im.running {
 				im.progress.SetValue(done)
 				im.status.SetText(stage + "…")
 			}
 		})
 	}
-	go func() {
-		imp, err := ws.ImportTradeDataset(ctx, path, spec, pstorage.DatasetImportOptions{Read: opt, Progress: progress})
-		do(func() { im.finish(imp, err) })
-	}()
+	imp, err := req.ws.ImportTradeDataset(ctx, req.path, req.spec, pstorage.DatasetImportOptions{Read: req.opt, Progress: progress})
+	return importResult{imp, err}
 }
 
 // cancelImport stops a running import.

@@ -65,7 +65,7 @@ func (u *UI) provincesDialog() *provincesView {
 	for i, w := range provinceWidths {
 		v.table.SetColumnWidth(i, w)
 	}
-	v.view = newChartView(u.log)
+	v.view = newChartView(u.log, u.onUI)
 	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
 	split := container.NewVSplit(v.table, v.view.raster)
 	split.Offset = 0.45

@@ -173,7 +173,7 @@ func TestImportDocuments(t *testing.T) {
 	im.done = make(chan struct{}, 1)
 	im.addFiles(paths...)
 	im.run()
-	<-im.done
+	wait(t, im.done, "the import")
 	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") ||
 		!strings.Contains(im.status.Text, "broken.pdf: it is not a PDF Parley can read") {
 		t.Errorf("status %q", im.status.Text)

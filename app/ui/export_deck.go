@@ -15,6 +15,7 @@ import (
 	"parley/app/charts"
 	"parley/app/deck"
 	"parley/app/report"
+	"parley/app/ui/kit"
 	pstorage "parley/storage"
 )
 
@@ -249,23 +250,22 @@ func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done fu
 	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
 	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), u.win)
 	progress.Show()
-	ws, do := u.ws, onUI
-	go func() {
-		err := exportDeck(ws, path, ids, opt) // leaves nothing when it fails
-		do(func() {
-			bar.Stop()
-			progress.Hide()
-			if err != nil {
-				u.showError("export the deck", err)
-			} else {
-				u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-				u.setStatus("Exported the deck to " + path)
-			}
-			if done != nil {
-				done(path, err)
-			}
-		})
-	}()
+	ws := u.ws
+	kit.Go(u.onUI, func() error {
+		return exportDeck(ws, path, ids, opt) // leaves nothing when it fails
+	}, func(err error) {
+		bar.Stop()
+		progress.Hide()
+		if err != nil {
+			u.showError("export the deck", err)
+		} else {
+			u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+			u.setStatus("Exported the deck to " + path)
+		}
+		if done != nil {
+			done(path, err)
+		}
+	})
 }
 
 // exportDeck builds the deck of the scenarios ids and writes it to path

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
 	"parley/app/ui/platform"
 	"parley/scenarios"
 	pstorage "parley/storage"
@@ -156,7 +157,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.busy = widget.NewProgressBarInfinite()
 	d.busy.Hide()
 	d.busy.Stop()
-	d.preview = newExportPreview(d.ws, func() float32 { return u.win.Canvas().Scale() })
+	d.preview = newExportPreview(d.ws, u.onUI, func() float32 { return u.win.Canvas().Scale() })
 
 	d.one = d.scenario
 	// Long names scroll sideways rather than widen the options column.
@@ -507,18 +508,14 @@ func (d *exportDialog) run(msg string, work func() error, then func(error)) {
 	d.note.SetText(msg)
 	d.busy.Show()
 	d.busy.Start()
-	do := onUI
-	go func() {
-		err := work()
-		do(func() {
-			d.working = false
-			d.busy.Stop()
-			d.busy.Hide()
-			d.note.SetText("")
-			d.enable()
-			then(err)
-		})
-	}()
+	kit.Go(d.u.onUI, work, func(err error) {
+		d.working = false
+		d.busy.Stop()
+		d.busy.Hide()
+		d.note.SetText("")
+		d.enable()
+		then(err)
+	})
 }
 
 // finished reports the end of a save or copy to tests.

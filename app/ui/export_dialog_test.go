@@ -40,7 +40,7 @@ func menuItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
 	return nil
 }
 
-// uiQueue receives what the export code runs on the UI goroutine (onUI),
+// uiQueue receives what the export code runs on the UI goroutine (u.post),
 // for the test's goroutine to run: Fyne's test driver would run it at once
 // on the worker, racing with the test.
 type uiQueue struct {
@@ -49,17 +49,18 @@ type uiQueue struct {
 	done  []error         // the end of every save and copy
 }
 
-// activeQueue is the queue onUI feeds in the running test (tests of this
+// activeQueue is the queue u.post feeds in the running test (tests of this
 // package do not run in parallel).
 var activeQueue *uiQueue
 
-// useUIQueue makes onUI queue its functions until the test ends.
-func useUIQueue(t testing.TB) *uiQueue {
+// useUIQueue makes u's workers queue what they run on the UI goroutine
+// until the test ends.
+func useUIQueue(t testing.TB, u *UI) *uiQueue {
 	q := &uiQueue{q: make(chan func(), 4096)}
-	old, oldQ := onUI, activeQueue
-	onUI = func(f func()) { q.q <- f }
+	old, oldQ := u.post, activeQueue
+	u.post = func(f func()) { q.q <- f }
 	activeQueue = q
-	t.Cleanup(func() { onUI, activeQueue = old, oldQ })
+	t.Cleanup(func() { u.post, activeQueue = old, oldQ })
 	return q
 }
 
@@ -110,7 +111,7 @@ func (q *uiQueue) watch(d *exportDialog) {
 // with the queue of what it runs on the UI goroutine.
 func openExport(t *testing.T, u *UI) (*exportDialog, *uiQueue) {
 	t.Helper()
-	q := useUIQueue(t)
+	q := useUIQueue(t, u)
 	menuItem(t, u, "Export chart…").Action()
 	d, ok := u.dialogs.top().(*exportDialog)
 	if !ok {
@@ -442,7 +443,7 @@ func TestWithExt(t *testing.T) {
 
 func TestExportButtons(t *testing.T) {
 	u, _ := newTestUI(t)
-	useUIQueue(t)
+	useUIQueue(t, u)
 	u.openScenario("aug-2025")
 	u.exposure.dirSwitch.SetSelected(dirLabel(scenarios.UStoCA))
 	test.Tap(button(t, u.exposure.content, "Export…"))
@@ -488,7 +489,7 @@ func TestExportButtons(t *testing.T) {
 
 func TestExportDeck(t *testing.T) {
 	u, _ := newTestUI(t)
-	q := useUIQueue(t)
+	q := useUIQueue(t, u)
 	u.openScenario("aug-2025")
 	menuItem(t, u, "Export deck…").Action()
 	dd, ok := u.dialogs.top().(*deckDialog)

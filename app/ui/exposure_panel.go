@@ -63,7 +63,7 @@ type exposurePanel struct {
 
 func newExposurePanel(u *UI) *exposurePanel {
 	p := &exposurePanel{u: u, dir: scenarios.CAtoUS}
-	p.chart = newChartView(u.log)
+	p.chart = newChartView(u.log, u.onUI)
 	p.chart.onDrawn = p.onDrawn
 	p.dirSwitch = widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -12,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
 	"parley/scenarios"
+	pstorage "parley/storage"
 )
 
 // exposureDraws is the number of Monte Carlo draws of the exposure panel's
@@ -50,10 +53,13 @@ type exposureWhen struct {
 	pending string
 	// computed receives the key of each finished run (tests).
 	computed chan string
+	// ranger draws the bands off the UI goroutine.
+	ranger *kit.Latest[rangesRequest, rangesResult]
 }
 
 func newExposureWhen(p *exposurePanel) *exposureWhen {
 	w := &exposureWhen{p: p}
+	w.ranger = kit.NewLatest(p.u.onUI, drawRanges, w.rangesDrawn)
 	w.date = widget.NewEntry()
 	w.date.SetPlaceHolder("YYYY-MM-DD")
 	w.date.OnSubmitted = func(s string) { w.evaluateOn(s) }
@@ -187,35 +193,57 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.Bands {
 		return nil
 	}
 	w.pending = key
-	sc, m, asOf := u.draft.Clone(), u.model, res.AsOf
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		b, _, err := u.ws.MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
-		do(func() {
-			w.mu.Lock()
-			if w.pending != key { // a newer run was asked for
-				w.mu.Unlock()
-				return
-			}
-			w.pending, w.key, w.bands = "", key, nil
-			if err == nil {
-				w.bands = &b
-			}
-			w.mu.Unlock()
-			if err != nil {
-				u.showError("compute the ranges", err)
-			} else if u.draft != nil {
-				w.p.show(w.p.res, time.Now())
-			}
-			if w.computed != nil {
-				select {
-				case w.computed <- key:
-				default:
-				}
-			}
-		})
-	}()
+	w.ranger.Submit(rangesRequest{key: key, ws: u.ws, sc: u.draft.Clone(), m: u.model, asOf: res.AsOf})
 	return nil
+}
+
+// rangesRequest is a draft to draw the ranges of, on a date.
+type rangesRequest struct {
+	key  string
+	ws   *pstorage.Workspace
+	sc   scenarios.Scenario
+	m    *scenarios.Model
+	asOf scenarios.Date
+}
+
+// rangesResult is the bands of a rangesRequest.
+type rangesResult struct {
+	key   string
+	bands scenarios.Bands
+	err   error
+}
+
+// drawRanges computes the bands of req; it runs on the worker.
+func drawRanges(_ context.Context, req rangesRequest) rangesResult {
+	b, _, err := req.ws.MonteCarlo(req.m, &req.sc, req.asOf, exposureDraws, exposureSeed)
+	return rangesResult{req.key, b, err}
+}
+
+// rangesDrawn shows the newest bands; it runs on the UI goroutine.
+func (w *exposureWhen) rangesDrawn(r rangesResult) {
+	u := w.p.u
+	key, err := r.key, r.err
+	w.mu.Lock()
+	if w.pending != key { // a newer run was asked for
+		w.mu.Unlock()
+		return
+	}
+	w.pending, w.key, w.bands = "", key, nil
+	if err == nil {
+		w.bands = &r.bands
+	}
+	w.mu.Unlock()
+	if err != nil {
+		u.showError("compute the ranges", err)
+	} else if u.draft != nil {
+		w.p.show(w.p.res, time.Now())
+	}
+	if w.computed != nil {
+		select {
+		case w.computed <- key:
+		default:
+		}
+	}
 }
 
 // current returns the bands shown, or nil.

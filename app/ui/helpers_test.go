@@ -44,7 +44,7 @@ func newTestUI(t testing.TB) (*UI, fyne.Window) {
 	// Workers' results wait in a queue until the test runs them (wait,
 	// waitFor): Fyne's test driver would run them at once on the worker,
 	// racing with the test.
-	useUIQueue(t)
+	useUIQueue(t, u)
 	t.Cleanup(u.shutdown)
 	w.Resize(fyne.NewSize(1366, 740))
 	return u, w

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	pstorage "parley/storage"
 )
 
@@ -186,24 +187,23 @@ func (im *importer) run() {
 	im.add.Disable()
 	im.folder.Disable()
 	im.start.Disable()
-	go func() {
-		var done []string
-		var failed []string
+	type outcome struct{ done, failed []string }
+	kit.Go(im.u.onUI, func() (o outcome) {
 		for i, path := range files {
 			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
 			if err != nil {
-				failed = append(failed, importProblem(path, err))
+				o.failed = append(o.failed, importProblem(path, err))
 			} else {
-				done = append(done, doc.Title)
+				o.done = append(o.done, doc.Title)
 			}
 			n := i + 1
-			fyne.Do(func() {
+			im.u.onUI(func() {
 				im.progress.SetValue(float64(n))
 				im.status.SetText(fmt.Sprintf("Imported %d of %d…", n, len(files)))
 			})
 		}
-		fyne.Do(func() { im.finish(done, failed) })
-	}()
+		return o
+	}, func(o outcome) { im.finish(o.done, o.failed) })
 }
 
 // finish shows the outcome of an import.

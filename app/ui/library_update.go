@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -66,25 +67,30 @@ func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
 	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
 	u.track(busy, nil)
-	ws, do, today := u.ws, onUI, scenarios.DateOf(u.now())
-	go func() {
+	ws, today := u.ws, scenarios.DateOf(u.now())
+	type diff struct {
+		p   *library.Pack
+		d   *storage.LibraryDiff
+		err error
+	}
+	kit.Go(u.onUI, func() diff {
 		p, d, err := packDiff(ws, path, today)
-		do(func() {
-			busy.Hide()
-			if err != nil {
-				var es library.Errors
-				if errors.As(err, &es) {
-					es.SetFile(filepath.Base(path))
-				}
-				u.showError("read the library pack "+filepath.Base(path), err)
-				shown <- nil
-				return
+		return diff{p, d, err}
+	}, func(r diff) {
+		busy.Hide()
+		if r.err != nil {
+			var es library.Errors
+			if errors.As(r.err, &es) {
+				es.SetFile(filepath.Base(path))
 			}
-			l := &libraryUpdate{u: u, path: path, pack: p, model: newLibraryUpdateModel(d)}
-			l.show()
-			shown <- l
-		})
-	}()
+			u.showError("read the library pack "+filepath.Base(path), r.err)
+			shown <- nil
+			return
+		}
+		l := &libraryUpdate{u: u, path: path, pack: r.p, model: newLibraryUpdateModel(r.d)}
+		l.show()
+		shown <- l
+	})
 	return shown
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
 	"parley/scenarios"
+	"parley/storage"
 )
 
 // positionDraws is the Monte Carlo run of the Position view's ranges, for
@@ -61,10 +64,13 @@ type positionView struct {
 	// computed receives a value when the ranges of a refresh are shown (tests).
 	computed chan struct{}
 	syncing  bool
+	// ranger draws the ranges off the UI goroutine.
+	ranger *kit.Latest[positionRanges, positionRanges]
 }
 
 func newPositionView(u *UI) *positionView {
 	v := &positionView{u: u}
+	v.ranger = kit.NewLatest(u.onUI, drawPositionRanges, v.rangesDrawn)
 	changed := func(string) {
 		if !v.syncing {
 			v.refresh()
@@ -86,7 +92,7 @@ func newPositionView(u *UI) *positionView {
 	v.sources.TextStyle = fyne.TextStyle{Italic: true}
 	v.sources.SizeName = theme.SizeNameCaptionText
 
-	v.dealChart, v.levChart, v.rangeChart = newChartView(u.log), newChartView(u.log), newChartView(u.log)
+	v.dealChart, v.levChart, v.rangeChart = newChartView(u.log, u.onUI), newChartView(u.log, u.onUI), newChartView(u.log, u.onUI)
 	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
 		c.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	}
@@ -350,42 +356,58 @@ func (v *positionView) startRanges() {
 	run := v.runs
 	v.running = true
 	v.mu.Unlock()
-	ws := v.u.ws
-	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		var out [2]*scenarios.Bands
-		var firstErr error
-		for i := range 2 {
-			b, _, err := ws.MonteCarlo(models[i], &scs[i], asOf[i], positionDraws, positionSeed)
-			if err != nil {
-				firstErr = err
-				break
-			}
-			out[i] = &b
+	v.ranger.Submit(positionRanges{run: run, ws: v.u.ws, models: v.models,
+		scs: [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, asOf: [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}})
+}
+
+// positionRanges is the two scenarios of a refresh to draw the ranges of;
+// out and err are what the worker drew.
+type positionRanges struct {
+	run    int
+	ws     *storage.Workspace
+	models [2]*scenarios.Model
+	scs    [2]scenarios.Scenario
+	asOf   [2]scenarios.Date
+	out    [2]*scenarios.Bands
+	err    error
+}
+
+// drawPositionRanges draws the ranges of both scenarios; it runs on the
+// worker.
+func drawPositionRanges(_ context.Context, r positionRanges) positionRanges {
+	for i := range 2 {
+		b, _, err := r.ws.MonteCarlo(r.models[i], &r.scs[i], r.asOf[i], positionDraws, positionSeed)
+		if err != nil {
+			r.err = err
+			break
 		}
-		do(func() {
-			v.mu.Lock()
-			stale := run != v.runs
-			if !stale {
-				v.bands, v.running = out, false
-			}
-			v.mu.Unlock()
-			if stale {
-				return
-			}
-			if firstErr != nil {
-				v.u.showError("compute the ranges", firstErr)
-			}
-			v.showRanges()
-			if v.computed != nil {
-				select {
-				case v.computed <- struct{}{}:
-				default:
-				}
-			}
-		})
-	}()
+		r.out[i] = &b
+	}
+	return r
+}
+
+// rangesDrawn shows the ranges of the newest refresh; it runs on the UI
+// goroutine.
+func (v *positionView) rangesDrawn(r positionRanges) {
+	v.mu.Lock()
+	stale := r.run != v.runs
+	if !stale {
+		v.bands, v.running = r.out, false
+	}
+	v.mu.Unlock()
+	if stale {
+		return
+	}
+	if r.err != nil {
+		v.u.showError("compute the ranges", r.err)
+	}
+	v.showRanges()
+	if v.computed != nil {
+		select {
+		case v.computed <- struct{}{}:
+		default:
+		}
+	}
 }
 
 // summaryText puts the three answers side by side: what the proposal gets

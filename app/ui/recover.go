@@ -25,8 +25,7 @@ func (u *UI) openOptions(path string) storage.Options {
 // every day must not age the only copy unseen. It is called from the
 // backup's goroutine.
 func (u *UI) backupFailed(err error) {
-	do := onUI
-	do(func() {
+	u.onUI(func() {
 		if u.backupWarned || u.closed {
 			return
 		}

@@ -39,6 +39,9 @@ type UI struct {
 	prefs prefs
 	ws    *storage.Workspace
 	log   *slog.Logger
+	// post runs a function on the UI goroutine: fyne.Do (tests give their
+	// own); workers deliver their results through it (onUI).
+	post func(func())
 
 	history history
 	dialogs shown
@@ -154,6 +157,7 @@ func bareUI(a fyne.App, w fyne.Window) *UI {
 		win:       w,
 		prefs:     prefs{a.Preferences()},
 		log:       slog.Default().With("component", "ui"),
+		post:      fyne.Do,
 		saveDelay: delay,
 		now:       time.Now,
 	}
