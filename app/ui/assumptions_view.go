@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -90,9 +91,9 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	})
 	v.low = newField(u.win, "0.5")
 	v.low.scenario = true
-	v.low.Validator = func(s string) error { _, err := parseNumber(s, 0, 100); return err }
+	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
 	v.low.OnChanged = func(s string) {
-		if x, err := parseNumber(s, 0, 100); err == nil {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
 			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
 		}
 	}
@@ -100,7 +101,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	v.high.scenario = true
 	v.high.Validator = v.low.Validator
 	v.high.OnChanged = func(s string) {
-		if x, err := parseNumber(s, 0, 100); err == nil {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
 			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
 		}
 	}
@@ -195,15 +196,15 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 		return f
 	}
 	share := func(max float64) func(string) (float64, error) {
-		return func(t string) (float64, error) { x, _, err := parseShare(t, max); return x, err }
+		return func(t string) (float64, error) { x, _, err := present.ParseShare(t, max); return x, err }
 	}
-	r.cusma = mk("cusma", "CUSMA share", "%", share(1), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.cusma = mk("cusma", "CUSMA share", "%", share(1), present.Percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.CUSMAShare = setOverride(o.CUSMAShare, c, x, on)
 	})
-	r.elast = mk("elast", "elasticity", "", func(s string) (float64, error) { return parseNumber(s, 0, 100) }, number, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.elast = mk("elast", "elasticity", "", func(s string) (float64, error) { return present.ParseNumber(s, 0, 100) }, present.Number, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.Elasticity = setOverride(o.Elasticity, c, x, on)
 	})
-	r.tariff = mk("tariff", "baseline tariff", "%", share(scenarios.MaxRate), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.tariff = mk("tariff", "baseline tariff", "%", share(scenarios.MaxRate), present.Percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.BaselineTariff = setOverride(o.BaselineTariff, c, x, on)
 	})
 	v.rows = append(v.rows, r)
@@ -277,8 +278,8 @@ func (v *assumptionsView) load() {
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
 	v.datasets.load(a)
-	v.low.setQuiet(number(a.ElasticityLow))
-	v.high.setQuiet(number(a.ElasticityHigh))
+	v.low.setQuiet(present.Number(a.ElasticityLow))
+	v.high.setQuiet(present.Number(a.ElasticityHigh))
 	v.threats.SetChecked(a.IncludeThreats)
 	o := a.Overrides
 	for _, r := range v.rows {
@@ -296,9 +297,9 @@ func overrideText(m map[string]float64, code string, pct bool) string {
 		return ""
 	}
 	if pct {
-		return percentInput(x)
+		return present.PercentInput(x)
 	}
-	return number(x)
+	return present.Number(x)
 }
 
 // changed shows the defaults, sources and marks after an edit.
@@ -334,8 +335,8 @@ func (v *assumptionsView) changed() {
 	o := a.Overrides
 	for _, r := range v.rows {
 		d := byCode[r.code]
-		r.cusmaDef.SetText(percent(d.CUSMAShare))
-		e := number(d.Elasticity)
+		r.cusmaDef.SetText(present.Percent(d.CUSMAShare))
+		e := present.Number(d.Elasticity)
 		if d.ElasticityImputed {
 			e += " *"
 		}
@@ -343,13 +344,13 @@ func (v *assumptionsView) changed() {
 		// What each value typed was read as ("0.5" is 50%), as applied.
 		var mine []string
 		if x, ok := o.CUSMAShare[r.code]; ok {
-			mine = append(mine, "share "+percent(x))
+			mine = append(mine, "share "+present.Percent(x))
 		}
 		if x, ok := o.Elasticity[r.code]; ok {
-			mine = append(mine, "e "+number(x))
+			mine = append(mine, "e "+present.Number(x))
 		}
 		if x, ok := o.BaselineTariff[r.code]; ok {
-			mine = append(mine, "tariff "+percent(x))
+			mine = append(mine, "tariff "+present.Percent(x))
 		}
 		if len(mine) > 0 {
 			r.mark.SetText("✎ " + yourAssumption + ": " + strings.Join(mine, ", "))
@@ -357,7 +358,7 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(windowText(strings.Join(u.sourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(u.sourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.

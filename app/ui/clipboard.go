@@ -2,11 +2,11 @@ package ui
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"strings"
 
 	"parley/app/ui/platform"
+	"parley/app/ui/present"
 )
 
 // Fyne's clipboard holds text only. "Copy data" puts the chart's data there
@@ -33,7 +33,7 @@ func (d *exportDialog) copyTable() {
 		if err := c.CSV(&b); err != nil {
 			return err
 		}
-		text, err = tabSeparated(b.Bytes())
+		text, err = present.TabSeparated(b.Bytes())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -76,43 +76,4 @@ func (d *exportDialog) copyImage() {
 		}
 		d.finished("copy image", err)
 	})
-}
-
-// tabSeparated turns a chart's CSV file (charts.Chart.CSV) into
-// tab-separated text: the table, then an empty line and the '#' lines
-// (title, subtitle, notes, sources) without their '#', so that the sources
-// travel with the numbers. Tabs and line breaks inside a cell become spaces.
-func tabSeparated(csvText []byte) (string, error) {
-	lines := strings.SplitAfter(string(csvText), "\n")
-	end := len(lines)
-	for end > 0 && (strings.HasPrefix(lines[end-1], "#") || strings.TrimSpace(lines[end-1]) == "") {
-		end--
-	}
-	r := csv.NewReader(strings.NewReader(strings.Join(lines[:end], "")))
-	r.FieldsPerRecord = -1
-	records, err := r.ReadAll()
-	if err != nil {
-		return "", fmt.Errorf("read the chart's data: %w", err)
-	}
-	clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
-	var b strings.Builder
-	for _, rec := range records {
-		for i, cell := range rec {
-			if i > 0 {
-				b.WriteByte('\t')
-			}
-			b.WriteString(clean.Replace(cell))
-		}
-		b.WriteByte('\n')
-	}
-	sep := "\n"
-	for _, l := range lines[end:] {
-		l = strings.TrimSpace(strings.TrimPrefix(l, "#"))
-		if l == "" {
-			continue
-		}
-		b.WriteString(sep + clean.Replace(l) + "\n")
-		sep = ""
-	}
-	return b.String(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -16,13 +17,13 @@ func TestCompareTwoScenarios(t *testing.T) {
 		t.Fatalf("%d results", len(v.results))
 	}
 	a, b := v.results[0].Totals[0].Duty, v.results[1].Totals[0].Duty
-	if got := v.table.cell(0, 1); got != millions(a) {
-		t.Errorf("A total %q, want %s", got, millions(a))
+	if got := v.table.cell(0, 1); got != present.Millions(a) {
+		t.Errorf("A total %q, want %s", got, present.Millions(a))
 	}
-	if got := strings.TrimPrefix(v.table.cell(0, 2), "≤ "); got != millions(b) {
-		t.Errorf("B total %q, want %s", got, millions(b))
+	if got := strings.TrimPrefix(v.table.cell(0, 2), "≤ "); got != present.Millions(b) {
+		t.Errorf("B total %q, want %s", got, present.Millions(b))
 	}
-	if got, want := strings.TrimLeft(v.table.cell(0, 3), "≤≥≈ "), signed(millions(b-a)); got != want && got != "+"+want {
+	if got, want := strings.TrimLeft(v.table.cell(0, 3), "≤≥≈ "), present.Signed(present.Millions(b-a)); got != want && got != "+"+want {
 		t.Errorf("B − A %q, want %q", got, want)
 	}
 	if !strings.Contains(v.key.Text, "A: Threat") || !strings.Contains(v.key.Text, "B: August 2025") {
@@ -38,7 +39,7 @@ func TestCompareTwoScenarios(t *testing.T) {
 	// Direction switch, and a fifth choice is refused.
 	v.dir = scenarios.UStoCA
 	v.refresh()
-	if v.table.cell(0, 1) != millions(v.results[0].Totals[1].Duty) {
+	if v.table.cell(0, 1) != present.Millions(v.results[0].Totals[1].Duty) {
 		t.Errorf("US to Canada totals %q", v.table.cell(0, 1))
 	}
 	var names []string

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -54,9 +56,9 @@ func newCompareView(u *UI) *compareView {
 	v := &compareView{u: u, dir: scenarios.CAtoUS}
 	v.chart = newChartView(u.log, u.onUI)
 	v.choices = widget.NewCheckGroup(nil, v.chosen)
-	dir := widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	dir := widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			d = scenarios.UStoCA
 		}
 		if d != v.dir {
@@ -66,7 +68,7 @@ func newCompareView(u *UI) *compareView {
 	})
 	dir.Required = true
 	dir.Horizontal = true
-	dir.SetSelected(dirLabel(scenarios.CAtoUS))
+	dir.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	v.mode = widget.NewRadioGroup([]string{modeDuty, modeDelta}, func(s string) {
 		if d := s == modeDelta; d != v.deltas {
 			v.deltas = d
@@ -228,7 +230,7 @@ func (v *compareView) refresh() {
 			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
 		}
 	}
-	if note := likenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
+	if note := present.LikenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
 		meta.Footnote = []string{note}
 		if v.message.Text == "" {
 			v.message.SetText(note)
@@ -257,7 +259,7 @@ func (v *compareView) refresh() {
 	v.buildTable()
 	if sc, err := u.ws.Scenario(v.ids[0]); err == nil {
 		if lines, err := u.ws.ScenarioSources(sc); err == nil {
-			v.sources.SetText(windowText(strings.Join(lines, "\n")))
+			v.sources.SetText(present.WindowText(strings.Join(lines, "\n")))
 		}
 	}
 }
@@ -301,9 +303,9 @@ func (v *compareView) buildTable() {
 		key = append(key, fmt.Sprintf("%s: %s", letter(s), v.results[s].Scenario))
 		cols = append(cols, column{title: letter(s) + ", duty (US$ M)", width: 150, align: right,
 			text: func(r int) string {
-				t := millions(duty(r, s))
+				t := present.Millions(duty(r, s))
 				if upper(r, s) {
-					t = "≤ " + t
+					t = numfmt.UpperMark + t
 				}
 				return t
 			}, key: func(r int) float64 { return duty(r, s) }})
@@ -311,14 +313,14 @@ func (v *compareView) buildTable() {
 	for s := 1; s < len(v.results); s++ {
 		cols = append(cols, column{title: letter(s) + " − A (US$ M)", width: 150, align: right,
 			text: func(r int) string {
-				return deltaText(millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
+				return deltaText(present.Millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
 			}, key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
 	}
 	for s := range v.results {
 		cols = append(cols, column{title: letter(s) + ", trade effect (low – high)", width: 240, align: right,
 			text: func(r int) string {
 				f := trade(r, s)
-				return fmt.Sprintf("%s (%s to %s)", millions(f.TradeChange), millions(f.TradeChangeLow), millions(f.TradeChangeHigh))
+				return fmt.Sprintf("%s (%s to %s)", present.Millions(f.TradeChange), present.Millions(f.TradeChangeLow), present.Millions(f.TradeChangeHigh))
 			}, key: func(r int) float64 { return trade(r, s).TradeChange }})
 	}
 	t := newSortTable(cols, 1, func() int { return n })
@@ -326,7 +328,7 @@ func (v *compareView) buildTable() {
 	t.sortCol, t.desc = 1, true
 	t.refresh()
 	v.table = t
-	v.key.SetText("By sector, " + dirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
+	v.key.SetText("By sector, " + present.DirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
 		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
 	v.tableBox.Objects = []fyne.CanvasObject{t.table}
 	v.tableBox.Refresh()
@@ -367,31 +369,31 @@ func (v *compareView) buildSummary() {
 	}}}
 	for _, d := range scenarios.Directions {
 		cols = append(cols,
-			column{title: dirLabel(d) + ": duty at stake", width: 190, align: right, text: func(r int) string {
+			column{title: present.DirLabel(d) + ": duty at stake", width: 190, align: right, text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					s := money(t.Duty)
+					s := present.Money(t.Duty)
 					if t.UpperBound {
-						s = "≤ " + s
+						s = numfmt.UpperMark + s
 					}
 					return s
 				}
 				a := res[0].Totals[d.Index()]
 				diff := t.Duty - a.Duty
-				return deltaText(money(diff), diff, a.UpperBound, t.UpperBound)
+				return deltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
 			}},
 			column{title: "rate", width: 80, align: right, text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					return figurePct(t.EffectiveRate)
+					return present.FigurePct(t.EffectiveRate)
 				}
 				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
-				return deltaText(signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
+				return deltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
 			}},
 			column{title: "trade effect (low – high), US$ bn", width: 250, align: right, text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					return fmt.Sprintf("%s (%s to %s)", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+					return fmt.Sprintf("%s (%s to %s)", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 				}
 				a := res[0].Totals[d.Index()]
 				return fmt.Sprintf("%s (%s to %s)", signedBillions(t.TradeChange-a.TradeChange),
@@ -408,7 +410,7 @@ func (v *compareView) buildSummary() {
 
 // signedBillions is billions with a "+" on positive differences.
 func signedBillions(v float64) string {
-	s := billions(v)
+	s := present.Billions(v)
 	if v > 0 && strings.Trim(s, "0.,") != "" {
 		s = "+" + s
 	}

@@ -19,6 +19,7 @@ import (
 	"parley/app/numfmt"
 	"parley/app/report"
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 	"parley/storage/tradefile"
@@ -126,8 +127,8 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	}
 
 	im.name = newField(u.win, "e.g. Ontario exports 2026")
-	im.direction = widget.NewSelect([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, nil)
-	im.direction.SetSelected(dirLabel(scenarios.CAtoUS))
+	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
+	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	im.year = newField(u.win, "e.g. 2025")
 	im.months = newField(u.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
@@ -483,7 +484,7 @@ func (im *datasetImporter) spec() (pstorage.DatasetSpec, error) {
 		return s, errors.New("give the dataset a name")
 	}
 	s.Direction = scenarios.CAtoUS
-	if im.direction.Selected == dirLabel(scenarios.UStoCA) {
+	if im.direction.Selected == present.DirLabel(scenarios.UStoCA) {
 		s.Direction = scenarios.UStoCA
 	}
 	if t := strings.TrimSpace(im.months.Text); t != "" {
@@ -605,7 +606,7 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 		setProblem(im.problem, err)
 	default:
 		im.result = imp
-		im.status.SetText(windowText(strings.Join(report.DatasetSummary(imp), "\n")))
+		im.status.SetText(present.WindowText(strings.Join(report.DatasetSummary(imp), "\n")))
 		im.u.setStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
 		im.u.datasetsChanged()
 		im.start.Disable() // imported: another name (or Replace) to import again

@@ -12,6 +12,7 @@ import (
 
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -51,7 +52,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 		box := o.(*fyne.Container)
 		d := m.all[i]
 		box.Objects[0].(*widget.Label).SetText(d.Name)
-		box.Objects[1].(*widget.Label).SetText(windowText(report.DatasetDescription(d)))
+		box.Objects[1].(*widget.Label).SetText(present.WindowText(report.DatasetDescription(d)))
 	})
 	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
 	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
@@ -130,7 +131,7 @@ func (m *datasetManager) showSelected() {
 		m.use.Disable()
 	}
 	lines := []string{
-		fmt.Sprintf("%s · %s · values in %s", dirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
+		fmt.Sprintf("%s · %s · values in %s", present.DirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
 		fmt.Sprintf("From %s (sha256 %s…), imported %s; %s data rows read, %s bad rows skipped.", d.FileName, short(d.SHA256, 12), d.ImportedAt,
 			numfmt.Grouped(float64(d.RowsRead), 0), numfmt.Grouped(float64(d.RowsSkipped), 0)),
 		report.DatasetCUSMA(d),
@@ -261,6 +262,6 @@ func (m *datasetManager) useInScenario() {
 		return
 	}
 	m.u.assumptions.load()
-	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.draft.Name, d.Name, dirLabel(d.Direction)))
+	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.draft.Name, d.Name, present.DirLabel(d.Direction)))
 	m.reload()
 }

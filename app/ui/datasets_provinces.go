@@ -11,6 +11,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -39,7 +40,7 @@ func (u *UI) provincesDialog() *provincesView {
 	}
 	u.flushSave()
 	v := &provincesView{u: u}
-	v.dir = widget.NewSelect([]string{dirAuto, dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
+	v.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTable(func() (int, int) { return len(v.rows), len(report.ProvinceColumns) },
@@ -90,9 +91,9 @@ func (v *provincesView) refresh() {
 	}
 	v.rows, v.chart = t.Rows, t.Chart
 	if !t.HasRegions {
-		v.note.SetText(noProvincesNote)
+		v.note.SetText(present.NoProvincesNote)
 	} else {
-		v.note.SetText(windowText(t.Chart.Summary()))
+		v.note.SetText(present.WindowText(t.Chart.Summary()))
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.

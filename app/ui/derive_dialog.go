@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -56,9 +57,9 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 	offer.SetText(deriveOffer(base, nil))
 	canada := widget.NewCheck("Canada lifts its measures that answer them", nil)
 	name := newField(u.win, "")
-	name.SetText(u.freeName("Proposal from " + shorten(base.Name, 120)))
+	name.SetText(u.freeName("Proposal from " + present.Shorten(base.Name, 120)))
 	u.showForm(formSpec{
-		title: "Derive a proposal from “" + shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
+		title: "Derive a proposal from “" + present.Shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
 		items: []*widget.FormItem{
 			{Text: "Lift", Widget: container.NewVScroll(progs), HintText: "The programmes whose measures the proposal leaves out"},
 			{Text: "", Widget: offer},

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -41,7 +42,7 @@ func (f *measureForm) addExcerptDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := list[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
+			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
 		})
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", scrollOf(items, 640, 380), func(ok bool) {
@@ -116,7 +117,7 @@ func (f *measureForm) addQuoteDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := hits[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), shorten(h.Text, 200)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), present.Shorten(h.Text, 200)))
 		})
 	run := func() {
 		q := strings.TrimSpace(query.Text)
@@ -135,7 +136,7 @@ func (f *measureForm) addQuoteDialog() {
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
 		} else {
-			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", plural(len(hits), "passage"), q))
+			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", present.Plural(len(hits), "passage"), q))
 		}
 		list.Refresh()
 		for i := range hits {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -164,7 +165,7 @@ func TestImportDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	paths, err := documentFiles(dir)
+	paths, err := present.DocumentFiles(dir)
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("documentFiles: %v %v", paths, err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -152,7 +153,7 @@ func (v *evidenceView) editTagsDialog() {
 
 // quoteLabel shows an excerpt's quote, shortened, in a dialog.
 func quoteLabel(quote string) *widget.Label {
-	l := widget.NewLabel("“" + shorten(quote, 300) + "”")
+	l := widget.NewLabel("“" + present.Shorten(quote, 300) + "”")
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -16,6 +16,7 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/kit"
 	"parley/app/ui/platform"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -132,7 +133,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.kind = widget.NewSelect(kinds, changed)
 	d.scenario = widget.NewSelect(names, changed)
 	d.compared = widget.NewCheckGroup(names, d.comparedChanged)
-	d.dir = widget.NewSelect([]string{dirAuto, dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, changed)
+	d.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, changed)
 	d.from = newField(u.win, "2025-01-01")
 	d.to = newField(u.win, "the scenario's date")
 	d.size = widget.NewSelect([]string{sizeWide, sizeSquare, sizeCustom}, d.sizeChosen)
@@ -246,7 +247,7 @@ func (d *exportDialog) preset(p exportPreset) {
 	case "":
 		d.dir.SetSelected(dirAuto)
 	default:
-		d.dir.SetSelected(dirLabel(p.dir))
+		d.dir.SetSelected(present.DirLabel(p.dir))
 	}
 	d.size.SetSelected(sizeWide)
 	d.custom.SetText(charts.Slide169.String())
@@ -329,9 +330,9 @@ func (d *exportDialog) read() (exportSettings, bool) {
 	ok = ok && scenMsg == ""
 
 	switch d.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
+	case present.DirLabel(scenarios.CAtoUS):
 		s.dir = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
+	case present.DirLabel(scenarios.UStoCA):
 		s.dir = scenarios.UStoCA
 	}
 

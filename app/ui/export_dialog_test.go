@@ -23,6 +23,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -445,7 +446,7 @@ func TestExportButtons(t *testing.T) {
 	u, _ := newTestUI(t)
 	useUIQueue(t, u)
 	u.openScenario("aug-2025")
-	u.exposure.dirSwitch.SetSelected(dirLabel(scenarios.UStoCA))
+	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
 	test.Tap(button(t, u.exposure.content, "Export…"))
 	d, ok := u.dialogs.top().(*exportDialog)
 	if !ok {
@@ -593,18 +594,6 @@ func TestCopyData(t *testing.T) {
 	}
 	if !strings.Contains(u.status.Text, "Copied") || !strings.Contains(d.note.Text, "Copied the data") {
 		t.Errorf("status %q, note %q", u.status.Text, d.note.Text)
-	}
-}
-
-func TestTabSeparated(t *testing.T) {
-	in := "code,name,value\nA,\"Stone, glass\",1.5\nB,\"two\nlines\",2\n# Title\n# Source: \"x\"\n"
-	got, err := tabSeparated([]byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "code\tname\tvalue\nA\tStone, glass\t1.5\nB\ttwo lines\t2\n\nTitle\nSource: \"x\"\n"
-	if got != want {
-		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 

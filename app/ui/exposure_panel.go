@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -65,9 +67,9 @@ func newExposurePanel(u *UI) *exposurePanel {
 	p := &exposurePanel{u: u, dir: scenarios.CAtoUS}
 	p.chart = newChartView(u.log, u.onUI)
 	p.chart.onDrawn = p.onDrawn
-	p.dirSwitch = widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	p.dirSwitch = widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			d = scenarios.UStoCA
 		}
 		if d != p.dir {
@@ -76,7 +78,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		}
 	})
 	p.dirSwitch.Required = true
-	p.dirSwitch.SetSelected(dirLabel(scenarios.CAtoUS))
+	p.dirSwitch.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	// The totals of both directions, one row each, whose first column is
 	// the direction switch: it chooses the chart and table below.
 	effect := boldLabel("Trade effect (low–high)")
@@ -177,22 +179,22 @@ func (p *exposurePanel) columns() []column {
 			}
 			return p.u.sectorLabel(p.flows[r-1].Sector)
 		}},
-		{title: "Baseline", width: 110, align: right, text: func(r int) string { return millions(flow(r).Baseline) },
+		{title: "Baseline", width: 110, align: right, text: func(r int) string { return present.Millions(flow(r).Baseline) },
 			key: func(r int) float64 { return flow(r).Baseline }},
-		{title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(flow(r).Tariff) },
+		{title: "Tariff", width: 70, align: right, text: func(r int) string { return present.FigurePct(flow(r).Tariff) },
 			key: func(r int) float64 { return flow(r).Tariff }},
 		{title: "Duty at stake", width: 140, align: right, text: func(r int) string {
-			s := millions(flow(r).Duty)
+			s := present.Millions(flow(r).Duty)
 			if upper(r) {
-				s = "≤ " + s
+				s = numfmt.UpperMark + s
 			}
 			return s
 		}, key: func(r int) float64 { return flow(r).Duty }},
-		{title: "Trade effect", width: 130, align: right, text: func(r int) string { return millions(flow(r).TradeChange) },
+		{title: "Trade effect", width: 130, align: right, text: func(r int) string { return present.Millions(flow(r).TradeChange) },
 			key: func(r int) float64 { return flow(r).TradeChange }},
 		{title: "Trade effect low – high", width: 200, align: right, text: func(r int) string {
 			f := flow(r)
-			return millions(f.TradeChangeLow) + " to " + millions(f.TradeChangeHigh)
+			return present.Millions(f.TradeChangeLow) + " to " + present.Millions(f.TradeChangeHigh)
 		}, key: func(r int) float64 { return flow(r).TradeChangeHigh }},
 	}
 }
@@ -223,16 +225,16 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		t := res.Totals[d.Index()]
 		cells := p.totals[d.Index()]
 		st := fyne.TextStyle{Bold: d == p.dir}
-		duty := money(t.Duty)
+		duty := present.Money(t.Duty)
 		if t.UpperBound {
-			duty = "≤ " + duty
+			duty = numfmt.UpperMark + duty
 		}
-		trade := fmt.Sprintf("%s (%s to %s) US$ bn", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+		trade := fmt.Sprintf("%s (%s to %s) US$ bn", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 		if t.Banned != 0 {
 			// The trade import bans stop, as its own figure.
-			trade += " · trade banned " + money(t.Banned)
+			trade += " · trade banned " + present.Money(t.Banned)
 		}
-		for i, text := range []string{dirLabel(d), duty, figurePct(t.EffectiveRate), trade} {
+		for i, text := range []string{present.DirLabel(d), duty, present.FigurePct(t.EffectiveRate), trade} {
 			setLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
@@ -254,7 +256,7 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 	if text := strings.Join(notes, "\n"); text != p.notes.Text {
 		p.notes.SetText(text)
 	}
-	if text := windowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
+	if text := present.WindowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
 		p.sources.SetText(text)
 	}
 
@@ -297,17 +299,17 @@ var totalsWidths = []float32{104, 118, 62, 0}
 
 // totalsLine summarises one direction's totals.
 func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
-	duty := money(t.Duty)
+	duty := present.Money(t.Duty)
 	if t.UpperBound {
-		duty = "≤ " + duty
+		duty = numfmt.UpperMark + duty
 	}
 	banned := ""
 	if t.Banned != 0 {
-		banned = "; trade banned " + money(t.Banned)
+		banned = "; trade banned " + present.Money(t.Banned)
 	}
 	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s)%s; trade effect %s (low–high %s to %s US$ bn)",
-		dirLabel(d), duty, money(t.Baseline), figurePct(t.EffectiveRate), banned,
-		money(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+		present.DirLabel(d), duty, present.Money(t.Baseline), present.FigurePct(t.EffectiveRate), banned,
+		present.Money(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 }
 
 // onDrawn records the time from an edit to its redrawn chart.

@@ -14,6 +14,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -273,7 +274,7 @@ func (p *exposurePanel) rangesColumn() column {
 	return column{title: "Duty P10–P90", width: 190, align: fyne.TextAlignTrailing,
 		text: func(r int) string {
 			if bd, ok := band(r); ok {
-				return millions(bd.P10) + " – " + millions(bd.P90)
+				return present.Millions(bd.P10) + " – " + present.Millions(bd.P90)
 			}
 			return ""
 		},

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -238,7 +239,7 @@ func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
 	label := "library update to " + now.Info.Vintage
 	u.history.push(step{kind: stepLibrary, label: label, lib: ls})
 	u.afterLibrary()
-	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", now.Info.Vintage, plural(len(ls.rebased), "scenario")))
+	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", now.Info.Vintage, present.Plural(len(ls.rebased), "scenario")))
 	if len(failed) > 0 {
 		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"parley/app/numfmt"
+	"parley/app/ui/present"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -57,12 +59,12 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 	if err := d.Diff.Write(&b); err == nil {
 		// The first line repeats the heading.
 		_, rest, _ := strings.Cut(b.String(), "\n")
-		m.Changes = windowText(strings.TrimRight(rest, "\n"))
+		m.Changes = present.WindowText(strings.TrimRight(rest, "\n"))
 	}
 	for _, dir := range scenarios.Directions {
 		was, now := d.TodayBefore[dir.Index()], d.TodayAfter[dir.Index()]
-		m.Today = append(m.Today, fmt.Sprintf("%s: %s to %s (%s), effective rate %s to %s", dirLabel(dir),
-			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), percent(was.EffectiveRate), percent(now.EffectiveRate)))
+		m.Today = append(m.Today, fmt.Sprintf("%s: %s to %s (%s), effective rate %s to %s", present.DirLabel(dir),
+			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), present.Percent(was.EffectiveRate), present.Percent(now.EffectiveRate)))
 	}
 	added := map[string]bool{}
 	for _, a := range d.Added {
@@ -90,7 +92,7 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 			if was == 0 && now == 0 {
 				continue
 			}
-			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s to %s (%s)", dirLabel(dir), money(was), money(now), dutyChange(now-was)))
+			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s to %s (%s)", present.DirLabel(dir), present.Money(was), present.Money(now), dutyChange(now-was)))
 		}
 		if len(row.Duty) == 0 {
 			row.Duty = []string{"no duty at stake before or after"}
@@ -115,9 +117,9 @@ func packName(info library.Info) string {
 // boundMoney formats a total's duty, "≤" marking an upper bound.
 func boundMoney(t scenarios.Totals) string {
 	if t.UpperBound {
-		return "≤" + money(t.Duty)
+		return numfmt.UpperMark + present.Money(t.Duty)
 	}
-	return money(t.Duty)
+	return present.Money(t.Duty)
 }
 
 // dutyChange formats a change in duty: "+US$ 1.5 bn", "−US$ 20 M" or "no change".
@@ -126,7 +128,7 @@ func dutyChange(v float64) string {
 	case v > -0.5 && v < 0.5:
 		return "no change"
 	case v > 0:
-		return "+" + money(v)
+		return "+" + present.Money(v)
 	}
-	return money(v)
+	return present.Money(v)
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -163,7 +164,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 			t.Errorf("today: duty %v -> %v, want a rise from a rate %.2f -> %.2f", s.Before[dir], s.After[dir], rate, rate+0.10)
 		}
 		row := m.Scenarios[slices.Index(ids, "today")]
-		want := "Canada to US: " + money(s.Before[dir]) + " to " + money(s.After[dir]) + " (+" + money(s.After[dir]-s.Before[dir]) + ")"
+		want := "Canada to US: " + present.Money(s.Before[dir]) + " to " + present.Money(s.After[dir]) + " (+" + present.Money(s.After[dir]-s.Before[dir]) + ")"
 		if !slices.Contains(row.Duty, want) {
 			t.Errorf("today's duty %q, want %q", row.Duty, want)
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/listfile"
@@ -227,7 +228,7 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 		b.WriteString("\nSource: " + l.Source)
 	}
 	for _, c := range cov {
-		fmt.Fprintf(&b, "\nCovers in %s: %s", dirLabel(c.Direction), scopeSize(c.Size, false))
+		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), scopeSize(c.Size, false))
 	}
 	if len(cov) > 0 {
 		b.WriteString("\n(the shown scenario's baseline lines, before precedence and CUSMA relief)")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -91,14 +92,14 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
 	}
 	f.rate = f.scenarioField("25")
-	f.rate.Validator = func(s string) error { _, err := parsePercent(s, scenarios.MaxRate); return err }
+	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
 	f.rate.OnChanged = func(s string) {
-		r, err := parsePercent(s, scenarios.MaxRate)
+		r, err := present.ParsePercent(s, scenarios.MaxRate)
 		if err != nil {
 			// Nothing out of range is applied, or kept from the typing
 			// that led here: the rate goes back to what it was when the
 			// user began typing, and the form says so.
-			back, berr := parsePercent(f.rate.startText, scenarios.MaxRate)
+			back, berr := present.ParsePercent(f.rate.startText, scenarios.MaxRate)
 			if berr != nil {
 				if m := f.measure(); m != nil {
 					back = m.Rate
@@ -106,7 +107,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			}
 			f.setSlider(back)
 			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
-			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, percent(back)))
+			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
 			return
 		}
 		f.setSlider(r)
@@ -129,10 +130,10 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.kind.Required = true
 	statuses := make([]string, len(scenarios.Statuses))
 	for i, st := range scenarios.Statuses {
-		statuses[i] = statusLabel(st)
+		statuses[i] = present.StatusLabel(st)
 	}
 	f.status = widget.NewSelect(statuses, func(s string) {
-		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = statusOf(s); return nil })
+		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
 	})
 	f.slider = widget.NewSlider(0, 100)
 	f.slider.Step = 0.5
@@ -141,7 +142,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			return
 		}
 		r := p / 100
-		f.rate.setQuiet(percentInput(r))
+		f.rate.setQuiet(present.PercentInput(r))
 		f.rate.SetValidationError(nil)
 		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
 	}
@@ -159,20 +160,20 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = splitList(s); return nil })
 	}
 	f.from = f.scenarioField("YYYY-MM-DD")
-	f.from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	f.from.OnChanged = func(s string) {
 		f.checkDates()
-		d, err := parseDate(s, false)
+		d, err := present.ParseDate(s, false)
 		if err != nil {
 			return
 		}
 		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
 	}
 	f.to = f.scenarioField("open-ended")
-	f.to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
+	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
 	f.to.OnChanged = func(s string) {
 		f.checkDates()
-		d, err := parseDate(s, true)
+		d, err := present.ParseDate(s, true)
 		if err != nil {
 			return
 		}
@@ -245,7 +246,7 @@ func (f *measureForm) showKind() {
 	f.loading = true
 	defer func() { f.loading = was }()
 	if m.IsBan() {
-		f.rate.setQuiet(percentInput(0))
+		f.rate.setQuiet(present.PercentInput(0))
 		f.slider.SetValue(0)
 		f.cusma.SetChecked(false)
 		f.rate.Disable()
@@ -294,12 +295,12 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 		}
 		r.included = widget.NewCheck(label, func(on bool) { f.toggleSector(r, on) })
 		r.coverage = f.scenarioField("100")
-		r.coverage.Validator = func(s string) error { _, err := parsePercent(s, 1); return err }
+		r.coverage.Validator = func(s string) error { _, err := present.ParsePercent(s, 1); return err }
 		r.coverage.OnChanged = func(s string) {
-			c, err := parsePercent(s, 1)
+			c, err := present.ParsePercent(s, 1)
 			if err != nil {
 				// As for the rate: back to the coverage before the typing.
-				back, berr := parsePercent(r.coverage.startText, 1)
+				back, berr := present.ParsePercent(r.coverage.startText, 1)
 				if berr != nil {
 					back = 1
 				}
@@ -309,7 +310,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 					}
 					return nil
 				})
-				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, percent(back)))
+				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
 				return
 			}
 			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
@@ -347,7 +348,7 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 			m.Sectors = map[string]float64{}
 		}
 		if on {
-			c, err := parsePercent(r.coverage.Text, 1)
+			c, err := present.ParsePercent(r.coverage.Text, 1)
 			if err != nil || r.coverage.Text == "" {
 				c = 1
 			}
@@ -429,7 +430,7 @@ func (f *measureForm) load(m *scenarios.Measure) {
 		f.imposer.SetSelected(imposerChoices[0])
 	}
 	f.program.SetText(m.Program)
-	f.rate.setQuiet(percentInput(m.Rate))
+	f.rate.setQuiet(present.PercentInput(m.Rate))
 	f.rate.SetValidationError(nil)
 	f.slider.SetValue(min(m.Rate*100, f.slider.Max))
 	f.cusma.SetChecked(m.CUSMAExempt)
@@ -438,7 +439,7 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	} else {
 		f.kind.SetSelected(kindChoices[0])
 	}
-	f.status.SetSelected(statusLabel(m.StatusOrDefault()))
+	f.status.SetSelected(present.StatusLabel(m.StatusOrDefault()))
 	f.showKind()
 	f.yields.setQuiet(strings.Join(m.YieldsTo, ", "))
 	f.from.setQuiet(m.From.String())
@@ -465,7 +466,7 @@ func (f *measureForm) loadSectors() {
 		}
 		r.included.SetChecked(named)
 		if named {
-			r.coverage.setQuiet(percentInput(c))
+			r.coverage.setQuiet(present.PercentInput(c))
 			r.coverage.Enable()
 		} else {
 			r.coverage.setQuiet("")

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -50,11 +51,11 @@ func TestPositionView(t *testing.T) {
 	}
 	get := a.Totals[0].Duty - b.Totals[0].Duty
 	give := a.Totals[1].Duty - b.Totals[1].Duty
-	if got := strings.TrimLeft(v.dealTable.cell(0, 1), "≤≥≈ "); got != millions(get) {
-		t.Errorf("total get %q, want %s", got, millions(get))
+	if got := strings.TrimLeft(v.dealTable.cell(0, 1), "≤≥≈ "); got != present.Millions(get) {
+		t.Errorf("total get %q, want %s", got, present.Millions(get))
 	}
-	if got := strings.TrimLeft(v.dealTable.cell(0, 2), "≤≥≈ "); got != millions(give) {
-		t.Errorf("total give %q, want %s", got, millions(give))
+	if got := strings.TrimLeft(v.dealTable.cell(0, 2), "≤≥≈ "); got != present.Millions(give) {
+		t.Errorf("total give %q, want %s", got, present.Millions(give))
 	}
 	if verdict := v.dealTable.cell(0, 5); !strings.HasPrefix(verdict, "Gets ") || !strings.Contains(verdict, "US$") {
 		t.Errorf("verdict %q", verdict)

@@ -14,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -272,7 +274,7 @@ func (v *positionView) refresh() {
 	if v.ids[0] == v.ids[1] {
 		msg = "The baseline and the proposal are the same scenario."
 	}
-	v.message.SetText(strings.TrimSpace(msg + " " + likeness(u.log, "position",
+	v.message.SetText(strings.TrimSpace(msg + " " + present.Likeness(u.log, "position",
 		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
 		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
 	if v.levSrc == nil {
@@ -421,18 +423,18 @@ func (v *positionView) summaryText() string {
 	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", t.Verdict)
 	us, ca := t.Sides[0], t.Sides[1]
 	fmt.Fprintf(&b, "Trade effect into the US %s to %s US$ bn; into Canada %s to %s US$ bn (A to B).\n",
-		boundText(us.TradeBoundA(), us.TradeA, billions(us.TradeA)), boundText(us.TradeBoundB(), us.TradeB, billions(us.TradeB)),
-		boundText(ca.TradeBoundA(), ca.TradeA, billions(ca.TradeA)), boundText(ca.TradeBoundB(), ca.TradeB, billions(ca.TradeB)))
+		present.BoundText(us.TradeBoundA(), us.TradeA, present.Billions(us.TradeA)), present.BoundText(us.TradeBoundB(), us.TradeB, present.Billions(us.TradeB)),
+		present.BoundText(ca.TradeBoundA(), ca.TradeA, present.Billions(ca.TradeA)), present.BoundText(ca.TradeBoundB(), ca.TradeB, present.Billions(ca.TradeB)))
 	top := scenarios.ByUSDependence(v.lev)
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
 		if r.HasUS {
-			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), figurePct(r.USDependence)))
+			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), present.FigurePct(r.USDependence)))
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
 		fmt.Fprintf(&b, "\nLeverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
-			strings.Join(most, ", "), figurePct(v.levAll.USDependence), figurePct(v.levAll.CADependence))
+			strings.Join(most, ", "), present.FigurePct(v.levAll.USDependence), present.FigurePct(v.levAll.CADependence))
 	}
 	v.mu.Lock()
 	bands := v.bands
@@ -442,7 +444,7 @@ func (v *positionView) summaryText() string {
 	case bands[0] != nil && bands[1] != nil:
 		a, p := bands[0].Totals[0].Duty, bands[1].Totals[0].Duty
 		fmt.Fprintf(&b, "\nRanges, duty into the US (P10–P90, %d draws): A %s to %s US$ bn; B %s to %s US$ bn.",
-			bands[0].Draws, billions(a.P10), billions(a.P90), billions(p.P10), billions(p.P90))
+			bands[0].Draws, present.Billions(a.P10), present.Billions(a.P90), present.Billions(p.P10), present.Billions(p.P90))
 	case running:
 		b.WriteString("\nRanges: drawing…")
 	}
@@ -459,7 +461,7 @@ func (v *positionView) dealColumns() []column {
 	}
 	right := fyne.TextAlignTrailing
 	cell := func(r, i int) string {
-		get, give, us, ca := dealCells(row(r), millions)
+		get, give, us, ca := present.DealCells(row(r), present.Millions)
 		return [...]string{get, give, us, ca}[i]
 	}
 	return []column{
@@ -493,7 +495,7 @@ func (v *positionView) levColumns() []column {
 		if !has {
 			return "no data"
 		}
-		return figurePct(x)
+		return present.FigurePct(x)
 	}
 	right := fyne.TextAlignTrailing
 	return []column{
@@ -508,10 +510,10 @@ func (v *positionView) levColumns() []column {
 		{title: "Canada needs the US", width: 150, align: right, text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
 			key: func(r int) float64 { return row(r).CADependence }},
 		{title: "Duty on Canadian goods (A, US$ M)", width: 230, align: right, text: func(r int) string {
-			return upperText(row(r).UpperBoundCAtoUS, millions(row(r).DutyCAtoUS))
+			return present.UpperText(row(r).UpperBoundCAtoUS, present.Millions(row(r).DutyCAtoUS))
 		}, key: func(r int) float64 { return row(r).DutyCAtoUS }},
 		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string {
-			return upperText(row(r).UpperBoundUStoCA, millions(row(r).DutyUStoCA))
+			return present.UpperText(row(r).UpperBoundUStoCA, present.Millions(row(r).DutyUStoCA))
 		}, key: func(r int) float64 { return row(r).DutyUStoCA }},
 	}
 }
@@ -555,15 +557,15 @@ func (v *positionView) rangeColumns() []column {
 		cols = append(cols,
 			column{title: name + ": duty", width: 110, align: right, text: func(r int) string {
 				f, _, _ := flow(i, r)
-				s := millions(f.Duty)
+				s := present.Millions(f.Duty)
 				if f.UpperBound {
-					s = "≤ " + s
+					s = numfmt.UpperMark + s
 				}
 				return s
 			}, key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
 			column{title: name + ": P10 – P90", width: 190, align: right, text: func(r int) string {
 				if _, b, ok := flow(i, r); ok {
-					return millions(b.P10) + " – " + millions(b.P90)
+					return present.Millions(b.P10) + " – " + present.Millions(b.P90)
 				}
 				return ""
 			}, key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -141,7 +142,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	}
 
 	// Flows into Canada: chapters, said so.
-	v.dirSel.SetSelected(dirLabel(scenarios.UStoCA))
+	v.dirSel.SetSelected(present.DirLabel(scenarios.UStoCA))
 	if !strings.HasPrefix(v.info.Text, chapterOnly) || len(v.rows) == 0 || len(v.rows[0].Code) != 2 {
 		t.Errorf("into Canada: info %q, %d rows", v.info.Text, len(v.rows))
 	}

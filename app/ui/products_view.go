@@ -16,6 +16,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -137,12 +138,12 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 		}
 		v.refresh()
 	})
-	v.dirSel = widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	v.dirSel = widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		if v.syncing {
 			return
 		}
 		v.dir = scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			v.dir = scenarios.UStoCA
 		}
 		v.refresh()
@@ -185,14 +186,14 @@ func (v *productsView) columns() []column {
 		pcSector: {title: "Sector", width: 130, text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
 		pcValue: {title: "Value (US$)", width: 96, align: right, text: func(r int) string { return usd(row(r).Baseline) },
 			key: func(r int) float64 { return row(r).Baseline }},
-		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return figurePct(row(r).CUSMAShare) },
+		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
 			key: func(r int) float64 { return row(r).CUSMAShare }},
-		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(row(r).Tariff) },
+		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return present.FigurePct(row(r).Tariff) },
 			key: func(r int) float64 { return row(r).Tariff }},
 		pcDuty: {title: "Duty (US$)", width: 124, align: right, text: func(r int) string {
 			l := row(r)
 			if l.UpperBound && l.Duty != 0 {
-				return "≤ " + usd(l.Duty)
+				return numfmt.UpperMark + usd(l.Duty)
 			}
 			return usd(l.Duty)
 		}, key: func(r int) float64 { return row(r).Duty }},
@@ -211,7 +212,7 @@ func lineDescription(l *scenarios.LineFlow) string {
 // usd formats an amount without the currency, e.g. "12.3 M", for columns
 // whose title names it.
 func usd(v float64) string {
-	s := money(v)
+	s := present.Money(v)
 	s = strings.Replace(s, "US$ ", "", 1)
 	return s
 }
@@ -220,7 +221,7 @@ func usd(v float64) string {
 func (v *productsView) open(dir scenarios.Direction, sector, query string) {
 	v.syncing = true
 	v.dir, v.sector = dir, sector
-	v.dirSel.SetSelected(dirLabel(dir))
+	v.dirSel.SetSelected(present.DirLabel(dir))
 	if sector == "" {
 		v.sectorSel.SetSelected(allSectors)
 	} else {
@@ -365,7 +366,7 @@ func cmpDesc(a, b float64) int {
 
 // describe says what the table lists.
 func (v *productsView) describe(q string, n, more int) string {
-	where := dirLabel(v.dir)
+	where := present.DirLabel(v.dir)
 	if v.sector != "" {
 		where = v.u.sectorLabel(v.sector) + ", " + where
 	}
@@ -387,11 +388,11 @@ func (v *productsView) describe(q string, n, more int) string {
 	case q != "" && n == 0:
 		s = fmt.Sprintf("No %s of %s matches “%s”.", what, where, q)
 	case q != "":
-		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", count(n, what), q, where, count(withDuty, "line"), money(duty), money(value), rate(duty, value))
+		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", count(n, what), q, where, count(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	case v.sector != "":
-		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, count(n, what), count(withDuty, "line"), money(duty), money(value), rate(duty, value))
+		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, count(n, what), count(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	default:
-		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, count(n, what), money(duty))
+		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, count(n, what), present.Money(duty))
 	}
 	if more > 0 {
 		s += fmt.Sprintf(" The %d with the most duty are listed; narrow the search for the other %d.", maxFound, more)
@@ -423,15 +424,15 @@ func (v *productsView) explain(i int) string {
 		head = lineDescription(&lf)
 	}
 	line("%s", head)
-	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), dirLabel(v.dir), v.asOf)
-	duty := money(lf.Duty)
+	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
+	duty := present.Money(lf.Duty)
 	if lf.UpperBound {
-		duty = "≤ " + duty + " (upper bound)"
+		duty = numfmt.UpperMark + duty + " (upper bound)"
 	}
 	line("Value %s (%d) · CUSMA claim share %s%s · tariff %s · duty at stake %s · trade effect %s",
-		money(lf.Baseline), sc.Assumptions.BaselineYear, pct(lf.CUSMAShare), v.shareSource(ln), pct(lf.Tariff), duty, money(lf.TradeChange))
+		present.Money(lf.Baseline), sc.Assumptions.BaselineYear, pct(lf.CUSMAShare), v.shareSource(ln), pct(lf.Tariff), duty, present.Money(lf.TradeChange))
 	if lf.Banned != 0 {
-		line("Banned: %s of its trade (%s) is stopped by an import ban and owes no duty", money(lf.Banned), pct(lf.Ban))
+		line("Banned: %s of its trade (%s) is stopped by an import ban and owes no duty", present.Money(lf.Banned), pct(lf.Ban))
 	}
 	line("")
 	if len(contribs) == 0 {
@@ -444,11 +445,11 @@ func (v *productsView) explain(i int) string {
 		hit[c.Measure.ID] = true
 		switch {
 		case c.Measure.IsBan() && c.Banned != 0:
-			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), money(c.Banned))
+			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), present.Money(c.Banned))
 		case c.Measure.IsBan():
 			line("• %s: import ban on %s of the line (another ban covers as much or more; bans do not add)", measureName(c.Measure), pct(c.Cover.Coverage()))
 		default:
-			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), percent(c.Measure.Rate), pct(c.Added))
+			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), present.Percent(c.Measure.Rate), pct(c.Added))
 		}
 		for _, why := range v.why(c, lf.Sector) {
 			line("    %s", why)
@@ -478,7 +479,7 @@ func (v *productsView) explain(i int) string {
 
 // pct formats a computed share as a percentage, without the noise of
 // floating point (1 − 0.8 is 0.19999999999999996: "20%", not "20.0%").
-func pct(v float64) string { return percent(math.Round(v*1e12) / 1e12) }
+func pct(v float64) string { return present.Percent(math.Round(v*1e12) / 1e12) }
 
 // shareSource says where a line's CUSMA share comes from.
 func (v *productsView) shareSource(l scenarios.Line) string {
@@ -555,7 +556,7 @@ func (v *productsView) why(c scenarios.Contribution, sector string) []string {
 	if cv.Flagged {
 		note := "the measure's note flags its coverage of this sector as an upper bound"
 		if c.Measure.Note != "" {
-			note += ": " + shorten(c.Measure.Note, 160)
+			note += ": " + present.Shorten(c.Measure.Note, 160)
 		}
 		out = append(out, "≤ Upper bound: "+note+".")
 	}
@@ -577,7 +578,7 @@ func (v *productsView) whyNot(me *scenarios.Measure, l scenarios.Line) string {
 				for _, e := range p.Include {
 					names = append(names, v.shortEntry(e))
 				}
-				return "the line is not in its products (" + shorten(strings.Join(names, ", "), 140) + ")"
+				return "the line is not in its products (" + present.Shorten(strings.Join(names, ", "), 140) + ")"
 			}
 		}
 		if e, fully := v.matchEntry(l.Code, p.Exclude); e != "" && fully {

@@ -10,6 +10,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -18,9 +19,9 @@ import (
 func (v *provincesView) request() report.ChartRequest {
 	req := report.ChartRequest{Scenarios: []string{v.u.current}}
 	switch v.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
+	case present.DirLabel(scenarios.CAtoUS):
 		req.Direction = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
+	case present.DirLabel(scenarios.UStoCA):
 		req.Direction = scenarios.UStoCA
 	}
 	return req

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -68,7 +69,7 @@ func infoLine(today bool, date scenarios.Date, measures, unevidenced int) string
 	if today {
 		when = "today (" + date.String() + ")"
 	}
-	s := when + " · " + plural(measures, "measure")
+	s := when + " · " + present.Plural(measures, "measure")
 	if unevidenced > 0 {
 		s += fmt.Sprintf(" · ⚠ %d without evidence", unevidenced)
 	}
@@ -106,7 +107,7 @@ func (l *scenarioList) newDialog() {
 	}
 	asOf := newField(u.win, "YYYY-MM-DD")
 	asOf.SetText(scenarios.Today().String())
-	asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	desc := newMultiField(u.win, "What this scenario assumes (optional)", 3)
 	today := widget.NewCheck("Follow today's date", func(on bool) {
 		if on {
@@ -125,7 +126,7 @@ func (l *scenarioList) newDialog() {
 		},
 		fields: []*field{name, asOf, desc}, focus: name,
 		submit: func() error {
-			d, err := parseDate(asOf.Text, false)
+			d, err := present.ParseDate(asOf.Text, false)
 			if err != nil {
 				return err
 			}
@@ -173,9 +174,9 @@ func (l *scenarioList) branchDialog() {
 	u.flushSave()
 	src := u.draft.Clone()
 	name := newField(u.win, "")
-	name.SetText(u.freeName(shorten(src.Name, 150) + " (branch)"))
+	name.SetText(u.freeName(present.Shorten(src.Name, 150) + " (branch)"))
 	u.showForm(formSpec{
-		title: "Branch from “" + shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
+		title: "Branch from “" + present.Shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
 		fields: []*field{name}, focus: name,
 		submit: func() error {

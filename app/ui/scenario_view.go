@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -85,12 +86,12 @@ func newScenarioView(u *UI) *scenarioView {
 	}
 	v.asOf = newField(u.win, "YYYY-MM-DD")
 	v.asOf.scenario = true
-	v.asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	v.asOf.OnChanged = func(s string) {
 		if v.loading {
 			return
 		}
-		d, err := parseDate(s, false)
+		d, err := present.ParseDate(s, false)
 		if err != nil {
 			return
 		}
@@ -270,7 +271,7 @@ func (v *scenarioView) changed() {
 	}
 	v.table.Refresh()
 	if ids := sc.Unevidenced(); len(ids) > 0 {
-		v.warn.SetText(fmt.Sprintf("⚠ %s without evidence: add a quote or citation in the measure's Evidence tab.", plural(len(ids), "measure")))
+		v.warn.SetText(fmt.Sprintf("⚠ %s without evidence: add a quote or citation in the measure's Evidence tab.", present.Plural(len(ids), "measure")))
 		v.warn.Show()
 	} else {
 		v.warn.Hide()
@@ -302,7 +303,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case colLabel:
 		s = measureName(m)
-		if tag := statusTag(m); tag != "" {
+		if tag := present.StatusTag(m); tag != "" {
 			s += " [" + tag + "]"
 		}
 		trunc = fyne.TextTruncateEllipsis
@@ -315,7 +316,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		s = v.u.scopeSummary(m)
 		trunc = fyne.TextTruncateEllipsis
 	case colRate:
-		s = percent(m.Rate)
+		s = present.Percent(m.Rate)
 		if m.IsBan() {
 			s = "ban"
 		}
@@ -326,7 +327,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			s = "exempt"
 		}
 	case colDates:
-		s = dateRange(m.From, m.To)
+		s = present.DateRange(m.From, m.To)
 		if !active {
 			s += " (not in force)"
 		}
@@ -364,7 +365,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 		}
 		head := "All"
 		if all != 1 {
-			head = "All " + percent(all)
+			head = "All " + present.Percent(all)
 		}
 		if slices.Contains(m.UpperBound, scenarios.Wildcard) {
 			head += " ≤"
@@ -376,7 +377,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 			case v == 0:
 				except = append(except, u.sectorLabel(c))
 			default:
-				other = append(other, fmt.Sprintf("%s %s", name(c), percent(v)))
+				other = append(other, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 			}
 		}
 		if len(except) > 0 {
@@ -390,7 +391,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 		if v := m.Sectors[c]; v == 1 {
 			parts = append(parts, name(c))
 		} else if v > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", name(c), percent(v)))
+			parts = append(parts, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 		}
 	}
 	if len(parts) == 0 {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -110,7 +111,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
 	}
-	if got, want := u.exposure.table.cell(0, 3), millions(tenPct); got != want {
+	if got, want := u.exposure.table.cell(0, 3), present.Millions(tenPct); got != want {
 		t.Errorf("totals row shows %q, want %q", got, want)
 	}
 	// The new measure has no evidence: it is flagged.
@@ -130,7 +131,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 			if d := u.result.Totals[0].Duty - want; d > 1 || d < -1 {
 				t.Errorf("duty %v, want %v", u.result.Totals[0].Duty, want)
 			}
-			if got := u.exposure.table.cell(0, 3); got != millions(u.result.Totals[0].Duty) {
+			if got := u.exposure.table.cell(0, 3); got != present.Millions(u.result.Totals[0].Duty) {
 				t.Errorf("totals row %q, result %v", got, u.result.Totals[0].Duty)
 			}
 			stored, err := u.ws.Scenario(u.current)
@@ -212,12 +213,12 @@ func TestDirectionSwitch(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("ca-counter-2025")
 	ca := u.exposure.table.cell(0, 3)
-	u.exposure.dirSwitch.SetSelected(dirLabel(scenarios.UStoCA))
+	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
 	us := u.exposure.table.cell(0, 3)
 	if ca != "0.0" || us == "0.0" {
 		t.Errorf("Canada's counter-tariffs: duty %s into the US, %s into Canada", ca, us)
 	}
-	if got, want := strings.TrimPrefix(us, "≤ "), millions(u.result.Totals[1].Duty); got != want {
+	if got, want := strings.TrimPrefix(us, "≤ "), present.Millions(u.result.Totals[1].Duty); got != want {
 		t.Errorf("US to Canada totals %q, want %q", got, want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/numfmt"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -98,13 +99,13 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := parsePercent(s, 1)
+		_, err := present.ParsePercent(s, 1)
 		return err
 	}
 	e.share.OnChanged = func(s string) {
 		var x *float64
 		if strings.TrimSpace(s) != "" {
-			v, err := parsePercent(s, 1)
+			v, err := present.ParsePercent(s, 1)
 			if err != nil {
 				return
 			}
@@ -177,8 +178,8 @@ func (e *scopeEditor) refresh(m *scenarios.Measure) {
 		e.share.Disable()
 	}
 	if m.CUSMAExemptShare != nil {
-		if v, err := parsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
-			e.share.setQuiet(percentInput(*m.CUSMAExemptShare))
+		if v, err := present.ParsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
+			e.share.setQuiet(present.PercentInput(*m.CUSMAExemptShare))
 		}
 	} else if strings.TrimSpace(e.share.Text) != "" && e.f.u.win.Canvas().Focused() != e.share {
 		e.share.setQuiet("")
@@ -209,18 +210,18 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 		return ""
 	}
 	s := mo.ScopeSize(m)
-	return "Covers " + scopeSize(s, m.Content != "") + " in " + dirLabel(m.Direction()) + ", before precedence and CUSMA relief."
+	return "Covers " + scopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
 }
 
 // scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
 // 4.5 bn after content), 12 lines upper bound".
 func scopeSize(s scenarios.ScopeSize, content bool) string {
-	t := fmt.Sprintf("%s, %s of trade", count(s.Lines, "line"), money(s.Value))
+	t := fmt.Sprintf("%s, %s of trade", count(s.Lines, "line"), present.Money(s.Value))
 	switch {
 	case content:
-		t += fmt.Sprintf(" (%s after content)", money(s.Covered))
+		t += fmt.Sprintf(" (%s after content)", present.Money(s.Covered))
 	case s.Covered < s.Value*(1-1e-9):
-		t += fmt.Sprintf(" (%s after sector coverage)", money(s.Covered))
+		t += fmt.Sprintf(" (%s after sector coverage)", present.Money(s.Covered))
 	}
 	if s.UpperBound > 0 {
 		t += fmt.Sprintf(", %s upper bound", count(s.UpperBound, "line"))
@@ -506,7 +507,7 @@ func (e *scopeEditor) updateListRow(id widget.ListItemID, o fyne.CanvasObject) {
 		probe := m.Clone()
 		probe.Products = &scenarios.ProductScope{Include: []string{entry}}
 		probe.Content, probe.Sectors = "", nil
-		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + dirLabel(m.Direction())
+		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
 	}
 	if l.Source != "" {
 		d += " · source: " + l.Source

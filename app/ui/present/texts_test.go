@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 		}
 	}
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	paths, skipped, err := scanFolder(dir)
+	paths, skipped, err := ScanFolder(dir)
 	if err != nil || len(paths) != 3 || filepath.Base(paths[2]) != "report.pdf" {
 		t.Fatalf("paths %v, %v", paths, err)
 	}
@@ -35,9 +35,9 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 		{"/x/y/empty.txt", errors.New("import /x/y/empty.txt: " + storage.ErrBadDocument.Error() + ": empty.txt has no text"), "empty.txt: it has no text"},
 		{"/x/y/dup.txt", errors.New("import /x/y/dup.txt: already exists: dup.txt is already in the library as 005"), "dup.txt: already exists: it is already in the library as 005"},
 	} {
-		got := importProblem(tc.path, tc.err)
+		got := ImportProblem(tc.path, tc.err)
 		if !strings.HasPrefix(got, tc.want) || strings.Count(got, filepath.Base(tc.path)) != 1 {
-			t.Errorf("importProblem(%s) = %q, want %q with the name once", tc.path, got, tc.want)
+			t.Errorf("ImportProblem(%s) = %q, want %q with the name once", tc.path, got, tc.want)
 		}
 	}
 }
@@ -51,15 +51,15 @@ func TestDocumentCountsInWords(t *testing.T) {
 		{storage.Document{Excerpts: 1, Citations: 0}, "1 saved excerpt · not quoted by any measure yet"},
 		{storage.Document{Excerpts: 3, Citations: 1}, "3 saved excerpts · quoted by 1 measure"},
 	} {
-		if got := docLine(tc.d); got != tc.want {
+		if got := DocLine(tc.d); got != tc.want {
 			t.Errorf("docLine = %q, want %q", got, tc.want)
 		}
 	}
 	utc := time.Date(2026, 3, 1, 18, 5, 0, 0, time.UTC)
-	if got, want := localTime(utc.Format(time.RFC3339)), utc.Local().Format("2 Jan 2006, 15:04"); got != want {
+	if got, want := LocalTime(utc.Format(time.RFC3339)), utc.Local().Format("2 Jan 2006, 15:04"); got != want {
 		t.Errorf("localTime = %q, want %q", got, want)
 	}
-	if got := localTime("yesterday"); got != "yesterday" {
+	if got := LocalTime("yesterday"); got != "yesterday" {
 		t.Errorf("localTime of a non-time = %q", got)
 	}
 }
@@ -69,8 +69,8 @@ func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
 		r    float64
 		want string
 	}{{0, "0%"}, {0.35, "35%"}, {0.0815, "8.15%"}, {0.0004, "0.04%"}, {0.00004, "<0.01%"}, {0.123, "12.3%"}} {
-		if got := percent(tc.r); got != tc.want {
-			t.Errorf("percent(%v) = %q, want %q", tc.r, got, tc.want)
+		if got := Percent(tc.r); got != tc.want {
+			t.Errorf("Percent(%v) = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 	for _, tc := range []struct {
@@ -82,9 +82,9 @@ func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
 		{"50%", 0.5, "50%", false}, {"0.5", 0.5, "50%", false}, {"50", 0.5, "50%", false}, {"1", 1, "100%", false},
 		{"12,5 %", 0.125, "12.5%", false}, {"5000", 0, "", true}, {"-3", 0, "", true}, {"abc", 0, "", true},
 	} {
-		r, meaning, err := parseShare(tc.typed, 1)
+		r, meaning, err := ParseShare(tc.typed, 1)
 		if (err != nil) != tc.bad || (!tc.bad && (r != tc.rate || meaning != tc.meaning)) {
-			t.Errorf("parseShare(%q) = %v %q %v", tc.typed, r, meaning, err)
+			t.Errorf("ParseShare(%q) = %v %q %v", tc.typed, r, meaning, err)
 		}
 	}
 }
