@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
@@ -31,8 +32,8 @@ type assumptionsView struct {
 	year    *widget.Select
 	cusma   *widget.Select
 	elast   *widget.Select
-	low     *field
-	high    *field
+	low     *kit.Field
+	high    *kit.Field
 	threats *widget.Check // include_threats
 	totals  [2]*widget.Label
 	legend  *widget.Label
@@ -52,7 +53,7 @@ type overrideRow struct {
 	code                 string
 	cusmaDef, elastDef   *widget.Label
 	tariffDef            *widget.Label
-	cusma, elast, tariff *field
+	cusma, elast, tariff *kit.Field
 	mark                 *widget.Label
 }
 
@@ -89,16 +90,16 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		name := presetName(v.elastPresets, s)
 		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
 	})
-	v.low = newField(u.win, "0.5")
-	v.low.scenario = true
+	v.low = kit.NewField(u.win, "0.5")
+	v.low.Scenario = true
 	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
 	v.low.OnChanged = func(s string) {
 		if x, err := present.ParseNumber(s, 0, 100); err == nil {
 			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
 		}
 	}
-	v.high = newField(u.win, "1.5")
-	v.high.scenario = true
+	v.high = kit.NewField(u.win, "1.5")
+	v.high.Scenario = true
 	v.high.Validator = v.low.Validator
 	v.high.OnChanged = func(s string) {
 		if x, err := present.ParseNumber(s, 0, 100); err == nil {
@@ -133,7 +134,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		form.AppendItem(it)
 	}
 
-	header := container.New(&columnsLayout{overrideWidths},
+	header := container.New(&kit.ColumnsLayout{Widths: overrideWidths},
 		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
 		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
@@ -167,9 +168,9 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 	name := widget.NewLabel(s.Label())
 	name.Truncation = fyne.TextTruncateEllipsis
 	mk := func(kind, what, placeholder string, parse func(string) (float64, error), show func(float64) string,
-		set func(o *scenarios.Overrides, code string, val float64, on bool)) *field {
-		f := newField(v.u.win, placeholder)
-		f.scenario = true
+		set func(o *scenarios.Overrides, code string, val float64, on bool)) *kit.Field {
+		f := kit.NewField(v.u.win, placeholder)
+		f.Scenario = true
 		key := "ov:" + kind + ":" + s.Code
 		f.OnChanged = func(text string) {
 			if strings.TrimSpace(text) == "" {
@@ -182,7 +183,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 				// that led here: the override goes back to what it was
 				// when the user began typing in the field.
 				stays := "the default stays"
-				if back, berr := parse(f.startText); berr == nil && strings.TrimSpace(f.startText) != "" {
+				if back, berr := parse(f.StartText); berr == nil && strings.TrimSpace(f.StartText) != "" {
 					v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, back, true) })
 					stays = "your value stays " + show(back)
 				} else {
@@ -208,7 +209,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 		o.BaselineTariff = setOverride(o.BaselineTariff, c, x, on)
 	})
 	v.rows = append(v.rows, r)
-	return container.New(&columnsLayout{overrideWidths}, name, r.cusmaDef, r.cusma, r.elastDef, r.elast, r.tariffDef, r.tariff, r.mark)
+	return container.New(&kit.ColumnsLayout{Widths: overrideWidths}, name, r.cusmaDef, r.cusma, r.elastDef, r.elast, r.tariffDef, r.tariff, r.mark)
 }
 
 // setOverride sets or removes one override value.
@@ -278,14 +279,14 @@ func (v *assumptionsView) load() {
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
 	v.datasets.load(a)
-	v.low.setQuiet(present.Number(a.ElasticityLow))
-	v.high.setQuiet(present.Number(a.ElasticityHigh))
+	v.low.SetQuiet(present.Number(a.ElasticityLow))
+	v.high.SetQuiet(present.Number(a.ElasticityHigh))
 	v.threats.SetChecked(a.IncludeThreats)
 	o := a.Overrides
 	for _, r := range v.rows {
-		r.cusma.setQuiet(overrideText(o.CUSMAShare, r.code, true))
-		r.elast.setQuiet(overrideText(o.Elasticity, r.code, false))
-		r.tariff.setQuiet(overrideText(o.BaselineTariff, r.code, true))
+		r.cusma.SetQuiet(overrideText(o.CUSMAShare, r.code, true))
+		r.elast.SetQuiet(overrideText(o.Elasticity, r.code, false))
+		r.tariff.SetQuiet(overrideText(o.BaselineTariff, r.code, true))
 	}
 	v.changed()
 }

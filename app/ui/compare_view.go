@@ -14,6 +14,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -32,11 +33,11 @@ type compareView struct {
 	deltas     bool // the chart shows the differences from the first scenario
 	mode       *widget.RadioGroup
 	message    *widget.Label
-	chart      *chartView
+	chart      *kit.ChartView
 	tableBox   *fyne.Container
-	table      *sortTable
+	table      *kit.SortTable
 	summaryBox *fyne.Container
-	summary    *sortTable
+	summary    *kit.SortTable
 	sources    *widget.Label
 	key        *widget.Label
 	results    []scenarios.Result
@@ -54,7 +55,7 @@ const (
 
 func newCompareView(u *UI) *compareView {
 	v := &compareView{u: u, dir: scenarios.CAtoUS}
-	v.chart = newChartView(u.log, u.onUI)
+	v.chart = kit.NewChartView(u.log, u.onUI)
 	v.choices = widget.NewCheckGroup(nil, v.chosen)
 	dir := widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
@@ -96,11 +97,11 @@ func newCompareView(u *UI) *compareView {
 			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { u.showExportDialog(v.exportPreset()) }),
 			widget.NewSeparator()),
 		v.message, nil, nil, container.NewVScroll(v.choices))
-	v.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	v.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	// The chart and the table share the room below the totals, one at a
 	// time: each is legible in a short window.
 	sectorTabs := container.NewAppTabs(
-		container.NewTabItem("Chart", v.chart.raster),
+		container.NewTabItem("Chart", v.chart.Raster),
 		container.NewTabItem("Table", container.NewBorder(v.key, nil, nil, nil, v.tableBox)),
 	)
 	bySector := container.NewBorder(container.NewHBox(v.mode, dir), nil, nil, nil, sectorTabs)
@@ -195,7 +196,7 @@ func (v *compareView) refresh() {
 	if len(v.ids) < charts.MinCompare {
 		// Nothing stale stays on screen: no chart, no tables.
 		v.message.SetText(chooseTwo)
-		v.chart.set(nil, time.Time{}, 0)
+		v.chart.Set(nil, time.Time{}, 0)
 		v.tableBox.RemoveAll()
 		v.summaryBox.RemoveAll()
 		v.table, v.summary = nil, nil
@@ -236,8 +237,8 @@ func (v *compareView) refresh() {
 			v.message.SetText(note)
 		}
 	}
-	v.chart.setDark(th == charts.Dark)
-	v.chart.set(func(size charts.Size) *charts.Chart {
+	v.chart.SetDark(th == charts.Dark)
+	v.chart.Set(func(size charts.Size) *charts.Chart {
 		// Each sector takes one bar per scenario: fewer sectors fit.
 		bars := len(results)
 		if deltas {
@@ -292,7 +293,7 @@ func (v *compareView) buildTable() {
 		return flows[s][row-1]
 	}
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Sector", width: 180, text: func(r int) string {
+	cols := []kit.Column{{Title: "Sector", Width: 180, Text: func(r int) string {
 		if r == 0 {
 			return "All sectors"
 		}
@@ -301,36 +302,36 @@ func (v *compareView) buildTable() {
 	var key []string
 	for s := range v.results {
 		key = append(key, fmt.Sprintf("%s: %s", letter(s), v.results[s].Scenario))
-		cols = append(cols, column{title: letter(s) + ", duty (US$ M)", width: 150, align: right,
-			text: func(r int) string {
+		cols = append(cols, kit.Column{Title: letter(s) + ", duty (US$ M)", Width: 150, Align: right,
+			Text: func(r int) string {
 				t := present.Millions(duty(r, s))
 				if upper(r, s) {
 					t = numfmt.UpperMark + t
 				}
 				return t
-			}, key: func(r int) float64 { return duty(r, s) }})
+			}, Key: func(r int) float64 { return duty(r, s) }})
 	}
 	for s := 1; s < len(v.results); s++ {
-		cols = append(cols, column{title: letter(s) + " − A (US$ M)", width: 150, align: right,
-			text: func(r int) string {
+		cols = append(cols, kit.Column{Title: letter(s) + " − A (US$ M)", Width: 150, Align: right,
+			Text: func(r int) string {
 				return deltaText(present.Millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
-			}, key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
+			}, Key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
 	}
 	for s := range v.results {
-		cols = append(cols, column{title: letter(s) + ", trade effect (low – high)", width: 240, align: right,
-			text: func(r int) string {
+		cols = append(cols, kit.Column{Title: letter(s) + ", trade effect (low – high)", Width: 240, Align: right,
+			Text: func(r int) string {
 				f := trade(r, s)
 				return fmt.Sprintf("%s (%s to %s)", present.Millions(f.TradeChange), present.Millions(f.TradeChangeLow), present.Millions(f.TradeChangeHigh))
-			}, key: func(r int) float64 { return trade(r, s).TradeChange }})
+			}, Key: func(r int) float64 { return trade(r, s).TradeChange }})
 	}
-	t := newSortTable(cols, 1, func() int { return n })
-	t.bold = func(r int) bool { return r == 0 }
-	t.sortCol, t.desc = 1, true
-	t.refresh()
+	t := kit.NewSortTable(cols, 1, func() int { return n })
+	t.Bold = func(r int) bool { return r == 0 }
+	t.SortCol, t.Desc = 1, true
+	t.Refresh()
 	v.table = t
 	v.key.SetText("By sector, " + present.DirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
 		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
-	v.tableBox.Objects = []fyne.CanvasObject{t.table}
+	v.tableBox.Objects = []fyne.CanvasObject{t.Table}
 	v.tableBox.Refresh()
 }
 
@@ -361,7 +362,7 @@ func (v *compareView) buildSummary() {
 	}
 	tot := func(r int, d scenarios.Direction) scenarios.Totals { return res[scen(r)].Totals[d.Index()] }
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Scenario", width: 220, text: func(r int) string {
+	cols := []kit.Column{{Title: "Scenario", Width: 220, Text: func(r int) string {
 		if r < n {
 			return letter(r) + ": " + res[r].Scenario
 		}
@@ -369,7 +370,7 @@ func (v *compareView) buildSummary() {
 	}}}
 	for _, d := range scenarios.Directions {
 		cols = append(cols,
-			column{title: present.DirLabel(d) + ": duty at stake", width: 190, align: right, text: func(r int) string {
+			kit.Column{Title: present.DirLabel(d) + ": duty at stake", Width: 190, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
 					s := present.Money(t.Duty)
@@ -382,7 +383,7 @@ func (v *compareView) buildSummary() {
 				diff := t.Duty - a.Duty
 				return deltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
 			}},
-			column{title: "rate", width: 80, align: right, text: func(r int) string {
+			kit.Column{Title: "rate", Width: 80, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
 					return present.FigurePct(t.EffectiveRate)
@@ -390,7 +391,7 @@ func (v *compareView) buildSummary() {
 				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
 				return deltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
 			}},
-			column{title: "trade effect (low – high), US$ bn", width: 250, align: right, text: func(r int) string {
+			kit.Column{Title: "trade effect (low – high), US$ bn", Width: 250, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
 					return fmt.Sprintf("%s (%s to %s)", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
@@ -400,11 +401,11 @@ func (v *compareView) buildSummary() {
 					signedBillions(t.TradeChangeLow-a.TradeChangeLow), signedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
 			}})
 	}
-	t := newSortTable(cols, 2*n-1, func() int { return 0 })
-	t.bold = func(r int) bool { return r == 0 }
-	t.refresh()
+	t := kit.NewSortTable(cols, 2*n-1, func() int { return 0 })
+	t.Bold = func(r int) bool { return r == 0 }
+	t.Refresh()
 	v.summary = t
-	v.summaryBox.Objects = []fyne.CanvasObject{t.table}
+	v.summaryBox.Objects = []fyne.CanvasObject{t.Table}
 	v.summaryBox.Refresh()
 }
 
@@ -418,7 +419,7 @@ func signedBillions(v float64) string {
 }
 
 // stop ends the chart's worker.
-func (v *compareView) stop() { v.chart.stop() }
+func (v *compareView) stop() { v.chart.Stop() }
 
 // letter names the i-th scenario compared: A, B, C, D.
 func letter(i int) string { return string(rune('A' + i)) }

@@ -62,16 +62,16 @@ type datasetImporter struct {
 	detected  *widget.Label
 	table     *widget.Table
 	cols      map[string]*widget.Select
-	name      *field
+	name      *kit.Field
 	direction *widget.Select
-	year      *field
-	months    *field
+	year      *kit.Field
+	months    *kit.Field
 	currency  *widget.Select
 	about     *widget.Form
-	rate      *field
+	rate      *kit.Field
 	encoding  *widget.Select
 	sheet     *widget.Select
-	source    *field
+	source    *kit.Field
 	skip      *widget.Check
 	replace   *widget.Check
 	problem   *widget.Label
@@ -126,11 +126,11 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		mapping.Objects[i/3].(*widget.Form).Append(tradefile.FieldLabel(f), s)
 	}
 
-	im.name = newField(u.win, "e.g. Ontario exports 2026")
+	im.name = kit.NewField(u.win, "e.g. Ontario exports 2026")
 	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
 	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
-	im.year = newField(u.win, "e.g. 2025")
-	im.months = newField(u.win, "whole year, or 2026-01..2026-03")
+	im.year = kit.NewField(u.win, "e.g. 2025")
+	im.months = kit.NewField(u.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
 		if s == currencyCAD {
 			im.rate.Enable()
@@ -141,12 +141,12 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 			im.about.Refresh() // the rate's label follows
 		}
 	})
-	im.rate = newField(u.win, "C$ per US$, e.g. 1.3698")
+	im.rate = kit.NewField(u.win, "C$ per US$, e.g. 1.3698")
 	im.currency.SetSelected(currencyUSD)
 	im.encoding = widget.NewSelect([]string{encodingUTF8, encodingLatin}, func(string) { im.refresh() })
 	im.sheet = widget.NewSelect(nil, func(string) { im.refresh() })
 	im.sheet.Disable()
-	im.source = newField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
+	im.source = kit.NewField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
 	im.problem = errorLabel()
@@ -159,7 +159,7 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	im.start.Disable()
 	im.cancel = widget.NewButtonWithIcon("Cancel import", theme.CancelIcon(), im.cancelImport)
 	im.cancel.Hide()
-	for _, f := range []*field{im.name, im.year, im.months, im.rate, im.source} {
+	for _, f := range []*kit.Field{im.name, im.year, im.months, im.rate, im.source} {
 		f.OnSubmitted = func(string) { im.run() }
 	}
 	im.name.OnChanged = func(string) { im.updateStart() }

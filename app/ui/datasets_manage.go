@@ -12,6 +12,7 @@ import (
 
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
@@ -169,12 +170,12 @@ func (m *datasetManager) renameDialog() {
 	if !ok {
 		return
 	}
-	name := newField(m.u.win, "new name")
+	name := kit.NewField(m.u.win, "new name")
 	name.SetText(d.Name)
 	m.u.showForm(formSpec{
 		title: "Rename dataset", confirm: "Rename", what: "rename the dataset",
 		items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error {
 			changed, err := m.u.ws.RenameTradeDataset(d.Name, name.Text)
 			if err != nil {

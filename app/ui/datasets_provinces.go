@@ -11,6 +11,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -28,7 +29,7 @@ type provincesView struct {
 	note  *widget.Label
 	table *widget.Table
 	rows  [][]string
-	view  *chartView
+	view  *kit.ChartView
 	chart *charts.Chart
 }
 
@@ -54,7 +55,7 @@ func (u *UI) provincesDialog() *provincesView {
 			if id.Col == 0 {
 				align = fyne.TextAlignLeading
 			}
-			setLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
+			kit.SetLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
 		})
 	v.table.ShowHeaderRow = true
 	v.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
@@ -66,14 +67,14 @@ func (u *UI) provincesDialog() *provincesView {
 	for i, w := range provinceWidths {
 		v.table.SetColumnWidth(i, w)
 	}
-	v.view = newChartView(u.log, u.onUI)
+	v.view = kit.NewChartView(u.log, u.onUI)
 	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
-	split := container.NewVSplit(v.table, v.view.raster)
+	split := container.NewVSplit(v.table, v.view.Raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
 	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.draft.Name, "Close", content, u.win)
 	v.Resize(fyne.NewSize(min(1000, u.win.Canvas().Size().Width*0.95), min(700, u.win.Canvas().Size().Height*0.95)))
-	u.track(v, v.view.stop)
+	u.track(v, v.view.Stop)
 	v.dir.SetSelected(dirAuto) // refreshes
 	return v
 }
@@ -86,7 +87,7 @@ func (v *provincesView) refresh() {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
 		v.table.Refresh()
-		v.view.set(nil, time.Time{}, 0)
+		v.view.Set(nil, time.Time{}, 0)
 		return
 	}
 	v.rows, v.chart = t.Rows, t.Chart
@@ -100,6 +101,6 @@ func (v *provincesView) refresh() {
 	name, th := u.draft.Name, u.chartTheme()
 	ch := *t.Chart
 	ch.Meta = charts.Meta{Title: t.Chart.Meta.Title, Subtitle: name, Compact: true}
-	v.view.setDark(th == charts.Dark)
-	v.view.set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
+	v.view.SetDark(th == charts.Dark)
+	v.view.Set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
 }

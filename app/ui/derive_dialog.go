@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -56,7 +57,7 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 	progs := widget.NewCheckGroup(scenarios.Programs(base), func(p []string) { offer.SetText(deriveOffer(base, p)) })
 	offer.SetText(deriveOffer(base, nil))
 	canada := widget.NewCheck("Canada lifts its measures that answer them", nil)
-	name := newField(u.win, "")
+	name := kit.NewField(u.win, "")
 	name.SetText(u.freeName("Proposal from " + present.Shorten(base.Name, 120)))
 	u.showForm(formSpec{
 		title: "Derive a proposal from “" + present.Shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
@@ -66,7 +67,7 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 			{Text: "Canada", Widget: canada},
 			{Text: "Name", Widget: name, HintText: "The proposal keeps the base's date, assumptions and evidence"},
 		},
-		fields: []*field{name}, focus: name, size: fyne.NewSize(560, 520),
+		fields: []*kit.Field{name}, focus: name, size: fyne.NewSize(560, 520),
 		submit: func() error {
 			d, err := scenarios.Derive(base, scenarios.Lift{Name: name.Text, Programs: progs.Selected, WithCanada: canada.Checked})
 			if err != nil {

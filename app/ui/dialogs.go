@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/scenarios"
 )
 
@@ -62,7 +63,7 @@ type formSpec struct {
 	items          []*widget.FormItem
 	// fields submit the form on Enter (one-line fields) and cancel it on
 	// Escape.
-	fields []*field
+	fields []*kit.Field
 	// focus receives the keyboard focus when the dialog opens.
 	focus fyne.Focusable
 	// submit runs on confirm; when it fails the error is shown and the form
@@ -86,7 +87,7 @@ func (u *UI) showForm(s formSpec) *dialog.FormDialog {
 		}
 	}, u.win)
 	for _, f := range s.fields {
-		f.onEscape = d.Hide
+		f.OnEscape = d.Hide
 		if !f.MultiLine {
 			f.OnSubmitted = func(string) { d.Submit() }
 		}

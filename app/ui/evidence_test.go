@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/storage"
 )
@@ -137,9 +138,9 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	q := focusedField(t, w)
 	typeInto(q, "aluminum automobiles")
 	press(q, fyne.KeyReturn)
-	list := find[*keyList](dlg)[0]
+	list := find[*kit.KeyList](dlg)[0]
 	list.Select(0)
-	quote := find[*field](dlg)[1]
+	quote := find[*kit.Field](dlg)[1]
 	typeInto(quote, "words that appear in no document")
 	test.Tap(button(t, dlg, "Add as evidence"))
 	if !strings.Contains(u.lastError, "part of the passage") {
@@ -200,7 +201,7 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	newEmpty(t, u, "Pact")
 	u.view.addMeasure()
 	u.view.form.addExcerptDialog()
-	list := find[*keyList](topOverlay(t, w))[0]
+	list := find[*kit.KeyList](topOverlay(t, w))[0]
 	list.Select(0)
 	press(list, fyne.KeyReturn) // Enter adds it
 	ev := u.draft.Measures[0].Evidence
@@ -224,7 +225,7 @@ func TestEditExcerptTags(t *testing.T) {
 	dlg := topOverlay(t, w)
 	sel := find[*widget.Select](dlg)
 	entries := find[*widget.SelectEntry](dlg)
-	fields := find[*field](dlg)
+	fields := find[*kit.Field](dlg)
 	if len(sel) != 1 || len(entries) != 2 || len(fields) != 2 {
 		t.Fatalf("dialog has %d selects, %d select entries, %d fields", len(sel), len(entries), len(fields))
 	}

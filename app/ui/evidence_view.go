@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/storage"
 )
@@ -25,11 +26,11 @@ type evidenceView struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	query     *field
+	query     *kit.Field
 	found     *widget.Label
 	hitsBox   *fyne.Container
 	hits      []storage.Hit
-	hitCards  []*card
+	hitCards  []*kit.Card
 	docs      []storage.Document
 	docList   *widget.List
 	leftTabs  *container.AppTabs
@@ -51,7 +52,7 @@ type evidenceView struct {
 	passage    string // the passage opened from a hit
 
 	// new excerpt
-	quote *field
+	quote *kit.Field
 	tagFields
 
 	// excerpts of the document
@@ -67,7 +68,7 @@ type evidenceView struct {
 
 func newEvidenceView(u *UI) *evidenceView {
 	v := &evidenceView{u: u, xChosen: -1}
-	v.query = newField(u.win, "Search the documents, e.g. aluminum tariff")
+	v.query = kit.NewField(u.win, "Search the documents, e.g. aluminum tariff")
 	v.query.OnSubmitted = func(string) { v.search() }
 	searchBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), v.search)
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.importDialog)
@@ -208,7 +209,7 @@ func (v *evidenceView) search() {
 		rt := widget.NewRichText(snippetSegments(h)...)
 		rt.Wrapping = fyne.TextWrapWord
 		idx := i
-		c := newCard(rt, func() { v.openHit(idx) })
+		c := kit.NewCard(rt, func() { v.openHit(idx) })
 		v.hitCards = append(v.hitCards, c)
 		v.hitsBox.Add(c)
 	}
@@ -260,7 +261,7 @@ func (v *evidenceView) openHit(i int) {
 		return
 	}
 	for j, c := range v.hitCards {
-		c.setSelected(j == i)
+		c.SetSelected(j == i)
 	}
 	h := v.hits[i]
 	v.open(h.Document, h.Text, h.Start)

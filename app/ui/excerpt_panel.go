@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
@@ -18,7 +19,7 @@ import (
 // passage with its tags, and the document's excerpts with their citations.
 func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 	u := v.u
-	v.quote = newMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
+	v.quote = kit.NewMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
 	useSel := widget.NewButtonWithIcon("Use selection", theme.ContentCopyIcon(), func() {
 		if s := v.selectedText(); s != "" {
 			v.quote.SetText(s)

@@ -35,8 +35,8 @@ type deckDialog struct {
 	u        *UI
 	chosen   *widget.CheckGroup
 	aspect   *widget.RadioGroup
-	title    *field
-	subtitle *field
+	title    *kit.Field
+	subtitle *kit.Field
 	slides   *widget.CheckGroup
 	info     *widget.Label
 	err      *widget.Label
@@ -110,8 +110,8 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.err = errorLabel()
-	d.title = newField(u.win, "")
-	d.subtitle = newMultiField(u.win, "", 2)
+	d.title = kit.NewField(u.win, "")
+	d.subtitle = kit.NewMultiField(u.win, "", 2)
 	var labels []string
 	for _, k := range report.DeckSlides {
 		labels = append(labels, slideLabels[k])

@@ -64,11 +64,11 @@ type exportDialog struct {
 	one, many fyne.CanvasObject
 	scenLabel *widget.Label
 	dir       *widget.Select
-	from, to  *field
+	from, to  *kit.Field
 	timeline  fyne.CanvasObject
 	products  *productsChoice
 	size      *widget.Select
-	custom    *field
+	custom    *kit.Field
 	twice     *widget.Check
 	all       *widget.Check
 	dark      *widget.Check
@@ -134,17 +134,17 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.scenario = widget.NewSelect(names, changed)
 	d.compared = widget.NewCheckGroup(names, d.comparedChanged)
 	d.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, changed)
-	d.from = newField(u.win, "2025-01-01")
-	d.to = newField(u.win, "the scenario's date")
+	d.from = kit.NewField(u.win, "2025-01-01")
+	d.to = kit.NewField(u.win, "the scenario's date")
 	d.size = widget.NewSelect([]string{sizeWide, sizeSquare, sizeCustom}, d.sizeChosen)
-	d.custom = newField(u.win, "WIDTHxHEIGHT, e.g. 1280x720")
+	d.custom = kit.NewField(u.win, "WIDTHxHEIGHT, e.g. 1280x720")
 	d.twice = widget.NewCheck("2× pixels (PNG files and copied images)", func(bool) { d.update() })
 	d.all = widget.NewCheck("All sectors (no “All other” bar; sectors without duty too)", func(bool) { d.update() })
 	d.dark = widget.NewCheck("Dark background (slides and files are light unless checked)", func(bool) { d.update() })
 	d.format = widget.NewRadioGroup([]string{string(formatPNG), string(formatSVG), string(formatCSV)}, changed)
 	d.format.Horizontal = true
 	d.format.Required = true
-	for _, f := range []*field{d.from, d.to, d.custom} {
+	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
 		f.OnChanged = changed
 		f.OnSubmitted = func(string) { d.Submit() }
 	}
@@ -191,8 +191,8 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.copyImg = widget.NewButton("Copy image", d.copyImage)
 	d.copyData = widget.NewButton("Copy data", d.copyTable)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), d.copyData, d.copyImg, d.save})
-	for _, f := range []*field{d.from, d.to, d.custom} {
-		f.onEscape = d.Hide
+	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
+		f.OnEscape = d.Hide
 	}
 	d.preset(p)
 	return d
@@ -281,9 +281,9 @@ func (d *exportDialog) sizeChosen(string) {
 		d.u.win.Canvas().Focus(d.custom)
 		return
 	case sizeSquare:
-		d.custom.setQuiet(charts.Slide43.String())
+		d.custom.SetQuiet(charts.Slide43.String())
 	default:
-		d.custom.setQuiet(charts.Slide169.String())
+		d.custom.SetQuiet(charts.Slide169.String())
 	}
 	d.update()
 }
@@ -341,7 +341,7 @@ func (d *exportDialog) read() (exportSettings, bool) {
 		var msgs []string
 		for _, f := range []struct {
 			name string
-			in   *field
+			in   *kit.Field
 			out  *scenarios.Date
 		}{{"From", d.from, &s.from}, {"To", d.to, &s.to}} {
 			text := strings.TrimSpace(f.in.Text)

@@ -45,7 +45,7 @@ type exportPreview struct {
 // function on the UI goroutine.
 func newExportPreview(ws *storage.Workspace, post func(func()), scale func() float32) *exportPreview {
 	p := &exportPreview{scale: scale}
-	p.img = canvas.NewImageFromImage(blank)
+	p.img = canvas.NewImageFromImage(kit.Blank)
 	p.img.FillMode = canvas.ImageFillStretch
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.frame = canvas.NewRectangle(color.Transparent)

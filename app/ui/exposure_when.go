@@ -259,7 +259,7 @@ func (w *exposureWhen) current() *scenarios.Bands {
 
 // rangesColumn is the exposure table's column of the P10–P90 of duty at
 // stake (empty while ranges are off or being computed).
-func (p *exposurePanel) rangesColumn() column {
+func (p *exposurePanel) rangesColumn() kit.Column {
 	band := func(r int) (scenarios.Band, bool) {
 		b := p.when.current()
 		if b == nil {
@@ -271,14 +271,14 @@ func (p *exposurePanel) rangesColumn() column {
 		fb, ok := b.Flow(p.dir, p.flows[r-1].Sector)
 		return fb.Duty, ok
 	}
-	return column{title: "Duty P10–P90", width: 190, align: fyne.TextAlignTrailing,
-		text: func(r int) string {
+	return kit.Column{Title: "Duty P10–P90", Width: 190, Align: fyne.TextAlignTrailing,
+		Text: func(r int) string {
 			if bd, ok := band(r); ok {
 				return present.Millions(bd.P10) + " – " + present.Millions(bd.P90)
 			}
 			return ""
 		},
-		key: func(r int) float64 {
+		Key: func(r int) float64 {
 			bd, _ := band(r)
 			return bd.P90
 		}}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
@@ -32,9 +33,9 @@ func (v *scenarioView) libraryDialog() {
 	chosen := -1
 	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
 	detail.Wrapping = fyne.TextWrapWord
-	from := newField(u.win, "YYYY-MM-DD")
+	from := kit.NewField(u.win, "YYYY-MM-DD")
 	from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	to := newField(u.win, "open-ended")
+	to := kit.NewField(u.win, "open-ended")
 	to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
 	datesNote := widget.NewLabel("")
 	datesNote.Wrapping = fyne.TextWrapWord
@@ -44,8 +45,8 @@ func (v *scenarioView) libraryDialog() {
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)))
 	dates.Hide()
 
-	var list *keyList
-	search := newField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
+	var list *kit.KeyList
+	search := kit.NewField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
 	found := widget.NewLabel("")
 	found.SizeName = theme.SizeNameCaptionText
 	filter := func(q string) {
@@ -65,7 +66,7 @@ func (v *scenarioView) libraryDialog() {
 		}
 	}
 	search.OnChanged = filter
-	list = newKeyList(func() int { return len(lib) },
+	list = kit.NewKeyList(func() int { return len(lib) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -132,8 +133,8 @@ func (v *scenarioView) libraryDialog() {
 			u.showErrorThen("add the measure", err, func() { u.track(d, nil) })
 		}
 	}, u.win)
-	from.onEscape, to.onEscape, list.onEscape, search.onEscape = d.Hide, d.Hide, d.Hide, d.Hide
-	list.onEnter = d.Confirm
+	from.OnEscape, to.OnEscape, list.OnEscape, search.OnEscape = d.Hide, d.Hide, d.Hide, d.Hide
+	list.OnEnter = d.Confirm
 	search.OnSubmitted = func(string) {
 		if len(lib) > 0 {
 			list.Select(0)

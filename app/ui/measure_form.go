@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -32,17 +33,17 @@ type measureForm struct {
 	title    *widget.Label
 	problem  *widget.Label
 	dateMsg  *widget.Label // why a date typed is refused
-	label    *field
+	label    *kit.Field
 	imposer  *widget.RadioGroup
 	program  *widget.SelectEntry
-	rate     *field
+	rate     *kit.Field
 	slider   *widget.Slider
 	kind     *widget.RadioGroup // duty or import ban
 	status   *widget.Select     // in force, announced, threatened, ...
 	cusma    *widget.Check
-	yields   *field
-	from, to *field
-	note     *field
+	yields   *kit.Field
+	from, to *kit.Field
+	note     *kit.Field
 	upper    *widget.Label
 	library  *widget.Label
 
@@ -60,7 +61,7 @@ type measureForm struct {
 type sectorRow struct {
 	code     string
 	included *widget.Check
-	coverage *field
+	coverage *kit.Field
 	upper    *widget.Check
 }
 
@@ -99,7 +100,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			// Nothing out of range is applied, or kept from the typing
 			// that led here: the rate goes back to what it was when the
 			// user began typing, and the form says so.
-			back, berr := present.ParsePercent(f.rate.startText, scenarios.MaxRate)
+			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
 			if berr != nil {
 				if m := f.measure(); m != nil {
 					back = m.Rate
@@ -142,7 +143,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			return
 		}
 		r := p / 100
-		f.rate.setQuiet(present.PercentInput(r))
+		f.rate.SetQuiet(present.PercentInput(r))
 		f.rate.SetValidationError(nil)
 		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
 	}
@@ -179,8 +180,8 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		}
 		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
 	}
-	f.note = newMultiField(u.win, "Why this measure is modelled this way", 2)
-	f.note.scenario = true
+	f.note = kit.NewMultiField(u.win, "Why this measure is modelled this way", 2)
+	f.note.Scenario = true
 	f.note.OnChanged = func(s string) {
 		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
 	}
@@ -227,7 +228,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		container.NewTabItem("Products", f.scope.content),
 		container.NewTabItem("Evidence", evidence),
 	)
-	f.body = container.NewBorder(f.title, nil, nil, nil, overBottom(f.tabs, f.problem))
+	f.body = container.NewBorder(f.title, nil, nil, nil, kit.OverBottom(f.tabs, f.problem))
 	f.none = widget.NewLabel("Select a measure in the table, or add one.")
 	f.content = container.NewStack(f.body, f.none)
 	return f
@@ -246,7 +247,7 @@ func (f *measureForm) showKind() {
 	f.loading = true
 	defer func() { f.loading = was }()
 	if m.IsBan() {
-		f.rate.setQuiet(present.PercentInput(0))
+		f.rate.SetQuiet(present.PercentInput(0))
 		f.slider.SetValue(0)
 		f.cusma.SetChecked(false)
 		f.rate.Disable()
@@ -260,9 +261,9 @@ func (f *measureForm) showKind() {
 }
 
 // scenarioField returns a one-line field whose changes edit the scenario.
-func (f *measureForm) scenarioField(placeholder string) *field {
-	e := newField(f.u.win, placeholder)
-	e.scenario = true
+func (f *measureForm) scenarioField(placeholder string) *kit.Field {
+	e := kit.NewField(f.u.win, placeholder)
+	e.Scenario = true
 	return e
 }
 
@@ -282,7 +283,7 @@ func splitList(s string) []string {
 // mark.
 func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
-	head := container.New(&columnsLayout{sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
+	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
 	for _, s := range f.u.sectors {
 		codes = append(codes, s.Code)
@@ -300,7 +301,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 			c, err := present.ParsePercent(s, 1)
 			if err != nil {
 				// As for the rate: back to the coverage before the typing.
-				back, berr := present.ParsePercent(r.coverage.startText, 1)
+				back, berr := present.ParsePercent(r.coverage.StartText, 1)
 				if berr != nil {
 					back = 1
 				}
@@ -331,7 +332,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 			})
 		})
 		f.sectorRows = append(f.sectorRows, r)
-		rows.Add(container.New(&columnsLayout{sectorWidths}, r.included, r.coverage, r.upper))
+		rows.Add(container.New(&kit.ColumnsLayout{Widths: sectorWidths}, r.included, r.coverage, r.upper))
 	}
 	help := widget.NewLabel("Coverage is the share of the sector's trade the measure applies to. Name a sector with 0% to exclude it from “all sectors”. Mark ≤ when the coverage is an upper bound (the measure covers part of the sector and no source gives the share).")
 	help.Wrapping = fyne.TextWrapWord
@@ -423,14 +424,14 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	f.none.Hide()
 	f.id = m.ID
 	f.title.SetText(measureName(m))
-	f.label.setQuiet(m.Label)
+	f.label.SetQuiet(m.Label)
 	if m.Imposer == scenarios.ImposerCA {
 		f.imposer.SetSelected(imposerChoices[1])
 	} else {
 		f.imposer.SetSelected(imposerChoices[0])
 	}
 	f.program.SetText(m.Program)
-	f.rate.setQuiet(present.PercentInput(m.Rate))
+	f.rate.SetQuiet(present.PercentInput(m.Rate))
 	f.rate.SetValidationError(nil)
 	f.slider.SetValue(min(m.Rate*100, f.slider.Max))
 	f.cusma.SetChecked(m.CUSMAExempt)
@@ -441,10 +442,10 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	}
 	f.status.SetSelected(present.StatusLabel(m.StatusOrDefault()))
 	f.showKind()
-	f.yields.setQuiet(strings.Join(m.YieldsTo, ", "))
-	f.from.setQuiet(m.From.String())
-	f.to.setQuiet(m.To.String())
-	f.note.setQuiet(m.Note)
+	f.yields.SetQuiet(strings.Join(m.YieldsTo, ", "))
+	f.from.SetQuiet(m.From.String())
+	f.to.SetQuiet(m.To.String())
+	f.note.SetQuiet(m.Note)
 	f.loadSectors()
 	f.refreshSummary()
 }
@@ -466,10 +467,10 @@ func (f *measureForm) loadSectors() {
 		}
 		r.included.SetChecked(named)
 		if named {
-			r.coverage.setQuiet(present.PercentInput(c))
+			r.coverage.SetQuiet(present.PercentInput(c))
 			r.coverage.Enable()
 		} else {
-			r.coverage.setQuiet("")
+			r.coverage.SetQuiet("")
 			r.coverage.Disable()
 		}
 		r.upper.SetChecked(slices.Contains(m.UpperBound, r.code))

@@ -43,8 +43,8 @@ type positionView struct {
 	sources            *widget.Label
 	tabs               *container.AppTabs
 
-	dealChart, levChart, rangeChart *chartView
-	dealTable, levTable, rangeTable *sortTable
+	dealChart, levChart, rangeChart *kit.ChartView
+	dealTable, levTable, rangeTable *kit.SortTable
 
 	// What is shown: the two scenarios, their results, the deal, the
 	// leverage with the baseline's duty, and the ranges of each.
@@ -94,22 +94,22 @@ func newPositionView(u *UI) *positionView {
 	v.sources.TextStyle = fyne.TextStyle{Italic: true}
 	v.sources.SizeName = theme.SizeNameCaptionText
 
-	v.dealChart, v.levChart, v.rangeChart = newChartView(u.log, u.onUI), newChartView(u.log, u.onUI), newChartView(u.log, u.onUI)
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	v.dealChart, v.levChart, v.rangeChart = kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	}
-	v.dealTable = newSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
-	v.dealTable.bold = func(r int) bool { return r == 0 }
-	v.dealTable.sortCol, v.dealTable.desc = 1, true
-	v.levTable = newSortTable(v.levColumns(), 1, func() int { return len(v.lev) })
-	v.levTable.bold = func(r int) bool { return r == 0 }
-	v.levTable.sortCol, v.levTable.desc = 1, true
-	v.rangeTable = newSortTable(v.rangeColumns(), 1, func() int { return len(v.res[0].DirectionFlows(scenarios.CAtoUS)) })
-	v.rangeTable.bold = func(r int) bool { return r == 0 }
-	v.rangeTable.sortCol, v.rangeTable.desc = 2, true
+	v.dealTable = kit.NewSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
+	v.dealTable.Bold = func(r int) bool { return r == 0 }
+	v.dealTable.SortCol, v.dealTable.Desc = 1, true
+	v.levTable = kit.NewSortTable(v.levColumns(), 1, func() int { return len(v.lev) })
+	v.levTable.Bold = func(r int) bool { return r == 0 }
+	v.levTable.SortCol, v.levTable.Desc = 1, true
+	v.rangeTable = kit.NewSortTable(v.rangeColumns(), 1, func() int { return len(v.res[0].DirectionFlows(scenarios.CAtoUS)) })
+	v.rangeTable.Bold = func(r int) bool { return r == 0 }
+	v.rangeTable.SortCol, v.rangeTable.Desc = 2, true
 
-	pane := func(c *chartView, t *sortTable) fyne.CanvasObject {
-		s := container.NewVSplit(c.raster, t.table)
+	pane := func(c *kit.ChartView, t *kit.SortTable) fyne.CanvasObject {
+		s := container.NewVSplit(c.Raster, t.Table)
 		s.Offset = 0.58
 		return s
 	}
@@ -296,11 +296,11 @@ func (v *positionView) clear() {
 	v.deal = scenarios.Deal{}
 	v.res = [2]scenarios.Result{}
 	v.summary.SetText("")
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.set(nil, time.Time{}, 0)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Set(nil, time.Time{}, 0)
 	}
-	for _, t := range []*sortTable{v.dealTable, v.levTable, v.rangeTable} {
-		t.refresh()
+	for _, t := range []*kit.SortTable{v.dealTable, v.levTable, v.rangeTable} {
+		t.Refresh()
 	}
 }
 
@@ -318,18 +318,18 @@ func (v *positionView) show() {
 	}
 	levMeta := charts.Meta{Title: "Who depends on whom, 2024", Subtitle: fmt.Sprintf("Duty at stake each way under A: %s (%s)", v.names[0], v.res[0].AsOf),
 		Compact: true, Footnote: []string{scenarios.LeverageNote}}
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.setDark(th == charts.Dark)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.SetDark(th == charts.Dark)
 	}
-	v.dealChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewDeal(deal, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), dealMeta).WithTheme(th)
+	v.dealChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewDeal(deal, sectors, max(3, min(charts.DefaultTop, kit.RowsFor(size.H)/2)), dealMeta).WithTheme(th)
 	}, time.Time{}, scale)
-	v.levChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewLeverage(lev, levAll, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), levMeta).WithTheme(th)
+	v.levChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewLeverage(lev, levAll, sectors, max(3, min(charts.DefaultTop, kit.RowsFor(size.H)/2)), levMeta).WithTheme(th)
 	}, time.Time{}, scale)
 	v.showRanges()
-	v.dealTable.refresh()
-	v.levTable.refresh()
+	v.dealTable.Refresh()
+	v.levTable.Refresh()
 	v.sources.SetText(strings.Join(append(slices.Clone(v.levSrc), v.srcs...), "\n"))
 	v.summary.SetText(v.summaryText())
 }
@@ -344,10 +344,10 @@ func (v *positionView) showRanges() {
 	v.mu.Unlock()
 	res, sectors := v.res[0], u.sectors
 	meta := charts.Meta{Title: "Duty at stake into the US, with P10–P90 ranges", Subtitle: fmt.Sprintf("A: %s (%s)", v.names[0], res.AsOf), Compact: true}
-	v.rangeChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
+	v.rangeChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
 	}, time.Time{}, u.win.Canvas().Scale())
-	v.rangeTable.refresh()
+	v.rangeTable.Refresh()
 	v.summary.SetText(v.summaryText())
 }
 
@@ -452,7 +452,7 @@ func (v *positionView) summaryText() string {
 }
 
 // dealColumns are the deal table's columns; row 0 holds the totals.
-func (v *positionView) dealColumns() []column {
+func (v *positionView) dealColumns() []kit.Column {
 	row := func(r int) scenarios.DealRow {
 		if r == 0 {
 			return v.deal.Totals
@@ -464,27 +464,27 @@ func (v *positionView) dealColumns() []column {
 		get, give, us, ca := present.DealCells(row(r), present.Millions)
 		return [...]string{get, give, us, ca}[i]
 	}
-	return []column{
-		{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+	return []kit.Column{
+		{Title: "Sector (US$ M)", Width: 170, Text: func(r int) string {
 			if r == 0 {
 				return "All sectors"
 			}
 			return v.u.sectorLabel(row(r).Sector)
 		}},
-		{title: "Gets", width: 110, align: right, text: func(r int) string { return cell(r, 0) },
-			key: func(r int) float64 { return row(r).Get }},
-		{title: "Gives", width: 110, align: right, text: func(r int) string { return cell(r, 1) },
-			key: func(r int) float64 { return row(r).Give }},
-		{title: "Trade into US, A to B", width: 170, align: right, text: func(r int) string { return cell(r, 2) },
-			key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
-		{title: "Trade into Canada, A to B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
-			key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
-		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(row(r).Verdict) }},
+		{Title: "Gets", Width: 110, Align: right, Text: func(r int) string { return cell(r, 0) },
+			Key: func(r int) float64 { return row(r).Get }},
+		{Title: "Gives", Width: 110, Align: right, Text: func(r int) string { return cell(r, 1) },
+			Key: func(r int) float64 { return row(r).Give }},
+		{Title: "Trade into US, A to B", Width: 170, Align: right, Text: func(r int) string { return cell(r, 2) },
+			Key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
+		{Title: "Trade into Canada, A to B", Width: 180, Align: right, Text: func(r int) string { return cell(r, 3) },
+			Key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
+		{Title: "Verdict", Width: 420, Text: func(r int) string { return capitalize(row(r).Verdict) }},
 	}
 }
 
 // levColumns are the leverage table's columns; row 0 holds all goods.
-func (v *positionView) levColumns() []column {
+func (v *positionView) levColumns() []kit.Column {
 	row := func(r int) scenarios.SectorLeverage {
 		if r == 0 {
 			return v.levAll
@@ -498,29 +498,29 @@ func (v *positionView) levColumns() []column {
 		return present.FigurePct(x)
 	}
 	right := fyne.TextAlignTrailing
-	return []column{
-		{title: "Sector", width: 170, text: func(r int) string {
+	return []kit.Column{
+		{Title: "Sector", Width: 170, Text: func(r int) string {
 			if r == 0 {
 				return "All goods"
 			}
 			return v.u.sectorLabel(row(r).Sector)
 		}},
-		{title: "US needs Canada", width: 130, align: right, text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
-			key: func(r int) float64 { return row(r).USDependence }},
-		{title: "Canada needs the US", width: 150, align: right, text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
-			key: func(r int) float64 { return row(r).CADependence }},
-		{title: "Duty on Canadian goods (A, US$ M)", width: 230, align: right, text: func(r int) string {
+		{Title: "US needs Canada", Width: 130, Align: right, Text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
+			Key: func(r int) float64 { return row(r).USDependence }},
+		{Title: "Canada needs the US", Width: 150, Align: right, Text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
+			Key: func(r int) float64 { return row(r).CADependence }},
+		{Title: "Duty on Canadian goods (A, US$ M)", Width: 230, Align: right, Text: func(r int) string {
 			return present.UpperText(row(r).UpperBoundCAtoUS, present.Millions(row(r).DutyCAtoUS))
-		}, key: func(r int) float64 { return row(r).DutyCAtoUS }},
-		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string {
+		}, Key: func(r int) float64 { return row(r).DutyCAtoUS }},
+		{Title: "Duty on US goods (A, US$ M)", Width: 200, Align: right, Text: func(r int) string {
 			return present.UpperText(row(r).UpperBoundUStoCA, present.Millions(row(r).DutyUStoCA))
-		}, key: func(r int) float64 { return row(r).DutyUStoCA }},
+		}, Key: func(r int) float64 { return row(r).DutyUStoCA }},
 	}
 }
 
 // rangeColumns are the ranges table's columns: duty into the US under A
 // and B with their P10–P90; row 0 holds the totals.
-func (v *positionView) rangeColumns() []column {
+func (v *positionView) rangeColumns() []kit.Column {
 	flow := func(i, r int) (scenarios.Flow, scenarios.Band, bool) {
 		v.mu.Lock()
 		b := v.bands[i]
@@ -546,7 +546,7 @@ func (v *positionView) rangeColumns() []column {
 		return f, fb.Duty, ok
 	}
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+	cols := []kit.Column{{Title: "Sector (US$ M)", Width: 170, Text: func(r int) string {
 		if r == 0 {
 			return "All sectors"
 		}
@@ -555,27 +555,27 @@ func (v *positionView) rangeColumns() []column {
 	}}}
 	for i, name := range []string{"A", "B"} {
 		cols = append(cols,
-			column{title: name + ": duty", width: 110, align: right, text: func(r int) string {
+			kit.Column{Title: name + ": duty", Width: 110, Align: right, Text: func(r int) string {
 				f, _, _ := flow(i, r)
 				s := present.Millions(f.Duty)
 				if f.UpperBound {
 					s = numfmt.UpperMark + s
 				}
 				return s
-			}, key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
-			column{title: name + ": P10 – P90", width: 190, align: right, text: func(r int) string {
+			}, Key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
+			kit.Column{Title: name + ": P10 – P90", Width: 190, Align: right, Text: func(r int) string {
 				if _, b, ok := flow(i, r); ok {
 					return present.Millions(b.P10) + " – " + present.Millions(b.P90)
 				}
 				return ""
-			}, key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})
+			}, Key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})
 	}
 	return cols
 }
 
 // stop ends the charts' workers.
 func (v *positionView) stop() {
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.stop()
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Stop()
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -43,11 +44,11 @@ type productsView struct {
 
 	dir       scenarios.Direction
 	sector    string // code; "" for every sector
-	query     *field
+	query     *kit.Field
 	sectorSel *widget.Select
 	dirSel    *widget.RadioGroup
 	info      *widget.Label
-	table     *sortTable
+	table     *kit.SortTable
 	detail    *widget.Label
 
 	// The evaluation the rows come from: the draft it was made for, its
@@ -90,7 +91,7 @@ func (u *UI) showProducts(dir scenarios.Direction, sector, query string) *produc
 	v := newProductsView(u, dir, sector)
 	v.dlg = dialog.NewCustom("Products", "Close", v.content, u.win)
 	u.track(&productsDialog{v.dlg, v}, nil)
-	v.query.onEscape = v.dlg.Hide
+	v.query.OnEscape = v.dlg.Hide
 	size := u.win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(min(size.Width-40, 1240), min(size.Height-40, 760)))
 	v.open(dir, sector, query)
@@ -116,7 +117,7 @@ type productsDialog struct {
 
 func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsView {
 	v := &productsView{u: u, dir: dir, sector: sector, selected: -1}
-	v.query = newField(u.win, "HS code or words, e.g. 4407.11 or maple syrup")
+	v.query = kit.NewField(u.win, "HS code or words, e.g. 4407.11 or maple syrup")
 	v.query.OnChanged = func(string) {
 		if !v.syncing {
 			v.refresh()
@@ -152,10 +153,10 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.dirSel.Required = true
 	v.info = widget.NewLabel("")
 	v.info.Wrapping = fyne.TextWrapWord
-	v.table = newSortTable(v.columns(), 0, func() int { return len(v.rows) })
-	v.table.sortCol, v.table.desc = pcDuty, true
-	v.table.bold = func(r int) bool { return r < len(v.rows) && v.rows[r].Index == v.selected }
-	v.table.onSelect = func(r int) {
+	v.table = kit.NewSortTable(v.columns(), 0, func() int { return len(v.rows) })
+	v.table.SortCol, v.table.Desc = pcDuty, true
+	v.table.Bold = func(r int) bool { return r < len(v.rows) && v.rows[r].Index == v.selected }
+	v.table.OnSelect = func(r int) {
 		if r < len(v.rows) {
 			v.selectLine(v.rows[r].Index)
 		}
@@ -170,33 +171,33 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	search := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.query)
 	sectorBox := container.NewGridWrap(fyne.NewSize(240, v.sectorSel.MinSize().Height), v.sectorSel)
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(sectorBox, v.dirSel, export), search)
-	split := container.NewVSplit(v.table.table, container.NewVScroll(v.detail))
+	split := container.NewVSplit(v.table.Table, container.NewVScroll(v.detail))
 	split.Offset = 0.52
 	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, nil, split)
 	return v
 }
 
 // columns are the products table's columns over v.rows.
-func (v *productsView) columns() []column {
+func (v *productsView) columns() []kit.Column {
 	right := fyne.TextAlignTrailing
 	row := func(r int) *scenarios.LineFlow { return &v.rows[r] }
-	return []column{
-		pcCode:   {title: "Code", width: 120, text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
-		pcDesc:   {title: "Description", width: 380, text: func(r int) string { return lineDescription(row(r)) }},
-		pcSector: {title: "Sector", width: 130, text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
-		pcValue: {title: "Value (US$)", width: 96, align: right, text: func(r int) string { return usd(row(r).Baseline) },
-			key: func(r int) float64 { return row(r).Baseline }},
-		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
-			key: func(r int) float64 { return row(r).CUSMAShare }},
-		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return present.FigurePct(row(r).Tariff) },
-			key: func(r int) float64 { return row(r).Tariff }},
-		pcDuty: {title: "Duty (US$)", width: 124, align: right, text: func(r int) string {
+	return []kit.Column{
+		pcCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
+		pcDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return lineDescription(row(r)) }},
+		pcSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
+		pcValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
+			Key: func(r int) float64 { return row(r).Baseline }},
+		pcCUSMA: {Title: "CUSMA", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
+			Key: func(r int) float64 { return row(r).CUSMAShare }},
+		pcTariff: {Title: "Tariff", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).Tariff) },
+			Key: func(r int) float64 { return row(r).Tariff }},
+		pcDuty: {Title: "Duty (US$)", Width: 124, Align: right, Text: func(r int) string {
 			l := row(r)
 			if l.UpperBound && l.Duty != 0 {
 				return numfmt.UpperMark + usd(l.Duty)
 			}
 			return usd(l.Duty)
-		}, key: func(r int) float64 { return row(r).Duty }},
+		}, Key: func(r int) float64 { return row(r).Duty }},
 	}
 }
 
@@ -332,13 +333,13 @@ func (v *productsView) refresh() {
 	if more > 0 {
 		v.rows = v.rows[:maxFound]
 	}
-	v.table.refresh()
+	v.table.Refresh()
 	v.info.SetText(v.describe(q, len(idx), more))
 	if len(v.rows) == 0 {
 		v.selected = -1
 		v.detail.SetText("")
 	} else if !slices.ContainsFunc(v.rows, func(l scenarios.LineFlow) bool { return l.Index == v.selected }) {
-		v.selectLine(v.rows[v.table.row(0)].Index)
+		v.selectLine(v.rows[v.table.Row(0)].Index)
 	} else {
 		v.selectLine(v.selected)
 	}
@@ -408,7 +409,7 @@ func (v *productsView) describe(q string, n, more int) string {
 func (v *productsView) selectLine(i int) {
 	v.selected = i
 	v.detail.SetText(v.explain(i))
-	v.table.table.Refresh()
+	v.table.Table.Refresh()
 }
 
 // explain says how line i of the direction is computed: its figures, the

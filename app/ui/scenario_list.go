@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
@@ -98,17 +99,17 @@ func (l *scenarioList) selectID(id string) {
 // newDialog asks for a name and date and creates an empty scenario.
 func (l *scenarioList) newDialog() {
 	u := l.u
-	name := newField(u.win, "e.g. US 25% on autos only")
+	name := kit.NewField(u.win, "e.g. US 25% on autos only")
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("give the scenario a name")
 		}
 		return nil
 	}
-	asOf := newField(u.win, "YYYY-MM-DD")
+	asOf := kit.NewField(u.win, "YYYY-MM-DD")
 	asOf.SetText(scenarios.Today().String())
 	asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	desc := newMultiField(u.win, "What this scenario assumes (optional)", 3)
+	desc := kit.NewMultiField(u.win, "What this scenario assumes (optional)", 3)
 	today := widget.NewCheck("Follow today's date", func(on bool) {
 		if on {
 			asOf.Disable()
@@ -124,7 +125,7 @@ func (l *scenarioList) newDialog() {
 			{Text: "", Widget: today},
 			{Text: "Description", Widget: desc},
 		},
-		fields: []*field{name, asOf, desc}, focus: name,
+		fields: []*kit.Field{name, asOf, desc}, focus: name,
 		submit: func() error {
 			d, err := present.ParseDate(asOf.Text, false)
 			if err != nil {
@@ -173,12 +174,12 @@ func (l *scenarioList) branchDialog() {
 	}
 	u.flushSave()
 	src := u.draft.Clone()
-	name := newField(u.win, "")
+	name := kit.NewField(u.win, "")
 	name.SetText(u.freeName(present.Shorten(src.Name, 150) + " (branch)"))
 	u.showForm(formSpec{
 		title: "Branch from “" + present.Shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error {
 			c := src.Clone()
 			c.Name = strings.TrimSpace(name.Text)
@@ -193,12 +194,12 @@ func (l *scenarioList) renameDialog() {
 	if u.draft == nil {
 		return
 	}
-	name := newField(u.win, "")
+	name := kit.NewField(u.win, "")
 	name.SetText(u.draft.Name)
 	u.showForm(formSpec{
 		title: "Rename scenario", confirm: "Rename", what: "rename the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name}},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error { return u.rename(name.Text) },
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -24,8 +25,8 @@ type scenarioView struct {
 	content fyne.CanvasObject
 
 	name       *widget.Label
-	desc       *field
-	asOf       *field
+	desc       *kit.Field
+	asOf       *kit.Field
 	followDay  *widget.Check
 	evalOn     *widget.Label
 	warn       *widget.Label
@@ -76,16 +77,16 @@ func newScenarioView(u *UI) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 
-	v.desc = newMultiField(u.win, "Describe what this scenario assumes", 1)
-	v.desc.scenario = true
+	v.desc = kit.NewMultiField(u.win, "Describe what this scenario assumes", 1)
+	v.desc.Scenario = true
 	v.desc.OnChanged = func(s string) {
 		if v.loading {
 			return
 		}
 		v.report(u.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
 	}
-	v.asOf = newField(u.win, "YYYY-MM-DD")
-	v.asOf.scenario = true
+	v.asOf = kit.NewField(u.win, "YYYY-MM-DD")
+	v.asOf.Scenario = true
 	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	v.asOf.OnChanged = func(s string) {
 		if v.loading {
@@ -248,13 +249,13 @@ func (v *scenarioView) loadHeader() {
 	v.loading = true
 	defer func() { v.loading = false }()
 	v.name.SetText(sc.Name)
-	v.desc.setQuiet(sc.Description)
-	v.asOf.setQuiet(sc.AsOf.String())
+	v.desc.SetQuiet(sc.Description)
+	v.asOf.SetQuiet(sc.AsOf.String())
 	v.followDay.SetChecked(sc.AsOfToday)
 	// The date shown in the (disabled) field is the day evaluated on.
 	if sc.AsOfToday {
 		v.asOf.Disable()
-		v.asOf.setQuiet(sc.EvalDate().String())
+		v.asOf.SetQuiet(sc.EvalDate().String())
 		v.evalOn.SetText("")
 	} else {
 		v.asOf.Enable()
@@ -285,7 +286,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	sc := v.u.draft
 	i := v.measureAt(id.Row)
 	if i < 0 {
-		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
+		kit.SetLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
 		return
 	}
 	m := &sc.Measures[i]
@@ -344,7 +345,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Truncation = trunc
 		l.Refresh()
 	}
-	setLabel(l, s, align, style, imp)
+	kit.SetLabel(l, s, align, style, imp)
 }
 
 // sectorsSummary describes a measure's sectors and coverage, e.g. "All

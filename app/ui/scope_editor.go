@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -37,14 +38,14 @@ type scopeEditor struct {
 	note     *widget.Label
 	include  *fyne.Container
 	exclude  *fyne.Container
-	codes    *field
+	codes    *kit.Field
 	codesErr *widget.Label
 	preview  *widget.Label
 	kind     *widget.Select
-	share    *field
+	share    *kit.Field
 	shareBox *fyne.Container
 
-	listQuery *field
+	listQuery *kit.Field
 	lists     *widget.List
 	names     []string // lists shown, filtered by listQuery
 
@@ -66,7 +67,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.note.Hide()
 	e.include, e.exclude = container.NewVBox(), container.NewVBox()
 
-	e.codes = newField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
+	e.codes = kit.NewField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
 	e.codes.OnChanged = func(string) { e.check() }
 	e.codes.OnSubmitted = func(string) { e.addCodes(false) }
 	e.codesErr = errorLabel()
@@ -135,7 +136,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		e.shareBox, help,
 	)
 
-	e.listQuery = newField(f.u.win, "Find a built-in list: name, title or source")
+	e.listQuery = kit.NewField(f.u.win, "Find a built-in list: name, title or source")
 	e.listQuery.OnChanged = func(string) { e.filterLists() }
 	e.lists = widget.NewList(func() int { return len(e.names) }, e.newListRow, e.updateListRow)
 	lists := container.NewBorder(container.NewVBox(boldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
@@ -179,10 +180,10 @@ func (e *scopeEditor) refresh(m *scenarios.Measure) {
 	}
 	if m.CUSMAExemptShare != nil {
 		if v, err := present.ParsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
-			e.share.setQuiet(present.PercentInput(*m.CUSMAExemptShare))
+			e.share.SetQuiet(present.PercentInput(*m.CUSMAExemptShare))
 		}
 	} else if strings.TrimSpace(e.share.Text) != "" && e.f.u.win.Canvas().Focused() != e.share {
-		e.share.setQuiet("")
+		e.share.SetQuiet("")
 	}
 	e.summary.SetText(e.sizeText(m))
 	if mo := e.model(); mo != nil && !mo.ProductLevel(m.Direction()) {

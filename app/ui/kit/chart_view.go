@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"context"
@@ -12,30 +12,29 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"parley/app/charts"
-	"parley/app/ui/kit"
 )
 
 // minChartPixels is the smallest side worth rendering a chart at.
 const minChartPixels = 64
 
-// chartView shows a chart in a raster that fills its panel. The raster asks
+// ChartView shows a chart in a raster that fills its panel. The raster asks
 // for the panel's size in pixels; charts are rendered at that size on a
 // worker (kit.Latest) and the newest finished image is swapped in, the
 // raster refreshed on the UI goroutine, so the window never waits for a
 // render. Requests that arrive while a
 // chart renders replace each other (only the latest is rendered next) and an
 // older render never replaces a newer image.
-type chartView struct {
-	raster *canvas.Raster
+type ChartView struct {
+	Raster *canvas.Raster
 	log    *slog.Logger
 
 	// onDrawn runs on the UI goroutine when a new image is shown, with the
 	// time since the edit that caused it (0 for a resize).
-	onDrawn func(latency time.Duration)
+	OnDrawn func(latency time.Duration)
 
 	mu     sync.Mutex
 	dark   bool       // the window's theme is dark: so is the empty panel
-	chart  chartMaker // what to draw; nil draws nothing
+	chart  ChartMaker // what to draw; nil draws nothing
 	seq    uint64     // version of chart
 	edited time.Time  // when the change behind seq was made
 	w, h   int        // wanted size in pixels
@@ -44,27 +43,27 @@ type chartView struct {
 	imgSeq uint64
 	imgW   int
 	imgH   int
-	worker *kit.Latest[job, drawn]
+	worker *Latest[job, drawn]
 }
 
-// newChartView returns an empty chart view; post runs a function on the UI
+// NewChartView returns an empty chart view; post runs a function on the UI
 // goroutine.
-func newChartView(log *slog.Logger, post func(func())) *chartView {
-	v := &chartView{log: log, scale: 1}
-	v.worker = kit.NewLatest(post, v.draw, v.drawn)
-	v.raster = canvas.NewRaster(v.generate)
-	v.raster.ScaleMode = canvas.ImageScaleSmooth
+func NewChartView(log *slog.Logger, post func(func())) *ChartView {
+	v := &ChartView{log: log, scale: 1}
+	v.worker = NewLatest(post, v.draw, v.drawn)
+	v.Raster = canvas.NewRaster(v.Generate)
+	v.Raster.ScaleMode = canvas.ImageScaleSmooth
 	return v
 }
 
-// blank is drawn before the first chart is ready, and when there is none.
-var blank = func() image.Image {
+// Blank is drawn before the first chart is ready, and when there is none.
+var Blank = func() image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
 	img.Set(0, 0, color.White)
 	return img
 }()
 
-// blankDark is blank in the dark theme: the background of dark charts.
+// blankDark is Blank in the dark theme: the background of dark charts.
 var blankDark = func() image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
 	img.Set(0, 0, color.RGBA{0x17, 0x17, 0x18, 0xff})
@@ -73,16 +72,16 @@ var blankDark = func() image.Image {
 
 // blank returns the empty panel in the theme of the last chart asked for;
 // v.mu is held.
-func (v *chartView) blank() image.Image {
+func (v *ChartView) blank() image.Image {
 	if v.dark {
 		return blankDark
 	}
-	return blank
+	return Blank
 }
 
-// generate is the raster's generator: it returns the newest image and asks
+// Generate is the raster's generator: it returns the newest image and asks
 // for a render when the panel's size changed. It runs on the draw thread.
-func (v *chartView) generate(w, h int) image.Image {
+func (v *ChartView) Generate(w, h int) image.Image {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if w != v.w || h != v.h {
@@ -95,13 +94,13 @@ func (v *chartView) generate(w, h int) image.Image {
 	return v.img
 }
 
-// chartMaker builds a chart for a panel of the given size in Fyne units, so
+// ChartMaker builds a chart for a panel of the given size in Fyne units, so
 // that a small panel can show fewer, legible rows. It runs on the worker.
-type chartMaker func(size charts.Size) *charts.Chart
+type ChartMaker func(size charts.Size) *charts.Chart
 
-// set shows the chart c makes, caused by an edit made at edited; scale is the
+// Set shows the chart c makes, caused by an edit made at edited; scale is the
 // canvas's pixel scale. It runs on the UI goroutine.
-func (v *chartView) set(c chartMaker, edited time.Time, scale float32) {
+func (v *ChartView) Set(c ChartMaker, edited time.Time, scale float32) {
 	v.mu.Lock()
 	v.chart = c
 	v.seq++
@@ -118,19 +117,19 @@ func (v *chartView) set(c chartMaker, edited time.Time, scale float32) {
 	}
 	v.mu.Unlock()
 	if cleared {
-		v.raster.Refresh()
+		v.Raster.Refresh()
 	}
 }
 
-// setDark says whether the window's theme is dark, for the empty panel.
-func (v *chartView) setDark(dark bool) {
+// SetDark says whether the window's theme is dark, for the empty panel.
+func (v *ChartView) SetDark(dark bool) {
 	v.mu.Lock()
 	v.dark = dark
 	v.mu.Unlock()
 }
 
-// shown reports whether the panel shows a chart (for tests).
-func (v *chartView) shown() bool {
+// Shown reports whether the panel shows a chart (for tests).
+func (v *ChartView) Shown() bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.img != nil && v.chart != nil
@@ -138,16 +137,16 @@ func (v *chartView) shown() bool {
 
 // kickLocked asks the worker for the latest chart at the latest size;
 // v.mu is held.
-func (v *chartView) kickLocked() {
+func (v *ChartView) kickLocked() {
 	v.worker.Submit(job{chart: v.chart, seq: v.seq, edited: v.edited, w: v.w, h: v.h, scale: v.scale})
 }
 
-// stop ends the worker.
-func (v *chartView) stop() { v.worker.Stop() }
+// Stop ends the worker.
+func (v *ChartView) Stop() { v.worker.Stop() }
 
 // job is one render request.
 type job struct {
-	chart  chartMaker
+	chart  ChartMaker
 	seq    uint64
 	edited time.Time
 	w, h   int
@@ -163,7 +162,7 @@ type drawn struct {
 
 // draw renders j unless the image shown is up to date, and swaps it in; it
 // runs on the worker.
-func (v *chartView) draw(_ context.Context, j job) drawn {
+func (v *ChartView) draw(_ context.Context, j job) drawn {
 	if !v.outdated(j) {
 		return drawn{}
 	}
@@ -177,7 +176,7 @@ func (v *chartView) draw(_ context.Context, j job) drawn {
 
 // outdated reports whether j is worth rendering: a chart, a panel large
 // enough, and not the image shown.
-func (v *chartView) outdated(j job) bool {
+func (v *ChartView) outdated(j job) bool {
 	if j.chart == nil || j.w < minChartPixels || j.h < minChartPixels {
 		return false
 	}
@@ -188,22 +187,22 @@ func (v *chartView) outdated(j job) bool {
 
 // drawn refreshes the raster after a new image was swapped in; it runs on
 // the UI goroutine.
-func (v *chartView) drawn(d drawn) {
+func (v *ChartView) drawn(d drawn) {
 	if !d.shown {
 		return
 	}
-	v.raster.Refresh()
+	v.Raster.Refresh()
 	var latency time.Duration
 	if !d.edited.IsZero() {
 		latency = time.Since(d.edited)
 	}
-	if v.onDrawn != nil {
-		v.onDrawn(latency)
+	if v.OnDrawn != nil {
+		v.OnDrawn(latency)
 	}
 }
 
 // swap installs img unless a newer image is already shown.
-func (v *chartView) swap(j job, img image.Image) bool {
+func (v *ChartView) swap(j job, img image.Image) bool {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.img != nil && j.seq < v.imgSeq {
@@ -228,16 +227,23 @@ func render(j job) (image.Image, error) {
 	return j.chart(size).ScreenImage(size, s)
 }
 
-// rowsFor returns how many sector bars fit a panel of height h units at a
+// RowsFor returns how many sector bars fit a panel of height h units at a
 // legible size (about 20 units a row after the title and axis), between 5
 // and all 26.
-func rowsFor(h int) int {
+func RowsFor(h int) int {
 	return max(5, min(26, (h-150)/20))
 }
 
-// image returns the image shown and its version.
-func (v *chartView) image() (image.Image, uint64) {
+// Image returns the image shown and its version.
+func (v *ChartView) Image() (image.Image, uint64) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.img, v.imgSeq
+}
+
+// Chart returns what the view draws; nil when it draws nothing.
+func (v *ChartView) Chart() ChartMaker {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.chart
 }

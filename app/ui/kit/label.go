@@ -1,13 +1,13 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
-// setLabel updates a label, redrawing it only when something changed:
+// SetLabel updates a label, redrawing it only when something changed:
 // shaping text is the costly part of refreshing tables.
-func setLabel(l *widget.Label, text string, align fyne.TextAlign, style fyne.TextStyle, imp widget.Importance) {
+func SetLabel(l *widget.Label, text string, align fyne.TextAlign, style fyne.TextStyle, imp widget.Importance) {
 	if l.Text == text && l.Alignment == align && l.TextStyle == style && l.Importance == imp {
 		return
 	}
