@@ -64,10 +64,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	v := &assumptionsView{u: u}
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
-	v.problem = widget.NewLabel("")
-	v.problem.Wrapping = fyne.TextWrapWord
-	v.problem.Importance = widget.DangerImportance
-	v.problem.Hide()
+	v.problem = kit.ErrorLabel()
 	v.cusmaPresets, _ = u.ws.CUSMAPresets()
 	v.elastPresets, _ = u.ws.ElasticityPresets()
 	years, _ := u.ws.BaselineYears()

@@ -149,7 +149,7 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	im.source = kit.NewField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
-	im.problem = errorLabel()
+	im.problem = kit.ErrorLabel()
 	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
 	im.status = widget.NewLabel("")

@@ -73,7 +73,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)
 	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, u.win)
-	m.Resize(fyne.NewSize(min(880, u.win.Canvas().Size().Width*0.95), min(600, u.win.Canvas().Size().Height*0.95)))
+	m.Resize(kit.DialogSize(u.win, 880, 600))
 	u.track(m, nil)
 	m.reload()
 	return m

@@ -73,7 +73,7 @@ func (u *UI) provincesDialog() *provincesView {
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
 	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.draft.Name, "Close", content, u.win)
-	v.Resize(fyne.NewSize(min(1000, u.win.Canvas().Size().Width*0.95), min(700, u.win.Canvas().Size().Height*0.95)))
+	v.Resize(kit.DialogSize(u.win, 1000, 700))
 	u.track(v, v.view.Stop)
 	v.dir.SetSelected(dirAuto) // refreshes
 	return v

@@ -109,7 +109,7 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.aspect.SetSelected(aspectWide)
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
-	d.err = errorLabel()
+	d.err = kit.ErrorLabel()
 	d.title = kit.NewField(u.win, "")
 	d.subtitle = kit.NewMultiField(u.win, "", 2)
 	var labels []string

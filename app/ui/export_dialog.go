@@ -148,7 +148,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 		f.OnChanged = changed
 		f.OnSubmitted = func(string) { d.Submit() }
 	}
-	d.scenErr, d.rangeErr, d.sizeErr = errorLabel(), errorLabel(), errorLabel()
+	d.scenErr, d.rangeErr, d.sizeErr = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 	d.products = newProductsChoice(u, changed)
 
 	d.caption = widget.NewLabel("")
@@ -196,15 +196,6 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	}
 	d.preset(p)
 	return d
-}
-
-// errorLabel is an inline error message, hidden while empty.
-func errorLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return l
 }
 
 // setError shows msg under a field, or hides the label when msg is "".

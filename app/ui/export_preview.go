@@ -56,10 +56,7 @@ func newExportPreview(ws *storage.Workspace, post func(func()), scale func() flo
 	p.text = widget.NewTextGrid()
 	p.textBox = container.NewScroll(p.text)
 	p.textBox.Hide()
-	p.message = widget.NewLabel("")
-	p.message.Wrapping = fyne.TextWrapWord
-	p.message.Importance = widget.DangerImportance
-	p.message.Hide()
+	p.message = kit.ErrorLabel()
 	p.content = container.NewBorder(nil, p.message, nil, nil, container.NewStack(p.picture, p.textBox))
 	r := &previewRenderer{ws: ws}
 	p.worker = kit.NewLatest(post, r.render, p.show)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/listfile"
@@ -59,7 +60,7 @@ func (v *listsView) newDialog() *listCreator {
 	})
 	c.ok.Importance = widget.HighImportance
 	c.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", c.dialog.Hide), c.ok})
-	c.dialog.Resize(fyne.NewSize(min(720, v.d.win.Canvas().Size().Width*0.95), min(560, v.d.win.Canvas().Size().Height*0.95)))
+	c.dialog.Resize(kit.DialogSize(v.d.win, 720, 560))
 	c.dialog.SetOnClosed(func() { v.creating = nil })
 	v.creating = c
 	c.dialog.Show()

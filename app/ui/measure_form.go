@@ -69,10 +69,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f := &measureForm{u: u, v: v}
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.problem = widget.NewLabel("")
-	f.problem.Importance = widget.DangerImportance
-	f.problem.Wrapping = fyne.TextWrapWord
-	f.problem.Hide()
+	f.problem = kit.ErrorLabel()
 
 	f.label = f.scenarioField("Label shown in tables and charts")
 	f.label.OnChanged = func(s string) {

@@ -70,7 +70,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.codes = kit.NewField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
 	e.codes.OnChanged = func(string) { e.check() }
 	e.codes.OnSubmitted = func(string) { e.addCodes(false) }
-	e.codesErr = errorLabel()
+	e.codesErr = kit.ErrorLabel()
 	e.preview = widget.NewLabel("")
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.preview.SizeName = theme.SizeNameCaptionText
