@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/listfile"
@@ -89,7 +90,7 @@ func (c *listCreator) loadFile(path string) {
 func problemText(err error) string {
 	var le *listfile.Error
 	if errors.As(err, &le) && len(le.Problems) > 0 {
-		lines := []string{fmt.Sprintf("%s: nothing was stored.", count(len(le.Problems), "bad code"))}
+		lines := []string{fmt.Sprintf("%s: nothing was stored.", present.Plural(len(le.Problems), "bad code"))}
 		for i, p := range le.Problems {
 			if i == 20 {
 				lines = append(lines, fmt.Sprintf("… and %d more", len(le.Problems)-i))

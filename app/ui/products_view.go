@@ -389,11 +389,11 @@ func (v *productsView) describe(q string, n, more int) string {
 	case q != "" && n == 0:
 		s = fmt.Sprintf("No %s of %s matches “%s”.", what, where, q)
 	case q != "":
-		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", count(n, what), q, where, count(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
+		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", present.Plural(n, what), q, where, present.Plural(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	case v.sector != "":
-		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, count(n, what), count(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
+		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, present.Plural(n, what), present.Plural(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	default:
-		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, count(n, what), present.Money(duty))
+		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, present.Plural(n, what), present.Money(duty))
 	}
 	if more > 0 {
 		s += fmt.Sprintf(" The %d with the most duty are listed; narrow the search for the other %d.", maxFound, more)

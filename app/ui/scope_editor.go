@@ -217,7 +217,7 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 // scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
 // 4.5 bn after content), 12 lines upper bound".
 func scopeSize(s scenarios.ScopeSize, content bool) string {
-	t := fmt.Sprintf("%s, %s of trade", count(s.Lines, "line"), present.Money(s.Value))
+	t := fmt.Sprintf("%s, %s of trade", present.Plural(s.Lines, "line"), present.Money(s.Value))
 	switch {
 	case content:
 		t += fmt.Sprintf(" (%s after content)", present.Money(s.Covered))
@@ -225,17 +225,9 @@ func scopeSize(s scenarios.ScopeSize, content bool) string {
 		t += fmt.Sprintf(" (%s after sector coverage)", present.Money(s.Covered))
 	}
 	if s.UpperBound > 0 {
-		t += fmt.Sprintf(", %s upper bound", count(s.UpperBound, "line"))
+		t += fmt.Sprintf(", %s upper bound", present.Plural(s.UpperBound, "line"))
 	}
 	return t
-}
-
-// count returns "1 line" or "11,852 lines".
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return numfmt.Grouped(float64(n), 0) + " " + word + "s"
 }
 
 // fillEntries lists the include (or exclude) entries of m, each with a

@@ -156,12 +156,12 @@ func DateRange(from, to scenarios.Date) string {
 	return from.String() + " – " + to.String()
 }
 
-// Plural returns "1 measure" or "3 measures".
+// Plural returns "1 measure", "3 measures" or "1,234 codes".
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return numfmt.Grouped(float64(n), 0) + " " + word + "s"
 }
 
 // Shorten cuts s to at most n runes, with an ellipsis.

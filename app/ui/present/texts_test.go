@@ -88,3 +88,15 @@ func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
 		}
 	}
 }
+
+// Counts read the same in every view: thousands grouped, "1" singular.
+func TestPluralGroupsThousands(t *testing.T) {
+	for _, tc := range []struct {
+		n          int
+		word, want string
+	}{{1, "line", "1 line"}, {0, "code", "0 codes"}, {3, "measure", "3 measures"}, {11852, "line", "11,852 lines"}} {
+		if got := Plural(tc.n, tc.word); got != tc.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", tc.n, tc.word, got, tc.want)
+		}
+	}
+}
