@@ -219,7 +219,7 @@ func (v *compareView) refresh() {
 	}
 	results, dir, sectors, deltas, th := v.results, v.dir, u.sectors, v.deltas, u.chartTheme()
 	if _, err := charts.NewCompare(results, dir, sectors, 0, meta); err != nil {
-		v.message.SetText(capitalize(err.Error()))
+		v.message.SetText(present.Capitalize(err.Error()))
 		return
 	}
 	if v.message.Text == chooseTwo || strings.HasPrefix(v.message.Text, "Not like with like") {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -240,7 +241,7 @@ func rescue(sc *scenarios.Scenario, now time.Time) (string, error) {
 // fails, it says so (and where the change is kept) before closing.
 func (u *UI) closeWindow() {
 	if err := u.finalSave(); err != nil {
-		msg := widget.NewLabel(capitalize(err.Error()))
+		msg := widget.NewLabel(present.Capitalize(err.Error()))
 		msg.Wrapping = fyne.TextWrapWord
 		u.lastError = msg.Text
 		d := dialog.NewCustom("Your last change was not saved", "Close Parley", msg, u.win)

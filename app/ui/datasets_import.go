@@ -212,7 +212,7 @@ func setProblem(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(capitalize(err.Error()))
+	l.SetText(present.Capitalize(err.Error()))
 	l.Show()
 }
 
@@ -357,13 +357,13 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	}
 	text := strings.Join(what, " · ") + "."
 	if p.EncodingProblem != "" {
-		text += " " + capitalize(p.EncodingProblem) + ": shown, and imported, as Latin-1."
+		text += " " + present.Capitalize(p.EncodingProblem) + ": shown, and imported, as Latin-1."
 	}
 	if !p.Recognised {
-		text += " " + capitalize(p.Problem) + "."
+		text += " " + present.Capitalize(p.Problem) + "."
 	}
 	for _, n := range p.Notes {
-		text += " " + capitalize(n) + "."
+		text += " " + present.Capitalize(n) + "."
 	}
 	im.detected.SetText(text)
 	im.quiet = true

@@ -21,7 +21,7 @@ func deriveOffer(base *scenarios.Scenario, programs []string) string {
 	}
 	d, err := scenarios.Derive(base, scenarios.Lift{Name: "x", Programs: programs})
 	if err != nil {
-		return capitalize(err.Error()) + "."
+		return present.Capitalize(err.Error()) + "."
 	}
 	s := fmt.Sprintf("Lifts %d measure(s): %s.", len(d.Lifted), measureIDList(d.Lifted))
 	if len(d.Answers) == 0 {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -132,7 +133,7 @@ func (u *UI) showErrorThen(what string, err error, then func()) {
 			lines = append(lines, "• "+u.describeField(fe))
 		}
 	} else {
-		lines = append(lines, capitalize(err.Error()))
+		lines = append(lines, present.Capitalize(err.Error()))
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
 	msg.Wrapping = fyne.TextWrapWord
@@ -169,9 +170,9 @@ func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {
 	}
 	where := strings.Join(parts, ", ")
 	if where == "" {
-		return capitalize(fe.Msg)
+		return present.Capitalize(fe.Msg)
 	}
-	return capitalize(where) + ": " + fe.Msg
+	return present.Capitalize(where) + ": " + fe.Msg
 }
 
 // measureName returns a measure's label, or its id.
@@ -180,14 +181,6 @@ func measureName(m *scenarios.Measure) string {
 		return m.Label
 	}
 	return m.ID
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // confirm asks a yes/no question.

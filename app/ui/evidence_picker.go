@@ -133,7 +133,7 @@ func (f *measureForm) addQuoteDialog() {
 		}
 		var err error
 		if hits, err = u.ws.Search(q, maxHits); err != nil {
-			found.SetText(capitalize(err.Error()))
+			found.SetText(present.Capitalize(err.Error()))
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
 		} else {

@@ -193,7 +193,7 @@ func (v *evidenceView) search() {
 	}
 	hits, err := v.u.ws.Search(q, maxHits)
 	if err != nil {
-		v.found.SetText(capitalize(err.Error()))
+		v.found.SetText(present.Capitalize(err.Error()))
 		return
 	}
 	v.hits = hits

@@ -369,7 +369,7 @@ func (d *exportDialog) read() (exportSettings, bool) {
 	case sizeCustom:
 		size, err := charts.ParseSize(d.custom.Text)
 		if err != nil {
-			sizeMsg = capitalize(err.Error()) + "."
+			sizeMsg = present.Capitalize(err.Error()) + "."
 		}
 		s.size = size
 	default:

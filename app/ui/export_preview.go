@@ -16,6 +16,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -95,7 +96,7 @@ func (p *exportPreview) resized(size fyne.Size) {
 // show installs a finished render; it runs on the UI goroutine.
 func (p *exportPreview) show(r previewResult) {
 	if r.err != nil {
-		p.message.SetText(capitalize(r.err.Error()))
+		p.message.SetText(present.Capitalize(r.err.Error()))
 		p.message.Show()
 	} else {
 		p.message.Hide()

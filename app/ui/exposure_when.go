@@ -155,7 +155,7 @@ func (w *exposureWhen) evaluateOn(s string) {
 	}
 	d, err := scenarios.ParseDate(s)
 	if err != nil {
-		w.message.SetText(capitalize(err.Error()) + ".")
+		w.message.SetText(present.Capitalize(err.Error()) + ".")
 		return
 	}
 	w.setDay(d)

@@ -41,7 +41,7 @@ type libraryUpdate struct {
 	u      *UI
 	path   string
 	pack   *library.Pack
-	model  libraryUpdateModel
+	model  present.LibraryUpdateModel
 	dlg    *dialog.CustomDialog
 	choice map[string]*widget.RadioGroup // by scenario id
 	// apply, cancel, rebaseAll and keepAll are the dialog's buttons.
@@ -88,7 +88,7 @@ func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 			shown <- nil
 			return
 		}
-		l := &libraryUpdate{u: u, path: path, pack: r.p, model: newLibraryUpdateModel(r.d)}
+		l := &libraryUpdate{u: u, path: path, pack: r.p, model: present.NewLibraryUpdateModel(r.d)}
 		l.show()
 		shown <- l
 	})

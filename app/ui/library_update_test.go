@@ -123,7 +123,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 	if err := ws.AddRegimeScenarios(d, p); err != nil {
 		t.Fatal(err)
 	}
-	m := newLibraryUpdateModel(d)
+	m := present.NewLibraryUpdateModel(d)
 	if want := "Measures as of 2026-10-10 (“Parley built-in measure library”, Parley) to as of 2026-12-06 (“Hand-made pack”, Tests)"; m.Heading != want {
 		t.Errorf("heading %q, want %q", m.Heading, want)
 	}

@@ -233,7 +233,7 @@ func (v *positionView) refresh() {
 	if s := strings.TrimSpace(v.asOf.Text); s != "" {
 		d, err := scenarios.ParseDate(s)
 		if err != nil {
-			v.message.SetText(capitalize(err.Error()) + ".")
+			v.message.SetText(present.Capitalize(err.Error()) + ".")
 			return
 		}
 		day = d
@@ -266,7 +266,7 @@ func (v *positionView) refresh() {
 	}
 	d, err := scenarios.ScoreDeal(&v.res[0], &v.res[1])
 	if err != nil {
-		v.message.SetText(capitalize(err.Error()) + ".")
+		v.message.SetText(present.Capitalize(err.Error()) + ".")
 		return
 	}
 	v.deal = d
@@ -479,7 +479,7 @@ func (v *positionView) dealColumns() []kit.Column {
 			Key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
 		{Title: "Trade into Canada, A to B", Width: 180, Align: right, Text: func(r int) string { return cell(r, 3) },
 			Key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
-		{Title: "Verdict", Width: 420, Text: func(r int) string { return capitalize(row(r).Verdict) }},
+		{Title: "Verdict", Width: 420, Text: func(r int) string { return present.Capitalize(row(r).Verdict) }},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -58,7 +59,7 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	where := widget.NewLabel(path)
 	where.Wrapping = fyne.TextWrapBreak
-	why := widget.NewLabel(capitalize(cause.Error()) + ".")
+	why := widget.NewLabel(present.Capitalize(cause.Error()) + ".")
 	why.Wrapping = fyne.TextWrapWord
 	u.lastError = why.Text
 	items := []fyne.CanvasObject{heading, where, why}

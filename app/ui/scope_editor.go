@@ -319,7 +319,7 @@ func (e *scopeEditor) parseEntries(text string) ([]string, error) {
 		}
 	}
 	if len(bad) > 0 {
-		return nil, errors.New(capitalize(strings.Join(bad, "; ")) + ".")
+		return nil, errors.New(present.Capitalize(strings.Join(bad, "; ")) + ".")
 	}
 	return out, nil
 }

@@ -192,3 +192,13 @@ const (
 	NoProvincesNote = "This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
 		"(File > Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions > Trade data."
 )
+
+// Capitalize returns s with its first letter in upper case, for an error
+// message that starts a sentence.
+func Capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
