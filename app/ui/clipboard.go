@@ -22,7 +22,7 @@ func (d *exportDialog) copyTable() {
 		return
 	}
 	s := d.settings
-	s.format = formatCSV // the full footnote, as in a CSV file
+	s.Format = present.FormatCSV // the full footnote, as in a CSV file
 	var text string
 	d.run("Copying the data…", func() error {
 		c, err := buildChart(d.ws, s)
@@ -42,7 +42,7 @@ func (d *exportDialog) copyTable() {
 			d.u.app.Clipboard().SetContent(text)
 			rows := strings.Count(text, "\n")
 			d.note.SetText(fmt.Sprintf("Copied the data as a table (%d lines): paste it into a spreadsheet or slide.", rows))
-			d.u.setStatus("Copied the " + string(s.kind) + " chart's data to the clipboard")
+			d.u.setStatus("Copied the " + string(s.Kind) + " chart's data to the clipboard")
 		}
 		d.finished("copy data", err)
 	})
@@ -55,14 +55,14 @@ func (d *exportDialog) copyImage() {
 		return
 	}
 	s := d.settings
-	s.format = formatPNG
+	s.Format = present.FormatPNG
 	d.run("Copying the image…", func() error {
 		c, err := buildChart(d.ws, s)
 		if err != nil {
 			return err
 		}
 		var b bytes.Buffer
-		if err := c.PNG(&b, s.size, s.scale); err != nil {
+		if err := c.PNG(&b, s.Size, s.Scale); err != nil {
 			return err
 		}
 		return platform.CopyImage(b.Bytes())
@@ -70,9 +70,9 @@ func (d *exportDialog) copyImage() {
 		if err != nil {
 			d.u.showError("copy the image", err)
 		} else {
-			px := s.pixels()
+			px := s.Pixels()
 			d.note.SetText(fmt.Sprintf("Copied the image (%d×%d pixels): paste it into a slide or document.", px.W, px.H))
-			d.u.setStatus(fmt.Sprintf("Copied the %s chart to the clipboard as a %d×%d image", s.kind, px.W, px.H))
+			d.u.setStatus(fmt.Sprintf("Copied the %s chart to the clipboard as a %d×%d image", s.Kind, px.W, px.H))
 		}
 		d.finished("copy image", err)
 	})

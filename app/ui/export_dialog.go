@@ -85,7 +85,7 @@ type exportDialog struct {
 
 	// settings is what the options say, valid when ok; working is true
 	// while a save or copy runs.
-	settings exportSettings
+	settings present.ExportSettings
 	ok       bool
 	working  bool
 	syncing  bool
@@ -141,7 +141,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.twice = widget.NewCheck("2× pixels (PNG files and copied images)", func(bool) { d.update() })
 	d.all = widget.NewCheck("All sectors (no “All other” bar; sectors without duty too)", func(bool) { d.update() })
 	d.dark = widget.NewCheck("Dark background (slides and files are light unless checked)", func(bool) { d.update() })
-	d.format = widget.NewRadioGroup([]string{string(formatPNG), string(formatSVG), string(formatCSV)}, changed)
+	d.format = widget.NewRadioGroup([]string{string(present.FormatPNG), string(present.FormatSVG), string(present.FormatCSV)}, changed)
 	d.format.Horizontal = true
 	d.format.Required = true
 	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
@@ -242,7 +242,7 @@ func (d *exportDialog) preset(p exportPreset) {
 	}
 	d.size.SetSelected(sizeWide)
 	d.custom.SetText(charts.Slide169.String())
-	d.format.SetSelected(string(formatPNG))
+	d.format.SetSelected(string(present.FormatPNG))
 }
 
 // name returns the name of scenario id.
@@ -294,26 +294,26 @@ func (d *exportDialog) comparedChanged(names []string) {
 
 // read returns the settings the options describe, and sets the inline
 // errors: a field's message under it, "" when it is fine.
-func (d *exportDialog) read() (exportSettings, bool) {
-	s := exportSettings{scale: 1}
+func (d *exportDialog) read() (present.ExportSettings, bool) {
+	s := present.ExportSettings{Scale: 1}
 	for k, l := range kindLabels {
 		if l == d.kind.Selected {
-			s.kind = k
+			s.Kind = k
 		}
 	}
 	ok := true
 	scenMsg := ""
-	if s.kind == charts.Compare {
+	if s.Kind == charts.Compare {
 		for _, n := range d.compared.Selected {
 			if id := d.id(n); id != "" {
-				s.ids = append(s.ids, id)
+				s.IDs = append(s.IDs, id)
 			}
 		}
-		if n := len(s.ids); n < charts.MinCompare || n > charts.MaxCompare {
+		if n := len(s.IDs); n < charts.MinCompare || n > charts.MaxCompare {
 			scenMsg = fmt.Sprintf("Choose %d to %d scenarios to compare (%d chosen).", charts.MinCompare, charts.MaxCompare, n)
 		}
 	} else if id := d.id(d.scenario.Selected); id != "" {
-		s.ids = []string{id}
+		s.IDs = []string{id}
 	} else {
 		scenMsg = "Choose a scenario."
 	}
@@ -322,19 +322,19 @@ func (d *exportDialog) read() (exportSettings, bool) {
 
 	switch d.dir.Selected {
 	case present.DirLabel(scenarios.CAtoUS):
-		s.dir = scenarios.CAtoUS
+		s.Dir = scenarios.CAtoUS
 	case present.DirLabel(scenarios.UStoCA):
-		s.dir = scenarios.UStoCA
+		s.Dir = scenarios.UStoCA
 	}
 
 	rangeMsg := ""
-	if s.kind == charts.Timeline {
+	if s.Kind == charts.Timeline {
 		var msgs []string
 		for _, f := range []struct {
 			name string
 			in   *kit.Field
 			out  *scenarios.Date
-		}{{"From", d.from, &s.from}, {"To", d.to, &s.to}} {
+		}{{"From", d.from, &s.From}, {"To", d.to, &s.To}} {
 			text := strings.TrimSpace(f.in.Text)
 			if text == "" {
 				continue
@@ -351,39 +351,39 @@ func (d *exportDialog) read() (exportSettings, bool) {
 			}
 			*f.out = date
 		}
-		if !s.from.IsZero() && !s.to.IsZero() && s.to.Before(s.from) {
-			msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", s.to, s.from))
+		if !s.From.IsZero() && !s.To.IsZero() && s.To.Before(s.From) {
+			msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", s.To, s.From))
 		}
 		rangeMsg = strings.Join(msgs, "\n")
 	}
 	setError(d.rangeErr, rangeMsg)
-	if s.kind == charts.Products {
-		s.sector = d.products.code()
+	if s.Kind == charts.Products {
+		s.Sector = d.products.code()
 	}
 	ok = ok && rangeMsg == ""
 
 	sizeMsg := ""
 	switch d.size.Selected {
 	case sizeSquare:
-		s.size = charts.Slide43
+		s.Size = charts.Slide43
 	case sizeCustom:
 		size, err := charts.ParseSize(d.custom.Text)
 		if err != nil {
 			sizeMsg = present.Capitalize(err.Error()) + "."
 		}
-		s.size = size
+		s.Size = size
 	default:
-		s.size = charts.Slide169
+		s.Size = charts.Slide169
 	}
 	setError(d.sizeErr, sizeMsg)
 	ok = ok && sizeMsg == ""
 
-	s.format = exportFormat(d.format.Selected)
+	s.Format = present.ExportFormat(d.format.Selected)
 	if d.twice.Checked {
-		s.scale = 2
+		s.Scale = 2
 	}
-	s.allSectors = d.all.Checked
-	s.dark = d.dark.Checked
+	s.AllSectors = d.all.Checked
+	s.Dark = d.dark.Checked
 	return s, ok
 }
 
@@ -412,7 +412,7 @@ func (d *exportDialog) update() {
 		d.caption.SetText("Correct the options on the left to see the preview.")
 		return
 	}
-	d.caption.SetText("Preview of " + s.fileName() + " · " + s.describe())
+	d.caption.SetText("Preview of " + s.FileName() + " · " + s.Describe())
 	d.preview.set(s)
 }
 
@@ -449,10 +449,10 @@ func (d *exportDialog) saveDialog() {
 		return
 	}
 	s := d.settings
-	fd := d.u.exportSaveDialog("export the chart", s.format.ext(), func(path string) {
+	fd := d.u.exportSaveDialog("export the chart", s.Format.Ext(), func(path string) {
 		d.saveTo(path, s)
 	})
-	fd.SetFileName(s.fileName())
+	fd.SetFileName(s.FileName())
 	fd.SetTitleText("Export chart")
 	fd.SetConfirmText("Save")
 	d.u.exportFolder(fd)
@@ -477,7 +477,7 @@ func (u *UI) exportFolder(fd *dialog.FileDialog) {
 
 // saveTo writes the export s to path on a worker goroutine; the dialog
 // closes when it succeeds, and the status bar says where it went.
-func (d *exportDialog) saveTo(path string, s exportSettings) {
+func (d *exportDialog) saveTo(path string, s present.ExportSettings) {
 	d.run("Saving "+filepath.Base(path)+"…", func() error {
 		return exportChart(d.ws, path, s) // leaves nothing when it fails
 	}, func(err error) {
@@ -485,7 +485,7 @@ func (d *exportDialog) saveTo(path string, s exportSettings) {
 			d.u.showError("export the chart", err)
 		} else {
 			d.u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-			d.u.setStatus(fmt.Sprintf("Exported the %s chart to %s", s.kind, path))
+			d.u.setStatus(fmt.Sprintf("Exported the %s chart to %s", s.Kind, path))
 			d.Hide()
 		}
 		d.finished("save", err)

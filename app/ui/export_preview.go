@@ -65,12 +65,12 @@ func newExportPreview(ws *storage.Workspace, post func(func()), scale func() flo
 }
 
 // set previews the export s. It runs on the UI goroutine.
-func (p *exportPreview) set(s exportSettings) {
-	csv := s.format == formatCSV
+func (p *exportPreview) set(s present.ExportSettings) {
+	csv := s.Format == present.FormatCSV
 	showIf(p.picture, !csv)
 	showIf(p.textBox, csv)
 	p.worker.Submit(previewJob{s: s, px: p.aspect.pixels})
-	if ratio := float32(s.size.W) / float32(s.size.H); !csv && ratio != p.aspect.ratio {
+	if ratio := float32(s.Size.W) / float32(s.Size.H); !csv && ratio != p.aspect.ratio {
 		p.aspect.ratio = ratio
 		p.picture.Refresh() // lays the image out again: resized asks for its new size
 	}
@@ -104,7 +104,7 @@ func (p *exportPreview) show(r previewResult) {
 			p.img.Image = r.img
 			p.img.Refresh()
 		}
-		if r.text != "" || r.settings.format == formatCSV {
+		if r.text != "" || r.settings.Format == present.FormatCSV {
 			p.text.SetText(r.text)
 		}
 	}
@@ -150,13 +150,13 @@ func (l *aspectLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewS
 // previewJob is one preview to render: the export and the picture's size in
 // pixels.
 type previewJob struct {
-	s  exportSettings
+	s  present.ExportSettings
 	px image.Point
 }
 
 // previewResult is a finished preview: an image, or a CSV file's text.
 type previewResult struct {
-	settings exportSettings
+	settings present.ExportSettings
 	img      image.Image
 	text     string
 	err      error
@@ -177,7 +177,7 @@ type previewRenderer struct {
 // size or format changed) and renders its preview.
 func (w *previewRenderer) render(_ context.Context, j previewJob) previewResult {
 	r := previewResult{settings: j.s}
-	key := fmt.Sprintf("%+v", j.s.request())
+	key := fmt.Sprintf("%+v", j.s.Request())
 	if key != w.key {
 		w.key = key
 		w.chart, w.err = buildChart(w.ws, j.s)
@@ -186,19 +186,19 @@ func (w *previewRenderer) render(_ context.Context, j previewJob) previewResult 
 		r.err = w.err
 		return r
 	}
-	if j.s.format == formatCSV {
+	if j.s.Format == present.FormatCSV {
 		var b bytes.Buffer
 		r.err = w.chart.CSV(&b)
 		r.text = b.String()
 		return r
 	}
-	if j.px.X < 2 || j.px.Y < 2 || j.s.size.W <= 0 {
+	if j.px.X < 2 || j.px.Y < 2 || j.s.Size.W <= 0 {
 		return r // not laid out yet
 	}
 	// The layout is the same at every scale: drawn at the picture's pixel
 	// width, the preview is the file, smaller.
-	scale := min(8, float64(j.px.X)/float64(j.s.size.W))
-	r.img, r.err = w.chart.Image(j.s.size, scale)
+	scale := min(8, float64(j.px.X)/float64(j.s.Size.W))
+	r.img, r.err = w.chart.Image(j.s.Size, scale)
 	return r
 }
 
