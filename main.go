@@ -5,13 +5,18 @@ package main
 
 import (
 	"fmt"
+	"log"
+	"log/slog"
+	"mime"
 	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/storage/repository"
 
 	"parley/app/cli"
 	"parley/app/ui"
+	"parley/app/ui/platform"
 	"parley/assets"
 )
 
@@ -37,11 +42,18 @@ func main() {
 
 // openGUI runs the desktop app until its window closes.
 func openGUI(workspace string) (err error) {
-	if err := ui.CheckDisplay(); err != nil {
+	if err := platform.CheckDisplay(); err != nil {
 		return err
 	}
-	defer ui.Prepare()()
+	defer prepare()()
 	a := app.NewWithID(appID)
+	// After the app is made, which registers Fyne's own repositories.
+	for ext, typ := range platform.MIMETypes() {
+		_ = mime.AddExtensionType(ext, typ)
+	}
+	for scheme, r := range platform.Repositories() {
+		repository.Register(scheme, r)
+	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
 	w := a.NewWindow("Parley")
 	u, err := ui.Create(a, w, workspace)
@@ -57,4 +69,24 @@ func openGUI(workspace string) (err error) {
 	}()
 	w.ShowAndRun()
 	return nil
+}
+
+// prepare readies the process for the desktop app before the Fyne app is
+// made: the environment it needs (platform.Environment) and the log
+// (platform.OpenLog) for Fyne's messages and the app's. The returned
+// function closes the log.
+func prepare() (done func()) {
+	for k, v := range platform.Environment() {
+		os.Setenv(k, v)
+	}
+	l := platform.OpenLog()
+	slog.SetDefault(slog.New(slog.NewTextHandler(l.Out, &slog.HandlerOptions{Level: l.Level})))
+	if l.Debug {
+		return l.Close
+	}
+	log.SetOutput(l.Out)
+	return func() {
+		log.SetOutput(os.Stderr)
+		l.Close()
+	}
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"parley/app/ui/present"
 )
 
 func TestAssumptionsChangeTheResult(t *testing.T) {
@@ -54,7 +56,7 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 				t.Errorf("the result did not change")
 			}
 			// An upper bound is marked as everywhere else.
-			want := money(u.sess.Result().Totals[0].Duty)
+			want := present.Money(u.sess.Result().Totals[0].Duty)
 			if u.sess.Result().Totals[0].UpperBound {
 				want = "≤ " + want
 			}

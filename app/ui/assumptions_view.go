@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -30,8 +32,8 @@ type assumptionsView struct {
 	year    *widget.Select
 	cusma   *widget.Select
 	elast   *widget.Select
-	low     *field
-	high    *field
+	low     *kit.Field
+	high    *kit.Field
 	threats *widget.Check // include_threats
 	totals  [2]*widget.Label
 	legend  *widget.Label
@@ -51,7 +53,7 @@ type overrideRow struct {
 	code                 string
 	cusmaDef, elastDef   *widget.Label
 	tariffDef            *widget.Label
-	cusma, elast, tariff *field
+	cusma, elast, tariff *kit.Field
 	mark                 *widget.Label
 }
 
@@ -62,10 +64,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	v := &assumptionsView{u: u}
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
-	v.problem = widget.NewLabel("")
-	v.problem.Wrapping = fyne.TextWrapWord
-	v.problem.Importance = widget.DangerImportance
-	v.problem.Hide()
+	v.problem = kit.ErrorLabel()
 	v.cusmaPresets, _ = u.sess.Workspace().CUSMAPresets()
 	v.elastPresets, _ = u.sess.Workspace().ElasticityPresets()
 	years, _ := u.sess.Workspace().BaselineYears()
@@ -88,19 +87,19 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		name := presetName(v.elastPresets, s)
 		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
 	})
-	v.low = newField(u.win, "0.5")
-	v.low.scenario = true
-	v.low.Validator = func(s string) error { _, err := parseNumber(s, 0, 100); return err }
+	v.low = kit.NewField(u.win, "0.5")
+	v.low.Scenario = true
+	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
 	v.low.OnChanged = func(s string) {
-		if x, err := parseNumber(s, 0, 100); err == nil {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
 			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
 		}
 	}
-	v.high = newField(u.win, "1.5")
-	v.high.scenario = true
+	v.high = kit.NewField(u.win, "1.5")
+	v.high.Scenario = true
 	v.high.Validator = v.low.Validator
 	v.high.OnChanged = func(s string) {
-		if x, err := parseNumber(s, 0, 100); err == nil {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
 			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
 		}
 	}
@@ -132,7 +131,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		form.AppendItem(it)
 	}
 
-	header := container.New(&columnsLayout{overrideWidths},
+	header := container.New(&kit.ColumnsLayout{Widths: overrideWidths},
 		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
 		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
@@ -166,9 +165,9 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 	name := widget.NewLabel(s.Label())
 	name.Truncation = fyne.TextTruncateEllipsis
 	mk := func(kind, what, placeholder string, parse func(string) (float64, error), show func(float64) string,
-		set func(o *scenarios.Overrides, code string, val float64, on bool)) *field {
-		f := newField(v.u.win, placeholder)
-		f.scenario = true
+		set func(o *scenarios.Overrides, code string, val float64, on bool)) *kit.Field {
+		f := kit.NewField(v.u.win, placeholder)
+		f.Scenario = true
 		key := "ov:" + kind + ":" + s.Code
 		f.OnChanged = func(text string) {
 			if strings.TrimSpace(text) == "" {
@@ -181,7 +180,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 				// that led here: the override goes back to what it was
 				// when the user began typing in the field.
 				stays := "the default stays"
-				if back, berr := parse(f.startText); berr == nil && strings.TrimSpace(f.startText) != "" {
+				if back, berr := parse(f.StartText); berr == nil && strings.TrimSpace(f.StartText) != "" {
 					v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, back, true) })
 					stays = "your value stays " + show(back)
 				} else {
@@ -195,19 +194,19 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 		return f
 	}
 	share := func(max float64) func(string) (float64, error) {
-		return func(t string) (float64, error) { x, _, err := parseShare(t, max); return x, err }
+		return func(t string) (float64, error) { x, _, err := present.ParseShare(t, max); return x, err }
 	}
-	r.cusma = mk("cusma", "CUSMA share", "%", share(1), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.cusma = mk("cusma", "CUSMA share", "%", share(1), present.Percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.CUSMAShare = setOverride(o.CUSMAShare, c, x, on)
 	})
-	r.elast = mk("elast", "elasticity", "", func(s string) (float64, error) { return parseNumber(s, 0, 100) }, number, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.elast = mk("elast", "elasticity", "", func(s string) (float64, error) { return present.ParseNumber(s, 0, 100) }, present.Number, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.Elasticity = setOverride(o.Elasticity, c, x, on)
 	})
-	r.tariff = mk("tariff", "baseline tariff", "%", share(scenarios.MaxRate), percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
+	r.tariff = mk("tariff", "baseline tariff", "%", share(scenarios.MaxRate), present.Percent, func(o *scenarios.Overrides, c string, x float64, on bool) {
 		o.BaselineTariff = setOverride(o.BaselineTariff, c, x, on)
 	})
 	v.rows = append(v.rows, r)
-	return container.New(&columnsLayout{overrideWidths}, name, r.cusmaDef, r.cusma, r.elastDef, r.elast, r.tariffDef, r.tariff, r.mark)
+	return container.New(&kit.ColumnsLayout{Widths: overrideWidths}, name, r.cusmaDef, r.cusma, r.elastDef, r.elast, r.tariffDef, r.tariff, r.mark)
 }
 
 // setOverride sets or removes one override value.
@@ -277,14 +276,14 @@ func (v *assumptionsView) load() {
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
 	v.datasets.load(a)
-	v.low.setQuiet(number(a.ElasticityLow))
-	v.high.setQuiet(number(a.ElasticityHigh))
+	v.low.SetQuiet(present.Number(a.ElasticityLow))
+	v.high.SetQuiet(present.Number(a.ElasticityHigh))
 	v.threats.SetChecked(a.IncludeThreats)
 	o := a.Overrides
 	for _, r := range v.rows {
-		r.cusma.setQuiet(overrideText(o.CUSMAShare, r.code, true))
-		r.elast.setQuiet(overrideText(o.Elasticity, r.code, false))
-		r.tariff.setQuiet(overrideText(o.BaselineTariff, r.code, true))
+		r.cusma.SetQuiet(overrideText(o.CUSMAShare, r.code, true))
+		r.elast.SetQuiet(overrideText(o.Elasticity, r.code, false))
+		r.tariff.SetQuiet(overrideText(o.BaselineTariff, r.code, true))
 	}
 	v.changed()
 }
@@ -296,9 +295,9 @@ func overrideText(m map[string]float64, code string, pct bool) string {
 		return ""
 	}
 	if pct {
-		return percentInput(x)
+		return present.PercentInput(x)
 	}
-	return number(x)
+	return present.Number(x)
 }
 
 // changed shows the defaults, sources and marks after an edit.
@@ -334,8 +333,8 @@ func (v *assumptionsView) changed() {
 	o := a.Overrides
 	for _, r := range v.rows {
 		d := byCode[r.code]
-		r.cusmaDef.SetText(percent(d.CUSMAShare))
-		e := number(d.Elasticity)
+		r.cusmaDef.SetText(present.Percent(d.CUSMAShare))
+		e := present.Number(d.Elasticity)
 		if d.ElasticityImputed {
 			e += " *"
 		}
@@ -343,13 +342,13 @@ func (v *assumptionsView) changed() {
 		// What each value typed was read as ("0.5" is 50%), as applied.
 		var mine []string
 		if x, ok := o.CUSMAShare[r.code]; ok {
-			mine = append(mine, "share "+percent(x))
+			mine = append(mine, "share "+present.Percent(x))
 		}
 		if x, ok := o.Elasticity[r.code]; ok {
-			mine = append(mine, "e "+number(x))
+			mine = append(mine, "e "+present.Number(x))
 		}
 		if x, ok := o.BaselineTariff[r.code]; ok {
-			mine = append(mine, "tariff "+percent(x))
+			mine = append(mine, "tariff "+present.Percent(x))
 		}
 		if len(mine) > 0 {
 			r.mark.SetText("✎ " + yourAssumption + ": " + strings.Join(mine, ", "))
@@ -357,7 +356,7 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(windowText(strings.Join(u.sourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(u.sourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.

@@ -14,20 +14,14 @@ const redrawW, redrawH = 560, 300
 // waitDrawn waits for the exposure chart to be redrawn after an edit.
 func waitDrawn(tb testing.TB, u *UI) time.Duration {
 	tb.Helper()
-	select {
-	case d := <-u.exposure.drawn:
-		return d
-	case <-time.After(10 * time.Second):
-		tb.Fatal("the chart was not redrawn within 10 s")
-	}
-	return 0
+	return waitQueued(tb, u.exposure.drawn, "the chart redrawn")
 }
 
 // startDrawing makes the exposure chart render as it does on screen: the
 // raster asks for its size in pixels and the worker renders.
 func startDrawing(tb testing.TB, u *UI) {
 	u.exposure.drawn = make(chan time.Duration, 1)
-	u.exposure.chart.generate(redrawW, redrawH)
+	u.exposure.chart.Generate(redrawW, redrawH)
 	waitDrawn(tb, u)
 }
 
@@ -35,7 +29,7 @@ func TestEditRedrawsChart(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	startDrawing(t, u)
-	first, seq := u.exposure.chart.image()
+	first, seq := u.exposure.chart.Image()
 	if first == nil || !inked(first) {
 		t.Fatal("no chart drawn")
 	}
@@ -46,7 +40,7 @@ func TestEditRedrawsChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	latency := waitDrawn(t, u)
-	_, seq2 := u.exposure.chart.image()
+	_, seq2 := u.exposure.chart.Image()
 	if seq2 <= seq {
 		t.Errorf("image version %d after the edit, was %d", seq2, seq)
 	}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"parley/app/ui/platform"
 )
 
 // startXvfb starts a virtual X display on a free display number (from
@@ -147,7 +149,7 @@ func TestCopyImageWithoutTool(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	t.Setenv("DISPLAY", ":0")
 	t.Setenv("WAYLAND_DISPLAY", "wayland-0")
-	if err := copyImage([]byte("png")); !errors.Is(err, errNoImageTool) {
+	if err := platform.CopyImage([]byte("png")); !errors.Is(err, platform.ErrNoImageTool) {
 		t.Fatalf("copyImage = %v", err)
 	}
 
@@ -155,7 +157,7 @@ func TestCopyImageWithoutTool(t *testing.T) {
 	u.openScenario("aug-2025")
 	d, q := openExport(t, u)
 	d.copyImage()
-	if err := q.waitDone(t, "copy image"); !errors.Is(err, errNoImageTool) {
+	if err := q.waitDone(t, "copy image"); !errors.Is(err, platform.ErrNoImageTool) {
 		t.Fatalf("copy image: %v", err)
 	}
 	if !strings.Contains(shownText(u), "Install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…") {

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -30,11 +33,11 @@ type compareView struct {
 	deltas     bool // the chart shows the differences from the first scenario
 	mode       *widget.RadioGroup
 	message    *widget.Label
-	chart      *chartView
+	chart      *kit.ChartView
 	tableBox   *fyne.Container
-	table      *sortTable
+	table      *kit.SortTable
 	summaryBox *fyne.Container
-	summary    *sortTable
+	summary    *kit.SortTable
 	sources    *widget.Label
 	key        *widget.Label
 	results    []scenarios.Result
@@ -52,11 +55,11 @@ const (
 
 func newCompareView(u *UI) *compareView {
 	v := &compareView{u: u, dir: scenarios.CAtoUS}
-	v.chart = newChartView(u.log)
+	v.chart = kit.NewChartView(u.log, u.onUI)
 	v.choices = widget.NewCheckGroup(nil, v.chosen)
-	dir := widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	dir := widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			d = scenarios.UStoCA
 		}
 		if d != v.dir {
@@ -66,7 +69,7 @@ func newCompareView(u *UI) *compareView {
 	})
 	dir.Required = true
 	dir.Horizontal = true
-	dir.SetSelected(dirLabel(scenarios.CAtoUS))
+	dir.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	v.mode = widget.NewRadioGroup([]string{modeDuty, modeDelta}, func(s string) {
 		if d := s == modeDelta; d != v.deltas {
 			v.deltas = d
@@ -94,11 +97,11 @@ func newCompareView(u *UI) *compareView {
 			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { u.showExportDialog(v.exportPreset()) }),
 			widget.NewSeparator()),
 		v.message, nil, nil, container.NewVScroll(v.choices))
-	v.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	v.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	// The chart and the table share the room below the totals, one at a
 	// time: each is legible in a short window.
 	sectorTabs := container.NewAppTabs(
-		container.NewTabItem("Chart", v.chart.raster),
+		container.NewTabItem("Chart", v.chart.Raster),
 		container.NewTabItem("Table", container.NewBorder(v.key, nil, nil, nil, v.tableBox)),
 	)
 	bySector := container.NewBorder(container.NewHBox(v.mode, dir), nil, nil, nil, sectorTabs)
@@ -193,7 +196,7 @@ func (v *compareView) refresh() {
 	if len(v.ids) < charts.MinCompare {
 		// Nothing stale stays on screen: no chart, no tables.
 		v.message.SetText(chooseTwo)
-		v.chart.set(nil, time.Time{}, 0)
+		v.chart.Set(nil, time.Time{}, 0)
 		v.tableBox.RemoveAll()
 		v.summaryBox.RemoveAll()
 		v.table, v.summary = nil, nil
@@ -216,7 +219,7 @@ func (v *compareView) refresh() {
 	}
 	results, dir, sectors, deltas, th := v.results, v.dir, u.sess.Sectors(), v.deltas, u.chartTheme()
 	if _, err := charts.NewCompare(results, dir, sectors, 0, meta); err != nil {
-		v.message.SetText(capitalize(err.Error()))
+		v.message.SetText(present.Capitalize(err.Error()))
 		return
 	}
 	if v.message.Text == chooseTwo || strings.HasPrefix(v.message.Text, "Not like with like") {
@@ -228,14 +231,14 @@ func (v *compareView) refresh() {
 			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
 		}
 	}
-	if note := likenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
+	if note := present.LikenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
 		meta.Footnote = []string{note}
 		if v.message.Text == "" {
 			v.message.SetText(note)
 		}
 	}
-	v.chart.setDark(th == charts.Dark)
-	v.chart.set(func(size charts.Size) *charts.Chart {
+	v.chart.SetDark(th == charts.Dark)
+	v.chart.Set(func(size charts.Size) *charts.Chart {
 		// Each sector takes one bar per scenario: fewer sectors fit.
 		bars := len(results)
 		if deltas {
@@ -257,7 +260,7 @@ func (v *compareView) refresh() {
 	v.buildTable()
 	if sc, err := u.sess.Workspace().Scenario(v.ids[0]); err == nil {
 		if lines, err := u.sess.Workspace().ScenarioSources(sc); err == nil {
-			v.sources.SetText(windowText(strings.Join(lines, "\n")))
+			v.sources.SetText(present.WindowText(strings.Join(lines, "\n")))
 		}
 	}
 }
@@ -290,7 +293,7 @@ func (v *compareView) buildTable() {
 		return flows[s][row-1]
 	}
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Sector", width: 180, text: func(r int) string {
+	cols := []kit.Column{{Title: "Sector", Width: 180, Text: func(r int) string {
 		if r == 0 {
 			return "All sectors"
 		}
@@ -299,36 +302,36 @@ func (v *compareView) buildTable() {
 	var key []string
 	for s := range v.results {
 		key = append(key, fmt.Sprintf("%s: %s", letter(s), v.results[s].Scenario))
-		cols = append(cols, column{title: letter(s) + ", duty (US$ M)", width: 150, align: right,
-			text: func(r int) string {
-				t := millions(duty(r, s))
+		cols = append(cols, kit.Column{Title: letter(s) + ", duty (US$ M)", Width: 150, Align: right,
+			Text: func(r int) string {
+				t := present.Millions(duty(r, s))
 				if upper(r, s) {
-					t = "≤ " + t
+					t = numfmt.UpperMark + t
 				}
 				return t
-			}, key: func(r int) float64 { return duty(r, s) }})
+			}, Key: func(r int) float64 { return duty(r, s) }})
 	}
 	for s := 1; s < len(v.results); s++ {
-		cols = append(cols, column{title: letter(s) + " − A (US$ M)", width: 150, align: right,
-			text: func(r int) string {
-				return deltaText(millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
-			}, key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
+		cols = append(cols, kit.Column{Title: letter(s) + " − A (US$ M)", Width: 150, Align: right,
+			Text: func(r int) string {
+				return deltaText(present.Millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
+			}, Key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
 	}
 	for s := range v.results {
-		cols = append(cols, column{title: letter(s) + ", trade effect (low – high)", width: 240, align: right,
-			text: func(r int) string {
+		cols = append(cols, kit.Column{Title: letter(s) + ", trade effect (low – high)", Width: 240, Align: right,
+			Text: func(r int) string {
 				f := trade(r, s)
-				return fmt.Sprintf("%s (%s to %s)", millions(f.TradeChange), millions(f.TradeChangeLow), millions(f.TradeChangeHigh))
-			}, key: func(r int) float64 { return trade(r, s).TradeChange }})
+				return fmt.Sprintf("%s (%s to %s)", present.Millions(f.TradeChange), present.Millions(f.TradeChangeLow), present.Millions(f.TradeChangeHigh))
+			}, Key: func(r int) float64 { return trade(r, s).TradeChange }})
 	}
-	t := newSortTable(cols, 1, func() int { return n })
-	t.bold = func(r int) bool { return r == 0 }
-	t.sortCol, t.desc = 1, true
-	t.refresh()
+	t := kit.NewSortTable(cols, 1, func() int { return n })
+	t.Bold = func(r int) bool { return r == 0 }
+	t.SortCol, t.Desc = 1, true
+	t.Refresh()
 	v.table = t
-	v.key.SetText("By sector, " + dirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
+	v.key.SetText("By sector, " + present.DirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
 		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
-	v.tableBox.Objects = []fyne.CanvasObject{t.table}
+	v.tableBox.Objects = []fyne.CanvasObject{t.Table}
 	v.tableBox.Refresh()
 }
 
@@ -359,7 +362,7 @@ func (v *compareView) buildSummary() {
 	}
 	tot := func(r int, d scenarios.Direction) scenarios.Totals { return res[scen(r)].Totals[d.Index()] }
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Scenario", width: 220, text: func(r int) string {
+	cols := []kit.Column{{Title: "Scenario", Width: 220, Text: func(r int) string {
 		if r < n {
 			return letter(r) + ": " + res[r].Scenario
 		}
@@ -367,48 +370,48 @@ func (v *compareView) buildSummary() {
 	}}}
 	for _, d := range scenarios.Directions {
 		cols = append(cols,
-			column{title: dirLabel(d) + ": duty at stake", width: 190, align: right, text: func(r int) string {
+			kit.Column{Title: present.DirLabel(d) + ": duty at stake", Width: 190, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					s := money(t.Duty)
+					s := present.Money(t.Duty)
 					if t.UpperBound {
-						s = "≤ " + s
+						s = numfmt.UpperMark + s
 					}
 					return s
 				}
 				a := res[0].Totals[d.Index()]
 				diff := t.Duty - a.Duty
-				return deltaText(money(diff), diff, a.UpperBound, t.UpperBound)
+				return deltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
 			}},
-			column{title: "rate", width: 80, align: right, text: func(r int) string {
+			kit.Column{Title: "rate", Width: 80, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					return figurePct(t.EffectiveRate)
+					return present.FigurePct(t.EffectiveRate)
 				}
 				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
-				return deltaText(signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
+				return deltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
 			}},
-			column{title: "trade effect (low – high), US$ bn", width: 250, align: right, text: func(r int) string {
+			kit.Column{Title: "trade effect (low – high), US$ bn", Width: 250, Align: right, Text: func(r int) string {
 				t := tot(r, d)
 				if r < n {
-					return fmt.Sprintf("%s (%s to %s)", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+					return fmt.Sprintf("%s (%s to %s)", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 				}
 				a := res[0].Totals[d.Index()]
 				return fmt.Sprintf("%s (%s to %s)", signedBillions(t.TradeChange-a.TradeChange),
 					signedBillions(t.TradeChangeLow-a.TradeChangeLow), signedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
 			}})
 	}
-	t := newSortTable(cols, 2*n-1, func() int { return 0 })
-	t.bold = func(r int) bool { return r == 0 }
-	t.refresh()
+	t := kit.NewSortTable(cols, 2*n-1, func() int { return 0 })
+	t.Bold = func(r int) bool { return r == 0 }
+	t.Refresh()
 	v.summary = t
-	v.summaryBox.Objects = []fyne.CanvasObject{t.table}
+	v.summaryBox.Objects = []fyne.CanvasObject{t.Table}
 	v.summaryBox.Refresh()
 }
 
 // signedBillions is billions with a "+" on positive differences.
 func signedBillions(v float64) string {
-	s := billions(v)
+	s := present.Billions(v)
 	if v > 0 && strings.Trim(s, "0.,") != "" {
 		s = "+" + s
 	}
@@ -416,7 +419,7 @@ func signedBillions(v float64) string {
 }
 
 // stop ends the chart's worker.
-func (v *compareView) stop() { v.chart.stop() }
+func (v *compareView) stop() { v.chart.Stop() }
 
 // letter names the i-th scenario compared: A, B, C, D.
 func letter(i int) string { return string(rune('A' + i)) }

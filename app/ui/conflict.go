@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -86,7 +87,7 @@ func (u *UI) markReadOnly() {
 // fails, it says so (and where the change is kept) before closing.
 func (u *UI) closeWindow() {
 	if err := u.sess.FinalSave(); err != nil {
-		msg := widget.NewLabel(capitalize(err.Error()))
+		msg := widget.NewLabel(present.Capitalize(err.Error()))
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("Your last change was not saved", "Close Parley", msg, u.win)
 		d.Resize(fyne.NewSize(520, d.MinSize().Height+60))

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"parley/app/ui/platform"
 )
 
 // prefDataFolder remembers the folder of the last data file (trade data,
@@ -17,7 +19,7 @@ const prefDataFolder = "data.folder"
 // never the configuration folder the default workspace lives in; "" when
 // none exists.
 func (u *UI) dataFolderPath() string {
-	for _, dir := range []string{u.app.Preferences().String(prefDataFolder), documentsFolder()} {
+	for _, dir := range []string{u.app.Preferences().String(prefDataFolder), platform.DocumentsFolder()} {
 		if info, err := os.Stat(dir); dir != "" && err == nil && info.IsDir() {
 			return dir
 		}

@@ -18,6 +18,8 @@ import (
 
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 	"parley/storage/tradefile"
@@ -60,16 +62,16 @@ type datasetImporter struct {
 	detected  *widget.Label
 	table     *widget.Table
 	cols      map[string]*widget.Select
-	name      *field
+	name      *kit.Field
 	direction *widget.Select
-	year      *field
-	months    *field
+	year      *kit.Field
+	months    *kit.Field
 	currency  *widget.Select
 	about     *widget.Form
-	rate      *field
+	rate      *kit.Field
 	encoding  *widget.Select
 	sheet     *widget.Select
-	source    *field
+	source    *kit.Field
 	skip      *widget.Check
 	replace   *widget.Check
 	problem   *widget.Label
@@ -79,9 +81,10 @@ type datasetImporter struct {
 	cancel    *widget.Button
 	dlg       *importDialog
 
-	running  bool
-	stop     context.CancelFunc
-	previews int // preview requests made, to drop stale answers
+	running   bool
+	stop      context.CancelFunc
+	previewer *kit.Latest[previewRequest, previewAnswer] // reads the file's preview
+	importer  *kit.Latest[importRequest, importResult]   // imports the file
 	// done, if set, receives the outcome of each import (for tests);
 	// previewed each preview shown.
 	done      chan error
@@ -95,6 +98,8 @@ func (u *UI) importDatasetDialog() { u.newDatasetImporter("").pickFile() }
 // newDatasetImporter opens the import dialog on path ("" for none yet).
 func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	im := &datasetImporter{u: u, cols: map[string]*widget.Select{}}
+	im.previewer = kit.NewLatest(u.onUI, readPreview, im.previewRead)
+	im.importer = kit.NewLatest(u.onUI, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
 	im.file = widget.NewLabel("Choose a CSV or XLSX file: a USITC DataWeb, US Census, Statistics Canada CIMT or UN Comtrade export, or any table with a code and a value column.")
 	im.file.Wrapping = fyne.TextWrapWord
 	im.choose = widget.NewButtonWithIcon("Choose file…", theme.FileIcon(), im.pickFile)
@@ -121,11 +126,11 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		mapping.Objects[i/3].(*widget.Form).Append(tradefile.FieldLabel(f), s)
 	}
 
-	im.name = newField(u.win, "e.g. Ontario exports 2026")
-	im.direction = widget.NewSelect([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, nil)
-	im.direction.SetSelected(dirLabel(scenarios.CAtoUS))
-	im.year = newField(u.win, "e.g. 2025")
-	im.months = newField(u.win, "whole year, or 2026-01..2026-03")
+	im.name = kit.NewField(u.win, "e.g. Ontario exports 2026")
+	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
+	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
+	im.year = kit.NewField(u.win, "e.g. 2025")
+	im.months = kit.NewField(u.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
 		if s == currencyCAD {
 			im.rate.Enable()
@@ -136,15 +141,15 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 			im.about.Refresh() // the rate's label follows
 		}
 	})
-	im.rate = newField(u.win, "C$ per US$, e.g. 1.3698")
+	im.rate = kit.NewField(u.win, "C$ per US$, e.g. 1.3698")
 	im.currency.SetSelected(currencyUSD)
 	im.encoding = widget.NewSelect([]string{encodingUTF8, encodingLatin}, func(string) { im.refresh() })
 	im.sheet = widget.NewSelect(nil, func(string) { im.refresh() })
 	im.sheet.Disable()
-	im.source = newField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
+	im.source = kit.NewField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
-	im.problem = errorLabel()
+	im.problem = kit.ErrorLabel()
 	im.progress = widget.NewProgressBar()
 	im.progress.Hide()
 	im.status = widget.NewLabel("")
@@ -154,7 +159,7 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	im.start.Disable()
 	im.cancel = widget.NewButtonWithIcon("Cancel import", theme.CancelIcon(), im.cancelImport)
 	im.cancel.Hide()
-	for _, f := range []*field{im.name, im.year, im.months, im.rate, im.source} {
+	for _, f := range []*kit.Field{im.name, im.year, im.months, im.rate, im.source} {
 		f.OnSubmitted = func(string) { im.run() }
 	}
 	im.name.OnChanged = func(string) { im.updateStart() }
@@ -207,7 +212,7 @@ func setProblem(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(capitalize(err.Error()))
+	l.SetText(present.Capitalize(err.Error()))
 	l.Show()
 }
 
@@ -287,26 +292,39 @@ func (im *datasetImporter) chosen(f string) int {
 	return -1
 }
 
-// refresh reads the preview again, off the UI goroutine.
+// refresh reads the preview again, off the UI goroutine (im.previewer).
 func (im *datasetImporter) refresh() {
 	if im.path == "" || im.quiet {
 		return
 	}
-	im.previews++
-	n, path, opt := im.previews, im.path, im.options()
-	im.detected.SetText("Reading " + filepath.Base(path) + "…")
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		p, err := tradefile.PreviewFile(path, opt, previewRows)
-		do(func() {
-			if n == im.previews {
-				im.show(p, err)
-			}
-			if im.previewed != nil {
-				im.previewed <- struct{}{}
-			}
-		})
-	}()
+	im.detected.SetText("Reading " + filepath.Base(im.path) + "…")
+	im.previewer.Submit(previewRequest{path: im.path, opt: im.options()})
+}
+
+// previewRequest is a file to preview and how to read it.
+type previewRequest struct {
+	path string
+	opt  tradefile.Options
+}
+
+// previewAnswer is a file's preview, or why it cannot be read.
+type previewAnswer struct {
+	p   *tradefile.Preview
+	err error
+}
+
+// readPreview reads the preview of req; it runs on the previewer.
+func readPreview(_ context.Context, req previewRequest) previewAnswer {
+	p, err := tradefile.PreviewFile(req.path, req.opt, previewRows)
+	return previewAnswer{p, err}
+}
+
+// previewRead shows the newest preview read; it runs on the UI goroutine.
+func (im *datasetImporter) previewRead(a previewAnswer) {
+	im.show(a.p, a.err)
+	if im.previewed != nil {
+		im.previewed <- struct{}{}
+	}
 }
 
 // show shows a preview, or why the file cannot be read.
@@ -339,13 +357,13 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	}
 	text := strings.Join(what, " · ") + "."
 	if p.EncodingProblem != "" {
-		text += " " + capitalize(p.EncodingProblem) + ": shown, and imported, as Latin-1."
+		text += " " + present.Capitalize(p.EncodingProblem) + ": shown, and imported, as Latin-1."
 	}
 	if !p.Recognised {
-		text += " " + capitalize(p.Problem) + "."
+		text += " " + present.Capitalize(p.Problem) + "."
 	}
 	for _, n := range p.Notes {
-		text += " " + capitalize(n) + "."
+		text += " " + present.Capitalize(n) + "."
 	}
 	im.detected.SetText(text)
 	im.quiet = true
@@ -466,7 +484,7 @@ func (im *datasetImporter) spec() (pstorage.DatasetSpec, error) {
 		return s, errors.New("give the dataset a name")
 	}
 	s.Direction = scenarios.CAtoUS
-	if im.direction.Selected == dirLabel(scenarios.UStoCA) {
+	if im.direction.Selected == present.DirLabel(scenarios.UStoCA) {
 		s.Direction = scenarios.UStoCA
 	}
 	if t := strings.TrimSpace(im.months.Text); t != "" {
@@ -513,8 +531,7 @@ func (im *datasetImporter) run() {
 	if opt.Mapping == nil && !im.preview.Recognised {
 		opt.Mapping = im.mapping()
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	im.running, im.stop = true, stop
+	im.running, im.stop = true, im.importer.Cancel
 	im.start.Disable()
 	im.choose.Disable()
 	im.cancel.Show()
@@ -522,27 +539,43 @@ func (im *datasetImporter) run() {
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.status.SetText("Reading " + filepath.Base(im.path) + "…")
-	ws, path := im.u.sess.Workspace(), im.path
+	im.importer.Submit(importRequest{ws: im.u.sess.Workspace(), path: im.path, spec: spec, opt: opt})
+}
+
+// importRequest is a file to import as a dataset.
+type importRequest struct {
+	ws   *pstorage.Workspace
+	path string
+	spec pstorage.DatasetSpec
+	opt  tradefile.Options
+}
+
+// importResult is an import's outcome.
+type importResult struct {
+	imp *pstorage.DatasetImport
+	err error
+}
+
+// importFile imports req into the workspace, reporting progress on the UI
+// goroutine; it runs on the importer.
+func (im *datasetImporter) importFile(ctx context.Context, req importRequest) importResult {
 	last := -1.0
 	lastStage := ""
-	do := onUI // as it is now: a test may restore it before the worker ends
 	progress := func(done float64, stage string) {
 		// At most a hundred updates, whatever the size of the file.
 		if done-last < 0.01 && stage == lastStage && done < 1 {
 			return
 		}
 		last, lastStage = done, stage
-		do(func() {
+		im.u.onUI(func() {
 			if im.running {
 				im.progress.SetValue(done)
 				im.status.SetText(stage + "…")
 			}
 		})
 	}
-	go func() {
-		imp, err := ws.ImportTradeDataset(ctx, path, spec, pstorage.DatasetImportOptions{Read: opt, Progress: progress})
-		do(func() { im.finish(imp, err) })
-	}()
+	imp, err := req.ws.ImportTradeDataset(ctx, req.path, req.spec, pstorage.DatasetImportOptions{Read: req.opt, Progress: progress})
+	return importResult{imp, err}
 }
 
 // cancelImport stops a running import.
@@ -573,7 +606,7 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 		setProblem(im.problem, err)
 	default:
 		im.result = imp
-		im.status.SetText(windowText(strings.Join(report.DatasetSummary(imp), "\n")))
+		im.status.SetText(present.WindowText(strings.Join(report.DatasetSummary(imp), "\n")))
 		im.u.setStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
 		im.u.datasetsChanged()
 		im.start.Disable() // imported: another name (or Replace) to import again

@@ -13,6 +13,8 @@ import (
 
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -52,7 +54,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 		box := o.(*fyne.Container)
 		d := m.all[i]
 		box.Objects[0].(*widget.Label).SetText(d.Name)
-		box.Objects[1].(*widget.Label).SetText(windowText(report.DatasetDescription(d)))
+		box.Objects[1].(*widget.Label).SetText(present.WindowText(report.DatasetDescription(d)))
 	})
 	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
 	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
@@ -72,7 +74,7 @@ func (u *UI) datasetsDialog() *datasetManager {
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)
 	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, u.win)
-	m.Resize(fyne.NewSize(min(880, u.win.Canvas().Size().Width*0.95), min(600, u.win.Canvas().Size().Height*0.95)))
+	m.Resize(kit.DialogSize(u.win, 880, 600))
 	u.track(m, nil)
 	m.reload()
 	return m
@@ -131,7 +133,7 @@ func (m *datasetManager) showSelected() {
 		m.use.Disable()
 	}
 	lines := []string{
-		fmt.Sprintf("%s · %s · values in %s", dirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
+		fmt.Sprintf("%s · %s · values in %s", present.DirLabel(d.Direction), d.Period(), d.CurrencyLabel()),
 		fmt.Sprintf("From %s (sha256 %s…), imported %s; %s data rows read, %s bad rows skipped.", d.FileName, short(d.SHA256, 12), d.ImportedAt.Format(time.RFC3339),
 			numfmt.Grouped(float64(d.RowsRead), 0), numfmt.Grouped(float64(d.RowsSkipped), 0)),
 		report.DatasetCUSMA(d),
@@ -169,12 +171,12 @@ func (m *datasetManager) renameDialog() {
 	if !ok {
 		return
 	}
-	name := newField(m.u.win, "new name")
+	name := kit.NewField(m.u.win, "new name")
 	name.SetText(d.Name)
 	m.u.showForm(formSpec{
 		title: "Rename dataset", confirm: "Rename", what: "rename the dataset",
 		items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error {
 			changed, err := m.u.sess.Workspace().RenameTradeDataset(d.Name, name.Text)
 			if err != nil {
@@ -262,6 +264,6 @@ func (m *datasetManager) useInScenario() {
 		return
 	}
 	m.u.assumptions.load()
-	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.sess.Draft().Name, d.Name, dirLabel(d.Direction)))
+	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.sess.Draft().Name, d.Name, present.DirLabel(d.Direction)))
 	m.reload()
 }

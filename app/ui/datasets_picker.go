@@ -11,6 +11,7 @@ import (
 	"parley/app/charts"
 	"parley/app/numfmt"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -56,7 +57,7 @@ func newDatasetPicker(v *assumptionsView) *datasetPicker {
 // items are the form rows of the picker.
 func (p *datasetPicker) items() []*widget.FormItem {
 	ca := widget.NewFormItem("Trade data into US", p.sel[scenarios.CAtoUS.Index()])
-	ca.HintText = tradeDataHint
+	ca.HintText = present.TradeDataHint
 	return []*widget.FormItem{ca, widget.NewFormItem("Trade data into Canada", p.sel[scenarios.UStoCA.Index()])}
 }
 
@@ -105,7 +106,7 @@ func (p *datasetPicker) describe(a scenarios.Assumptions) string {
 		}
 		for _, ds := range p.all {
 			if strings.EqualFold(ds.Name, name) {
-				s := fmt.Sprintf("%s: %q, %s, %s lines", dirLabel(d), ds.Name, ds.Period(), numfmt.Grouped(float64(ds.Lines), 0))
+				s := fmt.Sprintf("%s: %q, %s, %s lines", present.DirLabel(d), ds.Name, ds.Period(), numfmt.Grouped(float64(ds.Lines), 0))
 				if d == scenarios.CAtoUS && ds.CUSMALines > 0 && a.CUSMAShares != scenarios.CUSMADatasetPreset {
 					s += `; it has claimed values: choose the CUSMA preset “dataset” to use them`
 				}

@@ -11,6 +11,8 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -27,7 +29,7 @@ type provincesView struct {
 	note  *widget.Label
 	table *widget.Table
 	rows  [][]string
-	view  *chartView
+	view  *kit.ChartView
 	chart *charts.Chart
 }
 
@@ -39,7 +41,7 @@ func (u *UI) provincesDialog() *provincesView {
 	}
 	u.flushSave()
 	v := &provincesView{u: u}
-	v.dir = widget.NewSelect([]string{dirAuto, dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
+	v.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
 	v.table = widget.NewTable(func() (int, int) { return len(v.rows), len(report.ProvinceColumns) },
@@ -53,7 +55,7 @@ func (u *UI) provincesDialog() *provincesView {
 			if id.Col == 0 {
 				align = fyne.TextAlignLeading
 			}
-			setLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
+			kit.SetLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
 		})
 	v.table.ShowHeaderRow = true
 	v.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
@@ -65,14 +67,14 @@ func (u *UI) provincesDialog() *provincesView {
 	for i, w := range provinceWidths {
 		v.table.SetColumnWidth(i, w)
 	}
-	v.view = newChartView(u.log)
+	v.view = kit.NewChartView(u.log, u.onUI)
 	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
-	split := container.NewVSplit(v.table, v.view.raster)
+	split := container.NewVSplit(v.table, v.view.Raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
 	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.sess.Draft().Name, "Close", content, u.win)
-	v.Resize(fyne.NewSize(min(1000, u.win.Canvas().Size().Width*0.95), min(700, u.win.Canvas().Size().Height*0.95)))
-	u.track(v, v.view.stop)
+	v.Resize(kit.DialogSize(u.win, 1000, 700))
+	u.track(v, v.view.Stop)
 	v.dir.SetSelected(dirAuto) // refreshes
 	return v
 }
@@ -85,20 +87,20 @@ func (v *provincesView) refresh() {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
 		v.table.Refresh()
-		v.view.set(nil, time.Time{}, 0)
+		v.view.Set(nil, time.Time{}, 0)
 		return
 	}
 	v.rows, v.chart = t.Rows, t.Chart
 	if !t.HasRegions {
-		v.note.SetText(noProvincesNote)
+		v.note.SetText(present.NoProvincesNote)
 	} else {
-		v.note.SetText(windowText(t.Chart.Summary()))
+		v.note.SetText(present.WindowText(t.Chart.Summary()))
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.
 	name, th := u.sess.Draft().Name, u.chartTheme()
 	ch := *t.Chart
 	ch.Meta = charts.Meta{Title: t.Chart.Meta.Title, Subtitle: name, Compact: true}
-	v.view.setDark(th == charts.Dark)
-	v.view.set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
+	v.view.SetDark(th == charts.Dark)
+	v.view.Set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
 }

@@ -230,10 +230,10 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 		t.Errorf("baseline %v, want the dataset's 3,000,000", b)
 	}
 	v := u.provincesDialog()
-	if len(v.rows) != 2 || v.rows[0][0] != "Quebec" || v.rows[1][0] != "Ontario" || v.view.chart == nil {
+	if len(v.rows) != 2 || v.rows[0][0] != "Quebec" || v.rows[1][0] != "Ontario" || v.view.Chart() == nil {
 		t.Fatalf("rows %q", v.rows)
 	}
-	if _, err := v.view.chart(charts.Size{W: 800, H: 400}).ScreenImage(charts.Size{W: 800, H: 400}, 1); err != nil {
+	if _, err := v.view.Chart()(charts.Size{W: 800, H: 400}).ScreenImage(charts.Size{W: 800, H: 400}, 1); err != nil {
 		t.Errorf("provinces chart: %v", err)
 	}
 	if !strings.Contains(v.note.Text, "2 provinces or states") {

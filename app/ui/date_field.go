@@ -3,6 +3,8 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/present"
 )
 
 // newDateMessage returns the line under a measure's dates that says why a
@@ -19,9 +21,9 @@ func newDateMessage() *widget.Label {
 // refused, in the date parser's words, or nothing when both are dates.
 func (f *measureForm) checkDates() {
 	msg := ""
-	if _, err := parseDate(f.from.Text, false); err != nil {
+	if _, err := present.ParseDate(f.from.Text, false); err != nil {
 		msg = "Start: " + err.Error()
-	} else if _, err := parseDate(f.to.Text, true); err != nil {
+	} else if _, err := present.ParseDate(f.to.Text, true); err != nil {
 		msg = "End: " + err.Error()
 	}
 	if f.dateMsg.Text != msg {

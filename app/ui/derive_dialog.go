@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -19,7 +21,7 @@ func deriveOffer(base *scenarios.Scenario, programs []string) string {
 	}
 	d, err := scenarios.Derive(base, scenarios.Lift{Name: "x", Programs: programs})
 	if err != nil {
-		return capitalize(err.Error()) + "."
+		return present.Capitalize(err.Error()) + "."
 	}
 	s := fmt.Sprintf("Lifts %d measure(s): %s.", len(d.Lifted), measureIDList(d.Lifted))
 	if len(d.Answers) == 0 {
@@ -55,17 +57,17 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 	progs := widget.NewCheckGroup(scenarios.Programs(base), func(p []string) { offer.SetText(deriveOffer(base, p)) })
 	offer.SetText(deriveOffer(base, nil))
 	canada := widget.NewCheck("Canada lifts its measures that answer them", nil)
-	name := newField(u.win, "")
-	name.SetText(u.freeName("Proposal from " + shorten(base.Name, 120)))
+	name := kit.NewField(u.win, "")
+	name.SetText(u.freeName("Proposal from " + present.Shorten(base.Name, 120)))
 	u.showForm(formSpec{
-		title: "Derive a proposal from “" + shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
+		title: "Derive a proposal from “" + present.Shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
 		items: []*widget.FormItem{
 			{Text: "Lift", Widget: container.NewVScroll(progs), HintText: "The programmes whose measures the proposal leaves out"},
 			{Text: "", Widget: offer},
 			{Text: "Canada", Widget: canada},
 			{Text: "Name", Widget: name, HintText: "The proposal keeps the base's date, assumptions and evidence"},
 		},
-		fields: []*field{name}, focus: name, size: fyne.NewSize(560, 520),
+		fields: []*kit.Field{name}, focus: name, size: fyne.NewSize(560, 520),
 		submit: func() error {
 			d, err := scenarios.Derive(base, scenarios.Lift{Name: name.Text, Programs: progs.Selected, WithCanada: canada.Checked})
 			if err != nil {

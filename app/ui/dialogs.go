@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -62,7 +64,7 @@ type formSpec struct {
 	items          []*widget.FormItem
 	// fields submit the form on Enter (one-line fields) and cancel it on
 	// Escape.
-	fields []*field
+	fields []*kit.Field
 	// focus receives the keyboard focus when the dialog opens.
 	focus fyne.Focusable
 	// submit runs on confirm; when it fails the error is shown and the form
@@ -86,7 +88,7 @@ func (u *UI) showForm(s formSpec) *dialog.FormDialog {
 		}
 	}, u.win)
 	for _, f := range s.fields {
-		f.onEscape = d.Hide
+		f.OnEscape = d.Hide
 		if !f.MultiLine {
 			f.OnSubmitted = func(string) { d.Submit() }
 		}
@@ -131,7 +133,7 @@ func (u *UI) showErrorThen(what string, err error, then func()) {
 			lines = append(lines, "• "+u.describeField(fe))
 		}
 	} else {
-		lines = append(lines, capitalize(err.Error()))
+		lines = append(lines, present.Capitalize(err.Error()))
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
 	msg.Wrapping = fyne.TextWrapWord
@@ -169,9 +171,9 @@ func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {
 	}
 	where := strings.Join(parts, ", ")
 	if where == "" {
-		return capitalize(fe.Msg)
+		return present.Capitalize(fe.Msg)
 	}
-	return capitalize(where) + ": " + fe.Msg
+	return present.Capitalize(where) + ": " + fe.Msg
 }
 
 // measureName returns a measure's label, or its id.
@@ -180,14 +182,6 @@ func measureName(m *scenarios.Measure) string {
 		return m.Label
 	}
 	return m.ID
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // confirm asks a yes/no question.

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -33,7 +35,7 @@ func (f *measureForm) addExcerptDialog() {
 	}
 	titles := u.documentTitles()
 	chosen := -1
-	items := newKeyList(func() int { return len(list) },
+	items := kit.NewKeyList(func() int { return len(list) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
@@ -41,7 +43,7 @@ func (f *measureForm) addExcerptDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := list[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
+			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
 		})
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", scrollOf(items, 640, 380), func(ok bool) {
@@ -54,7 +56,7 @@ func (f *measureForm) addExcerptDialog() {
 		}
 	}, u.win)
 	items.OnSelected = func(i widget.ListItemID) { chosen = i }
-	items.onEscape, items.onEnter = d.Hide, d.Confirm
+	items.OnEscape, items.OnEnter = d.Hide, d.Confirm
 	u.track(d, nil)
 	d.Resize(fyne.NewSize(700, 480))
 }
@@ -97,18 +99,18 @@ func (f *measureForm) addQuoteDialog() {
 	m := f.measure()
 	var hits []storage.Hit
 	chosen := -1
-	query := newField(u.win, "Search the documents, e.g. steel aluminum 50 percent")
+	query := kit.NewField(u.win, "Search the documents, e.g. steel aluminum 50 percent")
 	if m != nil {
 		query.SetText(passageQuery(m))
 	}
 	found := widget.NewLabel("")
 	found.Wrapping = fyne.TextWrapWord
-	quote := newMultiField(u.win, "Pick a passage in the results; you may shorten it here", 3)
+	quote := kit.NewMultiField(u.win, "Pick a passage in the results; you may shorten it here", 3)
 	source := widget.NewLabel("")
 	source.Wrapping = fyne.TextWrapWord
 	source.SizeName = theme.SizeNameCaptionText
 	titles := u.documentTitles()
-	list := newKeyList(func() int { return len(hits) },
+	list := kit.NewKeyList(func() int { return len(hits) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
@@ -116,7 +118,7 @@ func (f *measureForm) addQuoteDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := hits[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), shorten(h.Text, 200)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), present.Shorten(h.Text, 200)))
 		})
 	run := func() {
 		q := strings.TrimSpace(query.Text)
@@ -131,11 +133,11 @@ func (f *measureForm) addQuoteDialog() {
 		}
 		var err error
 		if hits, err = u.sess.Workspace().Search(q, maxHits); err != nil {
-			found.SetText(capitalize(err.Error()))
+			found.SetText(present.Capitalize(err.Error()))
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
 		} else {
-			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", plural(len(hits), "passage"), q))
+			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", present.Plural(len(hits), "passage"), q))
 		}
 		list.Refresh()
 		for i := range hits {
@@ -172,8 +174,8 @@ func (f *measureForm) addQuoteDialog() {
 			u.showError("add the passage", err)
 		}
 	}, u.win)
-	query.onEscape, list.onEscape, quote.onEscape = d.Hide, d.Hide, d.Hide
-	list.onEnter = d.Confirm
+	query.OnEscape, list.OnEscape, quote.OnEscape = d.Hide, d.Hide, d.Hide
+	list.OnEnter = d.Confirm
 	d.Resize(u.dialogSize())
 	u.track(d, nil)
 	u.win.Canvas().Focus(query)
@@ -204,15 +206,15 @@ func (f *measureForm) addCitationDialog() {
 	if id == "" {
 		return
 	}
-	cite := newField(u.win, "e.g. Proclamation 10947 (Section 232, copper)")
-	url := newField(u.win, "https://… (optional)")
+	cite := kit.NewField(u.win, "e.g. Proclamation 10947 (Section 232, copper)")
+	url := kit.NewField(u.win, "https://… (optional)")
 	u.showForm(formSpec{
 		title: "Add a citation as evidence", confirm: "Add citation", what: "add the citation",
 		items: []*widget.FormItem{
 			{Text: "Citation", Widget: cite},
 			{Text: "Address", Widget: url},
 		},
-		fields: []*field{cite, url}, focus: cite, size: fyne.NewSize(600, 0),
+		fields: []*kit.Field{cite, url}, focus: cite, size: fyne.NewSize(600, 0),
 		submit: func() error {
 			if strings.TrimSpace(cite.Text) == "" {
 				return fmt.Errorf("type the citation: the legal instrument, notice or publication")

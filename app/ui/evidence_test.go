@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -136,9 +138,9 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	q := focusedField(t, w)
 	typeInto(q, "aluminum automobiles")
 	press(q, fyne.KeyReturn)
-	list := find[*keyList](dlg)[0]
+	list := find[*kit.KeyList](dlg)[0]
 	list.Select(0)
-	quote := find[*field](dlg)[1]
+	quote := find[*kit.Field](dlg)[1]
 	typeInto(quote, "words that appear in no document")
 	test.Tap(button(t, dlg, "Add as evidence"))
 	if !strings.Contains(shownText(u), "part of the passage") {
@@ -164,7 +166,7 @@ func TestImportDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	paths, err := documentFiles(dir)
+	paths, err := present.DocumentFiles(dir)
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("documentFiles: %v %v", paths, err)
 	}
@@ -173,7 +175,7 @@ func TestImportDocuments(t *testing.T) {
 	im.done = make(chan struct{}, 1)
 	im.addFiles(paths...)
 	im.run()
-	<-im.done
+	wait(t, im.done, "the import")
 	if !strings.Contains(im.status.Text, "Imported 2 documents") || !strings.Contains(im.status.Text, "empty.txt") ||
 		!strings.Contains(im.status.Text, "broken.pdf: it is not a PDF Parley can read") {
 		t.Errorf("status %q", im.status.Text)
@@ -199,7 +201,7 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	newEmpty(t, u, "Pact")
 	u.view.addMeasure()
 	u.view.form.addExcerptDialog()
-	list := find[*keyList](topOverlay(t, w))[0]
+	list := find[*kit.KeyList](topOverlay(t, w))[0]
 	list.Select(0)
 	press(list, fyne.KeyReturn) // Enter adds it
 	ev := u.sess.Draft().Measures[0].Evidence
@@ -223,7 +225,7 @@ func TestEditExcerptTags(t *testing.T) {
 	dlg := topOverlay(t, w)
 	sel := find[*widget.Select](dlg)
 	entries := find[*widget.SelectEntry](dlg)
-	fields := find[*field](dlg)
+	fields := find[*kit.Field](dlg)
 	if len(sel) != 1 || len(entries) != 2 || len(fields) != 2 {
 		t.Fatalf("dialog has %d selects, %d select entries, %d fields", len(sel), len(entries), len(fields))
 	}

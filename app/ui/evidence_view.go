@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -25,11 +26,11 @@ type evidenceView struct {
 	u       *UI
 	content fyne.CanvasObject
 
-	query     *field
+	query     *kit.Field
 	found     *widget.Label
 	hitsBox   *fyne.Container
 	hits      []storage.Hit
-	hitCards  []*card
+	hitCards  []*kit.Card
 	docs      []storage.Document
 	docList   *widget.List
 	leftTabs  *container.AppTabs
@@ -51,7 +52,7 @@ type evidenceView struct {
 	passage    string // the passage opened from a hit
 
 	// new excerpt
-	quote *field
+	quote *kit.Field
 	tagFields
 
 	// excerpts of the document
@@ -67,7 +68,7 @@ type evidenceView struct {
 
 func newEvidenceView(u *UI) *evidenceView {
 	v := &evidenceView{u: u, xChosen: -1}
-	v.query = newField(u.win, "Search the documents, e.g. aluminum tariff")
+	v.query = kit.NewField(u.win, "Search the documents, e.g. aluminum tariff")
 	v.query.OnSubmitted = func(string) { v.search() }
 	searchBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), v.search)
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.importDialog)
@@ -88,7 +89,7 @@ func newEvidenceView(u *UI) *evidenceView {
 			d := v.docs[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(d.Title)
-			box.Objects[1].(*widget.Label).SetText(docLine(d))
+			box.Objects[1].(*widget.Label).SetText(present.DocLine(d))
 		})
 	v.docList.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.docs) && v.docs[i].ID != v.doc.ID {
@@ -107,7 +108,7 @@ func newEvidenceView(u *UI) *evidenceView {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := v.allXs[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText("“" + shorten(x.Quote, 120) + "”")
+			box.Objects[0].(*widget.Label).SetText("“" + present.Shorten(x.Quote, 120) + "”")
 			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + tagsText(x.Tags))
 		})
 	v.allXList.OnSelected = func(i widget.ListItemID) {
@@ -144,43 +145,6 @@ func newEvidenceView(u *UI) *evidenceView {
 	v.content = split
 	v.reload()
 	return v
-}
-
-// docLine describes a document in one line.
-func docLine(d storage.Document) string {
-	var parts []string
-	for _, s := range []string{d.Publisher, d.Date, d.Kind} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	parts = append(parts, excerptCount(d.Excerpts), quotedBy(d.Citations))
-	return strings.Join(parts, " · ")
-}
-
-// excerptCount says in words how many excerpts a document has.
-func excerptCount(n int) string {
-	if n == 0 {
-		return "no saved excerpts"
-	}
-	return plural(n, "saved excerpt")
-}
-
-// quotedBy says in words how many measures quote a document.
-func quotedBy(n int) string {
-	if n == 0 {
-		return "not quoted by any measure yet"
-	}
-	return "quoted by " + plural(n, "measure")
-}
-
-// localTime writes a stored time in the computer's time
-// zone, for people: "1 Dec 2026, 16:23"; no time is "".
-func localTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Local().Format("2 Jan 2006, 15:04")
 }
 
 // reload reads the documents and excerpts again and opens the first
@@ -229,7 +193,7 @@ func (v *evidenceView) search() {
 	}
 	hits, err := v.u.sess.Workspace().Search(q, maxHits)
 	if err != nil {
-		v.found.SetText(capitalize(err.Error()))
+		v.found.SetText(present.Capitalize(err.Error()))
 		return
 	}
 	v.hits = hits
@@ -239,13 +203,13 @@ func (v *evidenceView) search() {
 	case maxHits:
 		v.found.SetText(fmt.Sprintf("The %d best passages for “%s”. Select one to read it in its document.", maxHits, q))
 	default:
-		v.found.SetText(fmt.Sprintf("%s for “%s”, best first. Select one to read it in its document.", plural(len(hits), "passage"), q))
+		v.found.SetText(fmt.Sprintf("%s for “%s”, best first. Select one to read it in its document.", present.Plural(len(hits), "passage"), q))
 	}
 	for i, h := range hits {
 		rt := widget.NewRichText(snippetSegments(h)...)
 		rt.Wrapping = fyne.TextWrapWord
 		idx := i
-		c := newCard(rt, func() { v.openHit(idx) })
+		c := kit.NewCard(rt, func() { v.openHit(idx) })
 		v.hitCards = append(v.hitCards, c)
 		v.hitsBox.Add(c)
 	}
@@ -297,7 +261,7 @@ func (v *evidenceView) openHit(i int) {
 		return
 	}
 	for j, c := range v.hitCards {
-		c.setSelected(j == i)
+		c.SetSelected(j == i)
 	}
 	h := v.hits[i]
 	v.open(h.Document, h.Text, h.Start)
@@ -350,10 +314,10 @@ func (v *evidenceView) metaText(d storage.Document) string {
 	if d.Builtin {
 		parts = append(parts, "shipped with Parley")
 	} else {
-		add("Imported: ", localTime(d.ImportedAt))
+		add("Imported: ", present.LocalTime(d.ImportedAt))
 	}
 	if cites, err := v.u.sess.Workspace().DocumentCitations(d.ID); err == nil {
-		parts = append(parts, quotedBy(len(cites)))
+		parts = append(parts, present.QuotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")
 }

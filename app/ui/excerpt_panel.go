@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -17,7 +19,7 @@ import (
 // passage with its tags, and the document's excerpts with their citations.
 func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 	u := v.u
-	v.quote = newMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
+	v.quote = kit.NewMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
 	useSel := widget.NewButtonWithIcon("Use selection", theme.ContentCopyIcon(), func() {
 		if s := v.selectedText(); s != "" {
 			v.quote.SetText(s)
@@ -46,7 +48,7 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := v.xs[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("#%d “%s”", x.ID, shorten(x.Quote, 100)))
+			o.(*widget.Label).SetText(fmt.Sprintf("#%d “%s”", x.ID, present.Shorten(x.Quote, 100)))
 		})
 	v.xList.OnSelected = func(i widget.ListItemID) {
 		v.xChosen = i
@@ -160,7 +162,7 @@ func (v *evidenceView) showExcerpt() {
 	v.editXBtn.Enable()
 	v.delXBtn.Enable()
 	var b strings.Builder
-	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, localTime(x.Created), x.Quote)
+	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, present.LocalTime(x.Created), x.Quote)
 	if len(x.Tags) > 0 {
 		fmt.Fprintf(&b, "Tags:%s\n", strings.TrimPrefix(tagsText(x.Tags), " ·"))
 	}
@@ -174,7 +176,7 @@ func (v *evidenceView) showExcerpt() {
 	case len(cites) == 0:
 		b.WriteString("\nNo measure cites this excerpt yet.")
 	default:
-		fmt.Fprintf(&b, "\nCited by %s:\n", plural(len(cites), "measure"))
+		fmt.Fprintf(&b, "\nCited by %s:\n", present.Plural(len(cites), "measure"))
 		for _, c := range cites {
 			fmt.Fprintf(&b, "• %s — %s\n", c.ScenarioName, c.Label)
 		}
@@ -276,7 +278,7 @@ func (v *evidenceView) linkDialog() {
 
 // measureLine names a measure in a choice list.
 func measureLine(m *scenarios.Measure) string {
-	return fmt.Sprintf("%s (%s %s, %s)", measureName(m), m.Imposer, percent(m.Rate), m.ID)
+	return fmt.Sprintf("%s (%s %s, %s)", measureName(m), m.Imposer, present.Percent(m.Rate), m.ID)
 }
 
 // editScenario changes scenario id (the one shown or another) as one undo

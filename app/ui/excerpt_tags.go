@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -24,8 +26,8 @@ type tagFields struct {
 	sector  *widget.Select
 	measure *widget.SelectEntry
 	stance  *widget.SelectEntry
-	topic   *field
-	note    *field
+	topic   *kit.Field
+	note    *kit.Field
 }
 
 // newTagFields makes empty tag fields offering the workspace's sectors.
@@ -38,8 +40,8 @@ func newTagFields(u *UI) tagFields {
 		sector:  widget.NewSelect(append([]string{noSector}, sectors...), nil),
 		measure: widget.NewSelectEntry(programmes),
 		stance:  widget.NewSelectEntry(stances),
-		topic:   newField(u.win, "Topics, comma-separated"),
-		note:    newField(u.win, "Note (optional)"),
+		topic:   kit.NewField(u.win, "Topics, comma-separated"),
+		note:    kit.NewField(u.win, "Note (optional)"),
 	}
 	f.sector.PlaceHolder = "Sector"
 	f.measure.PlaceHolder = "Measure, e.g. S232"
@@ -135,7 +137,7 @@ func (v *evidenceView) editTagsDialog() {
 			{Text: "Topics", Widget: f.topic},
 			{Text: "Note", Widget: f.note},
 		},
-		fields: []*field{f.topic, f.note},
+		fields: []*kit.Field{f.topic, f.note},
 		focus:  f.topic,
 		size:   fyne.NewSize(640, 0),
 		submit: func() error {
@@ -152,7 +154,7 @@ func (v *evidenceView) editTagsDialog() {
 
 // quoteLabel shows an excerpt's quote, shortened, in a dialog.
 func quoteLabel(quote string) *widget.Label {
-	l := widget.NewLabel("“" + shorten(quote, 300) + "”")
+	l := widget.NewLabel("“" + present.Shorten(quote, 300) + "”")
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

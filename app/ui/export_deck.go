@@ -15,6 +15,7 @@ import (
 	"parley/app/charts"
 	"parley/app/deck"
 	"parley/app/report"
+	"parley/app/ui/kit"
 	pstorage "parley/storage"
 )
 
@@ -34,8 +35,8 @@ type deckDialog struct {
 	u        *UI
 	chosen   *widget.CheckGroup
 	aspect   *widget.RadioGroup
-	title    *field
-	subtitle *field
+	title    *kit.Field
+	subtitle *kit.Field
 	slides   *widget.CheckGroup
 	info     *widget.Label
 	err      *widget.Label
@@ -108,9 +109,9 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.aspect.SetSelected(aspectWide)
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
-	d.err = errorLabel()
-	d.title = newField(u.win, "")
-	d.subtitle = newMultiField(u.win, "", 2)
+	d.err = kit.ErrorLabel()
+	d.title = kit.NewField(u.win, "")
+	d.subtitle = kit.NewMultiField(u.win, "", 2)
 	var labels []string
 	for _, k := range report.DeckSlides {
 		labels = append(labels, slideLabels[k])
@@ -249,23 +250,22 @@ func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done fu
 	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
 	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), u.win)
 	progress.Show()
-	ws, do := u.sess.Workspace(), onUI
-	go func() {
-		err := exportDeck(ws, path, ids, opt) // leaves nothing when it fails
-		do(func() {
-			bar.Stop()
-			progress.Hide()
-			if err != nil {
-				u.showError("export the deck", err)
-			} else {
-				u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-				u.setStatus("Exported the deck to " + path)
-			}
-			if done != nil {
-				done(path, err)
-			}
-		})
-	}()
+	ws := u.sess.Workspace()
+	kit.Go(u.onUI, func() error {
+		return exportDeck(ws, path, ids, opt) // leaves nothing when it fails
+	}, func(err error) {
+		bar.Stop()
+		progress.Hide()
+		if err != nil {
+			u.showError("export the deck", err)
+		} else {
+			u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
+			u.setStatus("Exported the deck to " + path)
+		}
+		if done != nil {
+			done(path, err)
+		}
+	})
 }
 
 // exportDeck builds the deck of the scenarios ids and writes it to path

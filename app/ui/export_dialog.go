@@ -14,6 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
+	"parley/app/ui/platform"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
 )
@@ -61,11 +64,11 @@ type exportDialog struct {
 	one, many fyne.CanvasObject
 	scenLabel *widget.Label
 	dir       *widget.Select
-	from, to  *field
+	from, to  *kit.Field
 	timeline  fyne.CanvasObject
 	products  *productsChoice
 	size      *widget.Select
-	custom    *field
+	custom    *kit.Field
 	twice     *widget.Check
 	all       *widget.Check
 	dark      *widget.Check
@@ -82,7 +85,7 @@ type exportDialog struct {
 
 	// settings is what the options say, valid when ok; working is true
 	// while a save or copy runs.
-	settings exportSettings
+	settings present.ExportSettings
 	ok       bool
 	working  bool
 	syncing  bool
@@ -130,22 +133,22 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.kind = widget.NewSelect(kinds, changed)
 	d.scenario = widget.NewSelect(names, changed)
 	d.compared = widget.NewCheckGroup(names, d.comparedChanged)
-	d.dir = widget.NewSelect([]string{dirAuto, dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, changed)
-	d.from = newField(u.win, "2025-01-01")
-	d.to = newField(u.win, "the scenario's date")
+	d.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, changed)
+	d.from = kit.NewField(u.win, "2025-01-01")
+	d.to = kit.NewField(u.win, "the scenario's date")
 	d.size = widget.NewSelect([]string{sizeWide, sizeSquare, sizeCustom}, d.sizeChosen)
-	d.custom = newField(u.win, "WIDTHxHEIGHT, e.g. 1280x720")
+	d.custom = kit.NewField(u.win, "WIDTHxHEIGHT, e.g. 1280x720")
 	d.twice = widget.NewCheck("2× pixels (PNG files and copied images)", func(bool) { d.update() })
 	d.all = widget.NewCheck("All sectors (no “All other” bar; sectors without duty too)", func(bool) { d.update() })
 	d.dark = widget.NewCheck("Dark background (slides and files are light unless checked)", func(bool) { d.update() })
-	d.format = widget.NewRadioGroup([]string{string(formatPNG), string(formatSVG), string(formatCSV)}, changed)
+	d.format = widget.NewRadioGroup([]string{string(present.FormatPNG), string(present.FormatSVG), string(present.FormatCSV)}, changed)
 	d.format.Horizontal = true
 	d.format.Required = true
-	for _, f := range []*field{d.from, d.to, d.custom} {
+	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
 		f.OnChanged = changed
 		f.OnSubmitted = func(string) { d.Submit() }
 	}
-	d.scenErr, d.rangeErr, d.sizeErr = errorLabel(), errorLabel(), errorLabel()
+	d.scenErr, d.rangeErr, d.sizeErr = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 	d.products = newProductsChoice(u, changed)
 
 	d.caption = widget.NewLabel("")
@@ -155,7 +158,7 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.busy = widget.NewProgressBarInfinite()
 	d.busy.Hide()
 	d.busy.Stop()
-	d.preview = newExportPreview(d.ws, func() float32 { return u.win.Canvas().Scale() })
+	d.preview = newExportPreview(d.ws, u.onUI, func() float32 { return u.win.Canvas().Scale() })
 
 	d.one = d.scenario
 	// Long names scroll sideways rather than widen the options column.
@@ -188,20 +191,11 @@ func newExportDialog(u *UI, p exportPreset) *exportDialog {
 	d.copyImg = widget.NewButton("Copy image", d.copyImage)
 	d.copyData = widget.NewButton("Copy data", d.copyTable)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), d.copyData, d.copyImg, d.save})
-	for _, f := range []*field{d.from, d.to, d.custom} {
-		f.onEscape = d.Hide
+	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
+		f.OnEscape = d.Hide
 	}
 	d.preset(p)
 	return d
-}
-
-// errorLabel is an inline error message, hidden while empty.
-func errorLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	l.Hide()
-	return l
 }
 
 // setError shows msg under a field, or hides the label when msg is "".
@@ -244,11 +238,11 @@ func (d *exportDialog) preset(p exportPreset) {
 	case "":
 		d.dir.SetSelected(dirAuto)
 	default:
-		d.dir.SetSelected(dirLabel(p.dir))
+		d.dir.SetSelected(present.DirLabel(p.dir))
 	}
 	d.size.SetSelected(sizeWide)
 	d.custom.SetText(charts.Slide169.String())
-	d.format.SetSelected(string(formatPNG))
+	d.format.SetSelected(string(present.FormatPNG))
 }
 
 // name returns the name of scenario id.
@@ -278,9 +272,9 @@ func (d *exportDialog) sizeChosen(string) {
 		d.u.win.Canvas().Focus(d.custom)
 		return
 	case sizeSquare:
-		d.custom.setQuiet(charts.Slide43.String())
+		d.custom.SetQuiet(charts.Slide43.String())
 	default:
-		d.custom.setQuiet(charts.Slide169.String())
+		d.custom.SetQuiet(charts.Slide169.String())
 	}
 	d.update()
 }
@@ -300,26 +294,26 @@ func (d *exportDialog) comparedChanged(names []string) {
 
 // read returns the settings the options describe, and sets the inline
 // errors: a field's message under it, "" when it is fine.
-func (d *exportDialog) read() (exportSettings, bool) {
-	s := exportSettings{scale: 1}
+func (d *exportDialog) read() (present.ExportSettings, bool) {
+	s := present.ExportSettings{Scale: 1}
 	for k, l := range kindLabels {
 		if l == d.kind.Selected {
-			s.kind = k
+			s.Kind = k
 		}
 	}
 	ok := true
 	scenMsg := ""
-	if s.kind == charts.Compare {
+	if s.Kind == charts.Compare {
 		for _, n := range d.compared.Selected {
 			if id := d.id(n); id != "" {
-				s.ids = append(s.ids, id)
+				s.IDs = append(s.IDs, id)
 			}
 		}
-		if n := len(s.ids); n < charts.MinCompare || n > charts.MaxCompare {
+		if n := len(s.IDs); n < charts.MinCompare || n > charts.MaxCompare {
 			scenMsg = fmt.Sprintf("Choose %d to %d scenarios to compare (%d chosen).", charts.MinCompare, charts.MaxCompare, n)
 		}
 	} else if id := d.id(d.scenario.Selected); id != "" {
-		s.ids = []string{id}
+		s.IDs = []string{id}
 	} else {
 		scenMsg = "Choose a scenario."
 	}
@@ -327,20 +321,20 @@ func (d *exportDialog) read() (exportSettings, bool) {
 	ok = ok && scenMsg == ""
 
 	switch d.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
-		s.dir = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
-		s.dir = scenarios.UStoCA
+	case present.DirLabel(scenarios.CAtoUS):
+		s.Dir = scenarios.CAtoUS
+	case present.DirLabel(scenarios.UStoCA):
+		s.Dir = scenarios.UStoCA
 	}
 
 	rangeMsg := ""
-	if s.kind == charts.Timeline {
+	if s.Kind == charts.Timeline {
 		var msgs []string
 		for _, f := range []struct {
 			name string
-			in   *field
+			in   *kit.Field
 			out  *scenarios.Date
-		}{{"From", d.from, &s.from}, {"To", d.to, &s.to}} {
+		}{{"From", d.from, &s.From}, {"To", d.to, &s.To}} {
 			text := strings.TrimSpace(f.in.Text)
 			if text == "" {
 				continue
@@ -357,39 +351,39 @@ func (d *exportDialog) read() (exportSettings, bool) {
 			}
 			*f.out = date
 		}
-		if !s.from.IsZero() && !s.to.IsZero() && s.to.Before(s.from) {
-			msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", s.to, s.from))
+		if !s.From.IsZero() && !s.To.IsZero() && s.To.Before(s.From) {
+			msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", s.To, s.From))
 		}
 		rangeMsg = strings.Join(msgs, "\n")
 	}
 	setError(d.rangeErr, rangeMsg)
-	if s.kind == charts.Products {
-		s.sector = d.products.code()
+	if s.Kind == charts.Products {
+		s.Sector = d.products.code()
 	}
 	ok = ok && rangeMsg == ""
 
 	sizeMsg := ""
 	switch d.size.Selected {
 	case sizeSquare:
-		s.size = charts.Slide43
+		s.Size = charts.Slide43
 	case sizeCustom:
 		size, err := charts.ParseSize(d.custom.Text)
 		if err != nil {
-			sizeMsg = capitalize(err.Error()) + "."
+			sizeMsg = present.Capitalize(err.Error()) + "."
 		}
-		s.size = size
+		s.Size = size
 	default:
-		s.size = charts.Slide169
+		s.Size = charts.Slide169
 	}
 	setError(d.sizeErr, sizeMsg)
 	ok = ok && sizeMsg == ""
 
-	s.format = exportFormat(d.format.Selected)
+	s.Format = present.ExportFormat(d.format.Selected)
 	if d.twice.Checked {
-		s.scale = 2
+		s.Scale = 2
 	}
-	s.allSectors = d.all.Checked
-	s.dark = d.dark.Checked
+	s.AllSectors = d.all.Checked
+	s.Dark = d.dark.Checked
 	return s, ok
 }
 
@@ -418,7 +412,7 @@ func (d *exportDialog) update() {
 		d.caption.SetText("Correct the options on the left to see the preview.")
 		return
 	}
-	d.caption.SetText("Preview of " + s.fileName() + " · " + s.describe())
+	d.caption.SetText("Preview of " + s.FileName() + " · " + s.Describe())
 	d.preview.set(s)
 }
 
@@ -455,10 +449,10 @@ func (d *exportDialog) saveDialog() {
 		return
 	}
 	s := d.settings
-	fd := d.u.exportSaveDialog("export the chart", s.format.ext(), func(path string) {
+	fd := d.u.exportSaveDialog("export the chart", s.Format.Ext(), func(path string) {
 		d.saveTo(path, s)
 	})
-	fd.SetFileName(s.fileName())
+	fd.SetFileName(s.FileName())
 	fd.SetTitleText("Export chart")
 	fd.SetConfirmText("Save")
 	d.u.exportFolder(fd)
@@ -469,7 +463,7 @@ func (d *exportDialog) saveDialog() {
 // the user's documents folder (or home folder): never the configuration
 // folder the default workspace lives in.
 func (u *UI) exportFolder(fd *dialog.FileDialog) {
-	for _, dir := range []string{u.app.Preferences().String(prefExportFolder), documentsFolder()} {
+	for _, dir := range []string{u.app.Preferences().String(prefExportFolder), platform.DocumentsFolder()} {
 		if dir == "" {
 			continue
 		}
@@ -483,7 +477,7 @@ func (u *UI) exportFolder(fd *dialog.FileDialog) {
 
 // saveTo writes the export s to path on a worker goroutine; the dialog
 // closes when it succeeds, and the status bar says where it went.
-func (d *exportDialog) saveTo(path string, s exportSettings) {
+func (d *exportDialog) saveTo(path string, s present.ExportSettings) {
 	d.run("Saving "+filepath.Base(path)+"…", func() error {
 		return exportChart(d.ws, path, s) // leaves nothing when it fails
 	}, func(err error) {
@@ -491,7 +485,7 @@ func (d *exportDialog) saveTo(path string, s exportSettings) {
 			d.u.showError("export the chart", err)
 		} else {
 			d.u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-			d.u.setStatus(fmt.Sprintf("Exported the %s chart to %s", s.kind, path))
+			d.u.setStatus(fmt.Sprintf("Exported the %s chart to %s", s.Kind, path))
 			d.Hide()
 		}
 		d.finished("save", err)
@@ -506,18 +500,14 @@ func (d *exportDialog) run(msg string, work func() error, then func(error)) {
 	d.note.SetText(msg)
 	d.busy.Show()
 	d.busy.Start()
-	do := onUI
-	go func() {
-		err := work()
-		do(func() {
-			d.working = false
-			d.busy.Stop()
-			d.busy.Hide()
-			d.note.SetText("")
-			d.enable()
-			then(err)
-		})
-	}()
+	kit.Go(d.u.onUI, work, func(err error) {
+		d.working = false
+		d.busy.Stop()
+		d.busy.Hide()
+		d.note.SetText("")
+		d.enable()
+		then(err)
+	})
 }
 
 // finished reports the end of a save or copy to tests.

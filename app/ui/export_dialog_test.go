@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/xml"
-	"image"
 	"image/png"
 	"io"
 	"math"
@@ -24,6 +23,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -41,7 +41,7 @@ func menuItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
 	return nil
 }
 
-// uiQueue receives what the export code runs on the UI goroutine (onUI),
+// uiQueue receives what the export code runs on the UI goroutine (u.post),
 // for the test's goroutine to run: Fyne's test driver would run it at once
 // on the worker, racing with the test.
 type uiQueue struct {
@@ -50,17 +50,18 @@ type uiQueue struct {
 	done  []error         // the end of every save and copy
 }
 
-// activeQueue is the queue onUI feeds in the running test (tests of this
+// activeQueue is the queue u.post feeds in the running test (tests of this
 // package do not run in parallel).
 var activeQueue *uiQueue
 
-// useUIQueue makes onUI queue its functions until the test ends.
-func useUIQueue(t testing.TB) *uiQueue {
+// useUIQueue makes u's workers queue what they run on the UI goroutine
+// until the test ends.
+func useUIQueue(t testing.TB, u *UI) *uiQueue {
 	q := &uiQueue{q: make(chan func(), 4096)}
-	old, oldQ := onUI, activeQueue
-	onUI = func(f func()) { q.q <- f }
+	old, oldQ := u.post, activeQueue
+	u.post = func(f func()) { q.q <- f }
 	activeQueue = q
-	t.Cleanup(func() { onUI, activeQueue = old, oldQ })
+	t.Cleanup(func() { u.post, activeQueue = old, oldQ })
 	return q
 }
 
@@ -111,7 +112,7 @@ func (q *uiQueue) watch(d *exportDialog) {
 // with the queue of what it runs on the UI goroutine.
 func openExport(t *testing.T, u *UI) (*exportDialog, *uiQueue) {
 	t.Helper()
-	q := useUIQueue(t)
+	q := useUIQueue(t, u)
 	menuItem(t, u, "Export chart…").Action()
 	d, ok := u.dialogs.top().(*exportDialog)
 	if !ok {
@@ -154,7 +155,7 @@ func (q *uiQueue) waitDone(t *testing.T, what string) error {
 // size are kind and size.
 func imageOf(kind charts.Kind, size charts.Size) func(previewResult) bool {
 	return func(r previewResult) bool {
-		return r.img != nil && r.settings.kind == kind && r.settings.size == size && r.settings.format != formatCSV
+		return r.img != nil && r.settings.Kind == kind && r.settings.Size == size && r.settings.Format != present.FormatCSV
 	}
 }
 
@@ -183,10 +184,10 @@ func TestExportDialogPreview(t *testing.T) {
 	if top := w.Canvas().Overlays().Top(); top == nil {
 		t.Fatal("no dialog on screen")
 	}
-	if d.settings.kind != charts.Exposure || len(d.settings.ids) != 1 || d.settings.ids[0] != "aug-2025" || d.settings.dir != "" {
+	if d.settings.Kind != charts.Exposure || len(d.settings.IDs) != 1 || d.settings.IDs[0] != "aug-2025" || d.settings.Dir != "" {
 		t.Fatalf("opened with %+v", d.settings)
 	}
-	if got := d.settings.fileName(); got != "aug-2025-exposure-1920x1080.png" {
+	if got := d.settings.FileName(); got != "aug-2025-exposure-1920x1080.png" {
 		t.Errorf("file name %q", got)
 	}
 	r := q.waitPreview(t, "exposure 16:9", imageOf(charts.Exposure, charts.Slide169))
@@ -215,8 +216,8 @@ func TestExportDialogPreview(t *testing.T) {
 		t.Errorf("caption %q", d.caption.Text)
 	}
 
-	d.format.SetSelected(string(formatCSV))
-	r = q.waitPreview(t, "tornado CSV", func(r previewResult) bool { return r.settings.format == formatCSV })
+	d.format.SetSelected(string(present.FormatCSV))
+	r = q.waitPreview(t, "tornado CSV", func(r previewResult) bool { return r.settings.Format == present.FormatCSV })
 	if !strings.HasPrefix(r.text, "assumption,") && !strings.Contains(r.text, "# ") {
 		t.Errorf("CSV preview %.80q", r.text)
 	}
@@ -225,17 +226,17 @@ func TestExportDialogPreview(t *testing.T) {
 	}
 
 	d.kind.SetSelected(kindLabels[charts.Timeline])
-	d.format.SetSelected(string(formatPNG))
+	d.format.SetSelected(string(present.FormatPNG))
 	if !d.timeline.Visible() {
 		t.Error("timeline range hidden for a timeline")
 	}
 	d.from.SetText("2025-02-01")
 	d.to.SetText("2025-09-30")
 	r = q.waitPreview(t, "timeline", func(r previewResult) bool {
-		return r.img != nil && r.settings.kind == charts.Timeline && r.settings.to.String() == "2025-09-30"
+		return r.img != nil && r.settings.Kind == charts.Timeline && r.settings.To.String() == "2025-09-30"
 	})
-	if r.settings.from.String() != "2025-02-01" || r.settings.request().From.String() != "2025-02-01" {
-		t.Errorf("timeline range %s to %s", r.settings.from, r.settings.to)
+	if r.settings.From.String() != "2025-02-01" || r.settings.Request().From.String() != "2025-02-01" {
+		t.Errorf("timeline range %s to %s", r.settings.From, r.settings.To)
 	}
 	d.to.SetText("2025-01-01")
 	if d.ok || !d.rangeErr.Visible() || !strings.Contains(d.rangeErr.Text, "before From") {
@@ -282,8 +283,8 @@ func TestExportDialogInvalidSize(t *testing.T) {
 		}
 	}
 	d.custom.SetText(" 1280X720 ")
-	if !d.ok || d.sizeErr.Visible() || d.save.Disabled() || d.settings.size != (charts.Size{W: 1280, H: 720}) {
-		t.Errorf("valid size refused: ok=%v, error %q, size %v", d.ok, d.sizeErr.Text, d.settings.size)
+	if !d.ok || d.sizeErr.Visible() || d.save.Disabled() || d.settings.Size != (charts.Size{W: 1280, H: 720}) {
+		t.Errorf("valid size refused: ok=%v, error %q, size %v", d.ok, d.sizeErr.Text, d.settings.Size)
 	}
 }
 
@@ -293,23 +294,23 @@ func TestExportFiles(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {
 		name  string
-		s     exportSettings
+		s     present.ExportSettings
 		check func(t *testing.T, data []byte)
 	}{
-		{"exposure PNG", exportSettings{kind: charts.Exposure, ids: []string{"aug-2025"}, size: charts.Slide169, scale: 1, format: formatPNG},
+		{"exposure PNG", present.ExportSettings{Kind: charts.Exposure, IDs: []string{"aug-2025"}, Size: charts.Slide169, Scale: 1, Format: present.FormatPNG},
 			pngOf(1920, 1080)},
-		{"compare PNG 4:3 at 2x", exportSettings{kind: charts.Compare, ids: []string{"threat-25", "aug-2025"}, dir: scenarios.UStoCA,
-			size: charts.Slide43, scale: 2, format: formatPNG}, pngOf(3200, 2400)},
-		{"dutiable SVG", exportSettings{kind: charts.Dutiable, ids: []string{"aug-2025"}, size: charts.Size{W: 1280, H: 720}, scale: 1, format: formatSVG},
+		{"compare PNG 4:3 at 2x", present.ExportSettings{Kind: charts.Compare, IDs: []string{"threat-25", "aug-2025"}, Dir: scenarios.UStoCA,
+			Size: charts.Slide43, Scale: 2, Format: present.FormatPNG}, pngOf(3200, 2400)},
+		{"dutiable SVG", present.ExportSettings{Kind: charts.Dutiable, IDs: []string{"aug-2025"}, Size: charts.Size{W: 1280, H: 720}, Scale: 1, Format: present.FormatSVG},
 			svgOf(1280, 720)},
-		{"timeline CSV", exportSettings{kind: charts.Timeline, ids: []string{"aug-2025"}, size: charts.Slide169, scale: 1, format: formatCSV,
-			from: scenarios.MustDate("2025-02-01"), to: scenarios.MustDate("2025-06-30")}, csvOf(5)},
+		{"timeline CSV", present.ExportSettings{Kind: charts.Timeline, IDs: []string{"aug-2025"}, Size: charts.Slide169, Scale: 1, Format: present.FormatCSV,
+			From: scenarios.MustDate("2025-02-01"), To: scenarios.MustDate("2025-06-30")}, csvOf(5)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d, q := openExport(t, u)
 			defer d.Hide()
-			path := filepath.Join(dir, tc.s.fileName())
+			path := filepath.Join(dir, tc.s.FileName())
 			d.saveTo(path, tc.s)
 			if err := q.waitDone(t, "save"); err != nil {
 				t.Fatal(err)
@@ -319,7 +320,7 @@ func TestExportFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.check(t, data)
-			if !strings.Contains(u.status.Text, "Exported the "+string(tc.s.kind)+" chart to "+path) {
+			if !strings.Contains(u.status.Text, "Exported the "+string(tc.s.Kind)+" chart to "+path) {
 				t.Errorf("status %q", u.status.Text)
 			}
 			if _, open := u.dialogs.top().(*exportDialog); open {
@@ -443,15 +444,15 @@ func TestWithExt(t *testing.T) {
 
 func TestExportButtons(t *testing.T) {
 	u, _ := newTestUI(t)
-	useUIQueue(t)
+	useUIQueue(t, u)
 	u.openScenario("aug-2025")
-	u.exposure.dirSwitch.SetSelected(dirLabel(scenarios.UStoCA))
+	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
 	test.Tap(button(t, u.exposure.content, "Export…"))
 	d, ok := u.dialogs.top().(*exportDialog)
 	if !ok {
 		t.Fatal("the exposure panel's Export… opened no dialog")
 	}
-	if d.settings.kind != charts.Exposure || d.settings.dir != scenarios.UStoCA || d.settings.ids[0] != "aug-2025" {
+	if d.settings.Kind != charts.Exposure || d.settings.Dir != scenarios.UStoCA || d.settings.IDs[0] != "aug-2025" {
 		t.Errorf("exposure preset %+v", d.settings)
 	}
 	d.Hide()
@@ -464,7 +465,7 @@ func TestExportButtons(t *testing.T) {
 	if !ok {
 		t.Fatal("the Compare view's Export… opened no dialog")
 	}
-	if d.settings.kind != charts.Compare || strings.Join(d.settings.ids, ",") != "threat-25,aug-2025,sectoral-pact" {
+	if d.settings.Kind != charts.Compare || strings.Join(d.settings.IDs, ",") != "threat-25,aug-2025,sectoral-pact" {
 		t.Errorf("compare preset %+v", d.settings)
 	}
 	// A fifth scenario is refused; one alone is an error.
@@ -473,8 +474,8 @@ func TestExportButtons(t *testing.T) {
 		all = append(all, s.Name)
 	}
 	d.compared.SetSelected(all)
-	if len(d.settings.ids) != 4 || !d.ok {
-		t.Errorf("five checked: %v ok=%v", d.settings.ids, d.ok)
+	if len(d.settings.IDs) != 4 || !d.ok {
+		t.Errorf("five checked: %v ok=%v", d.settings.IDs, d.ok)
 	}
 	d.compared.SetSelected(all[:1])
 	if d.ok || !strings.Contains(d.scenErr.Text, "Choose 2 to 4") {
@@ -489,7 +490,7 @@ func TestExportButtons(t *testing.T) {
 
 func TestExportDeck(t *testing.T) {
 	u, _ := newTestUI(t)
-	q := useUIQueue(t)
+	q := useUIQueue(t, u)
 	u.openScenario("aug-2025")
 	menuItem(t, u, "Export deck…").Action()
 	dd, ok := u.dialogs.top().(*deckDialog)
@@ -596,35 +597,6 @@ func TestCopyData(t *testing.T) {
 	}
 }
 
-func TestTabSeparated(t *testing.T) {
-	in := "code,name,value\nA,\"Stone, glass\",1.5\nB,\"two\nlines\",2\n# Title\n# Source: \"x\"\n"
-	got, err := tabSeparated([]byte(in))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "code\tname\tvalue\nA\tStone, glass\t1.5\nB\ttwo lines\t2\n\nTitle\nSource: \"x\"\n"
-	if got != want {
-		t.Errorf("got %q\nwant %q", got, want)
-	}
-}
-
-func TestDIB(t *testing.T) {
-	img := image.NewRGBA(image.Rect(0, 0, 3, 2))
-	img.Pix[0], img.Pix[1], img.Pix[2], img.Pix[3] = 10, 20, 30, 255 // top left
-	b := dib(img)
-	stride := 12 // 3 pixels × 3 bytes, padded to 4
-	if len(b) != dibHeaderSize+2*stride {
-		t.Fatalf("%d bytes", len(b))
-	}
-	if b[0] != 40 || b[4] != 3 || b[8] != 2 || b[14] != 24 {
-		t.Errorf("header % x", b[:16])
-	}
-	// Bottom-up: the top row comes last, in BGR order.
-	if top := b[dibHeaderSize+stride:]; top[0] != 30 || top[1] != 20 || top[2] != 10 {
-		t.Errorf("top-left pixel % x", top[:3])
-	}
-}
-
 // TestFailedExportKeepsOldFile checks that choosing an existing file in the
 // save dialog and then failing to export leaves that file as it was: the
 // writer the dialog hands over does not truncate it unless written to.
@@ -695,7 +667,7 @@ func TestFileWriterTruncatesOnWrite(t *testing.T) {
 func failExport(t *testing.T, d *exportDialog, q *uiQueue, path string) {
 	t.Helper()
 	s := d.settings
-	s.ids = []string{"no-such-scenario"}
+	s.IDs = []string{"no-such-scenario"}
 	d.saveTo(path, s)
 	if err := q.waitDone(t, "save"); err == nil {
 		t.Fatal("export of a missing scenario succeeded")

@@ -2,11 +2,11 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
 	"math"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,18 +15,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
-// onUI runs f on the UI goroutine: fyne.Do. Tests replace it to run f on
-// the test's goroutine (Fyne's test driver runs fyne.Do at once on the
-// calling goroutine).
-var onUI = fyne.Do
-
 // exportPreview shows exactly what an export writes: the chart image at the
 // file's aspect ratio, as large as the dialog allows, or the text of a CSV
-// file. Renders run on a worker goroutine; the newest is swapped in with
-// fyne.Do and a render that a newer request has overtaken is dropped.
+// file. Renders run on a worker (kit.Latest): the newest is swapped in on the
+// UI goroutine and a render that a newer request has overtaken is dropped.
 type exportPreview struct {
 	content fyne.CanvasObject
 
@@ -38,16 +35,18 @@ type exportPreview struct {
 	textBox *container.Scroll
 	message *widget.Label
 
-	worker *previewWorker
+	worker *kit.Latest[previewJob, previewResult]
 	scale  func() float32 // the canvas's pixels per unit
 
 	// onShown runs on the UI goroutine after each preview is shown; for tests.
 	onShown func(r previewResult)
 }
 
-func newExportPreview(ws *storage.Workspace, scale func() float32) *exportPreview {
+// newExportPreview returns the preview of exports from ws; post runs a
+// function on the UI goroutine.
+func newExportPreview(ws *storage.Workspace, post func(func()), scale func() float32) *exportPreview {
 	p := &exportPreview{scale: scale}
-	p.img = canvas.NewImageFromImage(blank)
+	p.img = canvas.NewImageFromImage(kit.Blank)
 	p.img.FillMode = canvas.ImageFillStretch
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.frame = canvas.NewRectangle(color.Transparent)
@@ -58,22 +57,20 @@ func newExportPreview(ws *storage.Workspace, scale func() float32) *exportPrevie
 	p.text = widget.NewTextGrid()
 	p.textBox = container.NewScroll(p.text)
 	p.textBox.Hide()
-	p.message = widget.NewLabel("")
-	p.message.Wrapping = fyne.TextWrapWord
-	p.message.Importance = widget.DangerImportance
-	p.message.Hide()
+	p.message = kit.ErrorLabel()
 	p.content = container.NewBorder(nil, p.message, nil, nil, container.NewStack(p.picture, p.textBox))
-	p.worker = newPreviewWorker(ws, p.show)
+	r := &previewRenderer{ws: ws}
+	p.worker = kit.NewLatest(post, r.render, p.show)
 	return p
 }
 
 // set previews the export s. It runs on the UI goroutine.
-func (p *exportPreview) set(s exportSettings) {
-	csv := s.format == formatCSV
+func (p *exportPreview) set(s present.ExportSettings) {
+	csv := s.Format == present.FormatCSV
 	showIf(p.picture, !csv)
 	showIf(p.textBox, csv)
-	p.worker.request(s, p.aspect.pixels)
-	if ratio := float32(s.size.W) / float32(s.size.H); !csv && ratio != p.aspect.ratio {
+	p.worker.Submit(previewJob{s: s, px: p.aspect.pixels})
+	if ratio := float32(s.Size.W) / float32(s.Size.H); !csv && ratio != p.aspect.ratio {
 		p.aspect.ratio = ratio
 		p.picture.Refresh() // lays the image out again: resized asks for its new size
 	}
@@ -90,13 +87,16 @@ func (p *exportPreview) resized(size fyne.Size) {
 		return
 	}
 	p.aspect.pixels = px
-	p.worker.resize(px)
+	if j, ok := p.worker.Last(); ok { // the current preview at the new size
+		j.px = px
+		p.worker.Submit(j)
+	}
 }
 
 // show installs a finished render; it runs on the UI goroutine.
 func (p *exportPreview) show(r previewResult) {
 	if r.err != nil {
-		p.message.SetText(capitalize(r.err.Error()))
+		p.message.SetText(present.Capitalize(r.err.Error()))
 		p.message.Show()
 	} else {
 		p.message.Hide()
@@ -104,7 +104,7 @@ func (p *exportPreview) show(r previewResult) {
 			p.img.Image = r.img
 			p.img.Refresh()
 		}
-		if r.text != "" || r.settings.format == formatCSV {
+		if r.text != "" || r.settings.Format == present.FormatCSV {
 			p.text.SetText(r.text)
 		}
 	}
@@ -114,7 +114,7 @@ func (p *exportPreview) show(r previewResult) {
 }
 
 // stop ends the worker.
-func (p *exportPreview) stop() { p.worker.stop() }
+func (p *exportPreview) stop() { p.worker.Stop() }
 
 // aspectLayout gives its objects the largest size of the ratio width/height
 // that fits, centred, and reports that size.
@@ -150,144 +150,34 @@ func (l *aspectLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewS
 // previewJob is one preview to render: the export and the picture's size in
 // pixels.
 type previewJob struct {
-	seq uint64
-	s   exportSettings
-	px  image.Point
+	s  present.ExportSettings
+	px image.Point
 }
 
 // previewResult is a finished preview: an image, or a CSV file's text.
 type previewResult struct {
-	seq      uint64
-	settings exportSettings
+	settings present.ExportSettings
 	img      image.Image
 	text     string
 	err      error
 }
 
-// previewWorker renders previews on its own goroutine, newest request
-// first: requests that arrive during a render replace each other.
-type previewWorker struct {
-	ws   *storage.Workspace
-	show func(previewResult) // on the UI goroutine
-	do   func(func())        // runs on the UI goroutine: onUI
+// previewRenderer renders previews on the preview's worker (kit.Latest):
+// one render at a time, so the last chart built is reused by the next.
+type previewRenderer struct {
+	ws *storage.Workspace
 
-	mu      sync.Mutex
-	want    previewJob
-	done    uint64 // the last seq rendered
-	wake    chan struct{}
-	quit    chan struct{}
-	running bool
-
-	// Used by the worker goroutine only: the last chart built.
+	// The last chart built.
 	key   string
 	chart *charts.Chart
 	err   error
 }
 
-func newPreviewWorker(ws *storage.Workspace, show func(previewResult)) *previewWorker {
-	return &previewWorker{ws: ws, show: show, do: onUI, wake: make(chan struct{}, 1), quit: make(chan struct{})}
-}
-
-// request asks for a preview of s at px pixels.
-func (w *previewWorker) request(s exportSettings, px image.Point) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.want = previewJob{seq: w.want.seq + 1, s: s, px: px}
-	w.kickLocked()
-}
-
-// resize asks for the current preview at px pixels.
-func (w *previewWorker) resize(px image.Point) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.want.seq == 0 {
-		return // nothing asked for yet
-	}
-	w.want.seq++
-	w.want.px = px
-	w.kickLocked()
-}
-
-// kickLocked wakes the worker, starting it on first use.
-func (w *previewWorker) kickLocked() {
-	select {
-	case <-w.quit:
-		return
-	default:
-	}
-	if !w.running {
-		w.running = true
-		go w.run()
-	}
-	select {
-	case w.wake <- struct{}{}:
-	default: // a wake-up is pending: it will see the latest request
-	}
-}
-
-// stop ends the worker; results still on their way are dropped.
-func (w *previewWorker) stop() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	select {
-	case <-w.quit:
-	default:
-		close(w.quit)
-	}
-}
-
-// latest returns the newest request, false when it is rendered already.
-func (w *previewWorker) latest() (previewJob, bool) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.want, w.want.seq != w.done
-}
-
-// current reports whether seq is still the newest request.
-func (w *previewWorker) current(seq uint64) bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	select {
-	case <-w.quit:
-		return false
-	default:
-	}
-	return seq == w.want.seq
-}
-
-func (w *previewWorker) run() {
-	for {
-		select {
-		case <-w.quit:
-			return
-		case <-w.wake:
-		}
-		for {
-			j, ok := w.latest()
-			if !ok {
-				break
-			}
-			r := w.render(j)
-			w.mu.Lock()
-			w.done = j.seq
-			w.mu.Unlock()
-			if !w.current(j.seq) {
-				continue // overtaken: render the newer request
-			}
-			w.do(func() {
-				if w.current(r.seq) {
-					w.show(r)
-				}
-			})
-		}
-	}
-}
-
 // render builds the chart of j (reusing the last one when only the file's
 // size or format changed) and renders its preview.
-func (w *previewWorker) render(j previewJob) previewResult {
-	r := previewResult{seq: j.seq, settings: j.s}
-	key := fmt.Sprintf("%+v", j.s.request())
+func (w *previewRenderer) render(_ context.Context, j previewJob) previewResult {
+	r := previewResult{settings: j.s}
+	key := fmt.Sprintf("%+v", j.s.Request())
 	if key != w.key {
 		w.key = key
 		w.chart, w.err = buildChart(w.ws, j.s)
@@ -296,18 +186,23 @@ func (w *previewWorker) render(j previewJob) previewResult {
 		r.err = w.err
 		return r
 	}
-	if j.s.format == formatCSV {
+	if j.s.Format == present.FormatCSV {
 		var b bytes.Buffer
 		r.err = w.chart.CSV(&b)
 		r.text = b.String()
 		return r
 	}
-	if j.px.X < 2 || j.px.Y < 2 || j.s.size.W <= 0 {
+	if j.px.X < 2 || j.px.Y < 2 || j.s.Size.W <= 0 {
 		return r // not laid out yet
 	}
 	// The layout is the same at every scale: drawn at the picture's pixel
 	// width, the preview is the file, smaller.
-	scale := min(8, float64(j.px.X)/float64(j.s.size.W))
-	r.img, r.err = w.chart.Image(j.s.size, scale)
+	scale := min(8, float64(j.px.X)/float64(j.s.Size.W))
+	r.img, r.err = w.chart.Image(j.s.Size, scale)
 	return r
 }
+
+// onUI runs f on the UI goroutine, through the Post function the shell
+// gave the window (fyne.Do; tests give their own). Workers post their
+// results with it.
+func (u *UI) onUI(f func()) { u.post(f) }

@@ -190,7 +190,7 @@ func openSaveDialog(t *testing.T, u *UI, name string) *uiQueue {
 		d.saveDialog()
 		return q
 	}
-	q := useUIQueue(t)
+	q := useUIQueue(t, u)
 	menuItem(t, u, "Export deck…").Action()
 	dd, ok := u.dialogs.top().(*deckDialog)
 	if !ok {

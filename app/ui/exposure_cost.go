@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -38,5 +39,5 @@ func costText(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) s
 		tb = &bands.Totals[scenarios.CAtoUS.Index()]
 	}
 	cost, importers := report.CostToCanada(t, tb, year)
-	return windowText(cost + "\n" + importers)
+	return present.WindowText(cost + "\n" + importers)
 }

@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/numfmt"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -31,8 +34,8 @@ type exposurePanel struct {
 	dir       scenarios.Direction
 	dirSwitch *widget.RadioGroup
 	totals    [2][4]*widget.Label
-	chart     *chartView
-	table     *sortTable
+	chart     *kit.ChartView
+	table     *kit.SortTable
 	notes     *widget.Label
 	sources   *widget.Label
 
@@ -63,11 +66,11 @@ type exposurePanel struct {
 
 func newExposurePanel(u *UI) *exposurePanel {
 	p := &exposurePanel{u: u, dir: scenarios.CAtoUS}
-	p.chart = newChartView(u.log)
-	p.chart.onDrawn = p.onDrawn
-	p.dirSwitch = widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	p.chart = kit.NewChartView(u.log, u.onUI)
+	p.chart.OnDrawn = p.onDrawn
+	p.dirSwitch = widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			d = scenarios.UStoCA
 		}
 		if d != p.dir {
@@ -76,12 +79,12 @@ func newExposurePanel(u *UI) *exposurePanel {
 		}
 	})
 	p.dirSwitch.Required = true
-	p.dirSwitch.SetSelected(dirLabel(scenarios.CAtoUS))
+	p.dirSwitch.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	// The totals of both directions, one row each, whose first column is
 	// the direction switch: it chooses the chart and table below.
 	effect := boldLabel("Trade effect (low–high)")
 	effect.Truncation = fyne.TextTruncateEllipsis
-	grid := container.New(&columnsLayout{totalsWidths[1:]}, boldLabel("Duty at stake"), boldLabel("Rate"), effect)
+	grid := container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, boldLabel("Duty at stake"), boldLabel("Rate"), effect)
 	values := container.NewVBox(grid)
 	for i := range p.totals {
 		for j := range p.totals[i] {
@@ -91,15 +94,15 @@ func newExposurePanel(u *UI) *exposurePanel {
 			}
 			p.totals[i][j] = l
 		}
-		values.Add(container.New(&columnsLayout{totalsWidths[1:]}, p.totals[i][1], p.totals[i][2], p.totals[i][3]))
+		values.Add(container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, p.totals[i][1], p.totals[i][2], p.totals[i][3]))
 	}
 	rows := container.NewBorder(nil, nil, container.NewVBox(boldLabel("Totals"), p.dirSwitch), nil, values)
 	p.when = newExposureWhen(p)
 	p.cost = newExposureCost()
-	p.table = newSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
-	p.table.bold = func(r int) bool { return r == 0 }
-	p.table.onSelect = p.explain
-	p.table.sortCol, p.table.desc = 3, true
+	p.table = kit.NewSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
+	p.table.Bold = func(r int) bool { return r == 0 }
+	p.table.OnSelect = p.explain
+	p.table.SortCol, p.table.Desc = 3, true
 
 	p.notes = widget.NewLabel("")
 	p.notes.Wrapping = fyne.TextWrapWord
@@ -135,8 +138,8 @@ func newExposurePanel(u *UI) *exposurePanel {
 		p.cost.label,
 	)
 	// The chart never shrinks to a strip: the table gives way (it scrolls).
-	p.chart.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
-	split := container.NewVSplit(p.chart.raster, p.table.table)
+	p.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	split := container.NewVSplit(p.chart.Raster, p.table.Table)
 	split.Offset = 0.6
 	p.split = split
 	foot := container.NewVScroll(container.NewVBox(p.allCheck, p.notes, p.sources))
@@ -154,7 +157,7 @@ const (
 )
 
 // columns are the sector table's columns; row 0 holds the direction's totals.
-func (p *exposurePanel) columns() []column {
+func (p *exposurePanel) columns() []kit.Column {
 	flow := func(r int) scenarios.Flow {
 		if r == 0 {
 			t := p.total
@@ -170,30 +173,30 @@ func (p *exposurePanel) columns() []column {
 		return p.flows[r-1].UpperBound
 	}
 	right := fyne.TextAlignTrailing
-	return []column{
-		{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+	return []kit.Column{
+		{Title: "Sector (US$ M)", Width: 170, Text: func(r int) string {
 			if r == 0 {
 				return "All sectors"
 			}
 			return p.u.sectorLabel(p.flows[r-1].Sector)
 		}},
-		{title: "Baseline", width: 110, align: right, text: func(r int) string { return millions(flow(r).Baseline) },
-			key: func(r int) float64 { return flow(r).Baseline }},
-		{title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(flow(r).Tariff) },
-			key: func(r int) float64 { return flow(r).Tariff }},
-		{title: "Duty at stake", width: 140, align: right, text: func(r int) string {
-			s := millions(flow(r).Duty)
+		{Title: "Baseline", Width: 110, Align: right, Text: func(r int) string { return present.Millions(flow(r).Baseline) },
+			Key: func(r int) float64 { return flow(r).Baseline }},
+		{Title: "Tariff", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(flow(r).Tariff) },
+			Key: func(r int) float64 { return flow(r).Tariff }},
+		{Title: "Duty at stake", Width: 140, Align: right, Text: func(r int) string {
+			s := present.Millions(flow(r).Duty)
 			if upper(r) {
-				s = "≤ " + s
+				s = numfmt.UpperMark + s
 			}
 			return s
-		}, key: func(r int) float64 { return flow(r).Duty }},
-		{title: "Trade effect", width: 130, align: right, text: func(r int) string { return millions(flow(r).TradeChange) },
-			key: func(r int) float64 { return flow(r).TradeChange }},
-		{title: "Trade effect low – high", width: 200, align: right, text: func(r int) string {
+		}, Key: func(r int) float64 { return flow(r).Duty }},
+		{Title: "Trade effect", Width: 130, Align: right, Text: func(r int) string { return present.Millions(flow(r).TradeChange) },
+			Key: func(r int) float64 { return flow(r).TradeChange }},
+		{Title: "Trade effect low – high", Width: 200, Align: right, Text: func(r int) string {
 			f := flow(r)
-			return millions(f.TradeChangeLow) + " to " + millions(f.TradeChangeHigh)
-		}, key: func(r int) float64 { return flow(r).TradeChangeHigh }},
+			return present.Millions(f.TradeChangeLow) + " to " + present.Millions(f.TradeChangeHigh)
+		}, Key: func(r int) float64 { return flow(r).TradeChangeHigh }},
 	}
 }
 
@@ -223,20 +226,20 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		t := res.Totals[d.Index()]
 		cells := p.totals[d.Index()]
 		st := fyne.TextStyle{Bold: d == p.dir}
-		duty := money(t.Duty)
+		duty := present.Money(t.Duty)
 		if t.UpperBound {
-			duty = "≤ " + duty
+			duty = numfmt.UpperMark + duty
 		}
-		trade := fmt.Sprintf("%s (%s to %s) US$ bn", billions(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+		trade := fmt.Sprintf("%s (%s to %s) US$ bn", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 		if t.Banned != 0 {
 			// The trade import bans stop, as its own figure.
-			trade += " · trade banned " + money(t.Banned)
+			trade += " · trade banned " + present.Money(t.Banned)
 		}
-		for i, text := range []string{dirLabel(d), duty, figurePct(t.EffectiveRate), trade} {
-			setLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
+		for i, text := range []string{present.DirLabel(d), duty, present.FigurePct(t.EffectiveRate), trade} {
+			kit.SetLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
-	p.table.refresh()
+	p.table.Refresh()
 	var notes []string
 	if p.anyUpper() || p.total.UpperBound {
 		notes = append(notes, upperBoundNote)
@@ -254,7 +257,7 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 	if text := strings.Join(notes, "\n"); text != p.notes.Text {
 		p.notes.SetText(text)
 	}
-	if text := windowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
+	if text := present.WindowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
 		p.sources.SetText(text)
 	}
 
@@ -271,10 +274,10 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		year = p.u.sess.Draft().Assumptions.BaselineYear
 	}
 	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
-	p.chart.setDark(th == charts.Dark)
-	p.chart.set(func(size charts.Size) *charts.Chart {
+	p.chart.SetDark(th == charts.Dark)
+	p.chart.Set(func(size charts.Size) *charts.Chart {
 		// The largest sectors, as many as are legible, at most the default.
-		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
+		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
 	}, edited, p.u.win.Canvas().Scale())
 }
 
@@ -286,10 +289,10 @@ func (p *exposurePanel) clear() {
 			l.SetText("")
 		}
 	}
-	p.table.refresh()
+	p.table.Refresh()
 	p.sources.SetText("")
 	p.cost.label.SetText("")
-	p.chart.set(nil, time.Time{}, 0)
+	p.chart.Set(nil, time.Time{}, 0)
 }
 
 // totalsWidths are the widths of the totals grid's columns.
@@ -297,17 +300,17 @@ var totalsWidths = []float32{104, 118, 62, 0}
 
 // totalsLine summarises one direction's totals.
 func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
-	duty := money(t.Duty)
+	duty := present.Money(t.Duty)
 	if t.UpperBound {
-		duty = "≤ " + duty
+		duty = numfmt.UpperMark + duty
 	}
 	banned := ""
 	if t.Banned != 0 {
-		banned = "; trade banned " + money(t.Banned)
+		banned = "; trade banned " + present.Money(t.Banned)
 	}
 	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s)%s; trade effect %s (low–high %s to %s US$ bn)",
-		dirLabel(d), duty, money(t.Baseline), figurePct(t.EffectiveRate), banned,
-		money(t.TradeChange), billions(t.TradeChangeLow), billions(t.TradeChangeHigh))
+		present.DirLabel(d), duty, present.Money(t.Baseline), present.FigurePct(t.EffectiveRate), banned,
+		present.Money(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 }
 
 // onDrawn records the time from an edit to its redrawn chart.
@@ -360,7 +363,7 @@ func (p *exposurePanel) toggleEnlarge() {
 }
 
 // stop ends the chart's worker.
-func (p *exposurePanel) stop() { p.chart.stop() }
+func (p *exposurePanel) stop() { p.chart.Stop() }
 
 // explain shows how the figures of a table row are computed.
 func (p *exposurePanel) explain(r int) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -12,7 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
+	pstorage "parley/storage"
 )
 
 // exposureDraws is the number of Monte Carlo draws of the exposure panel's
@@ -50,10 +54,13 @@ type exposureWhen struct {
 	pending string
 	// computed receives the key of each finished run (tests).
 	computed chan string
+	// ranger draws the bands off the UI goroutine.
+	ranger *kit.Latest[rangesRequest, rangesResult]
 }
 
 func newExposureWhen(p *exposurePanel) *exposureWhen {
 	w := &exposureWhen{p: p}
+	w.ranger = kit.NewLatest(p.u.onUI, drawRanges, w.rangesDrawn)
 	w.date = widget.NewEntry()
 	w.date.SetPlaceHolder("YYYY-MM-DD")
 	w.date.OnSubmitted = func(s string) { w.evaluateOn(s) }
@@ -148,7 +155,7 @@ func (w *exposureWhen) evaluateOn(s string) {
 	}
 	d, err := scenarios.ParseDate(s)
 	if err != nil {
-		w.message.SetText(capitalize(err.Error()) + ".")
+		w.message.SetText(present.Capitalize(err.Error()) + ".")
 		return
 	}
 	w.setDay(d)
@@ -187,35 +194,57 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.MonteCarloResul
 		return nil
 	}
 	w.pending = key
-	sc, m, asOf := u.sess.Draft().Clone(), u.sess.Model(), res.AsOf
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		b, _, err := u.sess.Workspace().MonteCarlo(m, &sc, asOf, exposureDraws, exposureSeed)
-		do(func() {
-			w.mu.Lock()
-			if w.pending != key { // a newer run was asked for
-				w.mu.Unlock()
-				return
-			}
-			w.pending, w.key, w.bands = "", key, nil
-			if err == nil {
-				w.bands = &b
-			}
-			w.mu.Unlock()
-			if err != nil {
-				u.showError("compute the ranges", err)
-			} else if u.sess.Draft() != nil {
-				w.p.show(w.p.res, time.Now())
-			}
-			if w.computed != nil {
-				select {
-				case w.computed <- key:
-				default:
-				}
-			}
-		})
-	}()
+	w.ranger.Submit(rangesRequest{key: key, ws: u.sess.Workspace(), sc: u.sess.Draft().Clone(), m: u.sess.Model(), asOf: res.AsOf})
 	return nil
+}
+
+// rangesRequest is a draft to draw the ranges of, on a date.
+type rangesRequest struct {
+	key  string
+	ws   *pstorage.Workspace
+	sc   scenarios.Scenario
+	m    *scenarios.Model
+	asOf scenarios.Date
+}
+
+// rangesResult is the bands of a rangesRequest.
+type rangesResult struct {
+	key   string
+	bands scenarios.MonteCarloResult
+	err   error
+}
+
+// drawRanges computes the bands of req; it runs on the worker.
+func drawRanges(_ context.Context, req rangesRequest) rangesResult {
+	b, _, err := req.ws.MonteCarlo(req.m, &req.sc, req.asOf, exposureDraws, exposureSeed)
+	return rangesResult{req.key, b, err}
+}
+
+// rangesDrawn shows the newest bands; it runs on the UI goroutine.
+func (w *exposureWhen) rangesDrawn(r rangesResult) {
+	u := w.p.u
+	key, err := r.key, r.err
+	w.mu.Lock()
+	if w.pending != key { // a newer run was asked for
+		w.mu.Unlock()
+		return
+	}
+	w.pending, w.key, w.bands = "", key, nil
+	if err == nil {
+		w.bands = &r.bands
+	}
+	w.mu.Unlock()
+	if err != nil {
+		u.showError("compute the ranges", err)
+	} else if u.sess.Draft() != nil {
+		w.p.show(w.p.res, time.Now())
+	}
+	if w.computed != nil {
+		select {
+		case w.computed <- key:
+		default:
+		}
+	}
 }
 
 // current returns the bands shown, or nil.
@@ -230,7 +259,7 @@ func (w *exposureWhen) current() *scenarios.MonteCarloResult {
 
 // rangesColumn is the exposure table's column of the P10–P90 of duty at
 // stake (empty while ranges are off or being computed).
-func (p *exposurePanel) rangesColumn() column {
+func (p *exposurePanel) rangesColumn() kit.Column {
 	band := func(r int) (scenarios.Percentiles, bool) {
 		b := p.when.current()
 		if b == nil {
@@ -242,14 +271,14 @@ func (p *exposurePanel) rangesColumn() column {
 		fb, ok := b.Flow(p.dir, p.flows[r-1].Sector)
 		return fb.Duty, ok
 	}
-	return column{title: "Duty P10–P90", width: 190, align: fyne.TextAlignTrailing,
-		text: func(r int) string {
+	return kit.Column{Title: "Duty P10–P90", Width: 190, Align: fyne.TextAlignTrailing,
+		Text: func(r int) string {
 			if bd, ok := band(r); ok {
-				return millions(bd.P10) + " – " + millions(bd.P90)
+				return present.Millions(bd.P10) + " – " + present.Millions(bd.P90)
 			}
 			return ""
 		},
-		key: func(r int) float64 {
+		Key: func(r int) float64 {
 			bd, _ := band(r)
 			return bd.P90
 		}}

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit"
 )
 
 // find returns the objects of type T laid out under o, in order.
@@ -45,9 +47,9 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 func press(f fyne.Focusable, k fyne.KeyName) { f.TypedKey(&fyne.KeyEvent{Name: k}) }
 
 // focusedField returns the field that has the keyboard focus.
-func focusedField(t *testing.T, w fyne.Window) *field {
+func focusedField(t *testing.T, w fyne.Window) *kit.Field {
 	t.Helper()
-	f, ok := w.Canvas().Focused().(*field)
+	f, ok := w.Canvas().Focused().(*kit.Field)
 	if !ok {
 		t.Fatalf("focus is on %T, want a field", w.Canvas().Focused())
 	}
@@ -55,7 +57,7 @@ func focusedField(t *testing.T, w fyne.Window) *field {
 }
 
 // typeInto replaces a field's text as a user would: select all, type.
-func typeInto(f *field, s string) {
+func typeInto(f *kit.Field, s string) {
 	f.SetText("")
 	test.Type(f, s)
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -35,11 +36,11 @@ func missingGlyphs(t *testing.T, s string) []rune {
 // reach the window in characters its font draws.
 func TestWindowTextHasGlyphs(t *testing.T) {
 	for _, tc := range []struct{ name, text string }{
-		{"Canada to US", dirLabel(scenarios.CAtoUS)},
-		{"US to Canada", dirLabel(scenarios.UStoCA)},
-		{"source line", windowText("Trade 2024, Canada → US, by HTS10 line")},
-		{"trade data hint", tradeDataHint},
-		{"no provinces note", noProvincesNote},
+		{"Canada to US", present.DirLabel(scenarios.CAtoUS)},
+		{"US to Canada", present.DirLabel(scenarios.UStoCA)},
+		{"source line", present.WindowText("Trade 2024, Canada → US, by HTS10 line")},
+		{"trade data hint", present.TradeDataHint},
+		{"no provinces note", present.NoProvincesNote},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if miss := missingGlyphs(t, tc.text); len(miss) > 0 {
@@ -47,7 +48,7 @@ func TestWindowTextHasGlyphs(t *testing.T) {
 			}
 		})
 	}
-	if got, want := dirLabel(scenarios.CAtoUS), "Canada to US"; got != want {
+	if got, want := present.DirLabel(scenarios.CAtoUS), "Canada to US"; got != want {
 		t.Errorf("dirLabel = %q, want %q", got, want)
 	}
 }

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,11 +12,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	pstorage "parley/storage"
 )
-
-// documentExts are the files the evidence library imports.
-var documentExts = []string{".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 
 // pdfNote says what a PDF import keeps and what it cannot read.
 const pdfNote = "A PDF's text is imported page by page (search and quotes show the page); a scanned PDF without a text layer, or one that needs a password, is refused."
@@ -82,7 +79,7 @@ func (im *importer) addFiles(paths ...string) {
 		}
 	}
 	im.list.Refresh()
-	im.status.SetText(fmt.Sprintf("%s to import.", plural(len(im.files), "file")))
+	im.status.SetText(fmt.Sprintf("%s to import.", present.Plural(len(im.files), "file")))
 	if len(im.files) > 0 {
 		im.start.Enable()
 	}
@@ -91,7 +88,7 @@ func (im *importer) addFiles(paths ...string) {
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
 	d := im.u.fileOpenDialog("add the file", im.u.dataFileUsed(func(path string) { im.addFiles(path) }))
-	d.SetFilter(storage.NewExtensionFileFilter(slices.Clone(documentExts)))
+	d.SetFilter(storage.NewExtensionFileFilter(slices.Clone(present.DocumentExts)))
 	im.u.dataFolder(d)
 	im.u.showFileDialog(d)
 }
@@ -106,14 +103,14 @@ func (im *importer) pickFolder() {
 		if l == nil {
 			return
 		}
-		paths, skipped, err := scanFolder(l.Path())
+		paths, skipped, err := present.ScanFolder(l.Path())
 		if err != nil {
 			im.u.showError("read the folder", err)
 			return
 		}
 		var note string
 		if len(skipped) > 0 {
-			note = fmt.Sprintf("\nSkipped %s:\n%s", plural(len(skipped), "file"), strings.Join(skipped, "\n"))
+			note = fmt.Sprintf("\nSkipped %s:\n%s", present.Plural(len(skipped), "file"), strings.Join(skipped, "\n"))
 		}
 		if len(paths) == 0 {
 			im.status.SetText("That folder has no .txt, .md, .html or .pdf files." + note)
@@ -123,52 +120,6 @@ func (im *importer) pickFolder() {
 		im.status.SetText(im.status.Text + note)
 	}, im.u.win)
 	im.u.showFileDialog(d)
-}
-
-// documentFiles lists the importable files of dir, sorted.
-func documentFiles(dir string) ([]string, error) {
-	paths, _, err := scanFolder(dir)
-	return paths, err
-}
-
-// scanFolder lists the importable files of dir, sorted, and says in one
-// line per file which other files it skips and why (folders and hidden
-// files are passed over silently).
-func scanFolder(dir string) (paths, skipped []string, err error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || strings.HasPrefix(name, ".") {
-			continue
-		}
-		switch ext := strings.ToLower(filepath.Ext(name)); {
-		case slices.Contains(documentExts, ext):
-			paths = append(paths, filepath.Join(dir, name))
-		default:
-			skipped = append(skipped, name+": not a .txt, .md, .html or .pdf file")
-		}
-	}
-	return paths, skipped, nil
-}
-
-// importProblem says in one line why the file at path was not imported,
-// naming it once: the errors of the workspace name the path, the action
-// and the file again.
-func importProblem(path string, err error) string {
-	base := filepath.Base(path)
-	msg := err.Error()
-	for _, cut := range []string{"import " + path + ": ", pstorage.ErrBadDocument.Error() + ": ", path + ": ", base + ": "} {
-		msg = strings.ReplaceAll(msg, cut, "")
-	}
-	msg = strings.ReplaceAll(msg, path, base)
-	msg = strings.ReplaceAll(msg, ": "+base+" ", ": it ")
-	if rest, ok := strings.CutPrefix(msg, base+" "); ok {
-		msg = "it " + rest
-	}
-	return base + ": " + msg
 }
 
 // run imports the queued files on a goroutine, showing progress, then
@@ -186,24 +137,23 @@ func (im *importer) run() {
 	im.add.Disable()
 	im.folder.Disable()
 	im.start.Disable()
-	go func() {
-		var done []string
-		var failed []string
+	type outcome struct{ done, failed []string }
+	kit.Go(im.u.onUI, func() (o outcome) {
 		for i, path := range files {
 			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
 			if err != nil {
-				failed = append(failed, importProblem(path, err))
+				o.failed = append(o.failed, present.ImportProblem(path, err))
 			} else {
-				done = append(done, doc.Title)
+				o.done = append(o.done, doc.Title)
 			}
 			n := i + 1
-			fyne.Do(func() {
+			im.u.onUI(func() {
 				im.progress.SetValue(float64(n))
 				im.status.SetText(fmt.Sprintf("Imported %d of %d…", n, len(files)))
 			})
 		}
-		fyne.Do(func() { im.finish(done, failed) })
-	}()
+		return o
+	}, func(o outcome) { im.finish(o.done, o.failed) })
 }
 
 // finish shows the outcome of an import.
@@ -214,7 +164,7 @@ func (im *importer) finish(done, failed []string) {
 	im.add.Enable()
 	im.folder.Enable()
 	im.progress.Hide()
-	msg := fmt.Sprintf("Imported %s.", plural(len(done), "document"))
+	msg := fmt.Sprintf("Imported %s.", present.Plural(len(done), "document"))
 	if len(failed) > 0 {
 		msg += fmt.Sprintf(" %d not imported:\n%s", len(failed), strings.Join(failed, "\n"))
 	}

@@ -24,8 +24,8 @@ const menuBar = 30
 // touches. Containers and other widgets are looked into.
 var leafTypes = []string{
 	"*widget.Button", "*widget.Label", "*widget.Check", "*widget.RadioGroup", "*widget.CheckGroup",
-	"*widget.Select", "*widget.SelectEntry", "*widget.Entry", "*ui.field", "*widget.Slider",
-	"*widget.Table", "*widget.List", "*ui.keyList", "*widget.RichText", "*widget.Hyperlink",
+	"*widget.Select", "*widget.SelectEntry", "*widget.Entry", "*kit.Field", "*widget.Slider",
+	"*widget.Table", "*widget.List", "*kit.KeyList", "*widget.RichText", "*widget.Hyperlink",
 	"*widget.ProgressBar", "*widget.ProgressBarInfinite", "*canvas.Raster", "*widget.TextGrid",
 }
 

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -31,10 +33,10 @@ func (v *scenarioView) libraryDialog() {
 	chosen := -1
 	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
 	detail.Wrapping = fyne.TextWrapWord
-	from := newField(u.win, "YYYY-MM-DD")
-	from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
-	to := newField(u.win, "open-ended")
-	to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
+	from := kit.NewField(u.win, "YYYY-MM-DD")
+	from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	to := kit.NewField(u.win, "open-ended")
+	to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
 	datesNote := widget.NewLabel("")
 	datesNote.Wrapping = fyne.TextWrapWord
 	datesNote.Importance = widget.WarningImportance
@@ -43,8 +45,8 @@ func (v *scenarioView) libraryDialog() {
 		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)))
 	dates.Hide()
 
-	var list *keyList
-	search := newField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
+	var list *kit.KeyList
+	search := kit.NewField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
 	found := widget.NewLabel("")
 	found.SizeName = theme.SizeNameCaptionText
 	filter := func(q string) {
@@ -60,11 +62,11 @@ func (v *scenarioView) libraryDialog() {
 		case len(lib) == 0:
 			found.SetText(fmt.Sprintf("No measure matches “%s”.", strings.TrimSpace(q)))
 		default:
-			found.SetText(fmt.Sprintf("%s of %d match “%s”.", plural(len(lib), "measure"), len(all), strings.TrimSpace(q)))
+			found.SetText(fmt.Sprintf("%s of %d match “%s”.", present.Plural(len(lib), "measure"), len(all), strings.TrimSpace(q)))
 		}
 	}
 	search.OnChanged = filter
-	list = newKeyList(func() int { return len(lib) },
+	list = kit.NewKeyList(func() int { return len(lib) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -72,13 +74,13 @@ func (v *scenarioView) libraryDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			lm := lib[i]
-			rate := percent(lm.Measure.Rate)
+			rate := present.Percent(lm.Measure.Rate)
 			if lm.Measure.IsBan() {
 				rate = "import ban"
 			}
 			tag := ""
 			if st := lm.Measure.StatusOrDefault(); st != scenarios.StatusInForce {
-				tag = " [" + statusLabel(st) + "]"
+				tag = " [" + present.StatusLabel(st) + "]"
 			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s%s · %s %s · %s", measureName(&lm.Measure), tag, lm.Measure.Imposer,
 				rate, libraryDates(lm)))
@@ -115,12 +117,12 @@ func (v *scenarioView) libraryDialog() {
 		lm := lib[chosen]
 		m := lm.Measure.Clone()
 		if m.From.IsZero() {
-			f, err := parseDate(from.Text, false)
+			f, err := present.ParseDate(from.Text, false)
 			if err != nil {
 				u.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), func() { u.track(d, nil) })
 				return
 			}
-			t, err := parseDate(to.Text, true)
+			t, err := present.ParseDate(to.Text, true)
 			if err != nil {
 				u.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), func() { u.track(d, nil) })
 				return
@@ -131,8 +133,8 @@ func (v *scenarioView) libraryDialog() {
 			u.showErrorThen("add the measure", err, func() { u.track(d, nil) })
 		}
 	}, u.win)
-	from.onEscape, to.onEscape, list.onEscape, search.onEscape = d.Hide, d.Hide, d.Hide, d.Hide
-	list.onEnter = d.Confirm
+	from.OnEscape, to.OnEscape, list.OnEscape, search.OnEscape = d.Hide, d.Hide, d.Hide, d.Hide
+	list.OnEnter = d.Confirm
 	search.OnSubmitted = func(string) {
 		if len(lib) > 0 {
 			list.Select(0)
@@ -157,7 +159,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 	var out []storage.LibraryMeasure
 	for _, lm := range lib {
 		m := lm.Measure
-		hay := strings.ToLower(strings.Join([]string{measureName(&m), statusTag(&m), m.ID, m.Program, string(m.Imposer), percent(m.Rate),
+		hay := strings.ToLower(strings.Join([]string{measureName(&m), present.StatusTag(&m), m.ID, m.Program, string(m.Imposer), present.Percent(m.Rate),
 			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
 		ok := true
 		for _, w := range words {
@@ -186,7 +188,7 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 		if m.Status == scenarios.StatusThreatened {
 			why = "it applies only when the assumptions include threats"
 		}
-		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), statusLabel(m.StatusOrDefault()), why))
+		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
 	case !u.sess.Draft().Active(&m, u.sess.Draft().EvalDate()):
 		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.sess.Draft().EvalDate()))
 	default:
@@ -207,7 +209,7 @@ func libraryDates(lm storage.LibraryMeasure) string {
 	if lm.Measure.From.IsZero() {
 		return statusOr(lm.Remark, "no dates")
 	}
-	return dateRange(lm.Measure.From, lm.Measure.To)
+	return present.DateRange(lm.Measure.From, lm.Measure.To)
 }
 
 // libraryDetail describes a library measure with its sources.
@@ -215,13 +217,13 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	m := lm.Measure
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
-	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, dirLabel(m.Direction()), m.Program)
+	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, present.DirLabel(m.Direction()), m.Program)
 	if m.IsBan() {
 		fmt.Fprintf(&b, "Import ban: the covered lines' trade stops; they owe no duty (source: %s)\n", lm.RateText)
 	} else {
-		fmt.Fprintf(&b, "Rate: %s (source: %s)\n", percent(m.Rate), lm.RateText)
+		fmt.Fprintf(&b, "Rate: %s (source: %s)\n", present.Percent(m.Rate), lm.RateText)
 	}
-	fmt.Fprintf(&b, "Status: %s\n", statusLabel(m.StatusOrDefault()))
+	fmt.Fprintf(&b, "Status: %s\n", present.StatusLabel(m.StatusOrDefault()))
 	fmt.Fprintf(&b, "Sectors: %s\n", u.scopeSummary(&m))
 	cusma := "applies to CUSMA-claimed goods"
 	if m.CUSMAExempt {

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit"
 )
 
 func TestAddFromLibraryAsksForDates(t *testing.T) {
@@ -35,8 +37,8 @@ func TestAddFromLibraryAsksForDates(t *testing.T) {
 			n := len(u.sess.Draft().Measures)
 			u.view.libraryDialog()
 			dlg := topOverlay(t, w)
-			find[*keyList](dlg)[0].Select(idx)
-			fields := find[*field](dlg)
+			find[*kit.KeyList](dlg)[0].Select(idx)
+			fields := find[*kit.Field](dlg)
 			if tc.undated {
 				if len(fields) < 1 || fields[0].Text != u.sess.Draft().AsOf.String() {
 					t.Fatalf("the start date is not asked for, or not the scenario's date: %v", fields)

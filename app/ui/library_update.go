@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -39,7 +41,7 @@ type libraryUpdate struct {
 	u      *UI
 	path   string
 	pack   *library.Pack
-	model  libraryUpdateModel
+	model  present.LibraryUpdateModel
 	dlg    *dialog.CustomDialog
 	choice map[string]*widget.RadioGroup // by scenario id
 	// apply, cancel, rebaseAll and keepAll are the dialog's buttons.
@@ -66,25 +68,30 @@ func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
 	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
 	u.track(busy, nil)
-	ws, do, today := u.sess.Workspace(), onUI, scenarios.DateOf(u.sess.Time())
-	go func() {
+	ws, today := u.sess.Workspace(), scenarios.DateOf(u.sess.Time())
+	type diff struct {
+		p   *library.Pack
+		d   *storage.LibraryDiff
+		err error
+	}
+	kit.Go(u.onUI, func() diff {
 		p, d, err := packDiff(ws, path, today)
-		do(func() {
-			busy.Hide()
-			if err != nil {
-				var es library.Errors
-				if errors.As(err, &es) {
-					es.SetFile(filepath.Base(path))
-				}
-				u.showError("read the library pack "+filepath.Base(path), err)
-				shown <- nil
-				return
+		return diff{p, d, err}
+	}, func(r diff) {
+		busy.Hide()
+		if r.err != nil {
+			var es library.Errors
+			if errors.As(r.err, &es) {
+				es.SetFile(filepath.Base(path))
 			}
-			l := &libraryUpdate{u: u, path: path, pack: p, model: newLibraryUpdateModel(d)}
-			l.show()
-			shown <- l
-		})
-	}()
+			u.showError("read the library pack "+filepath.Base(path), r.err)
+			shown <- nil
+			return
+		}
+		l := &libraryUpdate{u: u, path: path, pack: r.p, model: present.NewLibraryUpdateModel(r.d)}
+		l.show()
+		shown <- l
+	})
 	return shown
 }
 
@@ -192,7 +199,7 @@ func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
 		return
 	}
 	u.afterLibrary()
-	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", ls.After.Info.Vintage, plural(len(ls.Rebased), "scenario")))
+	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", ls.After.Info.Vintage, present.Plural(len(ls.Rebased), "scenario")))
 	if len(failed) > 0 {
 		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
@@ -122,7 +123,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 	if err := ws.AddRegimeScenarios(d, p); err != nil {
 		t.Fatal(err)
 	}
-	m := newLibraryUpdateModel(d)
+	m := present.NewLibraryUpdateModel(d)
 	if want := "Measures as of 2026-10-10 (“Parley built-in measure library”, Parley) to as of 2026-12-06 (“Hand-made pack”, Tests)"; m.Heading != want {
 		t.Errorf("heading %q, want %q", m.Heading, want)
 	}
@@ -163,7 +164,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 			t.Errorf("today: duty %v -> %v, want a rise from a rate %.2f -> %.2f", s.Before[dir], s.After[dir], rate, rate+0.10)
 		}
 		row := m.Scenarios[slices.Index(ids, "today")]
-		want := "Canada to US: " + money(s.Before[dir]) + " to " + money(s.After[dir]) + " (+" + money(s.After[dir]-s.Before[dir]) + ")"
+		want := "Canada to US: " + present.Money(s.Before[dir]) + " to " + present.Money(s.After[dir]) + " (+" + present.Money(s.After[dir]-s.Before[dir]) + ")"
 		if !slices.Contains(row.Duty, want) {
 			t.Errorf("today's duty %q, want %q", row.Duty, want)
 		}

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/listfile"
@@ -59,7 +61,7 @@ func (v *listsView) newDialog() *listCreator {
 	})
 	c.ok.Importance = widget.HighImportance
 	c.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", c.dialog.Hide), c.ok})
-	c.dialog.Resize(fyne.NewSize(min(720, v.d.win.Canvas().Size().Width*0.95), min(560, v.d.win.Canvas().Size().Height*0.95)))
+	c.dialog.Resize(kit.DialogSize(v.d.win, 720, 560))
 	c.dialog.SetOnClosed(func() { v.creating = nil })
 	v.creating = c
 	c.dialog.Show()
@@ -88,7 +90,7 @@ func (c *listCreator) loadFile(path string) {
 func problemText(err error) string {
 	var le *listfile.Error
 	if errors.As(err, &le) && len(le.Problems) > 0 {
-		lines := []string{fmt.Sprintf("%s: nothing was stored.", count(len(le.Problems), "bad code"))}
+		lines := []string{fmt.Sprintf("%s: nothing was stored.", present.Plural(len(le.Problems), "bad code"))}
 		for i, p := range le.Problems {
 			if i == 20 {
 				lines = append(lines, fmt.Sprintf("… and %d more", len(le.Problems)-i))

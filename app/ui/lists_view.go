@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/listfile"
@@ -95,7 +96,7 @@ func listCaption(l storage.ListInfo) string {
 	if l.Builtin {
 		kind = "built-in"
 	}
-	s := fmt.Sprintf("%s · %s", kind, count(l.Size, "code"))
+	s := fmt.Sprintf("%s · %s", kind, present.Plural(l.Size, "code"))
 	if l.Title != "" {
 		s += " · " + l.Title
 	}
@@ -146,7 +147,7 @@ func (v *listsView) showSelected() {
 	v.rename.Disable()
 	v.del.Disable()
 	if !ok {
-		v.setDetails(fmt.Sprintf("%s. Choose one to see its codes, what it covers and which measures use it.", count(len(v.infos), "list")))
+		v.setDetails(fmt.Sprintf("%s. Choose one to see its codes, what it covers and which measures use it.", present.Plural(len(v.infos), "list")))
 		v.codes.SetText("")
 		return
 	}
@@ -222,12 +223,12 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 			b.WriteString(", last changed " + l.Updated.Format("2006-01-02 15:04:05Z07:00"))
 		}
 	}
-	fmt.Fprintf(&b, " · %s", count(l.Size, "code"))
+	fmt.Fprintf(&b, " · %s", present.Plural(l.Size, "code"))
 	if l.Source != "" {
 		b.WriteString("\nSource: " + l.Source)
 	}
 	for _, c := range cov {
-		fmt.Fprintf(&b, "\nCovers in %s: %s", dirLabel(c.Direction), scopeSize(c.Size, false))
+		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), scopeSize(c.Size, false))
 	}
 	if len(cov) > 0 {
 		b.WriteString("\n(the shown scenario's baseline lines, before precedence and CUSMA relief)")
@@ -235,7 +236,7 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 	if len(uses) == 0 {
 		b.WriteString("\nNo measure uses it.")
 	} else {
-		fmt.Fprintf(&b, "\nUsed by %s:", count(len(uses), "measure"))
+		fmt.Fprintf(&b, "\nUsed by %s:", present.Plural(len(uses), "measure"))
 		for _, u := range uses {
 			label := u.Measure
 			if u.Label != "" {
@@ -257,7 +258,7 @@ func codesText(codes []string, max int) string {
 	}
 	s := strings.Join(parts, "   ")
 	if len(codes) > max {
-		s += fmt.Sprintf("\n… and %s more", count(len(codes)-max, "code"))
+		s += fmt.Sprintf("\n… and %s more", present.Plural(len(codes)-max, "code"))
 	}
 	return s
 }
@@ -292,7 +293,7 @@ func (v *listsView) store(l scenarios.ProductList) error {
 		v.d.changed()
 	}
 	v.reload(l.Name)
-	v.status.SetText(fmt.Sprintf("Created list %s (%s)", l.Name, count(v.infos[max(v.selected, 0)].Size, "code")))
+	v.status.SetText(fmt.Sprintf("Created list %s (%s)", l.Name, present.Plural(v.infos[max(v.selected, 0)].Size, "code")))
 	return nil
 }
 
@@ -356,7 +357,7 @@ func (v *listsView) deleteDialog() {
 	if !ok || l.Builtin {
 		return
 	}
-	dialog.ShowConfirm("Delete list "+l.Name, fmt.Sprintf("Delete your list %s (%s)?", l.Name, count(l.Size, "code")), func(ok bool) {
+	dialog.ShowConfirm("Delete list "+l.Name, fmt.Sprintf("Delete your list %s (%s)?", l.Name, present.Plural(l.Size, "code")), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"parley/app/ui/kit"
 	"parley/scenarios"
 )
 
@@ -37,7 +37,7 @@ func (u *UI) listsDialog() *listsView {
 		},
 	})
 	d := dialog.NewCustom("Product lists", "Close", v.content, u.win)
-	d.Resize(fyne.NewSize(min(920, u.win.Canvas().Size().Width*0.95), min(620, u.win.Canvas().Size().Height*0.95)))
+	d.Resize(kit.DialogSize(u.win, 920, 620))
 	u.track(d, nil)
 	return v
 }

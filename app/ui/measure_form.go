@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -31,17 +33,17 @@ type measureForm struct {
 	title    *widget.Label
 	problem  *widget.Label
 	dateMsg  *widget.Label // why a date typed is refused
-	label    *field
+	label    *kit.Field
 	imposer  *widget.RadioGroup
 	program  *widget.SelectEntry
-	rate     *field
+	rate     *kit.Field
 	slider   *widget.Slider
 	kind     *widget.RadioGroup // duty or import ban
 	status   *widget.Select     // in force, announced, threatened, ...
 	cusma    *widget.Check
-	yields   *field
-	from, to *field
-	note     *field
+	yields   *kit.Field
+	from, to *kit.Field
+	note     *kit.Field
 	upper    *widget.Label
 	library  *widget.Label
 
@@ -59,7 +61,7 @@ type measureForm struct {
 type sectorRow struct {
 	code     string
 	included *widget.Check
-	coverage *field
+	coverage *kit.Field
 	upper    *widget.Check
 }
 
@@ -67,10 +69,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f := &measureForm{u: u, v: v}
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.problem = widget.NewLabel("")
-	f.problem.Importance = widget.DangerImportance
-	f.problem.Wrapping = fyne.TextWrapWord
-	f.problem.Hide()
+	f.problem = kit.ErrorLabel()
 
 	f.label = f.scenarioField("Label shown in tables and charts")
 	f.label.OnChanged = func(s string) {
@@ -91,14 +90,14 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
 	}
 	f.rate = f.scenarioField("25")
-	f.rate.Validator = func(s string) error { _, err := parsePercent(s, scenarios.MaxRate); return err }
+	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
 	f.rate.OnChanged = func(s string) {
-		r, err := parsePercent(s, scenarios.MaxRate)
+		r, err := present.ParsePercent(s, scenarios.MaxRate)
 		if err != nil {
 			// Nothing out of range is applied, or kept from the typing
 			// that led here: the rate goes back to what it was when the
 			// user began typing, and the form says so.
-			back, berr := parsePercent(f.rate.startText, scenarios.MaxRate)
+			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
 			if berr != nil {
 				if m := f.measure(); m != nil {
 					back = m.Rate
@@ -106,7 +105,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			}
 			f.setSlider(back)
 			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
-			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, percent(back)))
+			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
 			return
 		}
 		f.setSlider(r)
@@ -129,10 +128,10 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	f.kind.Required = true
 	statuses := make([]string, len(scenarios.Statuses))
 	for i, st := range scenarios.Statuses {
-		statuses[i] = statusLabel(st)
+		statuses[i] = present.StatusLabel(st)
 	}
 	f.status = widget.NewSelect(statuses, func(s string) {
-		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = statusOf(s); return nil })
+		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
 	})
 	f.slider = widget.NewSlider(0, 100)
 	f.slider.Step = 0.5
@@ -141,7 +140,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			return
 		}
 		r := p / 100
-		f.rate.setQuiet(percentInput(r))
+		f.rate.SetQuiet(present.PercentInput(r))
 		f.rate.SetValidationError(nil)
 		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
 	}
@@ -159,27 +158,27 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = splitList(s); return nil })
 	}
 	f.from = f.scenarioField("YYYY-MM-DD")
-	f.from.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	f.from.OnChanged = func(s string) {
 		f.checkDates()
-		d, err := parseDate(s, false)
+		d, err := present.ParseDate(s, false)
 		if err != nil {
 			return
 		}
 		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
 	}
 	f.to = f.scenarioField("open-ended")
-	f.to.Validator = func(s string) error { _, err := parseDate(s, true); return err }
+	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
 	f.to.OnChanged = func(s string) {
 		f.checkDates()
-		d, err := parseDate(s, true)
+		d, err := present.ParseDate(s, true)
 		if err != nil {
 			return
 		}
 		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
 	}
-	f.note = newMultiField(u.win, "Why this measure is modelled this way", 2)
-	f.note.scenario = true
+	f.note = kit.NewMultiField(u.win, "Why this measure is modelled this way", 2)
+	f.note.Scenario = true
 	f.note.OnChanged = func(s string) {
 		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
 	}
@@ -226,7 +225,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		container.NewTabItem("Products", f.scope.content),
 		container.NewTabItem("Evidence", evidence),
 	)
-	f.body = container.NewBorder(f.title, nil, nil, nil, overBottom(f.tabs, f.problem))
+	f.body = container.NewBorder(f.title, nil, nil, nil, kit.OverBottom(f.tabs, f.problem))
 	f.none = widget.NewLabel("Select a measure in the table, or add one.")
 	f.content = container.NewStack(f.body, f.none)
 	return f
@@ -245,7 +244,7 @@ func (f *measureForm) showKind() {
 	f.loading = true
 	defer func() { f.loading = was }()
 	if m.IsBan() {
-		f.rate.setQuiet(percentInput(0))
+		f.rate.SetQuiet(present.PercentInput(0))
 		f.slider.SetValue(0)
 		f.cusma.SetChecked(false)
 		f.rate.Disable()
@@ -259,9 +258,9 @@ func (f *measureForm) showKind() {
 }
 
 // scenarioField returns a one-line field whose changes edit the scenario.
-func (f *measureForm) scenarioField(placeholder string) *field {
-	e := newField(f.u.win, placeholder)
-	e.scenario = true
+func (f *measureForm) scenarioField(placeholder string) *kit.Field {
+	e := kit.NewField(f.u.win, placeholder)
+	e.Scenario = true
 	return e
 }
 
@@ -281,7 +280,7 @@ func splitList(s string) []string {
 // mark.
 func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
-	head := container.New(&columnsLayout{sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
+	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
 	for _, s := range f.u.sess.Sectors() {
 		codes = append(codes, s.Code)
@@ -294,12 +293,12 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 		}
 		r.included = widget.NewCheck(label, func(on bool) { f.toggleSector(r, on) })
 		r.coverage = f.scenarioField("100")
-		r.coverage.Validator = func(s string) error { _, err := parsePercent(s, 1); return err }
+		r.coverage.Validator = func(s string) error { _, err := present.ParsePercent(s, 1); return err }
 		r.coverage.OnChanged = func(s string) {
-			c, err := parsePercent(s, 1)
+			c, err := present.ParsePercent(s, 1)
 			if err != nil {
 				// As for the rate: back to the coverage before the typing.
-				back, berr := parsePercent(r.coverage.startText, 1)
+				back, berr := present.ParsePercent(r.coverage.StartText, 1)
 				if berr != nil {
 					back = 1
 				}
@@ -309,7 +308,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 					}
 					return nil
 				})
-				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, percent(back)))
+				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
 				return
 			}
 			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
@@ -330,7 +329,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 			})
 		})
 		f.sectorRows = append(f.sectorRows, r)
-		rows.Add(container.New(&columnsLayout{sectorWidths}, r.included, r.coverage, r.upper))
+		rows.Add(container.New(&kit.ColumnsLayout{Widths: sectorWidths}, r.included, r.coverage, r.upper))
 	}
 	help := widget.NewLabel("Coverage is the share of the sector's trade the measure applies to. Name a sector with 0% to exclude it from “all sectors”. Mark ≤ when the coverage is an upper bound (the measure covers part of the sector and no source gives the share).")
 	help.Wrapping = fyne.TextWrapWord
@@ -347,7 +346,7 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 			m.Sectors = map[string]float64{}
 		}
 		if on {
-			c, err := parsePercent(r.coverage.Text, 1)
+			c, err := present.ParsePercent(r.coverage.Text, 1)
 			if err != nil || r.coverage.Text == "" {
 				c = 1
 			}
@@ -422,14 +421,14 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	f.none.Hide()
 	f.id = m.ID
 	f.title.SetText(measureName(m))
-	f.label.setQuiet(m.Label)
+	f.label.SetQuiet(m.Label)
 	if m.Imposer == scenarios.ImposerCA {
 		f.imposer.SetSelected(imposerChoices[1])
 	} else {
 		f.imposer.SetSelected(imposerChoices[0])
 	}
 	f.program.SetText(m.Program)
-	f.rate.setQuiet(percentInput(m.Rate))
+	f.rate.SetQuiet(present.PercentInput(m.Rate))
 	f.rate.SetValidationError(nil)
 	f.slider.SetValue(min(m.Rate*100, f.slider.Max))
 	f.cusma.SetChecked(m.CUSMAExempt)
@@ -438,12 +437,12 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	} else {
 		f.kind.SetSelected(kindChoices[0])
 	}
-	f.status.SetSelected(statusLabel(m.StatusOrDefault()))
+	f.status.SetSelected(present.StatusLabel(m.StatusOrDefault()))
 	f.showKind()
-	f.yields.setQuiet(strings.Join(m.YieldsTo, ", "))
-	f.from.setQuiet(m.From.String())
-	f.to.setQuiet(m.To.String())
-	f.note.setQuiet(m.Note)
+	f.yields.SetQuiet(strings.Join(m.YieldsTo, ", "))
+	f.from.SetQuiet(m.From.String())
+	f.to.SetQuiet(m.To.String())
+	f.note.SetQuiet(m.Note)
 	f.loadSectors()
 	f.refreshSummary()
 }
@@ -465,10 +464,10 @@ func (f *measureForm) loadSectors() {
 		}
 		r.included.SetChecked(named)
 		if named {
-			r.coverage.setQuiet(percentInput(c))
+			r.coverage.SetQuiet(present.PercentInput(c))
 			r.coverage.Enable()
 		} else {
-			r.coverage.setQuiet("")
+			r.coverage.SetQuiet("")
 			r.coverage.Disable()
 		}
 		r.upper.SetChecked(slices.Contains(m.UpperBound, r.code))

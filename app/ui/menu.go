@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit"
 )
 
 // Keyboard shortcuts of the main menu.
@@ -156,8 +158,8 @@ func (u *UI) addShortcuts() {
 // anywhere else it undoes the last scenario edit.
 func (u *UI) undoAction() {
 	switch f := u.win.Canvas().Focused().(type) {
-	case *field:
-		if !f.scenario {
+	case *kit.Field:
+		if !f.Scenario {
 			f.Undo()
 			return
 		}

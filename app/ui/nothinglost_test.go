@@ -7,8 +7,6 @@ package ui
 import (
 	"bytes"
 	"database/sql"
-	"log"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,35 +147,6 @@ func TestFailedSaveOnCloseIsKept(t *testing.T) {
 	b, _ := os.ReadFile(files[0])
 	if !strings.Contains(string(b), "typed just before closing") {
 		t.Errorf("the kept file lacks the edit:\n%s", b)
-	}
-}
-
-// TestLogKeepsThePreviousRun checks that the log of the previous run (its
-// crash, say) is kept as parley.log.1 when the app starts again.
-func TestLogKeepsThePreviousRun(t *testing.T) {
-	cache := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", cache)
-	t.Setenv("HOME", cache)
-	t.Setenv("PARLEY_DEBUG", "")
-	t.Setenv("LANG", os.Getenv("LANG"))
-	t.Setenv("LC_ALL", os.Getenv("LC_ALL"))
-	t.Setenv("FYNE_PLATFORM", os.Getenv("FYNE_PLATFORM"))
-	defaultLog := slog.Default()
-	defer slog.SetDefault(defaultLog)
-	done := Prepare()
-	log.Print("the first run crashed here")
-	done()
-	done = Prepare()
-	log.Print("the second run")
-	done()
-	dir := filepath.Join(cache, "Parley")
-	prev, err := os.ReadFile(filepath.Join(dir, LogFile+".1"))
-	if err != nil || !bytes.Contains(prev, []byte("the first run crashed here")) {
-		t.Errorf("previous log: %q, %v", prev, err)
-	}
-	cur, _ := os.ReadFile(filepath.Join(dir, LogFile))
-	if !bytes.Contains(cur, []byte("the second run")) || bytes.Contains(cur, []byte("first run")) {
-		t.Errorf("current log: %q", cur)
 	}
 }
 

@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"fmt"
-	"io"
-	"path/filepath"
 	"strings"
 
 	"parley/app/charts"
 	"parley/app/report"
-	"parley/storage"
 )
 
 // exportDeal saves the deal chart of the two scenarios shown: a PNG or SVG
@@ -18,39 +14,17 @@ func (v *positionView) exportDeal() {
 		v.message.SetText("Choose a baseline and a proposal first.")
 		return
 	}
-	fd := v.u.exportSaveDialog("export the deal chart", "", func(path string) {
-		if err := v.writeDeal(path); err != nil {
-			v.u.showError("export the deal chart", err)
-			return
-		}
-		v.u.setStatus("Exported the deal chart to " + path)
-	})
-	fd.SetFileName("deal.png")
-	v.u.showFileDialog(fd)
+	v.u.saveSlide("export the deal chart", "deal.png", v.writeDeal)
 }
 
 // writeDeal writes the deal chart to path (.png, .svg or .csv).
 func (v *positionView) writeDeal(path string) error {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".png" && ext != ".svg" && ext != ".csv" {
-		return fmt.Errorf("%w: %s: want a .png, .svg or .csv file", storage.ErrInvalid, filepath.Base(path))
-	}
-	req := report.ChartRequest{Kind: charts.Deal, Scenarios: []string{v.ids[0], v.ids[1]}, FullFootnote: ext == ".csv"}
-	if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
-		req.AsOf = v.res[0].AsOf
-	}
-	ch, err := report.Chart(v.u.sess.Workspace(), req)
-	if err != nil {
-		return err
-	}
-	return storage.WriteFileAtomic(path, func(w io.Writer) error {
-		switch ext {
-		case ".png":
-			return ch.PNG(w, charts.Slide169, 1)
-		case ".svg":
-			return ch.SVG(w, charts.Slide169)
+	return writeSlide(path, func(csv bool) (*charts.Chart, error) {
+		req := report.ChartRequest{Kind: charts.Deal, Scenarios: []string{v.ids[0], v.ids[1]}, FullFootnote: csv}
+		if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
+			req.AsOf = v.res[0].AsOf
 		}
-		return ch.CSV(w)
+		return report.Chart(v.u.sess.Workspace(), req)
 	})
 }
 

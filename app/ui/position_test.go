@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -50,17 +51,17 @@ func TestPositionView(t *testing.T) {
 	}
 	get := a.Totals[0].Duty - b.Totals[0].Duty
 	give := a.Totals[1].Duty - b.Totals[1].Duty
-	if got := strings.TrimLeft(v.dealTable.cell(0, 1), "≤≥≈ "); got != millions(get) {
-		t.Errorf("total get %q, want %s", got, millions(get))
+	if got := strings.TrimLeft(v.dealTable.Cell(0, 1), "≤≥≈ "); got != present.Millions(get) {
+		t.Errorf("total get %q, want %s", got, present.Millions(get))
 	}
-	if got := strings.TrimLeft(v.dealTable.cell(0, 2), "≤≥≈ "); got != millions(give) {
-		t.Errorf("total give %q, want %s", got, millions(give))
+	if got := strings.TrimLeft(v.dealTable.Cell(0, 2), "≤≥≈ "); got != present.Millions(give) {
+		t.Errorf("total give %q, want %s", got, present.Millions(give))
 	}
-	if verdict := v.dealTable.cell(0, 5); !strings.HasPrefix(verdict, "Gets ") || !strings.Contains(verdict, "US$") {
+	if verdict := v.dealTable.Cell(0, 5); !strings.HasPrefix(verdict, "Gets ") || !strings.Contains(verdict, "US$") {
 		t.Errorf("verdict %q", verdict)
 	}
 	for r := 1; r <= len(v.deal.Rows); r++ {
-		row := v.deal.Rows[v.dealTable.row(r)-1]
+		row := v.deal.Rows[v.dealTable.Row(r)-1]
 		fa, _ := a.Flow(scenarios.CAtoUS, row.Sector)
 		fb, _ := b.Flow(scenarios.CAtoUS, row.Sector)
 		if row.Get != fa.Duty-fb.Duty {
@@ -70,12 +71,12 @@ func TestPositionView(t *testing.T) {
 
 	// Leverage: energy first by the US's dependence, with today's duty.
 	v.tabs.SelectIndex(1)
-	v.levTable.sortBy(1) // already sorted on it: reverse, then back
-	v.levTable.sortBy(1)
-	if got := v.levTable.cell(1, 0); got != u.sectorLabel("ENERGY") {
+	v.levTable.SortBy(1) // already sorted on it: reverse, then back
+	v.levTable.SortBy(1)
+	if got := v.levTable.Cell(1, 0); got != u.sectorLabel("ENERGY") {
 		t.Errorf("first sector by US dependence: %q", got)
 	}
-	if got := v.levTable.cell(0, 1); got != "12.7%" {
+	if got := v.levTable.Cell(0, 1); got != "12.7%" {
 		t.Errorf("all goods US dependence %q", got)
 	}
 	if !strings.Contains(v.sources.Text, "ISED") || !strings.Contains(v.sources.Text, "US Census") {
@@ -84,10 +85,10 @@ func TestPositionView(t *testing.T) {
 
 	// Ranges: P10 to P90 of duty into the US, for both.
 	v.tabs.SelectIndex(2)
-	if c := v.rangeTable.cell(0, 2); !strings.Contains(c, " – ") {
+	if c := v.rangeTable.Cell(0, 2); !strings.Contains(c, " – ") {
 		t.Errorf("A's range %q", c)
 	}
-	if c := v.rangeTable.cell(0, 4); !strings.Contains(c, " – ") {
+	if c := v.rangeTable.Cell(0, 4); !strings.Contains(c, " – ") {
 		t.Errorf("B's range %q", c)
 	}
 	if !strings.Contains(v.summary.Text, "Deal: in total Canada gets") || !strings.Contains(v.summary.Text, "Leverage: the US depends on Canada most for Energy") ||
@@ -164,15 +165,15 @@ func TestExposureNextChangeAndRanges(t *testing.T) {
 	p.when.computed = make(chan string, 2)
 	p.when.ranges.SetChecked(true)
 	waitFor(t, p.when.computed, "ranges")
-	last := len(p.table.cols) - 1
-	if c := p.table.cell(0, last); !strings.Contains(c, " – ") {
+	last := len(p.table.Cols) - 1
+	if c := p.table.Cell(0, last); !strings.Contains(c, " – ") {
 		t.Errorf("total range %q", c)
 	}
 	if !strings.Contains(p.notes.Text, "P10–P90: the 10th to 90th percentile over 10000 Monte Carlo draws") {
 		t.Errorf("notes %q", p.notes.Text)
 	}
 	p.when.ranges.SetChecked(false)
-	if c := p.table.cell(0, last); c != "" {
+	if c := p.table.Cell(0, last); c != "" {
 		t.Errorf("ranges off, yet %q", c)
 	}
 }

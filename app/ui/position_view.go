@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,7 +15,10 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
+	"parley/storage"
 )
 
 // positionDraws is the Monte Carlo run of the Position view's ranges, for
@@ -39,8 +43,8 @@ type positionView struct {
 	sources            *widget.Label
 	tabs               *container.AppTabs
 
-	dealChart, levChart, rangeChart *chartView
-	dealTable, levTable, rangeTable *sortTable
+	dealChart, levChart, rangeChart *kit.ChartView
+	dealTable, levTable, rangeTable *kit.SortTable
 
 	// What is shown: the two scenarios, their results, the deal, the
 	// leverage with the baseline's duty, and the ranges of each.
@@ -62,10 +66,13 @@ type positionView struct {
 	// computed receives a value when the ranges of a refresh are shown (tests).
 	computed chan struct{}
 	syncing  bool
+	// ranger draws the ranges off the UI goroutine.
+	ranger *kit.Latest[positionRanges, positionRanges]
 }
 
 func newPositionView(u *UI) *positionView {
 	v := &positionView{u: u}
+	v.ranger = kit.NewLatest(u.onUI, drawPositionRanges, v.rangesDrawn)
 	changed := func(string) {
 		if !v.syncing {
 			v.refresh()
@@ -87,22 +94,22 @@ func newPositionView(u *UI) *positionView {
 	v.sources.TextStyle = fyne.TextStyle{Italic: true}
 	v.sources.SizeName = theme.SizeNameCaptionText
 
-	v.dealChart, v.levChart, v.rangeChart = newChartView(u.log), newChartView(u.log), newChartView(u.log)
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	v.dealChart, v.levChart, v.rangeChart = kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	}
-	v.dealTable = newSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
-	v.dealTable.bold = func(r int) bool { return r == 0 }
-	v.dealTable.sortCol, v.dealTable.desc = 1, true
-	v.levTable = newSortTable(v.levColumns(), 1, func() int { return len(v.lev) })
-	v.levTable.bold = func(r int) bool { return r == 0 }
-	v.levTable.sortCol, v.levTable.desc = 1, true
-	v.rangeTable = newSortTable(v.rangeColumns(), 1, func() int { return len(v.res[0].DirectionFlows(scenarios.CAtoUS)) })
-	v.rangeTable.bold = func(r int) bool { return r == 0 }
-	v.rangeTable.sortCol, v.rangeTable.desc = 2, true
+	v.dealTable = kit.NewSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
+	v.dealTable.Bold = func(r int) bool { return r == 0 }
+	v.dealTable.SortCol, v.dealTable.Desc = 1, true
+	v.levTable = kit.NewSortTable(v.levColumns(), 1, func() int { return len(v.lev) })
+	v.levTable.Bold = func(r int) bool { return r == 0 }
+	v.levTable.SortCol, v.levTable.Desc = 1, true
+	v.rangeTable = kit.NewSortTable(v.rangeColumns(), 1, func() int { return len(v.res[0].DirectionFlows(scenarios.CAtoUS)) })
+	v.rangeTable.Bold = func(r int) bool { return r == 0 }
+	v.rangeTable.SortCol, v.rangeTable.Desc = 2, true
 
-	pane := func(c *chartView, t *sortTable) fyne.CanvasObject {
-		s := container.NewVSplit(c.raster, t.table)
+	pane := func(c *kit.ChartView, t *kit.SortTable) fyne.CanvasObject {
+		s := container.NewVSplit(c.Raster, t.Table)
 		s.Offset = 0.58
 		return s
 	}
@@ -226,7 +233,7 @@ func (v *positionView) refresh() {
 	if s := strings.TrimSpace(v.asOf.Text); s != "" {
 		d, err := scenarios.ParseDate(s)
 		if err != nil {
-			v.message.SetText(capitalize(err.Error()) + ".")
+			v.message.SetText(present.Capitalize(err.Error()) + ".")
 			return
 		}
 		day = d
@@ -259,7 +266,7 @@ func (v *positionView) refresh() {
 	}
 	d, err := scenarios.ScoreDeal(&v.res[0], &v.res[1])
 	if err != nil {
-		v.message.SetText(capitalize(err.Error()) + ".")
+		v.message.SetText(present.Capitalize(err.Error()) + ".")
 		return
 	}
 	v.deal = d
@@ -267,7 +274,7 @@ func (v *positionView) refresh() {
 	if v.ids[0] == v.ids[1] {
 		msg = "The baseline and the proposal are the same scenario."
 	}
-	v.message.SetText(strings.TrimSpace(msg + " " + likeness(u.log, "position",
+	v.message.SetText(strings.TrimSpace(msg + " " + present.Likeness(u.log, "position",
 		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
 		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
 	if v.levSrc == nil {
@@ -289,11 +296,11 @@ func (v *positionView) clear() {
 	v.deal = scenarios.Deal{}
 	v.res = [2]scenarios.Result{}
 	v.summary.SetText("")
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.set(nil, time.Time{}, 0)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Set(nil, time.Time{}, 0)
 	}
-	for _, t := range []*sortTable{v.dealTable, v.levTable, v.rangeTable} {
-		t.refresh()
+	for _, t := range []*kit.SortTable{v.dealTable, v.levTable, v.rangeTable} {
+		t.Refresh()
 	}
 }
 
@@ -311,18 +318,18 @@ func (v *positionView) show() {
 	}
 	levMeta := charts.Meta{Title: "Who depends on whom, 2024", Subtitle: fmt.Sprintf("Duty at stake each way under A: %s (%s)", v.names[0], v.res[0].AsOf),
 		Compact: true, Footnote: []string{scenarios.LeverageNote}}
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.setDark(th == charts.Dark)
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.SetDark(th == charts.Dark)
 	}
-	v.dealChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewDeal(deal, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), dealMeta).WithTheme(th)
+	v.dealChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewDeal(deal, sectors, max(3, min(charts.DefaultTop, kit.RowsFor(size.H)/2)), dealMeta).WithTheme(th)
 	}, time.Time{}, scale)
-	v.levChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewLeverage(lev, levAll, sectors, max(3, min(charts.DefaultTop, rowsFor(size.H)/2)), levMeta).WithTheme(th)
+	v.levChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewLeverage(lev, levAll, sectors, max(3, min(charts.DefaultTop, kit.RowsFor(size.H)/2)), levMeta).WithTheme(th)
 	}, time.Time{}, scale)
 	v.showRanges()
-	v.dealTable.refresh()
-	v.levTable.refresh()
+	v.dealTable.Refresh()
+	v.levTable.Refresh()
 	v.sources.SetText(strings.Join(append(slices.Clone(v.levSrc), v.srcs...), "\n"))
 	v.summary.SetText(v.summaryText())
 }
@@ -337,10 +344,10 @@ func (v *positionView) showRanges() {
 	v.mu.Unlock()
 	res, sectors := v.res[0], u.sess.Sectors()
 	meta := charts.Meta{Title: "Duty at stake into the US, with P10–P90 ranges", Subtitle: fmt.Sprintf("A: %s (%s)", v.names[0], res.AsOf), Compact: true}
-	v.rangeChart.set(func(size charts.Size) *charts.Chart {
-		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, rowsFor(size.H)), meta).WithTheme(th)
+	v.rangeChart.Set(func(size charts.Size) *charts.Chart {
+		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
 	}, time.Time{}, u.win.Canvas().Scale())
-	v.rangeTable.refresh()
+	v.rangeTable.Refresh()
 	v.summary.SetText(v.summaryText())
 }
 
@@ -351,42 +358,58 @@ func (v *positionView) startRanges() {
 	run := v.runs
 	v.running = true
 	v.mu.Unlock()
-	ws := v.u.sess.Workspace()
-	models, scs, asOf := v.models, [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}
-	do := onUI // as it is now: a test may restore it before the worker ends
-	go func() {
-		var out [2]*scenarios.MonteCarloResult
-		var firstErr error
-		for i := range 2 {
-			b, _, err := ws.MonteCarlo(models[i], &scs[i], asOf[i], positionDraws, positionSeed)
-			if err != nil {
-				firstErr = err
-				break
-			}
-			out[i] = &b
+	v.ranger.Submit(positionRanges{run: run, ws: v.u.sess.Workspace(), models: v.models,
+		scs: [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, asOf: [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}})
+}
+
+// positionRanges is the two scenarios of a refresh to draw the ranges of;
+// out and err are what the worker drew.
+type positionRanges struct {
+	run    int
+	ws     *storage.Workspace
+	models [2]*scenarios.Model
+	scs    [2]scenarios.Scenario
+	asOf   [2]scenarios.Date
+	out    [2]*scenarios.MonteCarloResult
+	err    error
+}
+
+// drawPositionRanges draws the ranges of both scenarios; it runs on the
+// worker.
+func drawPositionRanges(_ context.Context, r positionRanges) positionRanges {
+	for i := range 2 {
+		b, _, err := r.ws.MonteCarlo(r.models[i], &r.scs[i], r.asOf[i], positionDraws, positionSeed)
+		if err != nil {
+			r.err = err
+			break
 		}
-		do(func() {
-			v.mu.Lock()
-			stale := run != v.runs
-			if !stale {
-				v.bands, v.running = out, false
-			}
-			v.mu.Unlock()
-			if stale {
-				return
-			}
-			if firstErr != nil {
-				v.u.showError("compute the ranges", firstErr)
-			}
-			v.showRanges()
-			if v.computed != nil {
-				select {
-				case v.computed <- struct{}{}:
-				default:
-				}
-			}
-		})
-	}()
+		r.out[i] = &b
+	}
+	return r
+}
+
+// rangesDrawn shows the ranges of the newest refresh; it runs on the UI
+// goroutine.
+func (v *positionView) rangesDrawn(r positionRanges) {
+	v.mu.Lock()
+	stale := r.run != v.runs
+	if !stale {
+		v.bands, v.running = r.out, false
+	}
+	v.mu.Unlock()
+	if stale {
+		return
+	}
+	if r.err != nil {
+		v.u.showError("compute the ranges", r.err)
+	}
+	v.showRanges()
+	if v.computed != nil {
+		select {
+		case v.computed <- struct{}{}:
+		default:
+		}
+	}
 }
 
 // summaryText puts the three answers side by side: what the proposal gets
@@ -400,18 +423,18 @@ func (v *positionView) summaryText() string {
 	fmt.Fprintf(&b, "Deal: in total Canada %s.\n", numfmt.Verdict(t.Verdict()))
 	us, ca := t.Sides[0], t.Sides[1]
 	fmt.Fprintf(&b, "Trade effect into the US %s to %s US$ bn; into Canada %s to %s US$ bn (A to B).\n",
-		boundText(us.TradeBoundA(), us.TradeA, billions(us.TradeA)), boundText(us.TradeBoundB(), us.TradeB, billions(us.TradeB)),
-		boundText(ca.TradeBoundA(), ca.TradeA, billions(ca.TradeA)), boundText(ca.TradeBoundB(), ca.TradeB, billions(ca.TradeB)))
+		present.BoundText(us.TradeBoundA(), us.TradeA, present.Billions(us.TradeA)), present.BoundText(us.TradeBoundB(), us.TradeB, present.Billions(us.TradeB)),
+		present.BoundText(ca.TradeBoundA(), ca.TradeA, present.Billions(ca.TradeA)), present.BoundText(ca.TradeBoundB(), ca.TradeB, present.Billions(ca.TradeB)))
 	top := scenarios.ByUSDependence(v.lev)
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
 		if r.HasUS {
-			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), figurePct(r.USDependence)))
+			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), present.FigurePct(r.USDependence)))
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
 		fmt.Fprintf(&b, "\nLeverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
-			strings.Join(most, ", "), figurePct(v.levAll.USDependence), figurePct(v.levAll.CADependence))
+			strings.Join(most, ", "), present.FigurePct(v.levAll.USDependence), present.FigurePct(v.levAll.CADependence))
 	}
 	v.mu.Lock()
 	bands := v.bands
@@ -421,7 +444,7 @@ func (v *positionView) summaryText() string {
 	case bands[0] != nil && bands[1] != nil:
 		a, p := bands[0].Totals[0].Duty, bands[1].Totals[0].Duty
 		fmt.Fprintf(&b, "\nRanges, duty into the US (P10–P90, %d draws): A %s to %s US$ bn; B %s to %s US$ bn.",
-			bands[0].Draws, billions(a.P10), billions(a.P90), billions(p.P10), billions(p.P90))
+			bands[0].Draws, present.Billions(a.P10), present.Billions(a.P90), present.Billions(p.P10), present.Billions(p.P90))
 	case running:
 		b.WriteString("\nRanges: drawing…")
 	}
@@ -429,7 +452,7 @@ func (v *positionView) summaryText() string {
 }
 
 // dealColumns are the deal table's columns; row 0 holds the totals.
-func (v *positionView) dealColumns() []column {
+func (v *positionView) dealColumns() []kit.Column {
 	row := func(r int) scenarios.DealRow {
 		if r == 0 {
 			return v.deal.Totals
@@ -438,30 +461,30 @@ func (v *positionView) dealColumns() []column {
 	}
 	right := fyne.TextAlignTrailing
 	cell := func(r, i int) string {
-		get, give, us, ca := dealCells(row(r), millions)
+		get, give, us, ca := present.DealCells(row(r), present.Millions)
 		return [...]string{get, give, us, ca}[i]
 	}
-	return []column{
-		{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+	return []kit.Column{
+		{Title: "Sector (US$ M)", Width: 170, Text: func(r int) string {
 			if r == 0 {
 				return "All sectors"
 			}
 			return v.u.sectorLabel(row(r).Sector)
 		}},
-		{title: "Gets", width: 110, align: right, text: func(r int) string { return cell(r, 0) },
-			key: func(r int) float64 { return row(r).Get }},
-		{title: "Gives", width: 110, align: right, text: func(r int) string { return cell(r, 1) },
-			key: func(r int) float64 { return row(r).Give }},
-		{title: "Trade into US, A to B", width: 170, align: right, text: func(r int) string { return cell(r, 2) },
-			key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
-		{title: "Trade into Canada, A to B", width: 180, align: right, text: func(r int) string { return cell(r, 3) },
-			key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
-		{title: "Verdict", width: 420, text: func(r int) string { return capitalize(numfmt.Verdict(row(r).Verdict())) }},
+		{Title: "Gets", Width: 110, Align: right, Text: func(r int) string { return cell(r, 0) },
+			Key: func(r int) float64 { return row(r).Get }},
+		{Title: "Gives", Width: 110, Align: right, Text: func(r int) string { return cell(r, 1) },
+			Key: func(r int) float64 { return row(r).Give }},
+		{Title: "Trade into US, A to B", Width: 170, Align: right, Text: func(r int) string { return cell(r, 2) },
+			Key: func(r int) float64 { return row(r).Sides[0].TradeChange() }},
+		{Title: "Trade into Canada, A to B", Width: 180, Align: right, Text: func(r int) string { return cell(r, 3) },
+			Key: func(r int) float64 { return row(r).Sides[1].TradeChange() }},
+		{Title: "Verdict", Width: 420, Text: func(r int) string { return present.Capitalize(numfmt.Verdict(row(r).Verdict())) }},
 	}
 }
 
 // levColumns are the leverage table's columns; row 0 holds all goods.
-func (v *positionView) levColumns() []column {
+func (v *positionView) levColumns() []kit.Column {
 	row := func(r int) scenarios.SectorLeverage {
 		if r == 0 {
 			return v.levAll
@@ -472,32 +495,32 @@ func (v *positionView) levColumns() []column {
 		if !has {
 			return "no data"
 		}
-		return figurePct(x)
+		return present.FigurePct(x)
 	}
 	right := fyne.TextAlignTrailing
-	return []column{
-		{title: "Sector", width: 170, text: func(r int) string {
+	return []kit.Column{
+		{Title: "Sector", Width: 170, Text: func(r int) string {
 			if r == 0 {
 				return "All goods"
 			}
 			return v.u.sectorLabel(row(r).Sector)
 		}},
-		{title: "US needs Canada", width: 130, align: right, text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
-			key: func(r int) float64 { return row(r).USDependence }},
-		{title: "Canada needs the US", width: 150, align: right, text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
-			key: func(r int) float64 { return row(r).CADependence }},
-		{title: "Duty on Canadian goods (A, US$ M)", width: 230, align: right, text: func(r int) string {
-			return upperText(row(r).UpperBoundCAtoUS, millions(row(r).DutyCAtoUS))
-		}, key: func(r int) float64 { return row(r).DutyCAtoUS }},
-		{title: "Duty on US goods (A, US$ M)", width: 200, align: right, text: func(r int) string {
-			return upperText(row(r).UpperBoundUStoCA, millions(row(r).DutyUStoCA))
-		}, key: func(r int) float64 { return row(r).DutyUStoCA }},
+		{Title: "US needs Canada", Width: 130, Align: right, Text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
+			Key: func(r int) float64 { return row(r).USDependence }},
+		{Title: "Canada needs the US", Width: 150, Align: right, Text: func(r int) string { return share(row(r).HasCA, row(r).CADependence) },
+			Key: func(r int) float64 { return row(r).CADependence }},
+		{Title: "Duty on Canadian goods (A, US$ M)", Width: 230, Align: right, Text: func(r int) string {
+			return present.UpperText(row(r).UpperBoundCAtoUS, present.Millions(row(r).DutyCAtoUS))
+		}, Key: func(r int) float64 { return row(r).DutyCAtoUS }},
+		{Title: "Duty on US goods (A, US$ M)", Width: 200, Align: right, Text: func(r int) string {
+			return present.UpperText(row(r).UpperBoundUStoCA, present.Millions(row(r).DutyUStoCA))
+		}, Key: func(r int) float64 { return row(r).DutyUStoCA }},
 	}
 }
 
 // rangeColumns are the ranges table's columns: duty into the US under A
 // and B with their P10–P90; row 0 holds the totals.
-func (v *positionView) rangeColumns() []column {
+func (v *positionView) rangeColumns() []kit.Column {
 	flow := func(i, r int) (scenarios.Flow, scenarios.Percentiles, bool) {
 		v.mu.Lock()
 		b := v.bands[i]
@@ -523,7 +546,7 @@ func (v *positionView) rangeColumns() []column {
 		return f, fb.Duty, ok
 	}
 	right := fyne.TextAlignTrailing
-	cols := []column{{title: "Sector (US$ M)", width: 170, text: func(r int) string {
+	cols := []kit.Column{{Title: "Sector (US$ M)", Width: 170, Text: func(r int) string {
 		if r == 0 {
 			return "All sectors"
 		}
@@ -532,27 +555,27 @@ func (v *positionView) rangeColumns() []column {
 	}}}
 	for i, name := range []string{"A", "B"} {
 		cols = append(cols,
-			column{title: name + ": duty", width: 110, align: right, text: func(r int) string {
+			kit.Column{Title: name + ": duty", Width: 110, Align: right, Text: func(r int) string {
 				f, _, _ := flow(i, r)
-				s := millions(f.Duty)
+				s := present.Millions(f.Duty)
 				if f.UpperBound {
-					s = "≤ " + s
+					s = numfmt.UpperMark + s
 				}
 				return s
-			}, key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
-			column{title: name + ": P10 – P90", width: 190, align: right, text: func(r int) string {
+			}, Key: func(r int) float64 { f, _, _ := flow(i, r); return f.Duty }},
+			kit.Column{Title: name + ": P10 – P90", Width: 190, Align: right, Text: func(r int) string {
 				if _, b, ok := flow(i, r); ok {
-					return millions(b.P10) + " – " + millions(b.P90)
+					return present.Millions(b.P10) + " – " + present.Millions(b.P90)
 				}
 				return ""
-			}, key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})
+			}, Key: func(r int) float64 { _, b, _ := flow(i, r); return b.P90 - b.P10 }})
 	}
 	return cols
 }
 
 // stop ends the charts' workers.
 func (v *positionView) stop() {
-	for _, c := range []*chartView{v.dealChart, v.levChart, v.rangeChart} {
-		c.stop()
+	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
+		c.Stop()
 	}
 }

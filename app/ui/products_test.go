@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -82,7 +83,7 @@ func displayRow(t *testing.T, u *UI, code string) int {
 	t.Helper()
 	p := u.exposure
 	for r := 1; r <= len(p.flows); r++ {
-		if i := p.table.row(r); i > 0 && p.flows[i-1].Sector == code {
+		if i := p.table.Row(r); i > 0 && p.flows[i-1].Sector == code {
 			return r
 		}
 	}
@@ -94,7 +95,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	u, w := newTestUI(t)
 	productScenario(t, u)
 	useProductModel(t, u, 50)
-	u.exposure.table.table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
+	u.exposure.table.Table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
 	test.Tap(button(t, topOverlay(t, w), "Products…"))
 	d, ok := u.dialogs.top().(*productsDialog)
 	if !ok {
@@ -105,13 +106,13 @@ func TestSectorRowOpensProducts(t *testing.T) {
 		t.Fatalf("sector %s, %d rows", v.sector, len(v.rows))
 	}
 	// Largest duty first: pine (US$ 2 bn at 10%), then fir, then the rest.
-	if got := v.table.cell(0, pcCode); got != "4407.11.0010" {
+	if got := v.table.Cell(0, pcCode); got != "4407.11.0010" {
 		t.Errorf("first row %s", got)
 	}
-	if got := v.table.cell(0, pcDuty); got != "200 M" {
+	if got := v.table.Cell(0, pcDuty); got != "200 M" {
 		t.Errorf("first row duty %s", got)
 	}
-	if got := v.table.cell(0, pcCUSMA); got != "80.0%" {
+	if got := v.table.Cell(0, pcCUSMA); got != "80.0%" {
 		t.Errorf("first row CUSMA share %s", got)
 	}
 	for _, want := range []string{"4407.11.0010 Pine lumber, sawn", "Measures that hit this line:",
@@ -125,14 +126,14 @@ func TestSectorRowOpensProducts(t *testing.T) {
 		}
 	}
 	// Sort by value, then select the joinery line: its measures.
-	v.table.sortBy(pcValue)
-	if got := v.table.cell(0, pcCode); got != "4407.11.0010" {
+	v.table.SortBy(pcValue)
+	if got := v.table.Cell(0, pcCode); got != "4407.11.0010" {
 		t.Errorf("by value: first row %s", got)
 	}
-	v.table.sortBy(pcCode)
-	v.table.sortBy(pcCode) // descending
-	v.table.table.Select(widget.TableCellID{Row: 0, Col: 1})
-	if got := v.table.cell(0, pcCode); got != "4418.99.0000" || !strings.Contains(v.detail.Text, "4418.99.0000 Builders' joinery of wood") ||
+	v.table.SortBy(pcCode)
+	v.table.SortBy(pcCode) // descending
+	v.table.Table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if got := v.table.Cell(0, pcCode); got != "4418.99.0000" || !strings.Contains(v.detail.Text, "4418.99.0000 Builders' joinery of wood") ||
 		!strings.Contains(v.detail.Text, "• IEEPA 35% on non-CUSMA goods: rate 35%, adds 0.16%") || !strings.Contains(v.detail.Text, "CUSMA claim share 99.6% (the sector's)") {
 		t.Errorf("after selecting %s:\n%s", got, v.detail.Text)
 	}
@@ -141,7 +142,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	}
 
 	// Flows into Canada: chapters, said so.
-	v.dirSel.SetSelected(dirLabel(scenarios.UStoCA))
+	v.dirSel.SetSelected(present.DirLabel(scenarios.UStoCA))
 	if !strings.HasPrefix(v.info.Text, chapterOnly) || len(v.rows) == 0 || len(v.rows[0].Code) != 2 {
 		t.Errorf("into Canada: info %q, %d rows", v.info.Text, len(v.rows))
 	}
@@ -173,7 +174,7 @@ func TestProductSearch(t *testing.T) {
 			t.Errorf("line %s matches 4407.11", l.Code)
 		}
 	}
-	if got := v.table.cell(0, pcTariff); got != "10.0%" {
+	if got := v.table.Cell(0, pcTariff); got != "10.0%" {
 		t.Errorf("tariff %s", got)
 	}
 	if !strings.Contains(v.detail.Text, "S232 softwood 10%") || !strings.HasPrefix(v.info.Text, "2 lines match “4407.11”") {
@@ -220,7 +221,7 @@ func TestProductsOfALargeSector(t *testing.T) {
 	}
 	// Furniture (9403...) pays 25%, seats (9401) are excluded: the top row
 	// has the largest duty.
-	if v.rows[v.table.row(0)].Duty < v.rows[v.table.row(1999)].Duty {
+	if v.rows[v.table.Row(0)].Duty < v.rows[v.table.Row(1999)].Duty {
 		t.Error("not sorted by duty")
 	}
 	t.Logf("opening 2,000 lines took %v (listing %v)", took, v.lastOpen) // a figure, not a test: see the benchmark

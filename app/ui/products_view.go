@@ -16,6 +16,8 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -42,11 +44,11 @@ type productsView struct {
 
 	dir       scenarios.Direction
 	sector    string // code; "" for every sector
-	query     *field
+	query     *kit.Field
 	sectorSel *widget.Select
 	dirSel    *widget.RadioGroup
 	info      *widget.Label
-	table     *sortTable
+	table     *kit.SortTable
 	detail    *widget.Label
 
 	// The evaluation the rows come from: the draft it was made for, its
@@ -89,7 +91,7 @@ func (u *UI) showProducts(dir scenarios.Direction, sector, query string) *produc
 	v := newProductsView(u, dir, sector)
 	v.dlg = dialog.NewCustom("Products", "Close", v.content, u.win)
 	u.track(&productsDialog{v.dlg, v}, nil)
-	v.query.onEscape = v.dlg.Hide
+	v.query.OnEscape = v.dlg.Hide
 	size := u.win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(min(size.Width-40, 1240), min(size.Height-40, 760)))
 	v.open(dir, sector, query)
@@ -115,7 +117,7 @@ type productsDialog struct {
 
 func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsView {
 	v := &productsView{u: u, dir: dir, sector: sector, selected: -1}
-	v.query = newField(u.win, "HS code or words, e.g. 4407.11 or maple syrup")
+	v.query = kit.NewField(u.win, "HS code or words, e.g. 4407.11 or maple syrup")
 	v.query.OnChanged = func(string) {
 		if !v.syncing {
 			v.refresh()
@@ -137,12 +139,12 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 		}
 		v.refresh()
 	})
-	v.dirSel = widget.NewRadioGroup([]string{dirLabel(scenarios.CAtoUS), dirLabel(scenarios.UStoCA)}, func(s string) {
+	v.dirSel = widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		if v.syncing {
 			return
 		}
 		v.dir = scenarios.CAtoUS
-		if s == dirLabel(scenarios.UStoCA) {
+		if s == present.DirLabel(scenarios.UStoCA) {
 			v.dir = scenarios.UStoCA
 		}
 		v.refresh()
@@ -151,10 +153,10 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.dirSel.Required = true
 	v.info = widget.NewLabel("")
 	v.info.Wrapping = fyne.TextWrapWord
-	v.table = newSortTable(v.columns(), 0, func() int { return len(v.rows) })
-	v.table.sortCol, v.table.desc = pcDuty, true
-	v.table.bold = func(r int) bool { return r < len(v.rows) && v.rows[r].Index == v.selected }
-	v.table.onSelect = func(r int) {
+	v.table = kit.NewSortTable(v.columns(), 0, func() int { return len(v.rows) })
+	v.table.SortCol, v.table.Desc = pcDuty, true
+	v.table.Bold = func(r int) bool { return r < len(v.rows) && v.rows[r].Index == v.selected }
+	v.table.OnSelect = func(r int) {
 		if r < len(v.rows) {
 			v.selectLine(v.rows[r].Index)
 		}
@@ -169,33 +171,33 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	search := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.query)
 	sectorBox := container.NewGridWrap(fyne.NewSize(240, v.sectorSel.MinSize().Height), v.sectorSel)
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(sectorBox, v.dirSel, export), search)
-	split := container.NewVSplit(v.table.table, container.NewVScroll(v.detail))
+	split := container.NewVSplit(v.table.Table, container.NewVScroll(v.detail))
 	split.Offset = 0.52
 	v.content = container.NewBorder(container.NewVBox(bar, v.info), nil, nil, nil, split)
 	return v
 }
 
 // columns are the products table's columns over v.rows.
-func (v *productsView) columns() []column {
+func (v *productsView) columns() []kit.Column {
 	right := fyne.TextAlignTrailing
 	row := func(r int) *scenarios.LineFlow { return &v.rows[r] }
-	return []column{
-		pcCode:   {title: "Code", width: 120, text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
-		pcDesc:   {title: "Description", width: 380, text: func(r int) string { return lineDescription(row(r)) }},
-		pcSector: {title: "Sector", width: 130, text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
-		pcValue: {title: "Value (US$)", width: 96, align: right, text: func(r int) string { return usd(row(r).Baseline) },
-			key: func(r int) float64 { return row(r).Baseline }},
-		pcCUSMA: {title: "CUSMA", width: 70, align: right, text: func(r int) string { return figurePct(row(r).CUSMAShare) },
-			key: func(r int) float64 { return row(r).CUSMAShare }},
-		pcTariff: {title: "Tariff", width: 70, align: right, text: func(r int) string { return figurePct(row(r).Tariff) },
-			key: func(r int) float64 { return row(r).Tariff }},
-		pcDuty: {title: "Duty (US$)", width: 124, align: right, text: func(r int) string {
+	return []kit.Column{
+		pcCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
+		pcDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return lineDescription(row(r)) }},
+		pcSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
+		pcValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
+			Key: func(r int) float64 { return row(r).Baseline }},
+		pcCUSMA: {Title: "CUSMA", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
+			Key: func(r int) float64 { return row(r).CUSMAShare }},
+		pcTariff: {Title: "Tariff", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).Tariff) },
+			Key: func(r int) float64 { return row(r).Tariff }},
+		pcDuty: {Title: "Duty (US$)", Width: 124, Align: right, Text: func(r int) string {
 			l := row(r)
 			if l.UpperBound && l.Duty != 0 {
-				return "≤ " + usd(l.Duty)
+				return numfmt.UpperMark + usd(l.Duty)
 			}
 			return usd(l.Duty)
-		}, key: func(r int) float64 { return row(r).Duty }},
+		}, Key: func(r int) float64 { return row(r).Duty }},
 	}
 }
 
@@ -211,7 +213,7 @@ func lineDescription(l *scenarios.LineFlow) string {
 // usd formats an amount without the currency, e.g. "12.3 M", for columns
 // whose title names it.
 func usd(v float64) string {
-	s := money(v)
+	s := present.Money(v)
 	s = strings.Replace(s, "US$ ", "", 1)
 	return s
 }
@@ -220,7 +222,7 @@ func usd(v float64) string {
 func (v *productsView) open(dir scenarios.Direction, sector, query string) {
 	v.syncing = true
 	v.dir, v.sector = dir, sector
-	v.dirSel.SetSelected(dirLabel(dir))
+	v.dirSel.SetSelected(present.DirLabel(dir))
 	if sector == "" {
 		v.sectorSel.SetSelected(allSectors)
 	} else {
@@ -331,13 +333,13 @@ func (v *productsView) refresh() {
 	if more > 0 {
 		v.rows = v.rows[:maxFound]
 	}
-	v.table.refresh()
+	v.table.Refresh()
 	v.info.SetText(v.describe(q, len(idx), more))
 	if len(v.rows) == 0 {
 		v.selected = -1
 		v.detail.SetText("")
 	} else if !slices.ContainsFunc(v.rows, func(l scenarios.LineFlow) bool { return l.Index == v.selected }) {
-		v.selectLine(v.rows[v.table.row(0)].Index)
+		v.selectLine(v.rows[v.table.Row(0)].Index)
 	} else {
 		v.selectLine(v.selected)
 	}
@@ -365,7 +367,7 @@ func cmpDesc(a, b float64) int {
 
 // describe says what the table lists.
 func (v *productsView) describe(q string, n, more int) string {
-	where := dirLabel(v.dir)
+	where := present.DirLabel(v.dir)
 	if v.sector != "" {
 		where = v.u.sectorLabel(v.sector) + ", " + where
 	}
@@ -387,11 +389,11 @@ func (v *productsView) describe(q string, n, more int) string {
 	case q != "" && n == 0:
 		s = fmt.Sprintf("No %s of %s matches “%s”.", what, where, q)
 	case q != "":
-		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", count(n, what), q, where, count(withDuty, "line"), money(duty), money(value), rate(duty, value))
+		s = fmt.Sprintf("%s match “%s” (%s): %s with duty, %s on %s of trade%s.", present.Plural(n, what), q, where, present.Plural(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	case v.sector != "":
-		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, count(n, what), count(withDuty, "line"), money(duty), money(value), rate(duty, value))
+		s = fmt.Sprintf("%s: %s, %s with duty at stake, %s on %s of trade%s.", where, present.Plural(n, what), present.Plural(withDuty, "line"), present.Money(duty), present.Money(value), rate(duty, value))
 	default:
-		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, count(n, what), money(duty))
+		s = fmt.Sprintf("%s: %s with duty at stake, %s. Type a code or words to find any line.", where, present.Plural(n, what), present.Money(duty))
 	}
 	if more > 0 {
 		s += fmt.Sprintf(" The %d with the most duty are listed; narrow the search for the other %d.", maxFound, more)
@@ -407,7 +409,7 @@ func (v *productsView) describe(q string, n, more int) string {
 func (v *productsView) selectLine(i int) {
 	v.selected = i
 	v.detail.SetText(v.explain(i))
-	v.table.table.Refresh()
+	v.table.Table.Refresh()
 }
 
 // explain says how line i of the direction is computed: its figures, the
@@ -423,15 +425,15 @@ func (v *productsView) explain(i int) string {
 		head = lineDescription(&lf)
 	}
 	line("%s", head)
-	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), dirLabel(v.dir), v.asOf)
-	duty := money(lf.Duty)
+	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
+	duty := present.Money(lf.Duty)
 	if lf.UpperBound {
-		duty = "≤ " + duty + " (upper bound)"
+		duty = numfmt.UpperMark + duty + " (upper bound)"
 	}
 	line("Value %s (%d) · CUSMA claim share %s%s · tariff %s · duty at stake %s · trade effect %s",
-		money(lf.Baseline), sc.Assumptions.BaselineYear, pct(lf.CUSMAShare), v.shareSource(ln), pct(lf.Tariff), duty, money(lf.TradeChange))
+		present.Money(lf.Baseline), sc.Assumptions.BaselineYear, pct(lf.CUSMAShare), v.shareSource(ln), pct(lf.Tariff), duty, present.Money(lf.TradeChange))
 	if lf.Banned != 0 {
-		line("Banned: %s of its trade (%s) is stopped by an import ban and owes no duty", money(lf.Banned), pct(lf.Ban))
+		line("Banned: %s of its trade (%s) is stopped by an import ban and owes no duty", present.Money(lf.Banned), pct(lf.Ban))
 	}
 	line("")
 	if len(contribs) == 0 {
@@ -444,11 +446,11 @@ func (v *productsView) explain(i int) string {
 		hit[c.Measure.ID] = true
 		switch {
 		case c.Measure.IsBan() && c.Banned != 0:
-			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), money(c.Banned))
+			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), present.Money(c.Banned))
 		case c.Measure.IsBan():
 			line("• %s: import ban on %s of the line (another ban covers as much or more; bans do not add)", measureName(c.Measure), pct(c.Cover.Coverage()))
 		default:
-			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), percent(c.Measure.Rate), pct(c.Added))
+			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), present.Percent(c.Measure.Rate), pct(c.Added))
 		}
 		for _, why := range v.why(c, lf.Sector) {
 			line("    %s", why)
@@ -478,7 +480,7 @@ func (v *productsView) explain(i int) string {
 
 // pct formats a computed share as a percentage, without the noise of
 // floating point (1 − 0.8 is 0.19999999999999996: "20%", not "20.0%").
-func pct(v float64) string { return percent(math.Round(v*1e12) / 1e12) }
+func pct(v float64) string { return present.Percent(math.Round(v*1e12) / 1e12) }
 
 // shareSource says where a line's CUSMA share comes from.
 func (v *productsView) shareSource(l scenarios.Line) string {
@@ -555,7 +557,7 @@ func (v *productsView) why(c scenarios.Contribution, sector string) []string {
 	if cv.Flagged {
 		note := "the measure's note flags its coverage of this sector as an upper bound"
 		if c.Measure.Note != "" {
-			note += ": " + shorten(c.Measure.Note, 160)
+			note += ": " + present.Shorten(c.Measure.Note, 160)
 		}
 		out = append(out, "≤ Upper bound: "+note+".")
 	}
@@ -577,7 +579,7 @@ func (v *productsView) whyNot(me *scenarios.Measure, l scenarios.Line) string {
 				for _, e := range p.Include {
 					names = append(names, v.shortEntry(e))
 				}
-				return "the line is not in its products (" + shorten(strings.Join(names, ", "), 140) + ")"
+				return "the line is not in its products (" + present.Shorten(strings.Join(names, ", "), 140) + ")"
 			}
 		}
 		if e, fully := v.matchEntry(l.Code, p.Exclude); e != "" && fully {

@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -18,9 +16,9 @@ import (
 func (v *provincesView) request() report.ChartRequest {
 	req := report.ChartRequest{Scenarios: []string{v.u.sess.Current()}}
 	switch v.dir.Selected {
-	case dirLabel(scenarios.CAtoUS):
+	case present.DirLabel(scenarios.CAtoUS):
 		req.Direction = scenarios.CAtoUS
-	case dirLabel(scenarios.UStoCA):
+	case present.DirLabel(scenarios.UStoCA):
 		req.Direction = scenarios.UStoCA
 	}
 	return req
@@ -38,40 +36,22 @@ func (v *provincesView) export() {
 		v.u.showError("export the exposure by province", fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid))
 		return
 	}
-	fd := v.u.exportSaveDialog("export the exposure by province", "", func(path string) {
-		if err := v.writeProvinces(path); err != nil {
-			v.u.showError("export the exposure by province", err)
-			return
-		}
-		v.u.setStatus("Exported the exposure by province to " + path)
-	})
-	fd.SetFileName("provinces.png")
-	v.u.showFileDialog(fd)
+	v.u.saveSlide("export the exposure by province", "provinces.png", v.writeProvinces)
 }
 
 // writeProvinces writes the exposure by province to path (.png, .svg or
 // .csv), for the scenario and direction shown.
 func (v *provincesView) writeProvinces(path string) error {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".png" && ext != ".svg" && ext != ".csv" {
-		return fmt.Errorf("%w: %s: want a .png, .svg or .csv file", storage.ErrInvalid, filepath.Base(path))
-	}
-	req := v.request()
-	req.FullFootnote = true
-	t, err := report.Provinces(v.u.sess.Workspace(), req)
-	if err != nil {
-		return err
-	}
-	if !t.HasRegions {
-		return fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid)
-	}
-	return storage.WriteFileAtomic(path, func(w io.Writer) error {
-		switch ext {
-		case ".png":
-			return t.Chart.PNG(w, charts.Slide169, 1)
-		case ".svg":
-			return t.Chart.SVG(w, charts.Slide169)
+	return writeSlide(path, func(bool) (*charts.Chart, error) {
+		req := v.request()
+		req.FullFootnote = true // the sources in full, on the slide too
+		t, err := report.Provinces(v.u.sess.Workspace(), req)
+		if err != nil {
+			return nil, err
 		}
-		return t.Chart.CSV(w)
+		if !t.HasRegions {
+			return nil, fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid)
+		}
+		return t.Chart, nil
 	})
 }

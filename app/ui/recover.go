@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/storage"
 )
 
@@ -26,8 +27,7 @@ func (u *UI) openOptions(path string) storage.Options {
 // every day must not age the only copy unseen. It is called from the
 // backup's goroutine.
 func (u *UI) backupFailed(err error) {
-	do := onUI
-	do(func() {
+	u.onUI(func() {
 		if u.backupWarned || u.closed {
 			return
 		}
@@ -60,7 +60,7 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	where := widget.NewLabel(path)
 	where.Wrapping = fyne.TextWrapBreak
-	why := widget.NewLabel(capitalize(cause.Error()) + ".")
+	why := widget.NewLabel(present.Capitalize(cause.Error()) + ".")
 	why.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{heading, where, why}
 

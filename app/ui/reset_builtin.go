@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"parley/app/ui/kit"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -29,10 +30,14 @@ func (u *UI) resetToBuiltin() <-chan error {
 	id, name := u.sess.Current(), u.sess.Draft().Name
 	u.flushSave()
 	u.setStatus(fmt.Sprintf("Reading the built-in definition of “%s”…", name))
-	go func() {
+	type read struct {
+		sc  *scenarios.Scenario
+		err error
+	}
+	kit.Go(u.onUI, func() read {
 		sc, err := builtinScenario(id)
-		onUI(func() { done <- u.applyBuiltin(id, name, sc, err) })
-	}()
+		return read{sc, err}
+	}, func(r read) { done <- u.applyBuiltin(id, name, r.sc, r.err) })
 	return done
 }
 

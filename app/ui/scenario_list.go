@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -67,7 +69,7 @@ func infoLine(today bool, date scenarios.Date, measures, unevidenced int) string
 	if today {
 		when = "today (" + date.String() + ")"
 	}
-	s := when + " · " + plural(measures, "measure")
+	s := when + " · " + present.Plural(measures, "measure")
 	if unevidenced > 0 {
 		s += fmt.Sprintf(" · ⚠ %d without evidence", unevidenced)
 	}
@@ -96,17 +98,17 @@ func (l *scenarioList) selectID(id string) {
 // newDialog asks for a name and date and creates an empty scenario.
 func (l *scenarioList) newDialog() {
 	u := l.u
-	name := newField(u.win, "e.g. US 25% on autos only")
+	name := kit.NewField(u.win, "e.g. US 25% on autos only")
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("give the scenario a name")
 		}
 		return nil
 	}
-	asOf := newField(u.win, "YYYY-MM-DD")
+	asOf := kit.NewField(u.win, "YYYY-MM-DD")
 	asOf.SetText(scenarios.Today().String())
-	asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
-	desc := newMultiField(u.win, "What this scenario assumes (optional)", 3)
+	asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	desc := kit.NewMultiField(u.win, "What this scenario assumes (optional)", 3)
 	today := widget.NewCheck("Follow today's date", func(on bool) {
 		if on {
 			asOf.Disable()
@@ -122,9 +124,9 @@ func (l *scenarioList) newDialog() {
 			{Text: "", Widget: today},
 			{Text: "Description", Widget: desc},
 		},
-		fields: []*field{name, asOf, desc}, focus: name,
+		fields: []*kit.Field{name, asOf, desc}, focus: name,
 		submit: func() error {
-			d, err := parseDate(asOf.Text, false)
+			d, err := present.ParseDate(asOf.Text, false)
 			if err != nil {
 				return err
 			}
@@ -171,12 +173,12 @@ func (l *scenarioList) branchDialog() {
 	}
 	u.flushSave()
 	src := u.sess.Draft().Clone()
-	name := newField(u.win, "")
-	name.SetText(u.freeName(shorten(src.Name, 150) + " (branch)"))
+	name := kit.NewField(u.win, "")
+	name.SetText(u.freeName(present.Shorten(src.Name, 150) + " (branch)"))
 	u.showForm(formSpec{
-		title: "Branch from “" + shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
+		title: "Branch from “" + present.Shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error {
 			c := src.Clone()
 			c.Name = strings.TrimSpace(name.Text)
@@ -191,12 +193,12 @@ func (l *scenarioList) renameDialog() {
 	if u.sess.Draft() == nil {
 		return
 	}
-	name := newField(u.win, "")
+	name := kit.NewField(u.win, "")
 	name.SetText(u.sess.Draft().Name)
 	u.showForm(formSpec{
 		title: "Rename scenario", confirm: "Rename", what: "rename the scenario",
 		items:  []*widget.FormItem{{Text: "Name", Widget: name}},
-		fields: []*field{name}, focus: name,
+		fields: []*kit.Field{name}, focus: name,
 		submit: func() error { return u.rename(name.Text) },
 	})
 }

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -23,8 +25,8 @@ type scenarioView struct {
 	content fyne.CanvasObject
 
 	name       *widget.Label
-	desc       *field
-	asOf       *field
+	desc       *kit.Field
+	asOf       *kit.Field
 	followDay  *widget.Check
 	evalOn     *widget.Label
 	warn       *widget.Label
@@ -75,22 +77,22 @@ func newScenarioView(u *UI) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 
-	v.desc = newMultiField(u.win, "Describe what this scenario assumes", 1)
-	v.desc.scenario = true
+	v.desc = kit.NewMultiField(u.win, "Describe what this scenario assumes", 1)
+	v.desc.Scenario = true
 	v.desc.OnChanged = func(s string) {
 		if v.loading {
 			return
 		}
 		v.report(u.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
 	}
-	v.asOf = newField(u.win, "YYYY-MM-DD")
-	v.asOf.scenario = true
-	v.asOf.Validator = func(s string) error { _, err := parseDate(s, false); return err }
+	v.asOf = kit.NewField(u.win, "YYYY-MM-DD")
+	v.asOf.Scenario = true
+	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	v.asOf.OnChanged = func(s string) {
 		if v.loading {
 			return
 		}
-		d, err := parseDate(s, false)
+		d, err := present.ParseDate(s, false)
 		if err != nil {
 			return
 		}
@@ -247,13 +249,13 @@ func (v *scenarioView) loadHeader() {
 	v.loading = true
 	defer func() { v.loading = false }()
 	v.name.SetText(sc.Name)
-	v.desc.setQuiet(sc.Description)
-	v.asOf.setQuiet(sc.AsOf.String())
+	v.desc.SetQuiet(sc.Description)
+	v.asOf.SetQuiet(sc.AsOf.String())
 	v.followDay.SetChecked(sc.AsOfToday)
 	// The date shown in the (disabled) field is the day evaluated on.
 	if sc.AsOfToday {
 		v.asOf.Disable()
-		v.asOf.setQuiet(sc.EvalDate().String())
+		v.asOf.SetQuiet(sc.EvalDate().String())
 		v.evalOn.SetText("")
 	} else {
 		v.asOf.Enable()
@@ -270,7 +272,7 @@ func (v *scenarioView) changed() {
 	}
 	v.table.Refresh()
 	if ids := sc.Unevidenced(); len(ids) > 0 {
-		v.warn.SetText(fmt.Sprintf("⚠ %s without evidence: add a quote or citation in the measure's Evidence tab.", plural(len(ids), "measure")))
+		v.warn.SetText(fmt.Sprintf("⚠ %s without evidence: add a quote or citation in the measure's Evidence tab.", present.Plural(len(ids), "measure")))
 		v.warn.Show()
 	} else {
 		v.warn.Hide()
@@ -284,7 +286,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	sc := v.u.sess.Draft()
 	i := v.measureAt(id.Row)
 	if i < 0 {
-		setLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
+		kit.SetLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
 		return
 	}
 	m := &sc.Measures[i]
@@ -302,7 +304,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case colLabel:
 		s = measureName(m)
-		if tag := statusTag(m); tag != "" {
+		if tag := present.StatusTag(m); tag != "" {
 			s += " [" + tag + "]"
 		}
 		trunc = fyne.TextTruncateEllipsis
@@ -315,7 +317,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		s = v.u.scopeSummary(m)
 		trunc = fyne.TextTruncateEllipsis
 	case colRate:
-		s = percent(m.Rate)
+		s = present.Percent(m.Rate)
 		if m.IsBan() {
 			s = "ban"
 		}
@@ -326,7 +328,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			s = "exempt"
 		}
 	case colDates:
-		s = dateRange(m.From, m.To)
+		s = present.DateRange(m.From, m.To)
 		if !active {
 			s += " (not in force)"
 		}
@@ -343,7 +345,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Truncation = trunc
 		l.Refresh()
 	}
-	setLabel(l, s, align, style, imp)
+	kit.SetLabel(l, s, align, style, imp)
 }
 
 // sectorsSummary describes a measure's sectors and coverage, e.g. "All
@@ -364,7 +366,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 		}
 		head := "All"
 		if all != 1 {
-			head = "All " + percent(all)
+			head = "All " + present.Percent(all)
 		}
 		if slices.Contains(m.UpperBound, scenarios.Wildcard) {
 			head += " ≤"
@@ -376,7 +378,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 			case v == 0:
 				except = append(except, u.sectorLabel(c))
 			default:
-				other = append(other, fmt.Sprintf("%s %s", name(c), percent(v)))
+				other = append(other, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 			}
 		}
 		if len(except) > 0 {
@@ -390,7 +392,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 		if v := m.Sectors[c]; v == 1 {
 			parts = append(parts, name(c))
 		} else if v > 0 {
-			parts = append(parts, fmt.Sprintf("%s %s", name(c), percent(v)))
+			parts = append(parts, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 		}
 	}
 	if len(parts) == 0 {

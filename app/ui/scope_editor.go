@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/numfmt"
+	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -36,14 +38,14 @@ type scopeEditor struct {
 	note     *widget.Label
 	include  *fyne.Container
 	exclude  *fyne.Container
-	codes    *field
+	codes    *kit.Field
 	codesErr *widget.Label
 	preview  *widget.Label
 	kind     *widget.Select
-	share    *field
+	share    *kit.Field
 	shareBox *fyne.Container
 
-	listQuery *field
+	listQuery *kit.Field
 	lists     *widget.List
 	names     []string // lists shown, filtered by listQuery
 
@@ -65,10 +67,10 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.note.Hide()
 	e.include, e.exclude = container.NewVBox(), container.NewVBox()
 
-	e.codes = newField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
+	e.codes = kit.NewField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
 	e.codes.OnChanged = func(string) { e.check() }
 	e.codes.OnSubmitted = func(string) { e.addCodes(false) }
-	e.codesErr = errorLabel()
+	e.codesErr = kit.ErrorLabel()
 	e.preview = widget.NewLabel("")
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.preview.SizeName = theme.SizeNameCaptionText
@@ -98,13 +100,13 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		_, err := parsePercent(s, 1)
+		_, err := present.ParsePercent(s, 1)
 		return err
 	}
 	e.share.OnChanged = func(s string) {
 		var x *float64
 		if strings.TrimSpace(s) != "" {
-			v, err := parsePercent(s, 1)
+			v, err := present.ParsePercent(s, 1)
 			if err != nil {
 				return
 			}
@@ -134,7 +136,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		e.shareBox, help,
 	)
 
-	e.listQuery = newField(f.u.win, "Find a built-in list: name, title or source")
+	e.listQuery = kit.NewField(f.u.win, "Find a built-in list: name, title or source")
 	e.listQuery.OnChanged = func(string) { e.filterLists() }
 	e.lists = widget.NewList(func() int { return len(e.names) }, e.newListRow, e.updateListRow)
 	lists := container.NewBorder(container.NewVBox(boldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
@@ -177,11 +179,11 @@ func (e *scopeEditor) refresh(m *scenarios.Measure) {
 		e.share.Disable()
 	}
 	if m.CUSMAExemptShare != nil {
-		if v, err := parsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
-			e.share.setQuiet(percentInput(*m.CUSMAExemptShare))
+		if v, err := present.ParsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
+			e.share.SetQuiet(present.PercentInput(*m.CUSMAExemptShare))
 		}
 	} else if strings.TrimSpace(e.share.Text) != "" && e.f.u.win.Canvas().Focused() != e.share {
-		e.share.setQuiet("")
+		e.share.SetQuiet("")
 	}
 	e.summary.SetText(e.sizeText(m))
 	if mo := e.model(); mo != nil && !mo.ProductLevel(m.Direction()) {
@@ -209,31 +211,23 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 		return ""
 	}
 	s := mo.ScopeSize(m)
-	return "Covers " + scopeSize(s, m.Content != "") + " in " + dirLabel(m.Direction()) + ", before precedence and CUSMA relief."
+	return "Covers " + scopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
 }
 
 // scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
 // 4.5 bn after content), 12 lines upper bound".
 func scopeSize(s scenarios.ScopeSize, content bool) string {
-	t := fmt.Sprintf("%s, %s of trade", count(s.Lines, "line"), money(s.Value))
+	t := fmt.Sprintf("%s, %s of trade", present.Plural(s.Lines, "line"), present.Money(s.Value))
 	switch {
 	case content:
-		t += fmt.Sprintf(" (%s after content)", money(s.Covered))
+		t += fmt.Sprintf(" (%s after content)", present.Money(s.Covered))
 	case s.Covered < s.Value*(1-1e-9):
-		t += fmt.Sprintf(" (%s after sector coverage)", money(s.Covered))
+		t += fmt.Sprintf(" (%s after sector coverage)", present.Money(s.Covered))
 	}
 	if s.UpperBound > 0 {
-		t += fmt.Sprintf(", %s upper bound", count(s.UpperBound, "line"))
+		t += fmt.Sprintf(", %s upper bound", present.Plural(s.UpperBound, "line"))
 	}
 	return t
-}
-
-// count returns "1 line" or "11,852 lines".
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return numfmt.Grouped(float64(n), 0) + " " + word + "s"
 }
 
 // fillEntries lists the include (or exclude) entries of m, each with a
@@ -325,7 +319,7 @@ func (e *scopeEditor) parseEntries(text string) ([]string, error) {
 		}
 	}
 	if len(bad) > 0 {
-		return nil, errors.New(capitalize(strings.Join(bad, "; ")) + ".")
+		return nil, errors.New(present.Capitalize(strings.Join(bad, "; ")) + ".")
 	}
 	return out, nil
 }
@@ -506,7 +500,7 @@ func (e *scopeEditor) updateListRow(id widget.ListItemID, o fyne.CanvasObject) {
 		probe := m.Clone()
 		probe.Products = &scenarios.ProductScope{Include: []string{entry}}
 		probe.Content, probe.Sectors = "", nil
-		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + dirLabel(m.Direction())
+		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
 	}
 	if l.Source != "" {
 		d += " · source: " + l.Source

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -37,9 +38,9 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 			sec = fmt.Sprintf("%s (%s; HS chapters %s)", s.Name, s.Code, strings.Join(s.Chapters, ", "))
 		}
 	}
-	line("%s, %s, as of %s", sec, dirLabel(f.Direction), u.sess.Result().AsOf)
+	line("%s, %s, as of %s", sec, present.DirLabel(f.Direction), u.sess.Result().AsOf)
 	line("")
-	line("Baseline trade V = %s (%d).", money(f.Baseline), a.BaselineYear)
+	line("Baseline trade V = %s (%d).", present.Money(f.Baseline), a.BaselineYear)
 	var ex scenarios.SectorExplanation
 	if u.sess.Model() != nil {
 		ex = u.sess.Model().ExplainSector(sc, f.Direction, f.Sector, u.sess.Result().AsOf)
@@ -49,15 +50,15 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 		// is used, so show the value-weighted mean of the lines' shares.
 		rest := ""
 		if ex.OwnShares < ex.Lines {
-			rest = fmt.Sprintf("; the other %d take the sector's share %s%s", ex.Lines-ex.OwnShares, number(f.CUSMAShare), u.paramSource(f, "cusma"))
+			rest = fmt.Sprintf("; the other %d take the sector's share %s%s", ex.Lines-ex.OwnShares, present.Number(f.CUSMAShare), u.paramSource(f, "cusma"))
 		}
 		line("CUSMA claim share c: each line's own claim share (%d of %d lines%s); value-weighted %s.",
-			ex.OwnShares, ex.Lines, rest, number(math.Round(ex.CUSMAShare*1e4)/1e4))
+			ex.OwnShares, ex.Lines, rest, present.Number(math.Round(ex.CUSMAShare*1e4)/1e4))
 	} else {
-		line("CUSMA claim share c = %s%s.", number(f.CUSMAShare), u.paramSource(f, "cusma"))
+		line("CUSMA claim share c = %s%s.", present.Number(f.CUSMAShare), u.paramSource(f, "cusma"))
 	}
-	line("Import demand elasticity e = %s%s.", number(f.Elasticity), u.paramSource(f, "elasticity"))
-	line("Baseline tariff t0 = %s%s.", figurePct(f.BaselineTariff), u.paramSource(f, "tariff"))
+	line("Import demand elasticity e = %s%s.", present.Number(f.Elasticity), u.paramSource(f, "elasticity"))
+	line("Baseline tariff t0 = %s%s.", present.FigurePct(f.BaselineTariff), u.paramSource(f, "tariff"))
 	line("")
 	line("Measures in force that hit this sector's lines:")
 	for _, p := range ex.Measures {
@@ -73,38 +74,38 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 			notes = append(notes, "≤ its coverage of some lines is an upper bound")
 		}
 		if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
-			notes = append(notes, statusLabel(st))
+			notes = append(notes, present.StatusLabel(st))
 		}
 		extra := ""
 		if len(notes) > 0 {
 			extra = " (" + strings.Join(notes, "; ") + ")"
 		}
 		if m.IsBan() {
-			line("• %s: import ban on %s, trade banned %s%s", measureName(m), lineCount(p.Lines), money(p.Banned), extra)
+			line("• %s: import ban on %s, trade banned %s%s", measureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
 			continue
 		}
-		line("• %s: rate %s on %s, adds %s of duty%s", measureName(m), percent(m.Rate), lineCount(p.Lines), money(p.Duty), extra)
+		line("• %s: rate %s on %s, adds %s of duty%s", measureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
 	}
 	if len(ex.Measures) == 0 {
 		line("• none")
 	}
 	line("")
-	line("Additional tariff τ = %s", figurePct(f.Tariff))
+	line("Additional tariff τ = %s", present.FigurePct(f.Tariff))
 	upper := ""
 	if f.UpperBound {
 		upper = " (upper bound)"
 	}
 	if f.Banned != 0 {
-		line("Trade banned VB = V × B = %s%s (B: each line's largest ban coverage)", money(f.Banned), upper)
-		line("Duty at stake D = V × (1 − B) × τ = %s%s", money(f.Duty), upper)
-		line("Trade effect ΔM = −VB + max(−V(1 − B), −e × V(1 − B) × τ / (1 + t0)) = %s", money(f.TradeChange))
+		line("Trade banned VB = V × B = %s%s (B: each line's largest ban coverage)", present.Money(f.Banned), upper)
+		line("Duty at stake D = V × (1 − B) × τ = %s%s", present.Money(f.Duty), upper)
+		line("Trade effect ΔM = −VB + max(−V(1 − B), −e × V(1 − B) × τ / (1 + t0)) = %s", present.Money(f.TradeChange))
 	} else {
-		line("Duty at stake D = V × τ = %s%s", money(f.Duty), upper)
-		line("Trade effect ΔM = max(−V, −e × V × τ / (1 + t0)) = %s", money(f.TradeChange))
+		line("Duty at stake D = V × τ = %s%s", present.Money(f.Duty), upper)
+		line("Trade effect ΔM = max(−V, −e × V × τ / (1 + t0)) = %s", present.Money(f.TradeChange))
 	}
-	line("  low (e × %s) %s, high (e × %s) %s", number(a.ElasticityLow), money(f.TradeChangeLow), number(a.ElasticityHigh), money(f.TradeChangeHigh))
-	line("Value after the measures V1 = V + ΔM = %s", money(f.ValueAfter))
-	line("Duty collected R = τ × V1 = %s", money(f.DutyCollected))
+	line("  low (e × %s) %s, high (e × %s) %s", present.Number(a.ElasticityLow), present.Money(f.TradeChangeLow), present.Number(a.ElasticityHigh), present.Money(f.TradeChangeHigh))
+	line("Value after the measures V1 = V + ΔM = %s", present.Money(f.ValueAfter))
+	line("Duty collected R = τ × V1 = %s", present.Money(f.DutyCollected))
 	line("")
 	for _, s := range u.sourceLines() {
 		line("%s", s)

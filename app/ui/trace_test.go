@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -53,10 +54,10 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 		t.Errorf("line explanation:\n%s", e)
 	}
 	// The measure list tags the ban.
-	if tag := statusTag(&u.sess.Draft().Measures[3]); tag != "ban" {
+	if tag := present.StatusTag(&u.sess.Draft().Measures[3]); tag != "ban" {
 		t.Errorf("ban tagged %q", tag)
 	}
-	if tag := statusTag(&u.sess.Draft().Measures[4]); tag != "threatened" {
+	if tag := present.StatusTag(&u.sess.Draft().Measures[4]); tag != "threatened" {
 		t.Errorf("threatened measure tagged %q", tag)
 	}
 	// The furniture duty hits no lumber line; the threatened duty is not

@@ -31,6 +31,9 @@ type UI struct {
 	win   fyne.Window
 	prefs prefs
 	log   *slog.Logger
+	// post runs a function on the UI goroutine: fyne.Do (tests give their
+	// own); workers deliver their results through it (onUI).
+	post func(func())
 
 	// sess is the window's state on its workspace: the scenario shown, its
 	// draft and result, the undo history, saving and the watch.
@@ -123,8 +126,6 @@ func newUI(a fyne.App, w fyne.Window, ws *storage.Workspace, o Options) (*UI, er
 
 // bareUI returns Parley's window before it shows a workspace.
 func bareUI(a fyne.App, w fyne.Window, o Options) *UI {
-	refuseNetwork()
-	keepFilesUntilWritten()
 	if o.Post == nil {
 		o.Post = fyne.Do
 	}
@@ -133,6 +134,7 @@ func bareUI(a fyne.App, w fyne.Window, o Options) *UI {
 		win:   w,
 		prefs: prefs{a.Preferences()},
 		log:   slog.Default().With("component", "ui"),
+		post:  o.Post,
 	}
 	u.sess = &session.Session{Post: o.Post, Now: o.Now, Log: u.log}
 	if !o.Sync {

@@ -1,4 +1,4 @@
-package ui
+package platform
 
 import (
 	"bufio"
@@ -7,11 +7,11 @@ import (
 	"strings"
 )
 
-// documentsFolder returns the user's documents folder: XDG_DOCUMENTS_DIR
+// DocumentsFolder returns the user's documents folder: XDG_DOCUMENTS_DIR
 // (from the environment or ~/.config/user-dirs.dirs) on Linux, else
 // ~/Documents where it exists (Windows, macOS and most desktops), else the
 // home folder; "" when there is no home folder.
-func documentsFolder() string {
+func DocumentsFolder() string {
 	home, err := os.UserHomeDir()
 	if err != nil || home == "" {
 		return ""

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,11 +8,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// overBottom shows label (a banner shown and hidden with Show/Hide) over
+// OverBottom shows label (a banner shown and hidden with Show/Hide) over
 // the bottom of content, on the window's background, rather than above or
 // below it: showing the banner moves and resizes nothing, so a click
 // that follows lands on the field the user aimed at.
-func overBottom(content fyne.CanvasObject, label *widget.Label) fyne.CanvasObject {
+func OverBottom(content fyne.CanvasObject, label *widget.Label) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	slot := container.New(&bannerLayout{label: label, bg: bg}, bg, label)
 	return container.NewStack(content, container.NewBorder(nil, slot, nil, nil))

@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"log/slog"
@@ -7,9 +7,9 @@ import (
 	"parley/scenarios"
 )
 
-// likeness says how B is not like A, as a sentence for a view's message,
+// Likeness says how B is not like A, as a sentence for a view's message,
 // and logs it; "" when they are like with like.
-func likeness(log *slog.Logger, view string, a, b scenarios.Compared) string {
+func Likeness(log *slog.Logger, view string, a, b scenarios.Compared) string {
 	w := scenarios.LikenessWarnings(a, b)
 	note := scenarios.LikenessNote(w)
 	if note == "" {
@@ -21,13 +21,13 @@ func likeness(log *slog.Logger, view string, a, b scenarios.Compared) string {
 	return note + "."
 }
 
-// likenessAll says how each of several scenarios compared is not like
+// LikenessAll says how each of several scenarios compared is not like
 // the first (A): labelled A, B, C, D in order, one sentence per scenario
 // that differs, logged; "" when all are like with like.
-func likenessAll(log *slog.Logger, view string, sides []scenarios.Compared) string {
+func LikenessAll(log *slog.Logger, view string, sides []scenarios.Compared) string {
 	var out []string
 	for i := 1; i < len(sides); i++ {
-		if s := likeness(log, view, sides[0], sides[i]); s != "" {
+		if s := Likeness(log, view, sides[0], sides[i]); s != "" {
 			out = append(out, s)
 		}
 	}

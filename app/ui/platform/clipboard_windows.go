@@ -1,4 +1,4 @@
-package ui
+package platform
 
 import (
 	"bytes"
@@ -31,10 +31,10 @@ const (
 	gmemMoveable = 0x0002 // GMEM_MOVEABLE
 )
 
-// copyImage puts a PNG image on the clipboard twice: as a bitmap (CF_DIB),
+// CopyImage puts a PNG image on the clipboard twice: as a bitmap (CF_DIB),
 // which every program pastes, and as "PNG", which Office, LibreOffice and
 // browsers prefer.
-func copyImage(data []byte) error {
+func CopyImage(data []byte) error {
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("copy the image: %w", err)

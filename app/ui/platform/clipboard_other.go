@@ -1,10 +1,10 @@
 //go:build !windows && !darwin && !linux && !freebsd && !openbsd && !netbsd && !dragonfly
 
-package ui
+package platform
 
 import "errors"
 
-// copyImage is not available on this system.
-func copyImage([]byte) error {
+// CopyImage is not available on this system.
+func CopyImage([]byte) error {
 	return errors.New("copying images is not available on this system; the image was not copied — use Save…")
 }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"strings"
@@ -9,23 +9,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// field is a text entry that cooperates with the window: Escape cancels its
+// Field is a text entry that cooperates with the window: Escape cancels its
 // dialog (or leaves the field), and application shortcuts it does not use
 // itself (Ctrl+N, Ctrl+F, Ctrl+Shift+Z...) still reach the window.
-type field struct {
+type Field struct {
 	widget.Entry
 
 	// onEscape runs when Escape is pressed; nil leaves the field.
-	onEscape func()
+	OnEscape func()
 	// scenario marks a field whose every change edits the scenario, so that
 	// Ctrl+Z undoes scenario edits rather than the field's typing.
-	scenario bool
+	Scenario bool
 	win      fyne.Window
 	// onFocus runs when the field gains the keyboard focus.
-	onFocus func()
+	OnFocus func()
 	// startText is the text when the field last gained the focus or was
 	// set by the program: what an edit that fails goes back to.
-	startText string
+	StartText string
 
 	// trailing is set while the cursor should stand after a space typed at
 	// the end of a wrapping multi-line field but Fyne put it before that
@@ -34,26 +34,26 @@ type field struct {
 	trailText string
 }
 
-// newField returns a one-line field.
-func newField(win fyne.Window, placeholder string) *field {
-	f := &field{win: win}
+// NewField returns a one-line field.
+func NewField(win fyne.Window, placeholder string) *Field {
+	f := &Field{win: win}
 	f.PlaceHolder = placeholder
 	f.ExtendBaseWidget(f)
 	return f
 }
 
-// newMultiField returns a multi-line field with wrapped words.
-func newMultiField(win fyne.Window, placeholder string, rows int) *field {
-	f := newField(win, placeholder)
+// NewMultiField returns a multi-line field with wrapped words.
+func NewMultiField(win fyne.Window, placeholder string, rows int) *Field {
+	f := NewField(win, placeholder)
 	f.MultiLine = true
 	f.Wrapping = fyne.TextWrapWord
 	f.SetMinRowsVisible(rows)
 	return f
 }
 
-// setQuiet sets the text without calling OnChanged.
-func (f *field) setQuiet(s string) {
-	f.startText = s
+// SetQuiet sets the text without calling OnChanged.
+func (f *Field) SetQuiet(s string) {
+	f.StartText = s
 	if f.Text == s {
 		return
 	}
@@ -64,11 +64,11 @@ func (f *field) setQuiet(s string) {
 }
 
 // FocusGained tells onFocus.
-func (f *field) FocusGained() {
-	f.startText = f.Text
+func (f *Field) FocusGained() {
+	f.StartText = f.Text
 	f.Entry.FocusGained()
-	if f.onFocus != nil {
-		f.onFocus()
+	if f.OnFocus != nil {
+		f.OnFocus()
 	}
 }
 
@@ -79,7 +79,7 @@ func (f *field) FocusGained() {
 // the end ("aluminum and automobiles" becomes "aluminum andautomobiles ").
 // While the cursor stands clamped before such a trailing space, the next
 // rune is appended at the end instead and the cursor moved to the end.
-func (f *field) TypedRune(r rune) {
+func (f *Field) TypedRune(r rune) {
 	if !f.MultiLine || f.Wrapping == fyne.TextWrapOff || f.Disabled() {
 		f.Entry.TypedRune(r)
 		return
@@ -96,7 +96,7 @@ func (f *field) TypedRune(r rune) {
 }
 
 // TypedKey handles Escape before the entry.
-func (f *field) TypedKey(k *fyne.KeyEvent) {
+func (f *Field) TypedKey(k *fyne.KeyEvent) {
 	if f.trailing && k.Name == fyne.KeyBackspace && f.Text == f.trailText && f.CursorTextOffset() == len([]rune(f.Text))-1 {
 		// Backspace after the trailing space erases that space.
 		runes := []rune(f.Text)
@@ -107,8 +107,8 @@ func (f *field) TypedKey(k *fyne.KeyEvent) {
 	}
 	f.trailing = false
 	if k.Name == fyne.KeyEscape {
-		if f.onEscape != nil {
-			f.onEscape()
+		if f.OnEscape != nil {
+			f.OnEscape()
 		} else if f.win != nil {
 			f.win.Canvas().Unfocus()
 		}
@@ -119,7 +119,7 @@ func (f *field) TypedKey(k *fyne.KeyEvent) {
 
 // TypedShortcut passes letter shortcuts with modifiers to the window: the
 // entry only uses them for word moves and deletions.
-func (f *field) TypedShortcut(s fyne.Shortcut) {
+func (f *Field) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok && isLetter(cs.KeyName) && f.win != nil {
 		if sc, ok := f.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }); ok {
 			sc.TypedShortcut(s)
@@ -133,27 +133,27 @@ func isLetter(k fyne.KeyName) bool {
 	return len(k) == 1 && k[0] >= 'A' && k[0] <= 'Z'
 }
 
-// keyList is a list for dialogs: Escape cancels the dialog and Enter
+// KeyList is a list for dialogs: Escape cancels the dialog and Enter
 // confirms it, as in its fields.
-type keyList struct {
+type KeyList struct {
 	widget.List
-	onEscape, onEnter func()
+	OnEscape, OnEnter func()
 }
 
-func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{}
+func NewKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *KeyList {
+	l := &KeyList{}
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.ExtendBaseWidget(l)
 	return l
 }
 
 // TypedKey handles Escape and Enter before the list.
-func (l *keyList) TypedKey(k *fyne.KeyEvent) {
+func (l *KeyList) TypedKey(k *fyne.KeyEvent) {
 	switch {
-	case k.Name == fyne.KeyEscape && l.onEscape != nil:
-		l.onEscape()
-	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && l.onEnter != nil:
-		l.onEnter()
+	case k.Name == fyne.KeyEscape && l.OnEscape != nil:
+		l.OnEscape()
+	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && l.OnEnter != nil:
+		l.OnEnter()
 	default:
 		l.List.TypedKey(k)
 	}

@@ -1,9 +1,9 @@
-package ui
+package present
 
 import "parley/scenarios"
 
-// statusLabel names a measure status for people.
-func statusLabel(status string) string {
+// StatusLabel names a measure status for people.
+func StatusLabel(status string) string {
 	switch status {
 	case scenarios.StatusAnnounced:
 		return "announced"
@@ -17,13 +17,13 @@ func statusLabel(status string) string {
 	return "in force"
 }
 
-// statusTag is the tag shown beside a measure whose status is not in
+// StatusTag is the tag shown beside a measure whose status is not in
 // force ("threatened", "announced", ...) and "ban" for an import ban; ""
 // for an in-force duty.
-func statusTag(m *scenarios.Measure) string {
+func StatusTag(m *scenarios.Measure) string {
 	tag := ""
 	if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
-		tag = statusLabel(st)
+		tag = StatusLabel(st)
 	}
 	if m.IsBan() {
 		if tag != "" {
@@ -34,11 +34,11 @@ func statusTag(m *scenarios.Measure) string {
 	return tag
 }
 
-// statusOf returns the status a label of statusLabel names ("" for in
+// StatusOf returns the status a label of statusLabel names ("" for in
 // force, as measures store it).
-func statusOf(label string) string {
+func StatusOf(label string) string {
 	for _, st := range scenarios.Statuses {
-		if statusLabel(st) == label && st != scenarios.StatusInForce {
+		if StatusLabel(st) == label && st != scenarios.StatusInForce {
 			return st
 		}
 	}

@@ -1,4 +1,4 @@
-package ui
+package present
 
 import (
 	"errors"
@@ -19,7 +19,7 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 		}
 	}
 	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	paths, skipped, err := scanFolder(dir)
+	paths, skipped, err := ScanFolder(dir)
 	if err != nil || len(paths) != 3 || filepath.Base(paths[2]) != "report.pdf" {
 		t.Fatalf("paths %v, %v", paths, err)
 	}
@@ -35,9 +35,9 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 		{"/x/y/empty.txt", errors.New("import /x/y/empty.txt: " + storage.ErrBadDocument.Error() + ": empty.txt has no text"), "empty.txt: it has no text"},
 		{"/x/y/dup.txt", errors.New("import /x/y/dup.txt: already exists: dup.txt is already in the library as 005"), "dup.txt: already exists: it is already in the library as 005"},
 	} {
-		got := importProblem(tc.path, tc.err)
+		got := ImportProblem(tc.path, tc.err)
 		if !strings.HasPrefix(got, tc.want) || strings.Count(got, filepath.Base(tc.path)) != 1 {
-			t.Errorf("importProblem(%s) = %q, want %q with the name once", tc.path, got, tc.want)
+			t.Errorf("ImportProblem(%s) = %q, want %q with the name once", tc.path, got, tc.want)
 		}
 	}
 }
@@ -51,15 +51,15 @@ func TestDocumentCountsInWords(t *testing.T) {
 		{storage.Document{Excerpts: 1, Citations: 0}, "1 saved excerpt · not quoted by any measure yet"},
 		{storage.Document{Excerpts: 3, Citations: 1}, "3 saved excerpts · quoted by 1 measure"},
 	} {
-		if got := docLine(tc.d); got != tc.want {
+		if got := DocLine(tc.d); got != tc.want {
 			t.Errorf("docLine = %q, want %q", got, tc.want)
 		}
 	}
 	utc := time.Date(2026, 3, 1, 18, 5, 0, 0, time.UTC)
-	if got, want := localTime(utc), utc.Local().Format("2 Jan 2006, 15:04"); got != want {
+	if got, want := LocalTime(utc), utc.Local().Format("2 Jan 2006, 15:04"); got != want {
 		t.Errorf("localTime = %q, want %q", got, want)
 	}
-	if got := localTime(time.Time{}); got != "" {
+	if got := LocalTime(time.Time{}); got != "" {
 		t.Errorf("localTime of no time = %q", got)
 	}
 }
@@ -69,8 +69,8 @@ func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
 		r    float64
 		want string
 	}{{0, "0%"}, {0.35, "35%"}, {0.0815, "8.15%"}, {0.0004, "0.04%"}, {0.00004, "<0.01%"}, {0.123, "12.3%"}} {
-		if got := percent(tc.r); got != tc.want {
-			t.Errorf("percent(%v) = %q, want %q", tc.r, got, tc.want)
+		if got := Percent(tc.r); got != tc.want {
+			t.Errorf("Percent(%v) = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 	for _, tc := range []struct {
@@ -82,31 +82,21 @@ func TestPercentIsNeverZeroWhenNotZero(t *testing.T) {
 		{"50%", 0.5, "50%", false}, {"0.5", 0.5, "50%", false}, {"50", 0.5, "50%", false}, {"1", 1, "100%", false},
 		{"12,5 %", 0.125, "12.5%", false}, {"5000", 0, "", true}, {"-3", 0, "", true}, {"abc", 0, "", true},
 	} {
-		r, meaning, err := parseShare(tc.typed, 1)
+		r, meaning, err := ParseShare(tc.typed, 1)
 		if (err != nil) != tc.bad || (!tc.bad && (r != tc.rate || meaning != tc.meaning)) {
-			t.Errorf("parseShare(%q) = %v %q %v", tc.typed, r, meaning, err)
+			t.Errorf("ParseShare(%q) = %v %q %v", tc.typed, r, meaning, err)
 		}
 	}
 }
 
-func TestDocumentsFolderForExports(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("XDG_DOCUMENTS_DIR", "")
-	if got := documentsFolder(); got != home {
-		t.Errorf("no Documents folder: %q, want the home folder", got)
-	}
-	docs := filepath.Join(home, "Documents")
-	os.Mkdir(docs, 0o755)
-	if got := documentsFolder(); got != docs {
-		t.Errorf("%q, want %q", got, docs)
-	}
-	mine := filepath.Join(home, "Dokumente")
-	os.Mkdir(mine, 0o755)
-	os.MkdirAll(filepath.Join(home, ".config"), 0o755)
-	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("XDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n"), 0o644)
-	if got := documentsFolder(); got != mine {
-		t.Errorf("%q, want the XDG documents folder %q", got, mine)
+// Counts read the same in every view: thousands grouped, "1" singular.
+func TestPluralGroupsThousands(t *testing.T) {
+	for _, tc := range []struct {
+		n          int
+		word, want string
+	}{{1, "line", "1 line"}, {0, "code", "0 codes"}, {3, "measure", "3 measures"}, {11852, "line", "11,852 lines"}} {
+		if got := Plural(tc.n, tc.word); got != tc.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", tc.n, tc.word, got, tc.want)
+		}
 	}
 }

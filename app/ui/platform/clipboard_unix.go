@@ -1,6 +1,6 @@
 //go:build linux || freebsd || openbsd || netbsd || dragonfly
 
-package ui
+package platform
 
 import (
 	"bytes"
@@ -13,14 +13,14 @@ import (
 	"time"
 )
 
-// errNoImageTool says that no clipboard tool for images was found.
-var errNoImageTool = errors.New("install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…")
+// ErrNoImageTool says that no clipboard tool for images was found.
+var ErrNoImageTool = errors.New("install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…")
 
-// copyImage puts a PNG image on the clipboard with wl-copy on Wayland or
+// CopyImage puts a PNG image on the clipboard with wl-copy on Wayland or
 // xclip on X11. Both keep running in the background to serve the
 // clipboard, so their output goes to a file rather than a pipe that would
 // make Wait wait for them.
-func copyImage(png []byte) error {
+func CopyImage(png []byte) error {
 	name, args, err := imageCopier()
 	if err != nil {
 		return err
@@ -59,5 +59,5 @@ func imageCopier() (string, []string, error) {
 			return p, []string{"-selection", "clipboard", "-t", "image/png", "-i"}, nil
 		}
 	}
-	return "", nil, errNoImageTool
+	return "", nil, ErrNoImageTool
 }

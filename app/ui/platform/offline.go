@@ -1,10 +1,9 @@
-package ui
+package platform
 
 import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage/repository"
 )
 
 // errOffline is returned for any attempt to read a web address: Parley never
@@ -20,11 +19,3 @@ func (offlineRepository) Exists(fyne.URI) (bool, error)               { return f
 func (offlineRepository) Reader(fyne.URI) (fyne.URIReadCloser, error) { return nil, errOffline }
 func (offlineRepository) CanRead(fyne.URI) (bool, error)              { return false, errOffline }
 func (offlineRepository) Destroy(string)                              {}
-
-// refuseNetwork registers offlineRepository for web addresses. It must run
-// after the app is made, which registers Fyne's own.
-func refuseNetwork() {
-	for _, scheme := range []string{"http", "https"} {
-		repository.Register(scheme, offlineRepository{})
-	}
-}

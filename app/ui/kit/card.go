@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// card is a tappable block of content, such as a search result, with a
+// Card is a tappable block of content, such as a search result, with a
 // background that shows hovering and selection. It takes the keyboard
 // focus, and Space or Enter taps it.
-type card struct {
+type Card struct {
 	widget.BaseWidget
 	content  fyne.CanvasObject
 	onTapped func()
@@ -22,21 +22,21 @@ type card struct {
 	bg       *canvas.Rectangle
 }
 
-func newCard(content fyne.CanvasObject, onTapped func()) *card {
-	c := &card{content: content, onTapped: onTapped}
+func NewCard(content fyne.CanvasObject, onTapped func()) *Card {
+	c := &Card{content: content, onTapped: onTapped}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // CreateRenderer draws the background under the padded content.
-func (c *card) CreateRenderer() fyne.WidgetRenderer {
+func (c *Card) CreateRenderer() fyne.WidgetRenderer {
 	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	c.bg.CornerRadius = theme.InputRadiusSize()
 	c.updateBackground()
 	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewPadded(c.content)))
 }
 
-func (c *card) updateBackground() {
+func (c *Card) updateBackground() {
 	if c.bg == nil {
 		return
 	}
@@ -54,48 +54,48 @@ func (c *card) updateBackground() {
 }
 
 // Refresh redraws the background with the theme's colours.
-func (c *card) Refresh() {
+func (c *Card) Refresh() {
 	c.updateBackground()
 	c.BaseWidget.Refresh()
 }
 
-// setSelected marks the card as the current one.
-func (c *card) setSelected(on bool) {
+// SetSelected marks the card as the current one.
+func (c *Card) SetSelected(on bool) {
 	c.selected = on
 	c.updateBackground()
 }
 
-// Tapped runs the card's action.
-func (c *card) Tapped(*fyne.PointEvent) {
+// Tapped runs the Card's action.
+func (c *Card) Tapped(*fyne.PointEvent) {
 	if c.onTapped != nil {
 		c.onTapped()
 	}
 }
 
-// MouseIn highlights the card.
-func (c *card) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.updateBackground() }
+// MouseIn highlights the Card.
+func (c *Card) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.updateBackground() }
 
 // MouseMoved does nothing.
-func (c *card) MouseMoved(*desktop.MouseEvent) {}
+func (c *Card) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the highlight.
-func (c *card) MouseOut() { c.hovered = false; c.updateBackground() }
+func (c *Card) MouseOut() { c.hovered = false; c.updateBackground() }
 
-// FocusGained highlights the card.
-func (c *card) FocusGained() { c.focused = true; c.updateBackground() }
+// FocusGained highlights the Card.
+func (c *Card) FocusGained() { c.focused = true; c.updateBackground() }
 
 // FocusLost removes the highlight.
-func (c *card) FocusLost() { c.focused = false; c.updateBackground() }
+func (c *Card) FocusLost() { c.focused = false; c.updateBackground() }
 
-// TypedRune taps the card on Space.
-func (c *card) TypedRune(r rune) {
+// TypedRune taps the Card on Space.
+func (c *Card) TypedRune(r rune) {
 	if r == ' ' {
 		c.Tapped(nil)
 	}
 }
 
-// TypedKey taps the card on Enter.
-func (c *card) TypedKey(k *fyne.KeyEvent) {
+// TypedKey taps the Card on Enter.
+func (c *Card) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 		c.Tapped(nil)
 	}

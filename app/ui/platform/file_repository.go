@@ -1,9 +1,8 @@
-package ui
+package platform
 
 import (
 	"errors"
 	"fmt"
-	"mime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,12 +38,12 @@ type fyneFiles interface {
 // open dialog also opens the file chosen. Opening and closing the open
 // workspace, its -wal or its -shm file in this process drops SQLite's POSIX
 // locks on it, and the next Parley process to close the workspace then
-// deleted its -wal file under the app (issue 10, defect 0).
+// deletes its -wal file under the app.
 type fileRepository struct{ fyneFiles }
 
 // sealedSuffixes end the names of files the app never opens outside
 // SQLite: workspaces and the files SQLite keeps beside a database.
-var sealedSuffixes = []string{workspaceExt, workspaceExt + "-wal", workspaceExt + "-shm", workspaceExt + "-journal",
+var sealedSuffixes = []string{WorkspaceExt, WorkspaceExt + "-wal", WorkspaceExt + "-shm", WorkspaceExt + "-journal",
 	"-wal", "-shm", "-journal"}
 
 // sealed reports whether u is a file the app must not open as a plain
@@ -159,21 +158,36 @@ func (l *lazyWriter) Close() error {
 	return l.w.Close()
 }
 
-// keepFilesUntilWritten registers fileRepository over Fyne's repository for
-// file URIs, and gives workspace files a MIME type so that Fyne does not
-// try to read them to guess one. It must run after the app is made, which
-// registers Fyne's own repository.
-func keepFilesUntilWritten() {
-	for _, ext := range []string{workspaceExt, workspaceExt + "-wal", workspaceExt + "-shm", workspaceExt + "-journal"} {
-		_ = mime.AddExtensionType(ext, "application/x-parley-workspace")
+// WorkspaceExt ends the name of a workspace file.
+const WorkspaceExt = ".parley"
+
+// MIMETypes returns the MIME type of each extension of a workspace and the
+// files SQLite keeps beside one, so that Fyne does not read them to guess
+// one; main registers them (mime.AddExtensionType).
+func MIMETypes() map[string]string {
+	types := map[string]string{}
+	for _, ext := range []string{WorkspaceExt, WorkspaceExt + "-wal", WorkspaceExt + "-shm", WorkspaceExt + "-journal"} {
+		types[ext] = "application/x-parley-workspace"
 	}
+	return types
+}
+
+// Repositories returns the URI repositories the app puts over Fyne's, by
+// scheme: file URIs through fileRepository (over Fyne's own, which it
+// keeps using), web addresses refused (offlineRepository). main registers
+// them (repository.Register); call it after the Fyne app is made, which
+// registers Fyne's own.
+func Repositories() map[string]repository.Repository {
+	repos := map[string]repository.Repository{"http": offlineRepository{}, "https": offlineRepository{}}
 	r, err := repository.ForScheme("file")
 	if err != nil {
-		return
+		return repos
 	}
-	if f, ok := r.(fyneFiles); ok {
-		if _, done := r.(fileRepository); !done {
-			repository.Register("file", fileRepository{f})
-		}
+	switch f := r.(type) {
+	case fileRepository:
+		repos["file"] = f
+	case fyneFiles:
+		repos["file"] = fileRepository{f}
 	}
+	return repos
 }

@@ -1,4 +1,4 @@
-package ui
+package platform
 
 import (
 	"fmt"
@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// copyImage puts a PNG image on the clipboard with osascript: the image
+// CopyImage puts a PNG image on the clipboard with osascript: the image
 // goes to a temporary file, which AppleScript reads as PNG data.
-func copyImage(png []byte) error {
+func CopyImage(png []byte) error {
 	f, err := os.CreateTemp("", "parley-clipboard-*.png")
 	if err != nil {
 		return fmt.Errorf("copy the image: %w", err)

@@ -1,10 +1,8 @@
-package ui
+package present
 
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 	"math"
 	"strconv"
 	"strings"
@@ -16,19 +14,19 @@ import (
 // minus is the typographic minus sign used in figures.
 const minus = "−"
 
-// money formats a US$ amount the one way the window, charts, decks and
+// Money formats a US$ amount the one way the window, charts, decks and
 // the command line write it (numfmt.Money): "US$ 12.3 bn", "US$ 12.5 M",
 // "−US$ 1.2 bn".
-func money(v float64) string { return numfmt.Money(v) }
+func Money(v float64) string { return numfmt.Money(v) }
 
-// billions formats v in US$ billions without the unit, e.g. "12.3".
-func billions(v float64) string { return signed(numfmt.Grouped(v/1e9, 1)) }
+// Billions formats v in US$ billions without the unit, e.g. "12.3".
+func Billions(v float64) string { return Signed(numfmt.Grouped(v/1e9, 1)) }
 
-// millions formats v in US$ millions without the unit, e.g. "1,234.5".
-func millions(v float64) string { return signed(numfmt.Grouped(v/1e6, 1)) }
+// Millions formats v in US$ millions without the unit, e.g. "1,234.5".
+func Millions(v float64) string { return Signed(numfmt.Grouped(v/1e6, 1)) }
 
-// signed replaces a leading hyphen with a minus sign and drops "-0".
-func signed(s string) string {
+// Signed replaces a leading hyphen with a minus sign and drops "-0".
+func Signed(s string) string {
 	if strings.HasPrefix(s, "-") {
 		if strings.Trim(s[1:], "0.,") == "" {
 			return s[1:]
@@ -38,9 +36,9 @@ func signed(s string) string {
 	return s
 }
 
-// percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.15%"; a
+// Percent formats a rate such as 0.35 as "35%" and 0.0815 as "8.15%"; a
 // rate that is not zero is never "0%": 0.00004 is "<0.01%".
-func percent(r float64) string {
+func Percent(r float64) string {
 	p := r * 100
 	switch {
 	case p == math.Trunc(p):
@@ -55,20 +53,20 @@ func percent(r float64) string {
 	return s + "%"
 }
 
-// figurePct writes a computed rate or share (an effective tariff, a CUSMA
+// FigurePct writes a computed rate or share (an effective tariff, a CUSMA
 // share, a dependence) the one way charts, decks and the command line write
 // it (numfmt.Rate): "7.0%", "100.0%", "<0.1%". A rate the user typed, such
 // as a measure's, keeps percent.
-func figurePct(r float64) string { return numfmt.Rate(r) }
+func FigurePct(r float64) string { return numfmt.Rate(r) }
 
-// percentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
-func percentInput(r float64) string {
+// PercentInput formats a rate for an entry in percent, e.g. 0.35 → "35".
+func PercentInput(r float64) string {
 	return strconv.FormatFloat(math.Round(r*1e6)/1e4, 'f', -1, 64)
 }
 
-// parsePercent parses a percentage typed by a user ("35", "35%", "12.5 %")
+// ParsePercent parses a percentage typed by a user ("35", "35%", "12.5 %")
 // into a rate (0.35) within [0, max].
-func parsePercent(s string, max float64) (float64, error) {
+func ParsePercent(s string, max float64) (float64, error) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	t = strings.ReplaceAll(t, ",", ".")
 	v, err := strconv.ParseFloat(t, 64)
@@ -90,12 +88,12 @@ func rangeError(r, max float64) error {
 	return fmt.Errorf("%s is above the cap of %s", strconv.FormatFloat(r*100, 'f', -1, 64)+"%", limit)
 }
 
-// parseShare reads a share or rate typed in a field marked "%": "50%",
+// ParseShare reads a share or rate typed in a field marked "%": "50%",
 // "50" and "12.5 %" are percentages, and a bare number from 0 to 1 such as
 // "0.5" is a fraction (50%), as scenario files write it. It returns the
 // value and what it was read as ("50%"), or why it is refused: outside
 // [0, max], or not a number.
-func parseShare(s string, max float64) (float64, string, error) {
+func ParseShare(s string, max float64) (float64, string, error) {
 	t := strings.TrimSpace(s)
 	pct := strings.HasSuffix(t, "%")
 	t = strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(t, "%")), ",", ".")
@@ -109,11 +107,11 @@ func parseShare(s string, max float64) (float64, string, error) {
 	if v < 0 || v > max {
 		return 0, "", rangeError(v, max)
 	}
-	return v, percent(v), nil
+	return v, Percent(v), nil
 }
 
-// parseNumber parses a plain number within [lo, hi].
-func parseNumber(s string, lo, hi float64) (float64, error) {
+// ParseNumber parses a plain number within [lo, hi].
+func ParseNumber(s string, lo, hi float64) (float64, error) {
 	t := strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -125,8 +123,8 @@ func parseNumber(s string, lo, hi float64) (float64, error) {
 	return v, nil
 }
 
-// parseDate parses an ISO date typed by a user; empty is allowed when open.
-func parseDate(s string, open bool) (scenarios.Date, error) {
+// ParseDate parses an ISO date typed by a user; empty is allowed when open.
+func ParseDate(s string, open bool) (scenarios.Date, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		if open {
@@ -141,14 +139,14 @@ func parseDate(s string, open bool) (scenarios.Date, error) {
 	return d, nil
 }
 
-// number formats a parameter such as an elasticity or share compactly.
-func number(v float64) string {
+// Number formats a parameter such as an elasticity or share compactly.
+func Number(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// dateRange describes when a measure is in force, e.g. "2025-08-01 – 2026-02-23"
+// DateRange describes when a measure is in force, e.g. "2025-08-01 – 2026-02-23"
 // or "from 2025-03-04".
-func dateRange(from, to scenarios.Date) string {
+func DateRange(from, to scenarios.Date) string {
 	switch {
 	case from.IsZero():
 		return "no date"
@@ -158,16 +156,16 @@ func dateRange(from, to scenarios.Date) string {
 	return from.String() + " – " + to.String()
 }
 
-// plural returns "1 measure" or "3 measures".
-func plural(n int, word string) string {
+// Plural returns "1 measure", "3 measures" or "1,234 codes".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return strconv.Itoa(n) + " " + word + "s"
+	return numfmt.Grouped(float64(n), 0) + " " + word + "s"
 }
 
-// shorten cuts s to at most n runes, with an ellipsis.
-func shorten(s string, n int) string {
+// Shorten cuts s to at most n runes, with an ellipsis.
+func Shorten(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
@@ -176,13 +174,13 @@ func shorten(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
-// dirLabel names a direction for the window, e.g. "Canada to US": the
+// DirLabel names a direction for the window, e.g. "Canada to US": the
 // window's font has no arrow at all, and a system fallback may draw none.
-func dirLabel(d scenarios.Direction) string { return windowText(d.Label()) }
+func DirLabel(d scenarios.Direction) string { return WindowText(d.Label()) }
 
-// windowText replaces in s the characters that the window's font lacks
+// WindowText replaces in s the characters that the window's font lacks
 // (see dirLabel), for text from elsewhere such as source lines.
-func windowText(s string) string {
+func WindowText(s string) string {
 	s = strings.ReplaceAll(s, " → ", " to ")
 	return strings.ReplaceAll(s, "→", " to ")
 }
@@ -190,17 +188,17 @@ func windowText(s string) string {
 // Texts that name where to find things, with ">" between menu levels
 // (the window's font has no arrow).
 const (
-	tradeDataHint   = "Your datasets: File > Trade datasets…"
-	noProvincesNote = "This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
+	TradeDataHint   = "Your datasets: File > Trade datasets…"
+	NoProvincesNote = "This scenario's trade data names no province or state in this direction. Import a dataset with a province column " +
 		"(File > Import trade data…, e.g. a Statistics Canada CIMT export by province) and choose it under Assumptions > Trade data."
 )
 
-// setLabel updates a label, redrawing it only when something changed:
-// shaping text is the costly part of refreshing tables.
-func setLabel(l *widget.Label, text string, align fyne.TextAlign, style fyne.TextStyle, imp widget.Importance) {
-	if l.Text == text && l.Alignment == align && l.TextStyle == style && l.Importance == imp {
-		return
+// Capitalize returns s with its first letter in upper case, for an error
+// message that starts a sentence.
+func Capitalize(s string) string {
+	if s == "" {
+		return s
 	}
-	l.Alignment, l.TextStyle, l.Importance = align, style, imp
-	l.SetText(text)
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

@@ -1,20 +1,21 @@
-package ui
+package present
 
 import (
 	"fmt"
 	"strings"
 
+	"parley/app/numfmt"
 	"parley/library"
 	"parley/scenarios"
 	"parley/storage"
 )
 
-// libraryUpdateModel is what the library update dialog shows, worked out
+// LibraryUpdateModel is what the library update dialog shows, worked out
 // from a storage.LibraryDiff without a widget: the two vintages, the
 // changes line by line, the regime of today before and after, and the
 // user's scenarios that use a changed measure with their duty at stake as
 // stored and re-based.
-type libraryUpdateModel struct {
+type LibraryUpdateModel struct {
 	// Heading names the library now and the pack: "Measures as of A
 	// (“title”, publisher) to as of B (…)".
 	Heading string
@@ -27,14 +28,14 @@ type libraryUpdateModel struct {
 	// direction, before and after.
 	Today []string
 	// Scenarios are the scenarios a change touches.
-	Scenarios []libraryUpdateRow
+	Scenarios []LibraryUpdateRow
 	// OldVintage and NewVintage name the two libraries in the choices.
 	OldVintage, NewVintage string
 }
 
-// libraryUpdateRow is one scenario that uses a measure the pack changes or
+// LibraryUpdateRow is one scenario that uses a measure the pack changes or
 // removes.
-type libraryUpdateRow struct {
+type LibraryUpdateRow struct {
 	ID, Name string
 	// Uses names the changed measures the scenario uses, and the new
 	// measures a re-base adds to a scenario of the whole regime: "Uses A,
@@ -45,9 +46,9 @@ type libraryUpdateRow struct {
 	Duty []string
 }
 
-// newLibraryUpdateModel returns the dialog's content for diff d.
-func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
-	m := libraryUpdateModel{
+// NewLibraryUpdateModel returns the dialog's content for diff d.
+func NewLibraryUpdateModel(d *storage.LibraryDiff) LibraryUpdateModel {
+	m := LibraryUpdateModel{
 		Heading:    fmt.Sprintf("Measures as of %s %s to as of %s %s", d.Old.Vintage, packName(d.Old), d.New.Vintage, packName(d.New)),
 		Empty:      d.Diff.Empty(),
 		OldVintage: d.Old.Vintage,
@@ -57,12 +58,12 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 	if err := d.Diff.Write(&b); err == nil {
 		// The first line repeats the heading.
 		_, rest, _ := strings.Cut(b.String(), "\n")
-		m.Changes = windowText(strings.TrimRight(rest, "\n"))
+		m.Changes = WindowText(strings.TrimRight(rest, "\n"))
 	}
 	for _, dir := range scenarios.Directions {
 		was, now := d.TodayBefore[dir.Index()], d.TodayAfter[dir.Index()]
-		m.Today = append(m.Today, fmt.Sprintf("%s: %s to %s (%s), effective rate %s to %s", dirLabel(dir),
-			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), percent(was.EffectiveRate), percent(now.EffectiveRate)))
+		m.Today = append(m.Today, fmt.Sprintf("%s: %s to %s (%s), effective rate %s to %s", DirLabel(dir),
+			boundMoney(was), boundMoney(now), dutyChange(now.Duty-was.Duty), Percent(was.EffectiveRate), Percent(now.EffectiveRate)))
 	}
 	added := map[string]bool{}
 	for _, a := range d.Added {
@@ -84,13 +85,13 @@ func newLibraryUpdateModel(d *storage.LibraryDiff) libraryUpdateModel {
 		if len(adds) > 0 {
 			parts = append(parts, "a re-base adds "+strings.Join(adds, ", "))
 		}
-		row := libraryUpdateRow{ID: s.ID, Name: s.Name, Uses: capitalize(strings.Join(parts, "; "))}
+		row := LibraryUpdateRow{ID: s.ID, Name: s.Name, Uses: Capitalize(strings.Join(parts, "; "))}
 		for _, dir := range scenarios.Directions {
 			was, now := s.Before[dir.Index()], s.After[dir.Index()]
 			if was == 0 && now == 0 {
 				continue
 			}
-			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s to %s (%s)", dirLabel(dir), money(was), money(now), dutyChange(now-was)))
+			row.Duty = append(row.Duty, fmt.Sprintf("%s: %s to %s (%s)", DirLabel(dir), Money(was), Money(now), dutyChange(now-was)))
 		}
 		if len(row.Duty) == 0 {
 			row.Duty = []string{"no duty at stake before or after"}
@@ -115,9 +116,9 @@ func packName(info library.Info) string {
 // boundMoney formats a total's duty, "≤" marking an upper bound.
 func boundMoney(t scenarios.Totals) string {
 	if t.UpperBound {
-		return "≤" + money(t.Duty)
+		return numfmt.UpperMark + Money(t.Duty)
 	}
-	return money(t.Duty)
+	return Money(t.Duty)
 }
 
 // dutyChange formats a change in duty: "+US$ 1.5 bn", "−US$ 20 M" or "no change".
@@ -126,7 +127,7 @@ func dutyChange(v float64) string {
 	case v > -0.5 && v < 0.5:
 		return "no change"
 	case v > 0:
-		return "+" + money(v)
+		return "+" + Money(v)
 	}
-	return money(v)
+	return Money(v)
 }

@@ -1,4 +1,4 @@
-package ui
+package platform
 
 import (
 	"encoding/binary"
