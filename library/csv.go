@@ -153,28 +153,7 @@ func readMeasures(r io.Reader) ([]Measure, Errors) {
 	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		fail(1, "", "no header row: %v", err)
-		return nil, es
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if !slices.Contains(Columns, h) {
-			fail(1, h, "unknown column (the columns are %s)", strings.Join(Columns, ", "))
-			continue
-		}
-		if _, dup := col[h]; dup {
-			fail(1, h, "column given twice")
-		}
-		col[h] = i
-	}
-	for _, c := range requiredColumns {
-		if _, ok := col[c]; !ok {
-			fail(1, c, "missing column")
-		}
-	}
+	col := readHeader(cr, fail)
 	if len(es) > 0 {
 		return nil, es
 	}
@@ -189,14 +168,14 @@ func readMeasures(r io.Reader) ([]Measure, Errors) {
 			fail(row, "", "not CSV: %v", err)
 			return nil, es
 		}
+		if strings.Join(rec, "") == "" {
+			continue // a blank row a spreadsheet leaves
+		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
-		}
-		if strings.Join(rec, "") == "" {
-			continue // a blank row a spreadsheet leaves
 		}
 		m, rowErrs := parseRow(get)
 		m.csvRow = row
@@ -217,125 +196,216 @@ func readMeasures(r io.Reader) ([]Measure, Errors) {
 	return out, es
 }
 
+// readHeader reads the header row: each column known and given once, every
+// required column there. It returns each column's index.
+func readHeader(cr *csv.Reader, fail func(row int, field, format string, args ...any)) map[string]int {
+	header, err := cr.Read()
+	if err != nil {
+		fail(1, "", "no header row: %v", err)
+		return nil
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if !slices.Contains(Columns, h) {
+			fail(1, h, "unknown column (the columns are %s)", strings.Join(Columns, ", "))
+			continue
+		}
+		if _, dup := col[h]; dup {
+			fail(1, h, "column given twice")
+		}
+		col[h] = i
+	}
+	for _, c := range requiredColumns {
+		if _, ok := col[c]; !ok {
+			fail(1, c, "missing column")
+		}
+	}
+	return col
+}
+
 type cellError struct{ field, msg string }
 
 // parseRow reads one row of measures.csv.
 func parseRow(get func(string) string) (Measure, []cellError) {
-	var es []cellError
-	bad := func(field, format string, args ...any) {
-		es = append(es, cellError{field, fmt.Sprintf(format, args...)})
-	}
-	var m Measure
+	p := rowParser{get: get}
+	p.identity()
+	p.dates()
+	p.rate()
+	p.cusma()
+	p.sectors()
+	p.scope()
+	p.texts()
+	p.evidence()
+	return p.m, p.es
+}
+
+// rowParser reads the cells of one row into a measure, collecting what is
+// wrong with each cell instead of stopping at the first.
+type rowParser struct {
+	get func(string) string
+	m   Measure
+	es  []cellError
+}
+
+func (p *rowParser) bad(field, format string, args ...any) {
+	p.es = append(p.es, cellError{field, fmt.Sprintf(format, args...)})
+}
+
+// identity reads id, label, imposer, program, kind and status.
+func (p *rowParser) identity() {
+	m, get := &p.m, p.get
 	m.ID, m.Label, m.Imposer, m.Program = get("id"), get("label"), strings.ToUpper(get("imposer")), get("program")
 	m.Library = m.ID
 	if m.ID == "" {
-		bad("id", "must not be empty")
+		p.bad("id", "must not be empty")
 	}
 	if m.Label == "" {
-		bad("label", "must not be empty")
+		p.bad("label", "must not be empty")
 	}
 	if m.Imposer != scenarios.ImposerUS && m.Imposer != scenarios.ImposerCA {
-		bad("imposer", "%q is not US or CA", get("imposer"))
+		p.bad("imposer", "%q is not US or CA", get("imposer"))
 	}
 	m.Kind, m.Status = strings.ToLower(get("kind")), strings.ToLower(get("status"))
 	if m.Kind != "" && !slices.Contains(scenarios.Kinds[:], m.Kind) {
-		bad("kind", "%q is not one of %s", m.Kind, strings.Join(scenarios.Kinds[:], ", "))
+		p.bad("kind", "%q is not one of %s", m.Kind, strings.Join(scenarios.Kinds[:], ", "))
 	}
 	if m.Status != "" && !slices.Contains(scenarios.Statuses[:], m.Status) {
-		bad("status", "%q is not one of %s", m.Status, strings.Join(scenarios.Statuses[:], ", "))
+		p.bad("status", "%q is not one of %s", m.Status, strings.Join(scenarios.Statuses[:], ", "))
 	}
-	date := func(field string) scenarios.Date {
-		s := get(field)
-		if s == "" {
-			return scenarios.Date{}
-		}
-		d, err := scenarios.ParseDate(s)
-		if err != nil {
-			bad(field, "%v", err)
-		}
-		return d
+}
+
+func (p *rowParser) date(field string) scenarios.Date {
+	s := p.get(field)
+	if s == "" {
+		return scenarios.Date{}
 	}
-	m.From, m.To, m.StruckDownFrom = date("effective_from"), date("effective_to"), date("struck_down_from")
+	d, err := scenarios.ParseDate(s)
+	if err != nil {
+		p.bad(field, "%v", err)
+	}
+	return d
+}
+
+// dates reads when the measure is in force; a struck-down date goes with the
+// status struck_down only.
+func (p *rowParser) dates() {
+	m := &p.m
+	m.From, m.To, m.StruckDownFrom = p.date("effective_from"), p.date("effective_to"), p.date("struck_down_from")
 	if !m.From.IsZero() && !m.To.IsZero() && m.To.Before(m.From) {
-		bad("effective_to", "%s is before effective_from %s", m.To, m.From)
+		p.bad("effective_to", "%s is before effective_from %s", m.To, m.From)
 	}
 	if !m.StruckDownFrom.IsZero() && m.Status != scenarios.StatusStruckDown {
-		bad("struck_down_from", "given, but the status is %q, not struck_down", m.Status)
+		p.bad("struck_down_from", "given, but the status is %q, not struck_down", m.Status)
 	}
-	if s := get("rate"); s == "" {
+}
+
+// rate reads the rate: required, and 0 for a ban.
+func (p *rowParser) rate() {
+	m := &p.m
+	if s := p.get("rate"); s == "" {
 		if m.Kind != scenarios.KindBan {
-			bad("rate", "must be given (a ban has kind ban and rate 0)")
+			p.bad("rate", "must be given (a ban has kind ban and rate 0)")
 		}
 	} else if r, err := parseRate(s); err != nil {
-		bad("rate", "%v", err)
+		p.bad("rate", "%v", err)
 	} else {
 		m.Rate = r
 	}
 	if m.Kind == scenarios.KindBan && m.Rate != 0 {
-		bad("rate", "a ban has rate 0")
+		p.bad("rate", "a ban has rate 0")
 	}
+}
+
+// cusma reads the CUSMA exemption, its share and the content kind.
+func (p *rowParser) cusma() {
+	m, get := &p.m, p.get
 	switch strings.ToLower(get("cusma_exempt")) {
 	case "", "no", "n", "false", "0":
 	case "yes", "y", "true", "1":
 		m.CUSMAExempt = true
 	default:
-		bad("cusma_exempt", "%q is not yes or no", get("cusma_exempt"))
+		p.bad("cusma_exempt", "%q is not yes or no", get("cusma_exempt"))
 	}
 	if s := get("cusma_exempt_share"); s != "" {
 		x, err := strconv.ParseFloat(s, 64)
 		if err != nil || x < 0 || x > 1 {
-			bad("cusma_exempt_share", "%q is not a number from 0 to 1", s)
+			p.bad("cusma_exempt_share", "%q is not a number from 0 to 1", s)
 		} else {
 			m.CUSMAExemptShare = &x
 		}
 	}
 	m.Content = strings.ToLower(get("content"))
 	if m.Content != "" && !slices.Contains(scenarios.ContentKinds[:], m.Content) {
-		bad("content", "%q is not one of %s", m.Content, strings.Join(scenarios.ContentKinds[:], ", "))
+		p.bad("content", "%q is not one of %s", m.Content, strings.Join(scenarios.ContentKinds[:], ", "))
 	}
-	if s := get("sectors"); s != "" {
-		m.Sectors = map[string]float64{}
-		for part := range strings.SplitSeq(s, ";") {
-			part = strings.TrimSpace(part)
-			if part == "" {
-				continue
-			}
-			k, v, ok := strings.Cut(part, "=")
-			k = strings.TrimSpace(k)
-			x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if !ok || k == "" || err != nil || x < 0 || x > 1 {
-				bad("sectors", "%q is not SECTOR=SHARE with a share from 0 to 1", part)
-				continue
-			}
-			if _, dup := m.Sectors[k]; dup {
-				bad("sectors", "sector %s given twice", k)
-			}
-			m.Sectors[k] = x
+}
+
+// sectors reads SECTOR=SHARE;... with shares from 0 to 1, each sector once.
+func (p *rowParser) sectors() {
+	s := p.get("sectors")
+	if s == "" {
+		return
+	}
+	m := &p.m
+	m.Sectors = map[string]float64{}
+	for part := range strings.SplitSeq(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
 		}
+		k, v, ok := strings.Cut(part, "=")
+		k = strings.TrimSpace(k)
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if !ok || k == "" || err != nil || x < 0 || x > 1 {
+			p.bad("sectors", "%q is not SECTOR=SHARE with a share from 0 to 1", part)
+			continue
+		}
+		if _, dup := m.Sectors[k]; dup {
+			p.bad("sectors", "sector %s given twice", k)
+		}
+		m.Sectors[k] = x
 	}
+}
+
+// scope reads the product scope (include and exclude) and what the measure
+// yields to or bounds.
+func (p *rowParser) scope() {
+	m, get := &p.m, p.get
 	include, incErr := entries(get("include"), true)
 	exclude, excErr := entries(get("exclude"), false)
 	if incErr != nil {
-		bad("include", "%v", incErr)
+		p.bad("include", "%v", incErr)
 	}
 	if excErr != nil {
-		bad("exclude", "%v", excErr)
+		p.bad("exclude", "%v", excErr)
 	}
 	if include != nil || exclude != nil {
 		m.Products = &scenarios.ProductScope{Include: include, Exclude: exclude}
 	}
 	m.YieldsTo, m.UpperBound = splitList(get("yields_to")), splitList(get("upper_bound"))
+}
+
+// texts reads the free-text columns as they are.
+func (p *rowParser) texts() {
+	m, get := &p.m, p.get
 	m.Note, m.Remark = get("note"), get("remark")
 	m.Row, m.LegalBasis, m.Scope, m.RateText = get("row"), get("legal_basis"), get("scope_text"), get("rate_text")
 	m.DatesText, m.CUSMAText, m.TableSource, m.Confidence = get("dates_text"), get("cusma_text"), get("table_source"), get("confidence")
-	sources := lines(get("source"))
-	urls := lines(get("url"))
+}
+
+// evidence reads the citations (one a line, with their addresses) and the
+// quotes of evidence documents: a measure cites at least one.
+func (p *rowParser) evidence() {
+	m := &p.m
+	sources := lines(p.get("source"))
+	urls := lines(p.get("url"))
 	if len(urls) > len(sources) {
-		bad("url", "%d addresses for %d citations of source (one per line)", len(urls), len(sources))
+		p.bad("url", "%d addresses for %d citations of source (one per line)", len(urls), len(sources))
 	}
 	for i, c := range sources {
 		if c == "" {
-			bad("source", "citation %d is empty", i+1)
+			p.bad("source", "citation %d is empty", i+1)
 			continue
 		}
 		ev := scenarios.Evidence{Citation: c}
@@ -345,20 +415,19 @@ func parseRow(get func(string) string) (Measure, []cellError) {
 		m.Evidence = append(m.Evidence, ev)
 	}
 	var quotes []scenarios.Evidence
-	for _, q := range lines(get("quotes")) {
+	for _, q := range lines(p.get("quotes")) {
 		doc, text, ok := strings.Cut(q, ":")
 		doc, text = strings.TrimSpace(doc), strings.TrimSpace(text)
 		if !ok || doc == "" || text == "" || strings.ContainsAny(doc, " \t") {
-			bad("quotes", "%q is not DOCUMENT-ID: quoted text", q)
+			p.bad("quotes", "%q is not DOCUMENT-ID: quoted text", q)
 			continue
 		}
 		quotes = append(quotes, scenarios.Evidence{Document: doc, Quote: text})
 	}
 	m.Evidence = append(quotes, m.Evidence...)
 	if len(m.Evidence) == 0 {
-		bad("source", "must cite at least one source (or quote an evidence document in quotes)")
+		p.bad("source", "must cite at least one source (or quote an evidence document in quotes)")
 	}
-	return m, es
 }
 
 // parseRate reads a rate as a fraction (0.25) or a percentage (25%); a rate

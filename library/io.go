@@ -66,40 +66,15 @@ func Read(name string) (*Pack, error) {
 // ReadFS reads a pack from the root of fsys, or from its only folder when
 // pack.json is not at the root (a zip of the pack's folder).
 func ReadFS(fsys fs.FS) (*Pack, error) {
-	if _, err := fs.Stat(fsys, InfoFile); err != nil {
-		entries, _ := fs.ReadDir(fsys, ".")
-		var dirs []string
-		for _, e := range entries {
-			if e.IsDir() && !strings.HasPrefix(e.Name(), "__MACOSX") {
-				dirs = append(dirs, e.Name())
-			}
-		}
-		if len(dirs) != 1 {
-			return nil, Errors{{Part: InfoFile, Msg: "not a library pack: no pack.json"}}
-		}
-		sub, err := fs.Sub(fsys, dirs[0])
-		if err != nil {
-			return nil, err
-		}
-		if _, err := fs.Stat(sub, InfoFile); err != nil {
-			return nil, Errors{{Part: InfoFile, Msg: "not a library pack: no pack.json"}}
-		}
-		fsys = sub
+	fsys, err := packRoot(fsys)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pack{Lists: scenarios.ProductLists{}, Documents: map[string][]byte{}}
+	if err := readInfo(fsys, p); err != nil {
+		return nil, err
 	}
 	var es Errors
-	p := &Pack{Lists: scenarios.ProductLists{}, Documents: map[string][]byte{}}
-	b, err := readFile(fsys, InfoFile)
-	if err != nil {
-		return nil, Errors{{Part: InfoFile, Msg: err.Error()}}
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p.Info); err != nil {
-		return nil, Errors{{Part: InfoFile, Msg: "not a library pack: " + err.Error()}}
-	}
-	if p.Info.Format != Format {
-		return nil, Errors{{Part: InfoFile, Field: "format", Msg: fmt.Sprintf("%q is not %q (a pack of another format or version)", p.Info.Format, Format)}}
-	}
 	mb, err := readFile(fsys, MeasuresFile)
 	if err != nil {
 		es = append(es, &Error{Part: MeasuresFile, Msg: err.Error()})
@@ -108,6 +83,64 @@ func ReadFS(fsys fs.FS) (*Pack, error) {
 		p.Measures = ms
 		es = append(es, mes...)
 	}
+	es = append(es, readLists(fsys, p)...)
+	if err := readDocuments(fsys, p); err != nil {
+		es = append(es, &Error{Part: DocumentsDir, Msg: err.Error()})
+	}
+	es = append(es, Validate(p, nil)...)
+	if len(es) > 0 {
+		return nil, es
+	}
+	return p, nil
+}
+
+// packRoot returns fsys when pack.json is at its root, else its only folder
+// holding one (a zip of the pack's folder; macOS's __MACOSX folder aside).
+func packRoot(fsys fs.FS) (fs.FS, error) {
+	if _, err := fs.Stat(fsys, InfoFile); err == nil {
+		return fsys, nil
+	}
+	entries, _ := fs.ReadDir(fsys, ".")
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), "__MACOSX") {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	if len(dirs) != 1 {
+		return nil, Errors{{Part: InfoFile, Msg: "not a library pack: no pack.json"}}
+	}
+	sub, err := fs.Sub(fsys, dirs[0])
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(sub, InfoFile); err != nil {
+		return nil, Errors{{Part: InfoFile, Msg: "not a library pack: no pack.json"}}
+	}
+	return sub, nil
+}
+
+// readInfo reads pack.json into p.Info: known fields only, of this format.
+func readInfo(fsys fs.FS, p *Pack) error {
+	b, err := readFile(fsys, InfoFile)
+	if err != nil {
+		return Errors{{Part: InfoFile, Msg: err.Error()}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p.Info); err != nil {
+		return Errors{{Part: InfoFile, Msg: "not a library pack: " + err.Error()}}
+	}
+	if p.Info.Format != Format {
+		return Errors{{Part: InfoFile, Field: "format", Msg: fmt.Sprintf("%q is not %q (a pack of another format or version)", p.Info.Format, Format)}}
+	}
+	return nil
+}
+
+// readLists reads lists/NAME.csv into p.Lists; every list pack.json names
+// has its file.
+func readLists(fsys fs.FS, p *Pack) Errors {
+	var es Errors
 	entries, err := fs.ReadDir(fsys, ListsDir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		es = append(es, &Error{Part: ListsDir, Msg: err.Error()})
@@ -137,14 +170,7 @@ func ReadFS(fsys fs.FS) (*Pack, error) {
 			es = append(es, &Error{Part: InfoFile, Field: "lists." + name, Msg: "no file lists/" + name + ".csv"})
 		}
 	}
-	if err := readDocuments(fsys, p); err != nil {
-		es = append(es, &Error{Part: DocumentsDir, Msg: err.Error()})
-	}
-	es = append(es, Validate(p, nil)...)
-	if len(es) > 0 {
-		return nil, es
-	}
-	return p, nil
+	return es
 }
 
 func readFile(fsys fs.FS, name string) ([]byte, error) {

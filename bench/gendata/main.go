@@ -53,48 +53,59 @@ func main() {
 	}
 	switch os.Args[1] {
 	case "csv":
-		w := bufio.NewWriterSize(f, 1<<20)
-		fmt.Fprintln(w, "HS8,Commodity,Province,Value ($)")
-		for i := 0; i < rows; i++ {
-			code, region := line(i % distinct)
-			fmt.Fprintf(w, "%s,Goods of heading %s (live animals and other goods),%s,%d\n", code, code[:4], region, 1000+i%97)
-		}
-		check(w.Flush())
+		writeCSV(f, rows, distinct)
 	case "xlsx":
-		z := zip.NewWriter(f)
-		part := func(name, text string) {
-			w, err := z.Create(name)
-			check(err)
-			_, err = w.Write([]byte(text))
-			check(err)
-		}
-		part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
-		part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-		part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`)
-		part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-		w, err := z.Create("xl/worksheets/sheet1.xml")
-		check(err)
-		bw := bufio.NewWriterSize(w, 1<<20)
-		fmt.Fprint(bw, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-		fmt.Fprint(bw, `<row r="1"><c r="A1" t="inlineStr"><is><t>HS8</t></is></c><c r="B1" t="inlineStr"><is><t>Province</t></is></c><c r="C1" t="inlineStr"><is><t>Value ($)</t></is></c></row>`)
-		for i := 0; i < rows; i++ {
-			code, region := line(i % distinct)
-			r := i + 2
-			fmt.Fprintf(bw, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" t="inlineStr"><is><t>%s</t></is></c><c r="C%d"><v>%d</v></c></row>`,
-				r, r, code, r, region, r, 1000+i%97)
-		}
-		fmt.Fprint(bw, `</sheetData></worksheet>`)
-		check(bw.Flush())
-		check(z.Close())
+		writeXLSX(f, rows, distinct)
 	default:
 		fmt.Fprintln(os.Stderr, "usage: gendata csv FILE ROWS DISTINCT | xlsx FILE ROWS [DISTINCT]")
 		os.Exit(2)
 	}
+}
+
+// writeCSV writes rows lines of a CSV of HS8 codes by province.
+func writeCSV(f *os.File, rows, distinct int) {
+	w := bufio.NewWriterSize(f, 1<<20)
+	fmt.Fprintln(w, "HS8,Commodity,Province,Value ($)")
+	for i := 0; i < rows; i++ {
+		code, region := line(i % distinct)
+		fmt.Fprintf(w, "%s,Goods of heading %s (live animals and other goods),%s,%d\n", code, code[:4], region, 1000+i%97)
+	}
+	check(w.Flush())
+}
+
+// writeXLSX writes the same rows as an XLSX workbook of one sheet, its
+// cells inline strings, the way large exports are often written.
+func writeXLSX(f *os.File, rows, distinct int) {
+	z := zip.NewWriter(f)
+	part := func(name, text string) {
+		w, err := z.Create(name)
+		check(err)
+		_, err = w.Write([]byte(text))
+		check(err)
+	}
+	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
+	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	check(err)
+	bw := bufio.NewWriterSize(w, 1<<20)
+	fmt.Fprint(bw, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	fmt.Fprint(bw, `<row r="1"><c r="A1" t="inlineStr"><is><t>HS8</t></is></c><c r="B1" t="inlineStr"><is><t>Province</t></is></c><c r="C1" t="inlineStr"><is><t>Value ($)</t></is></c></row>`)
+	for i := 0; i < rows; i++ {
+		code, region := line(i % distinct)
+		r := i + 2
+		fmt.Fprintf(bw, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d" t="inlineStr"><is><t>%s</t></is></c><c r="C%d"><v>%d</v></c></row>`,
+			r, r, code, r, region, r, 1000+i%97)
+	}
+	fmt.Fprint(bw, `</sheetData></worksheet>`)
+	check(bw.Flush())
+	check(z.Close())
 }
 
 func check(err error) {
