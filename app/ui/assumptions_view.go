@@ -281,23 +281,11 @@ func (v *assumptionsView) load() {
 	v.threats.SetChecked(a.IncludeThreats)
 	o := a.Overrides
 	for _, r := range v.rows {
-		r.cusma.SetQuiet(overrideText(o.CUSMAShare, r.code, true))
-		r.elast.SetQuiet(overrideText(o.Elasticity, r.code, false))
-		r.tariff.SetQuiet(overrideText(o.BaselineTariff, r.code, true))
+		r.cusma.SetQuiet(present.OverrideText(o.CUSMAShare, r.code, true))
+		r.elast.SetQuiet(present.OverrideText(o.Elasticity, r.code, false))
+		r.tariff.SetQuiet(present.OverrideText(o.BaselineTariff, r.code, true))
 	}
 	v.changed()
-}
-
-// overrideText shows an override in its field ("" when not set).
-func overrideText(m map[string]float64, code string, pct bool) string {
-	x, ok := m[code]
-	if !ok {
-		return ""
-	}
-	if pct {
-		return present.PercentInput(x)
-	}
-	return present.Number(x)
 }
 
 // changed shows the defaults, sources and marks after an edit.
@@ -378,6 +366,6 @@ func (v *assumptionsView) showResult() {
 			v.totals[d.Index()].SetText("")
 			continue
 		}
-		v.totals[d.Index()].SetText(totalsLine(d, v.u.sess.Result().Totals[d.Index()]))
+		v.totals[d.Index()].SetText(present.TotalsLine(d, v.u.sess.Result().Totals[d.Index()]))
 	}
 }

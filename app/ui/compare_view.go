@@ -314,7 +314,7 @@ func (v *compareView) buildTable() {
 	for s := 1; s < len(v.results); s++ {
 		cols = append(cols, kit.Column{Title: letter(s) + " − A (US$ M)", Width: 150, Align: right,
 			Text: func(r int) string {
-				return deltaText(present.Millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
+				return present.DeltaText(present.Millions(duty(r, s)-duty(r, 0)), duty(r, s)-duty(r, 0), upper(r, 0), upper(r, s))
 			}, Key: func(r int) float64 { return duty(r, s) - duty(r, 0) }})
 	}
 	for s := range v.results {
@@ -333,18 +333,6 @@ func (v *compareView) buildTable() {
 		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
 	v.tableBox.Objects = []fyne.CanvasObject{t.Table}
 	v.tableBox.Refresh()
-}
-
-// deltaText writes a difference d (formatted as s) with its sign and its
-// mark when the figures compared are upper bounds (charts.DeltaMark).
-func deltaText(s string, d float64, aUpper, bUpper bool) string {
-	if d > 0 && strings.Trim(s, "0.,") != "" {
-		s = "+" + s
-	}
-	if m := charts.DeltaMark(aUpper, bUpper); m != "" && d != 0 {
-		s = m + " " + s
-	}
-	return s
 }
 
 // buildSummary makes the table of totals at the top of the view: for each
@@ -381,7 +369,7 @@ func (v *compareView) buildSummary() {
 				}
 				a := res[0].Totals[d.Index()]
 				diff := t.Duty - a.Duty
-				return deltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
+				return present.DeltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
 			}},
 			kit.Column{Title: "rate", Width: 80, Align: right, Text: func(r int) string {
 				t := tot(r, d)
@@ -389,7 +377,7 @@ func (v *compareView) buildSummary() {
 					return present.FigurePct(t.EffectiveRate)
 				}
 				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
-				return deltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
+				return present.DeltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
 			}},
 			kit.Column{Title: "trade effect (low – high), US$ bn", Width: 250, Align: right, Text: func(r int) string {
 				t := tot(r, d)
@@ -397,8 +385,8 @@ func (v *compareView) buildSummary() {
 					return fmt.Sprintf("%s (%s to %s)", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
 				}
 				a := res[0].Totals[d.Index()]
-				return fmt.Sprintf("%s (%s to %s)", signedBillions(t.TradeChange-a.TradeChange),
-					signedBillions(t.TradeChangeLow-a.TradeChangeLow), signedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
+				return fmt.Sprintf("%s (%s to %s)", present.SignedBillions(t.TradeChange-a.TradeChange),
+					present.SignedBillions(t.TradeChangeLow-a.TradeChangeLow), present.SignedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
 			}})
 	}
 	t := kit.NewSortTable(cols, 2*n-1, func() int { return 0 })
@@ -407,15 +395,6 @@ func (v *compareView) buildSummary() {
 	v.summary = t
 	v.summaryBox.Objects = []fyne.CanvasObject{t.Table}
 	v.summaryBox.Refresh()
-}
-
-// signedBillions is billions with a "+" on positive differences.
-func signedBillions(v float64) string {
-	s := present.Billions(v)
-	if v > 0 && strings.Trim(s, "0.,") != "" {
-		s = "+" + s
-	}
-	return s
 }
 
 // stop ends the chart's worker.

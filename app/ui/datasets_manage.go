@@ -150,14 +150,6 @@ func (m *datasetManager) showSelected() {
 	m.details.SetText(strings.Join(lines, "\n"))
 }
 
-func quotedNames(names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = fmt.Sprintf("%q", n)
-	}
-	return out
-}
-
 func short(s string, n int) string {
 	if len(s) > n {
 		return s[:n]
@@ -210,7 +202,7 @@ func (m *datasetManager) deleteDialog() {
 			pron = "its"
 		}
 		m.u.showError("delete the dataset", fmt.Errorf("%q is used by %s: choose other trade data in %s assumptions first",
-			d.Name, strings.Join(quotedNames(d.UsedBy), ", "), pron))
+			d.Name, strings.Join(present.QuotedNames(d.UsedBy), ", "), pron))
 		return
 	}
 	c := dialog.NewConfirm("Delete dataset", fmt.Sprintf("Delete %q and its %s lines? This cannot be undone.", d.Name, numfmt.Grouped(float64(d.Lines), 0)),

@@ -2,9 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -143,45 +140,10 @@ func (u *UI) showErrorThen(what string, err error, then func()) {
 	u.track(d, then)
 }
 
-var measurePath = regexp.MustCompile(`^measures\[(\d+)\]\.?`)
-
 // describeField turns a field error's path into words: "measures[2].rate"
 // becomes "Measure “Steel 50%”: rate".
 func (u *UI) describeField(fe *scenarios.FieldError) string {
-	return describeFieldIn(u.sess.Draft(), fe)
-}
-
-// describeFieldIn is describeField for the measures of sc (nil: none).
-func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {
-	path := fe.Path
-	prefix := ""
-	if m := measurePath.FindStringSubmatch(path); m != nil && sc != nil {
-		if i, err := strconv.Atoi(m[1]); err == nil && i < len(sc.Measures) {
-			me := sc.Measures[i]
-			prefix = fmt.Sprintf("Measure “%s”", measureName(&me))
-			path = strings.TrimPrefix(path, m[0])
-		}
-	}
-	path = strings.NewReplacer("assumptions.", "", "overrides.", "override ", "_", " ").Replace(path)
-	var parts []string
-	for _, p := range []string{prefix, path} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	where := strings.Join(parts, ", ")
-	if where == "" {
-		return present.Capitalize(fe.Msg)
-	}
-	return present.Capitalize(where) + ": " + fe.Msg
-}
-
-// measureName returns a measure's label, or its id.
-func measureName(m *scenarios.Measure) string {
-	if strings.TrimSpace(m.Label) != "" {
-		return m.Label
-	}
-	return m.ID
+	return present.DescribeFieldIn(u.sess.Draft(), fe)
 }
 
 // confirm asks a yes/no question.

@@ -43,7 +43,7 @@ func (f *measureForm) addExcerptDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := list[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
+			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], present.TagsText(x.Tags)))
 		})
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", scrollOf(items, 640, 380), func(ok bool) {
@@ -59,18 +59,6 @@ func (f *measureForm) addExcerptDialog() {
 	items.OnEscape, items.OnEnter = d.Hide, d.Confirm
 	u.track(d, nil)
 	d.Resize(fyne.NewSize(700, 480))
-}
-
-// tagsText lists an excerpt's tags after a separator, or returns "".
-func tagsText(tags []storage.Tag) string {
-	if len(tags) == 0 {
-		return ""
-	}
-	var parts []string
-	for _, t := range tags {
-		parts = append(parts, t.Kind+": "+t.Value)
-	}
-	return " · " + strings.Join(parts, ", ")
 }
 
 // documentTitles maps document ids to their titles.
@@ -118,7 +106,7 @@ func (f *measureForm) addQuoteDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			h := hits[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), present.Shorten(h.Text, 200)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, present.PageSuffix(h.Page), present.Shorten(h.Text, 200)))
 		})
 	run := func() {
 		q := strings.TrimSpace(query.Text)

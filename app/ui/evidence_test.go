@@ -247,8 +247,8 @@ func TestEditExcerptTags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "measure: S232, stance: concern, topic: aluminum"
-	if tagsText(got.Tags) != " · "+want || got.Note != "revised after the call" {
-		t.Errorf("saved tags%q note %q, want %q and the new note", tagsText(got.Tags), got.Note, want)
+	if present.TagsText(got.Tags) != " · "+want || got.Note != "revised after the call" {
+		t.Errorf("saved tags%q note %q, want %q and the new note", present.TagsText(got.Tags), got.Note, want)
 	}
 	if !strings.Contains(v.xDetail.Text, want) || !strings.Contains(u.status.Text, "Saved the tags") {
 		t.Errorf("detail %q, status %q", v.xDetail.Text, u.status.Text)

@@ -109,7 +109,7 @@ func newEvidenceView(u *UI) *evidenceView {
 			x := v.allXs[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText("“" + present.Shorten(x.Quote, 120) + "”")
-			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + tagsText(x.Tags))
+			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + present.TagsText(x.Tags))
 		})
 	v.allXList.OnSelected = func(i widget.ListItemID) {
 		if v.syncingXs || i >= len(v.allXs) {
@@ -219,7 +219,7 @@ func (v *evidenceView) search() {
 // snippet with the matched words in bold.
 func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{
-		&widget.TextSegment{Text: h.Title + pageSuffix(h.Page), Style: widget.RichTextStyle{
+		&widget.TextSegment{Text: h.Title + present.PageSuffix(h.Page), Style: widget.RichTextStyle{
 			ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
 	}
 	var texts []widget.RichTextSegment
@@ -244,15 +244,6 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 		rest = strings.TrimPrefix(rest[j:], storage.HighlightEnd)
 	}
 	return append(segs, texts...)
-}
-
-// pageSuffix is " · p. N" for a passage on page N, "" for a text without
-// pages (page 0).
-func pageSuffix(page int) string {
-	if page <= 0 {
-		return ""
-	}
-	return fmt.Sprintf(" · p. %d", page)
 }
 
 // openHit opens hit i in the reader.

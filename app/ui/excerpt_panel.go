@@ -164,7 +164,7 @@ func (v *evidenceView) showExcerpt() {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Excerpt #%d, saved %s\n“%s”\n", x.ID, present.LocalTime(x.Created), x.Quote)
 	if len(x.Tags) > 0 {
-		fmt.Fprintf(&b, "Tags:%s\n", strings.TrimPrefix(tagsText(x.Tags), " ·"))
+		fmt.Fprintf(&b, "Tags:%s\n", strings.TrimPrefix(present.TagsText(x.Tags), " ·"))
 	}
 	if x.Note != "" {
 		fmt.Fprintf(&b, "Note: %s\n", x.Note)
@@ -233,13 +233,13 @@ func (v *evidenceView) linkDialog() {
 		measures = sc.Measures
 		var opts []string
 		for _, m := range measures {
-			opts = append(opts, measureLine(&m))
+			opts = append(opts, present.MeasureLine(&m))
 		}
 		measure.SetOptions(opts)
 		measure.ClearSelected()
 		if ids[name] == u.sess.Current() && u.view.selected != "" {
 			if m := sc.Measure(u.view.selected); m != nil {
-				measure.SetSelected(measureLine(m))
+				measure.SetSelected(present.MeasureLine(m))
 			}
 		}
 	})
@@ -270,15 +270,10 @@ func (v *evidenceView) linkDialog() {
 			}
 			v.showExcerpt()
 			v.reloadDocs()
-			u.setStatus(fmt.Sprintf("Excerpt #%d is now evidence for “%s”", x.ID, measureName(&m)))
+			u.setStatus(fmt.Sprintf("Excerpt #%d is now evidence for “%s”", x.ID, present.MeasureName(&m)))
 			return nil
 		},
 	})
-}
-
-// measureLine names a measure in a choice list.
-func measureLine(m *scenarios.Measure) string {
-	return fmt.Sprintf("%s (%s %s, %s)", measureName(m), m.Imposer, present.Percent(m.Rate), m.ID)
 }
 
 // editScenario changes scenario id (the one shown or another) as one undo

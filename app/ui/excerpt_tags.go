@@ -66,7 +66,7 @@ func (f tagFields) tags() []storage.Tag {
 	if s := strings.TrimSpace(f.stance.Text); s != "" {
 		tags = append(tags, storage.Tag{Kind: storage.TagStance, Value: s})
 	}
-	for _, t := range splitList(f.topic.Text) {
+	for _, t := range present.SplitList(f.topic.Text) {
 		tags = append(tags, storage.Tag{Kind: storage.TagTopic, Value: t})
 	}
 	return tags

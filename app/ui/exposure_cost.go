@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/report"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -27,17 +26,7 @@ func newExposureCost() *exposureCost {
 // show writes the two sentences for totals into the US t, with the P10–P90
 // of bands when they are shown (nil: the low–high elasticity range).
 func (c *exposureCost) show(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) {
-	if text := costText(t, bands, year); text != c.label.Text {
+	if text := present.CostText(t, bands, year); text != c.label.Text {
 		c.label.SetText(text)
 	}
-}
-
-// costText is the text exposureCost shows.
-func costText(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) string {
-	var tb *scenarios.MonteCarloTotals
-	if bands != nil {
-		tb = &bands.Totals[scenarios.CAtoUS.Index()]
-	}
-	cost, importers := report.CostToCanada(t, tb, year)
-	return present.WindowText(cost + "\n" + importers)
 }

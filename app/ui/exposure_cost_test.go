@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -27,8 +28,8 @@ func TestExposureCostToCanada(t *testing.T) {
 			t.Errorf("cost %q lacks %q", text, want)
 		}
 	}
-	if text != costText(tot, nil, 2024) {
-		t.Errorf("cost %q is not the totals' %q", text, costText(tot, nil, 2024))
+	if text != present.CostText(tot, nil, 2024) {
+		t.Errorf("cost %q is not the totals' %q", text, present.CostText(tot, nil, 2024))
 	}
 	p.when.computed = make(chan string, 2)
 	p.when.ranges.SetChecked(true)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/scenarios/scenariofile"
 )
@@ -23,7 +24,7 @@ func importError(path string, err error) error {
 	file := readScenarioFile(path)
 	lines := []string{fmt.Sprintf("The file %s has %d problem(s); please correct:", filepath.Base(path), len(errs))}
 	for _, fe := range errs {
-		l := "• " + describeFieldIn(file, fe)
+		l := "• " + present.DescribeFieldIn(file, fe)
 		if fe.Pos.IsValid() {
 			l += " (at " + fe.Pos.String() + ")"
 		}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/app/ui/present"
 )
 
 // TestImportErrorNamesTheFile checks that a scenario file with a typo is
@@ -27,7 +29,7 @@ func TestImportErrorNamesTheFile(t *testing.T) {
 			t.Errorf("error %q lacks %q", got, want)
 		}
 	}
-	if first := measureName(&u.sess.Draft().Measures[0]); strings.Contains(got, "“"+first+"”") {
+	if first := present.MeasureName(&u.sess.Draft().Measures[0]); strings.Contains(got, "“"+first+"”") {
 		t.Errorf("error %q names the open scenario's measure %q", got, first)
 	}
 	if len(u.sess.Infos()) != n {

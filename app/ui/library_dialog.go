@@ -82,7 +82,7 @@ func (v *scenarioView) libraryDialog() {
 			if st := lm.Measure.StatusOrDefault(); st != scenarios.StatusInForce {
 				tag = " [" + present.StatusLabel(st) + "]"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s · %s %s · %s", measureName(&lm.Measure), tag, lm.Measure.Imposer,
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s · %s %s · %s", present.MeasureName(&lm.Measure), tag, lm.Measure.Imposer,
 				rate, libraryDates(lm)))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
@@ -159,7 +159,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 	var out []storage.LibraryMeasure
 	for _, lm := range lib {
 		m := lm.Measure
-		hay := strings.ToLower(strings.Join([]string{measureName(&m), present.StatusTag(&m), m.ID, m.Program, string(m.Imposer), present.Percent(m.Rate),
+		hay := strings.ToLower(strings.Join([]string{present.MeasureName(&m), present.StatusTag(&m), m.ID, m.Program, string(m.Imposer), present.Percent(m.Rate),
 			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
 		ok := true
 		for _, w := range words {
@@ -176,7 +176,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 	u := v.u
 	m.ID = newMeasureID(u.sess.Draft(), m.ID)
-	if err := u.edit("", "adding “"+measureName(&m)+"”", func(sc *scenarios.Scenario) {
+	if err := u.edit("", "adding “"+present.MeasureName(&m)+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = append(sc.Measures, m)
 	}); err != nil {
 		return err
@@ -188,11 +188,11 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 		if m.Status == scenarios.StatusThreatened {
 			why = "it applies only when the assumptions include threats"
 		}
-		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
+		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", present.MeasureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
 	case !u.sess.Draft().Active(&m, u.sess.Draft().EvalDate()):
-		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.sess.Draft().EvalDate()))
+		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", present.MeasureName(&m), u.sess.Draft().EvalDate()))
 	default:
-		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
+		u.setStatus(fmt.Sprintf("Added “%s”", present.MeasureName(&m)))
 	}
 	return nil
 }
@@ -216,7 +216,7 @@ func libraryDates(lm storage.LibraryMeasure) string {
 func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	m := lm.Measure
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
+	fmt.Fprintf(&b, "%s\n\n", present.MeasureName(&m))
 	fmt.Fprintf(&b, "Imposed by %s (%s) · programme %s\n", m.Imposer, present.DirLabel(m.Direction()), m.Program)
 	if m.IsBan() {
 		fmt.Fprintf(&b, "Import ban: the covered lines' trade stops; they owe no duty (source: %s)\n", lm.RateText)

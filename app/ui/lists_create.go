@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +11,6 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
-	"parley/scenarios"
-	"parley/storage"
 	"parley/storage/listfile"
 )
 
@@ -54,7 +50,7 @@ func (v *listsView) newDialog() *listCreator {
 	c.dialog = dialog.NewCustomWithoutButtons("New product list", body, v.d.win)
 	c.ok = widget.NewButtonWithIcon("Create", theme.ConfirmIcon(), func() {
 		if err := v.createList(c.name.Text, c.title.Text, c.source.Text, c.codes.Text); err != nil {
-			c.problem.SetText(problemText(err))
+			c.problem.SetText(present.ProblemText(err))
 			return
 		}
 		c.dialog.Hide()
@@ -73,61 +69,15 @@ func (v *listsView) newDialog() *listCreator {
 func (c *listCreator) loadFile(path string) {
 	res, err := listfile.ReadFile(path)
 	if err != nil {
-		c.problem.SetText(problemText(err))
+		c.problem.SetText(present.ProblemText(err))
 		return
 	}
 	c.codes.SetText(strings.Join(res.Codes, "\n"))
 	if c.name.Text == "" {
-		c.name.SetText(fileListName(path))
+		c.name.SetText(present.FileListName(path))
 	}
 	if c.source.Text == "" {
-		c.source.SetText("imported from " + baseName(path))
+		c.source.SetText("imported from " + present.BaseName(path))
 	}
 	c.problem.SetText(strings.Join(res.Notes(), "\n"))
-}
-
-// problemText says what is wrong, a bad row to a line.
-func problemText(err error) string {
-	var le *listfile.Error
-	if errors.As(err, &le) && len(le.Problems) > 0 {
-		lines := []string{fmt.Sprintf("%s: nothing was stored.", present.Plural(len(le.Problems), "bad code"))}
-		for i, p := range le.Problems {
-			if i == 20 {
-				lines = append(lines, fmt.Sprintf("… and %d more", len(le.Problems)-i))
-				break
-			}
-			lines = append(lines, fmt.Sprintf("Row %d: %s", p.Row, p.Reason))
-		}
-		return strings.Join(lines, "\n")
-	}
-	return strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": ")
-}
-
-// fileListName makes a list name from a file's name: its letters and
-// digits, other runs of characters a hyphen.
-func fileListName(path string) string {
-	base := baseName(path)
-	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		base = base[:i]
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range base {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if b.Len() > 0 && !dash {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	s := strings.TrimRight(b.String(), "-")
-	return s[:min(len(s), scenarios.MaxListName)]
-}
-
-func baseName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
 }

@@ -65,7 +65,7 @@ func newListsView(d listsDeps) *listsView {
 		box := o.(*fyne.Container)
 		l := v.infos[i]
 		box.Objects[0].(*widget.Label).SetText(l.Name)
-		box.Objects[1].(*widget.Label).SetText(listCaption(l))
+		box.Objects[1].(*widget.Label).SetText(present.ListCaption(l))
 	})
 	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i; v.showSelected() }
 	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.showSelected() }
@@ -88,19 +88,6 @@ func newListsView(d listsDeps) *listsView {
 	v.content = container.NewBorder(container.NewVBox(intro, container.NewHBox(add, v.rename, v.del)), v.status, nil, nil, split)
 	v.reload("")
 	return v
-}
-
-// listCaption is the second line of a list's row.
-func listCaption(l storage.ListInfo) string {
-	kind := "your list"
-	if l.Builtin {
-		kind = "built-in"
-	}
-	s := fmt.Sprintf("%s · %s", kind, present.Plural(l.Size, "code"))
-	if l.Title != "" {
-		s += " · " + l.Title
-	}
-	return s
 }
 
 // reload reads the lists again and selects keep (a name), else nothing.
@@ -171,7 +158,7 @@ func (v *listsView) showSelected() {
 		v.codes.SetText("Codes unavailable: " + err.Error())
 		return
 	}
-	v.codes.SetText(codesText(pl.Codes, 400))
+	v.codes.SetText(present.CodesText(pl.Codes, 400))
 }
 
 // setDetails shows text, a label a line, each cut with an ellipsis where
@@ -248,32 +235,6 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 	return b.String()
 }
 
-// codesText writes codes as a tariff schedule prints them, at most max of
-// them, saying how many more.
-func codesText(codes []string, max int) string {
-	shown := codes[:min(len(codes), max)]
-	parts := make([]string, len(shown))
-	for i, c := range shown {
-		parts[i] = formatCode(c)
-	}
-	s := strings.Join(parts, "   ")
-	if len(codes) > max {
-		s += fmt.Sprintf("\n… and %s more", present.Plural(len(codes)-max, "code"))
-	}
-	return s
-}
-
-// formatCode writes a code with the dots of the schedule: 0401.10.00.
-func formatCode(c string) string {
-	switch {
-	case len(c) > 6:
-		return c[:4] + "." + c[4:6] + "." + c[6:]
-	case len(c) > 4:
-		return c[:4] + "." + c[4:]
-	}
-	return c
-}
-
 // createList reads codes (pasted text) and stores them as a new user list;
 // the error names each bad code's row.
 func (v *listsView) createList(name, title, source, text string) error {
@@ -346,7 +307,7 @@ func (v *listsView) renameDialog() {
 			return
 		}
 		if err := v.renameList(e.Text); err != nil {
-			dialog.ShowError(errors.New(problemText(err)), v.d.win)
+			dialog.ShowError(errors.New(present.ProblemText(err)), v.d.win)
 		}
 	}, v.d.win)
 }
@@ -362,7 +323,7 @@ func (v *listsView) deleteDialog() {
 			return
 		}
 		if err := v.deleteList(); err != nil {
-			dialog.ShowError(errors.New(problemText(err)), v.d.win)
+			dialog.ShowError(errors.New(present.ProblemText(err)), v.d.win)
 		}
 	}, v.d.win)
 }

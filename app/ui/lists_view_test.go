@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -52,8 +53,8 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 	if m.Lists()["my-dairy"] == nil || m.Lists()["us-s338-dairy"] == nil {
 		t.Error("the model's lists lack the new list or a built-in one")
 	}
-	if !strings.Contains(listCaption(v.infos[0]), "your list") || !strings.Contains(listCaption(v.infos[len(v.infos)-1]), "built-in") {
-		t.Errorf("captions %q, %q", listCaption(v.infos[0]), listCaption(v.infos[len(v.infos)-1]))
+	if !strings.Contains(present.ListCaption(v.infos[0]), "your list") || !strings.Contains(present.ListCaption(v.infos[len(v.infos)-1]), "built-in") {
+		t.Errorf("captions %q, %q", present.ListCaption(v.infos[0]), present.ListCaption(v.infos[len(v.infos)-1]))
 	}
 }
 
@@ -113,7 +114,7 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 		t.Errorf("the scenario names %v after the rename (%v)", sc.Measures[0].Products, err)
 	}
 	err = v.deleteList()
-	if err == nil || !strings.Contains(problemText(err), `"Dairy duty"`) {
+	if err == nil || !strings.Contains(present.ProblemText(err), `"Dairy duty"`) {
 		t.Fatalf("delete of a used list: %v", err)
 	}
 	if _, err := u.sess.Workspace().List("dairy-2026"); err != nil {

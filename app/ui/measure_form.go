@@ -155,7 +155,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	})
 	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
 	f.yields.OnChanged = func(s string) {
-		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = splitList(s); return nil })
+		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
 	}
 	f.from = f.scenarioField("YYYY-MM-DD")
 	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
@@ -262,17 +262,6 @@ func (f *measureForm) scenarioField(placeholder string) *kit.Field {
 	e := kit.NewField(f.u.win, placeholder)
 	e.Scenario = true
 	return e
-}
-
-// splitList splits "S232, S122" into its names.
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		if t := strings.TrimSpace(p); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // buildSectors makes the Sectors tab: one row per sector (and "all other
@@ -420,7 +409,7 @@ func (f *measureForm) load(m *scenarios.Measure) {
 	f.body.Show()
 	f.none.Hide()
 	f.id = m.ID
-	f.title.SetText(measureName(m))
+	f.title.SetText(present.MeasureName(m))
 	f.label.SetQuiet(m.Label)
 	if m.Imposer == scenarios.ImposerCA {
 		f.imposer.SetSelected(imposerChoices[1])

@@ -183,7 +183,7 @@ func (v *productsView) columns() []kit.Column {
 	row := func(r int) *scenarios.LineFlow { return &v.rows[r] }
 	return []kit.Column{
 		pcCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
-		pcDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return lineDescription(row(r)) }},
+		pcDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return present.LineDescription(row(r)) }},
 		pcSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
 		pcValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
 			Key: func(r int) float64 { return row(r).Baseline }},
@@ -199,15 +199,6 @@ func (v *productsView) columns() []kit.Column {
 			return usd(l.Duty)
 		}, Key: func(r int) float64 { return row(r).Duty }},
 	}
-}
-
-// lineDescription returns a line's description; a chapter line without
-// one is "HS chapter 87".
-func lineDescription(l *scenarios.LineFlow) string {
-	if l.Description == "" && len(l.Code) <= 2 {
-		return "HS chapter " + l.Code
-	}
-	return l.Description
 }
 
 // usd formats an amount without the currency, e.g. "12.3 M", for columns
@@ -420,9 +411,9 @@ func (v *productsView) explain(i int) string {
 	ln := m.Line(v.dir, i)
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	head := numfmt.HSCode(lf.Code) + " " + lineDescription(&lf)
+	head := numfmt.HSCode(lf.Code) + " " + present.LineDescription(&lf)
 	if len(lf.Code) <= 2 {
-		head = lineDescription(&lf)
+		head = present.LineDescription(&lf)
 	}
 	line("%s", head)
 	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
@@ -446,11 +437,11 @@ func (v *productsView) explain(i int) string {
 		hit[c.Measure.ID] = true
 		switch {
 		case c.Measure.IsBan() && c.Banned != 0:
-			line("• %s: import ban on %s of the line, trade banned %s", measureName(c.Measure), pct(c.Cover.Coverage()), present.Money(c.Banned))
+			line("• %s: import ban on %s of the line, trade banned %s", present.MeasureName(c.Measure), pct(c.Cover.Coverage()), present.Money(c.Banned))
 		case c.Measure.IsBan():
-			line("• %s: import ban on %s of the line (another ban covers as much or more; bans do not add)", measureName(c.Measure), pct(c.Cover.Coverage()))
+			line("• %s: import ban on %s of the line (another ban covers as much or more; bans do not add)", present.MeasureName(c.Measure), pct(c.Cover.Coverage()))
 		default:
-			line("• %s: rate %s, adds %s to the line's tariff", measureName(c.Measure), present.Percent(c.Measure.Rate), pct(c.Added))
+			line("• %s: rate %s, adds %s to the line's tariff", present.MeasureName(c.Measure), present.Percent(c.Measure.Rate), pct(c.Added))
 		}
 		for _, why := range v.why(c, lf.Sector) {
 			line("    %s", why)
@@ -462,7 +453,7 @@ func (v *productsView) explain(i int) string {
 		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
 			continue
 		}
-		others = append(others, fmt.Sprintf("• %s: %s", measureName(me), v.whyNot(me, ln)))
+		others = append(others, fmt.Sprintf("• %s: %s", present.MeasureName(me), v.whyNot(me, ln)))
 	}
 	if len(others) > 0 {
 		line("")
@@ -533,7 +524,7 @@ func (v *productsView) why(c scenarios.Contribution, sector string) []string {
 	if c.YieldTo != "" {
 		to := c.YieldTo
 		if o := v.draft.Measure(c.YieldTo); o != nil {
-			to = measureName(o)
+			to = present.MeasureName(o)
 		}
 		out = append(out, fmt.Sprintf("Precedence: yields to %s (%s), which covers %s of the line: × (1 − %s).",
 			strings.Join(c.Measure.YieldsTo, ", "), to, pct(c.Yield), pct(c.Yield)))

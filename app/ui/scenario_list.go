@@ -39,7 +39,7 @@ func newScenarioList(u *UI) *scenarioList {
 			box := o.(*fyne.Container)
 			s := u.sess.Infos()[i]
 			box.Objects[0].(*widget.Label).SetText(s.Name)
-			box.Objects[1].(*widget.Label).SetText(infoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
+			box.Objects[1].(*widget.Label).SetText(present.InfoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -61,19 +61,6 @@ func newScenarioList(u *UI) *scenarioList {
 	tools := container.NewGridWithColumns(2, add, branch, rename, del)
 	l.content = container.NewBorder(title, tools, nil, nil, l.list)
 	return l
-}
-
-// infoLine describes a scenario in the list: date, measures, warnings.
-func infoLine(today bool, date scenarios.Date, measures, unevidenced int) string {
-	when := "as of " + date.String()
-	if today {
-		when = "today (" + date.String() + ")"
-	}
-	s := when + " · " + present.Plural(measures, "measure")
-	if unevidenced > 0 {
-		s += fmt.Sprintf(" · ⚠ %d without evidence", unevidenced)
-	}
-	return s
 }
 
 // refresh redraws the list after the scenarios changed.

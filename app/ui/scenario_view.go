@@ -303,7 +303,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			imp = widget.WarningImportance
 		}
 	case colLabel:
-		s = measureName(m)
+		s = present.MeasureName(m)
 		if tag := present.StatusTag(m); tag != "" {
 			s += " [" + tag + "]"
 		}
@@ -493,7 +493,7 @@ func (v *scenarioView) removeMeasure() {
 		return
 	}
 	id := v.selected
-	name := measureName(u.sess.Draft().Measure(id))
+	name := present.MeasureName(u.sess.Draft().Measure(id))
 	idx := slices.IndexFunc(u.sess.Draft().Measures, func(m scenarios.Measure) bool { return m.ID == id })
 	err := u.edit("", "removal of “"+name+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = slices.Delete(sc.Measures, idx, idx+1)

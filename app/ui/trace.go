@@ -81,10 +81,10 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 			extra = " (" + strings.Join(notes, "; ") + ")"
 		}
 		if m.IsBan() {
-			line("• %s: import ban on %s, trade banned %s%s", measureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
+			line("• %s: import ban on %s, trade banned %s%s", present.MeasureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
 			continue
 		}
-		line("• %s: rate %s on %s, adds %s of duty%s", measureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
+		line("• %s: rate %s on %s, adds %s of duty%s", present.MeasureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
 	}
 	if len(ex.Measures) == 0 {
 		line("• none")

@@ -40,7 +40,7 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 			t.Errorf("explanation lacks %q:\n%s", want, text)
 		}
 	}
-	if line := totalsLine(scenarios.CAtoUS, u.sess.Result().Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
+	if line := present.TotalsLine(scenarios.CAtoUS, u.sess.Result().Totals[0]); !strings.Contains(line, "trade banned US$ 500 M") {
 		t.Errorf("totals line without trade banned: %s", line)
 	}
 	// The products view explains the banned line.
