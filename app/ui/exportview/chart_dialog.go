@@ -83,6 +83,15 @@ type ChartDialog struct {
 // the shell shows it, then calls Shown.
 func NewChartDialog(env Env, p Preset) *ChartDialog {
 	d := &ChartDialog{env: env, ws: env.Sess.Workspace()}
+	d.newOptions()
+	d.layout()
+	d.preset(p)
+	return d
+}
+
+// newOptions makes the dialog's options, its preview and their labels.
+func (d *ChartDialog) newOptions() {
+	env := d.env
 	var kinds []string
 	for _, k := range charts.Kinds() {
 		if l, ok := kindLabels[k]; ok { // a deal takes two scenarios: the Position view exports it
@@ -124,6 +133,11 @@ func NewChartDialog(env Env, p Preset) *ChartDialog {
 	d.busy.Stop()
 	d.preview = newExportPreview(d.ws, env.Nav.Post, func() float32 { return env.Win.Canvas().Scale() })
 
+}
+
+// layout places the options on the left, the preview on the right and the
+// buttons under them.
+func (d *ChartDialog) layout() {
 	d.one = d.scenario
 	// Long names scroll sideways rather than widen the options column.
 	many := container.NewScroll(d.compared)
@@ -149,7 +163,7 @@ func NewChartDialog(env Env, p Preset) *ChartDialog {
 	right := container.NewBorder(d.caption, container.NewBorder(nil, nil, nil, nil, container.NewStack(d.note, d.busy)), nil, nil, d.preview.content)
 	body := container.NewBorder(nil, nil, left, nil, right)
 
-	d.CustomDialog = dialog.NewCustomWithoutButtons("Export chart", body, env.Win)
+	d.CustomDialog = dialog.NewCustomWithoutButtons("Export chart", body, d.env.Win)
 	d.save = widget.NewButton("Save…", d.saveDialog)
 	d.save.Importance = widget.HighImportance
 	d.copyImg = widget.NewButton("Copy image", d.copyImage)
@@ -158,8 +172,6 @@ func NewChartDialog(env Env, p Preset) *ChartDialog {
 	for _, f := range []*kit.Field{d.from, d.to, d.custom} {
 		f.OnEscape = d.Hide
 	}
-	d.preset(p)
-	return d
 }
 
 // Shown sizes the shown dialog inside the window and renders its first
@@ -263,24 +275,9 @@ func (d *ChartDialog) read() (present.ExportSettings, bool) {
 			s.Kind = k
 		}
 	}
-	ok := true
-	scenMsg := ""
-	if s.Kind == charts.Compare {
-		for _, n := range d.compared.Selected {
-			if id := d.id(n); id != "" {
-				s.IDs = append(s.IDs, id)
-			}
-		}
-		if n := len(s.IDs); n < charts.MinCompare || n > charts.MaxCompare {
-			scenMsg = fmt.Sprintf("Choose %d to %d scenarios to compare (%d chosen).", charts.MinCompare, charts.MaxCompare, n)
-		}
-	} else if id := d.id(d.scenario.Selected); id != "" {
-		s.IDs = []string{id}
-	} else {
-		scenMsg = "Choose a scenario."
-	}
-	kit.SetError(d.scenErr, scenMsg)
-	ok = ok && scenMsg == ""
+	var msgs [3]string
+	s.IDs, msgs[0] = d.readScenarios(s.Kind)
+	kit.SetError(d.scenErr, msgs[0])
 
 	switch d.dir.Selected {
 	case present.DirLabel(scenarios.CAtoUS):
@@ -289,56 +286,16 @@ func (d *ChartDialog) read() (present.ExportSettings, bool) {
 		s.Dir = scenarios.UStoCA
 	}
 
-	rangeMsg := ""
 	if s.Kind == charts.Timeline {
-		var msgs []string
-		for _, f := range []struct {
-			name string
-			in   *kit.Field
-			out  *scenarios.Date
-		}{{"From", d.from, &s.From}, {"To", d.to, &s.To}} {
-			text := strings.TrimSpace(f.in.Text)
-			if text == "" {
-				continue
-			}
-			date, err := scenarios.ParseDate(text)
-			var noDay *scenarios.NoSuchDayError
-			switch {
-			case errors.As(err, &noDay):
-				msgs = append(msgs, fmt.Sprintf("%s: %v.", f.name, err))
-				continue
-			case err != nil:
-				msgs = append(msgs, fmt.Sprintf("%s: %q is not a date: want YYYY-MM-DD, e.g. 2025-03-04.", f.name, text))
-				continue
-			}
-			*f.out = date
-		}
-		if !s.From.IsZero() && !s.To.IsZero() && s.To.Before(s.From) {
-			msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", s.To, s.From))
-		}
-		rangeMsg = strings.Join(msgs, "\n")
+		s.From, s.To, msgs[1] = d.readRange()
 	}
-	kit.SetError(d.rangeErr, rangeMsg)
+	kit.SetError(d.rangeErr, msgs[1])
 	if s.Kind == charts.Products {
 		s.Sector = d.products.code()
 	}
-	ok = ok && rangeMsg == ""
 
-	sizeMsg := ""
-	switch d.size.Selected {
-	case sizeSquare:
-		s.Size = charts.Slide43
-	case sizeCustom:
-		size, err := charts.ParseSize(d.custom.Text)
-		if err != nil {
-			sizeMsg = present.Capitalize(err.Error()) + "."
-		}
-		s.Size = size
-	default:
-		s.Size = charts.Slide169
-	}
-	kit.SetError(d.sizeErr, sizeMsg)
-	ok = ok && sizeMsg == ""
+	s.Size, msgs[2] = d.readSize()
+	kit.SetError(d.sizeErr, msgs[2])
 
 	s.Format = present.ExportFormat(d.format.Selected)
 	if d.twice.Checked {
@@ -346,7 +303,73 @@ func (d *ChartDialog) read() (present.ExportSettings, bool) {
 	}
 	s.AllSectors = d.all.Checked
 	s.Dark = d.dark.Checked
-	return s, ok
+	return s, msgs == [3]string{}
+}
+
+// readScenarios returns the scenarios chosen for a chart of kind, or why
+// they do not do.
+func (d *ChartDialog) readScenarios(kind charts.Kind) (ids []string, msg string) {
+	if kind != charts.Compare {
+		if id := d.id(d.scenario.Selected); id != "" {
+			return []string{id}, ""
+		}
+		return nil, "Choose a scenario."
+	}
+	for _, n := range d.compared.Selected {
+		if id := d.id(n); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	if n := len(ids); n < charts.MinCompare || n > charts.MaxCompare {
+		msg = fmt.Sprintf("Choose %d to %d scenarios to compare (%d chosen).", charts.MinCompare, charts.MaxCompare, n)
+	}
+	return ids, msg
+}
+
+// readRange returns a timeline's range (an empty field gives a zero
+// date), or what is wrong with it, a line per mistake.
+func (d *ChartDialog) readRange() (from, to scenarios.Date, msg string) {
+	var msgs []string
+	for _, f := range []struct {
+		name string
+		in   *kit.Field
+		out  *scenarios.Date
+	}{{"From", d.from, &from}, {"To", d.to, &to}} {
+		text := strings.TrimSpace(f.in.Text)
+		if text == "" {
+			continue
+		}
+		date, err := scenarios.ParseDate(text)
+		var noDay *scenarios.NoSuchDayError
+		switch {
+		case errors.As(err, &noDay):
+			msgs = append(msgs, fmt.Sprintf("%s: %v.", f.name, err))
+			continue
+		case err != nil:
+			msgs = append(msgs, fmt.Sprintf("%s: %q is not a date: want YYYY-MM-DD, e.g. 2025-03-04.", f.name, text))
+			continue
+		}
+		*f.out = date
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		msgs = append(msgs, fmt.Sprintf("To (%s) is before From (%s).", to, from))
+	}
+	return from, to, strings.Join(msgs, "\n")
+}
+
+// readSize returns the file's size chosen, or what is wrong with it.
+func (d *ChartDialog) readSize() (charts.Size, string) {
+	switch d.size.Selected {
+	case sizeSquare:
+		return charts.Slide43, ""
+	case sizeCustom:
+		size, err := charts.ParseSize(d.custom.Text)
+		if err != nil {
+			return size, present.Capitalize(err.Error()) + "."
+		}
+		return size, ""
+	}
+	return charts.Slide169, ""
 }
 
 // update follows a change of the options: it shows the fields that apply,
