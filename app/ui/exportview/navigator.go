@@ -77,19 +77,6 @@ type Preset struct {
 // allSectors is the choice of every sector.
 const allSectors = "All sectors"
 
-// sectorLabel returns a sector's short label.
-func sectorLabel(sess *session.Session, code string) string {
-	for _, s := range sess.Sectors() {
-		if s.Code == code {
-			return s.Label()
-		}
-	}
-	if code == scenarios.Wildcard {
-		return "All other sectors"
-	}
-	return code
-}
-
 func boldLabel(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

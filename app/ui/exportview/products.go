@@ -19,7 +19,7 @@ type productsChoice struct {
 func newProductsChoice(sess *session.Session, changed func(string)) *productsChoice {
 	opts := []string{allSectors}
 	for _, s := range sess.Sectors() {
-		opts = append(opts, sectorLabel(sess, s.Code))
+		opts = append(opts, sess.SectorLabel(s.Code))
 	}
 	p := &productsChoice{sess: sess, sel: widget.NewSelect(opts, nil)}
 	p.sel.SetSelected(allSectors)
@@ -32,7 +32,7 @@ func newProductsChoice(sess *session.Session, changed func(string)) *productsCho
 func (p *productsChoice) set(code string) {
 	label := allSectors
 	if code != "" {
-		label = sectorLabel(p.sess, code)
+		label = p.sess.SectorLabel(code)
 	}
 	cb := p.sel.OnChanged
 	p.sel.OnChanged = nil
@@ -43,7 +43,7 @@ func (p *productsChoice) set(code string) {
 // code returns the sector chosen, "" for every sector.
 func (p *productsChoice) code() string {
 	for _, s := range p.sess.Sectors() {
-		if sectorLabel(p.sess, s.Code) == p.sel.Selected {
+		if p.sess.SectorLabel(s.Code) == p.sel.Selected {
 			return s.Code
 		}
 	}
