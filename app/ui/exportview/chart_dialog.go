@@ -60,6 +60,8 @@ type ChartDialog struct {
 	format    *widget.RadioGroup
 
 	scenErr, rangeErr, sizeErr *widget.Label
+	// options holds the options, left of the preview.
+	options fyne.CanvasObject
 
 	caption *widget.Label
 	note    *widget.Label
@@ -143,21 +145,22 @@ func (d *ChartDialog) layout() {
 	many := container.NewScroll(d.compared)
 	many.SetMinSize(fyne.NewSize(300, 150))
 	d.many = many
-	d.scenLabel = boldLabel("Scenario")
+	d.scenLabel = kit.BoldLabel("Scenario")
 	d.timeline = container.NewVBox(
 		container.NewGridWithColumns(2, widget.NewLabel("From"), widget.NewLabel("To")),
 		container.NewGridWithColumns(2, d.from, d.to),
 		d.rangeErr,
 	)
 	options := container.NewVBox(
-		boldLabel("Chart"), d.kind,
+		kit.BoldLabel("Chart"), d.kind,
 		d.scenLabel, d.one, d.many, d.scenErr,
-		boldLabel("Direction"), d.dir,
+		kit.BoldLabel("Direction"), d.dir,
 		d.timeline, d.products.box,
-		boldLabel("Size"), d.size, d.custom, d.sizeErr, d.twice,
-		boldLabel("Format"), d.format,
-		boldLabel("Rows and colours"), d.all, d.dark,
+		kit.BoldLabel("Size"), d.size, d.custom, d.sizeErr, d.twice,
+		kit.BoldLabel("Format"), d.format,
+		kit.BoldLabel("Rows and colours"), d.all, d.dark,
 	)
+	d.options = options
 	left := container.NewVScroll(container.NewPadded(options))
 	left.SetMinSize(fyne.NewSize(330, 200))
 	right := container.NewBorder(d.caption, container.NewBorder(nil, nil, nil, nil, container.NewStack(d.note, d.busy)), nil, nil, d.preview.content)

@@ -117,10 +117,10 @@ func NewDeckDialog(env Env) *DeckDialog {
 	form.Items[0].HintText = "Empty: the scenarios' names"
 	form.Items[1].HintText = "Empty: the date(s) and the day it is prepared"
 	options := container.NewVBox(
-		boldLabel("Scenarios (1 to 4)"), scrollOf(d.chosen, 440, 140),
+		kit.BoldLabel("Scenarios (1 to 4)"), kit.ScrollOf(d.chosen, 440, 140),
 		d.err, form,
-		boldLabel("Slides"), d.slides,
-		boldLabel("Shape"), d.aspect,
+		kit.BoldLabel("Slides"), d.slides,
+		kit.BoldLabel("Shape"), d.aspect,
 		d.info,
 	)
 	body := container.NewVScroll(options)

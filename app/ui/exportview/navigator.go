@@ -7,8 +7,6 @@ package exportview
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
 	"parley/app/ui/session"
@@ -76,14 +74,3 @@ type Preset struct {
 
 // allSectors is the choice of every sector.
 const allSectors = "All sectors"
-
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// scrollOf wraps o in a vertical scroll of at least w×h.
-func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	s := container.NewVScroll(o)
-	s.SetMinSize(fyne.NewSize(w, h))
-	return s
-}

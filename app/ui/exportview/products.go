@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/session"
 )
 
@@ -24,7 +25,7 @@ func newProductsChoice(sess *session.Session, changed func(string)) *productsCho
 	p := &productsChoice{sess: sess, sel: widget.NewSelect(opts, nil)}
 	p.sel.SetSelected(allSectors)
 	p.sel.OnChanged = changed
-	p.box = container.NewVBox(boldLabel("Products of"), p.sel)
+	p.box = container.NewVBox(kit.BoldLabel("Products of"), p.sel)
 	return p
 }
 
