@@ -11,9 +11,8 @@ import (
 
 // Fyne's clipboard holds text only. "Copy data" puts the chart's data there
 // as tab-separated text, which spreadsheets and PowerPoint paste as a table;
-// "Copy image" puts the PNG on the system clipboard with copyImage, which
-// each platform implements without cgo (clipboard_windows.go,
-// clipboard_darwin.go, clipboard_unix.go).
+// "Copy image" puts the PNG on the system clipboard with
+// platform.CopyImage, which each platform implements without cgo.
 
 // copyTable puts the data behind the chart on the clipboard as
 // tab-separated text.
@@ -39,7 +38,7 @@ func (d *ChartDialog) copyTable() {
 		if err != nil {
 			d.env.Nav.ShowError("copy the data", err)
 		} else {
-			d.env.clipboard().SetContent(text)
+			d.env.Clipboard.SetContent(text)
 			rows := strings.Count(text, "\n")
 			d.note.SetText(fmt.Sprintf("Copied the data as a table (%d lines): paste it into a spreadsheet or slide.", rows))
 			d.env.Nav.SetStatus("Copied the " + string(s.Kind) + " chart's data to the clipboard")

@@ -56,7 +56,7 @@ var slideLabels = map[string]string{
 	report.SlideTornado:  "What moves the totals (sensitivity)",
 	report.SlideCompare:  "The scenarios compared (2 to 4)",
 	report.SlideSources:  "Sources",
-	// The negotiating position (position_view.go): leverage and ranges
+	// The negotiating position (the Position view): leverage and ranges
 	// unchecked at first.
 	report.SlideLeverage:  "Who depends on whom: leverage by sector",
 	report.SlideRanges:    "Duty at stake with P10–P90 ranges (Monte Carlo)",

@@ -41,19 +41,11 @@ type Env struct {
 	Sess  *session.Session
 	Nav   Navigator
 	Prefs fyne.Preferences
-	// Clipboard receives copied data (nil: the window's).
+	// Clipboard receives the data Copy data copies (the app's).
 	Clipboard fyne.Clipboard
 }
 
-// clipboard returns the clipboard copies go to.
-func (e Env) clipboard() fyne.Clipboard {
-	if e.Clipboard != nil {
-		return e.Clipboard
-	}
-	return e.Win.Clipboard()
-}
-
-// exported remembers the folder of path as the last export's.
+// exported remembers dir as the folder of the last export.
 func (e Env) exported(dir string) {
 	if e.Prefs != nil {
 		e.Prefs.SetString(PrefFolder, dir)
