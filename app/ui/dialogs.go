@@ -179,3 +179,6 @@ func (u *UI) showProblem(label *widget.Label, err error) {
 	label.SetText("Not applied: " + msg)
 	label.Show()
 }
+
+// setError shows msg under a field, or hides the label when msg is "".
+func setError(l *widget.Label, msg string) { kit.SetError(l, msg) }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"parley/app/ui/exportview"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,7 +126,7 @@ func TestExportDialogsRefuseLiveAndSpecialFiles(t *testing.T) {
 				u, w := newTestUI(t)
 				u.openScenario("aug-2025")
 				dir := filepath.Dir(u.sess.Workspace().Path())
-				u.app.Preferences().SetString(prefExportFolder, dir)
+				u.app.Preferences().SetString(exportview.PrefFolder, dir)
 				name := tc.make(t, u, dir)
 				path := filepath.Join(dir, name)
 				before := stateOf(t, path)
@@ -158,7 +160,7 @@ func TestExportBesideEmptyFile(t *testing.T) {
 			u, w := newTestUI(t)
 			u.openScenario("aug-2025")
 			dir := t.TempDir()
-			u.app.Preferences().SetString(prefExportFolder, dir)
+			u.app.Preferences().SetString(exportview.PrefFolder, dir)
 			path := filepath.Join(dir, "notes")
 			if err := os.WriteFile(path, nil, 0o640); err != nil {
 				t.Fatal(err)
@@ -187,16 +189,16 @@ func openSaveDialog(t *testing.T, u *UI, name string) *uiQueue {
 	t.Helper()
 	if name == "chart" {
 		d, q := openExport(t, u)
-		d.saveDialog()
+		d.Submit()
 		return q
 	}
 	q := useUIQueue(t, u)
 	menuItem(t, u, "Export deck…").Action()
-	dd, ok := u.dialogs.top().(*deckDialog)
+	dd, ok := u.dialogs.top().(*exportview.DeckDialog)
 	if !ok {
 		t.Fatalf("top dialog %T, want the deck dialog", u.dialogs.top())
 	}
-	dd.onDone = func(_ string, err error) { q.done = append(q.done, err) }
-	dd.saveDialog()
+	dd.OnDone = func(_ string, err error) { q.done = append(q.done, err) }
+	dd.Submit()
 	return q
 }

@@ -13,6 +13,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
@@ -121,7 +122,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		}
 	})
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportPreset{kind: charts.Exposure, ids: []string{u.sess.Current()}, dir: p.dir})
+		u.showExportDialog(exportview.Preset{Kind: charts.Exposure, IDs: []string{u.sess.Current()}, Dir: p.dir})
 	})
 	export.Importance = widget.LowImportance
 	products := widget.NewButtonWithIcon("Products…", theme.ListIcon(), u.findProducts)

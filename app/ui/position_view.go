@@ -15,6 +15,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
@@ -121,7 +122,7 @@ func newPositionView(u *UI) *positionView {
 
 	exportDeal := widget.NewButtonWithIcon("Deal chart…", theme.DocumentSaveIcon(), v.exportDeal)
 	exportLev := widget.NewButtonWithIcon("Leverage chart…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportPreset{kind: charts.Leverage, ids: []string{v.ids[0]}})
+		u.showExportDialog(exportview.Preset{Kind: charts.Leverage, IDs: []string{v.ids[0]}})
 	})
 	exportDeck := widget.NewButtonWithIcon("Deck…", theme.DocumentSaveIcon(), v.exportDeck)
 	derive := widget.NewButton("Derive a proposal from A…", v.derive)

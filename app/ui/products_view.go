@@ -16,6 +16,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
+	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
@@ -165,7 +166,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.detail.Selectable = true
 	export := widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportPreset{kind: charts.Products, ids: []string{u.sess.Current()}, dir: v.dir, sector: v.sector})
+		u.showExportDialog(exportview.Preset{Kind: charts.Products, IDs: []string{u.sess.Current()}, Dir: v.dir, Sector: v.sector})
 	})
 	export.Importance = widget.LowImportance
 	search := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.query)

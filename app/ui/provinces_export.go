@@ -1,57 +1,45 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/exportview"
 	"parley/app/ui/present"
 	"parley/scenarios"
-	"parley/storage"
 )
+
+// The exposure by province's export is exportview's; these methods hand it
+// the scenario and direction shown.
+
+// dirAuto is the choice of the direction with more duty.
+const dirAuto = present.DirAuto
+
+// direction is the direction chosen in the dialog, "" for auto.
+func (v *provincesView) direction() scenarios.Direction {
+	switch v.dir.Selected {
+	case present.DirLabel(scenarios.CAtoUS):
+		return scenarios.CAtoUS
+	case present.DirLabel(scenarios.UStoCA):
+		return scenarios.UStoCA
+	}
+	return ""
+}
 
 // request is the chart request of the direction chosen in the dialog.
 func (v *provincesView) request() report.ChartRequest {
-	req := report.ChartRequest{Scenarios: []string{v.u.sess.Current()}}
-	switch v.dir.Selected {
-	case present.DirLabel(scenarios.CAtoUS):
-		req.Direction = scenarios.CAtoUS
-	case present.DirLabel(scenarios.UStoCA):
-		req.Direction = scenarios.UStoCA
-	}
-	return req
+	return exportview.ProvincesRequest(v.u.sess.Current(), v.direction())
 }
 
 // exportButton saves the exposure by province shown.
 func (v *provincesView) exportButton() *widget.Button {
-	return widget.NewButton("Export…", v.export)
-}
-
-// export asks where to save the exposure by province: a PNG or SVG slide
-// (1920×1080) with its sources in full, or its table as CSV.
-func (v *provincesView) export() {
-	if len(v.rows) == 0 {
-		v.u.showError("export the exposure by province", fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid))
-		return
-	}
-	v.u.saveSlide("export the exposure by province", "provinces.png", v.writeProvinces)
+	return widget.NewButton("Export…", func() {
+		exportview.SaveProvinces(v.u.exportEnv(), v.u.sess.Current(), v.direction(), len(v.rows) == 0)
+	})
 }
 
 // writeProvinces writes the exposure by province to path (.png, .svg or
 // .csv), for the scenario and direction shown.
 func (v *provincesView) writeProvinces(path string) error {
-	return writeSlide(path, func(bool) (*charts.Chart, error) {
-		req := v.request()
-		req.FullFootnote = true // the sources in full, on the slide too
-		t, err := report.Provinces(v.u.sess.Workspace(), req)
-		if err != nil {
-			return nil, err
-		}
-		if !t.HasRegions {
-			return nil, fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid)
-		}
-		return t.Chart, nil
-	})
+	return exportview.WriteProvinces(v.u.sess.Workspace(), path, v.u.sess.Current(), v.direction())
 }

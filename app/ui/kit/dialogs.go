@@ -20,3 +20,13 @@ func DialogSize(win fyne.Window, w, h float32) fyne.Size {
 	s := win.Canvas().Size()
 	return fyne.NewSize(min(w, s.Width*0.95), min(h, s.Height*0.95))
 }
+
+// SetError shows msg in an ErrorLabel, or hides the label when msg is "".
+func SetError(l *widget.Label, msg string) {
+	if msg == "" {
+		l.Hide()
+		return
+	}
+	l.SetText(msg)
+	l.Show()
+}

@@ -174,6 +174,9 @@ func Shorten(s string, n int) string {
 	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
+// DirAuto is the choice of the direction with more duty, beside DirLabel's.
+const DirAuto = "Auto (the direction with more duty)"
+
 // DirLabel names a direction for the window, e.g. "Canada to US": the
 // window's font has no arrow at all, and a system fallback may draw none.
 func DirLabel(d scenarios.Direction) string { return WindowText(d.Label()) }

@@ -1,28 +1,31 @@
-package ui
+package exportview
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit"
+	"parley/app/ui/session"
 )
 
 // productsChoice is the export dialog's choice of the sector whose top
 // products a products chart shows.
 type productsChoice struct {
-	u   *UI
-	box fyne.CanvasObject
-	sel *widget.Select
+	sess *session.Session
+	box  fyne.CanvasObject
+	sel  *widget.Select
 }
 
-func newProductsChoice(u *UI, changed func(string)) *productsChoice {
+func newProductsChoice(sess *session.Session, changed func(string)) *productsChoice {
 	opts := []string{allSectors}
-	for _, s := range u.sess.Sectors() {
-		opts = append(opts, u.sectorLabel(s.Code))
+	for _, s := range sess.Sectors() {
+		opts = append(opts, sess.SectorLabel(s.Code))
 	}
-	p := &productsChoice{u: u, sel: widget.NewSelect(opts, nil)}
+	p := &productsChoice{sess: sess, sel: widget.NewSelect(opts, nil)}
 	p.sel.SetSelected(allSectors)
 	p.sel.OnChanged = changed
-	p.box = container.NewVBox(boldLabel("Products of"), p.sel)
+	p.box = container.NewVBox(kit.BoldLabel("Products of"), p.sel)
 	return p
 }
 
@@ -30,7 +33,7 @@ func newProductsChoice(u *UI, changed func(string)) *productsChoice {
 func (p *productsChoice) set(code string) {
 	label := allSectors
 	if code != "" {
-		label = p.u.sectorLabel(code)
+		label = p.sess.SectorLabel(code)
 	}
 	cb := p.sel.OnChanged
 	p.sel.OnChanged = nil
@@ -40,8 +43,8 @@ func (p *productsChoice) set(code string) {
 
 // code returns the sector chosen, "" for every sector.
 func (p *productsChoice) code() string {
-	for _, s := range p.u.sess.Sectors() {
-		if p.u.sectorLabel(s.Code) == p.sel.Selected {
+	for _, s := range p.sess.Sectors() {
+		if p.sess.SectorLabel(s.Code) == p.sel.Selected {
 			return s.Code
 		}
 	}

@@ -1,6 +1,6 @@
 //go:build linux || freebsd || openbsd || netbsd || dragonfly
 
-package ui
+package exportview
 
 import (
 	"bytes"
@@ -111,9 +111,8 @@ func TestCopyImageXclip(t *testing.T) {
 	t.Setenv("DISPLAY", display)
 	t.Setenv("WAYLAND_DISPLAY", "")
 
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	d, q := openExport(t, env)
 	d.size.SetSelected(sizeCustom)
 	d.custom.SetText("640x400")
 	d.twice.SetChecked(true)
@@ -153,22 +152,20 @@ func TestCopyImageWithoutTool(t *testing.T) {
 		t.Fatalf("copyImage = %v", err)
 	}
 
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	d, q := openExport(t, env)
 	d.copyImage()
 	if err := q.waitDone(t, "copy image"); !errors.Is(err, platform.ErrNoImageTool) {
 		t.Fatalf("copy image: %v", err)
 	}
-	if !strings.Contains(shownText(u), "Install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…") {
-		t.Errorf("error shown %q", shownText(u))
+	if !strings.Contains(q.shownText(), "Install xclip (X11) or wl-clipboard (Wayland) to copy images; the image was not copied — use Save…") {
+		t.Errorf("error shown %q", q.shownText())
 	}
-	u.escape() // the error
 	d.copyTable()
 	if err := q.waitDone(t, "copy data"); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(u.app.Clipboard().Content(), "sector_code\t") {
-		t.Errorf("clipboard %.40q", u.app.Clipboard().Content())
+	if !strings.HasPrefix(env.Clipboard.Content(), "sector_code\t") {
+		t.Errorf("clipboard %.40q", env.Clipboard.Content())
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package exportview
 
 import (
 	"bytes"
@@ -201,8 +201,3 @@ func (w *previewRenderer) render(_ context.Context, j previewJob) previewResult 
 	r.img, r.err = w.chart.Image(j.s.Size, scale)
 	return r
 }
-
-// onUI runs f on the UI goroutine, through the Post function the shell
-// gave the window (fyne.Do; tests give their own). Workers post their
-// results with it.
-func (u *UI) onUI(f func()) { u.post(f) }

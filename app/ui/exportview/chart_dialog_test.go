@@ -1,4 +1,4 @@
-package ui
+package exportview
 
 import (
 	"archive/zip"
@@ -14,116 +14,22 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/storage/repository"
+
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/app/ui/platform"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
-// menuItem returns the main menu's item labelled label.
-func menuItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
-	t.Helper()
-	for _, m := range u.menu.main.Items {
-		for _, it := range m.Items {
-			if it.Label == label {
-				return it
-			}
-		}
-	}
-	t.Fatalf("no menu item %q", label)
-	return nil
-}
-
-// uiQueue receives what the export code runs on the UI goroutine (u.post),
-// for the test's goroutine to run: Fyne's test driver would run it at once
-// on the worker, racing with the test.
-type uiQueue struct {
-	q     chan func()
-	shown []previewResult // every preview shown
-	done  []error         // the end of every save and copy
-}
-
-// activeQueue is the queue u.post feeds in the running test (tests of this
-// package do not run in parallel).
-var activeQueue *uiQueue
-
-// useUIQueue makes u's workers queue what they run on the UI goroutine
-// until the test ends.
-func useUIQueue(t testing.TB, u *UI) *uiQueue {
-	q := &uiQueue{q: make(chan func(), 4096)}
-	old, oldQ := u.post, activeQueue
-	u.post = func(f func()) { q.q <- f }
-	activeQueue = q
-	t.Cleanup(func() { u.post, activeQueue = old, oldQ })
-	return q
-}
-
-// waitQueued waits for a value on ch, running the functions workers queue
-// for the UI goroutine meanwhile.
-func waitQueued[T any](t testing.TB, ch chan T, what string) T {
-	t.Helper()
-	deadline := time.After(30 * time.Second)
-	var q chan func()
-	if activeQueue != nil {
-		q = activeQueue.q
-	}
-	for {
-		select {
-		case v := <-ch:
-			return v
-		case f := <-q:
-			f()
-		case <-deadline:
-			t.Fatalf("%s: not within 30 s", what)
-			var zero T
-			return zero
-		}
-	}
-}
-
-// until runs the queued functions until cond is true.
-func (q *uiQueue) until(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(30 * time.Second)
-	for !cond() {
-		select {
-		case f := <-q.q:
-			f()
-		case <-deadline:
-			t.Fatalf("%s: not within 30 s", what)
-		}
-	}
-}
-
-// watch records d's previews and the ends of its saves and copies.
-func (q *uiQueue) watch(d *exportDialog) {
-	d.preview.onShown = func(r previewResult) { q.shown = append(q.shown, r) }
-	d.onDone = func(_ string, err error) { q.done = append(q.done, err) }
-}
-
-// openExport opens the export dialog from the File menu and returns it
-// with the queue of what it runs on the UI goroutine.
-func openExport(t *testing.T, u *UI) (*exportDialog, *uiQueue) {
-	t.Helper()
-	q := useUIQueue(t, u)
-	menuItem(t, u, "Export chart…").Action()
-	d, ok := u.dialogs.top().(*exportDialog)
-	if !ok {
-		t.Fatalf("top dialog is %T, want the export dialog", u.dialogs.top())
-	}
-	q.watch(d)
-	return d, q
-}
-
 // waitPreview waits for a new preview for which ok is true.
-func (q *uiQueue) waitPreview(t *testing.T, what string, ok func(previewResult) bool) previewResult {
+func (q *fakeNav) waitPreview(t *testing.T, what string, ok func(previewResult) bool) previewResult {
 	t.Helper()
 	from := len(q.shown)
 	var found previewResult
@@ -144,7 +50,7 @@ func (q *uiQueue) waitPreview(t *testing.T, what string, ok func(previewResult) 
 }
 
 // waitDone waits for the end of a save or copy and returns its error.
-func (q *uiQueue) waitDone(t *testing.T, what string) error {
+func (q *fakeNav) waitDone(t *testing.T, what string) error {
 	t.Helper()
 	n := len(q.done)
 	q.until(t, what, func() bool { return len(q.done) > n })
@@ -160,7 +66,7 @@ func imageOf(kind charts.Kind, size charts.Size) func(previewResult) bool {
 }
 
 // checkAspect checks that the preview and its frame have the aspect of size.
-func checkAspect(t *testing.T, d *exportDialog, r previewResult, size charts.Size) {
+func checkAspect(t *testing.T, d *ChartDialog, r previewResult, size charts.Size) {
 	t.Helper()
 	want := float64(size.W) / float64(size.H)
 	b := r.img.Bounds()
@@ -178,10 +84,9 @@ func checkAspect(t *testing.T, d *exportDialog, r previewResult, size charts.Siz
 }
 
 func TestExportDialogPreview(t *testing.T) {
-	u, w := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
-	if top := w.Canvas().Overlays().Top(); top == nil {
+	env, _ := testEnv(t, "aug-2025")
+	d, q := openExport(t, env)
+	if top := env.Win.Canvas().Overlays().Top(); top == nil {
 		t.Fatal("no dialog on screen")
 	}
 	if d.settings.Kind != charts.Exposure || len(d.settings.IDs) != 1 || d.settings.IDs[0] != "aug-2025" || d.settings.Dir != "" {
@@ -251,16 +156,15 @@ func TestExportDialogPreview(t *testing.T) {
 		t.Errorf("day that does not exist: ok=%v, error %q", d.ok, d.rangeErr.Text)
 	}
 
-	u.escape()
-	if _, open := u.dialogs.top().(*exportDialog); open {
+	d.Hide() // Escape
+	if open(env) {
 		t.Error("Escape left the dialog open")
 	}
 }
 
 func TestExportDialogInvalidSize(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, _ := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	d, _ := openExport(t, env)
 	d.size.SetSelected(sizeCustom)
 	for _, tc := range []struct{ text, msg string }{
 		{"800x100", "height 100 is out of range"},
@@ -289,8 +193,7 @@ func TestExportDialogInvalidSize(t *testing.T) {
 }
 
 func TestExportFiles(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
+	env, _ := testEnv(t, "aug-2025")
 	dir := t.TempDir()
 	tests := []struct {
 		name  string
@@ -308,7 +211,7 @@ func TestExportFiles(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, q := openExport(t, u)
+			d, q := openExport(t, env)
 			defer d.Hide()
 			path := filepath.Join(dir, tc.s.FileName())
 			d.saveTo(path, tc.s)
@@ -320,15 +223,15 @@ func TestExportFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			tc.check(t, data)
-			if !strings.Contains(u.status.Text, "Exported the "+string(tc.s.Kind)+" chart to "+path) {
-				t.Errorf("status %q", u.status.Text)
+			if !strings.Contains(q.status, "Exported the "+string(tc.s.Kind)+" chart to "+path) {
+				t.Errorf("status %q", q.status)
 			}
-			if _, open := u.dialogs.top().(*exportDialog); open {
+			if open(env) {
 				t.Error("the dialog stays open after a save")
 			}
 		})
 	}
-	if got := u.app.Preferences().String(prefExportFolder); got != dir {
+	if got := env.Prefs.String(PrefFolder); got != dir {
 		t.Errorf("export folder remembered as %q", got)
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
@@ -400,13 +303,12 @@ func csvOf(months int) func(*testing.T, []byte) {
 // TestFailedExportLeavesNoFile: an export that fails leaves no file of its
 // own, and an empty file that was there (Parley did not create it) stays.
 func TestFailedExportLeavesNoFile(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	d, q := openExport(t, env)
 	dir := t.TempDir()
 	failExport(t, d, q, filepath.Join(dir, "gone.png"))
-	if !strings.Contains(shownText(u), "Could not export the chart") {
-		t.Errorf("error shown %q", shownText(u))
+	if !strings.Contains(q.shownText(), "Could not export the chart") {
+		t.Errorf("error shown %q", q.shownText())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)
@@ -424,53 +326,19 @@ func TestFailedExportLeavesNoFile(t *testing.T) {
 	}
 }
 
-func TestWithExt(t *testing.T) {
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "chart")
-	os.WriteFile(empty, nil, 0o644)
-	if got := withExt(empty, ".svg"); got != empty+".svg" {
-		t.Errorf("withExt = %q", got)
-	}
-	if _, err := os.Stat(empty); err != nil {
-		t.Errorf("withExt removed the file picked: %v", err)
-	}
-	if got := withExt(filepath.Join(dir, "a.PNG"), ".png"); got != filepath.Join(dir, "a.PNG") {
-		t.Errorf("withExt kept %q", got)
-	}
-	if got := withExt(empty, ""); got != empty {
-		t.Errorf("withExt(no extension) = %q", got)
-	}
-}
-
-func TestExportButtons(t *testing.T) {
-	u, _ := newTestUI(t)
-	useUIQueue(t, u)
-	u.openScenario("aug-2025")
-	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
-	test.Tap(button(t, u.exposure.content, "Export…"))
-	d, ok := u.dialogs.top().(*exportDialog)
-	if !ok {
-		t.Fatal("the exposure panel's Export… opened no dialog")
-	}
-	if d.settings.Kind != charts.Exposure || d.settings.Dir != scenarios.UStoCA || d.settings.IDs[0] != "aug-2025" {
-		t.Errorf("exposure preset %+v", d.settings)
-	}
-	d.Hide()
-	defer func() { u.escape() }()
-
-	u.tabs.SelectIndex(2)
-	u.compare.choose("threat-25", "aug-2025", "sectoral-pact")
-	test.Tap(button(t, u.compare.content, "Export…"))
-	d, ok = u.dialogs.top().(*exportDialog)
-	if !ok {
-		t.Fatal("the Compare view's Export… opened no dialog")
-	}
+// TestCompareChoice: the compare chart takes 2 to 4 scenarios: a fifth
+// is refused, one alone is an error.
+func TestCompareChoice(t *testing.T) {
+	env, _ := testEnv(t, "aug-2025")
+	d := NewChartDialog(env, Preset{Kind: charts.Compare, IDs: []string{"threat-25", "aug-2025", "sectoral-pact"}})
+	d.Show()
+	d.Shown()
+	defer func() { d.Hide(); d.Stop() }()
 	if d.settings.Kind != charts.Compare || strings.Join(d.settings.IDs, ",") != "threat-25,aug-2025,sectoral-pact" {
 		t.Errorf("compare preset %+v", d.settings)
 	}
-	// A fifth scenario is refused; one alone is an error.
 	var all []string
-	for _, s := range u.sess.Infos()[:5] {
+	for _, s := range env.Sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	d.compared.SetSelected(all)
@@ -481,22 +349,13 @@ func TestExportButtons(t *testing.T) {
 	if d.ok || !strings.Contains(d.scenErr.Text, "Choose 2 to 4") {
 		t.Errorf("one checked: ok=%v, %q", d.ok, d.scenErr.Text)
 	}
-	// The menu does not open a second dialog over the first.
-	menuItem(t, u, "Export chart…").Action()
-	if len(u.dialogs.stack) != 1 {
-		t.Errorf("%d dialogs open", len(u.dialogs.stack))
-	}
 }
 
 func TestExportDeck(t *testing.T) {
-	u, _ := newTestUI(t)
-	q := useUIQueue(t, u)
-	u.openScenario("aug-2025")
-	menuItem(t, u, "Export deck…").Action()
-	dd, ok := u.dialogs.top().(*deckDialog)
-	if !ok {
-		t.Fatalf("top dialog %T, want the deck dialog", u.dialogs.top())
-	}
+	env, q := testEnv(t, "aug-2025")
+	dd := NewDeckDialog(env)
+	dd.Show()
+	dd.Shown()
 	if ids := dd.ids(); len(ids) != 1 || ids[0] != "aug-2025" || !strings.HasPrefix(dd.info.Text, "A title slide, then: at a glance") {
 		t.Errorf("deck of %v: %q", ids, dd.info.Text)
 	}
@@ -505,7 +364,7 @@ func TestExportDeck(t *testing.T) {
 		t.Error("a deck of no scenario can be saved")
 	}
 	var all []string
-	for _, s := range u.sess.Infos()[:5] {
+	for _, s := range env.Sess.Infos()[:5] {
 		all = append(all, s.Name)
 	}
 	dd.chosen.SetSelected(all)
@@ -527,7 +386,7 @@ func TestExportDeck(t *testing.T) {
 		{[]string{"aug-2025", "threat-25"}, false, 16, `cx="9144000"`},
 	} {
 		path := filepath.Join(t.TempDir(), "deck.pptx")
-		u.saveDeck(path, tc.ids, report.DeckOptions{Widescreen: tc.wide, Top: charts.DefaultTop}, func(_ string, err error) { q.done = append(q.done, err) })
+		SaveDeck(env, path, tc.ids, report.DeckOptions{Widescreen: tc.wide, Top: charts.DefaultTop}, func(_ string, err error) { q.done = append(q.done, err) })
 		if err := q.waitDone(t, "deck"); err != nil {
 			t.Fatal(err)
 		}
@@ -555,21 +414,20 @@ func TestExportDeck(t *testing.T) {
 		if !strings.Contains(pres, tc.cx) {
 			t.Errorf("%v: slide size is not %s", tc.ids, tc.cx)
 		}
-		if !strings.Contains(u.status.Text, "Exported the deck to "+path) {
-			t.Errorf("status %q", u.status.Text)
+		if !strings.Contains(q.status, "Exported the deck to "+path) {
+			t.Errorf("status %q", q.status)
 		}
 	}
 }
 
 func TestCopyData(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	d, q := openExport(t, env)
 	d.copyTable()
 	if err := q.waitDone(t, "copy data"); err != nil {
 		t.Fatal(err)
 	}
-	text := u.app.Clipboard().Content()
+	text := env.Clipboard.Content()
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	if !strings.HasPrefix(lines[0], "sector_code\tsector\t") {
 		t.Fatalf("header %q", lines[0])
@@ -592,8 +450,8 @@ func TestCopyData(t *testing.T) {
 	if !strings.Contains(text, "\nDuty at stake by sector\n") || !strings.Contains(text, "Baseline trade") || strings.Contains(text, "\n#") {
 		t.Errorf("title and sources not after the table:\n%s", text)
 	}
-	if !strings.Contains(u.status.Text, "Copied") || !strings.Contains(d.note.Text, "Copied the data") {
-		t.Errorf("status %q, note %q", u.status.Text, d.note.Text)
+	if !strings.Contains(q.status, "Copied") || !strings.Contains(d.note.Text, "Copied the data") {
+		t.Errorf("status %q, note %q", q.status, d.note.Text)
 	}
 }
 
@@ -601,9 +459,9 @@ func TestCopyData(t *testing.T) {
 // save dialog and then failing to export leaves that file as it was: the
 // writer the dialog hands over does not truncate it unless written to.
 func TestFailedExportKeepsOldFile(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
-	d, q := openExport(t, u)
+	env, _ := testEnv(t, "aug-2025")
+	installRepositories()
+	d, q := openExport(t, env)
 	path := filepath.Join(t.TempDir(), "briefing.png")
 	old := []byte("last week's chart")
 	if err := os.WriteFile(path, old, 0o644); err != nil {
@@ -626,45 +484,16 @@ func TestFailedExportKeepsOldFile(t *testing.T) {
 	}
 }
 
-// TestFileWriterTruncatesOnWrite checks the other half: a writer that is
-// written to replaces the file, and a file that cannot be opened gives an
-// error naming it.
-func TestFileWriterTruncatesOnWrite(t *testing.T) {
-	newTestUI(t)
-	path := filepath.Join(t.TempDir(), "notes.txt")
-	if err := os.WriteFile(path, []byte("a longer old text"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write([]byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := os.ReadFile(path); string(got) != "new" {
-		t.Errorf("file holds %q, want %q", got, "new")
-	}
-
-	missing := filepath.Join(t.TempDir(), "no-such-folder", "x.txt")
-	w, err = storage.Writer(storage.NewFileURI(missing))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write([]byte("x")); err == nil || !strings.Contains(err.Error(), missing) {
-		t.Errorf("write to %s: %v, want an error naming it", missing, err)
-	}
-	if err := w.Close(); err != nil {
-		t.Errorf("close an unopened writer: %v", err)
+// installRepositories makes Fyne's file URIs Parley's, as main does.
+func installRepositories() {
+	for scheme, r := range platform.Repositories() {
+		repository.Register(scheme, r)
 	}
 }
 
 // failExport exports a missing scenario's chart to path and waits for it to
 // fail.
-func failExport(t *testing.T, d *exportDialog, q *uiQueue, path string) {
+func failExport(t *testing.T, d *ChartDialog, q *fakeNav, path string) {
 	t.Helper()
 	s := d.settings
 	s.IDs = []string{"no-such-scenario"}

@@ -1,4 +1,4 @@
-package ui
+package exportview
 
 import (
 	"bytes"
@@ -11,13 +11,12 @@ import (
 
 // Fyne's clipboard holds text only. "Copy data" puts the chart's data there
 // as tab-separated text, which spreadsheets and PowerPoint paste as a table;
-// "Copy image" puts the PNG on the system clipboard with copyImage, which
-// each platform implements without cgo (clipboard_windows.go,
-// clipboard_darwin.go, clipboard_unix.go).
+// "Copy image" puts the PNG on the system clipboard with
+// platform.CopyImage, which each platform implements without cgo.
 
 // copyTable puts the data behind the chart on the clipboard as
 // tab-separated text.
-func (d *exportDialog) copyTable() {
+func (d *ChartDialog) copyTable() {
 	if !d.ok || d.working {
 		return
 	}
@@ -37,12 +36,12 @@ func (d *exportDialog) copyTable() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			d.u.showError("copy the data", err)
+			d.env.Nav.ShowError("copy the data", err)
 		} else {
-			d.u.app.Clipboard().SetContent(text)
+			d.env.Clipboard.SetContent(text)
 			rows := strings.Count(text, "\n")
 			d.note.SetText(fmt.Sprintf("Copied the data as a table (%d lines): paste it into a spreadsheet or slide.", rows))
-			d.u.setStatus("Copied the " + string(s.Kind) + " chart's data to the clipboard")
+			d.env.Nav.SetStatus("Copied the " + string(s.Kind) + " chart's data to the clipboard")
 		}
 		d.finished("copy data", err)
 	})
@@ -50,7 +49,7 @@ func (d *exportDialog) copyTable() {
 
 // copyImage puts the chart on the system clipboard as a PNG of the size
 // chosen (2× included).
-func (d *exportDialog) copyImage() {
+func (d *ChartDialog) copyImage() {
 	if !d.ok || d.working {
 		return
 	}
@@ -68,11 +67,11 @@ func (d *exportDialog) copyImage() {
 		return platform.CopyImage(b.Bytes())
 	}, func(err error) {
 		if err != nil {
-			d.u.showError("copy the image", err)
+			d.env.Nav.ShowError("copy the image", err)
 		} else {
 			px := s.Pixels()
 			d.note.SetText(fmt.Sprintf("Copied the image (%d×%d pixels): paste it into a slide or document.", px.W, px.H))
-			d.u.setStatus(fmt.Sprintf("Copied the %s chart to the clipboard as a %d×%d image", s.Kind, px.W, px.H))
+			d.env.Nav.SetStatus(fmt.Sprintf("Copied the %s chart to the clipboard as a %d×%d image", s.Kind, px.W, px.H))
 		}
 		d.finished("copy image", err)
 	})

@@ -1,4 +1,4 @@
-package ui
+package exportview
 
 import (
 	"fmt"
@@ -13,16 +13,14 @@ import (
 // saveSlide asks where to save one chart of a view, proposing name, and
 // saves it with write; what names the action in messages ("export the deal
 // chart").
-func (u *UI) saveSlide(what, name string, write func(path string) error) {
-	fd := u.exportSaveDialog(what, "", func(path string) {
+func saveSlide(nav Navigator, what, name string, write func(path string) error) {
+	nav.SaveAs(what, "", name, "", func(path string) {
 		if err := write(path); err != nil {
-			u.showError(what, err)
+			nav.ShowError(what, err)
 			return
 		}
-		u.setStatus("Exported" + strings.TrimPrefix(what, "export") + " to " + path)
+		nav.SetStatus("Exported" + strings.TrimPrefix(what, "export") + " to " + path)
 	})
-	fd.SetFileName(name)
-	u.showFileDialog(fd)
 }
 
 // writeSlide writes a chart to path by its extension: a PNG or SVG slide

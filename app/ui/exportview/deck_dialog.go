@@ -1,4 +1,4 @@
-package ui
+package exportview
 
 import (
 	"fmt"
@@ -28,11 +28,11 @@ const (
 	aspectSquare = "4:3"
 )
 
-// deckDialog asks for the scenarios and slide shape of a deck, then where
+// DeckDialog asks for the scenarios and slide shape of a deck, then where
 // to save it.
-type deckDialog struct {
+type DeckDialog struct {
 	*dialog.CustomDialog
-	u        *UI
+	env      Env
 	chosen   *widget.CheckGroup
 	aspect   *widget.RadioGroup
 	title    *kit.Field
@@ -42,19 +42,8 @@ type deckDialog struct {
 	err      *widget.Label
 	save     *widget.Button
 
-	// onDone runs on the UI goroutine when a deck is written; for tests.
-	onDone func(path string, err error)
-}
-
-// exportDeckDialog opens the deck dialog on the scenario shown.
-func (u *UI) exportDeckDialog() {
-	if _, ok := u.dialogs.top().(*deckDialog); ok {
-		return
-	}
-	u.flushSave()
-	d := newDeckDialog(u)
-	u.track(d, nil)
-	d.Resize(fyne.NewSize(560, min(720, u.win.Canvas().Size().Height*0.92)))
+	// OnDone, if set, runs on the UI goroutine when a deck is written.
+	OnDone func(path string, err error)
 }
 
 // slideLabels name the kinds of slides in the deck dialog.
@@ -67,15 +56,16 @@ var slideLabels = map[string]string{
 	report.SlideTornado:  "What moves the totals (sensitivity)",
 	report.SlideCompare:  "The scenarios compared (2 to 4)",
 	report.SlideSources:  "Sources",
-	// The negotiating position (position_view.go): leverage and ranges
+	// The negotiating position (the Position view): leverage and ranges
 	// unchecked at first.
-	report.SlideLeverage: "Who depends on whom: leverage by sector",
-	report.SlideRanges:   "Duty at stake with P10–P90 ranges (Monte Carlo)",
-	report.SlideDeal:     "Each scenario after the first scored as a deal against the first",
+	report.SlideLeverage:  "Who depends on whom: leverage by sector",
+	report.SlideRanges:    "Duty at stake with P10–P90 ranges (Monte Carlo)",
+	report.SlideDeal:      "Each scenario after the first scored as a deal against the first",
+	report.SlideProvinces: "Duty at stake by province (scenarios on a dataset with provinces)",
 }
 
 // chosenSlides returns the kinds of slides checked, in deck order.
-func (d *deckDialog) chosenSlides() []string {
+func (d *DeckDialog) chosenSlides() []string {
 	var out []string
 	for _, k := range report.DeckSlides {
 		if slices.Contains(d.slides.Selected, slideLabels[k]) {
@@ -86,7 +76,7 @@ func (d *deckDialog) chosenSlides() []string {
 }
 
 // options returns the deck options the dialog describes.
-func (d *deckDialog) options() report.DeckOptions {
+func (d *DeckDialog) options() report.DeckOptions {
 	return report.DeckOptions{
 		Widescreen: d.aspect.Selected != aspectSquare,
 		Top:        charts.DefaultTop,
@@ -96,10 +86,12 @@ func (d *deckDialog) options() report.DeckOptions {
 	}
 }
 
-func newDeckDialog(u *UI) *deckDialog {
-	d := &deckDialog{u: u}
+// NewDeckDialog returns the deck dialog on the scenario shown, not shown:
+// the shell shows it, then calls Shown.
+func NewDeckDialog(env Env) *DeckDialog {
+	d := &DeckDialog{env: env}
 	var names []string
-	for _, s := range u.sess.Infos() {
+	for _, s := range env.Sess.Infos() {
 		names = append(names, s.Name)
 	}
 	d.chosen = widget.NewCheckGroup(names, d.changed)
@@ -110,8 +102,8 @@ func newDeckDialog(u *UI) *deckDialog {
 	d.info = widget.NewLabel("")
 	d.info.Wrapping = fyne.TextWrapWord
 	d.err = kit.ErrorLabel()
-	d.title = kit.NewField(u.win, "")
-	d.subtitle = kit.NewMultiField(u.win, "", 2)
+	d.title = kit.NewField(env.Win, "")
+	d.subtitle = kit.NewMultiField(env.Win, "", 2)
 	var labels []string
 	for _, k := range report.DeckSlides {
 		labels = append(labels, slideLabels[k])
@@ -125,18 +117,18 @@ func newDeckDialog(u *UI) *deckDialog {
 	form.Items[0].HintText = "Empty: the scenarios' names"
 	form.Items[1].HintText = "Empty: the date(s) and the day it is prepared"
 	options := container.NewVBox(
-		boldLabel("Scenarios (1 to 4)"), scrollOf(d.chosen, 440, 140),
+		kit.BoldLabel("Scenarios (1 to 4)"), kit.ScrollOf(d.chosen, 440, 140),
 		d.err, form,
-		boldLabel("Slides"), d.slides,
-		boldLabel("Shape"), d.aspect,
+		kit.BoldLabel("Slides"), d.slides,
+		kit.BoldLabel("Shape"), d.aspect,
 		d.info,
 	)
 	body := container.NewVScroll(options)
-	d.CustomDialog = dialog.NewCustomWithoutButtons("Export deck", body, u.win)
+	d.CustomDialog = dialog.NewCustomWithoutButtons("Export deck", body, env.Win)
 	d.save = widget.NewButton("Save…", d.saveDialog)
 	d.save.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), d.save})
-	if s, ok := u.sess.Info(u.sess.Current()); ok {
+	if s, ok := env.Sess.Info(env.Sess.Current()); ok {
 		d.chosen.SetSelected([]string{s.Name})
 	} else {
 		d.changed(nil)
@@ -144,10 +136,15 @@ func newDeckDialog(u *UI) *deckDialog {
 	return d
 }
 
+// Shown sizes the shown dialog inside the window.
+func (d *DeckDialog) Shown() {
+	d.Resize(fyne.NewSize(560, min(720, d.env.Win.Canvas().Size().Height*0.92)))
+}
+
 // ids returns the chosen scenarios, in the list's order.
-func (d *deckDialog) ids() []string {
+func (d *DeckDialog) ids() []string {
 	var ids []string
-	for _, s := range d.u.sess.Infos() {
+	for _, s := range d.env.Sess.Infos() {
 		for _, n := range d.chosen.Selected {
 			if n == s.Name {
 				ids = append(ids, s.ID)
@@ -158,7 +155,7 @@ func (d *deckDialog) ids() []string {
 }
 
 // changed keeps one to four scenarios chosen and says what the deck holds.
-func (d *deckDialog) changed(names []string) {
+func (d *DeckDialog) changed(names []string) {
 	if len(names) > maxDeckScenarios {
 		d.chosen.SetSelected(names[:maxDeckScenarios])
 		return
@@ -167,7 +164,7 @@ func (d *deckDialog) changed(names []string) {
 	n := len(ids)
 	var chosen []string
 	for _, id := range ids {
-		if s, ok := d.u.sess.Info(id); ok {
+		if s, ok := d.env.Sess.Info(id); ok {
 			chosen = append(chosen, s.Name)
 		}
 	}
@@ -179,11 +176,11 @@ func (d *deckDialog) changed(names []string) {
 	slides := d.chosenSlides()
 	switch {
 	case n == 0:
-		setError(d.err, "Choose at least one scenario.")
+		kit.SetError(d.err, "Choose at least one scenario.")
 	case !slices.ContainsFunc(slides, func(k string) bool { return k != report.SlideSources }):
-		setError(d.err, "Choose at least one slide besides the sources.")
+		kit.SetError(d.err, "Choose at least one slide besides the sources.")
 	default:
-		setError(d.err, "")
+		kit.SetError(d.err, "")
 	}
 	if d.err.Visible() {
 		d.info.SetText("")
@@ -213,54 +210,49 @@ func (d *deckDialog) changed(names []string) {
 }
 
 // Submit saves: Enter in the dialog.
-func (d *deckDialog) Submit() {
+func (d *DeckDialog) Submit() {
 	if !d.save.Disabled() {
 		d.saveDialog()
 	}
 }
 
 // saveDialog asks where to save the deck, then writes it.
-func (d *deckDialog) saveDialog() {
+func (d *DeckDialog) saveDialog() {
 	ids := d.ids()
 	if len(ids) == 0 {
 		return
 	}
 	opt := d.options()
 	wide := opt.Widescreen
-	fd := d.u.exportSaveDialog("export the deck", ".pptx", func(path string) {
-		d.Hide()
-		d.u.saveDeck(path, ids, opt, d.onDone)
-	})
 	name := strings.Join(ids, "-vs-") + "-deck"
 	if !wide {
 		name += "-4x3"
 	}
-	fd.SetFileName(name + ".pptx")
-	fd.SetTitleText("Export deck")
-	fd.SetConfirmText("Save")
-	d.u.exportFolder(fd)
-	d.u.showFileDialog(fd)
+	d.env.Nav.SaveAs("export the deck", ".pptx", name+".pptx", "Export deck", func(path string) {
+		d.Hide()
+		SaveDeck(d.env, path, ids, opt, d.OnDone)
+	})
 }
 
-// saveDeck builds the deck on a worker goroutine while a progress dialog
+// SaveDeck builds the deck on a worker goroutine while a progress dialog
 // shows, writes it to path atomically, and says where it went; done, if
 // not nil, runs afterwards on the UI goroutine.
-func (u *UI) saveDeck(path string, ids []string, opt report.DeckOptions, done func(string, error)) {
+func SaveDeck(env Env, path string, ids []string, opt report.DeckOptions, done func(string, error)) {
 	bar := widget.NewProgressBarInfinite()
 	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
-	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), u.win)
+	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), env.Win)
 	progress.Show()
-	ws := u.sess.Workspace()
-	kit.Go(u.onUI, func() error {
+	ws := env.Sess.Workspace()
+	kit.Go(env.Nav.Post, func() error {
 		return exportDeck(ws, path, ids, opt) // leaves nothing when it fails
 	}, func(err error) {
 		bar.Stop()
 		progress.Hide()
 		if err != nil {
-			u.showError("export the deck", err)
+			env.Nav.ShowError("export the deck", err)
 		} else {
-			u.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
-			u.setStatus("Exported the deck to " + path)
+			env.exported(filepath.Dir(path))
+			env.Nav.SetStatus("Exported the deck to " + path)
 		}
 		if done != nil {
 			done(path, err)
