@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -226,8 +225,8 @@ func (d *exportDialog) preset(p exportPreset) {
 	var picks []string
 	if p.kind == charts.Compare {
 		picks = p.ids
-	} else if len(d.u.compare.ids) >= charts.MinCompare {
-		picks = d.u.compare.ids
+	} else if ids := d.u.compare.IDs(); len(ids) >= charts.MinCompare {
+		picks = ids
 	}
 	var names []string
 	for _, id := range picks {
@@ -515,9 +514,4 @@ func (d *exportDialog) finished(what string, err error) {
 	if d.onDone != nil {
 		d.onDone(what, err)
 	}
-}
-
-// exportPreset presets the export dialog to the chart the Compare view shows.
-func (v *compareView) exportPreset() exportPreset {
-	return exportPreset{kind: charts.Compare, ids: slices.Clone(v.ids), dir: v.dir}
 }

@@ -1,30 +1,25 @@
 package ui
 
 import (
-	"strings"
-
 	"parley/app/charts"
 	"parley/app/report"
+	"parley/scenarios"
+	"parley/storage"
 )
 
-// exportDeal saves the deal chart of the two scenarios shown: a PNG or SVG
-// slide (1920×1080) or its data as CSV, by the file's extension.
-func (v *positionView) exportDeal() {
-	if v.ids[0] == "" || v.ids[1] == "" {
-		v.message.SetText("Choose a baseline and a proposal first.")
-		return
-	}
-	v.u.saveSlide("export the deal chart", "deal.png", v.writeDeal)
+// exportDeal saves the deal chart of ids (baseline, proposal) evaluated
+// on asOf (zero: each on its own date): a PNG or SVG slide (1920×1080) or
+// its data as CSV, by the file's extension.
+func (u *UI) exportDeal(ids [2]string, asOf scenarios.Date) {
+	ws := u.sess.Workspace()
+	u.saveSlide("export the deal chart", "deal.png", func(path string) error { return writeDeal(ws, path, ids, asOf) })
 }
 
-// writeDeal writes the deal chart to path (.png, .svg or .csv).
-func (v *positionView) writeDeal(path string) error {
+// writeDeal writes the deal chart of ids on asOf to path (.png, .svg or .csv).
+func writeDeal(ws *storage.Workspace, path string, ids [2]string, asOf scenarios.Date) error {
 	return writeSlide(path, func(csv bool) (*charts.Chart, error) {
-		req := report.ChartRequest{Kind: charts.Deal, Scenarios: []string{v.ids[0], v.ids[1]}, FullFootnote: csv}
-		if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
-			req.AsOf = v.res[0].AsOf
-		}
-		return report.Chart(v.u.sess.Workspace(), req)
+		req := report.ChartRequest{Kind: charts.Deal, Scenarios: []string{ids[0], ids[1]}, FullFootnote: csv, AsOf: asOf}
+		return report.Chart(ws, req)
 	})
 }
 
@@ -33,31 +28,24 @@ func (v *positionView) writeDeal(path string) error {
 var positionDeckSlides = []string{report.SlideSummary, report.SlideExposure, report.SlideCompare,
 	report.SlideLeverage, report.SlideRanges, report.SlideDeal, report.SlideSources}
 
-// exportDeck saves a deck on the two scenarios shown with the position
-// slides: leverage, ranges and the deal.
-func (v *positionView) exportDeck() {
-	if v.ids[0] == "" || v.ids[1] == "" {
-		v.message.SetText("Choose a baseline and a proposal first.")
-		return
+// exportPositionDeck saves a deck on ids (baseline, proposal) evaluated on
+// asOf with the position slides: leverage, ranges and the deal.
+func (u *UI) exportPositionDeck(ids [2]string, asOf scenarios.Date) {
+	list := []string{ids[0], ids[1]}
+	if list[0] == list[1] {
+		list = list[:1]
 	}
-	ids := []string{v.ids[0], v.ids[1]}
-	if ids[0] == ids[1] {
-		ids = ids[:1]
-	}
-	fd := v.u.exportSaveDialog("export the deck", ".pptx", func(path string) {
-		v.u.saveDeck(path, ids, v.deckOptions(), nil)
+	fd := u.exportSaveDialog("export the deck", ".pptx", func(path string) {
+		u.saveDeck(path, list, deckOptions(asOf), nil)
 	})
 	fd.SetFileName("position.pptx")
-	v.u.showFileDialog(fd)
+	u.showFileDialog(fd)
 }
 
-// deckOptions are the options of the Position view's deck.
-func (v *positionView) deckOptions() report.DeckOptions {
-	opt := report.DeckOptions{Widescreen: true, Top: charts.DefaultTop, Slides: positionDeckSlides}
-	if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
-		opt.AsOf = v.res[0].AsOf
-	}
-	return opt
+// deckOptions are the options of the Position view's deck on asOf (zero:
+// each scenario on its own date).
+func deckOptions(asOf scenarios.Date) report.DeckOptions {
+	return report.DeckOptions{Widescreen: true, Top: charts.DefaultTop, Slides: positionDeckSlides, AsOf: asOf}
 }
 
 // defaultSlideLabels returns the labels of the slides checked when the
