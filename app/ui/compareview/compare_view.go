@@ -409,6 +409,9 @@ func (t sectorRows) trade(row, s int) scenarios.Flow {
 	return t.flows[s][row-1]
 }
 
+// signedBillions is a difference in billions with its sign.
+func signedBillions(d float64) string { return deltaText(present.Billions(d), d, false, false) }
+
 // deltaText writes a difference d (formatted as s) with its sign and its
 // mark when the figures compared are upper bounds (charts.DeltaMark).
 func deltaText(s string, d float64, aUpper, bUpper bool) string {
@@ -481,15 +484,6 @@ func (v *View) buildSummary() {
 	v.summary = t
 	v.summaryBox.Objects = []fyne.CanvasObject{t.Table}
 	v.summaryBox.Refresh()
-}
-
-// signedBillions is billions with a "+" on positive differences.
-func signedBillions(v float64) string {
-	s := present.Billions(v)
-	if v > 0 && strings.Trim(s, "0.,") != "" {
-		s = "+" + s
-	}
-	return s
 }
 
 // Stop ends the chart's worker.
