@@ -23,6 +23,7 @@ import (
 	"parley/app/ui/present"
 	"parley/app/ui/session"
 	"parley/scenarios"
+	"parley/storage"
 )
 
 // Navigator is what the Compare view asks of the rest of the window.
@@ -63,6 +64,7 @@ type View struct {
 	sources    *widget.Label
 	key        *widget.Label
 	results    []scenarios.Result
+	evals      []*storage.Evaluation // what results were computed from
 	syncing    bool
 }
 
@@ -237,7 +239,7 @@ func (v *View) Choose(ids ...string) {
 
 // Refresh computes the chosen scenarios and shows them.
 func (v *View) Refresh() {
-	v.results = nil
+	v.results, v.evals = nil, nil
 	if len(v.ids) < charts.MinCompare {
 		// Nothing stale stays on screen: no chart, no tables.
 		v.message.SetText(chooseTwo)
@@ -250,13 +252,13 @@ func (v *View) Refresh() {
 	}
 	var names []string
 	for _, id := range v.ids {
-		res, err := v.sess.Workspace().Compute(id, scenarios.Date{})
+		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{})
 		if err != nil {
 			v.nav.ShowError("compute the scenario", err)
 			return
 		}
-		v.results = append(v.results, res)
-		names = append(names, res.Scenario)
+		v.evals, v.results = append(v.evals, e), append(v.results, e.Result)
+		names = append(names, e.Result.Scenario)
 	}
 	meta := charts.Meta{Title: "Duty at stake by sector, " + v.dir.Label(), Subtitle: strings.Join(names, " vs "), Compact: true}
 	if v.deltas {
@@ -273,11 +275,7 @@ func (v *View) Refresh() {
 	v.drawChart(meta)
 	v.buildSummary()
 	v.buildTable()
-	if sc, err := v.sess.Workspace().Scenario(v.ids[0]); err == nil {
-		if lines, err := v.sess.Workspace().ScenarioSources(sc); err == nil {
-			v.sources.SetText(present.WindowText(strings.Join(lines, "\n")))
-		}
-	}
+	v.sources.SetText(present.WindowText(strings.Join(v.evals[0].Sources, "\n")))
 }
 
 // drawChart draws the chart of the results: duty at stake by sector, or
@@ -307,15 +305,13 @@ func (v *View) drawChart(meta charts.Meta) {
 
 // noteLikeness says, in the message and the chart's footnote, when the
 // scenarios compared are not like with like (another date or assumptions
-// than A).
+// than A), from what each was evaluated with.
 func (v *View) noteLikeness(meta *charts.Meta) {
 	var sides []scenarios.Compared
-	for i, id := range v.ids {
-		if sc, err := v.sess.Workspace().Scenario(id); err == nil {
-			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
-		}
+	for i, e := range v.evals {
+		sides = append(sides, e.Compared(letter(i)))
 	}
-	if note := present.LikenessAll(v.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
+	if note := present.LikenessAll(v.log, "compare", sides); note != "" {
 		meta.Footnote = []string{note}
 		if v.message.Text == "" {
 			v.message.SetText(note)
