@@ -7,14 +7,6 @@ import (
 	"parley/storage"
 )
 
-// exportDeal saves the deal chart of ids (baseline, proposal) evaluated
-// on asOf (zero: each on its own date): a PNG or SVG slide (1920×1080) or
-// its data as CSV, by the file's extension.
-func (u *UI) exportDeal(ids [2]string, asOf scenarios.Date) {
-	ws := u.sess.Workspace()
-	u.saveSlide("export the deal chart", "deal.png", func(path string) error { return writeDeal(ws, path, ids, asOf) })
-}
-
 // writeDeal writes the deal chart of ids on asOf to path (.png, .svg or .csv).
 func writeDeal(ws *storage.Workspace, path string, ids [2]string, asOf scenarios.Date) error {
 	return writeSlide(path, func(csv bool) (*charts.Chart, error) {
@@ -27,20 +19,6 @@ func writeDeal(ws *storage.Workspace, path string, ids [2]string, asOf scenarios
 // scenarios at a glance and compared, then the position.
 var positionDeckSlides = []string{report.SlideSummary, report.SlideExposure, report.SlideCompare,
 	report.SlideLeverage, report.SlideRanges, report.SlideDeal, report.SlideSources}
-
-// exportPositionDeck saves a deck on ids (baseline, proposal) evaluated on
-// asOf with the position slides: leverage, ranges and the deal.
-func (u *UI) exportPositionDeck(ids [2]string, asOf scenarios.Date) {
-	list := []string{ids[0], ids[1]}
-	if list[0] == list[1] {
-		list = list[:1]
-	}
-	fd := u.exportSaveDialog("export the deck", ".pptx", func(path string) {
-		u.saveDeck(path, list, deckOptions(asOf), nil)
-	})
-	fd.SetFileName("position.pptx")
-	u.showFileDialog(fd)
-}
 
 // deckOptions are the options of the Position view's deck on asOf (zero:
 // each scenario on its own date).

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"parley/scenarios"
 )
@@ -30,7 +32,7 @@ func waitFor[T any](t *testing.T, ch chan T, what string) T {
 // TestPositionExports: the deal chart of the Position view's choice is
 // written as CSV, and its deck has the position slides.
 func TestPositionExports(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, w := newTestUI(t)
 	selectTab(t, u, "Position")
 	ids := u.position.Choice()
 	if ids != [2]string{"today", "sectoral-deal"} {
@@ -42,6 +44,19 @@ func TestPositionExports(t *testing.T) {
 	}
 	if opt := deckOptions(scenarios.Date{}); len(opt.Slides) != len(positionDeckSlides) {
 		t.Errorf("deck slides %v", opt.Slides)
+	}
+	// The view's buttons open the save dialogs, proposing a file name.
+	for _, c := range []struct{ button, file string }{{"Deal chart…", "deal.png"}, {"Deck…", "position.pptx"}} {
+		test.Tap(button(t, u.position.Content(), c.button))
+		var names []string
+		for _, e := range find[*widget.Entry](topOverlay(t, w)) {
+			names = append(names, e.Text)
+		}
+		if !slices.Contains(names, c.file) {
+			t.Errorf("%s: the save dialog proposes %q, want %q", c.button, names, c.file)
+		}
+		w.Canvas().Overlays().Top().Hide()
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	}
 }
 

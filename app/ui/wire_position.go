@@ -21,10 +21,26 @@ func (n positionNav) ExportLeverage(id string) {
 	n.u.showExportDialog(exportPreset{kind: charts.Leverage, ids: []string{id}})
 }
 
-func (n positionNav) ExportDeal(ids [2]string, asOf scenarios.Date) { n.u.exportDeal(ids, asOf) }
+// ExportDeal saves the deal chart of ids (baseline, proposal) evaluated
+// on asOf (zero: each on its own date): a PNG or SVG slide (1920×1080) or
+// its data as CSV, by the file's extension.
+func (n positionNav) ExportDeal(ids [2]string, asOf scenarios.Date) {
+	ws := n.u.sess.Workspace()
+	n.u.saveSlide("export the deal chart", "deal.png", func(path string) error { return writeDeal(ws, path, ids, asOf) })
+}
 
+// ExportDeck saves a deck on ids (baseline, proposal) evaluated on asOf
+// with the position slides: leverage, ranges and the deal.
 func (n positionNav) ExportDeck(ids [2]string, asOf scenarios.Date) {
-	n.u.exportPositionDeck(ids, asOf)
+	list := []string{ids[0], ids[1]}
+	if list[0] == list[1] {
+		list = list[:1]
+	}
+	fd := n.u.exportSaveDialog("export the deck", ".pptx", func(path string) {
+		n.u.saveDeck(path, list, deckOptions(asOf), nil)
+	})
+	fd.SetFileName("position.pptx")
+	n.u.showFileDialog(fd)
 }
 
 // Derive opens the derive dialog on baseline; once the proposal is
