@@ -165,15 +165,14 @@ const maxFuncLines = 60
 // computes is not one of them.
 var layoutFuncs = map[string]bool{
 	"newAppMenu":       true, // the menus and their items
-	"newCompareView":   true,
 	"newEvidenceView":  true,
 	"newExposurePanel": true,
-	"newPositionView":  true,
 	"newProductsView":  true,
+	"(*View).layout":   true, // positionview: the choices, the three panes and the exports
 }
 
 // funcName is a function's name with its receiver's type, as in
-// "(*compareView).buildTable" or "newMeasureForm".
+// "(*View).layout" or "newMeasureForm".
 func funcName(fn *ast.FuncDecl) string {
 	if fn.Recv == nil || len(fn.Recv.List) == 0 {
 		return fn.Name.Name

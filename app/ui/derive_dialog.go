@@ -85,16 +85,3 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 		},
 	})
 }
-
-// derive derives a proposal from the baseline and shows it as B.
-func (v *positionView) derive() {
-	v.u.deriveDialog(v.ids[0], func(id string) {
-		for i, it := range v.u.tabs.Items {
-			if it.Content == v.content {
-				v.u.tabs.SelectIndex(i)
-			}
-		}
-		v.refreshChoices()
-		v.choose(v.ids[0], id)
-	})
-}

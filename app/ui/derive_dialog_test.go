@@ -19,10 +19,16 @@ import (
 func TestDeriveDialog(t *testing.T) {
 	u, w := newTestUI(t)
 	v := u.position
-	v.computed = make(chan struct{}, 8)
+	computed := make(chan struct{}, 8)
+	v.OnRangesShown(func() {
+		select {
+		case computed <- struct{}{}:
+		default:
+		}
+	})
 	selectTab(t, u, "Position")
-	waitFor(t, v.computed, "ranges")
-	v.derive()
+	waitFor(t, computed, "ranges")
+	test.Tap(button(t, v.Content(), "Derive a proposal from A…"))
 	dlg := topOverlay(t, w)
 	groups := objectsOf[*widget.CheckGroup](dlg)
 	checks := objectsOf[*widget.Check](dlg)
@@ -48,8 +54,8 @@ func TestDeriveDialog(t *testing.T) {
 	name.SetText("")
 	typeInto(name, "Autos for autos")
 	test.Tap(button(t, topOverlay(t, w), "Create proposal"))
-	waitFor(t, v.computed, "ranges")
-	id := v.ids[1]
+	waitFor(t, computed, "ranges")
+	id := v.Choice()[1]
 	sc, err := u.sess.Workspace().Scenario(id)
 	if err != nil || sc.Name != "Autos for autos" || !sc.AsOfToday {
 		t.Fatalf("derived %v %+v", err, sc)
@@ -71,11 +77,11 @@ func TestDeriveDialog(t *testing.T) {
 	if e, want := evidence(sc), evidence(base); e != want || e == 0 {
 		t.Errorf("evidence %d, want %d", e, want)
 	}
-	if v.ids[0] != "today" || strings.Contains(v.message.Text, "Not like with like") {
-		t.Errorf("position %v %q", v.ids, v.message.Text)
+	if v.Choice()[0] != "today" || strings.Contains(v.Message(), "Not like with like") {
+		t.Errorf("position %v %q", v.Choice(), v.Message())
 	}
-	if v.deal.Totals.Give <= 0 || !strings.Contains(numfmt.Verdict(v.deal.Totals.Verdict()), "gives ") {
-		t.Errorf("gives %v: %q", v.deal.Totals.Give, numfmt.Verdict(v.deal.Totals.Verdict()))
+	if deal := v.Deal(); deal.Totals.Give <= 0 || !strings.Contains(numfmt.Verdict(deal.Totals.Verdict()), "gives ") {
+		t.Errorf("gives %v: %q", deal.Totals.Give, numfmt.Verdict(deal.Totals.Verdict()))
 	}
 	u.Undo()
 	if _, ok := u.sess.Info(id); ok {

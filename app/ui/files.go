@@ -153,7 +153,7 @@ func (u *UI) openWorkspace(path string) {
 		return
 	}
 	u.exposure.stop()
-	u.compare.stop()
+	u.compare.Stop()
 	if err := u.sess.Workspace().Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)
 	}

@@ -187,7 +187,7 @@ func TestLayoutAtThreeSizes(t *testing.T) {
 				if item.Text == "Position" {
 					// Showing it starts Monte Carlo ranges on a goroutine whose
 					// fyne.Do runs at once under the test driver, updating its
-					// tables while this test reads them (positionView).
+					// tables while this test reads them (positionview).
 					continue
 				}
 				views.SelectIndex(i)

@@ -92,7 +92,7 @@ func (u *UI) redrawCharts() {
 	if u.exposure != nil && u.sess.Draft() != nil {
 		u.exposure.show(u.sess.Result(), time.Time{})
 	}
-	if u.compare != nil && len(u.compare.results) > 0 {
-		u.compare.refresh()
+	if u.compare != nil && u.compare.Shown() {
+		u.compare.Refresh()
 	}
 }

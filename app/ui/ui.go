@@ -20,6 +20,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/compareview"
+	"parley/app/ui/positionview"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -46,8 +48,8 @@ type UI struct {
 	view        *scenarioView
 	exposure    *exposurePanel
 	evidence    *evidenceView
-	compare     *compareView
-	position    *positionView // position_view.go
+	compare     *compareview.View
+	position    *positionview.View
 	assumptions *assumptionsView
 	status      *widget.Label
 	where       *widget.Label // the library's vintage and the workspace's path
@@ -177,8 +179,8 @@ func (u *UI) build() error {
 	u.exposure = newExposurePanel(u)
 	u.view = newScenarioView(u)
 	u.evidence = newEvidenceView(u)
-	u.compare = newCompareView(u)
-	u.position = newPositionView(u)
+	u.compare = newCompare(u)
+	u.position = newPosition(u)
 	u.assumptions = newAssumptionsView(u)
 
 	inner := container.NewHSplit(u.view.content, u.exposure.content)
@@ -194,8 +196,8 @@ func (u *UI) build() error {
 	u.tabs = container.NewAppTabs(
 		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
 		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.content),
-		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.content),
-		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.content),
+		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.Content()),
+		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.Content()),
 		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
 	)
 	// Every view scrolls, rather than overlap or widen the window, where
@@ -207,10 +209,10 @@ func (u *UI) build() error {
 		switch id, _ := u.tabIDs.id(t); id {
 		case tabCompare:
 			u.flushSave()
-			u.compare.refresh()
+			u.compare.Refresh()
 		case tabPosition:
 			u.flushSave()
-			u.position.refresh()
+			u.position.Refresh()
 		case tabEvidence:
 			u.evidence.refreshExcerpts()
 		}
@@ -236,10 +238,10 @@ func (u *UI) reloadScenarios() {
 	}
 	u.list.refresh()
 	if u.compare != nil {
-		u.compare.refreshChoices()
+		u.compare.RefreshChoices()
 	}
 	if u.position != nil {
-		u.position.refreshChoices()
+		u.position.RefreshChoices()
 	}
 }
 
@@ -355,10 +357,10 @@ func (u *UI) shutdown() {
 		u.exposure.stop()
 	}
 	if u.compare != nil {
-		u.compare.stop()
+		u.compare.Stop()
 	}
 	if u.position != nil {
-		u.position.stop()
+		u.position.Stop()
 	}
 	if err := u.sess.Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)

@@ -37,7 +37,7 @@ func (u *UI) externalChange() {
 		u.evidence.reload()
 	}
 	if u.compare != nil && u.tabShown(tabCompare) {
-		u.compare.refresh()
+		u.compare.Refresh()
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -60,7 +59,7 @@ func (u *UI) showExportDialog(p exportview.Preset) *exportview.ChartDialog {
 	}
 	u.flushSave() // export what is on screen
 	if p.Compared == nil {
-		p.Compared = slices.Clone(u.compare.ids)
+		p.Compared = u.compare.IDs()
 	}
 	d := exportview.NewChartDialog(u.exportEnv(), p)
 	u.track(d, d.Stop)
@@ -98,9 +97,4 @@ func (u *UI) exportFolder(fd *dialog.FileDialog) {
 		}
 	}
 	u.startIn(fd)
-}
-
-// exportPreset presets the export dialog to the chart the Compare view shows.
-func (v *compareView) exportPreset() exportview.Preset {
-	return exportview.Preset{Kind: charts.Compare, IDs: slices.Clone(v.ids), Dir: v.dir}
 }

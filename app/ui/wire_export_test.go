@@ -148,8 +148,8 @@ func TestExportButtons(t *testing.T) {
 	defer func() { u.escape() }()
 
 	u.tabs.SelectIndex(2)
-	u.compare.choose("threat-25", "aug-2025", "sectoral-pact")
-	test.Tap(button(t, u.compare.content, "Export…"))
+	u.compare.Choose("threat-25", "aug-2025", "sectoral-pact")
+	test.Tap(button(t, u.compare.Content(), "Export…"))
 	d, ok = u.dialogs.top().(*exportview.ChartDialog)
 	if !ok {
 		t.Fatal("the Compare view's Export… opened no dialog")

@@ -1,4 +1,4 @@
-package ui
+package positionview
 
 import "testing"
 
@@ -6,18 +6,16 @@ import "testing"
 // baseline and proposal chosen in the last run, and on the defaults when
 // one of them is gone.
 func TestPositionRemembersChoice(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.position.choose("aug-2025", "today")
+	tv := newTestView(t)
+	tv.Choose("aug-2025", "today")
 	// The next run's view, in the same workspace.
-	v := newPositionView(u)
-	v.refreshChoices()
+	v := tv.newView(t)
 	if v.ids != [2]string{"aug-2025", "today"} {
 		t.Errorf("next run chose %v, want [aug-2025 today]", v.ids)
 	}
 	// A remembered scenario that is gone falls back to the default.
-	u.prefs.setPositionChoice(u.sess.Workspace().Path(), [2]string{"gone", "aug-2025"})
-	v = newPositionView(u)
-	v.refreshChoices()
+	setPositionChoice(tv.prefs, tv.sess.Workspace().Path(), [2]string{"gone", "aug-2025"})
+	v = tv.newView(t)
 	if v.ids != [2]string{"today", "aug-2025"} {
 		t.Errorf("with a deleted baseline chose %v", v.ids)
 	}

@@ -1,4 +1,7 @@
-package ui
+// Package compareview is the Compare tab of Parley's window: two to four
+// scenarios side by side, their totals in both directions and, in one
+// direction, duty at stake by sector as a chart and a table.
+package compareview
 
 import (
 	"fmt"
@@ -6,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"log/slog"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,15 +21,33 @@ import (
 	"parley/app/numfmt"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/scenarios"
+	"parley/storage"
 )
 
-// compareView compares two to four scenarios: both directions' totals
+// Navigator is what the Compare view asks of the rest of the window.
+type Navigator interface {
+	// ExportCompare opens the chart export dialog on the comparison of
+	// the scenarios ids (in order) in direction dir.
+	ExportCompare(ids []string, dir scenarios.Direction)
+	// ShowError tells the user that what failed, and why.
+	ShowError(what string, err error)
+	// ChartTheme is the colours the window's charts are drawn in.
+	ChartTheme() charts.Theme
+	// SectorLabel is a sector's short label.
+	SectorLabel(code string) string
+}
+
+// View compares two to four scenarios: both directions' totals
 // with their trade effects and differences from the first scenario, then,
 // in one direction, duty at stake by sector as grouped bars or as the
 // differences from the first, and a table of both.
-type compareView struct {
-	u       *UI
+type View struct {
+	win     fyne.Window
+	sess    *session.Session
+	nav     Navigator
+	log     *slog.Logger
 	content fyne.CanvasObject
 
 	choices    *widget.CheckGroup
@@ -41,6 +64,7 @@ type compareView struct {
 	sources    *widget.Label
 	key        *widget.Label
 	results    []scenarios.Result
+	evals      []*storage.Evaluation // what results were computed from
 	syncing    bool
 }
 
@@ -53,9 +77,25 @@ const (
 	modeDelta = "Difference from A"
 )
 
-func newCompareView(u *UI) *compareView {
-	v := &compareView{u: u, dir: scenarios.CAtoUS}
-	v.chart = kit.NewChartView(u.log, u.onUI)
+// The smallest size of the chart, in Fyne units: it stays legible in a
+// short window.
+const (
+	minChartWidth  = 240
+	minChartHeight = 200
+)
+
+// New makes the Compare view of win over sess; its chart is drawn on a
+// worker that posts the image back through post (fyne.Do; tests give
+// their own) and logs to log.
+func New(win fyne.Window, sess *session.Session, nav Navigator, log *slog.Logger, post func(func())) *View {
+	v := &View{win: win, sess: sess, nav: nav, log: log, dir: scenarios.CAtoUS}
+	v.chart = kit.NewChartView(log, post)
+	v.content = v.layout()
+	return v
+}
+
+// layout builds the view's widgets and returns its content.
+func (v *View) layout() fyne.CanvasObject {
 	v.choices = widget.NewCheckGroup(nil, v.chosen)
 	dir := widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
@@ -64,7 +104,7 @@ func newCompareView(u *UI) *compareView {
 		}
 		if d != v.dir {
 			v.dir = d
-			v.refresh()
+			v.Refresh()
 		}
 	})
 	dir.Required = true
@@ -73,7 +113,7 @@ func newCompareView(u *UI) *compareView {
 	v.mode = widget.NewRadioGroup([]string{modeDuty, modeDelta}, func(s string) {
 		if d := s == modeDelta; d != v.deltas {
 			v.deltas = d
-			v.refresh()
+			v.Refresh()
 		}
 	})
 	v.mode.Required = true
@@ -94,7 +134,7 @@ func newCompareView(u *UI) *compareView {
 	help.Wrapping = fyne.TextWrapWord
 	left := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("Compare", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { u.showExportDialog(v.exportPreset()) }),
+			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { v.nav.ExportCompare(slices.Clone(v.ids), v.dir) }),
 			widget.NewSeparator()),
 		v.message, nil, nil, container.NewVScroll(v.choices))
 	v.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
@@ -111,21 +151,29 @@ func newCompareView(u *UI) *compareView {
 	srcs.SetMinSize(fyne.NewSize(100, 48))
 	split := container.NewHSplit(container.NewScroll(left), container.NewScroll(container.NewBorder(nil, srcs, nil, nil, right)))
 	split.Offset = 0.24
-	v.content = split
-	return v
+	return split
 }
 
-// refreshChoices lists the workspace's scenarios, keeping the choice.
-func (v *compareView) refreshChoices() {
+// Content is the view's content, for the window's tab.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// IDs returns the ids of the scenarios compared, in the order chosen.
+func (v *View) IDs() []string { return slices.Clone(v.ids) }
+
+// Shown reports whether the view shows a comparison.
+func (v *View) Shown() bool { return len(v.results) > 0 }
+
+// RefreshChoices lists the workspace's scenarios, keeping the choice.
+func (v *View) RefreshChoices() {
 	var names []string
-	for _, s := range v.u.sess.Infos() {
+	for _, s := range v.sess.Infos() {
 		names = append(names, s.Name)
 	}
-	v.ids = slices.DeleteFunc(v.ids, func(id string) bool { _, ok := v.u.sess.Info(id); return !ok })
-	if len(v.ids) == 0 && len(v.u.sess.Infos()) >= 2 {
-		v.ids = []string{v.u.sess.Infos()[0].ID, v.u.sess.Infos()[1].ID}
-		if v.u.sess.Current() != "" && v.u.sess.Current() != v.ids[0] {
-			v.ids[1] = v.u.sess.Current()
+	v.ids = slices.DeleteFunc(v.ids, func(id string) bool { _, ok := v.sess.Info(id); return !ok })
+	if len(v.ids) == 0 && len(v.sess.Infos()) >= 2 {
+		v.ids = []string{v.sess.Infos()[0].ID, v.sess.Infos()[1].ID}
+		if v.sess.Current() != "" && v.sess.Current() != v.ids[0] {
+			v.ids[1] = v.sess.Current()
 		}
 	}
 	v.syncing = true
@@ -136,10 +184,10 @@ func (v *compareView) refreshChoices() {
 }
 
 // names returns the names of the chosen scenarios.
-func (v *compareView) names() []string {
+func (v *View) names() []string {
 	var out []string
 	for _, id := range v.ids {
-		if s, ok := v.u.sess.Info(id); ok {
+		if s, ok := v.sess.Info(id); ok {
 			out = append(out, s.Name)
 		}
 	}
@@ -147,17 +195,17 @@ func (v *compareView) names() []string {
 }
 
 // chosen follows the check group: new choices go last; at most four.
-func (v *compareView) chosen(names []string) {
+func (v *View) chosen(names []string) {
 	if v.syncing {
 		return
 	}
 	byName := map[string]string{}
-	for _, s := range v.u.sess.Infos() {
+	for _, s := range v.sess.Infos() {
 		byName[s.Name] = s.ID
 	}
 	var ids []string
 	for _, id := range v.ids { // keep the order of earlier choices
-		if s, ok := v.u.sess.Info(id); ok && slices.Contains(names, s.Name) {
+		if s, ok := v.sess.Info(id); ok && slices.Contains(names, s.Name) {
 			ids = append(ids, id)
 		}
 	}
@@ -177,22 +225,21 @@ func (v *compareView) chosen(names []string) {
 		v.ids = ids
 		v.message.SetText("")
 	}
-	v.refresh()
+	v.Refresh()
 }
 
-// choose sets the scenarios compared; for tests and the menu.
-func (v *compareView) choose(ids ...string) {
+// Choose sets the scenarios compared, by id.
+func (v *View) Choose(ids ...string) {
 	v.ids = ids
 	v.syncing = true
 	v.choices.SetSelected(v.names())
 	v.syncing = false
-	v.refresh()
+	v.Refresh()
 }
 
-// refresh computes the chosen scenarios and shows them.
-func (v *compareView) refresh() {
-	u := v.u
-	v.results = nil
+// Refresh computes the chosen scenarios and shows them.
+func (v *View) Refresh() {
+	v.results, v.evals = nil, nil
 	if len(v.ids) < charts.MinCompare {
 		// Nothing stale stays on screen: no chart, no tables.
 		v.message.SetText(chooseTwo)
@@ -205,38 +252,36 @@ func (v *compareView) refresh() {
 	}
 	var names []string
 	for _, id := range v.ids {
-		res, err := u.sess.Workspace().Compute(id, scenarios.Date{})
+		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{})
 		if err != nil {
-			u.showError("compute the scenario", err)
+			v.nav.ShowError("compute the scenario", err)
 			return
 		}
-		v.results = append(v.results, res)
-		names = append(names, res.Scenario)
+		v.evals, v.results = append(v.evals, e), append(v.results, e.Result)
+		names = append(names, e.Result.Scenario)
 	}
 	meta := charts.Meta{Title: "Duty at stake by sector, " + v.dir.Label(), Subtitle: strings.Join(names, " vs "), Compact: true}
 	if v.deltas {
 		meta.Title = "Difference in duty at stake from A, " + v.dir.Label()
 	}
-	results, dir, sectors, deltas, th := v.results, v.dir, u.sess.Sectors(), v.deltas, u.chartTheme()
-	if _, err := charts.NewCompare(results, dir, sectors, 0, meta); err != nil {
+	if _, err := charts.NewCompare(v.results, v.dir, v.sess.Sectors(), 0, meta); err != nil {
 		v.message.SetText(present.Capitalize(err.Error()))
 		return
 	}
 	if v.message.Text == chooseTwo || strings.HasPrefix(v.message.Text, "Not like with like") {
 		v.message.SetText("")
 	}
-	var sides []scenarios.Compared
-	for i, id := range v.ids {
-		if sc, err := u.sess.Workspace().Scenario(id); err == nil {
-			sides = append(sides, scenarios.Compared{Label: string(rune('A' + i)), AsOf: v.results[i].AsOf, Assumptions: sc.Assumptions})
-		}
-	}
-	if note := present.LikenessAll(u.log, "compare", sides); note != "" && len(sides) == len(v.ids) {
-		meta.Footnote = []string{note}
-		if v.message.Text == "" {
-			v.message.SetText(note)
-		}
-	}
+	v.noteLikeness(&meta)
+	v.drawChart(meta)
+	v.buildSummary()
+	v.buildTable()
+	v.sources.SetText(present.WindowText(strings.Join(v.evals[0].Sources, "\n")))
+}
+
+// drawChart draws the chart of the results: duty at stake by sector, or
+// its differences from A.
+func (v *View) drawChart(meta charts.Meta) {
+	results, dir, sectors, deltas, th := v.results, v.dir, v.sess.Sectors(), v.deltas, v.nav.ChartTheme()
 	v.chart.SetDark(th == charts.Dark)
 	v.chart.Set(func(size charts.Size) *charts.Chart {
 		// Each sector takes one bar per scenario: fewer sectors fit.
@@ -255,49 +300,41 @@ func (v *compareView) refresh() {
 			return nil
 		}
 		return c.WithTheme(th)
-	}, time.Time{}, u.win.Canvas().Scale())
-	v.buildSummary()
-	v.buildTable()
-	if sc, err := u.sess.Workspace().Scenario(v.ids[0]); err == nil {
-		if lines, err := u.sess.Workspace().ScenarioSources(sc); err == nil {
-			v.sources.SetText(present.WindowText(strings.Join(lines, "\n")))
+	}, time.Time{}, v.win.Canvas().Scale())
+}
+
+// noteLikeness says, in the message and the chart's footnote, when the
+// scenarios compared are not like with like (another date or assumptions
+// than A), from what each was evaluated with.
+func (v *View) noteLikeness(meta *charts.Meta) {
+	var sides []scenarios.Compared
+	for i, e := range v.evals {
+		sides = append(sides, e.Compared(letter(i)))
+	}
+	if note := present.LikenessAll(v.log, "compare", sides); note != "" {
+		meta.Footnote = []string{note}
+		if v.message.Text == "" {
+			v.message.SetText(note)
 		}
 	}
 }
 
 // buildTable makes the differences table: duty per sector per scenario and
 // each scenario's difference from the first.
-func (v *compareView) buildTable() {
+func (v *View) buildTable() {
 	flows := make([][]scenarios.Flow, len(v.results))
 	for i, r := range v.results {
 		flows[i] = r.DirectionFlows(v.dir)
 	}
-	n := len(v.u.sess.Sectors())
-	duty := func(row, s int) float64 {
-		if row == 0 {
-			return v.results[s].Totals[v.dir.Index()].Duty
-		}
-		return flows[s][row-1].Duty
-	}
-	upper := func(row, s int) bool {
-		if row == 0 {
-			return v.results[s].Totals[v.dir.Index()].UpperBound
-		}
-		return flows[s][row-1].UpperBound
-	}
-	trade := func(row, s int) scenarios.Flow {
-		if row == 0 {
-			t := v.results[s].Totals[v.dir.Index()]
-			return scenarios.Flow{TradeChange: t.TradeChange, TradeChangeLow: t.TradeChangeLow, TradeChangeHigh: t.TradeChangeHigh}
-		}
-		return flows[s][row-1]
-	}
+	n := len(v.sess.Sectors())
+	rows := sectorRows{results: v.results, flows: flows, dir: v.dir}
+	duty, upper, trade := rows.duty, rows.upper, rows.trade
 	right := fyne.TextAlignTrailing
 	cols := []kit.Column{{Title: "Sector", Width: 180, Text: func(r int) string {
 		if r == 0 {
 			return "All sectors"
 		}
-		return v.u.sectorLabel(flows[0][r-1].Sector)
+		return v.nav.SectorLabel(flows[0][r-1].Sector)
 	}}}
 	var key []string
 	for s := range v.results {
@@ -335,10 +372,58 @@ func (v *compareView) buildTable() {
 	v.tableBox.Refresh()
 }
 
+// sectorRows are the rows of the differences table: row 0 holds the
+// totals, row r the sector of flows[s][r-1] of scenario s.
+type sectorRows struct {
+	results []scenarios.Result
+	flows   [][]scenarios.Flow
+	dir     scenarios.Direction
+}
+
+// duty is scenario s's duty at stake in row r.
+func (t sectorRows) duty(row, s int) float64 {
+	if row == 0 {
+		return t.results[s].Totals[t.dir.Index()].Duty
+	}
+	return t.flows[s][row-1].Duty
+}
+
+// upper reports whether scenario s's duty in row r is an upper bound.
+func (t sectorRows) upper(row, s int) bool {
+	if row == 0 {
+		return t.results[s].Totals[t.dir.Index()].UpperBound
+	}
+	return t.flows[s][row-1].UpperBound
+}
+
+// trade is scenario s's trade effect with its range in row r.
+func (t sectorRows) trade(row, s int) scenarios.Flow {
+	if row == 0 {
+		tot := t.results[s].Totals[t.dir.Index()]
+		return scenarios.Flow{TradeChange: tot.TradeChange, TradeChangeLow: tot.TradeChangeLow, TradeChangeHigh: tot.TradeChangeHigh}
+	}
+	return t.flows[s][row-1]
+}
+
+// signedBillions is a difference in billions with its sign.
+func signedBillions(d float64) string { return deltaText(present.Billions(d), d, false, false) }
+
+// deltaText writes a difference d (formatted as s) with its sign and its
+// mark when the figures compared are upper bounds (charts.DeltaMark).
+func deltaText(s string, d float64, aUpper, bUpper bool) string {
+	if d > 0 && strings.Trim(s, "0.,") != "" {
+		s = "+" + s
+	}
+	if m := charts.DeltaMark(aUpper, bUpper); m != "" && d != 0 {
+		s = m + " " + s
+	}
+	return s
+}
+
 // buildSummary makes the table of totals at the top of the view: for each
 // scenario, then for each difference from A, the duty at stake, the
 // effective rate and the trade effect with its range, in both directions.
-func (v *compareView) buildSummary() {
+func (v *View) buildSummary() {
 	res := v.results
 	n := len(res)
 	// Rows 0..n-1 are the scenarios, n..2n-2 the differences from A.
@@ -397,8 +482,8 @@ func (v *compareView) buildSummary() {
 	v.summaryBox.Refresh()
 }
 
-// stop ends the chart's worker.
-func (v *compareView) stop() { v.chart.Stop() }
+// Stop ends the chart's worker.
+func (v *View) Stop() { v.chart.Stop() }
 
 // letter names the i-th scenario compared: A, B, C, D.
 func letter(i int) string { return string(rune('A' + i)) }

@@ -1,8 +1,12 @@
-package ui
+// Package positionview is the Position tab of Parley's window: a baseline
+// and a proposal, what the proposal gets and gives Canada, who depends on
+// whom, and how wide the ranges are.
+package positionview
 
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -15,9 +19,9 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
-	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -29,12 +33,46 @@ const (
 	positionSeed  = 1
 )
 
-// positionView is a negotiating position in one view: a baseline and a
+// Navigator is what the Position view asks of the rest of the window.
+type Navigator interface {
+	// ExportLeverage opens the chart export dialog on the leverage chart
+	// of scenario id.
+	ExportLeverage(id string)
+	// ExportDeal saves the deal chart of ids (baseline, proposal),
+	// evaluated on asOf (zero: each scenario's own date).
+	ExportDeal(ids [2]string, asOf scenarios.Date)
+	// ExportDeck saves the Position deck on ids, evaluated on asOf (zero:
+	// each scenario's own date).
+	ExportDeck(ids [2]string, asOf scenarios.Date)
+	// Derive opens the dialog that derives a proposal from scenario
+	// baseline; done receives the new scenario's id once it is created,
+	// with the Position tab shown.
+	Derive(baseline string, done func(id string))
+	// ShowError tells the user that what failed, and why.
+	ShowError(what string, err error)
+	// ChartTheme is the colours the window's charts are drawn in.
+	ChartTheme() charts.Theme
+	// SectorLabel is a sector's short label.
+	SectorLabel(code string) string
+}
+
+// The smallest size of a chart, in Fyne units: it stays legible in a
+// short window.
+const (
+	minChartWidth  = 240
+	minChartHeight = 200
+)
+
+// View is a negotiating position in one view: a baseline and a
 // proposal, what the proposal gets and gives Canada by sector (the deal
 // score), who depends on whom in each sector (leverage), and how sure the
 // numbers are (P10–P90 ranges of duty at stake).
-type positionView struct {
-	u       *UI
+type View struct {
+	win     fyne.Window
+	sess    *session.Session
+	nav     Navigator
+	prefs   fyne.Preferences
+	log     *slog.Logger
 	content fyne.CanvasObject
 
 	baseline, proposal *widget.Select
@@ -64,19 +102,30 @@ type positionView struct {
 	bands   [2]*scenarios.MonteCarloResult
 	runs    int // increases with each refresh; a run of an older one is dropped
 	running bool
-	// computed receives a value when the ranges of a refresh are shown (tests).
-	computed chan struct{}
-	syncing  bool
+	// rangesShown is called when the ranges of a refresh are shown.
+	rangesShown func()
+	syncing     bool
 	// ranger draws the ranges off the UI goroutine.
 	ranger *kit.Latest[positionRanges, positionRanges]
 }
 
-func newPositionView(u *UI) *positionView {
-	v := &positionView{u: u}
-	v.ranger = kit.NewLatest(u.onUI, drawPositionRanges, v.rangesDrawn)
+// New makes the Position view of win over sess. It remembers the
+// baseline and proposal chosen in prefs; its charts and ranges are drawn
+// on workers that post back through post (fyne.Do; tests give their own)
+// and log to log.
+func New(win fyne.Window, sess *session.Session, nav Navigator, prefs fyne.Preferences, log *slog.Logger, post func(func())) *View {
+	v := &View{win: win, sess: sess, nav: nav, prefs: prefs, log: log}
+	v.ranger = kit.NewLatest(post, drawPositionRanges, v.rangesDrawn)
+	v.dealChart, v.levChart, v.rangeChart = kit.NewChartView(log, post), kit.NewChartView(log, post), kit.NewChartView(log, post)
+	v.content = v.layout()
+	return v
+}
+
+// layout builds the view's widgets and returns its content.
+func (v *View) layout() fyne.CanvasObject {
 	changed := func(string) {
 		if !v.syncing {
-			v.refresh()
+			v.Refresh()
 		}
 	}
 	v.baseline = widget.NewSelect(nil, changed)
@@ -85,7 +134,7 @@ func newPositionView(u *UI) *positionView {
 	v.proposal.PlaceHolder = "Proposal (B)"
 	v.asOf = widget.NewEntry()
 	v.asOf.SetPlaceHolder("each scenario's date")
-	v.asOf.OnSubmitted = func(string) { v.refresh() }
+	v.asOf.OnSubmitted = func(string) { v.Refresh() }
 	v.message = widget.NewLabel("")
 	v.message.Wrapping = fyne.TextWrapWord
 	v.summary = widget.NewLabel("")
@@ -95,7 +144,6 @@ func newPositionView(u *UI) *positionView {
 	v.sources.TextStyle = fyne.TextStyle{Italic: true}
 	v.sources.SizeName = theme.SizeNameCaptionText
 
-	v.dealChart, v.levChart, v.rangeChart = kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI), kit.NewChartView(u.log, u.onUI)
 	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
 		c.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	}
@@ -122,7 +170,7 @@ func newPositionView(u *UI) *positionView {
 
 	exportDeal := widget.NewButtonWithIcon("Deal chart…", theme.DocumentSaveIcon(), v.exportDeal)
 	exportLev := widget.NewButtonWithIcon("Leverage chart…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportview.Preset{Kind: charts.Leverage, IDs: []string{v.ids[0]}})
+		v.nav.ExportLeverage(v.ids[0])
 	})
 	exportDeck := widget.NewButtonWithIcon("Deck…", theme.DocumentSaveIcon(), v.exportDeck)
 	derive := widget.NewButton("Derive a proposal from A…", v.derive)
@@ -146,25 +194,88 @@ func newPositionView(u *UI) *positionView {
 	srcs.SetMinSize(fyne.NewSize(100, 56))
 	split := container.NewHSplit(left, container.NewBorder(nil, srcs, nil, nil, v.tabs))
 	split.Offset = 0.24
-	v.content = split
-	return v
+	return split
 }
 
-// refreshChoices lists the workspace's scenarios, keeping the choice; the
+// boldLabel is a label in bold: the name of what follows.
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// Content is the view's content, for the window's tab.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// Choice returns the ids of the baseline and the proposal shown.
+func (v *View) Choice() [2]string { return v.ids }
+
+// Message is what the view says of the choice: missing, alike or not.
+func (v *View) Message() string { return v.message.Text }
+
+// Deal is the deal score of the proposal against the baseline shown.
+func (v *View) Deal() scenarios.Deal { return v.deal }
+
+// OnRangesShown sets f to be called, on the UI goroutine, each time the
+// ranges of the newest refresh are shown.
+func (v *View) OnRangesShown(f func()) { v.rangesShown = f }
+
+// asOfChosen is the date both scenarios are evaluated on when the user
+// typed one, else zero (each scenario on its own date).
+func (v *View) asOfChosen() scenarios.Date {
+	if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
+		return v.res[0].AsOf
+	}
+	return scenarios.Date{}
+}
+
+// chosen reports whether a baseline and a proposal are chosen; else it
+// asks for them.
+func (v *View) chosen() bool {
+	if v.ids[0] == "" || v.ids[1] == "" {
+		v.message.SetText("Choose a baseline and a proposal first.")
+		return false
+	}
+	return true
+}
+
+// exportDeal saves the deal chart of the two scenarios shown.
+func (v *View) exportDeal() {
+	if v.chosen() {
+		v.nav.ExportDeal(v.ids, v.asOfChosen())
+	}
+}
+
+// exportDeck saves a deck on the two scenarios shown with the position
+// slides.
+func (v *View) exportDeck() {
+	if v.chosen() {
+		v.nav.ExportDeck(v.ids, v.asOfChosen())
+	}
+}
+
+// derive derives a proposal from the baseline and shows it as B.
+func (v *View) derive() {
+	base := v.ids[0]
+	v.nav.Derive(base, func(id string) {
+		v.RefreshChoices()
+		v.Choose(base, id)
+	})
+}
+
+// RefreshChoices lists the workspace's scenarios, keeping the choice; the
 // first time it picks today's regime and a deal.
-func (v *positionView) refreshChoices() {
+func (v *View) RefreshChoices() {
 	var names []string
-	for _, s := range v.u.sess.Infos() {
+	for _, s := range v.sess.Infos() {
 		names = append(names, s.Name)
 	}
 	v.syncing = true
 	defer func() { v.syncing = false }()
 	v.baseline.Options, v.proposal.Options = names, names
 	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
-		if _, ok := v.u.sess.Info(v.ids[i]); !ok {
+		if _, ok := v.sess.Info(v.ids[i]); !ok {
 			v.ids[i] = v.defaultChoice(i)
 		}
-		if s, ok := v.u.sess.Info(v.ids[i]); ok {
+		if s, ok := v.sess.Info(v.ids[i]); ok {
 			sel.SetSelected(s.Name)
 		} else {
 			sel.ClearSelected()
@@ -176,15 +287,15 @@ func (v *positionView) refreshChoices() {
 // defaultChoice returns the scenario first shown as the baseline (i = 0:
 // the one chosen last time, else "today", else the first) or the proposal (i = 1: "sectoral-deal", else
 // another one; the last chosen first).
-func (v *positionView) defaultChoice(i int) string {
+func (v *View) defaultChoice(i int) string {
 	if id := v.rememberedChoice(i); id != "" {
 		return id
 	}
 	want := []string{"today", "sectoral-deal"}[i]
-	if _, ok := v.u.sess.Info(want); ok && want != v.ids[1-i] {
+	if _, ok := v.sess.Info(want); ok && want != v.ids[1-i] {
 		return want
 	}
-	for _, s := range v.u.sess.Infos() {
+	for _, s := range v.sess.Infos() {
 		if s.ID != v.ids[1-i] {
 			return s.ID
 		}
@@ -192,22 +303,22 @@ func (v *positionView) defaultChoice(i int) string {
 	return ""
 }
 
-// choose sets the baseline and proposal; for tests and other views.
-func (v *positionView) choose(baseline, proposal string) {
+// Choose sets the baseline and proposal, by id.
+func (v *View) Choose(baseline, proposal string) {
 	v.ids = [2]string{baseline, proposal}
 	v.syncing = true
 	for i, sel := range []*widget.Select{v.baseline, v.proposal} {
-		if s, ok := v.u.sess.Info(v.ids[i]); ok {
+		if s, ok := v.sess.Info(v.ids[i]); ok {
 			sel.SetSelected(s.Name)
 		}
 	}
 	v.syncing = false
-	v.refresh()
+	v.Refresh()
 }
 
 // idOf returns the id of the scenario named name.
-func (v *positionView) idOf(name string) string {
-	for _, s := range v.u.sess.Infos() {
+func (v *View) idOf(name string) string {
+	for _, s := range v.sess.Infos() {
 		if s.Name == name {
 			return s.ID
 		}
@@ -215,10 +326,9 @@ func (v *positionView) idOf(name string) string {
 	return ""
 }
 
-// refresh evaluates the two scenarios and shows the deal, the leverage
+// Refresh evaluates the two scenarios and shows the deal, the leverage
 // and (when the worker has drawn them) the ranges.
-func (v *positionView) refresh() {
-	u := v.u
+func (v *View) Refresh() {
 	v.ids = [2]string{v.idOf(v.baseline.Selected), v.idOf(v.proposal.Selected)}
 	v.mu.Lock()
 	v.runs++
@@ -239,31 +349,8 @@ func (v *positionView) refresh() {
 		}
 		day = d
 	}
-	v.srcs = nil
-	for i, id := range v.ids {
-		sc, err := u.sess.Workspace().Scenario(id)
-		if err != nil {
-			u.showError("open the scenario", err)
-			return
-		}
-		m, err := u.sess.Workspace().Model(sc.Assumptions)
-		if err != nil {
-			u.showError("compute the scenario", err)
-			return
-		}
-		asOf := day
-		if asOf.IsZero() {
-			asOf = sc.EvalDate()
-		}
-		v.scs[i], v.models[i], v.names[i] = sc, m, sc.Name
-		v.res[i] = m.Evaluate(sc, asOf)
-		if lines, err := u.sess.Workspace().ScenarioSources(sc); err == nil {
-			for _, l := range lines {
-				if !slices.Contains(v.srcs, l) {
-					v.srcs = append(v.srcs, l)
-				}
-			}
-		}
+	if !v.evaluate(day) {
+		return
 	}
 	d, err := scenarios.ScoreDeal(&v.res[0], &v.res[1])
 	if err != nil {
@@ -275,13 +362,13 @@ func (v *positionView) refresh() {
 	if v.ids[0] == v.ids[1] {
 		msg = "The baseline and the proposal are the same scenario."
 	}
-	v.message.SetText(strings.TrimSpace(msg + " " + present.Likeness(u.log, "position",
+	v.message.SetText(strings.TrimSpace(msg + " " + present.Likeness(v.log, "position",
 		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
 		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
 	if v.levSrc == nil {
-		lev, err := u.sess.Workspace().Leverage()
+		lev, err := v.sess.Workspace().Leverage()
 		if err != nil {
-			u.showError("read the leverage data", err)
+			v.nav.ShowError("read the leverage data", err)
 			return
 		}
 		v.lev, v.levSrc = lev.Rows, lev.Sources
@@ -292,8 +379,29 @@ func (v *positionView) refresh() {
 	v.startRanges()
 }
 
+// evaluate evaluates the baseline and the proposal on day (zero: each on
+// its own date) and gathers their sources; it reports false when it told
+// the user it could not.
+func (v *View) evaluate(day scenarios.Date) bool {
+	v.srcs = nil
+	for i, id := range v.ids {
+		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{AsOf: day})
+		if err != nil {
+			v.nav.ShowError("compute the scenario", err)
+			return false
+		}
+		v.scs[i], v.models[i], v.names[i], v.res[i] = e.Scenario, e.Model, e.Scenario.Name, e.Result
+		for _, l := range e.Sources {
+			if !slices.Contains(v.srcs, l) {
+				v.srcs = append(v.srcs, l)
+			}
+		}
+	}
+	return true
+}
+
 // clear shows nothing.
-func (v *positionView) clear() {
+func (v *View) clear() {
 	v.deal = scenarios.Deal{}
 	v.res = [2]scenarios.Result{}
 	v.summary.SetText("")
@@ -306,11 +414,10 @@ func (v *positionView) clear() {
 }
 
 // show draws the charts and tables of what is computed.
-func (v *positionView) show() {
-	u := v.u
-	th := u.chartTheme()
-	scale := u.win.Canvas().Scale()
-	sectors := u.sess.Sectors()
+func (v *View) show() {
+	th := v.nav.ChartTheme()
+	scale := v.win.Canvas().Scale()
+	sectors := v.sess.Sectors()
 	deal, lev, levAll := v.deal, slices.Clone(v.lev), v.levAll
 	dealMeta := charts.Meta{Title: "What the proposal gets and gives Canada",
 		Subtitle: fmt.Sprintf("A: %s (%s) → B: %s (%s)", v.names[0], v.res[0].AsOf, v.names[1], v.res[1].AsOf), Compact: true}
@@ -337,29 +444,28 @@ func (v *positionView) show() {
 
 // showRanges draws the ranges chart and table (the baseline's exposure
 // into the US with its P10–P90 ranges, once they are drawn).
-func (v *positionView) showRanges() {
-	u := v.u
-	th := u.chartTheme()
+func (v *View) showRanges() {
+	th := v.nav.ChartTheme()
 	v.mu.Lock()
 	bands := v.bands[0]
 	v.mu.Unlock()
-	res, sectors := v.res[0], u.sess.Sectors()
+	res, sectors := v.res[0], v.sess.Sectors()
 	meta := charts.Meta{Title: "Duty at stake into the US, with P10–P90 ranges", Subtitle: fmt.Sprintf("A: %s (%s)", v.names[0], res.AsOf), Compact: true}
 	v.rangeChart.Set(func(size charts.Size) *charts.Chart {
 		return charts.NewExposureBands(res, bands, scenarios.CAtoUS, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
-	}, time.Time{}, u.win.Canvas().Scale())
+	}, time.Time{}, v.win.Canvas().Scale())
 	v.rangeTable.Refresh()
 	v.summary.SetText(v.summaryText())
 }
 
 // startRanges draws the ranges of both scenarios on a worker and shows
 // them when they are done.
-func (v *positionView) startRanges() {
+func (v *View) startRanges() {
 	v.mu.Lock()
 	run := v.runs
 	v.running = true
 	v.mu.Unlock()
-	v.ranger.Submit(positionRanges{run: run, ws: v.u.sess.Workspace(), models: v.models,
+	v.ranger.Submit(positionRanges{run: run, ws: v.sess.Workspace(), models: v.models,
 		scs: [2]scenarios.Scenario{v.scs[0].Clone(), v.scs[1].Clone()}, asOf: [2]scenarios.Date{v.res[0].AsOf, v.res[1].AsOf}})
 }
 
@@ -391,7 +497,7 @@ func drawPositionRanges(_ context.Context, r positionRanges) positionRanges {
 
 // rangesDrawn shows the ranges of the newest refresh; it runs on the UI
 // goroutine.
-func (v *positionView) rangesDrawn(r positionRanges) {
+func (v *View) rangesDrawn(r positionRanges) {
 	v.mu.Lock()
 	stale := r.run != v.runs
 	if !stale {
@@ -402,20 +508,17 @@ func (v *positionView) rangesDrawn(r positionRanges) {
 		return
 	}
 	if r.err != nil {
-		v.u.showError("compute the ranges", r.err)
+		v.nav.ShowError("compute the ranges", r.err)
 	}
 	v.showRanges()
-	if v.computed != nil {
-		select {
-		case v.computed <- struct{}{}:
-		default:
-		}
+	if v.rangesShown != nil {
+		v.rangesShown()
 	}
 }
 
 // summaryText puts the three answers side by side: what the proposal gets
 // and gives, where the leverage is, and how wide the ranges are.
-func (v *positionView) summaryText() string {
+func (v *View) summaryText() string {
 	if len(v.deal.Rows) == 0 {
 		return ""
 	}
@@ -430,7 +533,7 @@ func (v *positionView) summaryText() string {
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
 		if r.HasUS {
-			most = append(most, fmt.Sprintf("%s (%s)", v.u.sectorLabel(r.Sector), present.FigurePct(r.USDependence)))
+			most = append(most, fmt.Sprintf("%s (%s)", v.nav.SectorLabel(r.Sector), present.FigurePct(r.USDependence)))
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
@@ -453,7 +556,7 @@ func (v *positionView) summaryText() string {
 }
 
 // dealColumns are the deal table's columns; row 0 holds the totals.
-func (v *positionView) dealColumns() []kit.Column {
+func (v *View) dealColumns() []kit.Column {
 	row := func(r int) scenarios.DealRow {
 		if r == 0 {
 			return v.deal.Totals
@@ -470,7 +573,7 @@ func (v *positionView) dealColumns() []kit.Column {
 			if r == 0 {
 				return "All sectors"
 			}
-			return v.u.sectorLabel(row(r).Sector)
+			return v.nav.SectorLabel(row(r).Sector)
 		}},
 		{Title: "Gets", Width: 110, Align: right, Text: func(r int) string { return cell(r, 0) },
 			Key: func(r int) float64 { return row(r).Get }},
@@ -485,7 +588,7 @@ func (v *positionView) dealColumns() []kit.Column {
 }
 
 // levColumns are the leverage table's columns; row 0 holds all goods.
-func (v *positionView) levColumns() []kit.Column {
+func (v *View) levColumns() []kit.Column {
 	row := func(r int) scenarios.SectorLeverage {
 		if r == 0 {
 			return v.levAll
@@ -504,7 +607,7 @@ func (v *positionView) levColumns() []kit.Column {
 			if r == 0 {
 				return "All goods"
 			}
-			return v.u.sectorLabel(row(r).Sector)
+			return v.nav.SectorLabel(row(r).Sector)
 		}},
 		{Title: "US needs Canada", Width: 130, Align: right, Text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
 			Key: func(r int) float64 { return row(r).USDependence }},
@@ -521,7 +624,7 @@ func (v *positionView) levColumns() []kit.Column {
 
 // rangeColumns are the ranges table's columns: duty into the US under A
 // and B with their P10–P90; row 0 holds the totals.
-func (v *positionView) rangeColumns() []kit.Column {
+func (v *View) rangeColumns() []kit.Column {
 	flow := func(i, r int) (scenarios.Flow, scenarios.Percentiles, bool) {
 		v.mu.Lock()
 		b := v.bands[i]
@@ -552,7 +655,7 @@ func (v *positionView) rangeColumns() []kit.Column {
 			return "All sectors"
 		}
 		f, _, _ := flow(0, r)
-		return v.u.sectorLabel(f.Sector)
+		return v.nav.SectorLabel(f.Sector)
 	}}}
 	for i, name := range []string{"A", "B"} {
 		cols = append(cols,
@@ -574,8 +677,8 @@ func (v *positionView) rangeColumns() []kit.Column {
 	return cols
 }
 
-// stop ends the charts' workers.
-func (v *positionView) stop() {
+// Stop ends the charts' workers.
+func (v *View) Stop() {
 	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
 		c.Stop()
 	}
