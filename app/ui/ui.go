@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/evidenceview"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -45,7 +46,7 @@ type UI struct {
 	list        *scenarioList
 	view        *scenarioView
 	exposure    *exposurePanel
-	evidence    *evidenceView
+	evidence    *evidenceview.View
 	compare     *compareView
 	position    *positionView // position_view.go
 	assumptions *assumptionsView
@@ -193,7 +194,7 @@ func (u *UI) build() error {
 	u.tabIDs = mainTabs{}
 	u.tabs = container.NewAppTabs(
 		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
-		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.content),
+		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.Content()),
 		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.content),
 		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.content),
 		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
@@ -212,7 +213,7 @@ func (u *UI) build() error {
 			u.flushSave()
 			u.position.refresh()
 		case tabEvidence:
-			u.evidence.refreshExcerpts()
+			u.evidence.RefreshExcerpts()
 		}
 	}
 	u.where = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})

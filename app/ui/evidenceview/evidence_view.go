@@ -1,4 +1,4 @@
-package ui
+package evidenceview
 
 import (
 	"fmt"
@@ -13,18 +13,22 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/storage"
 )
 
 // maxHits is how many passages a search shows.
-const maxHits = 40
+const maxHits = present.MaxHits
 
-// evidenceView is the evidence library: documents, full-text search with
+// View is the evidence library: documents, full-text search with
 // highlighted snippets, a reader, and excerpts saved from passages with the
 // measures that cite them.
-type evidenceView struct {
-	u       *UI
-	content fyne.CanvasObject
+type View struct {
+	win        fyne.Window
+	sess       *session.Session
+	nav        Navigator
+	programmes []string
+	content    fyne.CanvasObject
 
 	query     *kit.Field
 	found     *widget.Label
@@ -66,9 +70,11 @@ type evidenceView struct {
 	readerUI fyne.CanvasObject
 }
 
-func newEvidenceView(u *UI) *evidenceView {
-	v := &evidenceView{u: u, xChosen: -1}
-	v.query = kit.NewField(u.win, "Search the documents, e.g. aluminum tariff")
+// New builds the evidence view of win over the session's workspace;
+// programmes are the measure names an excerpt's measure tag offers.
+func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []string) *View {
+	v := &View{win: win, sess: sess, nav: nav, programmes: programmes, xChosen: -1}
+	v.query = kit.NewField(win, "Search the documents, e.g. aluminum tariff")
 	v.query.OnSubmitted = func(string) { v.search() }
 	searchBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), v.search)
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.importDialog)
@@ -147,12 +153,32 @@ func newEvidenceView(u *UI) *evidenceView {
 	return v
 }
 
+// Content is what the view shows, for its tab.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// SearchField is the search field, which Find focuses.
+func (v *View) SearchField() fyne.Focusable { return v.query }
+
+// Reload reads the documents and excerpts again (another process may have
+// changed them).
+func (v *View) Reload() { v.reload() }
+
+// RefreshExcerpts reads the excerpts again, as the tab is shown.
+func (v *View) RefreshExcerpts() { v.refreshExcerpts() }
+
+// ShowExcerpt shows the selected excerpt again: its citations may have
+// changed (an undo, a link made elsewhere).
+func (v *View) ShowExcerpt() { v.showExcerpt() }
+
+// ImportDialog opens the dialog that imports documents.
+func (v *View) ImportDialog() { v.importDialog() }
+
 // reload reads the documents and excerpts again and opens the first
 // document if none is open.
-func (v *evidenceView) reload() {
-	docs, err := v.u.sess.Workspace().Documents()
+func (v *View) reload() {
+	docs, err := v.sess.Workspace().Documents()
 	if err != nil {
-		v.u.showError("list the documents", err)
+		v.nav.ShowError("list the documents", err)
 		return
 	}
 	v.docs = docs
@@ -168,10 +194,10 @@ func (v *evidenceView) reload() {
 }
 
 // refreshExcerpts reads the excerpts again.
-func (v *evidenceView) refreshExcerpts() {
-	all, err := v.u.sess.Workspace().Excerpts("")
+func (v *View) refreshExcerpts() {
+	all, err := v.sess.Workspace().Excerpts("")
 	if err != nil {
-		v.u.showError("list the excerpts", err)
+		v.nav.ShowError("list the excerpts", err)
 		return
 	}
 	v.allXs = all
@@ -182,7 +208,7 @@ func (v *evidenceView) refreshExcerpts() {
 }
 
 // search runs the query and lists the passages found.
-func (v *evidenceView) search() {
+func (v *View) search() {
 	q := strings.TrimSpace(v.query.Text)
 	v.hitsBox.RemoveAll()
 	v.hits, v.hitCards = nil, nil
@@ -191,7 +217,7 @@ func (v *evidenceView) search() {
 		v.found.SetText("Type words to find; \"quoted words\" find a phrase.")
 		return
 	}
-	hits, err := v.u.sess.Workspace().Search(q, maxHits)
+	hits, err := v.sess.Workspace().Search(q, maxHits)
 	if err != nil {
 		v.found.SetText(present.Capitalize(err.Error()))
 		return
@@ -247,7 +273,7 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 }
 
 // openHit opens hit i in the reader.
-func (v *evidenceView) openHit(i int) {
+func (v *View) openHit(i int) {
 	if i >= len(v.hits) {
 		return
 	}
@@ -261,12 +287,11 @@ func (v *evidenceView) openHit(i int) {
 
 // open shows document id in the reader with the passage at start (of text
 // passage; start < 0 for none) highlighted and scrolled to.
-func (v *evidenceView) open(id, passage string, start int) {
-	u := v.u
+func (v *View) open(id, passage string, start int) {
 	if id != v.doc.ID {
-		d, err := u.sess.Workspace().Document(id)
+		d, err := v.sess.Workspace().Document(id)
 		if err != nil {
-			u.showError("open the document", err)
+			v.nav.ShowError("open the document", err)
 			return
 		}
 		v.doc = d
@@ -288,7 +313,7 @@ func (v *evidenceView) open(id, passage string, start int) {
 }
 
 // metaText describes a document: where it comes from and how it is used.
-func (v *evidenceView) metaText(d storage.Document) string {
+func (v *View) metaText(d storage.Document) string {
 	var parts []string
 	add := func(label, s string) {
 		if strings.TrimSpace(s) != "" {
@@ -307,7 +332,7 @@ func (v *evidenceView) metaText(d storage.Document) string {
 	} else {
 		add("Imported: ", present.LocalTime(d.ImportedAt))
 	}
-	if cites, err := v.u.sess.Workspace().DocumentCitations(d.ID); err == nil {
+	if cites, err := v.sess.Workspace().DocumentCitations(d.ID); err == nil {
 		parts = append(parts, present.QuotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")
@@ -317,7 +342,7 @@ func (v *evidenceView) metaText(d storage.Document) string {
 // is selectable; in a Markdown document, a line with Markdown (a heading,
 // a list item, bold or italic words, a link) is rendered as such rather
 // than showing its "#" and "**".
-func (v *evidenceView) buildParagraphs() {
+func (v *View) buildParagraphs() {
 	v.paras.RemoveAll()
 	v.paraLabels, v.paraStart, v.paraEnd, v.paraBGs = nil, nil, nil, nil
 	md := isMarkdown(v.doc)
@@ -423,7 +448,7 @@ func hasMarkdown(line string) bool { return markdownLine.MatchString(line) }
 
 // highlight marks the paragraphs that overlap body[from:to] and scrolls to
 // the first of them.
-func (v *evidenceView) highlight(from, to int) {
+func (v *View) highlight(from, to int) {
 	first := -1
 	for i, bg := range v.paraBGs {
 		s, e := v.paraStart[i], v.paraEnd[i]
@@ -449,7 +474,7 @@ func (v *evidenceView) highlight(from, to int) {
 }
 
 // selectedText returns the text selected in the reader, if any.
-func (v *evidenceView) selectedText() string {
+func (v *View) selectedText() string {
 	for _, l := range v.paraLabels {
 		if s := strings.TrimSpace(l.SelectedText()); s != "" {
 			return s
