@@ -166,7 +166,6 @@ const maxFuncLines = 60
 var layoutFuncs = map[string]bool{
 	"newAppMenu":       true, // the menus and their items
 	"newCompareView":   true,
-	"newEvidenceView":  true,
 	"newExposurePanel": true,
 	"newPositionView":  true,
 	"newProductsView":  true,

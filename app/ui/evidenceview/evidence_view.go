@@ -82,7 +82,30 @@ func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []str
 	v.found.Wrapping = fyne.TextWrapWord
 	v.hitsBox = container.NewVBox()
 
-	v.docList = widget.NewList(func() int { return len(v.docs) },
+	v.docList = v.newDocList()
+	v.allXList = v.newExcerptList()
+
+	results := container.NewBorder(v.found, nil, nil, nil, container.NewVScroll(v.hitsBox))
+	v.leftTabs = container.NewAppTabs(
+		container.NewTabItem("Search results", results),
+		container.NewTabItem("Documents", v.docList),
+		container.NewTabItem("Excerpts", v.allXList),
+	)
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, importBtn), v.query)
+	left := container.NewBorder(searchRow, nil, nil, nil, v.leftTabs)
+
+	right := container.NewVSplit(v.buildReader(), v.buildExcerptTools())
+	right.Offset = 0.55
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.36
+	v.content = split
+	v.reload()
+	return v
+}
+
+// newDocList lists the documents; selecting one opens it.
+func (v *View) newDocList() *widget.List {
+	l := widget.NewList(func() int { return len(v.docs) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			t.Truncation = fyne.TextTruncateEllipsis
@@ -97,12 +120,18 @@ func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []str
 			box.Objects[0].(*widget.Label).SetText(d.Title)
 			box.Objects[1].(*widget.Label).SetText(present.DocLine(d))
 		})
-	v.docList.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.docs) && v.docs[i].ID != v.doc.ID {
 			v.open(v.docs[i].ID, "", -1)
 		}
 	}
-	v.allXList = widget.NewList(func() int { return len(v.allXs) },
+	return l
+}
+
+// newExcerptList lists every excerpt; selecting one opens its document at
+// the quote.
+func (v *View) newExcerptList() *widget.List {
+	l := widget.NewList(func() int { return len(v.allXs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -117,7 +146,7 @@ func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []str
 			box.Objects[0].(*widget.Label).SetText("“" + present.Shorten(x.Quote, 120) + "”")
 			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + present.TagsText(x.Tags))
 		})
-	v.allXList.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if v.syncingXs || i >= len(v.allXs) {
 			return
 		}
@@ -125,16 +154,12 @@ func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []str
 		v.open(x.Document, x.Quote, x.Start)
 		v.chooseExcerpt(x.ID)
 	}
+	return l
+}
 
-	results := container.NewBorder(v.found, nil, nil, nil, container.NewVScroll(v.hitsBox))
-	v.leftTabs = container.NewAppTabs(
-		container.NewTabItem("Search results", results),
-		container.NewTabItem("Documents", v.docList),
-		container.NewTabItem("Excerpts", v.allXList),
-	)
-	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, importBtn), v.query)
-	left := container.NewBorder(searchRow, nil, nil, nil, v.leftTabs)
-
+// buildReader lays out the reader: the document's title and description
+// above its paragraphs.
+func (v *View) buildReader() fyne.CanvasObject {
 	v.docTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.docTitle.Wrapping = fyne.TextWrapWord
 	v.docMeta = widget.NewLabel("")
@@ -142,15 +167,7 @@ func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []str
 	v.docMeta.SizeName = theme.SizeNameCaptionText
 	v.paras = container.NewVBox()
 	v.reader = container.NewVScroll(v.paras)
-	readerPane := container.NewBorder(container.NewVBox(v.docTitle, v.docMeta), nil, nil, nil, v.reader)
-
-	right := container.NewVSplit(readerPane, v.buildExcerptTools())
-	right.Offset = 0.55
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.36
-	v.content = split
-	v.reload()
-	return v
+	return container.NewBorder(container.NewVBox(v.docTitle, v.docMeta), nil, nil, nil, v.reader)
 }
 
 // Content is what the view shows, for its tab.

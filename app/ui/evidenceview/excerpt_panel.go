@@ -202,6 +202,53 @@ func (v *View) deleteExcerpt() {
 	})
 }
 
+// measurePicker chooses a scenario, then one of its measures.
+type measurePicker struct {
+	ids      map[string]string // scenario ids by name
+	scen     *widget.Select
+	measure  *widget.Select
+	measures []scenarios.Measure // of the scenario chosen
+}
+
+// newMeasurePicker offers the workspace's scenarios, proposing the one
+// shown and its selected measure; the scenario shown is read as edited.
+func (v *View) newMeasurePicker() *measurePicker {
+	p := &measurePicker{ids: map[string]string{}}
+	var names []string
+	for _, s := range v.sess.Infos() {
+		names = append(names, s.Name)
+		p.ids[s.Name] = s.ID
+	}
+	p.measure = widget.NewSelect(nil, nil)
+	p.measure.PlaceHolder = "Choose a measure"
+	p.scen = widget.NewSelect(names, func(name string) {
+		sc, err := v.sess.Workspace().Scenario(p.ids[name])
+		if err != nil {
+			return
+		}
+		if p.ids[name] == v.sess.Current() && v.sess.Draft() != nil {
+			sc = v.sess.Draft()
+		}
+		p.measures = sc.Measures
+		var opts []string
+		for _, m := range p.measures {
+			opts = append(opts, present.MeasureLine(&m))
+		}
+		p.measure.SetOptions(opts)
+		p.measure.ClearSelected()
+		if p.ids[name] == v.sess.Current() && v.nav.SelectedMeasure() != "" {
+			if m := sc.Measure(v.nav.SelectedMeasure()); m != nil {
+				p.measure.SetSelected(present.MeasureLine(m))
+			}
+		}
+	})
+	p.scen.PlaceHolder = "Choose a scenario"
+	if info, ok := v.sess.Info(v.sess.Current()); ok {
+		p.scen.SetSelected(info.Name)
+	}
+	return p
+}
+
 // linkDialog links the selected excerpt to a measure of a scenario: the
 // measure gains the quote as evidence (undoable).
 func (v *View) linkDialog() {
@@ -210,40 +257,8 @@ func (v *View) linkDialog() {
 		return
 	}
 	v.nav.FlushSave()
-	var names []string
-	ids := map[string]string{}
-	for _, s := range v.sess.Infos() {
-		names = append(names, s.Name)
-		ids[s.Name] = s.ID
-	}
-	measure := widget.NewSelect(nil, nil)
-	measure.PlaceHolder = "Choose a measure"
-	var measures []scenarios.Measure
-	scen := widget.NewSelect(names, func(name string) {
-		sc, err := v.sess.Workspace().Scenario(ids[name])
-		if err != nil {
-			return
-		}
-		if ids[name] == v.sess.Current() && v.sess.Draft() != nil {
-			sc = v.sess.Draft()
-		}
-		measures = sc.Measures
-		var opts []string
-		for _, m := range measures {
-			opts = append(opts, present.MeasureLine(&m))
-		}
-		measure.SetOptions(opts)
-		measure.ClearSelected()
-		if ids[name] == v.sess.Current() && v.nav.SelectedMeasure() != "" {
-			if m := sc.Measure(v.nav.SelectedMeasure()); m != nil {
-				measure.SetSelected(present.MeasureLine(m))
-			}
-		}
-	})
-	scen.PlaceHolder = "Choose a scenario"
-	if info, ok := v.sess.Info(v.sess.Current()); ok {
-		scen.SetSelected(info.Name)
-	}
+	p := v.newMeasurePicker()
+	scen, measure := p.scen, p.measure
 	v.nav.ShowForm(Form{
 		Title: fmt.Sprintf("Link excerpt #%d to a measure", x.ID), Confirm: "Link", What: "link the excerpt",
 		Items: []*widget.FormItem{
@@ -256,9 +271,9 @@ func (v *View) linkDialog() {
 			if scen.Selected == "" || measure.SelectedIndex() < 0 {
 				return fmt.Errorf("choose a scenario and one of its measures")
 			}
-			m := measures[measure.SelectedIndex()]
+			m := p.measures[measure.SelectedIndex()]
 			ev := scenarios.Evidence{Document: x.Document, Quote: x.Quote, Excerpt: x.ID}
-			if err := v.nav.EditScenario(ids[scen.Selected], "link of excerpt #"+fmt.Sprint(x.ID), func(sc *scenarios.Scenario) {
+			if err := v.nav.EditScenario(p.ids[scen.Selected], "link of excerpt #"+fmt.Sprint(x.ID), func(sc *scenarios.Scenario) {
 				if me := sc.Measure(m.ID); me != nil {
 					me.Evidence = append(me.Evidence, ev)
 				}
