@@ -67,7 +67,6 @@ type View struct {
 	linkBtn  *widget.Button
 	editXBtn *widget.Button
 	delXBtn  *widget.Button
-	readerUI fyne.CanvasObject
 }
 
 // New builds the evidence view of win over the session's workspace;

@@ -3,6 +3,7 @@ package evidenceview
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -147,6 +148,17 @@ func TestImportDocuments(t *testing.T) {
 	hits, err := v.sess.Workspace().Search("dairy red line", 5)
 	if err != nil || len(hits) == 0 {
 		t.Errorf("imported text not searchable: %v %v", hits, err)
+	}
+}
+
+// TestImportAsksForDocumentFiles: the import dialog's "Add file…" asks the
+// window for a data file among the document types Parley reads.
+func TestImportAsksForDocumentFiles(t *testing.T) {
+	v, nav, w := newTestView(t)
+	v.ImportDialog()
+	test.Tap(button(t, topOverlay(t, w), "Add file…"))
+	if !slices.Equal(nav.opened, present.DocumentExts) {
+		t.Errorf("asked for %q, want %q", nav.opened, present.DocumentExts)
 	}
 }
 
