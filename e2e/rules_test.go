@@ -165,7 +165,6 @@ const maxFuncLines = 60
 // computes is not one of them.
 var layoutFuncs = map[string]bool{
 	"newAppMenu":       true, // the menus and their items
-	"newEvidenceView":  true,
 	"newExposurePanel": true,
 	"newProductsView":  true,
 	"(*View).layout":   true, // positionview: the choices, the three panes and the exports

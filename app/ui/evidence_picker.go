@@ -120,7 +120,7 @@ func (f *measureForm) addQuoteDialog() {
 			return
 		}
 		var err error
-		if hits, err = u.sess.Workspace().Search(q, maxHits); err != nil {
+		if hits, err = u.sess.Workspace().Search(q, present.MaxHits); err != nil {
 			found.SetText(present.Capitalize(err.Error()))
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))

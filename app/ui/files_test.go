@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestExportImportScenario(t *testing.T) {
@@ -55,19 +56,20 @@ func TestOpenAnotherWorkspace(t *testing.T) {
 
 func TestFileDialogsOpen(t *testing.T) {
 	u, w := newTestUI(t)
-	im := u.evidence.newImporter()
+	u.evidence.ImportDialog()
+	imp := topOverlay(t, w)
 	for name, show := range map[string]func(){
 		"new workspace":   u.newWorkspaceDialog,
 		"open workspace":  u.openWorkspaceDialog,
 		"import scenario": u.importScenarioDialog,
 		"export scenario": u.exportScenarioDialog,
-		"import file":     im.pickFile,
-		"import folder":   im.pickFolder,
+		"import file":     func() { test.Tap(button(t, imp, "Add file…")) },
+		"import folder":   func() { test.Tap(button(t, imp, "Add folder…")) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			show()
 			top := w.Canvas().Overlays().Top()
-			if top == nil {
+			if top == nil || top == imp {
 				t.Fatal("no dialog shown")
 			}
 			w.Canvas().Overlays().Remove(top)

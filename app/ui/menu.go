@@ -48,7 +48,7 @@ func newAppMenu(u *UI) *appMenu {
 		item("Export chart…", u.exportChartDialog, shortcutExport),
 		item("Export deck…", u.exportDeckDialog, shortcutDeck),
 		fyne.NewMenuItemSeparator(),
-		item("Import documents…", func() { u.evidence.importDialog() }, nil),
+		item("Import documents…", func() { u.evidence.ImportDialog() }, nil),
 		item("Import trade data…", u.importDatasetDialog, nil),
 		item("Trade datasets…", func() { u.datasetsDialog() }, nil),
 		item("Product lists…", func() { u.listsDialog() }, nil),
@@ -186,7 +186,7 @@ func (u *UI) enter() {
 // find shows the evidence library with the focus in its search field.
 func (u *UI) find() {
 	u.selectTab(tabEvidence)
-	u.win.Canvas().Focus(u.evidence.query)
+	u.win.Canvas().Focus(u.evidence.SearchField())
 }
 
 // setTheme switches between the system's, the light and the dark theme.

@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/compareview"
+	"parley/app/ui/evidenceview"
 	"parley/app/ui/positionview"
 	"parley/app/ui/session"
 	"parley/scenarios"
@@ -47,7 +48,7 @@ type UI struct {
 	list        *scenarioList
 	view        *scenarioView
 	exposure    *exposurePanel
-	evidence    *evidenceView
+	evidence    *evidenceview.View
 	compare     *compareview.View
 	position    *positionview.View
 	assumptions *assumptionsView
@@ -195,7 +196,7 @@ func (u *UI) build() error {
 	u.tabIDs = mainTabs{}
 	u.tabs = container.NewAppTabs(
 		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
-		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.content),
+		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.Content()),
 		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.Content()),
 		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.Content()),
 		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
@@ -214,7 +215,7 @@ func (u *UI) build() error {
 			u.flushSave()
 			u.position.Refresh()
 		case tabEvidence:
-			u.evidence.refreshExcerpts()
+			u.evidence.RefreshExcerpts()
 		}
 	}
 	u.where = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})

@@ -76,6 +76,6 @@ func (u *UI) afterHistory(s session.Step, exists bool) {
 	} else {
 		u.openScenario(u.sess.Current())
 	}
-	u.evidence.showExcerpt() // citations may have changed
+	u.evidence.ShowExcerpt() // citations may have changed
 	u.refreshMenu()
 }

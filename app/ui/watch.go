@@ -34,7 +34,7 @@ func (u *UI) externalChange() {
 		u.setStatus("This scenario was changed elsewhere; your edit is not saved yet: saving it will ask what to keep")
 	}
 	if u.evidence != nil {
-		u.evidence.reload()
+		u.evidence.Reload()
 	}
 	if u.compare != nil && u.tabShown(tabCompare) {
 		u.compare.Refresh()

@@ -43,3 +43,6 @@ func LocalTime(t time.Time) string {
 	}
 	return t.Local().Format("2 Jan 2006, 15:04")
 }
+
+// MaxHits is how many passages a search of the evidence library shows.
+const MaxHits = 40

@@ -1,4 +1,4 @@
-package ui
+package evidenceview
 
 import (
 	"fmt"
@@ -13,18 +13,22 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/storage"
 )
 
 // maxHits is how many passages a search shows.
-const maxHits = 40
+const maxHits = present.MaxHits
 
-// evidenceView is the evidence library: documents, full-text search with
+// View is the evidence library: documents, full-text search with
 // highlighted snippets, a reader, and excerpts saved from passages with the
 // measures that cite them.
-type evidenceView struct {
-	u       *UI
-	content fyne.CanvasObject
+type View struct {
+	win        fyne.Window
+	sess       *session.Session
+	nav        Navigator
+	programmes []string
+	content    fyne.CanvasObject
 
 	query     *kit.Field
 	found     *widget.Label
@@ -63,12 +67,13 @@ type evidenceView struct {
 	linkBtn  *widget.Button
 	editXBtn *widget.Button
 	delXBtn  *widget.Button
-	readerUI fyne.CanvasObject
 }
 
-func newEvidenceView(u *UI) *evidenceView {
-	v := &evidenceView{u: u, xChosen: -1}
-	v.query = kit.NewField(u.win, "Search the documents, e.g. aluminum tariff")
+// New builds the evidence view of win over the session's workspace;
+// programmes are the measure names an excerpt's measure tag offers.
+func New(win fyne.Window, sess *session.Session, nav Navigator, programmes []string) *View {
+	v := &View{win: win, sess: sess, nav: nav, programmes: programmes, xChosen: -1}
+	v.query = kit.NewField(win, "Search the documents, e.g. aluminum tariff")
 	v.query.OnSubmitted = func(string) { v.search() }
 	searchBtn := widget.NewButtonWithIcon("", theme.SearchIcon(), v.search)
 	importBtn := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), v.importDialog)
@@ -76,7 +81,30 @@ func newEvidenceView(u *UI) *evidenceView {
 	v.found.Wrapping = fyne.TextWrapWord
 	v.hitsBox = container.NewVBox()
 
-	v.docList = widget.NewList(func() int { return len(v.docs) },
+	v.docList = v.newDocList()
+	v.allXList = v.newExcerptList()
+
+	results := container.NewBorder(v.found, nil, nil, nil, container.NewVScroll(v.hitsBox))
+	v.leftTabs = container.NewAppTabs(
+		container.NewTabItem("Search results", results),
+		container.NewTabItem("Documents", v.docList),
+		container.NewTabItem("Excerpts", v.allXList),
+	)
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, importBtn), v.query)
+	left := container.NewBorder(searchRow, nil, nil, nil, v.leftTabs)
+
+	right := container.NewVSplit(v.buildReader(), v.buildExcerptTools())
+	right.Offset = 0.55
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.36
+	v.content = split
+	v.reload()
+	return v
+}
+
+// newDocList lists the documents; selecting one opens it.
+func (v *View) newDocList() *widget.List {
+	l := widget.NewList(func() int { return len(v.docs) },
 		func() fyne.CanvasObject {
 			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			t.Truncation = fyne.TextTruncateEllipsis
@@ -91,12 +119,18 @@ func newEvidenceView(u *UI) *evidenceView {
 			box.Objects[0].(*widget.Label).SetText(d.Title)
 			box.Objects[1].(*widget.Label).SetText(present.DocLine(d))
 		})
-	v.docList.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.docs) && v.docs[i].ID != v.doc.ID {
 			v.open(v.docs[i].ID, "", -1)
 		}
 	}
-	v.allXList = widget.NewList(func() int { return len(v.allXs) },
+	return l
+}
+
+// newExcerptList lists every excerpt; selecting one opens its document at
+// the quote.
+func (v *View) newExcerptList() *widget.List {
+	l := widget.NewList(func() int { return len(v.allXs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
@@ -111,7 +145,7 @@ func newEvidenceView(u *UI) *evidenceView {
 			box.Objects[0].(*widget.Label).SetText("“" + present.Shorten(x.Quote, 120) + "”")
 			box.Objects[1].(*widget.Label).SetText(v.titles[x.Document] + present.TagsText(x.Tags))
 		})
-	v.allXList.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if v.syncingXs || i >= len(v.allXs) {
 			return
 		}
@@ -119,16 +153,12 @@ func newEvidenceView(u *UI) *evidenceView {
 		v.open(x.Document, x.Quote, x.Start)
 		v.chooseExcerpt(x.ID)
 	}
+	return l
+}
 
-	results := container.NewBorder(v.found, nil, nil, nil, container.NewVScroll(v.hitsBox))
-	v.leftTabs = container.NewAppTabs(
-		container.NewTabItem("Search results", results),
-		container.NewTabItem("Documents", v.docList),
-		container.NewTabItem("Excerpts", v.allXList),
-	)
-	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(searchBtn, importBtn), v.query)
-	left := container.NewBorder(searchRow, nil, nil, nil, v.leftTabs)
-
+// buildReader lays out the reader: the document's title and description
+// above its paragraphs.
+func (v *View) buildReader() fyne.CanvasObject {
 	v.docTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.docTitle.Wrapping = fyne.TextWrapWord
 	v.docMeta = widget.NewLabel("")
@@ -136,23 +166,35 @@ func newEvidenceView(u *UI) *evidenceView {
 	v.docMeta.SizeName = theme.SizeNameCaptionText
 	v.paras = container.NewVBox()
 	v.reader = container.NewVScroll(v.paras)
-	readerPane := container.NewBorder(container.NewVBox(v.docTitle, v.docMeta), nil, nil, nil, v.reader)
-
-	right := container.NewVSplit(readerPane, v.buildExcerptTools())
-	right.Offset = 0.55
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.36
-	v.content = split
-	v.reload()
-	return v
+	return container.NewBorder(container.NewVBox(v.docTitle, v.docMeta), nil, nil, nil, v.reader)
 }
+
+// Content is what the view shows, for its tab.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// SearchField is the search field, which Find focuses.
+func (v *View) SearchField() fyne.Focusable { return v.query }
+
+// Reload reads the documents and excerpts again (another process may have
+// changed them).
+func (v *View) Reload() { v.reload() }
+
+// RefreshExcerpts reads the excerpts again, as the tab is shown.
+func (v *View) RefreshExcerpts() { v.refreshExcerpts() }
+
+// ShowExcerpt shows the selected excerpt again: its citations may have
+// changed (an undo, a link made elsewhere).
+func (v *View) ShowExcerpt() { v.showExcerpt() }
+
+// ImportDialog opens the dialog that imports documents.
+func (v *View) ImportDialog() { v.importDialog() }
 
 // reload reads the documents and excerpts again and opens the first
 // document if none is open.
-func (v *evidenceView) reload() {
-	docs, err := v.u.sess.Workspace().Documents()
+func (v *View) reload() {
+	docs, err := v.sess.Workspace().Documents()
 	if err != nil {
-		v.u.showError("list the documents", err)
+		v.nav.ShowError("list the documents", err)
 		return
 	}
 	v.docs = docs
@@ -168,10 +210,10 @@ func (v *evidenceView) reload() {
 }
 
 // refreshExcerpts reads the excerpts again.
-func (v *evidenceView) refreshExcerpts() {
-	all, err := v.u.sess.Workspace().Excerpts("")
+func (v *View) refreshExcerpts() {
+	all, err := v.sess.Workspace().Excerpts("")
 	if err != nil {
-		v.u.showError("list the excerpts", err)
+		v.nav.ShowError("list the excerpts", err)
 		return
 	}
 	v.allXs = all
@@ -182,7 +224,7 @@ func (v *evidenceView) refreshExcerpts() {
 }
 
 // search runs the query and lists the passages found.
-func (v *evidenceView) search() {
+func (v *View) search() {
 	q := strings.TrimSpace(v.query.Text)
 	v.hitsBox.RemoveAll()
 	v.hits, v.hitCards = nil, nil
@@ -191,7 +233,7 @@ func (v *evidenceView) search() {
 		v.found.SetText("Type words to find; \"quoted words\" find a phrase.")
 		return
 	}
-	hits, err := v.u.sess.Workspace().Search(q, maxHits)
+	hits, err := v.sess.Workspace().Search(q, maxHits)
 	if err != nil {
 		v.found.SetText(present.Capitalize(err.Error()))
 		return
@@ -247,7 +289,7 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 }
 
 // openHit opens hit i in the reader.
-func (v *evidenceView) openHit(i int) {
+func (v *View) openHit(i int) {
 	if i >= len(v.hits) {
 		return
 	}
@@ -261,12 +303,11 @@ func (v *evidenceView) openHit(i int) {
 
 // open shows document id in the reader with the passage at start (of text
 // passage; start < 0 for none) highlighted and scrolled to.
-func (v *evidenceView) open(id, passage string, start int) {
-	u := v.u
+func (v *View) open(id, passage string, start int) {
 	if id != v.doc.ID {
-		d, err := u.sess.Workspace().Document(id)
+		d, err := v.sess.Workspace().Document(id)
 		if err != nil {
-			u.showError("open the document", err)
+			v.nav.ShowError("open the document", err)
 			return
 		}
 		v.doc = d
@@ -288,7 +329,7 @@ func (v *evidenceView) open(id, passage string, start int) {
 }
 
 // metaText describes a document: where it comes from and how it is used.
-func (v *evidenceView) metaText(d storage.Document) string {
+func (v *View) metaText(d storage.Document) string {
 	var parts []string
 	add := func(label, s string) {
 		if strings.TrimSpace(s) != "" {
@@ -307,7 +348,7 @@ func (v *evidenceView) metaText(d storage.Document) string {
 	} else {
 		add("Imported: ", present.LocalTime(d.ImportedAt))
 	}
-	if cites, err := v.u.sess.Workspace().DocumentCitations(d.ID); err == nil {
+	if cites, err := v.sess.Workspace().DocumentCitations(d.ID); err == nil {
 		parts = append(parts, present.QuotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")
@@ -317,7 +358,7 @@ func (v *evidenceView) metaText(d storage.Document) string {
 // is selectable; in a Markdown document, a line with Markdown (a heading,
 // a list item, bold or italic words, a link) is rendered as such rather
 // than showing its "#" and "**".
-func (v *evidenceView) buildParagraphs() {
+func (v *View) buildParagraphs() {
 	v.paras.RemoveAll()
 	v.paraLabels, v.paraStart, v.paraEnd, v.paraBGs = nil, nil, nil, nil
 	md := isMarkdown(v.doc)
@@ -423,7 +464,7 @@ func hasMarkdown(line string) bool { return markdownLine.MatchString(line) }
 
 // highlight marks the paragraphs that overlap body[from:to] and scrolls to
 // the first of them.
-func (v *evidenceView) highlight(from, to int) {
+func (v *View) highlight(from, to int) {
 	first := -1
 	for i, bg := range v.paraBGs {
 		s, e := v.paraStart[i], v.paraEnd[i]
@@ -449,7 +490,7 @@ func (v *evidenceView) highlight(from, to int) {
 }
 
 // selectedText returns the text selected in the reader, if any.
-func (v *evidenceView) selectedText() string {
+func (v *View) selectedText() string {
 	for _, l := range v.paraLabels {
 		if s := strings.TrimSpace(l.SelectedText()); s != "" {
 			return s

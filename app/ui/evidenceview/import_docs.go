@@ -1,4 +1,4 @@
-package ui
+package evidenceview
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,8 +23,7 @@ const pdfNote = "A PDF's text is imported page by page (search and quotes show t
 // importer gathers files to import (picked one by one or by folder) and
 // imports them in the background with a progress bar.
 type importer struct {
-	u        *UI
-	v        *evidenceView
+	v        *View
 	files    []string
 	list     *widget.List
 	progress *widget.ProgressBar
@@ -39,12 +38,11 @@ type importer struct {
 }
 
 // importDialog opens the import dialog.
-func (v *evidenceView) importDialog() { v.newImporter() }
+func (v *View) importDialog() { v.newImporter() }
 
 // newImporter opens the import dialog and returns its importer.
-func (v *evidenceView) newImporter() *importer {
-	u := v.u
-	im := &importer{u: u, v: v}
+func (v *View) newImporter() *importer {
+	im := &importer{v: v}
 	im.list = widget.NewList(func() int { return len(im.files) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -64,10 +62,10 @@ func (v *evidenceView) newImporter() *importer {
 	im.start.Importance = widget.HighImportance
 	im.start.Disable()
 	content := container.NewBorder(container.NewVBox(im.status, container.NewHBox(im.add, im.folder, clear)),
-		container.NewVBox(im.progress, container.NewHBox(layoutSpacer(), im.start)), nil, nil, im.list)
-	im.dlg = dialog.NewCustom("Import documents", "Close", content, u.win)
+		container.NewVBox(im.progress, container.NewHBox(layout.NewSpacer(), im.start)), nil, nil, im.list)
+	im.dlg = dialog.NewCustom("Import documents", "Close", content, v.win)
 	im.dlg.Resize(fyne.NewSize(640, 440))
-	u.track(im.dlg, nil)
+	v.nav.Track(im.dlg)
 	return im
 }
 
@@ -87,17 +85,14 @@ func (im *importer) addFiles(paths ...string) {
 
 // pickFile adds one file; the dialog stays open to add more.
 func (im *importer) pickFile() {
-	d := im.u.fileOpenDialog("add the file", im.u.dataFileUsed(func(path string) { im.addFiles(path) }))
-	d.SetFilter(storage.NewExtensionFileFilter(slices.Clone(present.DocumentExts)))
-	im.u.dataFolder(d)
-	im.u.showFileDialog(d)
+	im.v.nav.OpenDataFile("add the file", slices.Clone(present.DocumentExts), func(path string) { im.addFiles(path) })
 }
 
 // pickFolder adds every document file of a folder.
 func (im *importer) pickFolder() {
 	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
-			im.u.showError("read the folder", err)
+			im.v.nav.ShowError("read the folder", err)
 			return
 		}
 		if l == nil {
@@ -105,7 +100,7 @@ func (im *importer) pickFolder() {
 		}
 		paths, skipped, err := present.ScanFolder(l.Path())
 		if err != nil {
-			im.u.showError("read the folder", err)
+			im.v.nav.ShowError("read the folder", err)
 			return
 		}
 		var note string
@@ -118,8 +113,8 @@ func (im *importer) pickFolder() {
 		}
 		im.addFiles(paths...)
 		im.status.SetText(im.status.Text + note)
-	}, im.u.win)
-	im.u.showFileDialog(d)
+	}, im.v.win)
+	im.v.nav.ShowFileDialog(d)
 }
 
 // run imports the queued files on a goroutine, showing progress, then
@@ -130,7 +125,7 @@ func (im *importer) run() {
 	}
 	im.running = true
 	files := slices.Clone(im.files)
-	ws := im.u.sess.Workspace()
+	ws := im.v.sess.Workspace()
 	im.progress.Max = float64(len(files))
 	im.progress.SetValue(0)
 	im.progress.Show()
@@ -138,7 +133,7 @@ func (im *importer) run() {
 	im.folder.Disable()
 	im.start.Disable()
 	type outcome struct{ done, failed []string }
-	kit.Go(im.u.onUI, func() (o outcome) {
+	kit.Go(im.v.nav.Post, func() (o outcome) {
 		for i, path := range files {
 			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
 			if err != nil {
@@ -147,7 +142,7 @@ func (im *importer) run() {
 				o.done = append(o.done, doc.Title)
 			}
 			n := i + 1
-			im.u.onUI(func() {
+			im.v.nav.Post(func() {
 				im.progress.SetValue(float64(n))
 				im.status.SetText(fmt.Sprintf("Imported %d of %d…", n, len(files)))
 			})
@@ -171,7 +166,7 @@ func (im *importer) finish(done, failed []string) {
 	im.status.SetText(msg)
 	im.v.reload()
 	im.v.leftTabs.SelectIndex(1)
-	im.u.setStatus(msg)
+	im.v.nav.SetStatus(msg)
 	if im.done != nil {
 		im.done <- struct{}{}
 	}

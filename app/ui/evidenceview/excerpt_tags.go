@@ -1,4 +1,4 @@
-package ui
+package evidenceview
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/storage"
 )
 
@@ -31,17 +32,17 @@ type tagFields struct {
 }
 
 // newTagFields makes empty tag fields offering the workspace's sectors.
-func newTagFields(u *UI) tagFields {
+func newTagFields(win fyne.Window, sess *session.Session, programmes []string) tagFields {
 	var sectors []string
-	for _, s := range u.sess.Sectors() {
+	for _, s := range sess.Sectors() {
 		sectors = append(sectors, s.Label()+" ("+s.Code+")")
 	}
 	f := tagFields{
 		sector:  widget.NewSelect(append([]string{noSector}, sectors...), nil),
 		measure: widget.NewSelectEntry(programmes),
 		stance:  widget.NewSelectEntry(stances),
-		topic:   kit.NewField(u.win, "Topics, comma-separated"),
-		note:    kit.NewField(u.win, "Note (optional)"),
+		topic:   kit.NewField(win, "Topics, comma-separated"),
+		note:    kit.NewField(win, "Note (optional)"),
 	}
 	f.sector.PlaceHolder = "Sector"
 	f.measure.PlaceHolder = "Measure, e.g. S232"
@@ -119,17 +120,16 @@ func sectorCode(choice string) string {
 }
 
 // editTagsDialog edits the selected excerpt's tags and note.
-func (v *evidenceView) editTagsDialog() {
-	u := v.u
+func (v *View) editTagsDialog() {
 	x, ok := v.chosen()
 	if !ok {
 		return
 	}
-	f := newTagFields(u)
+	f := newTagFields(v.win, v.sess, v.programmes)
 	f.set(x.Tags, x.Note)
-	u.showForm(formSpec{
-		title: fmt.Sprintf("Edit excerpt #%d", x.ID), confirm: "Save", what: "save the excerpt",
-		items: []*widget.FormItem{
+	v.nav.ShowForm(Form{
+		Title: fmt.Sprintf("Edit excerpt #%d", x.ID), Confirm: "Save", What: "save the excerpt",
+		Items: []*widget.FormItem{
 			{Text: "Excerpt", Widget: quoteLabel(x.Quote)},
 			{Text: "Sector", Widget: f.sector},
 			{Text: "Measure", Widget: f.measure},
@@ -137,16 +137,16 @@ func (v *evidenceView) editTagsDialog() {
 			{Text: "Topics", Widget: f.topic},
 			{Text: "Note", Widget: f.note},
 		},
-		fields: []*kit.Field{f.topic, f.note},
-		focus:  f.topic,
-		size:   fyne.NewSize(640, 0),
-		submit: func() error {
-			if err := u.sess.Workspace().UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
+		Fields: []*kit.Field{f.topic, f.note},
+		Focus:  f.topic,
+		Size:   fyne.NewSize(640, 0),
+		Submit: func() error {
+			if err := v.sess.Workspace().UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
 				return err
 			}
 			v.refreshExcerpts()
 			v.chooseExcerpt(x.ID)
-			u.setStatus(fmt.Sprintf("Saved the tags of excerpt #%d", x.ID))
+			v.nav.SetStatus(fmt.Sprintf("Saved the tags of excerpt #%d", x.ID))
 			return nil
 		},
 	})

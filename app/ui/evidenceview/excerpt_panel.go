@@ -1,4 +1,4 @@
-package ui
+package evidenceview
 
 import (
 	"fmt"
@@ -17,22 +17,21 @@ import (
 
 // buildExcerptTools makes the panel under the reader: a new excerpt from a
 // passage with its tags, and the document's excerpts with their citations.
-func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
-	u := v.u
-	v.quote = kit.NewMultiField(u.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
+func (v *View) buildExcerptTools() fyne.CanvasObject {
+	v.quote = kit.NewMultiField(v.win, "Select a search result, or select text in the document and press “Use selection”; trim the passage here", 3)
 	useSel := widget.NewButtonWithIcon("Use selection", theme.ContentCopyIcon(), func() {
 		if s := v.selectedText(); s != "" {
 			v.quote.SetText(s)
 			return
 		}
-		u.setStatus("Select text in the document first (drag across it), or type the passage in the quote field")
+		v.nav.SetStatus("Select text in the document first (drag across it), or type the passage in the quote field")
 	})
 	usePassage := widget.NewButton("Use passage", func() {
 		if v.passage != "" {
 			v.quote.SetText(v.passage)
 		}
 	})
-	v.tagFields = newTagFields(u)
+	v.tagFields = newTagFields(v.win, v.sess, v.programmes)
 	save := widget.NewButtonWithIcon("Save excerpt", theme.DocumentSaveIcon(), v.saveExcerpt)
 	save.Importance = widget.HighImportance
 	tags := v.grid()
@@ -74,43 +73,42 @@ func (v *evidenceView) buildExcerptTools() fyne.CanvasObject {
 }
 
 // saveExcerpt saves the quote as an excerpt of the open document.
-func (v *evidenceView) saveExcerpt() {
-	u := v.u
+func (v *View) saveExcerpt() {
 	q := strings.TrimSpace(v.quote.Text)
 	if v.doc.ID == "" {
-		u.showError("save the excerpt", fmt.Errorf("open a document first"))
+		v.nav.ShowError("save the excerpt", fmt.Errorf("open a document first"))
 		return
 	}
 	if q == "" {
-		u.showError("save the excerpt", fmt.Errorf("the quote is empty: select a passage of the document first"))
+		v.nav.ShowError("save the excerpt", fmt.Errorf("the quote is empty: select a passage of the document first"))
 		return
 	}
-	id, err := u.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
+	id, err := v.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
 		Note: strings.TrimSpace(v.note.Text), Tags: v.tags()})
 	if err != nil {
-		u.showError("save the excerpt", err)
+		v.nav.ShowError("save the excerpt", err)
 		return
 	}
 	v.note.SetText("")
 	v.refreshExcerpts()
 	v.reloadDocs()
 	v.chooseExcerpt(id)
-	u.setStatus(fmt.Sprintf("Saved excerpt #%d: link it to a measure with “Link to measure…”", id))
+	v.nav.SetStatus(fmt.Sprintf("Saved excerpt #%d: link it to a measure with “Link to measure…”", id))
 }
 
 // reloadDocs refreshes the document list's counts.
-func (v *evidenceView) reloadDocs() {
-	if docs, err := v.u.sess.Workspace().Documents(); err == nil {
+func (v *View) reloadDocs() {
+	if docs, err := v.sess.Workspace().Documents(); err == nil {
 		v.docs = docs
 		v.docList.Refresh()
 	}
 }
 
 // loadDocExcerpts lists the excerpts of the open document.
-func (v *evidenceView) loadDocExcerpts() {
-	xs, err := v.u.sess.Workspace().Excerpts(v.doc.ID)
+func (v *View) loadDocExcerpts() {
+	xs, err := v.sess.Workspace().Excerpts(v.doc.ID)
 	if err != nil {
-		v.u.showError("list the excerpts", err)
+		v.nav.ShowError("list the excerpts", err)
 		return
 	}
 	keep := int64(0)
@@ -129,7 +127,7 @@ func (v *evidenceView) loadDocExcerpts() {
 }
 
 // chooseExcerpt selects excerpt id in the document's list.
-func (v *evidenceView) chooseExcerpt(id int64) {
+func (v *View) chooseExcerpt(id int64) {
 	for i, x := range v.xs {
 		if x.ID == id {
 			v.xList.Select(i)
@@ -141,7 +139,7 @@ func (v *evidenceView) chooseExcerpt(id int64) {
 }
 
 // chosen returns the excerpt selected, if any.
-func (v *evidenceView) chosen() (storage.Excerpt, bool) {
+func (v *View) chosen() (storage.Excerpt, bool) {
 	if v.xChosen < 0 || v.xChosen >= len(v.xs) {
 		return storage.Excerpt{}, false
 	}
@@ -149,7 +147,7 @@ func (v *evidenceView) chosen() (storage.Excerpt, bool) {
 }
 
 // showExcerpt shows the selected excerpt with the measures citing it.
-func (v *evidenceView) showExcerpt() {
+func (v *View) showExcerpt() {
 	x, ok := v.chosen()
 	if !ok {
 		v.xDetail.SetText("Select an excerpt to see the measures that cite it.")
@@ -169,7 +167,7 @@ func (v *evidenceView) showExcerpt() {
 	if x.Note != "" {
 		fmt.Fprintf(&b, "Note: %s\n", x.Note)
 	}
-	cites, err := v.u.sess.Workspace().ExcerptCitations(x.ID)
+	cites, err := v.sess.Workspace().ExcerptCitations(x.ID)
 	switch {
 	case err != nil:
 		fmt.Fprintf(&b, "\nCitations unavailable: %v", err)
@@ -188,14 +186,14 @@ func (v *evidenceView) showExcerpt() {
 }
 
 // deleteExcerpt deletes the selected excerpt; measures keep their quotes.
-func (v *evidenceView) deleteExcerpt() {
+func (v *View) deleteExcerpt() {
 	x, ok := v.chosen()
 	if !ok {
 		return
 	}
-	v.u.confirm("Delete excerpt", fmt.Sprintf("Delete excerpt #%d? Measures that quote it keep their quote.", x.ID), "Delete", func() {
-		if err := v.u.sess.Workspace().DeleteExcerpt(x.ID); err != nil {
-			v.u.showError("delete the excerpt", err)
+	v.nav.Confirm("Delete excerpt", fmt.Sprintf("Delete excerpt #%d? Measures that quote it keep their quote.", x.ID), "Delete", func() {
+		if err := v.sess.Workspace().DeleteExcerpt(x.ID); err != nil {
+			v.nav.ShowError("delete the excerpt", err)
 			return
 		}
 		v.xChosen = -1
@@ -204,64 +202,78 @@ func (v *evidenceView) deleteExcerpt() {
 	})
 }
 
+// measurePicker chooses a scenario, then one of its measures.
+type measurePicker struct {
+	ids      map[string]string // scenario ids by name
+	scen     *widget.Select
+	measure  *widget.Select
+	measures []scenarios.Measure // of the scenario chosen
+}
+
+// newMeasurePicker offers the workspace's scenarios, proposing the one
+// shown and its selected measure; the scenario shown is read as edited.
+func (v *View) newMeasurePicker() *measurePicker {
+	p := &measurePicker{ids: map[string]string{}}
+	var names []string
+	for _, s := range v.sess.Infos() {
+		names = append(names, s.Name)
+		p.ids[s.Name] = s.ID
+	}
+	p.measure = widget.NewSelect(nil, nil)
+	p.measure.PlaceHolder = "Choose a measure"
+	p.scen = widget.NewSelect(names, func(name string) {
+		sc, err := v.sess.Workspace().Scenario(p.ids[name])
+		if err != nil {
+			return
+		}
+		if p.ids[name] == v.sess.Current() && v.sess.Draft() != nil {
+			sc = v.sess.Draft()
+		}
+		p.measures = sc.Measures
+		var opts []string
+		for _, m := range p.measures {
+			opts = append(opts, present.MeasureLine(&m))
+		}
+		p.measure.SetOptions(opts)
+		p.measure.ClearSelected()
+		if p.ids[name] == v.sess.Current() && v.nav.SelectedMeasure() != "" {
+			if m := sc.Measure(v.nav.SelectedMeasure()); m != nil {
+				p.measure.SetSelected(present.MeasureLine(m))
+			}
+		}
+	})
+	p.scen.PlaceHolder = "Choose a scenario"
+	if info, ok := v.sess.Info(v.sess.Current()); ok {
+		p.scen.SetSelected(info.Name)
+	}
+	return p
+}
+
 // linkDialog links the selected excerpt to a measure of a scenario: the
 // measure gains the quote as evidence (undoable).
-func (v *evidenceView) linkDialog() {
-	u := v.u
+func (v *View) linkDialog() {
 	x, ok := v.chosen()
 	if !ok {
 		return
 	}
-	u.flushSave()
-	var names []string
-	ids := map[string]string{}
-	for _, s := range u.sess.Infos() {
-		names = append(names, s.Name)
-		ids[s.Name] = s.ID
-	}
-	measure := widget.NewSelect(nil, nil)
-	measure.PlaceHolder = "Choose a measure"
-	var measures []scenarios.Measure
-	scen := widget.NewSelect(names, func(name string) {
-		sc, err := u.sess.Workspace().Scenario(ids[name])
-		if err != nil {
-			return
-		}
-		if ids[name] == u.sess.Current() && u.sess.Draft() != nil {
-			sc = u.sess.Draft()
-		}
-		measures = sc.Measures
-		var opts []string
-		for _, m := range measures {
-			opts = append(opts, present.MeasureLine(&m))
-		}
-		measure.SetOptions(opts)
-		measure.ClearSelected()
-		if ids[name] == u.sess.Current() && u.view.selected != "" {
-			if m := sc.Measure(u.view.selected); m != nil {
-				measure.SetSelected(present.MeasureLine(m))
-			}
-		}
-	})
-	scen.PlaceHolder = "Choose a scenario"
-	if info, ok := u.sess.Info(u.sess.Current()); ok {
-		scen.SetSelected(info.Name)
-	}
-	u.showForm(formSpec{
-		title: fmt.Sprintf("Link excerpt #%d to a measure", x.ID), confirm: "Link", what: "link the excerpt",
-		items: []*widget.FormItem{
+	v.nav.FlushSave()
+	p := v.newMeasurePicker()
+	scen, measure := p.scen, p.measure
+	v.nav.ShowForm(Form{
+		Title: fmt.Sprintf("Link excerpt #%d to a measure", x.ID), Confirm: "Link", What: "link the excerpt",
+		Items: []*widget.FormItem{
 			{Text: "Excerpt", Widget: quoteLabel(x.Quote)},
 			{Text: "Scenario", Widget: scen},
 			{Text: "Measure", Widget: measure, HintText: "The measure gains this quote as evidence"},
 		},
-		size: fyne.NewSize(640, 0),
-		submit: func() error {
+		Size: fyne.NewSize(640, 0),
+		Submit: func() error {
 			if scen.Selected == "" || measure.SelectedIndex() < 0 {
 				return fmt.Errorf("choose a scenario and one of its measures")
 			}
-			m := measures[measure.SelectedIndex()]
+			m := p.measures[measure.SelectedIndex()]
 			ev := scenarios.Evidence{Document: x.Document, Quote: x.Quote, Excerpt: x.ID}
-			if err := u.editScenario(ids[scen.Selected], "link of excerpt #"+fmt.Sprint(x.ID), func(sc *scenarios.Scenario) {
+			if err := v.nav.EditScenario(p.ids[scen.Selected], "link of excerpt #"+fmt.Sprint(x.ID), func(sc *scenarios.Scenario) {
 				if me := sc.Measure(m.ID); me != nil {
 					me.Evidence = append(me.Evidence, ev)
 				}
@@ -270,22 +282,8 @@ func (v *evidenceView) linkDialog() {
 			}
 			v.showExcerpt()
 			v.reloadDocs()
-			u.setStatus(fmt.Sprintf("Excerpt #%d is now evidence for “%s”", x.ID, present.MeasureName(&m)))
+			v.nav.SetStatus(fmt.Sprintf("Excerpt #%d is now evidence for “%s”", x.ID, present.MeasureName(&m)))
 			return nil
 		},
 	})
-}
-
-// editScenario changes scenario id (the one shown or another) as one undo
-// step and saves it at once.
-func (u *UI) editScenario(id, label string, fn func(sc *scenarios.Scenario)) error {
-	if id == u.sess.Current() {
-		return u.edit("", label, fn)
-	}
-	if err := u.sess.EditOther(id, label, fn); err != nil {
-		return err
-	}
-	u.reloadScenarios()
-	u.refreshMenu()
-	return nil
 }

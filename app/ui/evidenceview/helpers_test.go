@@ -1,0 +1,162 @@
+package evidenceview
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit"
+	"parley/app/ui/session"
+	"parley/scenarios"
+	"parley/storage"
+)
+
+// programmes are the measure names the tests offer (the shell offers the
+// measure form's).
+var programmes = []string{"IEEPA", "S232", "S122", "S338", "S301", "ADCVD", "CA-COUNTER", "DEAL"}
+
+// fakeNav is the window around the view in tests: it shows forms and
+// confirmations as real dialogs, records the status and errors, and
+// queues what workers post until the test runs it.
+type fakeNav struct {
+	win      fyne.Window
+	sess     *session.Session
+	status   string
+	errs     []string
+	selected string
+	queue    chan func()
+	// opened is the extensions of the last data file asked for.
+	opened []string
+}
+
+func (n *fakeNav) ShowError(what string, err error) { n.errs = append(n.errs, what+": "+err.Error()) }
+func (n *fakeNav) SetStatus(msg string)             { n.status = msg }
+func (n *fakeNav) Confirm(title, message, ok string, then func()) {
+	dialog.NewCustomConfirm(title, ok, "Cancel", widget.NewLabel(message), func(yes bool) {
+		if yes {
+			then()
+		}
+	}, n.win).Show()
+}
+func (n *fakeNav) ShowForm(f Form) {
+	d := dialog.NewForm(f.Title, f.Confirm, "Cancel", f.Items, func(ok bool) {
+		if ok && f.Submit != nil {
+			if err := f.Submit(); err != nil {
+				n.ShowError(f.What, err)
+			}
+		}
+	}, n.win)
+	d.Show()
+}
+func (n *fakeNav) Track(d dialog.Dialog) { d.Show() }
+func (n *fakeNav) OpenDataFile(what string, exts []string, use func(path string)) {
+	n.opened = exts
+}
+func (n *fakeNav) ShowFileDialog(d *dialog.FileDialog) { d.Show() }
+func (n *fakeNav) Post(f func())                       { n.queue <- f }
+func (n *fakeNav) FlushSave()                          { n.sess.FlushSave() }
+func (n *fakeNav) SelectedMeasure() string             { return n.selected }
+func (n *fakeNav) EditScenario(id, label string, fn func(sc *scenarios.Scenario)) error {
+	if id == n.sess.Current() {
+		// The shell saves an edit of the scenario shown at once.
+		if _, err := n.sess.Edit("", label, fn); err != nil {
+			return err
+		}
+		n.sess.FlushSave()
+		return nil
+	}
+	return n.sess.EditOther(id, label, fn)
+}
+
+// errors is what the view reported as errors, for failure messages.
+func (n *fakeNav) errors() string { return strings.Join(n.errs, "; ") }
+
+// newTestView builds the evidence view alone in a test window over a new
+// workspace.
+func newTestView(t *testing.T) (*View, *fakeNav, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := &session.Session{}
+	sess.Attach(ws)
+	t.Cleanup(func() { sess.Close() })
+	if err := sess.LoadSectors(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.ReloadScenarios(); err != nil {
+		t.Fatal(err)
+	}
+	nav := &fakeNav{win: w, sess: sess, queue: make(chan func(), 4096)}
+	v := New(w, sess, nav, programmes)
+	w.SetContent(v.Content())
+	w.Resize(fyne.NewSize(1366, 740))
+	return v, nav, w
+}
+
+// wait waits for a value on ch, running what workers posted meanwhile.
+func wait[T any](t *testing.T, nav *fakeNav, ch chan T, what string) T {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case f := <-nav.queue:
+			f()
+		case v := <-ch:
+			return v
+		case <-deadline:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// find returns the objects of type T laid out under o, in order.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	for _, obj := range test.LaidOutObjects(o) {
+		if t, ok := obj.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// topOverlay returns the dialog on top of the window.
+func topOverlay(t *testing.T, w fyne.Window) fyne.CanvasObject {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	return top
+}
+
+// button returns the button labelled text in o.
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+// press sends a key to a focusable object.
+func press(f fyne.Focusable, k fyne.KeyName) { f.TypedKey(&fyne.KeyEvent{Name: k}) }
+
+// typeInto replaces a field's text as a user would: select all, type.
+func typeInto(f *kit.Field, s string) {
+	f.SetText("")
+	test.Type(f, s)
+}
