@@ -177,12 +177,7 @@ func describeFieldIn(sc *scenarios.Scenario, fe *scenarios.FieldError) string {
 }
 
 // measureName returns a measure's label, or its id.
-func measureName(m *scenarios.Measure) string {
-	if strings.TrimSpace(m.Label) != "" {
-		return m.Label
-	}
-	return m.ID
-}
+func measureName(m *scenarios.Measure) string { return present.MeasureName(m) }
 
 // confirm asks a yes/no question.
 func (u *UI) confirm(title, message, ok string, then func()) {

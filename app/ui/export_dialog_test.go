@@ -446,8 +446,8 @@ func TestExportButtons(t *testing.T) {
 	u, _ := newTestUI(t)
 	useUIQueue(t, u)
 	u.openScenario("aug-2025")
-	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
-	test.Tap(button(t, u.exposure.content, "Export…"))
+	u.exposure.SetDirection(scenarios.UStoCA)
+	test.Tap(button(t, u.exposure.Content(), "Export…"))
 	d, ok := u.dialogs.top().(*exportDialog)
 	if !ok {
 		t.Fatal("the exposure panel's Export… opened no dialog")

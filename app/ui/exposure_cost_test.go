@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"parley/app/ui/exposureview"
 	"parley/scenarios"
 )
 
@@ -16,7 +17,7 @@ func TestExposureCostToCanada(t *testing.T) {
 	u.openScenario("today")
 	p := u.exposure
 	tot := u.sess.Result().Totals[scenarios.CAtoUS.Index()]
-	text := p.cost.label.Text
+	text := p.Cost()
 	m := ""
 	if tot.UpperBound {
 		m = "≤ "
@@ -27,13 +28,14 @@ func TestExposureCostToCanada(t *testing.T) {
 			t.Errorf("cost %q lacks %q", text, want)
 		}
 	}
-	if text != costText(tot, nil, 2024) {
-		t.Errorf("cost %q is not the totals' %q", text, costText(tot, nil, 2024))
+	if text != exposureview.CostText(tot, nil, 2024) {
+		t.Errorf("cost %q is not the totals' %q", text, exposureview.CostText(tot, nil, 2024))
 	}
-	p.when.computed = make(chan string, 2)
-	p.when.ranges.SetChecked(true)
-	waitFor(t, p.when.computed, "ranges")
-	if text := p.cost.label.Text; !strings.Contains(text, ", P10–P90)") {
+	computed := make(chan string, 2)
+	p.NotifyRanges(computed)
+	p.SetRanges(true)
+	waitFor(t, computed, "ranges")
+	if text := p.Cost(); !strings.Contains(text, ", P10–P90)") {
 		t.Errorf("with ranges: %q", text)
 	}
 }

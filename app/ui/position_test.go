@@ -134,24 +134,25 @@ func TestExposureNextChangeAndRanges(t *testing.T) {
 	u.openScenario("today")
 	p := u.exposure
 	own := u.sess.Result().AsOf
-	next := p.when.nextAfter(u.sess.Draft(), own)
-	if next.IsZero() || p.when.next.Disabled() {
+	date, nextButton, back := p.WhenControls()
+	next := p.NextChange(u.sess.Draft(), own)
+	if next.IsZero() || nextButton.Disabled() {
 		t.Fatalf("no next change after %s", own)
 	}
-	test.Tap(p.when.next)
-	if u.sess.Result().AsOf != next || p.when.back.Disabled() || !strings.Contains(p.when.message.Text, "Evaluated on "+next.String()) {
-		t.Fatalf("after Next change: as of %s (want %s), %q", u.sess.Result().AsOf, next, p.when.message.Text)
+	test.Tap(nextButton)
+	if u.sess.Result().AsOf != next || back.Disabled() || !strings.Contains(p.WhenMessage(), "Evaluated on "+next.String()) {
+		t.Fatalf("after Next change: as of %s (want %s), %q", u.sess.Result().AsOf, next, p.WhenMessage())
 	}
 	if u.sess.Draft().EvalDate() != own {
 		t.Errorf("the scenario's own date changed to %s", u.sess.Draft().EvalDate())
 	}
-	test.Tap(p.when.back)
+	test.Tap(back)
 	if u.sess.Result().AsOf != own {
 		t.Errorf("back on %s, want %s", u.sess.Result().AsOf, own)
 	}
 	// A date typed in.
-	p.when.date.SetText("2028-02-01")
-	p.when.date.OnSubmitted(p.when.date.Text)
+	date.SetText("2028-02-01")
+	date.OnSubmitted(date.Text)
 	if u.sess.Result().AsOf != scenarios.MustDate("2028-02-01") {
 		t.Errorf("evaluated on %s", u.sess.Result().AsOf)
 	}
@@ -162,18 +163,19 @@ func TestExposureNextChangeAndRanges(t *testing.T) {
 	}
 
 	// Ranges: the table's last column fills once the worker has drawn them.
-	p.when.computed = make(chan string, 2)
-	p.when.ranges.SetChecked(true)
-	waitFor(t, p.when.computed, "ranges")
-	last := len(p.table.Cols) - 1
-	if c := p.table.Cell(0, last); !strings.Contains(c, " – ") {
+	computed := make(chan string, 2)
+	p.NotifyRanges(computed)
+	p.SetRanges(true)
+	waitFor(t, computed, "ranges")
+	last := len(p.Table().Cols) - 1
+	if c := p.Table().Cell(0, last); !strings.Contains(c, " – ") {
 		t.Errorf("total range %q", c)
 	}
-	if !strings.Contains(p.notes.Text, "P10–P90: the 10th to 90th percentile over 10000 Monte Carlo draws") {
-		t.Errorf("notes %q", p.notes.Text)
+	if !strings.Contains(p.Notes(), "P10–P90: the 10th to 90th percentile over 10000 Monte Carlo draws") {
+		t.Errorf("notes %q", p.Notes())
 	}
-	p.when.ranges.SetChecked(false)
-	if c := p.table.Cell(0, last); c != "" {
+	p.SetRanges(false)
+	if c := p.Table().Cell(0, last); c != "" {
 		t.Errorf("ranges off, yet %q", c)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package exposureview
 
 import (
 	"fmt"
@@ -14,51 +14,51 @@ import (
 	"parley/scenarios"
 )
 
-// showFlow explains how a sector's figures are computed: every input with
+// ShowFlow explains how a sector's figures are computed: every input with
 // its source and the formulas of the calculation.
-func (u *UI) showFlow(f scenarios.Flow) {
-	msg := widget.NewLabel(u.flowExplanation(f))
+func (p *Panel) ShowFlow(f scenarios.Flow) {
+	msg := widget.NewLabel(p.FlowExplanation(f))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), u.win)
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), u.productsButton(f, d)})
-	u.track(d, nil)
+	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), p.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), p.productsButton(f, d)})
+	p.nav.Track(d, nil)
 }
 
-// flowExplanation is the text of showFlow: the sector's inputs, the
+// FlowExplanation is the text of ShowFlow: the sector's inputs, the
 // measures in force that hit at least one of its lines with the duty (or
 // banned value) each adds, and the formulas with their values.
-func (u *UI) flowExplanation(f scenarios.Flow) string {
-	sc := u.sess.Draft()
+func (p *Panel) FlowExplanation(f scenarios.Flow) string {
+	sc := p.sess.Draft()
 	a := sc.Assumptions
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	sec := f.Sector
-	for _, s := range u.sess.Sectors() {
+	for _, s := range p.sess.Sectors() {
 		if s.Code == f.Sector {
 			sec = fmt.Sprintf("%s (%s; HS chapters %s)", s.Name, s.Code, strings.Join(s.Chapters, ", "))
 		}
 	}
-	line("%s, %s, as of %s", sec, present.DirLabel(f.Direction), u.sess.Result().AsOf)
+	line("%s, %s, as of %s", sec, present.DirLabel(f.Direction), p.sess.Result().AsOf)
 	line("")
 	line("Baseline trade V = %s (%d).", present.Money(f.Baseline), a.BaselineYear)
 	var ex scenarios.SectorExplanation
-	if u.sess.Model() != nil {
-		ex = u.sess.Model().ExplainSector(sc, f.Direction, f.Sector, u.sess.Result().AsOf)
+	if p.sess.Model() != nil {
+		ex = p.sess.Model().ExplainSector(sc, f.Direction, f.Sector, p.sess.Result().AsOf)
 	}
 	if ex.OwnShares > 0 {
 		// The calculation uses each line's own share: no one sector share
 		// is used, so show the value-weighted mean of the lines' shares.
 		rest := ""
 		if ex.OwnShares < ex.Lines {
-			rest = fmt.Sprintf("; the other %d take the sector's share %s%s", ex.Lines-ex.OwnShares, present.Number(f.CUSMAShare), u.paramSource(f, "cusma"))
+			rest = fmt.Sprintf("; the other %d take the sector's share %s%s", ex.Lines-ex.OwnShares, present.Number(f.CUSMAShare), p.paramSource(f, "cusma"))
 		}
 		line("CUSMA claim share c: each line's own claim share (%d of %d lines%s); value-weighted %s.",
 			ex.OwnShares, ex.Lines, rest, present.Number(math.Round(ex.CUSMAShare*1e4)/1e4))
 	} else {
-		line("CUSMA claim share c = %s%s.", present.Number(f.CUSMAShare), u.paramSource(f, "cusma"))
+		line("CUSMA claim share c = %s%s.", present.Number(f.CUSMAShare), p.paramSource(f, "cusma"))
 	}
-	line("Import demand elasticity e = %s%s.", present.Number(f.Elasticity), u.paramSource(f, "elasticity"))
-	line("Baseline tariff t0 = %s%s.", present.FigurePct(f.BaselineTariff), u.paramSource(f, "tariff"))
+	line("Import demand elasticity e = %s%s.", present.Number(f.Elasticity), p.paramSource(f, "elasticity"))
+	line("Baseline tariff t0 = %s%s.", present.FigurePct(f.BaselineTariff), p.paramSource(f, "tariff"))
 	line("")
 	line("Measures in force that hit this sector's lines:")
 	for _, p := range ex.Measures {
@@ -81,10 +81,10 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 			extra = " (" + strings.Join(notes, "; ") + ")"
 		}
 		if m.IsBan() {
-			line("• %s: import ban on %s, trade banned %s%s", measureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
+			line("• %s: import ban on %s, trade banned %s%s", present.MeasureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
 			continue
 		}
-		line("• %s: rate %s on %s, adds %s of duty%s", measureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
+		line("• %s: rate %s on %s, adds %s of duty%s", present.MeasureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
 	}
 	if len(ex.Measures) == 0 {
 		line("• none")
@@ -107,7 +107,7 @@ func (u *UI) flowExplanation(f scenarios.Flow) string {
 	line("Value after the measures V1 = V + ΔM = %s", present.Money(f.ValueAfter))
 	line("Duty collected R = τ × V1 = %s", present.Money(f.DutyCollected))
 	line("")
-	for _, s := range u.sourceLines() {
+	for _, s := range p.nav.SourceLines() {
 		line("%s", s)
 	}
 	return strings.TrimSpace(b.String())
@@ -122,8 +122,8 @@ func lineCount(n int) string {
 }
 
 // paramSource says where a parameter of a flow comes from.
-func (u *UI) paramSource(f scenarios.Flow, which string) string {
-	o := u.sess.Draft().Assumptions.Overrides
+func (p *Panel) paramSource(f scenarios.Flow, which string) string {
+	o := p.sess.Draft().Assumptions.Overrides
 	var vals map[string]float64
 	switch which {
 	case "cusma":
@@ -141,14 +141,14 @@ func (u *UI) paramSource(f scenarios.Flow, which string) string {
 		if f.Direction == scenarios.UStoCA {
 			return " (no share data for flows into Canada)"
 		}
-		return " (preset " + u.sess.Draft().Assumptions.CUSMAShares + ")"
+		return " (preset " + p.sess.Draft().Assumptions.CUSMAShares + ")"
 	case "elasticity":
-		for _, d := range u.sess.Defaults() {
+		for _, d := range p.sess.Defaults() {
 			if d.Sector == f.Sector && d.ElasticityImputed {
 				return " (imputed: median of the other sectors)"
 			}
 		}
-		return " (preset " + u.sess.Draft().Assumptions.Elasticities + ")"
+		return " (preset " + p.sess.Draft().Assumptions.Elasticities + ")"
 	}
 	return " (default: CUSMA trade is mostly duty-free)"
 }
