@@ -61,35 +61,54 @@ func (p *Panel) FlowExplanation(f scenarios.Flow) string {
 	line("Baseline tariff t0 = %s%s.", present.FigurePct(f.BaselineTariff), p.paramSource(f, "tariff"))
 	line("")
 	line("Measures in force that hit this sector's lines:")
-	for _, p := range ex.Measures {
-		m := p.Measure
-		var notes []string
-		if m.CUSMAExempt {
-			notes = append(notes, "CUSMA-claimed goods exempt: × (1 − c)")
-		}
-		if len(m.YieldsTo) > 0 {
-			notes = append(notes, "yields to "+strings.Join(m.YieldsTo, ", ")+" where they apply")
-		}
-		if p.UpperBound {
-			notes = append(notes, "≤ its coverage of some lines is an upper bound")
-		}
-		if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
-			notes = append(notes, present.StatusLabel(st))
-		}
-		extra := ""
-		if len(notes) > 0 {
-			extra = " (" + strings.Join(notes, "; ") + ")"
-		}
-		if m.IsBan() {
-			line("• %s: import ban on %s, trade banned %s%s", present.MeasureName(m), lineCount(p.Lines), present.Money(p.Banned), extra)
-			continue
-		}
-		line("• %s: rate %s on %s, adds %s of duty%s", present.MeasureName(m), present.Percent(m.Rate), lineCount(p.Lines), present.Money(p.Duty), extra)
+	for _, sm := range ex.Measures {
+		line("%s", sectorMeasureLine(sm))
 	}
 	if len(ex.Measures) == 0 {
 		line("• none")
 	}
 	line("")
+	b.WriteString(formulas(f, a))
+	line("")
+	for _, s := range p.nav.SourceLines() {
+		line("%s", s)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sectorMeasureLine is the line of "How this row is computed" of a measure
+// that hits lines of the sector: its rate or ban, the duty it adds or the
+// trade it bans, and what limits it.
+func sectorMeasureLine(sm scenarios.SectorMeasure) string {
+	m := sm.Measure
+	var notes []string
+	if m.CUSMAExempt {
+		notes = append(notes, "CUSMA-claimed goods exempt: × (1 − c)")
+	}
+	if len(m.YieldsTo) > 0 {
+		notes = append(notes, "yields to "+strings.Join(m.YieldsTo, ", ")+" where they apply")
+	}
+	if sm.UpperBound {
+		notes = append(notes, "≤ its coverage of some lines is an upper bound")
+	}
+	if st := m.StatusOrDefault(); st != scenarios.StatusInForce {
+		notes = append(notes, present.StatusLabel(st))
+	}
+	extra := ""
+	if len(notes) > 0 {
+		extra = " (" + strings.Join(notes, "; ") + ")"
+	}
+	if m.IsBan() {
+		return fmt.Sprintf("• %s: import ban on %s, trade banned %s%s", present.MeasureName(m), lineCount(sm.Lines), present.Money(sm.Banned), extra)
+	}
+	return fmt.Sprintf("• %s: rate %s on %s, adds %s of duty%s", present.MeasureName(m), present.Percent(m.Rate), lineCount(sm.Lines), present.Money(sm.Duty), extra)
+}
+
+// formulas are the lines of "How this row is computed" that give the
+// calculation's formulas with the values of flow f under assumptions a.
+func formulas(f scenarios.Flow, a scenarios.Assumptions) string {
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	line("Additional tariff τ = %s", present.FigurePct(f.Tariff))
 	upper := ""
 	if f.UpperBound {
@@ -106,11 +125,7 @@ func (p *Panel) FlowExplanation(f scenarios.Flow) string {
 	line("  low (e × %s) %s, high (e × %s) %s", present.Number(a.ElasticityLow), present.Money(f.TradeChangeLow), present.Number(a.ElasticityHigh), present.Money(f.TradeChangeHigh))
 	line("Value after the measures V1 = V + ΔM = %s", present.Money(f.ValueAfter))
 	line("Duty collected R = τ × V1 = %s", present.Money(f.DutyCollected))
-	line("")
-	for _, s := range p.nav.SourceLines() {
-		line("%s", s)
-	}
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 // lineCount says "1 line" or "n lines".

@@ -230,6 +230,33 @@ func (p *Panel) Show(res scenarios.Result, edited time.Time) {
 		p.hidden = n - len(p.flows)
 	}
 	p.total = res.Totals[p.dir.Index()]
+	p.showTotals(res)
+	p.table.Refresh()
+	p.showNotes()
+
+	title := "Duty at stake by sector, " + p.dir.Label()
+	name := ""
+	if p.sess.Draft() != nil {
+		name = p.sess.Draft().Name
+	}
+	// The panel shows the totals and notes beside the chart: keep it compact.
+	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
+	dir, sectors, th, bands := p.dir, p.sess.Sectors(), p.nav.ChartTheme(), p.when.bandsFor(res)
+	year := 0
+	if p.sess.Draft() != nil {
+		year = p.sess.Draft().Assumptions.BaselineYear
+	}
+	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
+	p.chart.SetDark(th == charts.Dark)
+	p.chart.Set(func(size charts.Size) *charts.Chart {
+		// The largest sectors, as many as are legible, at most the default.
+		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
+	}, edited, p.win.Canvas().Scale())
+}
+
+// showTotals writes the totals of both directions of res, the direction
+// shown in bold.
+func (p *Panel) showTotals(res scenarios.Result) {
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
 		cells := p.totals[d.Index()]
@@ -247,7 +274,10 @@ func (p *Panel) Show(res scenarios.Result, edited time.Time) {
 			kit.SetLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
-	p.table.Refresh()
+}
+
+// showNotes writes the notes under the table and the data sources.
+func (p *Panel) showNotes() {
 	var notes []string
 	if p.anyUpper() || p.total.UpperBound {
 		notes = append(notes, upperBoundNote)
@@ -268,25 +298,6 @@ func (p *Panel) Show(res scenarios.Result, edited time.Time) {
 	if text := present.WindowText(strings.Join(p.nav.SourceLines(), "\n")); text != p.sources.Text {
 		p.sources.SetText(text)
 	}
-
-	title := "Duty at stake by sector, " + p.dir.Label()
-	name := ""
-	if p.sess.Draft() != nil {
-		name = p.sess.Draft().Name
-	}
-	// The panel shows the totals and notes beside the chart: keep it compact.
-	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
-	dir, sectors, th, bands := p.dir, p.sess.Sectors(), p.nav.ChartTheme(), p.when.bandsFor(res)
-	year := 0
-	if p.sess.Draft() != nil {
-		year = p.sess.Draft().Assumptions.BaselineYear
-	}
-	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
-	p.chart.SetDark(th == charts.Dark)
-	p.chart.Set(func(size charts.Size) *charts.Chart {
-		// The largest sectors, as many as are legible, at most the default.
-		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
-	}, edited, p.win.Canvas().Scale())
 }
 
 // Clear shows nothing (no scenario is open).

@@ -456,15 +456,7 @@ func (v *Products) ExplainLine(i int) string {
 			line("    %s", why)
 		}
 	}
-	var others []string
-	for k := range sc.Measures {
-		me := &sc.Measures[k]
-		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
-			continue
-		}
-		others = append(others, fmt.Sprintf("• %s: %s", present.MeasureName(me), v.whyNot(me, ln)))
-	}
-	if len(others) > 0 {
+	if others := v.notOnLine(ln, hit); len(others) > 0 {
 		line("")
 		line("In force but not on this line:")
 		for _, o := range others {
@@ -481,6 +473,21 @@ func (v *Products) ExplainLine(i int) string {
 // pct formats a computed share as a percentage, without the noise of
 // floating point (1 − 0.8 is 0.19999999999999996: "20%", not "20.0%").
 func pct(v float64) string { return present.Percent(math.Round(v*1e12) / 1e12) }
+
+// notOnLine says, for each measure of the direction in force that hit does
+// not name, why it does not add to line l.
+func (v *Products) notOnLine(l scenarios.Line, hit map[string]bool) []string {
+	sc := v.draft
+	var others []string
+	for k := range sc.Measures {
+		me := &sc.Measures[k]
+		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
+			continue
+		}
+		others = append(others, fmt.Sprintf("• %s: %s", present.MeasureName(me), v.whyNot(me, l)))
+	}
+	return others
+}
 
 // shareSource says where a line's CUSMA share comes from.
 func (v *Products) shareSource(l scenarios.Line) string {
@@ -504,23 +511,7 @@ func (v *Products) shareSource(l scenarios.Line) string {
 func (v *Products) why(c scenarios.Contribution, sector string) []string {
 	cv := c.Cover
 	var out []string
-	scope := []string{}
-	if cv.Sector != 1 {
-		scope = append(scope, "sector coverage "+pct(cv.Sector))
-	}
-	if cv.Included != "" {
-		in := "in "
-		if cv.Partial && cv.Excluded == "" {
-			in = "partly in "
-		}
-		scope = append(scope, in+v.entryName(cv.Included))
-	} else if c.Measure.Products.IsEmpty() || len(c.Measure.Products.Include) == 0 {
-		scope = append(scope, "covers every product of the sector")
-	}
-	if cv.Excluded != "" {
-		scope = append(scope, "partly in the excluded "+v.entryName(cv.Excluded))
-	}
-	if len(scope) > 0 {
+	if scope := v.scope(c); len(scope) > 0 {
 		out = append(out, "Scope: "+strings.Join(scope, "; ")+".")
 	}
 	if c.Measure.Content != "" {
@@ -562,6 +553,29 @@ func (v *Products) why(c scenarios.Contribution, sector string) []string {
 		out = append(out, "≤ Upper bound: "+note+".")
 	}
 	return out
+}
+
+// scope says how a measure's scope covers a line: its sector coverage and
+// the product entries the line is in.
+func (v *Products) scope(c scenarios.Contribution) []string {
+	cv := c.Cover
+	scope := []string{}
+	if cv.Sector != 1 {
+		scope = append(scope, "sector coverage "+pct(cv.Sector))
+	}
+	if cv.Included != "" {
+		in := "in "
+		if cv.Partial && cv.Excluded == "" {
+			in = "partly in "
+		}
+		scope = append(scope, in+v.entryName(cv.Included))
+	} else if c.Measure.Products.IsEmpty() || len(c.Measure.Products.Include) == 0 {
+		scope = append(scope, "covers every product of the sector")
+	}
+	if cv.Excluded != "" {
+		scope = append(scope, "partly in the excluded "+v.entryName(cv.Excluded))
+	}
+	return scope
 }
 
 // whyNot says why a measure in force does not add to a line.
