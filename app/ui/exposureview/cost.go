@@ -27,15 +27,13 @@ func newExposureCost() *exposureCost {
 // show writes the two sentences for totals into the US t, with the P10–P90
 // of bands when they are shown (nil: the low–high elasticity range).
 func (c *exposureCost) show(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) {
-	if text := CostText(t, bands, year); text != c.label.Text {
+	if text := costText(t, bands, year); text != c.label.Text {
 		c.label.SetText(text)
 	}
 }
 
-// CostText is the text under the totals: what it costs Canada and what US
-// importers pay, for totals into the US t, with the P10–P90 of bands (nil:
-// the low–high elasticity range) and volumes of year.
-func CostText(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) string {
+// costText is the text exposureCost shows.
+func costText(t scenarios.Totals, bands *scenarios.MonteCarloResult, year int) string {
 	var tb *scenarios.MonteCarloTotals
 	if bands != nil {
 		tb = &bands.Totals[scenarios.CAtoUS.Index()]

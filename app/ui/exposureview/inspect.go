@@ -3,8 +3,6 @@ package exposureview
 import (
 	"time"
 
-	"fyne.io/fyne/v2/widget"
-
 	"parley/app/report"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
@@ -25,13 +23,6 @@ func (p *Panel) TotalText(d scenarios.Direction, col int) string {
 	return p.totals[d.Index()][col].Text
 }
 
-// Notes is the text of the notes under the table.
-func (p *Panel) Notes() string { return p.notes.Text }
-
-// Cost is the text under the totals that says what it costs Canada
-// (CostText).
-func (p *Panel) Cost() string { return p.cost.label.Text }
-
 // Chart is the panel's chart.
 func (p *Panel) Chart() *kit.ChartView { return p.chart }
 
@@ -41,32 +32,6 @@ func (p *Panel) NotifyDrawn(ch chan time.Duration) { p.drawn = ch }
 
 // Drawn is the channel given to NotifyDrawn, or nil.
 func (p *Panel) Drawn() chan time.Duration { return p.drawn }
-
-// SetRanges turns the P10–P90 ranges on or off.
-func (p *Panel) SetRanges(on bool) { p.when.ranges.SetChecked(on) }
-
-// NotifyRanges sends the key of each finished ranges run on ch, without
-// blocking; nil stops.
-func (p *Panel) NotifyRanges(ch chan string) {
-	p.when.mu.Lock()
-	defer p.when.mu.Unlock()
-	p.when.computed = ch
-}
-
-// WhenControls are the controls of the day the panel is evaluated on: the
-// date typed, the next change, back to the scenario's date.
-func (p *Panel) WhenControls() (date *widget.Entry, next, back *widget.Button) {
-	return p.when.date, p.when.next, p.when.back
-}
-
-// WhenMessage says which day the panel shows and the next change.
-func (p *Panel) WhenMessage() string { return p.when.message.Text }
-
-// NextChange is the first day after d on which a measure of sc starts or
-// ends, or the zero date.
-func (p *Panel) NextChange(sc *scenarios.Scenario, d scenarios.Date) scenarios.Date {
-	return p.when.nextAfter(sc, d)
-}
 
 // Rows are the lines listed, in the table's data order.
 func (v *Products) Rows() []scenarios.LineFlow { return v.rows }

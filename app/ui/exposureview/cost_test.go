@@ -1,10 +1,9 @@
-package ui
+package exposureview
 
 import (
 	"strings"
 	"testing"
 
-	"parley/app/ui/exposureview"
 	"parley/scenarios"
 )
 
@@ -13,11 +12,10 @@ import (
 // their range) and which "what US importers pay" (duty at stake); with
 // ranges on, the range is the P10–P90.
 func TestExposureCostToCanada(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("today")
-	p := u.exposure
-	tot := u.sess.Result().Totals[scenarios.CAtoUS.Index()]
-	text := p.Cost()
+	p, nav := newTestPanel(t)
+	nav.open("today")
+	tot := nav.sess.Result().Totals[scenarios.CAtoUS.Index()]
+	text := p.cost.label.Text
 	m := ""
 	if tot.UpperBound {
 		m = "≤ "
@@ -28,14 +26,13 @@ func TestExposureCostToCanada(t *testing.T) {
 			t.Errorf("cost %q lacks %q", text, want)
 		}
 	}
-	if text != exposureview.CostText(tot, nil, 2024) {
-		t.Errorf("cost %q is not the totals' %q", text, exposureview.CostText(tot, nil, 2024))
+	if text != costText(tot, nil, 2024) {
+		t.Errorf("cost %q is not the totals' %q", text, costText(tot, nil, 2024))
 	}
-	computed := make(chan string, 2)
-	p.NotifyRanges(computed)
-	p.SetRanges(true)
-	waitFor(t, computed, "ranges")
-	if text := p.Cost(); !strings.Contains(text, ", P10–P90)") {
+	p.when.computed = make(chan string, 2)
+	p.when.ranges.SetChecked(true)
+	waitFor(t, nav, p.when.computed, "ranges")
+	if text := p.cost.label.Text; !strings.Contains(text, ", P10–P90)") {
 		t.Errorf("with ranges: %q", text)
 	}
 }
