@@ -351,9 +351,6 @@ func (p *Panel) Layout() Layout { return p.layout }
 // Content is the panel's content.
 func (p *Panel) Content() fyne.CanvasObject { return p.content }
 
-// Direction is the direction the chart and the table show.
-func (p *Panel) Direction() scenarios.Direction { return p.dir }
-
 // SetDirection shows direction d in the chart and the table.
 func (p *Panel) SetDirection(d scenarios.Direction) { p.dirSwitch.SetSelected(present.DirLabel(d)) }
 
