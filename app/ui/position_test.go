@@ -125,4 +125,3 @@ func TestPositionView(t *testing.T) {
 		t.Errorf("deck slides %v", opt.Slides)
 	}
 }
-
