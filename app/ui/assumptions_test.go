@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"parley/scenarios"
 	"strings"
 	"testing"
 
@@ -60,7 +61,7 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 			if u.sess.Result().Totals[0].UpperBound {
 				want = "≤ " + want
 			}
-			if got := u.exposure.totals[0][1].Text; got != want {
+			if got := u.exposure.TotalText(scenarios.CAtoUS, 1); got != want {
 				t.Errorf("exposure totals %q, result %v", got, u.sess.Result().Totals[0].Duty)
 			}
 		})

@@ -14,14 +14,14 @@ const redrawW, redrawH = 560, 300
 // waitDrawn waits for the exposure chart to be redrawn after an edit.
 func waitDrawn(tb testing.TB, u *UI) time.Duration {
 	tb.Helper()
-	return waitQueued(tb, u.exposure.drawn, "the chart redrawn")
+	return waitQueued(tb, u.exposure.Drawn(), "the chart redrawn")
 }
 
 // startDrawing makes the exposure chart render as it does on screen: the
 // raster asks for its size in pixels and the worker renders.
 func startDrawing(tb testing.TB, u *UI) {
-	u.exposure.drawn = make(chan time.Duration, 1)
-	u.exposure.chart.Generate(redrawW, redrawH)
+	u.exposure.NotifyDrawn(make(chan time.Duration, 1))
+	u.exposure.Chart().Generate(redrawW, redrawH)
 	waitDrawn(tb, u)
 }
 
@@ -29,7 +29,7 @@ func TestEditRedrawsChart(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	startDrawing(t, u)
-	first, seq := u.exposure.chart.Image()
+	first, seq := u.exposure.Chart().Image()
 	if first == nil || !inked(first) {
 		t.Fatal("no chart drawn")
 	}
@@ -40,7 +40,7 @@ func TestEditRedrawsChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	latency := waitDrawn(t, u)
-	_, seq2 := u.exposure.chart.Image()
+	_, seq2 := u.exposure.Chart().Image()
 	if seq2 <= seq {
 		t.Errorf("image version %d after the edit, was %d", seq2, seq)
 	}

@@ -229,17 +229,17 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	if b := u.sess.Result().Totals[scenarios.CAtoUS.Index()].Baseline; b != 3_000_000 {
 		t.Errorf("baseline %v, want the dataset's 3,000,000", b)
 	}
-	v := u.provincesDialog()
-	if len(v.rows) != 2 || v.rows[0][0] != "Quebec" || v.rows[1][0] != "Ontario" || v.view.Chart() == nil {
-		t.Fatalf("rows %q", v.rows)
+	v := u.exposure.ShowProvinces()
+	if rows := v.Rows(); len(rows) != 2 || rows[0][0] != "Quebec" || rows[1][0] != "Ontario" || v.Chart() == nil {
+		t.Fatalf("rows %q", v.Rows())
 	}
-	if _, err := v.view.Chart()(charts.Size{W: 800, H: 400}).ScreenImage(charts.Size{W: 800, H: 400}, 1); err != nil {
+	if _, err := v.Chart()(charts.Size{W: 800, H: 400}).ScreenImage(charts.Size{W: 800, H: 400}, 1); err != nil {
 		t.Errorf("provinces chart: %v", err)
 	}
-	if !strings.Contains(v.note.Text, "2 provinces or states") {
-		t.Errorf("note %q", v.note.Text)
+	if !strings.Contains(v.Note(), "2 provinces or states") {
+		t.Errorf("note %q", v.Note())
 	}
-	checkProvincesExport(t, v)
+	checkProvincesExport(t, u, v)
 	v.Hide()
 
 	// The dataset is in use: delete is refused, naming the scenario.

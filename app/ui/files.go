@@ -152,7 +152,7 @@ func (u *UI) openWorkspace(path string) {
 		u.showError("open the workspace", err)
 		return
 	}
-	u.exposure.stop()
+	u.exposure.Stop()
 	u.compare.Stop()
 	if err := u.sess.Workspace().Close(); err != nil {
 		u.log.Error("close the workspace", "err", err)

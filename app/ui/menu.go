@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/exposureview"
 	"parley/app/ui/kit"
 )
 
@@ -63,7 +64,7 @@ func newAppMenu(u *UI) *appMenu {
 	edit := fyne.NewMenu("Edit", m.undo, m.redo,
 		fyne.NewMenuItemSeparator(),
 		item("Find in evidence…", u.find, shortcutFind),
-		item("Find products…", u.findProducts, shortcutProducts),
+		item("Find products…", u.findProducts, exposureview.ShortcutProducts),
 	)
 
 	m.branch = item("Branch from this scenario…", u.list.branchDialog, nil)
@@ -88,7 +89,7 @@ func newAppMenu(u *UI) *appMenu {
 		item("Compare", func() { u.selectTab(tabCompare) }, nil),
 		item("Position", func() { u.selectTab(tabPosition) }, nil),
 		item("Assumptions", func() { u.selectTab(tabAssumptions) }, nil),
-		item("Exposure by province…", func() { u.provincesDialog() }, nil),
+		item("Exposure by province…", func() { u.exposure.ShowProvinces() }, nil),
 		fyne.NewMenuItemSeparator(),
 		m.system, m.light, m.dark,
 	)
@@ -139,7 +140,7 @@ func (u *UI) addShortcuts() {
 		s fyne.Shortcut
 		f func()
 	}{{shortcutNew, func() { u.list.newDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
-		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog}, {shortcutProducts, u.findProducts},
+		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog}, {exposureview.ShortcutProducts, u.findProducts},
 		{&fyne.ShortcutUndo{}, u.undoAction}, {&fyne.ShortcutRedo{}, u.Redo}} {
 		f := sc.f
 		c.AddShortcut(sc.s, func(fyne.Shortcut) { f() })

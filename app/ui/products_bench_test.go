@@ -13,11 +13,10 @@ func BenchmarkSectorProducts(b *testing.B) {
 	u, _ := newTestUI(b)
 	productScenario(b, u)
 	useProductModel(b, u, 2000)
-	v := u.showProducts(scenarios.CAtoUS, "OTHERMFG", "")
+	v := u.exposure.ShowProducts(scenarios.CAtoUS, "OTHERMFG", "")
 	b.ResetTimer()
 	for b.Loop() {
-		v.draft = nil // evaluate again, as on opening
-		v.refresh()
+		v.Reload() // evaluate again, as on opening
 	}
 }
 
@@ -26,10 +25,10 @@ func BenchmarkProductSearch(b *testing.B) {
 	u, _ := newTestUI(b)
 	productScenario(b, u)
 	useProductModel(b, u, 2000)
-	v := u.showProducts(scenarios.CAtoUS, "", "")
+	v := u.exposure.ShowProducts(scenarios.CAtoUS, "", "")
 	b.ResetTimer()
 	for b.Loop() {
-		v.query.SetText("4407.11")
-		v.query.SetText("furniture kind 12")
+		v.Query().SetText("4407.11")
+		v.Query().SetText("furniture kind 12")
 	}
 }

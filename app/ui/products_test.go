@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"parley/app/ui/exposureview"
 	"slices"
 	"strings"
 	"testing"
@@ -11,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -82,8 +82,8 @@ func productScenario(t testing.TB, u *UI) {
 func displayRow(t *testing.T, u *UI, code string) int {
 	t.Helper()
 	p := u.exposure
-	for r := 1; r <= len(p.flows); r++ {
-		if i := p.table.Row(r); i > 0 && p.flows[i-1].Sector == code {
+	for r := 1; r <= len(p.Flows()); r++ {
+		if i := p.Table().Row(r); i > 0 && p.Flows()[i-1].Sector == code {
 			return r
 		}
 	}
@@ -95,24 +95,24 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	u, w := newTestUI(t)
 	productScenario(t, u)
 	useProductModel(t, u, 50)
-	u.exposure.table.Table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
+	u.exposure.Table().Table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
 	test.Tap(button(t, topOverlay(t, w), "Products…"))
-	d, ok := u.dialogs.top().(*productsDialog)
+	d, ok := u.dialogs.top().(*exposureview.ProductsDialog)
 	if !ok {
 		t.Fatalf("top dialog %T, want the products", u.dialogs.top())
 	}
-	v := d.v
-	if v.sector != "LUMBER" || len(v.rows) != 4 {
-		t.Fatalf("sector %s, %d rows", v.sector, len(v.rows))
+	v := d.Products()
+	if v.Sector() != "LUMBER" || len(v.Rows()) != 4 {
+		t.Fatalf("sector %s, %d rows", v.Sector(), len(v.Rows()))
 	}
 	// Largest duty first: pine (US$ 2 bn at 10%), then fir, then the rest.
-	if got := v.table.Cell(0, pcCode); got != "4407.11.0010" {
+	if got := v.Table().Cell(0, exposureview.ColCode); got != "4407.11.0010" {
 		t.Errorf("first row %s", got)
 	}
-	if got := v.table.Cell(0, pcDuty); got != "200 M" {
+	if got := v.Table().Cell(0, exposureview.ColDuty); got != "200 M" {
 		t.Errorf("first row duty %s", got)
 	}
-	if got := v.table.Cell(0, pcCUSMA); got != "80.0%" {
+	if got := v.Table().Cell(0, exposureview.ColCUSMA); got != "80.0%" {
 		t.Errorf("first row CUSMA share %s", got)
 	}
 	for _, want := range []string{"4407.11.0010 Pine lumber, sawn", "Measures that hit this line:",
@@ -121,33 +121,33 @@ func TestSectorRowOpensProducts(t *testing.T) {
 		"Precedence: yields to S232 (S232 softwood 10%), which covers 100% of the line",
 		"CUSMA relief: claimed share 80% exempt, so 20% of the line is dutiable.",
 		"In force but not on this line:", "S232 wood furniture 25%: the line is not in its products (list:us-s232-wood-furniture)"} {
-		if !strings.Contains(v.detail.Text, want) {
-			t.Errorf("detail lacks %q:\n%s", want, v.detail.Text)
+		if !strings.Contains(v.Detail(), want) {
+			t.Errorf("detail lacks %q:\n%s", want, v.Detail())
 		}
 	}
 	// Sort by value, then select the joinery line: its measures.
-	v.table.SortBy(pcValue)
-	if got := v.table.Cell(0, pcCode); got != "4407.11.0010" {
+	v.Table().SortBy(exposureview.ColValue)
+	if got := v.Table().Cell(0, exposureview.ColCode); got != "4407.11.0010" {
 		t.Errorf("by value: first row %s", got)
 	}
-	v.table.SortBy(pcCode)
-	v.table.SortBy(pcCode) // descending
-	v.table.Table.Select(widget.TableCellID{Row: 0, Col: 1})
-	if got := v.table.Cell(0, pcCode); got != "4418.99.0000" || !strings.Contains(v.detail.Text, "4418.99.0000 Builders' joinery of wood") ||
-		!strings.Contains(v.detail.Text, "• IEEPA 35% on non-CUSMA goods: rate 35%, adds 0.16%") || !strings.Contains(v.detail.Text, "CUSMA claim share 99.6% (the sector's)") {
-		t.Errorf("after selecting %s:\n%s", got, v.detail.Text)
+	v.Table().SortBy(exposureview.ColCode)
+	v.Table().SortBy(exposureview.ColCode) // descending
+	v.Table().Table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if got := v.Table().Cell(0, exposureview.ColCode); got != "4418.99.0000" || !strings.Contains(v.Detail(), "4418.99.0000 Builders' joinery of wood") ||
+		!strings.Contains(v.Detail(), "• IEEPA 35% on non-CUSMA goods: rate 35%, adds 0.16%") || !strings.Contains(v.Detail(), "CUSMA claim share 99.6% (the sector's)") {
+		t.Errorf("after selecting %s:\n%s", got, v.Detail())
 	}
-	if !strings.Contains(v.info.Text, "Lumber & wood, Canada to US: 4 lines, 4 lines with duty at stake") {
-		t.Errorf("info %q", v.info.Text)
+	if !strings.Contains(v.Info(), "Lumber & wood, Canada to US: 4 lines, 4 lines with duty at stake") {
+		t.Errorf("info %q", v.Info())
 	}
 
 	// Flows into Canada: chapters, said so.
-	v.dirSel.SetSelected(present.DirLabel(scenarios.UStoCA))
-	if !strings.HasPrefix(v.info.Text, chapterOnly) || len(v.rows) == 0 || len(v.rows[0].Code) != 2 {
-		t.Errorf("into Canada: info %q, %d rows", v.info.Text, len(v.rows))
+	v.SetDirection(scenarios.UStoCA)
+	if !strings.HasPrefix(v.Info(), chapterOnly) || len(v.Rows()) == 0 || len(v.Rows()[0].Code) != 2 {
+		t.Errorf("into Canada: info %q, %d rows", v.Info(), len(v.Rows()))
 	}
 	u.escape()
-	if _, open := u.dialogs.top().(*productsDialog); open {
+	if _, open := u.dialogs.top().(*exposureview.ProductsDialog); open {
 		t.Error("Escape left the products open")
 	}
 }
@@ -157,37 +157,37 @@ func TestProductSearch(t *testing.T) {
 	productScenario(t, u)
 	useProductModel(t, u, 50)
 	u.findProducts()
-	v := u.dialogs.top().(*productsDialog).v
-	if f := focusedField(t, w); f != v.query {
+	v := u.dialogs.top().(*exposureview.ProductsDialog).Products()
+	if f := focusedField(t, w); f != v.Query() {
 		t.Fatal("the search field does not have the focus")
 	}
 	// Every line with duty, before typing.
-	if len(v.rows) == 0 || v.sector != "" {
-		t.Fatalf("%d rows, sector %q", len(v.rows), v.sector)
+	if len(v.Rows()) == 0 || v.Sector() != "" {
+		t.Fatalf("%d rows, sector %q", len(v.Rows()), v.Sector())
 	}
-	typeInto(v.query, "4407.11")
-	if len(v.rows) != 2 {
-		t.Fatalf("%d lines match 4407.11, want 2", len(v.rows))
+	typeInto(v.Query(), "4407.11")
+	if len(v.Rows()) != 2 {
+		t.Fatalf("%d lines match 4407.11, want 2", len(v.Rows()))
 	}
-	for _, l := range v.rows {
+	for _, l := range v.Rows() {
 		if !strings.HasPrefix(l.Code, "440711") {
 			t.Errorf("line %s matches 4407.11", l.Code)
 		}
 	}
-	if got := v.table.Cell(0, pcTariff); got != "10.0%" {
+	if got := v.Table().Cell(0, exposureview.ColTariff); got != "10.0%" {
 		t.Errorf("tariff %s", got)
 	}
-	if !strings.Contains(v.detail.Text, "S232 softwood 10%") || !strings.HasPrefix(v.info.Text, "2 lines match “4407.11”") {
-		t.Errorf("info %q, detail:\n%s", v.info.Text, v.detail.Text)
+	if !strings.Contains(v.Detail(), "S232 softwood 10%") || !strings.HasPrefix(v.Info(), "2 lines match “4407.11”") {
+		t.Errorf("info %q, detail:\n%s", v.Info(), v.Detail())
 	}
 	// Words: every word in the description.
-	typeInto(v.query, "kind 4")
-	if len(v.rows) == 0 || !slices.ContainsFunc(v.rows, func(l scenarios.LineFlow) bool { return l.Description == "Furniture and parts, kind 4" }) {
-		t.Errorf("%d rows for “kind 4”", len(v.rows))
+	typeInto(v.Query(), "kind 4")
+	if len(v.Rows()) == 0 || !slices.ContainsFunc(v.Rows(), func(l scenarios.LineFlow) bool { return l.Description == "Furniture and parts, kind 4" }) {
+		t.Errorf("%d rows for “kind 4”", len(v.Rows()))
 	}
-	typeInto(v.query, "zzz")
-	if len(v.rows) != 0 || !strings.HasPrefix(v.info.Text, "No line of Canada to US matches “zzz”.") || v.detail.Text != "" {
-		t.Errorf("no match: %d rows, info %q", len(v.rows), v.info.Text)
+	typeInto(v.Query(), "zzz")
+	if len(v.Rows()) != 0 || !strings.HasPrefix(v.Info(), "No line of Canada to US matches “zzz”.") || v.Detail() != "" {
+		t.Errorf("no match: %d rows, info %q", len(v.Rows()), v.Info())
 	}
 	// The menu item (Ctrl+Shift+F) opens the same search.
 	u.escape()
@@ -199,11 +199,11 @@ func TestProductSearch(t *testing.T) {
 			}
 		}
 	}
-	if item == nil || item.Shortcut != shortcutProducts {
+	if item == nil || item.Shortcut != exposureview.ShortcutProducts {
 		t.Fatalf("menu item %+v", item)
 	}
 	item.Action()
-	if _, ok := u.dialogs.top().(*productsDialog); !ok {
+	if _, ok := u.dialogs.top().(*exposureview.ProductsDialog); !ok {
 		t.Errorf("Ctrl+Shift+F opened %T", u.dialogs.top())
 	}
 }
@@ -214,17 +214,17 @@ func TestProductsOfALargeSector(t *testing.T) {
 	productScenario(t, u)
 	useProductModel(t, u, 2000)
 	start := time.Now()
-	v := u.showProducts(scenarios.CAtoUS, "OTHERMFG", "")
+	v := u.exposure.ShowProducts(scenarios.CAtoUS, "OTHERMFG", "")
 	took := time.Since(start)
-	if len(v.rows) != 2000 {
-		t.Fatalf("%d rows", len(v.rows))
+	if len(v.Rows()) != 2000 {
+		t.Fatalf("%d rows", len(v.Rows()))
 	}
 	// Furniture (9403...) pays 25%, seats (9401) are excluded: the top row
 	// has the largest duty.
-	if v.rows[v.table.Row(0)].Duty < v.rows[v.table.Row(1999)].Duty {
+	if v.Rows()[v.Table().Row(0)].Duty < v.Rows()[v.Table().Row(1999)].Duty {
 		t.Error("not sorted by duty")
 	}
-	t.Logf("opening 2,000 lines took %v (listing %v)", took, v.lastOpen) // a figure, not a test: see the benchmark
+	t.Logf("opening 2,000 lines took %v (listing %v)", took, v.LastOpen()) // a figure, not a test: see the benchmark
 }
 
 // TestProductsOfTheRealData opens a sector of the built-in product data.
@@ -245,21 +245,21 @@ func TestProductsOfTheRealData(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	v := u.showProducts(scenarios.CAtoUS, largest, "")
-	t.Logf("sector %s: %d lines opened in %v (listing %v)", largest, len(v.rows), time.Since(start), v.lastOpen)
-	if len(v.rows) != n {
-		t.Errorf("%d rows, the sector has %d lines", len(v.rows), n)
+	v := u.exposure.ShowProducts(scenarios.CAtoUS, largest, "")
+	t.Logf("sector %s: %d lines opened in %v (listing %v)", largest, len(v.Rows()), time.Since(start), v.LastOpen())
+	if len(v.Rows()) != n {
+		t.Errorf("%d rows, the sector has %d lines", len(v.Rows()), n)
 	}
-	v.open(scenarios.CAtoUS, "", "4407.11")
-	if len(v.rows) == 0 {
+	v.Open(scenarios.CAtoUS, "", "4407.11")
+	if len(v.Rows()) == 0 {
 		t.Fatal("no line matches 4407.11")
 	}
-	for _, l := range v.rows {
+	for _, l := range v.Rows() {
 		if !strings.HasPrefix(l.Code, "440711") {
 			t.Errorf("line %s matches 4407.11", l.Code)
 		}
 	}
-	if !strings.Contains(v.detail.Text, "Measures that hit this line:") && !strings.Contains(v.detail.Text, "No measure in force hits this line.") {
-		t.Errorf("detail:\n%s", v.detail.Text)
+	if !strings.Contains(v.Detail(), "Measures that hit this line:") && !strings.Contains(v.Detail(), "No measure in force hits this line.") {
+		t.Errorf("detail:\n%s", v.Detail())
 	}
 }

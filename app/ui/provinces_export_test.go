@@ -3,16 +3,19 @@ package ui
 import (
 	"bytes"
 	"os"
+	"parley/app/ui/exportview"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parley/app/ui/exposureview"
 )
 
 // checkProvincesExport checks that the provinces dialog v exports its
 // table as CSV and its chart as PNG and SVG, and refuses another type.
-func checkProvincesExport(t *testing.T, v *provincesView) {
+func checkProvincesExport(t *testing.T, u *UI, v *exposureview.Provinces) {
 	t.Helper()
-	if v.exportButton() == nil {
+	if button(t, u.win.Canvas().Overlays().Top(), "Export…") == nil {
 		t.Fatal("no Export button")
 	}
 	dir := t.TempDir()
@@ -22,7 +25,7 @@ func checkProvincesExport(t *testing.T, v *provincesView) {
 		{"p.svg", "<svg"},
 	} {
 		path := filepath.Join(dir, tc.name)
-		if err := v.writeProvinces(path); err != nil {
+		if err := exportview.WriteProvinces(u.sess.Workspace(), path, v.Request().Scenarios[0], v.Request().Direction); err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		b, err := os.ReadFile(path)
@@ -30,7 +33,7 @@ func checkProvincesExport(t *testing.T, v *provincesView) {
 			t.Errorf("%s: %v, no %q in %.80q", tc.name, err, tc.want, b)
 		}
 	}
-	if err := v.writeProvinces(filepath.Join(dir, "p.txt")); err == nil || !strings.Contains(err.Error(), ".csv") {
+	if err := exportview.WriteProvinces(u.sess.Workspace(), filepath.Join(dir, "p.txt"), v.Request().Scenarios[0], v.Request().Direction); err == nil || !strings.Contains(err.Error(), ".csv") {
 		t.Errorf("a .txt export: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "p.txt")); err == nil {

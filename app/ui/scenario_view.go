@@ -182,8 +182,8 @@ func newScenarioView(u *UI) *scenarioView {
 // toggleList hides the scenario list, giving its room to the measures and
 // the exposure, or shows it again.
 func (u *UI) toggleList() {
-	l := u.exposure.layout
-	if l.scen == nil {
+	l := u.exposure.Layout()
+	if l.Scen == nil {
 		return
 	}
 	if u.list.content.Visible() {
@@ -193,7 +193,7 @@ func (u *UI) toggleList() {
 		u.list.content.Show()
 		u.view.listButton.SetIcon(theme.NavigateBackIcon())
 	}
-	l.scen.Refresh()
+	l.Scen.Refresh()
 }
 
 // report shows the validation error of an inline edit (if any) under the

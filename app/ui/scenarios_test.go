@@ -39,7 +39,7 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	if u.sess.Draft() == nil || u.sess.Draft().Name != "US 25% on autos only" {
 		t.Fatalf("the new scenario is not shown: %+v", u.sess.Draft())
 	}
-	if got := u.exposure.table.Cell(0, 3); got != "0.0" {
+	if got := u.exposure.Table().Cell(0, 3); got != "0.0" {
 		t.Errorf("an empty scenario has duty %q, want 0.0", got)
 	}
 	// Its name is taken now: a second one with the same name is refused and
@@ -93,7 +93,7 @@ func addEmpty(t *testing.T, u *UI, w fyne.Window, sectors ...string) {
 func TestAddMeasureChangesTotals(t *testing.T) {
 	u, w := newTestUI(t)
 	newEmpty(t, u, "Autos")
-	if got := u.exposure.table.Cell(0, 3); got != "0.0" {
+	if got := u.exposure.Table().Cell(0, 3); got != "0.0" {
 		t.Fatalf("duty before any measure: %q", got)
 	}
 	// A new measure duties nothing until its sectors are picked.
@@ -111,7 +111,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
 	}
-	if got, want := u.exposure.table.Cell(0, 3), present.Millions(tenPct); got != want {
+	if got, want := u.exposure.Table().Cell(0, 3), present.Millions(tenPct); got != want {
 		t.Errorf("totals row shows %q, want %q", got, want)
 	}
 	// The new measure has no evidence: it is flagged.
@@ -131,7 +131,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 			if d := u.sess.Result().Totals[0].Duty - want; d > 1 || d < -1 {
 				t.Errorf("duty %v, want %v", u.sess.Result().Totals[0].Duty, want)
 			}
-			if got := u.exposure.table.Cell(0, 3); got != present.Millions(u.sess.Result().Totals[0].Duty) {
+			if got := u.exposure.Table().Cell(0, 3); got != present.Millions(u.sess.Result().Totals[0].Duty) {
 				t.Errorf("totals row %q, result %v", got, u.sess.Result().Totals[0].Duty)
 			}
 			stored, err := u.sess.Workspace().Scenario(u.sess.Current())
@@ -213,9 +213,9 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 func TestDirectionSwitch(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("ca-counter-2025")
-	ca := u.exposure.table.Cell(0, 3)
-	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
-	us := u.exposure.table.Cell(0, 3)
+	ca := u.exposure.Table().Cell(0, 3)
+	u.exposure.SetDirection(scenarios.UStoCA)
+	us := u.exposure.Table().Cell(0, 3)
 	if ca != "0.0" || us == "0.0" {
 		t.Errorf("Canada's counter-tariffs: duty %s into the US, %s into Canada", ca, us)
 	}
@@ -227,9 +227,9 @@ func TestDirectionSwitch(t *testing.T) {
 func TestSortSectorTable(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
-	tab := u.exposure.table
+	tab := u.exposure.Table()
 	duty := func(row int) float64 { return tab.Cols[3].Key(tab.Row(row)) }
-	for r := 2; r < len(u.exposure.flows)+1; r++ {
+	for r := 2; r < len(u.exposure.Flows())+1; r++ {
 		if duty(r) > duty(r-1) {
 			t.Fatalf("not sorted by duty, largest first: row %d", r)
 		}

@@ -90,7 +90,7 @@ func (u *UI) chartTheme() charts.Theme {
 // redrawCharts draws the window's charts again, after a change of theme.
 func (u *UI) redrawCharts() {
 	if u.exposure != nil && u.sess.Draft() != nil {
-		u.exposure.show(u.sess.Result(), time.Time{})
+		u.exposure.Show(u.sess.Result(), time.Time{})
 	}
 	if u.compare != nil && u.compare.Shown() {
 		u.compare.Refresh()

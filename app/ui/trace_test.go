@@ -27,7 +27,7 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 	if !ok || f.Banned != 5e8 {
 		t.Fatalf("LUMBER flow %+v", f)
 	}
-	text := u.flowExplanation(f)
+	text := u.exposure.FlowExplanation(f)
 	for _, want := range []string{
 		"S232 softwood 10%: rate 10% on 3 lines, adds US$",
 		"IEEPA 35% on non-CUSMA goods: rate 35% on 1 line, adds US$",
@@ -44,12 +44,12 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 		t.Errorf("totals line without trade banned: %s", line)
 	}
 	// The products view explains the banned line.
-	v := u.showProducts(scenarios.CAtoUS, "LUMBER", "")
+	v := u.exposure.ShowProducts(scenarios.CAtoUS, "LUMBER", "")
 	i := u.sess.Model().FindLines(scenarios.CAtoUS, "4407110020", 0)
 	if len(i) != 1 {
 		t.Fatalf("FindLines = %v", i)
 	}
-	if e := v.explain(i[0]); !strings.Contains(e, "Ban on planed pine: import ban on 100% of the line, trade banned US$ 500 M") ||
+	if e := v.ExplainLine(i[0]); !strings.Contains(e, "Ban on planed pine: import ban on 100% of the line, trade banned US$ 500 M") ||
 		!strings.Contains(e, "Banned: US$ 500 M of its trade (100%)") {
 		t.Errorf("line explanation:\n%s", e)
 	}

@@ -22,6 +22,7 @@ import (
 
 	"parley/app/ui/compareview"
 	"parley/app/ui/evidenceview"
+	"parley/app/ui/exposureview"
 	"parley/app/ui/positionview"
 	"parley/app/ui/session"
 	"parley/scenarios"
@@ -47,7 +48,7 @@ type UI struct {
 	tabIDs      mainTabs
 	list        *scenarioList
 	view        *scenarioView
-	exposure    *exposurePanel
+	exposure    *exposureview.Panel
 	evidence    *evidenceview.View
 	compare     *compareview.View
 	position    *positionview.View
@@ -177,21 +178,21 @@ func (u *UI) build() error {
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.list = newScenarioList(u)
-	u.exposure = newExposurePanel(u)
+	u.exposure = u.newExposure()
 	u.view = newScenarioView(u)
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompare(u)
 	u.position = newPosition(u)
 	u.assumptions = newAssumptionsView(u)
 
-	inner := container.NewHSplit(u.view.content, u.exposure.content)
+	inner := container.NewHSplit(u.view.content, u.exposure.Content())
 	// The exposure needs a little more room than the measures: at 1024
 	// units both fit beside the list without scrolling.
 	inner.Offset = 0.45
 	scen := container.NewHSplit(u.list.content, inner)
 	scen.Offset = 0.16
 	host := container.NewStack(scen)
-	u.exposure.layout = scenariosLayout{host: host, scen: scen, inner: inner}
+	u.exposure.SetLayout(exposureview.Layout{Host: host, Scen: scen, Inner: inner})
 
 	u.tabIDs = mainTabs{}
 	u.tabs = container.NewAppTabs(
@@ -316,16 +317,16 @@ func (u *UI) recompute(edited time.Time) {
 	draft := u.sess.Draft()
 	if draft == nil {
 		u.sess.Evaluate(scenarios.Date{})
-		u.exposure.clear()
+		u.exposure.Clear()
 		u.assumptions.showResult()
 		return
 	}
-	res, err := u.sess.Evaluate(u.exposure.when.evalDate(draft)) // the scenario's date, or the day chosen in the panel
+	res, err := u.sess.Evaluate(u.exposure.EvalDate(draft)) // the scenario's date, or the day chosen in the panel
 	if err != nil {
 		u.showError("compute the scenario", err)
 		return
 	}
-	u.exposure.show(res, edited)
+	u.exposure.Show(res, edited)
 	u.assumptions.showResult()
 }
 
@@ -355,7 +356,7 @@ func (u *UI) shutdown() {
 	// The views are built after the workspace opens: a window closed in
 	// between has none to stop.
 	if u.exposure != nil {
-		u.exposure.stop()
+		u.exposure.Stop()
 	}
 	if u.compare != nil {
 		u.compare.Stop()

@@ -42,7 +42,7 @@ func TestUndoRedoEdits(t *testing.T) {
 		if u.sess.Result().Totals[0].Duty != s.duty {
 			t.Errorf("step %d: duty %v, want %v", i, u.sess.Result().Totals[0].Duty, s.duty)
 		}
-		if got := u.exposure.table.Cell(0, 3); got != present.Millions(s.duty) {
+		if got := u.exposure.Table().Cell(0, 3); got != present.Millions(s.duty) {
 			t.Errorf("step %d: table shows %q", i, got)
 		}
 		stored, err := u.sess.Workspace().Scenario(id)

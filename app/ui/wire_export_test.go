@@ -13,7 +13,6 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/exportview"
-	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -135,8 +134,8 @@ func TestExportButtons(t *testing.T) {
 	u, _ := newTestUI(t)
 	useUIQueue(t, u)
 	u.openScenario("aug-2025")
-	u.exposure.dirSwitch.SetSelected(present.DirLabel(scenarios.UStoCA))
-	test.Tap(button(t, u.exposure.content, "Export…"))
+	u.exposure.SetDirection(scenarios.UStoCA)
+	test.Tap(button(t, u.exposure.Content(), "Export…"))
 	d, ok := u.dialogs.top().(*exportview.ChartDialog)
 	if !ok {
 		t.Fatal("the exposure panel's Export… opened no dialog")

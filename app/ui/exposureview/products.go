@@ -1,4 +1,4 @@
-package ui
+package exposureview
 
 import (
 	"fmt"
@@ -16,17 +16,16 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
-	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
-// shortcutProducts opens the product search (Ctrl+F is the evidence search).
-var shortcutProducts = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+// ShortcutProducts opens the product search (Ctrl+F is the evidence search).
+var ShortcutProducts = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
 // chapterOnly says why flows into Canada have no products.
-const chapterOnly = "Flows into Canada are by HS chapter: there is no product-level Canadian import data."
+const chapterOnly = present.ChapterOnly
 
 // allSectors is the sector choice of the products dialog that shows every
 // sector.
@@ -35,11 +34,11 @@ const allSectors = "All sectors"
 // maxFound bounds the lines a product search lists.
 const maxFound = 5000
 
-// productsView lists trade lines of the scenario shown, evaluated on its
+// Products lists trade lines of the scenario shown, evaluated on its
 // date: a sector's products, or the lines a search finds, with tariff and
 // duty, and for the selected line the measures that hit it and why.
-type productsView struct {
-	u       *UI
+type Products struct {
+	p       *Panel
 	content fyne.CanvasObject
 	dlg     *dialog.CustomDialog
 
@@ -67,74 +66,72 @@ type productsView struct {
 	lastOpen time.Duration
 }
 
-// Columns of the products table.
+// Columns of the products table (Products.Table).
 const (
-	pcCode = iota
-	pcDesc
-	pcSector
-	pcValue
-	pcCUSMA
-	pcTariff
-	pcDuty
+	ColCode = iota
+	ColDesc
+	ColSector
+	ColValue
+	ColCUSMA
+	ColTariff
+	ColDuty
 )
 
-// showProducts opens the products dialog on direction dir, sector code ("":
-// every sector) and search query.
-func (u *UI) showProducts(dir scenarios.Direction, sector, query string) *productsView {
-	if u.sess.Draft() == nil {
-		u.setStatus("Open a scenario to see its products")
+// ShowProducts opens the products dialog on direction dir, sector code
+// ("": every sector) and search query, or shows them in the products
+// dialog on top; nil when no scenario is open.
+func (p *Panel) ShowProducts(dir scenarios.Direction, sector, query string) *Products {
+	if p.sess.Draft() == nil {
+		p.nav.SetStatus("Open a scenario to see its products")
 		return nil
 	}
-	if v, ok := u.dialogs.top().(*productsDialog); ok {
-		v.v.open(dir, sector, query)
+	if v, ok := p.nav.TopDialog().(*ProductsDialog); ok {
+		v.v.Open(dir, sector, query)
 		return v.v
 	}
-	v := newProductsView(u, dir, sector)
-	v.dlg = dialog.NewCustom("Products", "Close", v.content, u.win)
-	u.track(&productsDialog{v.dlg, v}, nil)
+	v := newProductsView(p, dir, sector)
+	v.dlg = dialog.NewCustom("Products", "Close", v.content, p.win)
+	p.nav.Track(&ProductsDialog{v.dlg, v}, nil)
 	v.query.OnEscape = v.dlg.Hide
-	size := u.win.Canvas().Size()
+	size := p.win.Canvas().Size()
 	v.dlg.Resize(fyne.NewSize(min(size.Width-40, 1240), min(size.Height-40, 760)))
-	v.open(dir, sector, query)
-	u.win.Canvas().Focus(v.query)
+	v.Open(dir, sector, query)
+	p.win.Canvas().Focus(v.query)
 	return v
 }
 
-// findProducts opens the product search on the exposure's direction.
-func (u *UI) findProducts() {
-	dir := scenarios.CAtoUS
-	if u.exposure != nil {
-		dir = u.exposure.dir
-	}
-	u.showProducts(dir, "", "")
-}
+// FindProducts opens the product search on the exposure's direction.
+func (p *Panel) FindProducts() { p.ShowProducts(p.dir, "", "") }
 
-// productsDialog is the dialog that shows a products view (so that the
-// dialog stack can find it).
-type productsDialog struct {
+// ProductsDialog is the dialog that shows the products (so that the
+// window's dialog stack can find it).
+type ProductsDialog struct {
 	*dialog.CustomDialog
-	v *productsView
+	v *Products
 }
 
-func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsView {
-	v := &productsView{u: u, dir: dir, sector: sector, selected: -1}
-	v.query = kit.NewField(u.win, "HS code or words, e.g. 4407.11 or maple syrup")
+// Products returns the products the dialog shows.
+func (d *ProductsDialog) Products() *Products { return d.v }
+
+func newProductsView(p *Panel, dir scenarios.Direction, sector string) *Products {
+	v := &Products{p: p, dir: dir, sector: sector, selected: -1}
+	v.query = kit.NewField(p.win, "HS code or words, e.g. 4407.11 or maple syrup")
 	v.query.OnChanged = func(string) {
 		if !v.syncing {
 			v.refresh()
 		}
 	}
 	opts := []string{allSectors}
-	for _, s := range u.sess.Sectors() {
-		opts = append(opts, u.sectorLabel(s.Code))
+	for _, s := range p.sess.Sectors() {
+		opts = append(opts, p.sectorLabel(s.Code))
 	}
 	v.sectorSel = widget.NewSelect(opts, func(label string) {
 		if v.syncing {
 			return
 		}
 		v.sector = ""
-		for _, s := range u.sess.Sectors() {
-			if u.sectorLabel(s.Code) == label {
+		for _, s := range p.sess.Sectors() {
+			if p.sectorLabel(s.Code) == label {
 				v.sector = s.Code
 			}
 		}
@@ -155,7 +152,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.info = widget.NewLabel("")
 	v.info.Wrapping = fyne.TextWrapWord
 	v.table = kit.NewSortTable(v.columns(), 0, func() int { return len(v.rows) })
-	v.table.SortCol, v.table.Desc = pcDuty, true
+	v.table.SortCol, v.table.Desc = ColDuty, true
 	v.table.Bold = func(r int) bool { return r < len(v.rows) && v.rows[r].Index == v.selected }
 	v.table.OnSelect = func(r int) {
 		if r < len(v.rows) {
@@ -166,7 +163,7 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.detail.Selectable = true
 	export := widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportview.Preset{Kind: charts.Products, IDs: []string{u.sess.Current()}, Dir: v.dir, Sector: v.sector})
+		p.nav.ExportChart(charts.Products, v.dir, v.sector)
 	})
 	export.Importance = widget.LowImportance
 	search := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, v.query)
@@ -179,20 +176,20 @@ func newProductsView(u *UI, dir scenarios.Direction, sector string) *productsVie
 }
 
 // columns are the products table's columns over v.rows.
-func (v *productsView) columns() []kit.Column {
+func (v *Products) columns() []kit.Column {
 	right := fyne.TextAlignTrailing
 	row := func(r int) *scenarios.LineFlow { return &v.rows[r] }
 	return []kit.Column{
-		pcCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
-		pcDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return present.LineDescription(row(r)) }},
-		pcSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.u.sectorLabel(row(r).Sector) }},
-		pcValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
+		ColCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
+		ColDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return present.LineDescription(row(r)) }},
+		ColSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.p.sectorLabel(row(r).Sector) }},
+		ColValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
 			Key: func(r int) float64 { return row(r).Baseline }},
-		pcCUSMA: {Title: "CUSMA", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
+		ColCUSMA: {Title: "CUSMA", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
 			Key: func(r int) float64 { return row(r).CUSMAShare }},
-		pcTariff: {Title: "Tariff", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).Tariff) },
+		ColTariff: {Title: "Tariff", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).Tariff) },
 			Key: func(r int) float64 { return row(r).Tariff }},
-		pcDuty: {Title: "Duty (US$)", Width: 124, Align: right, Text: func(r int) string {
+		ColDuty: {Title: "Duty (US$)", Width: 124, Align: right, Text: func(r int) string {
 			l := row(r)
 			if l.UpperBound && l.Duty != 0 {
 				return numfmt.UpperMark + usd(l.Duty)
@@ -210,15 +207,16 @@ func usd(v float64) string {
 	return s
 }
 
-// open shows direction dir, sector and query.
-func (v *productsView) open(dir scenarios.Direction, sector, query string) {
+// Open lists the lines of direction dir, sector ("": every sector) and
+// search query.
+func (v *Products) Open(dir scenarios.Direction, sector, query string) {
 	v.syncing = true
 	v.dir, v.sector = dir, sector
 	v.dirSel.SetSelected(present.DirLabel(dir))
 	if sector == "" {
 		v.sectorSel.SetSelected(allSectors)
 	} else {
-		v.sectorSel.SetSelected(v.u.sectorLabel(sector))
+		v.sectorSel.SetSelected(v.p.sectorLabel(sector))
 	}
 	v.query.SetText(query)
 	v.syncing = false
@@ -227,21 +225,21 @@ func (v *productsView) open(dir scenarios.Direction, sector, query string) {
 
 // evaluate evaluates the scenario shown with its lines, unless the last
 // evaluation is of the same draft.
-func (v *productsView) evaluate() bool {
-	u := v.u
-	if u.sess.Draft() == nil {
+func (v *Products) evaluate() bool {
+	sess := v.p.sess
+	if sess.Draft() == nil {
 		return false
 	}
-	if v.draft == u.sess.Draft() && v.model != nil {
+	if v.draft == sess.Draft() && v.model != nil {
 		return true
 	}
-	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
+	m, err := sess.ModelFor(sess.Draft().Assumptions)
 	if err != nil {
-		u.showError("compute the products", err)
+		v.p.nav.ShowError("compute the products", err)
 		return false
 	}
-	v.draft, v.model, v.asOf = u.sess.Draft(), m, u.sess.Draft().EvalDate()
-	res := m.EvaluateWith(u.sess.Draft(), v.asOf, scenarios.Options{Lines: true})
+	v.draft, v.model, v.asOf = sess.Draft(), m, sess.Draft().EvalDate()
+	res := m.EvaluateWith(sess.Draft(), v.asOf, scenarios.Options{Lines: true})
 	for di := range v.byLine {
 		v.byLine[di] = map[int]scenarios.LineFlow{}
 	}
@@ -253,7 +251,7 @@ func (v *productsView) evaluate() bool {
 
 // flow returns line i of dir with its result: the evaluated flow of a line
 // with duty, else its value and CUSMA share with no tariff.
-func (v *productsView) flow(i int) scenarios.LineFlow {
+func (v *Products) flow(i int) scenarios.LineFlow {
 	if l, ok := v.byLine[v.dir.Index()][i]; ok {
 		return l
 	}
@@ -263,8 +261,9 @@ func (v *productsView) flow(i int) scenarios.LineFlow {
 		Province: ln.Province, Baseline: ln.Value, ValueAfter: ln.Value, CUSMAShare: lineShare(m, v.dir, ln)}
 }
 
-// lineShare returns c(l) of a line (SPEC section 2): the sector's override,
-// else the line's own claim share where it has one, else the sector's share.
+// lineShare returns c(l) of a line (docs/SPEC.md section 2): the sector's
+// override, else the line's own claim share where it has one, else the
+// sector's share.
 func lineShare(m *scenarios.Model, d scenarios.Direction, l scenarios.Line) float64 {
 	si, ok := m.SectorIndex(l.Sector)
 	if !ok {
@@ -283,8 +282,8 @@ func lineShare(m *scenarios.Model, d scenarios.Direction, l scenarios.Line) floa
 
 // refresh lists the lines of the direction, sector and query, largest duty
 // first, and shows the first one's measures.
-func (v *productsView) refresh() {
-	start := time.Now()
+func (v *Products) refresh() {
+	start := v.p.sess.Time()
 	if !v.evaluate() {
 		return
 	}
@@ -335,8 +334,8 @@ func (v *productsView) refresh() {
 	} else {
 		v.selectLine(v.selected)
 	}
-	v.lastOpen = time.Since(start)
-	v.u.log.Debug("products listed", "lines", len(v.rows), "took", v.lastOpen)
+	v.lastOpen = v.p.sess.Time().Sub(start)
+	v.p.log.Debug("products listed", "lines", len(v.rows), "took", v.lastOpen)
 }
 
 // rate returns " (7.2%)", duty's share of value, or "" without value.
@@ -358,10 +357,10 @@ func cmpDesc(a, b float64) int {
 }
 
 // describe says what the table lists.
-func (v *productsView) describe(q string, n, more int) string {
+func (v *Products) describe(q string, n, more int) string {
 	where := present.DirLabel(v.dir)
 	if v.sector != "" {
-		where = v.u.sectorLabel(v.sector) + ", " + where
+		where = v.p.sectorLabel(v.sector) + ", " + where
 	}
 	var duty, value float64
 	withDuty := 0
@@ -398,15 +397,15 @@ func (v *productsView) describe(q string, n, more int) string {
 }
 
 // selectLine shows the measures that hit line i.
-func (v *productsView) selectLine(i int) {
+func (v *Products) selectLine(i int) {
 	v.selected = i
-	v.detail.SetText(v.explain(i))
+	v.detail.SetText(v.ExplainLine(i))
 	v.table.Table.Refresh()
 }
 
-// explain says how line i of the direction is computed: its figures, the
-// measures that hit it and why, and those in force that do not.
-func (v *productsView) explain(i int) string {
+// ExplainLine says how line i of the direction is computed: its figures,
+// the measures that hit it and why, and those in force that do not.
+func (v *Products) ExplainLine(i int) string {
 	m, sc := v.model, v.draft
 	lf, contribs := m.ExplainLine(sc, v.dir, i, v.asOf)
 	ln := m.Line(v.dir, i)
@@ -417,7 +416,7 @@ func (v *productsView) explain(i int) string {
 		head = present.LineDescription(&lf)
 	}
 	line("%s", head)
-	line("%s, %s, as of %s", v.u.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
+	line("%s, %s, as of %s", v.p.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
 	duty := present.Money(lf.Duty)
 	if lf.UpperBound {
 		duty = numfmt.UpperMark + duty + " (upper bound)"
@@ -448,15 +447,7 @@ func (v *productsView) explain(i int) string {
 			line("    %s", why)
 		}
 	}
-	var others []string
-	for k := range sc.Measures {
-		me := &sc.Measures[k]
-		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
-			continue
-		}
-		others = append(others, fmt.Sprintf("• %s: %s", present.MeasureName(me), v.whyNot(me, ln)))
-	}
-	if len(others) > 0 {
+	if others := v.notOnLine(ln, hit); len(others) > 0 {
 		line("")
 		line("In force but not on this line:")
 		for _, o := range others {
@@ -474,8 +465,23 @@ func (v *productsView) explain(i int) string {
 // floating point (1 − 0.8 is 0.19999999999999996: "20%", not "20.0%").
 func pct(v float64) string { return present.Percent(math.Round(v*1e12) / 1e12) }
 
+// notOnLine says, for each measure of the direction in force that hit does
+// not name, why it does not add to line l.
+func (v *Products) notOnLine(l scenarios.Line, hit map[string]bool) []string {
+	sc := v.draft
+	var others []string
+	for k := range sc.Measures {
+		me := &sc.Measures[k]
+		if me.Direction() != v.dir || !sc.Active(me, v.asOf) || hit[me.ID] {
+			continue
+		}
+		others = append(others, fmt.Sprintf("• %s: %s", present.MeasureName(me), v.whyNot(me, l)))
+	}
+	return others
+}
+
 // shareSource says where a line's CUSMA share comes from.
-func (v *productsView) shareSource(l scenarios.Line) string {
+func (v *Products) shareSource(l scenarios.Line) string {
 	if v.dir == scenarios.UStoCA {
 		if _, ok := v.draft.Assumptions.Overrides.CUSMAShare[l.Sector]; ok {
 			return " (your assumption)"
@@ -493,26 +499,10 @@ func (v *productsView) shareSource(l scenarios.Line) string {
 
 // why explains one measure's contribution to a line: scope, content,
 // precedence, CUSMA relief and upper bound.
-func (v *productsView) why(c scenarios.Contribution, sector string) []string {
+func (v *Products) why(c scenarios.Contribution, sector string) []string {
 	cv := c.Cover
 	var out []string
-	scope := []string{}
-	if cv.Sector != 1 {
-		scope = append(scope, "sector coverage "+pct(cv.Sector))
-	}
-	if cv.Included != "" {
-		in := "in "
-		if cv.Partial && cv.Excluded == "" {
-			in = "partly in "
-		}
-		scope = append(scope, in+v.entryName(cv.Included))
-	} else if c.Measure.Products.IsEmpty() || len(c.Measure.Products.Include) == 0 {
-		scope = append(scope, "covers every product of the sector")
-	}
-	if cv.Excluded != "" {
-		scope = append(scope, "partly in the excluded "+v.entryName(cv.Excluded))
-	}
-	if len(scope) > 0 {
+	if scope := v.scope(c); len(scope) > 0 {
 		out = append(out, "Scope: "+strings.Join(scope, "; ")+".")
 	}
 	if c.Measure.Content != "" {
@@ -556,13 +546,36 @@ func (v *productsView) why(c scenarios.Contribution, sector string) []string {
 	return out
 }
 
+// scope says how a measure's scope covers a line: its sector coverage and
+// the product entries the line is in.
+func (v *Products) scope(c scenarios.Contribution) []string {
+	cv := c.Cover
+	scope := []string{}
+	if cv.Sector != 1 {
+		scope = append(scope, "sector coverage "+pct(cv.Sector))
+	}
+	if cv.Included != "" {
+		in := "in "
+		if cv.Partial && cv.Excluded == "" {
+			in = "partly in "
+		}
+		scope = append(scope, in+v.entryName(cv.Included))
+	} else if c.Measure.Products.IsEmpty() || len(c.Measure.Products.Include) == 0 {
+		scope = append(scope, "covers every product of the sector")
+	}
+	if cv.Excluded != "" {
+		scope = append(scope, "partly in the excluded "+v.entryName(cv.Excluded))
+	}
+	return scope
+}
+
 // whyNot says why a measure in force does not add to a line.
-func (v *productsView) whyNot(me *scenarios.Measure, l scenarios.Line) string {
+func (v *Products) whyNot(me *scenarios.Measure, l scenarios.Line) string {
 	if me.Coverage(l.Sector) == 0 {
 		if _, named := me.Sectors[l.Sector]; named {
-			return "sets " + v.u.sectorLabel(l.Sector) + " to 0%"
+			return "sets " + v.p.sectorLabel(l.Sector) + " to 0%"
 		}
-		return "does not cover " + v.u.sectorLabel(l.Sector)
+		return "does not cover " + v.p.sectorLabel(l.Sector)
 	}
 	if p := me.Products; p != nil {
 		if len(p.Include) > 0 {
@@ -589,7 +602,7 @@ func (v *productsView) whyNot(me *scenarios.Measure, l scenarios.Line) string {
 
 // matchEntry returns the first entry that code is in (fully) or, failing
 // that, partly in, and whether the match is full.
-func (v *productsView) matchEntry(code string, entries []string) (string, bool) {
+func (v *Products) matchEntry(code string, entries []string) (string, bool) {
 	partly := ""
 	lists := v.model.Lists()
 	for _, e := range entries {
@@ -613,7 +626,7 @@ func (v *productsView) matchEntry(code string, entries []string) (string, bool) 
 }
 
 // entryName names a product entry with, for a list, its title and source.
-func (v *productsView) entryName(e string) string {
+func (v *Products) entryName(e string) string {
 	name, ok := strings.CutPrefix(e, scenarios.ListPrefix)
 	if !ok {
 		return "the measure's code " + numfmt.HSCode(e)
@@ -634,7 +647,7 @@ func (v *productsView) entryName(e string) string {
 }
 
 // shortEntry names a product entry briefly: "list:NAME" or a dotted code.
-func (v *productsView) shortEntry(e string) string {
+func (v *Products) shortEntry(e string) string {
 	if strings.HasPrefix(e, scenarios.ListPrefix) {
 		return e
 	}
@@ -643,9 +656,9 @@ func (v *productsView) shortEntry(e string) string {
 
 // productsButton returns the button of the "how this row is computed"
 // dialog d that opens the products of flow f.
-func (u *UI) productsButton(f scenarios.Flow, d dialog.Dialog) fyne.CanvasObject {
+func (p *Panel) productsButton(f scenarios.Flow, d dialog.Dialog) fyne.CanvasObject {
 	return widget.NewButtonWithIcon("Products…", theme.ListIcon(), func() {
 		d.Hide()
-		u.showProducts(f.Direction, f.Sector, "")
+		p.ShowProducts(f.Direction, f.Sector, "")
 	})
 }

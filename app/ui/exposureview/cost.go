@@ -1,4 +1,4 @@
-package ui
+package exposureview
 
 import (
 	"fyne.io/fyne/v2"

@@ -1,11 +1,10 @@
-package ui
+package exposureview
 
 import (
 	"context"
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,7 +30,7 @@ const (
 // and show the P10–P90 ranges of a Monte Carlo run. Neither changes the
 // scenario.
 type exposureWhen struct {
-	p   *exposurePanel
+	p   *Panel
 	bar fyne.CanvasObject
 
 	date    *widget.Entry
@@ -52,15 +51,15 @@ type exposureWhen struct {
 	bands   *scenarios.MonteCarloResult
 	key     string
 	pending string
-	// computed receives the key of each finished run (tests).
+	// computed receives the key of each finished run (NotifyRanges).
 	computed chan string
 	// ranger draws the bands off the UI goroutine.
 	ranger *kit.Latest[rangesRequest, rangesResult]
 }
 
-func newExposureWhen(p *exposurePanel) *exposureWhen {
+func newExposureWhen(p *Panel) *exposureWhen {
 	w := &exposureWhen{p: p}
-	w.ranger = kit.NewLatest(p.u.onUI, drawRanges, w.rangesDrawn)
+	w.ranger = kit.NewLatest(p.post, drawRanges, w.rangesDrawn)
 	w.date = widget.NewEntry()
 	w.date.SetPlaceHolder("YYYY-MM-DD")
 	w.date.OnSubmitted = func(s string) { w.evaluateOn(s) }
@@ -69,7 +68,7 @@ func newExposureWhen(p *exposurePanel) *exposureWhen {
 	w.back = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() { w.setDay(scenarios.Date{}) }) // back to the scenario's date
 	w.back.Importance = widget.LowImportance
 	w.back.Disable()
-	w.ranges = widget.NewCheck("Ranges", func(bool) { w.p.show(w.p.res, time.Now()) }) // P10–P90
+	w.ranges = widget.NewCheck("Ranges", func(bool) { w.p.Show(w.p.res, w.p.sess.Time()) }) // P10–P90
 	w.message = widget.NewLabel("")
 	w.message.Truncation = fyne.TextTruncateEllipsis
 	w.message.SizeName = theme.SizeNameCaptionText
@@ -82,8 +81,8 @@ func newExposureWhen(p *exposurePanel) *exposureWhen {
 // evalDate returns the day the panel evaluates sc on: the day chosen, or
 // the scenario's own. Opening another scenario goes back to its own date.
 func (w *exposureWhen) evalDate(sc *scenarios.Scenario) scenarios.Date {
-	if w.id != w.p.u.sess.Current() {
-		w.id, w.on = w.p.u.sess.Current(), scenarios.Date{}
+	if w.id != w.p.sess.Current() {
+		w.id, w.on = w.p.sess.Current(), scenarios.Date{}
 		w.back.Disable()
 	}
 	if w.on.IsZero() {
@@ -137,11 +136,11 @@ func (w *exposureWhen) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scena
 // nextChange evaluates the scenario on its next change after the day
 // shown.
 func (w *exposureWhen) nextChange() {
-	u := w.p.u
-	if u.sess.Draft() == nil {
+	sess := w.p.sess
+	if sess.Draft() == nil {
 		return
 	}
-	if next := w.nextAfter(u.sess.Draft(), w.p.res.AsOf); !next.IsZero() {
+	if next := w.nextAfter(sess.Draft(), w.p.res.AsOf); !next.IsZero() {
 		w.setDay(next)
 	}
 }
@@ -163,8 +162,7 @@ func (w *exposureWhen) evaluateOn(s string) {
 
 // setDay shows the scenario on d (zero: its own date) and recomputes.
 func (w *exposureWhen) setDay(d scenarios.Date) {
-	u := w.p.u
-	w.id, w.on = u.sess.Current(), d
+	w.id, w.on = w.p.sess.Current(), d
 	if d.IsZero() {
 		w.back.Disable()
 	} else {
@@ -173,18 +171,18 @@ func (w *exposureWhen) setDay(d scenarios.Date) {
 		w.date.SetText(d.String())
 		w.busy = false
 	}
-	u.recompute(u.sess.Time())
+	w.p.nav.Recompute()
 }
 
 // bandsFor returns the P10–P90 bands of the result shown when ranges are
 // on and they are ready; otherwise it starts computing them (on a worker;
 // the panel shows them when they arrive) and returns nil.
 func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.MonteCarloResult {
-	u := w.p.u
-	if !w.ranges.Checked || u.sess.Draft() == nil || u.sess.Model() == nil {
+	sess := w.p.sess
+	if !w.ranges.Checked || sess.Draft() == nil || sess.Model() == nil {
 		return nil
 	}
-	key := fmt.Sprintf("%p|%p|%s", u.sess.Draft(), u.sess.Model(), res.AsOf)
+	key := fmt.Sprintf("%p|%p|%s", sess.Draft(), sess.Model(), res.AsOf)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.key == key {
@@ -194,7 +192,7 @@ func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.MonteCarloResul
 		return nil
 	}
 	w.pending = key
-	w.ranger.Submit(rangesRequest{key: key, ws: u.sess.Workspace(), sc: u.sess.Draft().Clone(), m: u.sess.Model(), asOf: res.AsOf})
+	w.ranger.Submit(rangesRequest{key: key, ws: sess.Workspace(), sc: sess.Draft().Clone(), m: sess.Model(), asOf: res.AsOf})
 	return nil
 }
 
@@ -222,7 +220,6 @@ func drawRanges(_ context.Context, req rangesRequest) rangesResult {
 
 // rangesDrawn shows the newest bands; it runs on the UI goroutine.
 func (w *exposureWhen) rangesDrawn(r rangesResult) {
-	u := w.p.u
 	key, err := r.key, r.err
 	w.mu.Lock()
 	if w.pending != key { // a newer run was asked for
@@ -235,9 +232,9 @@ func (w *exposureWhen) rangesDrawn(r rangesResult) {
 	}
 	w.mu.Unlock()
 	if err != nil {
-		u.showError("compute the ranges", err)
-	} else if u.sess.Draft() != nil {
-		w.p.show(w.p.res, time.Now())
+		w.p.nav.ShowError("compute the ranges", err)
+	} else if w.p.sess.Draft() != nil {
+		w.p.Show(w.p.res, w.p.sess.Time())
 	}
 	if w.computed != nil {
 		select {
@@ -259,7 +256,7 @@ func (w *exposureWhen) current() *scenarios.MonteCarloResult {
 
 // rangesColumn is the exposure table's column of the P10–P90 of duty at
 // stake (empty while ranges are off or being computed).
-func (p *exposurePanel) rangesColumn() kit.Column {
+func (p *Panel) rangesColumn() kit.Column {
 	band := func(r int) (scenarios.Percentiles, bool) {
 		b := p.when.current()
 		if b == nil {
@@ -294,5 +291,9 @@ func (w *exposureWhen) rangesNote() string {
 		return ""
 	}
 	return fmt.Sprintf("P10–P90: the 10th to 90th percentile over %d Monte Carlo draws (seed %d; elasticity ×%g to ×%g). %s",
-		b.Draws, b.Seed, w.p.u.sess.Draft().Assumptions.ElasticityLow, w.p.u.sess.Draft().Assumptions.ElasticityHigh, charts.RangesCover(b))
+		b.Draws, b.Seed, w.p.sess.Draft().Assumptions.ElasticityLow, w.p.sess.Draft().Assumptions.ElasticityHigh, charts.RangesCover(b))
 }
+
+// EvalDate returns the day the panel evaluates sc on: the day chosen in
+// the panel, or the scenario's own.
+func (p *Panel) EvalDate(sc *scenarios.Scenario) scenarios.Date { return p.when.evalDate(sc) }

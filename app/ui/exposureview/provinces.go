@@ -1,4 +1,4 @@
-package ui
+package exposureview
 
 import (
 	"fmt"
@@ -14,17 +14,22 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
+	"parley/storage"
 )
+
+// dirAuto is the direction choice that lets the chart pick the direction
+// with more duty.
+const dirAuto = "Auto (the direction with more duty)"
 
 // provinceWidths are the widths of the province table's columns.
 var provinceWidths = []float32{190, 110, 120, 70, 110, 150, 70}
 
-// provincesView is the dialog of the scenario's exposure by province or
+// Provinces is the dialog of the scenario's exposure by province or
 // state (View → Exposure by province…): a table and a chart, for trade
 // data with a region column.
-type provincesView struct {
+type Provinces struct {
 	*dialog.CustomDialog
-	u     *UI
+	p     *Panel
 	dir   *widget.Select
 	note  *widget.Label
 	table *widget.Table
@@ -33,14 +38,14 @@ type provincesView struct {
 	chart *charts.Chart
 }
 
-// provincesDialog shows the exposure by province of the scenario shown.
-func (u *UI) provincesDialog() *provincesView {
-	if u.sess.Draft() == nil {
-		u.showError("show the exposure by province", fmt.Errorf("no scenario is open"))
+// ShowProvinces shows the exposure by province of the scenario shown.
+func (p *Panel) ShowProvinces() *Provinces {
+	if p.sess.Draft() == nil {
+		p.nav.ShowError("show the exposure by province", fmt.Errorf("no scenario is open"))
 		return nil
 	}
-	u.flushSave()
-	v := &provincesView{u: u}
+	p.sess.FlushSave()
+	v := &Provinces{p: p}
 	v.dir = widget.NewSelect([]string{dirAuto, present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(string) { v.refresh() })
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
@@ -67,22 +72,22 @@ func (u *UI) provincesDialog() *provincesView {
 	for i, w := range provinceWidths {
 		v.table.SetColumnWidth(i, w)
 	}
-	v.view = kit.NewChartView(u.log, u.onUI)
-	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), v.exportButton(), v.dir)
+	v.view = kit.NewChartView(p.log, p.post)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Direction"), widget.NewButton("Export…", v.export), v.dir)
 	split := container.NewVSplit(v.table, v.view.Raster)
 	split.Offset = 0.45
 	content := container.NewBorder(container.NewVBox(top, v.note), nil, nil, nil, split)
-	v.CustomDialog = dialog.NewCustom("Exposure by province: "+u.sess.Draft().Name, "Close", content, u.win)
-	v.Resize(kit.DialogSize(u.win, 1000, 700))
-	u.track(v, v.view.Stop)
+	v.CustomDialog = dialog.NewCustom("Exposure by province: "+p.sess.Draft().Name, "Close", content, p.win)
+	v.Resize(kit.DialogSize(p.win, 1000, 700))
+	p.nav.Track(v, v.view.Stop)
 	v.dir.SetSelected(dirAuto) // refreshes
 	return v
 }
 
 // refresh computes the table and draws the chart, off the UI goroutine.
-func (v *provincesView) refresh() {
-	u := v.u
-	t, err := report.Provinces(u.sess.Workspace(), v.request())
+func (v *Provinces) refresh() {
+	p := v.p
+	t, err := report.Provinces(p.sess.Workspace(), v.request())
 	if err != nil {
 		v.rows, v.chart = nil, nil
 		v.note.SetText("Cannot compute the exposure by province: " + err.Error())
@@ -98,9 +103,31 @@ func (v *provincesView) refresh() {
 	}
 	v.table.Refresh()
 	// The dialog says the sources in full on export: keep the chart compact.
-	name, th := u.sess.Draft().Name, u.chartTheme()
+	name, th := p.sess.Draft().Name, p.nav.ChartTheme()
 	ch := *t.Chart
 	ch.Meta = charts.Meta{Title: t.Chart.Meta.Title, Subtitle: name, Compact: true}
 	v.view.SetDark(th == charts.Dark)
-	v.view.Set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, u.win.Canvas().Scale())
+	v.view.Set(func(charts.Size) *charts.Chart { return ch.WithTheme(th) }, time.Time{}, p.win.Canvas().Scale())
+}
+
+// request is the chart request of the direction chosen in the dialog.
+func (v *Provinces) request() report.ChartRequest {
+	req := report.ChartRequest{Scenarios: []string{v.p.sess.Current()}}
+	switch v.dir.Selected {
+	case present.DirLabel(scenarios.CAtoUS):
+		req.Direction = scenarios.CAtoUS
+	case present.DirLabel(scenarios.UStoCA):
+		req.Direction = scenarios.UStoCA
+	}
+	return req
+}
+
+// export asks where to save the exposure by province shown, unless its
+// trade data names no province or state.
+func (v *Provinces) export() {
+	if len(v.rows) == 0 {
+		v.p.nav.ShowError("export the exposure by province", fmt.Errorf("%w: this scenario's trade data names no province or state in this direction", storage.ErrInvalid))
+		return
+	}
+	v.p.nav.ExportProvinces(v.request())
 }

@@ -1,4 +1,4 @@
-package ui
+package exposureview
 
 import (
 	"strings"
@@ -13,10 +13,9 @@ import (
 // their range) and which "what US importers pay" (duty at stake); with
 // ranges on, the range is the P10–P90.
 func TestExposureCostToCanada(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("today")
-	p := u.exposure
-	tot := u.sess.Result().Totals[scenarios.CAtoUS.Index()]
+	p, nav := newTestPanel(t)
+	nav.open("today")
+	tot := nav.sess.Result().Totals[scenarios.CAtoUS.Index()]
 	text := p.cost.label.Text
 	m := ""
 	if tot.UpperBound {
@@ -33,7 +32,7 @@ func TestExposureCostToCanada(t *testing.T) {
 	}
 	p.when.computed = make(chan string, 2)
 	p.when.ranges.SetChecked(true)
-	waitFor(t, p.when.computed, "ranges")
+	waitFor(t, nav, p.when.computed, "ranges")
 	if text := p.cost.label.Text; !strings.Contains(text, ", P10–P90)") {
 		t.Errorf("with ranges: %q", text)
 	}

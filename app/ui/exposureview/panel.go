@@ -1,7 +1,8 @@
-package ui
+package exposureview
 
 import (
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -13,9 +14,9 @@ import (
 
 	"parley/app/charts"
 	"parley/app/numfmt"
-	"parley/app/ui/exportview"
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
+	"parley/app/ui/session"
 	"parley/scenarios"
 )
 
@@ -25,11 +26,17 @@ const upperBoundNote = "≤ upper bound: a measure covers only part of the secto
 // specialNote says why sector SPECIAL has no duty in built-in scenarios.
 const specialNote = "Special entries (HS 98–99: returned US goods, low-value shipments) are mostly duty-free whatever the tariff; built-in scenarios give them coverage 0."
 
-// exposurePanel shows the exposure of the scenario being edited: totals for
-// both directions, the chart and the sector table of one direction, and the
-// data sources.
-type exposurePanel struct {
-	u       *UI
+// Panel shows the exposure of the scenario being edited: totals for both
+// directions, the chart and the sector table of one direction, and the data
+// sources. It also opens the dialogs of the exposure: how a row is
+// computed, the products and the exposure by province.
+type Panel struct {
+	win  fyne.Window
+	sess *session.Session
+	nav  Navigator
+	log  *slog.Logger
+	post func(func())
+
 	content fyne.CanvasObject
 
 	dir       scenarios.Direction
@@ -55,19 +62,25 @@ type exposurePanel struct {
 	hidden   int
 
 	// layout is the Scenarios view, which the panel fills when enlarged.
-	layout  scenariosLayout
+	layout  Layout
 	split   *container.Split
 	enlarge *widget.Button
 
 	// lastRedraw is the time from the last edit to its redrawn chart.
 	lastRedraw time.Duration
 	redraws    int
-	drawn      chan time.Duration // for tests: receives each latency
+	drawn      chan time.Duration // receives each latency (NotifyDrawn)
 }
 
-func newExposurePanel(u *UI) *exposurePanel {
-	p := &exposurePanel{u: u, dir: scenarios.CAtoUS}
-	p.chart = kit.NewChartView(u.log, u.onUI)
+// New returns the exposure panel of the session's scenario in win; post
+// runs a function on the UI goroutine.
+func New(win fyne.Window, sess *session.Session, nav Navigator, log *slog.Logger, post func(func())) *Panel {
+	return newExposurePanel(win, sess, nav, log, post)
+}
+
+func newExposurePanel(win fyne.Window, sess *session.Session, nav Navigator, log *slog.Logger, post func(func())) *Panel {
+	p := &Panel{win: win, sess: sess, nav: nav, log: log, post: post, dir: scenarios.CAtoUS}
+	p.chart = kit.NewChartView(log, post)
 	p.chart.OnDrawn = p.onDrawn
 	p.dirSwitch = widget.NewRadioGroup([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, func(s string) {
 		d := scenarios.CAtoUS
@@ -76,7 +89,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		}
 		if d != p.dir {
 			p.dir = d
-			p.show(p.res, time.Now())
+			p.Show(p.res, p.sess.Time())
 		}
 	})
 	p.dirSwitch.Required = true
@@ -118,14 +131,14 @@ func newExposurePanel(u *UI) *exposurePanel {
 	p.allCheck = widget.NewCheck("Show sectors with no duty", func(on bool) {
 		if on != p.allRows {
 			p.allRows = on
-			p.show(p.res, time.Now())
+			p.Show(p.res, p.sess.Time())
 		}
 	})
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
-		u.showExportDialog(exportview.Preset{Kind: charts.Exposure, IDs: []string{u.sess.Current()}, Dir: p.dir})
+		nav.ExportChart(charts.Exposure, p.dir, "")
 	})
 	export.Importance = widget.LowImportance
-	products := widget.NewButtonWithIcon("Products…", theme.ListIcon(), u.findProducts)
+	products := widget.NewButtonWithIcon("Products…", theme.ListIcon(), p.FindProducts)
 	products.Importance = widget.LowImportance
 	// The title and its actions, then the totals with the direction
 	// switch: the panel fits beside the measures from a 1024-unit window.
@@ -139,7 +152,7 @@ func newExposurePanel(u *UI) *exposurePanel {
 		p.cost.label,
 	)
 	// The chart never shrinks to a strip: the table gives way (it scrolls).
-	p.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
+	p.chart.Raster.SetMinSize(fyne.NewSize(kit.MinChartWidth, kit.MinChartHeight))
 	split := container.NewVSplit(p.chart.Raster, p.table.Table)
 	split.Offset = 0.6
 	p.split = split
@@ -151,14 +164,8 @@ func newExposurePanel(u *UI) *exposurePanel {
 	return p
 }
 
-// The smallest chart in a panel, in window units.
-const (
-	minChartWidth  = 240
-	minChartHeight = 200
-)
-
 // columns are the sector table's columns; row 0 holds the direction's totals.
-func (p *exposurePanel) columns() []kit.Column {
+func (p *Panel) columns() []kit.Column {
 	flow := func(r int) scenarios.Flow {
 		if r == 0 {
 			t := p.total
@@ -179,7 +186,7 @@ func (p *exposurePanel) columns() []kit.Column {
 			if r == 0 {
 				return "All sectors"
 			}
-			return p.u.sectorLabel(p.flows[r-1].Sector)
+			return p.sectorLabel(p.flows[r-1].Sector)
 		}},
 		{Title: "Baseline", Width: 110, Align: right, Text: func(r int) string { return present.Millions(flow(r).Baseline) },
 			Key: func(r int) float64 { return flow(r).Baseline }},
@@ -201,7 +208,7 @@ func (p *exposurePanel) columns() []kit.Column {
 	}
 }
 
-func (p *exposurePanel) anyUpper() bool {
+func (p *Panel) anyUpper() bool {
 	for _, f := range p.flows {
 		if f.UpperBound && f.Duty != 0 {
 			return true
@@ -210,8 +217,8 @@ func (p *exposurePanel) anyUpper() bool {
 	return false
 }
 
-// show displays res; edited is when the change behind it was made.
-func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
+// Show displays res; edited is when the change behind it was made.
+func (p *Panel) Show(res scenarios.Result, edited time.Time) {
 	p.res = res
 	p.flows = res.DirectionFlows(p.dir)
 	p.hidden = 0
@@ -223,6 +230,33 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 		p.hidden = n - len(p.flows)
 	}
 	p.total = res.Totals[p.dir.Index()]
+	p.showTotals(res)
+	p.table.Refresh()
+	p.showNotes()
+
+	title := "Duty at stake by sector, " + p.dir.Label()
+	name := ""
+	if p.sess.Draft() != nil {
+		name = p.sess.Draft().Name
+	}
+	// The panel shows the totals and notes beside the chart: keep it compact.
+	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
+	dir, sectors, th, bands := p.dir, p.sess.Sectors(), p.nav.ChartTheme(), p.when.bandsFor(res)
+	year := 0
+	if p.sess.Draft() != nil {
+		year = p.sess.Draft().Assumptions.BaselineYear
+	}
+	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
+	p.chart.SetDark(th == charts.Dark)
+	p.chart.Set(func(size charts.Size) *charts.Chart {
+		// The largest sectors, as many as are legible, at most the default.
+		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
+	}, edited, p.win.Canvas().Scale())
+}
+
+// showTotals writes the totals of both directions of res, the direction
+// shown in bold.
+func (p *Panel) showTotals(res scenarios.Result) {
 	for _, d := range scenarios.Directions {
 		t := res.Totals[d.Index()]
 		cells := p.totals[d.Index()]
@@ -240,7 +274,10 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 			kit.SetLabel(cells[i], text, fyne.TextAlignLeading, st, widget.MediumImportance)
 		}
 	}
-	p.table.Refresh()
+}
+
+// showNotes writes the notes under the table and the data sources.
+func (p *Panel) showNotes() {
 	var notes []string
 	if p.anyUpper() || p.total.UpperBound {
 		notes = append(notes, upperBoundNote)
@@ -258,32 +295,13 @@ func (p *exposurePanel) show(res scenarios.Result, edited time.Time) {
 	if text := strings.Join(notes, "\n"); text != p.notes.Text {
 		p.notes.SetText(text)
 	}
-	if text := present.WindowText(strings.Join(p.u.sourceLines(), "\n")); text != p.sources.Text {
+	if text := present.WindowText(strings.Join(p.nav.SourceLines(), "\n")); text != p.sources.Text {
 		p.sources.SetText(text)
 	}
-
-	title := "Duty at stake by sector, " + p.dir.Label()
-	name := ""
-	if p.u.sess.Draft() != nil {
-		name = p.u.sess.Draft().Name
-	}
-	// The panel shows the totals and notes beside the chart: keep it compact.
-	meta := charts.Meta{Title: title, Subtitle: fmt.Sprintf("%s · as of %s", name, res.AsOf), Compact: true, AllSectors: p.allRows}
-	dir, sectors, th, bands := p.dir, p.u.sess.Sectors(), p.u.chartTheme(), p.when.bandsFor(res)
-	year := 0
-	if p.u.sess.Draft() != nil {
-		year = p.u.sess.Draft().Assumptions.BaselineYear
-	}
-	p.cost.show(res.Totals[scenarios.CAtoUS.Index()], bands, year)
-	p.chart.SetDark(th == charts.Dark)
-	p.chart.Set(func(size charts.Size) *charts.Chart {
-		// The largest sectors, as many as are legible, at most the default.
-		return charts.NewExposureBands(res, bands, dir, sectors, min(charts.DefaultTop, kit.RowsFor(size.H)), meta).WithTheme(th)
-	}, edited, p.u.win.Canvas().Scale())
 }
 
-// clear shows nothing (no scenario is open).
-func (p *exposurePanel) clear() {
+// Clear shows nothing (no scenario is open).
+func (p *Panel) Clear() {
 	p.res, p.flows, p.total = scenarios.Result{}, nil, scenarios.Totals{}
 	for _, row := range p.totals {
 		for _, l := range row {
@@ -300,13 +318,13 @@ func (p *exposurePanel) clear() {
 var totalsWidths = []float32{104, 118, 62, 0}
 
 // onDrawn records the time from an edit to its redrawn chart.
-func (p *exposurePanel) onDrawn(latency time.Duration) {
+func (p *Panel) onDrawn(latency time.Duration) {
 	if latency <= 0 {
 		return
 	}
 	p.lastRedraw = latency
 	p.redraws++
-	p.u.log.Debug("exposure chart redrawn", "since_edit", latency)
+	p.log.Debug("exposure chart redrawn", "since_edit", latency)
 	if p.drawn != nil {
 		select {
 		case p.drawn <- latency:
@@ -315,60 +333,64 @@ func (p *exposurePanel) onDrawn(latency time.Duration) {
 	}
 }
 
-// scenariosLayout is the Scenarios view: the list and an inner split of
-// the scenario and its exposure, in a host that can show the exposure alone.
-type scenariosLayout struct {
-	host  *fyne.Container
-	scen  *container.Split
-	inner *container.Split
+// Layout is the Scenarios view: the list and an inner split (Scen) of the
+// scenario and its exposure (Inner), in a Host that can show the exposure
+// alone.
+type Layout struct {
+	Host  *fyne.Container
+	Scen  *container.Split
+	Inner *container.Split
 }
+
+// SetLayout tells the panel the Scenarios view it fills when enlarged.
+func (p *Panel) SetLayout(l Layout) { p.layout = l }
+
+// Layout returns the Scenarios view set by SetLayout.
+func (p *Panel) Layout() Layout { return p.layout }
+
+// Content is the panel's content.
+func (p *Panel) Content() fyne.CanvasObject { return p.content }
+
+// SetDirection shows direction d in the chart and the table.
+func (p *Panel) SetDirection(d scenarios.Direction) { p.dirSwitch.SetSelected(present.DirLabel(d)) }
 
 // toggleEnlarge gives the whole view to the exposure panel, or puts the
 // scenario list and measures back beside it.
-func (p *exposurePanel) toggleEnlarge() {
+func (p *Panel) toggleEnlarge() {
 	l := p.layout
-	if l.host == nil {
+	if l.Host == nil {
 		return
 	}
 	if p.enlarge.Text == "Enlarge" {
-		l.inner.Trailing = widget.NewLabel("")
-		l.inner.Refresh()
-		l.host.Objects = []fyne.CanvasObject{p.content}
+		l.Inner.Trailing = widget.NewLabel("")
+		l.Inner.Refresh()
+		l.Host.Objects = []fyne.CanvasObject{p.content}
 		p.split.SetOffset(0.75)
 		p.enlarge.SetText("Show measures")
 		p.enlarge.SetIcon(theme.ViewRestoreIcon())
 	} else {
-		l.host.Objects = []fyne.CanvasObject{l.scen}
-		l.inner.Trailing = p.content
-		l.inner.Refresh()
+		l.Host.Objects = []fyne.CanvasObject{l.Scen}
+		l.Inner.Trailing = p.content
+		l.Inner.Refresh()
 		p.split.SetOffset(0.6)
 		p.enlarge.SetText("Enlarge")
 		p.enlarge.SetIcon(theme.ViewFullScreenIcon())
 	}
-	l.host.Refresh()
+	l.Host.Refresh()
 }
 
-// stop ends the chart's worker.
-func (p *exposurePanel) stop() { p.chart.Stop() }
+// Stop ends the chart's worker.
+func (p *Panel) Stop() { p.chart.Stop() }
+
+// boldLabel returns a bold label.
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
 
 // explain shows how the figures of a table row are computed.
-func (p *exposurePanel) explain(r int) {
-	if r == 0 || r > len(p.flows) || p.u.sess.Draft() == nil {
+func (p *Panel) explain(r int) {
+	if r == 0 || r > len(p.flows) || p.sess.Draft() == nil {
 		return
 	}
-	f := p.flows[r-1]
-	p.u.showFlow(f)
-}
-
-// sectorLabel returns a sector's short label.
-func (u *UI) sectorLabel(code string) string {
-	for _, s := range u.sess.Sectors() {
-		if s.Code == code {
-			return s.Label()
-		}
-	}
-	if code == scenarios.Wildcard {
-		return "All other sectors"
-	}
-	return code
+	p.ShowFlow(p.flows[r-1])
 }
