@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/dataview"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -40,19 +41,19 @@ type UI struct {
 	sess    *session.Session
 	dialogs shown
 
-	tabs        *container.AppTabs
-	tabIDs      mainTabs
-	list        *scenarioList
-	view        *scenarioView
-	exposure    *exposurePanel
-	evidence    *evidenceView
-	compare     *compareView
-	position    *positionView // position_view.go
-	assumptions *assumptionsView
-	status      *widget.Label
-	where       *widget.Label // the library's vintage and the workspace's path
-	menu        *appMenu
-	closed      bool
+	tabs     *container.AppTabs
+	tabIDs   mainTabs
+	list     *scenarioList
+	view     *scenarioView
+	exposure *exposurePanel
+	evidence *evidenceView
+	compare  *compareView
+	position *positionView  // position_view.go
+	data     *dataview.View // the data views: assumptions, datasets, lists, library update
+	status   *widget.Label
+	where    *widget.Label // the library's vintage and the workspace's path
+	menu     *appMenu
+	closed   bool
 
 	// backupWarned is set once a failed backup was shown (recover.go).
 	backupWarned bool
@@ -179,7 +180,7 @@ func (u *UI) build() error {
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompareView(u)
 	u.position = newPositionView(u)
-	u.assumptions = newAssumptionsView(u)
+	u.data = dataview.New(u.win, u.sess, dataNav{u})
 
 	inner := container.NewHSplit(u.view.content, u.exposure.content)
 	// The exposure needs a little more room than the measures: at 1024
@@ -196,7 +197,7 @@ func (u *UI) build() error {
 		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.content),
 		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.content),
 		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.content),
-		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
+		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.data.Assumptions()),
 	)
 	// Every view scrolls, rather than overlap or widen the window, where
 	// the window is smaller than it needs.
@@ -258,7 +259,7 @@ func (u *UI) openScenario(id string) {
 	}
 	u.list.selectID(u.sess.Current())
 	u.view.load()
-	u.assumptions.load()
+	u.data.Load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()
 }
@@ -276,7 +277,7 @@ func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
 	}
 	u.recompute(now)
 	u.view.changed()
-	u.assumptions.changed()
+	u.data.Changed()
 	if key == "" {
 		u.flushSave()
 	} else {
@@ -314,7 +315,7 @@ func (u *UI) recompute(edited time.Time) {
 	if draft == nil {
 		u.sess.Evaluate(scenarios.Date{})
 		u.exposure.clear()
-		u.assumptions.showResult()
+		u.data.ShowResult()
 		return
 	}
 	res, err := u.sess.Evaluate(u.exposure.when.evalDate(draft)) // the scenario's date, or the day chosen in the panel
@@ -323,7 +324,7 @@ func (u *UI) recompute(edited time.Time) {
 		return
 	}
 	u.exposure.show(res, edited)
-	u.assumptions.showResult()
+	u.data.ShowResult()
 }
 
 // setStatus shows a short message in the status bar.

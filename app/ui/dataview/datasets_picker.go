@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"fmt"
@@ -8,9 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/charts"
 	"parley/app/numfmt"
-	"parley/app/report"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
@@ -18,12 +16,6 @@ import (
 
 // builtinData is the picker's choice of Parley's own trade lines.
 const builtinData = "Built-in data"
-
-// The provinces chart and slide in the export dialogs.
-func init() {
-	kindLabels[charts.Provinces] = "Provinces: duty at stake by province or state"
-	slideLabels[report.SlideProvinces] = "Duty at stake by province (scenarios on a dataset with provinces)"
-}
 
 // datasetPicker chooses, in the Assumptions view, the trade data of each
 // direction: Parley's built-in lines or one of the user's datasets.
@@ -64,7 +56,7 @@ func (p *datasetPicker) items() []*widget.FormItem {
 // load shows the datasets of the workspace and the scenario's choice; the
 // view is loading, so the selects' changes edit nothing.
 func (p *datasetPicker) load(a scenarios.Assumptions) {
-	all, err := p.v.u.sess.Workspace().TradeDatasets()
+	all, err := p.v.dv.sess.Workspace().TradeDatasets()
 	if err != nil {
 		p.hint.SetText("Datasets unavailable: " + err.Error())
 		return

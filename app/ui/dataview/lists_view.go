@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"errors"
@@ -228,7 +228,7 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 		b.WriteString("\nSource: " + l.Source)
 	}
 	for _, c := range cov {
-		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), scopeSize(c.Size, false))
+		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), present.ScopeSize(c.Size, false))
 	}
 	if len(cov) > 0 {
 		b.WriteString("\n(the shown scenario's baseline lines, before precedence and CUSMA relief)")

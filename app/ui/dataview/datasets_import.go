@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,7 +48,7 @@ var (
 // source, then the import itself on a goroutine with a progress bar and
 // Cancel.
 type datasetImporter struct {
-	u       *UI
+	dv      *View
 	path    string
 	preview *tradefile.Preview
 	// mapped is set once the user changed a column picker: the pickers'
@@ -92,14 +92,15 @@ type datasetImporter struct {
 	result    *pstorage.DatasetImport
 }
 
-// importDatasetDialog opens the import dialog and asks for a file.
-func (u *UI) importDatasetDialog() { u.newDatasetImporter("").pickFile() }
+// ImportDataset opens the import dialog and asks for a file (File >
+// Import trade data…).
+func (v *View) ImportDataset() { v.newDatasetImporter("").pickFile() }
 
 // newDatasetImporter opens the import dialog on path ("" for none yet).
-func (u *UI) newDatasetImporter(path string) *datasetImporter {
-	im := &datasetImporter{u: u, cols: map[string]*widget.Select{}}
-	im.previewer = kit.NewLatest(u.onUI, readPreview, im.previewRead)
-	im.importer = kit.NewLatest(u.onUI, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
+func (v *View) newDatasetImporter(path string) *datasetImporter {
+	im := &datasetImporter{dv: v, cols: map[string]*widget.Select{}}
+	im.previewer = kit.NewLatest(v.nav.Post, readPreview, im.previewRead)
+	im.importer = kit.NewLatest(v.nav.Post, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
 	im.file = widget.NewLabel("Choose a CSV or XLSX file: a USITC DataWeb, US Census, Statistics Canada CIMT or UN Comtrade export, or any table with a code and a value column.")
 	im.file.Wrapping = fyne.TextWrapWord
 	im.choose = widget.NewButtonWithIcon("Choose file…", theme.FileIcon(), im.pickFile)
@@ -126,11 +127,11 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		mapping.Objects[i/3].(*widget.Form).Append(tradefile.FieldLabel(f), s)
 	}
 
-	im.name = kit.NewField(u.win, "e.g. Ontario exports 2026")
+	im.name = kit.NewField(v.win, "e.g. Ontario exports 2026")
 	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
 	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
-	im.year = kit.NewField(u.win, "e.g. 2025")
-	im.months = kit.NewField(u.win, "whole year, or 2026-01..2026-03")
+	im.year = kit.NewField(v.win, "e.g. 2025")
+	im.months = kit.NewField(v.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
 		if s == currencyCAD {
 			im.rate.Enable()
@@ -141,12 +142,12 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 			im.about.Refresh() // the rate's label follows
 		}
 	})
-	im.rate = kit.NewField(u.win, "C$ per US$, e.g. 1.3698")
+	im.rate = kit.NewField(v.win, "C$ per US$, e.g. 1.3698")
 	im.currency.SetSelected(currencyUSD)
 	im.encoding = widget.NewSelect([]string{encodingUTF8, encodingLatin}, func(string) { im.refresh() })
 	im.sheet = widget.NewSelect(nil, func(string) { im.refresh() })
 	im.sheet.Disable()
-	im.source = kit.NewField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
+	im.source = kit.NewField(v.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
 	im.problem = kit.ErrorLabel()
@@ -181,11 +182,11 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		container.NewBorder(boldLabel("First rows of the file"), nil, nil, nil, im.table))
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.6
-	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layoutSpacer(), im.cancel, im.start))
+	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layout.NewSpacer(), im.cancel, im.start))
 	content := container.NewBorder(nil, bottom, nil, nil, split)
-	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, u.win), im: im}
-	im.dlg.Resize(fyne.NewSize(min(1180, u.win.Canvas().Size().Width*0.96), min(820, u.win.Canvas().Size().Height*0.96)))
-	u.track(im.dlg, func() {
+	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, v.win), im: im}
+	im.dlg.Resize(fyne.NewSize(min(1180, v.win.Canvas().Size().Width*0.96), min(820, v.win.Canvas().Size().Height*0.96)))
+	v.nav.Track(im.dlg, func() {
 		if im.stop != nil {
 			im.stop()
 		}
@@ -218,11 +219,7 @@ func setProblem(l *widget.Label, err error) {
 
 // pickFile asks for the file to import.
 func (im *datasetImporter) pickFile() {
-	d := im.u.fileOpenDialog("open the trade data", im.u.dataFileUsed(im.open))
-	d.SetFilter(storage.NewExtensionFileFilter(datasetExts))
-	d.SetTitleText("Import trade data")
-	im.u.dataFolder(d)
-	im.u.showFileDialog(d)
+	im.dv.nav.ShowFile(FileRequest{What: "open the trade data", Title: "Import trade data", Exts: datasetExts, Folder: FolderData, Use: im.open})
 }
 
 var yearInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
@@ -539,7 +536,7 @@ func (im *datasetImporter) run() {
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.status.SetText("Reading " + filepath.Base(im.path) + "…")
-	im.importer.Submit(importRequest{ws: im.u.sess.Workspace(), path: im.path, spec: spec, opt: opt})
+	im.importer.Submit(importRequest{ws: im.dv.sess.Workspace(), path: im.path, spec: spec, opt: opt})
 }
 
 // importRequest is a file to import as a dataset.
@@ -567,7 +564,7 @@ func (im *datasetImporter) importFile(ctx context.Context, req importRequest) im
 			return
 		}
 		last, lastStage = done, stage
-		im.u.onUI(func() {
+		im.dv.nav.Post(func() {
 			if im.running {
 				im.progress.SetValue(done)
 				im.status.SetText(stage + "…")
@@ -607,8 +604,8 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 	default:
 		im.result = imp
 		im.status.SetText(present.WindowText(strings.Join(report.DatasetSummary(imp), "\n")))
-		im.u.setStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
-		im.u.datasetsChanged()
+		im.dv.nav.SetStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
+		im.dv.DatasetsChanged()
 		im.start.Disable() // imported: another name (or Replace) to import again
 	}
 	if im.done != nil {
@@ -616,18 +613,18 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 	}
 }
 
-// datasetsChanged shows the workspace's datasets again wherever they
+// DatasetsChanged shows the workspace's datasets again wherever they
 // appear, and recomputes the scenario shown (its dataset may have been
 // replaced or renamed).
-func (u *UI) datasetsChanged() {
-	u.sess.DropModel()
-	if u.sess.Current() != "" && !u.sess.Dirty() {
-		u.openScenario(u.sess.Current())
+func (v *View) DatasetsChanged() {
+	v.sess.DropModel()
+	if v.sess.Current() != "" && !v.sess.Dirty() {
+		v.nav.OpenScenario(v.sess.Current())
 	} else {
-		u.assumptions.load()
-		u.recompute(u.sess.Time())
+		v.assumptions.load()
+		v.nav.Recompute()
 	}
-	for _, d := range u.dialogs.stack {
+	for _, d := range v.nav.Dialogs() {
 		if m, ok := d.(*datasetManager); ok {
 			m.reload()
 		}

@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ const yourAssumption = "your assumption"
 // year, presets, elasticity multipliers and per-sector overrides, each
 // default shown with its source.
 type assumptionsView struct {
-	u       *UI
+	dv      *View
 	content fyne.CanvasObject
 	loading bool
 
@@ -60,14 +60,14 @@ type overrideRow struct {
 // widths of the overrides table's columns.
 var overrideWidths = []float32{150, 116, 80, 84, 76, 70, 80, 150}
 
-func newAssumptionsView(u *UI) *assumptionsView {
-	v := &assumptionsView{u: u}
+func newAssumptionsView(dv *View) *assumptionsView {
+	v := &assumptionsView{dv: dv}
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.problem = kit.ErrorLabel()
-	v.cusmaPresets, _ = u.sess.Workspace().CUSMAPresets()
-	v.elastPresets, _ = u.sess.Workspace().ElasticityPresets()
-	years, _ := u.sess.Workspace().BaselineYears()
+	v.cusmaPresets, _ = dv.sess.Workspace().CUSMAPresets()
+	v.elastPresets, _ = dv.sess.Workspace().ElasticityPresets()
+	years, _ := dv.sess.Workspace().BaselineYears()
 	var yearOpts []string
 	for _, y := range years {
 		yearOpts = append(yearOpts, strconv.Itoa(y))
@@ -87,7 +87,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		name := presetName(v.elastPresets, s)
 		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
 	})
-	v.low = kit.NewField(u.win, "0.5")
+	v.low = kit.NewField(dv.win, "0.5")
 	v.low.Scenario = true
 	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
 	v.low.OnChanged = func(s string) {
@@ -95,7 +95,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
 		}
 	}
-	v.high = kit.NewField(u.win, "1.5")
+	v.high = kit.NewField(dv.win, "1.5")
 	v.high.Scenario = true
 	v.high.Validator = v.low.Validator
 	v.high.OnChanged = func(s string) {
@@ -135,7 +135,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
 		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
-	for _, s := range u.sess.Sectors() {
+	for _, s := range dv.sess.Sectors() {
 		grid.Add(v.newRow(s))
 	}
 	table := container.NewBorder(header, nil, nil, nil, container.NewVScroll(grid))
@@ -166,7 +166,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	mk := func(kind, what, placeholder string, parse func(string) (float64, error), show func(float64) string,
 		set func(o *scenarios.Overrides, code string, val float64, on bool)) *kit.Field {
-		f := kit.NewField(v.u.win, placeholder)
+		f := kit.NewField(v.dv.win, placeholder)
 		f.Scenario = true
 		key := "ov:" + kind + ":" + s.Code
 		f.OnChanged = func(text string) {
@@ -186,7 +186,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 				} else {
 					v.change(key, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
 				}
-				v.u.showProblem(v.problem, fmt.Errorf("%s of %s, %q: %w. Not applied: %s", what, s.Label(), strings.TrimSpace(text), err, stays))
+				v.dv.nav.ShowProblem(v.problem, fmt.Errorf("%s of %s, %q: %w. Not applied: %s", what, s.Label(), strings.TrimSpace(text), err, stays))
 				return
 			}
 			v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
@@ -251,16 +251,16 @@ func presetLabel(ps []storage.Preset, name string) string {
 
 // change edits the scenario's assumptions.
 func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumptions)) {
-	if v.loading || v.u.sess.Draft() == nil {
+	if v.loading || v.dv.sess.Draft() == nil {
 		return
 	}
-	err := v.u.edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
-	v.u.showProblem(v.problem, err)
+	err := v.dv.nav.Edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
+	v.dv.nav.ShowProblem(v.problem, err)
 }
 
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {
-	u := v.u
+	u := v.dv
 	if u.sess.Draft() == nil {
 		v.body.Hide()
 		v.none.Show()
@@ -302,7 +302,7 @@ func overrideText(m map[string]float64, code string, pct bool) string {
 
 // changed shows the defaults, sources and marks after an edit.
 func (v *assumptionsView) changed() {
-	u := v.u
+	u := v.dv
 	if u.sess.Draft() == nil {
 		return
 	}
@@ -356,15 +356,15 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(present.WindowText(strings.Join(u.sourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(u.nav.SourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.
-func (u *UI) datasetSource(id string) string {
+func (v *View) datasetSource(id string) string {
 	if id == "" {
 		return "no source"
 	}
-	d, err := u.sess.Workspace().Dataset(id)
+	d, err := v.sess.Workspace().Dataset(id)
 	if err != nil {
 		return id
 	}
@@ -374,10 +374,10 @@ func (u *UI) datasetSource(id string) string {
 // showResult shows the totals of the scenario as computed now.
 func (v *assumptionsView) showResult() {
 	for _, d := range scenarios.Directions {
-		if v.u.sess.Draft() == nil {
+		if v.dv.sess.Draft() == nil {
 			v.totals[d.Index()].SetText("")
 			continue
 		}
-		v.totals[d.Index()].SetText(totalsLine(d, v.u.sess.Result().Totals[d.Index()]))
+		v.totals[d.Index()].SetText(present.TotalsLine(d, v.dv.sess.Result().Totals[d.Index()]))
 	}
 }
