@@ -52,7 +52,7 @@ func newAppMenu(u *UI) *appMenu {
 		item("Import trade data…", func() { u.data.ImportDataset() }, nil),
 		item("Trade datasets…", func() { u.data.ShowDatasets() }, nil),
 		item("Product lists…", func() { u.data.ShowLists() }, nil),
-		item("Update measure library…", u.updateLibraryDialog, nil),
+		item("Update measure library…", func() { u.data.UpdateLibrary() }, nil),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -72,3 +72,25 @@ func init() {
 	kindLabels[charts.Provinces] = "Provinces: duty at stake by province or state"
 	slideLabels[report.SlideProvinces] = "Duty at stake by province (scenarios on a dataset with provinces)"
 }
+
+// afterLibrary shows the workspace after the library changed: the list,
+// the scenario shown, the vintage in the status bar and the menu.
+func (u *UI) afterLibrary() {
+	u.reloadScenarios()
+	u.openScenario(u.sess.Current())
+	u.showVintage()
+	u.refreshMenu()
+}
+
+// showVintage states the library's vintage in the status bar, beside the
+// workspace's path.
+func (u *UI) showVintage() {
+	if u.where == nil {
+		return
+	}
+	text := "Workspace: " + u.sess.Workspace().Path()
+	if info, err := u.sess.Workspace().LibraryInfo(); err == nil {
+		text = "Measures as of " + info.Vintage + " · " + text
+	}
+	u.where.SetText(text)
+}

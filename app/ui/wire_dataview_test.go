@@ -121,3 +121,54 @@ func TestProvincesOfADataset(t *testing.T) {
 	checkProvincesExport(t, v)
 	v.Hide()
 }
+
+// libraryUpdateShown is what a test reads and taps of the library update
+// dialog on top of the window.
+type libraryUpdateShown struct {
+	changes string                        // the diff
+	choice  map[string]*widget.RadioGroup // by scenario id
+	apply   *widget.Button
+}
+
+// rebaseChoice and keepChoice are the choices of scenario id.
+func (d libraryUpdateShown) rebaseChoice(id string) string { return d.choice[id].Options[0] }
+func (d libraryUpdateShown) keepChoice(id string) string   { return d.choice[id].Options[1] }
+
+// shownLibraryUpdate reads the library update dialog on top of w: the
+// monospace label of the changes, each scenario's row (its name and id in
+// bold, the details, the choice) and the Apply button.
+func shownLibraryUpdate(t *testing.T, w fyne.Window) libraryUpdateShown {
+	t.Helper()
+	d := libraryUpdateShown{choice: map[string]*widget.RadioGroup{}}
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog shown")
+	}
+	walk(top, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if x.TextStyle.Monospace {
+				d.changes = x.Text
+			}
+		case *widget.Button:
+			if x.Text == "Apply" {
+				d.apply = x
+			}
+		case *fyne.Container:
+			if len(x.Objects) != 4 {
+				return
+			}
+			name, ok1 := x.Objects[0].(*widget.Label)
+			radio, ok2 := x.Objects[2].(*widget.RadioGroup)
+			if !ok1 || !ok2 || !strings.HasSuffix(name.Text, ")") {
+				return
+			}
+			id := name.Text[strings.LastIndex(name.Text, "(")+1 : len(name.Text)-1]
+			d.choice[id] = radio
+		}
+	})
+	if d.apply == nil {
+		t.Fatal("the dialog has no Apply button")
+	}
+	return d
+}
