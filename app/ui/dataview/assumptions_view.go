@@ -65,47 +65,7 @@ func newAssumptionsView(dv *View) *assumptionsView {
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.problem = kit.ErrorLabel()
-	v.cusmaPresets, _ = dv.sess.Workspace().CUSMAPresets()
-	v.elastPresets, _ = dv.sess.Workspace().ElasticityPresets()
-	years, _ := dv.sess.Workspace().BaselineYears()
-	var yearOpts []string
-	for _, y := range years {
-		yearOpts = append(yearOpts, strconv.Itoa(y))
-	}
-	v.year = widget.NewSelect(yearOpts, func(s string) {
-		y, err := strconv.Atoi(s)
-		if err != nil {
-			return
-		}
-		v.change("", "baseline year change", func(a *scenarios.Assumptions) { a.BaselineYear = y })
-	})
-	v.cusma = widget.NewSelect(presetLabels(v.cusmaPresets), func(s string) {
-		name := presetName(v.cusmaPresets, s)
-		v.change("", "CUSMA share preset change", func(a *scenarios.Assumptions) { a.CUSMAShares = name })
-	})
-	v.elast = widget.NewSelect(presetLabels(v.elastPresets), func(s string) {
-		name := presetName(v.elastPresets, s)
-		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
-	})
-	v.low = kit.NewField(dv.win, "0.5")
-	v.low.Scenario = true
-	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
-	v.low.OnChanged = func(s string) {
-		if x, err := present.ParseNumber(s, 0, 100); err == nil {
-			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
-		}
-	}
-	v.high = kit.NewField(dv.win, "1.5")
-	v.high.Scenario = true
-	v.high.Validator = v.low.Validator
-	v.high.OnChanged = func(s string) {
-		if x, err := present.ParseNumber(s, 0, 100); err == nil {
-			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
-		}
-	}
-	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
-		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
-	})
+	v.newControls()
 	for i := range v.totals {
 		v.totals[i] = widget.NewLabel("")
 		v.totals[i].Wrapping = fyne.TextWrapWord
@@ -149,6 +109,52 @@ func newAssumptionsView(dv *View) *assumptionsView {
 	v.none = widget.NewLabel("No scenario is open.")
 	v.content = container.NewStack(v.body, v.none)
 	return v
+}
+
+// newControls makes the assumptions' controls, each of which edits the
+// scenario shown: year, presets, multipliers and threats.
+func (v *assumptionsView) newControls() {
+	v.cusmaPresets, _ = v.dv.sess.Workspace().CUSMAPresets()
+	v.elastPresets, _ = v.dv.sess.Workspace().ElasticityPresets()
+	years, _ := v.dv.sess.Workspace().BaselineYears()
+	var yearOpts []string
+	for _, y := range years {
+		yearOpts = append(yearOpts, strconv.Itoa(y))
+	}
+	v.year = widget.NewSelect(yearOpts, func(s string) {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return
+		}
+		v.change("", "baseline year change", func(a *scenarios.Assumptions) { a.BaselineYear = y })
+	})
+	v.cusma = widget.NewSelect(presetLabels(v.cusmaPresets), func(s string) {
+		name := presetName(v.cusmaPresets, s)
+		v.change("", "CUSMA share preset change", func(a *scenarios.Assumptions) { a.CUSMAShares = name })
+	})
+	v.elast = widget.NewSelect(presetLabels(v.elastPresets), func(s string) {
+		name := presetName(v.elastPresets, s)
+		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
+	})
+	v.low = kit.NewField(v.dv.win, "0.5")
+	v.low.Scenario = true
+	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
+	v.low.OnChanged = func(s string) {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
+			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
+		}
+	}
+	v.high = kit.NewField(v.dv.win, "1.5")
+	v.high.Scenario = true
+	v.high.Validator = v.low.Validator
+	v.high.OnChanged = func(s string) {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
+			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
+		}
+	}
+	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
+		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
+	})
 }
 
 func boldLabel(s string) *widget.Label {

@@ -106,6 +106,26 @@ func (v *View) newDatasetImporter(path string) *datasetImporter {
 	im.choose = widget.NewButtonWithIcon("Choose file…", theme.FileIcon(), im.pickFile)
 	im.detected = widget.NewLabel("")
 	im.detected.Wrapping = fyne.TextWrapWord
+	im.newTable()
+	mapping := im.newMapping()
+	im.newFields()
+	content := im.layout(mapping)
+	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, v.win), im: im}
+	im.dlg.Resize(fyne.NewSize(min(1180, v.win.Canvas().Size().Width*0.96), min(820, v.win.Canvas().Size().Height*0.96)))
+	v.nav.Track(im.dlg, func() {
+		if im.stop != nil {
+			im.stop()
+		}
+	})
+	if path != "" {
+		im.open(path)
+	}
+	return im
+}
+
+// newTable makes the preview table: row numbers, then the file's cells
+// under headers that name the fields.
+func (im *datasetImporter) newTable() {
 	im.table = widget.NewTable(im.tableSize, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -118,20 +138,28 @@ func (v *View) newDatasetImporter(path string) *datasetImporter {
 		return l
 	}
 	im.table.UpdateHeader = im.tableHeader
+}
 
-	// Two columns of three pickers: the preview keeps its room.
+// newMapping makes a column picker per field, in two columns of three: the
+// preview keeps its room.
+func (im *datasetImporter) newMapping() *fyne.Container {
 	mapping := container.NewGridWithColumns(2, widget.NewForm(), widget.NewForm())
 	for i, f := range tradefile.Fields {
 		s := widget.NewSelect([]string{noColumn}, func(string) { im.columnChosen() })
 		im.cols[f] = s
 		mapping.Objects[i/3].(*widget.Form).Append(tradefile.FieldLabel(f), s)
 	}
+	return mapping
+}
 
-	im.name = kit.NewField(v.win, "e.g. Ontario exports 2026")
+// newFields makes the fields that describe the dataset and how to read the
+// file, and the dialog's buttons.
+func (im *datasetImporter) newFields() {
+	im.name = kit.NewField(im.dv.win, "e.g. Ontario exports 2026")
 	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
 	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
-	im.year = kit.NewField(v.win, "e.g. 2025")
-	im.months = kit.NewField(v.win, "whole year, or 2026-01..2026-03")
+	im.year = kit.NewField(im.dv.win, "e.g. 2025")
+	im.months = kit.NewField(im.dv.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
 		if s == currencyCAD {
 			im.rate.Enable()
@@ -142,12 +170,12 @@ func (v *View) newDatasetImporter(path string) *datasetImporter {
 			im.about.Refresh() // the rate's label follows
 		}
 	})
-	im.rate = kit.NewField(v.win, "C$ per US$, e.g. 1.3698")
+	im.rate = kit.NewField(im.dv.win, "C$ per US$, e.g. 1.3698")
 	im.currency.SetSelected(currencyUSD)
 	im.encoding = widget.NewSelect([]string{encodingUTF8, encodingLatin}, func(string) { im.refresh() })
 	im.sheet = widget.NewSelect(nil, func(string) { im.refresh() })
 	im.sheet.Disable()
-	im.source = kit.NewField(v.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
+	im.source = kit.NewField(im.dv.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
 	im.problem = kit.ErrorLabel()
@@ -165,7 +193,11 @@ func (v *View) newDatasetImporter(path string) *datasetImporter {
 	}
 	im.name.OnChanged = func(string) { im.updateStart() }
 	im.replace.OnChanged = func(bool) { im.updateStart() }
+}
 
+// layout arranges the dialog: the file, its columns and first rows on the
+// left, the dataset and how to read it on the right, the outcome below.
+func (im *datasetImporter) layout(mapping *fyne.Container) fyne.CanvasObject {
 	im.about = widget.NewForm(
 		widget.NewFormItem("Name", im.name),
 		widget.NewFormItem("Direction", im.direction),
@@ -183,18 +215,7 @@ func (v *View) newDatasetImporter(path string) *datasetImporter {
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.6
 	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layout.NewSpacer(), im.cancel, im.start))
-	content := container.NewBorder(nil, bottom, nil, nil, split)
-	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, v.win), im: im}
-	im.dlg.Resize(fyne.NewSize(min(1180, v.win.Canvas().Size().Width*0.96), min(820, v.win.Canvas().Size().Height*0.96)))
-	v.nav.Track(im.dlg, func() {
-		if im.stop != nil {
-			im.stop()
-		}
-	})
-	if path != "" {
-		im.open(path)
-	}
-	return im
+	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 
 // importDialog is the import dialog on screen: Enter imports.
@@ -337,6 +358,36 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	}
 	im.preview = p
 	setProblem(im.problem, nil)
+	im.detected.SetText(detectedText(p))
+	im.quiet = true
+	if p.SuggestedEncoding == tradefile.Latin1 {
+		im.encoding.SetSelected(encodingLatin)
+	}
+	if len(p.Sheets) > 1 {
+		im.sheet.Options = p.Sheets
+		im.sheet.SetSelected(p.Sheet)
+		im.sheet.Enable()
+	} else {
+		im.sheet.Options = nil
+		im.sheet.ClearSelected()
+		im.sheet.Disable()
+	}
+	if !im.mapped && p.Currency() == "CAD" && im.currency.Selected == currencyUSD {
+		im.currency.SetSelected(currencyCAD) // the file's values are in C$ (its header or layout says so)
+	}
+	im.showColumns(p)
+	im.quiet = false
+	im.table.SetColumnWidth(0, 48)
+	for i := 1; i <= p.Width; i++ {
+		im.table.SetColumnWidth(i, 170)
+	}
+	im.table.Refresh()
+	im.updateStart()
+}
+
+// detectedText says what the preview found in the file: its format, the
+// layout recognised, the header row, and any problem or note.
+func detectedText(p *tradefile.Preview) string {
 	var what []string
 	switch p.Format {
 	case tradefile.FormatXLSX:
@@ -362,23 +413,12 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	for _, n := range p.Notes {
 		text += " " + present.Capitalize(n) + "."
 	}
-	im.detected.SetText(text)
-	im.quiet = true
-	if p.SuggestedEncoding == tradefile.Latin1 {
-		im.encoding.SetSelected(encodingLatin)
-	}
-	if len(p.Sheets) > 1 {
-		im.sheet.Options = p.Sheets
-		im.sheet.SetSelected(p.Sheet)
-		im.sheet.Enable()
-	} else {
-		im.sheet.Options = nil
-		im.sheet.ClearSelected()
-		im.sheet.Disable()
-	}
-	if !im.mapped && p.Currency() == "CAD" && im.currency.Selected == currencyUSD {
-		im.currency.SetSelected(currencyCAD) // the file's values are in C$ (its header or layout says so)
-	}
+	return text
+}
+
+// showColumns offers the file's columns in each field's picker and selects
+// the one recognised, or the user's mapping once there is one.
+func (im *datasetImporter) showColumns(p *tradefile.Preview) {
 	opts := []string{noColumn}
 	for i := range p.Width {
 		opts = append(opts, p.ColumnLabel(i))
@@ -397,13 +437,6 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 		}
 		s.Refresh()
 	}
-	im.quiet = false
-	im.table.SetColumnWidth(0, 48)
-	for i := 1; i <= p.Width; i++ {
-		im.table.SetColumnWidth(i, 170)
-	}
-	im.table.Refresh()
-	im.updateStart()
 }
 
 // columnChosen follows a change of a column picker: the columns become
