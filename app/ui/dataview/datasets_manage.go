@@ -46,21 +46,11 @@ func (v *View) datasetsDialog() *datasetManager {
 		}
 	}
 	m := &datasetManager{dv: v, selected: -1}
-	m.list = widget.NewList(func() int { return len(m.all) }, func() fyne.CanvasObject {
-		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		name.Truncation = fyne.TextTruncateEllipsis
-		about := widget.NewLabel("")
-		about.Truncation = fyne.TextTruncateEllipsis
-		about.SizeName = theme.SizeNameCaptionText
-		return container.NewVBox(name, about)
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		box := o.(*fyne.Container)
-		d := m.all[i]
-		box.Objects[0].(*widget.Label).SetText(d.Name)
-		box.Objects[1].(*widget.Label).SetText(present.WindowText(report.DatasetDescription(d)))
-	})
-	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
-	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
+	m.list = newManagerList(func() int { return len(m.all) },
+		func(i int) (string, string) {
+			return m.all[i].Name, present.WindowText(report.DatasetDescription(m.all[i]))
+		},
+		func(i int) { m.selected = i; m.showSelected() })
 	m.details = widget.NewLabel("")
 	m.details.Wrapping = fyne.TextWrapWord
 	m.status = widget.NewLabel("")
