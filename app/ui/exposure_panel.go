@@ -299,19 +299,7 @@ func (p *exposurePanel) clear() {
 var totalsWidths = []float32{104, 118, 62, 0}
 
 // totalsLine summarises one direction's totals.
-func totalsLine(d scenarios.Direction, t scenarios.Totals) string {
-	duty := present.Money(t.Duty)
-	if t.UpperBound {
-		duty = numfmt.UpperMark + duty
-	}
-	banned := ""
-	if t.Banned != 0 {
-		banned = "; trade banned " + present.Money(t.Banned)
-	}
-	return fmt.Sprintf("%s: duty at stake %s on %s of trade (%s)%s; trade effect %s (low–high %s to %s US$ bn)",
-		present.DirLabel(d), duty, present.Money(t.Baseline), present.FigurePct(t.EffectiveRate), banned,
-		present.Money(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
-}
+func totalsLine(d scenarios.Direction, t scenarios.Totals) string { return present.TotalsLine(d, t) }
 
 // onDrawn records the time from an edit to its redrawn chart.
 func (p *exposurePanel) onDrawn(latency time.Duration) {

@@ -18,7 +18,8 @@ func listUsingScenario(scenario, list string) string {
 }
 
 func TestListsViewCreateFromPastedCodes(t *testing.T) {
-	u, _ := newTestView(t)
+	u, nav := newTestView(t)
+	nav.changes = 0
 	v := u.showLists()
 	c := v.newDialog()
 	test.Type(c.name, "my-dairy")
@@ -27,6 +28,9 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 	test.Tap(c.ok)
 	if v.creating != nil {
 		t.Fatalf("the form stayed open: %q", c.problem.Text)
+	}
+	if nav.changes == 0 {
+		t.Error("the window was not told to read its models again")
 	}
 	l, err := u.sess.Workspace().List("my-dairy")
 	if err != nil || !l.User || strings.Join(l.Codes, " ") != "04011000 040210" {
