@@ -18,7 +18,6 @@ var _ dataview.Navigator = dataNav{}
 
 func (n dataNav) Post(f func())                              { n.u.onUI(f) }
 func (n dataNav) Track(d dialog.Dialog, onClosed func())     { n.u.track(d, onClosed) }
-func (n dataNav) Dialogs() []dialog.Dialog                   { return n.u.dialogs.stack }
 func (n dataNav) ShowError(what string, err error)           { n.u.showError(what, err) }
 func (n dataNav) ShowProblem(label *widget.Label, err error) { n.u.showProblem(label, err) }
 func (n dataNav) SetStatus(msg string)                       { n.u.setStatus(msg) }

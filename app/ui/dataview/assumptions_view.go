@@ -266,8 +266,8 @@ func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumpt
 
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {
-	u := v.dv
-	if u.sess.Draft() == nil {
+	dv := v.dv
+	if dv.sess.Draft() == nil {
 		v.body.Hide()
 		v.none.Show()
 		return
@@ -276,8 +276,8 @@ func (v *assumptionsView) load() {
 	v.none.Hide()
 	v.loading = true
 	defer func() { v.loading = false }()
-	a := u.sess.Draft().Assumptions
-	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", u.sess.Draft().Name))
+	a := dv.sess.Draft().Assumptions
+	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", dv.sess.Draft().Name))
 	v.year.SetSelected(strconv.Itoa(a.BaselineYear))
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
@@ -308,16 +308,16 @@ func overrideText(m map[string]float64, code string, pct bool) string {
 
 // changed shows the defaults, sources and marks after an edit.
 func (v *assumptionsView) changed() {
-	u := v.dv
-	if u.sess.Draft() == nil {
+	dv := v.dv
+	if dv.sess.Draft() == nil {
 		return
 	}
-	a := u.sess.Draft().Assumptions
-	if _, err := u.sess.ModelFor(a); err != nil {
+	a := dv.sess.Draft().Assumptions
+	if _, err := dv.sess.ModelFor(a); err != nil {
 		v.legend.SetText("Defaults unavailable: " + err.Error())
 		return
 	}
-	defs := u.sess.Defaults()
+	defs := dv.sess.Defaults()
 	key := fmt.Sprintf("%v", a)
 	if key == v.shownKey {
 		return // nothing this view shows changed
@@ -329,8 +329,8 @@ func (v *assumptionsView) changed() {
 	}
 	var cusmaSrc, elastSrc string
 	if len(defs) > 0 {
-		cusmaSrc = u.datasetSource(defs[0].CUSMASource)
-		elastSrc = u.datasetSource(defs[0].ElasticitySource)
+		cusmaSrc = dv.datasetSource(defs[0].CUSMASource)
+		elastSrc = dv.datasetSource(defs[0].ElasticitySource)
 	}
 	v.legend.SetText(fmt.Sprintf("Defaults and their sources. CUSMA claim shares (flows into the US; flows into Canada have no share data and take 0): "+
 		"preset %s, %s. Elasticities: preset %s, %s; * imputed: median of the other sectors. Baseline tariff: 0 (CUSMA trade is mostly duty-free). "+
@@ -362,7 +362,7 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(present.WindowText(strings.Join(u.nav.SourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(dv.nav.SourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.

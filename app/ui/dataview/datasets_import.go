@@ -657,9 +657,7 @@ func (v *View) DatasetsChanged() {
 		v.assumptions.load()
 		v.nav.Recompute()
 	}
-	for _, d := range v.nav.Dialogs() {
-		if m, ok := d.(*datasetManager); ok {
-			m.reload()
-		}
+	if v.manager != nil {
+		v.manager.reload()
 	}
 }

@@ -40,10 +40,8 @@ func (v *View) ShowDatasets() { v.datasetsDialog() }
 
 // datasetsDialog shows the trade datasets, once.
 func (v *View) datasetsDialog() *datasetManager {
-	for _, d := range v.nav.Dialogs() {
-		if m, ok := d.(*datasetManager); ok {
-			return m
-		}
+	if v.manager != nil {
+		return v.manager
 	}
 	m := &datasetManager{dv: v, selected: -1}
 	m.list = newManagerList(func() int { return len(m.all) },
@@ -68,7 +66,8 @@ func (v *View) datasetsDialog() *datasetManager {
 	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)
 	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, v.win)
 	m.Resize(kit.DialogSize(v.win, 880, 600))
-	v.nav.Track(m, nil)
+	v.manager = m
+	v.nav.Track(m, func() { v.manager = nil })
 	m.reload()
 	return m
 }

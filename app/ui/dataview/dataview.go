@@ -23,8 +23,6 @@ type Navigator interface {
 	// Track shows d and remembers it until it closes (Escape closes the
 	// top one), then calls onClosed (if not nil).
 	Track(d dialog.Dialog, onClosed func())
-	// Dialogs returns the dialogs shown, the top one last.
-	Dialogs() []dialog.Dialog
 	// ShowError shows err in a dialog titled with what failed, e.g.
 	// "rename the dataset".
 	ShowError(what string, err error)
@@ -111,6 +109,9 @@ type View struct {
 	sess        *session.Session
 	nav         Navigator
 	assumptions *assumptionsView
+	// manager is the trade datasets dialog while it is open: there is
+	// one at most.
+	manager *datasetManager
 }
 
 // New returns the data views of win over sess, whose workspace is open:

@@ -21,6 +21,7 @@ import (
 // asked of it.
 type testNav struct {
 	sess     *session.Session
+	win      fyne.Window
 	v        *View
 	queue    chan func() // what workers post for the UI goroutine
 	dialogs  []dialog.Dialog
@@ -48,7 +49,6 @@ func (n *testNav) Track(d dialog.Dialog, onClosed func()) {
 	})
 	d.Show()
 }
-func (n *testNav) Dialogs() []dialog.Dialog { return n.dialogs }
 func (n *testNav) ShowError(what string, err error) {
 	n.errors = append(n.errors, what+": "+err.Error())
 }
@@ -67,7 +67,7 @@ func (n *testNav) ShowForm(f Form) {
 				n.ShowError(f.What, err)
 			}
 		}
-	}, fyne.CurrentApp().Driver().AllWindows()[0])
+	}, n.win)
 	n.Track(d, nil)
 }
 func (n *testNav) ShowFile(r FileRequest) { n.files = append(n.files, r) }
@@ -147,7 +147,7 @@ func newTestView(t testing.TB) (*View, *testNav) {
 	if err := sess.LoadSectors(); err != nil {
 		t.Fatal(err)
 	}
-	nav := &testNav{sess: sess, queue: make(chan func(), 4096)}
+	nav := &testNav{sess: sess, win: w, queue: make(chan func(), 4096)}
 	nav.v = New(w, sess, nav)
 	// As the window does: the first scenario is shown.
 	if err := sess.ReloadScenarios(); err != nil {
