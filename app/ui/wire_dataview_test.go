@@ -172,3 +172,38 @@ func shownLibraryUpdate(t *testing.T, w fyne.Window) libraryUpdateShown {
 	}
 	return d
 }
+
+// The File menu's data items open the data views' dialogs.
+func TestFileMenuOpensTheDataDialogs(t *testing.T) {
+	u, w := newTestUI(t)
+	items := map[string]*fyne.MenuItem{}
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			items[it.Label] = it
+		}
+	}
+	for _, tc := range []struct{ item, shows string }{
+		{"Product lists…", "A measure includes or excludes a list as list:NAME"},
+		{"Trade datasets…", "Your own trade data"},
+		{"Import trade data…", ""},
+		{"Update measure library…", ""},
+	} {
+		it := items[tc.item]
+		if it == nil || it.Action == nil {
+			t.Errorf("no File menu item %q", tc.item)
+			continue
+		}
+		it.Action()
+		if w.Canvas().Overlays().Top() == nil {
+			t.Errorf("%s: no dialog shown", tc.item)
+			continue
+		}
+		if !strings.Contains(shownText(u), tc.shows) {
+			t.Errorf("%s: the dialog shows %q, want %q", tc.item, shownText(u), tc.shows)
+		}
+		ov := w.Canvas().Overlays()
+		for top := ov.Top(); top != nil; top = ov.Top() {
+			ov.Remove(top)
+		}
+	}
+}
