@@ -179,23 +179,24 @@ func TestLibraryUpdateDialog(t *testing.T) {
 		t.Errorf("status bar %q lacks the vintage", u.where.Text)
 	}
 
-	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
+	l := waitQueued(t, u.data.UpdateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
 		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
 	}
+	d := shownLibraryUpdate(t, w)
 	for _, want := range []string{"~ measure " + id, "rate: ", "- measure "} {
-		if !strings.Contains(l.changes.Text, want) {
-			t.Errorf("the dialog's changes lack %q:\n%s", want, l.changes.Text)
+		if !strings.Contains(d.changes, want) {
+			t.Errorf("the dialog's changes lack %q:\n%s", want, d.changes)
 		}
 	}
-	if got := l.choice["today"].Selected; got != l.keepChoice() {
+	if got := d.choice["today"].Selected; got != d.keepChoice("today") {
 		t.Errorf("today's choice %q, want keep by default", got)
 	}
-	l.choice["today"].SetSelected(l.rebaseChoice())
-	test.Tap(l.apply)
+	d.choice["today"].SetSelected(d.rebaseChoice("today"))
+	test.Tap(d.apply)
 
 	if v, _ := u.sess.Workspace().LibraryVintage(); v != "2026-12-06" {
 		t.Fatalf("library vintage %q after apply", v)
@@ -245,7 +246,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 	u, _ := newTestUI(t)
 	dir := t.TempDir()
-	if l := waitQueued(t, u.updateLibraryFrom(dir), "the error"); l != nil {
+	if l := waitQueued(t, u.data.UpdateLibraryFrom(dir), "the error"); l != nil {
 		t.Fatal("an empty folder opened the dialog")
 	}
 	if !strings.Contains(shownText(u), "pack.json") {
@@ -259,13 +260,13 @@ func TestLibraryUpdateRefusesBadPack(t *testing.T) {
 // An undo of a library update is refused, changing nothing, once the
 // library was changed elsewhere (another window or the command line).
 func TestLibraryUpdateUndoRefusedAfterChangeElsewhere(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, w := newTestUI(t)
 	packDir, _, _, _ := handMadePack(t, u.sess.Workspace())
-	l := waitQueued(t, u.updateLibraryFrom(packDir), "the update dialog")
+	l := waitQueued(t, u.data.UpdateLibraryFrom(packDir), "the update dialog")
 	if l == nil {
 		t.Fatalf("the dialog did not open: %s", shownText(u))
 	}
-	test.Tap(l.apply)
+	test.Tap(shownLibraryUpdate(t, w).apply)
 	p, err := u.sess.Workspace().LibraryPack()
 	if err != nil {
 		t.Fatal(err)

@@ -46,8 +46,8 @@ func TestMeasureKindAndStatus(t *testing.T) {
 		t.Errorf("a threatened ban is in force: banned %v", u.sess.Result().Totals[0].Banned)
 	}
 	// The assumptions' threats check brings it into force.
-	u.assumptions.load()
-	test.Tap(u.assumptions.threats)
+	u.data.Load()
+	test.Tap(assumptionsCheck(t, u, "Threatened measures are in force by their dates"))
 	if !u.sess.Draft().Assumptions.IncludeThreats || u.sess.Result().Totals[0].Banned == 0 {
 		t.Errorf("include threats %v, banned %v", u.sess.Draft().Assumptions.IncludeThreats, u.sess.Result().Totals[0].Banned)
 	}

@@ -216,19 +216,7 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 
 // scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
 // 4.5 bn after content), 12 lines upper bound".
-func scopeSize(s scenarios.ScopeSize, content bool) string {
-	t := fmt.Sprintf("%s, %s of trade", present.Plural(s.Lines, "line"), present.Money(s.Value))
-	switch {
-	case content:
-		t += fmt.Sprintf(" (%s after content)", present.Money(s.Covered))
-	case s.Covered < s.Value*(1-1e-9):
-		t += fmt.Sprintf(" (%s after sector coverage)", present.Money(s.Covered))
-	}
-	if s.UpperBound > 0 {
-		t += fmt.Sprintf(", %s upper bound", present.Plural(s.UpperBound, "line"))
-	}
-	return t
-}
+func scopeSize(s scenarios.ScopeSize, content bool) string { return present.ScopeSize(s, content) }
 
 // fillEntries lists the include (or exclude) entries of m, each with a
 // button that removes it.

@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/compareview"
+	"parley/app/ui/dataview"
 	"parley/app/ui/evidenceview"
 	"parley/app/ui/exposureview"
 	"parley/app/ui/positionview"
@@ -44,19 +45,19 @@ type UI struct {
 	sess    *session.Session
 	dialogs shown
 
-	tabs        *container.AppTabs
-	tabIDs      mainTabs
-	list        *scenarioList
-	view        *scenarioView
-	exposure    *exposureview.Panel
-	evidence    *evidenceview.View
-	compare     *compareview.View
-	position    *positionview.View
-	assumptions *assumptionsView
-	status      *widget.Label
-	where       *widget.Label // the library's vintage and the workspace's path
-	menu        *appMenu
-	closed      bool
+	tabs     *container.AppTabs
+	tabIDs   mainTabs
+	list     *scenarioList
+	view     *scenarioView
+	exposure *exposureview.Panel
+	evidence *evidenceview.View
+	compare  *compareview.View
+	position *positionview.View
+	data     *dataview.View // the data views: assumptions, datasets, lists, library update
+	status   *widget.Label
+	where    *widget.Label // the library's vintage and the workspace's path
+	menu     *appMenu
+	closed   bool
 
 	// backupWarned is set once a failed backup was shown (recover.go).
 	backupWarned bool
@@ -183,7 +184,7 @@ func (u *UI) build() error {
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompare(u)
 	u.position = newPosition(u)
-	u.assumptions = newAssumptionsView(u)
+	u.data = dataview.New(u.win, u.sess, dataNav{u})
 
 	inner := container.NewHSplit(u.view.content, u.exposure.Content())
 	// The exposure needs a little more room than the measures: at 1024
@@ -200,7 +201,7 @@ func (u *UI) build() error {
 		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.Content()),
 		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.Content()),
 		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.Content()),
-		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.assumptions.content),
+		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.data.Assumptions()),
 	)
 	// Every view scrolls, rather than overlap or widen the window, where
 	// the window is smaller than it needs.
@@ -262,7 +263,7 @@ func (u *UI) openScenario(id string) {
 	}
 	u.list.selectID(u.sess.Current())
 	u.view.load()
-	u.assumptions.load()
+	u.data.Load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()
 }
@@ -280,7 +281,7 @@ func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
 	}
 	u.recompute(now)
 	u.view.changed()
-	u.assumptions.changed()
+	u.data.Changed()
 	if key == "" {
 		u.flushSave()
 	} else {
@@ -318,7 +319,7 @@ func (u *UI) recompute(edited time.Time) {
 	if draft == nil {
 		u.sess.Evaluate(scenarios.Date{})
 		u.exposure.Clear()
-		u.assumptions.showResult()
+		u.data.ShowResult()
 		return
 	}
 	res, err := u.sess.Evaluate(u.exposure.EvalDate(draft)) // the scenario's date, or the day chosen in the panel
@@ -327,7 +328,7 @@ func (u *UI) recompute(edited time.Time) {
 		return
 	}
 	u.exposure.Show(res, edited)
-	u.assumptions.showResult()
+	u.data.ShowResult()
 }
 
 // setStatus shows a short message in the status bar.

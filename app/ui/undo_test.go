@@ -132,7 +132,7 @@ func TestDeleteEveryScenario(t *testing.T) {
 	if u.sess.Draft() != nil || u.sess.Current() != "" {
 		t.Fatalf("showing %q with no scenario left", u.sess.Current())
 	}
-	if !u.view.empty.Visible() || u.assumptions.body.Visible() {
+	if !u.view.empty.Visible() || assumptionsShown(u) {
 		t.Errorf("empty state not shown")
 	}
 	if !u.menu.del.Disabled {

@@ -49,7 +49,7 @@ func (u *UI) reloadShown() {
 		return
 	}
 	u.view.load()
-	u.assumptions.load()
+	u.data.Load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()
 }

@@ -1,7 +1,6 @@
 package present
 
 import (
-
 	"parley/scenarios"
 )
 
@@ -21,4 +20,3 @@ func SectorLabel(sectors []scenarios.Sector, code string) string {
 	}
 	return code
 }
-

@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"errors"
@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	fstorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,18 +26,16 @@ import (
 // the previous library and the re-based scenarios back). A scenario is
 // never changed unless the user chose to re-base it.
 
-// updateLibraryDialog asks for a pack file (a zip) and opens the update
-// dialog on it.
-func (u *UI) updateLibraryDialog() {
-	d := u.fileOpenDialog("read the library pack", func(path string) { u.updateLibraryFrom(path) })
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".zip"}))
-	d.SetTitleText("Update measure library from a pack")
-	u.showFileDialog(d)
+// UpdateLibrary asks for a pack file (a zip) and opens the update dialog
+// on it (File > Update measure library…).
+func (v *View) UpdateLibrary() {
+	v.nav.ShowFile(FileRequest{What: "read the library pack", Title: "Update measure library from a pack", Exts: []string{".zip"},
+		Use: func(path string) { v.UpdateLibraryFrom(path) }})
 }
 
-// libraryUpdate is the update dialog on one pack.
-type libraryUpdate struct {
-	u      *UI
+// LibraryUpdate is the update dialog on one pack.
+type LibraryUpdate struct {
+	dv     *View
 	path   string
 	pack   *library.Pack
 	model  present.LibraryUpdateModel
@@ -51,8 +48,8 @@ type libraryUpdate struct {
 }
 
 // choices for a scenario in the dialog.
-func (l *libraryUpdate) rebaseChoice() string { return "Re-base on " + l.model.NewVintage }
-func (l *libraryUpdate) keepChoice() string {
+func (l *LibraryUpdate) rebaseChoice() string { return "Re-base on " + l.model.NewVintage }
+func (l *LibraryUpdate) keepChoice() string {
 	return "Keep as it is (" + l.model.OldVintage + ")"
 }
 
@@ -62,19 +59,19 @@ func (l *libraryUpdate) keepChoice() string {
 // worker behind a progress dialog. A pack that cannot be read or is refused
 // is shown as an error naming the file, row and field; nothing changes. The
 // channel receives the dialog shown, or nil.
-func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
-	u.flushSave()
-	shown := make(chan *libraryUpdate, 1)
+func (v *View) UpdateLibraryFrom(path string) chan *LibraryUpdate {
+	v.sess.FlushSave()
+	shown := make(chan *LibraryUpdate, 1)
 	msg := widget.NewLabel("Reading " + filepath.Base(path) + " and working out what it changes…")
-	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
-	u.track(busy, nil)
-	ws, today := u.sess.Workspace(), scenarios.DateOf(u.sess.Time())
+	busy := dialog.NewCustomWithoutButtons("Update measure library", container.NewVBox(msg, widget.NewProgressBarInfinite()), v.win)
+	v.nav.Track(busy, nil)
+	ws, today := v.sess.Workspace(), scenarios.DateOf(v.sess.Time())
 	type diff struct {
 		p   *library.Pack
 		d   *storage.LibraryDiff
 		err error
 	}
-	kit.Go(u.onUI, func() diff {
+	kit.Go(v.nav.Post, func() diff {
 		p, d, err := packDiff(ws, path, today)
 		return diff{p, d, err}
 	}, func(r diff) {
@@ -84,11 +81,11 @@ func (u *UI) updateLibraryFrom(path string) chan *libraryUpdate {
 			if errors.As(r.err, &es) {
 				es.SetFile(filepath.Base(path))
 			}
-			u.showError("read the library pack "+filepath.Base(path), r.err)
+			v.nav.ShowError("read the library pack "+filepath.Base(path), r.err)
 			shown <- nil
 			return
 		}
-		l := &libraryUpdate{u: u, path: path, pack: r.p, model: present.NewLibraryUpdateModel(r.d)}
+		l := &LibraryUpdate{dv: v, path: path, pack: r.p, model: present.NewLibraryUpdateModel(r.d)}
 		l.show()
 		shown <- l
 	})
@@ -112,8 +109,8 @@ func packDiff(ws *storage.Workspace, path string, today scenarios.Date) (*librar
 	return p, d, nil
 }
 
-func (l *libraryUpdate) show() {
-	u, m := l.u, l.model
+func (l *LibraryUpdate) show() {
+	dv, m := l.dv, l.model
 	heading := widget.NewLabelWithStyle(m.Heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	changes := m.Changes
@@ -159,26 +156,26 @@ func (l *libraryUpdate) show() {
 
 	body := container.NewVBox(heading, boldLabel("What changes"), l.changes, widget.NewSeparator(), today, widget.NewSeparator(),
 		boldLabel("Your scenarios"), rows, container.NewHBox(l.rebaseAll, l.keepAll), undoNote)
-	l.dlg = dialog.NewCustomWithoutButtons("Update measure library", scrollOf(body, 760, 520), u.win)
+	l.dlg = dialog.NewCustomWithoutButtons("Update measure library", scrollOf(body, 760, 520), dv.win)
 	l.cancel = widget.NewButton("Cancel", func() { l.dlg.Hide() })
 	l.apply = widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), l.Submit)
 	l.apply.Importance = widget.HighImportance
-	if u.sess.Workspace().ReadOnly() {
+	if dv.sess.Workspace().ReadOnly() {
 		l.apply.Disable()
 	}
 	l.dlg.SetButtons([]fyne.CanvasObject{l.cancel, l.apply})
-	u.track(l.dlg, nil)
+	dv.nav.Track(l.dlg, nil)
 }
 
 // setAll sets every scenario's choice.
-func (l *libraryUpdate) setAll(choice string) {
+func (l *LibraryUpdate) setAll(choice string) {
 	for _, r := range l.choice {
 		r.SetSelected(choice)
 	}
 }
 
 // Submit applies the update (Enter in the dialog).
-func (l *libraryUpdate) Submit() {
+func (l *LibraryUpdate) Submit() {
 	var rebase []string
 	for _, r := range l.model.Scenarios {
 		if l.choice[r.ID].Selected == l.rebaseChoice() {
@@ -186,43 +183,28 @@ func (l *libraryUpdate) Submit() {
 		}
 	}
 	l.dlg.Hide()
-	l.u.applyLibraryUpdate(l.pack, rebase)
+	l.dv.applyLibraryUpdate(l.pack, rebase)
 }
 
 // applyLibraryUpdate imports pack p in one transaction, re-bases the
 // scenarios rebase (ids) on it, and records the whole as one undo step.
-func (u *UI) applyLibraryUpdate(p *library.Pack, rebase []string) {
-	u.flushSave()
-	ls, failed, err := u.sess.ApplyLibrary(p, rebase)
+func (v *View) applyLibraryUpdate(p *library.Pack, rebase []string) {
+	v.sess.FlushSave()
+	ls, failed, err := v.sess.ApplyLibrary(p, rebase)
 	if err != nil {
-		u.showError("update the measure library", err)
+		v.nav.ShowError("update the measure library", err)
 		return
 	}
-	u.afterLibrary()
-	u.setStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", ls.After.Info.Vintage, present.Plural(len(ls.Rebased), "scenario")))
+	v.nav.LibraryChanged()
+	v.nav.SetStatus(fmt.Sprintf("Measure library updated to measures as of %s; %s re-based", ls.After.Info.Vintage, present.Plural(len(ls.Rebased), "scenario")))
 	if len(failed) > 0 {
-		u.showError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
+		v.nav.ShowError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}
 }
 
-// afterLibrary shows the workspace after the library changed: the list,
-// the scenario shown, the vintage in the status bar and the menu.
-func (u *UI) afterLibrary() {
-	u.reloadScenarios()
-	u.openScenario(u.sess.Current())
-	u.showVintage()
-	u.refreshMenu()
-}
-
-// showVintage states the library's vintage in the status bar, beside the
-// workspace's path.
-func (u *UI) showVintage() {
-	if u.where == nil {
-		return
-	}
-	text := "Workspace: " + u.sess.Workspace().Path()
-	if info, err := u.sess.Workspace().LibraryInfo(); err == nil {
-		text = "Measures as of " + info.Vintage + " · " + text
-	}
-	u.where.SetText(text)
+// scrollOf scrolls o in at least w by h.
+func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
+	s := container.NewVScroll(o)
+	s.SetMinSize(fyne.NewSize(w, h))
+	return s
 }

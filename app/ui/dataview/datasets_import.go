@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,7 +48,7 @@ var (
 // source, then the import itself on a goroutine with a progress bar and
 // Cancel.
 type datasetImporter struct {
-	u       *UI
+	dv      *View
 	path    string
 	preview *tradefile.Preview
 	// mapped is set once the user changed a column picker: the pickers'
@@ -92,19 +92,40 @@ type datasetImporter struct {
 	result    *pstorage.DatasetImport
 }
 
-// importDatasetDialog opens the import dialog and asks for a file.
-func (u *UI) importDatasetDialog() { u.newDatasetImporter("").pickFile() }
+// ImportDataset opens the import dialog and asks for a file (File >
+// Import trade data…).
+func (v *View) ImportDataset() { v.newDatasetImporter("").pickFile() }
 
 // newDatasetImporter opens the import dialog on path ("" for none yet).
-func (u *UI) newDatasetImporter(path string) *datasetImporter {
-	im := &datasetImporter{u: u, cols: map[string]*widget.Select{}}
-	im.previewer = kit.NewLatest(u.onUI, readPreview, im.previewRead)
-	im.importer = kit.NewLatest(u.onUI, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
+func (v *View) newDatasetImporter(path string) *datasetImporter {
+	im := &datasetImporter{dv: v, cols: map[string]*widget.Select{}}
+	im.previewer = kit.NewLatest(v.nav.Post, readPreview, im.previewRead)
+	im.importer = kit.NewLatest(v.nav.Post, im.importFile, func(r importResult) { im.finish(r.imp, r.err) })
 	im.file = widget.NewLabel("Choose a CSV or XLSX file: a USITC DataWeb, US Census, Statistics Canada CIMT or UN Comtrade export, or any table with a code and a value column.")
 	im.file.Wrapping = fyne.TextWrapWord
 	im.choose = widget.NewButtonWithIcon("Choose file…", theme.FileIcon(), im.pickFile)
 	im.detected = widget.NewLabel("")
 	im.detected.Wrapping = fyne.TextWrapWord
+	im.newTable()
+	mapping := im.newMapping()
+	im.newFields()
+	content := im.layout(mapping)
+	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, v.win), im: im}
+	im.dlg.Resize(fyne.NewSize(min(1180, v.win.Canvas().Size().Width*0.96), min(820, v.win.Canvas().Size().Height*0.96)))
+	v.nav.Track(im.dlg, func() {
+		if im.stop != nil {
+			im.stop()
+		}
+	})
+	if path != "" {
+		im.open(path)
+	}
+	return im
+}
+
+// newTable makes the preview table: row numbers, then the file's cells
+// under headers that name the fields.
+func (im *datasetImporter) newTable() {
 	im.table = widget.NewTable(im.tableSize, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -117,20 +138,28 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		return l
 	}
 	im.table.UpdateHeader = im.tableHeader
+}
 
-	// Two columns of three pickers: the preview keeps its room.
+// newMapping makes a column picker per field, in two columns of three: the
+// preview keeps its room.
+func (im *datasetImporter) newMapping() *fyne.Container {
 	mapping := container.NewGridWithColumns(2, widget.NewForm(), widget.NewForm())
 	for i, f := range tradefile.Fields {
 		s := widget.NewSelect([]string{noColumn}, func(string) { im.columnChosen() })
 		im.cols[f] = s
 		mapping.Objects[i/3].(*widget.Form).Append(tradefile.FieldLabel(f), s)
 	}
+	return mapping
+}
 
-	im.name = kit.NewField(u.win, "e.g. Ontario exports 2026")
+// newFields makes the fields that describe the dataset and how to read the
+// file, and the dialog's buttons.
+func (im *datasetImporter) newFields() {
+	im.name = kit.NewField(im.dv.win, "e.g. Ontario exports 2026")
 	im.direction = widget.NewSelect([]string{present.DirLabel(scenarios.CAtoUS), present.DirLabel(scenarios.UStoCA)}, nil)
 	im.direction.SetSelected(present.DirLabel(scenarios.CAtoUS))
-	im.year = kit.NewField(u.win, "e.g. 2025")
-	im.months = kit.NewField(u.win, "whole year, or 2026-01..2026-03")
+	im.year = kit.NewField(im.dv.win, "e.g. 2025")
+	im.months = kit.NewField(im.dv.win, "whole year, or 2026-01..2026-03")
 	im.currency = widget.NewSelect([]string{currencyUSD, currencyCAD}, func(s string) {
 		if s == currencyCAD {
 			im.rate.Enable()
@@ -141,12 +170,12 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 			im.about.Refresh() // the rate's label follows
 		}
 	})
-	im.rate = kit.NewField(u.win, "C$ per US$, e.g. 1.3698")
+	im.rate = kit.NewField(im.dv.win, "C$ per US$, e.g. 1.3698")
 	im.currency.SetSelected(currencyUSD)
 	im.encoding = widget.NewSelect([]string{encodingUTF8, encodingLatin}, func(string) { im.refresh() })
 	im.sheet = widget.NewSelect(nil, func(string) { im.refresh() })
 	im.sheet.Disable()
-	im.source = kit.NewField(u.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
+	im.source = kit.NewField(im.dv.win, "where the data comes from, e.g. USITC DataWeb, query of 2026-03-02")
 	im.skip = widget.NewCheck("Skip bad rows (the dataset records how many and why)", nil)
 	im.replace = widget.NewCheck("Replace a dataset of the same name", nil)
 	im.problem = kit.ErrorLabel()
@@ -164,7 +193,11 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 	}
 	im.name.OnChanged = func(string) { im.updateStart() }
 	im.replace.OnChanged = func(bool) { im.updateStart() }
+}
 
+// layout arranges the dialog: the file, its columns and first rows on the
+// left, the dataset and how to read it on the right, the outcome below.
+func (im *datasetImporter) layout(mapping *fyne.Container) fyne.CanvasObject {
 	im.about = widget.NewForm(
 		widget.NewFormItem("Name", im.name),
 		widget.NewFormItem("Direction", im.direction),
@@ -181,19 +214,8 @@ func (u *UI) newDatasetImporter(path string) *datasetImporter {
 		container.NewBorder(boldLabel("First rows of the file"), nil, nil, nil, im.table))
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.6
-	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layoutSpacer(), im.cancel, im.start))
-	content := container.NewBorder(nil, bottom, nil, nil, split)
-	im.dlg = &importDialog{CustomDialog: dialog.NewCustom("Import trade data", "Close", content, u.win), im: im}
-	im.dlg.Resize(fyne.NewSize(min(1180, u.win.Canvas().Size().Width*0.96), min(820, u.win.Canvas().Size().Height*0.96)))
-	u.track(im.dlg, func() {
-		if im.stop != nil {
-			im.stop()
-		}
-	})
-	if path != "" {
-		im.open(path)
-	}
-	return im
+	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layout.NewSpacer(), im.cancel, im.start))
+	return container.NewBorder(nil, bottom, nil, nil, split)
 }
 
 // importDialog is the import dialog on screen: Enter imports.
@@ -218,11 +240,7 @@ func setProblem(l *widget.Label, err error) {
 
 // pickFile asks for the file to import.
 func (im *datasetImporter) pickFile() {
-	d := im.u.fileOpenDialog("open the trade data", im.u.dataFileUsed(im.open))
-	d.SetFilter(storage.NewExtensionFileFilter(datasetExts))
-	d.SetTitleText("Import trade data")
-	im.u.dataFolder(d)
-	im.u.showFileDialog(d)
+	im.dv.nav.ShowFile(FileRequest{What: "open the trade data", Title: "Import trade data", Exts: datasetExts, Folder: FolderData, Use: im.open})
 }
 
 var yearInName = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`)
@@ -340,6 +358,36 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	}
 	im.preview = p
 	setProblem(im.problem, nil)
+	im.detected.SetText(detectedText(p))
+	im.quiet = true
+	if p.SuggestedEncoding == tradefile.Latin1 {
+		im.encoding.SetSelected(encodingLatin)
+	}
+	if len(p.Sheets) > 1 {
+		im.sheet.Options = p.Sheets
+		im.sheet.SetSelected(p.Sheet)
+		im.sheet.Enable()
+	} else {
+		im.sheet.Options = nil
+		im.sheet.ClearSelected()
+		im.sheet.Disable()
+	}
+	if !im.mapped && p.Currency() == "CAD" && im.currency.Selected == currencyUSD {
+		im.currency.SetSelected(currencyCAD) // the file's values are in C$ (its header or layout says so)
+	}
+	im.showColumns(p)
+	im.quiet = false
+	im.table.SetColumnWidth(0, 48)
+	for i := 1; i <= p.Width; i++ {
+		im.table.SetColumnWidth(i, 170)
+	}
+	im.table.Refresh()
+	im.updateStart()
+}
+
+// detectedText says what the preview found in the file: its format, the
+// layout recognised, the header row, and any problem or note.
+func detectedText(p *tradefile.Preview) string {
 	var what []string
 	switch p.Format {
 	case tradefile.FormatXLSX:
@@ -365,23 +413,12 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 	for _, n := range p.Notes {
 		text += " " + present.Capitalize(n) + "."
 	}
-	im.detected.SetText(text)
-	im.quiet = true
-	if p.SuggestedEncoding == tradefile.Latin1 {
-		im.encoding.SetSelected(encodingLatin)
-	}
-	if len(p.Sheets) > 1 {
-		im.sheet.Options = p.Sheets
-		im.sheet.SetSelected(p.Sheet)
-		im.sheet.Enable()
-	} else {
-		im.sheet.Options = nil
-		im.sheet.ClearSelected()
-		im.sheet.Disable()
-	}
-	if !im.mapped && p.Currency() == "CAD" && im.currency.Selected == currencyUSD {
-		im.currency.SetSelected(currencyCAD) // the file's values are in C$ (its header or layout says so)
-	}
+	return text
+}
+
+// showColumns offers the file's columns in each field's picker and selects
+// the one recognised, or the user's mapping once there is one.
+func (im *datasetImporter) showColumns(p *tradefile.Preview) {
 	opts := []string{noColumn}
 	for i := range p.Width {
 		opts = append(opts, p.ColumnLabel(i))
@@ -400,13 +437,6 @@ func (im *datasetImporter) show(p *tradefile.Preview, err error) {
 		}
 		s.Refresh()
 	}
-	im.quiet = false
-	im.table.SetColumnWidth(0, 48)
-	for i := 1; i <= p.Width; i++ {
-		im.table.SetColumnWidth(i, 170)
-	}
-	im.table.Refresh()
-	im.updateStart()
 }
 
 // columnChosen follows a change of a column picker: the columns become
@@ -539,7 +569,7 @@ func (im *datasetImporter) run() {
 	im.progress.SetValue(0)
 	im.progress.Show()
 	im.status.SetText("Reading " + filepath.Base(im.path) + "…")
-	im.importer.Submit(importRequest{ws: im.u.sess.Workspace(), path: im.path, spec: spec, opt: opt})
+	im.importer.Submit(importRequest{ws: im.dv.sess.Workspace(), path: im.path, spec: spec, opt: opt})
 }
 
 // importRequest is a file to import as a dataset.
@@ -567,7 +597,7 @@ func (im *datasetImporter) importFile(ctx context.Context, req importRequest) im
 			return
 		}
 		last, lastStage = done, stage
-		im.u.onUI(func() {
+		im.dv.nav.Post(func() {
 			if im.running {
 				im.progress.SetValue(done)
 				im.status.SetText(stage + "…")
@@ -607,8 +637,8 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 	default:
 		im.result = imp
 		im.status.SetText(present.WindowText(strings.Join(report.DatasetSummary(imp), "\n")))
-		im.u.setStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
-		im.u.datasetsChanged()
+		im.dv.nav.SetStatus(fmt.Sprintf("Imported the trade dataset %q: %s lines", imp.Dataset.Name, numfmt.Grouped(float64(imp.Dataset.Lines), 0)))
+		im.dv.DatasetsChanged()
 		im.start.Disable() // imported: another name (or Replace) to import again
 	}
 	if im.done != nil {
@@ -616,20 +646,18 @@ func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
 	}
 }
 
-// datasetsChanged shows the workspace's datasets again wherever they
+// DatasetsChanged shows the workspace's datasets again wherever they
 // appear, and recomputes the scenario shown (its dataset may have been
 // replaced or renamed).
-func (u *UI) datasetsChanged() {
-	u.sess.DropModel()
-	if u.sess.Current() != "" && !u.sess.Dirty() {
-		u.openScenario(u.sess.Current())
+func (v *View) DatasetsChanged() {
+	v.sess.DropModel()
+	if v.sess.Current() != "" && !v.sess.Dirty() {
+		v.nav.OpenScenario(v.sess.Current())
 	} else {
-		u.assumptions.load()
-		u.recompute(u.sess.Time())
+		v.assumptions.load()
+		v.nav.Recompute()
 	}
-	for _, d := range u.dialogs.stack {
-		if m, ok := d.(*datasetManager); ok {
-			m.reload()
-		}
+	if v.manager != nil {
+		v.manager.reload()
 	}
 }

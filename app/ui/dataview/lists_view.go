@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"errors"
@@ -54,21 +54,9 @@ type listsView struct {
 // newListsView builds the view and reads the lists.
 func newListsView(d listsDeps) *listsView {
 	v := &listsView{d: d, selected: -1}
-	v.list = widget.NewList(func() int { return len(v.infos) }, func() fyne.CanvasObject {
-		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		name.Truncation = fyne.TextTruncateEllipsis
-		about := widget.NewLabel("")
-		about.Truncation = fyne.TextTruncateEllipsis
-		about.SizeName = theme.SizeNameCaptionText
-		return container.NewVBox(name, about)
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		box := o.(*fyne.Container)
-		l := v.infos[i]
-		box.Objects[0].(*widget.Label).SetText(l.Name)
-		box.Objects[1].(*widget.Label).SetText(present.ListCaption(l))
-	})
-	v.list.OnSelected = func(i widget.ListItemID) { v.selected = i; v.showSelected() }
-	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.showSelected() }
+	v.list = newManagerList(func() int { return len(v.infos) },
+		func(i int) (string, string) { return v.infos[i].Name, present.ListCaption(v.infos[i]) },
+		func(i int) { v.selected = i; v.showSelected() })
 	v.details = container.NewVBox()
 	v.codes = widget.NewLabel("")
 	v.codes.Wrapping = fyne.TextWrapWord
@@ -215,7 +203,7 @@ func listDetails(l storage.ListInfo, cov []listCover, uses []storage.ListUse) st
 		b.WriteString("\nSource: " + l.Source)
 	}
 	for _, c := range cov {
-		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), scopeSize(c.Size, false))
+		fmt.Fprintf(&b, "\nCovers in %s: %s", present.DirLabel(c.Direction), present.ScopeSize(c.Size, false))
 	}
 	if len(cov) > 0 {
 		b.WriteString("\n(the shown scenario's baseline lines, before precedence and CUSMA relief)")

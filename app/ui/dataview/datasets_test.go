@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"context"
@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/charts"
 	"parley/scenarios"
 	"parley/storage/tradefile"
 )
@@ -27,24 +26,24 @@ func writeDataFile(t *testing.T, name, text string) string {
 }
 
 // wait waits for a value on ch, failing after a while.
-func wait[T any](t *testing.T, ch chan T, what string) T {
+func wait[T any](t *testing.T, u *View, ch chan T, what string) T {
 	t.Helper()
-	return waitQueued(t, ch, what)
+	return waitFor(t, u.nav.(*testNav), ch, what)
 }
 
 // openImporter opens the import dialog on a file and waits for its preview.
-func openImporter(t *testing.T, u *UI, path string) *datasetImporter {
+func openImporter(t *testing.T, u *View, path string) *datasetImporter {
 	t.Helper()
 	im := u.newDatasetImporter("")
 	im.previewed = make(chan struct{}, 16)
 	im.done = make(chan error, 1)
 	im.open(path)
-	wait(t, im.previewed, "the preview")
+	wait(t, u, im.previewed, "the preview")
 	return im
 }
 
 func TestImportDialogRecognisesAndPreviews(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	path := writeDataFile(t, "dataweb_2024.csv", "HTS Number,Description,Special Import Program Claimed,Customs Value\n"+
 		`7601106030,Unwrought aluminum,S,"1,000,000"`+"\n"+`7601106030,Unwrought aluminum,,"250,000"`+"\n"+
 		`2709002090,Crude oil,,"5,000,000"`+"\n")
@@ -83,7 +82,7 @@ func TestImportDialogRecognisesAndPreviews(t *testing.T) {
 	}
 	im.source.SetText("USITC DataWeb, test")
 	test.Tap(im.start)
-	if err := wait(t, im.done, "the import"); err != nil {
+	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
 	d, err := u.sess.Workspace().TradeDataset("dataweb_2024")
@@ -102,7 +101,7 @@ func TestImportDialogRecognisesAndPreviews(t *testing.T) {
 }
 
 func TestImportDialogMapping(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	path := writeDataFile(t, "own.csv", "Tariff line;Where;Amount\n7208.10;ON;1.234,5\n7208.10;ON;10\n7601;QC;99\n")
 	im := openImporter(t, u, path)
 	p := im.preview
@@ -132,7 +131,7 @@ func TestImportDialogMapping(t *testing.T) {
 	im.year.SetText("2025")
 	im.name.SetText("Own data")
 	test.Tap(im.start)
-	if err := wait(t, im.done, "the import"); err != nil {
+	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
 	d, err := u.sess.Workspace().TradeDataset("Own data")
@@ -145,7 +144,7 @@ func TestImportDialogMapping(t *testing.T) {
 }
 
 func TestImportDialogLatin1AndCurrency(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	path := writeDataFile(t, "cimt.csv", "HS8,Commodity,Province,Value ($)\n01012100,Chevaux,Qu\xe9bec,1350\n")
 	im := openImporter(t, u, path)
 	if im.encoding.Selected != encodingLatin || im.preview.SuggestedEncoding != tradefile.Latin1 || !strings.Contains(im.detected.Text, "Latin-1") {
@@ -161,7 +160,7 @@ func TestImportDialogLatin1AndCurrency(t *testing.T) {
 	}
 	im.rate.SetText("1,35")
 	test.Tap(im.start)
-	if err := wait(t, im.done, "the import"); err != nil {
+	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
 	d, err := u.sess.Workspace().TradeDataset("cimt")
@@ -177,10 +176,10 @@ func TestImportDialogLatin1AndCurrency(t *testing.T) {
 }
 
 func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	im := openImporter(t, u, writeDataFile(t, "bad 2024.csv", "HTS Number,Customs Value\n7601106030,1\n7601106030,-3\n"))
 	test.Tap(im.start)
-	err := wait(t, im.done, "the import")
+	err := wait(t, u, im.done, "the import")
 	if err == nil || !strings.Contains(im.problem.Text, "row 3") || !strings.Contains(im.problem.Text, "negative") {
 		t.Fatalf("err %v, problem %q", err, im.problem.Text)
 	}
@@ -202,7 +201,7 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 		t.Fatal("no Cancel while importing")
 	}
 	test.Tap(im.cancel)
-	err = wait(t, im.done, "the cancelled import")
+	err = wait(t, u, im.done, "the cancelled import")
 	if !errors.Is(err, context.Canceled) || !strings.Contains(im.status.Text, "cancelled") {
 		t.Fatalf("err %v, status %q", err, im.status.Text)
 	}
@@ -211,16 +210,16 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 	}
 }
 
-func TestDatasetPickerAndProvinces(t *testing.T) {
-	u, _ := newTestUI(t)
+func TestDatasetPickerAndDelete(t *testing.T) {
+	u, nav := newTestView(t)
 	im := openImporter(t, u, writeDataFile(t, "provinces 2024.csv", "HS8,Commodity,Province,Value ($)\n"+
 		"72081000,Iron,Ontario,1000000\n76011000,Aluminium,Quebec,2000000\n"))
 	im.currency.SetSelected(currencyUSD)
 	test.Tap(im.start)
-	if err := wait(t, im.done, "the import"); err != nil {
+	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	u.openScenario("aug-2025")
+	nav.OpenScenario("aug-2025")
 	sel := u.assumptions.datasets.sel[scenarios.CAtoUS.Index()]
 	sel.SetSelected("provinces 2024")
 	if got := u.sess.Draft().Assumptions.Datasets.CAtoUS; got != "provinces 2024" {
@@ -229,18 +228,6 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	if b := u.sess.Result().Totals[scenarios.CAtoUS.Index()].Baseline; b != 3_000_000 {
 		t.Errorf("baseline %v, want the dataset's 3,000,000", b)
 	}
-	v := u.exposure.ShowProvinces()
-	if rows := v.Rows(); len(rows) != 2 || rows[0][0] != "Quebec" || rows[1][0] != "Ontario" || v.Chart() == nil {
-		t.Fatalf("rows %q", v.Rows())
-	}
-	if _, err := v.Chart()(charts.Size{W: 800, H: 400}).ScreenImage(charts.Size{W: 800, H: 400}, 1); err != nil {
-		t.Errorf("provinces chart: %v", err)
-	}
-	if !strings.Contains(v.Note(), "2 provinces or states") {
-		t.Errorf("note %q", v.Note())
-	}
-	checkProvincesExport(t, u, v)
-	v.Hide()
 
 	// The dataset is in use: delete is refused, naming the scenario.
 	m := u.datasetsDialog()
@@ -249,10 +236,9 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	}
 	m.list.Select(0)
 	m.deleteDialog()
-	if !strings.Contains(shownText(u), "August 2025") {
-		t.Errorf("delete of a used dataset: %q", shownText(u))
+	if !strings.Contains(strings.Join(nav.errors, " "), "August 2025") {
+		t.Errorf("delete of a used dataset: %q", nav.errors)
 	}
-	u.escape()
 	// Back to the built-in data: then it can go.
 	sel.SetSelected(builtinData)
 	if u.sess.Draft().Assumptions.Datasets.CAtoUS != "" {
@@ -263,7 +249,7 @@ func TestDatasetPickerAndProvinces(t *testing.T) {
 	if err := u.sess.Workspace().DeleteTradeDataset(m.all[0].Name); err != nil {
 		t.Fatal(err)
 	}
-	u.datasetsChanged()
+	u.DatasetsChanged()
 	if len(m.all) != 0 || len(sel.Options) != 1 {
 		t.Errorf("after delete: %d listed, picker %q", len(m.all), sel.Options)
 	}

@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"fmt"
@@ -56,7 +56,7 @@ func (p *datasetPicker) items() []*widget.FormItem {
 // load shows the datasets of the workspace and the scenario's choice; the
 // view is loading, so the selects' changes edit nothing.
 func (p *datasetPicker) load(a scenarios.Assumptions) {
-	all, err := p.v.u.sess.Workspace().TradeDatasets()
+	all, err := p.v.dv.sess.Workspace().TradeDatasets()
 	if err != nil {
 		p.hint.SetText("Datasets unavailable: " + err.Error())
 		return

@@ -1,7 +1,6 @@
-package ui
+package dataview
 
 import (
-	"parley/scenarios"
 	"strings"
 	"testing"
 
@@ -9,8 +8,8 @@ import (
 )
 
 func TestAssumptionsChangeTheResult(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("aug-2025")
+	u, nav := newTestView(t)
+	nav.OpenScenario("aug-2025")
 	v := u.assumptions
 	base := u.sess.Result().Totals[0]
 	var autos, mach *overrideRow
@@ -44,7 +43,7 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 		}},
 		{"baseline year", func() { v.year.SetSelected("2023") }, func() bool {
 			return u.sess.Draft().Assumptions.BaselineYear == 2023 && u.sess.Result().Totals[0].Baseline != base.Baseline &&
-				strings.Contains(strings.Join(u.sourceLines(), " "), "2023")
+				strings.Contains(strings.Join(nav.SourceLines(), " "), "2023")
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,8 +60,8 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 			if u.sess.Result().Totals[0].UpperBound {
 				want = "≤ " + want
 			}
-			if got := u.exposure.TotalText(scenarios.CAtoUS, 1); got != want {
-				t.Errorf("exposure totals %q, result %v", got, u.sess.Result().Totals[0].Duty)
+			if got := v.totals[0].Text; !strings.Contains(got, "duty at stake "+want+" on") {
+				t.Errorf("totals %q, result %v", got, u.sess.Result().Totals[0].Duty)
 			}
 		})
 	}
@@ -77,7 +76,12 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 	}
 	// Each change is undoable.
 	for range 5 {
-		u.Undo()
+		u.sess.FlushSave()
+		st, _, err := u.sess.Undo()
+		if err != nil {
+			t.Fatal(err)
+		}
+		nav.OpenScenario(st.ID) // as the window does after an undo
 	}
 	if u.sess.Draft().Assumptions.ElasticityHigh != 1.5 {
 		t.Errorf("elasticity high %v after undo", u.sess.Draft().Assumptions.ElasticityHigh)
@@ -85,8 +89,8 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 }
 
 func TestInvalidAssumptionIsNotApplied(t *testing.T) {
-	u, _ := newTestUI(t)
-	u.openScenario("threat-25")
+	u, nav := newTestView(t)
+	nav.OpenScenario("threat-25")
 	v := u.assumptions
 	typeInto(v.high, "0.3") // below the low multiplier 0.5
 	if u.sess.Draft().Assumptions.ElasticityHigh == 0.3 {
@@ -95,8 +99,8 @@ func TestInvalidAssumptionIsNotApplied(t *testing.T) {
 	if !v.problem.Visible() || !strings.Contains(v.problem.Text, "elasticity") {
 		t.Errorf("problem %q", v.problem.Text)
 	}
-	if shownText(u) != "" {
-		t.Errorf("a dialog interrupted typing: %q", shownText(u))
+	if len(nav.errors) > 0 || len(nav.dialogs) > 0 {
+		t.Errorf("a dialog interrupted typing: %q", nav.errors)
 	}
 	typeInto(v.high, "2")
 	if u.sess.Draft().Assumptions.ElasticityHigh != 2 || v.problem.Visible() {

@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ import (
 // with import, rename, delete and export.
 type datasetManager struct {
 	*dialog.CustomDialog
-	u        *UI
+	dv       *View
 	all      []pstorage.TradeDataset
 	selected int
 	list     *widget.List
@@ -35,34 +35,25 @@ type datasetManager struct {
 	use      *widget.Button
 }
 
-// datasetsDialog shows the trade datasets (File → Trade datasets…).
-func (u *UI) datasetsDialog() *datasetManager {
-	for _, d := range u.dialogs.stack {
-		if m, ok := d.(*datasetManager); ok {
-			return m
-		}
+// ShowDatasets shows the trade datasets (File > Trade datasets…).
+func (v *View) ShowDatasets() { v.datasetsDialog() }
+
+// datasetsDialog shows the trade datasets, once.
+func (v *View) datasetsDialog() *datasetManager {
+	if v.manager != nil {
+		return v.manager
 	}
-	m := &datasetManager{u: u, selected: -1}
-	m.list = widget.NewList(func() int { return len(m.all) }, func() fyne.CanvasObject {
-		name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		name.Truncation = fyne.TextTruncateEllipsis
-		about := widget.NewLabel("")
-		about.Truncation = fyne.TextTruncateEllipsis
-		about.SizeName = theme.SizeNameCaptionText
-		return container.NewVBox(name, about)
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		box := o.(*fyne.Container)
-		d := m.all[i]
-		box.Objects[0].(*widget.Label).SetText(d.Name)
-		box.Objects[1].(*widget.Label).SetText(present.WindowText(report.DatasetDescription(d)))
-	})
-	m.list.OnSelected = func(i widget.ListItemID) { m.selected = i; m.showSelected() }
-	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; m.showSelected() }
+	m := &datasetManager{dv: v, selected: -1}
+	m.list = newManagerList(func() int { return len(m.all) },
+		func(i int) (string, string) {
+			return m.all[i].Name, present.WindowText(report.DatasetDescription(m.all[i]))
+		},
+		func(i int) { m.selected = i; m.showSelected() })
 	m.details = widget.NewLabel("")
 	m.details.Wrapping = fyne.TextWrapWord
 	m.status = widget.NewLabel("")
 	m.status.Wrapping = fyne.TextWrapWord
-	add := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), u.importDatasetDialog)
+	add := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), v.ImportDataset)
 	add.Importance = widget.HighImportance
 	m.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), m.renameDialog)
 	m.del = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), m.deleteDialog)
@@ -73,9 +64,10 @@ func (u *UI) datasetsDialog() *datasetManager {
 		"a dataset that a scenario uses cannot be deleted, and renaming it renames it in those scenarios.")
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(intro, buttons), container.NewVBox(widget.NewSeparator(), m.details, m.status), nil, nil, m.list)
-	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, u.win)
-	m.Resize(kit.DialogSize(u.win, 880, 600))
-	u.track(m, nil)
+	m.CustomDialog = dialog.NewCustom("Trade datasets", "Close", content, v.win)
+	m.Resize(kit.DialogSize(v.win, 880, 600))
+	v.manager = m
+	v.nav.Track(m, func() { v.manager = nil })
 	m.reload()
 	return m
 }
@@ -86,7 +78,7 @@ func (m *datasetManager) reload() {
 	if m.selected >= 0 && m.selected < len(m.all) {
 		keep = m.all[m.selected].Name
 	}
-	all, err := m.u.sess.Workspace().TradeDatasets()
+	all, err := m.dv.sess.Workspace().TradeDatasets()
 	if err != nil {
 		m.status.SetText("Datasets unavailable: " + err.Error())
 		return
@@ -129,7 +121,7 @@ func (m *datasetManager) showSelected() {
 		}
 		return
 	}
-	if m.u.sess.Draft() == nil {
+	if m.dv.sess.Draft() == nil {
 		m.use.Disable()
 	}
 	lines := []string{
@@ -163,14 +155,14 @@ func (m *datasetManager) renameDialog() {
 	if !ok {
 		return
 	}
-	name := kit.NewField(m.u.win, "new name")
+	name := kit.NewField(m.dv.win, "new name")
 	name.SetText(d.Name)
-	m.u.showForm(formSpec{
-		title: "Rename dataset", confirm: "Rename", what: "rename the dataset",
-		items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
-		fields: []*kit.Field{name}, focus: name,
-		submit: func() error {
-			changed, err := m.u.sess.Workspace().RenameTradeDataset(d.Name, name.Text)
+	m.dv.nav.ShowForm(Form{
+		Title: "Rename dataset", Confirm: "Rename", What: "rename the dataset",
+		Items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
+		Fields: []*kit.Field{name}, Focus: name,
+		Submit: func() error {
+			changed, err := m.dv.sess.Workspace().RenameTradeDataset(d.Name, name.Text)
 			if err != nil {
 				return err
 			}
@@ -179,11 +171,11 @@ func (m *datasetManager) renameDialog() {
 				msg += fmt.Sprintf("; %s now %s it under its new name", strings.Join(changed, ", "), map[bool]string{true: "uses", false: "use"}[len(changed) == 1])
 			}
 			m.status.SetText(msg + ".")
-			m.u.setStatus(msg)
+			m.dv.nav.SetStatus(msg)
 			if m.selected >= 0 {
 				m.all[m.selected].Name = strings.TrimSpace(name.Text)
 			}
-			m.u.datasetsChanged()
+			m.dv.DatasetsChanged()
 			return nil
 		},
 	})
@@ -201,7 +193,7 @@ func (m *datasetManager) deleteDialog() {
 		if len(d.UsedBy) == 1 {
 			pron = "its"
 		}
-		m.u.showError("delete the dataset", fmt.Errorf("%q is used by %s: choose other trade data in %s assumptions first",
+		m.dv.nav.ShowError("delete the dataset", fmt.Errorf("%q is used by %s: choose other trade data in %s assumptions first",
 			d.Name, strings.Join(present.QuotedNames(d.UsedBy), ", "), pron))
 		return
 	}
@@ -210,15 +202,15 @@ func (m *datasetManager) deleteDialog() {
 			if !ok {
 				return
 			}
-			if err := m.u.sess.Workspace().DeleteTradeDataset(d.Name); err != nil {
-				m.u.showError("delete the dataset", err)
+			if err := m.dv.sess.Workspace().DeleteTradeDataset(d.Name); err != nil {
+				m.dv.nav.ShowError("delete the dataset", err)
 				return
 			}
 			m.status.SetText(fmt.Sprintf("Deleted the dataset %q.", d.Name))
 			m.selected = -1
-			m.u.datasetsChanged()
-		}, m.u.win)
-	m.u.track(c, nil)
+			m.dv.DatasetsChanged()
+		}, m.dv.win)
+	m.dv.nav.Track(c, nil)
 }
 
 // exportDialog writes the selected dataset as CSV.
@@ -227,35 +219,33 @@ func (m *datasetManager) exportDialog() {
 	if !ok {
 		return
 	}
-	f := m.u.fileSaveDialog("export the dataset", m.u.dataFileUsed(func(path string) {
+	use := func(path string) {
 		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
 			path += ".csv"
 		}
-		if err := m.u.sess.Workspace().ExportTradeDatasetFile(d.Name, path); err != nil {
-			m.u.showError("export the dataset", err)
+		if err := m.dv.sess.Workspace().ExportTradeDatasetFile(d.Name, path); err != nil {
+			m.dv.nav.ShowError("export the dataset", err)
 			return
 		}
 		m.status.SetText(fmt.Sprintf("Exported %q to %s: it imports back to the same lines.", d.Name, path))
-	}))
-	f.SetFileName(pstorage.Slug(d.Name) + ".csv")
-	f.SetTitleText("Export dataset")
-	m.u.dataFolder(f)
-	m.u.showFileDialog(f)
+	}
+	m.dv.nav.ShowFile(FileRequest{What: "export the dataset", Title: "Export dataset", Save: true,
+		FileName: pstorage.Slug(d.Name) + ".csv", Folder: FolderData, Use: use})
 }
 
 // useInScenario makes the scenario shown use the selected dataset for its
 // direction (undoable).
 func (m *datasetManager) useInScenario() {
 	d, ok := m.current()
-	if !ok || m.u.sess.Draft() == nil {
+	if !ok || m.dv.sess.Draft() == nil {
 		return
 	}
-	err := m.u.edit("", "trade data change", func(sc *scenarios.Scenario) { sc.Assumptions.Datasets.Set(d.Direction, d.Name) })
+	err := m.dv.nav.Edit("", "trade data change", func(sc *scenarios.Scenario) { sc.Assumptions.Datasets.Set(d.Direction, d.Name) })
 	if err != nil {
-		m.u.showError("use the dataset", err)
+		m.dv.nav.ShowError("use the dataset", err)
 		return
 	}
-	m.u.assumptions.load()
-	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.u.sess.Draft().Name, d.Name, present.DirLabel(d.Direction)))
+	m.dv.assumptions.load()
+	m.status.SetText(fmt.Sprintf("“%s” now uses %q for %s.", m.dv.sess.Draft().Name, d.Name, present.DirLabel(d.Direction)))
 	m.reload()
 }

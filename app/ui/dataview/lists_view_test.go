@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"strings"
@@ -19,8 +19,9 @@ func listUsingScenario(scenario, list string) string {
 }
 
 func TestListsViewCreateFromPastedCodes(t *testing.T) {
-	u, _ := newTestUI(t)
-	v := u.listsDialog()
+	u, nav := newTestView(t)
+	nav.changes = 0
+	v := u.showLists()
 	c := v.newDialog()
 	test.Type(c.name, "my-dairy")
 	c.title.SetText("Dairy")
@@ -28,6 +29,9 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 	test.Tap(c.ok)
 	if v.creating != nil {
 		t.Fatalf("the form stayed open: %q", c.problem.Text)
+	}
+	if nav.changes == 0 {
+		t.Error("the window was not told to read its models again")
 	}
 	l, err := u.sess.Workspace().List("my-dairy")
 	if err != nil || !l.User || strings.Join(l.Codes, " ") != "04011000 040210" {
@@ -59,8 +63,8 @@ func TestListsViewCreateFromPastedCodes(t *testing.T) {
 }
 
 func TestListsViewBadCodeShowsItsRow(t *testing.T) {
-	u, _ := newTestUI(t)
-	v := u.listsDialog()
+	u, _ := newTestView(t)
+	v := u.showLists()
 	c := v.newDialog()
 	c.name.SetText("bad")
 	c.codes.SetText("0401\n0402\n04A1\n")
@@ -84,14 +88,14 @@ func TestListsViewBadCodeShowsItsRow(t *testing.T) {
 }
 
 func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	if err := u.sess.Workspace().CreateList(scenarios.ProductList{Name: "dairy", Codes: []string{"0401", "0402"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := u.sess.Workspace().ImportScenario(strings.NewReader(listUsingScenario("Dairy duty", "dairy"))); err != nil {
 		t.Fatal(err)
 	}
-	v := u.listsDialog()
+	v := u.showLists()
 	v.reload("dairy")
 	if !strings.Contains(v.shown, "Used by 1 measure") || !strings.Contains(v.shown, "Dairy duty — Dairy duty 25%") {
 		t.Errorf("details:\n%s", v.shown)
@@ -124,25 +128,5 @@ func TestListsViewRenameAndDeleteRefusedWhenUsed(t *testing.T) {
 	v.reload("us-s338-dairy")
 	if !v.rename.Disabled() || !v.del.Disabled() {
 		t.Error("rename or delete enabled on a built-in list")
-	}
-}
-
-func TestListsMadeElsewhereReachTheModel(t *testing.T) {
-	u, _ := newTestUI(t)
-	a := scenarios.DefaultAssumptions()
-	if _, err := u.sess.ModelFor(a); err != nil {
-		t.Fatal(err)
-	}
-	// As the command line would, behind the window's back.
-	if err := u.sess.Workspace().CreateList(scenarios.ProductList{Name: "elsewhere", Codes: []string{"0401"}}); err != nil {
-		t.Fatal(err)
-	}
-	u.externalChange()
-	m, err := u.sess.ModelFor(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Lists()["elsewhere"] == nil {
-		t.Error("a list made elsewhere is not in the model after the change is noticed")
 	}
 }

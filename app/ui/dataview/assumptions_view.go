@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ const yourAssumption = "your assumption"
 // year, presets, elasticity multipliers and per-sector overrides, each
 // default shown with its source.
 type assumptionsView struct {
-	u       *UI
+	dv      *View
 	content fyne.CanvasObject
 	loading bool
 
@@ -60,52 +60,12 @@ type overrideRow struct {
 // widths of the overrides table's columns.
 var overrideWidths = []float32{150, 116, 80, 84, 76, 70, 80, 150}
 
-func newAssumptionsView(u *UI) *assumptionsView {
-	v := &assumptionsView{u: u}
+func newAssumptionsView(dv *View) *assumptionsView {
+	v := &assumptionsView{dv: dv}
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.Wrapping = fyne.TextWrapWord
 	v.problem = kit.ErrorLabel()
-	v.cusmaPresets, _ = u.sess.Workspace().CUSMAPresets()
-	v.elastPresets, _ = u.sess.Workspace().ElasticityPresets()
-	years, _ := u.sess.Workspace().BaselineYears()
-	var yearOpts []string
-	for _, y := range years {
-		yearOpts = append(yearOpts, strconv.Itoa(y))
-	}
-	v.year = widget.NewSelect(yearOpts, func(s string) {
-		y, err := strconv.Atoi(s)
-		if err != nil {
-			return
-		}
-		v.change("", "baseline year change", func(a *scenarios.Assumptions) { a.BaselineYear = y })
-	})
-	v.cusma = widget.NewSelect(presetLabels(v.cusmaPresets), func(s string) {
-		name := presetName(v.cusmaPresets, s)
-		v.change("", "CUSMA share preset change", func(a *scenarios.Assumptions) { a.CUSMAShares = name })
-	})
-	v.elast = widget.NewSelect(presetLabels(v.elastPresets), func(s string) {
-		name := presetName(v.elastPresets, s)
-		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
-	})
-	v.low = kit.NewField(u.win, "0.5")
-	v.low.Scenario = true
-	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
-	v.low.OnChanged = func(s string) {
-		if x, err := present.ParseNumber(s, 0, 100); err == nil {
-			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
-		}
-	}
-	v.high = kit.NewField(u.win, "1.5")
-	v.high.Scenario = true
-	v.high.Validator = v.low.Validator
-	v.high.OnChanged = func(s string) {
-		if x, err := present.ParseNumber(s, 0, 100); err == nil {
-			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
-		}
-	}
-	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
-		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
-	})
+	v.newControls()
 	for i := range v.totals {
 		v.totals[i] = widget.NewLabel("")
 		v.totals[i].Wrapping = fyne.TextWrapWord
@@ -135,7 +95,7 @@ func newAssumptionsView(u *UI) *assumptionsView {
 		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
 		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
 	grid := container.NewVBox()
-	for _, s := range u.sess.Sectors() {
+	for _, s := range dv.sess.Sectors() {
 		grid.Add(v.newRow(s))
 	}
 	table := container.NewBorder(header, nil, nil, nil, container.NewVScroll(grid))
@@ -149,6 +109,52 @@ func newAssumptionsView(u *UI) *assumptionsView {
 	v.none = widget.NewLabel("No scenario is open.")
 	v.content = container.NewStack(v.body, v.none)
 	return v
+}
+
+// newControls makes the assumptions' controls, each of which edits the
+// scenario shown: year, presets, multipliers and threats.
+func (v *assumptionsView) newControls() {
+	v.cusmaPresets, _ = v.dv.sess.Workspace().CUSMAPresets()
+	v.elastPresets, _ = v.dv.sess.Workspace().ElasticityPresets()
+	years, _ := v.dv.sess.Workspace().BaselineYears()
+	var yearOpts []string
+	for _, y := range years {
+		yearOpts = append(yearOpts, strconv.Itoa(y))
+	}
+	v.year = widget.NewSelect(yearOpts, func(s string) {
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return
+		}
+		v.change("", "baseline year change", func(a *scenarios.Assumptions) { a.BaselineYear = y })
+	})
+	v.cusma = widget.NewSelect(presetLabels(v.cusmaPresets), func(s string) {
+		name := presetName(v.cusmaPresets, s)
+		v.change("", "CUSMA share preset change", func(a *scenarios.Assumptions) { a.CUSMAShares = name })
+	})
+	v.elast = widget.NewSelect(presetLabels(v.elastPresets), func(s string) {
+		name := presetName(v.elastPresets, s)
+		v.change("", "elasticity preset change", func(a *scenarios.Assumptions) { a.Elasticities = name })
+	})
+	v.low = kit.NewField(v.dv.win, "0.5")
+	v.low.Scenario = true
+	v.low.Validator = func(s string) error { _, err := present.ParseNumber(s, 0, 100); return err }
+	v.low.OnChanged = func(s string) {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
+			v.change("low", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityLow = x })
+		}
+	}
+	v.high = kit.NewField(v.dv.win, "1.5")
+	v.high.Scenario = true
+	v.high.Validator = v.low.Validator
+	v.high.OnChanged = func(s string) {
+		if x, err := present.ParseNumber(s, 0, 100); err == nil {
+			v.change("high", "elasticity multiplier change", func(a *scenarios.Assumptions) { a.ElasticityHigh = x })
+		}
+	}
+	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
+		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
+	})
 }
 
 func boldLabel(s string) *widget.Label {
@@ -166,7 +172,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 	name.Truncation = fyne.TextTruncateEllipsis
 	mk := func(kind, what, placeholder string, parse func(string) (float64, error), show func(float64) string,
 		set func(o *scenarios.Overrides, code string, val float64, on bool)) *kit.Field {
-		f := kit.NewField(v.u.win, placeholder)
+		f := kit.NewField(v.dv.win, placeholder)
 		f.Scenario = true
 		key := "ov:" + kind + ":" + s.Code
 		f.OnChanged = func(text string) {
@@ -186,7 +192,7 @@ func (v *assumptionsView) newRow(s scenarios.Sector) fyne.CanvasObject {
 				} else {
 					v.change(key, "override removal", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, 0, false) })
 				}
-				v.u.showProblem(v.problem, fmt.Errorf("%s of %s, %q: %w. Not applied: %s", what, s.Label(), strings.TrimSpace(text), err, stays))
+				v.dv.nav.ShowProblem(v.problem, fmt.Errorf("%s of %s, %q: %w. Not applied: %s", what, s.Label(), strings.TrimSpace(text), err, stays))
 				return
 			}
 			v.change(key, "override change", func(a *scenarios.Assumptions) { set(&a.Overrides, s.Code, x, true) })
@@ -251,17 +257,17 @@ func presetLabel(ps []storage.Preset, name string) string {
 
 // change edits the scenario's assumptions.
 func (v *assumptionsView) change(key, label string, fn func(a *scenarios.Assumptions)) {
-	if v.loading || v.u.sess.Draft() == nil {
+	if v.loading || v.dv.sess.Draft() == nil {
 		return
 	}
-	err := v.u.edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
-	v.u.showProblem(v.problem, err)
+	err := v.dv.nav.Edit(key, label, func(sc *scenarios.Scenario) { fn(&sc.Assumptions) })
+	v.dv.nav.ShowProblem(v.problem, err)
 }
 
 // load shows the assumptions of the scenario shown.
 func (v *assumptionsView) load() {
-	u := v.u
-	if u.sess.Draft() == nil {
+	dv := v.dv
+	if dv.sess.Draft() == nil {
 		v.body.Hide()
 		v.none.Show()
 		return
@@ -270,8 +276,8 @@ func (v *assumptionsView) load() {
 	v.none.Hide()
 	v.loading = true
 	defer func() { v.loading = false }()
-	a := u.sess.Draft().Assumptions
-	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", u.sess.Draft().Name))
+	a := dv.sess.Draft().Assumptions
+	v.title.SetText(fmt.Sprintf("Assumptions of “%s”: changes apply to this scenario, are saved at once and can be undone.", dv.sess.Draft().Name))
 	v.year.SetSelected(strconv.Itoa(a.BaselineYear))
 	v.cusma.SetSelected(presetLabel(v.cusmaPresets, a.CUSMAShares))
 	v.elast.SetSelected(presetLabel(v.elastPresets, a.Elasticities))
@@ -290,16 +296,16 @@ func (v *assumptionsView) load() {
 
 // changed shows the defaults, sources and marks after an edit.
 func (v *assumptionsView) changed() {
-	u := v.u
-	if u.sess.Draft() == nil {
+	dv := v.dv
+	if dv.sess.Draft() == nil {
 		return
 	}
-	a := u.sess.Draft().Assumptions
-	if _, err := u.sess.ModelFor(a); err != nil {
+	a := dv.sess.Draft().Assumptions
+	if _, err := dv.sess.ModelFor(a); err != nil {
 		v.legend.SetText("Defaults unavailable: " + err.Error())
 		return
 	}
-	defs := u.sess.Defaults()
+	defs := dv.sess.Defaults()
 	key := fmt.Sprintf("%v", a)
 	if key == v.shownKey {
 		return // nothing this view shows changed
@@ -311,8 +317,8 @@ func (v *assumptionsView) changed() {
 	}
 	var cusmaSrc, elastSrc string
 	if len(defs) > 0 {
-		cusmaSrc = u.datasetSource(defs[0].CUSMASource)
-		elastSrc = u.datasetSource(defs[0].ElasticitySource)
+		cusmaSrc = dv.datasetSource(defs[0].CUSMASource)
+		elastSrc = dv.datasetSource(defs[0].ElasticitySource)
 	}
 	v.legend.SetText(fmt.Sprintf("Defaults and their sources. CUSMA claim shares (flows into the US; flows into Canada have no share data and take 0): "+
 		"preset %s, %s. Elasticities: preset %s, %s; * imputed: median of the other sectors. Baseline tariff: 0 (CUSMA trade is mostly duty-free). "+
@@ -344,15 +350,15 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(present.WindowText(strings.Join(u.sourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(dv.nav.SourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.
-func (u *UI) datasetSource(id string) string {
+func (v *View) datasetSource(id string) string {
 	if id == "" {
 		return "no source"
 	}
-	d, err := u.sess.Workspace().Dataset(id)
+	d, err := v.sess.Workspace().Dataset(id)
 	if err != nil {
 		return id
 	}
@@ -362,10 +368,10 @@ func (u *UI) datasetSource(id string) string {
 // showResult shows the totals of the scenario as computed now.
 func (v *assumptionsView) showResult() {
 	for _, d := range scenarios.Directions {
-		if v.u.sess.Draft() == nil {
+		if v.dv.sess.Draft() == nil {
 			v.totals[d.Index()].SetText("")
 			continue
 		}
-		v.totals[d.Index()].SetText(present.TotalsLine(d, v.u.sess.Result().Totals[d.Index()]))
+		v.totals[d.Index()].SetText(present.TotalsLine(d, v.dv.sess.Result().Totals[d.Index()]))
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package dataview
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // the file one cell is named at its row, and no cell of the preview table
 // holds more than a preview cell's worth of text.
 func TestImportDialogUnclosedQuote(t *testing.T) {
-	u, _ := newTestUI(t)
+	u, _ := newTestView(t)
 	path := writeDataFile(t, "quote.csv", "code,value,description\n0101,1,Horses\n0102,2,\"Cattle\n"+
 		strings.Repeat("0103,3,Swine and other animals\n", 100000))
 	im := openImporter(t, u, path)
