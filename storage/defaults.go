@@ -1,13 +1,11 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -15,6 +13,7 @@ import (
 	"strings"
 
 	"parley/assets"
+	"parley/library"
 	"parley/scenarios"
 	"parley/seeds"
 	"parley/storage/refdata"
@@ -79,8 +78,7 @@ type defaultsLoader struct {
 	cusma   map[string]bool
 	elast   map[string]bool
 	years   map[int]bool
-	library map[string]libraryEntry
-	libList []libraryEntry
+	libList []library.Entry // the built-in library, in order
 	// upgrade is set when the workspace holds older defaults.
 	upgrade bool
 	lists   scenarios.ProductLists // the built-in product lists, read once
@@ -112,7 +110,7 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 	}
 	l := &defaultsLoader{w: w, tx: tx, now: w.timestamp(), sources: src, chapter: map[string]string{},
 		docs: map[string]string{}, cusma: map[string]bool{}, elast: map[string]bool{}, years: map[int]bool{},
-		library: map[string]libraryEntry{}, upgrade: from > 0}
+		upgrade: from > 0}
 	type step struct {
 		name string
 		fn   func() error
@@ -557,83 +555,66 @@ func (c loaderCatalog) ListKnown(name string) bool {
 }
 func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return false }
 
-// builtinFile is the shape of assets/builtin.json.
-type builtinFile struct {
-	About     string `json:"about"`
-	Scenarios []struct {
-		ID          string `json:"id"`
-		Name        string `json:"name"`
-		Description string `json:"description"`
-		AsOf        string `json:"as_of"`
-		AsOfToday   bool   `json:"as_of_today"`
-		AllLibrary  bool   `json:"all_library"`
-		// IncludeThreats is the scenario's include_threats assumption:
-		// threatened measures are active by their dates.
-		IncludeThreats bool           `json:"include_threats"`
-		Measures       []libraryEntry `json:"measures"`
-
-		// Without names library measures (by id) or programmes that
-		// all_library leaves out: a proposal on today's regime is the
-		// library without the measures it lifts, plus its own measures.
-		Without []string `json:"without"`
-	} `json:"scenarios"`
-}
-
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+// measureLibrary loads the built-in library pack (assets/library, which
+// productsgen writes from assets/library.json and the measures tables):
+// each measure with its citations and its row's texts, checked as a
+// scenario measure.
+func (l *defaultsLoader) measureLibrary() error {
+	lists, err := l.productLists()
+	if err != nil {
 		return err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("data after the top-level value")
+	p, entries, err := library.BuiltinEntries(lists, loaderCatalog{l})
+	if err != nil {
+		return err
+	}
+	l.libList = entries
+	// An upgrade replaces the library by the built-in one, unless the user
+	// imported a pack more recent than it: the built-in scenarios are still
+	// made from the built-in library.
+	if l.upgrade {
+		var vintage string
+		err := l.tx.QueryRow("SELECT vintage FROM library_pack WHERE id = 1").Scan(&vintage)
+		switch {
+		case err == nil && vintage > p.Info.Vintage:
+			return nil
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec("DELETE FROM library_pack"); err != nil {
+			return err
+		}
+	}
+	for pos, e := range entries {
+		pm := &p.Measures[pos]
+		stored, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec(`INSERT INTO measure_library (id, position, row, status, measure, legal_basis, scope,
+			rate_text, dates_text, cusma_text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, pos, pm.Row, pm.Remark, string(stored), pm.LegalBasis, pm.Scope, pm.RateText,
+			pm.DatesText, pm.CUSMAText, pm.TableSource, pm.Confidence); err != nil {
+			return fmt.Errorf("library measure %s: %w", e.ID, err)
+		}
 	}
 	return nil
 }
 
+// builtins writes the built-in scenarios (library.BuiltinScenarios); an
+// upgrade writes only those replaceable.
 func (l *defaultsLoader) builtins() error {
-	b, err := fs.ReadFile(assets.Files(), assets.BuiltinFile)
+	list, err := library.BuiltinScenarios(l.libList, scenarios.DateOf(l.w.now()), loaderCatalog{l})
 	if err != nil {
 		return err
 	}
-	var f builtinFile
-	if err := decodeStrict(b, &f); err != nil {
-		return fmt.Errorf("%s: %w", assets.BuiltinFile, err)
-	}
-	today := scenarios.DateOf(l.w.now())
-	for pos, s := range f.Scenarios {
-		sc := scenarios.Scenario{Name: s.Name, Description: s.Description, AsOfToday: s.AsOfToday,
-			Assumptions: scenarios.DefaultAssumptions()}
-		sc.Assumptions.IncludeThreats = s.IncludeThreats
-		if s.AsOfToday {
-			sc.AsOf = today
-		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
-			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
-		}
-		// all_library takes every library measure without a remark,
-		// whatever its status: the engine decides which are active.
-		entries, err := l.allLibrary(s.AllLibrary, s.Without)
-		if err != nil {
-			return fmt.Errorf("scenario %s: %w", s.ID, err)
-		}
-		entries = append(entries, s.Measures...)
-		for i, e := range entries {
-			m, err := l.resolveEntry(e)
-			if err != nil {
-				return fmt.Errorf("scenario %s: measure %d: %w", s.ID, i, err)
-			}
-			sc.Measures = append(sc.Measures, m)
-		}
-		if errs := scenarios.Validate(&sc, loaderCatalog{l}); len(errs) > 0 {
-			return fmt.Errorf("scenario %s: %w", s.ID, errs)
-		}
-		for _, m := range sc.Measures {
-			if len(m.Evidence) == 0 {
-				return fmt.Errorf("scenario %s: measure %s has no evidence", s.ID, m.ID)
-			}
-		}
+	for pos := range list {
+		s := &list[pos]
 		if l.upgrade {
-			replace, err := l.replaceable(s.ID, sc.Name)
+			replace, err := l.replaceable(s.ID, s.Scenario.Name)
 			if err != nil {
 				return fmt.Errorf("scenario %s: %w", s.ID, err)
 			}
@@ -641,47 +622,11 @@ func (l *defaultsLoader) builtins() error {
 				continue
 			}
 		}
-		if err := l.w.writeScenario(l.tx, s.ID, &sc, true, pos, "INSERT"); err != nil {
+		if err := l.w.writeScenario(l.tx, s.ID, &s.Scenario, true, pos, "INSERT"); err != nil {
 			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
 	}
 	return nil
-}
-
-// allLibrary returns the library entries a built-in scenario with
-// all_library takes: every measure without a remark, whatever its status,
-// but those whose id or programme is in without (each of which must name a
-// library measure or programme, so that a renamed measure cannot silently
-// stay in a proposal).
-func (l *defaultsLoader) allLibrary(all bool, without []string) ([]libraryEntry, error) {
-	if !all {
-		if len(without) > 0 {
-			return nil, fmt.Errorf("without needs all_library")
-		}
-		return nil, nil
-	}
-	drop := map[string]bool{}
-	for _, w := range without {
-		drop[w] = true
-	}
-	used := map[string]bool{}
-	var out []libraryEntry
-	for _, e := range l.libList {
-		if drop[e.ID] || drop[e.Program] {
-			used[e.ID], used[e.Program] = true, true
-			continue
-		}
-		if e.Remark != "" {
-			continue
-		}
-		out = append(out, libraryEntry{Library: e.ID})
-	}
-	for _, w := range without {
-		if !used[w] {
-			return nil, fmt.Errorf("without: no library measure or programme %q", w)
-		}
-	}
-	return out, nil
 }
 
 // replaceable decides, in an upgrade, whether built-in scenario id is

@@ -72,21 +72,12 @@ func (w *Workspace) LibraryPack() (*library.Pack, error) {
 			&pm.TableSource, &pm.Confidence); err != nil {
 			return err
 		}
-		var e libraryEntry
-		if err := json.Unmarshal([]byte(stored), &e); err != nil {
-			return fmt.Errorf("library measure: %w", err)
-		}
-		m, err := e.measure()
+		got, err := decodeEntry(stored)
 		if err != nil {
 			return err
 		}
-		m.Library, m.LibraryVintage = "", ""
-		pm.Measure, pm.Remark = m, e.Remark
-		if e.StruckDownFrom != "" {
-			if pm.StruckDownFrom, err = scenarios.ParseDate(e.StruckDownFrom); err != nil {
-				return fmt.Errorf("library measure %s: struck_down_from: %w", e.ID, err)
-			}
-		}
+		got.Measure.Library, got.Measure.LibraryVintage = "", ""
+		pm.Measure, pm.Remark, pm.StruckDownFrom = got.Measure, got.Remark, got.StruckDownFrom
 		p.Measures = append(p.Measures, pm)
 		return nil
 	})
@@ -200,46 +191,6 @@ func (c packCatalog) ListKnown(name string) bool {
 	return c.lists[name] != nil || c.catalog.ListKnown(name)
 }
 
-// entryOf returns the library entry a pack's measure is stored as.
-func entryOf(pm *library.Measure) libraryEntry {
-	m := pm.Measure
-	rate, exempt, note := m.Rate, m.CUSMAExempt, m.Note
-	e := libraryEntry{Row: pm.Row, ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program,
-		Sectors: m.Sectors, Rate: &rate, CUSMAExempt: &exempt, YieldsTo: nonNilStrings(m.YieldsTo),
-		UpperBound: nonNilStrings(m.UpperBound), Note: &note, Remark: pm.Remark, Status: m.Status, Kind: m.Kind,
-		StruckDownFrom: pm.StruckDownFrom.String()}
-	if m.Products != nil {
-		e.Products = &productsJSON{Exclude: m.Products.Exclude}
-		if m.Products.Include != nil {
-			inc := slices.Clone(m.Products.Include)
-			if inc == nil {
-				inc = []string{}
-			}
-			e.Products.Include = &inc
-		}
-	}
-	if m.Content != "" {
-		c := m.Content
-		e.Content = &c
-	}
-	if m.CUSMAExemptShare != nil {
-		x := *m.CUSMAExemptShare
-		e.ExemptShare = &x
-	}
-	if !m.From.IsZero() {
-		s := m.From.String()
-		e.From = &s
-	}
-	if !m.To.IsZero() {
-		s := m.To.String()
-		e.To = &s
-	}
-	for _, ev := range m.Evidence {
-		e.Evidence = append(e.Evidence, evidenceJSON{Document: ev.Document, Quote: ev.Quote, Citation: ev.Citation, URL: ev.URL})
-	}
-	return e
-}
-
 // ImportLibrary checks p (CheckPack) and replaces the workspace's library
 // by it in one transaction: its measures, its pack information, and, for
 // each list of the pack that is not built in, a workspace list. A bad pack
@@ -257,10 +208,10 @@ func (w *Workspace) ImportLibrary(p *library.Pack) (previous *library.Pack, err 
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]libraryEntry, len(p.Measures))
+	entries := make([]library.Entry, len(p.Measures))
 	stored := make([][]byte, len(p.Measures))
 	for i := range p.Measures {
-		entries[i] = entryOf(&p.Measures[i])
+		entries[i] = library.EntryOf(&p.Measures[i])
 		if stored[i], err = json.Marshal(entries[i]); err != nil {
 			return nil, err
 		}

@@ -16,7 +16,6 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"parley/scenarios"
 	"parley/storage/atomicfile"
 	"parley/storage/textextract"
 )
@@ -472,13 +471,4 @@ func stampOf(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// scenariosDate is a helper to parse stored dates; the empty string is the
-// zero date.
-func storedDate(s string) (scenarios.Date, error) {
-	if s == "" {
-		return scenarios.Date{}, nil
-	}
-	return scenarios.ParseDate(s)
 }
