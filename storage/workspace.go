@@ -90,7 +90,7 @@ type Options struct {
 	// makes the next day's copy with its first change of that day.
 	BackupDir string
 	// BackupFailed, if set, is called (on a goroutine of its own) with a
-	// *BackupError when a daily backup fails, for the user to be told.
+	// *backup.Error when a daily backup fails, for the user to be told.
 	BackupFailed func(error)
 }
 

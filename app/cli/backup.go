@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 func backupCommand() *command {
@@ -56,9 +57,9 @@ func backupCommand() *command {
 // backupList prints the copies of the workspace at path, the last backup
 // first: date, size and path.
 func backupList(c *call, path string) error {
-	dir := storage.BackupDir(path)
+	dir := backup.Dir(path)
 	now := time.Now()
-	list, err := storage.ListBackups(dir, path, now)
+	list, err := backup.List(dir, path, now)
 	if err != nil {
 		return err
 	}
@@ -89,12 +90,12 @@ func backupRestore(c *call, path string, args []string) error {
 	case !latest && len(args) == 0:
 		return usagef("give a backup NAME (see 'parley backup list') or --latest")
 	}
-	dir := storage.BackupDir(path)
-	list, err := storage.ListBackups(dir, path, time.Now())
+	dir := backup.Dir(path)
+	list, err := backup.List(dir, path, time.Now())
 	if err != nil {
 		return err
 	}
-	var chosen *storage.BackupCopy
+	var chosen *backup.Copy
 	if latest {
 		if len(list) == 0 {
 			return &badInput{fmt.Errorf("%w: no backup of %s in %s", storage.ErrNotFound, filepath.Base(path), dir)}
@@ -102,7 +103,7 @@ func backupRestore(c *call, path string, args []string) error {
 		chosen = &list[0]
 	} else {
 		want := args[0]
-		i := slices.IndexFunc(list, func(b storage.BackupCopy) bool {
+		i := slices.IndexFunc(list, func(b backup.Copy) bool {
 			return b.Name == filepath.Base(want) || b.Path == want || b.Date.Format("2006-01-02") == want
 		})
 		if i < 0 {
