@@ -1,4 +1,10 @@
-package storage
+// Package defaults loads the data a new workspace starts with, embedded in
+// the build, into the workspace's tables inside one transaction: the
+// datasets' provenance, the sectors, the trade by HS chapter, the CUSMA and
+// elasticity presets, the seed documents, the measure library and the
+// built-in scenarios; and upgrades a workspace that holds older defaults.
+// It writes scenarios and documents through the Store the workspace gives.
+package defaults
 
 import (
 	"context"
@@ -10,7 +16,7 @@ import (
 	"path"
 	"sort"
 	"strconv"
-	"strings"
+	"time"
 
 	"parley/assets"
 	"parley/library"
@@ -42,15 +48,21 @@ const (
 	DatasetCanadaISED = "canada-trade-hs2-ised"
 )
 
-// defaultsVersion is the version of the embedded defaults this build loads:
+// Version is the version of the embedded defaults this build loads:
 // 1 chapter-level data, 2 product-level data and the library on product lists,
 // 3 the measures since mid-2026, each measure's status and kind (duty or ban),
 // and the proposals on today's regime.
-const defaultsVersion = 3
+const Version = 3
 
-// defaultsLoaded returns the version of the defaults loaded into the
-// workspace, 0 for none.
-func defaultsLoaded(ctx context.Context, q queryer) (int, error) {
+// Queryer runs a query that returns one row: a database, connection or
+// transaction.
+type Queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Loaded returns the version of the defaults loaded into the workspace, 0
+// for none.
+func Loaded(ctx context.Context, q Queryer) (int, error) {
 	var v string
 	err := q.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'defaults'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -66,9 +78,32 @@ func defaultsLoaded(ctx context.Context, q queryer) (int, error) {
 	return n, nil
 }
 
-// defaultsLoader loads the embedded defaults inside one transaction.
-type defaultsLoader struct {
-	w       *Workspace
+// Document is a built-in document as the Store inserts it.
+type Document struct {
+	ID, Title, Publisher, Date, Kind string
+	Topics                           []string
+	// SourceFile names the file the text was derived from.
+	SourceFile string
+}
+
+// Store is what the loader needs of the workspace beyond the transaction.
+type Store interface {
+	// Now is the workspace's clock: the day of a built-in scenario as of
+	// today.
+	Now() time.Time
+	// Timestamp is the workspace's time stamp of now.
+	Timestamp() string
+	// WriteBuiltinScenario inserts built-in scenario sc as id at position
+	// pos of the scenario list.
+	WriteBuiltinScenario(tx *sql.Tx, id string, sc *scenarios.Scenario, pos int) error
+	// InsertDocument inserts built-in document d with its text body,
+	// imported at now.
+	InsertDocument(tx *sql.Tx, d Document, body, now string) error
+}
+
+// loader loads the embedded defaults inside one transaction.
+type loader struct {
+	s       Store
 	tx      *sql.Tx
 	now     string
 	sources map[string]refdata.SourceRow
@@ -85,7 +120,7 @@ type defaultsLoader struct {
 }
 
 // productLists returns the built-in product lists, read once per load.
-func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
+func (l *loader) productLists() (scenarios.ProductLists, error) {
 	if l.lists == nil {
 		lists, err := refdata.LoadLists()
 		if err != nil {
@@ -96,19 +131,19 @@ func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
 	return l.lists, nil
 }
 
-// loadDefaultsTx loads the embedded defaults in tx, all or nothing: into a
+// Load loads the embedded defaults in tx, all or nothing: into a
 // new workspace (from 0) the datasets, sectors, trade, presets, seed
 // documents, the measure library and the built-in scenarios; into one that
 // holds defaults of version from, what changed since. An upgrade refreshes the
 // provenance, the CUSMA presets and the measure library, and replaces the
 // built-in scenarios the user never changed; scenarios the user made or
 // changed keep their meaning.
-func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
+func Load(tx *sql.Tx, from int, s Store) error {
 	src, err := refdata.ReadSources()
 	if err != nil {
 		return fmt.Errorf("read SOURCES.md: %w", err)
 	}
-	l := &defaultsLoader{w: w, tx: tx, now: w.timestamp(), sources: src, chapter: map[string]string{},
+	l := &loader{s: s, tx: tx, now: s.Timestamp(), sources: src, chapter: map[string]string{},
 		docs: map[string]string{}, cusma: map[string]bool{}, elast: map[string]bool{}, years: map[int]bool{},
 		upgrade: from > 0}
 	type step struct {
@@ -139,20 +174,20 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 			{"built-in scenarios", l.builtins},
 		}
 	}
-	for _, s := range steps {
-		if err := s.fn(); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+	for _, st := range steps {
+		if err := st.fn(); err != nil {
+			return fmt.Errorf("%s: %w", st.name, err)
 		}
 	}
 	if l.upgrade {
-		_, err = tx.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(defaultsVersion))
+		_, err = tx.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(Version))
 		return err
 	}
-	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', ?), ('created_at', ?)", strconv.Itoa(defaultsVersion), l.now)
+	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', ?), ('created_at', ?)", strconv.Itoa(Version), l.now)
 	return err
 }
 
-func (l *defaultsLoader) datasets() error {
+func (l *loader) datasets() error {
 	// cite names the SOURCES.md row of the data, when it is not the file's
 	// own row; derivedFrom the row of the source a derived file was computed
 	// from, cited after it.
@@ -209,7 +244,7 @@ func (l *defaultsLoader) datasets() error {
 			return err
 		}
 	}
-	about, err := seedManifest()
+	about, err := SeedManifest()
 	if err != nil {
 		return err
 	}
@@ -218,7 +253,7 @@ func (l *defaultsLoader) datasets() error {
 	return err
 }
 
-func (l *defaultsLoader) loadSectors() error {
+func (l *loader) loadSectors() error {
 	rows, err := refdata.ReadTable(assets.SectorMappingFile)
 	if err != nil {
 		return err
@@ -256,7 +291,7 @@ func (l *defaultsLoader) loadSectors() error {
 	return nil
 }
 
-func (l *defaultsLoader) trade() error {
+func (l *loader) trade() error {
 	rows, err := refdata.ReadTable(assets.TradeFile)
 	if err != nil {
 		return err
@@ -299,7 +334,7 @@ func (l *defaultsLoader) trade() error {
 // (the sector share for every line: what h2-2025 means in format /1), one
 // all-goods preset per month, and dataset (each line's own claimed share in
 // its dataset, else the sector's H2 2025 share). An upgrade replaces them.
-func (l *defaultsLoader) cusmaShares() error {
+func (l *loader) cusmaShares() error {
 	if l.upgrade {
 		if _, err := l.tx.Exec("DELETE FROM cusma_presets"); err != nil {
 			return err
@@ -368,7 +403,7 @@ func (l *defaultsLoader) cusmaShares() error {
 // elasticities loads preset hauk2012: the sector medians of Hauk (2012); a
 // sector without a value takes the median of the other sectors' values and is
 // flagged imputed.
-func (l *defaultsLoader) elasticities() error {
+func (l *loader) elasticities() error {
 	rows, err := refdata.ReadTable(assets.SectorBaselineFile)
 	if err != nil {
 		return err
@@ -427,7 +462,8 @@ func Median(vals []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-type manifest struct {
+// Manifest is the seed documents' manifest (seeds.Manifest).
+type Manifest struct {
 	About     string `json:"about"`
 	Documents []struct {
 		ID        string   `json:"id"`
@@ -443,8 +479,9 @@ type manifest struct {
 	} `json:"documents"`
 }
 
-func seedManifest() (manifest, error) {
-	var m manifest
+// SeedManifest reads the seed documents' manifest.
+func SeedManifest() (Manifest, error) {
+	var m Manifest
 	b, err := fs.ReadFile(seeds.Files(), seeds.Manifest)
 	if err != nil {
 		return m, err
@@ -455,17 +492,17 @@ func seedManifest() (manifest, error) {
 	return m, nil
 }
 
-func (l *defaultsLoader) documents() error {
-	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+func (l *loader) documents() error {
+	return insertBuiltinDocuments(l.tx, l.s, l.now, l.docs)
 }
 
 // upgradeDocuments reads the workspace's documents and adds the built-in
 // documents it lacks (see insertBuiltinDocuments).
-func (l *defaultsLoader) upgradeDocuments() error {
+func (l *loader) upgradeDocuments() error {
 	if err := l.readDocuments(); err != nil {
 		return err
 	}
-	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+	return insertBuiltinDocuments(l.tx, l.s, l.now, l.docs)
 }
 
 // insertBuiltinDocuments inserts in tx each built-in document of the seeds
@@ -473,8 +510,8 @@ func (l *defaultsLoader) upgradeDocuments() error {
 // depends on no version number: a workspace made by any earlier Parley gets
 // the built-in documents it lacks, and running it again adds nothing. A
 // built-in document already there is left as it is (measures may quote it).
-func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) error {
-	m, err := seedManifest()
+func insertBuiltinDocuments(tx *sql.Tx, s Store, now string, have map[string]string) error {
+	m, err := SeedManifest()
 	if err != nil {
 		return err
 	}
@@ -499,8 +536,8 @@ func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) erro
 			source = d.SourceFile
 		}
 		doc := Document{ID: d.ID, Title: d.Title, Publisher: publisher, Date: date, Kind: d.Kind, Topics: d.Topics,
-			SourceFile: source, Builtin: true}
-		if err := insertDocument(tx, &doc, string(b), now); err != nil {
+			SourceFile: source}
+		if err := s.InsertDocument(tx, doc, string(b), now); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		have[d.ID] = string(b)
@@ -508,9 +545,9 @@ func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) erro
 	return nil
 }
 
-// addBuiltinDocumentsTx adds the built-in documents a workspace lacks, in
-// tx: for an Open that migrates the schema but finds the defaults current.
-func (w *Workspace) addBuiltinDocumentsTx(tx *sql.Tx) error {
+// AddDocuments adds the built-in documents a workspace lacks, in tx: for an
+// Open that migrates the schema but finds the defaults current.
+func AddDocuments(tx *sql.Tx, s Store) error {
 	have := map[string]string{}
 	rows, err := tx.Query("SELECT id FROM documents")
 	if err != nil {
@@ -527,12 +564,12 @@ func (w *Workspace) addBuiltinDocumentsTx(tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return insertBuiltinDocuments(tx, w.timestamp(), have)
+	return insertBuiltinDocuments(tx, s, s.Timestamp(), have)
 }
 
 // loaderCatalog validates the built-in scenarios against the data being
 // loaded.
-type loaderCatalog struct{ l *defaultsLoader }
+type loaderCatalog struct{ l *loader }
 
 func (c loaderCatalog) SectorKnown(code string) bool {
 	for _, s := range c.l.sectors {
@@ -559,7 +596,7 @@ func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return f
 // productsgen writes from assets/library.json and the measures tables):
 // each measure with its citations and its row's texts, checked as a
 // scenario measure.
-func (l *defaultsLoader) measureLibrary() error {
+func (l *loader) measureLibrary() error {
 	lists, err := l.productLists()
 	if err != nil {
 		return err
@@ -606,8 +643,8 @@ func (l *defaultsLoader) measureLibrary() error {
 
 // builtins writes the built-in scenarios (library.BuiltinScenarios); an
 // upgrade writes only those replaceable.
-func (l *defaultsLoader) builtins() error {
-	list, err := library.BuiltinScenarios(l.libList, scenarios.DateOf(l.w.now()), loaderCatalog{l})
+func (l *loader) builtins() error {
+	list, err := library.BuiltinScenarios(l.libList, scenarios.DateOf(l.s.Now()), loaderCatalog{l})
 	if err != nil {
 		return err
 	}
@@ -622,7 +659,7 @@ func (l *defaultsLoader) builtins() error {
 				continue
 			}
 		}
-		if err := l.w.writeScenario(l.tx, s.ID, &s.Scenario, true, pos, "INSERT"); err != nil {
+		if err := l.s.WriteBuiltinScenario(l.tx, s.ID, &s.Scenario, pos); err != nil {
 			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
 	}
@@ -633,7 +670,7 @@ func (l *defaultsLoader) builtins() error {
 // written anew: when the workspace lacks it (and its name is free), or holds
 // it as shipped, never changed by the user (which it then deletes). A
 // scenario the user changed keeps its meaning.
-func (l *defaultsLoader) replaceable(id, name string) (bool, error) {
+func (l *loader) replaceable(id, name string) (bool, error) {
 	var builtin bool
 	var created, updated string
 	err := l.tx.QueryRow("SELECT builtin, created_at, updated_at FROM scenarios WHERE id = ?", id).Scan(&builtin, &created, &updated)
@@ -656,7 +693,7 @@ func (l *defaultsLoader) replaceable(id, name string) (bool, error) {
 
 // readSectors, readYears, readElasticityPresets and readDocuments fill the
 // loader from the workspace in an upgrade, for validating what it writes.
-func (l *defaultsLoader) readSectors() error {
+func (l *loader) readSectors() error {
 	rows, err := l.tx.Query("SELECT code, name, short FROM sectors ORDER BY position")
 	if err != nil {
 		return err
@@ -682,7 +719,7 @@ func (l *defaultsLoader) readSectors() error {
 	})
 }
 
-func (l *defaultsLoader) readYears() error {
+func (l *loader) readYears() error {
 	return l.scan("SELECT DISTINCT year FROM trade_lines", func(scan func(...any) error) error {
 		var y int
 		if err := scan(&y); err != nil {
@@ -693,7 +730,7 @@ func (l *defaultsLoader) readYears() error {
 	})
 }
 
-func (l *defaultsLoader) readElasticityPresets() error {
+func (l *loader) readElasticityPresets() error {
 	return l.scan("SELECT name FROM elasticity_presets", func(scan func(...any) error) error {
 		var n string
 		if err := scan(&n); err != nil {
@@ -704,7 +741,7 @@ func (l *defaultsLoader) readElasticityPresets() error {
 	})
 }
 
-func (l *defaultsLoader) readDocuments() error {
+func (l *loader) readDocuments() error {
 	return l.scan("SELECT id, body FROM documents", func(scan func(...any) error) error {
 		var id, body string
 		if err := scan(&id, &body); err != nil {
@@ -716,7 +753,7 @@ func (l *defaultsLoader) readDocuments() error {
 }
 
 // scan runs a query in the loader's transaction and calls fn for each row.
-func (l *defaultsLoader) scan(query string, fn func(scan func(...any) error) error) error {
+func (l *loader) scan(query string, fn func(scan func(...any) error) error) error {
 	rows, err := l.tx.Query(query)
 	if err != nil {
 		return err
@@ -728,15 +765,4 @@ func (l *defaultsLoader) scan(query string, fn func(scan func(...any) error) err
 		}
 	}
 	return rows.Err()
-}
-
-// joinNonEmpty joins the non-empty parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if strings.TrimSpace(p) != "" {
-			out = append(out, strings.TrimSpace(p))
-		}
-	}
-	return strings.Join(out, sep)
 }
