@@ -61,11 +61,7 @@ func BuiltinEntries(lists scenarios.ProductLists, cat scenarios.Catalog) (*Pack,
 	for pos := range p.Measures {
 		pm := &p.Measures[pos]
 		e := EntryOf(pm)
-		m := pm.Effective()
-		probe := scenarios.Scenario{Name: "library", AsOf: scenarios.NewDate(2025, 1, 1), Assumptions: scenarios.DefaultAssumptions(), Measures: []scenarios.Measure{m}}
-		if m.From.IsZero() {
-			probe.Measures[0].From = probe.AsOf // undated entries are checked with a placeholder date
-		}
+		probe := probeOf(pm.Effective())
 		if errs := scenarios.Validate(&probe, cat); len(errs) > 0 {
 			return nil, nil, fmt.Errorf("library measure %s: %w", e.ID, errs)
 		}

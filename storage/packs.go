@@ -6,11 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
 	"parley/library"
 	"parley/scenarios"
@@ -132,53 +128,11 @@ func (w *Workspace) CheckPack(p *library.Pack) error {
 	if err != nil {
 		return err
 	}
-	pc := packCatalog{catalog: cat, lists: p.Lists}
-	for i := range p.Measures {
-		m := p.Measures[i].Effective()
-		probe := scenarios.Scenario{Name: "library", AsOf: scenarios.NewDate(2025, 1, 1),
-			Assumptions: scenarios.DefaultAssumptions(), Measures: []scenarios.Measure{m}}
-		if m.From.IsZero() {
-			probe.Measures[0].From = probe.AsOf // an undated measure (a threat) is checked with a placeholder date
-		}
-		for _, fe := range scenarios.Validate(&probe, pc) {
-			field := fieldOf(fe.Path)
-			if field == "" || strings.Contains(fe.Msg, "unknown product list") {
-				continue // checked above, with the pack's own lists
-			}
-			es = append(es, &library.Error{Part: library.MeasuresFile, Row: library.MeasureRow(p, i), Field: field, Msg: fe.Msg})
-		}
-	}
+	es = append(es, library.CheckMeasures(p, packCatalog{catalog: cat, lists: p.Lists})...)
 	if err := cat.failure(); err != nil {
 		return err
 	}
 	return es.Err()
-}
-
-var measurePath = regexp.MustCompile(`^measures\[\d+\]\.?`)
-
-// fieldOf maps the path of a scenario error on a probe's measure to the
-// column of measures.csv.
-func fieldOf(path string) string {
-	if !measurePath.MatchString(path) {
-		return ""
-	}
-	f := measurePath.ReplaceAllString(path, "")
-	if i := strings.IndexAny(f, ".["); i >= 0 {
-		f = f[:i]
-	}
-	switch f {
-	case "":
-		return "id"
-	case "evidence":
-		return "source"
-	case "products":
-		return "include"
-	case "to":
-		return "effective_to"
-	case "from":
-		return "effective_from"
-	}
-	return f
 }
 
 // packCatalog is the workspace's catalog with a pack's lists known.
@@ -325,7 +279,7 @@ func (w *Workspace) DiffLibrary(p *library.Pack, today scenarios.Date) (*Library
 			return nil, err
 		}
 		rebased := *sc
-		rebased.Measures, _ = rebaseMeasures(sc.Measures, cur, p, false)
+		rebased.Measures, _ = library.RebaseMeasures(sc.Measures, cur, p, false)
 		after, err := w.evaluate(&rebased, date, p.Lists)
 		if err != nil {
 			return nil, err
@@ -363,69 +317,6 @@ func (w *Workspace) regimeTotals(p *library.Pack, date scenarios.Date) ([2]scena
 	return r.Totals, nil
 }
 
-// rebaseMeasures returns ms with each measure taken from the library
-// moved onto p's version of it (library.Rebase from base's version, or
-// replaced by p's whole when base is nil or lacks it; keeping its id in the
-// scenario and recording p's vintage), and, with addNew, p's measures
-// without a remark that ms lacks appended. A measure whose library entry p
-// no longer holds is kept as it is. It returns the ids (in the scenario) of
-// the measures that changed (beyond their vintage) or were added.
-func rebaseMeasures(ms []scenarios.Measure, base, p *library.Pack, addNew bool) ([]scenarios.Measure, []string) {
-	out := make([]scenarios.Measure, 0, len(ms))
-	var touched []string
-	have := map[string]bool{}
-	for _, m := range ms {
-		have[m.Library] = true
-		pm := p.Measure(m.Library)
-		if m.Library == "" || pm == nil {
-			out = append(out, m)
-			continue
-		}
-		next := pm.Effective()
-		var n scenarios.Measure
-		if bm := baseMeasure(base, m.Library); bm != nil {
-			n = library.Rebase(bm.Effective(), next, m)
-		} else {
-			n = next
-			n.ID, n.RateLow, n.RateHigh = m.ID, m.RateLow, m.RateHigh
-		}
-		n.Library, n.LibraryVintage = m.Library, m.LibraryVintage
-		if !reflect.DeepEqual(n, m) {
-			touched = append(touched, m.ID)
-		}
-		n.LibraryVintage = p.Info.Vintage
-		out = append(out, n)
-	}
-	if addNew {
-		ids := map[string]bool{}
-		for _, m := range out {
-			ids[m.ID] = true
-		}
-		for i := range p.Measures {
-			pm := &p.Measures[i]
-			if pm.Remark != "" || have[pm.ID] {
-				continue
-			}
-			n := pm.Effective()
-			n.LibraryVintage = p.Info.Vintage
-			for k := 2; ids[n.ID]; k++ {
-				n.ID = pm.ID + "-" + strconv.Itoa(k)
-			}
-			ids[n.ID] = true
-			out = append(out, n)
-			touched = append(touched, n.ID)
-		}
-	}
-	return out, touched
-}
-
-func baseMeasure(base *library.Pack, id string) *library.Measure {
-	if base == nil {
-		return nil
-	}
-	return base.Measure(id)
-}
-
 // RebaseScenario moves scenario id onto the workspace's current library:
 // each of its measures taken from the library becomes the library's
 // current version (keeping its id in the scenario, and recording the
@@ -449,7 +340,7 @@ func (w *Workspace) RebaseScenario(id string, rev int64, base *library.Pack, add
 		return 0, nil, err
 	}
 	var touched []string
-	sc.Measures, touched = rebaseMeasures(sc.Measures, base, p, addNew)
+	sc.Measures, touched = library.RebaseMeasures(sc.Measures, base, p, addNew)
 	next, err := w.SaveScenario(id, sc, rev)
 	if err != nil {
 		return 0, nil, fmt.Errorf("re-base scenario %s: %w", id, err)
