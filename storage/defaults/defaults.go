@@ -187,12 +187,16 @@ func Load(tx *sql.Tx, from int, s Store) error {
 	return err
 }
 
-func (l *loader) datasets() error {
-	// cite names the SOURCES.md row of the data, when it is not the file's
-	// own row; derivedFrom the row of the source a derived file was computed
-	// from, cited after it.
-	type ds struct{ id, name, kind, file, cite, derivedFrom string }
-	list := []ds{
+// builtinDataset is a dataset of the embedded defaults: cite names the
+// SOURCES.md row of the data, when it is not the file's own row;
+// derivedFrom the row of the source a derived file was computed from,
+// cited after it.
+type builtinDataset struct{ id, name, kind, file, cite, derivedFrom string }
+
+// builtinDatasets returns the datasets of the embedded defaults but the
+// seed documents.
+func builtinDatasets() []builtinDataset {
+	return []builtinDataset{
 		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile, "", ""},
 		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile, "", ""},
 		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile, "", ""},
@@ -220,11 +224,16 @@ func (l *loader) datasets() error {
 		{DatasetUSImports, "US imports from the world and from Canada by HS chapter, 2024 (US Census)", "trade", assets.USImportsWorldFile, "", ""},
 		{DatasetCanadaISED, "Canada's trade with the world and the US by HS chapter, 2019–2024 (Statistics Canada via ISED)", "trade", assets.CanadaTradeFile, "", ""},
 	}
+}
+
+// datasets records the provenance of the embedded datasets, from their
+// rows of SOURCES.md, and of the seed documents.
+func (l *loader) datasets() error {
 	const upsert = `INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, file = excluded.file,
 			source = excluded.source, licence = excluded.licence, description = excluded.description`
-	for _, d := range list {
+	for _, d := range builtinDatasets() {
 		cite := path.Base(d.file)
 		if d.cite != "" {
 			cite = d.cite
@@ -340,22 +349,9 @@ func (l *loader) cusmaShares() error {
 			return err
 		}
 	}
-	rows, err := refdata.ReadTable(assets.CUSMASectorFile)
+	sector, err := l.sectorShares()
 	if err != nil {
 		return err
-	}
-	sector := map[string]float64{}
-	for _, r := range rows {
-		v, err := strconv.ParseFloat(r["usmca_share"], 64)
-		if err != nil {
-			return fmt.Errorf("%s: %w", r["sector_code"], err)
-		}
-		sector[r["sector_code"]] = v
-	}
-	for _, s := range l.sectors {
-		if _, ok := sector[s.Code]; !ok {
-			return fmt.Errorf("no H2 2025 share for sector %s", s.Code)
-		}
 	}
 	pos := 0
 	add := func(name, label, dataset, lineShares string, shares func(code string) float64) error {
@@ -398,6 +394,29 @@ func (l *loader) cusmaShares() error {
 	}
 	return add(scenarios.CUSMADatasetPreset, "Each line's own claimed share in its dataset, else its sector's H2 2025 share",
 		DatasetCUSMA, scenarios.CUSMADatasetPreset, bySector)
+}
+
+// sectorShares reads each sector's CUSMA claim share of H2 2025; every
+// sector must have one.
+func (l *loader) sectorShares() (map[string]float64, error) {
+	rows, err := refdata.ReadTable(assets.CUSMASectorFile)
+	if err != nil {
+		return nil, err
+	}
+	sector := map[string]float64{}
+	for _, r := range rows {
+		v, err := strconv.ParseFloat(r["usmca_share"], 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r["sector_code"], err)
+		}
+		sector[r["sector_code"]] = v
+	}
+	for _, s := range l.sectors {
+		if _, ok := sector[s.Code]; !ok {
+			return nil, fmt.Errorf("no H2 2025 share for sector %s", s.Code)
+		}
+	}
+	return sector, nil
 }
 
 // elasticities loads preset hauk2012: the sector medians of Hauk (2012); a
