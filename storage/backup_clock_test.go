@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // clock is a settable clock for a workspace.
@@ -36,7 +37,7 @@ func names(paths []string) []string {
 func TestBackupClockAhead(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.parley")
-	backups := storage.BackupDir(path)
+	backups := backup.Dir(path)
 	now := time.Now()
 	day := func(d int) string { return "w." + now.AddDate(0, 0, d).Format("2006-01-02") + ".parley" }
 	// Today's copy, then one named a month ahead (the clock was ahead
@@ -53,7 +54,7 @@ func TestBackupClockAhead(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(backups, day(30)), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := storage.Backups(backups, path, time.Now())
+	list, _ := backup.Paths(backups, path, time.Now())
 	if len(list) != 2 || filepath.Base(list[0]) != day(0) {
 		t.Fatalf("backups %v: the last backup must be %s, not the copy named a month ahead", names(list), day(0))
 	}
@@ -62,7 +63,7 @@ func TestBackupClockAhead(t *testing.T) {
 		t.Errorf("recovered %s, %v: want today's copy", got, err)
 	}
 	// A copy named tomorrow (a clock a few hours ahead) is in order.
-	listed, err := storage.ListBackups(backups, path, now.AddDate(0, 0, -1))
+	listed, err := backup.List(backups, path, now.AddDate(0, 0, -1))
 	if err != nil || len(listed) != 2 || listed[0].Name != day(0) || listed[0].Future || !listed[1].Future {
 		t.Errorf("listed the day before: %+v, %v", listed, err)
 	}
@@ -72,7 +73,7 @@ func TestBackupClockAhead(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	list, _ = storage.Backups(backups, path, time.Now())
+	list, _ = backup.Paths(backups, path, time.Now())
 	if len(list) != 2 || filepath.Base(list[0]) != day(1) || filepath.Base(list[1]) != day(0) {
 		t.Errorf("backups after the next %v, want %s and %s", names(list), day(1), day(0))
 	}
@@ -84,7 +85,7 @@ func TestBackupClockAhead(t *testing.T) {
 func TestBackupKilledTempRemoved(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.parley")
-	backups := storage.BackupDir(path)
+	backups := backup.Dir(path)
 	if err := os.MkdirAll(backups, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -128,17 +129,17 @@ func TestBackupKilledTempRemoved(t *testing.T) {
 func TestBackupWhenTheDayChanges(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.parley")
-	backups := storage.BackupDir(path)
+	backups := backup.Dir(path)
 	c := &clock{t: time.Date(2026, 3, 1, 22, 0, 0, 0, time.Local)}
 	w, err := storage.OpenWith(path, storage.Options{Now: c.now, BackupDir: backups})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	list, _ := storage.Backups(backups, path, time.Now())
+	list, _ := backup.Paths(backups, path, time.Now())
 	for i := 0; i < 50 && len(list) == 0; i++ { // the first is made in the background
 		time.Sleep(20 * time.Millisecond)
-		list, _ = storage.Backups(backups, path, time.Now())
+		list, _ = backup.Paths(backups, path, time.Now())
 	}
 	c.add(4 * time.Hour) // past midnight
 	sc, err := w.Scenario("aug-2025")
@@ -151,7 +152,7 @@ func TestBackupWhenTheDayChanges(t *testing.T) {
 	}
 	want := "w.2026-03-02.parley"
 	for i := 0; i < 100; i++ {
-		if list, _ = storage.Backups(backups, path, time.Now()); len(list) > 0 && filepath.Base(list[0]) == want {
+		if list, _ = backup.Paths(backups, path, time.Now()); len(list) > 0 && filepath.Base(list[0]) == want {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -167,7 +168,7 @@ func TestBackupWhenTheDayChanges(t *testing.T) {
 func TestBackupFailureReported(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.parley")
-	backups := storage.BackupDir(path)
+	backups := backup.Dir(path)
 	day := time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
 	w, err := storage.OpenWith(path, storage.Options{Now: func() time.Time { return day }, BackupDir: backups})
 	if err != nil {
@@ -188,7 +189,7 @@ func TestBackupFailureReported(t *testing.T) {
 	w.Close()
 	select {
 	case err := <-got:
-		var be *storage.BackupError
+		var be *backup.Error
 		msg := err.Error()
 		if !errors.As(err, &be) || !strings.Contains(msg, "w.2026-03-01.parley") || !strings.Contains(msg, "3 days old") ||
 			!strings.Contains(msg, "not a regular file") {

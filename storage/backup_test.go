@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // TestDailyBackups: the safety net of a damaged workspace, opening with a backup folder
@@ -17,7 +18,7 @@ import (
 func TestDailyBackups(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "w.parley")
-	backups := storage.BackupDir(path)
+	backups := backup.Dir(path)
 	day := time.Date(2026, 3, 1, 9, 0, 0, 0, time.Local)
 	openOn := func(d time.Time) *storage.Workspace {
 		t.Helper()
@@ -34,7 +35,7 @@ func TestDailyBackups(t *testing.T) {
 	w.Close()
 	w = openOn(day.Add(3 * time.Hour)) // the same day: no second copy
 	w.Close()
-	list, err := storage.Backups(backups, path, time.Now())
+	list, err := backup.Paths(backups, path, time.Now())
 	if err != nil || len(list) != 1 || filepath.Base(list[0]) != "w.2026-03-01.parley" {
 		t.Fatalf("backups %v, %v", list, err)
 	}
@@ -49,8 +50,8 @@ func TestDailyBackups(t *testing.T) {
 	for i := 1; i <= 9; i++ {
 		openOn(day.AddDate(0, 0, i)).Close()
 	}
-	list, _ = storage.Backups(backups, path, time.Now())
-	if len(list) != storage.BackupsKept || filepath.Base(list[0]) != "w.2026-03-10.parley" ||
+	list, _ = backup.Paths(backups, path, time.Now())
+	if len(list) != backup.Kept || filepath.Base(list[0]) != "w.2026-03-10.parley" ||
 		filepath.Base(list[len(list)-1]) != "w.2026-03-04.parley" {
 		t.Errorf("kept %v", list)
 	}
@@ -94,12 +95,12 @@ func TestNoBackupOfReadOnlyWorkspace(t *testing.T) {
 	w.Close()
 	os.Chmod(path, 0o444)
 	defer os.Chmod(path, 0o644)
-	ro, err := storage.OpenWith(path, storage.Options{BackupDir: storage.BackupDir(path)})
+	ro, err := storage.OpenWith(path, storage.Options{BackupDir: backup.Dir(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ro.Close()
-	if _, err := os.Stat(storage.BackupDir(path)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(backup.Dir(path)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a backup folder was made for a read-only workspace: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/storage/defaults"
 )
 
 // BenchmarkComputeShipped computes built-in scenarios on the shipped data:
@@ -50,7 +51,7 @@ func BenchmarkComputeSynthetic20k(b *testing.B) {
 		for i := 0; i < 20000; i++ {
 			dir := scenarios.Directions[i%2]
 			if _, err := tx.Exec(`INSERT INTO trade_lines (dataset, year, direction, code, sector, value_usd) VALUES (?, 2024, ?, ?, ?, ?)`,
-				DatasetTrade, string(dir), fmt.Sprintf("%010d", i), sectors[r.IntN(len(sectors))].Code, float64(r.IntN(1e8))); err != nil {
+				defaults.DatasetTrade, string(dir), fmt.Sprintf("%010d", i), sectors[r.IntN(len(sectors))].Code, float64(r.IntN(1e8))); err != nil {
 				return err
 			}
 		}

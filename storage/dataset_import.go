@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"parley/scenarios"
+	"parley/storage/defaults"
 	"parley/storage/tradefile"
 )
 
@@ -393,9 +394,9 @@ func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.D
 		for _, l := range pl {
 			total += l.Value
 		}
-		src := DatasetLines2024
+		src := defaults.DatasetLines2024
 		if year == 2025 {
-			src = DatasetLines2025
+			src = defaults.DatasetLines2025
 		}
 		label := groupDigits(len(pl)) + " built-in HTS10 lines"
 		if ds, err := w.Dataset(src); err == nil {

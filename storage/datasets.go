@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"parley/scenarios"
+	"parley/storage/defaults"
 )
 
 // Dataset is where a set of the workspace's numbers comes from.
@@ -155,9 +156,9 @@ func (w *Workspace) builtinLineSource(a scenarios.Assumptions, d scenarios.Direc
 	}
 	switch a.BaselineYear {
 	case 2024:
-		return DatasetLines2024
+		return defaults.DatasetLines2024
 	case 2025:
-		return DatasetLines2025
+		return defaults.DatasetLines2025
 	}
 	return ""
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/defaults"
 	"parley/storage/storagetest"
 )
 
@@ -81,7 +81,7 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 		}
 	}
 	// The median of the 24 known values is the mean of the 12th and 13th: (1.03 + 1.11) / 2.
-	if m := storage.Median(known); m < 1.0699999 || m > 1.0700001 || len(known) != 24 {
+	if m := defaults.Median(known); m < 1.0699999 || m > 1.0700001 || len(known) != 24 {
 		t.Fatalf("median of %d values = %v, want 1.07", len(known), m)
 	}
 	for _, d := range defs {
@@ -89,7 +89,7 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 			t.Errorf("%s CUSMA share = %v (%s), want %v", d.Sector, d.CUSMAShare, d.CUSMASource, shares[d.Sector])
 		}
 		if s := elast[d.Sector]; s == "" {
-			if !d.ElasticityImputed || d.Elasticity != storage.Median(known) {
+			if !d.ElasticityImputed || d.Elasticity != defaults.Median(known) {
 				t.Errorf("%s elasticity = %v imputed %v, want the imputed median", d.Sector, d.Elasticity, d.ElasticityImputed)
 			}
 		} else if v, _ := strconv.ParseFloat(s, 64); d.Elasticity != v || d.ElasticityImputed {

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"parley/storage/defaults"
 )
 
 // TestMigrationBackfillsHashesAndAddsDocuments makes a workspace as the
@@ -98,9 +100,9 @@ func TestMigrationBackfillsHashesAndAddsDocuments(t *testing.T) {
 	}
 }
 
-func mustManifest(t *testing.T) manifest {
+func mustManifest(t *testing.T) defaults.Manifest {
 	t.Helper()
-	m, err := seedManifest()
+	m, err := defaults.SeedManifest()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,33 +4,10 @@ import (
 	"slices"
 
 	"parley/library"
-	"parley/scenarios"
 )
 
-// HoldsRegime reports whether sc holds every measure of library p that is
-// part of the regime (no remark): a scenario of the whole regime, such as
-// the built-in "Today". Re-basing such a scenario also gives it the new
-// library's new measures (RebaseScenario with addNew).
-func HoldsRegime(sc *scenarios.Scenario, p *library.Pack) bool {
-	have := map[string]bool{}
-	for _, m := range sc.Measures {
-		have[m.Library] = true
-	}
-	n := 0
-	for i := range p.Measures {
-		if p.Measures[i].Remark != "" {
-			continue
-		}
-		n++
-		if !have[p.Measures[i].ID] {
-			return false
-		}
-	}
-	return n > 0
-}
-
 // AddRegimeScenarios completes diff d of pack p (DiffLibrary) for the
-// scenarios of the whole regime (HoldsRegime on the current library) when
+// scenarios of the whole regime (library.HoldsRegime on the current library) when
 // p adds measures: each is listed, its Measures naming the new measures of
 // the regime it would take, and its duty after is that of the scenario
 // re-based with them (RebaseScenario with addNew), as the app re-bases it.
@@ -57,7 +34,7 @@ func (w *Workspace) AddRegimeScenarios(d *LibraryDiff, p *library.Pack) error {
 		if err != nil {
 			return err
 		}
-		if !HoldsRegime(sc, cur) {
+		if !library.HoldsRegime(sc, cur) {
 			continue
 		}
 		at := slices.IndexFunc(d.Scenarios, func(s ScenarioImpact) bool { return s.ID == info.ID })
@@ -73,7 +50,7 @@ func (w *Workspace) AddRegimeScenarios(d *LibraryDiff, p *library.Pack) error {
 			return err
 		}
 		rebased := *sc
-		rebased.Measures, _ = rebaseMeasures(sc.Measures, cur, p, true)
+		rebased.Measures, _ = library.RebaseMeasures(sc.Measures, cur, p, true)
 		after, err := w.evaluate(&rebased, date, p.Lists)
 		if err != nil {
 			return err

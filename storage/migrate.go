@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"parley/storage/defaults"
 	"parley/storage/textextract"
 )
 
@@ -129,7 +130,7 @@ func workspaceState(ctx context.Context, q queryer) (version, loaded int, err er
 	if version, err = schemaVersion(ctx, q); err != nil || version == 0 {
 		return version, 0, err
 	}
-	if loaded, err = defaultsLoaded(ctx, q); err != nil {
+	if loaded, err = defaults.Loaded(ctx, q); err != nil {
 		return 0, 0, err
 	}
 	return version, loaded, nil

@@ -6,11 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
-	"strings"
 
 	"parley/library"
 	"parley/scenarios"
@@ -72,21 +68,12 @@ func (w *Workspace) LibraryPack() (*library.Pack, error) {
 			&pm.TableSource, &pm.Confidence); err != nil {
 			return err
 		}
-		var e libraryEntry
-		if err := json.Unmarshal([]byte(stored), &e); err != nil {
-			return fmt.Errorf("library measure: %w", err)
-		}
-		m, err := e.measure()
+		got, err := decodeEntry(stored)
 		if err != nil {
 			return err
 		}
-		m.Library, m.LibraryVintage = "", ""
-		pm.Measure, pm.Remark = m, e.Remark
-		if e.StruckDownFrom != "" {
-			if pm.StruckDownFrom, err = scenarios.ParseDate(e.StruckDownFrom); err != nil {
-				return fmt.Errorf("library measure %s: struck_down_from: %w", e.ID, err)
-			}
-		}
+		got.Measure.Library, got.Measure.LibraryVintage = "", ""
+		pm.Measure, pm.Remark, pm.StruckDownFrom = got.Measure, got.Remark, got.StruckDownFrom
 		p.Measures = append(p.Measures, pm)
 		return nil
 	})
@@ -141,53 +128,11 @@ func (w *Workspace) CheckPack(p *library.Pack) error {
 	if err != nil {
 		return err
 	}
-	pc := packCatalog{catalog: cat, lists: p.Lists}
-	for i := range p.Measures {
-		m := p.Measures[i].Effective()
-		probe := scenarios.Scenario{Name: "library", AsOf: scenarios.NewDate(2025, 1, 1),
-			Assumptions: scenarios.DefaultAssumptions(), Measures: []scenarios.Measure{m}}
-		if m.From.IsZero() {
-			probe.Measures[0].From = probe.AsOf // an undated measure (a threat) is checked with a placeholder date
-		}
-		for _, fe := range scenarios.Validate(&probe, pc) {
-			field := fieldOf(fe.Path)
-			if field == "" || strings.Contains(fe.Msg, "unknown product list") {
-				continue // checked above, with the pack's own lists
-			}
-			es = append(es, &library.Error{Part: library.MeasuresFile, Row: library.MeasureRow(p, i), Field: field, Msg: fe.Msg})
-		}
-	}
+	es = append(es, library.CheckMeasures(p, packCatalog{catalog: cat, lists: p.Lists})...)
 	if err := cat.failure(); err != nil {
 		return err
 	}
 	return es.Err()
-}
-
-var measurePath = regexp.MustCompile(`^measures\[\d+\]\.?`)
-
-// fieldOf maps the path of a scenario error on a probe's measure to the
-// column of measures.csv.
-func fieldOf(path string) string {
-	if !measurePath.MatchString(path) {
-		return ""
-	}
-	f := measurePath.ReplaceAllString(path, "")
-	if i := strings.IndexAny(f, ".["); i >= 0 {
-		f = f[:i]
-	}
-	switch f {
-	case "":
-		return "id"
-	case "evidence":
-		return "source"
-	case "products":
-		return "include"
-	case "to":
-		return "effective_to"
-	case "from":
-		return "effective_from"
-	}
-	return f
 }
 
 // packCatalog is the workspace's catalog with a pack's lists known.
@@ -198,46 +143,6 @@ type packCatalog struct {
 
 func (c packCatalog) ListKnown(name string) bool {
 	return c.lists[name] != nil || c.catalog.ListKnown(name)
-}
-
-// entryOf returns the library entry a pack's measure is stored as.
-func entryOf(pm *library.Measure) libraryEntry {
-	m := pm.Measure
-	rate, exempt, note := m.Rate, m.CUSMAExempt, m.Note
-	e := libraryEntry{Row: pm.Row, ID: m.ID, Label: m.Label, Imposer: m.Imposer, Program: m.Program,
-		Sectors: m.Sectors, Rate: &rate, CUSMAExempt: &exempt, YieldsTo: nonNilStrings(m.YieldsTo),
-		UpperBound: nonNilStrings(m.UpperBound), Note: &note, Remark: pm.Remark, Status: m.Status, Kind: m.Kind,
-		StruckDownFrom: pm.StruckDownFrom.String()}
-	if m.Products != nil {
-		e.Products = &productsJSON{Exclude: m.Products.Exclude}
-		if m.Products.Include != nil {
-			inc := slices.Clone(m.Products.Include)
-			if inc == nil {
-				inc = []string{}
-			}
-			e.Products.Include = &inc
-		}
-	}
-	if m.Content != "" {
-		c := m.Content
-		e.Content = &c
-	}
-	if m.CUSMAExemptShare != nil {
-		x := *m.CUSMAExemptShare
-		e.ExemptShare = &x
-	}
-	if !m.From.IsZero() {
-		s := m.From.String()
-		e.From = &s
-	}
-	if !m.To.IsZero() {
-		s := m.To.String()
-		e.To = &s
-	}
-	for _, ev := range m.Evidence {
-		e.Evidence = append(e.Evidence, evidenceJSON{Document: ev.Document, Quote: ev.Quote, Citation: ev.Citation, URL: ev.URL})
-	}
-	return e
 }
 
 // ImportLibrary checks p (CheckPack) and replaces the workspace's library
@@ -257,10 +162,10 @@ func (w *Workspace) ImportLibrary(p *library.Pack) (previous *library.Pack, err 
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]libraryEntry, len(p.Measures))
+	entries := make([]library.Entry, len(p.Measures))
 	stored := make([][]byte, len(p.Measures))
 	for i := range p.Measures {
-		entries[i] = entryOf(&p.Measures[i])
+		entries[i] = library.EntryOf(&p.Measures[i])
 		if stored[i], err = json.Marshal(entries[i]); err != nil {
 			return nil, err
 		}
@@ -374,7 +279,7 @@ func (w *Workspace) DiffLibrary(p *library.Pack, today scenarios.Date) (*Library
 			return nil, err
 		}
 		rebased := *sc
-		rebased.Measures, _ = rebaseMeasures(sc.Measures, cur, p, false)
+		rebased.Measures, _ = library.RebaseMeasures(sc.Measures, cur, p, false)
 		after, err := w.evaluate(&rebased, date, p.Lists)
 		if err != nil {
 			return nil, err
@@ -412,69 +317,6 @@ func (w *Workspace) regimeTotals(p *library.Pack, date scenarios.Date) ([2]scena
 	return r.Totals, nil
 }
 
-// rebaseMeasures returns ms with each measure taken from the library
-// moved onto p's version of it (library.Rebase from base's version, or
-// replaced by p's whole when base is nil or lacks it; keeping its id in the
-// scenario and recording p's vintage), and, with addNew, p's measures
-// without a remark that ms lacks appended. A measure whose library entry p
-// no longer holds is kept as it is. It returns the ids (in the scenario) of
-// the measures that changed (beyond their vintage) or were added.
-func rebaseMeasures(ms []scenarios.Measure, base, p *library.Pack, addNew bool) ([]scenarios.Measure, []string) {
-	out := make([]scenarios.Measure, 0, len(ms))
-	var touched []string
-	have := map[string]bool{}
-	for _, m := range ms {
-		have[m.Library] = true
-		pm := p.Measure(m.Library)
-		if m.Library == "" || pm == nil {
-			out = append(out, m)
-			continue
-		}
-		next := pm.Effective()
-		var n scenarios.Measure
-		if bm := baseMeasure(base, m.Library); bm != nil {
-			n = library.Rebase(bm.Effective(), next, m)
-		} else {
-			n = next
-			n.ID, n.RateLow, n.RateHigh = m.ID, m.RateLow, m.RateHigh
-		}
-		n.Library, n.LibraryVintage = m.Library, m.LibraryVintage
-		if !reflect.DeepEqual(n, m) {
-			touched = append(touched, m.ID)
-		}
-		n.LibraryVintage = p.Info.Vintage
-		out = append(out, n)
-	}
-	if addNew {
-		ids := map[string]bool{}
-		for _, m := range out {
-			ids[m.ID] = true
-		}
-		for i := range p.Measures {
-			pm := &p.Measures[i]
-			if pm.Remark != "" || have[pm.ID] {
-				continue
-			}
-			n := pm.Effective()
-			n.LibraryVintage = p.Info.Vintage
-			for k := 2; ids[n.ID]; k++ {
-				n.ID = pm.ID + "-" + strconv.Itoa(k)
-			}
-			ids[n.ID] = true
-			out = append(out, n)
-			touched = append(touched, n.ID)
-		}
-	}
-	return out, touched
-}
-
-func baseMeasure(base *library.Pack, id string) *library.Measure {
-	if base == nil {
-		return nil
-	}
-	return base.Measure(id)
-}
-
 // RebaseScenario moves scenario id onto the workspace's current library:
 // each of its measures taken from the library becomes the library's
 // current version (keeping its id in the scenario, and recording the
@@ -498,7 +340,7 @@ func (w *Workspace) RebaseScenario(id string, rev int64, base *library.Pack, add
 		return 0, nil, err
 	}
 	var touched []string
-	sc.Measures, touched = rebaseMeasures(sc.Measures, base, p, addNew)
+	sc.Measures, touched = library.RebaseMeasures(sc.Measures, base, p, addNew)
 	next, err := w.SaveScenario(id, sc, rev)
 	if err != nil {
 		return 0, nil, fmt.Errorf("re-base scenario %s: %w", id, err)

@@ -11,8 +11,10 @@ import (
 	"runtime"
 	"strings"
 
-	"modernc.org/sqlite"
 	"parley/storage/atomicfile"
+	"parley/storage/backup"
+
+	"modernc.org/sqlite"
 )
 
 // Recognising a workspace: `parley -w other.sqlite` on another
@@ -103,7 +105,7 @@ func checkRecognized(path string) error {
 	// header's new size before the pages that extend the file.
 	if head.size > 0 && info.Size() < head.size && !exists(path+"-wal") {
 		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
-			path, info.Size(), head.size, DamagedAdvice(path))}
+			path, info.Size(), head.size, backup.DamagedAdvice(path))}
 	}
 	return checkTables(path)
 }
@@ -221,7 +223,7 @@ func MapDamaged(path string, err error) error {
 		why = why[:i] // without SQLite's code
 	}
 	return &fileError{kind: ErrDamaged,
-		msg: fmt.Sprintf("workspace %s is damaged (%s); restore a backup copy of it (%s), or open another file", path, why, DamagedAdvice(path))}
+		msg: fmt.Sprintf("workspace %s is damaged (%s); restore a backup copy of it (%s), or open another file", path, why, backup.DamagedAdvice(path))}
 }
 
 // MapDiskFull returns err as an ErrDiskFull error that says what to do when

@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
+	"parley/library"
 	"parley/scenarios"
 )
 
@@ -49,7 +49,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 		return s, err
 	}
 	var err error
-	if s.AsOf, err = storedDate(asOf); err != nil {
+	if s.AsOf, err = library.OptionalDate(asOf); err != nil {
 		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 	}
 	s.Updated = stampOf(updated)
@@ -134,7 +134,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: %w", id, err)
 	}
-	if sc.AsOf, err = storedDate(asOf); err != nil {
+	if sc.AsOf, err = library.OptionalDate(asOf); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: %w", id, err)
 	}
 	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
@@ -194,10 +194,10 @@ func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
 		return m, 0, fmt.Errorf("measure %s: upper_bound: %w", m.ID, err)
 	}
 	var err error
-	if m.From, err = storedDate(from); err != nil {
+	if m.From, err = library.OptionalDate(from); err != nil {
 		return m, 0, err
 	}
-	if m.To, err = storedDate(to); err != nil {
+	if m.To, err = library.OptionalDate(to); err != nil {
 		return m, 0, err
 	}
 	return m, rowID, nil
@@ -561,24 +561,12 @@ func decodeOverrides(s string, o *scenarios.Overrides) error {
 	return nil
 }
 
-// productsJSON is a measure's product scope as stored; an include list that
-// is given but empty (it covers nothing) is kept apart from none.
-type productsJSON struct {
-	Include *[]string `json:"include,omitempty"`
-	Exclude []string  `json:"exclude,omitempty"`
-}
-
 // encodeProducts stores a scope as JSON, or "" for none.
 func encodeProducts(p *scenarios.ProductScope) (string, error) {
 	if p == nil {
 		return "", nil
 	}
-	j := productsJSON{Exclude: p.Exclude}
-	if p.Include != nil {
-		inc := p.Include
-		j.Include = &inc
-	}
-	b, err := json.Marshal(j)
+	b, err := json.Marshal(library.ProductsOf(p))
 	return string(b), err
 }
 
@@ -587,21 +575,12 @@ func decodeProducts(s string, dst **scenarios.ProductScope) error {
 		*dst = nil
 		return nil
 	}
-	var j productsJSON
+	var j library.ProductsJSON
 	if err := json.Unmarshal([]byte(s), &j); err != nil {
 		return err
 	}
-	*dst = j.scope()
+	*dst = j.Scope()
 	return nil
-}
-
-// scope returns the stored scope as the engine's.
-func (j *productsJSON) scope() *scenarios.ProductScope {
-	p := &scenarios.ProductScope{Exclude: slices.Clone(j.Exclude)}
-	if j.Include != nil {
-		p.Include = append([]string{}, (*j.Include)...)
-	}
-	return p
 }
 
 // datasetsJSON is a scenario's choice of datasets as stored.

@@ -10,7 +10,7 @@ import (
 
 	"parley/assets"
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/defaults"
 	"parley/storage/storagetest"
 )
 
@@ -192,14 +192,14 @@ func TestUpdateProvenance(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range ds {
-		if d.ID == storage.DatasetMeasures2026 {
+		if d.ID == defaults.DatasetMeasures2026 {
 			if !strings.Contains(d.Source, "compiled from the sources") || !strings.Contains(d.Description, "14 rows") {
 				t.Errorf("dataset %+v", d)
 			}
 			return
 		}
 	}
-	t.Errorf("no dataset %s", storage.DatasetMeasures2026)
+	t.Errorf("no dataset %s", defaults.DatasetMeasures2026)
 }
 
 // TestLibraryCoversTheUpdateRows: every row of the update's measures table

@@ -16,8 +16,8 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
-	"parley/scenarios"
 	"parley/storage/atomicfile"
+	"parley/storage/defaults"
 	"parley/storage/textextract"
 )
 
@@ -91,7 +91,7 @@ type Options struct {
 	// makes the next day's copy with its first change of that day.
 	BackupDir string
 	// BackupFailed, if set, is called (on a goroutine of its own) with a
-	// *BackupError when a daily backup fails, for the user to be told.
+	// *backup.Error when a daily backup fails, for the user to be told.
 	BackupFailed func(error)
 }
 
@@ -301,15 +301,15 @@ func (w *Workspace) prepare() error {
 		if err := migrateTx(ctx, tx, version); err != nil {
 			return err
 		}
-		if loaded < defaultsVersion {
-			if err := w.loadDefaultsTx(tx, loaded); err != nil {
+		if loaded < defaults.Version {
+			if err := defaults.Load(tx, loaded, defaultsStore{w}); err != nil {
 				return fmt.Errorf("load the default data: %w", err)
 			}
 			return nil
 		}
 		// Current defaults in an older schema: a build that shipped
 		// fewer built-in documents wrote it.
-		if err := w.addBuiltinDocumentsTx(tx); err != nil {
+		if err := defaults.AddDocuments(tx, defaultsStore{w}); err != nil {
 			return fmt.Errorf("add the built-in documents: %w", err)
 		}
 		return nil
@@ -322,10 +322,10 @@ func upToDate(version, loaded int) (bool, error) {
 	if version > len(migrations) {
 		return false, fmt.Errorf("%w (schema %d; this Parley reads up to %d)", ErrNewerWorkspace, version, len(migrations))
 	}
-	if loaded > defaultsVersion {
-		return false, fmt.Errorf("%w (its data is version %d; this Parley knows up to %d)", ErrNewerWorkspace, loaded, defaultsVersion)
+	if loaded > defaults.Version {
+		return false, fmt.Errorf("%w (its data is version %d; this Parley knows up to %d)", ErrNewerWorkspace, loaded, defaults.Version)
 	}
-	return version == len(migrations) && loaded == defaultsVersion, nil
+	return version == len(migrations) && loaded == defaults.Version, nil
 }
 
 // Path returns the absolute path of the workspace file.
@@ -472,13 +472,4 @@ func stampOf(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// scenariosDate is a helper to parse stored dates; the empty string is the
-// zero date.
-func storedDate(s string) (scenarios.Date, error) {
-	if s == "" {
-		return scenarios.Date{}, nil
-	}
-	return scenarios.ParseDate(s)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 func backupCommand() *command {
@@ -55,9 +56,9 @@ func backupCommand() *command {
 // backupList prints the copies of the workspace at path, the last backup
 // first: date, size and path.
 func backupList(c *call, path string) error {
-	dir := storage.BackupDir(path)
+	dir := backup.Dir(path)
 	now := c.env.now()
-	list, err := storage.ListBackups(dir, path, now)
+	list, err := backup.List(dir, path, now)
 	if err != nil {
 		return err
 	}
@@ -88,8 +89,8 @@ func backupRestore(c *call, path string, args []string) error {
 	case !latest && len(args) == 0:
 		return usagef("give a backup NAME (see 'parley backup list') or --latest")
 	}
-	dir := storage.BackupDir(path)
-	list, err := storage.ListBackups(dir, path, c.env.now())
+	dir := backup.Dir(path)
+	list, err := backup.List(dir, path, c.env.now())
 	if err != nil {
 		return err
 	}
@@ -127,7 +128,7 @@ func backupRestore(c *call, path string, args []string) error {
 
 // chooseBackup returns the newest copy of list (latest), or the one args[0]
 // names by its file name, path or date.
-func chooseBackup(list []storage.BackupCopy, latest bool, args []string, path, dir string) (*storage.BackupCopy, error) {
+func chooseBackup(list []backup.Copy, latest bool, args []string, path, dir string) (*backup.Copy, error) {
 	if latest {
 		if len(list) == 0 {
 			return nil, &badInput{fmt.Errorf("%w: no backup of %s in %s", storage.ErrNotFound, filepath.Base(path), dir)}
@@ -135,7 +136,7 @@ func chooseBackup(list []storage.BackupCopy, latest bool, args []string, path, d
 		return &list[0], nil
 	}
 	want := args[0]
-	i := slices.IndexFunc(list, func(b storage.BackupCopy) bool {
+	i := slices.IndexFunc(list, func(b backup.Copy) bool {
 		return b.Name == filepath.Base(want) || b.Path == want || b.Date.Format("2006-01-02") == want
 	})
 	if i < 0 {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // TestBackupListRestore: 'backup list' lists the app's copies, the last
@@ -17,7 +18,7 @@ import (
 // message names the backups folder and the newest copy.
 func TestBackupListRestore(t *testing.T) {
 	ws := newWorkspace(t)
-	dir := storage.BackupDir(ws)
+	dir := backup.Dir(ws)
 	now := testNow // the commands' clock
 	// Copies as the app makes them: three days, and one named a month
 	// ahead (made while the clock was ahead).

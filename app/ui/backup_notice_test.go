@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // TestBackupFailureShownOnce: a daily backup that fails is shown in a
@@ -18,7 +19,7 @@ func TestBackupFailureShownOnce(t *testing.T) {
 	path := filepath.Join(dir, "other.parley")
 	today := "other." + time.Now().Format("2006-01-02") + ".parley"
 	// An odd entry where today's copy goes: the backup cannot be made.
-	if err := os.MkdirAll(filepath.Join(storage.BackupDir(path), today), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(backup.Dir(path), today), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	open := func() {

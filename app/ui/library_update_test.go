@@ -106,10 +106,10 @@ func TestLibraryUpdateModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc, _ := ws.Scenario("today"); !storage.HoldsRegime(sc, cur) {
+	if sc, _ := ws.Scenario("today"); !library.HoldsRegime(sc, cur) {
 		t.Error("today does not hold the regime")
 	}
-	if sc, _ := ws.Scenario(other); storage.HoldsRegime(sc, cur) {
+	if sc, _ := ws.Scenario(other); library.HoldsRegime(sc, cur) {
 		t.Errorf("%s holds the regime", other)
 	}
 	p, err := library.Read(packDir)
@@ -146,7 +146,7 @@ func TestLibraryUpdateModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if adds := strings.Contains(r.Uses, "a re-base adds US-TEST-NEW"); adds != storage.HoldsRegime(sc, cur) {
+		if adds := strings.Contains(r.Uses, "a re-base adds US-TEST-NEW"); adds != library.HoldsRegime(sc, cur) {
 			t.Errorf("%s: %q, holds the regime: %v", r.ID, r.Uses, !adds)
 		}
 	}

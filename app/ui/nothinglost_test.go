@@ -17,6 +17,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // storedName returns the name of scenario id as stored.
@@ -162,7 +163,7 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Close()
-	if list, _ := storage.Backups(storage.BackupDir(path), path, time.Now()); len(list) != 1 {
+	if list, _ := backup.Paths(backup.Dir(path), path, time.Now()); len(list) != 1 {
 		t.Fatalf("backups after the first start: %v", list)
 	}
 	damaged := []byte("SQLite format 3\x00" + strings.Repeat("\x00", 200))

@@ -14,12 +14,13 @@ import (
 
 	"parley/app/ui/present"
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // openOptions are the options the desktop app opens a workspace with: a
 // copy a day in the backups folder beside it, a failure told to the user.
 func (u *UI) openOptions(path string) storage.Options {
-	return storage.Options{BackupDir: storage.BackupDir(path), BackupFailed: u.backupFailed}
+	return storage.Options{BackupDir: backup.Dir(path), BackupFailed: u.backupFailed}
 }
 
 // backupFailed tells the user, in a dialog once a session, that a daily
@@ -64,7 +65,7 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	why.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{heading, where, why}
 
-	if list, _ := storage.Backups(storage.BackupDir(path), path, time.Now()); len(list) > 0 {
+	if list, _ := backup.Paths(backup.Dir(path), path, time.Now()); len(list) > 0 {
 		date := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(list[0]),
 			strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."), ".parley")
 		b := widget.NewButtonWithIcon("Open the last backup ("+date+")", theme.HistoryIcon(), func() {
@@ -80,7 +81,7 @@ func (u *UI) showOpenFailure(path string, cause error) {
 		b.Importance = widget.HighImportance
 		items = append(items, b)
 	} else {
-		none := widget.NewLabel("There is no backup of it in " + storage.BackupDir(path) + ".")
+		none := widget.NewLabel("There is no backup of it in " + backup.Dir(path) + ".")
 		none.Wrapping = fyne.TextWrapWord
 		items = append(items, none)
 	}

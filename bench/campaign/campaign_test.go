@@ -28,6 +28,7 @@ import (
 	"parley/e2e"
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // binary is the parley binary built for the campaigns.
@@ -120,7 +121,7 @@ func helperMain(mode, ws, arg string) int {
 	id, dur, _ := strings.Cut(arg, "@")
 	d, _ := time.ParseDuration(dur)
 	end := time.Now().Add(d)
-	w, err := storage.OpenWith(ws, storage.Options{BackupDir: storage.BackupDir(ws)})
+	w, err := storage.OpenWith(ws, storage.Options{BackupDir: backup.Dir(ws)})
 	if err != nil {
 		fmt.Println("error", err)
 		return 1

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/backup"
 )
 
 // backupHelper is a helper process that opens workspace ws as the desktop
@@ -27,7 +28,7 @@ func backupHelper(ws, day string) int {
 	}
 	failed := make(chan error, 1)
 	w, err := storage.OpenWith(ws, storage.Options{Now: func() time.Time { return d.Add(12 * time.Hour) },
-		BackupDir: storage.BackupDir(ws), BackupFailed: func(err error) { failed <- err }})
+		BackupDir: backup.Dir(ws), BackupFailed: func(err error) { failed <- err }})
 	if err != nil {
 		fmt.Println("error", err)
 		return 1
@@ -45,11 +46,11 @@ func backupHelper(ws, day string) int {
 
 // backupTemps returns the temporary files in the backups folder of ws.
 func backupTemps(ws string) []string {
-	entries, _ := os.ReadDir(storage.BackupDir(ws))
+	entries, _ := os.ReadDir(backup.Dir(ws))
 	var out []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), ".tmp") {
-			out = append(out, filepath.Join(storage.BackupDir(ws), e.Name()))
+			out = append(out, filepath.Join(backup.Dir(ws), e.Name()))
 		}
 	}
 	return out
@@ -97,7 +98,7 @@ func TestBackupKillCampaign(t *testing.T) {
 	if len(after) > 0 {
 		t.Errorf("temporary files left in backups/ after the next backup: %v", after)
 	}
-	list, err := storage.ListBackups(storage.BackupDir(ws), ws, day)
+	list, err := backup.List(backup.Dir(ws), ws, day)
 	if err != nil || len(list) == 0 {
 		t.Fatalf("backups: %v %v", list, err)
 	}

@@ -54,7 +54,7 @@ func (s *Session) rebase(id string, prev *library.Pack) (Rebased, error) {
 	if err != nil {
 		return Rebased{}, err
 	}
-	rev, _, err := s.ws.RebaseScenario(id, s.rev(id), prev, storage.HoldsRegime(sc, prev))
+	rev, _, err := s.ws.RebaseScenario(id, s.rev(id), prev, library.HoldsRegime(sc, prev))
 	if err != nil {
 		return Rebased{}, err
 	}

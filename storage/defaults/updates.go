@@ -1,4 +1,4 @@
-package storage
+package defaults
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ const DatasetMeasures2026 = "measures-2026-12"
 // updateDatasets records the provenance of the update of 2026-12's measures
 // table, from the row of the folder's own SOURCES.md that names it (its
 // table has the columns file, rows, sha256, source and licence).
-func (l *defaultsLoader) updateDatasets() error {
+func (l *loader) updateDatasets() error {
 	b, err := fs.ReadFile(assets.Files(), assets.UpdatesSourcesFile)
 	if err != nil {
 		return err

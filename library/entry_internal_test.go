@@ -1,4 +1,4 @@
-package storage
+package library
 
 import (
 	"testing"
@@ -11,20 +11,20 @@ import (
 // override them (the other fields coming from the library).
 func TestLibraryEntryStatusAndKind(t *testing.T) {
 	rate := 0.0
-	base := libraryEntry{ID: "us-s338-ban", Label: "Section 338 import bans", Imposer: "US", Program: "S338",
+	base := Entry{ID: "us-s338-ban", Label: "Section 338 import bans", Imposer: "US", Program: "S338",
 		Rate: &rate, Status: scenarios.StatusAnnounced, Kind: scenarios.KindBan}
-	m, err := base.measure()
+	m, err := base.Measure()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Status != scenarios.StatusAnnounced || m.Kind != scenarios.KindBan || !m.IsBan() {
 		t.Errorf("measure status %q kind %q", m.Status, m.Kind)
 	}
-	over := libraryEntry{Library: "us-s338-ban", Status: scenarios.StatusThreatened}.override(base)
+	over := Entry{Library: "us-s338-ban", Status: scenarios.StatusThreatened}.Override(base)
 	if over.Status != scenarios.StatusThreatened || over.Kind != scenarios.KindBan || over.Label != base.Label {
 		t.Errorf("override %+v", over)
 	}
-	kept := libraryEntry{Library: "us-s338-ban"}.override(base)
+	kept := Entry{Library: "us-s338-ban"}.Override(base)
 	if kept.Status != scenarios.StatusAnnounced || kept.Kind != scenarios.KindBan {
 		t.Errorf("an entry that names no status keeps the library's: %+v", kept)
 	}

@@ -1,20 +1,25 @@
-package storage
+// Package defaults loads the data a new workspace starts with, embedded in
+// the build, into the workspace's tables inside one transaction: the
+// datasets' provenance, the sectors, the trade by HS chapter, the CUSMA and
+// elasticity presets, the seed documents, the measure library and the
+// built-in scenarios; and upgrades a workspace that holds older defaults.
+// It writes scenarios and documents through the Store the workspace gives.
+package defaults
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strconv"
-	"strings"
+	"time"
 
 	"parley/assets"
+	"parley/library"
 	"parley/scenarios"
 	"parley/seeds"
 	"parley/storage/refdata"
@@ -43,15 +48,21 @@ const (
 	DatasetCanadaISED = "canada-trade-hs2-ised"
 )
 
-// defaultsVersion is the version of the embedded defaults this build loads:
+// Version is the version of the embedded defaults this build loads:
 // 1 chapter-level data, 2 product-level data and the library on product lists,
 // 3 the measures since mid-2026, each measure's status and kind (duty or ban),
 // and the proposals on today's regime.
-const defaultsVersion = 3
+const Version = 3
 
-// defaultsLoaded returns the version of the defaults loaded into the
-// workspace, 0 for none.
-func defaultsLoaded(ctx context.Context, q queryer) (int, error) {
+// Queryer runs a query that returns one row: a database, connection or
+// transaction.
+type Queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Loaded returns the version of the defaults loaded into the workspace, 0
+// for none.
+func Loaded(ctx context.Context, q Queryer) (int, error) {
 	var v string
 	err := q.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'defaults'").Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -67,9 +78,32 @@ func defaultsLoaded(ctx context.Context, q queryer) (int, error) {
 	return n, nil
 }
 
-// defaultsLoader loads the embedded defaults inside one transaction.
-type defaultsLoader struct {
-	w       *Workspace
+// Document is a built-in document as the Store inserts it.
+type Document struct {
+	ID, Title, Publisher, Date, Kind string
+	Topics                           []string
+	// SourceFile names the file the text was derived from.
+	SourceFile string
+}
+
+// Store is what the loader needs of the workspace beyond the transaction.
+type Store interface {
+	// Now is the workspace's clock: the day of a built-in scenario as of
+	// today.
+	Now() time.Time
+	// Timestamp is the workspace's time stamp of now.
+	Timestamp() string
+	// WriteBuiltinScenario inserts built-in scenario sc as id at position
+	// pos of the scenario list.
+	WriteBuiltinScenario(tx *sql.Tx, id string, sc *scenarios.Scenario, pos int) error
+	// InsertDocument inserts built-in document d with its text body,
+	// imported at now.
+	InsertDocument(tx *sql.Tx, d Document, body, now string) error
+}
+
+// loader loads the embedded defaults inside one transaction.
+type loader struct {
+	s       Store
 	tx      *sql.Tx
 	now     string
 	sources map[string]refdata.SourceRow
@@ -79,15 +113,14 @@ type defaultsLoader struct {
 	cusma   map[string]bool
 	elast   map[string]bool
 	years   map[int]bool
-	library map[string]libraryEntry
-	libList []libraryEntry
+	libList []library.Entry // the built-in library, in order
 	// upgrade is set when the workspace holds older defaults.
 	upgrade bool
 	lists   scenarios.ProductLists // the built-in product lists, read once
 }
 
 // productLists returns the built-in product lists, read once per load.
-func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
+func (l *loader) productLists() (scenarios.ProductLists, error) {
 	if l.lists == nil {
 		lists, err := refdata.LoadLists()
 		if err != nil {
@@ -98,21 +131,21 @@ func (l *defaultsLoader) productLists() (scenarios.ProductLists, error) {
 	return l.lists, nil
 }
 
-// loadDefaultsTx loads the embedded defaults in tx, all or nothing: into a
+// Load loads the embedded defaults in tx, all or nothing: into a
 // new workspace (from 0) the datasets, sectors, trade, presets, seed
 // documents, the measure library and the built-in scenarios; into one that
 // holds defaults of version from, what changed since. An upgrade refreshes the
 // provenance, the CUSMA presets and the measure library, and replaces the
 // built-in scenarios the user never changed; scenarios the user made or
 // changed keep their meaning.
-func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
+func Load(tx *sql.Tx, from int, s Store) error {
 	src, err := refdata.ReadSources()
 	if err != nil {
 		return fmt.Errorf("read SOURCES.md: %w", err)
 	}
-	l := &defaultsLoader{w: w, tx: tx, now: w.timestamp(), sources: src, chapter: map[string]string{},
+	l := &loader{s: s, tx: tx, now: s.Timestamp(), sources: src, chapter: map[string]string{},
 		docs: map[string]string{}, cusma: map[string]bool{}, elast: map[string]bool{}, years: map[int]bool{},
-		library: map[string]libraryEntry{}, upgrade: from > 0}
+		upgrade: from > 0}
 	type step struct {
 		name string
 		fn   func() error
@@ -141,25 +174,29 @@ func (w *Workspace) loadDefaultsTx(tx *sql.Tx, from int) error {
 			{"built-in scenarios", l.builtins},
 		}
 	}
-	for _, s := range steps {
-		if err := s.fn(); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+	for _, st := range steps {
+		if err := st.fn(); err != nil {
+			return fmt.Errorf("%s: %w", st.name, err)
 		}
 	}
 	if l.upgrade {
-		_, err = tx.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(defaultsVersion))
+		_, err = tx.Exec("UPDATE meta SET value = ? WHERE key = 'defaults'", strconv.Itoa(Version))
 		return err
 	}
-	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', ?), ('created_at', ?)", strconv.Itoa(defaultsVersion), l.now)
+	_, err = tx.Exec("INSERT INTO meta (key, value) VALUES ('defaults', ?), ('created_at', ?)", strconv.Itoa(Version), l.now)
 	return err
 }
 
-func (l *defaultsLoader) datasets() error {
-	// cite names the SOURCES.md row of the data, when it is not the file's
-	// own row; derivedFrom the row of the source a derived file was computed
-	// from, cited after it.
-	type ds struct{ id, name, kind, file, cite, derivedFrom string }
-	list := []ds{
+// builtinDataset is a dataset of the embedded defaults: cite names the
+// SOURCES.md row of the data, when it is not the file's own row;
+// derivedFrom the row of the source a derived file was computed from,
+// cited after it.
+type builtinDataset struct{ id, name, kind, file, cite, derivedFrom string }
+
+// builtinDatasets returns the datasets of the embedded defaults but the
+// seed documents.
+func builtinDatasets() []builtinDataset {
+	return []builtinDataset{
 		{DatasetTrade, "US–Canada trade by HS chapter, 2023–2025 (BTS TransBorder)", "trade", assets.TradeFile, "", ""},
 		{DatasetSectors, "Parley's 26 negotiation sectors (HS chapter mapping)", "sectors", assets.SectorMappingFile, "", ""},
 		{DatasetCUSMA, "USMCA claim shares by sector, H2 2025", "cusma", assets.CUSMASectorFile, "", ""},
@@ -187,11 +224,16 @@ func (l *defaultsLoader) datasets() error {
 		{DatasetUSImports, "US imports from the world and from Canada by HS chapter, 2024 (US Census)", "trade", assets.USImportsWorldFile, "", ""},
 		{DatasetCanadaISED, "Canada's trade with the world and the US by HS chapter, 2019–2024 (Statistics Canada via ISED)", "trade", assets.CanadaTradeFile, "", ""},
 	}
+}
+
+// datasets records the provenance of the embedded datasets, from their
+// rows of SOURCES.md, and of the seed documents.
+func (l *loader) datasets() error {
 	const upsert = `INSERT INTO datasets (id, name, kind, file, source, licence, description, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
 		ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, file = excluded.file,
 			source = excluded.source, licence = excluded.licence, description = excluded.description`
-	for _, d := range list {
+	for _, d := range builtinDatasets() {
 		cite := path.Base(d.file)
 		if d.cite != "" {
 			cite = d.cite
@@ -211,7 +253,7 @@ func (l *defaultsLoader) datasets() error {
 			return err
 		}
 	}
-	about, err := seedManifest()
+	about, err := SeedManifest()
 	if err != nil {
 		return err
 	}
@@ -220,7 +262,7 @@ func (l *defaultsLoader) datasets() error {
 	return err
 }
 
-func (l *defaultsLoader) loadSectors() error {
+func (l *loader) loadSectors() error {
 	rows, err := refdata.ReadTable(assets.SectorMappingFile)
 	if err != nil {
 		return err
@@ -258,7 +300,7 @@ func (l *defaultsLoader) loadSectors() error {
 	return nil
 }
 
-func (l *defaultsLoader) trade() error {
+func (l *loader) trade() error {
 	rows, err := refdata.ReadTable(assets.TradeFile)
 	if err != nil {
 		return err
@@ -301,28 +343,15 @@ func (l *defaultsLoader) trade() error {
 // (the sector share for every line: what h2-2025 means in format /1), one
 // all-goods preset per month, and dataset (each line's own claimed share in
 // its dataset, else the sector's H2 2025 share). An upgrade replaces them.
-func (l *defaultsLoader) cusmaShares() error {
+func (l *loader) cusmaShares() error {
 	if l.upgrade {
 		if _, err := l.tx.Exec("DELETE FROM cusma_presets"); err != nil {
 			return err
 		}
 	}
-	rows, err := refdata.ReadTable(assets.CUSMASectorFile)
+	sector, err := l.sectorShares()
 	if err != nil {
 		return err
-	}
-	sector := map[string]float64{}
-	for _, r := range rows {
-		v, err := strconv.ParseFloat(r["usmca_share"], 64)
-		if err != nil {
-			return fmt.Errorf("%s: %w", r["sector_code"], err)
-		}
-		sector[r["sector_code"]] = v
-	}
-	for _, s := range l.sectors {
-		if _, ok := sector[s.Code]; !ok {
-			return fmt.Errorf("no H2 2025 share for sector %s", s.Code)
-		}
 	}
 	pos := 0
 	add := func(name, label, dataset, lineShares string, shares func(code string) float64) error {
@@ -367,10 +396,33 @@ func (l *defaultsLoader) cusmaShares() error {
 		DatasetCUSMA, scenarios.CUSMADatasetPreset, bySector)
 }
 
+// sectorShares reads each sector's CUSMA claim share of H2 2025; every
+// sector must have one.
+func (l *loader) sectorShares() (map[string]float64, error) {
+	rows, err := refdata.ReadTable(assets.CUSMASectorFile)
+	if err != nil {
+		return nil, err
+	}
+	sector := map[string]float64{}
+	for _, r := range rows {
+		v, err := strconv.ParseFloat(r["usmca_share"], 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", r["sector_code"], err)
+		}
+		sector[r["sector_code"]] = v
+	}
+	for _, s := range l.sectors {
+		if _, ok := sector[s.Code]; !ok {
+			return nil, fmt.Errorf("no H2 2025 share for sector %s", s.Code)
+		}
+	}
+	return sector, nil
+}
+
 // elasticities loads preset hauk2012: the sector medians of Hauk (2012); a
 // sector without a value takes the median of the other sectors' values and is
 // flagged imputed.
-func (l *defaultsLoader) elasticities() error {
+func (l *loader) elasticities() error {
 	rows, err := refdata.ReadTable(assets.SectorBaselineFile)
 	if err != nil {
 		return err
@@ -429,7 +481,8 @@ func Median(vals []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-type manifest struct {
+// Manifest is the seed documents' manifest (seeds.Manifest).
+type Manifest struct {
 	About     string `json:"about"`
 	Documents []struct {
 		ID        string   `json:"id"`
@@ -445,8 +498,9 @@ type manifest struct {
 	} `json:"documents"`
 }
 
-func seedManifest() (manifest, error) {
-	var m manifest
+// SeedManifest reads the seed documents' manifest.
+func SeedManifest() (Manifest, error) {
+	var m Manifest
 	b, err := fs.ReadFile(seeds.Files(), seeds.Manifest)
 	if err != nil {
 		return m, err
@@ -457,17 +511,17 @@ func seedManifest() (manifest, error) {
 	return m, nil
 }
 
-func (l *defaultsLoader) documents() error {
-	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+func (l *loader) documents() error {
+	return insertBuiltinDocuments(l.tx, l.s, l.now, l.docs)
 }
 
 // upgradeDocuments reads the workspace's documents and adds the built-in
 // documents it lacks (see insertBuiltinDocuments).
-func (l *defaultsLoader) upgradeDocuments() error {
+func (l *loader) upgradeDocuments() error {
 	if err := l.readDocuments(); err != nil {
 		return err
 	}
-	return insertBuiltinDocuments(l.tx, l.now, l.docs)
+	return insertBuiltinDocuments(l.tx, l.s, l.now, l.docs)
 }
 
 // insertBuiltinDocuments inserts in tx each built-in document of the seeds
@@ -475,8 +529,8 @@ func (l *defaultsLoader) upgradeDocuments() error {
 // depends on no version number: a workspace made by any earlier Parley gets
 // the built-in documents it lacks, and running it again adds nothing. A
 // built-in document already there is left as it is (measures may quote it).
-func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) error {
-	m, err := seedManifest()
+func insertBuiltinDocuments(tx *sql.Tx, s Store, now string, have map[string]string) error {
+	m, err := SeedManifest()
 	if err != nil {
 		return err
 	}
@@ -501,8 +555,8 @@ func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) erro
 			source = d.SourceFile
 		}
 		doc := Document{ID: d.ID, Title: d.Title, Publisher: publisher, Date: date, Kind: d.Kind, Topics: d.Topics,
-			SourceFile: source, Builtin: true}
-		if err := insertDocument(tx, &doc, string(b), now); err != nil {
+			SourceFile: source}
+		if err := s.InsertDocument(tx, doc, string(b), now); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		have[d.ID] = string(b)
@@ -510,9 +564,9 @@ func insertBuiltinDocuments(tx *sql.Tx, now string, have map[string]string) erro
 	return nil
 }
 
-// addBuiltinDocumentsTx adds the built-in documents a workspace lacks, in
-// tx: for an Open that migrates the schema but finds the defaults current.
-func (w *Workspace) addBuiltinDocumentsTx(tx *sql.Tx) error {
+// AddDocuments adds the built-in documents a workspace lacks, in tx: for an
+// Open that migrates the schema but finds the defaults current.
+func AddDocuments(tx *sql.Tx, s Store) error {
 	have := map[string]string{}
 	rows, err := tx.Query("SELECT id FROM documents")
 	if err != nil {
@@ -529,12 +583,12 @@ func (w *Workspace) addBuiltinDocumentsTx(tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return insertBuiltinDocuments(tx, w.timestamp(), have)
+	return insertBuiltinDocuments(tx, s, s.Timestamp(), have)
 }
 
 // loaderCatalog validates the built-in scenarios against the data being
 // loaded.
-type loaderCatalog struct{ l *defaultsLoader }
+type loaderCatalog struct{ l *loader }
 
 func (c loaderCatalog) SectorKnown(code string) bool {
 	for _, s := range c.l.sectors {
@@ -557,83 +611,66 @@ func (c loaderCatalog) ListKnown(name string) bool {
 }
 func (c loaderCatalog) DatasetKnown(scenarios.Direction, string) bool { return false }
 
-// builtinFile is the shape of assets/builtin.json.
-type builtinFile struct {
-	About     string `json:"about"`
-	Scenarios []struct {
-		ID          string `json:"id"`
-		Name        string `json:"name"`
-		Description string `json:"description"`
-		AsOf        string `json:"as_of"`
-		AsOfToday   bool   `json:"as_of_today"`
-		AllLibrary  bool   `json:"all_library"`
-		// IncludeThreats is the scenario's include_threats assumption:
-		// threatened measures are active by their dates.
-		IncludeThreats bool           `json:"include_threats"`
-		Measures       []libraryEntry `json:"measures"`
-
-		// Without names library measures (by id) or programmes that
-		// all_library leaves out: a proposal on today's regime is the
-		// library without the measures it lifts, plus its own measures.
-		Without []string `json:"without"`
-	} `json:"scenarios"`
-}
-
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+// measureLibrary loads the built-in library pack (assets/library, which
+// productsgen writes from assets/library.json and the measures tables):
+// each measure with its citations and its row's texts, checked as a
+// scenario measure.
+func (l *loader) measureLibrary() error {
+	lists, err := l.productLists()
+	if err != nil {
 		return err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("data after the top-level value")
+	p, entries, err := library.BuiltinEntries(lists, loaderCatalog{l})
+	if err != nil {
+		return err
+	}
+	l.libList = entries
+	// An upgrade replaces the library by the built-in one, unless the user
+	// imported a pack more recent than it: the built-in scenarios are still
+	// made from the built-in library.
+	if l.upgrade {
+		var vintage string
+		err := l.tx.QueryRow("SELECT vintage FROM library_pack WHERE id = 1").Scan(&vintage)
+		switch {
+		case err == nil && vintage > p.Info.Vintage:
+			return nil
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := l.tx.Exec("DELETE FROM measure_library"); err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec("DELETE FROM library_pack"); err != nil {
+			return err
+		}
+	}
+	for pos, e := range entries {
+		pm := &p.Measures[pos]
+		stored, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if _, err := l.tx.Exec(`INSERT INTO measure_library (id, position, row, status, measure, legal_basis, scope,
+			rate_text, dates_text, cusma_text, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.ID, pos, pm.Row, pm.Remark, string(stored), pm.LegalBasis, pm.Scope, pm.RateText,
+			pm.DatesText, pm.CUSMAText, pm.TableSource, pm.Confidence); err != nil {
+			return fmt.Errorf("library measure %s: %w", e.ID, err)
+		}
 	}
 	return nil
 }
 
-func (l *defaultsLoader) builtins() error {
-	b, err := fs.ReadFile(assets.Files(), assets.BuiltinFile)
+// builtins writes the built-in scenarios (library.BuiltinScenarios); an
+// upgrade writes only those replaceable.
+func (l *loader) builtins() error {
+	list, err := library.BuiltinScenarios(l.libList, scenarios.DateOf(l.s.Now()), loaderCatalog{l})
 	if err != nil {
 		return err
 	}
-	var f builtinFile
-	if err := decodeStrict(b, &f); err != nil {
-		return fmt.Errorf("%s: %w", assets.BuiltinFile, err)
-	}
-	today := scenarios.DateOf(l.w.now())
-	for pos, s := range f.Scenarios {
-		sc := scenarios.Scenario{Name: s.Name, Description: s.Description, AsOfToday: s.AsOfToday,
-			Assumptions: scenarios.DefaultAssumptions()}
-		sc.Assumptions.IncludeThreats = s.IncludeThreats
-		if s.AsOfToday {
-			sc.AsOf = today
-		} else if sc.AsOf, err = scenarios.ParseDate(s.AsOf); err != nil {
-			return fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
-		}
-		// all_library takes every library measure without a remark,
-		// whatever its status: the engine decides which are active.
-		entries, err := l.allLibrary(s.AllLibrary, s.Without)
-		if err != nil {
-			return fmt.Errorf("scenario %s: %w", s.ID, err)
-		}
-		entries = append(entries, s.Measures...)
-		for i, e := range entries {
-			m, err := l.resolveEntry(e)
-			if err != nil {
-				return fmt.Errorf("scenario %s: measure %d: %w", s.ID, i, err)
-			}
-			sc.Measures = append(sc.Measures, m)
-		}
-		if errs := scenarios.Validate(&sc, loaderCatalog{l}); len(errs) > 0 {
-			return fmt.Errorf("scenario %s: %w", s.ID, errs)
-		}
-		for _, m := range sc.Measures {
-			if len(m.Evidence) == 0 {
-				return fmt.Errorf("scenario %s: measure %s has no evidence", s.ID, m.ID)
-			}
-		}
+	for pos := range list {
+		s := &list[pos]
 		if l.upgrade {
-			replace, err := l.replaceable(s.ID, sc.Name)
+			replace, err := l.replaceable(s.ID, s.Scenario.Name)
 			if err != nil {
 				return fmt.Errorf("scenario %s: %w", s.ID, err)
 			}
@@ -641,54 +678,18 @@ func (l *defaultsLoader) builtins() error {
 				continue
 			}
 		}
-		if err := l.w.writeScenario(l.tx, s.ID, &sc, true, pos, "INSERT"); err != nil {
+		if err := l.s.WriteBuiltinScenario(l.tx, s.ID, &s.Scenario, pos); err != nil {
 			return fmt.Errorf("scenario %s: %w", s.ID, err)
 		}
 	}
 	return nil
 }
 
-// allLibrary returns the library entries a built-in scenario with
-// all_library takes: every measure without a remark, whatever its status,
-// but those whose id or programme is in without (each of which must name a
-// library measure or programme, so that a renamed measure cannot silently
-// stay in a proposal).
-func (l *defaultsLoader) allLibrary(all bool, without []string) ([]libraryEntry, error) {
-	if !all {
-		if len(without) > 0 {
-			return nil, fmt.Errorf("without needs all_library")
-		}
-		return nil, nil
-	}
-	drop := map[string]bool{}
-	for _, w := range without {
-		drop[w] = true
-	}
-	used := map[string]bool{}
-	var out []libraryEntry
-	for _, e := range l.libList {
-		if drop[e.ID] || drop[e.Program] {
-			used[e.ID], used[e.Program] = true, true
-			continue
-		}
-		if e.Remark != "" {
-			continue
-		}
-		out = append(out, libraryEntry{Library: e.ID})
-	}
-	for _, w := range without {
-		if !used[w] {
-			return nil, fmt.Errorf("without: no library measure or programme %q", w)
-		}
-	}
-	return out, nil
-}
-
 // replaceable decides, in an upgrade, whether built-in scenario id is
 // written anew: when the workspace lacks it (and its name is free), or holds
 // it as shipped, never changed by the user (which it then deletes). A
 // scenario the user changed keeps its meaning.
-func (l *defaultsLoader) replaceable(id, name string) (bool, error) {
+func (l *loader) replaceable(id, name string) (bool, error) {
 	var builtin bool
 	var created, updated string
 	err := l.tx.QueryRow("SELECT builtin, created_at, updated_at FROM scenarios WHERE id = ?", id).Scan(&builtin, &created, &updated)
@@ -711,7 +712,7 @@ func (l *defaultsLoader) replaceable(id, name string) (bool, error) {
 
 // readSectors, readYears, readElasticityPresets and readDocuments fill the
 // loader from the workspace in an upgrade, for validating what it writes.
-func (l *defaultsLoader) readSectors() error {
+func (l *loader) readSectors() error {
 	rows, err := l.tx.Query("SELECT code, name, short FROM sectors ORDER BY position")
 	if err != nil {
 		return err
@@ -737,7 +738,7 @@ func (l *defaultsLoader) readSectors() error {
 	})
 }
 
-func (l *defaultsLoader) readYears() error {
+func (l *loader) readYears() error {
 	return l.scan("SELECT DISTINCT year FROM trade_lines", func(scan func(...any) error) error {
 		var y int
 		if err := scan(&y); err != nil {
@@ -748,7 +749,7 @@ func (l *defaultsLoader) readYears() error {
 	})
 }
 
-func (l *defaultsLoader) readElasticityPresets() error {
+func (l *loader) readElasticityPresets() error {
 	return l.scan("SELECT name FROM elasticity_presets", func(scan func(...any) error) error {
 		var n string
 		if err := scan(&n); err != nil {
@@ -759,7 +760,7 @@ func (l *defaultsLoader) readElasticityPresets() error {
 	})
 }
 
-func (l *defaultsLoader) readDocuments() error {
+func (l *loader) readDocuments() error {
 	return l.scan("SELECT id, body FROM documents", func(scan func(...any) error) error {
 		var id, body string
 		if err := scan(&id, &body); err != nil {
@@ -771,7 +772,7 @@ func (l *defaultsLoader) readDocuments() error {
 }
 
 // scan runs a query in the loader's transaction and calls fn for each row.
-func (l *defaultsLoader) scan(query string, fn func(scan func(...any) error) error) error {
+func (l *loader) scan(query string, fn func(scan func(...any) error) error) error {
 	rows, err := l.tx.Query(query)
 	if err != nil {
 		return err
@@ -783,15 +784,4 @@ func (l *defaultsLoader) scan(query string, fn func(scan func(...any) error) err
 		}
 	}
 	return rows.Err()
-}
-
-// joinNonEmpty joins the non-empty parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if strings.TrimSpace(p) != "" {
-			out = append(out, strings.TrimSpace(p))
-		}
-	}
-	return strings.Join(out, sep)
 }
