@@ -237,8 +237,8 @@ func (v *evidenceView) linkDialog() {
 		}
 		measure.SetOptions(opts)
 		measure.ClearSelected()
-		if ids[name] == u.sess.Current() && u.view.selected != "" {
-			if m := sc.Measure(u.view.selected); m != nil {
+		if sel := u.scen.SelectedMeasure(); ids[name] == u.sess.Current() && sel != "" {
+			if m := sc.Measure(sel); m != nil {
 				measure.SetSelected(measureLine(m))
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/scenarioview"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -42,8 +43,7 @@ type UI struct {
 
 	tabs        *container.AppTabs
 	tabIDs      mainTabs
-	list        *scenarioList
-	view        *scenarioView
+	scen        *scenarioview.View // the Scenarios tab's list and editor
 	exposure    *exposurePanel
 	evidence    *evidenceView
 	compare     *compareView
@@ -173,19 +173,18 @@ func (u *UI) build() error {
 
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.list = newScenarioList(u)
 	u.exposure = newExposurePanel(u)
-	u.view = newScenarioView(u)
+	u.scen = scenarioview.New(u.win, u.sess, scenarioNav{u})
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompareView(u)
 	u.position = newPositionView(u)
 	u.assumptions = newAssumptionsView(u)
 
-	inner := container.NewHSplit(u.view.content, u.exposure.content)
+	inner := container.NewHSplit(u.scen.Editor(), u.exposure.content)
 	// The exposure needs a little more room than the measures: at 1024
 	// units both fit beside the list without scrolling.
 	inner.Offset = 0.45
-	scen := container.NewHSplit(u.list.content, inner)
+	scen := container.NewHSplit(u.scen.List(), inner)
 	scen.Offset = 0.16
 	host := container.NewStack(scen)
 	u.exposure.layout = scenariosLayout{host: host, scen: scen, inner: inner}
@@ -234,7 +233,7 @@ func (u *UI) reloadScenarios() {
 		u.showError("list the scenarios", err)
 		return
 	}
-	u.list.refresh()
+	u.scen.RefreshList()
 	if u.compare != nil {
 		u.compare.refreshChoices()
 	}
@@ -256,8 +255,8 @@ func (u *UI) openScenario(id string) {
 	if id := u.sess.Current(); id != "" {
 		u.prefs.setLastScenario(u.sess.Workspace().Path(), id)
 	}
-	u.list.selectID(u.sess.Current())
-	u.view.load()
+	u.scen.SelectScenario(u.sess.Current())
+	u.scen.Load()
 	u.assumptions.load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()
@@ -275,7 +274,7 @@ func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
 		return err
 	}
 	u.recompute(now)
-	u.view.changed()
+	u.scen.Changed()
 	u.assumptions.changed()
 	if key == "" {
 		u.flushSave()

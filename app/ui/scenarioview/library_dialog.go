@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -20,22 +20,22 @@ import (
 // it to the scenario; entries that were announced but never implemented have
 // no dates, so the dialog asks for them (the scenario's date by default).
 func (v *scenarioView) libraryDialog() {
-	u := v.u
-	if u.sess.Draft() == nil {
+	h := v.h
+	if h.sess.Draft() == nil {
 		return
 	}
-	all, err := u.sess.Workspace().Library()
+	all, err := h.sess.Workspace().Library()
 	if err != nil {
-		u.showError("read the measure library", err)
+		h.showError("read the measure library", err)
 		return
 	}
 	lib := all // the entries that match the search
 	chosen := -1
 	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
 	detail.Wrapping = fyne.TextWrapWord
-	from := kit.NewField(u.win, "YYYY-MM-DD")
+	from := kit.NewField(h.win, "YYYY-MM-DD")
 	from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	to := kit.NewField(u.win, "open-ended")
+	to := kit.NewField(h.win, "open-ended")
 	to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
 	datesNote := widget.NewLabel("")
 	datesNote.Wrapping = fyne.TextWrapWord
@@ -46,11 +46,11 @@ func (v *scenarioView) libraryDialog() {
 	dates.Hide()
 
 	var list *kit.KeyList
-	search := kit.NewField(u.win, "Search the library: steel, S232, Canada counter-tariffs…")
+	search := kit.NewField(h.win, "Search the library: steel, S232, Canada counter-tariffs…")
 	found := widget.NewLabel("")
 	found.SizeName = theme.SizeNameCaptionText
 	filter := func(q string) {
-		lib = matchLibrary(all, q, u)
+		lib = matchLibrary(all, q, h)
 		chosen = -1
 		list.UnselectAll()
 		list.Refresh()
@@ -88,10 +88,10 @@ func (v *scenarioView) libraryDialog() {
 	list.OnSelected = func(i widget.ListItemID) {
 		chosen = i
 		lm := lib[i]
-		detail.SetText(u.libraryDetail(lm))
+		detail.SetText(h.libraryDetail(lm))
 		if lm.Measure.From.IsZero() {
 			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
-			from.SetText(u.sess.Draft().EvalDate().String())
+			from.SetText(h.sess.Draft().EvalDate().String())
 			to.SetText("")
 			dates.Show()
 		} else {
@@ -119,39 +119,39 @@ func (v *scenarioView) libraryDialog() {
 		if m.From.IsZero() {
 			f, err := present.ParseDate(from.Text, false)
 			if err != nil {
-				u.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), func() { u.track(d, nil) })
+				h.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), func() { h.track(d, nil) })
 				return
 			}
 			t, err := present.ParseDate(to.Text, true)
 			if err != nil {
-				u.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), func() { u.track(d, nil) })
+				h.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), func() { h.track(d, nil) })
 				return
 			}
 			m.From, m.To = f, t
 		}
 		if err := v.addLibraryMeasure(m); err != nil {
-			u.showErrorThen("add the measure", err, func() { u.track(d, nil) })
+			h.showErrorThen("add the measure", err, func() { h.track(d, nil) })
 		}
-	}, u.win)
+	}, h.win)
 	from.OnEscape, to.OnEscape, list.OnEscape, search.OnEscape = d.Hide, d.Hide, d.Hide, d.Hide
 	list.OnEnter = d.Confirm
 	search.OnSubmitted = func(string) {
 		if len(lib) > 0 {
 			list.Select(0)
-			u.win.Canvas().Focus(list)
+			h.win.Canvas().Focus(list)
 		}
 	}
 	from.OnSubmitted = func(string) { d.Confirm() }
 	to.OnSubmitted = func(string) { d.Confirm() }
-	d.Resize(u.dialogSize())
-	u.track(d, nil)
-	u.win.Canvas().Focus(search)
+	d.Resize(h.dialogSize())
+	h.track(d, nil)
+	h.win.Canvas().Focus(search)
 }
 
 // matchLibrary returns the library measures whose name, id, programme,
 // rate, scope, legal basis, source or status contain every word of q (case
 // ignored); all of them when q is blank.
-func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.LibraryMeasure {
+func matchLibrary(lib []storage.LibraryMeasure, q string, h *host) []storage.LibraryMeasure {
 	words := strings.Fields(strings.ToLower(q))
 	if len(words) == 0 {
 		return lib
@@ -160,7 +160,7 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 	for _, lm := range lib {
 		m := lm.Measure
 		hay := strings.ToLower(strings.Join([]string{measureName(&m), present.StatusTag(&m), m.ID, m.Program, string(m.Imposer), present.Percent(m.Rate),
-			u.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
+			h.sectorsSummary(&m), lm.LegalBasis, lm.Scope, lm.Source, lm.Remark, lm.RateText, libraryDates(lm)}, " "))
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(hay, w)
@@ -174,25 +174,25 @@ func matchLibrary(lib []storage.LibraryMeasure, q string, u *UI) []storage.Libra
 
 // addLibraryMeasure adds a copy of a library measure (undoable).
 func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
-	u := v.u
-	m.ID = newMeasureID(u.sess.Draft(), m.ID)
-	if err := u.edit("", "adding “"+measureName(&m)+"”", func(sc *scenarios.Scenario) {
+	h := v.h
+	m.ID = newMeasureID(h.sess.Draft(), m.ID)
+	if err := h.edit("", "adding “"+measureName(&m)+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = append(sc.Measures, m)
 	}); err != nil {
 		return err
 	}
 	v.selectMeasure(m.ID)
 	switch {
-	case !m.StatusActive(u.sess.Draft().Assumptions.IncludeThreats):
+	case !m.StatusActive(h.sess.Draft().Assumptions.IncludeThreats):
 		why := "it never applies (kept for the record)"
 		if m.Status == scenarios.StatusThreatened {
 			why = "it applies only when the assumptions include threats"
 		}
-		u.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
-	case !u.sess.Draft().Active(&m, u.sess.Draft().EvalDate()):
-		u.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), u.sess.Draft().EvalDate()))
+		h.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
+	case !h.sess.Draft().Active(&m, h.sess.Draft().EvalDate()):
+		h.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), h.sess.Draft().EvalDate()))
 	default:
-		u.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
+		h.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
 	}
 	return nil
 }
@@ -213,7 +213,7 @@ func libraryDates(lm storage.LibraryMeasure) string {
 }
 
 // libraryDetail describes a library measure with its sources.
-func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
+func (h *host) libraryDetail(lm storage.LibraryMeasure) string {
 	m := lm.Measure
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", measureName(&m))
@@ -224,7 +224,7 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 		fmt.Fprintf(&b, "Rate: %s (source: %s)\n", present.Percent(m.Rate), lm.RateText)
 	}
 	fmt.Fprintf(&b, "Status: %s\n", present.StatusLabel(m.StatusOrDefault()))
-	fmt.Fprintf(&b, "Sectors: %s\n", u.scopeSummary(&m))
+	fmt.Fprintf(&b, "Sectors: %s\n", h.scopeSummary(&m))
 	cusma := "applies to CUSMA-claimed goods"
 	if m.CUSMAExempt {
 		cusma = "CUSMA-claimed goods exempt"
@@ -244,13 +244,13 @@ func (u *UI) libraryDetail(lm storage.LibraryMeasure) string {
 	if len(m.UpperBound) > 0 {
 		var names []string
 		for _, c := range m.UpperBound {
-			names = append(names, u.sectorLabel(c))
+			names = append(names, h.sectorLabel(c))
 		}
 		fmt.Fprintf(&b, "\n≤ Coverage is an upper bound for: %s\n", strings.Join(names, ", "))
 	}
 	fmt.Fprintf(&b, "\nEvidence:\n")
 	for _, e := range m.Evidence {
-		fmt.Fprintf(&b, "• %s\n", strings.ReplaceAll(u.describeEvidence(e), "\n", " "))
+		fmt.Fprintf(&b, "• %s\n", strings.ReplaceAll(h.describeEvidence(e), "\n", " "))
 	}
 	return b.String()
 }

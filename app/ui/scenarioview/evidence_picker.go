@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -18,22 +18,22 @@ import (
 
 // addExcerptDialog adds one of the library's saved excerpts as evidence.
 func (f *measureForm) addExcerptDialog() {
-	u := f.u
+	h := f.h
 	id := f.id
 	if id == "" {
 		return
 	}
-	list, err := u.sess.Workspace().Excerpts("")
+	list, err := h.sess.Workspace().Excerpts("")
 	if err != nil {
-		u.showError("list the excerpts", err)
+		h.showError("list the excerpts", err)
 		return
 	}
 	if len(list) == 0 {
-		u.confirm("No saved excerpts", "The evidence library has no saved excerpts yet. Open the Evidence view to search the documents and save passages?", "Open Evidence",
-			func() { u.selectTab(tabEvidence) })
+		h.confirm("No saved excerpts", "The evidence library has no saved excerpts yet. Open the Evidence view to search the documents and save passages?", "Open Evidence",
+			h.nav.ShowEvidence)
 		return
 	}
-	titles := u.documentTitles()
+	titles := h.documentTitles()
 	chosen := -1
 	items := kit.NewKeyList(func() int { return len(list) },
 		func() fyne.CanvasObject {
@@ -43,7 +43,7 @@ func (f *measureForm) addExcerptDialog() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			x := list[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], tagsText(x.Tags)))
+			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], present.TagsText(x.Tags)))
 		})
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", scrollOf(items, 640, 380), func(ok bool) {
@@ -51,32 +51,20 @@ func (f *measureForm) addExcerptDialog() {
 			return
 		}
 		x := list[chosen]
-		if err := u.addEvidence(id, scenarios.Evidence{Document: x.Document, Quote: x.Quote, Excerpt: x.ID}); err != nil {
-			u.showError("add the excerpt", err)
+		if err := h.addEvidence(id, scenarios.Evidence{Document: x.Document, Quote: x.Quote, Excerpt: x.ID}); err != nil {
+			h.showError("add the excerpt", err)
 		}
-	}, u.win)
+	}, h.win)
 	items.OnSelected = func(i widget.ListItemID) { chosen = i }
 	items.OnEscape, items.OnEnter = d.Hide, d.Confirm
-	u.track(d, nil)
+	h.track(d, nil)
 	d.Resize(fyne.NewSize(700, 480))
 }
 
-// tagsText lists an excerpt's tags after a separator, or returns "".
-func tagsText(tags []storage.Tag) string {
-	if len(tags) == 0 {
-		return ""
-	}
-	var parts []string
-	for _, t := range tags {
-		parts = append(parts, t.Kind+": "+t.Value)
-	}
-	return " · " + strings.Join(parts, ", ")
-}
-
 // documentTitles maps document ids to their titles.
-func (u *UI) documentTitles() map[string]string {
+func (h *host) documentTitles() map[string]string {
 	out := map[string]string{}
-	docs, err := u.sess.Workspace().Documents()
+	docs, err := h.sess.Workspace().Documents()
 	if err != nil {
 		return out
 	}
@@ -91,7 +79,7 @@ func (u *UI) documentTitles() map[string]string {
 // (its document and context shown), may shorten it, and adds it. Nothing is
 // pasted or retyped, so the quote is always in its document.
 func (f *measureForm) addQuoteDialog() {
-	u := f.u
+	h := f.h
 	id := f.id
 	if id == "" {
 		return
@@ -99,17 +87,17 @@ func (f *measureForm) addQuoteDialog() {
 	m := f.measure()
 	var hits []storage.Hit
 	chosen := -1
-	query := kit.NewField(u.win, "Search the documents, e.g. steel aluminum 50 percent")
+	query := kit.NewField(h.win, "Search the documents, e.g. steel aluminum 50 percent")
 	if m != nil {
 		query.SetText(passageQuery(m))
 	}
 	found := widget.NewLabel("")
 	found.Wrapping = fyne.TextWrapWord
-	quote := kit.NewMultiField(u.win, "Pick a passage in the results; you may shorten it here", 3)
+	quote := kit.NewMultiField(h.win, "Pick a passage in the results; you may shorten it here", 3)
 	source := widget.NewLabel("")
 	source.Wrapping = fyne.TextWrapWord
 	source.SizeName = theme.SizeNameCaptionText
-	titles := u.documentTitles()
+	titles := h.documentTitles()
 	list := kit.NewKeyList(func() int { return len(hits) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -117,8 +105,8 @@ func (f *measureForm) addQuoteDialog() {
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			h := hits[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", h.Title, pageSuffix(h.Page), present.Shorten(h.Text, 200)))
+			hit := hits[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", hit.Title, pageSuffix(hit.Page), present.Shorten(hit.Text, 200)))
 		})
 	run := func() {
 		q := strings.TrimSpace(query.Text)
@@ -132,7 +120,7 @@ func (f *measureForm) addQuoteDialog() {
 			return
 		}
 		var err error
-		if hits, err = u.sess.Workspace().Search(q, maxHits); err != nil {
+		if hits, err = h.sess.Workspace().Search(q, maxPassages); err != nil {
 			found.SetText(present.Capitalize(err.Error()))
 		} else if len(hits) == 0 {
 			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
@@ -146,9 +134,9 @@ func (f *measureForm) addQuoteDialog() {
 	}
 	list.OnSelected = func(i widget.ListItemID) {
 		chosen = i
-		h := hits[i]
-		quote.SetText(strings.TrimSpace(h.Text))
-		source.SetText("From “" + titles[h.Document] + "” (" + h.Document + "). The quote must stay a part of this passage.")
+		hit := hits[i]
+		quote.SetText(strings.TrimSpace(hit.Text))
+		source.SetText("From “" + titles[hit.Document] + "” (" + hit.Document + "). The quote must stay a part of this passage.")
 	}
 	query.OnSubmitted = func(string) { run() }
 	searchBtn := widget.NewButtonWithIcon("Search", theme.SearchIcon(), run)
@@ -161,24 +149,24 @@ func (f *measureForm) addQuoteDialog() {
 			return
 		}
 		if chosen < 0 || chosen >= len(hits) {
-			u.showErrorThen("add the passage", fmt.Errorf("pick a passage in the search results first"), func() { u.track(d, nil) })
+			h.showErrorThen("add the passage", fmt.Errorf("pick a passage in the search results first"), func() { h.track(d, nil) })
 			return
 		}
-		h := hits[chosen]
+		hit := hits[chosen]
 		q := strings.TrimSpace(quote.Text)
-		if q == "" || !scenarios.QuoteIn(q, h.Text) {
-			u.showErrorThen("add the passage", fmt.Errorf("the quote must be a part of the passage picked: shorten it, do not rewrite it"), func() { u.track(d, nil) })
+		if q == "" || !scenarios.QuoteIn(q, hit.Text) {
+			h.showErrorThen("add the passage", fmt.Errorf("the quote must be a part of the passage picked: shorten it, do not rewrite it"), func() { h.track(d, nil) })
 			return
 		}
-		if err := u.addEvidence(id, scenarios.Evidence{Document: h.Document, Quote: q}); err != nil {
-			u.showError("add the passage", err)
+		if err := h.addEvidence(id, scenarios.Evidence{Document: hit.Document, Quote: q}); err != nil {
+			h.showError("add the passage", err)
 		}
-	}, u.win)
+	}, h.win)
 	query.OnEscape, list.OnEscape, quote.OnEscape = d.Hide, d.Hide, d.Hide
 	list.OnEnter = d.Confirm
-	d.Resize(u.dialogSize())
-	u.track(d, nil)
-	u.win.Canvas().Focus(query)
+	d.Resize(h.dialogSize())
+	h.track(d, nil)
+	h.win.Canvas().Focus(query)
 	run()
 }
 
@@ -201,25 +189,42 @@ func passageQuery(m *scenarios.Measure) string {
 
 // addCitationDialog adds a citation of an outside source as evidence.
 func (f *measureForm) addCitationDialog() {
-	u := f.u
+	h := f.h
 	id := f.id
 	if id == "" {
 		return
 	}
-	cite := kit.NewField(u.win, "e.g. Proclamation 10947 (Section 232, copper)")
-	url := kit.NewField(u.win, "https://… (optional)")
-	u.showForm(formSpec{
-		title: "Add a citation as evidence", confirm: "Add citation", what: "add the citation",
-		items: []*widget.FormItem{
+	cite := kit.NewField(h.win, "e.g. Proclamation 10947 (Section 232, copper)")
+	url := kit.NewField(h.win, "https://… (optional)")
+	h.showForm(Form{
+		Title: "Add a citation as evidence", Confirm: "Add citation", What: "add the citation",
+		Items: []*widget.FormItem{
 			{Text: "Citation", Widget: cite},
 			{Text: "Address", Widget: url},
 		},
-		fields: []*kit.Field{cite, url}, focus: cite, size: fyne.NewSize(600, 0),
-		submit: func() error {
+		Fields: []*kit.Field{cite, url}, Focus: cite, Size: fyne.NewSize(600, 0),
+		Submit: func() error {
 			if strings.TrimSpace(cite.Text) == "" {
 				return fmt.Errorf("type the citation: the legal instrument, notice or publication")
 			}
-			return u.addEvidence(id, scenarios.Evidence{Citation: strings.TrimSpace(cite.Text), URL: strings.TrimSpace(url.Text)})
+			return h.addEvidence(id, scenarios.Evidence{Citation: strings.TrimSpace(cite.Text), URL: strings.TrimSpace(url.Text)})
 		},
 	})
+}
+
+// maxPassages is how many passages a search of the documents lists, as in
+// the Evidence tab.
+const maxPassages = 40
+
+// pageSuffix names the page of a passage found in a PDF, or returns "".
+func pageSuffix(page int) string {
+	if page <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" · p. %d", page)
+}
+
+// boldLabel is a label in bold.
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

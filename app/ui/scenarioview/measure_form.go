@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -18,13 +18,10 @@ import (
 // imposer choices of the measure form.
 var imposerChoices = []string{"US (on Canadian goods)", "CA (on US goods)"}
 
-// programmes offered for a measure (any name may be typed).
-var programmes = []string{"IEEPA", "S232", "S122", "S338", "S301", "ADCVD", "CA-COUNTER", "DEAL"}
-
 // measureForm edits the selected measure in place: every change is checked,
 // applied to the scenario, recomputed and saved, and can be undone.
 type measureForm struct {
-	u       *UI
+	h       *host
 	v       *scenarioView
 	content fyne.CanvasObject
 	id      string // measure being edited
@@ -65,8 +62,8 @@ type sectorRow struct {
 	upper    *widget.Check
 }
 
-func newMeasureForm(u *UI, v *scenarioView) *measureForm {
-	f := &measureForm{u: u, v: v}
+func newMeasureForm(h *host, v *scenarioView) *measureForm {
+	f := &measureForm{h: h, v: v}
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.problem = kit.ErrorLabel()
@@ -84,7 +81,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
 	})
 	f.imposer.Required = true
-	f.program = widget.NewSelectEntry(programmes)
+	f.program = widget.NewSelectEntry(present.Programmes)
 	f.program.PlaceHolder = "e.g. IEEPA, S232"
 	f.program.OnChanged = func(s string) {
 		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
@@ -105,7 +102,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 			}
 			f.setSlider(back)
 			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
-			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
+			f.h.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
 			return
 		}
 		f.setSlider(r)
@@ -155,7 +152,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 	})
 	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
 	f.yields.OnChanged = func(s string) {
-		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = splitList(s); return nil })
+		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
 	}
 	f.from = f.scenarioField("YYYY-MM-DD")
 	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
@@ -177,7 +174,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 		}
 		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
 	}
-	f.note = kit.NewMultiField(u.win, "Why this measure is modelled this way", 2)
+	f.note = kit.NewMultiField(h.win, "Why this measure is modelled this way", 2)
 	f.note.Scenario = true
 	f.note.OnChanged = func(s string) {
 		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
@@ -259,20 +256,9 @@ func (f *measureForm) showKind() {
 
 // scenarioField returns a one-line field whose changes edit the scenario.
 func (f *measureForm) scenarioField(placeholder string) *kit.Field {
-	e := kit.NewField(f.u.win, placeholder)
+	e := kit.NewField(f.h.win, placeholder)
 	e.Scenario = true
 	return e
-}
-
-// splitList splits "S232, S122" into its names.
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		if t := strings.TrimSpace(p); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // buildSectors makes the Sectors tab: one row per sector (and "all other
@@ -282,12 +268,12 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
 	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
-	for _, s := range f.u.sess.Sectors() {
+	for _, s := range f.h.sess.Sectors() {
 		codes = append(codes, s.Code)
 	}
 	for _, code := range codes {
 		r := &sectorRow{code: code}
-		label := f.u.sectorLabel(code)
+		label := f.h.sectorLabel(code)
 		if code == scenarios.Wildcard {
 			label = "All sectors not named below"
 		}
@@ -308,7 +294,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 					}
 					return nil
 				})
-				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
+				f.h.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
 				return
 			}
 			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
@@ -372,7 +358,7 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 // change applies fn to the measure being edited. It does nothing while the
 // form loads; a problem is shown above the form and nothing changes.
 func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) error) {
-	if f.loading || f.u.sess.Draft() == nil || f.id == "" {
+	if f.loading || f.h.sess.Draft() == nil || f.id == "" {
 		return
 	}
 	id := f.id
@@ -380,7 +366,7 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	if key != "" {
 		key = "m:" + id + ":" + key
 	}
-	err := f.u.edit(key, label, func(sc *scenarios.Scenario) {
+	err := f.h.edit(key, label, func(sc *scenarios.Scenario) {
 		if m := sc.Measure(id); m != nil {
 			fnErr = fn(m)
 		}
@@ -388,7 +374,7 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	if fnErr != nil {
 		err = fnErr
 	}
-	f.u.showProblem(f.problem, err)
+	f.h.showProblem(f.problem, err)
 }
 
 // setSlider moves the slider to rate r without editing.
@@ -402,7 +388,7 @@ func (f *measureForm) setSlider(r float64) {
 // focusLabel puts the keyboard focus in the label field.
 func (f *measureForm) focusLabel() {
 	f.tabs.SelectIndex(0)
-	f.u.win.Canvas().Focus(f.label)
+	f.h.win.Canvas().Focus(f.label)
 }
 
 // load shows measure m (nil: none).
@@ -476,10 +462,10 @@ func (f *measureForm) loadSectors() {
 
 // measure returns the measure being edited in the current draft.
 func (f *measureForm) measure() *scenarios.Measure {
-	if f.u.sess.Draft() == nil || f.id == "" {
+	if f.h.sess.Draft() == nil || f.id == "" {
 		return nil
 	}
-	return f.u.sess.Draft().Measure(f.id)
+	return f.h.sess.Draft().Measure(f.id)
 }
 
 // refreshSummary shows the upper-bound sectors, the library source and the
@@ -492,7 +478,7 @@ func (f *measureForm) refreshSummary() {
 	if len(m.UpperBound) > 0 {
 		var names []string
 		for _, c := range m.UpperBound {
-			names = append(names, f.u.sectorLabel(c))
+			names = append(names, f.h.sectorLabel(c))
 		}
 		f.upper.SetText("≤ Coverage is an upper bound for: " + strings.Join(names, ", ") + ". Results for these sectors are marked ≤.")
 		f.upper.Show()
@@ -522,7 +508,7 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 		f.evidence.Add(w)
 	}
 	for i, e := range m.Evidence {
-		text := f.u.describeEvidence(e)
+		text := f.h.describeEvidence(e)
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Selectable = true
@@ -538,10 +524,10 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 
 // describeEvidence says what an evidence item is: the quote with its
 // document, or the citation.
-func (u *UI) describeEvidence(e scenarios.Evidence) string {
+func (h *host) describeEvidence(e scenarios.Evidence) string {
 	if e.IsQuote() {
 		title := e.Document
-		if d, err := u.sess.Workspace().Document(e.Document); err == nil {
+		if d, err := h.sess.Workspace().Document(e.Document); err == nil {
 			title = d.Title
 			if d.Publisher != "" {
 				title += ", " + d.Publisher
@@ -577,9 +563,9 @@ func (f *measureForm) removeEvidence(i int) {
 }
 
 // addEvidence adds e to the measure being edited (undoable).
-func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
+func (h *host) addEvidence(measureID string, e scenarios.Evidence) error {
 	if e.IsQuote() {
-		d, err := u.sess.Workspace().Document(e.Document)
+		d, err := h.sess.Workspace().Document(e.Document)
 		if err != nil {
 			return err
 		}
@@ -587,7 +573,7 @@ func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
 			return fmt.Errorf("the quote is not in “%s”: copy it exactly from the document (spaces, case and quote marks may differ)", d.Title)
 		}
 	}
-	return u.edit("", "evidence added", func(sc *scenarios.Scenario) {
+	return h.edit("", "evidence added", func(sc *scenarios.Scenario) {
 		if m := sc.Measure(measureID); m != nil {
 			m.Evidence = append(m.Evidence, e)
 		}

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"errors"
@@ -67,7 +67,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.note.Hide()
 	e.include, e.exclude = container.NewVBox(), container.NewVBox()
 
-	e.codes = kit.NewField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
+	e.codes = kit.NewField(f.h.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
 	e.codes.OnChanged = func(string) { e.check() }
 	e.codes.OnSubmitted = func(string) { e.addCodes(false) }
 	e.codesErr = kit.ErrorLabel()
@@ -136,7 +136,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		e.shareBox, help,
 	)
 
-	e.listQuery = kit.NewField(f.u.win, "Find a built-in list: name, title or source")
+	e.listQuery = kit.NewField(f.h.win, "Find a built-in list: name, title or source")
 	e.listQuery.OnChanged = func(string) { e.filterLists() }
 	e.lists = widget.NewList(func() int { return len(e.names) }, e.newListRow, e.updateListRow)
 	lists := container.NewBorder(container.NewVBox(boldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
@@ -148,11 +148,11 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 
 // model returns the calculation model of the scenario shown, or nil.
 func (e *scopeEditor) model() *scenarios.Model {
-	u := e.f.u
-	if u.sess.Draft() == nil {
+	h := e.f.h
+	if h.sess.Draft() == nil {
 		return nil
 	}
-	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
+	m, err := h.sess.ModelFor(h.sess.Draft().Assumptions)
 	if err != nil {
 		return nil
 	}
@@ -182,7 +182,7 @@ func (e *scopeEditor) refresh(m *scenarios.Measure) {
 		if v, err := present.ParsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
 			e.share.SetQuiet(present.PercentInput(*m.CUSMAExemptShare))
 		}
-	} else if strings.TrimSpace(e.share.Text) != "" && e.f.u.win.Canvas().Focused() != e.share {
+	} else if strings.TrimSpace(e.share.Text) != "" && e.f.h.win.Canvas().Focused() != e.share {
 		e.share.SetQuiet("")
 	}
 	e.summary.SetText(e.sizeText(m))
@@ -211,23 +211,7 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 		return ""
 	}
 	s := mo.ScopeSize(m)
-	return "Covers " + scopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
-}
-
-// scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
-// 4.5 bn after content), 12 lines upper bound".
-func scopeSize(s scenarios.ScopeSize, content bool) string {
-	t := fmt.Sprintf("%s, %s of trade", present.Plural(s.Lines, "line"), present.Money(s.Value))
-	switch {
-	case content:
-		t += fmt.Sprintf(" (%s after content)", present.Money(s.Covered))
-	case s.Covered < s.Value*(1-1e-9):
-		t += fmt.Sprintf(" (%s after sector coverage)", present.Money(s.Covered))
-	}
-	if s.UpperBound > 0 {
-		t += fmt.Sprintf(", %s upper bound", present.Plural(s.UpperBound, "line"))
-	}
-	return t
+	return "Covers " + present.ScopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
 }
 
 // fillEntries lists the include (or exclude) entries of m, each with a
@@ -267,7 +251,7 @@ func (e *scopeEditor) entryText(entry string, m *scenarios.Measure) string {
 	if !isList {
 		s := numfmt.HSCode(entry)
 		if mo != nil {
-			s += " · " + scopeSize(mo.ScopeSize(onlyEntries(m, []string{entry})), false)
+			s += " · " + present.ScopeSize(mo.ScopeSize(onlyEntries(m, []string{entry})), false)
 		}
 		return s
 	}
@@ -344,7 +328,7 @@ func (e *scopeEditor) check() {
 		e.preview.Hide()
 		return
 	}
-	e.preview.SetText("These cover " + scopeSize(mo.ScopeSize(onlyEntries(m, entries)), false) + " of the measure's sectors.")
+	e.preview.SetText("These cover " + present.ScopeSize(mo.ScopeSize(onlyEntries(m, entries)), false) + " of the measure's sectors.")
 	e.preview.Show()
 }
 
@@ -500,7 +484,7 @@ func (e *scopeEditor) updateListRow(id widget.ListItemID, o fyne.CanvasObject) {
 		probe := m.Clone()
 		probe.Products = &scenarios.ProductScope{Include: []string{entry}}
 		probe.Content, probe.Sectors = "", nil
-		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
+		d += " · " + present.ScopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
 	}
 	if l.Source != "" {
 		d += " · source: " + l.Source
@@ -527,10 +511,10 @@ func setButton(b *widget.Button, label string, done bool, tapped func()) {
 
 // scopeSummary describes a measure's sectors and product scope for tables:
 // the sectors (every sector when it names none) and the lists and codes.
-func (u *UI) scopeSummary(m *scenarios.Measure) string {
+func (h *host) scopeSummary(m *scenarios.Measure) string {
 	s := "All sectors"
 	if m.Sectors != nil {
-		s = u.sectorsSummary(m)
+		s = h.sectorsSummary(m)
 	}
 	if p := m.Products; !p.IsEmpty() {
 		var parts []string
@@ -564,4 +548,18 @@ func shortEntries(entries []string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// chapterOnly says why flows into Canada have no products (the product
+// view says the same).
+const chapterOnly = "Flows into Canada are by HS chapter: there is no product-level Canadian import data."
+
+// setError shows msg under a field, or hides the label when msg is "".
+func setError(l *widget.Label, msg string) {
+	if msg == "" {
+		l.Hide()
+		return
+	}
+	l.SetText(msg)
+	l.Show()
 }
