@@ -11,8 +11,8 @@ import (
 	"parley/storage"
 )
 
-// errNotBuiltin refuses a reset of a scenario Parley did not ship.
-var errNotBuiltin = errors.New("this scenario is not one of Parley's built-in scenarios")
+// ErrNotBuiltin refuses a reset of a scenario Parley did not ship.
+var ErrNotBuiltin = errors.New("this scenario is not one of Parley's built-in scenarios")
 
 // resetToBuiltin gives the scenario shown back the definition Parley ships
 // for it, as one step that Undo takes back. Reading that definition takes
@@ -23,8 +23,8 @@ func (h *host) resetToBuiltin() <-chan error {
 	done := make(chan error, 1)
 	info, ok := h.sess.Info(h.sess.Current())
 	if h.sess.Draft() == nil || !ok || !info.Builtin {
-		done <- errNotBuiltin
-		h.showError("reset the scenario", errNotBuiltin)
+		done <- ErrNotBuiltin
+		h.showError("reset the scenario", ErrNotBuiltin)
 		return done
 	}
 	id, name := h.sess.Current(), h.sess.Draft().Name

@@ -158,6 +158,12 @@ func (v *View) CreateScenario(sc *scenarios.Scenario, label string) error {
 	return v.h.createScenario(sc, label)
 }
 
+// Rename renames the scenario shown (undoable).
+func (v *View) Rename(name string) error { return v.h.rename(name) }
+
+// DeleteScenario deletes scenario id (undoable) and shows a neighbour.
+func (v *View) DeleteScenario(id string) { v.h.deleteScenario(id) }
+
 // ScopeSummary describes a measure's scope: its sectors and coverage, or
 // its products.
 func (v *View) ScopeSummary(m *scenarios.Measure) string { return v.h.scopeSummary(m) }
