@@ -76,75 +76,9 @@ func newScenarioView(h *host) *scenarioView {
 		b.Importance = widget.LowImportance
 	}
 
-	v.desc = kit.NewMultiField(h.win, "Describe what this scenario assumes", 1)
-	v.desc.Scenario = true
-	v.desc.OnChanged = func(s string) {
-		if v.loading {
-			return
-		}
-		v.report(h.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
-	}
-	v.asOf = kit.NewField(h.win, "YYYY-MM-DD")
-	v.asOf.Scenario = true
-	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	v.asOf.OnChanged = func(s string) {
-		if v.loading {
-			return
-		}
-		d, err := present.ParseDate(s, false)
-		if err != nil {
-			return
-		}
-		v.report(h.edit("asof", "date change", func(sc *scenarios.Scenario) { sc.AsOf = d }))
-	}
-	v.followDay = widget.NewCheck("Follow today", func(on bool) {
-		if v.loading {
-			return
-		}
-		v.report(h.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
-			sc.AsOfToday = on
-			if on {
-				sc.AsOf = scenarios.Today()
-			}
-		}))
-		v.loadHeader()
-	})
-	v.evalOn = widget.NewLabel("")
-	v.warn = widget.NewLabel("")
-	v.warn.Importance = widget.WarningImportance
-	v.warn.Wrapping = fyne.TextWrapWord
+	v.newHeaderFields()
 
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) {
-			return len(v.shownMeasures()), measureCols
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell,
-	)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return l
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(measureHeaders[id.Col])
-		}
-	}
-	for i, w := range measureWidths {
-		v.table.SetColumnWidth(i, w)
-	}
-	v.table.OnSelected = func(id widget.TableCellID) {
-		i := v.measureAt(id.Row)
-		if i < 0 {
-			return
-		}
-		// A row selected by selectMeasure shows its measure already.
-		if mid := h.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
-			v.selectMeasure(mid)
-		}
-	}
+	v.newTable()
 
 	// Add starts from the measure library (searchable) or from an empty
 	// measure that duties nothing until its sectors are picked.
@@ -273,61 +207,66 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	m := &sc.Measures[i]
 	active := sc.Active(m, sc.EvalDate())
-	imp := widget.MediumImportance
-	style := fyne.TextStyle{Italic: !active} // not in force on the date
-	align := fyne.TextAlignLeading
-	trunc := fyne.TextTruncateOff
-	var s string
-	switch id.Col {
-	case colFlag:
-		if len(m.Evidence) == 0 {
-			s = "⚠"
-			imp = widget.WarningImportance
-		}
-	case colLabel:
-		s = measureName(m)
-		if tag := present.StatusTag(m); tag != "" {
-			s += " [" + tag + "]"
-		}
-		trunc = fyne.TextTruncateEllipsis
-	case colImposer:
-		s = m.Imposer
-	case colProgram:
-		s = m.Program
-		trunc = fyne.TextTruncateEllipsis
-	case colSectors:
-		s = v.h.scopeSummary(m)
-		trunc = fyne.TextTruncateEllipsis
-	case colRate:
-		s = present.Percent(m.Rate)
-		if m.IsBan() {
-			s = "ban"
-		}
-		align = fyne.TextAlignTrailing
-	case colCUSMA:
-		s = "applies"
-		if m.CUSMAExempt {
-			s = "exempt"
-		}
-	case colDates:
-		s = present.DateRange(m.From, m.To)
-		if !active {
-			s += " (not in force)"
-		}
-		trunc = fyne.TextTruncateEllipsis
-	case colEvidence:
-		s = strconv.Itoa(len(m.Evidence))
-		if len(m.Evidence) == 0 {
-			s = "none ⚠"
-			imp = widget.WarningImportance
-		}
-		align = fyne.TextAlignTrailing
-	}
-	if l.Truncation != trunc {
-		l.Truncation = trunc
+	c := v.cell(m, id.Col, active)
+	if l.Truncation != c.trunc {
+		l.Truncation = c.trunc
 		l.Refresh()
 	}
-	kit.SetLabel(l, s, align, style, imp)
+	// A measure not in force on the date is in italics.
+	kit.SetLabel(l, c.text, c.align, fyne.TextStyle{Italic: !active}, c.imp)
+}
+
+// measureCell is what a cell of the measures table shows.
+type measureCell struct {
+	text  string
+	imp   widget.Importance
+	align fyne.TextAlign
+	trunc fyne.TextTruncation
+}
+
+// cell is column col of measure m's row; active is whether m is in force
+// on the date evaluated.
+func (v *scenarioView) cell(m *scenarios.Measure, col int, active bool) measureCell {
+	c := measureCell{imp: widget.MediumImportance, align: fyne.TextAlignLeading, trunc: fyne.TextTruncateOff}
+	switch col {
+	case colFlag:
+		if len(m.Evidence) == 0 {
+			c.text, c.imp = "⚠", widget.WarningImportance
+		}
+	case colLabel:
+		c.text = measureName(m)
+		if tag := present.StatusTag(m); tag != "" {
+			c.text += " [" + tag + "]"
+		}
+		c.trunc = fyne.TextTruncateEllipsis
+	case colImposer:
+		c.text = string(m.Imposer)
+	case colProgram:
+		c.text, c.trunc = m.Program, fyne.TextTruncateEllipsis
+	case colSectors:
+		c.text, c.trunc = v.h.scopeSummary(m), fyne.TextTruncateEllipsis
+	case colRate:
+		c.text, c.align = present.Percent(m.Rate), fyne.TextAlignTrailing
+		if m.IsBan() {
+			c.text = "ban"
+		}
+	case colCUSMA:
+		c.text = "applies"
+		if m.CUSMAExempt {
+			c.text = "exempt"
+		}
+	case colDates:
+		c.text, c.trunc = present.DateRange(m.From, m.To), fyne.TextTruncateEllipsis
+		if !active {
+			c.text += " (not in force)"
+		}
+	case colEvidence:
+		c.text, c.align = strconv.Itoa(len(m.Evidence)), fyne.TextAlignTrailing
+		if len(m.Evidence) == 0 {
+			c.text, c.imp = "none ⚠", widget.WarningImportance
+		}
+	}
+	return c
 }
 
 // sectorsSummary describes a measure's sectors and coverage, e.g. "All
@@ -490,4 +429,84 @@ func (v *scenarioView) removeMeasure() {
 	}
 	v.selectMeasure(v.selected)
 	h.setStatus(fmt.Sprintf("Removed “%s” (Ctrl+Z to undo)", name))
+}
+
+// newHeaderFields makes the fields of the scenario's description and date,
+// each an edit of the scenario.
+func (v *scenarioView) newHeaderFields() {
+	h := v.h
+	v.desc = kit.NewMultiField(h.win, "Describe what this scenario assumes", 1)
+	v.desc.Scenario = true
+	v.desc.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		v.report(h.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
+	}
+	v.asOf = kit.NewField(h.win, "YYYY-MM-DD")
+	v.asOf.Scenario = true
+	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	v.asOf.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		d, err := present.ParseDate(s, false)
+		if err != nil {
+			return
+		}
+		v.report(h.edit("asof", "date change", func(sc *scenarios.Scenario) { sc.AsOf = d }))
+	}
+	v.followDay = widget.NewCheck("Follow today", func(on bool) {
+		if v.loading {
+			return
+		}
+		v.report(h.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
+			sc.AsOfToday = on
+			if on {
+				sc.AsOf = scenarios.Today()
+			}
+		}))
+		v.loadHeader()
+	})
+	v.evalOn = widget.NewLabel("")
+	v.warn = widget.NewLabel("")
+	v.warn.Importance = widget.WarningImportance
+	v.warn.Wrapping = fyne.TextWrapWord
+}
+
+// newTable makes the measures table: a click on a row shows its measure in
+// the form.
+func (v *scenarioView) newTable() {
+	h := v.h
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			return len(v.shownMeasures()), measureCols
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		v.updateCell,
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(measureHeaders[id.Col])
+		}
+	}
+	for i, w := range measureWidths {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		i := v.measureAt(id.Row)
+		if i < 0 {
+			return
+		}
+		// A row selected by selectMeasure shows its measure already.
+		if mid := h.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
+			v.selectMeasure(mid)
+		}
+	}
 }
