@@ -68,117 +68,10 @@ func newMeasureForm(h *host, v *scenarioView) *measureForm {
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.problem = kit.ErrorLabel()
 
-	f.label = f.scenarioField("Label shown in tables and charts")
-	f.label.OnChanged = func(s string) {
-		f.change("label", "label edit", func(m *scenarios.Measure) error { m.Label = s; return nil })
-		f.title.SetText(s)
-	}
-	f.imposer = widget.NewRadioGroup(imposerChoices, func(s string) {
-		imp := scenarios.ImposerUS
-		if s == imposerChoices[1] {
-			imp = scenarios.ImposerCA
-		}
-		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
-	})
-	f.imposer.Required = true
-	f.program = widget.NewSelectEntry(present.Programmes)
-	f.program.PlaceHolder = "e.g. IEEPA, S232"
-	f.program.OnChanged = func(s string) {
-		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
-	}
-	f.rate = f.scenarioField("25")
-	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
-	f.rate.OnChanged = func(s string) {
-		r, err := present.ParsePercent(s, scenarios.MaxRate)
-		if err != nil {
-			// Nothing out of range is applied, or kept from the typing
-			// that led here: the rate goes back to what it was when the
-			// user began typing, and the form says so.
-			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
-			if berr != nil {
-				if m := f.measure(); m != nil {
-					back = m.Rate
-				}
-			}
-			f.setSlider(back)
-			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
-			f.h.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
-			return
-		}
-		f.setSlider(r)
-		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
-	}
-	f.kind = widget.NewRadioGroup(kindChoices, func(s string) {
-		f.change("", "kind change", func(m *scenarios.Measure) error {
-			if s == kindChoices[1] {
-				// A ban has no rate, content share or CUSMA exemption.
-				m.Kind, m.Rate, m.RateLow, m.RateHigh = scenarios.KindBan, 0, 0, 0
-				m.Content, m.CUSMAExempt, m.CUSMAExemptShare = "", false, nil
-			} else if m.Kind == scenarios.KindBan {
-				m.Kind = ""
-			}
-			return nil
-		})
-		f.showKind()
-	})
-	f.kind.Horizontal = true
-	f.kind.Required = true
-	statuses := make([]string, len(scenarios.Statuses))
-	for i, st := range scenarios.Statuses {
-		statuses[i] = present.StatusLabel(st)
-	}
-	f.status = widget.NewSelect(statuses, func(s string) {
-		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
-	})
-	f.slider = widget.NewSlider(0, 100)
-	f.slider.Step = 0.5
-	f.slider.OnChanged = func(p float64) {
-		if f.loading {
-			return
-		}
-		r := p / 100
-		f.rate.SetQuiet(present.PercentInput(r))
-		f.rate.SetValidationError(nil)
-		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
-	}
-	f.cusma = widget.NewCheck("CUSMA-claimed goods exempt", func(on bool) {
-		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error {
-			m.CUSMAExempt = on
-			if !on {
-				m.CUSMAExemptShare = nil // only with the exemption
-			}
-			return nil
-		})
-	})
-	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
-	f.yields.OnChanged = func(s string) {
-		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
-	}
-	f.from = f.scenarioField("YYYY-MM-DD")
-	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	f.from.OnChanged = func(s string) {
-		f.checkDates()
-		d, err := present.ParseDate(s, false)
-		if err != nil {
-			return
-		}
-		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
-	}
-	f.to = f.scenarioField("open-ended")
-	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
-	f.to.OnChanged = func(s string) {
-		f.checkDates()
-		d, err := present.ParseDate(s, true)
-		if err != nil {
-			return
-		}
-		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
-	}
-	f.note = kit.NewMultiField(h.win, "Why this measure is modelled this way", 2)
-	f.note.Scenario = true
-	f.note.OnChanged = func(s string) {
-		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
-	}
+	f.newIdentityFields()
+	f.newRateField()
+	f.newKindFields()
+	f.newTermsFields()
 	f.upper = widget.NewLabel("")
 	f.upper.Wrapping = fyne.TextWrapWord
 	f.upper.Importance = widget.WarningImportance
@@ -208,13 +101,7 @@ func newMeasureForm(h *host, v *scenarioView) *measureForm {
 
 	sectors := f.buildSectors()
 	f.scope = newScopeEditor(f)
-	f.evidence = container.NewVBox()
-	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
-	addQuote := widget.NewButtonWithIcon("Find passage…", theme.SearchIcon(), f.addQuoteDialog)
-	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
-	addQuote.Importance = widget.HighImportance
-	evidence := container.NewBorder(container.NewVBox(addQuote, container.NewGridWithColumns(2, addExcerpt, addCitation)), nil, nil, nil,
-		container.NewVScroll(f.evidence))
+	evidence := f.newEvidenceTab()
 
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("Measure", general),
@@ -578,4 +465,148 @@ func (h *host) addEvidence(measureID string, e scenarios.Evidence) error {
 			m.Evidence = append(m.Evidence, e)
 		}
 	})
+}
+
+// newIdentityFields makes the fields that say what the measure is: its
+// label and who imposes it; every change is an edit of the scenario.
+func (f *measureForm) newIdentityFields() {
+	f.label = f.scenarioField("Label shown in tables and charts")
+	f.label.OnChanged = func(s string) {
+		f.change("label", "label edit", func(m *scenarios.Measure) error { m.Label = s; return nil })
+		f.title.SetText(s)
+	}
+	f.imposer = widget.NewRadioGroup(imposerChoices, func(s string) {
+		imp := scenarios.ImposerUS
+		if s == imposerChoices[1] {
+			imp = scenarios.ImposerCA
+		}
+		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
+	})
+	f.imposer.Required = true
+}
+
+// newRateField makes the programme and the rate fields: a rate out of
+// range is never applied, the rate stays what it was.
+func (f *measureForm) newRateField() {
+	f.program = widget.NewSelectEntry(present.Programmes)
+	f.program.PlaceHolder = "e.g. IEEPA, S232"
+	f.program.OnChanged = func(s string) {
+		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
+	}
+	f.rate = f.scenarioField("25")
+	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
+	f.rate.OnChanged = func(s string) {
+		r, err := present.ParsePercent(s, scenarios.MaxRate)
+		if err != nil {
+			// Nothing out of range is applied, or kept from the typing
+			// that led here: the rate goes back to what it was when the
+			// user began typing, and the form says so.
+			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
+			if berr != nil {
+				if m := f.measure(); m != nil {
+					back = m.Rate
+				}
+			}
+			f.setSlider(back)
+			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
+			f.h.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
+			return
+		}
+		f.setSlider(r)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+}
+
+// newKindFields makes the kind, status and rate slider: a ban has no rate,
+// content share or CUSMA exemption.
+func (f *measureForm) newKindFields() {
+	f.kind = widget.NewRadioGroup(kindChoices, func(s string) {
+		f.change("", "kind change", func(m *scenarios.Measure) error {
+			if s == kindChoices[1] {
+				// A ban has no rate, content share or CUSMA exemption.
+				m.Kind, m.Rate, m.RateLow, m.RateHigh = scenarios.KindBan, 0, 0, 0
+				m.Content, m.CUSMAExempt, m.CUSMAExemptShare = "", false, nil
+			} else if m.Kind == scenarios.KindBan {
+				m.Kind = ""
+			}
+			return nil
+		})
+		f.showKind()
+	})
+	f.kind.Horizontal = true
+	f.kind.Required = true
+	statuses := make([]string, len(scenarios.Statuses))
+	for i, st := range scenarios.Statuses {
+		statuses[i] = present.StatusLabel(st)
+	}
+	f.status = widget.NewSelect(statuses, func(s string) {
+		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
+	})
+	f.slider = widget.NewSlider(0, 100)
+	f.slider.Step = 0.5
+	f.slider.OnChanged = func(p float64) {
+		if f.loading {
+			return
+		}
+		r := p / 100
+		f.rate.SetQuiet(present.PercentInput(r))
+		f.rate.SetValidationError(nil)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+}
+
+// newTermsFields makes the CUSMA exemption, the precedence, the dates and
+// the note.
+func (f *measureForm) newTermsFields() {
+	f.cusma = widget.NewCheck("CUSMA-claimed goods exempt", func(on bool) {
+		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error {
+			m.CUSMAExempt = on
+			if !on {
+				m.CUSMAExemptShare = nil // only with the exemption
+			}
+			return nil
+		})
+	})
+	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
+	f.yields.OnChanged = func(s string) {
+		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
+	}
+	f.from = f.scenarioField("YYYY-MM-DD")
+	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	f.from.OnChanged = func(s string) {
+		f.checkDates()
+		d, err := present.ParseDate(s, false)
+		if err != nil {
+			return
+		}
+		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
+	}
+	f.to = f.scenarioField("open-ended")
+	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
+	f.to.OnChanged = func(s string) {
+		f.checkDates()
+		d, err := present.ParseDate(s, true)
+		if err != nil {
+			return
+		}
+		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
+	}
+	f.note = kit.NewMultiField(f.h.win, "Why this measure is modelled this way", 2)
+	f.note.Scenario = true
+	f.note.OnChanged = func(s string) {
+		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
+	}
+}
+
+// newEvidenceTab makes the Evidence tab: the evidence listed and the
+// buttons that add a passage, an excerpt or a citation.
+func (f *measureForm) newEvidenceTab() fyne.CanvasObject {
+	f.evidence = container.NewVBox()
+	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
+	addQuote := widget.NewButtonWithIcon("Find passage…", theme.SearchIcon(), f.addQuoteDialog)
+	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
+	addQuote.Importance = widget.HighImportance
+	evidence := container.NewBorder(container.NewVBox(addQuote, container.NewGridWithColumns(2, addExcerpt, addCitation)), nil, nil, nil,
+		container.NewVScroll(f.evidence))
+	return evidence
 }
