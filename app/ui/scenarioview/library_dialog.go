@@ -29,123 +29,152 @@ func (v *scenarioView) libraryDialog() {
 		h.showError("read the measure library", err)
 		return
 	}
-	lib := all // the entries that match the search
-	chosen := -1
-	detail := widget.NewLabel("Select a measure to see its legal basis, scope and source.")
-	detail.Wrapping = fyne.TextWrapWord
-	from := kit.NewField(h.win, "YYYY-MM-DD")
-	from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	to := kit.NewField(h.win, "open-ended")
-	to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
-	datesNote := widget.NewLabel("")
-	datesNote.Wrapping = fyne.TextWrapWord
-	datesNote.Importance = widget.WarningImportance
-	dates := container.NewVBox(datesNote, container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, widget.NewLabel("In force from"), nil, from),
-		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, to)))
-	dates.Hide()
-
-	var list *kit.KeyList
-	search := kit.NewField(h.win, "Search the library: steel, S232, Canada counter-tariffs…")
-	found := widget.NewLabel("")
-	found.SizeName = theme.SizeNameCaptionText
-	filter := func(q string) {
-		lib = matchLibrary(all, q, h)
-		chosen = -1
-		list.UnselectAll()
-		list.Refresh()
-		detail.SetText("Select a measure to read its legal basis, scope and source in full.")
-		dates.Hide()
-		switch {
-		case strings.TrimSpace(q) == "":
-			found.SetText(fmt.Sprintf("%d measures in the library.", len(all)))
-		case len(lib) == 0:
-			found.SetText(fmt.Sprintf("No measure matches “%s”.", strings.TrimSpace(q)))
-		default:
-			found.SetText(fmt.Sprintf("%s of %d match “%s”.", present.Plural(len(lib), "measure"), len(all), strings.TrimSpace(q)))
-		}
-	}
-	search.OnChanged = filter
-	list = kit.NewKeyList(func() int { return len(lib) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			lm := lib[i]
-			rate := present.Percent(lm.Measure.Rate)
-			if lm.Measure.IsBan() {
-				rate = "import ban"
-			}
-			tag := ""
-			if st := lm.Measure.StatusOrDefault(); st != scenarios.StatusInForce {
-				tag = " [" + present.StatusLabel(st) + "]"
-			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%s%s · %s %s · %s", measureName(&lm.Measure), tag, lm.Measure.Imposer,
-				rate, libraryDates(lm)))
-		})
-	list.OnSelected = func(i widget.ListItemID) {
-		chosen = i
-		lm := lib[i]
-		detail.SetText(h.libraryDetail(lm))
-		if lm.Measure.From.IsZero() {
-			datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
-			from.SetText(h.sess.Draft().EvalDate().String())
-			to.SetText("")
-			dates.Show()
-		} else {
-			dates.Hide()
-		}
-	}
-	split := container.NewHSplit(list, container.NewBorder(nil, dates, nil, nil, container.NewVScroll(detail)))
+	p := newLibraryPicker(v, all)
+	split := container.NewHSplit(p.list, container.NewBorder(nil, p.dates, nil, nil, container.NewVScroll(p.detail)))
 	split.Offset = 0.45
-	var d *dialog.ConfirmDialog
 	empty := widget.NewButtonWithIcon("Start from an empty measure", theme.ContentAddIcon(), func() {
-		d.Hide()
+		p.d.Hide()
 		v.addMeasure()
 	})
 	empty.Importance = widget.LowImportance
 	intro := widget.NewLabel("Start from a measure of the library (its rate, dates, scope and sources come with it), or from an empty measure that duties nothing until you pick its sectors.")
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(container.NewVBox(intro, search, container.NewBorder(nil, nil, nil, empty, found)), nil, nil, nil, split)
-	filter("")
-	d = dialog.NewCustomConfirm("Add a measure", "Add to scenario", "Cancel", body, func(ok bool) {
-		if !ok || chosen < 0 {
-			return
-		}
-		lm := lib[chosen]
-		m := lm.Measure.Clone()
-		if m.From.IsZero() {
-			f, err := present.ParseDate(from.Text, false)
-			if err != nil {
-				h.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), func() { h.track(d, nil) })
-				return
-			}
-			t, err := present.ParseDate(to.Text, true)
-			if err != nil {
-				h.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), func() { h.track(d, nil) })
-				return
-			}
-			m.From, m.To = f, t
-		}
-		if err := v.addLibraryMeasure(m); err != nil {
-			h.showErrorThen("add the measure", err, func() { h.track(d, nil) })
-		}
-	}, h.win)
-	from.OnEscape, to.OnEscape, list.OnEscape, search.OnEscape = d.Hide, d.Hide, d.Hide, d.Hide
-	list.OnEnter = d.Confirm
-	search.OnSubmitted = func(string) {
-		if len(lib) > 0 {
-			list.Select(0)
-			h.win.Canvas().Focus(list)
+	body := container.NewBorder(container.NewVBox(intro, p.search, container.NewBorder(nil, nil, nil, empty, p.found)), nil, nil, nil, split)
+	p.filter("")
+	p.d = dialog.NewCustomConfirm("Add a measure", "Add to scenario", "Cancel", body, p.confirm, h.win)
+	p.from.OnEscape, p.to.OnEscape, p.list.OnEscape, p.search.OnEscape = p.d.Hide, p.d.Hide, p.d.Hide, p.d.Hide
+	p.list.OnEnter = p.d.Confirm
+	p.search.OnSubmitted = func(string) {
+		if len(p.lib) > 0 {
+			p.list.Select(0)
+			h.win.Canvas().Focus(p.list)
 		}
 	}
-	from.OnSubmitted = func(string) { d.Confirm() }
-	to.OnSubmitted = func(string) { d.Confirm() }
-	d.Resize(h.dialogSize())
-	h.track(d, nil)
-	h.win.Canvas().Focus(search)
+	p.from.OnSubmitted = func(string) { p.d.Confirm() }
+	p.to.OnSubmitted = func(string) { p.d.Confirm() }
+	p.d.Resize(h.dialogSize())
+	h.track(p.d, nil)
+	h.win.Canvas().Focus(p.search)
+}
+
+// libraryPicker is the library dialog's state: the entries that match the
+// search, the one chosen and the dates asked for an entry without any.
+type libraryPicker struct {
+	v         *scenarioView
+	all, lib  []storage.LibraryMeasure
+	chosen    int
+	detail    *widget.Label
+	from, to  *kit.Field
+	datesNote *widget.Label
+	dates     *fyne.Container
+	list      *kit.KeyList
+	search    *kit.Field
+	found     *widget.Label
+	d         *dialog.ConfirmDialog
+}
+
+func newLibraryPicker(v *scenarioView, all []storage.LibraryMeasure) *libraryPicker {
+	h := v.h
+	p := &libraryPicker{v: v, all: all, lib: all, chosen: -1}
+	p.detail = widget.NewLabel("Select a measure to see its legal basis, scope and source.")
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.from = kit.NewField(h.win, "YYYY-MM-DD")
+	p.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	p.to = kit.NewField(h.win, "open-ended")
+	p.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
+	p.datesNote = widget.NewLabel("")
+	p.datesNote.Wrapping = fyne.TextWrapWord
+	p.datesNote.Importance = widget.WarningImportance
+	p.dates = container.NewVBox(p.datesNote, container.NewGridWithColumns(2,
+		container.NewBorder(nil, nil, widget.NewLabel("In force from"), nil, p.from),
+		container.NewBorder(nil, nil, widget.NewLabel("to"), nil, p.to)))
+	p.dates.Hide()
+	p.search = kit.NewField(h.win, "Search the library: steel, S232, Canada counter-tariffs…")
+	p.found = widget.NewLabel("")
+	p.found.SizeName = theme.SizeNameCaptionText
+	p.search.OnChanged = p.filter
+	p.list = kit.NewKeyList(func() int { return len(p.lib) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(libraryLine(p.lib[i])) })
+	p.list.OnSelected = p.selected
+	return p
+}
+
+// filter lists the entries that match q.
+func (p *libraryPicker) filter(q string) {
+	p.lib = matchLibrary(p.all, q, p.v.h)
+	p.chosen = -1
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.detail.SetText("Select a measure to read its legal basis, scope and source in full.")
+	p.dates.Hide()
+	switch {
+	case strings.TrimSpace(q) == "":
+		p.found.SetText(fmt.Sprintf("%d measures in the library.", len(p.all)))
+	case len(p.lib) == 0:
+		p.found.SetText(fmt.Sprintf("No measure matches “%s”.", strings.TrimSpace(q)))
+	default:
+		p.found.SetText(fmt.Sprintf("%s of %d match “%s”.", present.Plural(len(p.lib), "measure"), len(p.all), strings.TrimSpace(q)))
+	}
+}
+
+// libraryLine is an entry's line in the list.
+func libraryLine(lm storage.LibraryMeasure) string {
+	rate := present.Percent(lm.Measure.Rate)
+	if lm.Measure.IsBan() {
+		rate = "import ban"
+	}
+	tag := ""
+	if st := lm.Measure.StatusOrDefault(); st != scenarios.StatusInForce {
+		tag = " [" + present.StatusLabel(st) + "]"
+	}
+	return fmt.Sprintf("%s%s · %s %s · %s", measureName(&lm.Measure), tag, lm.Measure.Imposer, rate, libraryDates(lm))
+}
+
+// selected shows entry i in full, and asks for its dates if it has none.
+func (p *libraryPicker) selected(i widget.ListItemID) {
+	p.chosen = i
+	lm := p.lib[i]
+	p.detail.SetText(p.v.h.libraryDetail(lm))
+	if lm.Measure.From.IsZero() {
+		p.datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
+		p.from.SetText(p.v.h.sess.Draft().EvalDate().String())
+		p.to.SetText("")
+		p.dates.Show()
+	} else {
+		p.dates.Hide()
+	}
+}
+
+// confirm adds the entry chosen, with the dates typed if it has none; on
+// an error the dialog comes back as it was.
+func (p *libraryPicker) confirm(ok bool) {
+	h := p.v.h
+	if !ok || p.chosen < 0 {
+		return
+	}
+	again := func() { h.track(p.d, nil) }
+	m := p.lib[p.chosen].Measure.Clone()
+	if m.From.IsZero() {
+		f, err := present.ParseDate(p.from.Text, false)
+		if err != nil {
+			h.showErrorThen("add the measure", fmt.Errorf("in force from: %w", err), again)
+			return
+		}
+		t, err := present.ParseDate(p.to.Text, true)
+		if err != nil {
+			h.showErrorThen("add the measure", fmt.Errorf("in force to: %w", err), again)
+			return
+		}
+		m.From, m.To = f, t
+	}
+	if err := p.v.addLibraryMeasure(m); err != nil {
+		h.showErrorThen("add the measure", err, again)
+	}
 }
 
 // matchLibrary returns the library measures whose name, id, programme,
