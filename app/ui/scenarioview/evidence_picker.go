@@ -80,94 +80,119 @@ func (h *host) documentTitles() map[string]string {
 // pasted or retyped, so the quote is always in its document.
 func (f *measureForm) addQuoteDialog() {
 	h := f.h
-	id := f.id
-	if id == "" {
+	if f.id == "" {
 		return
 	}
-	m := f.measure()
-	var hits []storage.Hit
-	chosen := -1
-	query := kit.NewField(h.win, "Search the documents, e.g. steel aluminum 50 percent")
-	if m != nil {
-		query.SetText(passageQuery(m))
+	p := newPassagePicker(f)
+	searchBtn := widget.NewButtonWithIcon("Search", theme.SearchIcon(), p.run)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, searchBtn, p.query), p.found)
+	bottom := container.NewVBox(boldLabel("Quote"), p.quote, p.source)
+	body := container.NewBorder(top, bottom, nil, nil, p.list)
+	p.d = dialog.NewCustomConfirm("Add a passage of the evidence library", "Add as evidence", "Cancel", body, p.confirm, h.win)
+	p.query.OnEscape, p.list.OnEscape, p.quote.OnEscape = p.d.Hide, p.d.Hide, p.d.Hide
+	p.list.OnEnter = p.d.Confirm
+	p.d.Resize(h.dialogSize())
+	h.track(p.d, nil)
+	h.win.Canvas().Focus(p.query)
+	p.run()
+}
+
+// passagePicker is the passage dialog's state: the passages found, the one
+// picked and the quote taken from it.
+type passagePicker struct {
+	f      *measureForm
+	id     string // the measure that receives the quote
+	hits   []storage.Hit
+	chosen int
+	titles map[string]string
+	query  *kit.Field
+	found  *widget.Label
+	quote  *kit.Field
+	source *widget.Label
+	list   *kit.KeyList
+	d      *dialog.ConfirmDialog
+}
+
+func newPassagePicker(f *measureForm) *passagePicker {
+	h := f.h
+	p := &passagePicker{f: f, id: f.id, chosen: -1, titles: h.documentTitles()}
+	p.query = kit.NewField(h.win, "Search the documents, e.g. steel aluminum 50 percent")
+	if m := f.measure(); m != nil {
+		p.query.SetText(passageQuery(m))
 	}
-	found := widget.NewLabel("")
-	found.Wrapping = fyne.TextWrapWord
-	quote := kit.NewMultiField(h.win, "Pick a passage in the results; you may shorten it here", 3)
-	source := widget.NewLabel("")
-	source.Wrapping = fyne.TextWrapWord
-	source.SizeName = theme.SizeNameCaptionText
-	titles := h.documentTitles()
-	list := kit.NewKeyList(func() int { return len(hits) },
+	p.found = widget.NewLabel("")
+	p.found.Wrapping = fyne.TextWrapWord
+	p.quote = kit.NewMultiField(h.win, "Pick a passage in the results; you may shorten it here", 3)
+	p.source = widget.NewLabel("")
+	p.source.Wrapping = fyne.TextWrapWord
+	p.source.SizeName = theme.SizeNameCaptionText
+	p.list = kit.NewKeyList(func() int { return len(p.hits) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			hit := hits[i]
+			hit := p.hits[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s%s\n“%s”", hit.Title, pageSuffix(hit.Page), present.Shorten(hit.Text, 200)))
 		})
-	run := func() {
-		q := strings.TrimSpace(query.Text)
-		hits, chosen = nil, -1
-		list.UnselectAll()
-		quote.SetText("")
-		source.SetText("")
-		if q == "" {
-			found.SetText("Type words to find; \"quoted words\" find a phrase.")
-			list.Refresh()
-			return
-		}
-		var err error
-		if hits, err = h.sess.Workspace().Search(q, maxPassages); err != nil {
-			found.SetText(present.Capitalize(err.Error()))
-		} else if len(hits) == 0 {
-			found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
-		} else {
-			found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", present.Plural(len(hits), "passage"), q))
-		}
-		list.Refresh()
-		for i := range hits {
-			list.SetItemHeight(i, 84)
-		}
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.chosen = i
+		hit := p.hits[i]
+		p.quote.SetText(strings.TrimSpace(hit.Text))
+		p.source.SetText("From “" + p.titles[hit.Document] + "” (" + hit.Document + "). The quote must stay a part of this passage.")
 	}
-	list.OnSelected = func(i widget.ListItemID) {
-		chosen = i
-		hit := hits[i]
-		quote.SetText(strings.TrimSpace(hit.Text))
-		source.SetText("From “" + titles[hit.Document] + "” (" + hit.Document + "). The quote must stay a part of this passage.")
+	p.query.OnSubmitted = func(string) { p.run() }
+	return p
+}
+
+// run searches the documents for the words typed.
+func (p *passagePicker) run() {
+	q := strings.TrimSpace(p.query.Text)
+	p.hits, p.chosen = nil, -1
+	p.list.UnselectAll()
+	p.quote.SetText("")
+	p.source.SetText("")
+	if q == "" {
+		p.found.SetText("Type words to find; \"quoted words\" find a phrase.")
+		p.list.Refresh()
+		return
 	}
-	query.OnSubmitted = func(string) { run() }
-	searchBtn := widget.NewButtonWithIcon("Search", theme.SearchIcon(), run)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, searchBtn, query), found)
-	bottom := container.NewVBox(boldLabel("Quote"), quote, source)
-	body := container.NewBorder(top, bottom, nil, nil, list)
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm("Add a passage of the evidence library", "Add as evidence", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
-		}
-		if chosen < 0 || chosen >= len(hits) {
-			h.showErrorThen("add the passage", fmt.Errorf("pick a passage in the search results first"), func() { h.track(d, nil) })
-			return
-		}
-		hit := hits[chosen]
-		q := strings.TrimSpace(quote.Text)
-		if q == "" || !scenarios.QuoteIn(q, hit.Text) {
-			h.showErrorThen("add the passage", fmt.Errorf("the quote must be a part of the passage picked: shorten it, do not rewrite it"), func() { h.track(d, nil) })
-			return
-		}
-		if err := h.addEvidence(id, scenarios.Evidence{Document: hit.Document, Quote: q}); err != nil {
-			h.showError("add the passage", err)
-		}
-	}, h.win)
-	query.OnEscape, list.OnEscape, quote.OnEscape = d.Hide, d.Hide, d.Hide
-	list.OnEnter = d.Confirm
-	d.Resize(h.dialogSize())
-	h.track(d, nil)
-	h.win.Canvas().Focus(query)
-	run()
+	var err error
+	if p.hits, err = p.f.h.sess.Workspace().Search(q, maxPassages); err != nil {
+		p.found.SetText(present.Capitalize(err.Error()))
+	} else if len(p.hits) == 0 {
+		p.found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))
+	} else {
+		p.found.SetText(fmt.Sprintf("%s for “%s”, best first: pick one.", present.Plural(len(p.hits), "passage"), q))
+	}
+	p.list.Refresh()
+	for i := range p.hits {
+		p.list.SetItemHeight(i, 84)
+	}
+}
+
+// confirm adds the quote as evidence: it must be a part of the passage
+// picked (shortened, not rewritten); else the dialog comes back.
+func (p *passagePicker) confirm(ok bool) {
+	h := p.f.h
+	if !ok {
+		return
+	}
+	again := func() { h.track(p.d, nil) }
+	if p.chosen < 0 || p.chosen >= len(p.hits) {
+		h.showErrorThen("add the passage", fmt.Errorf("pick a passage in the search results first"), again)
+		return
+	}
+	hit := p.hits[p.chosen]
+	q := strings.TrimSpace(p.quote.Text)
+	if q == "" || !scenarios.QuoteIn(q, hit.Text) {
+		h.showErrorThen("add the passage", fmt.Errorf("the quote must be a part of the passage picked: shorten it, do not rewrite it"), again)
+		return
+	}
+	if err := h.addEvidence(p.id, scenarios.Evidence{Document: hit.Document, Quote: q}); err != nil {
+		h.showError("add the passage", err)
+	}
 }
 
 // passageQuery is the first search of the passage dialog: the measure's

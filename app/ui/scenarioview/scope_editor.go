@@ -79,52 +79,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	exc := widget.NewButtonWithIcon("Exclude", theme.ContentRemoveIcon(), func() { e.addCodes(true) })
 	codesRow := container.NewBorder(nil, nil, nil, container.NewHBox(inc, exc), e.codes)
 
-	labels := make([]string, len(contentChoices))
-	for i, c := range contentChoices {
-		labels[i] = c.label
-	}
-	e.kind = widget.NewSelect(labels, func(label string) {
-		if e.loading {
-			return
-		}
-		kind := ""
-		for _, c := range contentChoices {
-			if c.label == label {
-				kind = c.kind
-			}
-		}
-		f.change("", "content change", func(m *scenarios.Measure) error { m.Content = kind; return nil })
-	})
-	e.share = f.scenarioField("100")
-	e.share.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := present.ParsePercent(s, 1)
-		return err
-	}
-	e.share.OnChanged = func(s string) {
-		var x *float64
-		if strings.TrimSpace(s) != "" {
-			v, err := present.ParsePercent(s, 1)
-			if err != nil {
-				return
-			}
-			x = &v
-		}
-		f.change("exempt-share", "CUSMA exempt share change", func(m *scenarios.Measure) error {
-			if x != nil && !m.CUSMAExempt {
-				return errors.New("the CUSMA exempt share applies only to a measure that exempts CUSMA-claimed goods")
-			}
-			m.CUSMAExemptShare = x
-			return nil
-		})
-	}
-	shareHelp := widget.NewLabel("% of a CUSMA-claimed good's value that is exempt (empty: 100%; 40% for vehicles that pay on their non-US content).")
-	shareHelp.Wrapping = fyne.TextWrapWord
-	shareHelp.SizeName = theme.SizeNameCaptionText
-	e.shareBox = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("CUSMA exempt share"), widget.NewLabel("%"), e.share), shareHelp)
+	e.newContentFields()
 
 	scope := container.NewVBox(
 		e.summary, e.note,
@@ -562,4 +517,57 @@ func setError(l *widget.Label, msg string) {
 	}
 	l.SetText(msg)
 	l.Show()
+}
+
+// newContentFields makes what the measure applies to (the content kind)
+// and the CUSMA exempt share, which only a measure exempting CUSMA-claimed
+// goods may have.
+func (e *scopeEditor) newContentFields() {
+	f := e.f
+	labels := make([]string, len(contentChoices))
+	for i, c := range contentChoices {
+		labels[i] = c.label
+	}
+	e.kind = widget.NewSelect(labels, func(label string) {
+		if e.loading {
+			return
+		}
+		kind := ""
+		for _, c := range contentChoices {
+			if c.label == label {
+				kind = c.kind
+			}
+		}
+		f.change("", "content change", func(m *scenarios.Measure) error { m.Content = kind; return nil })
+	})
+	e.share = f.scenarioField("100")
+	e.share.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := present.ParsePercent(s, 1)
+		return err
+	}
+	e.share.OnChanged = func(s string) {
+		var x *float64
+		if strings.TrimSpace(s) != "" {
+			v, err := present.ParsePercent(s, 1)
+			if err != nil {
+				return
+			}
+			x = &v
+		}
+		f.change("exempt-share", "CUSMA exempt share change", func(m *scenarios.Measure) error {
+			if x != nil && !m.CUSMAExempt {
+				return errors.New("the CUSMA exempt share applies only to a measure that exempts CUSMA-claimed goods")
+			}
+			m.CUSMAExemptShare = x
+			return nil
+		})
+	}
+	shareHelp := widget.NewLabel("% of a CUSMA-claimed good's value that is exempt (empty: 100%; 40% for vehicles that pay on their non-US content).")
+	shareHelp.Wrapping = fyne.TextWrapWord
+	shareHelp.SizeName = theme.SizeNameCaptionText
+	e.shareBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("CUSMA exempt share"), widget.NewLabel("%"), e.share), shareHelp)
 }
