@@ -27,6 +27,7 @@ type testNav struct {
 	errs    []string // the titles of the errors shown
 	closed  bool
 	evShown bool
+	layouts int // how often the tab was asked to lay out again
 }
 
 func (n *testNav) evaluate() {
@@ -104,7 +105,7 @@ func (n *testNav) Redo() {
 }
 
 func (n *testNav) ShowEvidence()        { n.evShown = true }
-func (n *testNav) LayoutChanged()       {}
+func (n *testNav) LayoutChanged()       { n.layouts++ }
 func (n *testNav) Closed() bool         { return n.closed }
 func (n *testNav) SetStatus(msg string) { n.status = msg }
 

@@ -84,3 +84,21 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 		t.Errorf("coverage %v", got)
 	}
 }
+
+// TestListToggle: the button beside the scenario's name hides the list of
+// scenarios (its room goes to the measures) and shows it again, and the
+// tab is laid out again each time.
+func TestListToggle(t *testing.T) {
+	u, _ := newTestUI(t)
+	if !u.list.content.Visible() {
+		t.Fatal("the list is hidden at start")
+	}
+	test.Tap(u.view.listButton)
+	if u.list.content.Visible() || u.nav.layouts != 1 {
+		t.Errorf("after a tap: list shown %v, layouts %d", u.list.content.Visible(), u.nav.layouts)
+	}
+	test.Tap(u.view.listButton)
+	if !u.list.content.Visible() || u.nav.layouts != 2 {
+		t.Errorf("after a second tap: list shown %v, layouts %d", u.list.content.Visible(), u.nav.layouts)
+	}
+}
