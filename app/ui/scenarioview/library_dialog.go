@@ -142,7 +142,7 @@ func (p *libraryPicker) selected(i widget.ListItemID) {
 	p.detail.SetText(p.v.h.libraryDetail(lm))
 	if lm.Measure.From.IsZero() {
 		p.datesNote.SetText(fmt.Sprintf("This measure was %s: it has no dates. Choose when it is in force in this scenario.", statusOr(lm.Remark, "never dated")))
-		p.from.SetText(p.v.h.sess.Draft().EvalDate().String())
+		p.from.SetText(p.v.h.evalDate(p.v.h.sess.Draft()).String())
 		p.to.SetText("")
 		p.dates.Show()
 	} else {
@@ -218,8 +218,8 @@ func (v *scenarioView) addLibraryMeasure(m scenarios.Measure) error {
 			why = "it applies only when the assumptions include threats"
 		}
 		h.setStatus(fmt.Sprintf("Added “%s”: %s, %s", measureName(&m), present.StatusLabel(m.StatusOrDefault()), why))
-	case !h.sess.Draft().Active(&m, h.sess.Draft().EvalDate()):
-		h.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), h.sess.Draft().EvalDate()))
+	case !h.sess.Draft().Active(&m, h.evalDate(h.sess.Draft())):
+		h.setStatus(fmt.Sprintf("Added “%s”: it is not in force on %s", measureName(&m), h.evalDate(h.sess.Draft())))
 	default:
 		h.setStatus(fmt.Sprintf("Added “%s”", measureName(&m)))
 	}

@@ -21,7 +21,7 @@ func (v *scenarioView) shownMeasures() []int {
 		return nil
 	}
 	out := make([]int, 0, len(sc.Measures))
-	day := sc.EvalDate()
+	day := v.h.evalDate(sc)
 	for i := range sc.Measures {
 		if v.inForceOnly == nil || !v.inForceOnly.Checked || sc.Active(&sc.Measures[i], day) {
 			out = append(out, i)

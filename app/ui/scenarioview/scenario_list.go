@@ -39,7 +39,7 @@ func newScenarioList(h *host) *scenarioList {
 			box := o.(*fyne.Container)
 			s := h.sess.Infos()[i]
 			box.Objects[0].(*widget.Label).SetText(s.Name)
-			box.Objects[1].(*widget.Label).SetText(infoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
+			box.Objects[1].(*widget.Label).SetText(infoLine(s.AsOfToday, l.h.infoDate(s), s.Measures, s.Unevidenced))
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -106,7 +106,7 @@ func (l *scenarioList) newDialog() {
 		return nil
 	}
 	asOf := kit.NewField(h.win, "YYYY-MM-DD")
-	asOf.SetText(scenarios.Today().String())
+	asOf.SetText(h.today().String())
 	asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
 	desc := kit.NewMultiField(h.win, "What this scenario assumes (optional)", 3)
 	today := widget.NewCheck("Follow today's date", func(on bool) {

@@ -171,7 +171,7 @@ func (v *scenarioView) loadHeader() {
 	// The date shown in the (disabled) field is the day evaluated on.
 	if sc.AsOfToday {
 		v.asOf.Disable()
-		v.asOf.SetQuiet(sc.EvalDate().String())
+		v.asOf.SetQuiet(v.h.evalDate(sc).String())
 		v.evalOn.SetText("")
 	} else {
 		v.asOf.Enable()
@@ -206,7 +206,7 @@ func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	m := &sc.Measures[i]
-	active := sc.Active(m, sc.EvalDate())
+	active := sc.Active(m, v.h.evalDate(sc))
 	c := v.cell(m, id.Col, active)
 	if l.Truncation != c.trunc {
 		l.Truncation = c.trunc
@@ -397,7 +397,7 @@ func (v *scenarioView) addMeasure() {
 	}
 	id := newMeasureID(h.sess.Draft(), "measure-"+strconv.Itoa(len(h.sess.Draft().Measures)+1))
 	m := scenarios.Measure{ID: id, Label: "New measure", Imposer: scenarios.ImposerUS, Program: "",
-		Sectors: emptyScope(), Rate: 0.25, From: h.sess.Draft().EvalDate()}
+		Sectors: emptyScope(), Rate: 0.25, From: h.evalDate(h.sess.Draft())}
 	if err := h.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
 		h.showError("add the measure", err)
 		return
@@ -463,7 +463,7 @@ func (v *scenarioView) newHeaderFields() {
 		v.report(h.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
 			sc.AsOfToday = on
 			if on {
-				sc.AsOf = scenarios.Today()
+				sc.AsOf = h.today()
 			}
 		}))
 		v.loadHeader()

@@ -20,6 +20,7 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/session"
 	"parley/scenarios"
+	"parley/storage"
 )
 
 // Navigator is what the view asks of the rest of the window.
@@ -205,6 +206,21 @@ func (h *host) post(f func()) {
 		return
 	}
 	f()
+}
+
+// today is the day on the session's clock.
+func (h *host) today() scenarios.Date { return scenarios.TodayAt(h.sess.Now) }
+
+// evalDate is the day sc is evaluated on by default: its date, or today
+// on the session's clock for a scenario that follows today.
+func (h *host) evalDate(sc *scenarios.Scenario) scenarios.Date { return sc.EvalDateAt(h.sess.Now) }
+
+// infoDate is evalDate for a scenario of the list.
+func (h *host) infoDate(s storage.ScenarioInfo) scenarios.Date {
+	if s.AsOfToday {
+		return h.today()
+	}
+	return s.AsOf
 }
 
 // dialogSize is the size of the large dialogs: as the file dialogs, large
