@@ -3,8 +3,11 @@ package scenarioview
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"parley/app/ui/kit"
 
 	"parley/scenarios"
 )
@@ -100,5 +103,29 @@ func TestListToggle(t *testing.T) {
 	test.Tap(u.view.listButton)
 	if !u.list.content.Visible() || u.nav.layouts != 2 {
 		t.Errorf("after a second tap: list shown %v, layouts %d", u.list.content.Visible(), u.nav.layouts)
+	}
+}
+
+// TestTodayIsTheSessionsClock: the new-scenario dialog proposes today and
+// a scenario that follows today is dated today, both on the session's
+// clock.
+func TestTodayIsTheSessionsClock(t *testing.T) {
+	u, w := newTestUI(t)
+	u.sess.Now = func() time.Time { return time.Date(2031, 5, 6, 12, 0, 0, 0, time.UTC) }
+	u.list.newDialog()
+	var asOf string
+	for _, f := range find[*kit.Field](topOverlay(t, w)) {
+		if f.PlaceHolder == "YYYY-MM-DD" {
+			asOf = f.Text
+		}
+	}
+	if asOf != "2031-05-06" {
+		t.Errorf("the new scenario's date is %q, want the clock's 2031-05-06", asOf)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	u.openScenario("threat-25")
+	u.view.followDay.SetChecked(true)
+	if d := u.sess.Draft(); !d.AsOfToday || d.AsOf.String() != "2031-05-06" || u.view.asOf.Text != "2031-05-06" {
+		t.Errorf("following today: %v on %s, field %q", d.AsOfToday, d.AsOf, u.view.asOf.Text)
 	}
 }
