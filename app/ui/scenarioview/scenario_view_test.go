@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"parley/app/ui/kit"
@@ -128,4 +129,14 @@ func TestTodayIsTheSessionsClock(t *testing.T) {
 	if d := u.sess.Draft(); !d.AsOfToday || d.AsOf.String() != "2031-05-06" || u.view.asOf.Text != "2031-05-06" {
 		t.Errorf("following today: %v on %s, field %q", d.AsOfToday, d.AsOf, u.view.asOf.Text)
 	}
+}
+
+// TestNewMeasureMarkup: a new measure opens on its Sectors tab, every
+// sector unchecked (it duties nothing yet), under the measure's title.
+func TestNewMeasureMarkup(t *testing.T) {
+	u, w := newTestUI(t)
+	newEmpty(t, u, "Golden")
+	u.view.addMeasure()
+	w.Resize(fyne.NewSize(1000, 700))
+	test.AssertObjectRendersToMarkup(t, "new_measure_form.xml", u.view.form.content)
 }
