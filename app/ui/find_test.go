@@ -61,3 +61,19 @@ func typeInto(f *kit.Field, s string) {
 	f.SetText("")
 	test.Type(f, s)
 }
+
+// walk calls f on o and every object in it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, k := range x.Objects {
+			walk(k, f)
+		}
+	case *widget.Label, *widget.Table:
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(x).Objects() {
+			walk(k, f)
+		}
+	}
+}

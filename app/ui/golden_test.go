@@ -14,8 +14,8 @@ import (
 func TestErrorDialogMarkup(t *testing.T) {
 	u, w := newTestUI(t)
 	newEmpty(t, u, "Golden")
-	u.view.addMeasure()
-	u.view.form.label.SetText("Steel 50%")
+	u.scen.AddMeasure()
+	editorField(t, u, "Label shown in tables and charts").SetText("Steel 50%")
 	w.Resize(fyne.NewSize(1000, 700))
 	errs := scenarios.Errors{
 		{Path: "measures[0].rate", Msg: "12 is out of range [0, 10] (0.25 means 25%)"},

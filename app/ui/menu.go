@@ -67,15 +67,15 @@ func newAppMenu(u *UI) *appMenu {
 		item("Find products…", u.findProducts, exposureview.ShortcutProducts),
 	)
 
-	m.branch = item("Branch from this scenario…", u.list.branchDialog, nil)
-	m.rename = item("Rename…", u.list.renameDialog, nil)
-	m.del = item("Delete…", u.list.deleteDialog, nil)
-	m.addM = item("Add measure", u.view.addMeasure, nil)
-	m.library = item("Add measure from library…", u.view.libraryDialog, nil)
-	m.reset = item("Reset to built-in", func() { u.resetToBuiltin() }, nil)
+	m.branch = item("Branch from this scenario…", u.scen.BranchDialog, nil)
+	m.rename = item("Rename…", u.scen.RenameDialog, nil)
+	m.del = item("Delete…", u.scen.DeleteDialog, nil)
+	m.addM = item("Add measure", u.scen.AddMeasure, nil)
+	m.library = item("Add measure from library…", u.scen.LibraryDialog, nil)
+	m.reset = item("Reset to built-in", func() { u.scen.ResetToBuiltin() }, nil)
 	scen := fyne.NewMenu("Scenario",
-		item("New scenario…", u.list.newDialog, shortcutNew),
-		m.branch, item("Derive a proposal…", func() { u.deriveDialog(u.sess.Current(), nil) }, nil), m.rename, m.del, m.reset,
+		item("New scenario…", u.scen.NewDialog, shortcutNew),
+		m.branch, item("Derive a proposal…", func() { u.scen.DeriveDialog(u.sess.Current(), nil) }, nil), m.rename, m.del, m.reset,
 		fyne.NewMenuItemSeparator(),
 		m.addM, m.library,
 	)
@@ -126,8 +126,8 @@ func (u *UI) refreshMenu() {
 	if u.menu != nil {
 		u.menu.update(u)
 	}
-	if u.view != nil {
-		u.view.updateUndoButtons()
+	if u.scen != nil {
+		u.scen.UpdateUndoButtons()
 	}
 }
 
@@ -139,7 +139,7 @@ func (u *UI) addShortcuts() {
 	for _, sc := range []struct {
 		s fyne.Shortcut
 		f func()
-	}{{shortcutNew, func() { u.list.newDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
+	}{{shortcutNew, func() { u.scen.NewDialog() }}, {shortcutFind, u.find}, {shortcutQuit, u.quit}, {shortcutOpen, u.openWorkspaceDialog},
 		{shortcutExport, u.exportChartDialog}, {shortcutDeck, u.exportDeckDialog}, {exposureview.ShortcutProducts, u.findProducts},
 		{&fyne.ShortcutUndo{}, u.undoAction}, {&fyne.ShortcutRedo{}, u.Redo}} {
 		f := sc.f

@@ -11,22 +11,9 @@ import (
 	"parley/scenarios"
 )
 
-func TestOpensOnToday(t *testing.T) {
-	u, _ := newTestUI(t)
-	if len(u.sess.Infos()) != 11 {
-		t.Fatalf("%d scenarios listed, want the 11 built-in ones", len(u.sess.Infos()))
-	}
-	if u.sess.Current() != "today" {
-		t.Errorf("opened %q, want the Today scenario", u.sess.Current())
-	}
-	if got := u.view.name.Text; !strings.HasPrefix(got, "Today") {
-		t.Errorf("scenario view shows %q", got)
-	}
-}
-
 func TestCreateScenarioThroughDialog(t *testing.T) {
 	u, w := newTestUI(t)
-	u.list.newDialog()
+	u.scen.NewDialog()
 	name := focusedField(t, w)
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn) // Enter submits the form
@@ -44,7 +31,7 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	}
 	// Its name is taken now: a second one with the same name is refused and
 	// the dialog comes back with what was typed.
-	u.list.newDialog()
+	u.scen.NewDialog()
 	name = focusedField(t, w)
 	typeInto(name, "US 25% on autos only")
 	press(name, fyne.KeyReturn)
@@ -76,17 +63,13 @@ func newEmpty(t *testing.T, u *UI, name string) {
 func addEmpty(t *testing.T, u *UI, w fyne.Window, sectors ...string) {
 	t.Helper()
 	n := len(u.sess.Draft().Measures)
-	test.Tap(u.view.addButton)
+	test.Tap(button(t, u.scen.Editor(), "Add…"))
 	test.Tap(button(t, topOverlay(t, w), "Start from an empty measure"))
 	if len(u.sess.Draft().Measures) != n+1 {
 		t.Fatalf("%d measures after Add, want %d", len(u.sess.Draft().Measures), n+1)
 	}
 	for _, code := range sectors {
-		for _, r := range u.view.form.sectorRows {
-			if r.code == code {
-				test.Tap(r.included)
-			}
-		}
+		test.Tap(sectorCheck(t, u, code))
 	}
 }
 
@@ -98,15 +81,11 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 	}
 	// A new measure duties nothing until its sectors are picked.
 	addEmpty(t, u, w)
-	if d := u.sess.Result().Totals[0].Duty; d != 0 || !strings.Contains(u.sectorsSummary(&u.sess.Draft().Measures[0]), "no sector yet") {
-		t.Fatalf("a new measure gives duty %v on %q", d, u.sectorsSummary(&u.sess.Draft().Measures[0]))
+	if d := u.sess.Result().Totals[0].Duty; d != 0 || !strings.Contains(u.scen.ScopeSummary(&u.sess.Draft().Measures[0]), "no sector yet") {
+		t.Fatalf("a new measure gives duty %v on %q", d, u.scen.ScopeSummary(&u.sess.Draft().Measures[0]))
 	}
-	for _, r := range u.view.form.sectorRows {
-		if r.code == scenarios.Wildcard {
-			test.Tap(r.included)
-		}
-	}
-	typeInto(u.view.form.rate, "10")
+	test.Tap(sectorCheck(t, u, scenarios.Wildcard))
+	typeInto(editorField(t, u, "25"), "10")
 	tenPct := u.sess.Result().Totals[0].Duty
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
@@ -115,15 +94,15 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		t.Errorf("totals row shows %q, want %q", got, want)
 	}
 	// The new measure has no evidence: it is flagged.
-	if !u.view.warn.Visible() || !strings.Contains(u.view.warn.Text, "without evidence") {
-		t.Errorf("no warning for a measure without evidence: %q", u.view.warn.Text)
+	if warn := editorLabel(t, u, "⚠ "); !warn.Visible() || !strings.Contains(warn.Text, "without evidence") {
+		t.Errorf("no warning for a measure without evidence: %q", warn.Text)
 	}
 	for _, tc := range []struct {
 		typed string
 		rate  float64
 	}{{"25", 0.25}, {"35%", 0.35}, {"0", 0}, {"12.5", 0.125}} {
 		t.Run(tc.typed, func(t *testing.T) {
-			typeInto(u.view.form.rate, tc.typed)
+			typeInto(editorField(t, u, "25"), tc.typed)
 			if got := u.sess.Draft().Measures[0].Rate; got != tc.rate {
 				t.Fatalf("rate %v, want %v", got, tc.rate)
 			}
@@ -141,72 +120,9 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		})
 	}
 	// An invalid rate is not applied.
-	typeInto(u.view.form.rate, "abc")
+	typeInto(editorField(t, u, "25"), "abc")
 	if got := u.sess.Draft().Measures[0].Rate; got != 0.125 {
 		t.Errorf("invalid text changed the rate to %v", got)
-	}
-}
-
-func TestSliderAndDatesRecompute(t *testing.T) {
-	u, _ := newTestUI(t)
-	newEmpty(t, u, "Slider")
-	u.view.addMeasure()
-	f := u.view.form
-	// A new measure covers no sector yet: give it all of them.
-	for _, r := range f.sectorRows {
-		if r.code == scenarios.Wildcard {
-			test.Tap(r.included)
-		}
-	}
-	f.slider.SetValue(50)
-	if got := u.sess.Draft().Measures[0].Rate; got != 0.5 {
-		t.Fatalf("slider set rate %v", got)
-	}
-	if f.rate.Text != "50" {
-		t.Errorf("rate field shows %q", f.rate.Text)
-	}
-	before := u.sess.Result().Totals[0].Duty
-	// Not in force on the scenario's date: no duty.
-	typeInto(f.from, "2026-01-01")
-	if u.sess.Result().Totals[0].Duty != 0 {
-		t.Errorf("a measure starting after the as-of date has duty %v", u.sess.Result().Totals[0].Duty)
-	}
-	typeInto(f.from, "2025-01-01")
-	if u.sess.Result().Totals[0].Duty != before {
-		t.Errorf("duty %v, want %v", u.sess.Result().Totals[0].Duty, before)
-	}
-	// An end before the start is refused with a message.
-	typeInto(f.to, "2024-01-01")
-	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "before") {
-		t.Errorf("no problem shown for an end before the start: %q", f.problem.Text)
-	}
-	if !u.sess.Draft().Measures[0].To.IsZero() {
-		t.Errorf("an invalid end date was applied")
-	}
-	// The sectors tab: dropping the wildcard and naming one sector.
-	var steel, all *sectorRow
-	for _, r := range f.sectorRows {
-		switch r.code {
-		case "STEEL":
-			steel = r
-		case scenarios.Wildcard:
-			all = r
-		}
-	}
-	test.Tap(steel.included)
-	test.Tap(all.included)
-	m := u.sess.Draft().Measures[0]
-	if _, ok := m.Sectors[scenarios.Wildcard]; ok || m.Sectors["STEEL"] != 1 {
-		t.Fatalf("sectors %v", m.Sectors)
-	}
-	res := u.sess.Result()
-	steelFlow, _ := res.Flow(scenarios.CAtoUS, "STEEL")
-	if u.sess.Result().Totals[0].Duty != steelFlow.Duty || steelFlow.Duty == 0 {
-		t.Errorf("duty %v, steel %v", u.sess.Result().Totals[0].Duty, steelFlow.Duty)
-	}
-	typeInto(steel.coverage, "40")
-	if got := u.sess.Draft().Measures[0].Sectors["STEEL"]; got != 0.4 {
-		t.Errorf("coverage %v", got)
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"parley/app/ui/evidenceview"
 	"parley/app/ui/exposureview"
 	"parley/app/ui/positionview"
+	"parley/app/ui/scenarioview"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -47,8 +48,7 @@ type UI struct {
 
 	tabs     *container.AppTabs
 	tabIDs   mainTabs
-	list     *scenarioList
-	view     *scenarioView
+	scen     *scenarioview.View // the Scenarios tab's list and editor
 	exposure *exposureview.Panel
 	evidence *evidenceview.View
 	compare  *compareview.View
@@ -178,19 +178,18 @@ func (u *UI) build() error {
 
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.list = newScenarioList(u)
 	u.exposure = u.newExposure()
-	u.view = newScenarioView(u)
+	u.scen = scenarioview.New(u.win, u.sess, scenarioNav{u})
 	u.evidence = newEvidenceView(u)
 	u.compare = newCompare(u)
 	u.position = newPosition(u)
 	u.data = dataview.New(u.win, u.sess, dataNav{u})
 
-	inner := container.NewHSplit(u.view.content, u.exposure.Content())
+	inner := container.NewHSplit(u.scen.Editor(), u.exposure.Content())
 	// The exposure needs a little more room than the measures: at 1024
 	// units both fit beside the list without scrolling.
 	inner.Offset = 0.45
-	scen := container.NewHSplit(u.list.content, inner)
+	scen := container.NewHSplit(u.scen.List(), inner)
 	scen.Offset = 0.16
 	host := container.NewStack(scen)
 	u.exposure.SetLayout(exposureview.Layout{Host: host, Scen: scen, Inner: inner})
@@ -239,7 +238,7 @@ func (u *UI) reloadScenarios() {
 		u.showError("list the scenarios", err)
 		return
 	}
-	u.list.refresh()
+	u.scen.RefreshList()
 	if u.compare != nil {
 		u.compare.RefreshChoices()
 	}
@@ -261,8 +260,8 @@ func (u *UI) openScenario(id string) {
 	if id := u.sess.Current(); id != "" {
 		u.prefs.setLastScenario(u.sess.Workspace().Path(), id)
 	}
-	u.list.selectID(u.sess.Current())
-	u.view.load()
+	u.scen.SelectScenario(u.sess.Current())
+	u.scen.Load()
 	u.data.Load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()
@@ -280,7 +279,7 @@ func (u *UI) edit(key, label string, fn func(sc *scenarios.Scenario)) error {
 		return err
 	}
 	u.recompute(now)
-	u.view.changed()
+	u.scen.Changed()
 	u.data.Changed()
 	if key == "" {
 		u.flushSave()

@@ -15,7 +15,7 @@ func TestUndoRedoEdits(t *testing.T) {
 	id := u.sess.Current()
 	addEmpty(t, u, w, scenarios.Wildcard)
 	withMeasure := u.sess.Result().Totals[0].Duty
-	typeInto(u.view.form.rate, "40")
+	typeInto(editorField(t, u, "25"), "40")
 	at40 := u.sess.Result().Totals[0].Duty
 
 	steps := []struct {
@@ -50,8 +50,8 @@ func TestUndoRedoEdits(t *testing.T) {
 			t.Errorf("step %d: workspace has %v measures (%v)", i, stored, err)
 		}
 	}
-	if u.view.form.rate.Text != "40" {
-		t.Errorf("form shows rate %q after redo", u.view.form.rate.Text)
+	if editorField(t, u, "25").Text != "40" {
+		t.Errorf("form shows rate %q after redo", editorField(t, u, "25").Text)
 	}
 }
 
@@ -59,7 +59,7 @@ func TestTypingIsOneUndoStep(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("threat-25")
 	before := u.sess.Draft().Description
-	typeInto(u.view.desc, "A longer description typed key by key")
+	typeInto(editorField(t, u, "Describe what this scenario assumes"), "A longer description typed key by key")
 	if u.sess.Draft().Description != "A longer description typed key by key" {
 		t.Fatalf("description %q", u.sess.Draft().Description)
 	}
@@ -76,7 +76,7 @@ func TestDeleteAndUndoDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.list.deleteDialog()
+	u.scen.DeleteDialog()
 	test.Tap(button(t, topOverlay(t, w), "Delete"))
 	if _, ok := u.sess.Info("sectoral-deal"); ok || len(u.sess.Infos()) != 10 {
 		t.Fatalf("not deleted: %d scenarios", len(u.sess.Infos()))
@@ -103,7 +103,7 @@ func TestDeleteAndUndoDelete(t *testing.T) {
 func TestBranchAndRename(t *testing.T) {
 	u, w := newTestUI(t)
 	u.openScenario("aug-2025")
-	u.list.branchDialog()
+	u.scen.BranchDialog()
 	name := focusedField(t, w)
 	typeInto(name, "August, steel exempt")
 	test.Tap(button(t, topOverlay(t, w), "Create branch"))
@@ -132,13 +132,13 @@ func TestDeleteEveryScenario(t *testing.T) {
 	if u.sess.Draft() != nil || u.sess.Current() != "" {
 		t.Fatalf("showing %q with no scenario left", u.sess.Current())
 	}
-	if !u.view.empty.Visible() || assumptionsShown(u) {
+	if !editorLabel(t, u, "No scenario is open").Visible() || assumptionsShown(u) {
 		t.Errorf("empty state not shown")
 	}
 	if !u.menu.del.Disabled {
 		t.Errorf("Delete enabled with no scenario")
 	}
-	u.view.addMeasure() // does nothing, does not crash
+	u.scen.AddMeasure() // does nothing, does not crash
 	u.Undo()
 	if len(u.sess.Infos()) != 1 || u.sess.Draft() == nil {
 		t.Errorf("undo brought back %d scenarios", len(u.sess.Infos()))

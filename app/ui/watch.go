@@ -48,7 +48,7 @@ func (u *UI) reloadShown() {
 		u.showError("read the scenario", err)
 		return
 	}
-	u.view.load()
+	u.scen.Load()
 	u.data.Load()
 	u.recompute(u.sess.Time())
 	u.refreshMenu()

@@ -16,7 +16,7 @@ func TestExternalChangesAreShown(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("aug-2025")
 	second := u.sess.Draft().Measures[1].ID
-	u.view.selectMeasure(second)
+	u.scen.SelectMeasure(second)
 
 	cli, err := storage.Open(u.sess.Workspace().Path())
 	if err != nil {
@@ -44,11 +44,11 @@ func TestExternalChangesAreShown(t *testing.T) {
 		t.Fatalf("the data version did not move: %d then %d (%v)", v0, v, err)
 	}
 	u.externalChange()
-	if u.sess.Draft().Description != "Changed by the command line." || u.view.desc.Text != u.sess.Draft().Description {
-		t.Errorf("the scenario shown was not read again: %q / %q", u.sess.Draft().Description, u.view.desc.Text)
+	if u.sess.Draft().Description != "Changed by the command line." || editorField(t, u, "Describe what this scenario assumes").Text != u.sess.Draft().Description {
+		t.Errorf("the scenario shown was not read again: %q / %q", u.sess.Draft().Description, editorField(t, u, "Describe what this scenario assumes").Text)
 	}
-	if u.view.selected != second || u.sess.Current() != "aug-2025" {
-		t.Errorf("the selection was lost: scenario %q, measure %q", u.sess.Current(), u.view.selected)
+	if u.scen.SelectedMeasure() != second || u.sess.Current() != "aug-2025" {
+		t.Errorf("the selection was lost: scenario %q, measure %q", u.sess.Current(), u.scen.SelectedMeasure())
 	}
 	if _, ok := u.sess.Info(strings.ToLower("imported-by-the-command-line")); !ok && len(u.sess.Infos()) != 12 {
 		t.Errorf("the new scenario is not listed: %d scenarios", len(u.sess.Infos()))
@@ -56,7 +56,7 @@ func TestExternalChangesAreShown(t *testing.T) {
 
 	// An edit not saved yet is kept.
 	u.sess.SaveDelay = time.Hour
-	typeInto(u.view.desc, "My edit, not saved yet.")
+	typeInto(editorField(t, u, "Describe what this scenario assumes"), "My edit, not saved yet.")
 	if !u.sess.Dirty() {
 		t.Fatal("the edit was saved at once")
 	}

@@ -24,7 +24,7 @@ func (n evidenceNav) Track(d dialog.Dialog)               { n.u.track(d, nil) }
 func (n evidenceNav) ShowFileDialog(d *dialog.FileDialog) { n.u.showFileDialog(d) }
 func (n evidenceNav) Post(f func())                       { n.u.onUI(f) }
 func (n evidenceNav) FlushSave()                          { n.u.flushSave() }
-func (n evidenceNav) SelectedMeasure() string             { return n.u.view.selected }
+func (n evidenceNav) SelectedMeasure() string             { return n.u.scen.SelectedMeasure() }
 
 func (n evidenceNav) ShowForm(f evidenceview.Form) {
 	n.u.showForm(formSpec{title: f.Title, confirm: f.Confirm, items: f.Items, fields: f.Fields,

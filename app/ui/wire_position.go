@@ -37,7 +37,7 @@ func (n positionNav) ExportDeck(ids [2]string, asOf scenarios.Date) {
 // Derive opens the derive dialog on baseline; once the proposal is
 // created, the Position tab is shown and done receives its id.
 func (n positionNav) Derive(baseline string, done func(id string)) {
-	n.u.deriveDialog(baseline, func(id string) {
+	n.u.scen.DeriveDialog(baseline, func(id string) {
 		n.u.selectTab(tabPosition)
 		done(id)
 	})

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -42,14 +42,14 @@ func measureIDList(ms []scenarios.Measure) string {
 // (and whether Canada lifts its measures that answer them) and stores the
 // proposal, on the base's date or following today as the base does, in
 // one step that Undo takes back. done, if not nil, receives the new id.
-func (u *UI) deriveDialog(baseID string, done func(id string)) {
+func (h *host) deriveDialog(baseID string, done func(id string)) {
 	if baseID == "" {
 		return
 	}
-	u.flushSave()
-	base, err := u.sess.Workspace().Scenario(baseID)
+	h.flushSave()
+	base, err := h.sess.Workspace().Scenario(baseID)
 	if err != nil {
-		u.showError("open the scenario", err)
+		h.showError("open the scenario", err)
 		return
 	}
 	offer := widget.NewLabel("")
@@ -57,27 +57,27 @@ func (u *UI) deriveDialog(baseID string, done func(id string)) {
 	progs := widget.NewCheckGroup(scenarios.Programs(base), func(p []string) { offer.SetText(deriveOffer(base, p)) })
 	offer.SetText(deriveOffer(base, nil))
 	canada := widget.NewCheck("Canada lifts its measures that answer them", nil)
-	name := kit.NewField(u.win, "")
-	name.SetText(u.freeName("Proposal from " + present.Shorten(base.Name, 120)))
-	u.showForm(formSpec{
-		title: "Derive a proposal from “" + present.Shorten(base.Name, 40) + "”", confirm: "Create proposal", what: "derive the proposal",
-		items: []*widget.FormItem{
+	name := kit.NewField(h.win, "")
+	name.SetText(h.freeName("Proposal from " + present.Shorten(base.Name, 120)))
+	h.showForm(Form{
+		Title: "Derive a proposal from “" + present.Shorten(base.Name, 40) + "”", Confirm: "Create proposal", What: "derive the proposal",
+		Items: []*widget.FormItem{
 			{Text: "Lift", Widget: container.NewVScroll(progs), HintText: "The programmes whose measures the proposal leaves out"},
 			{Text: "", Widget: offer},
 			{Text: "Canada", Widget: canada},
 			{Text: "Name", Widget: name, HintText: "The proposal keeps the base's date, assumptions and evidence"},
 		},
-		fields: []*kit.Field{name}, focus: name, size: fyne.NewSize(560, 520),
-		submit: func() error {
+		Fields: []*kit.Field{name}, Focus: name, Size: fyne.NewSize(560, 520),
+		Submit: func() error {
 			d, err := scenarios.Derive(base, scenarios.Lift{Name: name.Text, Programs: progs.Selected, WithCanada: canada.Checked})
 			if err != nil {
 				return err
 			}
-			id, err := u.sess.Workspace().CreateScenario(d.Scenario)
+			id, err := h.sess.Workspace().CreateScenario(d.Scenario)
 			if err != nil {
 				return err
 			}
-			u.created(id, "derive “"+d.Scenario.Name+"”")
+			h.created(id, "derive “"+d.Scenario.Name+"”")
 			if done != nil {
 				done(id)
 			}

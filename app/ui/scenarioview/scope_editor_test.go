@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"slices"
@@ -11,20 +11,6 @@ import (
 	"parley/scenarios"
 	"parley/storage"
 )
-
-// storedMeasure returns measure id of the scenario as the workspace holds it.
-func storedMeasure(t *testing.T, u *UI, id string) scenarios.Measure {
-	t.Helper()
-	sc, err := u.sess.Workspace().Scenario(u.sess.Current())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := sc.Measure(id)
-	if m == nil {
-		t.Fatalf("no measure %s stored", id)
-	}
-	return *m
-}
 
 func TestScopeEditor(t *testing.T) {
 	u, w := newTestUI(t)

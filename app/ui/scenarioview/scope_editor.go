@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"errors"
@@ -67,7 +67,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.note.Hide()
 	e.include, e.exclude = container.NewVBox(), container.NewVBox()
 
-	e.codes = kit.NewField(f.u.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
+	e.codes = kit.NewField(f.h.win, "Codes, e.g. 4407.11, 9403.60 (2 to 10 digits)")
 	e.codes.OnChanged = func(string) { e.check() }
 	e.codes.OnSubmitted = func(string) { e.addCodes(false) }
 	e.codesErr = kit.ErrorLabel()
@@ -79,52 +79,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	exc := widget.NewButtonWithIcon("Exclude", theme.ContentRemoveIcon(), func() { e.addCodes(true) })
 	codesRow := container.NewBorder(nil, nil, nil, container.NewHBox(inc, exc), e.codes)
 
-	labels := make([]string, len(contentChoices))
-	for i, c := range contentChoices {
-		labels[i] = c.label
-	}
-	e.kind = widget.NewSelect(labels, func(label string) {
-		if e.loading {
-			return
-		}
-		kind := ""
-		for _, c := range contentChoices {
-			if c.label == label {
-				kind = c.kind
-			}
-		}
-		f.change("", "content change", func(m *scenarios.Measure) error { m.Content = kind; return nil })
-	})
-	e.share = f.scenarioField("100")
-	e.share.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return nil
-		}
-		_, err := present.ParsePercent(s, 1)
-		return err
-	}
-	e.share.OnChanged = func(s string) {
-		var x *float64
-		if strings.TrimSpace(s) != "" {
-			v, err := present.ParsePercent(s, 1)
-			if err != nil {
-				return
-			}
-			x = &v
-		}
-		f.change("exempt-share", "CUSMA exempt share change", func(m *scenarios.Measure) error {
-			if x != nil && !m.CUSMAExempt {
-				return errors.New("the CUSMA exempt share applies only to a measure that exempts CUSMA-claimed goods")
-			}
-			m.CUSMAExemptShare = x
-			return nil
-		})
-	}
-	shareHelp := widget.NewLabel("% of a CUSMA-claimed good's value that is exempt (empty: 100%; 40% for vehicles that pay on their non-US content).")
-	shareHelp.Wrapping = fyne.TextWrapWord
-	shareHelp.SizeName = theme.SizeNameCaptionText
-	e.shareBox = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("CUSMA exempt share"), widget.NewLabel("%"), e.share), shareHelp)
+	e.newContentFields()
 
 	scope := container.NewVBox(
 		e.summary, e.note,
@@ -136,7 +91,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 		e.shareBox, help,
 	)
 
-	e.listQuery = kit.NewField(f.u.win, "Find a built-in list: name, title or source")
+	e.listQuery = kit.NewField(f.h.win, "Find a built-in list: name, title or source")
 	e.listQuery.OnChanged = func(string) { e.filterLists() }
 	e.lists = widget.NewList(func() int { return len(e.names) }, e.newListRow, e.updateListRow)
 	lists := container.NewBorder(container.NewVBox(boldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
@@ -148,11 +103,11 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 
 // model returns the calculation model of the scenario shown, or nil.
 func (e *scopeEditor) model() *scenarios.Model {
-	u := e.f.u
-	if u.sess.Draft() == nil {
+	h := e.f.h
+	if h.sess.Draft() == nil {
 		return nil
 	}
-	m, err := u.sess.ModelFor(u.sess.Draft().Assumptions)
+	m, err := h.sess.ModelFor(h.sess.Draft().Assumptions)
 	if err != nil {
 		return nil
 	}
@@ -182,7 +137,7 @@ func (e *scopeEditor) refresh(m *scenarios.Measure) {
 		if v, err := present.ParsePercent(e.share.Text, 1); err != nil || v != *m.CUSMAExemptShare {
 			e.share.SetQuiet(present.PercentInput(*m.CUSMAExemptShare))
 		}
-	} else if strings.TrimSpace(e.share.Text) != "" && e.f.u.win.Canvas().Focused() != e.share {
+	} else if strings.TrimSpace(e.share.Text) != "" && e.f.h.win.Canvas().Focused() != e.share {
 		e.share.SetQuiet("")
 	}
 	e.summary.SetText(e.sizeText(m))
@@ -211,12 +166,8 @@ func (e *scopeEditor) sizeText(m *scenarios.Measure) string {
 		return ""
 	}
 	s := mo.ScopeSize(m)
-	return "Covers " + scopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
+	return "Covers " + present.ScopeSize(s, m.Content != "") + " in " + present.DirLabel(m.Direction()) + ", before precedence and CUSMA relief."
 }
-
-// scopeSize describes a ScopeSize: "1,234 lines, US$ 12.3 bn of trade (US$
-// 4.5 bn after content), 12 lines upper bound".
-func scopeSize(s scenarios.ScopeSize, content bool) string { return present.ScopeSize(s, content) }
 
 // fillEntries lists the include (or exclude) entries of m, each with a
 // button that removes it.
@@ -255,7 +206,7 @@ func (e *scopeEditor) entryText(entry string, m *scenarios.Measure) string {
 	if !isList {
 		s := numfmt.HSCode(entry)
 		if mo != nil {
-			s += " · " + scopeSize(mo.ScopeSize(onlyEntries(m, []string{entry})), false)
+			s += " · " + present.ScopeSize(mo.ScopeSize(onlyEntries(m, []string{entry})), false)
 		}
 		return s
 	}
@@ -332,7 +283,7 @@ func (e *scopeEditor) check() {
 		e.preview.Hide()
 		return
 	}
-	e.preview.SetText("These cover " + scopeSize(mo.ScopeSize(onlyEntries(m, entries)), false) + " of the measure's sectors.")
+	e.preview.SetText("These cover " + present.ScopeSize(mo.ScopeSize(onlyEntries(m, entries)), false) + " of the measure's sectors.")
 	e.preview.Show()
 }
 
@@ -488,7 +439,7 @@ func (e *scopeEditor) updateListRow(id widget.ListItemID, o fyne.CanvasObject) {
 		probe := m.Clone()
 		probe.Products = &scenarios.ProductScope{Include: []string{entry}}
 		probe.Content, probe.Sectors = "", nil
-		d += " · " + scopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
+		d += " · " + present.ScopeSize(mo.ScopeSize(&probe), false) + " in " + present.DirLabel(m.Direction())
 	}
 	if l.Source != "" {
 		d += " · source: " + l.Source
@@ -515,10 +466,10 @@ func setButton(b *widget.Button, label string, done bool, tapped func()) {
 
 // scopeSummary describes a measure's sectors and product scope for tables:
 // the sectors (every sector when it names none) and the lists and codes.
-func (u *UI) scopeSummary(m *scenarios.Measure) string {
+func (h *host) scopeSummary(m *scenarios.Measure) string {
 	s := "All sectors"
 	if m.Sectors != nil {
-		s = u.sectorsSummary(m)
+		s = h.sectorsSummary(m)
 	}
 	if p := m.Products; !p.IsEmpty() {
 		var parts []string
@@ -552,4 +503,71 @@ func shortEntries(entries []string) string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// chapterOnly says why flows into Canada have no products (the product
+// view says the same).
+const chapterOnly = "Flows into Canada are by HS chapter: there is no product-level Canadian import data."
+
+// setError shows msg under a field, or hides the label when msg is "".
+func setError(l *widget.Label, msg string) {
+	if msg == "" {
+		l.Hide()
+		return
+	}
+	l.SetText(msg)
+	l.Show()
+}
+
+// newContentFields makes what the measure applies to (the content kind)
+// and the CUSMA exempt share, which only a measure exempting CUSMA-claimed
+// goods may have.
+func (e *scopeEditor) newContentFields() {
+	f := e.f
+	labels := make([]string, len(contentChoices))
+	for i, c := range contentChoices {
+		labels[i] = c.label
+	}
+	e.kind = widget.NewSelect(labels, func(label string) {
+		if e.loading {
+			return
+		}
+		kind := ""
+		for _, c := range contentChoices {
+			if c.label == label {
+				kind = c.kind
+			}
+		}
+		f.change("", "content change", func(m *scenarios.Measure) error { m.Content = kind; return nil })
+	})
+	e.share = f.scenarioField("100")
+	e.share.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		_, err := present.ParsePercent(s, 1)
+		return err
+	}
+	e.share.OnChanged = func(s string) {
+		var x *float64
+		if strings.TrimSpace(s) != "" {
+			v, err := present.ParsePercent(s, 1)
+			if err != nil {
+				return
+			}
+			x = &v
+		}
+		f.change("exempt-share", "CUSMA exempt share change", func(m *scenarios.Measure) error {
+			if x != nil && !m.CUSMAExempt {
+				return errors.New("the CUSMA exempt share applies only to a measure that exempts CUSMA-claimed goods")
+			}
+			m.CUSMAExemptShare = x
+			return nil
+		})
+	}
+	shareHelp := widget.NewLabel("% of a CUSMA-claimed good's value that is exempt (empty: 100%; 40% for vehicles that pay on their non-US content).")
+	shareHelp.Wrapping = fyne.TextWrapWord
+	shareHelp.SizeName = theme.SizeNameCaptionText
+	e.shareBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("CUSMA exempt share"), widget.NewLabel("%"), e.share), shareHelp)
 }

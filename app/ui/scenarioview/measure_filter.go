@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import "fyne.io/fyne/v2/widget"
 
@@ -16,12 +16,12 @@ func (v *scenarioView) newInForceFilter() *widget.Check {
 // shownMeasures returns the indexes in the scenario of the measures the
 // table lists, in order: all, or those in force with the filter on.
 func (v *scenarioView) shownMeasures() []int {
-	sc := v.u.sess.Draft()
+	sc := v.h.sess.Draft()
 	if sc == nil {
 		return nil
 	}
 	out := make([]int, 0, len(sc.Measures))
-	day := sc.EvalDate()
+	day := v.h.evalDate(sc)
 	for i := range sc.Measures {
 		if v.inForceOnly == nil || !v.inForceOnly.Checked || sc.Active(&sc.Measures[i], day) {
 			out = append(out, i)

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,7 +20,7 @@ import (
 // scenarioView shows the scenario being edited: its name, description and
 // date, its measures in a table and the selected measure's form.
 type scenarioView struct {
-	u       *UI
+	h       *host
 	content fyne.CanvasObject
 
 	name       *widget.Label
@@ -65,87 +64,21 @@ const (
 var measureHeaders = [measureCols]string{"", "Measure", "Rate", "Sectors (coverage)", "In force", "CUSMA", "By", "Programme", "Evidence"}
 var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 
-func newScenarioView(u *UI) *scenarioView {
-	v := &scenarioView{u: u}
+func newScenarioView(h *host) *scenarioView {
+	v := &scenarioView{h: h}
 	v.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.name.SizeName = theme.SizeNameSubHeadingText
 	v.name.Truncation = fyne.TextTruncateEllipsis
-	rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { u.list.renameDialog() })
-	v.undoButton = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), u.Undo)
-	v.redoButton = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), u.Redo)
+	rename := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { h.list.renameDialog() })
+	v.undoButton = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), h.nav.Undo)
+	v.redoButton = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), h.nav.Redo)
 	for _, b := range []*widget.Button{rename, v.undoButton, v.redoButton} {
 		b.Importance = widget.LowImportance
 	}
 
-	v.desc = kit.NewMultiField(u.win, "Describe what this scenario assumes", 1)
-	v.desc.Scenario = true
-	v.desc.OnChanged = func(s string) {
-		if v.loading {
-			return
-		}
-		v.report(u.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
-	}
-	v.asOf = kit.NewField(u.win, "YYYY-MM-DD")
-	v.asOf.Scenario = true
-	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	v.asOf.OnChanged = func(s string) {
-		if v.loading {
-			return
-		}
-		d, err := present.ParseDate(s, false)
-		if err != nil {
-			return
-		}
-		v.report(u.edit("asof", "date change", func(sc *scenarios.Scenario) { sc.AsOf = d }))
-	}
-	v.followDay = widget.NewCheck("Follow today", func(on bool) {
-		if v.loading {
-			return
-		}
-		v.report(u.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
-			sc.AsOfToday = on
-			if on {
-				sc.AsOf = scenarios.Today()
-			}
-		}))
-		v.loadHeader()
-	})
-	v.evalOn = widget.NewLabel("")
-	v.warn = widget.NewLabel("")
-	v.warn.Importance = widget.WarningImportance
-	v.warn.Wrapping = fyne.TextWrapWord
+	v.newHeaderFields()
 
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) {
-			return len(v.shownMeasures()), measureCols
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell,
-	)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return l
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(measureHeaders[id.Col])
-		}
-	}
-	for i, w := range measureWidths {
-		v.table.SetColumnWidth(i, w)
-	}
-	v.table.OnSelected = func(id widget.TableCellID) {
-		i := v.measureAt(id.Row)
-		if i < 0 {
-			return
-		}
-		// A row selected by selectMeasure shows its measure already.
-		if mid := u.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
-			v.selectMeasure(mid)
-		}
-	}
+	v.newTable()
 
 	// Add starts from the measure library (searchable) or from an empty
 	// measure that duties nothing until its sectors are picked.
@@ -158,10 +91,10 @@ func newScenarioView(u *UI) *scenarioView {
 	v.inForceOnly = v.newInForceFilter()
 	tools := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Measures", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(v.inForceOnly, add, remove))
-	v.listButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.toggleList)
+	v.listButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), h.toggleList)
 	v.listButton.Importance = widget.LowImportance
 
-	v.form = newMeasureForm(u, v)
+	v.form = newMeasureForm(h, v)
 	dateRow := container.NewBorder(nil, nil, widget.NewLabel("As of"), container.NewHBox(v.followDay, v.evalOn), v.asOf)
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, v.listButton, container.NewHBox(rename, v.undoButton, v.redoButton), v.name),
@@ -179,27 +112,10 @@ func newScenarioView(u *UI) *scenarioView {
 	return v
 }
 
-// toggleList hides the scenario list, giving its room to the measures and
-// the exposure, or shows it again.
-func (u *UI) toggleList() {
-	l := u.exposure.Layout()
-	if l.Scen == nil {
-		return
-	}
-	if u.list.content.Visible() {
-		u.list.content.Hide()
-		u.view.listButton.SetIcon(theme.NavigateNextIcon())
-	} else {
-		u.list.content.Show()
-		u.view.listButton.SetIcon(theme.NavigateBackIcon())
-	}
-	l.Scen.Refresh()
-}
-
 // report shows the validation error of an inline edit (if any) under the
 // measures; inline edits are never half-applied.
 func (v *scenarioView) report(err error) {
-	v.u.showProblem(v.form.problem, err)
+	v.h.showProblem(v.form.problem, err)
 }
 
 // updateUndoButtons enables the header's undo and redo buttons.
@@ -207,7 +123,7 @@ func (v *scenarioView) updateUndoButtons() {
 	for _, b := range []struct {
 		b  *widget.Button
 		ok bool
-	}{{v.undoButton, v.u.sess.History().CanUndo()}, {v.redoButton, v.u.sess.History().CanRedo()}} {
+	}{{v.undoButton, v.h.sess.History().CanUndo()}, {v.redoButton, v.h.sess.History().CanRedo()}} {
 		if b.ok {
 			b.b.Enable()
 		} else {
@@ -216,11 +132,11 @@ func (v *scenarioView) updateUndoButtons() {
 	}
 }
 
-// load shows the scenario in u.sess.Draft(), keeping the selected measure if it is
+// load shows the scenario in h.sess.Draft(), keeping the selected measure if it is
 // still there.
 func (v *scenarioView) load() {
-	u := v.u
-	if u.sess.Draft() == nil {
+	h := v.h
+	if h.sess.Draft() == nil {
 		v.body.Objects[0].Hide()
 		v.empty.Show()
 		v.selected = ""
@@ -230,10 +146,10 @@ func (v *scenarioView) load() {
 	v.body.Objects[0].Show()
 	v.empty.Hide()
 	v.loadHeader()
-	if u.sess.Draft().Measure(v.selected) == nil {
+	if h.sess.Draft().Measure(v.selected) == nil {
 		v.selected = ""
-		if len(u.sess.Draft().Measures) > 0 {
-			v.selected = u.sess.Draft().Measures[0].ID
+		if len(h.sess.Draft().Measures) > 0 {
+			v.selected = h.sess.Draft().Measures[0].ID
 		}
 	}
 	v.changed()
@@ -242,7 +158,7 @@ func (v *scenarioView) load() {
 
 // loadHeader shows the name, description and date.
 func (v *scenarioView) loadHeader() {
-	sc := v.u.sess.Draft()
+	sc := v.h.sess.Draft()
 	if sc == nil {
 		return
 	}
@@ -255,7 +171,7 @@ func (v *scenarioView) loadHeader() {
 	// The date shown in the (disabled) field is the day evaluated on.
 	if sc.AsOfToday {
 		v.asOf.Disable()
-		v.asOf.SetQuiet(sc.EvalDate().String())
+		v.asOf.SetQuiet(v.h.evalDate(sc).String())
 		v.evalOn.SetText("")
 	} else {
 		v.asOf.Enable()
@@ -266,7 +182,7 @@ func (v *scenarioView) loadHeader() {
 
 // changed redraws what depends on the measures after an edit.
 func (v *scenarioView) changed() {
-	sc := v.u.sess.Draft()
+	sc := v.h.sess.Draft()
 	if sc == nil {
 		return
 	}
@@ -283,76 +199,81 @@ func (v *scenarioView) changed() {
 // updateCell fills a cell of the measures table.
 func (v *scenarioView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*widget.Label)
-	sc := v.u.sess.Draft()
+	sc := v.h.sess.Draft()
 	i := v.measureAt(id.Row)
 	if i < 0 {
 		kit.SetLabel(l, "", fyne.TextAlignLeading, fyne.TextStyle{}, widget.MediumImportance)
 		return
 	}
 	m := &sc.Measures[i]
-	active := sc.Active(m, sc.EvalDate())
-	imp := widget.MediumImportance
-	style := fyne.TextStyle{Italic: !active} // not in force on the date
-	align := fyne.TextAlignLeading
-	trunc := fyne.TextTruncateOff
-	var s string
-	switch id.Col {
-	case colFlag:
-		if len(m.Evidence) == 0 {
-			s = "⚠"
-			imp = widget.WarningImportance
-		}
-	case colLabel:
-		s = present.MeasureName(m)
-		if tag := present.StatusTag(m); tag != "" {
-			s += " [" + tag + "]"
-		}
-		trunc = fyne.TextTruncateEllipsis
-	case colImposer:
-		s = m.Imposer
-	case colProgram:
-		s = m.Program
-		trunc = fyne.TextTruncateEllipsis
-	case colSectors:
-		s = v.u.scopeSummary(m)
-		trunc = fyne.TextTruncateEllipsis
-	case colRate:
-		s = present.Percent(m.Rate)
-		if m.IsBan() {
-			s = "ban"
-		}
-		align = fyne.TextAlignTrailing
-	case colCUSMA:
-		s = "applies"
-		if m.CUSMAExempt {
-			s = "exempt"
-		}
-	case colDates:
-		s = present.DateRange(m.From, m.To)
-		if !active {
-			s += " (not in force)"
-		}
-		trunc = fyne.TextTruncateEllipsis
-	case colEvidence:
-		s = strconv.Itoa(len(m.Evidence))
-		if len(m.Evidence) == 0 {
-			s = "none ⚠"
-			imp = widget.WarningImportance
-		}
-		align = fyne.TextAlignTrailing
-	}
-	if l.Truncation != trunc {
-		l.Truncation = trunc
+	active := sc.Active(m, v.h.evalDate(sc))
+	c := v.cell(m, id.Col, active)
+	if l.Truncation != c.trunc {
+		l.Truncation = c.trunc
 		l.Refresh()
 	}
-	kit.SetLabel(l, s, align, style, imp)
+	// A measure not in force on the date is in italics.
+	kit.SetLabel(l, c.text, c.align, fyne.TextStyle{Italic: !active}, c.imp)
+}
+
+// measureCell is what a cell of the measures table shows.
+type measureCell struct {
+	text  string
+	imp   widget.Importance
+	align fyne.TextAlign
+	trunc fyne.TextTruncation
+}
+
+// cell is column col of measure m's row; active is whether m is in force
+// on the date evaluated.
+func (v *scenarioView) cell(m *scenarios.Measure, col int, active bool) measureCell {
+	c := measureCell{imp: widget.MediumImportance, align: fyne.TextAlignLeading, trunc: fyne.TextTruncateOff}
+	switch col {
+	case colFlag:
+		if len(m.Evidence) == 0 {
+			c.text, c.imp = "⚠", widget.WarningImportance
+		}
+	case colLabel:
+		c.text = measureName(m)
+		if tag := present.StatusTag(m); tag != "" {
+			c.text += " [" + tag + "]"
+		}
+		c.trunc = fyne.TextTruncateEllipsis
+	case colImposer:
+		c.text = string(m.Imposer)
+	case colProgram:
+		c.text, c.trunc = m.Program, fyne.TextTruncateEllipsis
+	case colSectors:
+		c.text, c.trunc = v.h.scopeSummary(m), fyne.TextTruncateEllipsis
+	case colRate:
+		c.text, c.align = present.Percent(m.Rate), fyne.TextAlignTrailing
+		if m.IsBan() {
+			c.text = "ban"
+		}
+	case colCUSMA:
+		c.text = "applies"
+		if m.CUSMAExempt {
+			c.text = "exempt"
+		}
+	case colDates:
+		c.text, c.trunc = present.DateRange(m.From, m.To), fyne.TextTruncateEllipsis
+		if !active {
+			c.text += " (not in force)"
+		}
+	case colEvidence:
+		c.text, c.align = strconv.Itoa(len(m.Evidence)), fyne.TextAlignTrailing
+		if len(m.Evidence) == 0 {
+			c.text, c.imp = "none ⚠", widget.WarningImportance
+		}
+	}
+	return c
 }
 
 // sectorsSummary describes a measure's sectors and coverage, e.g. "All
 // except Energy, Fertilizers" or "Iron & steel ≤, Aluminum 50%".
-func (u *UI) sectorsSummary(m *scenarios.Measure) string {
+func (h *host) sectorsSummary(m *scenarios.Measure) string {
 	name := func(code string) string {
-		s := u.sectorLabel(code)
+		s := h.sectorLabel(code)
 		if slices.Contains(m.UpperBound, code) {
 			s += " ≤"
 		}
@@ -376,7 +297,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 			switch v := m.Sectors[c]; {
 			case c == scenarios.Wildcard:
 			case v == 0:
-				except = append(except, u.sectorLabel(c))
+				except = append(except, h.sectorLabel(c))
 			default:
 				other = append(other, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 			}
@@ -403,7 +324,7 @@ func (u *UI) sectorsSummary(m *scenarios.Measure) string {
 
 // selectMeasure shows measure id in the form and selects its row.
 func (v *scenarioView) selectMeasure(id string) {
-	sc := v.u.sess.Draft()
+	sc := v.h.sess.Draft()
 	v.selected = id
 	if sc == nil {
 		v.form.load(nil)
@@ -470,45 +391,122 @@ func isEmptyScope(m *scenarios.Measure) bool {
 // from the scenario's date on no sector yet, so that it duties nothing until
 // its sectors are picked in the Sectors tab, which it opens.
 func (v *scenarioView) addMeasure() {
-	u := v.u
-	if u.sess.Draft() == nil {
+	h := v.h
+	if h.sess.Draft() == nil {
 		return
 	}
-	id := newMeasureID(u.sess.Draft(), "measure-"+strconv.Itoa(len(u.sess.Draft().Measures)+1))
+	id := newMeasureID(h.sess.Draft(), "measure-"+strconv.Itoa(len(h.sess.Draft().Measures)+1))
 	m := scenarios.Measure{ID: id, Label: "New measure", Imposer: scenarios.ImposerUS, Program: "",
-		Sectors: emptyScope(), Rate: 0.25, From: u.sess.Draft().EvalDate()}
-	if err := u.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
-		u.showError("add the measure", err)
+		Sectors: emptyScope(), Rate: 0.25, From: h.evalDate(h.sess.Draft())}
+	if err := h.edit("", "adding a measure", func(sc *scenarios.Scenario) { sc.Measures = append(sc.Measures, m) }); err != nil {
+		h.showError("add the measure", err)
 		return
 	}
 	v.selectMeasure(id)
 	v.form.tabs.SelectIndex(1) // Sectors & coverage
-	u.setStatus("Added a measure on no sector yet: check the sectors it applies to")
+	h.setStatus("Added a measure on no sector yet: check the sectors it applies to")
 }
 
 // removeMeasure removes the selected measure (undoable).
 func (v *scenarioView) removeMeasure() {
-	u := v.u
-	if u.sess.Draft() == nil || u.sess.Draft().Measure(v.selected) == nil {
+	h := v.h
+	if h.sess.Draft() == nil || h.sess.Draft().Measure(v.selected) == nil {
 		return
 	}
 	id := v.selected
-	name := present.MeasureName(u.sess.Draft().Measure(id))
-	idx := slices.IndexFunc(u.sess.Draft().Measures, func(m scenarios.Measure) bool { return m.ID == id })
-	err := u.edit("", "removal of “"+name+"”", func(sc *scenarios.Scenario) {
+	name := measureName(h.sess.Draft().Measure(id))
+	idx := slices.IndexFunc(h.sess.Draft().Measures, func(m scenarios.Measure) bool { return m.ID == id })
+	err := h.edit("", "removal of “"+name+"”", func(sc *scenarios.Scenario) {
 		sc.Measures = slices.Delete(sc.Measures, idx, idx+1)
 	})
 	if err != nil {
-		u.showError("remove the measure", err)
+		h.showError("remove the measure", err)
 		return
 	}
 	v.selected = ""
-	if n := len(u.sess.Draft().Measures); n > 0 {
-		v.selected = u.sess.Draft().Measures[min(idx, n-1)].ID
+	if n := len(h.sess.Draft().Measures); n > 0 {
+		v.selected = h.sess.Draft().Measures[min(idx, n-1)].ID
 	}
 	v.selectMeasure(v.selected)
-	u.setStatus(fmt.Sprintf("Removed “%s” (Ctrl+Z to undo)", name))
+	h.setStatus(fmt.Sprintf("Removed “%s” (Ctrl+Z to undo)", name))
 }
 
-// layoutSpacer expands to push what follows to the right of a box.
-func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+// newHeaderFields makes the fields of the scenario's description and date,
+// each an edit of the scenario.
+func (v *scenarioView) newHeaderFields() {
+	h := v.h
+	v.desc = kit.NewMultiField(h.win, "Describe what this scenario assumes", 1)
+	v.desc.Scenario = true
+	v.desc.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		v.report(h.edit("desc", "description edit", func(sc *scenarios.Scenario) { sc.Description = s }))
+	}
+	v.asOf = kit.NewField(h.win, "YYYY-MM-DD")
+	v.asOf.Scenario = true
+	v.asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	v.asOf.OnChanged = func(s string) {
+		if v.loading {
+			return
+		}
+		d, err := present.ParseDate(s, false)
+		if err != nil {
+			return
+		}
+		v.report(h.edit("asof", "date change", func(sc *scenarios.Scenario) { sc.AsOf = d }))
+	}
+	v.followDay = widget.NewCheck("Follow today", func(on bool) {
+		if v.loading {
+			return
+		}
+		v.report(h.edit("", "“follow today” change", func(sc *scenarios.Scenario) {
+			sc.AsOfToday = on
+			if on {
+				sc.AsOf = h.today()
+			}
+		}))
+		v.loadHeader()
+	})
+	v.evalOn = widget.NewLabel("")
+	v.warn = widget.NewLabel("")
+	v.warn.Importance = widget.WarningImportance
+	v.warn.Wrapping = fyne.TextWrapWord
+}
+
+// newTable makes the measures table: a click on a row shows its measure in
+// the form.
+func (v *scenarioView) newTable() {
+	h := v.h
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			return len(v.shownMeasures()), measureCols
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		v.updateCell,
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		return l
+	}
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(measureHeaders[id.Col])
+		}
+	}
+	for i, w := range measureWidths {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		i := v.measureAt(id.Row)
+		if i < 0 {
+			return
+		}
+		// A row selected by selectMeasure shows its measure already.
+		if mid := h.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
+			v.selectMeasure(mid)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -18,13 +18,10 @@ import (
 // imposer choices of the measure form.
 var imposerChoices = []string{"US (on Canadian goods)", "CA (on US goods)"}
 
-// programmes offered for a measure (any name may be typed).
-var programmes = []string{"IEEPA", "S232", "S122", "S338", "S301", "ADCVD", "CA-COUNTER", "DEAL"}
-
 // measureForm edits the selected measure in place: every change is checked,
 // applied to the scenario, recomputed and saved, and can be undone.
 type measureForm struct {
-	u       *UI
+	h       *host
 	v       *scenarioView
 	content fyne.CanvasObject
 	id      string // measure being edited
@@ -65,123 +62,16 @@ type sectorRow struct {
 	upper    *widget.Check
 }
 
-func newMeasureForm(u *UI, v *scenarioView) *measureForm {
-	f := &measureForm{u: u, v: v}
+func newMeasureForm(h *host, v *scenarioView) *measureForm {
+	f := &measureForm{h: h, v: v}
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.problem = kit.ErrorLabel()
 
-	f.label = f.scenarioField("Label shown in tables and charts")
-	f.label.OnChanged = func(s string) {
-		f.change("label", "label edit", func(m *scenarios.Measure) error { m.Label = s; return nil })
-		f.title.SetText(s)
-	}
-	f.imposer = widget.NewRadioGroup(imposerChoices, func(s string) {
-		imp := scenarios.ImposerUS
-		if s == imposerChoices[1] {
-			imp = scenarios.ImposerCA
-		}
-		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
-	})
-	f.imposer.Required = true
-	f.program = widget.NewSelectEntry(programmes)
-	f.program.PlaceHolder = "e.g. IEEPA, S232"
-	f.program.OnChanged = func(s string) {
-		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
-	}
-	f.rate = f.scenarioField("25")
-	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
-	f.rate.OnChanged = func(s string) {
-		r, err := present.ParsePercent(s, scenarios.MaxRate)
-		if err != nil {
-			// Nothing out of range is applied, or kept from the typing
-			// that led here: the rate goes back to what it was when the
-			// user began typing, and the form says so.
-			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
-			if berr != nil {
-				if m := f.measure(); m != nil {
-					back = m.Rate
-				}
-			}
-			f.setSlider(back)
-			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
-			f.u.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
-			return
-		}
-		f.setSlider(r)
-		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
-	}
-	f.kind = widget.NewRadioGroup(kindChoices, func(s string) {
-		f.change("", "kind change", func(m *scenarios.Measure) error {
-			if s == kindChoices[1] {
-				// A ban has no rate, content share or CUSMA exemption.
-				m.Kind, m.Rate, m.RateLow, m.RateHigh = scenarios.KindBan, 0, 0, 0
-				m.Content, m.CUSMAExempt, m.CUSMAExemptShare = "", false, nil
-			} else if m.Kind == scenarios.KindBan {
-				m.Kind = ""
-			}
-			return nil
-		})
-		f.showKind()
-	})
-	f.kind.Horizontal = true
-	f.kind.Required = true
-	statuses := make([]string, len(scenarios.Statuses))
-	for i, st := range scenarios.Statuses {
-		statuses[i] = present.StatusLabel(st)
-	}
-	f.status = widget.NewSelect(statuses, func(s string) {
-		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
-	})
-	f.slider = widget.NewSlider(0, 100)
-	f.slider.Step = 0.5
-	f.slider.OnChanged = func(p float64) {
-		if f.loading {
-			return
-		}
-		r := p / 100
-		f.rate.SetQuiet(present.PercentInput(r))
-		f.rate.SetValidationError(nil)
-		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
-	}
-	f.cusma = widget.NewCheck("CUSMA-claimed goods exempt", func(on bool) {
-		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error {
-			m.CUSMAExempt = on
-			if !on {
-				m.CUSMAExemptShare = nil // only with the exemption
-			}
-			return nil
-		})
-	})
-	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
-	f.yields.OnChanged = func(s string) {
-		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
-	}
-	f.from = f.scenarioField("YYYY-MM-DD")
-	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	f.from.OnChanged = func(s string) {
-		f.checkDates()
-		d, err := present.ParseDate(s, false)
-		if err != nil {
-			return
-		}
-		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
-	}
-	f.to = f.scenarioField("open-ended")
-	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
-	f.to.OnChanged = func(s string) {
-		f.checkDates()
-		d, err := present.ParseDate(s, true)
-		if err != nil {
-			return
-		}
-		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
-	}
-	f.note = kit.NewMultiField(u.win, "Why this measure is modelled this way", 2)
-	f.note.Scenario = true
-	f.note.OnChanged = func(s string) {
-		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
-	}
+	f.newIdentityFields()
+	f.newRateField()
+	f.newKindFields()
+	f.newTermsFields()
 	f.upper = widget.NewLabel("")
 	f.upper.Wrapping = fyne.TextWrapWord
 	f.upper.Importance = widget.WarningImportance
@@ -211,13 +101,7 @@ func newMeasureForm(u *UI, v *scenarioView) *measureForm {
 
 	sectors := f.buildSectors()
 	f.scope = newScopeEditor(f)
-	f.evidence = container.NewVBox()
-	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
-	addQuote := widget.NewButtonWithIcon("Find passage…", theme.SearchIcon(), f.addQuoteDialog)
-	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
-	addQuote.Importance = widget.HighImportance
-	evidence := container.NewBorder(container.NewVBox(addQuote, container.NewGridWithColumns(2, addExcerpt, addCitation)), nil, nil, nil,
-		container.NewVScroll(f.evidence))
+	evidence := f.newEvidenceTab()
 
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("Measure", general),
@@ -259,7 +143,7 @@ func (f *measureForm) showKind() {
 
 // scenarioField returns a one-line field whose changes edit the scenario.
 func (f *measureForm) scenarioField(placeholder string) *kit.Field {
-	e := kit.NewField(f.u.win, placeholder)
+	e := kit.NewField(f.h.win, placeholder)
 	e.Scenario = true
 	return e
 }
@@ -271,12 +155,12 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
 	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
-	for _, s := range f.u.sess.Sectors() {
+	for _, s := range f.h.sess.Sectors() {
 		codes = append(codes, s.Code)
 	}
 	for _, code := range codes {
 		r := &sectorRow{code: code}
-		label := f.u.sectorLabel(code)
+		label := f.h.sectorLabel(code)
 		if code == scenarios.Wildcard {
 			label = "All sectors not named below"
 		}
@@ -297,7 +181,7 @@ func (f *measureForm) buildSectors() fyne.CanvasObject {
 					}
 					return nil
 				})
-				f.u.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
+				f.h.showProblem(f.problem, fmt.Errorf("coverage of %s %q: %v. Not applied: it stays %s", label, strings.TrimSpace(s), err, present.Percent(back)))
 				return
 			}
 			f.change("cov:"+code, "coverage change", func(m *scenarios.Measure) error {
@@ -361,7 +245,7 @@ func (f *measureForm) toggleSector(r *sectorRow, on bool) {
 // change applies fn to the measure being edited. It does nothing while the
 // form loads; a problem is shown above the form and nothing changes.
 func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) error) {
-	if f.loading || f.u.sess.Draft() == nil || f.id == "" {
+	if f.loading || f.h.sess.Draft() == nil || f.id == "" {
 		return
 	}
 	id := f.id
@@ -369,7 +253,7 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	if key != "" {
 		key = "m:" + id + ":" + key
 	}
-	err := f.u.edit(key, label, func(sc *scenarios.Scenario) {
+	err := f.h.edit(key, label, func(sc *scenarios.Scenario) {
 		if m := sc.Measure(id); m != nil {
 			fnErr = fn(m)
 		}
@@ -377,7 +261,7 @@ func (f *measureForm) change(key, label string, fn func(m *scenarios.Measure) er
 	if fnErr != nil {
 		err = fnErr
 	}
-	f.u.showProblem(f.problem, err)
+	f.h.showProblem(f.problem, err)
 }
 
 // setSlider moves the slider to rate r without editing.
@@ -391,7 +275,7 @@ func (f *measureForm) setSlider(r float64) {
 // focusLabel puts the keyboard focus in the label field.
 func (f *measureForm) focusLabel() {
 	f.tabs.SelectIndex(0)
-	f.u.win.Canvas().Focus(f.label)
+	f.h.win.Canvas().Focus(f.label)
 }
 
 // load shows measure m (nil: none).
@@ -465,10 +349,10 @@ func (f *measureForm) loadSectors() {
 
 // measure returns the measure being edited in the current draft.
 func (f *measureForm) measure() *scenarios.Measure {
-	if f.u.sess.Draft() == nil || f.id == "" {
+	if f.h.sess.Draft() == nil || f.id == "" {
 		return nil
 	}
-	return f.u.sess.Draft().Measure(f.id)
+	return f.h.sess.Draft().Measure(f.id)
 }
 
 // refreshSummary shows the upper-bound sectors, the library source and the
@@ -481,7 +365,7 @@ func (f *measureForm) refreshSummary() {
 	if len(m.UpperBound) > 0 {
 		var names []string
 		for _, c := range m.UpperBound {
-			names = append(names, f.u.sectorLabel(c))
+			names = append(names, f.h.sectorLabel(c))
 		}
 		f.upper.SetText("≤ Coverage is an upper bound for: " + strings.Join(names, ", ") + ". Results for these sectors are marked ≤.")
 		f.upper.Show()
@@ -511,7 +395,7 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 		f.evidence.Add(w)
 	}
 	for i, e := range m.Evidence {
-		text := f.u.describeEvidence(e)
+		text := f.h.describeEvidence(e)
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Selectable = true
@@ -527,10 +411,10 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 
 // describeEvidence says what an evidence item is: the quote with its
 // document, or the citation.
-func (u *UI) describeEvidence(e scenarios.Evidence) string {
+func (h *host) describeEvidence(e scenarios.Evidence) string {
 	if e.IsQuote() {
 		title := e.Document
-		if d, err := u.sess.Workspace().Document(e.Document); err == nil {
+		if d, err := h.sess.Workspace().Document(e.Document); err == nil {
 			title = d.Title
 			if d.Publisher != "" {
 				title += ", " + d.Publisher
@@ -566,9 +450,9 @@ func (f *measureForm) removeEvidence(i int) {
 }
 
 // addEvidence adds e to the measure being edited (undoable).
-func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
+func (h *host) addEvidence(measureID string, e scenarios.Evidence) error {
 	if e.IsQuote() {
-		d, err := u.sess.Workspace().Document(e.Document)
+		d, err := h.sess.Workspace().Document(e.Document)
 		if err != nil {
 			return err
 		}
@@ -576,9 +460,153 @@ func (u *UI) addEvidence(measureID string, e scenarios.Evidence) error {
 			return fmt.Errorf("the quote is not in “%s”: copy it exactly from the document (spaces, case and quote marks may differ)", d.Title)
 		}
 	}
-	return u.edit("", "evidence added", func(sc *scenarios.Scenario) {
+	return h.edit("", "evidence added", func(sc *scenarios.Scenario) {
 		if m := sc.Measure(measureID); m != nil {
 			m.Evidence = append(m.Evidence, e)
 		}
 	})
+}
+
+// newIdentityFields makes the fields that say what the measure is: its
+// label and who imposes it; every change is an edit of the scenario.
+func (f *measureForm) newIdentityFields() {
+	f.label = f.scenarioField("Label shown in tables and charts")
+	f.label.OnChanged = func(s string) {
+		f.change("label", "label edit", func(m *scenarios.Measure) error { m.Label = s; return nil })
+		f.title.SetText(s)
+	}
+	f.imposer = widget.NewRadioGroup(imposerChoices, func(s string) {
+		imp := scenarios.ImposerUS
+		if s == imposerChoices[1] {
+			imp = scenarios.ImposerCA
+		}
+		f.change("", "imposer change", func(m *scenarios.Measure) error { m.Imposer = imp; return nil })
+	})
+	f.imposer.Required = true
+}
+
+// newRateField makes the programme and the rate fields: a rate out of
+// range is never applied, the rate stays what it was.
+func (f *measureForm) newRateField() {
+	f.program = widget.NewSelectEntry(present.Programmes)
+	f.program.PlaceHolder = "e.g. IEEPA, S232"
+	f.program.OnChanged = func(s string) {
+		f.change("program", "programme edit", func(m *scenarios.Measure) error { m.Program = strings.TrimSpace(s); return nil })
+	}
+	f.rate = f.scenarioField("25")
+	f.rate.Validator = func(s string) error { _, err := present.ParsePercent(s, scenarios.MaxRate); return err }
+	f.rate.OnChanged = func(s string) {
+		r, err := present.ParsePercent(s, scenarios.MaxRate)
+		if err != nil {
+			// Nothing out of range is applied, or kept from the typing
+			// that led here: the rate goes back to what it was when the
+			// user began typing, and the form says so.
+			back, berr := present.ParsePercent(f.rate.StartText, scenarios.MaxRate)
+			if berr != nil {
+				if m := f.measure(); m != nil {
+					back = m.Rate
+				}
+			}
+			f.setSlider(back)
+			f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = back; return nil })
+			f.h.showProblem(f.problem, fmt.Errorf("rate %q: %v. Not applied: the rate stays %s", strings.TrimSpace(s), err, present.Percent(back)))
+			return
+		}
+		f.setSlider(r)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+}
+
+// newKindFields makes the kind, status and rate slider: a ban has no rate,
+// content share or CUSMA exemption.
+func (f *measureForm) newKindFields() {
+	f.kind = widget.NewRadioGroup(kindChoices, func(s string) {
+		f.change("", "kind change", func(m *scenarios.Measure) error {
+			if s == kindChoices[1] {
+				// A ban has no rate, content share or CUSMA exemption.
+				m.Kind, m.Rate, m.RateLow, m.RateHigh = scenarios.KindBan, 0, 0, 0
+				m.Content, m.CUSMAExempt, m.CUSMAExemptShare = "", false, nil
+			} else if m.Kind == scenarios.KindBan {
+				m.Kind = ""
+			}
+			return nil
+		})
+		f.showKind()
+	})
+	f.kind.Horizontal = true
+	f.kind.Required = true
+	statuses := make([]string, len(scenarios.Statuses))
+	for i, st := range scenarios.Statuses {
+		statuses[i] = present.StatusLabel(st)
+	}
+	f.status = widget.NewSelect(statuses, func(s string) {
+		f.change("", "status change", func(m *scenarios.Measure) error { m.Status = present.StatusOf(s); return nil })
+	})
+	f.slider = widget.NewSlider(0, 100)
+	f.slider.Step = 0.5
+	f.slider.OnChanged = func(p float64) {
+		if f.loading {
+			return
+		}
+		r := p / 100
+		f.rate.SetQuiet(present.PercentInput(r))
+		f.rate.SetValidationError(nil)
+		f.change("rate", "rate change", func(m *scenarios.Measure) error { m.Rate = r; return nil })
+	}
+}
+
+// newTermsFields makes the CUSMA exemption, the precedence, the dates and
+// the note.
+func (f *measureForm) newTermsFields() {
+	f.cusma = widget.NewCheck("CUSMA-claimed goods exempt", func(on bool) {
+		f.change("", "CUSMA exemption change", func(m *scenarios.Measure) error {
+			m.CUSMAExempt = on
+			if !on {
+				m.CUSMAExemptShare = nil // only with the exemption
+			}
+			return nil
+		})
+	})
+	f.yields = f.scenarioField("e.g. S232 (programmes that take precedence)")
+	f.yields.OnChanged = func(s string) {
+		f.change("yields", "precedence edit", func(m *scenarios.Measure) error { m.YieldsTo = present.SplitList(s); return nil })
+	}
+	f.from = f.scenarioField("YYYY-MM-DD")
+	f.from.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
+	f.from.OnChanged = func(s string) {
+		f.checkDates()
+		d, err := present.ParseDate(s, false)
+		if err != nil {
+			return
+		}
+		f.change("from", "start date change", func(m *scenarios.Measure) error { m.From = d; return nil })
+	}
+	f.to = f.scenarioField("open-ended")
+	f.to.Validator = func(s string) error { _, err := present.ParseDate(s, true); return err }
+	f.to.OnChanged = func(s string) {
+		f.checkDates()
+		d, err := present.ParseDate(s, true)
+		if err != nil {
+			return
+		}
+		f.change("to", "end date change", func(m *scenarios.Measure) error { m.To = d; return nil })
+	}
+	f.note = kit.NewMultiField(f.h.win, "Why this measure is modelled this way", 2)
+	f.note.Scenario = true
+	f.note.OnChanged = func(s string) {
+		f.change("note", "note edit", func(m *scenarios.Measure) error { m.Note = s; return nil })
+	}
+}
+
+// newEvidenceTab makes the Evidence tab: the evidence listed and the
+// buttons that add a passage, an excerpt or a citation.
+func (f *measureForm) newEvidenceTab() fyne.CanvasObject {
+	f.evidence = container.NewVBox()
+	addExcerpt := widget.NewButtonWithIcon("Excerpt…", theme.ContentAddIcon(), f.addExcerptDialog)
+	addQuote := widget.NewButtonWithIcon("Find passage…", theme.SearchIcon(), f.addQuoteDialog)
+	addCitation := widget.NewButtonWithIcon("Citation…", theme.ContentAddIcon(), f.addCitationDialog)
+	addQuote.Importance = widget.HighImportance
+	evidence := container.NewBorder(container.NewVBox(addQuote, container.NewGridWithColumns(2, addExcerpt, addCitation)), nil, nil, nil,
+		container.NewVScroll(f.evidence))
+	return evidence
 }

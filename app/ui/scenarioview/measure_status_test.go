@@ -1,9 +1,7 @@
-package ui
+package scenarioview
 
 import (
 	"testing"
-
-	"fyne.io/fyne/v2/test"
 
 	"parley/scenarios"
 )
@@ -45,9 +43,11 @@ func TestMeasureKindAndStatus(t *testing.T) {
 	if u.sess.Result().Totals[0].Banned != 0 {
 		t.Errorf("a threatened ban is in force: banned %v", u.sess.Result().Totals[0].Banned)
 	}
-	// The assumptions' threats check brings it into force.
-	u.data.Load()
-	test.Tap(assumptionsCheck(t, u, "Threatened measures are in force by their dates"))
+	// The assumptions' threats check (another view, an edit of the
+	// scenario) brings it into force.
+	if err := u.edit("", "threats change", func(sc *scenarios.Scenario) { sc.Assumptions.IncludeThreats = true }); err != nil {
+		t.Fatal(err)
+	}
 	if !u.sess.Draft().Assumptions.IncludeThreats || u.sess.Result().Totals[0].Banned == 0 {
 		t.Errorf("include threats %v, banned %v", u.sess.Draft().Assumptions.IncludeThreats, u.sess.Result().Totals[0].Banned)
 	}

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"errors"
@@ -11,57 +11,57 @@ import (
 	"parley/storage"
 )
 
-// errNotBuiltin refuses a reset of a scenario Parley did not ship.
-var errNotBuiltin = errors.New("this scenario is not one of Parley's built-in scenarios")
+// ErrNotBuiltin refuses a reset of a scenario Parley did not ship.
+var ErrNotBuiltin = errors.New("this scenario is not one of Parley's built-in scenarios")
 
 // resetToBuiltin gives the scenario shown back the definition Parley ships
 // for it, as one step that Undo takes back. Reading that definition takes
 // a moment (it is built as in a new workspace), off the UI goroutine with
 // the status bar saying so. The returned channel receives the outcome once
 // the scenario shows it.
-func (u *UI) resetToBuiltin() <-chan error {
+func (h *host) resetToBuiltin() <-chan error {
 	done := make(chan error, 1)
-	info, ok := u.sess.Info(u.sess.Current())
-	if u.sess.Draft() == nil || !ok || !info.Builtin {
-		done <- errNotBuiltin
-		u.showError("reset the scenario", errNotBuiltin)
+	info, ok := h.sess.Info(h.sess.Current())
+	if h.sess.Draft() == nil || !ok || !info.Builtin {
+		done <- ErrNotBuiltin
+		h.showError("reset the scenario", ErrNotBuiltin)
 		return done
 	}
-	id, name := u.sess.Current(), u.sess.Draft().Name
-	u.flushSave()
-	u.setStatus(fmt.Sprintf("Reading the built-in definition of “%s”…", name))
+	id, name := h.sess.Current(), h.sess.Draft().Name
+	h.flushSave()
+	h.setStatus(fmt.Sprintf("Reading the built-in definition of “%s”…", name))
 	type read struct {
 		sc  *scenarios.Scenario
 		err error
 	}
-	kit.Go(u.onUI, func() read {
+	kit.Go(h.post, func() read {
 		sc, err := builtinScenario(id)
 		return read{sc, err}
-	}, func(r read) { done <- u.applyBuiltin(id, name, r.sc, r.err) })
+	}, func(r read) { done <- h.applyBuiltin(id, name, r.sc, r.err) })
 	return done
 }
 
 // applyBuiltin replaces scenario id, if still shown, by its built-in
 // definition sc (read with err).
-func (u *UI) applyBuiltin(id, name string, sc *scenarios.Scenario, err error) error {
-	if u.closed {
+func (h *host) applyBuiltin(id, name string, sc *scenarios.Scenario, err error) error {
+	if h.nav.Closed() {
 		return errors.New("closed")
 	}
-	if err == nil && u.sess.Current() != id {
+	if err == nil && h.sess.Current() != id {
 		err = fmt.Errorf("“%s” is no longer shown: open it and reset again", name)
 	}
 	if err == nil {
-		err = u.edit("", "reset to built-in", func(d *scenarios.Scenario) { *d = sc.Clone() })
+		err = h.edit("", "reset to built-in", func(d *scenarios.Scenario) { *d = sc.Clone() })
 	}
 	if err != nil {
-		u.setStatus("")
-		u.showError("reset the scenario", err)
+		h.setStatus("")
+		h.showError("reset the scenario", err)
 		return err
 	}
-	u.flushSave()
-	u.reloadScenarios()
-	u.openScenario(id)
-	u.setStatus(fmt.Sprintf("“%s” is back to its built-in definition (Undo restores your version).", sc.Name))
+	h.flushSave()
+	h.reloadScenarios()
+	h.openScenario(id)
+	h.setStatus(fmt.Sprintf("“%s” is back to its built-in definition (Undo restores your version).", sc.Name))
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package ui
+package scenarioview
 
 import (
 	"fmt"
@@ -17,16 +17,16 @@ import (
 // scenarioList is the list of the workspace's scenarios with the actions on
 // them: new, branch, rename and delete.
 type scenarioList struct {
-	u       *UI
+	h       *host
 	content fyne.CanvasObject
 	list    *widget.List
 	syncing bool // selecting from code, not the user
 }
 
-func newScenarioList(u *UI) *scenarioList {
-	l := &scenarioList{u: u}
+func newScenarioList(h *host) *scenarioList {
+	l := &scenarioList{h: h}
 	l.list = widget.NewList(
-		func() int { return len(u.sess.Infos()) },
+		func() int { return len(h.sess.Infos()) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
@@ -37,17 +37,17 @@ func newScenarioList(u *UI) *scenarioList {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			s := u.sess.Infos()[i]
+			s := h.sess.Infos()[i]
 			box.Objects[0].(*widget.Label).SetText(s.Name)
-			box.Objects[1].(*widget.Label).SetText(present.InfoLine(s.AsOfToday, s.EvalDate(), s.Measures, s.Unevidenced))
+			box.Objects[1].(*widget.Label).SetText(present.InfoLine(s.AsOfToday, l.h.infoDate(s), s.Measures, s.Unevidenced))
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
-		if l.syncing || i >= len(u.sess.Infos()) {
+		if l.syncing || i >= len(h.sess.Infos()) {
 			return
 		}
-		if id := u.sess.Infos()[i].ID; id != u.sess.Current() {
-			u.openScenario(id)
+		if id := h.sess.Infos()[i].ID; id != h.sess.Current() {
+			h.openScenario(id)
 		}
 	}
 	add := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), l.newDialog)
@@ -66,14 +66,14 @@ func newScenarioList(u *UI) *scenarioList {
 // refresh redraws the list after the scenarios changed.
 func (l *scenarioList) refresh() {
 	l.list.Refresh()
-	l.selectID(l.u.sess.Current())
+	l.selectID(l.h.sess.Current())
 }
 
 // selectID selects scenario id in the list without opening it again.
 func (l *scenarioList) selectID(id string) {
 	l.syncing = true
 	defer func() { l.syncing = false }()
-	for i, s := range l.u.sess.Infos() {
+	for i, s := range l.h.sess.Infos() {
 		if s.ID == id {
 			l.list.Select(i)
 			return
@@ -84,18 +84,18 @@ func (l *scenarioList) selectID(id string) {
 
 // newDialog asks for a name and date and creates an empty scenario.
 func (l *scenarioList) newDialog() {
-	u := l.u
-	name := kit.NewField(u.win, "e.g. US 25% on autos only")
+	h := l.h
+	name := kit.NewField(h.win, "e.g. US 25% on autos only")
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return fmt.Errorf("give the scenario a name")
 		}
 		return nil
 	}
-	asOf := kit.NewField(u.win, "YYYY-MM-DD")
-	asOf.SetText(scenarios.Today().String())
+	asOf := kit.NewField(h.win, "YYYY-MM-DD")
+	asOf.SetText(h.today().String())
 	asOf.Validator = func(s string) error { _, err := present.ParseDate(s, false); return err }
-	desc := kit.NewMultiField(u.win, "What this scenario assumes (optional)", 3)
+	desc := kit.NewMultiField(h.win, "What this scenario assumes (optional)", 3)
 	today := widget.NewCheck("Follow today's date", func(on bool) {
 		if on {
 			asOf.Disable()
@@ -103,42 +103,42 @@ func (l *scenarioList) newDialog() {
 			asOf.Enable()
 		}
 	})
-	u.showForm(formSpec{
-		title: "New scenario", confirm: "Create", what: "create the scenario",
-		items: []*widget.FormItem{
+	h.showForm(Form{
+		Title: "New scenario", Confirm: "Create", What: "create the scenario",
+		Items: []*widget.FormItem{
 			{Text: "Name", Widget: name},
 			{Text: "As of", Widget: asOf, HintText: "The day the measures are evaluated on"},
 			{Text: "", Widget: today},
 			{Text: "Description", Widget: desc},
 		},
-		fields: []*kit.Field{name, asOf, desc}, focus: name,
-		submit: func() error {
+		Fields: []*kit.Field{name, asOf, desc}, Focus: name,
+		Submit: func() error {
 			d, err := present.ParseDate(asOf.Text, false)
 			if err != nil {
 				return err
 			}
 			sc := &scenarios.Scenario{Name: strings.TrimSpace(name.Text), Description: desc.Text, AsOf: d,
 				AsOfToday: today.Checked, Assumptions: scenarios.DefaultAssumptions()}
-			return u.createScenario(sc, "creation of “"+sc.Name+"”")
+			return h.createScenario(sc, "creation of “"+sc.Name+"”")
 		},
 	})
 }
 
 // createScenario stores sc as a new scenario (undoable) and shows it.
-func (u *UI) createScenario(sc *scenarios.Scenario, label string) error {
-	u.flushSave()
-	id, err := u.sess.Workspace().CreateScenario(sc)
+func (h *host) createScenario(sc *scenarios.Scenario, label string) error {
+	h.flushSave()
+	id, err := h.sess.Workspace().CreateScenario(sc)
 	if err != nil {
 		return err
 	}
-	u.created(id, label)
+	h.created(id, label)
 	return nil
 }
 
 // freeName returns base, or base with a number, that no scenario uses.
-func (u *UI) freeName(base string) string {
+func (h *host) freeName(base string) string {
 	taken := map[string]bool{}
-	for _, s := range u.sess.Infos() {
+	for _, s := range h.sess.Infos() {
 		taken[strings.ToLower(s.Name)] = true
 	}
 	if !taken[strings.ToLower(base)] {
@@ -154,77 +154,77 @@ func (u *UI) freeName(base string) string {
 
 // branchDialog creates a copy of the scenario shown under a new name.
 func (l *scenarioList) branchDialog() {
-	u := l.u
-	if u.sess.Draft() == nil {
+	h := l.h
+	if h.sess.Draft() == nil {
 		return
 	}
-	u.flushSave()
-	src := u.sess.Draft().Clone()
-	name := kit.NewField(u.win, "")
-	name.SetText(u.freeName(present.Shorten(src.Name, 150) + " (branch)"))
-	u.showForm(formSpec{
-		title: "Branch from “" + present.Shorten(src.Name, 40) + "”", confirm: "Create branch", what: "branch the scenario",
-		items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
-		fields: []*kit.Field{name}, focus: name,
-		submit: func() error {
+	h.flushSave()
+	src := h.sess.Draft().Clone()
+	name := kit.NewField(h.win, "")
+	name.SetText(h.freeName(present.Shorten(src.Name, 150) + " (branch)"))
+	h.showForm(Form{
+		Title: "Branch from “" + present.Shorten(src.Name, 40) + "”", Confirm: "Create branch", What: "branch the scenario",
+		Items:  []*widget.FormItem{{Text: "Name", Widget: name, HintText: "A copy of the scenario with all its measures and assumptions"}},
+		Fields: []*kit.Field{name}, Focus: name,
+		Submit: func() error {
 			c := src.Clone()
 			c.Name = strings.TrimSpace(name.Text)
-			return u.createScenario(&c, "branch “"+c.Name+"”")
+			return h.createScenario(&c, "branch “"+c.Name+"”")
 		},
 	})
 }
 
 // renameDialog renames the scenario shown.
 func (l *scenarioList) renameDialog() {
-	u := l.u
-	if u.sess.Draft() == nil {
+	h := l.h
+	if h.sess.Draft() == nil {
 		return
 	}
-	name := kit.NewField(u.win, "")
-	name.SetText(u.sess.Draft().Name)
-	u.showForm(formSpec{
-		title: "Rename scenario", confirm: "Rename", what: "rename the scenario",
-		items:  []*widget.FormItem{{Text: "Name", Widget: name}},
-		fields: []*kit.Field{name}, focus: name,
-		submit: func() error { return u.rename(name.Text) },
+	name := kit.NewField(h.win, "")
+	name.SetText(h.sess.Draft().Name)
+	h.showForm(Form{
+		Title: "Rename scenario", Confirm: "Rename", What: "rename the scenario",
+		Items:  []*widget.FormItem{{Text: "Name", Widget: name}},
+		Fields: []*kit.Field{name}, Focus: name,
+		Submit: func() error { return h.rename(name.Text) },
 	})
 }
 
 // rename renames the scenario shown (undoable).
-func (u *UI) rename(name string) error {
+func (h *host) rename(name string) error {
 	name = strings.TrimSpace(name)
-	if name == u.sess.Draft().Name {
+	if name == h.sess.Draft().Name {
 		return nil
 	}
-	if err := u.edit("", "rename to “"+name+"”", func(sc *scenarios.Scenario) { sc.Name = name }); err != nil {
+	if err := h.edit("", "rename to “"+name+"”", func(sc *scenarios.Scenario) { sc.Name = name }); err != nil {
 		return err
 	}
-	u.view.load()
+	h.view.load()
 	return nil
 }
 
 // deleteDialog asks before deleting the scenario shown.
 func (l *scenarioList) deleteDialog() {
-	u := l.u
-	if u.sess.Draft() == nil {
+	h := l.h
+	if h.sess.Draft() == nil {
 		return
 	}
-	name := u.sess.Draft().Name
-	u.confirm("Delete scenario", fmt.Sprintf("Delete “%s” and its measures? Edit ▸ Undo (Ctrl+Z) brings it back.", name), "Delete",
-		func() { u.deleteScenario(u.sess.Current()) })
+	name := h.sess.Draft().Name
+	h.confirm("Delete scenario", fmt.Sprintf("Delete “%s” and its measures? Edit ▸ Undo (Ctrl+Z) brings it back.", name), "Delete",
+		func() { h.deleteScenario(h.sess.Current()) })
 }
 
 // deleteScenario deletes scenario id (undoable: it comes back at its place).
-func (u *UI) deleteScenario(id string) {
-	u.flushSave()
-	sc, at, err := u.sess.Delete(id)
+func (h *host) deleteScenario(id string) {
+	h.flushSave()
+	sc, at, err := h.sess.Delete(id)
 	if err == nil {
-		u.reloadScenarios()
-		u.openScenario(u.sess.Neighbour(at.Position))
-		u.setStatus(fmt.Sprintf("Deleted “%s” (Ctrl+Z to undo)", sc.Name))
+		h.reloadScenarios()
+		h.openScenario(h.sess.Neighbour(at.Position))
+		h.setStatus(fmt.Sprintf("Deleted “%s” (Ctrl+Z to undo)", sc.Name))
 		return
 	}
-	u.showWriteError("delete the scenario", "It was not deleted.", id, nil, err)
+	h.showWriteError("delete the scenario", "It was not deleted.", id, nil, err)
 }
 
 // listItemLayout stacks a scenario's name over its details with no gap.

@@ -1,0 +1,73 @@
+package scenarioview
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"parley/app/ui/kit"
+	"parley/storage"
+)
+
+func TestUnevidencedMeasureGetsCitation(t *testing.T) {
+	u, w := newTestUI(t)
+	newEmpty(t, u, "Needs evidence")
+	u.view.addMeasure()
+	if n := u.sess.Infos()[len(u.sess.Infos())-1].Unevidenced; n != 1 {
+		t.Fatalf("list counts %d measures without evidence", n)
+	}
+	u.view.form.addCitationDialog()
+	cite := focusedField(t, w)
+	test.Type(cite, "Executive order of 2025-07-31 (IEEPA)")
+	press(cite, fyne.KeyReturn)
+	if got := u.sess.Draft().Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
+		t.Fatalf("evidence %+v (%s)", got, shownText(u))
+	}
+	if u.view.warn.Visible() {
+		t.Errorf("warning still shown")
+	}
+	// A passage is found and picked, not pasted; a quote rewritten so that
+	// it is no longer part of the passage is refused.
+	u.view.form.addQuoteDialog()
+	dlg := topOverlay(t, w)
+	q := focusedField(t, w)
+	typeInto(q, "aluminum automobiles")
+	press(q, fyne.KeyReturn)
+	list := find[*kit.KeyList](dlg)[0]
+	list.Select(0)
+	quote := find[*kit.Field](dlg)[1]
+	typeInto(quote, "words that appear in no document")
+	test.Tap(button(t, dlg, "Add as evidence"))
+	if !strings.Contains(shownText(u), "part of the passage") {
+		t.Errorf("last error %q", shownText(u))
+	}
+	if len(u.sess.Draft().Measures[0].Evidence) != 1 {
+		t.Errorf("a rewritten quote was added")
+	}
+}
+
+func TestAddSavedExcerptAsEvidence(t *testing.T) {
+	u, w := newTestUI(t)
+	hits, err := u.sess.Workspace().Search("sectoral pact critical minerals", 1)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search: %v %v", hits, err)
+	}
+	if _, err := u.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
+		t.Fatal(err)
+	}
+	newEmpty(t, u, "Pact")
+	u.view.addMeasure()
+	u.view.form.addExcerptDialog()
+	list := find[*kit.KeyList](topOverlay(t, w))[0]
+	list.Select(0)
+	press(list, fyne.KeyReturn) // Enter adds it
+	ev := u.sess.Draft().Measures[0].Evidence
+	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
+		t.Fatalf("evidence %+v (%s)", ev, shownText(u))
+	}
+	if !strings.Contains(u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text, "(1)") {
+		t.Errorf("evidence tab %q", u.view.form.tabs.Items[len(u.view.form.tabs.Items)-1].Text)
+	}
+}
