@@ -54,7 +54,6 @@ func (n scenarioNav) ShowForm(f scenarioview.Form) *dialog.FormDialog {
 		focus: f.Focus, submit: f.Submit, what: f.What, size: f.Size})
 }
 
-
 // programmes offered for a measure or an excerpt's tag.
 var programmes = present.Programmes
 
