@@ -185,40 +185,7 @@ func (u *UI) build() error {
 	u.position = newPosition(u)
 	u.data = dataview.New(u.win, u.sess, dataNav{u})
 
-	inner := container.NewHSplit(u.scen.Editor(), u.exposure.Content())
-	// The exposure needs a little more room than the measures: at 1024
-	// units both fit beside the list without scrolling.
-	inner.Offset = 0.45
-	scen := container.NewHSplit(u.scen.List(), inner)
-	scen.Offset = 0.16
-	host := container.NewStack(scen)
-	u.exposure.SetLayout(exposureview.Layout{Host: host, Scen: scen, Inner: inner})
-
-	u.tabIDs = mainTabs{}
-	u.tabs = container.NewAppTabs(
-		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
-		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.Content()),
-		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.Content()),
-		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.Content()),
-		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.data.Assumptions()),
-	)
-	// Every view scrolls, rather than overlap or widen the window, where
-	// the window is smaller than it needs.
-	for _, it := range u.tabs.Items {
-		it.Content = container.NewScroll(it.Content)
-	}
-	u.tabs.OnSelected = func(t *container.TabItem) {
-		switch id, _ := u.tabIDs.id(t); id {
-		case tabCompare:
-			u.flushSave()
-			u.compare.Refresh()
-		case tabPosition:
-			u.flushSave()
-			u.position.Refresh()
-		case tabEvidence:
-			u.evidence.RefreshExcerpts()
-		}
-	}
+	u.tabs = u.newTabs()
 	u.where = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 	u.where.Truncation = fyne.TextTruncateEllipsis
 	u.showVintage()
@@ -230,6 +197,46 @@ func (u *UI) build() error {
 	u.openScenario(u.sess.StartScenario(u.prefs.lastScenario(u.sess.Workspace().Path())))
 	u.sess.Watch()
 	return nil
+}
+
+// newTabs lays the views out in the main window's tabs: the Scenarios tab
+// holds the list, the editor and the exposure side by side.
+func (u *UI) newTabs() *container.AppTabs {
+	inner := container.NewHSplit(u.scen.Editor(), u.exposure.Content())
+	// The exposure needs a little more room than the measures: at 1024
+	// units both fit beside the list without scrolling.
+	inner.Offset = 0.45
+	scen := container.NewHSplit(u.scen.List(), inner)
+	scen.Offset = 0.16
+	host := container.NewStack(scen)
+	u.exposure.SetLayout(exposureview.Layout{Host: host, Scen: scen, Inner: inner})
+
+	u.tabIDs = mainTabs{}
+	tabs := container.NewAppTabs(
+		u.tabIDs.newTab(tabScenarios, "Scenarios", theme.DocumentIcon(), host),
+		u.tabIDs.newTab(tabEvidence, "Evidence", theme.SearchIcon(), u.evidence.Content()),
+		u.tabIDs.newTab(tabCompare, "Compare", theme.ViewRestoreIcon(), u.compare.Content()),
+		u.tabIDs.newTab(tabPosition, "Position", theme.GridIcon(), u.position.Content()),
+		u.tabIDs.newTab(tabAssumptions, "Assumptions", theme.SettingsIcon(), u.data.Assumptions()),
+	)
+	// Every view scrolls, rather than overlap or widen the window, where
+	// the window is smaller than it needs.
+	for _, it := range tabs.Items {
+		it.Content = container.NewScroll(it.Content)
+	}
+	tabs.OnSelected = func(t *container.TabItem) {
+		switch id, _ := u.tabIDs.id(t); id {
+		case tabCompare:
+			u.flushSave()
+			u.compare.Refresh()
+		case tabPosition:
+			u.flushSave()
+			u.position.Refresh()
+		case tabEvidence:
+			u.evidence.RefreshExcerpts()
+		}
+	}
+	return tabs
 }
 
 // reloadScenarios reads the list of scenarios again.

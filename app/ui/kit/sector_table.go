@@ -45,22 +45,7 @@ func NewSortTable(cols []Column, fixed int, n func() int) *SortTable {
 		func() fyne.CanvasObject {
 			return widget.NewLabel("")
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := t.Row(id.Row)
-			c := t.Cols[id.Col]
-			// Only text columns truncate: numbers fit their columns, and
-			// truncating costs a text shaping per cell.
-			trunc := fyne.TextTruncateOff
-			if c.Key == nil {
-				trunc = fyne.TextTruncateEllipsis
-			}
-			if l.Truncation != trunc {
-				l.Truncation = trunc
-				l.Refresh()
-			}
-			SetLabel(l, c.Text(r), c.Align, fyne.TextStyle{Bold: t.Bold != nil && t.Bold(r)}, widget.MediumImportance)
-		},
+		t.updateCell,
 	)
 	t.Table.ShowHeaderColumn = false
 	t.Table.StickyRowCount = fixed
@@ -71,26 +56,7 @@ func NewSortTable(cols []Column, fixed int, n func() int) *SortTable {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return container.NewStack(b, l)
 	}
-	t.Table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col < 0 {
-			return
-		}
-		st := o.(*fyne.Container)
-		b, l := st.Objects[0].(*widget.Button), st.Objects[1].(*widget.Label)
-		c := t.Cols[id.Col]
-		text := c.Title
-		if id.Col == t.SortCol {
-			if t.Desc {
-				text = "▼ " + text
-			} else {
-				text = "▲ " + text
-			}
-		}
-		l.SetText(text)
-		l.Alignment = c.Align
-		col := id.Col
-		b.OnTapped = func() { t.SortBy(col) }
-	}
+	t.Table.UpdateHeader = t.updateHeader
 	t.Table.OnSelected = func(id widget.TableCellID) {
 		if t.OnSelect != nil {
 			t.OnSelect(t.Row(id.Row))
@@ -101,6 +67,46 @@ func NewSortTable(cols []Column, fixed int, n func() int) *SortTable {
 		t.Table.SetColumnWidth(i, c.Width)
 	}
 	return t
+}
+
+// updateCell shows cell id's text. Only text columns truncate: numbers fit
+// their columns, and truncating costs a text shaping per cell.
+func (t *SortTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	r := t.Row(id.Row)
+	c := t.Cols[id.Col]
+	trunc := fyne.TextTruncateOff
+	if c.Key == nil {
+		trunc = fyne.TextTruncateEllipsis
+	}
+	if l.Truncation != trunc {
+		l.Truncation = trunc
+		l.Refresh()
+	}
+	SetLabel(l, c.Text(r), c.Align, fyne.TextStyle{Bold: t.Bold != nil && t.Bold(r)}, widget.MediumImportance)
+}
+
+// updateHeader shows column id's title, marked ▲ or ▼ when the table is
+// sorted by it; a tap sorts by it.
+func (t *SortTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Col < 0 {
+		return
+	}
+	st := o.(*fyne.Container)
+	b, l := st.Objects[0].(*widget.Button), st.Objects[1].(*widget.Label)
+	c := t.Cols[id.Col]
+	text := c.Title
+	if id.Col == t.SortCol {
+		if t.Desc {
+			text = "▼ " + text
+		} else {
+			text = "▲ " + text
+		}
+	}
+	l.SetText(text)
+	l.Alignment = c.Align
+	col := id.Col
+	b.OnTapped = func() { t.SortBy(col) }
 }
 
 // Row maps a display row to a data row index.
