@@ -14,13 +14,13 @@ import (
 	"parley/scenarios"
 )
 
-// shown tracks the dialogs on screen, newest last, so that Escape closes the
+// dialogStack tracks the dialogs on screen, newest last, so that Escape closes the
 // top one even when no field has the focus.
-type shown struct{ stack []dialog.Dialog }
+type dialogStack struct{ stack []dialog.Dialog }
 
-func (s *shown) push(d dialog.Dialog) { s.stack = append(s.stack, d) }
+func (s *dialogStack) push(d dialog.Dialog) { s.stack = append(s.stack, d) }
 
-func (s *shown) remove(d dialog.Dialog) {
+func (s *dialogStack) remove(d dialog.Dialog) {
 	for i := len(s.stack) - 1; i >= 0; i-- {
 		if s.stack[i] == d {
 			s.stack = append(s.stack[:i], s.stack[i+1:]...)
@@ -29,7 +29,7 @@ func (s *shown) remove(d dialog.Dialog) {
 	}
 }
 
-func (s *shown) top() dialog.Dialog {
+func (s *dialogStack) top() dialog.Dialog {
 	if len(s.stack) == 0 {
 		return nil
 	}

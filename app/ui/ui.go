@@ -44,7 +44,7 @@ type UI struct {
 	// sess is the window's state on its workspace: the scenario shown, its
 	// draft and result, the undo history, saving and the watch.
 	sess    *session.Session
-	dialogs shown
+	dialogs dialogStack
 
 	tabs     *container.AppTabs
 	tabIDs   mainTabs

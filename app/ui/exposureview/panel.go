@@ -48,7 +48,7 @@ type Panel struct {
 	sources   *widget.Label
 
 	// when evaluates on another day and shows P10–P90 ranges (exposure_when.go).
-	when *exposureWhen
+	when *evalDay
 	// cost says what it costs Canada and what US importers pay (exposure_cost.go).
 	cost *exposureCost
 
@@ -111,7 +111,7 @@ func newExposurePanel(win fyne.Window, sess *session.Session, nav Navigator, log
 		values.Add(container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, p.totals[i][1], p.totals[i][2], p.totals[i][3]))
 	}
 	rows := container.NewBorder(nil, nil, container.NewVBox(boldLabel("Totals"), p.dirSwitch), nil, values)
-	p.when = newExposureWhen(p)
+	p.when = newEvalDay(p)
 	p.cost = newExposureCost()
 	p.table = kit.NewSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
 	p.table.Bold = func(r int) bool { return r == 0 }

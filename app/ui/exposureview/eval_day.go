@@ -25,11 +25,11 @@ const (
 	exposureSeed  = 1
 )
 
-// exposureWhen lets the exposure panel be evaluated on another day than
+// evalDay lets the exposure panel be evaluated on another day than
 // the scenario's (a date, or the scenario's next change with one click),
 // and show the P10–P90 ranges of a Monte Carlo run. Neither changes the
 // scenario.
-type exposureWhen struct {
+type evalDay struct {
 	p   *Panel
 	bar fyne.CanvasObject
 
@@ -57,8 +57,8 @@ type exposureWhen struct {
 	ranger *kit.Latest[rangesRequest, rangesResult]
 }
 
-func newExposureWhen(p *Panel) *exposureWhen {
-	w := &exposureWhen{p: p}
+func newEvalDay(p *Panel) *evalDay {
+	w := &evalDay{p: p}
 	w.ranger = kit.NewLatest(p.post, drawRanges, w.rangesDrawn)
 	w.date = widget.NewEntry()
 	w.date.SetPlaceHolder("YYYY-MM-DD")
@@ -80,7 +80,7 @@ func newExposureWhen(p *Panel) *exposureWhen {
 
 // evalDate returns the day the panel evaluates sc on: the day chosen, or
 // the scenario's own. Opening another scenario goes back to its own date.
-func (w *exposureWhen) evalDate(sc *scenarios.Scenario) scenarios.Date {
+func (w *evalDay) evalDate(sc *scenarios.Scenario) scenarios.Date {
 	if w.id != w.p.sess.Current() {
 		w.id, w.on = w.p.sess.Current(), scenarios.Date{}
 		w.back.Disable()
@@ -98,7 +98,7 @@ func (w *exposureWhen) evalDate(sc *scenarios.Scenario) scenarios.Date {
 }
 
 // describe says what the panel shows: the scenario's date, or another day.
-func (w *exposureWhen) describe(sc *scenarios.Scenario, d scenarios.Date) {
+func (w *evalDay) describe(sc *scenarios.Scenario, d scenarios.Date) {
 	next := w.nextAfter(sc, d)
 	if next.IsZero() {
 		w.next.Disable()
@@ -122,7 +122,7 @@ func (w *exposureWhen) describe(sc *scenarios.Scenario, d scenarios.Date) {
 
 // nextAfter returns the first day after d on which a measure of sc starts
 // or ends, within 50 years, or the zero date.
-func (w *exposureWhen) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scenarios.Date {
+func (w *evalDay) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scenarios.Date {
 	if sc == nil || d.IsZero() {
 		return scenarios.Date{}
 	}
@@ -135,7 +135,7 @@ func (w *exposureWhen) nextAfter(sc *scenarios.Scenario, d scenarios.Date) scena
 
 // nextChange evaluates the scenario on its next change after the day
 // shown.
-func (w *exposureWhen) nextChange() {
+func (w *evalDay) nextChange() {
 	sess := w.p.sess
 	if sess.Draft() == nil {
 		return
@@ -146,7 +146,7 @@ func (w *exposureWhen) nextChange() {
 }
 
 // evaluateOn evaluates the scenario on the day typed.
-func (w *exposureWhen) evaluateOn(s string) {
+func (w *evalDay) evaluateOn(s string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		w.setDay(scenarios.Date{})
@@ -161,7 +161,7 @@ func (w *exposureWhen) evaluateOn(s string) {
 }
 
 // setDay shows the scenario on d (zero: its own date) and recomputes.
-func (w *exposureWhen) setDay(d scenarios.Date) {
+func (w *evalDay) setDay(d scenarios.Date) {
 	w.id, w.on = w.p.sess.Current(), d
 	if d.IsZero() {
 		w.back.Disable()
@@ -177,7 +177,7 @@ func (w *exposureWhen) setDay(d scenarios.Date) {
 // bandsFor returns the P10–P90 bands of the result shown when ranges are
 // on and they are ready; otherwise it starts computing them (on a worker;
 // the panel shows them when they arrive) and returns nil.
-func (w *exposureWhen) bandsFor(res scenarios.Result) *scenarios.MonteCarloResult {
+func (w *evalDay) bandsFor(res scenarios.Result) *scenarios.MonteCarloResult {
 	sess := w.p.sess
 	if !w.ranges.Checked || sess.Draft() == nil || sess.Model() == nil {
 		return nil
@@ -219,7 +219,7 @@ func drawRanges(_ context.Context, req rangesRequest) rangesResult {
 }
 
 // rangesDrawn shows the newest bands; it runs on the UI goroutine.
-func (w *exposureWhen) rangesDrawn(r rangesResult) {
+func (w *evalDay) rangesDrawn(r rangesResult) {
 	key, err := r.key, r.err
 	w.mu.Lock()
 	if w.pending != key { // a newer run was asked for
@@ -245,7 +245,7 @@ func (w *exposureWhen) rangesDrawn(r rangesResult) {
 }
 
 // current returns the bands shown, or nil.
-func (w *exposureWhen) current() *scenarios.MonteCarloResult {
+func (w *evalDay) current() *scenarios.MonteCarloResult {
 	if !w.ranges.Checked {
 		return nil
 	}
@@ -282,7 +282,7 @@ func (p *Panel) rangesColumn() kit.Column {
 }
 
 // rangesNote explains the ranges, when they are shown.
-func (w *exposureWhen) rangesNote() string {
+func (w *evalDay) rangesNote() string {
 	b := w.current()
 	if b == nil {
 		if w.ranges.Checked {
