@@ -83,7 +83,7 @@ func TestLibraryCanadaSharesTraceToSources(t *testing.T) {
 }
 
 // TestLibraryScopes checks that every library measure is valid, cites the
-// source of each list it names, and that the legal scopes of SPEC section 1
+// source of each list it names, and that the legal scopes of docs/SPEC.md section 1
 // are kept: the IEEPA duties exclude the energy and potash lists, Section
 // 338 takes its three lists and excludes aircraft, derivatives carry content.
 func TestLibraryScopes(t *testing.T) {

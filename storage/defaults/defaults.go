@@ -34,7 +34,7 @@ const (
 	DatasetHauk       = "hauk2012"
 	DatasetMeasures   = "measures-2025-2026"
 	DatasetSeeds      = "seed-documents"
-	// Product-level data (SPEC section 1).
+	// Product-level data (docs/SPEC.md section 1).
 	DatasetLines2024 = "census-hts10-2024"
 	DatasetLines2025 = "dataweb-hts10-2025"
 	DatasetListsYale = "product-lists-yale"
@@ -338,7 +338,7 @@ func (l *loader) trade() error {
 	return nil
 }
 
-// cusmaShares loads the CUSMA claim-share presets (SPEC section 2): h2-2025
+// cusmaShares loads the CUSMA claim-share presets (docs/SPEC.md section 2): h2-2025
 // (each HTS10 line's own H2 2025 share, else its sector's), h2-2025-sector
 // (the sector share for every line: what h2-2025 means in format /1), one
 // all-goods preset per month, and dataset (each line's own claimed share in
