@@ -151,13 +151,9 @@ func NewModel(d ModelData) (*Model, error) {
 		m.ref = &Reference{}
 	}
 	var size [2]int
-	for _, l := range d.Lines {
-		size[l.Direction.Index()]++
-	}
-	byDir := [2][]Line{make([]Line, 0, size[0]), make([]Line, 0, size[1])}
-	for _, l := range d.Lines {
-		i, ok := ix[l.Sector]
-		if !ok {
+	for k := range d.Lines {
+		l := &d.Lines[k]
+		if _, ok := ix[l.Sector]; !ok {
 			return nil, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
 		}
 		if l.Direction != CAtoUS && l.Direction != UStoCA {
@@ -169,12 +165,14 @@ func NewModel(d ModelData) (*Model, error) {
 		if l.HasClaim && !inRange(l.Claim, 0, 1) {
 			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
 		}
-		di := l.Direction.Index()
-		m.Baseline[di][i] += l.Value
-		byDir[di] = append(byDir[di], l)
+		size[l.Direction.Index()]++
 	}
-	for di := range 2 {
-		m.tables[di] = newLineTable(byDir[di], ix, m.ref.Content)
+	for di, dir := range Directions {
+		m.tables[di] = newLineTable(d.Lines, dir, size[di], ix, m.ref.Content)
+		t := m.tables[di]
+		for i, v := range t.value {
+			m.Baseline[di][t.sector[i]] += v
+		}
 	}
 	return m, nil
 }
@@ -249,15 +247,21 @@ type lineTable struct {
 	content     []*ContentShare // nil where the source has no share; see shares
 }
 
-func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTable {
-	n := len(lines)
+// newLineTable returns the n lines of direction d among lines, in their
+// order, in columns; ix gives each line's sector index.
+func newLineTable(lines []Line, d Direction, n int, ix SectorIndex, content ContentSource) *lineTable {
 	t := &lineTable{
 		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
 		hasClaim: make([]bool, n), desc: make([]string, n), province: make([]string, n),
 		sorted: make([]int, n), source: content,
 	}
 	ordered := true
-	for i, l := range lines {
+	i := 0
+	for k := range lines {
+		l := &lines[k]
+		if l.Direction != d {
+			continue
+		}
 		t.code[i], t.sector[i], t.value[i] = l.Code, ix[l.Sector], l.Value
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
 		t.desc[i], t.province[i] = l.Description, l.Province
@@ -265,9 +269,10 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 		if n := len(l.Code); n < 64 {
 			t.lengths |= 1 << n
 		}
-		if i > 0 && l.Code < lines[i-1].Code {
+		if i > 0 && l.Code < t.code[i-1] {
 			ordered = false
 		}
+		i++
 	}
 	if !ordered { // the built-in lines come in code order already
 		slices.SortFunc(t.sorted, func(a, b int) int {

@@ -51,6 +51,7 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 		byDir, n = append(byDir, dl), n+len(dl)
 	}
 	lines := make([]scenarios.Line, 0, n)
+	h2Share := pd.H2Shares()
 	for k, d := range scenarios.Directions {
 		for _, l := range byDir[k] {
 			switch {
@@ -58,7 +59,7 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 				// CUSMA presets apply to flows into the US only.
 				l.Claim, l.HasClaim = 0, false
 			case preset.LineShares == scenarios.CUSMALinePreset:
-				l.Claim, l.HasClaim = pd.H2Share(l.Code)
+				l.Claim, l.HasClaim = h2Share(l.Code)
 				if len(l.Code) != 10 {
 					l.Claim, l.HasClaim = 0, false
 				}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,11 +93,33 @@ func (p *Products) H2Share(code string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	v, u := p.h2.value(r, 2), p.h2.value(r, 3)
-	if v <= 0 {
-		return 0, false
+	return p.h2.share(r)
+}
+
+// H2Shares returns H2Share as a lookup that, asked codes in increasing
+// order (as most built-in lines come), walks the table on from the code it
+// last found rather than searching it afresh; it answers any other code as
+// H2Share does.
+func (p *Products) H2Shares() func(code string) (float64, bool) {
+	t, at := p.h2, 0
+	return func(code string) (float64, bool) {
+		if at > 0 && code <= t.code(at-1) {
+			at = 0
+		}
+		// a few steps on, else a search of the rest
+		end := min(at+8, t.n)
+		for at < end && t.code(at) < code {
+			at++
+		}
+		if at == end && at < t.n && t.code(at) < code {
+			r, _ := sort.Find(t.n-at, func(r int) int { return strings.Compare(code, t.code(at+r)) })
+			at += r
+		}
+		if at >= t.n || t.code(at) != code {
+			return 0, false
+		}
+		return t.share(at)
 	}
-	return float64(u) / float64(v), true
 }
 
 // Monthly returns the CUSMA claim share by month and sector
