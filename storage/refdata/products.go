@@ -259,8 +259,8 @@ type listIndex struct {
 	} `json:"dated"`
 }
 
-// LoadLists reads the built-in product lists: titles and sources from
-// lists.json, codes from lists.csv.gz.
+// LoadLists reads the built-in product lists: titles, sources and sizes
+// from lists.json, codes from lists.txt (EncodeLists' form).
 func LoadLists() (scenarios.ProductLists, error) {
 	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
 	if err != nil {
@@ -271,35 +271,30 @@ func LoadLists() (scenarios.ProductLists, error) {
 		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
 	}
 	lists := make(scenarios.ProductLists, len(index))
+	text := assets.ListCodes()
 	for _, l := range index {
 		if _, dup := lists[l.Name]; dup || l.Name == "" {
 			return nil, fmt.Errorf("read %s: list %q named twice or empty", assets.ProductListIndexFile, l.Name)
 		}
-		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: make([]string, 0, l.Codes)}
+		var name string
+		var codes []string
+		if text == "" {
+			return nil, fmt.Errorf("read %s: no codes for list %s", assets.ProductListsFile, l.Name)
+		}
+		if name, codes, text, err = nextList(text, make([]string, 0, l.Codes)); err != nil {
+			return nil, fmt.Errorf("read %s: %w", assets.ProductListsFile, err)
+		}
+		if name != l.Name {
+			return nil, fmt.Errorf("read %s: list %s where %s lists %s", assets.ProductListsFile, name, assets.ProductListIndexFile, l.Name)
+		}
+		if len(codes) != l.Codes {
+			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, len(codes), assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
+		}
+		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: codes}
 	}
-	var last *scenarios.ProductList
-	err = eachRecord(assets.ProductListsFile, []string{"list", "code"}, nil, func(rec []string) error {
-		if last == nil || last.Name != rec[0] {
-			if last = lists[rec[0]]; last == nil {
-				return fmt.Errorf("list %q is not in %s", rec[0], assets.ProductListIndexFile)
-			}
-		}
-		if !IsCode(rec[1]) {
-			return fmt.Errorf("list %s: %q is not a code of 2 to 10 digits", rec[0], rec[1])
-		}
-		if n := len(last.Codes); n > 0 && last.Codes[n-1] >= rec[1] {
-			return fmt.Errorf("list %s: codes not sorted or repeated at %s", rec[0], rec[1])
-		}
-		last.Codes = append(last.Codes, rec[1])
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range index {
-		if got := len(lists[l.Name].Codes); got != l.Codes {
-			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, got, assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
-		}
+	if text != "" {
+		name, _, _ := strings.Cut(text, " ")
+		return nil, fmt.Errorf("read %s: list %q is not in %s", assets.ProductListsFile, name, assets.ProductListIndexFile)
 	}
 	return lists, nil
 }

@@ -333,7 +333,7 @@ func TestSplitRecordReadsCSV(t *testing.T) {
 		"a,b\r\n\"\",\"\"\"\"\r\n\"multi\nline\",z",
 		"a\n\"\"\n",
 	}
-	for _, name := range []string{assets.ProductListsFile, assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
+	for _, name := range []string{assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
 		text, err := embeddedText(name)
 		if err != nil {
 			t.Fatal(err)
