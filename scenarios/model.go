@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -97,14 +98,28 @@ func (p Params) Clone() Params {
 
 // ModelData is what a model is made of.
 type ModelData struct {
-	Sectors        []Sector
-	Lines          []Line
+	Sectors []Sector
+	Lines   []Line
+	// Columns, by direction index, where set, are that direction's lines
+	// (Lines then holds none of it), shared with the model rather than
+	// copied: a reader of many lines hands them over without a Line each.
+	Columns        [2]*LineColumns
 	Params         Params
 	ElasticityLow  float64 // multiplier for the low trade effect
 	ElasticityHigh float64 // multiplier for the high trade effect
 	// Ref holds the product lists and content shares that measures refer
 	// to; nil means none (list entries then match no line).
 	Ref *Reference
+}
+
+// LineColumns are one direction's trade lines in columns, line i being the
+// i-th of each: the fields of Line but the direction. Province may be nil
+// (no line has one); the others have one entry per line. A model shares
+// them: the caller must not change them afterwards.
+type LineColumns struct {
+	Code, Sector, Description, Province []string
+	Value, Claim                        []float64
+	HasClaim                            []bool
 }
 
 // Model is baseline trade lines together with the resolved parameters:
@@ -168,7 +183,18 @@ func NewModel(d ModelData) (*Model, error) {
 		size[l.Direction.Index()]++
 	}
 	for di, dir := range Directions {
-		m.tables[di] = newLineTable(d.Lines, dir, size[di], ix, m.ref.Content)
+		if c := d.Columns[di]; c != nil {
+			if size[di] > 0 {
+				return nil, fmt.Errorf("%s lines given both as lines and in columns", dir)
+			}
+			t, err := newColumnTable(c, ix, m.ref.Content)
+			if err != nil {
+				return nil, err
+			}
+			m.tables[di] = t
+		} else {
+			m.tables[di] = newLineTable(d.Lines, dir, size[di], ix, m.ref.Content)
+		}
 		t := m.tables[di]
 		for i, v := range t.value {
 			m.Baseline[di][t.sector[i]] += v
@@ -255,7 +281,6 @@ func newLineTable(lines []Line, d Direction, n int, ix SectorIndex, content Cont
 		hasClaim: make([]bool, n), desc: make([]string, n), province: make([]string, n),
 		sorted: make([]int, n), source: content,
 	}
-	ordered := true
 	i := 0
 	for k := range lines {
 		l := &lines[k]
@@ -269,20 +294,68 @@ func newLineTable(lines []Line, d Direction, n int, ix SectorIndex, content Cont
 		if n := len(l.Code); n < 64 {
 			t.lengths |= 1 << n
 		}
-		if i > 0 && l.Code < t.code[i-1] {
-			ordered = false
-		}
 		i++
 	}
-	if !ordered { // the built-in lines come in code order already
-		slices.SortFunc(t.sorted, func(a, b int) int {
-			if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
-				return c
-			}
-			return cmp.Compare(a, b)
-		})
-	}
+	t.order()
 	return t
+}
+
+// newColumnTable returns a table of the lines of c, sharing its columns,
+// after checking them as NewModel checks lines.
+func newColumnTable(c *LineColumns, ix SectorIndex, content ContentSource) (*lineTable, error) {
+	n := len(c.Code)
+	if len(c.Sector) != n || len(c.Description) != n || len(c.Value) != n || len(c.Claim) != n || len(c.HasClaim) != n ||
+		(c.Province != nil && len(c.Province) != n) {
+		return nil, errors.New("trade lines in columns of different lengths")
+	}
+	t := &lineTable{code: c.Code, sector: make([]int, n), value: c.Value, claim: c.Claim, hasClaim: c.HasClaim,
+		desc: c.Description, province: c.Province, sorted: make([]int, n), source: content}
+	si, last := 0, ""
+	for i, code := range c.Code {
+		if s := c.Sector[i]; i == 0 || s != last {
+			var ok bool
+			if si, ok = ix[s]; !ok {
+				return nil, fmt.Errorf("trade line %s: unknown sector %q", code, s)
+			}
+			last = s
+		}
+		if v := c.Value[i]; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return nil, fmt.Errorf("trade line %s: value %v is not a non-negative number", code, v)
+		}
+		if c.HasClaim[i] && !inRange(c.Claim[i], 0, 1) {
+			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", code, c.Claim[i])
+		}
+		t.sector[i], t.sorted[i] = si, i
+		if n := len(code); n < 64 {
+			t.lengths |= 1 << n
+		}
+	}
+	t.order()
+	return t, nil
+}
+
+// order sorts t.sorted (the identity) into code order, by index among
+// equal codes, unless the codes come in that order already.
+func (t *lineTable) order() {
+	for i := 1; i < len(t.code); i++ {
+		if t.code[i] < t.code[i-1] {
+			slices.SortFunc(t.sorted, func(a, b int) int {
+				if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
+					return c
+				}
+				return cmp.Compare(a, b)
+			})
+			return
+		}
+	}
+}
+
+// provinceOf returns the province of line i, if any.
+func (t *lineTable) provinceOf(i int) string {
+	if t.province == nil {
+		return ""
+	}
+	return t.province[i]
 }
 
 // shares returns every line's content shares, asking the source once, on
@@ -305,7 +378,7 @@ func (t *lineTable) shares() []*ContentShare {
 func (t *lineTable) len() int { return len(t.code) }
 
 func (t *lineTable) line(d Direction, i int) Line {
-	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.province[i],
+	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.provinceOf(i),
 		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
 }
 
