@@ -399,8 +399,12 @@ func (t *lineTable) exact(code string) []int {
 
 // prefixRange returns the positions in t.sorted of the lines whose code
 // starts with prefix.
-func (t *lineTable) prefixRange(prefix string) (lo, hi int) {
-	lo, _ = slices.BinarySearchFunc(t.sorted, prefix, func(i int, p string) int {
+func (t *lineTable) prefixRange(prefix string) (lo, hi int) { return t.prefixRangeFrom(prefix, 0) }
+
+// prefixRangeFrom is prefixRange knowing that no line before position from
+// of t.sorted has a code at or after prefix: it gallops on from there.
+func (t *lineTable) prefixRangeFrom(prefix string, from int) (lo, hi int) {
+	before := func(i int, p string) int {
 		switch c := t.code[i]; {
 		case c < p:
 			return -1
@@ -408,9 +412,16 @@ func (t *lineTable) prefixRange(prefix string) (lo, hi int) {
 			return 1
 		}
 		return 0
-	})
+	}
+	n := len(t.sorted)
+	end := from
+	for step := 1; end < n && t.code[t.sorted[end]] < prefix; step *= 2 {
+		from, end = end+1, min(end+step, n)
+	}
+	lo, _ = slices.BinarySearchFunc(t.sorted[from:end], prefix, before)
+	lo += from
 	hi = lo
-	for hi < len(t.sorted) && len(t.code[t.sorted[hi]]) >= len(prefix) && t.code[t.sorted[hi]][:len(prefix)] == prefix {
+	for hi < n && len(t.code[t.sorted[hi]]) >= len(prefix) && t.code[t.sorted[hi]][:len(prefix)] == prefix {
 		hi++
 	}
 	return lo, hi
