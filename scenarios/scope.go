@@ -133,13 +133,10 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		content = t.shares()
 	}
 	secCov, secUB := m.sectorCover(me)
-	size := n
-	if inc != nil {
-		size = 0
-		for _, st := range inc {
-			if st != matchNone {
-				size++
-			}
+	size := 0 // the lines of its sectors and include lists: room for them only
+	for i := range n {
+		if secCov[t.sector[i]] != 0 && (inc == nil || inc[i] != matchNone) {
+			size++
 		}
 	}
 	s := &scope{idx: make([]int, 0, size), cov: make([]float64, 0, size), ub: make([]bool, 0, size)}
