@@ -339,15 +339,63 @@ func newColumnTable(c *LineColumns, ix SectorIndex, content ContentSource) (*lin
 func (t *lineTable) order() {
 	for i := 1; i < len(t.code); i++ {
 		if t.code[i] < t.code[i-1] {
-			slices.SortFunc(t.sorted, func(a, b int) int {
-				if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
-					return c
-				}
-				return cmp.Compare(a, b)
-			})
+			if !t.orderByKey() {
+				slices.SortFunc(t.sorted, func(a, b int) int {
+					if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
+						return c
+					}
+					return cmp.Compare(a, b)
+				})
+			}
 			return
 		}
 	}
+}
+
+// indexBits is the room orderByKey leaves for a line's index.
+const indexBits = 24
+
+// orderByKey is order on whole numbers, where every code is 1 to 10 digits
+// (a code's codeKey, then its index, in one number); it reports false,
+// sorting nothing, where a code is not or the lines are too many.
+func (t *lineTable) orderByKey() bool {
+	if len(t.code) >= 1<<indexBits {
+		return false
+	}
+	keys := make([]uint64, len(t.code))
+	for i, c := range t.code {
+		k, ok := codeKey(c)
+		if !ok {
+			return false
+		}
+		keys[i] = k<<indexBits | uint64(i)
+	}
+	slices.Sort(keys)
+	for j, k := range keys {
+		t.sorted[j] = int(k & (1<<indexBits - 1))
+	}
+	return true
+}
+
+// codeKey returns a number in the order of codes of 1 to 10 digits: the
+// code's digits padded with zeros to 10, then its length (a code before
+// the longer codes it starts); false for another code.
+func codeKey(c string) (uint64, bool) {
+	if len(c) == 0 || len(c) > 10 {
+		return 0, false
+	}
+	var v uint64
+	for i := range 10 {
+		d := uint64(0)
+		if i < len(c) {
+			if c[i] < '0' || c[i] > '9' {
+				return 0, false
+			}
+			d = uint64(c[i] - '0')
+		}
+		v = v*10 + d
+	}
+	return v<<4 | uint64(len(c)), true
 }
 
 // provinceOf returns the province of line i, if any.

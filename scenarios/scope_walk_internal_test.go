@@ -58,3 +58,37 @@ func TestPrefixRangeFromIsPrefixRange(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderByKeyIsCodeOrder checks that sorting by codeKey gives the order
+// of the codes as text, by index among equal codes, on codes of every
+// length from 1 to 10 digits, and that other codes are left to the text
+// sort.
+func TestOrderByKeyIsCodeOrder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 30 {
+		var lines []Line
+		for range 1 + r.IntN(400) {
+			s := strconv.Itoa(r.IntN(1000))
+			lines = append(lines, Line{Code: (s + "0084010000")[:1+r.IntN(10)], Sector: "S", Direction: CAtoUS})
+		}
+		tb := newLineTable(lines, CAtoUS, len(lines), SectorIndex{"S": 0}, nil)
+		want := make([]int, len(lines))
+		for i := range want {
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(a, b int) int { return strings.Compare(lines[a].Code, lines[b].Code) })
+		if !slices.Equal(tb.sorted, want) {
+			t.Fatalf("round %d: order %v, want %v", round, tb.sorted, want)
+		}
+	}
+	for _, c := range []string{"", "12345678901", "72a8", " 72"} {
+		if _, ok := codeKey(c); ok {
+			t.Errorf("codeKey(%q) is a key", c)
+		}
+	}
+	tb := newLineTable([]Line{{Code: "84", Direction: CAtoUS}, {Code: "8x", Direction: CAtoUS}, {Code: "72", Direction: CAtoUS}},
+		CAtoUS, 3, SectorIndex{"": 0}, nil)
+	if !slices.Equal(tb.sorted, []int{2, 0, 1}) {
+		t.Errorf("codes not all digits: order %v, want [2 0 1]", tb.sorted)
+	}
+}
