@@ -165,22 +165,9 @@ func NewModel(d ModelData) (*Model, error) {
 	if m.ref == nil {
 		m.ref = &Reference{}
 	}
-	var size [2]int
-	for k := range d.Lines {
-		l := &d.Lines[k]
-		if _, ok := ix[l.Sector]; !ok {
-			return nil, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
-		}
-		if l.Direction != CAtoUS && l.Direction != UStoCA {
-			return nil, fmt.Errorf("trade line %s: unknown direction %q", l.Code, l.Direction)
-		}
-		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) || l.Value < 0 {
-			return nil, fmt.Errorf("trade line %s: value %v is not a non-negative number", l.Code, l.Value)
-		}
-		if l.HasClaim && !inRange(l.Claim, 0, 1) {
-			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
-		}
-		size[l.Direction.Index()]++
+	size, err := checkLines(d.Lines, ix)
+	if err != nil {
+		return nil, err
 	}
 	for di, dir := range Directions {
 		if c := d.Columns[di]; c != nil {
@@ -201,6 +188,28 @@ func NewModel(d ModelData) (*Model, error) {
 		}
 	}
 	return m, nil
+}
+
+// checkLines checks lines as NewModel does and returns how many each
+// direction has, by direction index.
+func checkLines(lines []Line, ix SectorIndex) (size [2]int, _ error) {
+	for k := range lines {
+		l := &lines[k]
+		if _, ok := ix[l.Sector]; !ok {
+			return size, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
+		}
+		if l.Direction != CAtoUS && l.Direction != UStoCA {
+			return size, fmt.Errorf("trade line %s: unknown direction %q", l.Code, l.Direction)
+		}
+		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) || l.Value < 0 {
+			return size, fmt.Errorf("trade line %s: value %v is not a non-negative number", l.Code, l.Value)
+		}
+		if l.HasClaim && !inRange(l.Claim, 0, 1) {
+			return size, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
+		}
+		size[l.Direction.Index()]++
+	}
+	return size, nil
 }
 
 // SectorIndex returns the position of the sector with the given code.
