@@ -20,15 +20,20 @@ import (
 //go:embed data/*.csv data/SOURCES.md data/updates products/* library library.json builtin.json sector_labels.csv
 var files embed.FS
 
-// The line tables are embedded a second time as strings, which a reader
-// slices without copying them (embed.FS copies a file on every read); the
-// linker keeps one copy of identical contents.
+// The line tables and the lists' codes are embedded a second time as
+// strings, which a reader slices without copying them (embed.FS copies a
+// file on every read); the linker keeps one copy of identical contents.
 var (
 	//go:embed products/hts10_2024.bin
 	productLines2024 string
 	//go:embed products/hts10_2025.bin
 	productLines2025 string
+	//go:embed products/lists.txt
+	productListCodes string
 )
+
+// ListCodes returns the contents of ProductListsFile without copying them.
+func ListCodes() string { return productListCodes }
 
 // LineTable returns the contents of the embedded line table name
 // (ProductLines2024File or ProductLines2025File) without copying them.
@@ -77,7 +82,8 @@ const (
 
 // Names of the embedded product-level files (gzip-compressed CSV where the
 // name ends in .gz; a line table, package storage/refdata's compact form
-// read without parsing text, where it ends in .bin).
+// read without parsing text, where it ends in .bin; the lists' codes as
+// text read in place).
 const (
 	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
 	// by HTS10, 2024 (Census).
@@ -86,8 +92,10 @@ const (
 	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
 	// tracker).
 	ProductLines2025File = "products/hts10_2025.bin"
-	// ProductListsFile: list,code, the codes of the built-in product lists.
-	ProductListsFile = "products/lists.csv.gz"
+	// ProductListsFile: the codes of the built-in product lists, one line
+	// per list in ProductListIndexFile's order: its name and its codes,
+	// separated by spaces (package storage/refdata's EncodeLists).
+	ProductListsFile = "products/lists.txt"
 	// ProductListIndexFile: the lists' names, titles, sources and sizes.
 	ProductListIndexFile = "products/lists.json"
 	// MetalContentFile: hs10,steel_share,aluminum_share,copper_share,

@@ -376,7 +376,7 @@ func (m *Model) lineFlow(d Direction, t *lineTable, i int, tau, b float64) LineF
 		Code:        t.code[i],
 		Sector:      m.Sectors[si].Code,
 		Description: t.desc[i],
-		Province:    t.province[i],
+		Province:    t.provinceOf(i),
 		Baseline:    v,
 		Tariff:      tau,
 	}

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -97,14 +98,28 @@ func (p Params) Clone() Params {
 
 // ModelData is what a model is made of.
 type ModelData struct {
-	Sectors        []Sector
-	Lines          []Line
+	Sectors []Sector
+	Lines   []Line
+	// Columns, by direction index, where set, are that direction's lines
+	// (Lines then holds none of it), shared with the model rather than
+	// copied: a reader of many lines hands them over without a Line each.
+	Columns        [2]*LineColumns
 	Params         Params
 	ElasticityLow  float64 // multiplier for the low trade effect
 	ElasticityHigh float64 // multiplier for the high trade effect
 	// Ref holds the product lists and content shares that measures refer
 	// to; nil means none (list entries then match no line).
 	Ref *Reference
+}
+
+// LineColumns are one direction's trade lines in columns, line i being the
+// i-th of each: the fields of Line but the direction. Province may be nil
+// (no line has one); the others have one entry per line. A model shares
+// them: the caller must not change them afterwards.
+type LineColumns struct {
+	Code, Sector, Description, Province []string
+	Value, Claim                        []float64
+	HasClaim                            []bool
 }
 
 // Model is baseline trade lines together with the resolved parameters:
@@ -150,33 +165,51 @@ func NewModel(d ModelData) (*Model, error) {
 	if m.ref == nil {
 		m.ref = &Reference{}
 	}
-	var size [2]int
-	for _, l := range d.Lines {
-		size[l.Direction.Index()]++
+	size, err := checkLines(d.Lines, ix)
+	if err != nil {
+		return nil, err
 	}
-	byDir := [2][]Line{make([]Line, 0, size[0]), make([]Line, 0, size[1])}
-	for _, l := range d.Lines {
-		i, ok := ix[l.Sector]
-		if !ok {
-			return nil, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
+	for di, dir := range Directions {
+		if c := d.Columns[di]; c != nil {
+			if size[di] > 0 {
+				return nil, fmt.Errorf("%s lines given both as lines and in columns", dir)
+			}
+			t, err := newColumnTable(c, ix, m.ref.Content)
+			if err != nil {
+				return nil, err
+			}
+			m.tables[di] = t
+		} else {
+			m.tables[di] = newLineTable(d.Lines, dir, size[di], ix, m.ref.Content)
 		}
-		if l.Direction != CAtoUS && l.Direction != UStoCA {
-			return nil, fmt.Errorf("trade line %s: unknown direction %q", l.Code, l.Direction)
+		t := m.tables[di]
+		for i, v := range t.value {
+			m.Baseline[di][t.sector[i]] += v
 		}
-		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) || l.Value < 0 {
-			return nil, fmt.Errorf("trade line %s: value %v is not a non-negative number", l.Code, l.Value)
-		}
-		if l.HasClaim && !inRange(l.Claim, 0, 1) {
-			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
-		}
-		di := l.Direction.Index()
-		m.Baseline[di][i] += l.Value
-		byDir[di] = append(byDir[di], l)
-	}
-	for di := range 2 {
-		m.tables[di] = newLineTable(byDir[di], ix, m.ref.Content)
 	}
 	return m, nil
+}
+
+// checkLines checks lines as NewModel does and returns how many each
+// direction has, by direction index.
+func checkLines(lines []Line, ix SectorIndex) (size [2]int, _ error) {
+	for k := range lines {
+		l := &lines[k]
+		if _, ok := ix[l.Sector]; !ok {
+			return size, fmt.Errorf("trade line %s: unknown sector %q", l.Code, l.Sector)
+		}
+		if l.Direction != CAtoUS && l.Direction != UStoCA {
+			return size, fmt.Errorf("trade line %s: unknown direction %q", l.Code, l.Direction)
+		}
+		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) || l.Value < 0 {
+			return size, fmt.Errorf("trade line %s: value %v is not a non-negative number", l.Code, l.Value)
+		}
+		if l.HasClaim && !inRange(l.Claim, 0, 1) {
+			return size, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", l.Code, l.Claim)
+		}
+		size[l.Direction.Index()]++
+	}
+	return size, nil
 }
 
 // SectorIndex returns the position of the sector with the given code.
@@ -249,15 +282,20 @@ type lineTable struct {
 	content     []*ContentShare // nil where the source has no share; see shares
 }
 
-func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTable {
-	n := len(lines)
+// newLineTable returns the n lines of direction d among lines, in their
+// order, in columns; ix gives each line's sector index.
+func newLineTable(lines []Line, d Direction, n int, ix SectorIndex, content ContentSource) *lineTable {
 	t := &lineTable{
 		code: make([]string, n), sector: make([]int, n), value: make([]float64, n), claim: make([]float64, n),
 		hasClaim: make([]bool, n), desc: make([]string, n), province: make([]string, n),
 		sorted: make([]int, n), source: content,
 	}
-	ordered := true
-	for i, l := range lines {
+	i := 0
+	for k := range lines {
+		l := &lines[k]
+		if l.Direction != d {
+			continue
+		}
 		t.code[i], t.sector[i], t.value[i] = l.Code, ix[l.Sector], l.Value
 		t.claim[i], t.hasClaim[i] = l.Claim, l.HasClaim
 		t.desc[i], t.province[i] = l.Description, l.Province
@@ -265,19 +303,116 @@ func newLineTable(lines []Line, ix SectorIndex, content ContentSource) *lineTabl
 		if n := len(l.Code); n < 64 {
 			t.lengths |= 1 << n
 		}
-		if i > 0 && l.Code < lines[i-1].Code {
-			ordered = false
+		i++
+	}
+	t.order()
+	return t
+}
+
+// newColumnTable returns a table of the lines of c, sharing its columns,
+// after checking them as NewModel checks lines.
+func newColumnTable(c *LineColumns, ix SectorIndex, content ContentSource) (*lineTable, error) {
+	n := len(c.Code)
+	if len(c.Sector) != n || len(c.Description) != n || len(c.Value) != n || len(c.Claim) != n || len(c.HasClaim) != n ||
+		(c.Province != nil && len(c.Province) != n) {
+		return nil, errors.New("trade lines in columns of different lengths")
+	}
+	t := &lineTable{code: c.Code, sector: make([]int, n), value: c.Value, claim: c.Claim, hasClaim: c.HasClaim,
+		desc: c.Description, province: c.Province, sorted: make([]int, n), source: content}
+	si, last := 0, ""
+	for i, code := range c.Code {
+		if s := c.Sector[i]; i == 0 || s != last {
+			var ok bool
+			if si, ok = ix[s]; !ok {
+				return nil, fmt.Errorf("trade line %s: unknown sector %q", code, s)
+			}
+			last = s
+		}
+		if v := c.Value[i]; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+			return nil, fmt.Errorf("trade line %s: value %v is not a non-negative number", code, v)
+		}
+		if c.HasClaim[i] && !inRange(c.Claim[i], 0, 1) {
+			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", code, c.Claim[i])
+		}
+		t.sector[i], t.sorted[i] = si, i
+		if n := len(code); n < 64 {
+			t.lengths |= 1 << n
 		}
 	}
-	if !ordered { // the built-in lines come in code order already
-		slices.SortFunc(t.sorted, func(a, b int) int {
-			if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
-				return c
+	t.order()
+	return t, nil
+}
+
+// order sorts t.sorted (the identity) into code order, by index among
+// equal codes, unless the codes come in that order already.
+func (t *lineTable) order() {
+	for i := 1; i < len(t.code); i++ {
+		if t.code[i] < t.code[i-1] {
+			if !t.orderByKey() {
+				slices.SortFunc(t.sorted, func(a, b int) int {
+					if c := strings.Compare(t.code[a], t.code[b]); c != 0 {
+						return c
+					}
+					return cmp.Compare(a, b)
+				})
 			}
-			return cmp.Compare(a, b)
-		})
+			return
+		}
 	}
-	return t
+}
+
+// indexBits is the room orderByKey leaves for a line's index.
+const indexBits = 24
+
+// orderByKey is order on whole numbers, where every code is 1 to 10 digits
+// (a code's codeKey, then its index, in one number); it reports false,
+// sorting nothing, where a code is not or the lines are too many.
+func (t *lineTable) orderByKey() bool {
+	if len(t.code) >= 1<<indexBits {
+		return false
+	}
+	keys := make([]uint64, len(t.code))
+	for i, c := range t.code {
+		k, ok := codeKey(c)
+		if !ok {
+			return false
+		}
+		keys[i] = k<<indexBits | uint64(i)
+	}
+	slices.Sort(keys)
+	for j, k := range keys {
+		t.sorted[j] = int(k & (1<<indexBits - 1))
+	}
+	return true
+}
+
+// codeKey returns a number in the order of codes of 1 to 10 digits: the
+// code's digits padded with zeros to 10, then its length (a code before
+// the longer codes it starts); false for another code.
+func codeKey(c string) (uint64, bool) {
+	if len(c) == 0 || len(c) > 10 {
+		return 0, false
+	}
+	var v uint64
+	for i := range 10 {
+		d := uint64(0)
+		if i < len(c) {
+			if c[i] < '0' || c[i] > '9' {
+				return 0, false
+			}
+			d = uint64(c[i] - '0')
+		}
+		v = v*10 + d
+	}
+	return v<<4 | uint64(len(c)), true
+}
+
+// provinceOf returns the province of line i, if any.
+func (t *lineTable) provinceOf(i int) string {
+	if t.province == nil {
+		return ""
+	}
+	return t.province[i]
 }
 
 // shares returns every line's content shares, asking the source once, on
@@ -300,7 +435,7 @@ func (t *lineTable) shares() []*ContentShare {
 func (t *lineTable) len() int { return len(t.code) }
 
 func (t *lineTable) line(d Direction, i int) Line {
-	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.province[i],
+	return Line{Direction: d, Code: t.code[i], Value: t.value[i], Description: t.desc[i], Province: t.provinceOf(i),
 		Claim: t.claim[i], HasClaim: t.hasClaim[i]}
 }
 
@@ -321,8 +456,12 @@ func (t *lineTable) exact(code string) []int {
 
 // prefixRange returns the positions in t.sorted of the lines whose code
 // starts with prefix.
-func (t *lineTable) prefixRange(prefix string) (lo, hi int) {
-	lo, _ = slices.BinarySearchFunc(t.sorted, prefix, func(i int, p string) int {
+func (t *lineTable) prefixRange(prefix string) (lo, hi int) { return t.prefixRangeFrom(prefix, 0) }
+
+// prefixRangeFrom is prefixRange knowing that no line before position from
+// of t.sorted has a code at or after prefix: it gallops on from there.
+func (t *lineTable) prefixRangeFrom(prefix string, from int) (lo, hi int) {
+	before := func(i int, p string) int {
 		switch c := t.code[i]; {
 		case c < p:
 			return -1
@@ -330,9 +469,16 @@ func (t *lineTable) prefixRange(prefix string) (lo, hi int) {
 			return 1
 		}
 		return 0
-	})
+	}
+	n := len(t.sorted)
+	end := from
+	for step := 1; end < n && t.code[t.sorted[end]] < prefix; step *= 2 {
+		from, end = end+1, min(end+step, n)
+	}
+	lo, _ = slices.BinarySearchFunc(t.sorted[from:end], prefix, before)
+	lo += from
 	hi = lo
-	for hi < len(t.sorted) && len(t.code[t.sorted[hi]]) >= len(prefix) && t.code[t.sorted[hi]][:len(prefix)] == prefix {
+	for hi < n && len(t.code[t.sorted[hi]]) >= len(prefix) && t.code[t.sorted[hi]][:len(prefix)] == prefix {
 		hi++
 	}
 	return lo, hi

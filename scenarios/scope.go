@@ -72,18 +72,24 @@ func (m *Model) scope(di int, me *Measure) *scope {
 // not a code matches nothing; validation reports it).
 func (m *Model) entryCodes(entries []string) []string {
 	var out []string
+	m.eachEntryCodes(entries, func(codes []string) { out = append(out, codes...) })
+	return out
+}
+
+// eachEntryCodes calls fn with the codes of each entry, as entryCodes
+// expands them: a list's codes (sorted) in one call, without a copy.
+func (m *Model) eachEntryCodes(entries []string, fn func(codes []string)) {
 	for _, e := range entries {
 		if name, ok := strings.CutPrefix(strings.TrimSpace(e), ListPrefix); ok {
-			if l := m.ref.Lists[strings.TrimSpace(name)]; l != nil {
-				out = append(out, l.Codes...)
+			if l := m.ref.Lists[strings.TrimSpace(name)]; l != nil && len(l.Codes) > 0 {
+				fn(l.Codes)
 			}
 			continue
 		}
 		if c, ok := NormalizeCode(e); ok {
-			out = append(out, c)
+			fn([]string{c})
 		}
 	}
-	return out
 }
 
 // Match states of a line against a set of product entries.
@@ -94,10 +100,16 @@ const (
 	matchUnknown = 3
 )
 
-// markMatches records for every line its best match against codes.
+// markMatches records for every line its best match against codes. Codes
+// in increasing order (a list's) are found walking on from the last.
 func (t *lineTable) markMatches(codes []string, state []uint8) {
-	for _, c := range codes {
-		lo, hi := t.prefixRange(c)
+	from := 0
+	for k, c := range codes {
+		if k > 0 && c < codes[k-1] {
+			from = 0
+		}
+		lo, hi := t.prefixRangeFrom(c, from)
+		from = lo
 		for _, i := range t.sorted[lo:hi] {
 			state[i] = matchFully
 		}
@@ -121,13 +133,10 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		content = t.shares()
 	}
 	secCov, secUB := m.sectorCover(me)
-	size := n
-	if inc != nil {
-		size = 0
-		for _, st := range inc {
-			if st != matchNone {
-				size++
-			}
+	size := 0 // the lines of its sectors and include lists: room for them only
+	for i := range n {
+		if secCov[t.sector[i]] != 0 && (inc == nil || inc[i] != matchNone) {
+			size++
 		}
 	}
 	s := &scope{idx: make([]int, 0, size), cov: make([]float64, 0, size), ub: make([]bool, 0, size)}
@@ -165,11 +174,11 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 func (m *Model) productMarks(t *lineTable, me *Measure) (inc, exc []uint8) {
 	if me.Products.HasInclude() {
 		inc = make([]uint8, t.len())
-		t.markMatches(m.entryCodes(me.Products.Include), inc)
+		m.eachEntryCodes(me.Products.Include, func(codes []string) { t.markMatches(codes, inc) })
 	}
 	if me.Products != nil && len(me.Products.Exclude) > 0 {
 		exc = make([]uint8, t.len())
-		t.markMatches(m.entryCodes(me.Products.Exclude), exc)
+		m.eachEntryCodes(me.Products.Exclude, func(codes []string) { t.markMatches(codes, exc) })
 	}
 	return inc, exc
 }

@@ -35,56 +35,100 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 	if err != nil {
 		return nil, err
 	}
-	preset, _ := r.cusmaPreset(a.CUSMAShares)
 	pd, err := w.productData(r)
 	if err != nil {
 		return nil, err
 	}
-	var byDir [][]scenarios.Line
-	n := 0
-	for _, d := range scenarios.Directions {
-		dl, err := w.directionLines(ctx, r, pd, a, d)
-		if err != nil {
-			return nil, err
-		}
-		byDir, n = append(byDir, dl), n+len(dl)
-	}
-	lines := make([]scenarios.Line, 0, n)
-	for k, d := range scenarios.Directions {
-		for _, l := range byDir[k] {
-			switch {
-			case d == scenarios.UStoCA:
-				// CUSMA presets apply to flows into the US only.
-				l.Claim, l.HasClaim = 0, false
-			case preset.LineShares == scenarios.CUSMALinePreset:
-				l.Claim, l.HasClaim = pd.H2Share(l.Code)
-				if len(l.Code) != 10 {
-					l.Claim, l.HasClaim = 0, false
-				}
-			case preset.LineShares == scenarios.CUSMADatasetPreset:
-				// the line's own claimed share, as read
-			default:
-				l.Claim, l.HasClaim = 0, false
-			}
-			lines = append(lines, l)
-		}
-	}
-	p, err := scenarios.ResolveParams(r.sectors, scenarios.ParamSources{CUSMAShare: shares, Elasticity: el, Overrides: a.Overrides})
-	if err != nil {
+	data := scenarios.ModelData{Sectors: r.sectors, ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh}
+	if err := w.modelLines(ctx, r, pd, a, &data); err != nil {
 		return nil, err
 	}
-	ref, err := w.reference(ctx, pd)
-	if err != nil {
+	if data.Params, err = scenarios.ResolveParams(r.sectors, scenarios.ParamSources{CUSMAShare: shares, Elasticity: el, Overrides: a.Overrides}); err != nil {
+		return nil, err
+	}
+	if data.Ref, err = w.reference(ctx, pd); err != nil {
 		return nil, err
 	}
 	if len(extra) > 0 {
-		lists := make(scenarios.ProductLists, len(ref.Lists)+len(extra))
-		maps.Copy(lists, ref.Lists)
+		lists := make(scenarios.ProductLists, len(data.Ref.Lists)+len(extra))
+		maps.Copy(lists, data.Ref.Lists)
 		maps.Copy(lists, extra)
-		ref = &scenarios.Reference{Lists: lists, Content: ref.Content}
+		data.Ref = &scenarios.Reference{Lists: lists, Content: data.Ref.Content}
 	}
-	return scenarios.NewModel(scenarios.ModelData{Sectors: r.sectors, Lines: lines, Params: p,
-		ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh, Ref: ref})
+	return scenarios.NewModel(data)
+}
+
+// modelLines gives data the baseline lines under a, each with its CUSMA
+// claim share under a's preset (claimShare): the built-in HTS10 lines in
+// columns the model shares, the others as lines.
+func (w *Workspace) modelLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, data *scenarios.ModelData) error {
+	preset, _ := r.cusmaPreset(a.CUSMAShares)
+	claim := claimShare(preset, pd)
+	for k, d := range scenarios.Directions {
+		c, err := builtinColumns(pd, a, d)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			data.Columns[k] = withClaims(c, d, claim)
+			continue
+		}
+		dl, err := w.directionLines(ctx, r, pd, a, d)
+		if err != nil {
+			return err
+		}
+		for _, l := range dl {
+			l.Claim, l.HasClaim = claim(d, l.Code, l.Claim, l.HasClaim)
+			data.Lines = append(data.Lines, l)
+		}
+	}
+	return nil
+}
+
+// claimShare returns the rule that gives a line of direction d and code its
+// CUSMA claim share under preset, from the share it was read with.
+func claimShare(preset Preset, pd *refdata.Products) func(d scenarios.Direction, code string, claim float64, has bool) (float64, bool) {
+	h2Share := pd.H2Shares()
+	return func(d scenarios.Direction, code string, claim float64, has bool) (float64, bool) {
+		switch {
+		case d == scenarios.UStoCA:
+			// CUSMA presets apply to flows into the US only.
+			return 0, false
+		case preset.LineShares == scenarios.CUSMALinePreset:
+			if len(code) != 10 {
+				return 0, false
+			}
+			return h2Share(code)
+		case preset.LineShares == scenarios.CUSMADatasetPreset:
+			// the line's own claimed share, as read
+			return claim, has
+		}
+		return 0, false
+	}
+}
+
+// withClaims returns c with each line's claim share under claim, in columns
+// of its own (c is the built-in data's).
+func withClaims(c *scenarios.LineColumns, d scenarios.Direction, claim func(scenarios.Direction, string, float64, bool) (float64, bool)) *scenarios.LineColumns {
+	out := *c
+	out.Claim, out.HasClaim = make([]float64, len(c.Code)), make([]bool, len(c.Code))
+	for i, code := range c.Code {
+		out.Claim[i], out.HasClaim[i] = claim(d, code, c.Claim[i], c.HasClaim[i])
+	}
+	return &out
+}
+
+// builtinColumns returns the built-in HTS10 lines of direction d under a,
+// where directionLines would give them, else nil.
+func builtinColumns(pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) (*scenarios.LineColumns, error) {
+	if a.Datasets.For(d) != "" || a.ChapterLevel() || d != scenarios.CAtoUS || !slices.Contains(productYears, a.BaselineYear) {
+		return nil, nil
+	}
+	c, err := pd.Columns(a.BaselineYear)
+	if err != nil || c == nil || len(c.Code) == 0 {
+		return nil, err
+	}
+	return c, nil
 }
 
 // directionLines returns the baseline lines of direction d under a: the

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,11 +27,11 @@ type Products struct {
 	// unclipped, read on the first question).
 	Ref *scenarios.Reference
 
-	sectors   [100]string // by the two digits of a chapter
-	h2        *lineTable  // the 2025 lines, in code order
-	lines2024 func() ([]scenarios.Line, error)
-	lines2025 func() ([]scenarios.Line, error)
-	monthly   func() (map[string]map[string]float64, error)
+	sectors [100]string // by the two digits of a chapter
+	h2      *lineTable  // the 2025 lines, in code order
+	columns [2]func() (*scenarios.LineColumns, error)
+	lines   [2]func() ([]scenarios.Line, error)
+	monthly func() (map[string]map[string]float64, error)
 }
 
 // LoadProducts opens the embedded product files and reads the product
@@ -54,19 +55,28 @@ func LoadProducts(chapter map[string]string) (*Products, error) {
 	if !p.h2.sorted() {
 		return nil, fmt.Errorf("read %s: codes not in order", assets.ProductLines2025File)
 	}
-	p.lines2024 = sync.OnceValues(func() ([]scenarios.Line, error) { return readLines2024(&p.sectors) })
-	p.lines2025 = sync.OnceValues(func() ([]scenarios.Line, error) {
-		lines, err := readLines2025(p.h2, &p.sectors)
+	p.columns[0] = sync.OnceValues(func() (*scenarios.LineColumns, error) { return readLines2024(&p.sectors) })
+	p.columns[1] = sync.OnceValues(func() (*scenarios.LineColumns, error) {
+		c, err := readLines2025(p.h2, &p.sectors)
 		if err != nil {
 			return nil, err
 		}
-		from, err := p.lines2024()
+		from, err := p.columns[0]()
 		if err != nil {
 			return nil, err
 		}
-		describe(lines, from)
-		return lines, nil
+		describe(c, from)
+		return c, nil
 	})
+	for k := range p.lines {
+		p.lines[k] = sync.OnceValues(func() ([]scenarios.Line, error) {
+			c, err := p.columns[k]()
+			if err != nil {
+				return nil, err
+			}
+			return asLines(c), nil
+		})
+	}
 	p.monthly = sync.OnceValues(readSectorMonthly)
 	return p, nil
 }
@@ -76,13 +86,41 @@ func LoadProducts(chapter map[string]string) (*Products, error) {
 // the line of the same code in 2024); none for another year. The slice is
 // shared: callers copy what they change.
 func (p *Products) Lines(year int) ([]scenarios.Line, error) {
-	switch year {
-	case 2024:
-		return p.lines2024()
-	case 2025:
-		return p.lines2025()
+	if k, ok := yearIndex(year); ok {
+		return p.lines[k]()
 	}
 	return nil, nil
+}
+
+// Columns returns the lines of year as Lines does, in columns (nil for
+// another year): what a model shares rather than copies. They are shared:
+// callers copy a column before they change it.
+func (p *Products) Columns(year int) (*scenarios.LineColumns, error) {
+	if k, ok := yearIndex(year); ok {
+		return p.columns[k]()
+	}
+	return nil, nil
+}
+
+// yearIndex returns the index of the built-in lines of year, if any.
+func yearIndex(year int) (int, bool) {
+	switch year {
+	case 2024:
+		return 0, true
+	case 2025:
+		return 1, true
+	}
+	return 0, false
+}
+
+// asLines returns the lines of c, flows into the US.
+func asLines(c *scenarios.LineColumns) []scenarios.Line {
+	lines := make([]scenarios.Line, len(c.Code))
+	for i := range lines {
+		lines[i] = scenarios.Line{Direction: scenarios.CAtoUS, Code: c.Code[i], Sector: c.Sector[i], Value: c.Value[i],
+			Description: c.Description[i], Claim: c.Claim[i], HasClaim: c.HasClaim[i]}
+	}
+	return lines
 }
 
 // H2Share returns usmca_value_h2_2025_usd / value_h2_2025_usd of the HTS10
@@ -92,11 +130,33 @@ func (p *Products) H2Share(code string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	v, u := p.h2.value(r, 2), p.h2.value(r, 3)
-	if v <= 0 {
-		return 0, false
+	return p.h2.share(r)
+}
+
+// H2Shares returns H2Share as a lookup that, asked codes in increasing
+// order (as most built-in lines come), walks the table on from the code it
+// last found rather than searching it afresh; it answers any other code as
+// H2Share does.
+func (p *Products) H2Shares() func(code string) (float64, bool) {
+	t, at := p.h2, 0
+	return func(code string) (float64, bool) {
+		if at > 0 && code <= t.code(at-1) {
+			at = 0
+		}
+		// a few steps on, else a search of the rest
+		end := min(at+8, t.n)
+		for at < end && t.code(at) < code {
+			at++
+		}
+		if at == end && at < t.n && t.code(at) < code {
+			r, _ := sort.Find(t.n-at, func(r int) int { return strings.Compare(code, t.code(at+r)) })
+			at += r
+		}
+		if at >= t.n || t.code(at) != code {
+			return 0, false
+		}
+		return t.share(at)
 	}
-	return float64(u) / float64(v), true
 }
 
 // Monthly returns the CUSMA claim share by month and sector
@@ -131,28 +191,27 @@ func (c *lazyContent) Share(code string) (scenarios.ContentShare, bool) {
 	return v, ok
 }
 
-// describe gives each line the description of the line of the same code in
-// from, if any (both sorted by code, as the generated files are; else
-// through a map).
-func describe(lines, from []scenarios.Line) {
-	byCode := func(a, b scenarios.Line) int { return strings.Compare(a.Code, b.Code) }
-	if !slices.IsSortedFunc(lines, byCode) || !slices.IsSortedFunc(from, byCode) {
-		desc := make(map[string]string, len(from))
-		for _, l := range from {
-			desc[l.Code] = l.Description
+// describe gives each line of c the description of the line of the same
+// code in from, if any (both sorted by code, as the generated files are;
+// else through a map).
+func describe(c, from *scenarios.LineColumns) {
+	if !slices.IsSorted(c.Code) || !slices.IsSorted(from.Code) {
+		desc := make(map[string]string, len(from.Code))
+		for i, code := range from.Code {
+			desc[code] = from.Description[i]
 		}
-		for i := range lines {
-			lines[i].Description = desc[lines[i].Code]
+		for i, code := range c.Code {
+			c.Description[i] = desc[code]
 		}
 		return
 	}
 	j := 0
-	for i := range lines {
-		for j < len(from) && from[j].Code < lines[i].Code {
+	for i, code := range c.Code {
+		for j < len(from.Code) && from.Code[j] < code {
 			j++
 		}
-		if j < len(from) && from[j].Code == lines[i].Code {
-			lines[i].Description = from[j].Description
+		if j < len(from.Code) && from.Code[j] == code {
+			c.Description[i] = from.Description[j]
 		}
 	}
 }
@@ -175,35 +234,37 @@ var (
 	lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 )
 
-// readLines2024 reads the Census lines of 2024.
-func readLines2024(sectors *[100]string) ([]scenarios.Line, error) {
+// readLines2024 reads the Census lines of 2024 (no claim share).
+func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
 	t, err := openTable(assets.ProductLines2024File, lines2024Columns, true)
 	if err != nil {
 		return nil, err
 	}
-	var lines []scenarios.Line
+	c := &scenarios.LineColumns{}
 	err = t.each(func(n int) {
-		lines = make([]scenarios.Line, 0, n)
+		c = makeColumns(n)
 	}, func(code string, v []int64, desc string) error {
 		s, err := sectorOf(sectors, code)
 		if err != nil {
 			return err
 		}
-		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]), Description: desc})
+		c.Code, c.Sector, c.Value = append(c.Code, code), append(c.Sector, s), append(c.Value, float64(v[0]))
+		c.Description = append(c.Description, desc)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2024File, err)
 	}
-	return lines, nil
+	c.Claim, c.HasClaim = make([]float64, len(c.Code)), make([]bool, len(c.Code))
+	return c, nil
 }
 
 // readLines2025 reads the DataWeb lines of 2025 of table t with their own
 // claim share (no description).
-func readLines2025(t *lineTable, sectors *[100]string) ([]scenarios.Line, error) {
-	var lines []scenarios.Line
+func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, error) {
+	c := &scenarios.LineColumns{}
 	err := t.each(func(n int) {
-		lines = make([]scenarios.Line, 0, n)
+		c = makeColumns(n)
 	}, func(code string, v []int64, _ string) error {
 		if v[0] <= 0 {
 			return nil
@@ -212,14 +273,21 @@ func readLines2025(t *lineTable, sectors *[100]string) ([]scenarios.Line, error)
 		if err != nil {
 			return err
 		}
-		lines = append(lines, scenarios.Line{Direction: scenarios.CAtoUS, Code: code, Sector: s, Value: float64(v[0]),
-			Claim: float64(v[1]) / float64(v[0]), HasClaim: true})
+		c.Code, c.Sector, c.Value = append(c.Code, code), append(c.Sector, s), append(c.Value, float64(v[0]))
+		c.Claim, c.HasClaim = append(c.Claim, float64(v[1])/float64(v[0])), append(c.HasClaim, true)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2025File, err)
 	}
-	return lines, nil
+	c.Description = make([]string, len(c.Code))
+	return c, nil
+}
+
+// makeColumns returns empty columns with room for n lines (no province).
+func makeColumns(n int) *scenarios.LineColumns {
+	return &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n),
+		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n), Description: make([]string, 0, n)}
 }
 
 // listIndex is one entry of products/lists.json.
@@ -236,8 +304,8 @@ type listIndex struct {
 	} `json:"dated"`
 }
 
-// LoadLists reads the built-in product lists: titles and sources from
-// lists.json, codes from lists.csv.gz.
+// LoadLists reads the built-in product lists: titles, sources and sizes
+// from lists.json, codes from lists.txt (EncodeLists' form).
 func LoadLists() (scenarios.ProductLists, error) {
 	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
 	if err != nil {
@@ -248,35 +316,30 @@ func LoadLists() (scenarios.ProductLists, error) {
 		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
 	}
 	lists := make(scenarios.ProductLists, len(index))
+	text := assets.ListCodes()
 	for _, l := range index {
 		if _, dup := lists[l.Name]; dup || l.Name == "" {
 			return nil, fmt.Errorf("read %s: list %q named twice or empty", assets.ProductListIndexFile, l.Name)
 		}
-		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: make([]string, 0, l.Codes)}
+		var name string
+		var codes []string
+		if text == "" {
+			return nil, fmt.Errorf("read %s: no codes for list %s", assets.ProductListsFile, l.Name)
+		}
+		if name, codes, text, err = nextList(text, make([]string, 0, l.Codes)); err != nil {
+			return nil, fmt.Errorf("read %s: %w", assets.ProductListsFile, err)
+		}
+		if name != l.Name {
+			return nil, fmt.Errorf("read %s: list %s where %s lists %s", assets.ProductListsFile, name, assets.ProductListIndexFile, l.Name)
+		}
+		if len(codes) != l.Codes {
+			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, len(codes), assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
+		}
+		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: codes}
 	}
-	var last *scenarios.ProductList
-	err = eachRecord(assets.ProductListsFile, []string{"list", "code"}, nil, func(rec []string) error {
-		if last == nil || last.Name != rec[0] {
-			if last = lists[rec[0]]; last == nil {
-				return fmt.Errorf("list %q is not in %s", rec[0], assets.ProductListIndexFile)
-			}
-		}
-		if !IsCode(rec[1]) {
-			return fmt.Errorf("list %s: %q is not a code of 2 to 10 digits", rec[0], rec[1])
-		}
-		if n := len(last.Codes); n > 0 && last.Codes[n-1] >= rec[1] {
-			return fmt.Errorf("list %s: codes not sorted or repeated at %s", rec[0], rec[1])
-		}
-		last.Codes = append(last.Codes, rec[1])
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range index {
-		if got := len(lists[l.Name].Codes); got != l.Codes {
-			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, got, assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
-		}
+	if text != "" {
+		name, _, _ := strings.Cut(text, " ")
+		return nil, fmt.Errorf("read %s: list %q is not in %s", assets.ProductListsFile, name, assets.ProductListIndexFile)
 	}
 	return lists, nil
 }

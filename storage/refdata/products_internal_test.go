@@ -333,7 +333,7 @@ func TestSplitRecordReadsCSV(t *testing.T) {
 		"a,b\r\n\"\",\"\"\"\"\r\n\"multi\nline\",z",
 		"a\n\"\"\n",
 	}
-	for _, name := range []string{assets.ProductListsFile, assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
+	for _, name := range []string{assets.MetalContentFile, assets.CUSMASectorMonthlyFile} {
 		text, err := embeddedText(name)
 		if err != nil {
 			t.Fatal(err)
@@ -378,5 +378,45 @@ func BenchmarkLoadProducts(b *testing.B) {
 		if _, err := p.Lines(2024); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestH2SharesIsH2Share checks the walking lookup against the search on
+// every code of both years and on codes not in the data, asked in code
+// order, in the 2024 lines' order (mostly increasing), in reverse and out
+// of order.
+func TestH2SharesIsH2Share(t *testing.T) {
+	p, _ := shippedProducts(t)
+	codes := []string{"0000000000", "9999999999", "0101", "9403999999"}
+	for _, year := range []int{2024, 2025} {
+		for _, l := range mustLines(t, p, year) {
+			codes = append(codes, l.Code, l.Code[:9]+"x")
+		}
+	}
+	sorted := slices.Sorted(slices.Values(codes))
+	reversed := slices.Clone(sorted)
+	slices.Reverse(reversed)
+	shuffled := slices.Clone(sorted)
+	for i := range shuffled { // a fixed permutation: every 7th from the end
+		j := (i * 7919) % len(shuffled)
+		shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+	}
+	for name, order := range map[string][]string{"input": codes, "sorted": sorted, "reversed": reversed, "shuffled": shuffled} {
+		t.Run(name, func(t *testing.T) {
+			look, found := p.H2Shares(), 0
+			for _, c := range order {
+				s, ok := look(c)
+				ws, wok := p.H2Share(c)
+				if s != ws || ok != wok {
+					t.Fatalf("H2Shares(%s) = %v, %v; H2Share %v, %v", c, s, ok, ws, wok)
+				}
+				if ok {
+					found++
+				}
+			}
+			if found == 0 {
+				t.Fatal("no code has an H2 share")
+			}
+		})
 	}
 }

@@ -174,6 +174,16 @@ func (t *lineTable) find(code string) (int, bool) {
 	return sort.Find(t.n, func(r int) int { return strings.Compare(code, t.code(r)) })
 }
 
+// share returns usmca_value_h2 / value_h2 of row r of the 2025 lines, where
+// value_h2 > 0.
+func (t *lineTable) share(r int) (float64, bool) {
+	v, u := t.value(r, 2), t.value(r, 3)
+	if v <= 0 {
+		return 0, false
+	}
+	return float64(u) / float64(v), true
+}
+
 // le returns the little-endian unsigned integer of the bytes of s (at most 8).
 func le(s string) uint64 {
 	var v uint64

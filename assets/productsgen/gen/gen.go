@@ -456,7 +456,8 @@ var listSpecs = []listSpec{
 		file: "twt/canada-125b-list.csv", repo: redux, repoPath: "tariff-lists/canada-125b-list.csv", commit: "726c595"},
 }
 
-// lists writes lists.csv.gz (list,code) and lists.json (the index).
+// lists writes lists.txt (the codes, refdata.EncodeLists) and lists.json
+// (the index).
 func (b *builder) lists() error {
 	raw, err := b.read("SOURCES.md")
 	if err != nil {
@@ -481,9 +482,15 @@ func (b *builder) lists() error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	if err := b.addGzip("products/lists.csv.gz", buf.Bytes()); err != nil {
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
 		return err
 	}
+	codes, err := refdata.EncodeLists(rows[1:])
+	if err != nil {
+		return err
+	}
+	b.add("products/lists.txt", codes)
 	js, err := json.MarshalIndent(index, "", "  ")
 	if err != nil {
 		return err
