@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"parley/storage/evidence"
-
 	"context"
 	"database/sql"
 	"fmt"
@@ -11,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"parley/storage/evidence"
 )
 
 // benchLibrarySize is how many documents the "library" benchmarks put in

@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"parley/storage/evidence"
-
 	"database/sql"
 	"errors"
 	"path/filepath"
@@ -11,6 +9,7 @@ import (
 	"testing"
 
 	"parley/storage/defaults"
+	"parley/storage/evidence"
 )
 
 // TestMigrationBackfillsHashesAndAddsDocuments makes a workspace as the

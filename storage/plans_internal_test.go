@@ -1,12 +1,12 @@
 package storage
 
 import (
-	"parley/storage/evidence"
-
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"parley/storage/evidence"
 )
 
 // TestQueryPlansUseIndexes: the queries whose cost grows with

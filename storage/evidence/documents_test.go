@@ -1,4 +1,4 @@
-package storage_test
+package evidence_test
 
 import (
 	"errors"
