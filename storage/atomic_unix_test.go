@@ -15,6 +15,7 @@ import (
 
 	"parley/storage"
 	"parley/storage/atomicfile"
+	"parley/storage/evidence"
 	"parley/storage/storagetest"
 )
 
@@ -268,7 +269,7 @@ func TestImportNonRegularFiles(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			continue
 		}
-		if _, err := w.ImportDocument(p, storage.DocumentMeta{}); err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), "not a regular file") {
+		if _, err := w.Evidence().ImportDocument(p, evidence.DocumentMeta{}); err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), "not a regular file") {
 			t.Errorf("ImportDocument(%s) = %v", p, err)
 		}
 		if _, err := w.ImportScenarioFile(p); err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), "not a regular file") {

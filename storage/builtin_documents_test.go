@@ -8,6 +8,7 @@ import (
 
 	"parley/seeds"
 	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // builtinEvidence are the legal texts shipped as built-in documents, with a
@@ -42,7 +43,7 @@ func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
 	w, _ := open(t)
 	for _, e := range builtinEvidence {
 		t.Run(e.id, func(t *testing.T) {
-			d, err := w.Document(e.id)
+			d, err := w.Evidence().Document(e.id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -59,7 +60,7 @@ func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
 			if !strings.Contains(d.Body, e.phrase) {
 				t.Fatalf("body lacks %q", e.phrase)
 			}
-			hits, err := w.Search(`"`+e.phrase+`"`, 20)
+			hits, err := w.Evidence().Search(`"`+e.phrase+`"`, 20)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +86,7 @@ func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
 // second open adds nothing.
 func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
 	w, path := open(t)
-	user, err := w.ImportDocumentData("memo.txt", []byte("Dairy memo\n\nSupply management stays off the table.\n"), storage.DocumentMeta{})
+	user, err := w.Evidence().ImportDocumentData("memo.txt", []byte("Dairy memo\n\nSupply management stays off the table.\n"), evidence.DocumentMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +111,12 @@ func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, e := range builtinEvidence {
-			d, err := w.Document(e.id)
+			d, err := w.Evidence().Document(e.id)
 			if err != nil || !d.Builtin {
 				t.Errorf("round %d: %s: %+v %v", round, e.id, d.Builtin, err)
 			}
 		}
-		if _, err := w.Document(user.ID); err != nil {
+		if _, err := w.Evidence().Document(user.ID); err != nil {
 			t.Errorf("round %d: the user's document: %v", round, err)
 		}
 		w.Close()

@@ -6,6 +6,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage/defaults"
+	"parley/storage/evidence"
 )
 
 // defaultsStore is the workspace as the defaults loader writes to it.
@@ -19,6 +20,6 @@ func (s defaultsStore) WriteBuiltinScenario(tx *sql.Tx, id string, sc *scenarios
 }
 
 func (s defaultsStore) InsertDocument(tx *sql.Tx, d defaults.Document, body, now string) error {
-	return insertDocument(tx, &Document{ID: d.ID, Title: d.Title, Publisher: d.Publisher, Date: d.Date, Kind: d.Kind,
+	return evidence.InsertDocument(tx, &evidence.Document{ID: d.ID, Title: d.Title, Publisher: d.Publisher, Date: d.Date, Kind: d.Kind,
 		Topics: d.Topics, SourceFile: d.SourceFile, Builtin: true}, body, now)
 }

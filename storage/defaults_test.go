@@ -133,9 +133,9 @@ func TestBuiltinScenarios(t *testing.T) {
 		t.Fatalf("%d scenarios", len(list))
 	}
 	docs := map[string]string{}
-	ds, _ := w.Documents()
+	ds, _ := w.Evidence().Documents()
 	for _, d := range ds {
-		full, _ := w.Document(d.ID)
+		full, _ := w.Evidence().Document(d.ID)
 		docs[d.ID] = full.Body
 	}
 	for i, info := range list {

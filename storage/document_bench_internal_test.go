@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"parley/storage/evidence"
 )
 
 // benchLibrarySize is how many documents the "library" benchmarks put in
@@ -38,7 +40,7 @@ func fillLibrary(b *testing.B, w *Workspace, n int) {
 		defer stmt.Close()
 		for i := range n {
 			body := benchBody("stored", i)
-			if _, err := stmt.Exec(fmt.Sprintf("bench-%06d", i), "Stored memo", body, bodyHash(body)); err != nil {
+			if _, err := stmt.Exec(fmt.Sprintf("bench-%06d", i), "Stored memo", body, evidence.BodyHash(body)); err != nil {
 				return err
 			}
 		}
@@ -77,7 +79,7 @@ func BenchmarkImport100Documents(b *testing.B) {
 				}
 				b.StartTimer()
 				for _, p := range paths {
-					if _, err := w.ImportDocument(p, DocumentMeta{}); err != nil {
+					if _, err := w.Evidence().ImportDocument(p, evidence.DocumentMeta{}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -102,7 +104,7 @@ func BenchmarkDuplicateCheck(b *testing.B) {
 		args      []any
 	}{
 		{"body-scan", "SELECT id FROM documents WHERE body = ?", []any{body}},
-		{"hash-index", duplicateQuery, []any{bodyHash(body), body}},
+		{"hash-index", evidence.DuplicateQuery, []any{evidence.BodyHash(body), body}},
 	} {
 		b.Run(q.name, func(b *testing.B) {
 			for b.Loop() {

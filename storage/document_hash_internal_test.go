@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"parley/storage/defaults"
+	"parley/storage/evidence"
 )
 
 // TestMigrationBackfillsHashesAndAddsDocuments makes a workspace as the
@@ -23,7 +24,7 @@ func TestMigrationBackfillsHashesAndAddsDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	user, err := w.ImportDocumentData("paged.txt", []byte("First page of a memo.\n\n\fSecond page: supply management.\n"), DocumentMeta{})
+	user, err := w.Evidence().ImportDocumentData("paged.txt", []byte("First page of a memo.\n\n\fSecond page: supply management.\n"), evidence.DocumentMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,8 +71,8 @@ func TestMigrationBackfillsHashesAndAddsDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		if hash != bodyHash(body) {
-			t.Errorf("document %s: hash %q, want %q", id, hash, bodyHash(body))
+		if hash != evidence.BodyHash(body) {
+			t.Errorf("document %s: hash %q, want %q", id, hash, evidence.BodyHash(body))
 		}
 	}
 	rows.Close()
@@ -92,10 +93,10 @@ func TestMigrationBackfillsHashesAndAddsDocuments(t *testing.T) {
 	if !slices.Equal(pages, []int{1, 2}) {
 		t.Errorf("pages of the user's passages %v, want [1 2]", pages)
 	}
-	if _, err := w.ImportDocumentData("again.txt", []byte(user.Body), DocumentMeta{}); !errors.Is(err, ErrExists) {
+	if _, err := w.Evidence().ImportDocumentData("again.txt", []byte(user.Body), evidence.DocumentMeta{}); !errors.Is(err, ErrExists) {
 		t.Errorf("duplicate after the migration: %v", err)
 	}
-	if _, err := w.Document("fr-2025-15819"); err != nil {
+	if _, err := w.Evidence().Document("fr-2025-15819"); err != nil {
 		t.Errorf("the built-in document was not added: %v", err)
 	}
 }

@@ -3,97 +3,14 @@ package storage_test
 import (
 	"bytes"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"parley/storage"
-	"parley/storage/storagetest"
 )
-
-// TestImportDocumentHostile: documents that are not what they claim are
-// refused with a clear message and nothing written; UTF-16 with a byte
-// order mark is read; metadata never carries control characters or
-// impossible dates.
-func TestImportDocumentHostile(t *testing.T) {
-	utf16LE := func(s string) []byte {
-		b := []byte{0xff, 0xfe}
-		for _, u := range utf16.Encode([]rune(s)) {
-			b = binary.LittleEndian.AppendUint16(b, u)
-		}
-		return b
-	}
-	utf16BE := func(s string) []byte {
-		b := []byte{0xfe, 0xff}
-		for _, u := range utf16.Encode([]rune(s)) {
-			b = binary.BigEndian.AppendUint16(b, u)
-		}
-		return b
-	}
-	refused := []struct {
-		name, file string
-		data       []byte
-		meta       storage.DocumentMeta
-		msg        string
-	}{
-		{"date with month 13", "a.txt", []byte("Tariff memo one."), storage.DocumentMeta{Date: "2025-13-45"}, `date "2025-13-45"`},
-		{"30 February", "a.txt", []byte("Tariff memo two."), storage.DocumentMeta{Date: "2025-02-30"}, `date "2025-02-30"`},
-		{"month 00", "a.txt", []byte("Tariff memo three."), storage.DocumentMeta{Date: "2025-00"}, `date "2025-00"`},
-		{"NUL bytes", "a.txt", []byte("binary\x00\x01\x02 data"), storage.DocumentMeta{}, "NUL bytes"},
-		{"invalid UTF-8", "a.txt", []byte("caf\xe9 au lait"), storage.DocumentMeta{}, "not UTF-8 text"},
-		{"UTF-16 without a byte order mark", "a.txt", utf16LE("hello")[2:], storage.DocumentMeta{}, "NUL bytes"},
-		{"UTF-16 cut in half", "a.txt", utf16LE("hello")[:5], storage.DocumentMeta{}, "odd number of bytes"},
-		{"UTF-16 unpaired surrogate", "a.txt", append(utf16LE("hi"), 0x00, 0xd8), storage.DocumentMeta{}, "unpaired surrogate"},
-		{"only markup", "a.html", []byte("<script>x</script><style>y</style>"), storage.DocumentMeta{}, "has no text"},
-		{"too large", "a.txt", bytes.Repeat([]byte("a"), storage.MaxDocumentSize+1), storage.DocumentMeta{}, "larger than"},
-	}
-	for _, tc := range refused {
-		t.Run(tc.name, func(t *testing.T) {
-			w, path := open(t)
-			before := storagetest.Dump(t, path)
-			_, err := w.ImportDocumentData(tc.file, tc.data, tc.meta)
-			if err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), tc.msg) {
-				t.Fatalf("import = %v, want bad input saying %q", err, tc.msg)
-			}
-			if after := storagetest.Dump(t, path); after != before {
-				t.Error("a refused import changed the workspace")
-			}
-		})
-	}
-
-	accepted := []struct {
-		name, file string
-		data       []byte
-		meta       storage.DocumentMeta
-		title      string
-		date       string
-		body       string
-	}{
-		{"UTF-16 LE with BOM", "notepad.txt", utf16LE("Lumber brief\r\nSoftwood duties rise — 45%.\r\n"), storage.DocumentMeta{}, "Lumber brief", "", "Softwood duties rise — 45%."},
-		{"UTF-16 BE with BOM", "mac.txt", utf16BE("Dairy brief 🐄\nQuota talks.\n"), storage.DocumentMeta{}, "Dairy brief 🐄", "", "Quota talks."},
-		{"valid dates", "d.txt", []byte("Dated memo."), storage.DocumentMeta{Date: "2024-02-29"}, "Dated memo.", "2024-02-29", "Dated memo."},
-		{"escape sequences in the title", "t.txt", []byte("Body text here."), storage.DocumentMeta{Title: "Evil \x1b]0;pwned\x07title\x1b[2J\nsecond line"},
-			"Evil ]0;pwnedtitle[2J second line", "", "Body text here."},
-		{"page metadata with controls and a bad date", "p.html",
-			[]byte(`<title>Big&#10;news&#27;[31m</title><meta name="date" content="2025-13-45"><p>Story.</p>`), storage.DocumentMeta{}, "Big news[31m", "", "Story."},
-	}
-	for _, tc := range accepted {
-		t.Run(tc.name, func(t *testing.T) {
-			w, _ := open(t)
-			doc, err := w.ImportDocumentData(tc.file, tc.data, tc.meta)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if doc.Title != tc.title || doc.Date != tc.date || !strings.Contains(doc.Body, tc.body) {
-				t.Errorf("title %q date %q body %q; want %q %q %q", doc.Title, doc.Date, doc.Body, tc.title, tc.date, tc.body)
-			}
-		})
-	}
-}
 
 // TestCheckRecognized: another application's SQLite database, a damaged
 // file and a file that is no database are told apart from a workspace, and

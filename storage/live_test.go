@@ -9,6 +9,7 @@ import (
 	"modernc.org/sqlite"
 
 	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // TestOpenWorkspaceIsNeverReadAsAFile: importing the
@@ -21,7 +22,7 @@ func TestOpenWorkspaceIsNeverReadAsAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if _, err := w.ImportDocument(p, storage.DocumentMeta{}); err == nil {
+		if _, err := w.Evidence().ImportDocument(p, evidence.DocumentMeta{}); err == nil {
 			t.Errorf("imported %s as a document", p)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"parley/storage/defaults"
+	"parley/storage/evidence"
 	"parley/storage/textextract"
 )
 
@@ -66,7 +67,7 @@ func backfillDocuments(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for _, d := range docs {
-		if _, err := tx.ExecContext(ctx, "UPDATE documents SET body_sha256 = ? WHERE id = ?", bodyHash(d.body), d.id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE documents SET body_sha256 = ? WHERE id = ?", evidence.BodyHash(d.body), d.id); err != nil {
 			return fmt.Errorf("document %s: %w", d.id, err)
 		}
 		if !strings.Contains(d.body, "\f") {

@@ -62,7 +62,7 @@ func TestOpenSchema1Workspace(t *testing.T) {
 		}
 	})
 
-	docs, err := w.Documents()
+	docs, err := w.Evidence().Documents()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestOpenSchema1Workspace(t *testing.T) {
 	for _, d := range docs {
 		if d.Title == "Schema one memo" {
 			found = true
-			if hits, err := w.Search("zyxquota", 5); err != nil || len(hits) == 0 || hits[0].Document != d.ID {
+			if hits, err := w.Evidence().Search("zyxquota", 5); err != nil || len(hits) == 0 || hits[0].Document != d.ID {
 				t.Errorf("search for the user's document: %v %v", hits, err)
 			}
 		}

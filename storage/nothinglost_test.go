@@ -327,11 +327,11 @@ func TestDamagedTablesAreReported(t *testing.T) {
 	})
 	t.Run("documents", func(t *testing.T) {
 		w, path := open(t)
-		docs, err := w.Documents()
+		docs, err := w.Evidence().Documents()
 		if err != nil || len(docs) == 0 {
 			t.Fatal(err)
 		}
-		doc, _ := w.Document(docs[0].ID)
+		doc, _ := w.Evidence().Document(docs[0].ID)
 		quote := strings.Fields(doc.Body)
 		w.Close()
 		db, _ := sql.Open("sqlite", "file:"+path)

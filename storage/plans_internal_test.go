@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"parley/storage/evidence"
 )
 
 // TestQueryPlansUseIndexes: the queries whose cost grows with
@@ -31,7 +33,7 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 		{"measures", `SELECT id, key FROM measures WHERE scenario = ? ORDER BY position`, nil, []any{"x"}},
 		{"evidence", `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 			FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`, nil, []any{"x"}},
-		{"documents", `SELECT ` + documentColumns + `,
+		{"documents", `SELECT ` + evidence.DocumentColumns + `,
 			(SELECT count(*) FROM excerpts x WHERE x.document = d.id),
 			(SELECT count(DISTINCT e.measure) FROM measure_evidence e WHERE e.document = d.id)
 			FROM documents d ORDER BY d.id`, []string{"d"}, nil},
@@ -44,7 +46,7 @@ func TestQueryPlansUseIndexes(t *testing.T) {
 		{"excerpts of a document", `SELECT id FROM excerpts WHERE document = ? ORDER BY id DESC`, nil, []any{"x"}},
 		{"excerpt tags", `SELECT kind, value FROM excerpt_tags WHERE excerpt = ? ORDER BY kind, value`, nil, []any{1}},
 		{"delete a document", `SELECT count(*) FROM measure_evidence WHERE document = ?`, nil, []any{"x"}},
-		{"duplicate document on import", duplicateQuery, nil, []any{"x", "y"}},
+		{"duplicate document on import", evidence.DuplicateQuery, nil, []any{"x", "y"}},
 	} {
 		rows, err := w.db.Query("EXPLAIN QUERY PLAN "+q.sql, q.args...)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 func evidenceCommand() *command {
@@ -47,7 +47,7 @@ func evidenceSearch(c *call, args []string) error {
 		}
 		limit = n
 	}
-	hits, err := c.ws.Search(strings.Join(args, " "), limit)
+	hits, err := c.ws.Evidence().Search(strings.Join(args, " "), limit)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func evidenceSearch(c *call, args []string) error {
 			page = fmt.Sprintf("p. %d, ", h.Page)
 		}
 		c.out("%d. %s  %s  (%spassage %d, score %.2f)\n", i+1, h.Document, h.Title, page, h.Passage+1, h.Score)
-		snippet := strings.NewReplacer(storage.HighlightStart, "**", storage.HighlightEnd, "**", "\n", " ").Replace(h.Snippet)
+		snippet := strings.NewReplacer(evidence.HighlightStart, "**", evidence.HighlightEnd, "**", "\n", " ").Replace(h.Snippet)
 		c.out("   %s\n", snippet)
 	}
 	return nil
@@ -71,7 +71,7 @@ func evidenceList(c *call, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	docs, err := c.ws.Documents()
+	docs, err := c.ws.Evidence().Documents()
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func evidenceShow(c *call, args []string) error {
 	if len(args) != 1 {
 		return usagef("evidence show needs one document ID")
 	}
-	d, err := c.ws.Document(args[0])
+	d, err := c.ws.Evidence().Document(args[0])
 	if err != nil {
 		return err
 	}
@@ -110,14 +110,14 @@ func evidenceImport(c *call, args []string) error {
 	if len(args) == 0 {
 		return usagef("missing FILE to import (.txt, .md, .html or .pdf)")
 	}
-	meta := storage.DocumentMeta{Title: c.args.value("title"), Publisher: c.args.value("publisher"),
+	meta := evidence.DocumentMeta{Title: c.args.value("title"), Publisher: c.args.value("publisher"),
 		Date: c.args.value("date"), URL: c.args.value("url"), Kind: c.args.value("kind")}
 	if len(args) > 1 && (meta.Title != "" || meta.URL != "") {
 		return usagef("--title and --url name one document: import one file at a time with them")
 	}
 	var failed error
 	for _, path := range args {
-		d, err := c.ws.ImportDocument(path, meta)
+		d, err := c.ws.Evidence().ImportDocument(path, meta)
 		if err != nil {
 			err = c.explain(err)
 			fmt.Fprintf(c.env.Stderr, "parley: %v\n", err)

@@ -12,6 +12,7 @@ import (
 	"parley/app/charts"
 	"parley/app/deck"
 	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // slideKinds are the slides of each scenario, in order.
@@ -409,7 +410,7 @@ func (b *builder) sources(subs []*subject, slides []*pendingSlide) ([]string, er
 // documentSource returns a quoted document as the sources slide lists it:
 // "Quoted: <title>. <publisher>, <date>. <URL> (document <id>)", leaving
 // out what is not known.
-func documentSource(d storage.Document) string {
+func documentSource(d evidence.Document) string {
 	var b strings.Builder
 	b.WriteString("Quoted: ")
 	if d.Title != "" {

@@ -10,6 +10,7 @@ import (
 	"parley/app/charts"
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // Chart titles by kind; the comparison's takes the number of scenarios.
@@ -334,21 +335,21 @@ func measureName(m *scenarios.Measure) string {
 // document once.
 type builder struct {
 	ws   *storage.Workspace
-	docs map[string]storage.Document
+	docs map[string]evidence.Document
 }
 
 func newBuilder(ws *storage.Workspace) *builder {
-	return &builder{ws: ws, docs: map[string]storage.Document{}}
+	return &builder{ws: ws, docs: map[string]evidence.Document{}}
 }
 
 // document returns the library document id.
-func (b *builder) document(id string) (storage.Document, error) {
+func (b *builder) document(id string) (evidence.Document, error) {
 	if d, ok := b.docs[id]; ok {
 		return d, nil
 	}
-	d, err := b.ws.Document(id)
+	d, err := b.ws.Evidence().Document(id)
 	if err != nil {
-		return storage.Document{}, fmt.Errorf("evidence: %w", err)
+		return evidence.Document{}, fmt.Errorf("evidence: %w", err)
 	}
 	if !strings.Contains(d.Body, "\f") {
 		d.Body = "" // only the metadata is needed; a text with pages keeps its body for the page of a quote

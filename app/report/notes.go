@@ -6,7 +6,7 @@ import (
 
 	"parley/app/numfmt"
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // notes returns the speaker notes of a slide about bt: what it shows, then
@@ -133,7 +133,7 @@ func pageRef(page int) string {
 	return fmt.Sprintf(", p. %d", page)
 }
 
-func documentRef(d storage.Document) string {
+func documentRef(d evidence.Document) string {
 	parts := []string{}
 	if d.Title != "" {
 		parts = append(parts, d.Title)

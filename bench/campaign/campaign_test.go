@@ -308,7 +308,7 @@ func verify(t *testing.T, ws string, c *committed, want map[string]any, appID st
 			lost++
 		}
 	}
-	docs, err := w.Documents()
+	docs, err := w.Evidence().Documents()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +323,7 @@ func verify(t *testing.T, ws string, c *committed, want map[string]any, appID st
 			lost++
 			continue
 		}
-		hits, err := w.Search(token, 5)
+		hits, err := w.Evidence().Search(token, 5)
 		if err != nil || len(hits) == 0 || hits[0].Document != id {
 			t.Errorf("committed document %q is not found by its token: %v", title, err)
 			lost++

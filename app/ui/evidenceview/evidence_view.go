@@ -14,7 +14,7 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/app/ui/session"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // maxHits is how many passages a search shows.
@@ -33,18 +33,18 @@ type View struct {
 	query     *kit.Field
 	found     *widget.Label
 	hitsBox   *fyne.Container
-	hits      []storage.Hit
+	hits      []evidence.Hit
 	hitCards  []*kit.Card
-	docs      []storage.Document
+	docs      []evidence.Document
 	docList   *widget.List
 	leftTabs  *container.AppTabs
-	allXs     []storage.Excerpt
+	allXs     []evidence.Excerpt
 	allXList  *widget.List
 	titles    map[string]string
 	syncingXs bool
 
 	// reader
-	doc        storage.Document
+	doc        evidence.Document
 	docTitle   *widget.Label
 	docMeta    *widget.Label
 	paras      *fyne.Container
@@ -60,7 +60,7 @@ type View struct {
 	tagFields
 
 	// excerpts of the document
-	xs       []storage.Excerpt
+	xs       []evidence.Excerpt
 	xList    *widget.List
 	xChosen  int
 	xDetail  *widget.Label
@@ -192,7 +192,7 @@ func (v *View) ImportDialog() { v.importDialog() }
 // reload reads the documents and excerpts again and opens the first
 // document if none is open.
 func (v *View) reload() {
-	docs, err := v.sess.Workspace().Documents()
+	docs, err := v.sess.Workspace().Evidence().Documents()
 	if err != nil {
 		v.nav.ShowError("list the documents", err)
 		return
@@ -211,7 +211,7 @@ func (v *View) reload() {
 
 // refreshExcerpts reads the excerpts again.
 func (v *View) refreshExcerpts() {
-	all, err := v.sess.Workspace().Excerpts("")
+	all, err := v.sess.Workspace().Evidence().Excerpts("")
 	if err != nil {
 		v.nav.ShowError("list the excerpts", err)
 		return
@@ -233,7 +233,7 @@ func (v *View) search() {
 		v.found.SetText("Type words to find; \"quoted words\" find a phrase.")
 		return
 	}
-	hits, err := v.sess.Workspace().Search(q, maxHits)
+	hits, err := v.sess.Workspace().Evidence().Search(q, maxHits)
 	if err != nil {
 		v.found.SetText(present.Capitalize(err.Error()))
 		return
@@ -259,7 +259,7 @@ func (v *View) search() {
 
 // snippetSegments turns a hit into rich text: the document title, then the
 // snippet with the matched words in bold.
-func snippetSegments(h storage.Hit) []widget.RichTextSegment {
+func snippetSegments(h evidence.Hit) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{
 		&widget.TextSegment{Text: h.Title + present.PageSuffix(h.Page), Style: widget.RichTextStyle{
 			ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}},
@@ -268,7 +268,7 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 	// Markdown's bold marks are noise in a snippet.
 	rest := strings.ReplaceAll(strings.Join(strings.Fields(h.Snippet), " "), "**", "")
 	for rest != "" {
-		i := strings.Index(rest, storage.HighlightStart)
+		i := strings.Index(rest, evidence.HighlightStart)
 		if i < 0 {
 			texts = append(texts, &widget.TextSegment{Text: rest, Style: widget.RichTextStyleInline})
 			break
@@ -276,14 +276,14 @@ func snippetSegments(h storage.Hit) []widget.RichTextSegment {
 		if i > 0 {
 			texts = append(texts, &widget.TextSegment{Text: rest[:i], Style: widget.RichTextStyleInline})
 		}
-		rest = rest[i+len(storage.HighlightStart):]
-		j := strings.Index(rest, storage.HighlightEnd)
+		rest = rest[i+len(evidence.HighlightStart):]
+		j := strings.Index(rest, evidence.HighlightEnd)
 		if j < 0 {
 			j = len(rest)
 		}
 		texts = append(texts, &widget.TextSegment{Text: rest[:j], Style: widget.RichTextStyle{
 			Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}})
-		rest = strings.TrimPrefix(rest[j:], storage.HighlightEnd)
+		rest = strings.TrimPrefix(rest[j:], evidence.HighlightEnd)
 	}
 	return append(segs, texts...)
 }
@@ -305,7 +305,7 @@ func (v *View) openHit(i int) {
 // passage; start < 0 for none) highlighted and scrolled to.
 func (v *View) open(id, passage string, start int) {
 	if id != v.doc.ID {
-		d, err := v.sess.Workspace().Document(id)
+		d, err := v.sess.Workspace().Evidence().Document(id)
 		if err != nil {
 			v.nav.ShowError("open the document", err)
 			return
@@ -329,7 +329,7 @@ func (v *View) open(id, passage string, start int) {
 }
 
 // metaText describes a document: where it comes from and how it is used.
-func (v *View) metaText(d storage.Document) string {
+func (v *View) metaText(d evidence.Document) string {
 	var parts []string
 	add := func(label, s string) {
 		if strings.TrimSpace(s) != "" {
@@ -348,7 +348,7 @@ func (v *View) metaText(d storage.Document) string {
 	} else {
 		add("Imported: ", present.LocalTime(d.ImportedAt))
 	}
-	if cites, err := v.sess.Workspace().DocumentCitations(d.ID); err == nil {
+	if cites, err := v.sess.Workspace().Evidence().DocumentCitations(d.ID); err == nil {
 		parts = append(parts, present.QuotedBy(len(cites)))
 	}
 	return strings.Join(parts, " · ")
@@ -438,7 +438,7 @@ func markdownParagraph(line string) *widget.RichText {
 // isMarkdown reports whether a document is written in Markdown: a text
 // file with headings, bold words or list items in Markdown (such as the
 // built-in survey responses), or a file imported from Markdown.
-func isMarkdown(d storage.Document) bool {
+func isMarkdown(d evidence.Document) bool {
 	f := strings.ToLower(d.SourceFile)
 	if strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".markdown") {
 		return true

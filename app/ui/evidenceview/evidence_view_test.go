@@ -14,7 +14,7 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 func TestSearchShowsHighlightedSnippets(t *testing.T) {
@@ -33,7 +33,7 @@ func TestSearchShowsHighlightedSnippets(t *testing.T) {
 		if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold {
 			bold = append(bold, strings.ToLower(ts.Text))
 		}
-		if strings.ContainsAny(seg.Textual(), storage.HighlightStart+storage.HighlightEnd) {
+		if strings.ContainsAny(seg.Textual(), evidence.HighlightStart+evidence.HighlightEnd) {
 			t.Errorf("a highlight marker is shown: %q", seg.Textual())
 		}
 	}
@@ -97,7 +97,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	if ev.Excerpt != x.ID || ev.Document != x.Document {
 		t.Errorf("evidence %+v", ev)
 	}
-	cites, err := v.sess.Workspace().ExcerptCitations(x.ID)
+	cites, err := v.sess.Workspace().Evidence().ExcerptCitations(x.ID)
 	if err != nil || len(cites) != 1 || cites[0].Scenario != "aluminum-relief" || cites[0].Measure != measure.ID {
 		t.Fatalf("citations %+v, %v", cites, err)
 	}
@@ -108,7 +108,7 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	if _, ok, err := v.sess.Undo(); !ok || err != nil {
 		t.Fatalf("undo: %v, %v", ok, err)
 	}
-	if cites, _ := v.sess.Workspace().ExcerptCitations(x.ID); len(cites) != 0 {
+	if cites, _ := v.sess.Workspace().Evidence().ExcerptCitations(x.ID); len(cites) != 0 {
 		t.Errorf("after undo: citations %+v", cites)
 	}
 }
@@ -145,7 +145,7 @@ func TestImportDocuments(t *testing.T) {
 	if len(v.docs) != before+2 {
 		t.Errorf("%d documents, want %d", len(v.docs), before+2)
 	}
-	hits, err := v.sess.Workspace().Search("dairy red line", 5)
+	hits, err := v.sess.Workspace().Evidence().Search("dairy red line", 5)
 	if err != nil || len(hits) == 0 {
 		t.Errorf("imported text not searchable: %v %v", hits, err)
 	}
@@ -190,7 +190,7 @@ func TestEditExcerptTags(t *testing.T) {
 	typeInto(fields[1], "revised after the call")
 	test.Tap(button(t, dlg, "Save"))
 
-	got, err := v.sess.Workspace().Excerpt(x.ID)
+	got, err := v.sess.Workspace().Evidence().Excerpt(x.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestEditExcerptTags(t *testing.T) {
 // saveAluminumExcerpt finds a passage on aluminum tariffs, trims it to one
 // sentence as a user would, tags it (sector, stance, two topics) and saves
 // it with note; it returns the excerpt saved, which is then selected.
-func saveAluminumExcerpt(t *testing.T, v *View, note string) storage.Excerpt {
+func saveAluminumExcerpt(t *testing.T, v *View, note string) evidence.Excerpt {
 	t.Helper()
 	v.query.SetText("aluminum tariffs")
 	v.search()

@@ -12,7 +12,7 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // buildExcerptTools makes the panel under the reader: a new excerpt from a
@@ -83,7 +83,7 @@ func (v *View) saveExcerpt() {
 		v.nav.ShowError("save the excerpt", fmt.Errorf("the quote is empty: select a passage of the document first"))
 		return
 	}
-	id, err := v.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
+	id, err := v.sess.Workspace().Evidence().SaveExcerpt(evidence.Excerpt{Document: v.doc.ID, Start: strings.Index(v.doc.Body, q), Quote: q,
 		Note: strings.TrimSpace(v.note.Text), Tags: v.tags()})
 	if err != nil {
 		v.nav.ShowError("save the excerpt", err)
@@ -98,7 +98,7 @@ func (v *View) saveExcerpt() {
 
 // reloadDocs refreshes the document list's counts.
 func (v *View) reloadDocs() {
-	if docs, err := v.sess.Workspace().Documents(); err == nil {
+	if docs, err := v.sess.Workspace().Evidence().Documents(); err == nil {
 		v.docs = docs
 		v.docList.Refresh()
 	}
@@ -106,7 +106,7 @@ func (v *View) reloadDocs() {
 
 // loadDocExcerpts lists the excerpts of the open document.
 func (v *View) loadDocExcerpts() {
-	xs, err := v.sess.Workspace().Excerpts(v.doc.ID)
+	xs, err := v.sess.Workspace().Evidence().Excerpts(v.doc.ID)
 	if err != nil {
 		v.nav.ShowError("list the excerpts", err)
 		return
@@ -139,9 +139,9 @@ func (v *View) chooseExcerpt(id int64) {
 }
 
 // chosen returns the excerpt selected, if any.
-func (v *View) chosen() (storage.Excerpt, bool) {
+func (v *View) chosen() (evidence.Excerpt, bool) {
 	if v.xChosen < 0 || v.xChosen >= len(v.xs) {
-		return storage.Excerpt{}, false
+		return evidence.Excerpt{}, false
 	}
 	return v.xs[v.xChosen], true
 }
@@ -167,7 +167,7 @@ func (v *View) showExcerpt() {
 	if x.Note != "" {
 		fmt.Fprintf(&b, "Note: %s\n", x.Note)
 	}
-	cites, err := v.sess.Workspace().ExcerptCitations(x.ID)
+	cites, err := v.sess.Workspace().Evidence().ExcerptCitations(x.ID)
 	switch {
 	case err != nil:
 		fmt.Fprintf(&b, "\nCitations unavailable: %v", err)
@@ -192,7 +192,7 @@ func (v *View) deleteExcerpt() {
 		return
 	}
 	v.nav.Confirm("Delete excerpt", fmt.Sprintf("Delete excerpt #%d? Measures that quote it keep their quote.", x.ID), "Delete", func() {
-		if err := v.sess.Workspace().DeleteExcerpt(x.ID); err != nil {
+		if err := v.sess.Workspace().Evidence().DeleteExcerpt(x.ID); err != nil {
 			v.nav.ShowError("delete the excerpt", err)
 			return
 		}

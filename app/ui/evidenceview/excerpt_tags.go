@@ -11,7 +11,7 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/app/ui/session"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // stances offered for an excerpt's stance tag.
@@ -56,19 +56,19 @@ func (f tagFields) grid() *fyne.Container {
 }
 
 // tags returns the tags the fields hold.
-func (f tagFields) tags() []storage.Tag {
-	var tags []storage.Tag
+func (f tagFields) tags() []evidence.Tag {
+	var tags []evidence.Tag
 	if code := sectorCode(f.sector.Selected); code != "" {
-		tags = append(tags, storage.Tag{Kind: storage.TagSector, Value: code})
+		tags = append(tags, evidence.Tag{Kind: evidence.TagSector, Value: code})
 	}
 	if s := strings.TrimSpace(f.measure.Text); s != "" {
-		tags = append(tags, storage.Tag{Kind: storage.TagMeasure, Value: s})
+		tags = append(tags, evidence.Tag{Kind: evidence.TagMeasure, Value: s})
 	}
 	if s := strings.TrimSpace(f.stance.Text); s != "" {
-		tags = append(tags, storage.Tag{Kind: storage.TagStance, Value: s})
+		tags = append(tags, evidence.Tag{Kind: evidence.TagStance, Value: s})
 	}
 	for _, t := range present.SplitList(f.topic.Text) {
-		tags = append(tags, storage.Tag{Kind: storage.TagTopic, Value: t})
+		tags = append(tags, evidence.Tag{Kind: evidence.TagTopic, Value: t})
 	}
 	return tags
 }
@@ -76,14 +76,14 @@ func (f tagFields) tags() []storage.Tag {
 // set shows an excerpt's tags and note in the fields. An excerpt holds at
 // most one sector, measure and stance tag (the fields make no more); a
 // sector that is not offered is added to the choices so that it is kept.
-func (f tagFields) set(tags []storage.Tag, note string) {
+func (f tagFields) set(tags []evidence.Tag, note string) {
 	f.sector.SetSelected(noSector)
 	f.measure.SetText("")
 	f.stance.SetText("")
 	var topics []string
 	for _, t := range tags {
 		switch t.Kind {
-		case storage.TagSector:
+		case evidence.TagSector:
 			choice := ""
 			for _, o := range f.sector.Options {
 				if sectorCode(o) == t.Value {
@@ -95,11 +95,11 @@ func (f tagFields) set(tags []storage.Tag, note string) {
 				f.sector.SetOptions(append(f.sector.Options, choice))
 			}
 			f.sector.SetSelected(choice)
-		case storage.TagMeasure:
+		case evidence.TagMeasure:
 			f.measure.SetText(t.Value)
-		case storage.TagStance:
+		case evidence.TagStance:
 			f.stance.SetText(t.Value)
-		case storage.TagTopic:
+		case evidence.TagTopic:
 			topics = append(topics, t.Value)
 		}
 	}
@@ -141,7 +141,7 @@ func (v *View) editTagsDialog() {
 		Focus:  f.topic,
 		Size:   fyne.NewSize(640, 0),
 		Submit: func() error {
-			if err := v.sess.Workspace().UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
+			if err := v.sess.Workspace().Evidence().UpdateExcerpt(x.ID, strings.TrimSpace(f.note.Text), f.tags()); err != nil {
 				return err
 			}
 			v.refreshExcerpts()

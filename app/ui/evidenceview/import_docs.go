@@ -14,7 +14,7 @@ import (
 
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
-	pstorage "parley/storage"
+	"parley/storage/evidence"
 )
 
 // pdfNote says what a PDF import keeps and what it cannot read.
@@ -135,7 +135,7 @@ func (im *importer) run() {
 	type outcome struct{ done, failed []string }
 	kit.Go(im.v.nav.Post, func() (o outcome) {
 		for i, path := range files {
-			doc, err := ws.ImportDocument(path, pstorage.DocumentMeta{})
+			doc, err := ws.Evidence().ImportDocument(path, evidence.DocumentMeta{})
 			if err != nil {
 				o.failed = append(o.failed, present.ImportProblem(path, err))
 			} else {

@@ -4,11 +4,11 @@ import (
 	"strings"
 	"time"
 
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // DocLine describes a document in one line.
-func DocLine(d storage.Document) string {
+func DocLine(d evidence.Document) string {
 	var parts []string
 	for _, s := range []string{d.Publisher, d.Date, d.Kind} {
 		if s != "" {

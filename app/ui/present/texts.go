@@ -12,6 +12,7 @@ import (
 	"parley/app/report"
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/evidence"
 	"parley/storage/listfile"
 )
 
@@ -75,7 +76,7 @@ func InfoLine(today bool, date scenarios.Date, measures, unevidenced int) string
 }
 
 // TagsText lists an excerpt's tags after a separator, or returns "".
-func TagsText(tags []storage.Tag) string {
+func TagsText(tags []evidence.Tag) string {
 	if len(tags) == 0 {
 		return ""
 	}

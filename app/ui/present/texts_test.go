@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/storage"
+	"parley/storage/evidence"
 )
 
 func TestImportMessagesNameTheFileOnce(t *testing.T) {
@@ -44,12 +45,12 @@ func TestImportMessagesNameTheFileOnce(t *testing.T) {
 
 func TestDocumentCountsInWords(t *testing.T) {
 	for _, tc := range []struct {
-		d    storage.Document
+		d    evidence.Document
 		want string
 	}{
-		{storage.Document{Publisher: "CP", Excerpts: 0, Citations: 5}, "CP · no saved excerpts · quoted by 5 measures"},
-		{storage.Document{Excerpts: 1, Citations: 0}, "1 saved excerpt · not quoted by any measure yet"},
-		{storage.Document{Excerpts: 3, Citations: 1}, "3 saved excerpts · quoted by 1 measure"},
+		{evidence.Document{Publisher: "CP", Excerpts: 0, Citations: 5}, "CP · no saved excerpts · quoted by 5 measures"},
+		{evidence.Document{Excerpts: 1, Citations: 0}, "1 saved excerpt · not quoted by any measure yet"},
+		{evidence.Document{Excerpts: 3, Citations: 1}, "3 saved excerpts · quoted by 1 measure"},
 	} {
 		if got := DocLine(tc.d); got != tc.want {
 			t.Errorf("docLine = %q, want %q", got, tc.want)

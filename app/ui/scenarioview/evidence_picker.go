@@ -13,7 +13,7 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 // addExcerptDialog adds one of the library's saved excerpts as evidence.
@@ -23,7 +23,7 @@ func (f *measureForm) addExcerptDialog() {
 	if id == "" {
 		return
 	}
-	list, err := h.sess.Workspace().Excerpts("")
+	list, err := h.sess.Workspace().Evidence().Excerpts("")
 	if err != nil {
 		h.showError("list the excerpts", err)
 		return
@@ -64,7 +64,7 @@ func (f *measureForm) addExcerptDialog() {
 // documentTitles maps document ids to their titles.
 func (h *host) documentTitles() map[string]string {
 	out := map[string]string{}
-	docs, err := h.sess.Workspace().Documents()
+	docs, err := h.sess.Workspace().Evidence().Documents()
 	if err != nil {
 		return out
 	}
@@ -102,7 +102,7 @@ func (f *measureForm) addQuoteDialog() {
 type passagePicker struct {
 	f      *measureForm
 	id     string // the measure that receives the quote
-	hits   []storage.Hit
+	hits   []evidence.Hit
 	chosen int
 	titles map[string]string
 	query  *kit.Field
@@ -159,7 +159,7 @@ func (p *passagePicker) run() {
 		return
 	}
 	var err error
-	if p.hits, err = p.f.h.sess.Workspace().Search(q, maxPassages); err != nil {
+	if p.hits, err = p.f.h.sess.Workspace().Evidence().Search(q, maxPassages); err != nil {
 		p.found.SetText(present.Capitalize(err.Error()))
 	} else if len(p.hits) == 0 {
 		p.found.SetText(fmt.Sprintf("No passage matches “%s”: try other words.", q))

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"parley/app/ui/kit"
-	"parley/storage"
+	"parley/storage/evidence"
 )
 
 func TestUnevidencedMeasureGetsCitation(t *testing.T) {
@@ -50,11 +50,11 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 
 func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	u, w := newTestUI(t)
-	hits, err := u.sess.Workspace().Search("sectoral pact critical minerals", 1)
+	hits, err := u.sess.Workspace().Evidence().Search("sectoral pact critical minerals", 1)
 	if err != nil || len(hits) == 0 {
 		t.Fatalf("search: %v %v", hits, err)
 	}
-	if _, err := u.sess.Workspace().SaveExcerpt(storage.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
+	if _, err := u.sess.Workspace().Evidence().SaveExcerpt(evidence.Excerpt{Document: hits[0].Document, Quote: hits[0].Text, Start: hits[0].Start}); err != nil {
 		t.Fatal(err)
 	}
 	newEmpty(t, u, "Pact")

@@ -414,7 +414,7 @@ func (f *measureForm) loadEvidence(m *scenarios.Measure) {
 func (h *host) describeEvidence(e scenarios.Evidence) string {
 	if e.IsQuote() {
 		title := e.Document
-		if d, err := h.sess.Workspace().Document(e.Document); err == nil {
+		if d, err := h.sess.Workspace().Evidence().Document(e.Document); err == nil {
 			title = d.Title
 			if d.Publisher != "" {
 				title += ", " + d.Publisher
@@ -452,7 +452,7 @@ func (f *measureForm) removeEvidence(i int) {
 // addEvidence adds e to the measure being edited (undoable).
 func (h *host) addEvidence(measureID string, e scenarios.Evidence) error {
 	if e.IsQuote() {
-		d, err := h.sess.Workspace().Document(e.Document)
+		d, err := h.sess.Workspace().Evidence().Document(e.Document)
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,4 @@
-package storage_test
+package evidence_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/evidence"
 	"parley/storage/storagetest"
 )
 
@@ -18,7 +19,7 @@ func TestImportRealPDF(t *testing.T) {
 	w, path := open(t)
 	src := storagetest.SharedPath(t, "evidence/Metals-ANNEXES-I-A-I-B-II-III-IV.pdf")
 	before := count(t, path, "documents")
-	doc, err := w.ImportDocument(src, storage.DocumentMeta{})
+	doc, err := w.Evidence().ImportDocument(src, evidence.DocumentMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func TestImportRealPDF(t *testing.T) {
 	if doc.SourceFile != "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf" || doc.Title != "Annex I-A: 50% Section 232 Tariff on Full Value" || count(t, path, "documents") != before+1 {
 		t.Errorf("document %+v", doc)
 	}
-	stored, err := w.Document(doc.ID)
+	stored, err := w.Evidence().Document(doc.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestImportRealPDF(t *testing.T) {
 		{"Annex I-B: 25% Section 232 Tariff on Full Value", 13},
 		{"Annex IV", 43},
 	} {
-		hits, err := w.Search(`"`+c.phrase+`"`, 50)
+		hits, err := w.Evidence().Search(`"`+c.phrase+`"`, 50)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,7 +67,7 @@ func TestImportRealPDF(t *testing.T) {
 		}
 	}
 	// The same PDF again is refused by its text's hash.
-	if _, err := w.ImportDocument(src, storage.DocumentMeta{}); !errors.Is(err, storage.ErrExists) || !strings.Contains(err.Error(), doc.ID) {
+	if _, err := w.Evidence().ImportDocument(src, evidence.DocumentMeta{}); !errors.Is(err, storage.ErrExists) || !strings.Contains(err.Error(), doc.ID) {
 		t.Errorf("re-import: %v", err)
 	}
 }
@@ -80,7 +81,7 @@ func TestImportFederalRegisterPDF(t *testing.T) {
 	for _, c := range []struct{ file, builtin string }{{"2025-15819.pdf", "fr-2025-15819"}, {"2025-23316.pdf", "fr-2025-23316"}} {
 		src := storagetest.SharedPath(t, "evidence/"+c.file)
 		before := storagetest.Dump(t, path)
-		_, err := w.ImportDocument(src, storage.DocumentMeta{})
+		_, err := w.Evidence().ImportDocument(src, evidence.DocumentMeta{})
 		if !errors.Is(err, storage.ErrExists) || !strings.Contains(err.Error(), "already in the library as "+c.builtin) {
 			t.Errorf("%s: %v", c.file, err)
 		}
@@ -99,7 +100,7 @@ func TestImportPDFPages(t *testing.T) {
 	if err := os.WriteFile(src, pages, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := w.ImportDocument(src, storage.DocumentMeta{Publisher: "Ministry"})
+	doc, err := w.Evidence().ImportDocument(src, evidence.DocumentMeta{Publisher: "Ministry"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,20 +108,20 @@ func TestImportPDFPages(t *testing.T) {
 		t.Errorf("title %q publisher %q", doc.Title, doc.Publisher)
 	}
 	for q, page := range map[string]int{"supply management": 1, "softwood lumber": 3} {
-		hits, err := w.Search(q, 5)
+		hits, err := w.Evidence().Search(q, 5)
 		if err != nil || len(hits) == 0 || hits[0].Document != doc.ID || hits[0].Page != page {
 			t.Errorf("%s: %+v %v, want page %d", q, hits, err, page)
 		}
 	}
 	// A text that mentions %PDF- is still a text; a PDF named .txt is a PDF.
-	if d, err := w.ImportDocumentData("about.txt", []byte("Files start with %PDF-1.7 when they are PDFs.\n"), storage.DocumentMeta{}); err != nil || d.Title != "Files start with %PDF-1.7 when they are PDFs." {
+	if d, err := w.Evidence().ImportDocumentData("about.txt", []byte("Files start with %PDF-1.7 when they are PDFs.\n"), evidence.DocumentMeta{}); err != nil || d.Title != "Files start with %PDF-1.7 when they are PDFs." {
 		t.Errorf("a text about PDF: %+v %v", d, err)
 	}
-	if d, err := w.ImportDocumentData("misnamed.txt", storagetest.PDF("Misnamed PDF about dairy quotas"), storage.DocumentMeta{}); err != nil || d.Title != "Misnamed PDF about dairy quotas" {
+	if d, err := w.Evidence().ImportDocumentData("misnamed.txt", storagetest.PDF("Misnamed PDF about dairy quotas"), evidence.DocumentMeta{}); err != nil || d.Title != "Misnamed PDF about dairy quotas" {
 		t.Errorf("a PDF named .txt: %+v %v", d, err)
 	}
 	// A text without pages has none.
-	hits, _ := w.Search("haggle aluminum", 5)
+	hits, _ := w.Evidence().Search("haggle aluminum", 5)
 	if len(hits) == 0 || hits[0].Page != 0 {
 		t.Errorf("a seed document's passage has page %+v", hits)
 	}

@@ -1,4 +1,4 @@
-package storage
+package evidence
 
 import (
 	"context"
@@ -30,10 +30,10 @@ type Hit struct {
 // own text, then counting the document's title too; when no passage holds
 // them all, passages that hold any of them. Words are matched after stemming
 // ("tariffs" finds "tariff").
-func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
+func (l *Library) Search(query string, limit int) ([]Hit, error) {
 	terms := queryTerms(query)
 	if len(terms) == 0 {
-		return nil, fmt.Errorf("%w: the search has no words", ErrInvalid)
+		return nil, fmt.Errorf("%w: the search has no words", errInvalid)
 	}
 	if limit <= 0 {
 		limit = 20
@@ -44,7 +44,7 @@ func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
 		tries = append(tries, "text : ("+strings.Join(terms, " OR ")+")")
 	}
 	for _, match := range tries {
-		hits, err := w.search(match, limit)
+		hits, err := l.search(match, limit)
 		if err != nil || len(hits) > 0 {
 			return hits, err
 		}
@@ -52,9 +52,9 @@ func (w *Workspace) Search(query string, limit int) ([]Hit, error) {
 	return nil, nil
 }
 
-func (w *Workspace) search(match string, limit int) ([]Hit, error) {
+func (l *Library) search(match string, limit int) ([]Hit, error) {
 	var hits []Hit
-	err := scanAll(context.Background(), w, `
+	err := l.scanAll(context.Background(), `
 		SELECT p.document, d.title, p.ordinal, p.start, coalesce(p.page, 0), p.text,
 		       snippet(passages_fts, 1, ?, ?, '…', 40), bm25(passages_fts, 0.5, 1.0) AS rank
 		FROM passages_fts

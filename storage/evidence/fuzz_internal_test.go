@@ -1,4 +1,4 @@
-package storage
+package evidence
 
 import (
 	"os"
@@ -22,9 +22,9 @@ var documentKinds = []string{"doc.txt", "doc.md", "doc.html"}
 // NUL, one-line metadata without control characters, a valid date, and
 // passages that are exact, non-empty, bounded spans of the body.
 //
-//	go test -run '^$' -fuzz FuzzPrepareDocument -fuzztime 5m ./storage
+//	go test -run '^$' -fuzz FuzzPrepareDocument -fuzztime 5m ./storage/evidence
 func FuzzPrepareDocument(f *testing.F) {
-	seeds, _ := filepath.Glob("../seeds/*.txt")
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
 	for _, p := range seeds {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -55,7 +55,7 @@ func FuzzPrepareDocument(f *testing.F) {
 		name := documentKinds[int(kind)%len(documentKinds)]
 		doc, ex, err := prepareDocument(name, data, DocumentMeta{}, nil)
 		if err != nil {
-			if !strings.Contains(err.Error(), ErrBadDocument.Error()) && !strings.Contains(err.Error(), ErrInvalid.Error()) {
+			if !strings.Contains(err.Error(), errBadDocument.Error()) && !strings.Contains(err.Error(), errInvalid.Error()) {
 				t.Fatalf("unexpected error: %v", err)
 			}
 			return

@@ -1,4 +1,4 @@
-package storage
+package evidence
 
 import (
 	"context"
@@ -52,27 +52,27 @@ var metaDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 // each passage keeping its page), split into passages and indexed for
 // full-text search. A file that is not UTF-8 text, is empty, a PDF without a
 // text layer (scanned), encrypted or unreadable, or is already in the
-// library is refused (ErrBadDocument, ErrExists) and nothing is written.
-func (w *Workspace) ImportDocument(path string, meta DocumentMeta) (Document, error) {
-	if err := refuseLive(path); err != nil {
+// library is refused (errBadDocument, l.s.Exists()) and nothing is written.
+func (l *Library) ImportDocument(path string, meta DocumentMeta) (Document, error) {
+	if err := l.s.RefuseLive(path); err != nil {
 		return Document{}, fmt.Errorf("import %s: %w", path, err)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
+		return Document{}, fmt.Errorf("import %s: %w: %v", path, errBadDocument, err)
 	}
 	if !info.Mode().IsRegular() {
 		// A FIFO would block the import for ever, a device never end.
-		return Document{}, fmt.Errorf("import %s: %w: not a regular file", path, ErrBadDocument)
+		return Document{}, fmt.Errorf("import %s: %w: not a regular file", path, errBadDocument)
 	}
 	if info.Size() > MaxDocumentSize {
-		return Document{}, fmt.Errorf("import %s: %w: larger than %d MiB", path, ErrBadDocument, MaxDocumentSize>>20)
+		return Document{}, fmt.Errorf("import %s: %w: larger than %d MiB", path, errBadDocument, MaxDocumentSize>>20)
 	}
 	data, err := readLimited(path, MaxDocumentSize)
 	if err != nil {
-		return Document{}, fmt.Errorf("import %s: %w: %v", path, ErrBadDocument, err)
+		return Document{}, fmt.Errorf("import %s: %w: %v", path, errBadDocument, err)
 	}
-	doc, err := w.ImportDocumentData(filepath.Base(path), data, meta)
+	doc, err := l.ImportDocumentData(filepath.Base(path), data, meta)
 	if err != nil {
 		return Document{}, fmt.Errorf("import %s: %w", path, err)
 	}
@@ -98,7 +98,7 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // and a date is a real date.
 func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([]byte) (textextract.PDFText, error)) (Document, textextract.Extracted, error) {
 	if len(data) > MaxDocumentSize {
-		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: larger than %d MiB", ErrBadDocument, MaxDocumentSize>>20)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: larger than %d MiB", errBadDocument, MaxDocumentSize>>20)
 	}
 	ex, err := textextract.Extract(name, data, readPDF)
 	if err != nil {
@@ -111,10 +111,10 @@ func prepareDocument(name string, data []byte, meta DocumentMeta, readPDF func([
 // and returns the document to store.
 func documentOf(name string, ex textextract.Extracted, meta DocumentMeta) (Document, textextract.Extracted, error) {
 	if strings.TrimSpace(ex.Body) == "" {
-		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: %s has no text", ErrBadDocument, name)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: %s has no text", errBadDocument, name)
 	}
 	if !validDocumentDate(meta.Date) {
-		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", ErrInvalid, meta.Date)
+		return Document{}, textextract.Extracted{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD, YYYY-MM or YYYY", errInvalid, meta.Date)
 	}
 	if !validDocumentDate(ex.Date) {
 		ex.Date = "" // a page's own date that is no date: none
@@ -166,25 +166,26 @@ func validDocumentDate(s string) bool {
 	return err == nil
 }
 
-// duplicateQuery finds a stored document with the same text: by the hash
-// of the text (indexed), then the text itself.
-const duplicateQuery = "SELECT id FROM documents WHERE body_sha256 = ? AND body = ?"
+// DuplicateQuery finds a stored document with the same text: by the hash
+// of the text (indexed), then the text itself. (The workspace's test of
+// query plans checks that it uses the index.)
+const DuplicateQuery = "SELECT id FROM documents WHERE body_sha256 = ? AND body = ?"
 
 // ImportDocumentData is ImportDocument on a file's name and contents.
-func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
-	doc, ex, err := prepareDocument(name, data, meta, w.pdf.Read)
+func (l *Library) ImportDocumentData(name string, data []byte, meta DocumentMeta) (Document, error) {
+	doc, ex, err := prepareDocument(name, data, meta, l.s.ReadPDF)
 	if err != nil {
 		return Document{}, err
 	}
-	full := bodyHash(ex.Body)
+	full := BodyHash(ex.Body)
 	hash := full[:16]
-	err = w.write(context.Background(), func(tx *sql.Tx) error {
+	err = l.s.Write(context.Background(), func(tx *sql.Tx) error {
 		// The index on body_sha256 finds a duplicate without reading
 		// the other texts; comparing the text too rules out a collision.
 		var existing string
-		err := tx.QueryRow(duplicateQuery, full, ex.Body).Scan(&existing)
+		err := tx.QueryRow(DuplicateQuery, full, ex.Body).Scan(&existing)
 		if err == nil {
-			return fmt.Errorf("%w: %s is already in the library as %s", ErrExists, name, existing)
+			return fmt.Errorf("%w: %s is already in the library as %s", l.s.Exists(), name, existing)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -204,7 +205,7 @@ func (w *Workspace) ImportDocumentData(name string, data []byte, meta DocumentMe
 			}
 			n++
 		}
-		return insertDocument(tx, &doc, ex.Body, w.timestamp())
+		return InsertDocument(tx, &doc, ex.Body, l.s.Timestamp())
 	})
 	if err != nil {
 		return Document{}, err
@@ -237,24 +238,24 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
-// bodyHash is the hex SHA-256 of a document's text, kept with it
+// BodyHash is the hex SHA-256 of a document's text, kept with it
 // (documents.body_sha256) for the duplicate check on import.
-func bodyHash(body string) string {
+func BodyHash(body string) string {
 	sum := sha256.Sum256([]byte(body))
 	return hex.EncodeToString(sum[:])
 }
 
 // insertDocument stores a document with its passages (each with its page,
 // for a text with page breaks) and search index.
-func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
-	topics, err := json.Marshal(nonNilStrings(d.Topics))
+func InsertDocument(tx *sql.Tx, d *Document, body, now string) error {
+	topics, err := json.Marshal(nonNil(d.Topics))
 	if err != nil {
 		return err
 	}
 	d.ImportedAt = stampOf(now)
 	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, body_sha256, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
-		d.SourceFile, body, bodyHash(body), d.Builtin, now); err != nil {
+		d.SourceFile, body, BodyHash(body), d.Builtin, now); err != nil {
 		return err
 	}
 	for _, p := range textextract.Passages(body) {
@@ -277,7 +278,9 @@ func insertDocument(tx *sql.Tx, d *Document, body, now string) error {
 	return nil
 }
 
-const documentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.topics, d.source_file, d.builtin, d.imported_at`
+// DocumentColumns are the columns of a document (alias d) that lists read
+// (exported for the workspace's test of query plans).
+const DocumentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.topics, d.source_file, d.builtin, d.imported_at`
 
 func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
 	var d Document
@@ -294,9 +297,9 @@ func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
 
 // Documents lists the library's documents (without their text), in id order,
 // with how many excerpts and measures refer to each.
-func (w *Workspace) Documents() ([]Document, error) {
+func (l *Library) Documents() ([]Document, error) {
 	var out []Document
-	err := scanAll(context.Background(), w, `SELECT `+documentColumns+`,
+	err := l.scanAll(context.Background(), `SELECT `+DocumentColumns+`,
 		(SELECT count(*) FROM excerpts x WHERE x.document = d.id),
 		(SELECT count(DISTINCT e.measure) FROM measure_evidence e WHERE e.document = d.id)
 		FROM documents d ORDER BY d.id`, func(scan func(...any) error) error {
@@ -316,12 +319,12 @@ func (w *Workspace) Documents() ([]Document, error) {
 }
 
 // Document returns a document with its text.
-func (w *Workspace) Document(id string) (Document, error) {
-	row := w.db.QueryRow(`SELECT `+documentColumns+`, d.body FROM documents d WHERE d.id = ?`, id)
+func (l *Library) Document(id string) (Document, error) {
+	row := l.s.QueryRow(context.Background(), `SELECT `+DocumentColumns+`, d.body FROM documents d WHERE d.id = ?`, id)
 	var body string
 	d, err := scanDocument(row.Scan, &body)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Document{}, fmt.Errorf("%w: no document %q", ErrNotFound, id)
+		return Document{}, fmt.Errorf("%w: no document %q", l.s.NotFound(), id)
 	}
 	if err != nil {
 		return Document{}, fmt.Errorf("read document %s: %w", id, err)
@@ -331,22 +334,22 @@ func (w *Workspace) Document(id string) (Document, error) {
 }
 
 // DeleteDocument removes an imported document with its excerpts. A document
-// that measures quote cannot be removed (ErrInvalid).
-func (w *Workspace) DeleteDocument(id string) error {
-	return w.write(context.Background(), func(tx *sql.Tx) error {
+// that measures quote cannot be removed (errInvalid).
+func (l *Library) DeleteDocument(id string) error {
+	return l.s.Write(context.Background(), func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRow("SELECT count(*) FROM measure_evidence WHERE document = ?", id).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("%w: document %s is quoted by %d measure(s); remove those quotes first", ErrInvalid, id, n)
+			return fmt.Errorf("%w: document %s is quoted by %d measure(s); remove those quotes first", errInvalid, id, n)
 		}
 		res, err := tx.Exec("DELETE FROM documents WHERE id = ?", id)
 		if err != nil {
 			return err
 		}
 		if k, _ := res.RowsAffected(); k == 0 {
-			return fmt.Errorf("%w: no document %q", ErrNotFound, id)
+			return fmt.Errorf("%w: no document %q", l.s.NotFound(), id)
 		}
 		return nil
 	})

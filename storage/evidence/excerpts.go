@@ -1,4 +1,4 @@
-package storage
+package evidence
 
 import (
 	"context"
@@ -46,16 +46,16 @@ type Citation struct {
 
 // SaveExcerpt stores a new excerpt and returns its id. The quote must occur in
 // its document (white space, case and quote style ignored).
-func (w *Workspace) SaveExcerpt(x Excerpt) (int64, error) {
+func (l *Library) SaveExcerpt(x Excerpt) (int64, error) {
 	if strings.TrimSpace(x.Quote) == "" {
-		return 0, fmt.Errorf("%w: an excerpt needs a quote", ErrInvalid)
+		return 0, fmt.Errorf("%w: an excerpt needs a quote", errInvalid)
 	}
-	doc, err := w.Document(x.Document)
+	doc, err := l.Document(x.Document)
 	if err != nil {
 		return 0, err
 	}
 	if !scenarios.QuoteIn(x.Quote, doc.Body) {
-		return 0, fmt.Errorf("%w: quote not found in document %s", ErrInvalid, x.Document)
+		return 0, fmt.Errorf("%w: quote not found in document %s", errInvalid, x.Document)
 	}
 	if x.Start < 0 || x.Start > len(doc.Body) {
 		x.Start = -1
@@ -66,9 +66,9 @@ func (w *Workspace) SaveExcerpt(x Excerpt) (int64, error) {
 		}
 	}
 	var id int64
-	err = w.write(context.Background(), func(tx *sql.Tx) error {
+	err = l.s.Write(context.Background(), func(tx *sql.Tx) error {
 		res, err := tx.Exec("INSERT INTO excerpts (document, start, quote, note, created_at) VALUES (?, ?, ?, ?, ?)",
-			x.Document, x.Start, strings.TrimSpace(x.Quote), x.Note, w.timestamp())
+			x.Document, x.Start, strings.TrimSpace(x.Quote), x.Note, l.s.Timestamp())
 		if err != nil {
 			return err
 		}
@@ -87,10 +87,10 @@ func checkTag(t Tag) error {
 	switch t.Kind {
 	case TagSector, TagMeasure, TagStance, TagTopic:
 	default:
-		return fmt.Errorf("%w: tag kind %q is not sector, measure, stance or topic", ErrInvalid, t.Kind)
+		return fmt.Errorf("%w: tag kind %q is not sector, measure, stance or topic", errInvalid, t.Kind)
 	}
 	if strings.TrimSpace(t.Value) == "" {
-		return fmt.Errorf("%w: empty %s tag", ErrInvalid, t.Kind)
+		return fmt.Errorf("%w: empty %s tag", errInvalid, t.Kind)
 	}
 	return nil
 }
@@ -105,19 +105,19 @@ func insertTags(tx *sql.Tx, id int64, tags []Tag) error {
 }
 
 // UpdateExcerpt replaces an excerpt's note and tags.
-func (w *Workspace) UpdateExcerpt(id int64, note string, tags []Tag) error {
+func (l *Library) UpdateExcerpt(id int64, note string, tags []Tag) error {
 	for _, t := range tags {
 		if err := checkTag(t); err != nil {
 			return err
 		}
 	}
-	return w.write(context.Background(), func(tx *sql.Tx) error {
+	return l.s.Write(context.Background(), func(tx *sql.Tx) error {
 		res, err := tx.Exec("UPDATE excerpts SET note = ? WHERE id = ?", note, id)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: no excerpt %d", ErrNotFound, id)
+			return fmt.Errorf("%w: no excerpt %d", l.s.NotFound(), id)
 		}
 		if _, err := tx.Exec("DELETE FROM excerpt_tags WHERE excerpt = ?", id); err != nil {
 			return err
@@ -127,14 +127,14 @@ func (w *Workspace) UpdateExcerpt(id int64, note string, tags []Tag) error {
 }
 
 // DeleteExcerpt removes an excerpt; measures that quote it keep their quote.
-func (w *Workspace) DeleteExcerpt(id int64) error {
-	return w.write(context.Background(), func(tx *sql.Tx) error {
+func (l *Library) DeleteExcerpt(id int64) error {
+	return l.s.Write(context.Background(), func(tx *sql.Tx) error {
 		res, err := tx.Exec("DELETE FROM excerpts WHERE id = ?", id)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: no excerpt %d", ErrNotFound, id)
+			return fmt.Errorf("%w: no excerpt %d", l.s.NotFound(), id)
 		}
 		return nil
 	})
@@ -142,7 +142,7 @@ func (w *Workspace) DeleteExcerpt(id int64) error {
 
 // Excerpts lists the excerpts of a document, or of all documents when
 // document is empty, newest first.
-func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
+func (l *Library) Excerpts(document string) ([]Excerpt, error) {
 	ctx := context.Background()
 	var out []Excerpt
 	index := map[int64]int{}
@@ -152,7 +152,7 @@ func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
 		q += " WHERE document = ?"
 		args = append(args, document)
 	}
-	err := scanAll(ctx, w, q+" ORDER BY id DESC", func(scan func(...any) error) error {
+	err := l.scanAll(ctx, q+" ORDER BY id DESC", func(scan func(...any) error) error {
 		var x Excerpt
 		if err := scan(&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created}); err != nil {
 			return err
@@ -164,7 +164,7 @@ func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list excerpts: %w", err)
 	}
-	err = scanAll(ctx, w, "SELECT excerpt, kind, value FROM excerpt_tags ORDER BY excerpt, kind, value", func(scan func(...any) error) error {
+	err = l.scanAll(ctx, "SELECT excerpt, kind, value FROM excerpt_tags ORDER BY excerpt, kind, value", func(scan func(...any) error) error {
 		var id int64
 		var t Tag
 		if err := scan(&id, &t.Kind, &t.Value); err != nil {
@@ -182,17 +182,17 @@ func (w *Workspace) Excerpts(document string) ([]Excerpt, error) {
 }
 
 // Excerpt returns one excerpt.
-func (w *Workspace) Excerpt(id int64) (Excerpt, error) {
+func (l *Library) Excerpt(id int64) (Excerpt, error) {
 	var x Excerpt
-	err := w.db.QueryRow("SELECT id, document, start, quote, note, created_at FROM excerpts WHERE id = ?", id).Scan(
+	err := l.s.QueryRow(context.Background(), "SELECT id, document, start, quote, note, created_at FROM excerpts WHERE id = ?", id).Scan(
 		&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created})
 	if errors.Is(err, sql.ErrNoRows) {
-		return x, fmt.Errorf("%w: no excerpt %d", ErrNotFound, id)
+		return x, fmt.Errorf("%w: no excerpt %d", l.s.NotFound(), id)
 	}
 	if err != nil {
 		return x, err
 	}
-	err = scanAll(context.Background(), w, "SELECT kind, value FROM excerpt_tags WHERE excerpt = ? ORDER BY kind, value", func(scan func(...any) error) error {
+	err = l.scanAll(context.Background(), "SELECT kind, value FROM excerpt_tags WHERE excerpt = ? ORDER BY kind, value", func(scan func(...any) error) error {
 		var t Tag
 		if err := scan(&t.Kind, &t.Value); err != nil {
 			return err
@@ -205,15 +205,15 @@ func (w *Workspace) Excerpt(id int64) (Excerpt, error) {
 
 // ExcerptCitations lists the measures that cite an excerpt: those linked to
 // it, and those that quote the same passage of the same document.
-func (w *Workspace) ExcerptCitations(id int64) ([]Citation, error) {
-	x, err := w.Excerpt(id)
+func (l *Library) ExcerptCitations(id int64) ([]Citation, error) {
+	x, err := l.Excerpt(id)
 	if err != nil {
 		return nil, err
 	}
 	var out []Citation
 	seen := map[[2]string]bool{}
 	want := scenarios.NormalizeText(x.Quote)
-	err = scanAll(context.Background(), w, `
+	err = l.scanAll(context.Background(), `
 		SELECT s.id, s.name, m.key, m.label, coalesce(e.excerpt, 0), e.quote
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure JOIN scenarios s ON s.id = m.scenario
 		WHERE e.excerpt = ? OR e.document = ?
@@ -241,9 +241,9 @@ func (w *Workspace) ExcerptCitations(id int64) ([]Citation, error) {
 }
 
 // DocumentCitations lists the measures that quote a document.
-func (w *Workspace) DocumentCitations(document string) ([]Citation, error) {
+func (l *Library) DocumentCitations(document string) ([]Citation, error) {
 	var out []Citation
-	err := scanAll(context.Background(), w, `
+	err := l.scanAll(context.Background(), `
 		SELECT DISTINCT s.id, s.name, m.key, m.label, s.position, m.position
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure JOIN scenarios s ON s.id = m.scenario
 		WHERE e.document = ? ORDER BY s.position, m.position`, func(scan func(...any) error) error {
