@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -137,7 +138,7 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 // userDatasetSource is the source line of the user's dataset name: its
 // name, the source the user gave, its file and its currency.
 func (w *Workspace) userDatasetSource(what, name string) (string, error) {
-	d, err := w.TradeDataset(name)
+	d, err := w.TradeData().Get(name)
 	if err != nil {
 		return "", err
 	}
@@ -174,4 +175,66 @@ func describeOverrides(o scenarios.Overrides) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// BuiltinBaseline returns the built-in baseline trade of year in direction
+// d that a dataset of that year and direction is set against, in US$, and
+// what it is (see DatasetImport.Baseline): 0 and "" for a year Parley lacks.
+func (w *Workspace) BuiltinBaseline(year int, d scenarios.Direction) (float64, string, error) {
+	return w.builtinBaseline(context.Background(), year, d)
+}
+
+// builtinBaseline returns the built-in baseline trade of year in direction
+// d, in US$, and what it is: the HTS10 lines of flows into the US in 2024
+// and 2025, else the BTS chapter totals; 0 and "" for a year Parley lacks.
+func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.Direction) (float64, string, error) {
+	r, err := w.refs(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	pd, err := w.productData(r)
+	if err != nil {
+		return 0, "", err
+	}
+	total := 0.0
+	pl, err := pd.Lines(year)
+	if err != nil {
+		return 0, "", err
+	}
+	if d == scenarios.CAtoUS && len(pl) > 0 {
+		for _, l := range pl {
+			total += l.Value
+		}
+		src := defaults.DatasetLines2024
+		if year == 2025 {
+			src = defaults.DatasetLines2025
+		}
+		label := groupDigits(len(pl)) + " built-in HTS10 lines"
+		if ds, err := w.Dataset(src); err == nil {
+			label += ", " + ds.Name
+		}
+		return total, label, nil
+	}
+	lines, err := w.linesFor(ctx, r, year)
+	if errors.Is(err, ErrNotFound) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	for _, l := range lines {
+		if l.Direction == d {
+			total += l.Value
+		}
+	}
+	return total, "BTS TransBorder totals by HS chapter", nil
+}
+
+// groupDigits writes n with comma thousands separators.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
