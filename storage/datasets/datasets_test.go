@@ -1,4 +1,4 @@
-package storage_test
+package datasets_test
 
 import (
 	"bytes"
@@ -354,7 +354,7 @@ func datasetLines(t *testing.T, w *storage.Workspace, name string) []scenarios.L
 // dataset the workspace lacks is refused with the dataset's name.
 func TestScenarioFileUnknownDataset(t *testing.T) {
 	w, path := open(t)
-	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
