@@ -156,8 +156,8 @@ func (e invalidFile) Unwrap() []error { return []error{e.err, errInvalid} }
 // Import reads the file at path and stores its lines as a new
 // dataset, in one transaction: a bad file, a bad row (unless the options
 // skip bad rows), a name already taken, a cancelled ctx or a failure
-// writes nothing. Bad input is an error for which IsBadInput is true, naming
-// the rows and columns at fault.
+// writes nothing. Bad input is an error for which storage.IsBadInput is
+// true, naming the rows and columns at fault.
 func (ds *Datasets) Import(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
 	start := ds.s.Now()
 	fail := func(err error) (*DatasetImport, error) {

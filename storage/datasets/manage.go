@@ -207,12 +207,12 @@ func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 		if err := scan(&name, &js); err != nil {
 			return err
 		}
-		var ds scenarios.Datasets
-		if err := decodeDatasets(js, &ds); err != nil {
+		var sel scenarios.Datasets
+		if err := decodeDatasets(js, &sel); err != nil {
 			return fmt.Errorf("scenario %q: datasets: %w", name, err)
 		}
 		for _, d := range scenarios.Directions {
-			if n := strings.ToLower(ds.For(d)); n != "" && !slices.Contains(users[n], name) {
+			if n := strings.ToLower(sel.For(d)); n != "" && !slices.Contains(users[n], name) {
 				users[n] = append(users[n], name)
 			}
 		}
