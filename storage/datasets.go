@@ -5,56 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"parley/scenarios"
 	"parley/storage/defaults"
 )
-
-// Dataset is where a set of the workspace's numbers comes from.
-type Dataset struct {
-	ID          string
-	Name        string
-	Kind        string // trade, sectors, cusma, elasticity, measures, documents
-	File        string
-	Source      string // the source as SOURCES.md gives it
-	Licence     string
-	Description string
-	Builtin     bool
-	ImportedAt  time.Time
-}
-
-// Datasets lists the workspace's datasets with their provenance.
-func (w *Workspace) Datasets() ([]Dataset, error) {
-	var out []Dataset
-	err := scanAll(context.Background(), w, `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
-		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
-		var d Dataset
-		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {
-			return err
-		}
-		out = append(out, d)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list datasets: %w", err)
-	}
-	return out, nil
-}
-
-// Dataset returns one dataset.
-func (w *Workspace) Dataset(id string) (Dataset, error) {
-	all, err := w.Datasets()
-	if err != nil {
-		return Dataset{}, err
-	}
-	for _, d := range all {
-		if d.ID == id {
-			return d, nil
-		}
-	}
-	return Dataset{}, fmt.Errorf("%w: no dataset %q", ErrNotFound, id)
-}
 
 // SourceLines returns the lines that say where a scenario's numbers come from
 // under assumptions a: baseline trade of each direction, CUSMA shares and
@@ -74,7 +28,7 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 	w.mu.Unlock()
 	var lines []string
 	add := func(what, id string) error {
-		d, err := w.Dataset(id)
+		d, err := w.TradeData().ProvenanceOf(id)
 		if err != nil {
 			return err
 		}
@@ -128,7 +82,7 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 			what += " (no product-level data for flows into Canada)"
 		}
 	}
-	ds, err := w.Dataset(id)
+	ds, err := w.TradeData().ProvenanceOf(id)
 	if err != nil {
 		return "", err
 	}
@@ -210,7 +164,7 @@ func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.D
 			src = defaults.DatasetLines2025
 		}
 		label := groupDigits(len(pl)) + " built-in HTS10 lines"
-		if ds, err := w.Dataset(src); err == nil {
+		if ds, err := w.TradeData().ProvenanceOf(src); err == nil {
 			label += ", " + ds.Name
 		}
 		return total, label, nil

@@ -1,8 +1,9 @@
 // Package datasets keeps the trade datasets the user imports into a
 // workspace: importing a CSV or XLSX file of trade lines, listing,
 // renaming, deleting and exporting them, and reading a dataset's lines for
-// the model. It reaches the workspace through the Store the workspace
-// gives (storage.Workspace.TradeData).
+// the model; and the provenance of every dataset, built-in or imported. It
+// reaches the workspace through the Store the workspace gives
+// (storage.Workspace.TradeData).
 package datasets
 
 import (
