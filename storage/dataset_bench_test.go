@@ -12,6 +12,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/datasets"
 	"parley/storage/tradefile"
 )
 
@@ -88,8 +89,8 @@ func benchImport(b *testing.B, write func(testing.TB, string) string) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		name := fmt.Sprintf("bench %d", i)
-		imp, err := w.ImportTradeDataset(context.Background(), path, storage.DatasetSpec{Name: name, Direction: scenarios.CAtoUS, Year: 2025},
-			storage.DatasetImportOptions{})
+		imp, err := w.TradeData().Import(context.Background(), path, datasets.DatasetSpec{Name: name, Direction: scenarios.CAtoUS, Year: 2025},
+			datasets.DatasetImportOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -97,7 +98,7 @@ func benchImport(b *testing.B, write func(testing.TB, string) string) {
 			b.Fatalf("%d lines", imp.Dataset.Lines)
 		}
 		b.StopTimer()
-		if err := w.DeleteTradeDataset(name); err != nil {
+		if err := w.TradeData().Delete(name); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
@@ -192,8 +193,8 @@ func benchDataset(b *testing.B) (*storage.Workspace, *scenarios.Scenario) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { w.Close() })
-	if _, err := w.ImportTradeDataset(context.Background(), writeBenchCSV(b, dir), storage.DatasetSpec{Name: "bench", Direction: scenarios.CAtoUS, Year: 2025},
-		storage.DatasetImportOptions{}); err != nil {
+	if _, err := w.TradeData().Import(context.Background(), writeBenchCSV(b, dir), datasets.DatasetSpec{Name: "bench", Direction: scenarios.CAtoUS, Year: 2025},
+		datasets.DatasetImportOptions{}); err != nil {
 		b.Fatal(err)
 	}
 	a := scenarios.DefaultAssumptions()

@@ -2,58 +2,13 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"parley/scenarios"
 	"parley/storage/defaults"
 )
-
-// Dataset is where a set of the workspace's numbers comes from.
-type Dataset struct {
-	ID          string
-	Name        string
-	Kind        string // trade, sectors, cusma, elasticity, measures, documents
-	File        string
-	Source      string // the source as SOURCES.md gives it
-	Licence     string
-	Description string
-	Builtin     bool
-	ImportedAt  time.Time
-}
-
-// Datasets lists the workspace's datasets with their provenance.
-func (w *Workspace) Datasets() ([]Dataset, error) {
-	var out []Dataset
-	err := scanAll(context.Background(), w, `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
-		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
-		var d Dataset
-		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {
-			return err
-		}
-		out = append(out, d)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list datasets: %w", err)
-	}
-	return out, nil
-}
-
-// Dataset returns one dataset.
-func (w *Workspace) Dataset(id string) (Dataset, error) {
-	all, err := w.Datasets()
-	if err != nil {
-		return Dataset{}, err
-	}
-	for _, d := range all {
-		if d.ID == id {
-			return d, nil
-		}
-	}
-	return Dataset{}, fmt.Errorf("%w: no dataset %q", ErrNotFound, id)
-}
 
 // SourceLines returns the lines that say where a scenario's numbers come from
 // under assumptions a: baseline trade of each direction, CUSMA shares and
@@ -73,7 +28,7 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 	w.mu.Unlock()
 	var lines []string
 	add := func(what, id string) error {
-		d, err := w.Dataset(id)
+		d, err := w.TradeData().ProvenanceOf(id)
 		if err != nil {
 			return err
 		}
@@ -127,7 +82,7 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 			what += " (no product-level data for flows into Canada)"
 		}
 	}
-	ds, err := w.Dataset(id)
+	ds, err := w.TradeData().ProvenanceOf(id)
 	if err != nil {
 		return "", err
 	}
@@ -137,7 +92,7 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 // userDatasetSource is the source line of the user's dataset name: its
 // name, the source the user gave, its file and its currency.
 func (w *Workspace) userDatasetSource(what, name string) (string, error) {
-	d, err := w.TradeDataset(name)
+	d, err := w.TradeData().Get(name)
 	if err != nil {
 		return "", err
 	}
@@ -174,4 +129,66 @@ func describeOverrides(o scenarios.Overrides) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// BuiltinBaseline returns the built-in baseline trade of year in direction
+// d that a dataset of that year and direction is set against, in US$, and
+// what it is (see DatasetImport.Baseline): 0 and "" for a year Parley lacks.
+func (w *Workspace) BuiltinBaseline(year int, d scenarios.Direction) (float64, string, error) {
+	return w.builtinBaseline(context.Background(), year, d)
+}
+
+// builtinBaseline returns the built-in baseline trade of year in direction
+// d, in US$, and what it is: the HTS10 lines of flows into the US in 2024
+// and 2025, else the BTS chapter totals; 0 and "" for a year Parley lacks.
+func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.Direction) (float64, string, error) {
+	r, err := w.refs(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	pd, err := w.productData(r)
+	if err != nil {
+		return 0, "", err
+	}
+	total := 0.0
+	pl, err := pd.Lines(year)
+	if err != nil {
+		return 0, "", err
+	}
+	if d == scenarios.CAtoUS && len(pl) > 0 {
+		for _, l := range pl {
+			total += l.Value
+		}
+		src := defaults.DatasetLines2024
+		if year == 2025 {
+			src = defaults.DatasetLines2025
+		}
+		label := groupDigits(len(pl)) + " built-in HTS10 lines"
+		if ds, err := w.TradeData().ProvenanceOf(src); err == nil {
+			label += ", " + ds.Name
+		}
+		return total, label, nil
+	}
+	lines, err := w.linesFor(ctx, r, year)
+	if errors.Is(err, ErrNotFound) {
+		return 0, "", nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	for _, l := range lines {
+		if l.Direction == d {
+			total += l.Value
+		}
+	}
+	return total, "BTS TransBorder totals by HS chapter", nil
+}
+
+// groupDigits writes n with comma thousands separators.
+func groupDigits(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"parley/storage/atomicfile"
+	"parley/storage/storeerr"
 	"parley/storage/textextract"
 
 	"parley/scenarios"
@@ -14,9 +15,9 @@ import (
 // command line exits with status 2 for them.
 var (
 	// ErrNotFound: no scenario, document or excerpt with that id or name.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = storeerr.ErrNotFound
 	// ErrExists: a scenario name or document is already in the workspace.
-	ErrExists = errors.New("already exists")
+	ErrExists = storeerr.ErrExists
 	// ErrNotWorkspace: the file is not a SQLite database.
 	ErrNotWorkspace = errors.New("not a Parley workspace (not a SQLite file)")
 	// ErrReadOnly: the workspace file cannot be written.

@@ -137,7 +137,7 @@ func builtinColumns(pd *refdata.Products, a scenarios.Assumptions, d scenarios.D
 // The slice may be the built-in data's: the caller copies what it changes.
 func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
 	if name := a.Datasets.For(d); name != "" {
-		return w.datasetLines(ctx, name, d)
+		return w.TradeData().Lines(ctx, name, d)
 	}
 	if !a.ChapterLevel() && d == scenarios.CAtoUS && slices.Contains(productYears, a.BaselineYear) {
 		pl, err := pd.Lines(a.BaselineYear)

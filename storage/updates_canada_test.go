@@ -187,7 +187,7 @@ func TestCanadaAutoSurtaxIsAnEditableUpperBound(t *testing.T) {
 // source is the row of the update's own SOURCES.md.
 func TestUpdateProvenance(t *testing.T) {
 	w, _ := open(t)
-	ds, err := w.Datasets()
+	ds, err := w.TradeData().Provenance()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"parley/app/report"
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/datasets"
 	"parley/storage/tradefile"
 )
 
@@ -114,7 +115,7 @@ func datasetImport(c *call, args []string) error {
 	if len(args) != 1 {
 		return usagef("dataset import takes one FILE (CSV or XLSX)")
 	}
-	spec := storage.DatasetSpec{Name: c.args.value("name"), Source: c.args.value("source"), Replace: c.args.bool("replace")}
+	spec := datasets.DatasetSpec{Name: c.args.value("name"), Source: c.args.value("source"), Replace: c.args.bool("replace")}
 	if strings.TrimSpace(spec.Name) == "" {
 		return usagef("missing --name: the dataset's name, which scenarios' assumptions use")
 	}
@@ -134,7 +135,7 @@ func datasetImport(c *call, args []string) error {
 		spec.Year = y
 	}
 	if c.args.has("months") {
-		if spec.MonthFrom, spec.MonthTo, err = storage.ParseMonths(c.args.value("months")); err != nil {
+		if spec.MonthFrom, spec.MonthTo, err = datasets.ParseMonths(c.args.value("months")); err != nil {
 			return usagef("--months: %v", strings.TrimPrefix(err.Error(), storage.ErrInvalid.Error()+": "))
 		}
 	}
@@ -150,7 +151,7 @@ func datasetImport(c *call, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	imp, err := c.ws.ImportTradeDataset(ctx, args[0], spec, storage.DatasetImportOptions{Read: ro})
+	imp, err := c.ws.TradeData().Import(ctx, args[0], spec, datasets.DatasetImportOptions{Read: ro})
 	if err != nil {
 		return err
 	}
@@ -162,9 +163,9 @@ func datasetImport(c *call, args []string) error {
 
 // currencyFlags reads --currency and --rate into spec: C$ data needs the
 // rate the user converts at, and US$ data takes none.
-func currencyFlags(c *call, spec *storage.DatasetSpec) error {
+func currencyFlags(c *call, spec *datasets.DatasetSpec) error {
 	var err error
-	if spec.Currency, err = storage.ParseCurrency(c.args.value("currency")); err != nil {
+	if spec.Currency, err = datasets.ParseCurrency(c.args.value("currency")); err != nil {
 		return usagef("--currency %q: want USD or CAD", c.args.value("currency"))
 	}
 	if c.args.has("rate") {
@@ -174,10 +175,10 @@ func currencyFlags(c *call, spec *storage.DatasetSpec) error {
 		}
 		spec.CADPerUSD = r
 	}
-	if spec.Currency == storage.CurrencyCAD && !c.args.has("rate") {
+	if spec.Currency == datasets.CurrencyCAD && !c.args.has("rate") {
 		return usagef("--currency CAD needs --rate R, the C$ per US$ you convert at (Parley never assumes one)")
 	}
-	if spec.Currency == storage.CurrencyUSD && c.args.has("rate") {
+	if spec.Currency == datasets.CurrencyUSD && c.args.has("rate") {
 		return usagef("--rate is for C$ data: add --currency CAD")
 	}
 	return nil
@@ -248,7 +249,7 @@ func datasetList(c *call, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	list, err := c.ws.TradeDatasets()
+	list, err := c.ws.TradeData().List()
 	if err != nil {
 		return err
 	}
@@ -264,7 +265,7 @@ func datasetShow(c *call, args []string) error {
 	if len(args) != 1 {
 		return usagef("dataset show needs one dataset NAME")
 	}
-	d, err := c.ws.TradeDataset(args[0])
+	d, err := c.ws.TradeData().Get(args[0])
 	if err != nil {
 		return err
 	}
@@ -301,7 +302,7 @@ func datasetExport(c *call, args []string) error {
 	if out == "" {
 		return usagef("missing --out FILE.csv")
 	}
-	if err := c.ws.ExportTradeDatasetFile(args[0], out); err != nil {
+	if err := c.ws.TradeData().ExportFile(args[0], out); err != nil {
 		return err
 	}
 	c.out("%s\n", out)
@@ -312,7 +313,7 @@ func datasetRename(c *call, args []string) error {
 	if len(args) != 2 {
 		return usagef("dataset rename needs OLD and NEW names")
 	}
-	changed, err := c.ws.RenameTradeDataset(args[0], args[1])
+	changed, err := c.ws.TradeData().Rename(args[0], args[1])
 	if err != nil {
 		return err
 	}
@@ -327,7 +328,7 @@ func datasetDelete(c *call, args []string) error {
 	if len(args) != 1 {
 		return usagef("dataset delete needs one dataset NAME")
 	}
-	if err := c.ws.DeleteTradeDataset(args[0]); err != nil {
+	if err := c.ws.TradeData().Delete(args[0]); err != nil {
 		return err
 	}
 	c.out("deleted %q\n", args[0])

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"parley/app/numfmt"
-	"parley/storage"
+	"parley/storage/datasets"
 )
 
 // DatasetSummary describes an import in a few lines for people, the same
@@ -13,7 +13,7 @@ import (
 // rows summed, bad rows skipped), the dataset's total next to the built-in
 // baseline of the same year and direction, and the share of its lines that
 // carry a CUSMA-claimed value.
-func DatasetSummary(imp *storage.DatasetImport) []string {
+func DatasetSummary(imp *datasets.DatasetImport) []string {
 	d, f := imp.Dataset, imp.File
 	verb := "Imported"
 	if imp.Replaced {
@@ -40,7 +40,7 @@ func DatasetSummary(imp *storage.DatasetImport) []string {
 	for _, n := range f.Notes {
 		out = append(out, "Note: "+n+".")
 	}
-	if f.Currency == storage.CurrencyCAD && d.Currency != storage.CurrencyCAD {
+	if f.Currency == datasets.CurrencyCAD && d.Currency != datasets.CurrencyCAD {
 		out = append(out, "Note: the file's values are in Canadian dollars, but this dataset was imported as US$: import it again as C$ "+
 			"with your exchange rate (in the import dialog: Currency “C$”, Exchange rate, and Replace a dataset of the same name; "+
 			"on the command line: --currency CAD --rate R --replace).")
@@ -50,9 +50,9 @@ func DatasetSummary(imp *storage.DatasetImport) []string {
 
 // DatasetTotal says a dataset's total next to the built-in baseline of the
 // same year and direction (baseline 0: Parley has none).
-func DatasetTotal(d storage.TradeDataset, baseline float64, label string) string {
+func DatasetTotal(d datasets.TradeDataset, baseline float64, label string) string {
 	total := "Total " + numfmt.Money(d.TotalUSD)
-	if d.Currency == storage.CurrencyCAD {
+	if d.Currency == datasets.CurrencyCAD {
 		total = fmt.Sprintf("Total %s, %s at your rate of %s C$ per US$", numfmt.MoneyIn("C$", d.Total), numfmt.Money(d.TotalUSD), numfmt.Grouped(d.CADPerUSD, 4))
 	}
 	if baseline > 0 {
@@ -63,7 +63,7 @@ func DatasetTotal(d storage.TradeDataset, baseline float64, label string) string
 }
 
 // DatasetCUSMA says how many of a dataset's lines carry a CUSMA-claimed value.
-func DatasetCUSMA(d storage.TradeDataset) string {
+func DatasetCUSMA(d datasets.TradeDataset) string {
 	s := fmt.Sprintf("%s of the lines (%s of %s) carry a CUSMA-claimed value", numfmt.Rate(d.CUSMALineShare()), dsCount(d.CUSMALines), dsCount(d.Lines))
 	if d.CUSMALines > 0 && d.Total > 0 {
 		s += fmt.Sprintf(", %s of the value; the CUSMA preset “dataset” uses them", numfmt.Rate(d.CUSMATotal/d.Total))
@@ -72,9 +72,9 @@ func DatasetCUSMA(d storage.TradeDataset) string {
 }
 
 // DatasetDescription describes a dataset in one line for a list.
-func DatasetDescription(d storage.TradeDataset) string {
+func DatasetDescription(d datasets.TradeDataset) string {
 	parts := []string{d.Direction.Label(), d.Period(), dsCount(d.Lines) + " lines", numfmt.Money(d.TotalUSD)}
-	if d.Currency == storage.CurrencyCAD {
+	if d.Currency == datasets.CurrencyCAD {
 		parts[3] += fmt.Sprintf(" (%s at %s)", numfmt.MoneyIn("C$", d.Total), numfmt.Grouped(d.CADPerUSD, 4))
 	}
 	if d.CUSMALines > 0 {

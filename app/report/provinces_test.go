@@ -14,12 +14,13 @@ import (
 	"parley/app/report"
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/datasets"
 )
 
 // provinceScenario imports a small dataset of Canadian exports by province
 // and a copy of aug-2025 that uses it; it returns the copy's id and the
 // import.
-func provinceScenario(t *testing.T, ws *storage.Workspace) (string, *storage.DatasetImport) {
+func provinceScenario(t *testing.T, ws *storage.Workspace) (string, *datasets.DatasetImport) {
 	t.Helper()
 	text := "HS8,Commodity,Province,Value ($)\n" +
 		"72081000,Flat-rolled iron,Ontario,1000000\n" +
@@ -31,8 +32,8 @@ func provinceScenario(t *testing.T, ws *storage.Workspace) (string, *storage.Dat
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	imp, err := ws.ImportTradeDataset(context.Background(), p, storage.DatasetSpec{Name: "By province", Direction: scenarios.CAtoUS, Year: 2024},
-		storage.DatasetImportOptions{})
+	imp, err := ws.TradeData().Import(context.Background(), p, datasets.DatasetSpec{Name: "By province", Direction: scenarios.CAtoUS, Year: 2024},
+		datasets.DatasetImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

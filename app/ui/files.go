@@ -246,7 +246,7 @@ func (u *UI) showShortcuts() {
 func (u *UI) showSources() {
 	lines := u.sourceLines()
 	var docs []string
-	if list, err := u.sess.Workspace().Datasets(); err == nil {
+	if list, err := u.sess.Workspace().TradeData().Provenance(); err == nil {
 		for _, d := range list {
 			docs = append(docs, fmt.Sprintf("• %s (%s): %s", d.Name, d.File, d.Source))
 		}

@@ -13,7 +13,7 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/present"
 	"parley/scenarios"
-	"parley/storage"
+	"parley/storage/datasets"
 )
 
 // wait waits for a value on ch, running the functions workers queue for
@@ -94,8 +94,8 @@ func TestProvincesOfADataset(t *testing.T) {
 	if err := os.WriteFile(path, []byte("HS8,Commodity,Province,Value ($)\n72081000,Iron,Ontario,1000000\n76011000,Aluminium,Quebec,2000000\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	spec := storage.DatasetSpec{Name: "provinces 2024", Direction: scenarios.CAtoUS, Year: 2024, Currency: storage.CurrencyUSD}
-	if _, err := u.sess.Workspace().ImportTradeDataset(context.Background(), path, spec, storage.DatasetImportOptions{}); err != nil {
+	spec := datasets.DatasetSpec{Name: "provinces 2024", Direction: scenarios.CAtoUS, Year: 2024, Currency: datasets.CurrencyUSD}
+	if _, err := u.sess.Workspace().TradeData().Import(context.Background(), path, spec, datasets.DatasetImportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	u.data.DatasetsChanged()

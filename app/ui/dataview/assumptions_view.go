@@ -358,7 +358,7 @@ func (v *View) datasetSource(id string) string {
 	if id == "" {
 		return "no source"
 	}
-	d, err := v.sess.Workspace().Dataset(id)
+	d, err := v.sess.Workspace().TradeData().ProvenanceOf(id)
 	if err != nil {
 		return id
 	}

@@ -22,6 +22,7 @@ import (
 	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
+	"parley/storage/datasets"
 	"parley/storage/tradefile"
 )
 
@@ -89,7 +90,7 @@ type datasetImporter struct {
 	// previewed each preview shown.
 	done      chan error
 	previewed chan struct{}
-	result    *pstorage.DatasetImport
+	result    *datasets.DatasetImport
 }
 
 // ImportDataset opens the import dialog and asks for a file (File >
@@ -508,8 +509,8 @@ func (im *datasetImporter) tableHeader(id widget.TableCellID, o fyne.CanvasObjec
 }
 
 // spec reads the dataset's fields; the error names the field at fault.
-func (im *datasetImporter) spec() (pstorage.DatasetSpec, error) {
-	s := pstorage.DatasetSpec{Name: strings.TrimSpace(im.name.Text), Source: im.source.Text, Replace: im.replace.Checked}
+func (im *datasetImporter) spec() (datasets.DatasetSpec, error) {
+	s := datasets.DatasetSpec{Name: strings.TrimSpace(im.name.Text), Source: im.source.Text, Replace: im.replace.Checked}
 	if s.Name == "" {
 		return s, errors.New("give the dataset a name")
 	}
@@ -518,7 +519,7 @@ func (im *datasetImporter) spec() (pstorage.DatasetSpec, error) {
 		s.Direction = scenarios.UStoCA
 	}
 	if t := strings.TrimSpace(im.months.Text); t != "" {
-		from, to, err := pstorage.ParseMonths(t)
+		from, to, err := datasets.ParseMonths(t)
 		if err != nil {
 			return s, fmt.Errorf("months %q: want YYYY-MM..YYYY-MM, e.g. 2026-01..2026-03", t)
 		}
@@ -534,7 +535,7 @@ func (im *datasetImporter) spec() (pstorage.DatasetSpec, error) {
 		return s, errors.New("give the year of the data (or its months)")
 	}
 	if im.currency.Selected == currencyCAD {
-		s.Currency = pstorage.CurrencyCAD
+		s.Currency = datasets.CurrencyCAD
 		t := strings.TrimSpace(strings.Replace(im.rate.Text, ",", ".", 1))
 		r, err := strconv.ParseFloat(t, 64)
 		if t == "" || err != nil || r <= 0 {
@@ -576,13 +577,13 @@ func (im *datasetImporter) run() {
 type importRequest struct {
 	ws   *pstorage.Workspace
 	path string
-	spec pstorage.DatasetSpec
+	spec datasets.DatasetSpec
 	opt  tradefile.Options
 }
 
 // importResult is an import's outcome.
 type importResult struct {
-	imp *pstorage.DatasetImport
+	imp *datasets.DatasetImport
 	err error
 }
 
@@ -604,7 +605,7 @@ func (im *datasetImporter) importFile(ctx context.Context, req importRequest) im
 			}
 		})
 	}
-	imp, err := req.ws.ImportTradeDataset(ctx, req.path, req.spec, pstorage.DatasetImportOptions{Read: req.opt, Progress: progress})
+	imp, err := req.ws.TradeData().Import(ctx, req.path, req.spec, datasets.DatasetImportOptions{Read: req.opt, Progress: progress})
 	return importResult{imp, err}
 }
 
@@ -618,7 +619,7 @@ func (im *datasetImporter) cancelImport() {
 }
 
 // finish shows the outcome of an import.
-func (im *datasetImporter) finish(imp *pstorage.DatasetImport, err error) {
+func (im *datasetImporter) finish(imp *datasets.DatasetImport, err error) {
 	im.running = false
 	if im.stop != nil {
 		im.stop()

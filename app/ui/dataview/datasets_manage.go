@@ -17,6 +17,7 @@ import (
 	"parley/app/ui/present"
 	"parley/scenarios"
 	pstorage "parley/storage"
+	"parley/storage/datasets"
 )
 
 // datasetManager is the dialog of the user's trade datasets: the list,
@@ -24,7 +25,7 @@ import (
 type datasetManager struct {
 	*dialog.CustomDialog
 	dv       *View
-	all      []pstorage.TradeDataset
+	all      []datasets.TradeDataset
 	selected int
 	list     *widget.List
 	details  *widget.Label
@@ -78,7 +79,7 @@ func (m *datasetManager) reload() {
 	if m.selected >= 0 && m.selected < len(m.all) {
 		keep = m.all[m.selected].Name
 	}
-	all, err := m.dv.sess.Workspace().TradeDatasets()
+	all, err := m.dv.sess.Workspace().TradeData().List()
 	if err != nil {
 		m.status.SetText("Datasets unavailable: " + err.Error())
 		return
@@ -99,9 +100,9 @@ func (m *datasetManager) reload() {
 }
 
 // current returns the dataset selected.
-func (m *datasetManager) current() (pstorage.TradeDataset, bool) {
+func (m *datasetManager) current() (datasets.TradeDataset, bool) {
 	if m.selected < 0 || m.selected >= len(m.all) {
-		return pstorage.TradeDataset{}, false
+		return datasets.TradeDataset{}, false
 	}
 	return m.all[m.selected], true
 }
@@ -162,7 +163,7 @@ func (m *datasetManager) renameDialog() {
 		Items:  []*widget.FormItem{widget.NewFormItem("Name", name)},
 		Fields: []*kit.Field{name}, Focus: name,
 		Submit: func() error {
-			changed, err := m.dv.sess.Workspace().RenameTradeDataset(d.Name, name.Text)
+			changed, err := m.dv.sess.Workspace().TradeData().Rename(d.Name, name.Text)
 			if err != nil {
 				return err
 			}
@@ -202,7 +203,7 @@ func (m *datasetManager) deleteDialog() {
 			if !ok {
 				return
 			}
-			if err := m.dv.sess.Workspace().DeleteTradeDataset(d.Name); err != nil {
+			if err := m.dv.sess.Workspace().TradeData().Delete(d.Name); err != nil {
 				m.dv.nav.ShowError("delete the dataset", err)
 				return
 			}
@@ -223,7 +224,7 @@ func (m *datasetManager) exportDialog() {
 		if !strings.HasSuffix(strings.ToLower(path), ".csv") {
 			path += ".csv"
 		}
-		if err := m.dv.sess.Workspace().ExportTradeDatasetFile(d.Name, path); err != nil {
+		if err := m.dv.sess.Workspace().TradeData().ExportFile(d.Name, path); err != nil {
 			m.dv.nav.ShowError("export the dataset", err)
 			return
 		}

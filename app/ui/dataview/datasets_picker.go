@@ -11,7 +11,7 @@ import (
 	"parley/app/numfmt"
 	"parley/app/ui/present"
 	"parley/scenarios"
-	pstorage "parley/storage"
+	"parley/storage/datasets"
 )
 
 // builtinData is the picker's choice of Parley's own trade lines.
@@ -23,7 +23,7 @@ type datasetPicker struct {
 	v    *assumptionsView
 	sel  [2]*widget.Select
 	hint *widget.Label
-	all  []pstorage.TradeDataset
+	all  []datasets.TradeDataset
 }
 
 func newDatasetPicker(v *assumptionsView) *datasetPicker {
@@ -56,7 +56,7 @@ func (p *datasetPicker) items() []*widget.FormItem {
 // load shows the datasets of the workspace and the scenario's choice; the
 // view is loading, so the selects' changes edit nothing.
 func (p *datasetPicker) load(a scenarios.Assumptions) {
-	all, err := p.v.dv.sess.Workspace().TradeDatasets()
+	all, err := p.v.dv.sess.Workspace().TradeData().List()
 	if err != nil {
 		p.hint.SetText("Datasets unavailable: " + err.Error())
 		return

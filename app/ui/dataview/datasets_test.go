@@ -85,7 +85,7 @@ func TestImportDialogRecognisesAndPreviews(t *testing.T) {
 	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.sess.Workspace().TradeDataset("dataweb_2024")
+	d, err := u.sess.Workspace().TradeData().Get("dataweb_2024")
 	if err != nil || d.Lines != 2 || d.CUSMALines != 2 || d.Source != "USITC DataWeb, test" {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
@@ -134,7 +134,7 @@ func TestImportDialogMapping(t *testing.T) {
 	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.sess.Workspace().TradeDataset("Own data")
+	d, err := u.sess.Workspace().TradeData().Get("Own data")
 	if err != nil || d.Lines != 2 || d.Regions != 2 || d.Total != 1244.5+99 {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
@@ -163,7 +163,7 @@ func TestImportDialogLatin1AndCurrency(t *testing.T) {
 	if err := wait(t, u, im.done, "the import"); err != nil {
 		t.Fatal(err)
 	}
-	d, err := u.sess.Workspace().TradeDataset("cimt")
+	d, err := u.sess.Workspace().TradeData().Get("cimt")
 	if err != nil || d.Currency != "CAD" || d.CADPerUSD != 1.35 || math.Abs(d.TotalUSD-1000) > 1e-9 {
 		t.Fatalf("dataset %+v, %v", d, err)
 	}
@@ -183,7 +183,7 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 	if err == nil || !strings.Contains(im.problem.Text, "row 3") || !strings.Contains(im.problem.Text, "negative") {
 		t.Fatalf("err %v, problem %q", err, im.problem.Text)
 	}
-	if all, _ := u.sess.Workspace().TradeDatasets(); len(all) != 0 {
+	if all, _ := u.sess.Workspace().TradeData().List(); len(all) != 0 {
 		t.Fatalf("a refused import wrote %d datasets", len(all))
 	}
 
@@ -205,7 +205,7 @@ func TestImportDialogRefusesBadRowAndCancels(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || !strings.Contains(im.status.Text, "cancelled") {
 		t.Fatalf("err %v, status %q", err, im.status.Text)
 	}
-	if all, _ := u.sess.Workspace().TradeDatasets(); len(all) != 0 {
+	if all, _ := u.sess.Workspace().TradeData().List(); len(all) != 0 {
 		t.Fatalf("a cancelled import wrote %d datasets", len(all))
 	}
 }
@@ -246,7 +246,7 @@ func TestDatasetPickerAndDelete(t *testing.T) {
 	}
 	m.reload()
 	m.list.Select(0)
-	if err := u.sess.Workspace().DeleteTradeDataset(m.all[0].Name); err != nil {
+	if err := u.sess.Workspace().TradeData().Delete(m.all[0].Name); err != nil {
 		t.Fatal(err)
 	}
 	u.DatasetsChanged()

@@ -1,4 +1,4 @@
-package storage
+package datasets
 
 import (
 	"context"
@@ -9,25 +9,25 @@ import (
 	"parley/scenarios"
 )
 
-// datasetLines returns the lines of the user's dataset name, which must be
+// Lines returns the lines of the user's dataset name, which must be
 // of direction d, in US$ (values in C$ are divided by the dataset's C$ per
 // US$), each with its own claimed CUSMA share where the dataset has one.
-func (w *Workspace) datasetLines(ctx context.Context, name string, d scenarios.Direction) ([]scenarios.Line, error) {
+func (ds *Datasets) Lines(ctx context.Context, name string, d scenarios.Direction) ([]scenarios.Line, error) {
 	var id int64
 	var dir string
 	var cadPerUSD float64
-	err := w.db.QueryRowContext(ctx, "SELECT id, direction, cad_per_usd FROM trade_datasets WHERE name = ?", name).Scan(&id, &dir, &cadPerUSD)
+	err := ds.s.DB().QueryRowContext(ctx, "SELECT id, direction, cad_per_usd FROM trade_datasets WHERE name = ?", name).Scan(&id, &dir, &cadPerUSD)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("%w: no dataset named %q (see 'parley dataset list')", ErrNotFound, name)
+		return nil, fmt.Errorf("%w: no dataset named %q (see 'parley dataset list')", errNotFound, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read dataset %q: %w", name, err)
 	}
 	if dir != string(d) {
-		return nil, fmt.Errorf("%w: dataset %q holds %s trade, not %s", ErrInvalid, name, dir, d)
+		return nil, fmt.Errorf("%w: dataset %q holds %s trade, not %s", errInvalid, name, dir, d)
 	}
 	var lines []scenarios.Line
-	err = scanAll(ctx, w, `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
+	err = ds.scanAll(ctx, `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		l := scenarios.Line{Direction: d}
 		var cusma sql.NullFloat64

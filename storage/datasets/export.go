@@ -1,4 +1,4 @@
-package storage
+package datasets
 
 import (
 	"context"
@@ -16,13 +16,13 @@ import (
 // file with it imports back to the same lines (tradefile.LayoutParley).
 var DatasetExportHeader = []string{"code", "region", "sector", "description", "value", "cusma_value"}
 
-// ExportTradeDataset writes a dataset as CSV: '#' lines saying what it is
+// Export writes a dataset as CSV: '#' lines saying what it is
 // (direction, period, currency and rate, source, file), then
 // DatasetExportHeader and one row per line with its values in the
 // dataset's currency, written exactly. Imported again with the same
 // direction, year and currency, it gives the same dataset.
-func (w *Workspace) ExportTradeDataset(name string, out io.Writer) error {
-	d, err := w.TradeDataset(name)
+func (ds *Datasets) Export(name string, out io.Writer) error {
+	d, err := ds.Get(name)
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func (w *Workspace) ExportTradeDataset(name string, out io.Writer) error {
 	if err := cw.Write(DatasetExportHeader); err != nil {
 		return err
 	}
-	err = scanAll(context.Background(), w, `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
+	err = ds.scanAll(context.Background(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		var code, region, sector, desc string
 		var v float64
@@ -61,13 +61,13 @@ func (w *Workspace) ExportTradeDataset(name string, out io.Writer) error {
 	return cw.Error()
 }
 
-// ExportTradeDatasetFile writes the dataset to path atomically (see
-// WriteFileAtomic): a failed export leaves no partial file.
-func (w *Workspace) ExportTradeDatasetFile(name, path string) error {
-	if _, err := w.TradeDataset(name); err != nil {
+// ExportFile writes the dataset to path atomically (see
+// storage.WriteFileAtomic): a failed export leaves no partial file.
+func (ds *Datasets) ExportFile(name, path string) error {
+	if _, err := ds.Get(name); err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, func(out io.Writer) error { return w.ExportTradeDataset(name, out) })
+	return ds.s.WriteFile(path, func(out io.Writer) error { return ds.Export(name, out) })
 }
 
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }

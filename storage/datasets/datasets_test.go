@@ -1,4 +1,4 @@
-package storage_test
+package datasets_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/datasets"
 	"parley/storage/storagetest"
 	"parley/storage/tradefile"
 )
@@ -33,13 +34,13 @@ func writeData(t *testing.T, name, text string) string {
 	return p
 }
 
-func spec(name string) storage.DatasetSpec {
-	return storage.DatasetSpec{Name: name, Direction: scenarios.CAtoUS, Year: 2024, Source: "USITC DataWeb, test"}
+func spec(name string) datasets.DatasetSpec {
+	return datasets.DatasetSpec{Name: name, Direction: scenarios.CAtoUS, Year: 2024, Source: "USITC DataWeb, test"}
 }
 
-func importData(t *testing.T, w *storage.Workspace, path string, s storage.DatasetSpec, ro tradefile.Options) *storage.DatasetImport {
+func importData(t *testing.T, w *storage.Workspace, path string, s datasets.DatasetSpec, ro tradefile.Options) *datasets.DatasetImport {
 	t.Helper()
-	imp, err := w.ImportTradeDataset(context.Background(), path, s, storage.DatasetImportOptions{Read: ro})
+	imp, err := w.TradeData().Import(context.Background(), path, s, datasets.DatasetImportOptions{Read: ro})
 	if err != nil {
 		t.Fatalf("import %s: %v", filepath.Base(path), err)
 	}
@@ -49,8 +50,8 @@ func importData(t *testing.T, w *storage.Workspace, path string, s storage.Datas
 func TestImportTradeDataset(t *testing.T) {
 	w, _ := open(t)
 	var stages []string
-	imp, err := w.ImportTradeDataset(context.Background(), writeData(t, "dataweb.csv", dataweb), spec("DataWeb 2024"),
-		storage.DatasetImportOptions{Progress: func(done float64, stage string) {
+	imp, err := w.TradeData().Import(context.Background(), writeData(t, "dataweb.csv", dataweb), spec("DataWeb 2024"),
+		datasets.DatasetImportOptions{Progress: func(done float64, stage string) {
 			if done < 0 || done > 1 {
 				t.Errorf("progress %v outside [0, 1]", done)
 			}
@@ -72,7 +73,7 @@ func TestImportTradeDataset(t *testing.T) {
 	if len(stages) == 0 || stages[len(stages)-1] != "Done" {
 		t.Errorf("progress stages %q", stages)
 	}
-	all, err := w.TradeDatasets()
+	all, err := w.TradeData().List()
 	if err != nil || len(all) != 1 || all[0].Name != "DataWeb 2024" {
 		t.Fatalf("datasets %+v, %v", all, err)
 	}
@@ -108,7 +109,7 @@ func TestImportTradeDatasetCAD(t *testing.T) {
 	s.Currency, s.CADPerUSD = "CAD", 1.35
 	imp := importData(t, w, writeData(t, "cimt.csv", text), s, tradefile.Options{})
 	d := imp.Dataset
-	if d.Currency != storage.CurrencyCAD || d.Total != 4_320_000 || math.Abs(d.TotalUSD-3_200_000) > 1e-6 || d.Regions != 2 || d.Lines != 3 {
+	if d.Currency != datasets.CurrencyCAD || d.Total != 4_320_000 || math.Abs(d.TotalUSD-3_200_000) > 1e-6 || d.Regions != 2 || d.Lines != 3 {
 		t.Errorf("dataset %+v", d)
 	}
 	a := scenarios.DefaultAssumptions()
@@ -142,7 +143,7 @@ func TestImportTradeDatasetRefused(t *testing.T) {
 	pdf := "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n"
 	for _, tc := range []struct {
 		name, file, text string
-		spec             storage.DatasetSpec
+		spec             datasets.DatasetSpec
 		opt              tradefile.Options
 		want             []string
 	}{
@@ -165,7 +166,7 @@ func TestImportTradeDatasetRefused(t *testing.T) {
 		{"latin1 as utf-8", "a.csv", "HTS Number,Description,Customs Value\n7601106030,Alumin\xe9,5\n", spec("x"), tradefile.Options{}, []string{"row 2", "Latin-1"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := w.ImportTradeDataset(context.Background(), writeData(t, tc.file, tc.text), tc.spec, storage.DatasetImportOptions{Read: tc.opt})
+			_, err := w.TradeData().Import(context.Background(), writeData(t, tc.file, tc.text), tc.spec, datasets.DatasetImportOptions{Read: tc.opt})
 			if err == nil {
 				t.Fatal("imported, want an error")
 			}
@@ -194,7 +195,7 @@ func TestImportTradeDatasetRefused(t *testing.T) {
 		}
 		f.Close()
 		start := time.Now()
-		_, err = w.ImportTradeDataset(context.Background(), p, spec("huge"), storage.DatasetImportOptions{})
+		_, err = w.TradeData().Import(context.Background(), p, spec("huge"), datasets.DatasetImportOptions{})
 		if err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), "2.0 GB") {
 			t.Errorf("err %v, want the size refused", err)
 		}
@@ -206,7 +207,7 @@ func TestImportTradeDatasetRefused(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := w.ImportTradeDataset(ctx, writeData(t, "a.csv", dataweb), spec("y"), storage.DatasetImportOptions{})
+		_, err := w.TradeData().Import(ctx, writeData(t, "a.csv", dataweb), spec("y"), datasets.DatasetImportOptions{})
 		if err == nil || !errors.Is(err, context.Canceled) {
 			t.Errorf("err %v, want cancelled", err)
 		}
@@ -220,7 +221,7 @@ func TestImportTradeDatasetSkipBadRows(t *testing.T) {
 	w, _ := open(t)
 	text := "HTS Number,Customs Value\n7601106030,10\nsteel,2\n7700000000,3\n2709002090,-4\n2709002090,5\n"
 	imp := importData(t, w, writeData(t, "a.csv", text), spec("skip"), tradefile.Options{SkipBadRows: true})
-	d, err := w.TradeDataset("skip")
+	d, err := w.TradeData().Get("skip")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,19 +256,19 @@ func TestTradeDatasetManage(t *testing.T) {
 
 	// Delete is refused while a scenario uses the dataset, naming it.
 	before := storagetest.Dump(t, path)
-	err = w.DeleteTradeDataset("mine")
+	err = w.TradeData().Delete("mine")
 	if err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), `"On my data"`) {
 		t.Fatalf("delete: %v, want refused naming the scenario", err)
 	}
 	if storagetest.Dump(t, path) != before {
 		t.Error("a refused delete changed the workspace")
 	}
-	if d, _ := w.TradeDataset("mine"); len(d.UsedBy) != 1 || d.UsedBy[0] != "On my data" {
+	if d, _ := w.TradeData().Get("mine"); len(d.UsedBy) != 1 || d.UsedBy[0] != "On my data" {
 		t.Errorf("used by %q", d.UsedBy)
 	}
 
 	// Rename: the scenario follows.
-	changed, err := w.RenameTradeDataset("mine", "Mine, renamed")
+	changed, err := w.TradeData().Rename("mine", "Mine, renamed")
 	if err != nil || len(changed) != 1 {
 		t.Fatalf("rename: %v %v", changed, err)
 	}
@@ -275,24 +276,24 @@ func TestTradeDatasetManage(t *testing.T) {
 	if err != nil || got.Assumptions.Datasets.CAtoUS != "Mine, renamed" {
 		t.Fatalf("scenario datasets %+v, %v", got.Assumptions.Datasets, err)
 	}
-	if _, err := w.RenameTradeDataset("nope", "x"); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := w.TradeData().Rename("nope", "x"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("rename of a missing dataset: %v", err)
 	}
 	importData(t, w, writeData(t, "b.csv", dataweb), spec("other"), tradefile.Options{})
-	if _, err := w.RenameTradeDataset("other", "MINE, RENAMED"); !errors.Is(err, storage.ErrExists) {
+	if _, err := w.TradeData().Rename("other", "MINE, RENAMED"); !errors.Is(err, storage.ErrExists) {
 		t.Errorf("rename onto a taken name: %v", err)
 	}
 
 	// Export, then import the export: the same lines.
 	var buf bytes.Buffer
-	if err := w.ExportTradeDataset("Mine, renamed", &buf); err != nil {
+	if err := w.TradeData().Export("Mine, renamed", &buf); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(buf.String(), "# Parley trade dataset") || !strings.Contains(buf.String(), "code,region,sector,description,value,cusma_value\n") {
 		t.Errorf("export:\n%s", buf.String())
 	}
 	out := filepath.Join(t.TempDir(), "export.csv")
-	if err := w.ExportTradeDatasetFile("Mine, renamed", out); err != nil {
+	if err := w.TradeData().ExportFile("Mine, renamed", out); err != nil {
 		t.Fatal(err)
 	}
 	imp := importData(t, w, out, spec("round trip"), tradefile.Options{})
@@ -317,15 +318,15 @@ func TestTradeDatasetManage(t *testing.T) {
 		t.Errorf("replace: %+v", imp)
 	}
 	r.Direction = scenarios.UStoCA
-	if _, err := w.ImportTradeDataset(context.Background(), writeData(t, "c.csv", "HTS Number,Customs Value\n7601106030,7\n"), r, storage.DatasetImportOptions{}); err == nil {
+	if _, err := w.TradeData().Import(context.Background(), writeData(t, "c.csv", "HTS Number,Customs Value\n7601106030,7\n"), r, datasets.DatasetImportOptions{}); err == nil {
 		t.Error("a used dataset was replaced by one of the other direction")
 	}
 
 	// Delete once no scenario uses it.
-	if err := w.DeleteTradeDataset("round trip"); err != nil {
+	if err := w.TradeData().Delete("round trip"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.TradeDataset("round trip"); !errors.Is(err, storage.ErrNotFound) {
+	if _, err := w.TradeData().Get("round trip"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("deleted dataset: %v", err)
 	}
 	if n := count(t, path, "dataset_lines"); n != 3 {
@@ -353,7 +354,7 @@ func datasetLines(t *testing.T, w *storage.Workspace, name string) []scenarios.L
 // dataset the workspace lacks is refused with the dataset's name.
 func TestScenarioFileUnknownDataset(t *testing.T) {
 	w, path := open(t)
-	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
+	raw, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

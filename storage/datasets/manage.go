@@ -1,4 +1,4 @@
-package storage
+package datasets
 
 import (
 	"context"
@@ -124,12 +124,12 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 	return d, nil
 }
 
-// TradeDatasets lists the user's trade datasets by name, each with the
+// List lists the user's trade datasets by name, each with the
 // scenarios that use it.
-func (w *Workspace) TradeDatasets() ([]TradeDataset, error) {
+func (ds *Datasets) List() ([]TradeDataset, error) {
 	ctx := context.Background()
 	var out []TradeDataset
-	err := scanAll(ctx, w, "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
+	err := ds.scanAll(ctx, "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
 		d, err := scanDataset(scan)
 		if err != nil {
 			return err
@@ -140,7 +140,7 @@ func (w *Workspace) TradeDatasets() ([]TradeDataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list trade datasets: %w", err)
 	}
-	users, err := w.datasetUsers(ctx, w.db)
+	users, err := ds.datasetUsers(ctx, ds.s.DB())
 	if err != nil {
 		return nil, err
 	}
@@ -150,20 +150,20 @@ func (w *Workspace) TradeDatasets() ([]TradeDataset, error) {
 	return out, nil
 }
 
-// TradeDataset returns the trade dataset called name (case ignored).
-func (w *Workspace) TradeDataset(name string) (TradeDataset, error) {
+// Get returns the trade dataset called name (case ignored).
+func (ds *Datasets) Get(name string) (TradeDataset, error) {
 	ctx := context.Background()
 	name = strings.TrimSpace(name)
-	row := w.db.QueryRowContext(ctx, "SELECT "+datasetColumns+" FROM "+
+	row := ds.s.DB().QueryRowContext(ctx, "SELECT "+datasetColumns+" FROM "+
 		datasetStats("WHERE dataset = (SELECT id FROM trade_datasets WHERE name = ?)")+" WHERE d.name = ?", name, name)
 	d, err := scanDataset(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
-		return TradeDataset{}, w.noDataset(name)
+		return TradeDataset{}, ds.noDataset(name)
 	}
 	if err != nil {
 		return TradeDataset{}, fmt.Errorf("read trade dataset %q: %w", name, err)
 	}
-	users, err := w.datasetUsers(ctx, w.db)
+	users, err := ds.datasetUsers(ctx, ds.s.DB())
 	if err != nil {
 		return TradeDataset{}, err
 	}
@@ -173,9 +173,9 @@ func (w *Workspace) TradeDataset(name string) (TradeDataset, error) {
 
 // noDataset is the error for a dataset name the workspace lacks, with the
 // names it has.
-func (w *Workspace) noDataset(name string) error {
+func (ds *Datasets) noDataset(name string) error {
 	var names []string
-	_ = scanAll(context.Background(), w, "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
+	_ = ds.scanAll(context.Background(), "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
 		var n string
 		if err := scan(&n); err != nil {
 			return err
@@ -184,9 +184,9 @@ func (w *Workspace) noDataset(name string) error {
 		return nil
 	})
 	if len(names) == 0 {
-		return fmt.Errorf("%w: no trade dataset named %q (the workspace has none; import one with 'parley dataset import')", ErrNotFound, name)
+		return fmt.Errorf("%w: no trade dataset named %q (the workspace has none; import one with 'parley dataset import')", errNotFound, name)
 	}
-	return fmt.Errorf("%w: no trade dataset named %q (the workspace has %s)", ErrNotFound, name, strings.Join(names, ", "))
+	return fmt.Errorf("%w: no trade dataset named %q (the workspace has %s)", errNotFound, name, strings.Join(names, ", "))
 }
 
 // rowsQueryer is the database or a transaction.
@@ -196,7 +196,7 @@ type rowsQueryer interface {
 
 // datasetUsers maps each dataset name (lower case) to the names of the
 // scenarios that use it, in scenario order.
-func (w *Workspace) datasetUsers(ctx context.Context, q rowsQueryer) (map[string][]string, error) {
+func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string][]string, error) {
 	rows, err := q.QueryContext(ctx, "SELECT name, datasets FROM scenarios ORDER BY position, name")
 	if err != nil {
 		return nil, fmt.Errorf("read the scenarios' datasets: %w", err)
@@ -207,12 +207,12 @@ func (w *Workspace) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 		if err := scan(&name, &js); err != nil {
 			return err
 		}
-		var ds scenarios.Datasets
-		if err := decodeDatasets(js, &ds); err != nil {
+		var sel scenarios.Datasets
+		if err := decodeDatasets(js, &sel); err != nil {
 			return fmt.Errorf("scenario %q: datasets: %w", name, err)
 		}
 		for _, d := range scenarios.Directions {
-			if n := strings.ToLower(ds.For(d)); n != "" && !slices.Contains(users[n], name) {
+			if n := strings.ToLower(sel.For(d)); n != "" && !slices.Contains(users[n], name) {
 				users[n] = append(users[n], name)
 			}
 		}
@@ -228,15 +228,15 @@ func (w *Workspace) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 func checkDatasetName(name string) error {
 	switch {
 	case name == "":
-		return fmt.Errorf("%w: a dataset needs a name", ErrInvalid)
+		return fmt.Errorf("%w: a dataset needs a name", errInvalid)
 	case utf8.RuneCountInString(name) > 80:
-		return fmt.Errorf("%w: dataset name %q is longer than 80 characters", ErrInvalid, name)
+		return fmt.Errorf("%w: dataset name %q is longer than 80 characters", errInvalid, name)
 	case strings.EqualFold(name, "built-in") || strings.EqualFold(name, "builtin"):
-		return fmt.Errorf("%w: %q names Parley's own data; choose another name", ErrInvalid, name)
+		return fmt.Errorf("%w: %q names Parley's own data; choose another name", errInvalid, name)
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) {
-			return fmt.Errorf("%w: dataset name %q has a control character", ErrInvalid, name)
+			return fmt.Errorf("%w: dataset name %q has a control character", errInvalid, name)
 		}
 	}
 	return nil
@@ -253,26 +253,26 @@ func datasetNameFree(ctx context.Context, tx *sql.Tx, name string, except int64)
 	if err != nil {
 		return err
 	}
-	return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, have)
+	return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", errExists, have)
 }
 
-// RenameTradeDataset renames a dataset, and the scenarios that use it then
+// Rename renames a dataset, and the scenarios that use it then
 // use it under its new name: in one transaction. It returns those
 // scenarios' names.
-func (w *Workspace) RenameTradeDataset(oldName, newName string) ([]string, error) {
+func (ds *Datasets) Rename(oldName, newName string) ([]string, error) {
 	oldName, newName = strings.TrimSpace(oldName), strings.TrimSpace(newName)
 	if err := checkDatasetName(newName); err != nil {
 		return nil, err
 	}
 	ctx := context.Background()
 	var changed []string
-	err := w.write(ctx, func(tx *sql.Tx) error {
+	err := ds.s.Write(ctx, func(tx *sql.Tx) error {
 		changed = nil
 		var id int64
 		var have string
 		err := tx.QueryRowContext(ctx, "SELECT id, name FROM trade_datasets WHERE name = ?", oldName).Scan(&id, &have)
 		if errors.Is(err, sql.ErrNoRows) {
-			return w.noDataset(oldName)
+			return ds.noDataset(oldName)
 		}
 		if err != nil {
 			return err
@@ -283,7 +283,7 @@ func (w *Workspace) RenameTradeDataset(oldName, newName string) ([]string, error
 		if _, err := tx.ExecContext(ctx, "UPDATE trade_datasets SET name = ? WHERE id = ?", newName, id); err != nil {
 			return err
 		}
-		changed, err = w.renameDatasetUses(ctx, tx, have, newName)
+		changed, err = ds.renameDatasetUses(ctx, tx, have, newName)
 		return err
 	})
 	if err != nil {
@@ -294,7 +294,7 @@ func (w *Workspace) RenameTradeDataset(oldName, newName string) ([]string, error
 
 // renameDatasetUses makes the scenarios that use the dataset old use it
 // as new, each in a new revision, in tx, and returns their names.
-func (w *Workspace) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new string) ([]string, error) {
+func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new string) ([]string, error) {
 	var changed []string
 	type use struct{ id, name, js string }
 	var uses []use
@@ -309,26 +309,26 @@ func (w *Workspace) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 		return nil, err
 	}
 	for _, u := range uses {
-		var ds scenarios.Datasets
-		if err := decodeDatasets(u.js, &ds); err != nil {
+		var sel scenarios.Datasets
+		if err := decodeDatasets(u.js, &sel); err != nil {
 			return nil, fmt.Errorf("scenario %q: datasets: %w", u.name, err)
 		}
 		hit := false
 		for _, d := range scenarios.Directions {
-			if strings.EqualFold(ds.For(d), old) {
-				ds.Set(d, new)
+			if strings.EqualFold(sel.For(d), old) {
+				sel.Set(d, new)
 				hit = true
 			}
 		}
 		if !hit {
 			continue
 		}
-		js, err := encodeDatasets(ds)
+		js, err := encodeDatasets(sel)
 		if err != nil {
 			return nil, err
 		}
 		// A new revision: a window that holds the old one reloads.
-		if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, w.timestamp(), u.id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE scenarios SET datasets = ?, revision = revision + 1, updated_at = ? WHERE id = ?", js, ds.s.Timestamp(), u.id); err != nil {
 			return nil, err
 		}
 		changed = append(changed, u.name)
@@ -336,27 +336,27 @@ func (w *Workspace) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 	return changed, nil
 }
 
-// DeleteTradeDataset deletes a dataset and its lines. A dataset that a
+// Delete deletes a dataset and its lines. A dataset that a
 // scenario uses is not deleted: the error names the scenarios.
-func (w *Workspace) DeleteTradeDataset(name string) error {
+func (ds *Datasets) Delete(name string) error {
 	name = strings.TrimSpace(name)
 	ctx := context.Background()
-	err := w.write(ctx, func(tx *sql.Tx) error {
+	err := ds.s.Write(ctx, func(tx *sql.Tx) error {
 		var id int64
 		var have string
 		err := tx.QueryRowContext(ctx, "SELECT id, name FROM trade_datasets WHERE name = ?", name).Scan(&id, &have)
 		if errors.Is(err, sql.ErrNoRows) {
-			return w.noDataset(name)
+			return ds.noDataset(name)
 		}
 		if err != nil {
 			return err
 		}
-		users, err := w.datasetUsers(ctx, tx)
+		users, err := ds.datasetUsers(ctx, tx)
 		if err != nil {
 			return err
 		}
 		if u := users[strings.ToLower(have)]; len(u) > 0 {
-			return fmt.Errorf("%w: it is used by %s; choose another dataset in %s assumptions first", ErrInvalid, scenarioList(u), pronoun(len(u)))
+			return fmt.Errorf("%w: it is used by %s; choose another dataset in %s assumptions first", errInvalid, scenarioList(u), pronoun(len(u)))
 		}
 		_, err = tx.ExecContext(ctx, "DELETE FROM trade_datasets WHERE id = ?", id)
 		return err

@@ -1,4 +1,4 @@
-package storage_test
+package datasets_test
 
 import (
 	"strings"

@@ -1,4 +1,4 @@
-package storage
+package datasets
 
 import (
 	"context"
@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"parley/scenarios"
-	"parley/storage/defaults"
 	"parley/storage/tradefile"
 )
 
@@ -57,11 +56,11 @@ func ParseMonths(s string) (from, to string, err error) {
 	for _, m := range []string{a, b} {
 		t, err := time.Parse("2006-01", m)
 		if err != nil || t.Year() < 1900 || t.Year() > 2100 {
-			return "", "", fmt.Errorf("%w: months %q: want YYYY-MM..YYYY-MM, e.g. 2026-01..2026-03", ErrInvalid, s)
+			return "", "", fmt.Errorf("%w: months %q: want YYYY-MM..YYYY-MM, e.g. 2026-01..2026-03", errInvalid, s)
 		}
 	}
 	if b < a {
-		return "", "", fmt.Errorf("%w: months %q: %s is before %s", ErrInvalid, s, b, a)
+		return "", "", fmt.Errorf("%w: months %q: %s is before %s", errInvalid, s, b, a)
 	}
 	return a, b, nil
 }
@@ -74,7 +73,7 @@ func ParseCurrency(s string) (string, error) {
 	case "CAD", "C$", "CA$", "CA":
 		return CurrencyCAD, nil
 	}
-	return "", fmt.Errorf("%w: currency %q: want USD or CAD", ErrInvalid, s)
+	return "", fmt.Errorf("%w: currency %q: want USD or CAD", errInvalid, s)
 }
 
 // check normalises the spec and refuses what cannot be a dataset.
@@ -84,10 +83,10 @@ func (s *DatasetSpec) check() error {
 		return err
 	}
 	if _, err := scenarios.ParseDirection(string(s.Direction)); err != nil || s.Direction == "" {
-		return fmt.Errorf("%w: direction %q: want ca_to_us (flows into the US) or us_to_ca (flows into Canada)", ErrInvalid, s.Direction)
+		return fmt.Errorf("%w: direction %q: want ca_to_us (flows into the US) or us_to_ca (flows into Canada)", errInvalid, s.Direction)
 	}
 	if (s.MonthFrom == "") != (s.MonthTo == "") {
-		return fmt.Errorf("%w: give both the first and the last month", ErrInvalid)
+		return fmt.Errorf("%w: give both the first and the last month", errInvalid)
 	}
 	if s.MonthFrom != "" {
 		from, to, err := ParseMonths(s.MonthFrom + ".." + s.MonthTo)
@@ -99,14 +98,14 @@ func (s *DatasetSpec) check() error {
 		if s.Year == 0 {
 			s.Year = y
 		} else if s.Year != y {
-			return fmt.Errorf("%w: year %d, but the months start in %d", ErrInvalid, s.Year, y)
+			return fmt.Errorf("%w: year %d, but the months start in %d", errInvalid, s.Year, y)
 		}
 	}
 	if s.Year < 1900 || s.Year > 2100 {
 		if s.Year == 0 {
-			return fmt.Errorf("%w: give the year of the data (or its months)", ErrInvalid)
+			return fmt.Errorf("%w: give the year of the data (or its months)", errInvalid)
 		}
-		return fmt.Errorf("%w: year %d: want a year such as 2024", ErrInvalid, s.Year)
+		return fmt.Errorf("%w: year %d: want a year such as 2024", errInvalid, s.Year)
 	}
 	cur, err := ParseCurrency(s.Currency)
 	if err != nil {
@@ -115,13 +114,13 @@ func (s *DatasetSpec) check() error {
 	s.Currency = cur
 	switch {
 	case cur == CurrencyUSD && s.CADPerUSD != 0 && s.CADPerUSD != 1:
-		return fmt.Errorf("%w: an exchange rate is for C$ data: give the currency CAD with it", ErrInvalid)
+		return fmt.Errorf("%w: an exchange rate is for C$ data: give the currency CAD with it", errInvalid)
 	case cur == CurrencyUSD:
 		s.CADPerUSD = 1
 	case s.CADPerUSD == 0 || math.IsNaN(s.CADPerUSD):
-		return fmt.Errorf("%w: C$ data needs the exchange rate you use, in C$ per US$ (e.g. 1.3698); Parley never assumes one", ErrInvalid)
+		return fmt.Errorf("%w: C$ data needs the exchange rate you use, in C$ per US$ (e.g. 1.3698); Parley never assumes one", errInvalid)
 	case s.CADPerUSD < 0.8 || s.CADPerUSD > 2.5:
-		return fmt.Errorf("%w: exchange rate %s C$ per US$ is outside 0.8 to 2.5: give C$ per US$ (more than 1 in recent years), not US$ per C$", ErrInvalid, trimFloat(s.CADPerUSD))
+		return fmt.Errorf("%w: exchange rate %s C$ per US$ is outside 0.8 to 2.5: give C$ per US$ (more than 1 in recent years), not US$ per C$", errInvalid, trimFloat(s.CADPerUSD))
 	}
 	s.Source = strings.TrimSpace(s.Source)
 	return nil
@@ -152,15 +151,15 @@ type DatasetImport struct {
 type invalidFile struct{ err error }
 
 func (e invalidFile) Error() string   { return e.err.Error() }
-func (e invalidFile) Unwrap() []error { return []error{e.err, ErrInvalid} }
+func (e invalidFile) Unwrap() []error { return []error{e.err, errInvalid} }
 
-// ImportTradeDataset reads the file at path and stores its lines as a new
+// Import reads the file at path and stores its lines as a new
 // dataset, in one transaction: a bad file, a bad row (unless the options
 // skip bad rows), a name already taken, a cancelled ctx or a failure
-// writes nothing. Bad input is an error for which IsBadInput is true, naming
-// the rows and columns at fault.
-func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
-	start := w.now()
+// writes nothing. Bad input is an error for which storage.IsBadInput is
+// true, naming the rows and columns at fault.
+func (ds *Datasets) Import(ctx context.Context, path string, spec DatasetSpec, opt DatasetImportOptions) (*DatasetImport, error) {
+	start := ds.s.Now()
 	fail := func(err error) (*DatasetImport, error) {
 		if errors.Is(err, tradefile.ErrBadFile) {
 			err = invalidFile{err}
@@ -170,16 +169,16 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 	if err := spec.check(); err != nil {
 		return fail(err)
 	}
-	if w.readOnly {
-		return fail(w.readOnlyError())
+	if err := ds.s.CheckWritable(); err != nil {
+		return fail(err)
 	}
-	r, err := w.refs(ctx)
+	chapters, err := ds.s.Chapters(ctx)
 	if err != nil {
 		return fail(err)
 	}
 	if !spec.Replace {
 		// Refuse a name already taken before reading a large file.
-		if err := w.checkNewDatasetName(ctx, spec.Name); err != nil {
+		if err := ds.checkNewDatasetName(ctx, spec.Name); err != nil {
 			return fail(err)
 		}
 	}
@@ -189,16 +188,16 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 		}
 	}
 	ro := opt.Read
-	ro.Chapters = r.chapter
+	ro.Chapters = chapters
 	ro.Year = spec.Year
 	if ro.Now == nil {
-		ro.Now = w.now
+		ro.Now = ds.s.Now
 	}
 	res, err := readDatasetFile(ctx, path, spec, ro, progress)
 	if err != nil {
 		return fail(err)
 	}
-	replaced, err := w.storeDataset(ctx, spec, res, progress)
+	replaced, err := ds.storeDataset(ctx, spec, res, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return fail(fmt.Errorf("import cancelled: %w", ctx.Err()))
@@ -206,28 +205,28 @@ func (w *Workspace) ImportTradeDataset(ctx context.Context, path string, spec Da
 		return fail(err)
 	}
 	progress(1, "Done")
-	d, err := w.TradeDataset(spec.Name)
+	d, err := ds.Get(spec.Name)
 	if err != nil {
 		return fail(err)
 	}
 	imp := &DatasetImport{Dataset: d, File: res, Replaced: replaced}
-	imp.Baseline, imp.BaselineLabel, err = w.builtinBaseline(ctx, d.Year, d.Direction)
+	imp.Baseline, imp.BaselineLabel, err = ds.s.BuiltinBaseline(ctx, d.Year, d.Direction)
 	if err != nil {
 		return fail(err)
 	}
-	imp.Elapsed = w.now().Sub(start)
+	imp.Elapsed = ds.s.Now().Sub(start)
 	return imp, nil
 }
 
 // checkNewDatasetName refuses a trade dataset name already taken
-// (ErrExists), outside a transaction.
-func (w *Workspace) checkNewDatasetName(ctx context.Context, name string) error {
+// (errExists), outside a transaction.
+func (ds *Datasets) checkNewDatasetName(ctx context.Context, name string) error {
 	var n int
-	if err := w.db.QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", name).Scan(&n); err != nil {
+	if err := ds.s.DB().QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", name).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
-		return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, name)
+		return fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", errExists, name)
 	}
 	return nil
 }
@@ -256,7 +255,7 @@ func readDatasetFile(ctx context.Context, path string, spec DatasetSpec, ro trad
 // storeDataset writes the dataset spec read as res in one transaction,
 // replacing one of the same name when spec says so (replaced), reporting
 // its progress as the last 20% of the import.
-func (w *Workspace) storeDataset(ctx context.Context, spec DatasetSpec, res *tradefile.Result, progress func(float64, string)) (replaced bool, err error) {
+func (ds *Datasets) storeDataset(ctx context.Context, spec DatasetSpec, res *tradefile.Result, progress func(float64, string)) (replaced bool, err error) {
 	skipped, err := json.Marshal(res.Skipped)
 	if err != nil {
 		return false, err
@@ -264,14 +263,14 @@ func (w *Workspace) storeDataset(ctx context.Context, spec DatasetSpec, res *tra
 	if res.Skipped == nil {
 		skipped = []byte("[]")
 	}
-	err = w.write(ctx, func(tx *sql.Tx) error {
-		if replaced, err = w.dropReplaced(ctx, tx, spec); err != nil {
+	err = ds.s.Write(ctx, func(tx *sql.Tx) error {
+		if replaced, err = ds.dropReplaced(ctx, tx, spec); err != nil {
 			return err
 		}
 		out, err := tx.ExecContext(ctx, `INSERT INTO trade_datasets (name, direction, year, month_from, month_to, currency, cad_per_usd,
 			source, file_name, sha256, rows_read, rows_skipped, skipped, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			spec.Name, string(spec.Direction), spec.Year, spec.MonthFrom, spec.MonthTo, spec.Currency, spec.CADPerUSD,
-			spec.Source, res.File, res.SHA256, res.RowsRead, res.SkippedCount, string(skipped), w.timestamp())
+			spec.Source, res.File, res.SHA256, res.RowsRead, res.SkippedCount, string(skipped), ds.s.Timestamp())
 		if err != nil {
 			return err
 		}
@@ -288,9 +287,9 @@ func (w *Workspace) storeDataset(ctx context.Context, spec DatasetSpec, res *tra
 
 // dropReplaced deletes in tx the dataset of spec's name that spec replaces
 // and reports whether there was one. A name taken without spec.Replace is
-// ErrExists; a dataset scenarios use is replaced only by one of the same
+// errExists; a dataset scenarios use is replaced only by one of the same
 // direction.
-func (w *Workspace) dropReplaced(ctx context.Context, tx *sql.Tx, spec DatasetSpec) (bool, error) {
+func (ds *Datasets) dropReplaced(ctx context.Context, tx *sql.Tx, spec DatasetSpec) (bool, error) {
 	var oldID int64
 	var oldDir string
 	err := tx.QueryRowContext(ctx, "SELECT id, direction FROM trade_datasets WHERE name = ?", spec.Name).Scan(&oldID, &oldDir)
@@ -300,14 +299,14 @@ func (w *Workspace) dropReplaced(ctx context.Context, tx *sql.Tx, spec DatasetSp
 	case err != nil:
 		return false, err
 	case !spec.Replace:
-		return false, fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", ErrExists, spec.Name)
+		return false, fmt.Errorf("%w: a trade dataset named %q is already in the workspace (choose another name, or replace it)", errExists, spec.Name)
 	}
-	users, err := w.datasetUsers(ctx, tx)
+	users, err := ds.datasetUsers(ctx, tx)
 	if err != nil {
 		return false, err
 	}
 	if u := users[strings.ToLower(spec.Name)]; len(u) > 0 && oldDir != string(spec.Direction) {
-		return false, fmt.Errorf("%w: %q holds %s trade and is used by %s: a replacement must be of the same direction", ErrInvalid,
+		return false, fmt.Errorf("%w: %q holds %s trade and is used by %s: a replacement must be of the same direction", errInvalid,
 			spec.Name, oldDir, scenarioList(u))
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM trade_datasets WHERE id = ?", oldID); err != nil {
@@ -364,66 +363,4 @@ func insertDatasetLines(ctx context.Context, tx *sql.Tx, id int64, lines []trade
 		}
 	}
 	return nil
-}
-
-// BuiltinBaseline returns the built-in baseline trade of year in direction
-// d that a dataset of that year and direction is set against, in US$, and
-// what it is (see DatasetImport.Baseline): 0 and "" for a year Parley lacks.
-func (w *Workspace) BuiltinBaseline(year int, d scenarios.Direction) (float64, string, error) {
-	return w.builtinBaseline(context.Background(), year, d)
-}
-
-// builtinBaseline returns the built-in baseline trade of year in direction
-// d, in US$, and what it is: the HTS10 lines of flows into the US in 2024
-// and 2025, else the BTS chapter totals; 0 and "" for a year Parley lacks.
-func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.Direction) (float64, string, error) {
-	r, err := w.refs(ctx)
-	if err != nil {
-		return 0, "", err
-	}
-	pd, err := w.productData(r)
-	if err != nil {
-		return 0, "", err
-	}
-	total := 0.0
-	pl, err := pd.Lines(year)
-	if err != nil {
-		return 0, "", err
-	}
-	if d == scenarios.CAtoUS && len(pl) > 0 {
-		for _, l := range pl {
-			total += l.Value
-		}
-		src := defaults.DatasetLines2024
-		if year == 2025 {
-			src = defaults.DatasetLines2025
-		}
-		label := groupDigits(len(pl)) + " built-in HTS10 lines"
-		if ds, err := w.Dataset(src); err == nil {
-			label += ", " + ds.Name
-		}
-		return total, label, nil
-	}
-	lines, err := w.linesFor(ctx, r, year)
-	if errors.Is(err, ErrNotFound) {
-		return 0, "", nil
-	}
-	if err != nil {
-		return 0, "", err
-	}
-	for _, l := range lines {
-		if l.Direction == d {
-			total += l.Value
-		}
-	}
-	return total, "BTS TransBorder totals by HS chapter", nil
-}
-
-// groupDigits writes n with comma thousands separators.
-func groupDigits(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

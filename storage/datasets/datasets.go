@@ -1,0 +1,129 @@
+// Package datasets keeps the trade datasets the user imports into a
+// workspace: importing a CSV or XLSX file of trade lines, listing,
+// renaming, deleting and exporting them, and reading a dataset's lines for
+// the model; and the provenance of every dataset, built-in or imported. It
+// reaches the workspace through the Store the workspace gives
+// (storage.Workspace.TradeData).
+package datasets
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"time"
+
+	"parley/scenarios"
+	"parley/storage/atomicfile"
+	"parley/storage/storeerr"
+)
+
+// Store is the workspace as the datasets see it.
+type Store interface {
+	// DB is the workspace's database, for reads.
+	DB() *sql.DB
+	// Write runs fn in one immediate transaction with the workspace's busy
+	// retry, mapping SQLite's busy and read-only errors to the workspace's.
+	Write(ctx context.Context, fn func(tx *sql.Tx) error) error
+	// CheckWritable returns nil, or the workspace's read-only error.
+	CheckWritable() error
+	// Now is the workspace's clock; Timestamp formats it for the database.
+	Now() time.Time
+	Timestamp() string
+	// Chapters maps each HS chapter (2 digits) to its sector code.
+	Chapters(ctx context.Context) (map[string]string, error)
+	// BuiltinBaseline returns the built-in baseline trade of year in
+	// direction d in US$ and what it is; 0 and "" for a year it lacks.
+	BuiltinBaseline(ctx context.Context, year int, d scenarios.Direction) (float64, string, error)
+	// WriteFile writes a file outside the workspace atomically (no
+	// partial file on error; a workspace open is never replaced).
+	WriteFile(path string, write func(io.Writer) error) error
+}
+
+// Datasets are the user's trade datasets of one workspace.
+type Datasets struct{ s Store }
+
+// New returns the datasets of the workspace s.
+func New(s Store) *Datasets { return &Datasets{s: s} }
+
+// The workspace's errors of bad input, which the datasets' errors wrap.
+var (
+	errNotFound = storeerr.ErrNotFound
+	errExists   = storeerr.ErrExists
+	errInvalid  = atomicfile.ErrInvalid
+)
+
+// scanAll runs a query and calls fn for each row with the row's Scan.
+func (ds *Datasets) scanAll(ctx context.Context, query string, fn func(scan func(...any) error) error, args ...any) error {
+	rows, err := ds.s.DB().QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	return scanRows(rows, fn)
+}
+
+// scanTx is scanAll in a transaction.
+func scanTx(ctx context.Context, tx *sql.Tx, query string, fn func(scan func(...any) error) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	return scanRows(rows, fn)
+}
+
+// scanRows calls fn for each row, closes rows and returns the first error,
+// the iteration's included (rows.Err).
+func scanRows(rows *sql.Rows, fn func(scan func(...any) error) error) error {
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// stamp scans a timestamp column (RFC 3339 text, UTC) into a time.Time;
+// NULL, "" or a value that is no timestamp is the zero time.
+type stamp struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (s stamp) Scan(v any) error {
+	var text string
+	switch v := v.(type) {
+	case time.Time:
+		*s.t = v
+		return nil
+	case string:
+		text = v
+	case []byte:
+		text = string(v)
+	}
+	t, err := time.Parse(time.RFC3339, text)
+	if err != nil {
+		t = time.Time{}
+	}
+	*s.t = t
+	return nil
+}
+
+// datasetsJSON is a scenario's choice of datasets as the scenarios table
+// stores it (the same encoding as storage's).
+type datasetsJSON struct {
+	CAtoUS string `json:"ca_to_us,omitempty"`
+	UStoCA string `json:"us_to_ca,omitempty"`
+}
+
+func encodeDatasets(d scenarios.Datasets) (string, error) {
+	b, err := json.Marshal(datasetsJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
+	return string(b), err
+}
+
+func decodeDatasets(s string, d *scenarios.Datasets) error {
+	var j datasetsJSON
+	if err := json.Unmarshal([]byte(s), &j); err != nil {
+		return err
+	}
+	*d = scenarios.Datasets{CAtoUS: j.CAtoUS, UStoCA: j.UStoCA}
+	return nil
+}
