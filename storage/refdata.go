@@ -98,7 +98,17 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 	return r, nil
 }
 
+// readPresets reads the CUSMA claim-share presets and the elasticity
+// presets.
 func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
+	if err := r.readCUSMA(ctx, w); err != nil {
+		return err
+	}
+	return r.readElasticities(ctx, w)
+}
+
+// readCUSMA reads the CUSMA claim-share presets and their shares by sector.
+func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
 	err := scanAll(ctx, w, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
@@ -127,7 +137,13 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 	if err != nil {
 		return fmt.Errorf("read CUSMA shares: %w", err)
 	}
-	err = scanAll(ctx, w, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
+	return nil
+}
+
+// readElasticities reads the elasticity presets and their values by
+// sector, and which values are imputed.
+func (r *refData) readElasticities(ctx context.Context, w *Workspace) error {
+	err := scanAll(ctx, w, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
 			return err
