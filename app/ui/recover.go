@@ -3,7 +3,6 @@ package ui
 import (
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -65,11 +64,11 @@ func (u *UI) showOpenFailure(path string, cause error) {
 	why.Wrapping = fyne.TextWrapWord
 	items := []fyne.CanvasObject{heading, where, why}
 
-	if list, _ := backup.Paths(backup.Dir(path), path, time.Now()); len(list) > 0 {
+	if list, _ := backup.Paths(backup.Dir(path), path, u.sess.Time()); len(list) > 0 {
 		date := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(list[0]),
 			strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+"."), ".parley")
 		b := widget.NewButtonWithIcon("Open the last backup ("+date+")", theme.HistoryIcon(), func() {
-			copied, err := storage.RecoverBackup(path, time.Now())
+			copied, err := storage.RecoverBackup(path, u.sess.Time())
 			if err != nil {
 				u.showError("open the last backup", err)
 				return
