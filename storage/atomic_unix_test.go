@@ -259,7 +259,7 @@ func TestWriteFileAtomicTemporaryFiles(t *testing.T) {
 // scenario file is refused at once, instead of blocking for ever (a FIFO)
 // or reading without end (/dev/zero).
 func TestImportNonRegularFiles(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	fifo := filepath.Join(t.TempDir(), "pipe.txt")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)

@@ -10,6 +10,7 @@ import (
 
 	"parley/storage"
 	"parley/storage/backup"
+	"parley/storage/storagetest"
 )
 
 // TestDailyBackups: the safety net of a damaged workspace, opening with a backup folder
@@ -91,7 +92,7 @@ func TestDailyBackups(t *testing.T) {
 
 // TestNoBackupOfReadOnlyWorkspace: a read-only workspace is not copied.
 func TestNoBackupOfReadOnlyWorkspace(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	w.Close()
 	os.Chmod(path, 0o444)
 	defer os.Chmod(path, 0o644)

@@ -9,6 +9,7 @@ import (
 	"parley/seeds"
 	"parley/storage"
 	"parley/storage/evidence"
+	"parley/storage/storagetest"
 )
 
 // builtinEvidence are the legal texts shipped as built-in documents, with a
@@ -40,7 +41,7 @@ func builtinDocumentCount(t *testing.T) int {
 // legal text as a built-in document: its embedded text, its metadata, and
 // search finds it.
 func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	for _, e := range builtinEvidence {
 		t.Run(e.id, func(t *testing.T) {
 			d, err := w.Evidence().Document(e.id)
@@ -85,7 +86,7 @@ func TestBuiltinEvidenceInNewWorkspace(t *testing.T) {
 // upgrade adds the built-in documents it lacks, keeps the user's, and a
 // second open adds nothing.
 func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	user, err := w.Evidence().ImportDocumentData("memo.txt", []byte("Dairy memo\n\nSupply management stays off the table.\n"), evidence.DocumentMeta{})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +121,7 @@ func TestUpgradeAddsBuiltinEvidence(t *testing.T) {
 			t.Errorf("round %d: the user's document: %v", round, err)
 		}
 		w.Close()
-		if n, want := count(t, path, "documents"), builtinDocumentCount(t)+1; n != want {
+		if n, want := storagetest.Count(t, path, "documents"), builtinDocumentCount(t)+1; n != want {
 			t.Errorf("round %d: %d documents, want %d", round, n, want)
 		}
 		if got := integrity(t, path); got != "ok" {

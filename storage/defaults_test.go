@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/defaults"
 	"parley/storage/storagetest"
 )
 
 func TestSectorsAndBaselineMatchTheReferenceData(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sectors, err := w.Sectors()
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +64,7 @@ func TestSectorsAndBaselineMatchTheReferenceData(t *testing.T) {
 }
 
 func TestPresetsMatchTheReferenceData(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	defs, err := w.SectorDefaults(scenarios.DefaultAssumptions())
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +123,7 @@ func TestPresetsMatchTheReferenceData(t *testing.T) {
 }
 
 func TestBuiltinScenarios(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	list, err := w.Scenarios()
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +200,7 @@ func TestBuiltinScenarios(t *testing.T) {
 func all(m scenarios.Measure) bool { _, ok := m.Sectors["*"]; return ok }
 
 func TestLibraryCoversEveryMeasureRow(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	lib, err := w.Library()
 	if err != nil {
 		t.Fatal(err)
@@ -227,7 +228,7 @@ func TestLibraryCoversEveryMeasureRow(t *testing.T) {
 }
 
 func TestSourceLines(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	a := scenarios.DefaultAssumptions()
 	a.Overrides.CUSMAShare = map[string]float64{"AUTOS": 0.5}
 	lines, err := w.SourceLines(a)

@@ -8,12 +8,13 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // Evaluate gives what reading the scenario and its model and evaluating
 // it by hand gives, on the day its options say.
 func TestEvaluate(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	id, err := w.ImportScenario(bytes.NewReader(validScenario("My scenario")))
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +70,7 @@ func TestEvaluate(t *testing.T) {
 }
 
 func TestEvaluateUnknown(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	if _, err := w.Evaluate("no-such-scenario", storage.EvalOptions{}); !errors.Is(err, storage.ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
@@ -77,7 +78,7 @@ func TestEvaluateUnknown(t *testing.T) {
 
 // Compute is Evaluate's result.
 func TestComputeIsEvaluate(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	day := scenarios.NewDate(2025, 9, 1)
 	got, err := w.Compute("aug-2025", day)
 	if err != nil {

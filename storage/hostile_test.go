@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // TestCheckRecognized: another application's SQLite database, a damaged
@@ -17,7 +18,7 @@ import (
 // none of them is written.
 func TestCheckRecognized(t *testing.T) {
 	dir := t.TempDir()
-	_, wsPath := open(t)
+	_, wsPath := storagetest.Open(t, storage.Open)
 	foreign := filepath.Join(dir, "other.sqlite")
 	db, err := sql.Open("sqlite", "file:"+foreign)
 	if err != nil {

@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // TestImportRenameConcurrent imports one file many times at once, from
 // several handles on one workspace file (as several processes would), with
 // ClashRename: every import must succeed under a name of its own.
 func TestImportRenameConcurrent(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	list, err := w.Scenarios()
 	if err != nil || len(list) == 0 {
 		t.Fatalf("scenarios: %v %v", list, err)

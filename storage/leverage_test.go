@@ -2,6 +2,8 @@ package storage_test
 
 import (
 	"math"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +14,7 @@ import (
 // TestLeverageFigures checks the weighting on the shipped data against
 // figures computed by hand from leverage_by_hs2_2024.csv.
 func TestLeverageFigures(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	lev, err := w.Leverage()
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +69,7 @@ func TestLeverageFigures(t *testing.T) {
 }
 
 func TestCUSMARanges(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +118,7 @@ func TestCUSMARanges(t *testing.T) {
 // checks the bands hold the point estimate's duty into Canada, where
 // nothing is drawn but the rates.
 func TestMonteCarloToday(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)

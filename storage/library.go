@@ -7,6 +7,7 @@ import (
 
 	"parley/library"
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // LibraryMeasure is a measure of the measure library with the row of the
@@ -47,7 +48,7 @@ func (w *Workspace) Library() ([]LibraryMeasure, error) {
 		return nil, err
 	}
 	var out []LibraryMeasure
-	err = scanAll(context.Background(), w, `SELECT measure, row, status, legal_basis, scope, rate_text, dates_text,
+	err = sqlscan.Query(context.Background(), w.db, `SELECT measure, row, status, legal_basis, scope, rate_text, dates_text,
 		cusma_text, source, confidence FROM measure_library ORDER BY position`, func(scan func(...any) error) error {
 		var lm LibraryMeasure
 		var stored string

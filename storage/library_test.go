@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/storagetest"
 )
 
@@ -15,7 +16,7 @@ import (
 // exports to Canada on the lists' HS6 codes over the sector's 2024 US
 // exports to Canada (BTS), clipped to 1.
 func TestLibraryCanadaSharesTraceToSources(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	lib, err := w.Library()
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +88,7 @@ func TestLibraryCanadaSharesTraceToSources(t *testing.T) {
 // are kept: the IEEPA duties exclude the energy and potash lists, Section
 // 338 takes its three lists and excludes aircraft, derivatives carry content.
 func TestLibraryScopes(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	lib, err := w.Library()
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"parley/storage"
 	"parley/storage/evidence"
+	"parley/storage/storagetest"
 )
 
 // TestOpenWorkspaceIsNeverReadAsAFile: importing the
@@ -17,7 +18,7 @@ import (
 // outside SQLite and drop SQLite's locks (another process closing it then
 // deletes the -wal file under this one). Both are refused without reading.
 func TestOpenWorkspaceIsNeverReadAsAFile(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	if _, err := w.Scenarios(); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestOpenWorkspaceIsNeverReadAsAFile(t *testing.T) {
 // TestIsLive: open workspaces and their -wal and -shm files are live, by any
 // name, until closed; on Linux SQLite's locks on them are OFD locks.
 func TestIsLive(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	link := filepath.Join(t.TempDir(), "link.parley")
 	if err := os.Symlink(path, link); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/storagetest"
 )
 
@@ -46,7 +47,7 @@ func listed(section, provision string) bool {
 // the date (rate * coverage after precedence * dutiable share).
 func todayRates(t *testing.T, prefix, date string) map[string]map[string]float64 {
 	t.Helper()
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)

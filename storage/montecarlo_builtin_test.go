@@ -3,6 +3,8 @@ package storage_test
 import (
 	"fmt"
 	"math"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"testing"
 
 	"parley/scenarios"
@@ -13,7 +15,7 @@ import (
 // the trade effect lies within P10–P90, for every sector and total of both
 // directions.
 func TestMonteCarloBuiltinsHoldThePoint(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	infos, err := w.Scenarios()
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // TestConcurrentFirstOpen: processes opening a new workspace at
@@ -45,11 +46,11 @@ func TestConcurrentFirstOpen(t *testing.T) {
 			}
 		}
 		for table, want := range map[string]int{"scenarios": 11, "documents": builtinDocumentCount(t), "sectors": 26} {
-			if got := count(t, path, table); got != want {
+			if got := storagetest.Count(t, path, table); got != want {
 				t.Errorf("round %d: %s has %d rows, want %d", round, table, got, want)
 			}
 		}
-		if got := count(t, path, "meta WHERE key = 'defaults'"); got != 1 {
+		if got := storagetest.Count(t, path, "meta WHERE key = 'defaults'"); got != 1 {
 			t.Errorf("round %d: %d defaults rows", round, got)
 		}
 	}
@@ -59,7 +60,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 // scenario again and again, each read of it is one of the saved versions,
 // never a mix, and never panics.
 func TestScenarioReadsAreWhole(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	a := flipVersion("A")
 	if _, err := w.CreateScenario(&a); err != nil {
 		t.Fatal(err)
@@ -244,7 +245,7 @@ func TestReadOnlyFolder(t *testing.T) {
 // process's long write; when that takes longer than the busy timeout it
 // fails with a plain "busy" error, never SQLite's "database is locked".
 func TestWaitingBehindALongWrite(t *testing.T) {
-	_, path := open(t)
+	_, path := storagetest.Open(t, storage.Open)
 	w, err := openBusy(path, 1500*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
@@ -303,7 +304,7 @@ func TestDamagedTablesAreReported(t *testing.T) {
 	t.Run("sectors", func(t *testing.T) {
 		// Enough sectors for several pages, the last of them damaged: the
 		// read fails half-way (rows.Err), not at its first row.
-		w, path := open(t)
+		w, path := storagetest.Open(t, storage.Open)
 		w.Close()
 		db, _ := sql.Open("sqlite", "file:"+path)
 		for i := range 300 {
@@ -326,7 +327,7 @@ func TestDamagedTablesAreReported(t *testing.T) {
 		}
 	})
 	t.Run("documents", func(t *testing.T) {
-		w, path := open(t)
+		w, path := storagetest.Open(t, storage.Open)
 		docs, err := w.Evidence().Documents()
 		if err != nil || len(docs) == 0 {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"parley/library"
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // The measure library as a pack (package library).
@@ -60,7 +61,7 @@ func (w *Workspace) LibraryPack() (*library.Pack, error) {
 		return nil, err
 	}
 	p := &library.Pack{Info: info, Lists: scenarios.ProductLists{}, Documents: map[string][]byte{}}
-	err = scanAll(context.Background(), w, `SELECT measure, row, legal_basis, scope, rate_text, dates_text,
+	err = sqlscan.Query(context.Background(), w.db, `SELECT measure, row, legal_basis, scope, rate_text, dates_text,
 		cusma_text, source, confidence FROM measure_library ORDER BY position`, func(scan func(...any) error) error {
 		var stored string
 		var pm library.Measure

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"path/filepath"
 	"testing"
 
@@ -18,7 +20,7 @@ import (
 // or imports to a library whose every measure is a valid scenario measure
 // and whose regime of today computes.
 func TestPackByteFlipProperty(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	p, err := w.LibraryPack()
 	if err != nil {
 		t.Fatal(err)

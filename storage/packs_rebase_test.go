@@ -3,6 +3,8 @@ package storage_test
 import (
 	"bytes"
 	"encoding/json"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"slices"
 	"testing"
 
@@ -15,7 +17,7 @@ import (
 // then moves the scenario exactly so, keeping what the user changed in the
 // measure where the library did not change it.
 func TestImportNeverChangesScenarios(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	const id, lib = "today", "US-232-AUTOS"
 	sc, rev, err := w.ScenarioRev(id)
 	if err != nil {

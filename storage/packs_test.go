@@ -39,7 +39,7 @@ func exportZip(t testing.TB, w *storage.Workspace) ([]byte, string) {
 // into a fresh workspace gives the same pack, byte for byte, and every
 // built-in scenario re-based on it computes the same figures.
 func TestPackRoundTrip(t *testing.T) {
-	a, _ := open(t)
+	a, _ := storagetest.Open(t, storage.Open)
 	zipA, path := exportZip(t, a)
 	p, err := library.Read(path)
 	if err != nil {
@@ -48,7 +48,7 @@ func TestPackRoundTrip(t *testing.T) {
 	if got := len(p.Measures); got < 50 {
 		t.Fatalf("%d measures in the exported pack", got)
 	}
-	b, _ := open(t)
+	b, _ := storagetest.Open(t, storage.Open)
 	prev, err := b.ImportLibrary(p)
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +128,7 @@ func replaceCell(t *testing.T, csvText string, row int, col, value string) strin
 // TestBadPacksRefused: each kind of bad pack is refused naming the file,
 // row and field, and the workspace is left as it was.
 func TestBadPacksRefused(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	cases := []struct {
 		name, part string
 		edit       func(string) string

@@ -2,12 +2,12 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 
 	"parley/scenarios"
 	"parley/storage/refdata"
+	"parley/storage/sqlscan"
 )
 
 // Preset is a named set of reference values (CUSMA shares or elasticities).
@@ -54,7 +54,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		lineSource: map[int]string{},
 		chapter:    map[string]string{},
 	}
-	err := scanAll(ctx, w, "SELECT code, name, short FROM sectors ORDER BY position", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, w.db, "SELECT code, name, short FROM sectors ORDER BY position", func(scan func(...any) error) error {
 		var s scenarios.Sector
 		if err := scan(&s.Code, &s.Name, &s.Short); err != nil {
 			return err
@@ -66,7 +66,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		return nil, fmt.Errorf("read sectors: %w", err)
 	}
 	r.sectorIx = scenarios.IndexSectors(r.sectors)
-	err = scanAll(ctx, w, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, w.db, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2", func(scan func(...any) error) error {
 		var hs2, code string
 		if err := scan(&hs2, &code); err != nil {
 			return err
@@ -81,7 +81,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		return nil, fmt.Errorf("read sector chapters: %w", err)
 	}
 
-	if err := scanAll(ctx, w, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
+	if err := sqlscan.Query(ctx, w.db, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
 		var y int
 		if err := scan(&y); err != nil {
 			return err
@@ -109,7 +109,7 @@ func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
 
 // readCUSMA reads the CUSMA claim-share presets and their shares by sector.
 func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
-	err := scanAll(ctx, w, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, w.db, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
 			return err
@@ -121,7 +121,7 @@ func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
 	if err != nil {
 		return fmt.Errorf("read CUSMA presets: %w", err)
 	}
-	err = scanAll(ctx, w, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, w.db, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
 		if err := scan(&name, &code, &v); err != nil {
@@ -143,7 +143,7 @@ func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
 // readElasticities reads the elasticity presets and their values by
 // sector, and which values are imputed.
 func (r *refData) readElasticities(ctx context.Context, w *Workspace) error {
-	err := scanAll(ctx, w, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, w.db, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
 			return err
@@ -156,7 +156,7 @@ func (r *refData) readElasticities(ctx context.Context, w *Workspace) error {
 	if err != nil {
 		return fmt.Errorf("read elasticity presets: %w", err)
 	}
-	err = scanAll(ctx, w, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, w.db, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
 		var imputed bool
@@ -211,7 +211,7 @@ func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scena
 		return lines, nil
 	}
 	var datasets map[string]bool = map[string]bool{}
-	err := scanAll(ctx, w, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, w.db, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
 		var l scenarios.Line
 		var ds, dir string
 		if err := scan(&ds, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
@@ -240,36 +240,6 @@ func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scena
 	}
 	w.mu.Unlock()
 	return lines, nil
-}
-
-// scanAll runs a query and calls fn for each row with the row's Scan.
-func scanAll(ctx context.Context, w *Workspace, query string, fn func(scan func(...any) error) error, args ...any) error {
-	rows, err := w.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	return scanRows(rows, fn)
-}
-
-// scanTx is scanAll in a transaction.
-func scanTx(ctx context.Context, tx *sql.Tx, query string, fn func(scan func(...any) error) error, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	return scanRows(rows, fn)
-}
-
-// scanRows calls fn for each row, closes rows and returns the first error,
-// the iteration's included (rows.Err).
-func scanRows(rows *sql.Rows, fn func(scan func(...any) error) error) error {
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // Sectors returns the workspace's sectors in their canonical order.

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // TestStaleCopyIsRefused: two windows (or processes) read the
 // same scenario; the first save wins and the second fails with ErrConflict,
 // leaving the first one's change. A delete from a stale copy fails too.
 func TestStaleCopyIsRefused(t *testing.T) {
-	w1, path := open(t)
+	w1, path := storagetest.Open(t, storage.Open)
 	w2, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,8 @@ package storage_test
 import (
 	"fmt"
 	"os"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"path/filepath"
 	"testing"
 
@@ -18,7 +20,7 @@ func TestExportNearLimitReimports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a scenario of a million codes")
 	}
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("aug-2025")
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 
 	"parley/library"
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // ScenarioInfo describes a stored scenario for lists.
@@ -59,7 +60,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 // Scenarios lists the workspace's scenarios in their order.
 func (w *Workspace) Scenarios() ([]ScenarioInfo, error) {
 	var out []ScenarioInfo
-	err := scanAll(context.Background(), w, scenarioInfoQuery+" ORDER BY s.position, s.id", func(scan func(...any) error) error {
+	err := sqlscan.Query(context.Background(), w.db, scenarioInfoQuery+" ORDER BY s.position, s.id", func(scan func(...any) error) error {
 		s, err := scanInfo(scan)
 		if err != nil {
 			return err
@@ -144,7 +145,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
 	ids := map[int64]int{}
-	err = scanTx(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+	err = sqlscan.Query(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
 		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
 		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
@@ -206,7 +207,7 @@ func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
 // readEvidence reads the evidence of the measures of scenario id into sc;
 // ids maps the measures' row ids to their index in sc.Measures.
 func readEvidence(ctx context.Context, tx *sql.Tx, id string, sc *scenarios.Scenario, ids map[int64]int) error {
-	err := scanTx(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+	err := sqlscan.Query(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
 		func(scan func(...any) error) error {
 			var mid int64

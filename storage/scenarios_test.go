@@ -30,7 +30,7 @@ func validScenario(name string) []byte {
 }
 
 func TestImportExportRoundTrip(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	id, err := w.ImportScenario(bytes.NewReader(validScenario("My scenario")))
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, path := open(t)
+			w, path := storagetest.Open(t, storage.Open)
 			before := storagetest.Dump(t, path)
 			_, err := w.ImportScenario(strings.NewReader(tt.data))
 			if err == nil {
@@ -131,7 +131,7 @@ func TestBadImportsChangeNothing(t *testing.T) {
 }
 
 func TestScenarioEdits(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("aug-2025")
 	if err != nil {
 		t.Fatal(err)
@@ -203,7 +203,7 @@ func TestScenarioEdits(t *testing.T) {
 }
 
 func TestComputeAsOf(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	for _, tt := range []struct {
 		day  string
 		duty bool

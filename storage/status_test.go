@@ -3,6 +3,8 @@ package storage_test
 import (
 	"bytes"
 	"database/sql"
+	"parley/storage"
+	"parley/storage/storagetest"
 	"reflect"
 	"strings"
 	"testing"
@@ -31,7 +33,7 @@ const statusScenario = `{
 // workspace file, reads them back (from the file, after reopening), saves
 // them again and exports them.
 func TestStatusRoundTrip(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	id, err := w.ImportScenario(strings.NewReader(statusScenario))
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +105,7 @@ func TestStatusRoundTrip(t *testing.T) {
 // TestStatusColumnsChecked: the schema's CHECK constraints refuse an
 // unknown status or kind and an include_threats other than 0 or 1.
 func TestStatusColumnsChecked(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	if _, err := w.ImportScenario(strings.NewReader(statusScenario)); err != nil {
 		t.Fatal(err)
 	}

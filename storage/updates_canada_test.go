@@ -10,6 +10,7 @@ import (
 
 	"parley/assets"
 	"parley/scenarios"
+	"parley/storage"
 	"parley/storage/defaults"
 	"parley/storage/storagetest"
 )
@@ -23,7 +24,7 @@ import (
 // It also checks the counts the notes state: 276 of the order's 349 items
 // have a value in those files.
 func TestLibraryCanada2026SharesTraceToSources(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sectorOf := map[string]string{}
 	for _, r := range storagetest.SharedCSV(t, "sector_hs2_mapping.csv") {
 		sectorOf[r["hs2"]] = r["sector_code"]
@@ -139,7 +140,7 @@ func TestLibraryCanada2026SharesTraceToSources(t *testing.T) {
 // chapter 87, an upper bound, and its AUTOS coverage is a sector share the
 // user can set in a scenario.
 func TestCanadaAutoSurtaxIsAnEditableUpperBound(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	sc, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +187,7 @@ func TestCanadaAutoSurtaxIsAnEditableUpperBound(t *testing.T) {
 // TestUpdateProvenance: the measures since mid-2026 are a dataset whose
 // source is the row of the update's own SOURCES.md.
 func TestUpdateProvenance(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	ds, err := w.TradeData().Provenance()
 	if err != nil {
 		t.Fatal(err)
@@ -207,7 +208,7 @@ func TestUpdateProvenance(t *testing.T) {
 // of the USMCA auto-metals minimum belong to the Section 232 metals entries
 // and are reported, not required, until those entries exist).
 func TestLibraryCoversTheUpdateRows(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	rows := map[string]bool{}
 	for _, lm := range mustLibrary(t, w) {
 		rows[lm.Row] = true

@@ -7,6 +7,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // lawLine evaluates one HTS10 line of flows into the US in a built-in
@@ -66,7 +67,7 @@ func libraryMeasure(t *testing.T, w *storage.Workspace, id string) scenarios.Mea
 // the common exemption list (note 52(b)-(e)). Section 122 (9903.03.01) was
 // 10% to 2026-07-23 and never 15%.
 func TestLawSection301ForcedLabor(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	// 8606.92.00.00, open rail cars: on no exemption list, no claim share.
 	rail := evalLine(t, w, "today", "8606920000", "2026-12-06")
 	if !near(rail.added["US-S301FL-CA"], 0.10) || rail.flow.CUSMAShare != 0 {
@@ -130,7 +131,7 @@ func mustLibrary(t *testing.T, w *storage.Workspace) []storage.LibraryMeasure {
 // exclusion (9903.03.15) narrows to the dairy list; the bans of 2026-09-29
 // (Proclamations 11061-11063).
 func TestLawSection338(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	// 2206.00.90.30 (alcohol list 51(b)(1)): nothing on 2026-08-21, 50%
 	// from 2026-08-22.
 	if l := evalLine(t, w, "today", "2206009030", "2026-08-21"); l.added["US-S338"] != 0 {
@@ -226,7 +227,7 @@ func contains(xs []string, x string) bool {
 // TestLawWoodProducts: headings 9903.76.02/.03, 25% from 2025-10-14 to
 // 2026-12-31, then 30% and 50% (Proclamation 11000, announced).
 func TestLawWoodProducts(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	for _, c := range []struct {
 		code         string
 		before, from float64
@@ -248,7 +249,7 @@ func TestLawWoodProducts(t *testing.T) {
 // steel (announced 2026-08-24 for 2027-01-01, no instrument) is never active
 // in Today and active in Threats of 2027.
 func TestLawThreat(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	threat := libraryMeasure(t, w, "US-THREAT-CA-AUTO-STEEL-50")
 	if threat.Status != scenarios.StatusThreatened || len(threat.UpperBound) == 0 {
 		t.Fatalf("threat: status %q, upper bound %v", threat.Status, threat.UpperBound)
@@ -273,7 +274,7 @@ func TestLawThreat(t *testing.T) {
 // TestProposalsOnToday: the deals on today's regime share Today's date,
 // baseline year and dataset, and change only what the deal changes.
 func TestProposalsOnToday(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	today, err := w.Scenario("today")
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // ListInfo describes one product list without its codes.
@@ -125,7 +126,7 @@ func (w *Workspace) inReadTx(fn func(tx *sql.Tx) error) error {
 // readUserLists reads the user's lists with their codes.
 func readUserLists(ctx context.Context, tx *sql.Tx) (scenarios.ProductLists, error) {
 	lists := scenarios.ProductLists{}
-	err := scanTx(ctx, tx, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, tx, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
 		l := &scenarios.ProductList{User: true}
 		var codes string
 		if err := scan(&l.Name, &l.Title, &l.Source, &codes); err != nil {
@@ -154,7 +155,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 		out = append(out, ListInfo{Name: l.Name, Title: l.Title, Source: l.Source, Size: len(l.Codes), Builtin: true})
 	}
 	err = w.inReadTx(func(tx *sql.Tx) error {
-		return scanTx(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
+		return sqlscan.Query(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
 			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, stamp{&l.Created}, stamp{&l.Updated}); err != nil {
 				return err
@@ -325,7 +326,7 @@ func renameListRefs(tx *sql.Tx, old, new string) error {
 		products string
 	}
 	var rows []row
-	err := scanTx(context.Background(), tx, "SELECT id, scenario, products FROM measures WHERE instr(products, ?) > 0",
+	err := sqlscan.Query(context.Background(), tx, "SELECT id, scenario, products FROM measures WHERE instr(products, ?) > 0",
 		func(scan func(...any) error) error {
 			var r row
 			if err := scan(&r.id, &r.scenario, &r.products); err != nil {
@@ -426,7 +427,7 @@ func listUsesTx(tx *sql.Tx, name string) ([]ListUse, error) {
 	var out []ListUse
 	entry := scenarios.ListPrefix + name
 	quoted, _ := json.Marshal(entry)
-	err := scanTx(context.Background(), tx, `SELECT s.id, s.name, m.key, m.label, m.products FROM measures m JOIN scenarios s ON s.id = m.scenario
+	err := sqlscan.Query(context.Background(), tx, `SELECT s.id, s.name, m.key, m.label, m.products FROM measures m JOIN scenarios s ON s.id = m.scenario
 		WHERE instr(m.products, ?) > 0 ORDER BY s.name COLLATE NOCASE, s.id, m.position`, func(scan func(...any) error) error {
 		var u ListUse
 		var products string

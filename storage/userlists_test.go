@@ -9,6 +9,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage"
+	"parley/storage/storagetest"
 )
 
 // listScenario is a scenario file whose one measure taxes the products of
@@ -56,7 +57,7 @@ func totals(t *testing.T, w *storage.Workspace, id string) scenarios.Result {
 }
 
 func TestUserListWorksAsBuiltin(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	builtin, err := w.List("us-s338-dairy")
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +77,7 @@ func TestUserListWorksAsBuiltin(t *testing.T) {
 	if !mine.User || mine.Title != "Dairy" || mine.Source != "my tracker" || !reflect.DeepEqual(mine.Codes, builtin.Codes) {
 		t.Fatalf("stored list = %+v, want the built-in codes", mine)
 	}
-	if n := count(t, path, "user_lists"); n != 1 {
+	if n := storagetest.Count(t, path, "user_lists"); n != 1 {
 		t.Errorf("%d rows in user_lists, want 1", n)
 	}
 
@@ -148,13 +149,13 @@ func TestUserListWorksAsBuiltin(t *testing.T) {
 	if _, err := w.List("dairy-2026"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("after delete: %v", err)
 	}
-	if n := count(t, path, "user_lists"); n != 0 {
+	if n := storagetest.Count(t, path, "user_lists"); n != 0 {
 		t.Errorf("%d rows in user_lists after delete", n)
 	}
 }
 
 func TestUserListRefused(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	if err := w.CreateList(scenarios.ProductList{Name: "Mine", Codes: []string{"0401"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +180,7 @@ func TestUserListRefused(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !storage.IsBadInput(err) {
 				t.Fatalf("err = %v, want bad input with %q", err, tt.want)
 			}
-			if n := count(t, path, "user_lists"); n != 1 {
+			if n := storagetest.Count(t, path, "user_lists"); n != 1 {
 				t.Errorf("%d lists after a refused create", n)
 			}
 		})

@@ -65,7 +65,7 @@ func TestMigrateStepByStep(t *testing.T) {
 		t.Fatalf("open a schema-0 SQLite file: %v", err)
 	}
 	w.Close()
-	if n := count(t, path, "scenarios"); n != 11 {
+	if n := storagetest.Count(t, path, "scenarios"); n != 11 {
 		t.Errorf("%d scenarios after migrating, want 11", n)
 	}
 }
@@ -95,14 +95,14 @@ func TestOpenTwiceAddsNothing(t *testing.T) {
 	}
 	for table, want := range map[string]int{"scenarios": 11, "documents": builtinDocumentCount(t), "sectors": 26, "sector_chapters": 98,
 		"trade_lines": 98 * 3 * 2, "measure_library": 59, "elasticities": 26, "cusma_presets": 17} {
-		if n := count(t, path, table); n != want {
+		if n := storagetest.Count(t, path, table); n != want {
 			t.Errorf("%s has %d rows, want %d", table, n, want)
 		}
 	}
 }
 
 func TestRefuseNewerWorkspace(t *testing.T) {
-	_, path := open(t)
+	_, path := storagetest.Open(t, storage.Open)
 	db, _ := sql.Open("sqlite", "file:"+path)
 	if _, err := db.Exec("PRAGMA user_version = 999"); err != nil {
 		t.Fatal(err)
@@ -152,7 +152,7 @@ func TestNotASQLiteFileIsLeftUntouched(t *testing.T) {
 }
 
 func TestReadOnlyWorkspace(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	w.Close()
 	if err := os.Chmod(path, 0o444); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/numfmt"
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 )
 
@@ -28,8 +29,8 @@ func TestDeriveDialog(t *testing.T) {
 	})
 	selectTab(t, u, "Position")
 	waitFor(t, computed, "ranges")
-	test.Tap(button(t, v.Content(), "Derive a proposal from A…"))
-	dlg := topOverlay(t, w)
+	test.Tap(kittest.Button(t, v.Content(), "Derive a proposal from A…"))
+	dlg := kittest.TopOverlay(t, w)
 	groups := objectsOf[*widget.CheckGroup](dlg)
 	checks := objectsOf[*widget.Check](dlg)
 	if len(groups) != 1 {
@@ -50,10 +51,10 @@ func TestDeriveDialog(t *testing.T) {
 			c.SetChecked(true)
 		}
 	}
-	name := focusedField(t, w)
+	name := kittest.FocusedField(t, w)
 	name.SetText("")
-	typeInto(name, "Autos for autos")
-	test.Tap(button(t, topOverlay(t, w), "Create proposal"))
+	kittest.TypeInto(name, "Autos for autos")
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Create proposal"))
 	waitFor(t, computed, "ranges")
 	id := v.Choice()[1]
 	sc, err := u.sess.Workspace().Scenario(id)

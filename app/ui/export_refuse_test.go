@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/storage"
 )
 
@@ -19,15 +20,15 @@ import (
 // does: it types name, presses Save and, when asked "Overwrite?", Yes.
 func answerSaveDialog(t *testing.T, w fyne.Window, name string) {
 	t.Helper()
-	top := topOverlay(t, w)
-	entries := find[*widget.Entry](top)
+	top := kittest.TopOverlay(t, w)
+	entries := kittest.Find[*widget.Entry](top)
 	if len(entries) == 0 {
 		t.Fatal("the save dialog has no file name field")
 	}
 	entries[0].SetText(name)
-	test.Tap(button(t, top, "Save"))
+	test.Tap(kittest.Button(t, top, "Save"))
 	if c := w.Canvas().Overlays().Top(); c != nil && c != top {
-		for _, b := range find[*widget.Button](c) {
+		for _, b := range kittest.Find[*widget.Button](c) {
 			if b.Text == "Yes" {
 				test.Tap(b)
 				return

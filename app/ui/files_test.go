@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+
+	"parley/app/ui/kit/kittest"
 )
 
 func TestExportImportScenario(t *testing.T) {
@@ -57,14 +59,14 @@ func TestOpenAnotherWorkspace(t *testing.T) {
 func TestFileDialogsOpen(t *testing.T) {
 	u, w := newTestUI(t)
 	u.evidence.ImportDialog()
-	imp := topOverlay(t, w)
+	imp := kittest.TopOverlay(t, w)
 	for name, show := range map[string]func(){
 		"new workspace":   u.newWorkspaceDialog,
 		"open workspace":  u.openWorkspaceDialog,
 		"import scenario": u.importScenarioDialog,
 		"export scenario": u.exportScenarioDialog,
-		"import file":     func() { test.Tap(button(t, imp, "Add file…")) },
-		"import folder":   func() { test.Tap(button(t, imp, "Add folder…")) },
+		"import file":     func() { test.Tap(kittest.Button(t, imp, "Add file…")) },
+		"import folder":   func() { test.Tap(kittest.Button(t, imp, "Add folder…")) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			show()

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 )
 
@@ -23,5 +24,5 @@ func TestErrorDialogMarkup(t *testing.T) {
 		{Path: "name", Msg: "must not be empty"},
 	}
 	u.showError("save the scenario", errs)
-	test.AssertObjectRendersToMarkup(t, "error_dialog.xml", topOverlay(t, w))
+	test.AssertObjectRendersToMarkup(t, "error_dialog.xml", kittest.TopOverlay(t, w))
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/platform"
 	"parley/storage"
 )
@@ -30,7 +31,7 @@ func shownText(u *UI) string {
 // labelsText returns the text of the labels in o, joined by spaces.
 func labelsIn(o fyne.CanvasObject) string {
 	var texts []string
-	for _, l := range find[*widget.Label](o) {
+	for _, l := range kittest.Find[*widget.Label](o) {
 		texts = append(texts, l.Text)
 	}
 	return strings.Join(texts, " ")

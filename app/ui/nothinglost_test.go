@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 	"parley/storage"
 	"parley/storage/backup"
@@ -49,7 +50,7 @@ func TestChangesElsewhereAreNotOverwritten(t *testing.T) {
 		t.Errorf("the user was not told: last error %q", shownText(u))
 	}
 	if strings.Contains(shownText(u), "changed elsewhere") {
-		test.Tap(button(t, topOverlay(t, w), "Reload"))
+		test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Reload"))
 		if u.sess.Draft().Name != "Theirs" {
 			t.Errorf("after Reload the app shows %q", u.sess.Draft().Name)
 		}
@@ -79,7 +80,7 @@ func TestKeepMyVersion(t *testing.T) {
 	u.rename("Before")
 	renameFromAnotherProcess(t, u.sess.Workspace().Path(), "threat-25", "Theirs")
 	u.rename("My edit")
-	test.Tap(button(t, topOverlay(t, w), "Keep my version as a new scenario"))
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Keep my version as a new scenario"))
 	if u.sess.Draft() == nil || u.sess.Draft().Name != "My edit (my version)" || u.sess.Current() == "threat-25" {
 		t.Fatalf("showing %q (%s)", u.sess.Draft().Name, u.sess.Current())
 	}
@@ -177,9 +178,9 @@ func TestOpenFailureOffersTheBackup(t *testing.T) {
 	if !strings.Contains(w2.Title(), "could not open") || !strings.Contains(labelsIn(w2.Content()), "Parley could not open this workspace") {
 		t.Fatalf("title %q, window %q", w2.Title(), labelsIn(w2.Content()))
 	}
-	button(t, w2.Content(), "Open another workspace…")
-	button(t, w2.Content(), "Create a new workspace…")
-	test.Tap(button(t, w2.Content(), "Open the last backup ("+time.Now().Format("2006-01-02")+")"))
+	kittest.Button(t, w2.Content(), "Open another workspace…")
+	kittest.Button(t, w2.Content(), "Create a new workspace…")
+	test.Tap(kittest.Button(t, w2.Content(), "Open the last backup ("+time.Now().Format("2006-01-02")+")"))
 	if u.sess.Workspace() == nil || !strings.Contains(u.sess.Workspace().Path(), "damaged.recovered-") {
 		t.Fatalf("not showing the recovered copy: %v", u.sess.Workspace())
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 )
 
@@ -47,9 +48,9 @@ func TestPositionExports(t *testing.T) {
 	}
 	// The view's buttons open the save dialogs, proposing a file name.
 	for _, c := range []struct{ button, file string }{{"Deal chart…", "deal.png"}, {"Deck…", "position.pptx"}} {
-		test.Tap(button(t, u.position.Content(), c.button))
+		test.Tap(kittest.Button(t, u.position.Content(), c.button))
 		var names []string
-		for _, e := range find[*widget.Entry](topOverlay(t, w)) {
+		for _, e := range kittest.Find[*widget.Entry](kittest.TopOverlay(t, w)) {
 			names = append(names, e.Text)
 		}
 		if !slices.Contains(names, c.file) {

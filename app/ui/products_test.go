@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 )
 
@@ -96,7 +97,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	productScenario(t, u)
 	useProductModel(t, u, 50)
 	u.exposure.Table().Table.Select(widget.TableCellID{Row: displayRow(t, u, "LUMBER"), Col: 0})
-	test.Tap(button(t, topOverlay(t, w), "Products…"))
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Products…"))
 	d, ok := u.dialogs.top().(*exposureview.ProductsDialog)
 	if !ok {
 		t.Fatalf("top dialog %T, want the products", u.dialogs.top())
@@ -158,14 +159,14 @@ func TestProductSearch(t *testing.T) {
 	useProductModel(t, u, 50)
 	u.findProducts()
 	v := u.dialogs.top().(*exposureview.ProductsDialog).Products()
-	if f := focusedField(t, w); f != v.Query() {
+	if f := kittest.FocusedField(t, w); f != v.Query() {
 		t.Fatal("the search field does not have the focus")
 	}
 	// Every line with duty, before typing.
 	if len(v.Rows()) == 0 || v.Sector() != "" {
 		t.Fatalf("%d rows, sector %q", len(v.Rows()), v.Sector())
 	}
-	typeInto(v.Query(), "4407.11")
+	kittest.TypeInto(v.Query(), "4407.11")
 	if len(v.Rows()) != 2 {
 		t.Fatalf("%d lines match 4407.11, want 2", len(v.Rows()))
 	}
@@ -181,11 +182,11 @@ func TestProductSearch(t *testing.T) {
 		t.Errorf("info %q, detail:\n%s", v.Info(), v.Detail())
 	}
 	// Words: every word in the description.
-	typeInto(v.Query(), "kind 4")
+	kittest.TypeInto(v.Query(), "kind 4")
 	if len(v.Rows()) == 0 || !slices.ContainsFunc(v.Rows(), func(l scenarios.LineFlow) bool { return l.Description == "Furniture and parts, kind 4" }) {
 		t.Errorf("%d rows for “kind 4”", len(v.Rows()))
 	}
-	typeInto(v.Query(), "zzz")
+	kittest.TypeInto(v.Query(), "zzz")
 	if len(v.Rows()) != 0 || !strings.HasPrefix(v.Info(), "No line of Canada to US matches “zzz”.") || v.Detail() != "" {
 		t.Errorf("no match: %d rows, info %q", len(v.Rows()), v.Info())
 	}

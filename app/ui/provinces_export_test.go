@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"parley/app/ui/exposureview"
+	"parley/app/ui/kit/kittest"
 )
 
 // checkProvincesExport checks that the provinces dialog v exports its
 // table as CSV and its chart as PNG and SVG, and refuses another type.
 func checkProvincesExport(t *testing.T, u *UI, v *exposureview.Provinces) {
 	t.Helper()
-	if button(t, u.win.Canvas().Overlays().Top(), "Export…") == nil {
+	if kittest.Button(t, u.win.Canvas().Overlays().Top(), "Export…") == nil {
 		t.Fatal("no Export button")
 	}
 	dir := t.TempDir()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -14,9 +15,9 @@ import (
 func TestCreateScenarioThroughDialog(t *testing.T) {
 	u, w := newTestUI(t)
 	u.scen.NewDialog()
-	name := focusedField(t, w)
-	typeInto(name, "US 25% on autos only")
-	press(name, fyne.KeyReturn) // Enter submits the form
+	name := kittest.FocusedField(t, w)
+	kittest.TypeInto(name, "US 25% on autos only")
+	kittest.Press(name, fyne.KeyReturn) // Enter submits the form
 	if w.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the dialog is still open: %s", shownText(u))
 	}
@@ -32,17 +33,17 @@ func TestCreateScenarioThroughDialog(t *testing.T) {
 	// Its name is taken now: a second one with the same name is refused and
 	// the dialog comes back with what was typed.
 	u.scen.NewDialog()
-	name = focusedField(t, w)
-	typeInto(name, "US 25% on autos only")
-	press(name, fyne.KeyReturn)
+	name = kittest.FocusedField(t, w)
+	kittest.TypeInto(name, "US 25% on autos only")
+	kittest.Press(name, fyne.KeyReturn)
 	if !strings.Contains(shownText(u), "already exists") {
 		t.Fatalf("duplicate name: last error %q", shownText(u))
 	}
 	u.escape() // closes the error, which shows the form again
-	if f := focusedField(t, w); f.Text != "US 25% on autos only" {
+	if f := kittest.FocusedField(t, w); f.Text != "US 25% on autos only" {
 		t.Errorf("the form lost its input: %q", f.Text)
 	}
-	press(focusedField(t, w), fyne.KeyEscape) // Escape cancels
+	kittest.Press(kittest.FocusedField(t, w), fyne.KeyEscape) // Escape cancels
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		t.Errorf("Escape left a dialog open")
 	}
@@ -63,8 +64,8 @@ func newEmpty(t *testing.T, u *UI, name string) {
 func addEmpty(t *testing.T, u *UI, w fyne.Window, sectors ...string) {
 	t.Helper()
 	n := len(u.sess.Draft().Measures)
-	test.Tap(button(t, u.scen.Editor(), "Add…"))
-	test.Tap(button(t, topOverlay(t, w), "Start from an empty measure"))
+	test.Tap(kittest.Button(t, u.scen.Editor(), "Add…"))
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Start from an empty measure"))
 	if len(u.sess.Draft().Measures) != n+1 {
 		t.Fatalf("%d measures after Add, want %d", len(u.sess.Draft().Measures), n+1)
 	}
@@ -85,7 +86,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		t.Fatalf("a new measure gives duty %v on %q", d, u.scen.ScopeSummary(&u.sess.Draft().Measures[0]))
 	}
 	test.Tap(sectorCheck(t, u, scenarios.Wildcard))
-	typeInto(editorField(t, u, "25"), "10")
+	kittest.TypeInto(editorField(t, u, "25"), "10")
 	tenPct := u.sess.Result().Totals[0].Duty
 	if tenPct <= 0 {
 		t.Fatalf("a 10%% measure on all sectors gives duty %v", tenPct)
@@ -102,7 +103,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		rate  float64
 	}{{"25", 0.25}, {"35%", 0.35}, {"0", 0}, {"12.5", 0.125}} {
 		t.Run(tc.typed, func(t *testing.T) {
-			typeInto(editorField(t, u, "25"), tc.typed)
+			kittest.TypeInto(editorField(t, u, "25"), tc.typed)
 			if got := u.sess.Draft().Measures[0].Rate; got != tc.rate {
 				t.Fatalf("rate %v, want %v", got, tc.rate)
 			}
@@ -120,7 +121,7 @@ func TestAddMeasureChangesTotals(t *testing.T) {
 		})
 	}
 	// An invalid rate is not applied.
-	typeInto(editorField(t, u, "25"), "abc")
+	kittest.TypeInto(editorField(t, u, "25"), "abc")
 	if got := u.sess.Draft().Measures[0].Rate; got != 0.125 {
 		t.Errorf("invalid text changed the rate to %v", got)
 	}

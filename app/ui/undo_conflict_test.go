@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -80,7 +81,7 @@ func TestUndoRefusedAfterChangeElsewhere(t *testing.T) {
 				t.Fatal("no dialog shown")
 			}
 			shown := false
-			for _, l := range find[*widget.Label](top) {
+			for _, l := range kittest.Find[*widget.Label](top) {
 				if strings.Contains(l.Text, conflictMessage) {
 					shown = true
 				}

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -15,7 +16,7 @@ func TestUndoRedoEdits(t *testing.T) {
 	id := u.sess.Current()
 	addEmpty(t, u, w, scenarios.Wildcard)
 	withMeasure := u.sess.Result().Totals[0].Duty
-	typeInto(editorField(t, u, "25"), "40")
+	kittest.TypeInto(editorField(t, u, "25"), "40")
 	at40 := u.sess.Result().Totals[0].Duty
 
 	steps := []struct {
@@ -59,7 +60,7 @@ func TestTypingIsOneUndoStep(t *testing.T) {
 	u, _ := newTestUI(t)
 	u.openScenario("threat-25")
 	before := u.sess.Draft().Description
-	typeInto(editorField(t, u, "Describe what this scenario assumes"), "A longer description typed key by key")
+	kittest.TypeInto(editorField(t, u, "Describe what this scenario assumes"), "A longer description typed key by key")
 	if u.sess.Draft().Description != "A longer description typed key by key" {
 		t.Fatalf("description %q", u.sess.Draft().Description)
 	}
@@ -77,7 +78,7 @@ func TestDeleteAndUndoDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.scen.DeleteDialog()
-	test.Tap(button(t, topOverlay(t, w), "Delete"))
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Delete"))
 	if _, ok := u.sess.Info("sectoral-deal"); ok || len(u.sess.Infos()) != 10 {
 		t.Fatalf("not deleted: %d scenarios", len(u.sess.Infos()))
 	}
@@ -104,9 +105,9 @@ func TestBranchAndRename(t *testing.T) {
 	u, w := newTestUI(t)
 	u.openScenario("aug-2025")
 	u.scen.BranchDialog()
-	name := focusedField(t, w)
-	typeInto(name, "August, steel exempt")
-	test.Tap(button(t, topOverlay(t, w), "Create branch"))
+	name := kittest.FocusedField(t, w)
+	kittest.TypeInto(name, "August, steel exempt")
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Create branch"))
 	if u.sess.Draft().Name != "August, steel exempt" || len(u.sess.Draft().Measures) != 10 {
 		t.Fatalf("branch: %q with %d measures", u.sess.Draft().Name, len(u.sess.Draft().Measures))
 	}

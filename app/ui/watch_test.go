@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/app/ui/kit/kittest"
 	"parley/storage"
 )
 
@@ -56,7 +57,7 @@ func TestExternalChangesAreShown(t *testing.T) {
 
 	// An edit not saved yet is kept.
 	u.sess.SaveDelay = time.Hour
-	typeInto(editorField(t, u, "Describe what this scenario assumes"), "My edit, not saved yet.")
+	kittest.TypeInto(editorField(t, u, "Describe what this scenario assumes"), "My edit, not saved yet.")
 	if !u.sess.Dirty() {
 		t.Fatal("the edit was saved at once")
 	}

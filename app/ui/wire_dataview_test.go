@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/charts"
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/present"
 	"parley/scenarios"
 	"parley/storage/datasets"
@@ -27,7 +28,7 @@ func wait[T any](t *testing.T, ch chan T, what string) T {
 func assumptionsCheck(t *testing.T, u *UI, text string) *widget.Check {
 	t.Helper()
 	var found *widget.Check
-	walk(u.data.Assumptions(), func(o fyne.CanvasObject) {
+	kittest.Walk(u.data.Assumptions(), func(o fyne.CanvasObject) {
 		if c, ok := o.(*widget.Check); ok && c.Text == text {
 			found = c
 		}
@@ -144,7 +145,7 @@ func shownLibraryUpdate(t *testing.T, w fyne.Window) libraryUpdateShown {
 	if top == nil {
 		t.Fatal("no dialog shown")
 	}
-	walk(top, func(o fyne.CanvasObject) {
+	kittest.Walk(top, func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *widget.Label:
 			if x.TextStyle.Monospace {

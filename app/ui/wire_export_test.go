@@ -13,6 +13,7 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/exportview"
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 )
 
@@ -135,7 +136,7 @@ func TestExportButtons(t *testing.T) {
 	useUIQueue(t, u)
 	u.openScenario("aug-2025")
 	u.exposure.SetDirection(scenarios.UStoCA)
-	test.Tap(button(t, u.exposure.Content(), "Export…"))
+	test.Tap(kittest.Button(t, u.exposure.Content(), "Export…"))
 	d, ok := u.dialogs.top().(*exportview.ChartDialog)
 	if !ok {
 		t.Fatal("the exposure panel's Export… opened no dialog")
@@ -148,7 +149,7 @@ func TestExportButtons(t *testing.T) {
 
 	u.tabs.SelectIndex(2)
 	u.compare.Choose("threat-25", "aug-2025", "sectoral-pact")
-	test.Tap(button(t, u.compare.Content(), "Export…"))
+	test.Tap(kittest.Button(t, u.compare.Content(), "Export…"))
 	d, ok = u.dialogs.top().(*exportview.ChartDialog)
 	if !ok {
 		t.Fatal("the Compare view's Export… opened no dialog")

@@ -53,36 +53,6 @@ var (
 	errInvalid  = atomicfile.ErrInvalid
 )
 
-// scanAll runs a query and calls fn for each row with the row's Scan.
-func (ds *Datasets) scanAll(ctx context.Context, query string, fn func(scan func(...any) error) error, args ...any) error {
-	rows, err := ds.s.DB().QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	return scanRows(rows, fn)
-}
-
-// scanTx is scanAll in a transaction.
-func scanTx(ctx context.Context, tx *sql.Tx, query string, fn func(scan func(...any) error) error, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	return scanRows(rows, fn)
-}
-
-// scanRows calls fn for each row, closes rows and returns the first error,
-// the iteration's included (rows.Err).
-func scanRows(rows *sql.Rows, fn func(scan func(...any) error) error) error {
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // stamp scans a timestamp column (RFC 3339 text, UTC) into a time.Time;
 // NULL, "" or a value that is no timestamp is the zero time.
 type stamp struct{ t *time.Time }

@@ -48,7 +48,7 @@ func importData(t *testing.T, w *storage.Workspace, path string, s datasets.Data
 }
 
 func TestImportTradeDataset(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	var stages []string
 	imp, err := w.TradeData().Import(context.Background(), writeData(t, "dataweb.csv", dataweb), spec("DataWeb 2024"),
 		datasets.DatasetImportOptions{Progress: func(done float64, stage string) {
@@ -100,7 +100,7 @@ func TestImportTradeDataset(t *testing.T) {
 }
 
 func TestImportTradeDatasetCAD(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	text := "HS8;Commodity;Province;Value ($)\n" +
 		"72081000;Flat-rolled iron;Ontario;1.350.000,00\n" +
 		"72081000;Flat-rolled iron;Quebec;270.000,00\n" +
@@ -129,7 +129,7 @@ func TestImportTradeDatasetCAD(t *testing.T) {
 // TestImportTradeDatasetRefused checks that each bad file or input is
 // refused as bad input, naming the row and column, with nothing written.
 func TestImportTradeDatasetRefused(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	importData(t, w, writeData(t, "first.csv", dataweb), spec("taken"), tradefile.Options{})
 	before := storagetest.Dump(t, path)
 	cad := spec("c")
@@ -218,7 +218,7 @@ func TestImportTradeDatasetRefused(t *testing.T) {
 }
 
 func TestImportTradeDatasetSkipBadRows(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	text := "HTS Number,Customs Value\n7601106030,10\nsteel,2\n7700000000,3\n2709002090,-4\n2709002090,5\n"
 	imp := importData(t, w, writeData(t, "a.csv", text), spec("skip"), tradefile.Options{SkipBadRows: true})
 	d, err := w.TradeData().Get("skip")
@@ -237,7 +237,7 @@ func TestImportTradeDatasetSkipBadRows(t *testing.T) {
 }
 
 func TestTradeDatasetManage(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	importData(t, w, writeData(t, "dataweb.csv", dataweb), spec("mine"), tradefile.Options{})
 	infos, err := w.Scenarios()
 	if err != nil {
@@ -329,7 +329,7 @@ func TestTradeDatasetManage(t *testing.T) {
 	if _, err := w.TradeData().Get("round trip"); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("deleted dataset: %v", err)
 	}
-	if n := count(t, path, "dataset_lines"); n != 3 {
+	if n := storagetest.Count(t, path, "dataset_lines"); n != 3 {
 		t.Errorf("%d dataset lines left, want 3 (1 + 2)", n)
 	}
 }
@@ -353,7 +353,7 @@ func datasetLines(t *testing.T, w *storage.Workspace, name string) []scenarios.L
 // TestScenarioFileUnknownDataset checks that a scenario file naming a
 // dataset the workspace lacks is refused with the dataset's name.
 func TestScenarioFileUnknownDataset(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	raw, err := os.ReadFile(filepath.Join("..", "..", "scenarios", "scenariofile", "testdata", "exported", "threat-25.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // Lines returns the lines of the user's dataset name, which must be
@@ -27,7 +28,7 @@ func (ds *Datasets) Lines(ctx context.Context, name string, d scenarios.Directio
 		return nil, fmt.Errorf("%w: dataset %q holds %s trade, not %s", errInvalid, name, dir, d)
 	}
 	var lines []scenarios.Line
-	err = ds.scanAll(ctx, `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
+	err = sqlscan.Query(ctx, ds.s.DB(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		l := scenarios.Line{Direction: d}
 		var cusma sql.NullFloat64

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 	"parley/storage/tradefile"
 )
 
@@ -129,7 +130,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 func (ds *Datasets) List() ([]TradeDataset, error) {
 	ctx := context.Background()
 	var out []TradeDataset
-	err := ds.scanAll(ctx, "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, ds.s.DB(), "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
 		d, err := scanDataset(scan)
 		if err != nil {
 			return err
@@ -175,7 +176,7 @@ func (ds *Datasets) Get(name string) (TradeDataset, error) {
 // names it has.
 func (ds *Datasets) noDataset(name string) error {
 	var names []string
-	_ = ds.scanAll(context.Background(), "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
+	_ = sqlscan.Query(context.Background(), ds.s.DB(), "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
 		var n string
 		if err := scan(&n); err != nil {
 			return err
@@ -202,7 +203,7 @@ func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 		return nil, fmt.Errorf("read the scenarios' datasets: %w", err)
 	}
 	users := map[string][]string{}
-	err = scanRows(rows, func(scan func(...any) error) error {
+	err = sqlscan.Rows(rows, func(scan func(...any) error) error {
 		var name, js string
 		if err := scan(&name, &js); err != nil {
 			return err
@@ -298,7 +299,7 @@ func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 	var changed []string
 	type use struct{ id, name, js string }
 	var uses []use
-	if err := scanTx(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
+	if err := sqlscan.Query(ctx, tx, "SELECT id, name, datasets FROM scenarios ORDER BY position, name", func(scan func(...any) error) error {
 		var u use
 		if err := scan(&u.id, &u.name, &u.js); err != nil {
 			return err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"parley/storage/sqlscan"
 )
 
 // Dataset is where a set of the workspace's numbers comes from.
@@ -23,7 +25,7 @@ type Dataset struct {
 // their provenance.
 func (ds *Datasets) Provenance() ([]Dataset, error) {
 	var out []Dataset
-	err := ds.scanAll(context.Background(), `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
+	err := sqlscan.Query(context.Background(), ds.s.DB(), `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
 		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
 		var d Dataset
 		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {

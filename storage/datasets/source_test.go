@@ -1,6 +1,8 @@
 package datasets_test
 
 import (
+	"parley/storage"
+	"parley/storage/storagetest"
 	"strings"
 	"testing"
 
@@ -11,7 +13,7 @@ import (
 // A scenario on the user's dataset names it and its source in the source
 // lines that charts, CSV files and decks print as footnotes.
 func TestSourceLinesNameTheUsersDatasetAndItsSource(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	s := spec("My DataWeb pull")
 	s.Source = "USITC DataWeb query of 3 March 2026"
 	importData(t, w, writeData(t, "dataweb.csv", dataweb), s, tradefile.Options{})

@@ -56,7 +56,7 @@ func TestImportDocuments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, _ := open(t)
+			w, _ := storagetest.Open(t, storage.Open)
 			before, err := w.Evidence().Documents()
 			if err != nil {
 				t.Fatal(err)
@@ -115,7 +115,7 @@ func TestBadDocumentsChangeNothing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, path := open(t)
+			w, path := storagetest.Open(t, storage.Open)
 			content := tt.content
 			if tt.name == "already imported" {
 				d, _ := w.Evidence().Document("004_00f7d1e281d38557")
@@ -131,14 +131,14 @@ func TestBadDocumentsChangeNothing(t *testing.T) {
 			}
 		})
 	}
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	if _, err := w.Evidence().ImportDocument(filepath.Join(t.TempDir(), "missing.txt"), evidence.DocumentMeta{}); !storage.IsBadInput(err) {
 		t.Errorf("missing file: %v", err)
 	}
 }
 
 func TestSearch(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	tests := []struct {
 		query    string
 		firstDoc string
@@ -193,7 +193,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestExcerptsAndCitations(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	const doc = "004_00f7d1e281d38557"
 	quote := "there was flexibility to haggle over aluminum tariffs with Canada"
 	id, err := w.Evidence().SaveExcerpt(evidence.Excerpt{Document: doc, Quote: quote, Note: "Bessent", Start: 10,

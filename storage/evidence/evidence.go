@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"parley/storage/atomicfile"
+	"parley/storage/sqlscan"
 	"parley/storage/textextract"
 )
 
@@ -55,13 +56,7 @@ func (l *Library) scanAll(ctx context.Context, query string, fn func(scan func(.
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return sqlscan.Rows(rows, fn)
 }
 
 // stamp scans a timestamp column (RFC 3339 text, UTC) into a time.Time;

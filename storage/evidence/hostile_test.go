@@ -50,7 +50,7 @@ func TestImportDocumentHostile(t *testing.T) {
 	}
 	for _, tc := range refused {
 		t.Run(tc.name, func(t *testing.T) {
-			w, path := open(t)
+			w, path := storagetest.Open(t, storage.Open)
 			before := storagetest.Dump(t, path)
 			_, err := w.Evidence().ImportDocumentData(tc.file, tc.data, tc.meta)
 			if err == nil || !storage.IsBadInput(err) || !strings.Contains(err.Error(), tc.msg) {
@@ -80,7 +80,7 @@ func TestImportDocumentHostile(t *testing.T) {
 	}
 	for _, tc := range accepted {
 		t.Run(tc.name, func(t *testing.T) {
-			w, _ := open(t)
+			w, _ := storagetest.Open(t, storage.Open)
 			doc, err := w.Evidence().ImportDocumentData(tc.file, tc.data, tc.meta)
 			if err != nil {
 				t.Fatal(err)

@@ -16,16 +16,16 @@ import (
 // a phrase read on a page of the PDF is found by search on that page, in
 // the imported document, and the reader's page of the passage agrees.
 func TestImportRealPDF(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	src := storagetest.SharedPath(t, "evidence/Metals-ANNEXES-I-A-I-B-II-III-IV.pdf")
-	before := count(t, path, "documents")
+	before := storagetest.Count(t, path, "documents")
 	doc, err := w.Evidence().ImportDocument(src, evidence.DocumentMeta{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Page 1 starts with its page number, "1": the title is the first line
 	// with words.
-	if doc.SourceFile != "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf" || doc.Title != "Annex I-A: 50% Section 232 Tariff on Full Value" || count(t, path, "documents") != before+1 {
+	if doc.SourceFile != "Metals-ANNEXES-I-A-I-B-II-III-IV.pdf" || doc.Title != "Annex I-A: 50% Section 232 Tariff on Full Value" || storagetest.Count(t, path, "documents") != before+1 {
 		t.Errorf("document %+v", doc)
 	}
 	stored, err := w.Evidence().Document(doc.ID)
@@ -77,7 +77,7 @@ func TestImportRealPDF(t *testing.T) {
 // the import run the same extraction), so the import is refused as a
 // duplicate of the built-in document, naming it, and nothing is written.
 func TestImportFederalRegisterPDF(t *testing.T) {
-	w, path := open(t)
+	w, path := storagetest.Open(t, storage.Open)
 	for _, c := range []struct{ file, builtin string }{{"2025-15819.pdf", "fr-2025-15819"}, {"2025-23316.pdf", "fr-2025-23316"}} {
 		src := storagetest.SharedPath(t, "evidence/"+c.file)
 		before := storagetest.Dump(t, path)
@@ -94,7 +94,7 @@ func TestImportFederalRegisterPDF(t *testing.T) {
 // TestImportPDFPages imports a PDF made here: each passage keeps its page,
 // an empty page counts, and search shows the page.
 func TestImportPDFPages(t *testing.T) {
-	w, _ := open(t)
+	w, _ := storagetest.Open(t, storage.Open)
 	src := filepath.Join(t.TempDir(), "brief.pdf")
 	pages := storagetest.PDF("Dairy brief\nSupply management stays off the table.", "", "Softwood lumber duties reached 35 percent.")
 	if err := os.WriteFile(src, pages, 0o644); err != nil {

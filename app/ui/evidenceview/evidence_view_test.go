@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/present"
 	"parley/storage/evidence"
 )
@@ -20,11 +21,11 @@ import (
 func TestSearchShowsHighlightedSnippets(t *testing.T) {
 	v, _, _ := newTestView(t)
 	test.Type(v.query, "aluminum tariffs")
-	press(v.query, fyne.KeyReturn)
+	kittest.Press(v.query, fyne.KeyReturn)
 	if len(v.hits) == 0 || len(v.hitCards) != len(v.hits) {
 		t.Fatalf("%d hits, %d cards", len(v.hits), len(v.hitCards))
 	}
-	rts := find[*widget.RichText](v.hitCards[0])
+	rts := kittest.Find[*widget.RichText](v.hitCards[0])
 	if len(rts) != 1 {
 		t.Fatalf("%d rich texts in a result", len(rts))
 	}
@@ -60,7 +61,7 @@ func TestSearchShowsHighlightedSnippets(t *testing.T) {
 		t.Errorf("quote field %q, want the passage", v.quote.Text)
 	}
 	// Nothing found.
-	typeInto(v.query, "zzzqqq")
+	kittest.TypeInto(v.query, "zzzqqq")
 	v.search()
 	if len(v.hits) != 0 || !strings.Contains(v.found.Text, "No passage") {
 		t.Errorf("no-hit message %q", v.found.Text)
@@ -84,12 +85,12 @@ func TestSaveExcerptAndLinkToMeasure(t *testing.T) {
 	// Link it through the dialog: the current scenario and measure are
 	// proposed.
 	v.linkDialog()
-	dlg := topOverlay(t, w)
-	selects := find[*widget.Select](dlg)
+	dlg := kittest.TopOverlay(t, w)
+	selects := kittest.Find[*widget.Select](dlg)
 	if len(selects) != 2 || selects[0].Selected == "" || selects[1].Selected == "" {
 		t.Fatalf("link dialog: %d selects, %v", len(selects), selects)
 	}
-	test.Tap(button(t, dlg, "Link"))
+	test.Tap(kittest.Button(t, dlg, "Link"))
 	if got := len(v.sess.Draft().Measures[0].Evidence); got != before+1 {
 		t.Fatalf("measure has %d evidence items, want %d (%s)", got, before+1, nav.errors())
 	}
@@ -156,7 +157,7 @@ func TestImportDocuments(t *testing.T) {
 func TestImportAsksForDocumentFiles(t *testing.T) {
 	v, nav, w := newTestView(t)
 	v.ImportDialog()
-	test.Tap(button(t, topOverlay(t, w), "Add file…"))
+	test.Tap(kittest.Button(t, kittest.TopOverlay(t, w), "Add file…"))
 	if !slices.Equal(nav.opened, present.DocumentExts) {
 		t.Errorf("asked for %q, want %q", nav.opened, present.DocumentExts)
 	}
@@ -170,10 +171,10 @@ func TestEditExcerptTags(t *testing.T) {
 	}
 
 	test.Tap(v.editXBtn)
-	dlg := topOverlay(t, w)
-	sel := find[*widget.Select](dlg)
-	entries := find[*widget.SelectEntry](dlg)
-	fields := find[*kit.Field](dlg)
+	dlg := kittest.TopOverlay(t, w)
+	sel := kittest.Find[*widget.Select](dlg)
+	entries := kittest.Find[*widget.SelectEntry](dlg)
+	fields := kittest.Find[*kit.Field](dlg)
 	if len(sel) != 1 || len(entries) != 2 || len(fields) != 2 {
 		t.Fatalf("dialog has %d selects, %d select entries, %d fields", len(sel), len(entries), len(fields))
 	}
@@ -186,9 +187,9 @@ func TestEditExcerptTags(t *testing.T) {
 	sel[0].SetSelected(noSector)
 	entries[0].SetText("S232")
 	entries[1].SetText("concern")
-	typeInto(fields[0], "aluminum")
-	typeInto(fields[1], "revised after the call")
-	test.Tap(button(t, dlg, "Save"))
+	kittest.TypeInto(fields[0], "aluminum")
+	kittest.TypeInto(fields[1], "revised after the call")
+	test.Tap(kittest.Button(t, dlg, "Save"))
 
 	got, err := v.sess.Workspace().Evidence().Excerpt(x.ID)
 	if err != nil {
@@ -233,19 +234,19 @@ func saveAluminumExcerpt(t *testing.T, v *View, note string) evidence.Excerpt {
 // reader marks where each page starts, the passage's page above it.
 func TestPagesInSearchAndReader(t *testing.T) {
 	v, _, _ := newTestView(t)
-	typeInto(v.query, `"f. By amending subdivision (k) to note 19"`)
+	kittest.TypeInto(v.query, `"f. By amending subdivision (k) to note 19"`)
 	v.search()
 	if len(v.hits) == 0 || v.hits[0].Document != "fr-2025-15819" {
 		t.Fatalf("hits %+v", v.hits)
 	}
-	if title := v.hitCards[0]; !strings.Contains(find[*widget.RichText](title)[0].Segments[0].Textual(), " · p. 3") {
-		t.Errorf("hit title %q lacks its page", find[*widget.RichText](title)[0].Segments[0].Textual())
+	if title := v.hitCards[0]; !strings.Contains(kittest.Find[*widget.RichText](title)[0].Segments[0].Textual(), " · p. 3") {
+		t.Errorf("hit title %q lacks its page", kittest.Find[*widget.RichText](title)[0].Segments[0].Textual())
 	}
 	test.Tap(v.hitCards[0])
 	var markers []string
 	lit := -1
 	for i, o := range v.paras.Objects {
-		for _, l := range find[*widget.Label](o) {
+		for _, l := range kittest.Find[*widget.Label](o) {
 			if strings.HasPrefix(l.Text, "p. ") && l.SizeName == theme.SizeNameCaptionText {
 				markers = append(markers, l.Text)
 			}

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/ui/kit"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -117,46 +116,4 @@ func wait[T any](t *testing.T, nav *fakeNav, ch chan T, what string) T {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 	}
-}
-
-// find returns the objects of type T laid out under o, in order.
-func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	for _, obj := range test.LaidOutObjects(o) {
-		if t, ok := obj.(T); ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// topOverlay returns the dialog on top of the window.
-func topOverlay(t *testing.T, w fyne.Window) fyne.CanvasObject {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is shown")
-	}
-	return top
-}
-
-// button returns the button labelled text in o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, b := range find[*widget.Button](o) {
-		if b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
-}
-
-// press sends a key to a focusable object.
-func press(f fyne.Focusable, k fyne.KeyName) { f.TypedKey(&fyne.KeyEvent{Name: k}) }
-
-// typeInto replaces a field's text as a user would: select all, type.
-func typeInto(f *kit.Field, s string) {
-	f.SetText("")
-	test.Type(f, s)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/kit/kittest"
 	"parley/storage/evidence"
 )
 
@@ -19,9 +20,9 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 		t.Fatalf("list counts %d measures without evidence", n)
 	}
 	u.view.form.addCitationDialog()
-	cite := focusedField(t, w)
+	cite := kittest.FocusedField(t, w)
 	test.Type(cite, "Executive order of 2025-07-31 (IEEPA)")
-	press(cite, fyne.KeyReturn)
+	kittest.Press(cite, fyne.KeyReturn)
 	if got := u.sess.Draft().Measures[0].Evidence; len(got) != 1 || got[0].Citation == "" {
 		t.Fatalf("evidence %+v (%s)", got, shownText(u))
 	}
@@ -31,15 +32,15 @@ func TestUnevidencedMeasureGetsCitation(t *testing.T) {
 	// A passage is found and picked, not pasted; a quote rewritten so that
 	// it is no longer part of the passage is refused.
 	u.view.form.addQuoteDialog()
-	dlg := topOverlay(t, w)
-	q := focusedField(t, w)
-	typeInto(q, "aluminum automobiles")
-	press(q, fyne.KeyReturn)
-	list := find[*kit.KeyList](dlg)[0]
+	dlg := kittest.TopOverlay(t, w)
+	q := kittest.FocusedField(t, w)
+	kittest.TypeInto(q, "aluminum automobiles")
+	kittest.Press(q, fyne.KeyReturn)
+	list := kittest.Find[*kit.KeyList](dlg)[0]
 	list.Select(0)
-	quote := find[*kit.Field](dlg)[1]
-	typeInto(quote, "words that appear in no document")
-	test.Tap(button(t, dlg, "Add as evidence"))
+	quote := kittest.Find[*kit.Field](dlg)[1]
+	kittest.TypeInto(quote, "words that appear in no document")
+	test.Tap(kittest.Button(t, dlg, "Add as evidence"))
 	if !strings.Contains(shownText(u), "part of the passage") {
 		t.Errorf("last error %q", shownText(u))
 	}
@@ -60,9 +61,9 @@ func TestAddSavedExcerptAsEvidence(t *testing.T) {
 	newEmpty(t, u, "Pact")
 	u.view.addMeasure()
 	u.view.form.addExcerptDialog()
-	list := find[*kit.KeyList](topOverlay(t, w))[0]
+	list := kittest.Find[*kit.KeyList](kittest.TopOverlay(t, w))[0]
 	list.Select(0)
-	press(list, fyne.KeyReturn) // Enter adds it
+	kittest.Press(list, fyne.KeyReturn) // Enter adds it
 	ev := u.sess.Draft().Measures[0].Evidence
 	if len(ev) != 1 || ev[0].Excerpt == 0 || ev[0].Document != hits[0].Document {
 		t.Fatalf("evidence %+v (%s)", ev, shownText(u))

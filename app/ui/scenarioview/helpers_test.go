@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"parley/app/ui/kit"
+	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -216,52 +216,13 @@ func newTestUI(t testing.TB) (*tview, fyne.Window) {
 	return &tview{host: h, nav: nav}, w
 }
 
-// find returns the objects of type T laid out under o, in order.
-func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	for _, obj := range test.LaidOutObjects(o) {
-		if t, ok := obj.(T); ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// topOverlay returns the dialog on top of the window.
-func topOverlay(t *testing.T, w fyne.Window) fyne.CanvasObject {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is shown")
-	}
-	return top
-}
-
-// button returns the button labelled text in o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, b := range find[*widget.Button](o) {
-		if b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
-}
-
-// typeInto replaces a field's text as a user would: select all, type.
-func typeInto(f *kit.Field, s string) {
-	f.SetText("")
-	test.Type(f, s)
-}
-
 // shownText returns the text of the dialogs open in the window, oldest
 // first ("" when none is): what the user is told.
 func shownText(u *tview) string {
 	var texts []string
 	for _, o := range u.win.Canvas().Overlays().List() {
 		var ls []string
-		for _, l := range find[*widget.Label](o) {
+		for _, l := range kittest.Find[*widget.Label](o) {
 			ls = append(ls, l.Text)
 		}
 		if t := strings.Join(ls, " "); t != "" {
@@ -355,17 +316,4 @@ func productScenario(t testing.TB, u *tview) {
 		{ID: "furniture", Label: "S232 wood furniture 25%", Imposer: "US", Program: "S232", Rate: 0.25, From: d("2025-10-14"),
 			Products: &scenarios.ProductScope{Include: []string{"list:us-s232-wood-furniture"}, Exclude: []string{"9401"}}},
 	}
-}
-
-// press sends a key to a focusable object.
-func press(f fyne.Focusable, k fyne.KeyName) { f.TypedKey(&fyne.KeyEvent{Name: k}) }
-
-// focusedField returns the field that has the keyboard focus.
-func focusedField(t *testing.T, w fyne.Window) *kit.Field {
-	t.Helper()
-	f, ok := w.Canvas().Focused().(*kit.Field)
-	if !ok {
-		t.Fatalf("focus is on %T, want a field", w.Canvas().Focused())
-	}
-	return f
 }

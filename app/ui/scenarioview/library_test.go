@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/kit/kittest"
 )
 
 func TestAddFromLibraryAsksForDates(t *testing.T) {
@@ -36,18 +37,18 @@ func TestAddFromLibraryAsksForDates(t *testing.T) {
 			}
 			n := len(u.sess.Draft().Measures)
 			u.view.libraryDialog()
-			dlg := topOverlay(t, w)
-			find[*kit.KeyList](dlg)[0].Select(idx)
-			fields := find[*kit.Field](dlg)
+			dlg := kittest.TopOverlay(t, w)
+			kittest.Find[*kit.KeyList](dlg)[0].Select(idx)
+			fields := kittest.Find[*kit.Field](dlg)
 			if tc.undated {
 				if len(fields) < 1 || fields[0].Text != u.sess.Draft().AsOf.String() {
 					t.Fatalf("the start date is not asked for, or not the scenario's date: %v", fields)
 				}
 			}
-			if details := find[*widget.Label](dlg); !strings.Contains(labelsText(details), "Legal basis") {
+			if details := kittest.Find[*widget.Label](dlg); !strings.Contains(labelsText(details), "Legal basis") {
 				t.Errorf("no legal basis shown")
 			}
-			test.Tap(button(t, dlg, "Add to scenario"))
+			test.Tap(kittest.Button(t, dlg, "Add to scenario"))
 			if len(u.sess.Draft().Measures) != n+1 {
 				t.Fatalf("not added: %s", shownText(u))
 			}

@@ -5,8 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"parley/app/ui/kit/kittest"
 )
 
 // TestMeasureTableFollowsForm checks that the row highlighted in the
@@ -36,29 +37,13 @@ func TestMeasureTableFollowsForm(t *testing.T) {
 	}
 
 	found := false
-	walk(v.content, func(o fyne.CanvasObject) {
+	kittest.Walk(v.content, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "Italics: not in force") && l.Visible() {
 			found = true
 		}
 	})
 	if !found {
 		t.Error("no legend for the italics")
-	}
-}
-
-// walk calls f on o and every object in it.
-func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, k := range x.Objects {
-			walk(k, f)
-		}
-	case *widget.Label, *widget.Table:
-	case fyne.Widget:
-		for _, k := range test.WidgetRenderer(x).Objects() {
-			walk(k, f)
-		}
 	}
 }
 

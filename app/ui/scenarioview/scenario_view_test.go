@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/kit/kittest"
 
 	"parley/scenarios"
 )
@@ -46,16 +47,16 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 	}
 	before := u.sess.Result().Totals[0].Duty
 	// Not in force on the scenario's date: no duty.
-	typeInto(f.from, "2026-01-01")
+	kittest.TypeInto(f.from, "2026-01-01")
 	if u.sess.Result().Totals[0].Duty != 0 {
 		t.Errorf("a measure starting after the as-of date has duty %v", u.sess.Result().Totals[0].Duty)
 	}
-	typeInto(f.from, "2025-01-01")
+	kittest.TypeInto(f.from, "2025-01-01")
 	if u.sess.Result().Totals[0].Duty != before {
 		t.Errorf("duty %v, want %v", u.sess.Result().Totals[0].Duty, before)
 	}
 	// An end before the start is refused with a message.
-	typeInto(f.to, "2024-01-01")
+	kittest.TypeInto(f.to, "2024-01-01")
 	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "before") {
 		t.Errorf("no problem shown for an end before the start: %q", f.problem.Text)
 	}
@@ -83,7 +84,7 @@ func TestSliderAndDatesRecompute(t *testing.T) {
 	if u.sess.Result().Totals[0].Duty != steelFlow.Duty || steelFlow.Duty == 0 {
 		t.Errorf("duty %v, steel %v", u.sess.Result().Totals[0].Duty, steelFlow.Duty)
 	}
-	typeInto(steel.coverage, "40")
+	kittest.TypeInto(steel.coverage, "40")
 	if got := u.sess.Draft().Measures[0].Sectors["STEEL"]; got != 0.4 {
 		t.Errorf("coverage %v", got)
 	}
@@ -115,7 +116,7 @@ func TestTodayIsTheSessionsClock(t *testing.T) {
 	u.sess.Now = func() time.Time { return time.Date(2031, 5, 6, 12, 0, 0, 0, time.UTC) }
 	u.list.newDialog()
 	var asOf string
-	for _, f := range find[*kit.Field](topOverlay(t, w)) {
+	for _, f := range kittest.Find[*kit.Field](kittest.TopOverlay(t, w)) {
 		if f.PlaceHolder == "YYYY-MM-DD" {
 			asOf = f.Text
 		}

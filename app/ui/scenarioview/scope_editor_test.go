@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
 	"parley/storage"
 )
@@ -30,12 +31,12 @@ func TestScopeEditor(t *testing.T) {
 	}
 
 	// Pick a built-in list: the scope and its summary follow.
-	typeInto(e.listQuery, "softwood")
+	kittest.TypeInto(e.listQuery, "softwood")
 	if !slices.Equal(e.names, []string{"us-s232-softwood"}) {
 		t.Fatalf("lists shown %v", e.names)
 	}
 	e.lists.Refresh()
-	test.Tap(button(t, e.lists, "Include"))
+	test.Tap(kittest.Button(t, e.lists, "Include"))
 	m := u.sess.Draft().Measure(id)
 	if m.Products == nil || !slices.Equal(m.Products.Include, []string{"list:us-s232-softwood"}) {
 		t.Fatalf("products %+v", m.Products)
@@ -46,7 +47,7 @@ func TestScopeEditor(t *testing.T) {
 	if s := storedMeasure(t, u, id); s.Products == nil || len(s.Products.Include) != 1 {
 		t.Errorf("not saved: %+v", s.Products)
 	}
-	if labels := find[*widget.Label](e.include); len(labels) != 1 || labels[0].Text != "list:us-s232-softwood — Softwood lumber (2 codes)" {
+	if labels := kittest.Find[*widget.Label](e.include); len(labels) != 1 || labels[0].Text != "list:us-s232-softwood — Softwood lumber (2 codes)" {
 		t.Errorf("include rows %d", len(labels))
 	}
 
@@ -57,11 +58,11 @@ func TestScopeEditor(t *testing.T) {
 		{"4", "has 1 digit;"},
 		{"list:nope", "\"nope\" is not a known list"},
 	} {
-		typeInto(e.codes, bad.text)
+		kittest.TypeInto(e.codes, bad.text)
 		if !e.codesErr.Visible() || !strings.Contains(e.codesErr.Text, bad.want) {
 			t.Errorf("%q: error %q (shown %v), want %q", bad.text, e.codesErr.Text, e.codesErr.Visible(), bad.want)
 		}
-		test.Tap(button(t, e.content, "Include"))
+		test.Tap(kittest.Button(t, e.content, "Include"))
 		if got := u.sess.Draft().Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood"}) {
 			t.Errorf("%q changed the scope: %v", bad.text, got)
 		}
@@ -71,19 +72,19 @@ func TestScopeEditor(t *testing.T) {
 	}
 
 	// A valid code: previewed, then included.
-	typeInto(e.codes, "4418")
+	kittest.TypeInto(e.codes, "4418")
 	if e.codesErr.Visible() || !e.preview.Visible() || e.preview.Text != "These cover 1 line, US$ 300 M of trade of the measure's sectors." {
 		t.Errorf("preview %q (shown %v), error %q", e.preview.Text, e.preview.Visible(), e.codesErr.Text)
 	}
-	test.Tap(button(t, e.content, "Include"))
+	test.Tap(kittest.Button(t, e.content, "Include"))
 	if got := u.sess.Draft().Measure(id).Products.Include; !slices.Equal(got, []string{"list:us-s232-softwood", "4418"}) || e.codes.Text != "" {
 		t.Errorf("include %v, field %q", got, e.codes.Text)
 	}
 	if !strings.HasPrefix(e.summary.Text, "Covers 4 lines, US$ 3.8 bn") {
 		t.Errorf("summary %q", e.summary.Text)
 	}
-	typeInto(e.codes, "4407.11.0020")
-	test.Tap(button(t, e.content, "Exclude"))
+	kittest.TypeInto(e.codes, "4407.11.0020")
+	test.Tap(kittest.Button(t, e.content, "Exclude"))
 	if got := u.sess.Draft().Measure(id).Products.Exclude; !slices.Equal(got, []string{"4407110020"}) || !strings.HasPrefix(e.summary.Text, "Covers 3 lines, US$ 3.3 bn") {
 		t.Errorf("exclude %v, summary %q", got, e.summary.Text)
 	}
@@ -110,7 +111,7 @@ func TestScopeEditor(t *testing.T) {
 	if e.share.Disabled() {
 		t.Fatal("exempt share disabled with the exemption")
 	}
-	typeInto(e.share, "40")
+	kittest.TypeInto(e.share, "40")
 	if x := u.sess.Draft().Measure(id).CUSMAExemptShare; x == nil || *x != 0.4 {
 		t.Errorf("exempt share %v", x)
 	}
