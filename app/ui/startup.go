@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -57,6 +59,20 @@ func preload(ws *storage.Workspace, last string) {
 // opened shows the workspace opened on the worker, on the UI goroutine; a
 // window closed meanwhile closes it instead.
 func (u *UI) opened(path string, ws *storage.Workspace, err error) {
+	// The app may quit (SIGTERM, say) while the workspace opens: Fyne then
+	// runs this after its window system has ended, and the first window
+	// call panics. Nothing is shown then, and the workspace is closed.
+	defer func() {
+		if r := recover(); r != nil {
+			if !strings.Contains(fmt.Sprint(r), "not initialized") {
+				panic(r)
+			}
+			u.closed = true
+			if ws != nil {
+				ws.Close()
+			}
+		}
+	}()
 	if u.closed {
 		if ws != nil {
 			ws.Close()
