@@ -31,6 +31,9 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	if err := opt.check(refs); err != nil {
 		return nil, fmt.Errorf("deck: %w", err)
 	}
+	if err := opt.step(DeckEvaluating); err != nil {
+		return nil, err
+	}
 	subs, err := loadSubjects(ws, refs, opt.AsOf, opt.Today)
 	if err != nil {
 		return nil, fmt.Errorf("deck: %w", err)
@@ -42,6 +45,9 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 	width := charts.Slide43.W
 	if opt.Widescreen {
 		width = charts.Slide169.W
+	}
+	if err := opt.step(DeckDrawing); err != nil {
+		return nil, err
 	}
 	b := newBuilder(ws)
 	req := ChartRequest{Direction: opt.Direction, Top: opt.Top, AllSectors: opt.AllSectors}

@@ -90,6 +90,29 @@ type DeckOptions struct {
 	Created time.Time
 	// Now is the clock for Created when it is zero; nil means time.Now.
 	Now func() time.Time
+	// Progress, if set, is told each step of the build as it begins; an
+	// error it returns (the user cancelled, say) stops the build, which
+	// returns it.
+	Progress func(DeckStep) error
+}
+
+// DeckStep is a step of building a deck, in the order they run.
+type DeckStep int
+
+// The steps of building a deck.
+const (
+	// DeckEvaluating evaluates the scenarios.
+	DeckEvaluating DeckStep = iota
+	// DeckDrawing draws the slides' charts and pictures.
+	DeckDrawing
+)
+
+// step tells opt's Progress that step begins, and returns its error.
+func (o *DeckOptions) step(s DeckStep) error {
+	if o.Progress == nil {
+		return nil
+	}
+	return o.Progress(s)
 }
 
 // timelineStart is the first month of a timeline by default: the start of

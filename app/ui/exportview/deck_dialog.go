@@ -1,6 +1,8 @@
 package exportview
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -235,22 +237,26 @@ func (d *DeckDialog) saveDialog() {
 }
 
 // SaveDeck builds the deck on a worker goroutine while a progress dialog
-// shows, writes it to path atomically, and says where it went; done, if
-// not nil, runs afterwards on the UI goroutine.
+// says which step it is on (evaluating the scenarios, drawing the charts,
+// writing the file) and offers to cancel, writes it to path atomically,
+// and says where it went; a cancelled or failed export writes nothing.
+// done, if not nil, runs afterwards on the UI goroutine with the error
+// (context.Canceled when the user cancelled). opt.Progress, if set, is
+// told each step too, on the worker.
 func SaveDeck(env Env, path string, ids []string, opt report.DeckOptions, done func(string, error)) {
-	bar := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel(fmt.Sprintf("Building the deck %s…", filepath.Base(path)))
-	progress := dialog.NewCustomWithoutButtons("Exporting deck", container.NewVBox(msg, bar), env.Win)
-	progress.Show()
+	p := newDeckProgress(env.Win, filepath.Base(path))
 	ws := env.Sess.Workspace()
-	kit.Go(env.Nav.Post, func() error {
-		return exportDeck(ws, path, ids, opt) // leaves nothing when it fails
+	post := env.Nav.Post
+	job := kit.NewLatest(post, func(ctx context.Context, _ struct{}) error {
+		return exportDeck(ctx, ws, path, ids, opt, func(step int) { post(func() { p.show(step) }) })
 	}, func(err error) {
-		bar.Stop()
-		progress.Hide()
-		if err != nil {
+		p.close()
+		switch {
+		case errors.Is(err, context.Canceled):
+			env.Nav.SetStatus("Export of the deck cancelled: nothing was written.")
+		case err != nil:
 			env.Nav.ShowError("export the deck", err)
-		} else {
+		default:
 			env.exported(filepath.Dir(path))
 			env.Nav.SetStatus("Exported the deck to " + path)
 		}
@@ -258,16 +264,41 @@ func SaveDeck(env Env, path string, ids []string, opt report.DeckOptions, done f
 			done(path, err)
 		}
 	})
+	p.onCancel = job.Cancel
+	job.Submit(struct{}{})
 }
 
 // exportDeck builds the deck of the scenarios ids and writes it to path
-// atomically. It may run on any goroutine.
-func exportDeck(ws *pstorage.Workspace, path string, ids []string, opt report.DeckOptions) error {
+// atomically, telling shown each step as it begins (deckSteps); once ctx
+// is cancelled it stops at the next step and writes nothing. It may run
+// on any goroutine.
+func exportDeck(ctx context.Context, ws *pstorage.Workspace, path string, ids []string, opt report.DeckOptions, shown func(step int)) error {
+	caller := opt.Progress
+	opt.Progress = func(s report.DeckStep) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		shown(int(s))
+		if caller != nil {
+			return caller(s)
+		}
+		return nil
+	}
 	dk, err := report.Deck(ws, ids, opt)
 	if err != nil {
 		return fmt.Errorf("build the deck: %w", err)
 	}
-	if err := pstorage.WriteFileAtomic(path, func(w io.Writer) error { return deck.Write(w, dk) }); err != nil {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	shown(stepWriting)
+	err = pstorage.WriteFileAtomic(path, func(w io.Writer) error {
+		if err := ctx.Err(); err != nil {
+			return err // the file is left as it was
+		}
+		return deck.Write(w, dk)
+	})
+	if err != nil {
 		return fmt.Errorf("write the deck: %w", err)
 	}
 	return nil
