@@ -107,6 +107,10 @@ type View struct {
 	syncing     bool
 	// ranger draws the ranges off the UI goroutine.
 	ranger *kit.Latest[positionRanges, positionRanges]
+	// evaluator evaluates the two scenarios off the UI goroutine, while
+	// busy says so.
+	evaluator *kit.Latest[positionEval, positionEval]
+	busy      *busy
 }
 
 // New makes the Position view of win over sess. It remembers the
@@ -116,6 +120,8 @@ type View struct {
 func New(win fyne.Window, sess *session.Session, nav Navigator, prefs fyne.Preferences, log *slog.Logger, post func(func())) *View {
 	v := &View{win: win, sess: sess, nav: nav, prefs: prefs, log: log}
 	v.ranger = kit.NewLatest(post, drawPositionRanges, v.rangesDrawn)
+	v.evaluator = kit.NewLatest(post, evaluatePosition, v.evaluated)
+	v.busy = newBusy()
 	v.dealChart, v.levChart, v.rangeChart = kit.NewChartView(log, post), kit.NewChartView(log, post), kit.NewChartView(log, post)
 	v.content = v.layout()
 	return v
@@ -192,7 +198,7 @@ func (v *View) layout() fyne.CanvasObject {
 		container.NewVScroll(v.summary))
 	srcs := container.NewVScroll(v.sources)
 	srcs.SetMinSize(fyne.NewSize(100, 56))
-	split := container.NewHSplit(left, container.NewBorder(nil, srcs, nil, nil, v.tabs))
+	split := container.NewHSplit(left, container.NewBorder(v.busy.box, srcs, nil, nil, v.tabs))
 	split.Offset = 0.24
 	return split
 }
@@ -326,15 +332,18 @@ func (v *View) idOf(name string) string {
 	return ""
 }
 
-// Refresh evaluates the two scenarios and shows the deal, the leverage
-// and (when the worker has drawn them) the ranges.
+// Refresh evaluates the two scenarios on a worker, saying meanwhile what
+// it computes over the last result, then shows the deal, the leverage and
+// (when the worker has drawn them) the ranges.
 func (v *View) Refresh() {
 	v.ids = [2]string{v.idOf(v.baseline.Selected), v.idOf(v.proposal.Selected)}
 	v.mu.Lock()
 	v.runs++
-	v.bands = [2]*scenarios.MonteCarloResult{}
+	run := v.runs
+	v.running = false
 	v.mu.Unlock()
 	if v.ids[0] == "" || v.ids[1] == "" {
+		v.busy.done()
 		v.message.SetText("Choose a baseline and a proposal.")
 		v.clear()
 		return
@@ -344,20 +353,40 @@ func (v *View) Refresh() {
 	if s := strings.TrimSpace(v.asOf.Text); s != "" {
 		d, err := scenarios.ParseDate(s)
 		if err != nil {
+			v.busy.done()
 			v.message.SetText(present.Capitalize(err.Error()) + ".")
 			return
 		}
 		day = d
 	}
-	if !v.evaluate(day) {
+	v.busy.start(computingText(v.baseline.Selected, v.proposal.Selected, day))
+	v.evaluator.Submit(positionEval{run: run, ids: v.ids, day: day, ws: v.sess.Workspace(), lev: v.lev, levSrc: v.levSrc})
+}
+
+// evaluated shows the deal and the leverage of the newest refresh and
+// starts drawing its ranges; it runs on the UI goroutine.
+func (v *View) evaluated(e positionEval) {
+	v.mu.Lock()
+	stale := e.run != v.runs
+	v.mu.Unlock()
+	if stale {
 		return
 	}
-	d, err := scenarios.ScoreDeal(&v.res[0], &v.res[1])
-	if err != nil {
-		v.message.SetText(present.Capitalize(err.Error()) + ".")
+	if e.err != nil {
+		v.busy.done()
+		if e.failed != "" {
+			v.nav.ShowError(e.failed, e.err)
+		} else {
+			v.message.SetText(present.Capitalize(e.err.Error()) + ".")
+		}
 		return
 	}
-	v.deal = d
+	v.mu.Lock()
+	v.bands = [2]*scenarios.MonteCarloResult{}
+	v.mu.Unlock()
+	v.scs, v.models, v.names, v.res, v.srcs = e.scs, e.models, e.names, e.res, e.srcs
+	v.deal, v.lev, v.levSrc = e.deal, e.lev, e.levSrc
+	v.levAll = scenarios.LeverageTotal(v.lev)
 	msg := ""
 	if v.ids[0] == v.ids[1] {
 		msg = "The baseline and the proposal are the same scenario."
@@ -365,39 +394,9 @@ func (v *View) Refresh() {
 	v.message.SetText(strings.TrimSpace(msg + " " + present.Likeness(v.log, "position",
 		scenarios.Compared{Label: "A", AsOf: v.res[0].AsOf, Assumptions: v.scs[0].Assumptions},
 		scenarios.Compared{Label: "B", AsOf: v.res[1].AsOf, Assumptions: v.scs[1].Assumptions})))
-	if v.levSrc == nil {
-		lev, err := v.sess.Workspace().Leverage()
-		if err != nil {
-			v.nav.ShowError("read the leverage data", err)
-			return
-		}
-		v.lev, v.levSrc = lev.Rows, lev.Sources
-	}
-	v.lev = scenarios.WithDuty(v.lev, &v.res[0])
-	v.levAll = scenarios.LeverageTotal(v.lev)
-	v.show()
+	v.busy.start(fmt.Sprintf("Drawing the ranges: %d Monte Carlo draws for each scenario…", positionDraws))
 	v.startRanges()
-}
-
-// evaluate evaluates the baseline and the proposal on day (zero: each on
-// its own date) and gathers their sources; it reports false when it told
-// the user it could not.
-func (v *View) evaluate(day scenarios.Date) bool {
-	v.srcs = nil
-	for i, id := range v.ids {
-		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{AsOf: day})
-		if err != nil {
-			v.nav.ShowError("compute the scenario", err)
-			return false
-		}
-		v.scs[i], v.models[i], v.names[i], v.res[i] = e.Scenario, e.Model, e.Scenario.Name, e.Result
-		for _, l := range e.Sources {
-			if !slices.Contains(v.srcs, l) {
-				v.srcs = append(v.srcs, l)
-			}
-		}
-	}
-	return true
+	v.show()
 }
 
 // clear shows nothing.
@@ -507,6 +506,7 @@ func (v *View) rangesDrawn(r positionRanges) {
 	if stale {
 		return
 	}
+	v.busy.done()
 	if r.err != nil {
 		v.nav.ShowError("compute the ranges", r.err)
 	}
@@ -677,8 +677,10 @@ func (v *View) rangeColumns() []kit.Column {
 	return cols
 }
 
-// Stop ends the charts' workers.
+// Stop ends the charts' workers and the evaluation's.
 func (v *View) Stop() {
+	v.evaluator.Stop()
+	v.ranger.Stop()
 	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
 		c.Stop()
 	}
