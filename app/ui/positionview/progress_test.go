@@ -40,14 +40,23 @@ func TestPositionShowsProgress(t *testing.T) {
 			deal: func(total string) bool { return len(v.deal.Rows) == 0 }},
 		{name: "deal shown, ranges drawing", wait: func() bool { return len(v.deal.Rows) > 0 },
 			busy: "Drawing the ranges: 10000 Monte Carlo draws",
-			deal: func(total string) bool { first = total; return total != "" && strings.Contains(v.summary.Text, "Ranges: drawing…") }},
+			deal: func(total string) bool {
+				first = total
+				return total != "" && strings.Contains(v.summary.Text, "Ranges: drawing…")
+			}},
 		{name: "done", wait: func() bool { return !v.busy.box.Visible() },
-			deal: func(total string) bool { return total == first && strings.Contains(v.summary.Text, "Ranges, duty into the US") }},
+			deal: func(total string) bool {
+				return total == first && strings.Contains(v.summary.Text, "Ranges, duty into the US")
+			}},
 		{name: "another proposal: the last result stays while it computes", act: func() { v.proposal.SetSelected("Aluminum relief: aluminum duty cut to 25%") },
 			busy: "and B: Aluminum relief",
-			deal: func(total string) bool { return total == first && v.deal.Proposal != "Aluminum relief: aluminum duty cut to 25%" }},
+			deal: func(total string) bool {
+				return total == first && v.deal.Proposal != "Aluminum relief: aluminum duty cut to 25%"
+			}},
 		{name: "the new proposal shown", wait: func() bool { return !v.busy.box.Visible() },
-			deal: func(total string) bool { return total != first && v.deal.Proposal == "Aluminum relief: aluminum duty cut to 25%" }},
+			deal: func(total string) bool {
+				return total != first && v.deal.Proposal == "Aluminum relief: aluminum duty cut to 25%"
+			}},
 	} {
 		if st.act != nil {
 			st.act()
