@@ -61,6 +61,23 @@ func useProductModel(t testing.TB, u *UI, n int) *scenarios.Model {
 	return m
 }
 
+// listed waits until the products dialog v has indexed the scenario's
+// lines (on a worker) and lists them, running what workers queue for the
+// UI goroutine meanwhile.
+func listed(t testing.TB, v *exposureview.Products) *exposureview.Products {
+	t.Helper()
+	deadline := time.After(30 * time.Second)
+	for v.Indexing() {
+		select {
+		case f := <-activeQueue.q:
+			f()
+		case <-deadline:
+			t.Fatal("the products: not indexed within 30 s")
+		}
+	}
+	return v
+}
+
 // productScenario is a scenario of the softwood duty and a 35% duty on
 // non-CUSMA goods that yields to Section 232.
 func productScenario(t testing.TB, u *UI) {
@@ -102,7 +119,7 @@ func TestSectorRowOpensProducts(t *testing.T) {
 	if !ok {
 		t.Fatalf("top dialog %T, want the products", u.dialogs.top())
 	}
-	v := d.Products()
+	v := listed(t, d.Products())
 	if v.Sector() != "LUMBER" || len(v.Rows()) != 4 {
 		t.Fatalf("sector %s, %d rows", v.Sector(), len(v.Rows()))
 	}
@@ -158,7 +175,7 @@ func TestProductSearch(t *testing.T) {
 	productScenario(t, u)
 	useProductModel(t, u, 50)
 	u.findProducts()
-	v := u.dialogs.top().(*exposureview.ProductsDialog).Products()
+	v := listed(t, u.dialogs.top().(*exposureview.ProductsDialog).Products())
 	if f := kittest.FocusedField(t, w); f != v.Query() {
 		t.Fatal("the search field does not have the focus")
 	}
@@ -215,7 +232,7 @@ func TestProductsOfALargeSector(t *testing.T) {
 	productScenario(t, u)
 	useProductModel(t, u, 2000)
 	start := time.Now()
-	v := u.exposure.ShowProducts(scenarios.CAtoUS, "OTHERMFG", "")
+	v := listed(t, u.exposure.ShowProducts(scenarios.CAtoUS, "OTHERMFG", ""))
 	took := time.Since(start)
 	if len(v.Rows()) != 2000 {
 		t.Fatalf("%d rows", len(v.Rows()))
@@ -246,7 +263,7 @@ func TestProductsOfTheRealData(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	v := u.exposure.ShowProducts(scenarios.CAtoUS, largest, "")
+	v := listed(t, u.exposure.ShowProducts(scenarios.CAtoUS, largest, ""))
 	t.Logf("sector %s: %d lines opened in %v (listing %v)", largest, len(v.Rows()), time.Since(start), v.LastOpen())
 	if len(v.Rows()) != n {
 		t.Errorf("%d rows, the sector has %d lines", len(v.Rows()), n)

@@ -44,7 +44,7 @@ func TestFlowExplanationListsMeasuresThatHit(t *testing.T) {
 		t.Errorf("totals line without trade banned: %s", line)
 	}
 	// The products view explains the banned line.
-	v := u.exposure.ShowProducts(scenarios.CAtoUS, "LUMBER", "")
+	v := listed(t, u.exposure.ShowProducts(scenarios.CAtoUS, "LUMBER", ""))
 	i := u.sess.Model().FindLines(scenarios.CAtoUS, "4407110020", 0)
 	if len(i) != 1 {
 		t.Fatalf("FindLines = %v", i)

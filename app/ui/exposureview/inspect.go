@@ -54,10 +54,12 @@ func (v *Products) Sector() string { return v.sector }
 // SetDirection lists the lines of direction d.
 func (v *Products) SetDirection(d scenarios.Direction) { v.dirSel.SetSelected(present.DirLabel(d)) }
 
-// Reload evaluates the scenario again and lists its lines, as on opening.
-func (v *Products) Reload() {
-	v.draft = nil
+// Reload indexes the scenario's lines again, as on opening, and lists
+// them when they are (Indexing); it returns v.
+func (v *Products) Reload() *Products {
+	v.draft, v.model = nil, nil
 	v.refresh()
+	return v
 }
 
 // LastOpen is how long the last listing took.

@@ -51,12 +51,17 @@ type Products struct {
 	table     *kit.SortTable
 	detail    *widget.Label
 
-	// The evaluation the rows come from: the draft it was made for, its
-	// model and its lines with duty by direction and line index.
-	draft  *scenarios.Scenario
-	model  *scenarios.Model
-	asOf   scenarios.Date
-	byLine [2]map[int]scenarios.LineFlow
+	// The evaluation the rows come from: the draft it was made for, the
+	// copy of it evaluated, its model and its lines with duty by direction
+	// and line index (productsIndex); indexing is the draft whose lines are
+	// being indexed off the UI goroutine, nil when none is.
+	draft    *scenarios.Scenario
+	sc       *scenarios.Scenario
+	model    *scenarios.Model
+	indexing *scenarios.Scenario
+	indexer  *kit.Latest[productsIndex, productsIndex]
+	asOf     scenarios.Date
+	byLine   [2]map[int]scenarios.LineFlow
 
 	rows     []scenarios.LineFlow
 	selected int // model line index of the selected row, or -1
@@ -115,6 +120,7 @@ func (d *ProductsDialog) Products() *Products { return d.v }
 
 func newProductsView(p *Panel, dir scenarios.Direction, sector string) *Products {
 	v := &Products{p: p, dir: dir, sector: sector, selected: -1}
+	v.indexer = kit.NewLatest(p.post, buildProductsIndex, v.indexed)
 	v.query = kit.NewField(p.win, "HS code or words, e.g. 4407.11 or maple syrup")
 	v.query.OnChanged = func(string) {
 		if !v.syncing {
@@ -221,32 +227,6 @@ func (v *Products) Open(dir scenarios.Direction, sector, query string) {
 	v.query.SetText(query)
 	v.syncing = false
 	v.refresh()
-}
-
-// evaluate evaluates the scenario shown with its lines, unless the last
-// evaluation is of the same draft.
-func (v *Products) evaluate() bool {
-	sess := v.p.sess
-	if sess.Draft() == nil {
-		return false
-	}
-	if v.draft == sess.Draft() && v.model != nil {
-		return true
-	}
-	m, err := sess.ModelFor(sess.Draft().Assumptions)
-	if err != nil {
-		v.p.nav.ShowError("compute the products", err)
-		return false
-	}
-	v.draft, v.model, v.asOf = sess.Draft(), m, sess.Draft().EvalDate()
-	res := m.EvaluateWith(sess.Draft(), v.asOf, scenarios.Options{Lines: true})
-	for di := range v.byLine {
-		v.byLine[di] = map[int]scenarios.LineFlow{}
-	}
-	for _, l := range res.Lines {
-		v.byLine[l.Direction.Index()][l.Index] = l
-	}
-	return true
 }
 
 // flow returns line i of dir with its result: the evaluated flow of a line
@@ -406,7 +386,7 @@ func (v *Products) selectLine(i int) {
 // ExplainLine says how line i of the direction is computed: its figures,
 // the measures that hit it and why, and those in force that do not.
 func (v *Products) ExplainLine(i int) string {
-	m, sc := v.model, v.draft
+	m, sc := v.model, v.sc
 	lf, contribs := m.ExplainLine(sc, v.dir, i, v.asOf)
 	ln := m.Line(v.dir, i)
 	var b strings.Builder
@@ -468,7 +448,7 @@ func pct(v float64) string { return present.Percent(math.Round(v*1e12) / 1e12) }
 // notOnLine says, for each measure of the direction in force that hit does
 // not name, why it does not add to line l.
 func (v *Products) notOnLine(l scenarios.Line, hit map[string]bool) []string {
-	sc := v.draft
+	sc := v.sc
 	var others []string
 	for k := range sc.Measures {
 		me := &sc.Measures[k]
@@ -483,12 +463,12 @@ func (v *Products) notOnLine(l scenarios.Line, hit map[string]bool) []string {
 // shareSource says where a line's CUSMA share comes from.
 func (v *Products) shareSource(l scenarios.Line) string {
 	if v.dir == scenarios.UStoCA {
-		if _, ok := v.draft.Assumptions.Overrides.CUSMAShare[l.Sector]; ok {
+		if _, ok := v.sc.Assumptions.Overrides.CUSMAShare[l.Sector]; ok {
 			return " (your assumption)"
 		}
 		return " (no claim data into Canada)"
 	}
-	if _, ok := v.draft.Assumptions.Overrides.CUSMAShare[l.Sector]; ok {
+	if _, ok := v.sc.Assumptions.Overrides.CUSMAShare[l.Sector]; ok {
 		return " (your assumption for the sector)"
 	}
 	if l.HasClaim {
@@ -514,7 +494,7 @@ func (v *Products) why(c scenarios.Contribution, sector string) []string {
 	}
 	if c.YieldTo != "" {
 		to := c.YieldTo
-		if o := v.draft.Measure(c.YieldTo); o != nil {
+		if o := v.sc.Measure(c.YieldTo); o != nil {
 			to = present.MeasureName(o)
 		}
 		out = append(out, fmt.Sprintf("Precedence: yields to %s (%s), which covers %s of the line: × (1 − %s).",

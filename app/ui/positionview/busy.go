@@ -40,3 +40,11 @@ func (b *busy) done() {
 	}
 	b.label.SetText("")
 }
+
+// Busy is what the view says it is computing, "" when it computes nothing.
+func (v *View) Busy() string {
+	if !v.busy.box.Visible() {
+		return ""
+	}
+	return v.busy.label.Text
+}
