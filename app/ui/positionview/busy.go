@@ -12,12 +12,21 @@ type busy struct {
 	bar   *widget.ProgressBarInfinite
 	label *widget.Label
 	box   *fyne.Container
+	// in is the container box is laid out in: shown or hidden, box
+	// changes its layout.
+	in *fyne.Container
 }
+
+// busyBarWidth is the width of the busy indicator's bar, in Fyne units.
+const busyBarWidth = 160
 
 func newBusy() *busy {
 	b := &busy{bar: widget.NewProgressBarInfinite(), label: widget.NewLabel("")}
-	b.label.Wrapping = fyne.TextWrapWord
-	b.box = container.NewVBox(b.label, b.bar)
+	// One row, so that the charts keep their room: the text (cut short
+	// with an ellipsis in a narrow window), then the bar.
+	b.label.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewGridWrap(fyne.NewSize(busyBarWidth, b.bar.MinSize().Height), b.bar)
+	b.box = container.NewBorder(nil, nil, nil, bar, b.label)
 	b.bar.Stop()
 	b.box.Hide()
 	return b
@@ -29,6 +38,7 @@ func (b *busy) start(what string) {
 	if !b.box.Visible() {
 		b.box.Show()
 		b.bar.Start()
+		b.relayout()
 	}
 }
 
@@ -37,8 +47,16 @@ func (b *busy) done() {
 	if b.box.Visible() {
 		b.bar.Stop()
 		b.box.Hide()
+		b.relayout()
 	}
 	b.label.SetText("")
+}
+
+// relayout lays out the container box is in again, with or without it.
+func (b *busy) relayout() {
+	if b.in != nil {
+		b.in.Refresh()
+	}
 }
 
 // Busy is what the view says it is computing, "" when it computes nothing.

@@ -75,5 +75,5 @@ func computingText(a, b string, day scenarios.Date) string {
 	if !day.IsZero() {
 		on = "both on " + day.String()
 	}
-	return fmt.Sprintf("Computing A: %s and B: %s, %s, and the deal between them…", a, b, on)
+	return fmt.Sprintf("Computing the deal, %s: A: %s; B: %s…", on, a, b)
 }

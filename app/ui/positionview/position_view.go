@@ -198,7 +198,8 @@ func (v *View) layout() fyne.CanvasObject {
 		container.NewVScroll(v.summary))
 	srcs := container.NewVScroll(v.sources)
 	srcs.SetMinSize(fyne.NewSize(100, 56))
-	split := container.NewHSplit(left, container.NewBorder(v.busy.box, srcs, nil, nil, v.tabs))
+	v.busy.in = container.NewBorder(v.busy.box, srcs, nil, nil, v.tabs)
+	split := container.NewHSplit(left, v.busy.in)
 	split.Offset = 0.24
 	return split
 }

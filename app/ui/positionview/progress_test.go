@@ -36,7 +36,7 @@ func TestPositionShowsProgress(t *testing.T) {
 		deal func(total string) bool
 	}{
 		{name: "computing, nothing shown yet", act: v.Refresh,
-			busy: "Computing A: Today: the regime in force and B: Sectoral deal",
+			busy: "Computing the deal, each on its own date: A: Today: the regime in force; B: Sectoral deal",
 			deal: func(total string) bool { return len(v.deal.Rows) == 0 }},
 		{name: "deal shown, ranges drawing", wait: func() bool { return len(v.deal.Rows) > 0 },
 			busy: "Drawing the ranges: 10000 Monte Carlo draws",
@@ -49,7 +49,7 @@ func TestPositionShowsProgress(t *testing.T) {
 				return total == first && strings.Contains(v.summary.Text, "Ranges, duty into the US")
 			}},
 		{name: "another proposal: the last result stays while it computes", act: func() { v.proposal.SetSelected("Aluminum relief: aluminum duty cut to 25%") },
-			busy: "and B: Aluminum relief",
+			busy: "; B: Aluminum relief",
 			deal: func(total string) bool {
 				return total == first && v.deal.Proposal != "Aluminum relief: aluminum duty cut to 25%"
 			}},
