@@ -226,10 +226,11 @@ func (v *View) Deal() scenarios.Deal { return v.deal }
 func (v *View) OnRangesShown(f func()) { v.rangesShown = f }
 
 // asOfChosen is the date both scenarios are evaluated on when the user
-// typed one, else zero (each scenario on its own date).
+// typed one, else zero (each scenario on its own date); it is the date
+// typed even while the view still shows the last result.
 func (v *View) asOfChosen() scenarios.Date {
-	if s := strings.TrimSpace(v.asOf.Text); s != "" && len(v.res[0].Flows) > 0 {
-		return v.res[0].AsOf
+	if d, err := scenarios.ParseDate(strings.TrimSpace(v.asOf.Text)); err == nil {
+		return d
 	}
 	return scenarios.Date{}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"parley/scenarios"
 )
 
 // until runs what the workers queued for the UI goroutine until cond.
@@ -70,5 +72,23 @@ func TestPositionShowsProgress(t *testing.T) {
 		if total := v.dealTable.Cell(0, 1); !st.deal(total) {
 			t.Errorf("%s: deal total %q, proposal %q, summary %q", st.name, total, v.deal.Proposal, v.summary.Text)
 		}
+	}
+}
+
+// TestPositionExportsWhatIsChosenWhileComputing: an export asked for while
+// the view still shows the last result is of the scenarios and the date
+// chosen, not of the result shown.
+func TestPositionExportsWhatIsChosenWhileComputing(t *testing.T) {
+	v := newTestView(t)
+	v.Refresh()
+	v.waitRanges(t)
+	v.asOf.SetText("2025-09-01")
+	v.Refresh()
+	if v.Busy() == "" {
+		t.Fatal("not computing")
+	}
+	v.exportDeck()
+	if len(v.nav.decks) != 1 || v.nav.decks[0] != [2]string{"today", "sectoral-deal"} || v.nav.asOf[0] != scenarios.MustDate("2025-09-01") {
+		t.Errorf("deck of %v on %v", v.nav.decks, v.nav.asOf)
 	}
 }
