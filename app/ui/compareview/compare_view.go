@@ -477,13 +477,13 @@ func (t totalRows) ref(r int) scenarios.Totals { return t.res[0].Totals[t.dir(r)
 func (t totalRows) columns() []kit.Column {
 	right := fyne.TextAlignTrailing
 	return []kit.Column{
-		{Title: "Direction", Width: 120, Text: func(r int) string {
+		{Title: "Direction", Width: 110, Text: func(r int) string {
 			if r%t.per == 0 {
 				return present.DirLabel(t.dir(r))
 			}
 			return ""
 		}},
-		{Title: "Scenario", Width: 180, Text: func(r int) string {
+		{Title: "Scenario", Width: 150, Text: func(r int) string {
 			if t.diff(r) {
 				return letter(t.scen(r)) + " − A"
 			}

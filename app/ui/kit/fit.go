@@ -23,7 +23,8 @@ func (t *SortTable) FitColumns(cols ...int) {
 		for r := range rows {
 			row := t.Row(r)
 			l := widget.NewLabelWithStyle(c.Text(row), fyne.TextAlignLeading, fyne.TextStyle{Bold: t.Bold != nil && t.Bold(row)})
-			w = max(w, l.MinSize().Width)
+			// A padding to spare: a label truncates a text that just fits.
+			w = max(w, l.MinSize().Width+theme.Padding())
 		}
 		t.Table.SetColumnWidth(i, max(w, c.Width))
 	}
