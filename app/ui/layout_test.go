@@ -331,22 +331,36 @@ func checkView(t *testing.T, view string, content fyne.CanvasObject, size fyne.S
 		// The verdicts: the summary's, whole, and each sector's in the
 		// deal table, whole once the table is scrolled to them.
 		mustSee(t, view, "the deal's verdict", labels(ps, "Deal: in total Canada", true))
-		tables := findAll[*widget.Table](content)
-		if len(tables) == 0 {
+		var deal *widget.Table // the table shown: the deal's, on the first tab
+		for _, p := range ps {
+			if tb, ok := p.o.(*widget.Table); ok {
+				deal = tb
+				break
+			}
+		}
+		if deal == nil {
 			t.Fatalf("%s: no deal table", view)
 		}
-		_, cols := tables[0].Length()
-		tables[0].ScrollTo(widget.TableCellID{Row: 0, Col: cols - 1})
+		_, cols := deal.Length()
+		deal.ScrollTo(widget.TableCellID{Row: 0, Col: cols - 1})
 		ps = place(content, size)
 		var verdicts []placed
 		for _, p := range ps {
 			l, ok := p.o.(*widget.Label)
-			if ok && p.seen() && (strings.Contains(l.Text, "relief") || strings.Contains(l.Text, "gives")) && !strings.HasPrefix(l.Text, "Deal:") {
+			if !ok || p.table != deal || !p.shown() || !strings.Contains(l.Text, "relief") && !strings.Contains(l.Text, "gives") {
+				continue
+			}
+			// A row the table scrolls up or down to is fine; a verdict
+			// cut at its side is not.
+			if p.x0 < p.clip.x0-1 || p.x1 > p.clip.x1+1 {
+				t.Errorf("%s: a sector's verdict is cut at its side: %s", view, p)
+			}
+			if p.seen() {
 				verdicts = append(verdicts, p)
 			}
 		}
 		mustSee(t, view, "a sector's verdict", verdicts)
-		tables[0].ScrollToLeading()
+		deal.ScrollToLeading()
 		for _, name := range []string{"Deal chart…", "Leverage chart…", "Deck…"} {
 			var bs []placed
 			for _, p := range ps {
