@@ -298,81 +298,99 @@ func checkView(t *testing.T, view string, content fyne.CanvasObject, size fyne.S
 	ps := place(content, size)
 	switch view {
 	case "Scenarios":
-		var export []placed
-		for _, p := range ps {
-			if b, ok := p.o.(*widget.Button); ok && b.Text == "Export…" {
-				export = append(export, p)
-			}
-		}
-		mustSee(t, view, "the exposure's Export… button", export)
+		checkScenarios(t, view, ps)
 	case "Compare":
-		// Both directions' totals: each direction's first row and the
-		// differences from A, with every figure whole.
-		for _, d := range []string{"Canada to US", "US to Canada"} {
-			mustSee(t, view, "the totals of "+d, labels(ps, d, false))
-		}
-		diffs := labels(ps, "B − A", false)
-		if len(diffs) != 2 {
-			t.Fatalf("%s: %d rows of differences from A seen, want one per direction", view, len(diffs))
-		}
-		mustSee(t, view, "the differences from A", diffs)
-		// Every cell of the totals shown is whole (not clipped, its text
-		// whole) but the scenarios' names, which end in "…" (the chart's
-		// legend gives them whole).
-		var cells []placed
-		for _, p := range ps {
-			l, ok := p.o.(*widget.Label)
-			if ok && p.table != nil && p.table == diffs[0].table && p.shown() && l.Text != "" && !strings.Contains(l.Text[:min(3, len(l.Text))], ":") {
-				cells = append(cells, p)
-			}
-		}
-		mustSee(t, view, "a total", cells)
+		checkCompare(t, view, ps)
 	case "Position":
-		// The verdicts: the summary's, whole, and each sector's in the
-		// deal table, whole once the table is scrolled to them.
-		mustSee(t, view, "the deal's verdict", labels(ps, "Deal: in total Canada", true))
-		var deal *widget.Table // the table shown: the deal's, on the first tab
+		checkPosition(t, view, ps, content, size)
+	}
+}
+
+// checkScenarios: the exposure's Export… is whole.
+func checkScenarios(t *testing.T, view string, ps []placed) {
+	t.Helper()
+	var export []placed
+	for _, p := range ps {
+		if b, ok := p.o.(*widget.Button); ok && b.Text == "Export…" {
+			export = append(export, p)
+		}
+	}
+	mustSee(t, view, "the exposure's Export… button", export)
+}
+
+// checkCompare: both directions' totals and differences from A are whole.
+func checkCompare(t *testing.T, view string, ps []placed) {
+	t.Helper()
+	// Both directions' totals: each direction's first row and the
+	// differences from A, with every figure whole.
+	for _, d := range []string{"Canada to US", "US to Canada"} {
+		mustSee(t, view, "the totals of "+d, labels(ps, d, false))
+	}
+	diffs := labels(ps, "B − A", false)
+	if len(diffs) != 2 {
+		t.Fatalf("%s: %d rows of differences from A seen, want one per direction", view, len(diffs))
+	}
+	mustSee(t, view, "the differences from A", diffs)
+	// Every cell of the totals shown is whole (not clipped, its text
+	// whole) but the scenarios' names, which end in "…" (the chart's
+	// legend gives them whole).
+	var cells []placed
+	for _, p := range ps {
+		l, ok := p.o.(*widget.Label)
+		if ok && p.table != nil && p.table == diffs[0].table && p.shown() && l.Text != "" && !strings.Contains(l.Text[:min(3, len(l.Text))], ":") {
+			cells = append(cells, p)
+		}
+	}
+	mustSee(t, view, "a total", cells)
+}
+
+// checkPosition: the verdicts are whole and the exports reachable.
+func checkPosition(t *testing.T, view string, ps []placed, content fyne.CanvasObject, size fyne.Size) {
+	t.Helper()
+	// The verdicts: the summary's, whole, and each sector's in the
+	// deal table, whole once the table is scrolled to them.
+	mustSee(t, view, "the deal's verdict", labels(ps, "Deal: in total Canada", true))
+	var deal *widget.Table // the table shown: the deal's, on the first tab
+	for _, p := range ps {
+		if tb, ok := p.o.(*widget.Table); ok {
+			deal = tb
+			break
+		}
+	}
+	if deal == nil {
+		t.Fatalf("%s: no deal table", view)
+	}
+	_, cols := deal.Length()
+	deal.ScrollTo(widget.TableCellID{Row: 0, Col: cols - 1})
+	ps = place(content, size)
+	var verdicts []placed
+	for _, p := range ps {
+		l, ok := p.o.(*widget.Label)
+		if !ok || p.table != deal || !p.shown() || !strings.Contains(l.Text, "relief") && !strings.Contains(l.Text, "gives") {
+			continue
+		}
+		// A row the table scrolls up or down to is fine; a verdict
+		// cut at its side is not.
+		if p.x0 < p.clip.x0-1 || p.x1 > p.clip.x1+1 {
+			t.Errorf("%s: a sector's verdict is cut at its side: %s", view, p)
+		}
+		if p.seen() {
+			verdicts = append(verdicts, p)
+		}
+	}
+	mustSee(t, view, "a sector's verdict", verdicts)
+	deal.ScrollToLeading()
+	for _, name := range []string{"Deal chart…", "Leverage chart…", "Deck…"} {
+		var bs []placed
 		for _, p := range ps {
-			if tb, ok := p.o.(*widget.Table); ok {
-				deal = tb
-				break
+			if b, ok := p.o.(*widget.Button); ok && b.Text == name {
+				bs = append(bs, p)
 			}
 		}
-		if deal == nil {
-			t.Fatalf("%s: no deal table", view)
-		}
-		_, cols := deal.Length()
-		deal.ScrollTo(widget.TableCellID{Row: 0, Col: cols - 1})
-		ps = place(content, size)
-		var verdicts []placed
-		for _, p := range ps {
-			l, ok := p.o.(*widget.Label)
-			if !ok || p.table != deal || !p.shown() || !strings.Contains(l.Text, "relief") && !strings.Contains(l.Text, "gives") {
-				continue
-			}
-			// A row the table scrolls up or down to is fine; a verdict
-			// cut at its side is not.
-			if p.x0 < p.clip.x0-1 || p.x1 > p.clip.x1+1 {
-				t.Errorf("%s: a sector's verdict is cut at its side: %s", view, p)
-			}
-			if p.seen() {
-				verdicts = append(verdicts, p)
-			}
-		}
-		mustSee(t, view, "a sector's verdict", verdicts)
-		deal.ScrollToLeading()
-		for _, name := range []string{"Deal chart…", "Leverage chart…", "Deck…"} {
-			var bs []placed
-			for _, p := range ps {
-				if b, ok := p.o.(*widget.Button); ok && b.Text == name {
-					bs = append(bs, p)
-				}
-			}
-			if len(bs) != 1 || !bs[0].reachable() {
-				t.Errorf("%s: the %s button cannot be reached: %v", view, name, bs)
-				if len(bs) == 1 && bs[0].scroll != nil {
-					t.Errorf("%s: its scroll is %s", view, *bs[0].scroll)
-				}
+		if len(bs) != 1 || !bs[0].reachable() {
+			t.Errorf("%s: the %s button cannot be reached: %v", view, name, bs)
+			if len(bs) == 1 && bs[0].scroll != nil {
+				t.Errorf("%s: its scroll is %s", view, *bs[0].scroll)
 			}
 		}
 	}
