@@ -136,7 +136,8 @@ func (v *View) layout() fyne.CanvasObject {
 		container.NewVBox(widget.NewLabelWithStyle("Compare", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
 			widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { v.nav.ExportCompare(slices.Clone(v.ids), v.dir) }),
 			widget.NewSeparator()),
-		v.message, nil, nil, container.NewVScroll(v.choices))
+		// Long names scroll sideways in the list rather than widen the pane.
+		v.message, nil, nil, container.NewScroll(v.choices))
 	v.chart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	// The chart and the table share the room below the totals, one at a
 	// time: each is legible in a short window.
@@ -145,11 +146,12 @@ func (v *View) layout() fyne.CanvasObject {
 		container.NewTabItem("Table", container.NewBorder(v.key, nil, nil, nil, v.tableBox)),
 	)
 	bySector := container.NewBorder(container.NewHBox(v.mode, dir), nil, nil, nil, sectorTabs)
-	right := container.NewVSplit(v.summaryBox, bySector)
-	right.Offset = 0.26
+	// The totals of both directions are shown whole (the table holds all
+	// its rows), the sectors below; in a short window the pane scrolls.
+	right := container.NewBorder(v.summaryBox, nil, nil, nil, bySector)
 	srcs := container.NewVScroll(v.sources)
 	srcs.SetMinSize(fyne.NewSize(100, 48))
-	split := container.NewHSplit(container.NewScroll(left), container.NewScroll(container.NewBorder(nil, srcs, nil, nil, right)))
+	split := container.NewHSplit(container.NewVScroll(left), container.NewScroll(container.NewBorder(nil, srcs, nil, nil, right)))
 	split.Offset = 0.24
 	return split
 }
@@ -365,6 +367,11 @@ func (v *View) buildTable() {
 	t.Bold = func(r int) bool { return r == 0 }
 	t.SortCol, t.Desc = 1, true
 	t.Refresh()
+	figures := make([]int, 0, len(cols)-1)
+	for i := 1; i < len(cols); i++ {
+		figures = append(figures, i)
+	}
+	t.FitColumns(figures...) // no figure spills into the next column
 	v.table = t
 	v.key.SetText("By sector, " + present.DirLabel(v.dir) + ", US$ millions. " + strings.Join(key, " · ") +
 		". Upper bounds: ≤ at most; a difference ≥ at least, ≈ either way.")
@@ -421,65 +428,92 @@ func deltaText(s string, d float64, aUpper, bUpper bool) string {
 }
 
 // buildSummary makes the table of totals at the top of the view: for each
-// scenario, then for each difference from A, the duty at stake, the
-// effective rate and the trade effect with its range, in both directions.
+// direction, each scenario then each difference from A, with the duty at
+// stake, the effective rate and the trade effect with its range. The
+// directions are stacked, not side by side, so that both fit the width of
+// a 1024-unit window.
 func (v *View) buildSummary() {
-	res := v.results
-	n := len(res)
-	// Rows 0..n-1 are the scenarios, n..2n-2 the differences from A.
-	scen := func(r int) int {
-		if r < n {
-			return r
-		}
-		return r - n + 1
-	}
-	tot := func(r int, d scenarios.Direction) scenarios.Totals { return res[scen(r)].Totals[d.Index()] }
-	right := fyne.TextAlignTrailing
-	cols := []kit.Column{{Title: "Scenario", Width: 220, Text: func(r int) string {
-		if r < n {
-			return letter(r) + ": " + res[r].Scenario
-		}
-		return letter(scen(r)) + " − A"
-	}}}
-	for _, d := range scenarios.Directions {
-		cols = append(cols,
-			kit.Column{Title: present.DirLabel(d) + ": duty at stake", Width: 190, Align: right, Text: func(r int) string {
-				t := tot(r, d)
-				if r < n {
-					s := present.Money(t.Duty)
-					if t.UpperBound {
-						s = numfmt.UpperMark + s
-					}
-					return s
-				}
-				a := res[0].Totals[d.Index()]
-				diff := t.Duty - a.Duty
-				return present.DeltaText(present.Money(diff), diff, a.UpperBound, t.UpperBound)
-			}},
-			kit.Column{Title: "rate", Width: 80, Align: right, Text: func(r int) string {
-				t := tot(r, d)
-				if r < n {
-					return present.FigurePct(t.EffectiveRate)
-				}
-				p := (t.EffectiveRate - res[0].Totals[d.Index()].EffectiveRate) * 100
-				return present.DeltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
-			}},
-			kit.Column{Title: "trade effect (low – high), US$ bn", Width: 250, Align: right, Text: func(r int) string {
-				t := tot(r, d)
-				if r < n {
-					return fmt.Sprintf("%s (%s to %s)", present.Billions(t.TradeChange), present.Billions(t.TradeChangeLow), present.Billions(t.TradeChangeHigh))
-				}
-				a := res[0].Totals[d.Index()]
-				return fmt.Sprintf("%s (%s to %s)", present.SignedBillions(t.TradeChange-a.TradeChange),
-					present.SignedBillions(t.TradeChangeLow-a.TradeChangeLow), present.SignedBillions(t.TradeChangeHigh-a.TradeChangeHigh))
-			}})
-	}
-	t := kit.NewSortTable(cols, 2*n-1, func() int { return 0 })
-	t.Bold = func(r int) bool { return r == 0 }
+	rows := totalRows{res: v.results, n: len(v.results), per: 2*len(v.results) - 1}
+	// Every row is fixed (the totals keep their order) and so shown whole.
+	t := kit.NewSortTable(rows.columns(), len(scenarios.Directions)*rows.per, func() int { return 0 })
+	t.Bold = func(r int) bool { return r%rows.per == 0 }
 	t.Refresh()
+	// Every figure whole; a long scenario name ends in "…" (the chart's
+	// legend and the table's key give it whole).
+	t.FitColumns(0, 2, 3, 4)
 	v.summary = t
 	v.summaryBox.Objects = []fyne.CanvasObject{t.Table}
 	v.summaryBox.Refresh()
+}
+
+// totalRows are the rows of the table of totals: per rows for each
+// direction, of which the first n are the scenarios and the others the
+// differences from A.
+type totalRows struct {
+	res    []scenarios.Result
+	n, per int
+}
+
+// scen is the scenario of row r.
+func (t totalRows) scen(r int) int {
+	if r%t.per < t.n {
+		return r % t.per
+	}
+	return r%t.per - t.n + 1
+}
+
+// dir is the direction of row r.
+func (t totalRows) dir(r int) scenarios.Direction { return scenarios.Directions[r/t.per] }
+
+// diff reports whether row r is a difference from A.
+func (t totalRows) diff(r int) bool { return r%t.per >= t.n }
+
+// tot is the totals of row r's scenario, and ref those of A, in row r's
+// direction.
+func (t totalRows) tot(r int) scenarios.Totals { return t.res[t.scen(r)].Totals[t.dir(r).Index()] }
+func (t totalRows) ref(r int) scenarios.Totals { return t.res[0].Totals[t.dir(r).Index()] }
+
+// columns are the columns of the table of totals.
+func (t totalRows) columns() []kit.Column {
+	right := fyne.TextAlignTrailing
+	return []kit.Column{
+		{Title: "Direction", Width: 110, Text: func(r int) string {
+			if r%t.per == 0 {
+				return present.DirLabel(t.dir(r))
+			}
+			return ""
+		}},
+		{Title: "Scenario", Width: 150, Text: func(r int) string {
+			if t.diff(r) {
+				return letter(t.scen(r)) + " − A"
+			}
+			return letter(t.scen(r)) + ": " + t.res[t.scen(r)].Scenario
+		}},
+		{Title: "Duty at stake", Width: 140, Align: right, Text: func(r int) string {
+			x, a := t.tot(r), t.ref(r)
+			if !t.diff(r) {
+				return present.UpperText(x.UpperBound, present.Money(x.Duty))
+			}
+			d := x.Duty - a.Duty
+			return present.DeltaText(present.Money(d), d, a.UpperBound, x.UpperBound)
+		}},
+		{Title: "Rate", Width: 70, Align: right, Text: func(r int) string {
+			x := t.tot(r)
+			if !t.diff(r) {
+				return present.FigurePct(x.EffectiveRate)
+			}
+			p := (x.EffectiveRate - t.ref(r).EffectiveRate) * 100
+			return present.DeltaText(present.Signed(strconv.FormatFloat(p, 'f', 1, 64)), p, false, false) + " pt"
+		}},
+		{Title: "Trade effect (low – high), US$ bn", Width: 240, Align: right, Text: func(r int) string {
+			x, a := t.tot(r), t.ref(r)
+			if !t.diff(r) {
+				return fmt.Sprintf("%s (%s to %s)", present.Billions(x.TradeChange), present.Billions(x.TradeChangeLow), present.Billions(x.TradeChangeHigh))
+			}
+			return fmt.Sprintf("%s (%s to %s)", present.SignedBillions(x.TradeChange-a.TradeChange),
+				present.SignedBillions(x.TradeChangeLow-a.TradeChangeLow), present.SignedBillions(x.TradeChangeHigh-a.TradeChangeHigh))
+		}},
+	}
 }
 
 // Stop ends the chart's worker.

@@ -12,9 +12,9 @@ type busy struct {
 	bar   *widget.ProgressBarInfinite
 	label *widget.Label
 	box   *fyne.Container
-	// in is the container box is laid out in: shown or hidden, box
-	// changes its layout.
-	in *fyne.Container
+	// in is what box is laid out in: shown or hidden, box changes its
+	// layout.
+	in fyne.CanvasObject
 }
 
 // busyBarWidth is the width of the busy indicator's bar, in Fyne units.
@@ -52,7 +52,7 @@ func (b *busy) done() {
 	b.label.SetText("")
 }
 
-// relayout lays out the container box is in again, with or without it.
+// relayout lays out what box is in again, with or without it.
 func (b *busy) relayout() {
 	if b.in != nil {
 		b.in.Refresh()

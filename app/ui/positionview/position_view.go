@@ -57,10 +57,12 @@ type Navigator interface {
 }
 
 // The smallest size of a chart, in Fyne units: it stays legible in a
-// short window.
+// short window. The deal chart writes a verdict of up to two lines beside
+// each of its (at least four) rows: shorter, they would overlap.
 const (
-	minChartWidth  = 240
-	minChartHeight = 200
+	minChartWidth      = 240
+	minChartHeight     = 200
+	minDealChartHeight = 260
 )
 
 // View is a negotiating position in one view: a baseline and a
@@ -153,6 +155,7 @@ func (v *View) layout() fyne.CanvasObject {
 	for _, c := range []*kit.ChartView{v.dealChart, v.levChart, v.rangeChart} {
 		c.Raster.SetMinSize(fyne.NewSize(minChartWidth, minChartHeight))
 	}
+	v.dealChart.Raster.SetMinSize(fyne.NewSize(minChartWidth, minDealChartHeight))
 	v.dealTable = kit.NewSortTable(v.dealColumns(), 1, func() int { return len(v.deal.Rows) })
 	v.dealTable.Bold = func(r int) bool { return r == 0 }
 	v.dealTable.SortCol, v.dealTable.Desc = 1, true
@@ -183,23 +186,23 @@ func (v *View) layout() fyne.CanvasObject {
 	help := widget.NewLabel("Canada's side of the table: what the proposal gets (US duty relief on Canadian goods) and gives " +
 		"(the fall in Canada's duties on US goods), who depends on whom, and how wide the range is.")
 	help.Wrapping = fyne.TextWrapWord
-	// The summary scrolls between the choices and the exports: a wrapped
-	// label takes the width of its scroll.
-	left := container.NewBorder(
-		container.NewVBox(
-			widget.NewLabelWithStyle("Negotiating position", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-			boldLabel("Baseline (A)"), v.baseline,
-			boldLabel("Proposal (B)"), v.proposal,
-			boldLabel("Evaluate both on"), v.asOf,
-			derive, v.message,
-			widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), boldLabel("Export"), container.NewGridWithColumns(2, exportDeal, exportLev), exportDeck),
-		nil, nil,
-		container.NewVScroll(v.summary))
-	srcs := container.NewVScroll(v.sources)
-	srcs.SetMinSize(fyne.NewSize(100, 56))
-	v.busy.in = container.NewBorder(v.busy.box, srcs, nil, nil, v.tabs)
-	split := container.NewHSplit(left, v.busy.in)
+	// The choices, the exports and the sources scroll in a short window; a
+	// wrapped label takes the width of its scroll.
+	left := container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("Negotiating position", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
+		boldLabel("Baseline (A)"), v.baseline,
+		boldLabel("Proposal (B)"), v.proposal,
+		boldLabel("Evaluate both on"), v.asOf,
+		derive, v.message,
+		widget.NewSeparator(), boldLabel("Export"), exportDeal, exportLev, exportDeck,
+		widget.NewSeparator(), v.sources))
+	// The verdicts head the charts, full width: they are what the view
+	// answers; what is being computed shows above them, over the last
+	// result. In a short window the pane scrolls, the verdicts on top.
+	right := container.NewBorder(container.NewVBox(v.busy.box, v.summary, widget.NewSeparator()), nil, nil, nil, v.tabs)
+	scroll := container.NewVScroll(right)
+	v.busy.in = scroll
+	split := container.NewHSplit(left, scroll)
 	split.Offset = 0.24
 	return split
 }
@@ -438,6 +441,7 @@ func (v *View) show() {
 	}, time.Time{}, scale)
 	v.showRanges()
 	v.dealTable.Refresh()
+	v.dealTable.FitColumns()
 	v.levTable.Refresh()
 	v.sources.SetText(strings.Join(append(slices.Clone(v.levSrc), v.srcs...), "\n"))
 	v.summary.SetText(v.summaryText())
@@ -539,7 +543,7 @@ func (v *View) summaryText() string {
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
-		fmt.Fprintf(&b, "\nLeverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
+		fmt.Fprintf(&b, "Leverage: the US depends on Canada most for %s; for all goods %s. Canada sends %s of its exports to the US.\n",
 			strings.Join(most, ", "), present.FigurePct(v.levAll.USDependence), present.FigurePct(v.levAll.CADependence))
 	}
 	v.mu.Lock()
@@ -549,10 +553,10 @@ func (v *View) summaryText() string {
 	switch {
 	case bands[0] != nil && bands[1] != nil:
 		a, p := bands[0].Totals[0].Duty, bands[1].Totals[0].Duty
-		fmt.Fprintf(&b, "\nRanges, duty into the US (P10–P90, %d draws): A %s to %s US$ bn; B %s to %s US$ bn.",
+		fmt.Fprintf(&b, "Ranges, duty into the US (P10–P90, %d draws): A %s to %s US$ bn; B %s to %s US$ bn.",
 			bands[0].Draws, present.Billions(a.P10), present.Billions(a.P90), present.Billions(p.P10), present.Billions(p.P90))
 	case running:
-		b.WriteString("\nRanges: drawing…")
+		b.WriteString("Ranges: drawing…")
 	}
 	return strings.TrimSpace(b.String())
 }
