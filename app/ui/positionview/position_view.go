@@ -182,12 +182,12 @@ func (v *View) layout() fyne.CanvasObject {
 	left := container.NewBorder(
 		container.NewVBox(
 			widget.NewLabelWithStyle("Negotiating position", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-			boldLabel("Baseline (A)"), v.baseline,
-			boldLabel("Proposal (B)"), v.proposal,
-			boldLabel("Evaluate both on"), v.asOf,
+			kit.BoldLabel("Baseline (A)"), v.baseline,
+			kit.BoldLabel("Proposal (B)"), v.proposal,
+			kit.BoldLabel("Evaluate both on"), v.asOf,
 			derive, v.message,
 			widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), boldLabel("Export"), container.NewGridWithColumns(2, exportDeal, exportLev), exportDeck),
+		container.NewVBox(widget.NewSeparator(), kit.BoldLabel("Export"), container.NewGridWithColumns(2, exportDeal, exportLev), exportDeck),
 		nil, nil,
 		container.NewVScroll(v.summary))
 	srcs := container.NewVScroll(v.sources)
@@ -195,11 +195,6 @@ func (v *View) layout() fyne.CanvasObject {
 	split := container.NewHSplit(left, container.NewBorder(nil, srcs, nil, nil, v.tabs))
 	split.Offset = 0.24
 	return split
-}
-
-// boldLabel is a label in bold: the name of what follows.
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // Content is the view's content, for the window's tab.
