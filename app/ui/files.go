@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	pstorage "parley/storage"
 )
 
@@ -253,7 +254,7 @@ func (u *UI) showSources() {
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n") + "\n\nDatasets in this workspace:\n" + strings.Join(docs, "\n"))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Where the numbers come from", "Close", scrollOf(msg, 640, 420), u.win)
+	d := dialog.NewCustom("Where the numbers come from", "Close", kit.ScrollOf(msg, 640, 420), u.win)
 	u.track(d, nil)
 }
 

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"parley/app/ui/kit/kittest"
 	"parley/scenarios"
@@ -24,5 +23,5 @@ func TestErrorDialogMarkup(t *testing.T) {
 		{Path: "name", Msg: "must not be empty"},
 	}
 	u.showError("save the scenario", errs)
-	test.AssertObjectRendersToMarkup(t, "error_dialog.xml", kittest.TopOverlay(t, w))
+	kittest.AssertMarkup(t, "error_dialog.xml", kittest.TopOverlay(t, w))
 }

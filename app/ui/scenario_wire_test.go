@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/app/ui/scenarioview"
 	"parley/scenarios"
 )
@@ -93,7 +94,7 @@ func editorLabel(t *testing.T, u *UI, prefix string) *widget.Label {
 // ("*" for all sectors not named).
 func sectorCheck(t *testing.T, u *UI, code string) *widget.Check {
 	t.Helper()
-	label := u.sectorLabel(code)
+	label := present.SectorLabel(u.sess.Sectors(), code)
 	if code == scenarios.Wildcard {
 		label = "All sectors not named below"
 	}

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"parley/app/ui/exportview"
 	"slices"
 
 	"parley/app/charts"
 	"parley/app/ui/compareview"
+	"parley/app/ui/exportview"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -28,4 +29,6 @@ func (n compareNav) ShowError(what string, err error) { n.u.showError(what, err)
 
 func (n compareNav) ChartTheme() charts.Theme { return n.u.chartTheme() }
 
-func (n compareNav) SectorLabel(code string) string { return n.u.sectorLabel(code) }
+func (n compareNav) SectorLabel(code string) string {
+	return present.SectorLabel(n.u.sess.Sectors(), code)
+}

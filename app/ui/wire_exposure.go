@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"parley/app/ui/exportview"
+
+	"fyne.io/fyne/v2/dialog"
 
 	"parley/app/charts"
 	"parley/app/report"
@@ -52,9 +51,6 @@ func (u *UI) findProducts() {
 // The shell's views not yet in their own packages name sectors, measures
 // and totals, and scroll dialogs, the one way present and the exposure do.
 
-// sectorLabel returns a sector's short label.
-func (u *UI) sectorLabel(code string) string { return present.SectorLabel(u.sess.Sectors(), code) }
-
 // totalsLine summarises one direction's totals.
 func totalsLine(d scenarios.Direction, t scenarios.Totals) string { return present.TotalsLine(d, t) }
 
@@ -69,10 +65,3 @@ const (
 
 // allSectors is the sector choice that shows every sector.
 const allSectors = "All sectors"
-
-// scrollOf wraps o in a vertical scroll of at least w×h.
-func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	s := container.NewVScroll(o)
-	s.SetMinSize(fyne.NewSize(w, h))
-	return s
-}

@@ -4,6 +4,7 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/exportview"
 	"parley/app/ui/positionview"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -47,4 +48,6 @@ func (n positionNav) ShowError(what string, err error) { n.u.showError(what, err
 
 func (n positionNav) ChartTheme() charts.Theme { return n.u.chartTheme() }
 
-func (n positionNav) SectorLabel(code string) string { return n.u.sectorLabel(code) }
+func (n positionNav) SectorLabel(code string) string {
+	return present.SectorLabel(n.u.sess.Sectors(), code)
+}

@@ -92,8 +92,8 @@ func newAssumptionsView(dv *View) *assumptionsView {
 	}
 
 	header := container.New(&kit.ColumnsLayout{Widths: overrideWidths},
-		boldLabel("Sector"), boldLabel("CUSMA share"), boldLabel("yours, %"),
-		boldLabel("Elasticity"), boldLabel("yours"), boldLabel("Tariff"), boldLabel("yours, %"), boldLabel("applied"))
+		kit.BoldLabel("Sector"), kit.BoldLabel("CUSMA share"), kit.BoldLabel("yours, %"),
+		kit.BoldLabel("Elasticity"), kit.BoldLabel("yours"), kit.BoldLabel("Tariff"), kit.BoldLabel("yours, %"), kit.BoldLabel("applied"))
 	grid := container.NewVBox()
 	for _, s := range dv.sess.Sectors() {
 		grid.Add(v.newRow(s))
@@ -102,7 +102,7 @@ func newAssumptionsView(dv *View) *assumptionsView {
 	v.sources.SizeName = theme.SizeNameCaptionText
 	// One scroll for the whole pane: it fits a short window.
 	left := container.NewVScroll(container.NewVBox(v.title, form, v.datasets.hint, v.problem, widget.NewSeparator(),
-		boldLabel("Result of this scenario"), v.totals[0], v.totals[1], widget.NewSeparator(), v.sources))
+		kit.BoldLabel("Result of this scenario"), v.totals[0], v.totals[1], widget.NewSeparator(), v.sources))
 	split := container.NewHSplit(left, container.NewBorder(v.legend, nil, nil, nil, container.NewHScroll(table)))
 	split.Offset = 0.28
 	v.body = split
@@ -155,10 +155,6 @@ func (v *assumptionsView) newControls() {
 	v.threats = widget.NewCheck("Threatened measures are in force by their dates", func(on bool) {
 		v.change("", "threats change", func(a *scenarios.Assumptions) { a.IncludeThreats = on })
 	})
-}
-
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // newRow makes the overrides row of sector s.

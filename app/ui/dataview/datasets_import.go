@@ -209,10 +209,10 @@ func (im *datasetImporter) layout(mapping *fyne.Container) fyne.CanvasObject {
 		widget.NewFormItem("Source", im.source),
 	)
 	reading := widget.NewForm(widget.NewFormItem("Encoding", im.encoding), widget.NewFormItem("Sheet", im.sheet))
-	right := container.NewVBox(boldLabel("The dataset"), im.about, boldLabel("Reading the file"), reading, im.skip, im.replace)
+	right := container.NewVBox(kit.BoldLabel("The dataset"), im.about, kit.BoldLabel("Reading the file"), reading, im.skip, im.replace)
 	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, im.choose, im.file), im.detected,
-		boldLabel("Columns (recognised by their names; change them to map your own)"), mapping), nil, nil, nil,
-		container.NewBorder(boldLabel("First rows of the file"), nil, nil, nil, im.table))
+		kit.BoldLabel("Columns (recognised by their names; change them to map your own)"), mapping), nil, nil, nil,
+		container.NewBorder(kit.BoldLabel("First rows of the file"), nil, nil, nil, im.table))
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.6
 	bottom := container.NewVBox(im.problem, im.progress, im.status, container.NewHBox(layout.NewSpacer(), im.cancel, im.start))

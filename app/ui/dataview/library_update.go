@@ -154,9 +154,9 @@ func (l *LibraryUpdate) show() {
 		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	undoNote.Wrapping = fyne.TextWrapWord
 
-	body := container.NewVBox(heading, boldLabel("What changes"), l.changes, widget.NewSeparator(), today, widget.NewSeparator(),
-		boldLabel("Your scenarios"), rows, container.NewHBox(l.rebaseAll, l.keepAll), undoNote)
-	l.dlg = dialog.NewCustomWithoutButtons("Update measure library", scrollOf(body, 760, 520), dv.win)
+	body := container.NewVBox(heading, kit.BoldLabel("What changes"), l.changes, widget.NewSeparator(), today, widget.NewSeparator(),
+		kit.BoldLabel("Your scenarios"), rows, container.NewHBox(l.rebaseAll, l.keepAll), undoNote)
+	l.dlg = dialog.NewCustomWithoutButtons("Update measure library", kit.ScrollOf(body, 760, 520), dv.win)
 	l.cancel = widget.NewButton("Cancel", func() { l.dlg.Hide() })
 	l.apply = widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), l.Submit)
 	l.apply.Importance = widget.HighImportance
@@ -200,11 +200,4 @@ func (v *View) applyLibraryUpdate(p *library.Pack, rebase []string) {
 	if len(failed) > 0 {
 		v.nav.ShowError("re-base the scenarios", errors.New(strings.Join(failed, "\n")))
 	}
-}
-
-// scrollOf scrolls o in at least w by h.
-func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	s := container.NewVScroll(o)
-	s.SetMinSize(fyne.NewSize(w, h))
-	return s
 }

@@ -3,9 +3,8 @@ package exportview
 import (
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"parley/app/charts"
+	"parley/app/ui/kit/kittest"
 )
 
 // TestChartOptionsMarkup checks the export dialog's options, left of the
@@ -39,7 +38,7 @@ func TestChartOptionsMarkup(t *testing.T) {
 			d.Shown()
 			defer func() { d.Hide(); d.Stop() }()
 			tc.set(d)
-			test.AssertObjectRendersToMarkup(t, tc.golden, d.options)
+			kittest.AssertMarkup(t, tc.golden, d.options)
 		})
 	}
 }

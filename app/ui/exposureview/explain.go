@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parley/app/ui/kit"
 	"parley/app/ui/present"
 	"parley/scenarios"
 )
@@ -19,7 +19,7 @@ import (
 func (p *Panel) ShowFlow(f scenarios.Flow) {
 	msg := widget.NewLabel(p.FlowExplanation(f))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("How this row is computed", "Close", scrollOf(msg, 620, 460), p.win)
+	d := dialog.NewCustom("How this row is computed", "Close", kit.ScrollOf(msg, 620, 460), p.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.Hide), p.productsButton(f, d)})
 	p.nav.Track(d, nil)
 }
@@ -166,11 +166,4 @@ func (p *Panel) paramSource(f scenarios.Flow, which string) string {
 		return " (preset " + p.sess.Draft().Assumptions.Elasticities + ")"
 	}
 	return " (default: CUSMA trade is mostly duty-free)"
-}
-
-// scrollOf wraps o in a vertical scroll of at least w×h.
-func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	s := container.NewVScroll(o)
-	s.SetMinSize(fyne.NewSize(w, h))
-	return s
 }

@@ -12,7 +12,6 @@ import (
 
 	"parley/app/charts"
 	"parley/app/report"
-	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -38,9 +37,4 @@ type Navigator interface {
 	Track(d dialog.Dialog, onClosed func())
 	// TopDialog is the dialog on top of the stack, or nil.
 	TopDialog() dialog.Dialog
-}
-
-// sectorLabel returns a sector's short label.
-func (p *Panel) sectorLabel(code string) string {
-	return present.SectorLabel(p.sess.Sectors(), code)
 }

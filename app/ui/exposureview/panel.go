@@ -96,9 +96,9 @@ func newExposurePanel(win fyne.Window, sess *session.Session, nav Navigator, log
 	p.dirSwitch.SetSelected(present.DirLabel(scenarios.CAtoUS))
 	// The totals of both directions, one row each, whose first column is
 	// the direction switch: it chooses the chart and table below.
-	effect := boldLabel("Trade effect (low–high)")
+	effect := kit.BoldLabel("Trade effect (low–high)")
 	effect.Truncation = fyne.TextTruncateEllipsis
-	grid := container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, boldLabel("Duty at stake"), boldLabel("Rate"), effect)
+	grid := container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, kit.BoldLabel("Duty at stake"), kit.BoldLabel("Rate"), effect)
 	values := container.NewVBox(grid)
 	for i := range p.totals {
 		for j := range p.totals[i] {
@@ -110,7 +110,7 @@ func newExposurePanel(win fyne.Window, sess *session.Session, nav Navigator, log
 		}
 		values.Add(container.New(&kit.ColumnsLayout{Widths: totalsWidths[1:]}, p.totals[i][1], p.totals[i][2], p.totals[i][3]))
 	}
-	rows := container.NewBorder(nil, nil, container.NewVBox(boldLabel("Totals"), p.dirSwitch), nil, values)
+	rows := container.NewBorder(nil, nil, container.NewVBox(kit.BoldLabel("Totals"), p.dirSwitch), nil, values)
 	p.when = newEvalDay(p)
 	p.cost = newExposureCost()
 	p.table = kit.NewSortTable(append(p.columns(), p.rangesColumn()), 1, func() int { return len(p.flows) })
@@ -186,7 +186,7 @@ func (p *Panel) columns() []kit.Column {
 			if r == 0 {
 				return "All sectors"
 			}
-			return p.sectorLabel(p.flows[r-1].Sector)
+			return present.SectorLabel(p.sess.Sectors(), p.flows[r-1].Sector)
 		}},
 		{Title: "Baseline", Width: 110, Align: right, Text: func(r int) string { return present.Millions(flow(r).Baseline) },
 			Key: func(r int) float64 { return flow(r).Baseline }},
@@ -381,11 +381,6 @@ func (p *Panel) toggleEnlarge() {
 
 // Stop ends the chart's worker.
 func (p *Panel) Stop() { p.chart.Stop() }
-
-// boldLabel returns a bold label.
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
 
 // explain shows how the figures of a table row are computed.
 func (p *Panel) explain(r int) {

@@ -129,7 +129,7 @@ func newProductsView(p *Panel, dir scenarios.Direction, sector string) *Products
 	}
 	opts := []string{allSectors}
 	for _, s := range p.sess.Sectors() {
-		opts = append(opts, p.sectorLabel(s.Code))
+		opts = append(opts, present.SectorLabel(p.sess.Sectors(), s.Code))
 	}
 	v.sectorSel = widget.NewSelect(opts, func(label string) {
 		if v.syncing {
@@ -137,7 +137,7 @@ func newProductsView(p *Panel, dir scenarios.Direction, sector string) *Products
 		}
 		v.sector = ""
 		for _, s := range p.sess.Sectors() {
-			if p.sectorLabel(s.Code) == label {
+			if present.SectorLabel(p.sess.Sectors(), s.Code) == label {
 				v.sector = s.Code
 			}
 		}
@@ -188,7 +188,7 @@ func (v *Products) columns() []kit.Column {
 	return []kit.Column{
 		ColCode:   {Title: "Code", Width: 120, Text: func(r int) string { return numfmt.HSCode(row(r).Code) }},
 		ColDesc:   {Title: "Description", Width: 380, Text: func(r int) string { return present.LineDescription(row(r)) }},
-		ColSector: {Title: "Sector", Width: 130, Text: func(r int) string { return v.p.sectorLabel(row(r).Sector) }},
+		ColSector: {Title: "Sector", Width: 130, Text: func(r int) string { return present.SectorLabel(v.p.sess.Sectors(), row(r).Sector) }},
 		ColValue: {Title: "Value (US$)", Width: 96, Align: right, Text: func(r int) string { return usd(row(r).Baseline) },
 			Key: func(r int) float64 { return row(r).Baseline }},
 		ColCUSMA: {Title: "CUSMA", Width: 70, Align: right, Text: func(r int) string { return present.FigurePct(row(r).CUSMAShare) },
@@ -222,7 +222,7 @@ func (v *Products) Open(dir scenarios.Direction, sector, query string) {
 	if sector == "" {
 		v.sectorSel.SetSelected(allSectors)
 	} else {
-		v.sectorSel.SetSelected(v.p.sectorLabel(sector))
+		v.sectorSel.SetSelected(present.SectorLabel(v.p.sess.Sectors(), sector))
 	}
 	v.query.SetText(query)
 	v.syncing = false
@@ -340,7 +340,7 @@ func cmpDesc(a, b float64) int {
 func (v *Products) describe(q string, n, more int) string {
 	where := present.DirLabel(v.dir)
 	if v.sector != "" {
-		where = v.p.sectorLabel(v.sector) + ", " + where
+		where = present.SectorLabel(v.p.sess.Sectors(), v.sector) + ", " + where
 	}
 	var duty, value float64
 	withDuty := 0
@@ -396,7 +396,7 @@ func (v *Products) ExplainLine(i int) string {
 		head = present.LineDescription(&lf)
 	}
 	line("%s", head)
-	line("%s, %s, as of %s", v.p.sectorLabel(lf.Sector), present.DirLabel(v.dir), v.asOf)
+	line("%s, %s, as of %s", present.SectorLabel(v.p.sess.Sectors(), lf.Sector), present.DirLabel(v.dir), v.asOf)
 	duty := present.Money(lf.Duty)
 	if lf.UpperBound {
 		duty = numfmt.UpperMark + duty + " (upper bound)"
@@ -553,9 +553,9 @@ func (v *Products) scope(c scenarios.Contribution) []string {
 func (v *Products) whyNot(me *scenarios.Measure, l scenarios.Line) string {
 	if me.Coverage(l.Sector) == 0 {
 		if _, named := me.Sectors[l.Sector]; named {
-			return "sets " + v.p.sectorLabel(l.Sector) + " to 0%"
+			return "sets " + present.SectorLabel(v.p.sess.Sectors(), l.Sector) + " to 0%"
 		}
-		return "does not cover " + v.p.sectorLabel(l.Sector)
+		return "does not cover " + present.SectorLabel(v.p.sess.Sectors(), l.Sector)
 	}
 	if p := me.Products; p != nil {
 		if len(p.Include) > 0 {

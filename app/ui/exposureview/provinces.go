@@ -63,7 +63,7 @@ func (p *Panel) ShowProvinces() *Provinces {
 			kit.SetLabel(l, v.rows[id.Row][id.Col], align, fyne.TextStyle{}, widget.MediumImportance)
 		})
 	v.table.ShowHeaderRow = true
-	v.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
+	v.table.CreateHeader = func() fyne.CanvasObject { return kit.BoldLabel("") }
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			o.(*widget.Label).SetText(report.ProvinceColumns[id.Col])

@@ -6,7 +6,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// BoldLabel is the heading of a group of options.
+// BoldLabel is a label in bold: the heading of a column, a group of
+// options or the field that follows.
 func BoldLabel(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

@@ -103,8 +103,9 @@ func (t *SortTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 			text = "▲ " + text
 		}
 	}
-	l.SetText(text)
-	l.Alignment = c.Align
+	// The alignment goes with the text: a cell the table reuses for another
+	// column keeps drawing the old one until its next refresh.
+	SetLabel(l, text, c.Align, l.TextStyle, l.Importance)
 	col := id.Col
 	b.OnTapped = func() { t.SortBy(col) }
 }

@@ -190,11 +190,11 @@ func (v *View) layout() fyne.CanvasObject {
 	// wrapped label takes the width of its scroll.
 	left := container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Negotiating position", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), help,
-		boldLabel("Baseline (A)"), v.baseline,
-		boldLabel("Proposal (B)"), v.proposal,
-		boldLabel("Evaluate both on"), v.asOf,
+		kit.BoldLabel("Baseline (A)"), v.baseline,
+		kit.BoldLabel("Proposal (B)"), v.proposal,
+		kit.BoldLabel("Evaluate both on"), v.asOf,
 		derive, v.message,
-		widget.NewSeparator(), boldLabel("Export"), exportDeal, exportLev, exportDeck,
+		widget.NewSeparator(), kit.BoldLabel("Export"), exportDeal, exportLev, exportDeck,
 		widget.NewSeparator(), v.sources))
 	// The verdicts head the charts, full width: they are what the view
 	// answers; what is being computed shows above them, over the last
@@ -205,11 +205,6 @@ func (v *View) layout() fyne.CanvasObject {
 	split := container.NewHSplit(left, scroll)
 	split.Offset = 0.24
 	return split
-}
-
-// boldLabel is a label in bold: the name of what follows.
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // Content is the view's content, for the window's tab.

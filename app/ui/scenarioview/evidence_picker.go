@@ -46,7 +46,7 @@ func (f *measureForm) addExcerptDialog() {
 			o.(*widget.Label).SetText(fmt.Sprintf("“%s”\n— %s%s", present.Shorten(x.Quote, 220), titles[x.Document], present.TagsText(x.Tags)))
 		})
 	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", scrollOf(items, 640, 380), func(ok bool) {
+	d = dialog.NewCustomConfirm("Add a saved excerpt as evidence", "Add", "Cancel", kit.ScrollOf(items, 640, 380), func(ok bool) {
 		if !ok || chosen < 0 {
 			return
 		}
@@ -86,7 +86,7 @@ func (f *measureForm) addQuoteDialog() {
 	p := newPassagePicker(f)
 	searchBtn := widget.NewButtonWithIcon("Search", theme.SearchIcon(), p.run)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, searchBtn, p.query), p.found)
-	bottom := container.NewVBox(boldLabel("Quote"), p.quote, p.source)
+	bottom := container.NewVBox(kit.BoldLabel("Quote"), p.quote, p.source)
 	body := container.NewBorder(top, bottom, nil, nil, p.list)
 	p.d = dialog.NewCustomConfirm("Add a passage of the evidence library", "Add as evidence", "Cancel", body, p.confirm, h.win)
 	p.query.OnEscape, p.list.OnEscape, p.quote.OnEscape = p.d.Hide, p.d.Hide, p.d.Hide
@@ -247,9 +247,4 @@ func pageSuffix(page int) string {
 		return ""
 	}
 	return fmt.Sprintf(" · p. %d", page)
-}
-
-// boldLabel is a label in bold.
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

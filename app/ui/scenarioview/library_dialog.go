@@ -273,7 +273,7 @@ func (h *host) libraryDetail(lm storage.LibraryMeasure) string {
 	if len(m.UpperBound) > 0 {
 		var names []string
 		for _, c := range m.UpperBound {
-			names = append(names, h.sectorLabel(c))
+			names = append(names, present.SectorLabel(h.sess.Sectors(), c))
 		}
 		fmt.Fprintf(&b, "\n≤ Coverage is an upper bound for: %s\n", strings.Join(names, ", "))
 	}

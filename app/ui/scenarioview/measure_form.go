@@ -153,14 +153,14 @@ func (f *measureForm) scenarioField(placeholder string) *kit.Field {
 // mark.
 func (f *measureForm) buildSectors() fyne.CanvasObject {
 	rows := container.NewVBox()
-	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, boldLabel("Sector"), boldLabel("Coverage %"), boldLabel("Upper bound"))
+	head := container.New(&kit.ColumnsLayout{Widths: sectorWidths}, kit.BoldLabel("Sector"), kit.BoldLabel("Coverage %"), kit.BoldLabel("Upper bound"))
 	codes := []string{scenarios.Wildcard}
 	for _, s := range f.h.sess.Sectors() {
 		codes = append(codes, s.Code)
 	}
 	for _, code := range codes {
 		r := &sectorRow{code: code}
-		label := f.h.sectorLabel(code)
+		label := present.SectorLabel(f.h.sess.Sectors(), code)
 		if code == scenarios.Wildcard {
 			label = "All sectors not named below"
 		}
@@ -365,7 +365,7 @@ func (f *measureForm) refreshSummary() {
 	if len(m.UpperBound) > 0 {
 		var names []string
 		for _, c := range m.UpperBound {
-			names = append(names, f.h.sectorLabel(c))
+			names = append(names, present.SectorLabel(f.h.sess.Sectors(), c))
 		}
 		f.upper.SetText("≤ Coverage is an upper bound for: " + strings.Join(names, ", ") + ". Results for these sectors are marked ≤.")
 		f.upper.Show()

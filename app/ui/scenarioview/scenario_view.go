@@ -273,7 +273,7 @@ func (v *scenarioView) cell(m *scenarios.Measure, col int, active bool) measureC
 // except Energy, Fertilizers" or "Iron & steel ≤, Aluminum 50%".
 func (h *host) sectorsSummary(m *scenarios.Measure) string {
 	name := func(code string) string {
-		s := h.sectorLabel(code)
+		s := present.SectorLabel(h.sess.Sectors(), code)
 		if slices.Contains(m.UpperBound, code) {
 			s += " ≤"
 		}
@@ -297,7 +297,7 @@ func (h *host) sectorsSummary(m *scenarios.Measure) string {
 			switch v := m.Sectors[c]; {
 			case c == scenarios.Wildcard:
 			case v == 0:
-				except = append(except, h.sectorLabel(c))
+				except = append(except, present.SectorLabel(h.sess.Sectors(), c))
 			default:
 				other = append(other, fmt.Sprintf("%s %s", name(c), present.Percent(v)))
 			}

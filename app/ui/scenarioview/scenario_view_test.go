@@ -139,5 +139,5 @@ func TestNewMeasureMarkup(t *testing.T) {
 	newEmpty(t, u, "Golden")
 	u.view.addMeasure()
 	w.Resize(fyne.NewSize(1000, 700))
-	test.AssertObjectRendersToMarkup(t, "new_measure_form.xml", u.view.form.content)
+	kittest.AssertMarkup(t, "new_measure_form.xml", u.view.form.content)
 }

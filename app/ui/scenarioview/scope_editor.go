@@ -83,8 +83,8 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 
 	scope := container.NewVBox(
 		e.summary, e.note,
-		boldLabel("Included"), e.include,
-		boldLabel("Excluded"), e.exclude,
+		kit.BoldLabel("Included"), e.include,
+		kit.BoldLabel("Excluded"), e.exclude,
 		codesRow, e.codesErr, e.preview,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel("Applies to"), nil, e.kind),
@@ -94,7 +94,7 @@ func newScopeEditor(f *measureForm) *scopeEditor {
 	e.listQuery = kit.NewField(f.h.win, "Find a built-in list: name, title or source")
 	e.listQuery.OnChanged = func(string) { e.filterLists() }
 	e.lists = widget.NewList(func() int { return len(e.names) }, e.newListRow, e.updateListRow)
-	lists := container.NewBorder(container.NewVBox(boldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
+	lists := container.NewBorder(container.NewVBox(kit.BoldLabel("Built-in product lists"), e.listQuery), nil, nil, nil, e.lists)
 	split := container.NewVSplit(container.NewVScroll(scope), lists)
 	split.Offset = 0.62
 	e.content = split

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -230,19 +229,6 @@ func (h *host) dialogSize() fyne.Size {
 	return fyne.NewSize(min(900, s.Width*0.9), min(640, s.Height*0.9))
 }
 
-// sectorLabel returns a sector's short label.
-func (h *host) sectorLabel(code string) string {
-	for _, s := range h.sess.Sectors() {
-		if s.Code == code {
-			return s.Label()
-		}
-	}
-	if code == scenarios.Wildcard {
-		return "All other sectors"
-	}
-	return code
-}
-
 // toggleList hides the scenario list, giving its room to the measures and
 // the exposure, or shows it again.
 func (h *host) toggleList() {
@@ -262,11 +248,4 @@ func measureName(m *scenarios.Measure) string {
 		return m.Label
 	}
 	return m.ID
-}
-
-// scrollOf wraps o in a vertical scroll of at least w×h.
-func scrollOf(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
-	s := container.NewVScroll(o)
-	s.SetMinSize(fyne.NewSize(w, h))
-	return s
 }

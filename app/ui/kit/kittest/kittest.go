@@ -13,15 +13,39 @@ import (
 	"parley/app/ui/kit"
 )
 
-// Find returns the objects of type T laid out under o, in order.
+// Find returns the objects of type T laid out under o, in order. It lays
+// o out with the widgets' own renderers, as the window does: Fyne's
+// test.LaidOutObjects makes new ones, and a label given new ones keeps
+// drawing its old text in the window afterwards.
 func Find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	var out []T
-	for _, obj := range test.LaidOutObjects(o) {
+	for _, obj := range layOut(nil, o, o.Size().Max(o.MinSize())) {
 		if t, ok := obj.(T); ok {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// layOut lays o out in size and appends it and everything in it to objs.
+func layOut(objs []fyne.CanvasObject, o fyne.CanvasObject, size fyne.Size) []fyne.CanvasObject {
+	objs = append(objs, o)
+	switch x := o.(type) {
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		r.Layout(size)
+		for _, k := range r.Objects() {
+			objs = layOut(objs, k, k.Size())
+		}
+	case *fyne.Container:
+		if x.Layout != nil {
+			x.Layout.Layout(x.Objects, size)
+		}
+		for _, k := range x.Objects {
+			objs = layOut(objs, k, k.Size())
+		}
+	}
+	return objs
 }
 
 // TopOverlay returns the dialog on top of the window.
