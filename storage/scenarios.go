@@ -12,6 +12,7 @@ import (
 
 	"parley/library"
 	"parley/scenarios"
+	"parley/storage/datasets"
 	"parley/storage/sqlscan"
 )
 
@@ -53,7 +54,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 	if s.AsOf, err = library.OptionalDate(asOf); err != nil {
 		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 	}
-	s.Updated = stampOf(updated)
+	s.Updated = sqlscan.ParseStamp(updated)
 	return s, nil
 }
 
@@ -122,11 +123,11 @@ func (w *Workspace) ScenarioRev(id string) (*scenarios.Scenario, int64, error) {
 // readScenario reads scenario id in tx.
 func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenario, int64, error) {
 	sc := &scenarios.Scenario{}
-	var asOf, overrides, datasets string
+	var asOf, overrides, chosen string
 	var rev int64
 	err := tx.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
 		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, revision FROM scenarios WHERE id = ?`, id).Scan(
-		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &datasets,
+		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &chosen,
 		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides,
 		&sc.Assumptions.IncludeThreats, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -141,7 +142,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: overrides: %w", id, err)
 	}
-	if err := decodeDatasets(datasets, &sc.Assumptions.Datasets); err != nil {
+	if err := datasets.DecodeChoice(chosen, &sc.Assumptions.Datasets); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
 	ids := map[int64]int{}
@@ -439,7 +440,7 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 	if err != nil {
 		return err
 	}
-	datasets, err := encodeDatasets(sc.Assumptions.Datasets)
+	chosen, err := datasets.EncodeChoice(sc.Assumptions.Datasets)
 	if err != nil {
 		return err
 	}
@@ -455,14 +456,14 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 			cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, builtin, position,
 			created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, chosen, a.CUSMAShares,
 			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, builtin, position, now, now)
 	} else {
 		_, err = tx.Exec(`UPDATE scenarios SET name = ?, description = ?, as_of = ?, as_of_today = ?, baseline_year = ?,
 			granularity = ?, datasets = ?, cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?,
 			overrides = ?, include_threats = ?, updated_at = ?, revision = revision + 1
 			WHERE id = ?`,
-			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, chosen, a.CUSMAShares,
 			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, now, id)
 	}
 	if err != nil {
@@ -581,26 +582,6 @@ func decodeProducts(s string, dst **scenarios.ProductScope) error {
 		return err
 	}
 	*dst = j.Scope()
-	return nil
-}
-
-// datasetsJSON is a scenario's choice of datasets as stored.
-type datasetsJSON struct {
-	CAtoUS string `json:"ca_to_us,omitempty"`
-	UStoCA string `json:"us_to_ca,omitempty"`
-}
-
-func encodeDatasets(d scenarios.Datasets) (string, error) {
-	b, err := json.Marshal(datasetsJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
-	return string(b), err
-}
-
-func decodeDatasets(s string, d *scenarios.Datasets) error {
-	var j datasetsJSON
-	if err := json.Unmarshal([]byte(s), &j); err != nil {
-		return err
-	}
-	*d = scenarios.Datasets{CAtoUS: j.CAtoUS, UStoCA: j.UStoCA}
 	return nil
 }
 

@@ -157,7 +157,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 	err = w.inReadTx(func(tx *sql.Tx) error {
 		return sqlscan.Query(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
-			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, stamp{&l.Created}, stamp{&l.Updated}); err != nil {
+			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, sqlscan.Time(&l.Created), sqlscan.Time(&l.Updated)); err != nil {
 				return err
 			}
 			out = append(out, l)

@@ -109,7 +109,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 	var d TradeDataset
 	var dir, skipped string
 	if err := scan(&d.ID, &d.Name, &dir, &d.Year, &d.MonthFrom, &d.MonthTo, &d.Currency, &d.CADPerUSD,
-		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, stamp{&d.ImportedAt},
+		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, sqlscan.Time(&d.ImportedAt),
 		&d.Lines, &d.CUSMALines, &d.Regions, &d.Total, &d.CUSMATotal); err != nil {
 		return d, err
 	}
@@ -209,7 +209,7 @@ func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 			return err
 		}
 		var sel scenarios.Datasets
-		if err := decodeDatasets(js, &sel); err != nil {
+		if err := DecodeChoice(js, &sel); err != nil {
 			return fmt.Errorf("scenario %q: datasets: %w", name, err)
 		}
 		for _, d := range scenarios.Directions {
@@ -311,7 +311,7 @@ func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 	}
 	for _, u := range uses {
 		var sel scenarios.Datasets
-		if err := decodeDatasets(u.js, &sel); err != nil {
+		if err := DecodeChoice(u.js, &sel); err != nil {
 			return nil, fmt.Errorf("scenario %q: datasets: %w", u.name, err)
 		}
 		hit := false
@@ -324,7 +324,7 @@ func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 		if !hit {
 			continue
 		}
-		js, err := encodeDatasets(sel)
+		js, err := EncodeChoice(sel)
 		if err != nil {
 			return nil, err
 		}
