@@ -77,8 +77,13 @@ func (w *Workspace) Scenarios() ([]ScenarioInfo, error) {
 
 // Resolve finds a scenario by id, or else by name (ignoring case).
 func (w *Workspace) Resolve(ref string) (ScenarioInfo, error) {
-	for _, q := range []string{" WHERE s.id = ?", " WHERE s.name = ? COLLATE NOCASE"} {
-		row := w.db.QueryRow(scenarioInfoQuery+q, ref)
+	return resolve(context.Background(), w.db, ref)
+}
+
+// resolve is Resolve reading through q.
+func resolve(ctx context.Context, q sqlscan.Querier, ref string) (ScenarioInfo, error) {
+	for _, where := range []string{" WHERE s.id = ?", " WHERE s.name = ? COLLATE NOCASE"} {
+		row := q.QueryRowContext(ctx, scenarioInfoQuery+where, ref)
 		s, err := scanInfo(row.Scan)
 		if err == nil {
 			return s, nil
@@ -120,12 +125,13 @@ func (w *Workspace) ScenarioRev(id string) (*scenarios.Scenario, int64, error) {
 	return sc, rev, nil
 }
 
-// readScenario reads scenario id in tx.
-func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenario, int64, error) {
+// readScenario reads scenario id through q, which must be a transaction
+// for the scenario, its measures and their evidence to be one state.
+func readScenario(ctx context.Context, q sqlscan.Querier, id string) (*scenarios.Scenario, int64, error) {
 	sc := &scenarios.Scenario{}
 	var asOf, overrides, chosen string
 	var rev int64
-	err := tx.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
+	err := q.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
 		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, revision FROM scenarios WHERE id = ?`, id).Scan(
 		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &chosen,
 		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides,
@@ -146,7 +152,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
 	ids := map[int64]int{}
-	err = sqlscan.Query(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+	err = sqlscan.Query(ctx, q, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
 		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
 		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
@@ -161,7 +167,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err != nil {
 		return nil, 0, fmt.Errorf("read measures of %s: %w", id, err)
 	}
-	if err := readEvidence(ctx, tx, id, sc, ids); err != nil {
+	if err := readEvidence(ctx, q, id, sc, ids); err != nil {
 		return nil, 0, err
 	}
 	return sc, rev, nil
@@ -207,8 +213,8 @@ func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
 
 // readEvidence reads the evidence of the measures of scenario id into sc;
 // ids maps the measures' row ids to their index in sc.Measures.
-func readEvidence(ctx context.Context, tx *sql.Tx, id string, sc *scenarios.Scenario, ids map[int64]int) error {
-	err := sqlscan.Query(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+func readEvidence(ctx context.Context, q sqlscan.Querier, id string, sc *scenarios.Scenario, ids map[int64]int) error {
+	err := sqlscan.Query(ctx, q, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
 		func(scan func(...any) error) error {
 			var mid int64

@@ -124,9 +124,9 @@ func (w *Workspace) inReadTx(fn func(tx *sql.Tx) error) error {
 }
 
 // readUserLists reads the user's lists with their codes.
-func readUserLists(ctx context.Context, tx *sql.Tx) (scenarios.ProductLists, error) {
+func readUserLists(ctx context.Context, q sqlscan.Querier) (scenarios.ProductLists, error) {
 	lists := scenarios.ProductLists{}
-	err := sqlscan.Query(ctx, tx, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
 		l := &scenarios.ProductList{User: true}
 		var codes string
 		if err := scan(&l.Name, &l.Title, &l.Source, &codes); err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage/atomicfile"
+	"parley/storage/sqlscan"
 	"parley/storage/storeerr"
 )
 
@@ -41,10 +42,26 @@ type Store interface {
 }
 
 // Datasets are the user's trade datasets of one workspace.
-type Datasets struct{ s Store }
+type Datasets struct {
+	s Store
+	q sqlscan.Querier // where they read; nil: s.DB()
+}
 
 // New returns the datasets of the workspace s.
 func New(s Store) *Datasets { return &Datasets{s: s} }
+
+// In returns the datasets reading through q, a transaction of the
+// workspace's database, so that what they read is the state q sees, as the
+// rest of what the caller reads in q. Writes still go through the Store.
+func (ds *Datasets) In(q sqlscan.Querier) *Datasets { return &Datasets{s: ds.s, q: q} }
+
+// db is where the datasets read.
+func (ds *Datasets) db() sqlscan.Querier {
+	if ds.q != nil {
+		return ds.q
+	}
+	return ds.s.DB()
+}
 
 // The workspace's errors of bad input, which the datasets' errors wrap.
 var (

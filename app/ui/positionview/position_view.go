@@ -385,7 +385,7 @@ func (v *View) Refresh() {
 func (v *View) evaluate(day scenarios.Date) bool {
 	v.srcs = nil
 	for i, id := range v.ids {
-		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{AsOf: day})
+		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{AsOf: day, Sources: true})
 		if err != nil {
 			v.nav.ShowError("compute the scenario", err)
 			return false
