@@ -5,16 +5,16 @@ import (
 	"time"
 )
 
-// StampLayout is how the workspace writes timestamps: RFC 3339, UTC.
-const StampLayout = time.RFC3339
+// stampLayout is how the workspace writes timestamps: RFC 3339, UTC.
+const stampLayout = time.RFC3339
 
 // Stamp formats t as the workspace's timestamp columns hold it.
-func Stamp(t time.Time) string { return t.UTC().Format(StampLayout) }
+func Stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
 
 // ParseStamp parses a timestamp column; "" or a value that is no timestamp
 // is the zero time.
 func ParseStamp(s string) time.Time {
-	t, err := time.Parse(StampLayout, s)
+	t, err := time.Parse(stampLayout, s)
 	if err != nil {
 		return time.Time{}
 	}
