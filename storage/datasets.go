@@ -2,33 +2,47 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
 
 	"parley/scenarios"
+	"parley/storage/datasets"
 	"parley/storage/defaults"
+	"parley/storage/sqlscan"
 )
 
 // SourceLines returns the lines that say where a scenario's numbers come from
 // under assumptions a: baseline trade of each direction, CUSMA shares and
 // elasticities, each with its source as SOURCES.md gives it, and the user's
-// own data and overrides.
+// own data and overrides. It reads them in one read transaction.
 func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
-	ctx := context.Background()
-	r, err := w.refs(ctx)
+	var lines []string
+	err := w.inReadTx(func(tx *sql.Tx) error {
+		var err error
+		lines, err = w.sourceLines(context.Background(), tx, a)
+		return err
+	})
+	return lines, err
+}
+
+// sourceLines is SourceLines reading through q.
+func (w *Workspace) sourceLines(ctx context.Context, q sqlscan.Querier, a scenarios.Assumptions) ([]string, error) {
+	r, err := w.refsIn(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := w.linesFor(ctx, r, a.BaselineYear); err != nil {
+	if _, err := w.linesFor(ctx, q, r, a.BaselineYear); err != nil {
 		return nil, err
 	}
 	w.mu.Lock()
 	chapterID := r.lineSource[a.BaselineYear]
 	w.mu.Unlock()
 	var lines []string
+	data := w.TradeData().In(q)
 	add := func(what, id string) error {
-		d, err := w.TradeData().ProvenanceOf(id)
+		d, err := data.ProvenanceOf(id)
 		if err != nil {
 			return err
 		}
@@ -42,7 +56,7 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 		}
 	} else {
 		for _, d := range scenarios.Directions {
-			l, err := w.baselineSourceLine(a, d, chapterID)
+			l, err := w.baselineSourceLine(data, a, d, chapterID)
 			if err != nil {
 				return nil, err
 			}
@@ -67,11 +81,11 @@ func (w *Workspace) SourceLines(a scenarios.Assumptions) ([]string, error) {
 
 // baselineSourceLine is the source line of the baseline trade of a in
 // direction d: the user's dataset, the built-in HTS10 product lines, or the
-// built-in dataset chapterID by HS chapter.
-func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Direction, chapterID string) (string, error) {
+// built-in dataset chapterID by HS chapter, as data reads them.
+func (w *Workspace) baselineSourceLine(data *datasets.Datasets, a scenarios.Assumptions, d scenarios.Direction, chapterID string) (string, error) {
 	what := fmt.Sprintf("Baseline trade %d (US$), %s", a.BaselineYear, d.Label())
 	if name := a.Datasets.For(d); name != "" {
-		return w.userDatasetSource(what, name)
+		return userDatasetSource(data, what, name)
 	}
 	id := w.builtinLineSource(a, d)
 	if id != "" {
@@ -82,7 +96,7 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 			what += " (no product-level data for flows into Canada)"
 		}
 	}
-	ds, err := w.TradeData().ProvenanceOf(id)
+	ds, err := data.ProvenanceOf(id)
 	if err != nil {
 		return "", err
 	}
@@ -91,8 +105,8 @@ func (w *Workspace) baselineSourceLine(a scenarios.Assumptions, d scenarios.Dire
 
 // userDatasetSource is the source line of the user's dataset name: its
 // name, the source the user gave, its file and its currency.
-func (w *Workspace) userDatasetSource(what, name string) (string, error) {
-	d, err := w.TradeData().Get(name)
+func userDatasetSource(data *datasets.Datasets, what, name string) (string, error) {
+	d, err := data.Get(name)
 	if err != nil {
 		return "", err
 	}
@@ -169,7 +183,7 @@ func (w *Workspace) builtinBaseline(ctx context.Context, year int, d scenarios.D
 		}
 		return total, label, nil
 	}
-	lines, err := w.linesFor(ctx, r, year)
+	lines, err := w.linesFor(ctx, w.db, r, year)
 	if errors.Is(err, ErrNotFound) {
 		return 0, "", nil
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // EvalOptions say how Evaluate evaluates a stored scenario.
@@ -17,6 +18,14 @@ type EvalOptions struct {
 	Today scenarios.Date
 	// Lines asks for the result of every trade line (Result.Lines).
 	Lines bool
+	// Sources asks for the source lines of the figures
+	// (Evaluation.Sources); without it they are not read.
+	Sources bool
+
+	// afterScenario, when set, runs once the scenario is read and before
+	// its model and sources are: where a test commits a change from
+	// another connection.
+	afterScenario func()
 }
 
 // Evaluation is a stored scenario evaluated: what was read, what was
@@ -29,7 +38,7 @@ type Evaluation struct {
 	Model    *scenarios.Model // the model of its assumptions
 	AsOf     scenarios.Date   // the day it was evaluated on
 	Result   scenarios.Result
-	Sources  []string // the source lines of its figures (ScenarioSources)
+	Sources  []string // the source lines of its figures (ScenarioSources), if asked
 }
 
 // Name returns the scenario's name, or its id when it has none.
@@ -46,82 +55,53 @@ func (e *Evaluation) Compared(label string) scenarios.Compared {
 	return scenarios.Compared{Label: label, AsOf: e.AsOf, Assumptions: e.Scenario.Assumptions}
 }
 
-// evaluateAttempts bounds how often Evaluate starts again when another
-// connection commits while it reads.
-const evaluateAttempts = 5
-
-// Evaluate reads the scenario ref (an id or a name) and the model of its
-// assumptions, and evaluates it as opt says. Everything it reads is one
-// state of the workspace: the scenario is read in one read transaction,
-// and when another window or process commits a change before the model
-// and the sources are read too, it reads them all again, so that a result
-// never mixes a scenario with data saved after it.
+// Evaluate reads the scenario ref (an id or a name), the model of its
+// assumptions and, when opt asks, the source lines of its figures, and
+// evaluates it as opt says. It reads all of them in one read transaction,
+// so that they are one state of the workspace: a change another window or
+// process commits meanwhile is in none of them, and a result never mixes a
+// scenario with data saved after it.
 //
 // It is the one way the command line, the reports and the window evaluate
 // a stored scenario.
 func (w *Workspace) Evaluate(ref string, opt EvalOptions) (*Evaluation, error) {
-	ctx := context.Background()
-	for attempt := 1; ; attempt++ {
-		e, stable, err := w.evaluateOnce(ctx, ref, opt)
-		if err != nil || stable || attempt == evaluateAttempts {
-			return e, err
-		}
-	}
-}
-
-// evaluateOnce is one attempt of Evaluate. stable is false when a change
-// was committed by another connection while it read.
-func (w *Workspace) evaluateOnce(ctx context.Context, ref string, opt EvalOptions) (*Evaluation, bool, error) {
-	conn, err := w.db.Conn(ctx)
-	if err != nil {
-		return nil, false, fmt.Errorf("evaluate %q: %w", ref, err)
-	}
-	defer conn.Close()
-	before, err := dataVersion(ctx, conn)
-	if err != nil {
-		return nil, false, fmt.Errorf("evaluate %q: %w", ref, err)
-	}
-	info, err := w.Resolve(ref)
-	if err != nil {
-		return nil, false, err
-	}
-	e := &Evaluation{Info: info}
-	err = w.retry(func() error {
-		tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		e.Scenario, e.Rev, err = readScenario(ctx, tx, info.ID)
+	var e *Evaluation
+	err := w.inReadTx(func(tx *sql.Tx) error {
+		var err error
+		e, err = w.readEvaluation(context.Background(), tx, ref, opt)
 		return err
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	if err := w.computeEvaluation(e, opt); err != nil {
-		return nil, false, err
-	}
-	after, err := dataVersion(ctx, conn)
-	if err != nil {
-		return nil, false, fmt.Errorf("evaluate %q: %w", ref, err)
-	}
-	return e, before == after, nil
+	e.AsOf = evalDay(e.Scenario, opt)
+	e.Result = e.Model.EvaluateWith(e.Scenario, e.AsOf, scenarios.Options{Lines: opt.Lines})
+	return e, nil
 }
 
-// computeEvaluation builds e's model and sources and evaluates its scenario.
-func (w *Workspace) computeEvaluation(e *Evaluation, opt EvalOptions) error {
-	sc, id := e.Scenario, e.Info.ID
-	m, err := w.Model(sc.Assumptions)
+// readEvaluation reads through q what Evaluate evaluates: the scenario
+// ref, its model and, when opt asks, its sources.
+func (w *Workspace) readEvaluation(ctx context.Context, q sqlscan.Querier, ref string, opt EvalOptions) (*Evaluation, error) {
+	info, err := resolve(ctx, q, ref)
 	if err != nil {
-		return fmt.Errorf("scenario %s: %w", id, err)
+		return nil, err
 	}
-	sources, err := w.ScenarioSources(sc)
-	if err != nil {
-		return fmt.Errorf("scenario %s: sources: %w", id, err)
+	e := &Evaluation{Info: info}
+	if e.Scenario, e.Rev, err = readScenario(ctx, q, info.ID); err != nil {
+		return nil, err
 	}
-	e.Model, e.Sources, e.AsOf = m, sources, evalDay(sc, opt)
-	e.Result = m.EvaluateWith(sc, e.AsOf, scenarios.Options{Lines: opt.Lines})
-	return nil
+	if opt.afterScenario != nil {
+		opt.afterScenario()
+	}
+	if e.Model, err = w.modelWith(ctx, q, e.Scenario.Assumptions, nil); err != nil {
+		return nil, fmt.Errorf("scenario %s: %w", info.ID, err)
+	}
+	if opt.Sources {
+		if e.Sources, err = w.scenarioSources(ctx, q, e.Scenario); err != nil {
+			return nil, fmt.Errorf("scenario %s: sources: %w", info.ID, err)
+		}
+	}
+	return e, nil
 }
 
 // evalDay returns the day opt evaluates sc on.
@@ -135,14 +115,4 @@ func evalDay(sc *scenarios.Scenario, opt EvalOptions) scenarios.Date {
 		return opt.Today
 	}
 	return scenarios.Today()
-}
-
-// dataVersion returns SQLite's data_version on conn: it changes when
-// another connection commits.
-func dataVersion(ctx context.Context, conn *sql.Conn) (int64, error) {
-	var v int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
-		return 0, fmt.Errorf("read the data version: %w", err)
-	}
-	return v, nil
 }

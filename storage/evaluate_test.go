@@ -32,6 +32,8 @@ func TestEvaluate(t *testing.T) {
 		{"follows the clock", "today", storage.EvalOptions{Today: today}, today},
 		{"follows the clock, as of", "today", storage.EvalOptions{AsOf: day, Today: today}, day},
 		{"with lines", id, storage.EvalOptions{Lines: true}, scenarios.NewDate(2025, 8, 15)},
+		{"with sources", id, storage.EvalOptions{Sources: true}, scenarios.NewDate(2025, 8, 15)},
+		{"follows the clock, with sources", "today", storage.EvalOptions{Today: today, Sources: true}, today},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := w.Evaluate(tc.ref, tc.opt)
@@ -56,8 +58,18 @@ func TestEvaluate(t *testing.T) {
 			if tc.opt.Lines != (len(e.Result.Lines) > 0) {
 				t.Errorf("lines asked %v, got %d lines", tc.opt.Lines, len(e.Result.Lines))
 			}
-			if len(e.Sources) == 0 {
-				t.Error("no source lines")
+			// Sources are read only when asked, and are then the scenario's.
+			if !tc.opt.Sources && e.Sources != nil {
+				t.Errorf("sources not asked, got %q", e.Sources)
+			}
+			if tc.opt.Sources {
+				want, err := w.ScenarioSources(sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(e.Sources) == 0 || !reflect.DeepEqual(e.Sources, want) {
+					t.Errorf("sources %q, want %q", e.Sources, want)
+				}
 			}
 			if got := e.Compared("A"); got.Label != "A" || got.AsOf != tc.want || !reflect.DeepEqual(got.Assumptions, sc.Assumptions) {
 				t.Errorf("compared side = %+v", got)

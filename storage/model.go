@@ -8,6 +8,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage/refdata"
+	"parley/storage/sqlscan"
 )
 
 // productYears are the years with built-in product-level lines for flows
@@ -18,16 +19,27 @@ var productYears = []int{2024, 2025}
 // trade lines of its year and granularity (or of the user's datasets), each
 // line's CUSMA share under its preset, the elasticities and baseline tariffs
 // of its presets and overrides, and the product lists and content shares
-// that measures refer to.
+// that measures refer to. It reads them in one read transaction.
 func (w *Workspace) Model(a scenarios.Assumptions) (*scenarios.Model, error) {
-	return w.modelWith(a, nil)
+	return w.readModel(a, nil)
 }
 
-// modelWith is Model with the lists of extra added to (or replacing) the
-// workspace's: a library pack's lists before it is applied.
-func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLists) (*scenarios.Model, error) {
-	ctx := context.Background()
-	r, err := w.refs(ctx)
+// readModel is modelWith in a read transaction of its own.
+func (w *Workspace) readModel(a scenarios.Assumptions, extra scenarios.ProductLists) (*scenarios.Model, error) {
+	var m *scenarios.Model
+	err := w.inReadTx(func(tx *sql.Tx) error {
+		var err error
+		m, err = w.modelWith(context.Background(), tx, a, extra)
+		return err
+	})
+	return m, err
+}
+
+// modelWith is Model reading through q, with the lists of extra added to
+// (or replacing) the workspace's: a library pack's lists before it is
+// applied.
+func (w *Workspace) modelWith(ctx context.Context, q sqlscan.Querier, a scenarios.Assumptions, extra scenarios.ProductLists) (*scenarios.Model, error) {
+	r, err := w.refsIn(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -40,13 +52,13 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 		return nil, err
 	}
 	data := scenarios.ModelData{Sectors: r.sectors, ElasticityLow: a.ElasticityLow, ElasticityHigh: a.ElasticityHigh}
-	if err := w.modelLines(ctx, r, pd, a, &data); err != nil {
+	if err := w.modelLines(ctx, q, r, pd, a, &data); err != nil {
 		return nil, err
 	}
 	if data.Params, err = scenarios.ResolveParams(r.sectors, scenarios.ParamSources{CUSMAShare: shares, Elasticity: el, Overrides: a.Overrides}); err != nil {
 		return nil, err
 	}
-	if data.Ref, err = w.reference(ctx, pd); err != nil {
+	if data.Ref, err = w.reference(ctx, q, pd); err != nil {
 		return nil, err
 	}
 	if len(extra) > 0 {
@@ -61,7 +73,7 @@ func (w *Workspace) modelWith(a scenarios.Assumptions, extra scenarios.ProductLi
 // modelLines gives data the baseline lines under a, each with its CUSMA
 // claim share under a's preset (claimShare): the built-in HTS10 lines in
 // columns the model shares, the others as lines.
-func (w *Workspace) modelLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, data *scenarios.ModelData) error {
+func (w *Workspace) modelLines(ctx context.Context, q sqlscan.Querier, r *refData, pd *refdata.Products, a scenarios.Assumptions, data *scenarios.ModelData) error {
 	preset, _ := r.cusmaPreset(a.CUSMAShares)
 	claim := claimShare(preset, pd)
 	for k, d := range scenarios.Directions {
@@ -73,7 +85,7 @@ func (w *Workspace) modelLines(ctx context.Context, r *refData, pd *refdata.Prod
 			data.Columns[k] = withClaims(c, d, claim)
 			continue
 		}
-		dl, err := w.directionLines(ctx, r, pd, a, d)
+		dl, err := w.directionLines(ctx, q, r, pd, a, d)
 		if err != nil {
 			return err
 		}
@@ -135,9 +147,9 @@ func builtinColumns(pd *refdata.Products, a scenarios.Assumptions, d scenarios.D
 // user's dataset if a names one, else the built-in HTS10 lines (flows into
 // the US in 2024 and 2025, at product granularity), else the chapter lines.
 // The slice may be the built-in data's: the caller copies what it changes.
-func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
+func (w *Workspace) directionLines(ctx context.Context, q sqlscan.Querier, r *refData, pd *refdata.Products, a scenarios.Assumptions, d scenarios.Direction) ([]scenarios.Line, error) {
 	if name := a.Datasets.For(d); name != "" {
-		return w.TradeData().Lines(ctx, name, d)
+		return w.TradeData().In(q).Lines(ctx, name, d)
 	}
 	if !a.ChapterLevel() && d == scenarios.CAtoUS && slices.Contains(productYears, a.BaselineYear) {
 		pl, err := pd.Lines(a.BaselineYear)
@@ -148,7 +160,7 @@ func (w *Workspace) directionLines(ctx context.Context, r *refData, pd *refdata.
 			return pl, nil
 		}
 	}
-	all, err := w.linesFor(ctx, r, a.BaselineYear)
+	all, err := w.linesFor(ctx, q, r, a.BaselineYear)
 	if err != nil {
 		return nil, err
 	}
@@ -172,16 +184,10 @@ func (w *Workspace) Compute(id string, asOf scenarios.Date) (scenarios.Result, e
 }
 
 // reference returns the product reference of a model: the built-in lists
-// and content shares, and the user's own lists, read now in one
-// transaction, so that list:NAME resolves to a user list exactly as to a
-// built-in one.
-func (w *Workspace) reference(ctx context.Context, pd *refdata.Products) (*scenarios.Reference, error) {
-	var user scenarios.ProductLists
-	err := w.inReadTx(func(tx *sql.Tx) error {
-		var err error
-		user, err = readUserLists(ctx, tx)
-		return err
-	})
+// and content shares, and the user's own lists, read now through q, so
+// that list:NAME resolves to a user list exactly as to a built-in one.
+func (w *Workspace) reference(ctx context.Context, q sqlscan.Querier, pd *refdata.Products) (*scenarios.Reference, error) {
+	user, err := readUserLists(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -32,8 +32,13 @@ import (
 // LibraryInfo returns the pack the workspace's library came from: the
 // imported pack, or the built-in one the workspace was created with.
 func (w *Workspace) LibraryInfo() (library.Info, error) {
+	return libraryInfo(context.Background(), w.db)
+}
+
+// libraryInfo is LibraryInfo reading through q.
+func libraryInfo(ctx context.Context, q sqlscan.Querier) (library.Info, error) {
 	var info library.Info
-	err := w.db.QueryRow("SELECT title, publisher, vintage, description FROM library_pack WHERE id = 1").
+	err := q.QueryRowContext(ctx, "SELECT title, publisher, vintage, description FROM library_pack WHERE id = 1").
 		Scan(&info.Title, &info.Publisher, &info.Vintage, &info.Description)
 	if errors.Is(err, sql.ErrNoRows) {
 		return library.BuiltinInfo(), nil
@@ -295,7 +300,7 @@ func (w *Workspace) DiffLibrary(p *library.Pack, today scenarios.Date) (*Library
 
 // evaluate computes sc on date with the extra lists known.
 func (w *Workspace) evaluate(sc *scenarios.Scenario, date scenarios.Date, extra scenarios.ProductLists) (scenarios.Result, error) {
-	m, err := w.modelWith(sc.Assumptions, extra)
+	m, err := w.readModel(sc.Assumptions, extra)
 	if err != nil {
 		return scenarios.Result{}, err
 	}

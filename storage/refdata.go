@@ -41,6 +41,13 @@ type refData struct {
 
 // refs returns the cached reference data, reading it on first use.
 func (w *Workspace) refs(ctx context.Context) (*refData, error) {
+	return w.refsIn(ctx, w.db)
+}
+
+// refsIn is refs reading through q on first use. The reference data is
+// written when the workspace is created or its built-in data is brought up
+// to date, before it is open for use, so the cache is one state of it.
+func (w *Workspace) refsIn(ctx context.Context, q sqlscan.Querier) (*refData, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.ref != nil {
@@ -54,7 +61,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		lineSource: map[int]string{},
 		chapter:    map[string]string{},
 	}
-	err := sqlscan.Query(ctx, w.db, "SELECT code, name, short FROM sectors ORDER BY position", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT code, name, short FROM sectors ORDER BY position", func(scan func(...any) error) error {
 		var s scenarios.Sector
 		if err := scan(&s.Code, &s.Name, &s.Short); err != nil {
 			return err
@@ -66,7 +73,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		return nil, fmt.Errorf("read sectors: %w", err)
 	}
 	r.sectorIx = scenarios.IndexSectors(r.sectors)
-	err = sqlscan.Query(ctx, w.db, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, q, "SELECT hs2, sector FROM sector_chapters ORDER BY hs2", func(scan func(...any) error) error {
 		var hs2, code string
 		if err := scan(&hs2, &code); err != nil {
 			return err
@@ -81,7 +88,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 		return nil, fmt.Errorf("read sector chapters: %w", err)
 	}
 
-	if err := sqlscan.Query(ctx, w.db, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
+	if err := sqlscan.Query(ctx, q, "SELECT DISTINCT year FROM trade_lines ORDER BY year", func(scan func(...any) error) error {
 		var y int
 		if err := scan(&y); err != nil {
 			return err
@@ -91,7 +98,7 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("read trade years: %w", err)
 	}
-	if err := r.readPresets(ctx, w); err != nil {
+	if err := r.readPresets(ctx, q); err != nil {
 		return nil, err
 	}
 	w.ref = r
@@ -100,16 +107,16 @@ func (w *Workspace) refs(ctx context.Context) (*refData, error) {
 
 // readPresets reads the CUSMA claim-share presets and the elasticity
 // presets.
-func (r *refData) readPresets(ctx context.Context, w *Workspace) error {
-	if err := r.readCUSMA(ctx, w); err != nil {
+func (r *refData) readPresets(ctx context.Context, q sqlscan.Querier) error {
+	if err := r.readCUSMA(ctx, q); err != nil {
 		return err
 	}
-	return r.readElasticities(ctx, w)
+	return r.readElasticities(ctx, q)
 }
 
 // readCUSMA reads the CUSMA claim-share presets and their shares by sector.
-func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
-	err := sqlscan.Query(ctx, w.db, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
+func (r *refData) readCUSMA(ctx context.Context, q sqlscan.Querier) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
 			return err
@@ -121,7 +128,7 @@ func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
 	if err != nil {
 		return fmt.Errorf("read CUSMA presets: %w", err)
 	}
-	err = sqlscan.Query(ctx, w.db, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, q, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
 		if err := scan(&name, &code, &v); err != nil {
@@ -142,8 +149,8 @@ func (r *refData) readCUSMA(ctx context.Context, w *Workspace) error {
 
 // readElasticities reads the elasticity presets and their values by
 // sector, and which values are imputed.
-func (r *refData) readElasticities(ctx context.Context, w *Workspace) error {
-	err := sqlscan.Query(ctx, w.db, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
+func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
 		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
 			return err
@@ -156,7 +163,7 @@ func (r *refData) readElasticities(ctx context.Context, w *Workspace) error {
 	if err != nil {
 		return fmt.Errorf("read elasticity presets: %w", err)
 	}
-	err = sqlscan.Query(ctx, w.db, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
+	err = sqlscan.Query(ctx, q, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
 		var imputed bool
@@ -202,8 +209,9 @@ func (r *refData) cusmaPreset(name string) (Preset, bool) {
 	return Preset{}, false
 }
 
-// linesFor returns the chapter lines of baseline trade of year, reading them once.
-func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scenarios.Line, error) {
+// linesFor returns the chapter lines of baseline trade of year, reading them
+// once, through q (built-in data, like refsIn's).
+func (w *Workspace) linesFor(ctx context.Context, q sqlscan.Querier, r *refData, year int) ([]scenarios.Line, error) {
 	w.mu.Lock()
 	lines, ok := r.lines[year]
 	w.mu.Unlock()
@@ -211,7 +219,7 @@ func (w *Workspace) linesFor(ctx context.Context, r *refData, year int) ([]scena
 		return lines, nil
 	}
 	var datasets map[string]bool = map[string]bool{}
-	err := sqlscan.Query(ctx, w.db, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
 		var l scenarios.Line
 		var ds, dir string
 		if err := scan(&ds, &dir, &l.Code, &l.Sector, &l.Value); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"parley/library"
 	"parley/scenarios"
+	"parley/storage/datasets"
 	"parley/storage/sqlscan"
 )
 
@@ -53,7 +54,7 @@ func scanInfo(scan func(...any) error) (ScenarioInfo, error) {
 	if s.AsOf, err = library.OptionalDate(asOf); err != nil {
 		return s, fmt.Errorf("scenario %s: as_of: %w", s.ID, err)
 	}
-	s.Updated = stampOf(updated)
+	s.Updated = sqlscan.ParseStamp(updated)
 	return s, nil
 }
 
@@ -76,8 +77,13 @@ func (w *Workspace) Scenarios() ([]ScenarioInfo, error) {
 
 // Resolve finds a scenario by id, or else by name (ignoring case).
 func (w *Workspace) Resolve(ref string) (ScenarioInfo, error) {
-	for _, q := range []string{" WHERE s.id = ?", " WHERE s.name = ? COLLATE NOCASE"} {
-		row := w.db.QueryRow(scenarioInfoQuery+q, ref)
+	return resolve(context.Background(), w.db, ref)
+}
+
+// resolve is Resolve reading through q.
+func resolve(ctx context.Context, q sqlscan.Querier, ref string) (ScenarioInfo, error) {
+	for _, where := range []string{" WHERE s.id = ?", " WHERE s.name = ? COLLATE NOCASE"} {
+		row := q.QueryRowContext(ctx, scenarioInfoQuery+where, ref)
 		s, err := scanInfo(row.Scan)
 		if err == nil {
 			return s, nil
@@ -119,14 +125,15 @@ func (w *Workspace) ScenarioRev(id string) (*scenarios.Scenario, int64, error) {
 	return sc, rev, nil
 }
 
-// readScenario reads scenario id in tx.
-func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenario, int64, error) {
+// readScenario reads scenario id through q, which must be a transaction
+// for the scenario, its measures and their evidence to be one state.
+func readScenario(ctx context.Context, q sqlscan.Querier, id string) (*scenarios.Scenario, int64, error) {
 	sc := &scenarios.Scenario{}
-	var asOf, overrides, datasets string
+	var asOf, overrides, chosen string
 	var rev int64
-	err := tx.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
+	err := q.QueryRowContext(ctx, `SELECT name, description, as_of, as_of_today, baseline_year, granularity, datasets,
 		cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, revision FROM scenarios WHERE id = ?`, id).Scan(
-		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &datasets,
+		&sc.Name, &sc.Description, &asOf, &sc.AsOfToday, &sc.Assumptions.BaselineYear, &sc.Assumptions.Granularity, &chosen,
 		&sc.Assumptions.CUSMAShares, &sc.Assumptions.Elasticities, &sc.Assumptions.ElasticityLow, &sc.Assumptions.ElasticityHigh, &overrides,
 		&sc.Assumptions.IncludeThreats, &rev)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -141,11 +148,11 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err := decodeOverrides(overrides, &sc.Assumptions.Overrides); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: overrides: %w", id, err)
 	}
-	if err := decodeDatasets(datasets, &sc.Assumptions.Datasets); err != nil {
+	if err := datasets.DecodeChoice(chosen, &sc.Assumptions.Datasets); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
 	ids := map[int64]int{}
-	err = sqlscan.Query(ctx, tx, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+	err = sqlscan.Query(ctx, q, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
 		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
 		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
 		func(scan func(...any) error) error {
@@ -160,7 +167,7 @@ func readScenario(ctx context.Context, tx *sql.Tx, id string) (*scenarios.Scenar
 	if err != nil {
 		return nil, 0, fmt.Errorf("read measures of %s: %w", id, err)
 	}
-	if err := readEvidence(ctx, tx, id, sc, ids); err != nil {
+	if err := readEvidence(ctx, q, id, sc, ids); err != nil {
 		return nil, 0, err
 	}
 	return sc, rev, nil
@@ -206,8 +213,8 @@ func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
 
 // readEvidence reads the evidence of the measures of scenario id into sc;
 // ids maps the measures' row ids to their index in sc.Measures.
-func readEvidence(ctx context.Context, tx *sql.Tx, id string, sc *scenarios.Scenario, ids map[int64]int) error {
-	err := sqlscan.Query(ctx, tx, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+func readEvidence(ctx context.Context, q sqlscan.Querier, id string, sc *scenarios.Scenario, ids map[int64]int) error {
+	err := sqlscan.Query(ctx, q, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
 		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
 		func(scan func(...any) error) error {
 			var mid int64
@@ -439,7 +446,7 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 	if err != nil {
 		return err
 	}
-	datasets, err := encodeDatasets(sc.Assumptions.Datasets)
+	chosen, err := datasets.EncodeChoice(sc.Assumptions.Datasets)
 	if err != nil {
 		return err
 	}
@@ -455,14 +462,14 @@ func (w *Workspace) writeScenario(tx *sql.Tx, id string, sc *scenarios.Scenario,
 			cusma_preset, elasticity_preset, elasticity_low, elasticity_high, overrides, include_threats, builtin, position,
 			created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			id, name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, chosen, a.CUSMAShares,
 			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, builtin, position, now, now)
 	} else {
 		_, err = tx.Exec(`UPDATE scenarios SET name = ?, description = ?, as_of = ?, as_of_today = ?, baseline_year = ?,
 			granularity = ?, datasets = ?, cusma_preset = ?, elasticity_preset = ?, elasticity_low = ?, elasticity_high = ?,
 			overrides = ?, include_threats = ?, updated_at = ?, revision = revision + 1
 			WHERE id = ?`,
-			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, datasets, a.CUSMAShares,
+			name, sc.Description, sc.AsOf.String(), sc.AsOfToday, a.BaselineYear, granularity, chosen, a.CUSMAShares,
 			a.Elasticities, a.ElasticityLow, a.ElasticityHigh, overrides, a.IncludeThreats, now, id)
 	}
 	if err != nil {
@@ -581,26 +588,6 @@ func decodeProducts(s string, dst **scenarios.ProductScope) error {
 		return err
 	}
 	*dst = j.Scope()
-	return nil
-}
-
-// datasetsJSON is a scenario's choice of datasets as stored.
-type datasetsJSON struct {
-	CAtoUS string `json:"ca_to_us,omitempty"`
-	UStoCA string `json:"us_to_ca,omitempty"`
-}
-
-func encodeDatasets(d scenarios.Datasets) (string, error) {
-	b, err := json.Marshal(datasetsJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
-	return string(b), err
-}
-
-func decodeDatasets(s string, d *scenarios.Datasets) error {
-	var j datasetsJSON
-	if err := json.Unmarshal([]byte(s), &j); err != nil {
-		return err
-	}
-	*d = scenarios.Datasets{CAtoUS: j.CAtoUS, UStoCA: j.UStoCA}
 	return nil
 }
 

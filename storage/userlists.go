@@ -124,9 +124,9 @@ func (w *Workspace) inReadTx(fn func(tx *sql.Tx) error) error {
 }
 
 // readUserLists reads the user's lists with their codes.
-func readUserLists(ctx context.Context, tx *sql.Tx) (scenarios.ProductLists, error) {
+func readUserLists(ctx context.Context, q sqlscan.Querier) (scenarios.ProductLists, error) {
 	lists := scenarios.ProductLists{}
-	err := sqlscan.Query(ctx, tx, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, title, source, codes FROM user_lists", func(scan func(...any) error) error {
 		l := &scenarios.ProductList{User: true}
 		var codes string
 		if err := scan(&l.Name, &l.Title, &l.Source, &codes); err != nil {
@@ -157,7 +157,7 @@ func (w *Workspace) ListInfos() ([]ListInfo, error) {
 	err = w.inReadTx(func(tx *sql.Tx) error {
 		return sqlscan.Query(context.Background(), tx, "SELECT name, title, source, size, created, updated FROM user_lists ORDER BY name", func(scan func(...any) error) error {
 			var l ListInfo
-			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, stamp{&l.Created}, stamp{&l.Updated}); err != nil {
+			if err := scan(&l.Name, &l.Title, &l.Source, &l.Size, sqlscan.Time(&l.Created), sqlscan.Time(&l.Updated)); err != nil {
 				return err
 			}
 			out = append(out, l)

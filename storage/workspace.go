@@ -18,6 +18,7 @@ import (
 
 	"parley/storage/atomicfile"
 	"parley/storage/defaults"
+	"parley/storage/sqlscan"
 	"parley/storage/textextract"
 )
 
@@ -441,35 +442,5 @@ func (w *Workspace) mapWriteError(err error) error {
 
 // timestamp formats the current time for the database.
 func (w *Workspace) timestamp() string {
-	return w.now().UTC().Format(time.RFC3339)
-}
-
-// stamp scans a timestamp column (RFC 3339 text, UTC, as timestamp writes
-// it) into a time.Time; NULL, "" or a value that is no timestamp is the
-// zero time.
-type stamp struct{ t *time.Time }
-
-// Scan implements sql.Scanner.
-func (s stamp) Scan(v any) error {
-	switch v := v.(type) {
-	case time.Time:
-		*s.t = v
-	case string:
-		*s.t = stampOf(v)
-	case []byte:
-		*s.t = stampOf(string(v))
-	default:
-		*s.t = time.Time{}
-	}
-	return nil
-}
-
-// stampOf parses a timestamp of the database; "" or a value that is no
-// timestamp is the zero time.
-func stampOf(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
+	return sqlscan.Stamp(w.now())
 }

@@ -27,9 +27,10 @@ func compareCommand() *command {
 }
 
 // evaluateRef resolves ref and evaluates it on asOf, or on its own date
-// (today for a scenario that follows the clock).
-func (c *call) evaluateRef(ref string, asOf scenarios.Date) (*storage.Evaluation, error) {
-	return c.ws.Evaluate(ref, storage.EvalOptions{AsOf: asOf, Today: c.env.today()})
+// (today for a scenario that follows the clock), with the source lines of
+// its figures when sources is set.
+func (c *call) evaluateRef(ref string, asOf scenarios.Date, sources bool) (*storage.Evaluation, error) {
+	return c.ws.Evaluate(ref, storage.EvalOptions{AsOf: asOf, Today: c.env.today(), Sources: sources})
 }
 
 func runCompare(c *call) error {
@@ -45,11 +46,11 @@ func runCompare(c *call) error {
 	if err != nil {
 		return err
 	}
-	a, err := c.evaluateRef(args[0], asOf)
+	a, err := c.evaluateRef(args[0], asOf, format != "json")
 	if err != nil {
 		return err
 	}
-	b, err := c.evaluateRef(args[1], asOf)
+	b, err := c.evaluateRef(args[1], asOf, format != "json")
 	if err != nil {
 		return err
 	}

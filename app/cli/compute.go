@@ -42,7 +42,7 @@ func runCompute(c *call) error {
 		return err
 	}
 	lines := c.args.bool("lines")
-	e, err := c.ws.Evaluate(args[0], storage.EvalOptions{AsOf: asOf, Today: c.env.today(), Lines: lines})
+	e, err := c.ws.Evaluate(args[0], storage.EvalOptions{AsOf: asOf, Today: c.env.today(), Lines: lines, Sources: format != "json"})
 	if err != nil {
 		return err
 	}

@@ -59,7 +59,7 @@ func loadSubjects(ws *storage.Workspace, refs []string, asOf, today scenarios.Da
 // loadSubject evaluates scenario id (storage's Evaluate) and keeps what a
 // chart or a deck needs of it.
 func loadSubject(ws *storage.Workspace, id string, asOf, today scenarios.Date) (*subject, error) {
-	e, err := ws.Evaluate(id, storage.EvalOptions{AsOf: asOf, Today: today})
+	e, err := ws.Evaluate(id, storage.EvalOptions{AsOf: asOf, Today: today, Sources: true})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 
 	"parley/scenarios"
 	"parley/storage/atomicfile"
+	"parley/storage/sqlscan"
 	"parley/storage/storeerr"
 )
 
@@ -41,10 +42,26 @@ type Store interface {
 }
 
 // Datasets are the user's trade datasets of one workspace.
-type Datasets struct{ s Store }
+type Datasets struct {
+	s Store
+	q sqlscan.Querier // where they read; nil: s.DB()
+}
 
 // New returns the datasets of the workspace s.
 func New(s Store) *Datasets { return &Datasets{s: s} }
+
+// In returns the datasets reading through q, a transaction of the
+// workspace's database, so that what they read is the state q sees, as the
+// rest of what the caller reads in q. Writes still go through the Store.
+func (ds *Datasets) In(q sqlscan.Querier) *Datasets { return &Datasets{s: ds.s, q: q} }
+
+// db is where the datasets read.
+func (ds *Datasets) db() sqlscan.Querier {
+	if ds.q != nil {
+		return ds.q
+	}
+	return ds.s.DB()
+}
 
 // The workspace's errors of bad input, which the datasets' errors wrap.
 var (
@@ -53,44 +70,26 @@ var (
 	errInvalid  = atomicfile.ErrInvalid
 )
 
-// stamp scans a timestamp column (RFC 3339 text, UTC) into a time.Time;
-// NULL, "" or a value that is no timestamp is the zero time.
-type stamp struct{ t *time.Time }
-
-// Scan implements sql.Scanner.
-func (s stamp) Scan(v any) error {
-	var text string
-	switch v := v.(type) {
-	case time.Time:
-		*s.t = v
-		return nil
-	case string:
-		text = v
-	case []byte:
-		text = string(v)
-	}
-	t, err := time.Parse(time.RFC3339, text)
-	if err != nil {
-		t = time.Time{}
-	}
-	*s.t = t
-	return nil
-}
-
-// datasetsJSON is a scenario's choice of datasets as the scenarios table
-// stores it (the same encoding as storage's).
-type datasetsJSON struct {
+// choiceJSON is a scenario's choice of datasets as the scenarios table
+// stores it (its datasets column).
+type choiceJSON struct {
 	CAtoUS string `json:"ca_to_us,omitempty"`
 	UStoCA string `json:"us_to_ca,omitempty"`
 }
 
-func encodeDatasets(d scenarios.Datasets) (string, error) {
-	b, err := json.Marshal(datasetsJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
+// EncodeChoice returns a scenario's choice of datasets as the scenarios
+// table stores it; DecodeChoice reads it back. Both the scenarios and the
+// datasets (which rename the datasets scenarios use) read and write that
+// column through them.
+func EncodeChoice(d scenarios.Datasets) (string, error) {
+	b, err := json.Marshal(choiceJSON{CAtoUS: d.CAtoUS, UStoCA: d.UStoCA})
 	return string(b), err
 }
 
-func decodeDatasets(s string, d *scenarios.Datasets) error {
-	var j datasetsJSON
+// DecodeChoice reads a scenario's choice of datasets as EncodeChoice
+// wrote it.
+func DecodeChoice(s string, d *scenarios.Datasets) error {
+	var j choiceJSON
 	if err := json.Unmarshal([]byte(s), &j); err != nil {
 		return err
 	}

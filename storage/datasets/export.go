@@ -41,7 +41,7 @@ func (ds *Datasets) Export(name string, out io.Writer) error {
 	if err := cw.Write(DatasetExportHeader); err != nil {
 		return err
 	}
-	err = sqlscan.Query(context.Background(), ds.s.DB(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
+	err = sqlscan.Query(context.Background(), ds.db(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		var code, region, sector, desc string
 		var v float64

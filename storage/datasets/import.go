@@ -222,7 +222,7 @@ func (ds *Datasets) Import(ctx context.Context, path string, spec DatasetSpec, o
 // (errExists), outside a transaction.
 func (ds *Datasets) checkNewDatasetName(ctx context.Context, name string) error {
 	var n int
-	if err := ds.s.DB().QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", name).Scan(&n); err != nil {
+	if err := ds.db().QueryRowContext(ctx, "SELECT count(*) FROM trade_datasets WHERE name = ?", name).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {

@@ -17,7 +17,7 @@ func (ds *Datasets) Lines(ctx context.Context, name string, d scenarios.Directio
 	var id int64
 	var dir string
 	var cadPerUSD float64
-	err := ds.s.DB().QueryRowContext(ctx, "SELECT id, direction, cad_per_usd FROM trade_datasets WHERE name = ?", name).Scan(&id, &dir, &cadPerUSD)
+	err := ds.db().QueryRowContext(ctx, "SELECT id, direction, cad_per_usd FROM trade_datasets WHERE name = ?", name).Scan(&id, &dir, &cadPerUSD)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: no dataset named %q (see 'parley dataset list')", errNotFound, name)
 	}
@@ -28,7 +28,7 @@ func (ds *Datasets) Lines(ctx context.Context, name string, d scenarios.Directio
 		return nil, fmt.Errorf("%w: dataset %q holds %s trade, not %s", errInvalid, name, dir, d)
 	}
 	var lines []scenarios.Line
-	err = sqlscan.Query(ctx, ds.s.DB(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
+	err = sqlscan.Query(ctx, ds.db(), `SELECT code, region, sector, description, value, cusma_value FROM dataset_lines
 		WHERE dataset = ? ORDER BY code, region`, func(scan func(...any) error) error {
 		l := scenarios.Line{Direction: d}
 		var cusma sql.NullFloat64

@@ -109,7 +109,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 	var d TradeDataset
 	var dir, skipped string
 	if err := scan(&d.ID, &d.Name, &dir, &d.Year, &d.MonthFrom, &d.MonthTo, &d.Currency, &d.CADPerUSD,
-		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, stamp{&d.ImportedAt},
+		&d.Source, &d.FileName, &d.SHA256, &d.RowsRead, &d.RowsSkipped, &skipped, sqlscan.Time(&d.ImportedAt),
 		&d.Lines, &d.CUSMALines, &d.Regions, &d.Total, &d.CUSMATotal); err != nil {
 		return d, err
 	}
@@ -130,7 +130,7 @@ func scanDataset(scan func(...any) error) (TradeDataset, error) {
 func (ds *Datasets) List() ([]TradeDataset, error) {
 	ctx := context.Background()
 	var out []TradeDataset
-	err := sqlscan.Query(ctx, ds.s.DB(), "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, ds.db(), "SELECT "+datasetColumns+" FROM "+datasetStats("")+" ORDER BY d.name COLLATE NOCASE", func(scan func(...any) error) error {
 		d, err := scanDataset(scan)
 		if err != nil {
 			return err
@@ -141,7 +141,7 @@ func (ds *Datasets) List() ([]TradeDataset, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list trade datasets: %w", err)
 	}
-	users, err := ds.datasetUsers(ctx, ds.s.DB())
+	users, err := ds.datasetUsers(ctx, ds.db())
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +155,7 @@ func (ds *Datasets) List() ([]TradeDataset, error) {
 func (ds *Datasets) Get(name string) (TradeDataset, error) {
 	ctx := context.Background()
 	name = strings.TrimSpace(name)
-	row := ds.s.DB().QueryRowContext(ctx, "SELECT "+datasetColumns+" FROM "+
+	row := ds.db().QueryRowContext(ctx, "SELECT "+datasetColumns+" FROM "+
 		datasetStats("WHERE dataset = (SELECT id FROM trade_datasets WHERE name = ?)")+" WHERE d.name = ?", name, name)
 	d, err := scanDataset(row.Scan)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -164,7 +164,7 @@ func (ds *Datasets) Get(name string) (TradeDataset, error) {
 	if err != nil {
 		return TradeDataset{}, fmt.Errorf("read trade dataset %q: %w", name, err)
 	}
-	users, err := ds.datasetUsers(ctx, ds.s.DB())
+	users, err := ds.datasetUsers(ctx, ds.db())
 	if err != nil {
 		return TradeDataset{}, err
 	}
@@ -176,7 +176,7 @@ func (ds *Datasets) Get(name string) (TradeDataset, error) {
 // names it has.
 func (ds *Datasets) noDataset(name string) error {
 	var names []string
-	_ = sqlscan.Query(context.Background(), ds.s.DB(), "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
+	_ = sqlscan.Query(context.Background(), ds.db(), "SELECT name FROM trade_datasets ORDER BY name", func(scan func(...any) error) error {
 		var n string
 		if err := scan(&n); err != nil {
 			return err
@@ -190,14 +190,9 @@ func (ds *Datasets) noDataset(name string) error {
 	return fmt.Errorf("%w: no trade dataset named %q (the workspace has %s)", errNotFound, name, strings.Join(names, ", "))
 }
 
-// rowsQueryer is the database or a transaction.
-type rowsQueryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // datasetUsers maps each dataset name (lower case) to the names of the
 // scenarios that use it, in scenario order.
-func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string][]string, error) {
+func (ds *Datasets) datasetUsers(ctx context.Context, q sqlscan.Querier) (map[string][]string, error) {
 	rows, err := q.QueryContext(ctx, "SELECT name, datasets FROM scenarios ORDER BY position, name")
 	if err != nil {
 		return nil, fmt.Errorf("read the scenarios' datasets: %w", err)
@@ -209,7 +204,7 @@ func (ds *Datasets) datasetUsers(ctx context.Context, q rowsQueryer) (map[string
 			return err
 		}
 		var sel scenarios.Datasets
-		if err := decodeDatasets(js, &sel); err != nil {
+		if err := DecodeChoice(js, &sel); err != nil {
 			return fmt.Errorf("scenario %q: datasets: %w", name, err)
 		}
 		for _, d := range scenarios.Directions {
@@ -311,7 +306,7 @@ func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 	}
 	for _, u := range uses {
 		var sel scenarios.Datasets
-		if err := decodeDatasets(u.js, &sel); err != nil {
+		if err := DecodeChoice(u.js, &sel); err != nil {
 			return nil, fmt.Errorf("scenario %q: datasets: %w", u.name, err)
 		}
 		hit := false
@@ -324,7 +319,7 @@ func (ds *Datasets) renameDatasetUses(ctx context.Context, tx *sql.Tx, old, new 
 		if !hit {
 			continue
 		}
-		js, err := encodeDatasets(sel)
+		js, err := EncodeChoice(sel)
 		if err != nil {
 			return nil, err
 		}

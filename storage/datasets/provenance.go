@@ -25,10 +25,10 @@ type Dataset struct {
 // their provenance.
 func (ds *Datasets) Provenance() ([]Dataset, error) {
 	var out []Dataset
-	err := sqlscan.Query(context.Background(), ds.s.DB(), `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
+	err := sqlscan.Query(context.Background(), ds.db(), `SELECT id, name, kind, file, source, licence, description, builtin, imported_at
 		FROM datasets ORDER BY builtin DESC, imported_at, id`, func(scan func(...any) error) error {
 		var d Dataset
-		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, stamp{&d.ImportedAt}); err != nil {
+		if err := scan(&d.ID, &d.Name, &d.Kind, &d.File, &d.Source, &d.Licence, &d.Description, &d.Builtin, sqlscan.Time(&d.ImportedAt)); err != nil {
 			return err
 		}
 		out = append(out, d)

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode"
 
+	"parley/storage/sqlscan"
 	"parley/storage/textextract"
 )
 
@@ -252,7 +253,7 @@ func InsertDocument(tx *sql.Tx, d *Document, body, now string) error {
 	if err != nil {
 		return err
 	}
-	d.ImportedAt = stampOf(now)
+	d.ImportedAt = sqlscan.ParseStamp(now)
 	if _, err := tx.Exec(`INSERT INTO documents (id, title, publisher, date, kind, url, topics, source_file, body, body_sha256, builtin, imported_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.ID, d.Title, d.Publisher, d.Date, d.Kind, d.URL, string(topics),
 		d.SourceFile, body, BodyHash(body), d.Builtin, now); err != nil {
@@ -285,7 +286,7 @@ const DocumentColumns = `d.id, d.title, d.publisher, d.date, d.kind, d.url, d.to
 func scanDocument(scan func(...any) error, extra ...any) (Document, error) {
 	var d Document
 	var topics string
-	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, stamp{&d.ImportedAt}}, extra...)
+	dest := append([]any{&d.ID, &d.Title, &d.Publisher, &d.Date, &d.Kind, &d.URL, &topics, &d.SourceFile, &d.Builtin, sqlscan.Time(&d.ImportedAt)}, extra...)
 	if err := scan(dest...); err != nil {
 		return d, err
 	}

@@ -59,35 +59,6 @@ func (l *Library) scanAll(ctx context.Context, query string, fn func(scan func(.
 	return sqlscan.Rows(rows, fn)
 }
 
-// stamp scans a timestamp column (RFC 3339 text, UTC) into a time.Time;
-// NULL, "" or a value that is no timestamp is the zero time.
-type stamp struct{ t *time.Time }
-
-// Scan implements sql.Scanner.
-func (s stamp) Scan(v any) error {
-	switch v := v.(type) {
-	case time.Time:
-		*s.t = v
-	case string:
-		*s.t = stampOf(v)
-	case []byte:
-		*s.t = stampOf(string(v))
-	default:
-		*s.t = time.Time{}
-	}
-	return nil
-}
-
-// stampOf parses a timestamp of the database; "" or a value that is no
-// timestamp is the zero time.
-func stampOf(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}

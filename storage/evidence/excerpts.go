@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"parley/scenarios"
+	"parley/storage/sqlscan"
 )
 
 // Tag kinds of excerpts.
@@ -154,7 +155,7 @@ func (l *Library) Excerpts(document string) ([]Excerpt, error) {
 	}
 	err := l.scanAll(ctx, q+" ORDER BY id DESC", func(scan func(...any) error) error {
 		var x Excerpt
-		if err := scan(&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created}); err != nil {
+		if err := scan(&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, sqlscan.Time(&x.Created)); err != nil {
 			return err
 		}
 		index[x.ID] = len(out)
@@ -185,7 +186,7 @@ func (l *Library) Excerpts(document string) ([]Excerpt, error) {
 func (l *Library) Excerpt(id int64) (Excerpt, error) {
 	var x Excerpt
 	err := l.s.QueryRow(context.Background(), "SELECT id, document, start, quote, note, created_at FROM excerpts WHERE id = ?", id).Scan(
-		&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, stamp{&x.Created})
+		&x.ID, &x.Document, &x.Start, &x.Quote, &x.Note, sqlscan.Time(&x.Created))
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, fmt.Errorf("%w: no excerpt %d", l.s.NotFound(), id)
 	}

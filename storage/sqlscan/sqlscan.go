@@ -1,5 +1,6 @@
 // Package sqlscan reads the rows of a query one by one, closing them and
-// returning the first error, the iteration's included.
+// returning the first error, the iteration's included, and scans the
+// workspace's timestamp columns.
 package sqlscan
 
 import (
@@ -7,9 +8,12 @@ import (
 	"database/sql"
 )
 
-// Querier runs a query: a *sql.DB, *sql.Conn or *sql.Tx.
+// Querier runs a query: a *sql.DB, *sql.Conn or *sql.Tx. Code that reads
+// takes one, so that a caller can pass the transaction in which it reads
+// everything else, and what it reads is one state of the workspace.
 type Querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // Query runs query on q and calls fn for each row with the row's Scan.

@@ -32,6 +32,10 @@ func TestCompareTwoScenarios(t *testing.T) {
 	if !strings.Contains(v.key.Text, "A: Threat") || !strings.Contains(v.key.Text, "B: August 2025") {
 		t.Errorf("key %q", v.key.Text)
 	}
+	// A's figures say where they come from: its data and the measure library.
+	if !strings.Contains(v.sources.Text, "US Census") || !strings.Contains(v.sources.Text, "Measure library") {
+		t.Errorf("sources %q", v.sources.Text)
+	}
 	// Per sector: the difference is B − A.
 	for r := 1; r <= len(sess.Sectors()); r++ {
 		da, db := v.table.Cols[1].Key(v.table.Row(r)), v.table.Cols[2].Key(v.table.Row(r))

@@ -254,7 +254,7 @@ func (v *View) Refresh() {
 	}
 	var names []string
 	for _, id := range v.ids {
-		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{})
+		e, err := v.sess.Workspace().Evaluate(id, storage.EvalOptions{Sources: true})
 		if err != nil {
 			v.nav.ShowError("compute the scenario", err)
 			return

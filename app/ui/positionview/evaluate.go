@@ -38,7 +38,7 @@ type positionEval struct {
 func evaluatePosition(_ context.Context, e positionEval) positionEval {
 	e.srcs = nil
 	for i, id := range e.ids {
-		ev, err := e.ws.Evaluate(id, storage.EvalOptions{AsOf: e.day})
+		ev, err := e.ws.Evaluate(id, storage.EvalOptions{AsOf: e.day, Sources: true})
 		if err != nil {
 			e.err, e.failed = err, "compute the scenario"
 			return e
