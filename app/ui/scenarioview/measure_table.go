@@ -1,6 +1,9 @@
 package scenarioview
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -26,6 +29,13 @@ var measureHeaders = [measureCols]string{"", "Measure", "Rate", "Sectors (covera
 // without scrolling in the narrowest window.
 var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 
+// prefMeasureWidths is the preference that keeps the widths the user gave
+// the columns, from one run to the next.
+const prefMeasureWidths = "scenario.measures.widths"
+
+// minColumnWidth and maxColumnWidth bound a remembered column width.
+const minColumnWidth, maxColumnWidth = 16, 2000
+
 // measureTable is the table of a scenario's measures.
 //
 // Fyne drops the renderer of a widget that is not drawn for a while (the
@@ -38,6 +48,14 @@ var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 type measureTable struct {
 	widget.Table
 	rebuilt func()
+
+	// widths are the columns' widths; resized, if not nil, receives them
+	// when the user has dragged a column's edge.
+	widths  [measureCols]float32
+	resized func(widths [measureCols]float32)
+	// headers are the header cells and the column each shows: their
+	// widths are the columns' (the table has no getter).
+	headers map[*widget.Label]int
 }
 
 // CreateRenderer builds the table's renderer with its scroll offset and
@@ -49,6 +67,29 @@ func (t *measureTable) CreateRenderer() fyne.WidgetRenderer {
 		t.rebuilt()
 	}
 	return r
+}
+
+// setWidths gives the columns widths ws.
+func (t *measureTable) setWidths(ws [measureCols]float32) {
+	t.widths = ws
+	for i, w := range ws {
+		t.SetColumnWidth(i, w)
+	}
+}
+
+// DragEnd ends a drag on the table; a drag of a column's edge in the
+// header row has changed that column's width, which resized receives.
+func (t *measureTable) DragEnd() {
+	t.Table.DragEnd()
+	changed := false
+	for l, col := range t.headers {
+		if w := l.Size().Width; l.Visible() && w > 0 && w != t.widths[col] {
+			t.widths[col], changed = w, true
+		}
+	}
+	if changed && t.resized != nil {
+		t.resized(t.widths)
+	}
 }
 
 // showRow scrolls the table to row i.
@@ -66,7 +107,7 @@ func (t *measureTable) showRow(i int) {
 // the form.
 func (v *scenarioView) newTable() {
 	h := v.h
-	t := &measureTable{}
+	t := &measureTable{headers: map[*widget.Label]int{}}
 	t.Length = func() (int, int) { return len(v.shownMeasures()), measureCols }
 	t.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	t.UpdateCell = v.updateCell
@@ -79,12 +120,15 @@ func (v *scenarioView) newTable() {
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(measureHeaders[id.Col])
+			l := o.(*widget.Label)
+			t.headers[l] = id.Col
+			l.SetText(measureHeaders[id.Col])
 		}
 	}
-	for i, w := range measureWidths {
-		t.SetColumnWidth(i, w)
-	}
+	// The widths the user gave the columns are kept for the next run.
+	prefs := appPrefs()
+	t.setWidths(loadMeasureWidths(prefs))
+	t.resized = func(ws [measureCols]float32) { saveMeasureWidths(prefs, ws) }
 	t.OnSelected = func(id widget.TableCellID) {
 		i := v.measureAt(id.Row)
 		if i < 0 {
@@ -114,4 +158,45 @@ func (v *scenarioView) showSelectedRow() {
 			return
 		}
 	}
+}
+
+// appPrefs returns the app's preferences, or nil without an app.
+func appPrefs() fyne.Preferences {
+	if a := fyne.CurrentApp(); a != nil {
+		return a.Preferences()
+	}
+	return nil
+}
+
+// loadMeasureWidths returns the column widths kept in p, or the default
+// ones when p keeps none that fit the table's columns.
+func loadMeasureWidths(p fyne.Preferences) [measureCols]float32 {
+	ws := measureWidths
+	if p == nil {
+		return ws
+	}
+	fields := strings.Split(p.String(prefMeasureWidths), ",")
+	if len(fields) != measureCols {
+		return measureWidths
+	}
+	for i, f := range fields {
+		w, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+		if err != nil || w < minColumnWidth || w > maxColumnWidth {
+			return measureWidths
+		}
+		ws[i] = float32(w)
+	}
+	return ws
+}
+
+// saveMeasureWidths keeps column widths ws in p.
+func saveMeasureWidths(p fyne.Preferences, ws [measureCols]float32) {
+	if p == nil {
+		return
+	}
+	fields := make([]string, len(ws))
+	for i, w := range ws {
+		fields[i] = strconv.FormatFloat(float64(w), 'f', 1, 32)
+	}
+	p.SetString(prefMeasureWidths, strings.Join(fields, ","))
 }

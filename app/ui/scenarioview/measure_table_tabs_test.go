@@ -1,23 +1,26 @@
 package scenarioview
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
-// shownCells returns the texts of the measure table's data cells that lie
-// inside the table's viewport, below its header: what the user sees.
-func shownCells(v *scenarioView) []string {
-	tb := v.table
-	size := tb.Size()
-	headers := map[string]bool{}
-	for _, h := range measureHeaders {
-		headers[h] = true
-	}
-	var out []string
+// placedLabel is a label of the measure table and its rectangle in the
+// table.
+type placedLabel struct {
+	text       string
+	x, y, w, h float32
+}
+
+// tableLabels returns the labels the measure table lays out: its header
+// and data cells, where they are in the table.
+func tableLabels(v *scenarioView) []placedLabel {
+	var out []placedLabel
 	var walk func(o fyne.CanvasObject, x, y float32)
 	walk = func(o fyne.CanvasObject, x, y float32) {
 		if o == nil || !o.Visible() {
@@ -26,9 +29,7 @@ func shownCells(v *scenarioView) []string {
 		p, s := o.Position(), o.Size()
 		x, y = x+p.X, y+p.Y
 		if l, ok := o.(*widget.Label); ok {
-			if !headers[l.Text] && s.Width > 0 && y >= 0 && y+s.Height <= size.Height && x >= 0 && x < size.Width {
-				out = append(out, l.Text)
-			}
+			out = append(out, placedLabel{l.Text, x, y, s.Width, s.Height})
 			return
 		}
 		switch c := o.(type) {
@@ -42,8 +43,34 @@ func shownCells(v *scenarioView) []string {
 			}
 		}
 	}
-	walk(tb, -tb.Position().X, -tb.Position().Y)
+	walk(v.table, -v.table.Position().X, -v.table.Position().Y)
 	return out
+}
+
+// shownCells returns the texts of the measure table's data cells that lie
+// inside the table's viewport: what the user sees.
+func shownCells(v *scenarioView) []string {
+	size := v.table.Size()
+	var out []string
+	for _, l := range tableLabels(v) {
+		if l.text != "" && !slices.Contains(measureHeaders[:], l.text) && l.w > 0 &&
+			l.y >= 0 && l.y+l.h <= size.Height && l.x >= 0 && l.x < size.Width {
+			out = append(out, l.text)
+		}
+	}
+	return out
+}
+
+// header returns where the header cell titled title is in the table.
+func header(t *testing.T, v *scenarioView, title string) placedLabel {
+	t.Helper()
+	for _, l := range tableLabels(v) {
+		if l.text == title && l.y < 1 {
+			return l
+		}
+	}
+	t.Fatalf("no %s header laid out", title)
+	return placedLabel{}
 }
 
 // TestMeasureTableShownAgain checks that the measure table still shows its
@@ -57,30 +84,79 @@ func TestMeasureTableShownAgain(t *testing.T) {
 	sc := u.sess.Draft()
 	last := &sc.Measures[len(sc.Measures)-1]
 	v.selectMeasure(last.ID)
-	has := func(cells []string, s string) bool {
-		for _, c := range cells {
-			if c == s {
-				return true
-			}
-		}
-		return false
-	}
 	name := v.cell(last, colLabel, sc.Active(last, u.evalDate(sc))).text
-	if cells := shownCells(v); !has(cells, name) {
+	if cells := shownCells(v); !slices.Contains(cells, name) {
 		t.Fatalf("the table does not show the measure in the form, %q, before the tab switch: %q", name, cells)
 	}
 
-	v.content.Hide() // another tab is shown
-	t.Run("renderer dropped while hidden", func(t *testing.T) {
-		test.TempWidgetRenderer(t, v.table) // destroyed when this subtest ends
-	})
-	v.content.Show()
+	switchTab(t, v)
 
 	cells := shownCells(v)
 	if len(cells) == 0 {
 		t.Fatal("the measure table is blank after its tab is shown again")
 	}
-	if !has(cells, name) {
+	if !slices.Contains(cells, name) {
 		t.Errorf("the table does not show the measure in the form, %q, after the tab switch: %q", name, cells)
 	}
+}
+
+// switchTab hides the view, as another tab does, drops the measure table's
+// renderer, as Fyne does for what is not drawn for a minute, and shows the
+// view again.
+func switchTab(t *testing.T, v *scenarioView) {
+	v.content.Hide()
+	t.Run("renderer dropped while hidden", func(t *testing.T) {
+		test.TempWidgetRenderer(t, v.table) // destroyed when this subtest ends
+	})
+	v.content.Show()
+}
+
+// TestMeasureColumnWidened drags the right edge of the Measure column's
+// title, as a user widens it, and checks that the column keeps its width
+// after a refresh, another scenario, a tab switch and in a new window.
+func TestMeasureColumnWidened(t *testing.T) {
+	u, w := newTestUI(t)
+	u.openScenario("today")
+	v := u.view
+	const wider = 120
+	measure, rate := header(t, v, "Measure"), header(t, v, "Rate")
+	// The edge is the gap between the two titles.
+	edge := fyne.NewPos((measure.x+measure.w+rate.x)/2, measure.h/2)
+	v.table.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge}})
+	if v.table.Cursor() != desktop.HResizeCursor {
+		t.Fatalf("no resize cursor over the Measure column's edge at %v", edge)
+	}
+	v.table.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge}, Button: desktop.MouseButtonPrimary})
+	to := edge.AddXY(wider, 0)
+	v.table.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(wider, 0)})
+	v.table.DragEnd()
+
+	want := measure.w + wider
+	check := func(step string, v *scenarioView) {
+		t.Helper()
+		if got := header(t, v, "Measure").w; got != want {
+			t.Errorf("%s: the Measure column is %.0f wide, want %.0f", step, got, want)
+		}
+		if got := header(t, v, "Rate").x; got != rate.x+wider {
+			t.Errorf("%s: the Rate column starts at %.0f, want %.0f", step, got, rate.x+wider)
+		}
+	}
+	check("dragged", v)
+	v.table.Refresh()
+	v.changed()
+	check("refreshed", v)
+	u.openScenario("threat-25")
+	u.openScenario("today")
+	check("another scenario", v)
+	switchTab(t, v)
+	check("tab switch", v)
+
+	// A new window (another workspace, the next run) starts with the
+	// width the user gave.
+	again := newScenarioView(u.host)
+	w.SetContent(again.content)
+	w.Resize(fyne.NewSize(1366, 740))
+	u.view = again
+	again.load()
+	check("new window", again)
 }
