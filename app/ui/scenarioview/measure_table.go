@@ -34,7 +34,7 @@ var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 const prefMeasureWidths = "scenario.measures.widths"
 
 // minColumnWidth and maxColumnWidth bound a remembered column width.
-const minColumnWidth, maxColumnWidth = 16, 2000
+const minColumnWidth, maxColumnWidth = 8, 2000
 
 // measureTable is the table of a scenario's measures.
 //
@@ -50,12 +50,9 @@ type measureTable struct {
 	rebuilt func()
 
 	// widths are the columns' widths; resized, if not nil, receives them
-	// when the user has dragged a column's edge.
+	// when the user drags a column's edge.
 	widths  [measureCols]float32
 	resized func(widths [measureCols]float32)
-	// headers are the header cells and the column each shows: their
-	// widths are the columns' (the table has no getter).
-	headers map[*widget.Label]int
 }
 
 // CreateRenderer builds the table's renderer with its scroll offset and
@@ -77,17 +74,17 @@ func (t *measureTable) setWidths(ws [measureCols]float32) {
 	}
 }
 
-// DragEnd ends a drag on the table; a drag of a column's edge in the
-// header row has changed that column's width, which resized receives.
-func (t *measureTable) DragEnd() {
-	t.Table.DragEnd()
-	changed := false
-	for l, col := range t.headers {
-		if w := l.Size().Width; l.Visible() && w > 0 && w != t.widths[col] {
-			t.widths[col], changed = w, true
-		}
+// headerLaidOut notes the width of column col's title cell, which the
+// table sizes to the column: a width that differs from widths is one the
+// user dragged, which resized receives. (Fyne's table has no getter for a
+// column's width, and a drag in its header row ends in the header's own
+// widget, not in the table.)
+func (t *measureTable) headerLaidOut(col int, width float32) {
+	if col < 0 || col >= measureCols || width <= 0 || width == t.widths[col] {
+		return
 	}
-	if changed && t.resized != nil {
+	t.widths[col] = width
+	if t.resized != nil {
 		t.resized(t.widths)
 	}
 }
@@ -107,7 +104,7 @@ func (t *measureTable) showRow(i int) {
 // the form.
 func (v *scenarioView) newTable() {
 	h := v.h
-	t := &measureTable{headers: map[*widget.Label]int{}}
+	t := &measureTable{}
 	t.Length = func() (int, int) { return len(v.shownMeasures()), measureCols }
 	t.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	t.UpdateCell = v.updateCell
@@ -121,8 +118,8 @@ func (v *scenarioView) newTable() {
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
 			l := o.(*widget.Label)
-			t.headers[l] = id.Col
 			l.SetText(measureHeaders[id.Col])
+			t.headerLaidOut(id.Col, l.Size().Width)
 		}
 	}
 	// The widths the user gave the columns are kept for the next run.

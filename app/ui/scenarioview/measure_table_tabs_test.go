@@ -61,6 +61,39 @@ func shownCells(v *scenarioView) []string {
 	return out
 }
 
+// draggableAt returns the deepest draggable of the measure table at pos
+// (in the table), which a drag from pos goes to, and pos in it.
+func draggableAt(v *scenarioView, pos fyne.Position) (fyne.Draggable, fyne.Position) {
+	var found fyne.Draggable
+	var in fyne.Position
+	var walk func(o fyne.CanvasObject, x, y float32)
+	walk = func(o fyne.CanvasObject, x, y float32) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		p, s := o.Position(), o.Size()
+		x, y = x+p.X, y+p.Y
+		if pos.X < x || pos.Y < y || pos.X >= x+s.Width || pos.Y >= y+s.Height {
+			return
+		}
+		if d, ok := o.(fyne.Draggable); ok {
+			found, in = d, pos.SubtractXY(x, y)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				walk(k, x, y)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				walk(k, x, y)
+			}
+		}
+	}
+	walk(v.table, -v.table.Position().X, -v.table.Position().Y)
+	return found, in
+}
+
 // header returns where the header cell titled title is in the table.
 func header(t *testing.T, v *scenarioView, title string) placedLabel {
 	t.Helper()
@@ -120,16 +153,25 @@ func TestMeasureColumnWidened(t *testing.T) {
 	v := u.view
 	const wider = 120
 	measure, rate := header(t, v, "Measure"), header(t, v, "Rate")
-	// The edge is the gap between the two titles.
+	// The edge is the gap between the two titles. The mouse moves over it,
+	// is pressed and drags it, as on a desktop: the drag goes to the
+	// deepest draggable under the mouse, in the table's header row.
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(v.table)
 	edge := fyne.NewPos((measure.x+measure.w+rate.x)/2, measure.h/2)
-	v.table.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge}})
+	test.MoveMouse(w.Canvas(), at.Add(edge))
 	if v.table.Cursor() != desktop.HResizeCursor {
 		t.Fatalf("no resize cursor over the Measure column's edge at %v", edge)
 	}
-	v.table.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge}, Button: desktop.MouseButtonPrimary})
-	to := edge.AddXY(wider, 0)
-	v.table.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(wider, 0)})
-	v.table.DragEnd()
+	v.table.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge, AbsolutePosition: at.Add(edge)}, Button: desktop.MouseButtonPrimary})
+	d, in := draggableAt(v, edge)
+	if d == nil {
+		t.Fatal("nothing to drag at the Measure column's edge")
+	}
+	for dx := float32(10); dx <= wider; dx += 10 {
+		d.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: in.AddXY(dx, 0)}, Dragged: fyne.NewDelta(10, 0)})
+	}
+	v.table.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: edge.AddXY(wider, 0)}, Button: desktop.MouseButtonPrimary})
+	d.DragEnd()
 
 	want := measure.w + wider
 	check := func(step string, v *scenarioView) {
@@ -148,6 +190,7 @@ func TestMeasureColumnWidened(t *testing.T) {
 	u.openScenario("threat-25")
 	u.openScenario("today")
 	check("another scenario", v)
+
 	switchTab(t, v)
 	check("tab switch", v)
 
