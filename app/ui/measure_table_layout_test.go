@@ -86,7 +86,7 @@ func headerCell(tb table, title string) *widget.Label {
 // TestMeasureTableRateShows opens Parley in the smallest window it must
 // work in (1024×640) and checks that the measure table's Measure and Rate
 // columns show whole, inside the part of the table the window shows,
-// without scrolling.
+// without scrolling, and that it shows three rows of measures at least.
 func TestMeasureTableRateShows(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
@@ -102,6 +102,7 @@ func TestMeasureTableRateShows(t *testing.T) {
 	if !ok {
 		t.Fatal("the measure table is not laid out")
 	}
+	var header box
 	for _, title := range []string{"Measure", "Rate"} {
 		l := headerCell(tb, title)
 		if l == nil {
@@ -115,5 +116,16 @@ func TestMeasureTableRateShows(t *testing.T) {
 		case at.x0 < table.x0 || at.x1 > table.x1 || at.y0 < table.y0 || at.y1 > table.y1:
 			t.Errorf("the %s header %v is not inside the table shown %v", title, at, table)
 		}
+		header = at
+	}
+	rows := map[float32]bool{}
+	for _, l := range findAll[*widget.Label](tb) {
+		at, _, ok := placeOf(w.Content(), l, size)
+		if ok && l.Text != "" && at.y0 >= header.y1 && at.y1 <= table.y1 && at.x0 >= table.x0 && at.x0 < table.x1 {
+			rows[at.y0] = true
+		}
+	}
+	if len(rows) < 3 {
+		t.Errorf("the measure table shows %d rows whole in %v, want 3 at least", len(rows), table)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -33,6 +34,11 @@ var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 // the columns, from one run to the next.
 const prefMeasureWidths = "scenario.measures.widths"
 
+// measureMinRows is how many rows the table shows at least: where the
+// window is too small for them and the form, the view scrolls rather than
+// leave a table of one row.
+const measureMinRows = 3
+
 // minColumnWidth and maxColumnWidth bound a remembered column width.
 const minColumnWidth, maxColumnWidth = 8, 2000
 
@@ -53,6 +59,19 @@ type measureTable struct {
 	// when the user drags a column's edge.
 	widths  [measureCols]float32
 	resized func(widths [measureCols]float32)
+	// minHeight is the height of the header and measureMinRows rows (0:
+	// not measured yet).
+	minHeight float32
+}
+
+// MinSize is the table's: tall enough for its header and measureMinRows
+// rows.
+func (t *measureTable) MinSize() fyne.Size {
+	if t.minHeight == 0 {
+		row := widget.NewLabel("").MinSize().Height
+		t.minHeight = (measureMinRows+1)*row + measureMinRows*t.Theme().Size(theme.SizeNamePadding)
+	}
+	return t.Table.MinSize().Max(fyne.NewSize(0, t.minHeight))
 }
 
 // CreateRenderer builds the table's renderer with its scroll offset and
