@@ -108,15 +108,24 @@ func (t *measureTable) headerLaidOut(col int, width float32) {
 	}
 }
 
-// showRow scrolls the table to row i.
+// showRow scrolls the table, as little as it must, so that row i shows
+// whole below the header.
 func (t *measureTable) showRow(i int) {
 	// Before the table is laid out ScrollTo would scroll past the first
-	// rows.
+	// rows; ScrollToTop moves the rows without moving their scroller.
 	if i <= 0 || t.Size().Height == 0 {
-		t.ScrollToTop()
+		t.ScrollToOffset(fyne.Position{})
 		return
 	}
+	// widget.Table.ScrollTo counts the header in the rows' offset, which
+	// leaves a row it scrolls up to under the header: it scrolls as for a
+	// table without one, and the cells are then drawn again with the
+	// header (RefreshItem draws them all; Refresh would build the renderer
+	// again from within CreateRenderer).
+	t.ShowHeaderRow = false
 	t.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+	t.ShowHeaderRow = true
+	t.RefreshItem(widget.TableCellID{Row: i, Col: 0})
 }
 
 // newTable makes the measures table: a click on a row shows its measure in

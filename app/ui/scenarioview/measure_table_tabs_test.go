@@ -203,3 +203,34 @@ func TestMeasureColumnWidened(t *testing.T) {
 	again.load()
 	check("new window", again)
 }
+
+// TestMeasureTableScrollsToRowWhole checks that the row of the measure
+// shown in the form is wholly in view, below the header, whether the table
+// scrolls up or down to it.
+func TestMeasureTableScrollsToRowWhole(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.openScenario("today")
+	v := u.view
+	sc := u.sess.Draft()
+	n := len(sc.Measures)
+	for _, i := range []int{n - 1, 5, n - 10, 1, n - 1, 0} {
+		m := &sc.Measures[i]
+		v.selectMeasure(m.ID)
+		name := v.cell(m, colLabel, sc.Active(m, u.evalDate(sc))).text
+		top := header(t, v, "Measure")
+		found := false
+		for _, l := range tableLabels(v) {
+			if l.text != name {
+				continue
+			}
+			found = true
+			if l.y < top.y+top.h || l.y+l.h > v.table.Size().Height {
+				t.Errorf("row %d (%s) is at y %.0f–%.0f, not wholly between the header (%.0f) and the table's bottom (%.0f)",
+					i, m.ID, l.y, l.y+l.h, top.y+top.h, v.table.Size().Height)
+			}
+		}
+		if !found {
+			t.Errorf("row %d (%s) is not laid out", i, m.ID)
+		}
+	}
+}
