@@ -6,11 +6,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// measureLegendText explains the measure table's marks.
-const measureLegendText = "Italics: not in force on the date evaluated (not yet begun, ended, or not in force by its status)."
+// measureLegendText explains the measure table's marks and how to widen
+// its columns.
+const measureLegendText = "Italics: not in force on the date evaluated (not yet begun, ended, or not in force by its status). " +
+	"Drag the edge of a column's title to widen it."
 
 // measureLegend is the line under the measure table that says what its
-// italics mean.
+// italics mean and how to widen a column.
 func measureLegend() *widget.Label {
 	l := widget.NewLabelWithStyle(measureLegendText, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	l.SizeName = theme.SizeNameCaptionText

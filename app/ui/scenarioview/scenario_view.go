@@ -36,7 +36,7 @@ type scenarioView struct {
 	removeButton *widget.Button
 	listButton   *widget.Button // hides or shows the scenario list
 
-	table    *widget.Table
+	table    *measureTable
 	selected string // id of the measure in the form
 	form     *measureForm
 	empty    *widget.Label
@@ -46,23 +46,6 @@ type scenarioView struct {
 	// inForceOnly lists only the measures in force on the date evaluated.
 	inForceOnly *widget.Check
 }
-
-// measure table columns.
-const (
-	colFlag = iota
-	colLabel
-	colRate
-	colSectors
-	colDates
-	colCUSMA
-	colImposer
-	colProgram
-	colEvidence
-	measureCols
-)
-
-var measureHeaders = [measureCols]string{"", "Measure", "Rate", "Sectors (coverage)", "In force", "CUSMA", "By", "Programme", "Evidence"}
-var measureWidths = [measureCols]float32{30, 190, 58, 170, 190, 72, 44, 86, 76}
 
 func newScenarioView(h *host) *scenarioView {
 	v := &scenarioView{h: h}
@@ -339,14 +322,7 @@ func (v *scenarioView) selectMeasure(id string) {
 		if i := v.rowOf(j); i >= 0 { // else the filter hides it
 			// The row highlighted is always the measure in the form.
 			v.table.Select(widget.TableCellID{Row: i, Col: colLabel})
-			// Before the table is laid out ScrollTo would scroll past the
-			// first rows.
-			switch {
-			case i == 0 || v.table.Size().Height == 0:
-				v.table.ScrollToTop()
-			case v.table.Size().Height > 0:
-				v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
-			}
+			v.table.showRow(i)
 			return
 		}
 		break
@@ -472,41 +448,4 @@ func (v *scenarioView) newHeaderFields() {
 	v.warn = widget.NewLabel("")
 	v.warn.Importance = widget.WarningImportance
 	v.warn.Wrapping = fyne.TextWrapWord
-}
-
-// newTable makes the measures table: a click on a row shows its measure in
-// the form.
-func (v *scenarioView) newTable() {
-	h := v.h
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) {
-			return len(v.shownMeasures()), measureCols
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		v.updateCell,
-	)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		return l
-	}
-	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(measureHeaders[id.Col])
-		}
-	}
-	for i, w := range measureWidths {
-		v.table.SetColumnWidth(i, w)
-	}
-	v.table.OnSelected = func(id widget.TableCellID) {
-		i := v.measureAt(id.Row)
-		if i < 0 {
-			return
-		}
-		// A row selected by selectMeasure shows its measure already.
-		if mid := h.sess.Draft().Measures[i].ID; mid != v.selected || v.form.id != mid {
-			v.selectMeasure(mid)
-		}
-	}
 }
