@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"parley/app/ui/kit/kittest"
+	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -60,7 +61,7 @@ func TestProductsIndexOffTheUIGoroutine(t *testing.T) {
 				v.SetDirection(tc.dir)
 			}
 			if tc.sector != "" {
-				v.sectorSel.SetSelected(p.sectorLabel(tc.sector))
+				v.sectorSel.SetSelected(present.SectorLabel(p.sess.Sectors(), tc.sector))
 			}
 			kittest.TypeInto(v.query, tc.query)
 			if !v.Indexing() || len(v.rows) != 0 || v.info.Text != indexingText {
