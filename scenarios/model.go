@@ -489,4 +489,7 @@ func (t *lineTable) prefixRangeFrom(prefix string, from int) (lo, hi int) {
 type scopeCache struct {
 	mu sync.Mutex
 	m  map[scopeKey]*scope
+	// marks holds the match states of building a scope, reused from one
+	// scope to the next rather than made for each measure.
+	marks sync.Pool
 }

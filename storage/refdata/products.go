@@ -242,7 +242,7 @@ func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
 	}
 	c := &scenarios.LineColumns{}
 	err = t.each(func(n int) {
-		c = makeColumns(n)
+		c = makeColumns(n, false)
 	}, func(code string, v []int64, desc string) error {
 		s, err := sectorOf(sectors, code)
 		if err != nil {
@@ -264,7 +264,7 @@ func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
 func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, error) {
 	c := &scenarios.LineColumns{}
 	err := t.each(func(n int) {
-		c = makeColumns(n)
+		c = makeColumns(n, true)
 	}, func(code string, v []int64, _ string) error {
 		if v[0] <= 0 {
 			return nil
@@ -284,10 +284,17 @@ func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, 
 	return c, nil
 }
 
-// makeColumns returns empty columns with room for n lines (no province).
-func makeColumns(n int) *scenarios.LineColumns {
-	return &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n),
-		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n), Description: make([]string, 0, n)}
+// makeColumns returns empty columns with room for n lines (no province):
+// the claim columns when claims is true, else the description column (the
+// other is made to the lines' number once they are read).
+func makeColumns(n int, claims bool) *scenarios.LineColumns {
+	c := &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n)}
+	if claims {
+		c.Claim, c.HasClaim = make([]float64, 0, n), make([]bool, 0, n)
+	} else {
+		c.Description = make([]string, 0, n)
+	}
+	return c
 }
 
 // listIndex is one entry of products/lists.json.
