@@ -24,8 +24,6 @@ var files embed.FS
 // strings, which a reader slices without copying them (embed.FS copies a
 // file on every read); the linker keeps one copy of identical contents.
 var (
-	//go:embed products/hts10_2024.bin
-	productLines2024 string
 	//go:embed products/hts10_2025.bin
 	productLines2025 string
 	//go:embed products/lists.txt
@@ -36,15 +34,23 @@ var (
 func ListCodes() string { return productListCodes }
 
 // LineTable returns the contents of the embedded line table name
-// (ProductLines2024File or ProductLines2025File) without copying them.
+// (ProductLines2025File) without copying them.
 func LineTable(name string) (string, bool) {
 	switch name {
-	case ProductLines2024File:
-		return productLines2024, true
 	case ProductLines2025File:
 		return productLines2025, true
 	}
 	return "", false
+}
+
+// Lines2024 returns the Census HTS10 lines of 2024, US imports from Canada
+// (all 12,203), in the source's order, as columns: the code, the value (US$,
+// con_val_2024) and the description (sdesc) of each line. productsgen
+// writes them as Go source (lines2024.go) that the linker lays out in the
+// program's data, so that a process reads them in place. They are shared:
+// callers must not change them.
+func Lines2024() (code []string, value []float64, description []string) {
+	return lines2024Code, lines2024Value, lines2024Description
 }
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
@@ -85,9 +91,6 @@ const (
 // read without parsing text, where it ends in .bin; the lists' codes as
 // text read in place).
 const (
-	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
-	// by HTS10, 2024 (Census).
-	ProductLines2024File = "products/hts10_2024.bin"
 	// ProductLines2025File: hts10,value_2025_usd,usmca_value_2025_usd,
 	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
 	// tracker).

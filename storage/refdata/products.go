@@ -228,34 +228,26 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 	return sectors[n], nil
 }
 
-// Columns of the line tables of the built-in HTS10 lines.
-var (
-	lines2024Columns = []string{"hs10", "con_val_2024", "sdesc"}
-	lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
-)
+// Columns of the line table of the built-in HTS10 lines of 2025.
+var lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 
-// readLines2024 reads the Census lines of 2024 (no claim share).
+// readLines2024 returns the Census lines of 2024 (no claim share): the
+// code, value and description columns are the embedded ones, shared; the
+// sector column is made from the chapters' sectors.
 func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
-	t, err := openTable(assets.ProductLines2024File, lines2024Columns, true)
-	if err != nil {
-		return nil, err
+	code, value, desc := assets.Lines2024()
+	if len(value) != len(code) || len(desc) != len(code) {
+		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions", len(code), len(value), len(desc))
 	}
-	c := &scenarios.LineColumns{}
-	err = t.each(func(n int) {
-		c = makeColumns(n, false)
-	}, func(code string, v []int64, desc string) error {
-		s, err := sectorOf(sectors, code)
+	c := &scenarios.LineColumns{Code: code, Value: value, Description: desc, Sector: make([]string, len(code)),
+		Claim: make([]float64, len(code)), HasClaim: make([]bool, len(code))}
+	for i, l := range code {
+		s, err := sectorOf(sectors, l)
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("the lines of 2024: line %d: %w", i+1, err)
 		}
-		c.Code, c.Sector, c.Value = append(c.Code, code), append(c.Sector, s), append(c.Value, float64(v[0]))
-		c.Description = append(c.Description, desc)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2024File, err)
+		c.Sector[i] = s
 	}
-	c.Claim, c.HasClaim = make([]float64, len(c.Code)), make([]bool, len(c.Code))
 	return c, nil
 }
 
@@ -264,7 +256,7 @@ func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
 func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, error) {
 	c := &scenarios.LineColumns{}
 	err := t.each(func(n int) {
-		c = makeColumns(n, true)
+		c = makeColumns(n)
 	}, func(code string, v []int64, _ string) error {
 		if v[0] <= 0 {
 			return nil
@@ -284,17 +276,11 @@ func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, 
 	return c, nil
 }
 
-// makeColumns returns empty columns with room for n lines (no province):
-// the claim columns when claims is true, else the description column (the
-// other is made to the lines' number once they are read).
-func makeColumns(n int, claims bool) *scenarios.LineColumns {
-	c := &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n)}
-	if claims {
-		c.Claim, c.HasClaim = make([]float64, 0, n), make([]bool, 0, n)
-	} else {
-		c.Description = make([]string, 0, n)
-	}
-	return c
+// makeColumns returns empty columns with room for n lines with their
+// claim shares (no description, no province).
+func makeColumns(n int) *scenarios.LineColumns {
+	return &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n),
+		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n)}
 }
 
 // listIndex is one entry of products/lists.json.
