@@ -45,12 +45,13 @@ func LineTable(name string) (string, bool) {
 
 // Lines2024 returns the Census HTS10 lines of 2024, US imports from Canada
 // (all 12,203), in the source's order, as columns: the code, the value (US$,
-// con_val_2024) and the description (sdesc) of each line. productsgen
-// writes them as Go source (lines2024.go) that the linker lays out in the
-// program's data, so that a process reads them in place. They are shared:
-// callers must not change them.
-func Lines2024() (code []string, value []float64, description []string) {
-	return lines2024Code, lines2024Value, lines2024Description
+// con_val_2024), the description (sdesc) and the sector (by the chapter's
+// sector in SectorMappingFile) of each line. productsgen writes them as Go
+// source (lines2024.go) that the linker lays out in the program's data, so
+// that a process reads them in place. They are shared: callers must not
+// change them.
+func Lines2024() (code []string, value []float64, description, sector []string) {
+	return lines2024Code, lines2024Value, lines2024Description, lines2024Sector
 }
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,

@@ -232,19 +232,28 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 var lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 
 // readLines2024 returns the Census lines of 2024 (no claim share): the
-// code, value and description columns are the embedded ones, shared; the
-// sector column is made from the chapters' sectors.
+// code, value and description columns are the embedded ones, shared, and so
+// is the sector column where every line's chapter has, in sectors, the
+// sector the embedded column gives it (the built-in chapters' sectors);
+// else the sector column is made from sectors.
 func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
-	code, value, desc := assets.Lines2024()
-	if len(value) != len(code) || len(desc) != len(code) {
-		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions", len(code), len(value), len(desc))
+	code, value, desc, sector := assets.Lines2024()
+	n := len(code)
+	if len(value) != n || len(desc) != n || len(sector) != n {
+		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions, %d sectors", n, len(value), len(desc), len(sector))
 	}
-	c := &scenarios.LineColumns{Code: code, Value: value, Description: desc, Sector: make([]string, len(code)),
-		Claim: make([]float64, len(code)), HasClaim: make([]bool, len(code))}
+	c := &scenarios.LineColumns{Code: code, Value: value, Description: desc, Sector: sector,
+		Claim: make([]float64, n), HasClaim: make([]bool, n)}
 	for i, l := range code {
 		s, err := sectorOf(sectors, l)
 		if err != nil {
 			return nil, fmt.Errorf("the lines of 2024: line %d: %w", i+1, err)
+		}
+		if s == c.Sector[i] {
+			continue
+		}
+		if &c.Sector[0] == &sector[0] { // still the embedded column: copy it first
+			c.Sector = slices.Clone(c.Sector)
 		}
 		c.Sector[i] = s
 	}

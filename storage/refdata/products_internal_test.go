@@ -420,3 +420,43 @@ func TestH2SharesIsH2Share(t *testing.T) {
 		})
 	}
 }
+
+// TestLines2024SectorsFollowTheChapters checks that the lines of 2024 take
+// their sectors from the chapters' sectors they are read with: the
+// embedded column, shared, where those are the built-in ones, else a column
+// of their own, the embedded one left unchanged.
+func TestLines2024SectorsFollowTheChapters(t *testing.T) {
+	var builtin [100]string
+	for hs2, s := range shippedChapters(t) {
+		n, _ := strconv.Atoi(hs2)
+		builtin[n] = s
+	}
+	_, _, _, embedded := assets.Lines2024()
+	before := slices.Clone(embedded)
+	c, err := readLines2024(&builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &c.Sector[0] != &embedded[0] {
+		t.Error("the built-in chapters' sectors: the sector column is not the embedded one")
+	}
+	own := builtin
+	own[72], own[87] = "OTHERMFG", "AGRI" // iron and steel, vehicles: elsewhere
+	c, err = readLines2024(&own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for i, code := range c.Code {
+		n, _ := strconv.Atoi(code[:2])
+		if c.Sector[i] != own[n] {
+			t.Fatalf("line %s: sector %s, want %s", code, c.Sector[i], own[n])
+		}
+		if own[n] != builtin[n] {
+			moved++
+		}
+	}
+	if moved == 0 || !slices.Equal(embedded, before) {
+		t.Errorf("%d lines moved; the embedded column changed: %v", moved, !slices.Equal(embedded, before))
+	}
+}

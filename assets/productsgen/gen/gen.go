@@ -244,12 +244,21 @@ func (b *builder) columns2024() error {
 	if err != nil {
 		return err
 	}
-	var code, value, desc bytes.Buffer
+	sectors, err := b.chapterSectors()
+	if err != nil {
+		return err
+	}
+	var code, value, desc, sector bytes.Buffer
 	for _, row := range t.rows {
 		c, v, d := row[ix[0]], row[ix[1]], row[ix[2]]
 		if len(c) != 10 || !refdata.IsCode(c) {
 			return fmt.Errorf("%s: %q is not an HTS10 code", lines2024.from, c)
 		}
+		s := sectors[c[:2]]
+		if s == "" {
+			return fmt.Errorf("%s: HTS10 %s: chapter %s has no sector", lines2024.from, c, c[:2])
+		}
+		fmt.Fprintf(&sector, "\t%q,\n", s)
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 0 || n > 1<<53 {
 			return fmt.Errorf("%s: value of %s: %q is not a whole number of dollars", lines2024.from, c, v)
@@ -268,9 +277,29 @@ func (b *builder) columns2024() error {
 	out.Write(value.Bytes())
 	out.WriteString("}\n\nvar lines2024Description = []string{\n")
 	out.Write(desc.Bytes())
+	out.WriteString("}\n\n// The sector of each line by data/sector_hs2_mapping.csv.\nvar lines2024Sector = []string{\n")
+	out.Write(sector.Bytes())
 	out.WriteString("}\n")
 	b.add(lines2024.to, out.Bytes())
 	return nil
+}
+
+// chapterSectors returns the sector of each HS chapter by
+// sector_hs2_mapping.csv.
+func (b *builder) chapterSectors() (map[string]string, error) {
+	t, err := b.table("sector_hs2_mapping.csv")
+	if err != nil {
+		return nil, err
+	}
+	ix, err := t.cols("hs2", "sector_code")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, row := range t.rows {
+		out[row[ix[0]]] = row[ix[1]]
+	}
+	return out, nil
 }
 
 // tables writes every line table, rows in the source's order.
