@@ -44,14 +44,25 @@ func LineTable(name string) (string, bool) {
 }
 
 // Lines2024 returns the Census HTS10 lines of 2024, US imports from Canada
-// (all 12,203), in the source's order, as columns: the code, the value (US$,
-// con_val_2024), the description (sdesc) and the sector (by the chapter's
-// sector in SectorMappingFile) of each line. productsgen writes them as Go
-// source (lines2024.go) that the linker lays out in the program's data, so
-// that a process reads them in place. They are shared: callers must not
-// change them.
-func Lines2024() (code []string, value []float64, description, sector []string) {
-	return lines2024Code, lines2024Value, lines2024Description, lines2024Sector
+// (all 12,203), in the source's order, as columns. productsgen writes them
+// as Go source (lines2024.go) that the linker lays out in the program's
+// data, so that a process reads them in place. They are shared: callers
+// must not change them.
+func Lines2024() Columns2024 {
+	return Columns2024{Code: lines2024Code, Value: lines2024Value, Description: lines2024Description,
+		Sector: lines2024Sector, Order: lines2024Order}
+}
+
+// Columns2024 are the columns of the HTS10 lines of 2024, line i being the
+// i-th of each.
+type Columns2024 struct {
+	Code        []string  // hs10
+	Value       []float64 // con_val_2024, US$
+	Description []string  // sdesc
+	// Sector is the sector of the line's chapter by SectorMappingFile.
+	Sector []string
+	// Order is the line indexes in code order.
+	Order []int
 }
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,

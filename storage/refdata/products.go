@@ -232,17 +232,17 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 var lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 
 // readLines2024 returns the Census lines of 2024 (no claim share): the
-// code, value and description columns are the embedded ones, shared, and so
-// is the sector column where every line's chapter has, in sectors, the
-// sector the embedded column gives it (the built-in chapters' sectors);
-// else the sector column is made from sectors.
+// code, value and description columns and their code order are the
+// embedded ones, shared, and so is the sector column where every line's
+// chapter has, in sectors, the sector the embedded column gives it (the
+// built-in chapters' sectors); else the sector column is made from sectors.
 func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
-	code, value, desc, sector := assets.Lines2024()
-	n := len(code)
-	if len(value) != n || len(desc) != n || len(sector) != n {
-		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions, %d sectors", n, len(value), len(desc), len(sector))
+	l := assets.Lines2024()
+	code, sector, n := l.Code, l.Sector, len(l.Code)
+	if len(l.Value) != n || len(l.Description) != n || len(sector) != n {
+		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions, %d sectors", n, len(l.Value), len(l.Description), len(sector))
 	}
-	c := &scenarios.LineColumns{Code: code, Value: value, Description: desc, Sector: sector,
+	c := &scenarios.LineColumns{Code: code, Value: l.Value, Description: l.Description, Sector: sector, Order: l.Order,
 		Claim: make([]float64, n), HasClaim: make([]bool, n)}
 	for i, l := range code {
 		s, err := sectorOf(sectors, l)

@@ -431,7 +431,7 @@ func TestLines2024SectorsFollowTheChapters(t *testing.T) {
 		n, _ := strconv.Atoi(hs2)
 		builtin[n] = s
 	}
-	_, _, _, embedded := assets.Lines2024()
+	embedded := assets.Lines2024().Sector
 	before := slices.Clone(embedded)
 	c, err := readLines2024(&builtin)
 	if err != nil {
