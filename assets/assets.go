@@ -50,7 +50,8 @@ func LineTable(name string) (string, bool) {
 // must not change them.
 func Lines2024() Columns2024 {
 	return Columns2024{Code: lines2024Code, Value: lines2024Value, Description: lines2024Description,
-		Sector: lines2024Sector, Order: lines2024Order}
+		Sector: lines2024Sector, H2Share: lines2024H2Share,
+		HasH2Share: lines2024HasH2Share, Order: lines2024Order}
 }
 
 // Columns2024 are the columns of the HTS10 lines of 2024, line i being the
@@ -61,6 +62,12 @@ type Columns2024 struct {
 	Description []string  // sdesc
 	// Sector is the sector of the line's chapter by SectorMappingFile.
 	Sector []string
+	// H2Share is the CUSMA claim share of the line's code in the second
+	// half of 2025 (ProductLines2025File: usmca_value_h2_2025_usd /
+	// value_h2_2025_usd) where HasH2Share: value_h2 is positive (else the
+	// code is not a line of 2025, or has no trade in its second half).
+	H2Share    []float64
+	HasH2Share []bool
 	// Order is the line indexes in code order.
 	Order []int
 }

@@ -159,6 +159,18 @@ func (p *Products) H2Shares() func(code string) (float64, bool) {
 	}
 }
 
+// H2Claims returns the claim columns of c under the line-level preset
+// (each line's H2Share) where c is the built-in lines of 2024 as Columns
+// gives them: the generator computed them, and they are shared. ok is false
+// for any other columns.
+func (p *Products) H2Claims(c *scenarios.LineColumns) (claim []float64, has []bool, ok bool) {
+	l := assets.Lines2024()
+	if c == nil || len(c.Code) == 0 || len(c.Code) != len(l.Code) || &c.Code[0] != &l.Code[0] {
+		return nil, nil, false
+	}
+	return l.H2Share, l.HasH2Share, true
+}
+
 // Monthly returns the CUSMA claim share by month and sector
 // (cusma_sector_monthly.csv): month -> sector -> share.
 func (p *Products) Monthly() (map[string]map[string]float64, error) {

@@ -248,7 +248,11 @@ func (b *builder) columns2024() error {
 	if err != nil {
 		return err
 	}
-	var code, value, desc, sector bytes.Buffer
+	h2, err := b.h2Shares()
+	if err != nil {
+		return err
+	}
+	var code, value, desc, sector, share, has bytes.Buffer
 	for _, row := range t.rows {
 		c, v, d := row[ix[0]], row[ix[1]], row[ix[2]]
 		if len(c) != 10 || !refdata.IsCode(c) {
@@ -259,6 +263,9 @@ func (b *builder) columns2024() error {
 			return fmt.Errorf("%s: HTS10 %s: chapter %s has no sector", lines2024.from, c, c[:2])
 		}
 		fmt.Fprintf(&sector, "\t%q,\n", s)
+		h, ok := h2[c]
+		fmt.Fprintf(&share, "\t%s,\n", strconv.FormatFloat(h, 'g', -1, 64))
+		fmt.Fprintf(&has, "\t%t,\n", ok)
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 0 || n > 1<<53 {
 			return fmt.Errorf("%s: value of %s: %q is not a whole number of dollars", lines2024.from, c, v)
@@ -284,6 +291,10 @@ func (b *builder) columns2024() error {
 	out.Write(desc.Bytes())
 	out.WriteString("}\n\n// The sector of each line by data/sector_hs2_mapping.csv.\nvar lines2024Sector = []string{\n")
 	out.Write(sector.Bytes())
+	out.WriteString("}\n\n// The H2 2025 CUSMA claim share of each line's code, and whether it has one.\nvar lines2024H2Share = []float64{\n")
+	out.Write(share.Bytes())
+	out.WriteString("}\n\nvar lines2024HasH2Share = []bool{\n")
+	out.Write(has.Bytes())
 	out.WriteString("}\n\n// The line indexes in code order.\nvar lines2024Order = []int{\n")
 	for _, i := range order {
 		fmt.Fprintf(&out, "\t%d,\n", i)
@@ -291,6 +302,33 @@ func (b *builder) columns2024() error {
 	out.WriteString("}\n")
 	b.add(lines2024.to, out.Bytes())
 	return nil
+}
+
+// h2Shares returns, by HTS10 code of the DataWeb lines of 2025,
+// usmca_value_h2_2025_usd / value_h2_2025_usd where value_h2 > 0, computed
+// as refdata's H2Share computes it.
+func (b *builder) h2Shares() (map[string]float64, error) {
+	from := lineTables[0].from
+	t, err := b.table(from)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := t.cols("hts10", "value_h2_2025_usd", "usmca_value_h2_2025_usd")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, row := range t.rows {
+		v, err1 := strconv.ParseInt(row[ix[1]], 10, 64)
+		u, err2 := strconv.ParseInt(row[ix[2]], 10, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("%s: values of %s: %q, %q", from, row[ix[0]], row[ix[1]], row[ix[2]])
+		}
+		if v > 0 {
+			out[row[ix[0]]] = float64(u) / float64(v)
+		}
+	}
+	return out, nil
 }
 
 // chapterSectors returns the sector of each HS chapter by
