@@ -24,8 +24,6 @@ var files embed.FS
 // strings, which a reader slices without copying them (embed.FS copies a
 // file on every read); the linker keeps one copy of identical contents.
 var (
-	//go:embed products/hts10_2024.bin
-	productLines2024 string
 	//go:embed products/hts10_2025.bin
 	productLines2025 string
 	//go:embed products/lists.txt
@@ -36,15 +34,42 @@ var (
 func ListCodes() string { return productListCodes }
 
 // LineTable returns the contents of the embedded line table name
-// (ProductLines2024File or ProductLines2025File) without copying them.
+// (ProductLines2025File) without copying them.
 func LineTable(name string) (string, bool) {
 	switch name {
-	case ProductLines2024File:
-		return productLines2024, true
 	case ProductLines2025File:
 		return productLines2025, true
 	}
 	return "", false
+}
+
+// Lines2024 returns the Census HTS10 lines of 2024, US imports from Canada
+// (all 12,203), in the source's order, as columns. productsgen writes them
+// as Go source (lines2024.go) that the linker lays out in the program's
+// data, so that a process reads them in place. They are shared: callers
+// must not change them.
+func Lines2024() Columns2024 {
+	return Columns2024{Code: lines2024Code, Value: lines2024Value, Description: lines2024Description,
+		Sector: lines2024Sector, H2Share: lines2024H2Share,
+		HasH2Share: lines2024HasH2Share, Order: lines2024Order}
+}
+
+// Columns2024 are the columns of the HTS10 lines of 2024, line i being the
+// i-th of each.
+type Columns2024 struct {
+	Code        []string  // hs10
+	Value       []float64 // con_val_2024, US$
+	Description []string  // sdesc
+	// Sector is the sector of the line's chapter by SectorMappingFile.
+	Sector []string
+	// H2Share is the CUSMA claim share of the line's code in the second
+	// half of 2025 (ProductLines2025File: usmca_value_h2_2025_usd /
+	// value_h2_2025_usd) where HasH2Share: value_h2 is positive (else the
+	// code is not a line of 2025, or has no trade in its second half).
+	H2Share    []float64
+	HasH2Share []bool
+	// Order is the line indexes in code order.
+	Order []int
 }
 
 // Files returns the embedded files: data/*.csv, data/SOURCES.md, products/*,
@@ -85,9 +110,6 @@ const (
 // read without parsing text, where it ends in .bin; the lists' codes as
 // text read in place).
 const (
-	// ProductLines2024File: hs10,con_val_2024,sdesc, US imports from Canada
-	// by HTS10, 2024 (Census).
-	ProductLines2024File = "products/hts10_2024.bin"
 	// ProductLines2025File: hts10,value_2025_usd,usmca_value_2025_usd,
 	// value_h2_2025_usd,usmca_value_h2_2025_usd (USITC DataWeb via the Yale
 	// tracker).

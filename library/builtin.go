@@ -30,11 +30,27 @@ func Builtin() (*Pack, error) { return builtin() }
 // comes from: the update of 2026-12 covers measures to 2026-12-06, but no
 // source it rests on is dated after about 2026-10-10, and nothing later is
 // verified.
+//
+// It reads pack.json alone: what a command that quotes the library's
+// vintage needs, without reading and checking every measure.
 func BuiltinInfo() Info {
-	p, err := builtin()
+	info, err := builtinInfo()
 	if err != nil {
 		// The workspace reports the error when it loads the library.
 		return Info{Format: Format, Title: "Parley built-in measure library", Publisher: "Parley"}
 	}
-	return p.Info
+	return info
 }
+
+// builtinInfo reads the built-in pack's pack.json, once.
+var builtinInfo = sync.OnceValues(func() (Info, error) {
+	sub, err := fs.Sub(assets.Files(), assets.LibraryPackDir)
+	if err != nil {
+		return Info{}, err
+	}
+	var p Pack
+	if err := readInfo(sub, &p); err != nil {
+		return Info{}, err
+	}
+	return p.Info, nil
+})

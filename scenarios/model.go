@@ -120,6 +120,10 @@ type LineColumns struct {
 	Code, Sector, Description, Province []string
 	Value, Claim                        []float64
 	HasClaim                            []bool
+	// Order, when not nil, is the line indexes in code order (by index
+	// among equal codes), known beforehand: the model checks it rather than
+	// sorting the lines, and sorts them where it is not that order.
+	Order []int
 }
 
 // Model is baseline trade lines together with the resolved parameters:
@@ -318,7 +322,13 @@ func newColumnTable(c *LineColumns, ix SectorIndex, content ContentSource) (*lin
 		return nil, errors.New("trade lines in columns of different lengths")
 	}
 	t := &lineTable{code: c.Code, sector: make([]int, n), value: c.Value, claim: c.Claim, hasClaim: c.HasClaim,
-		desc: c.Description, province: c.Province, sorted: make([]int, n), source: content}
+		desc: c.Description, province: c.Province, source: content}
+	given := inCodeOrder(c.Code, c.Order)
+	if given {
+		t.sorted = c.Order
+	} else {
+		t.sorted = make([]int, n)
+	}
 	si, last := 0, ""
 	for i, code := range c.Code {
 		if s := c.Sector[i]; i == 0 || s != last {
@@ -334,13 +344,40 @@ func newColumnTable(c *LineColumns, ix SectorIndex, content ContentSource) (*lin
 		if c.HasClaim[i] && !inRange(c.Claim[i], 0, 1) {
 			return nil, fmt.Errorf("trade line %s: CUSMA claim share %v is outside [0, 1]", code, c.Claim[i])
 		}
-		t.sector[i], t.sorted[i] = si, i
+		t.sector[i] = si
+		if !given {
+			t.sorted[i] = i
+		}
 		if n := len(code); n < 64 {
 			t.lengths |= 1 << n
 		}
 	}
-	t.order()
+	if !given {
+		t.order()
+	}
 	return t, nil
+}
+
+// inCodeOrder reports whether order holds each index of code once, in
+// code order, by index among equal codes (what order gives).
+func inCodeOrder(code []string, order []int) bool {
+	if order == nil || len(order) != len(code) {
+		return false
+	}
+	seen := make([]bool, len(code))
+	for k, i := range order {
+		if i < 0 || i >= len(code) || seen[i] {
+			return false
+		}
+		seen[i] = true
+		if k > 0 {
+			j := order[k-1]
+			if c := strings.Compare(code[j], code[i]); c > 0 || c == 0 && j > i {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // order sorts t.sorted (the identity) into code order, by index among
@@ -489,4 +526,7 @@ func (t *lineTable) prefixRangeFrom(prefix string, from int) (lo, hi int) {
 type scopeCache struct {
 	mu sync.Mutex
 	m  map[scopeKey]*scope
+	// marks holds the match states of building a scope, reused from one
+	// scope to the next rather than made for each measure.
+	marks sync.Pool
 }

@@ -17,8 +17,10 @@ type scopeKey struct {
 
 // scope is a measure's coverage of one direction's lines, sparse: the lines
 // with cov(m,l) > 0, their coverage, and whether each is an upper bound.
+// Line indexes are 32 bits: a model's lines are far fewer, and a scope of
+// every line is half the size.
 type scope struct {
-	idx []int
+	idx []int32
 	cov []float64
 	ub  []bool
 }
@@ -127,6 +129,8 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 	t := m.tables[di]
 	n := t.len()
 	inc, exc := m.productMarks(t, me)
+	defer m.putMarks(inc)
+	defer m.putMarks(exc)
 	ci := contentIndex(me.Content)
 	var content []*ContentShare
 	if ci >= 0 {
@@ -139,7 +143,7 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 			size++
 		}
 	}
-	s := &scope{idx: make([]int, 0, size), cov: make([]float64, 0, size), ub: make([]bool, 0, size)}
+	s := &scope{idx: make([]int32, 0, size), cov: make([]float64, 0, size), ub: make([]bool, 0, size)}
 	for i := range n {
 		sec := secCov[t.sector[i]]
 		if sec == 0 {
@@ -162,7 +166,7 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 		if cov == 0 {
 			continue
 		}
-		s.idx = append(s.idx, i)
+		s.idx = append(s.idx, int32(i))
 		s.cov = append(s.cov, cov)
 		s.ub = append(s.ub, ub)
 	}
@@ -171,16 +175,34 @@ func (m *Model) buildScope(di int, me *Measure) *scope {
 
 // productMarks returns by line of t how me's include and exclude lists
 // match it, nil for a list me does not give.
+// The marks come from m's pool: the caller gives them back (putMarks).
 func (m *Model) productMarks(t *lineTable, me *Measure) (inc, exc []uint8) {
 	if me.Products.HasInclude() {
-		inc = make([]uint8, t.len())
+		inc = m.getMarks(t.len())
 		m.eachEntryCodes(me.Products.Include, func(codes []string) { t.markMatches(codes, inc) })
 	}
 	if me.Products != nil && len(me.Products.Exclude) > 0 {
-		exc = make([]uint8, t.len())
+		exc = m.getMarks(t.len())
 		m.eachEntryCodes(me.Products.Exclude, func(codes []string) { t.markMatches(codes, exc) })
 	}
 	return inc, exc
+}
+
+// getMarks returns n match states, all matchNone.
+func (m *Model) getMarks(n int) []uint8 {
+	if p, ok := m.scopes.marks.Get().(*[]uint8); ok && cap(*p) >= n {
+		s := (*p)[:n]
+		clear(s)
+		return s
+	}
+	return make([]uint8, n)
+}
+
+// putMarks gives match states back to m's pool (nil: none).
+func (m *Model) putMarks(s []uint8) {
+	if s != nil {
+		m.scopes.marks.Put(&s)
+	}
 }
 
 // sectorCover returns by sector of the model me's coverage and whether it

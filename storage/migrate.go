@@ -153,5 +153,14 @@ func migrateTx(ctx context.Context, tx *sql.Tx, version int) error {
 			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
 		}
 	}
+	// Marked as Parley's in its header, the file is recognised at open
+	// without a look at its tables (checkRecognized).
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", workspaceAppID)); err != nil {
+		return fmt.Errorf("mark the workspace as Parley's: %w", err)
+	}
 	return nil
 }
+
+// workspaceAppID is the application id (PRAGMA application_id, bytes 68
+// to 71 of the file's header) of a Parley workspace: "Prly".
+const workspaceAppID int32 = 0x50726c79

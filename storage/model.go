@@ -82,7 +82,7 @@ func (w *Workspace) modelLines(ctx context.Context, q sqlscan.Querier, r *refDat
 			return err
 		}
 		if c != nil {
-			data.Columns[k] = withClaims(c, d, claim)
+			data.Columns[k] = builtinClaims(c, d, preset, pd, claim)
 			continue
 		}
 		dl, err := w.directionLines(ctx, q, r, pd, a, d)
@@ -117,6 +117,20 @@ func claimShare(preset Preset, pd *refdata.Products) func(d scenarios.Direction,
 		}
 		return 0, false
 	}
+}
+
+// builtinClaims returns the built-in lines c of direction d with each
+// line's claim share under preset: the generator's shares where it
+// computed them (the line-level preset on the lines of 2024), else under
+// claim (withClaims).
+func builtinClaims(c *scenarios.LineColumns, d scenarios.Direction, preset Preset, pd *refdata.Products,
+	claim func(scenarios.Direction, string, float64, bool) (float64, bool)) *scenarios.LineColumns {
+	if h, has, ok := pd.H2Claims(c); ok && d == scenarios.CAtoUS && preset.LineShares == scenarios.CUSMALinePreset {
+		out := *c
+		out.Claim, out.HasClaim = h, has
+		return &out
+	}
+	return withClaims(c, d, claim)
 }
 
 // withClaims returns c with each line's claim share under claim, in columns

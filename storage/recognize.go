@@ -107,6 +107,12 @@ func checkRecognized(path string) error {
 		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
 			path, info.Size(), head.size, backup.DamagedAdvice(path))}
 	}
+	// A file that Parley made says so in its header: no need to open it in
+	// SQLite to look for its tables (a connection and a read of its schema
+	// on every command's start).
+	if head.appID == workspaceAppID {
+		return nil
+	}
 	return checkTables(path)
 }
 
@@ -150,6 +156,7 @@ func checkTables(path string) error {
 type sqliteFileHeader struct {
 	sqlite bool  // it starts with the SQLite header
 	size   int64 // its size in bytes by the header, 0 when unknown
+	appID  int32 // its application id (PRAGMA application_id)
 }
 
 // readHeader reads the header of the database file at path.
@@ -177,7 +184,8 @@ func readHeader(path string) (sqliteFileHeader, error) {
 	if binary.BigEndian.Uint32(h[92:]) != binary.BigEndian.Uint32(h[24:]) {
 		pages = 0
 	}
-	return sqliteFileHeader{sqlite: true, size: pageSize * pages}, nil
+	appID := int32(binary.BigEndian.Uint32(h[68:]))
+	return sqliteFileHeader{sqlite: true, size: pageSize * pages, appID: appID}, nil
 }
 
 // exists reports whether a file is at path.

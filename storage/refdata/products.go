@@ -159,6 +159,18 @@ func (p *Products) H2Shares() func(code string) (float64, bool) {
 	}
 }
 
+// H2Claims returns the claim columns of c under the line-level preset
+// (each line's H2Share) where c is the built-in lines of 2024 as Columns
+// gives them: the generator computed them, and they are shared. ok is false
+// for any other columns.
+func (p *Products) H2Claims(c *scenarios.LineColumns) (claim []float64, has []bool, ok bool) {
+	l := assets.Lines2024()
+	if c == nil || len(c.Code) == 0 || len(c.Code) != len(l.Code) || &c.Code[0] != &l.Code[0] {
+		return nil, nil, false
+	}
+	return l.H2Share, l.HasH2Share, true
+}
+
 // Monthly returns the CUSMA claim share by month and sector
 // (cusma_sector_monthly.csv): month -> sector -> share.
 func (p *Products) Monthly() (map[string]map[string]float64, error) {
@@ -228,34 +240,35 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 	return sectors[n], nil
 }
 
-// Columns of the line tables of the built-in HTS10 lines.
-var (
-	lines2024Columns = []string{"hs10", "con_val_2024", "sdesc"}
-	lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
-)
+// Columns of the line table of the built-in HTS10 lines of 2025.
+var lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 
-// readLines2024 reads the Census lines of 2024 (no claim share).
+// readLines2024 returns the Census lines of 2024 (no claim share): the
+// code, value and description columns and their code order are the
+// embedded ones, shared, and so is the sector column where every line's
+// chapter has, in sectors, the sector the embedded column gives it (the
+// built-in chapters' sectors); else the sector column is made from sectors.
 func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
-	t, err := openTable(assets.ProductLines2024File, lines2024Columns, true)
-	if err != nil {
-		return nil, err
+	l := assets.Lines2024()
+	code, sector, n := l.Code, l.Sector, len(l.Code)
+	if len(l.Value) != n || len(l.Description) != n || len(sector) != n {
+		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions, %d sectors", n, len(l.Value), len(l.Description), len(sector))
 	}
-	c := &scenarios.LineColumns{}
-	err = t.each(func(n int) {
-		c = makeColumns(n)
-	}, func(code string, v []int64, desc string) error {
-		s, err := sectorOf(sectors, code)
+	c := &scenarios.LineColumns{Code: code, Value: l.Value, Description: l.Description, Sector: sector, Order: l.Order,
+		Claim: make([]float64, n), HasClaim: make([]bool, n)}
+	for i, l := range code {
+		s, err := sectorOf(sectors, l)
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("the lines of 2024: line %d: %w", i+1, err)
 		}
-		c.Code, c.Sector, c.Value = append(c.Code, code), append(c.Sector, s), append(c.Value, float64(v[0]))
-		c.Description = append(c.Description, desc)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductLines2024File, err)
+		if s == c.Sector[i] {
+			continue
+		}
+		if &c.Sector[0] == &sector[0] { // still the embedded column: copy it first
+			c.Sector = slices.Clone(c.Sector)
+		}
+		c.Sector[i] = s
 	}
-	c.Claim, c.HasClaim = make([]float64, len(c.Code)), make([]bool, len(c.Code))
 	return c, nil
 }
 
@@ -284,10 +297,11 @@ func readLines2025(t *lineTable, sectors *[100]string) (*scenarios.LineColumns, 
 	return c, nil
 }
 
-// makeColumns returns empty columns with room for n lines (no province).
+// makeColumns returns empty columns with room for n lines with their
+// claim shares (no description, no province).
 func makeColumns(n int) *scenarios.LineColumns {
 	return &scenarios.LineColumns{Code: make([]string, 0, n), Sector: make([]string, 0, n), Value: make([]float64, 0, n),
-		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n), Description: make([]string, 0, n)}
+		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n)}
 }
 
 // listIndex is one entry of products/lists.json.

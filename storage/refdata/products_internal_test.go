@@ -420,3 +420,82 @@ func TestH2SharesIsH2Share(t *testing.T) {
 		})
 	}
 }
+
+// TestLines2024SectorsFollowTheChapters checks that the lines of 2024 take
+// their sectors from the chapters' sectors they are read with: the
+// embedded column, shared, where those are the built-in ones, else a column
+// of their own, the embedded one left unchanged.
+func TestLines2024SectorsFollowTheChapters(t *testing.T) {
+	var builtin [100]string
+	for hs2, s := range shippedChapters(t) {
+		n, _ := strconv.Atoi(hs2)
+		builtin[n] = s
+	}
+	embedded := assets.Lines2024().Sector
+	before := slices.Clone(embedded)
+	c, err := readLines2024(&builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &c.Sector[0] != &embedded[0] {
+		t.Error("the built-in chapters' sectors: the sector column is not the embedded one")
+	}
+	own := builtin
+	own[72], own[87] = "OTHERMFG", "AGRI" // iron and steel, vehicles: elsewhere
+	c, err = readLines2024(&own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for i, code := range c.Code {
+		n, _ := strconv.Atoi(code[:2])
+		if c.Sector[i] != own[n] {
+			t.Fatalf("line %s: sector %s, want %s", code, c.Sector[i], own[n])
+		}
+		if own[n] != builtin[n] {
+			moved++
+		}
+	}
+	if moved == 0 || !slices.Equal(embedded, before) {
+		t.Errorf("%d lines moved; the embedded column changed: %v", moved, !slices.Equal(embedded, before))
+	}
+}
+
+// TestH2ClaimsAreH2Shares checks that the claim shares the generator
+// computed for the lines of 2024 are what H2Share gives each line's code,
+// bit for bit, and that no other columns have them.
+func TestH2ClaimsAreH2Shares(t *testing.T) {
+	p, _ := shippedProducts(t)
+	c, err := p.Columns(2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim, has, ok := p.H2Claims(c)
+	if !ok || len(claim) != len(c.Code) || len(has) != len(c.Code) {
+		t.Fatalf("H2Claims of the lines of 2024: %v, %d shares for %d lines", ok, len(claim), len(c.Code))
+	}
+	with := 0
+	for i, code := range c.Code {
+		v, hv := p.H2Share(code)
+		if claim[i] != v || has[i] != hv {
+			t.Fatalf("line %s: share %v (%v), H2Share gives %v (%v)", code, claim[i], has[i], v, hv)
+		}
+		if hv {
+			with++
+		}
+	}
+	if with == 0 {
+		t.Error("no line of 2024 has an H2 share")
+	}
+	c25, err := p.Columns(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := *c
+	own.Code = slices.Clone(c.Code)
+	for _, other := range []*scenarios.LineColumns{c25, &own, nil} {
+		if _, _, ok := p.H2Claims(other); ok {
+			t.Error("H2Claims gives shares for columns other than the built-in lines of 2024")
+		}
+	}
+}

@@ -106,7 +106,7 @@ func TestTableRejects(t *testing.T) {
 // TestLineTablesAreTheEmbeddedFiles checks that the line tables read
 // without a copy are the files of the same name.
 func TestLineTablesAreTheEmbeddedFiles(t *testing.T) {
-	for _, name := range []string{assets.ProductLines2024File, assets.ProductLines2025File} {
+	for _, name := range []string{assets.ProductLines2025File} {
 		b, err := fs.ReadFile(assets.Files(), name)
 		if err != nil {
 			t.Fatal(err)
