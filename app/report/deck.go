@@ -308,12 +308,6 @@ func renderPictures(slides []*pendingSlide, width int, widescreen bool) error {
 				ps := todo[i]
 				var buf bytes.Buffer
 				size, scale := pictureSize(&ps.slide, width, widescreen)
-				if ps.kind == SlideRanges {
-					// Its rows and bands need the room of a full-size
-					// picture: large text would leave them none. Its
-					// text is under deck.MinProjectedPoints (a known gap).
-					size, scale = charts.Size{W: width, H: int(float64(width)*float64(size.H)/float64(size.W) + 0.5)}, 1
-				}
 				px, err := ps.picture.SlidePNG(&buf, size, scale)
 				if err != nil {
 					errs[i] = fmt.Errorf("%s slide: %w", ps.picture.Kind, err)

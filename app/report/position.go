@@ -28,7 +28,7 @@ var PositionSlides = []string{SlideLeverage, SlideRanges, SlideDeal}
 const (
 	titleLeverage = "Who depends on whom: leverage by sector"
 	titleDeal     = "What the proposal gets and gives Canada"
-	titleRanges   = "Duty at stake by sector, with P10–P90 ranges"
+	titleRanges   = "Trade effect by sector, with P10–P90 ranges"
 )
 
 // DefaultDraws and DefaultSeed are the Monte Carlo run of the deck's
@@ -169,15 +169,12 @@ func (b *builder) exposureBands(s *subject, req ChartRequest) (*scenarios.MonteC
 
 // positionSlides appends the position slides asked for to slides: per
 // scenario a leverage slide and a ranges slide (the exposure chart with
-// its P10–P90 ranges, a picture), then for each scenario after the first a
+// its P10–P90 ranges, natively the trade effect's ranges by sector), then for each scenario after the first a
 // deal slide scoring it against the first. It returns the extra source
 // lines for the closing slide.
 func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req ChartRequest, opt *DeckOptions) ([]*pendingSlide, []string, error) {
 	var sources []string
-	add := func(bt *built, kind string, picture bool) error {
-		if picture {
-			bt.chart = bt.chart.Picture()
-		}
+	add := func(bt *built, kind string) error {
 		ps, err := b.slide(bt)
 		if err != nil {
 			return fmt.Errorf("%s slide: %w", kind, err)
@@ -192,7 +189,7 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: leverage chart: %w", s.id, err)
 			}
-			if err := add(bt, SlideLeverage, false); err != nil {
+			if err := add(bt, SlideLeverage); err != nil {
 				return nil, nil, err
 			}
 			lev, err := b.ws.Leverage()
@@ -204,19 +201,26 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 		if opt.hasPositionSlide(SlideRanges) {
 			r := req
 			r.Draws, r.Seed = DefaultDraws, DefaultSeed
+			if r.Top == 0 && !r.AllSectors {
+				r.Top = charts.DefaultTop // a range a row, with its figures: more rows would not read
+			}
 			bt, err := b.build(charts.Exposure, []*subject{s}, r)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
 			}
 			bt.chart.Meta.Title = titleRanges
-			if err := add(bt, SlideRanges, true); err != nil {
-				return nil, nil, err
-			}
+			// The source of the claim ranges goes to the closing slide;
+			// the chart's own note says what the ranges cover.
 			for _, l := range bt.notes {
 				if strings.HasPrefix(l, "Ranges:") {
 					sources = appendNew(sources, l)
 				}
 			}
+			bt.notes = nil
+			if err := add(bt, SlideRanges); err != nil {
+				return nil, nil, err
+			}
+			rangesSubtitle(slides[len(slides)-1])
 		}
 	}
 	if opt.hasPositionSlide(SlideDeal) {
@@ -225,12 +229,28 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			if err != nil {
 				return nil, nil, fmt.Errorf("deal chart %s vs %s: %w", subs[0].id, s.id, err)
 			}
-			if err := add(bt, SlideDeal, false); err != nil {
+			if err := add(bt, SlideDeal); err != nil {
 				return nil, nil, err
 			}
 		}
 	}
 	return slides, sources, nil
+}
+
+// rangesSubtitle gives a ranges slide the scenario, date and direction
+// and how many sectors it shows: the sentence gives the totals, and the
+// chart keeps the room the summary would take (the speaker notes keep it).
+func rangesSubtitle(ps *pendingSlide) {
+	c := ps.slide.Chart
+	if c == nil {
+		return
+	}
+	n := len(c.Categories)
+	what := "the sector with the most duty at stake"
+	if n > 1 {
+		what = fmt.Sprintf("the %d sectors with the most duty at stake", n)
+	}
+	ps.slide.Subtitle = ps.built.subtitle + " · " + what
 }
 
 // appendNew appends to list the items it does not hold yet.

@@ -59,7 +59,7 @@ var slideLabels = map[string]string{
 	// The negotiating position (the Position view): leverage and ranges
 	// unchecked at first.
 	report.SlideLeverage:  "Who depends on whom: leverage by sector",
-	report.SlideRanges:    "Duty at stake with P10–P90 ranges (Monte Carlo)",
+	report.SlideRanges:    "Trade effect by sector with P10–P90 ranges (Monte Carlo)",
 	report.SlideDeal:      "Each scenario after the first scored as a deal against the first",
 	report.SlideProvinces: "Duty at stake by province (scenarios on a dataset with provinces)",
 }
