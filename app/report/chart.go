@@ -72,6 +72,8 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 		return b.buildPosition(k, subs, req) // position.go
 	case charts.Exposure, charts.Dutiable:
 		draw, err = b.exposureChart(k, bt, s, req, &meta)
+	case charts.Programmes:
+		draw = programmesChart(bt, s, req, &meta)
 	case charts.Compare:
 		draw = compareChart(bt, subs, req, &meta)
 	case charts.Timeline:

@@ -16,7 +16,7 @@ import (
 )
 
 // slideKinds are the slides of each scenario, in order.
-var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Dutiable, charts.Timeline, charts.Tornado}
+var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Programmes, charts.Dutiable, charts.Timeline, charts.Tornado}
 
 // Deck builds a briefing deck on the scenarios refs (ids or names) of ws: a
 // title slide; for each scenario its exposure, top products and

@@ -17,7 +17,7 @@ import (
 )
 
 // withPosition is every slide, the opt-in leverage and ranges slides too.
-var withPosition = []string{"summary", "exposure", "products", "provinces", "dutiable", "timeline", "tornado", "compare", "leverage", "ranges", "deal", "sources"}
+var withPosition = []string{"summary", "exposure", "products", "provinces", "programmes", "dutiable", "timeline", "tornado", "compare", "leverage", "ranges", "deal", "sources"}
 
 // TestDeckRules checks the decks a minister's staff would make (today's
 // regime alone, and against the sectoral deal; 16:9 and 4:3; the default

@@ -78,6 +78,10 @@ func (b *builder) lead(ps *pendingSlide) string {
 	}
 	ch := bt.chart
 	switch {
+	case ps.kind == SlideProgrammes:
+		if s, ok := programmesLead(bt.subjects[0], bt.dir); ok {
+			return s
+		}
 	case ps.kind == SlideDutiable && len(bt.results) > 0:
 		return dutiableLead(bt.subjects[0], &bt.results[0], bt.dir)
 	case ch.Kind == charts.Compare:
