@@ -19,13 +19,14 @@ import (
 var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Programmes, charts.Dutiable, charts.Timeline, charts.Tornado}
 
 // Deck builds a briefing deck on the scenarios refs (ids or names) of ws: a
-// title slide; for each scenario its exposure, top products and
-// dutiable-trade charts (native, editable PowerPoint charts), its timeline
-// from January 2025 and its sensitivity tornado (pictures); for 2 to 4
-// scenarios a comparison (native); and a closing sources slide. Every chart
+// title slide; for each scenario its summary, exposure, top products, duty
+// by legal programme and dutiable-trade charts, its timeline from January
+// 2025 and its sensitivity tornado (native, editable PowerPoint charts);
+// for 2 to 4 scenarios a comparison and the deals; and a closing sources
+// slide. Every chart
 // slide has a title, a subtitle, a footnote with its sources and evidence,
 // and speaker notes quoting the evidence in full. A deck of one scenario
-// has 7 slides, of two 13. Bad input (no or unknown scenarios, a scenario given twice, a bad
+// has 9 slides, of two 17 (with the title and sources). Bad input (no or unknown scenarios, a scenario given twice, a bad
 // direction) is an error for which storage.IsBadInput is true.
 func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, error) {
 	if err := opt.check(refs); err != nil {
