@@ -29,7 +29,7 @@ const (
 // otherProgramme is the series that sums the programmes not shown.
 const otherProgramme = "Other"
 
-// programmeColors colour the programmes shown, largest first.
+// programmeColors colour the programmes shown, by their rank in the order.
 var programmeColors = []drawing.Color{okBlue, okOrange, okGreen, okVermillion, okPurple, okSky}
 
 // programmeRow is a sector's bar: its duty by programme.
@@ -45,7 +45,8 @@ type programmes struct {
 	asOf   scenarios.Date
 	rows   []programmeRow // largest duty first; "All other" last
 	all    []programmeRow // every sector, for the CSV
-	shown  []string       // programmes with a series of their own, largest first
+	shown  []string       // programmes with a series of their own, in the order's
+	colors []int          // by programme shown, its colour's index in programmeColors
 	totals map[string]float64
 	total  float64
 	upper  bool
@@ -55,9 +56,12 @@ type programmes struct {
 // direction dir, as scenarios.Model.DutyByProgramme takes it apart, as
 // horizontal bars stacked by programme: the MaxProgrammeSectors sectors
 // with the most duty, largest first, then one "All other (K sectors)" bar;
-// the MaxProgrammes programmes with the most duty overall, each in its
-// colour, and "Other" for the rest. sectors give the labels.
-func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, asOf scenarios.Date, sectors []scenarios.Sector, meta Meta) *Chart {
+// the first MaxProgrammes programmes of order, each in its colour, and
+// "Other" for the rest. order ranks the programmes the same way on every
+// chart of a deck (ProgrammeOrder over all its scenarios), so that a
+// programme keeps its colour from slide to slide; nil ranks this chart's
+// by their duty. sectors give the labels.
+func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, asOf scenarios.Date, sectors []scenarios.Sector, order []string, meta Meta) *Chart {
 	names := newSectorNames(sectors)
 	p := &programmes{dir: dir, asOf: asOf, totals: map[string]float64{}}
 	for _, sp := range parts {
@@ -88,19 +92,41 @@ func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, 
 		}
 		p.rows = append(p.rows[:n:n], other)
 	}
-	for prog := range p.totals {
-		p.shown = append(p.shown, prog)
+	if order == nil {
+		order = ProgrammeOrder(parts)
 	}
-	slices.SortFunc(p.shown, func(a, b string) int {
-		if c := cmp.Compare(p.totals[b], p.totals[a]); c != 0 {
+	for i, prog := range order[:min(MaxProgrammes, len(order))] {
+		if p.totals[prog] != 0 {
+			p.shown = append(p.shown, prog)
+			p.colors = append(p.colors, i)
+		}
+	}
+	return newChart(Programmes, meta, p)
+}
+
+// ProgrammeOrder ranks the programmes of parts, which may come from
+// several scenarios, by their duty over all of them, largest first (ties
+// by code).
+func ProgrammeOrder(parts ...[]scenarios.SectorProgrammes) []string {
+	totals := map[string]float64{}
+	for _, ps := range parts {
+		for _, sp := range ps {
+			for _, d := range sp.Parts {
+				totals[d.Program] += d.Duty
+			}
+		}
+	}
+	order := make([]string, 0, len(totals))
+	for prog := range totals {
+		order = append(order, prog)
+	}
+	slices.SortFunc(order, func(a, b string) int {
+		if c := cmp.Compare(totals[b], totals[a]); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
-	if len(p.shown) > MaxProgrammes {
-		p.shown = p.shown[:MaxProgrammes]
-	}
-	return newChart(Programmes, meta, p)
+	return order
 }
 
 // programmeNames name the built-in library's programmes whose code does
@@ -189,7 +215,7 @@ func (p *programmes) seriesNames() []string {
 
 func (p *programmes) color(i int) drawing.Color {
 	if i < len(p.shown) {
-		return programmeColors[i%len(programmeColors)]
+		return programmeColors[p.colors[i]%len(programmeColors)]
 	}
 	return colOther
 }

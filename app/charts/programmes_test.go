@@ -80,7 +80,7 @@ func TestProgrammesChart(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			parts, sectors := programmeParts(tt.sectors, tt.prog)
-			ch := charts.NewProgrammes(parts, scenarios.CAtoUS, scenarios.MustDate("2026-01-01"), sectors, charts.Meta{Title: "T"})
+			ch := charts.NewProgrammes(parts, scenarios.CAtoUS, scenarios.MustDate("2026-01-01"), sectors, nil, charts.Meta{Title: "T"})
 			tb, ok := ch.Table()
 			if !ok || !tb.Stacked || !tb.Horizontal {
 				t.Fatalf("table %+v, %v", tb, ok)
@@ -142,7 +142,7 @@ func TestProgrammesChart(t *testing.T) {
 			}
 		})
 	}
-	empty := charts.NewProgrammes(nil, scenarios.CAtoUS, scenarios.MustDate("2026-01-01"), nil, charts.Meta{})
+	empty := charts.NewProgrammes(nil, scenarios.CAtoUS, scenarios.MustDate("2026-01-01"), nil, nil, charts.Meta{})
 	if empty.Empty() == "" {
 		t.Error("no duty: not empty")
 	}

@@ -73,7 +73,7 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 	case charts.Exposure, charts.Dutiable:
 		draw, err = b.exposureChart(k, bt, s, req, &meta)
 	case charts.Programmes:
-		draw = programmesChart(bt, s, req, &meta)
+		draw = b.programmesChart(bt, s, req, &meta)
 	case charts.Compare:
 		draw = compareChart(bt, subs, req, &meta)
 	case charts.Timeline:

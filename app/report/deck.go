@@ -45,6 +45,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		width = charts.Slide169.W
 	}
 	b := newBuilder(ws)
+	b.deck = subs
 	req := ChartRequest{Direction: opt.Direction, Top: opt.Top, AllSectors: opt.AllSectors}
 	slides, err := b.scenarioSlides(subs, req, &opt)
 	if err != nil {

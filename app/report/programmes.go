@@ -16,15 +16,23 @@ const SlideProgrammes = string(charts.Programmes)
 // titleProgrammes is the title of the programmes chart.
 const titleProgrammes = "Duty at stake by sector and legal programme"
 
-// programmesChart prepares the programmes chart of s.
-func programmesChart(bt *built, s *subject, req ChartRequest, meta *charts.Meta) func() (*charts.Chart, error) {
+// programmesChart prepares the programmes chart of s. Its programmes are
+// ranked by their duty over all the scenarios of the deck (ProgrammeOrder), so
+// that a programme has one colour in every such chart of a deck.
+func (b *builder) programmesChart(bt *built, s *subject, req ChartRequest, meta *charts.Meta) func() (*charts.Chart, error) {
 	res := s.evaluate()
 	bt.results = []scenarios.Result{res}
 	bt.dir = pickDirection(req.Direction, res.Totals)
 	meta.Title = titleProgrammes
 	return func() (*charts.Chart, error) {
 		parts := s.model.DutyByProgramme(s.sc, bt.dir, s.asOf)
-		return charts.NewProgrammes(parts, bt.dir, s.asOf, s.model.Sectors, *meta), nil
+		all := [][]scenarios.SectorProgrammes{parts}
+		for _, o := range b.deck {
+			if o != s {
+				all = append(all, o.model.DutyByProgramme(o.sc, bt.dir, o.asOf))
+			}
+		}
+		return charts.NewProgrammes(parts, bt.dir, s.asOf, s.model.Sectors, charts.ProgrammeOrder(all...), *meta), nil
 	}
 }
 

@@ -113,3 +113,31 @@ func TestProgrammesSlide(t *testing.T) {
 		t.Errorf("footnote %q", d.Slides[1].Footnote)
 	}
 }
+
+// TestProgrammesColours: in a deck of two scenarios, a programme has the
+// same colour on both programmes slides, whichever carries more duty in
+// each.
+func TestProgrammesColours(t *testing.T) {
+	d, err := report.Deck(shared, []string{"today", "sectoral-deal"}, report.DeckOptions{Widescreen: true, Today: today, Created: created,
+		Slides: []string{report.SlideProgrammes}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	colour := map[string]string{}
+	slides := 0
+	for _, s := range d.Slides {
+		if s.Chart == nil {
+			continue
+		}
+		slides++
+		for _, ser := range s.Chart.Series {
+			if c, ok := colour[ser.Name]; ok && c != ser.Color {
+				t.Errorf("%s: %s on one slide, %s on another", ser.Name, c, ser.Color)
+			}
+			colour[ser.Name] = ser.Color
+		}
+	}
+	if slides != 2 {
+		t.Fatalf("%d programmes slides", slides)
+	}
+}
