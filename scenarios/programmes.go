@@ -3,6 +3,8 @@ package scenarios
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // ProgrammeDuty is one legal programme's part of a sector's duty at stake.
@@ -88,4 +90,81 @@ func (m *Model) DutyByProgramme(sc *Scenario, d Direction, asOf Date) []SectorPr
 		out = append(out, sp)
 	}
 	return out
+}
+
+// ProgrammeOrder ranks the programmes of parts, which may come from
+// several scenarios, by their duty over all of them, largest first (ties
+// by code).
+func ProgrammeOrder(parts ...[]SectorProgrammes) []string {
+	totals := map[string]float64{}
+	for _, ps := range parts {
+		for _, sp := range ps {
+			for _, d := range sp.Parts {
+				totals[d.Program] += d.Duty
+			}
+		}
+	}
+	order := make([]string, 0, len(totals))
+	for prog := range totals {
+		order = append(order, prog)
+	}
+	slices.SortFunc(order, func(a, b string) int {
+		if c := cmp.Compare(totals[b], totals[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return order
+}
+
+// programmeNames name the built-in library's programmes whose code does
+// not say what they cover.
+var programmeNames = map[string]string{
+	"S232-1B":    "Section 232 annex I-B",
+	"S232-3":     "Section 232 annex III",
+	"S232-AUTOS": "Section 232 autos",
+	"S232-MHD":   "Section 232 trucks & buses",
+	"S338-BAN":   "Section 338 ban",
+}
+
+// ProgrammeLabel names a programme for a reader: "S232" is "Section 232",
+// "S232-AUTOS" "Section 232 autos", "CA-SURTAX-METALS" "Canada's surtax
+// metals"; other codes are kept; "" is "No programme named".
+func ProgrammeLabel(p string) string {
+	if n, ok := programmeNames[p]; ok {
+		return n
+	}
+	if p == "" {
+		return "No programme named"
+	}
+	head, rest, _ := strings.Cut(p, "-")
+	switch {
+	case len(head) > 1 && head[0] == 'S' && isDigits(head[1:]):
+		head = "Section " + head[1:]
+	case head == "CA" && strings.HasPrefix(rest, "SURTAX"):
+		head, rest = "Canada's surtax", strings.TrimPrefix(strings.TrimPrefix(rest, "SURTAX"), "-")
+	default:
+		return p
+	}
+	if rest == "" {
+		return head
+	}
+	if !strings.ContainsFunc(rest, unicode.IsDigit) && len(rest) > 3 {
+		rest = strings.ToLower(rest) // a word (AUTOS), not an acronym (MHD) or a number (1B)
+	}
+	return head + " " + strings.ReplaceAll(rest, "-", " ")
+}
+
+// ProgrammeFamily is the law a programme is taken under: "Section 232"
+// for S232 and S232-AUTOS alike, "Canada's surtax" for every CA-SURTAX
+// programme; a programme of no known family is its own.
+func ProgrammeFamily(p string) string {
+	head, _, _ := strings.Cut(p, "-")
+	switch {
+	case len(head) > 1 && head[0] == 'S' && isDigits(head[1:]):
+		return "Section " + head[1:]
+	case strings.HasPrefix(p, "CA-SURTAX"):
+		return "Canada's surtax"
+	}
+	return ProgrammeLabel(p)
 }

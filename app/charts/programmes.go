@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
@@ -58,7 +56,7 @@ type programmes struct {
 // with the most duty, largest first, then one "All other (K sectors)" bar;
 // the first MaxProgrammes programmes of order, each in its colour, and
 // "Other" for the rest. order ranks the programmes the same way on every
-// chart of a deck (ProgrammeOrder over all its scenarios), so that a
+// chart of a deck (scenarios.ProgrammeOrder over all its scenarios), so that a
 // programme keeps its colour from slide to slide; nil ranks this chart's
 // by their duty. sectors give the labels.
 func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, asOf scenarios.Date, sectors []scenarios.Sector, order []string, meta Meta) *Chart {
@@ -93,7 +91,7 @@ func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, 
 		p.rows = append(p.rows[:n:n], other)
 	}
 	if order == nil {
-		order = ProgrammeOrder(parts)
+		order = scenarios.ProgrammeOrder(parts)
 	}
 	for i, prog := range order[:min(MaxProgrammes, len(order))] {
 		if p.totals[prog] != 0 {
@@ -102,87 +100,6 @@ func NewProgrammes(parts []scenarios.SectorProgrammes, dir scenarios.Direction, 
 		}
 	}
 	return newChart(Programmes, meta, p)
-}
-
-// ProgrammeOrder ranks the programmes of parts, which may come from
-// several scenarios, by their duty over all of them, largest first (ties
-// by code).
-func ProgrammeOrder(parts ...[]scenarios.SectorProgrammes) []string {
-	totals := map[string]float64{}
-	for _, ps := range parts {
-		for _, sp := range ps {
-			for _, d := range sp.Parts {
-				totals[d.Program] += d.Duty
-			}
-		}
-	}
-	order := make([]string, 0, len(totals))
-	for prog := range totals {
-		order = append(order, prog)
-	}
-	slices.SortFunc(order, func(a, b string) int {
-		if c := cmp.Compare(totals[b], totals[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	return order
-}
-
-// programmeNames name the built-in library's programmes whose code does
-// not say what they cover.
-var programmeNames = map[string]string{
-	"S232-1B":    "Section 232 annex I-B",
-	"S232-3":     "Section 232 annex III",
-	"S232-AUTOS": "Section 232 autos",
-	"S232-MHD":   "Section 232 trucks & buses",
-	"S338-BAN":   "Section 338 ban",
-}
-
-// ProgrammeLabel names a programme for a reader: "S232" is "Section 232",
-// "S232-AUTOS" "Section 232 autos", "CA-SURTAX-METALS" "Canada's surtax
-// metals"; other codes are kept; "" is "No programme named".
-func ProgrammeLabel(p string) string {
-	if n, ok := programmeNames[p]; ok {
-		return n
-	}
-	if p == "" {
-		return "No programme named"
-	}
-	head, rest, _ := strings.Cut(p, "-")
-	switch {
-	case len(head) > 1 && head[0] == 'S' && isDigits(head[1:]):
-		head = "Section " + head[1:]
-	case head == "CA" && strings.HasPrefix(rest, "SURTAX"):
-		head, rest = "Canada's surtax", strings.TrimPrefix(strings.TrimPrefix(rest, "SURTAX"), "-")
-	default:
-		return p
-	}
-	if rest == "" {
-		return head
-	}
-	if !strings.ContainsFunc(rest, unicode.IsDigit) && len(rest) > 3 {
-		rest = strings.ToLower(rest) // a word (AUTOS), not an acronym (MHD) or a number (1B)
-	}
-	return head + " " + strings.ReplaceAll(rest, "-", " ")
-}
-
-// ProgrammeFamily is the law a programme is taken under: "Section 232"
-// for S232 and S232-AUTOS alike, "Canada's surtax" for every CA-SURTAX
-// programme; a programme of no known family is its own.
-func ProgrammeFamily(p string) string {
-	head, _, _ := strings.Cut(p, "-")
-	switch {
-	case len(head) > 1 && head[0] == 'S' && isDigits(head[1:]):
-		return "Section " + head[1:]
-	case strings.HasPrefix(p, "CA-SURTAX"):
-		return "Canada's surtax"
-	}
-	return ProgrammeLabel(p)
-}
-
-func isDigits(s string) bool {
-	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
 
 // series returns the names of the chart's series (programmes, then
@@ -205,7 +122,7 @@ func (p *programmes) hasOther() bool { return len(p.shown) < len(p.totals) }
 func (p *programmes) seriesNames() []string {
 	names := make([]string, len(p.shown), len(p.shown)+1)
 	for i, prog := range p.shown {
-		names[i] = ProgrammeLabel(prog)
+		names[i] = scenarios.ProgrammeLabel(prog)
 	}
 	if p.hasOther() {
 		names = append(names, otherProgramme)
@@ -295,7 +212,7 @@ func (p *programmes) csv() ([]string, [][]string) {
 	var rows [][]string
 	for _, r := range p.all {
 		for _, d := range r.sp.Parts {
-			rows = append(rows, []string{r.code, r.label, d.Program, ProgrammeLabel(d.Program), csvNumber(d.Duty),
+			rows = append(rows, []string{r.code, r.label, d.Program, scenarios.ProgrammeLabel(d.Program), csvNumber(d.Duty),
 				csvNumber(r.sp.Share(d.Program)), strconv.FormatBool(r.sp.UpperBound)})
 		}
 	}

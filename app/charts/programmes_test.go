@@ -12,34 +12,6 @@ import (
 	"parley/scenarios"
 )
 
-func TestProgrammeLabel(t *testing.T) {
-	tests := []struct{ code, label, family string }{
-		{"S232", "Section 232", "Section 232"},
-		{"S232-AUTOS", "Section 232 autos", "Section 232"},
-		{"S232-1B", "Section 232 annex I-B", "Section 232"},
-		{"S232-MHD", "Section 232 trucks & buses", "Section 232"},
-		{"S338", "Section 338", "Section 338"},
-		{"S301", "Section 301", "Section 301"},
-		{"IEEPA", "IEEPA", "IEEPA"},
-		{"IEEPA-10", "IEEPA-10", "IEEPA-10"},
-		{"CA-SURTAX", "Canada's surtax", "Canada's surtax"},
-		{"CA-SURTAX-METALS", "Canada's surtax metals", "Canada's surtax"},
-		{"CA-SURTAX-P2", "Canada's surtax P2", "Canada's surtax"},
-		{"SAFEGUARD", "SAFEGUARD", "SAFEGUARD"},
-		{"", "No programme named", "No programme named"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.code, func(t *testing.T) {
-			if got := charts.ProgrammeLabel(tt.code); got != tt.label {
-				t.Errorf("label %q, want %q", got, tt.label)
-			}
-			if got := charts.ProgrammeFamily(tt.code); got != tt.family {
-				t.Errorf("family %q, want %q", got, tt.family)
-			}
-		})
-	}
-}
-
 // programmeParts is n sectors S0..S(n-1), sector i with duty (i+1) US$ M
 // from each of programmes P0..P(k-1), in a scrambled order.
 func programmeParts(n, k int) ([]scenarios.SectorProgrammes, []scenarios.Sector) {

@@ -199,24 +199,11 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			sources = appendNew(sources, lev.Sources...)
 		}
 		if opt.hasPositionSlide(SlideRanges) {
-			r := req
-			r.Draws, r.Seed = DefaultDraws, DefaultSeed
-			if r.Top == 0 && !r.AllSectors {
-				r.Top = charts.DefaultTop // a range a row, with its figures: more rows would not read
-			}
-			bt, err := b.build(charts.Exposure, []*subject{s}, r)
+			bt, src, err := b.buildRanges(s, req)
 			if err != nil {
-				return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
+				return nil, nil, err
 			}
-			bt.chart.Meta.Title = titleRanges
-			// The source of the claim ranges goes to the closing slide;
-			// the chart's own note says what the ranges cover.
-			for _, l := range bt.notes {
-				if strings.HasPrefix(l, "Ranges:") {
-					sources = appendNew(sources, l)
-				}
-			}
-			bt.notes = nil
+			sources = appendNew(sources, src...)
 			if err := add(bt, SlideRanges); err != nil {
 				return nil, nil, err
 			}
@@ -235,6 +222,32 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 		}
 	}
 	return slides, sources, nil
+}
+
+// buildRanges builds the ranges chart of s: the exposure chart with the
+// P10–P90 ranges of the deck's Monte Carlo run, on the ten sectors with
+// the most duty unless req says otherwise. It returns the source of the
+// claim ranges for the closing slide; the chart's own note says what the
+// ranges cover.
+func (b *builder) buildRanges(s *subject, req ChartRequest) (*built, []string, error) {
+	r := req
+	r.Draws, r.Seed = DefaultDraws, DefaultSeed
+	if r.Top == 0 && !r.AllSectors {
+		r.Top = charts.DefaultTop // a range a row, with its figures: more rows would not read
+	}
+	bt, err := b.build(charts.Exposure, []*subject{s}, r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
+	}
+	bt.chart.Meta.Title = titleRanges
+	var sources []string
+	for _, l := range bt.notes {
+		if strings.HasPrefix(l, "Ranges:") {
+			sources = append(sources, l)
+		}
+	}
+	bt.notes = nil
+	return bt, sources, nil
 }
 
 // rangesSubtitle gives a ranges slide the scenario, date and direction

@@ -32,7 +32,7 @@ func (b *builder) programmesChart(bt *built, s *subject, req ChartRequest, meta 
 				all = append(all, o.model.DutyByProgramme(o.sc, bt.dir, o.asOf))
 			}
 		}
-		return charts.NewProgrammes(parts, bt.dir, s.asOf, s.model.Sectors, charts.ProgrammeOrder(all...), *meta), nil
+		return charts.NewProgrammes(parts, bt.dir, s.asOf, s.model.Sectors, scenarios.ProgrammeOrder(all...), *meta), nil
 	}
 }
 
@@ -53,7 +53,7 @@ func programmesLead(s *subject, d scenarios.Direction) (string, bool) {
 		total += sp.Duty
 		upper = upper || sp.UpperBound
 		for _, p := range sp.Parts {
-			f := charts.ProgrammeFamily(p.Program)
+			f := scenarios.ProgrammeFamily(p.Program)
 			family[f] += p.Duty
 			if programmes[f] == nil {
 				programmes[f] = map[string]bool{}
@@ -85,5 +85,5 @@ func programmesLead(s *subject, d scenarios.Direction) (string, bool) {
 	}
 	q := largest.Parts[0]
 	return fmt.Sprintf("%s carries %s of the %s%s duty at stake %s; %s carries %s of the duty on %s.", who, charts.Percent(family[top]/total),
-		mark(upper), charts.Money(total), intoWhere(d), charts.ProgrammeLabel(q.Program), charts.Percent(largest.Share(q.Program)), sector), true
+		mark(upper), charts.Money(total), intoWhere(d), scenarios.ProgrammeLabel(q.Program), charts.Percent(largest.Share(q.Program)), sector), true
 }
