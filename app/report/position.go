@@ -224,21 +224,16 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 	return slides, sources, nil
 }
 
-// rangesTop is how many sectors a ranges slide shows unless the deck says
-// otherwise: each row carries its three figures in its label, which needs
-// the room of a larger font than a plain bar's.
-const rangesTop = 8
-
 // buildRanges builds the ranges chart of s: the exposure chart with the
-// P10–P90 ranges of the deck's Monte Carlo run, on the rangesTop sectors
-// with the most duty unless req says otherwise. It returns the source of the
+// P10–P90 ranges of the deck's Monte Carlo run, on the ten sectors with
+// the most duty unless req says otherwise. It returns the source of the
 // claim ranges for the closing slide; the chart's own note says what the
 // ranges cover.
 func (b *builder) buildRanges(s *subject, req ChartRequest) (*built, []string, error) {
 	r := req
 	r.Draws, r.Seed = DefaultDraws, DefaultSeed
 	if r.Top == 0 && !r.AllSectors {
-		r.Top = rangesTop
+		r.Top = charts.DefaultTop // a range a row, with its figures: more rows would not read
 	}
 	bt, err := b.build(charts.Exposure, []*subject{s}, r)
 	if err != nil {
