@@ -29,14 +29,14 @@ func TestDeckSlides(t *testing.T) {
 	}{
 		{"one scenario", []string{"aug-2025"}, true, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods",
-			"Duty at stake by sector", "Top products by duty at stake", "Duty at stake by sector and legal programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
 		}, 9, 1920},
 		// The two scenarios have the same CUSMA shares: one dutiable-trade
 		// slide names both.
 		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal (on the August 2025 regime)"}, false, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal (on the August 2025 regime)",
-			"Duty at stake by sector", "Top products by duty at stake", "Duty at stake by sector and legal programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
-			"Duty at stake by sector", "Top products by duty at stake", "Duty at stake by sector and legal programme", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector: 2 scenarios compared", "What the proposal gets and gives Canada",
 		}, 17, 1600},
 	}

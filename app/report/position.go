@@ -28,7 +28,7 @@ var PositionSlides = []string{SlideLeverage, SlideRanges, SlideDeal}
 const (
 	titleLeverage = "Who depends on whom: leverage by sector"
 	titleDeal     = "What the proposal gets and gives Canada"
-	titleRanges   = "Trade effect by sector, with P10–P90 ranges"
+	titleRanges   = "Trade effect by sector, P10–P90" // one line on a 4:3 slide
 )
 
 // DefaultDraws and DefaultSeed are the Monte Carlo run of the deck's

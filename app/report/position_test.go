@@ -123,8 +123,8 @@ func TestDeckPositionSlides(t *testing.T) {
 			checkRangesSlide(t, s)
 		}
 	}
-	want := []string{"Who depends on whom: leverage by sector", "Trade effect by sector, with P10–P90 ranges",
-		"Who depends on whom: leverage by sector", "Trade effect by sector, with P10–P90 ranges", "What the proposal gets and gives Canada"}
+	want := []string{"Who depends on whom: leverage by sector", "Trade effect by sector, P10–P90",
+		"Who depends on whom: leverage by sector", "Trade effect by sector, P10–P90", "What the proposal gets and gives Canada"}
 	if strings.Join(titles, "|") != strings.Join(want, "|") {
 		t.Errorf("slides %q", titles)
 	}

@@ -14,7 +14,7 @@ import (
 const SlideProgrammes = string(charts.Programmes)
 
 // titleProgrammes is the title of the programmes chart.
-const titleProgrammes = "Duty at stake by sector and legal programme"
+const titleProgrammes = "Duty by sector and programme" // one line on a 4:3 slide
 
 // programmesChart prepares the programmes chart of s. Its programmes are
 // ranked by their duty over all the scenarios of the deck (ProgrammeOrder), so
@@ -37,12 +37,11 @@ func (b *builder) programmesChart(bt *built, s *subject, req ChartRequest, meta 
 }
 
 // programmesLead says which law carries the most of a direction's duty,
-// and which programme the most of the largest sector's: "Section 232
-// carries 75.2% of the US$ 33.1 bn duty at stake into the US; Section 232
-// autos carries 77.1% of the duty on motor vehicles & parts." A law taken
-// under several programmes (Section 232: metals, autos, trucks) is named
-// with their number, so that the reader does not take one programme's
-// share for the law's.
+// and which programme the most of the largest sector's: "Section 232 (5
+// programmes) carries 68.1% of the US$ 33.1 bn duty at stake into the US;
+// Section 232 autos carries 77.1% of the duty on motor vehicles & parts."
+// A law taken under several programmes is named with their number, so that
+// the reader does not take one programme's share for the law's.
 func programmesLead(s *subject, d scenarios.Direction) (string, bool) {
 	parts := s.model.DutyByProgramme(s.sc, d, s.asOf)
 	family := map[string]float64{}
@@ -75,7 +74,7 @@ func programmesLead(s *subject, d scenarios.Direction) (string, bool) {
 	}
 	who := top
 	if n := len(programmes[top]); n > 1 {
-		who = fmt.Sprintf("%s, in %d programmes,", top, n)
+		who = fmt.Sprintf("%s (%d programmes)", top, n)
 	}
 	sector := largest.Sector
 	for _, sec := range s.model.Sectors {

@@ -73,7 +73,7 @@ func TestProgrammesSlide(t *testing.T) {
 		t.Fatal(err)
 	}
 	exp, prog := d.Slides[0].Chart, d.Slides[1].Chart
-	if d.Slides[1].Title != "Duty at stake by sector and legal programme" || prog == nil || !prog.Stacked || !prog.Horizontal {
+	if d.Slides[1].Title != "Duty by sector and programme" || prog == nil || !prog.Stacked || !prog.Horizontal {
 		t.Fatalf("slide %q: %+v", d.Slides[1].Title, prog)
 	}
 	if len(prog.Categories) > charts.MaxProgrammeSectors+1 || len(prog.Series) > charts.MaxProgrammes+1 {
@@ -105,7 +105,7 @@ func TestProgrammesSlide(t *testing.T) {
 	if !slices.Contains(prog.Categories, "Aluminum") {
 		t.Errorf("no aluminum bar: %q", prog.Categories)
 	}
-	lead := regexp.MustCompile(`^Section 232, in \d programmes, carries [0-9.]+% of the ≤ US\$ [0-9.]+ bn duty at stake into the US; .+ carries [0-9.]+% of the duty on [a-z].+\.$`)
+	lead := regexp.MustCompile(`^Section 232 \(\d programmes\) carries [0-9.]+% of the ≤ US\$ [0-9.]+ bn duty at stake into the US; .+ carries [0-9.]+% of the duty on [a-z].+\.$`)
 	if !lead.MatchString(d.Slides[1].Lead) {
 		t.Errorf("lead %q", d.Slides[1].Lead)
 	}

@@ -51,7 +51,7 @@ var slideLabels = map[string]string{
 	report.SlideSummary:    "At a glance: one page per scenario (both directions, totals, top five sectors, key evidence)",
 	report.SlideExposure:   "Duty at stake by sector",
 	report.SlideProducts:   "Top products by duty at stake",
-	report.SlideProgrammes: "Duty at stake by sector and legal programme (Section 232, IEEPA, …)",
+	report.SlideProgrammes: "Duty by sector and programme (Section 232, IEEPA, …)",
 	report.SlideDutiable:   "CUSMA-claimed trade: what a claim spares (once when the scenarios share it)",
 	report.SlideTimeline:   "Effective tariff rate by month",
 	report.SlideTornado:    "What moves the totals (sensitivity)",
