@@ -104,12 +104,12 @@ func TestDeckFile(t *testing.T) {
 	if r := run(t, nil, "-w", ws, "deck", "aug-2025", "sectoral-deal-aug-2025", "--out", pptx); r.code != 0 || !onlyLikenessWarnings(r.stderr) {
 		t.Fatalf("deck: %+v", r)
 	}
-	// A title; per scenario a summary, exposure, products, timeline and
-	// tornado slide; one CUSMA-claimed slide for both (the same data); a
-	// comparison; the deal; the sources on two slides.
+	// A title; per scenario a summary, exposure, products, programmes,
+	// timeline and tornado slide; one CUSMA-claimed slide for both (the same
+	// data); a comparison; the deal; the sources on two slides.
 	slides := countSlides(t, pptx)
-	if slides != 16 {
-		t.Errorf("%d slides, want 1 + 2×5 + 1 + 1 + 1 + 2 = 16", slides)
+	if slides != 18 {
+		t.Errorf("%d slides, want 1 + 2×6 + 1 + 1 + 1 + 2 = 18", slides)
 	}
 
 	var tools []string

@@ -208,7 +208,15 @@ func (e *exposure) csv() ([]string, [][]string) {
 	return header, rows
 }
 
+// table is the duty at stake by sector; with ranges, the trade effect's
+// P10–P90 ranges (exposureBands.table), the figures the picture's bars
+// cannot give a native chart.
 func (e *exposure) table() (Table, bool) {
+	if e.bands != nil {
+		if t, ok := e.bands.table(e.rows); ok {
+			return t, true
+		}
+	}
 	cats := make([]string, len(e.rows))
 	vals := make([]float64, len(e.rows))
 	for i, r := range e.rows {

@@ -1,8 +1,10 @@
 package charts
 
 import (
+	"math"
 	"strconv"
 
+	"parley/app/numfmt"
 	"parley/scenarios"
 )
 
@@ -118,4 +120,61 @@ func (b *exposureBands) csv(rows []sectorRow, header []string, out [][]string) (
 			csvNumber(f.TradeChange.P10), csvNumber(f.TradeChange.P50), csvNumber(f.TradeChange.P90))
 	}
 	return header, out
+}
+
+// table is an exposure chart with ranges as a native chart: per sector
+// that has a range, the fall in imports (the trade effect, as a positive
+// amount) floating from its P10 to its P90, in two parts that meet at the
+// central estimate, on a hidden bar that lifts it off zero. Each sector's
+// label gives the figures (≤ where its duty is an upper bound, and so is
+// the fall), since a floating bar's own labels would give differences.
+// ok is false when no sector has a range, or when a range is not a fall
+// (a rise in imports would not float on a bar from zero).
+func (b *exposureBands) table(rows []sectorRow) (Table, bool) {
+	type span struct {
+		label       string
+		lo, mid, hi float64
+		upper       bool
+	}
+	var spans []span
+	maxV := 0.0
+	for _, r := range rows {
+		f, ok := b.of(r)
+		if !ok {
+			continue
+		}
+		// The fall is minus the change: P10 of the fall is minus P90 of
+		// the change. The estimate is inside its range by construction;
+		// were it not, the bar would reach it.
+		lo, hi := -max(f.TradeChange.P10, f.TradeChange.P90), -min(f.TradeChange.P10, f.TradeChange.P90)
+		mid := -r.flow.TradeChange
+		if min(lo, mid) < 0 {
+			return Table{}, false
+		}
+		spans = append(spans, span{label: r.label, lo: min(lo, mid), mid: mid, hi: max(hi, mid), upper: r.flow.UpperBound})
+		maxV = math.Max(maxV, max(hi, mid))
+	}
+	if len(spans) == 0 {
+		return Table{}, false
+	}
+	unit := unitFor(maxV)
+	cats := make([]string, len(spans))
+	base, low, high := make([]float64, len(spans)), make([]float64, len(spans)), make([]float64, len(spans))
+	for i, s := range spans {
+		lo, mid, hi := s.lo/unit.Div, s.mid/unit.Div, s.hi/unit.Div
+		cats[i] = s.label + ": " + numfmt.Bound(number(mid, 1), s.upper) + " (" + number(lo, 1) + "–" + number(hi, 1) + ")"
+		base[i], low[i], high[i] = lo, mid-lo, hi-mid
+	}
+	return Table{
+		Categories: cats,
+		Series: []Series{
+			{Name: "P10", Values: base, Hidden: true},
+			{Name: "Fall in imports: P10 to central estimate", Values: low, Color: hexString(tint(okOrange, 0.35))},
+			{Name: "Central estimate to P90", Values: high, Color: hexString(okVermillion)},
+		},
+		Horizontal:   true,
+		Stacked:      true,
+		ValueTitle:   "Fall in imports, " + unit.Title + " (P10–P90)",
+		NumberFormat: "#,##0.0",
+	}, true
 }

@@ -76,6 +76,18 @@ func TestBoundLabels(t *testing.T) {
 			t.Errorf("key %q, want the series in order", got)
 		}
 	}
+	// A hidden series, which lifts a range off zero, has no entry.
+	floating := &Slide{Title: "Range", Lead: "x.", Footnote: "Source.", Chart: &Chart{Categories: []string{"a"}, Stacked: true,
+		Series: []Series{{Name: "Base", Values: []float64{1}, Hidden: true}, {Name: "Low", Values: []float64{1}}, {Name: "High", Values: []float64{1}}}}}
+	var runs []string
+	for _, p := range subtitleParagraphs(floating) {
+		for _, r := range p.runs {
+			runs = append(runs, r.text)
+		}
+	}
+	if got := strings.Join(runs, ""); got != "■ Low    ■ High" || chartKey(floating.Chart) != got {
+		t.Errorf("key %q (%q), want the shown series only", got, chartKey(floating.Chart))
+	}
 	bad := &Deck{Slides: []Slide{{Title: "x", Footnote: "y", Chart: &Chart{Categories: []string{"a", "b"},
 		Series: []Series{{Values: []float64{1, 2}, Labels: []string{"≤ 1"}}}}}}}
 	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "labels") {

@@ -228,7 +228,7 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	format := numberFormat(c)
 	axisText := textStyle{size: categoryFontSize(c, frame), color: colorSubtitle}
 	labels := textStyle{size: math.Max(minLabelSize, math.Min(11, axisText.size)), color: colorSubtitle}
-	dataLabels := c.DataLabels && labelsFit(c, frame, labels.size)
+	dataLabels := c.DataLabels && labelsFit(c, frame, labels.size) && !slices.ContainsFunc(c.Series, func(s Series) bool { return s.Hidden })
 	for i := range c.Series {
 		seriesXML(&b, c, i, format, labels, dataLabels)
 	}
@@ -262,13 +262,16 @@ func seriesXML(b *strings.Builder, c *Chart, i int, format string, labels textSt
 	fmt.Fprintf(b, `<c:ser><c:idx val="%d"/><c:order val="%d"/>`, i, i)
 	fmt.Fprintf(b, `<c:tx><c:strRef><c:f>%s!$%s$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>%s</c:v></c:pt></c:strCache></c:strRef></c:tx>`,
 		sheetName, col, esc(seriesName(c, i)))
-	fmt.Fprintf(b, `<c:spPr><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`,
-		seriesColor(c, i))
+	fill := fmt.Sprintf(`<a:solidFill><a:srgbClr val="%s"/></a:solidFill>`, seriesColor(c, i))
+	if s.Hidden {
+		fill, dataLabels = `<a:noFill/>`, false
+	}
+	fmt.Fprintf(b, `<c:spPr>%s<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`, fill)
 	pos := "outEnd" // outside the end is not allowed on stacked bars
 	if c.Stacked {
 		pos = "ctr"
 	}
-	custom := slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
+	custom := !s.Hidden && slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
 	if dataLabels || custom {
 		b.WriteString(`<c:dLbls>`)
 		hidden := hiddenLabels(c, s)

@@ -100,6 +100,15 @@ func TestChart(t *testing.T) {
 			colors: []string{"FF0000", "E69F00"}, wantFormat: "General", wantOverlap: "100",
 		},
 		{
+			// A range floats on a hidden series: no fill, and no value
+			// labels, whose values would be differences.
+			name: "floating range on a hidden series",
+			chart: deck.Chart{Categories: []string{"x", "y", "z"}, Stacked: true, Horizontal: true, DataLabels: true,
+				Series: []deck.Series{{Name: "base", Values: []float64{1, 2, 3}, Hidden: true}, {Name: "range", Values: []float64{0.5, 1, 0.2}, Color: "E69F00"}}},
+			dir: "bar", grouping: "stacked", catOrient: "maxMin", valCrosses: "max", min: "0",
+			colors: []string{"", "E69F00"}, wantFormat: "General", wantOverlap: "100",
+		},
+		{
 			name:  "negative values",
 			chart: deck.Chart{Categories: []string{"x", "y"}, Series: []deck.Series{{Values: []float64{-1, -2.5}}}},
 			dir:   "col", grouping: "clustered", catOrient: "minMax", valCrosses: "autoZero", max: "0",

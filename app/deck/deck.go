@@ -130,4 +130,11 @@ type Series struct {
 	// the value): a label such as "≤ 1.3" marks the bar that is a bound.
 	// They are shown even where value labels would crowd.
 	Labels []string
+	// Hidden draws the series' bars without fill, label or entry in the
+	// slide's key: in a Stacked chart, a series that lifts the next off
+	// zero, so that it floats from one value to another (a range). A chart
+	// with a hidden series shows no value labels, since its visible bars
+	// are differences, not figures; the embedded workbook keeps every
+	// value.
+	Hidden bool
 }

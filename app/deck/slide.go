@@ -191,9 +191,12 @@ func subtitleParagraphs(s *Slide) []paragraph {
 	if key := chartKey(s.Chart); key != "" && len(s.Panels) == 0 {
 		text := textStyle{size: size, color: colorSubtitle}
 		var runs []run
-		for i := range s.Chart.Series {
+		for i, ser := range s.Chart.Series {
+			if ser.Hidden {
+				continue
+			}
 			sep := ""
-			if i > 0 {
+			if len(runs) > 0 {
 				sep = "    "
 			}
 			runs = append(runs, run{sep + "■ ", textStyle{size: size, color: seriesColor(s.Chart, i)}}, run{seriesName(s.Chart, i), text})
@@ -207,15 +210,20 @@ func subtitleParagraphs(s *Slide) []paragraph {
 // writes under its subtitle instead of a legend in the chart: a legend's
 // order is the reader's choice (LibreOffice lists the series of horizontal
 // bars bottom up, PowerPoint in order), the key's is the series' order,
-// the order in which the slide's sentence names them. "" for a chart of
-// one series or none.
+// the order in which the slide's sentence names them. Hidden series have
+// no entry. "" for a chart of one shown series or none.
 func chartKey(c *Chart) string {
-	if c == nil || len(c.Series) < 2 {
+	if c == nil {
 		return ""
 	}
 	var parts []string
-	for i := range c.Series {
-		parts = append(parts, "■ "+seriesName(c, i))
+	for i, s := range c.Series {
+		if !s.Hidden {
+			parts = append(parts, "■ "+seriesName(c, i))
+		}
+	}
+	if len(parts) < 2 {
+		return ""
 	}
 	return strings.Join(parts, "    ")
 }

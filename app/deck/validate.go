@@ -70,6 +70,9 @@ func validateChart(c *Chart, path string, add func(path, format string, args ...
 				add(fmt.Sprintf("%s.values[%d]", sp, k), "not a finite number (%v)", v)
 			}
 		}
+		if s.Hidden && !c.Stacked {
+			add(sp+".hidden", "only a stacked chart can hide a series (it lifts the next one)")
+		}
 		if s.Color != "" && !isHexColor(s.Color) {
 			add(sp+".color", "%q is not a colour: want six hexadecimal digits RRGGBB", s.Color)
 		}

@@ -46,6 +46,7 @@ func TestValidate(t *testing.T) {
 		{"hash colour", chart(func(c *deck.Chart) { c.Series[0].Color = "#00AAFF" }), []string{`slides[0].chart.series[0].color: "#00AAFF" is not a colour`}},
 		{"named colour", chart(func(c *deck.Chart) { c.Series[0].Color = "red" }), []string{`"red" is not a colour`}},
 		{"non-hex colour", chart(func(c *deck.Chart) { c.Series[0].Color = "00AAFG" }), []string{`"00AAFG" is not a colour`}},
+		{"hidden series unstacked", chart(func(c *deck.Chart) { c.Series[0].Hidden = true }), []string{"slides[0].chart.series[0].hidden: only a stacked chart"}},
 		{"every problem reported", &deck.Deck{Slides: []deck.Slide{{}, {Footnote: "x", Chart: &deck.Chart{}}}},
 			[]string{"slides[0].footnote", "slides[0]: has neither", "slides[1].chart.categories", "slides[1].chart.series"}},
 	}

@@ -35,6 +35,8 @@ type built struct {
 	// bothWays marks a chart of both directions (leverage, deal): its
 	// measures are those of both.
 	bothWays bool
+	// bands are the P10–P90 ranges of an exposure chart that has them.
+	bands *scenarios.MonteCarloResult
 }
 
 // Chart builds the chart that req describes from the scenarios of ws, with
@@ -70,6 +72,8 @@ func (b *builder) build(k charts.Kind, subs []*subject, req ChartRequest) (*buil
 		return b.buildPosition(k, subs, req) // position.go
 	case charts.Exposure, charts.Dutiable:
 		draw, err = b.exposureChart(k, bt, s, req, &meta)
+	case charts.Programmes:
+		draw = b.programmesChart(bt, s, req, &meta)
 	case charts.Compare:
 		draw = compareChart(bt, subs, req, &meta)
 	case charts.Timeline:
@@ -143,7 +147,7 @@ func (b *builder) exposureChart(k charts.Kind, bt *built, s *subject, req ChartR
 	if err != nil {
 		return nil, err
 	}
-	bt.notes = rangeSource
+	bt.notes, bt.bands = rangeSource, bands
 	return func() (*charts.Chart, error) {
 		if k == charts.Exposure {
 			return charts.NewExposureBands(res, bands, bt.dir, s.model.Sectors, req.Top, *meta), nil

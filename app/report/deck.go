@@ -16,16 +16,17 @@ import (
 )
 
 // slideKinds are the slides of each scenario, in order.
-var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Dutiable, charts.Timeline, charts.Tornado}
+var slideKinds = []charts.Kind{charts.Exposure, charts.Products, charts.Provinces, charts.Programmes, charts.Dutiable, charts.Timeline, charts.Tornado}
 
 // Deck builds a briefing deck on the scenarios refs (ids or names) of ws: a
-// title slide; for each scenario its exposure, top products and
-// dutiable-trade charts (native, editable PowerPoint charts), its timeline
-// from January 2025 and its sensitivity tornado (pictures); for 2 to 4
-// scenarios a comparison (native); and a closing sources slide. Every chart
+// title slide; for each scenario its summary, exposure, top products, duty
+// by legal programme and dutiable-trade charts, its timeline from January
+// 2025 and its sensitivity tornado (native, editable PowerPoint charts);
+// for 2 to 4 scenarios a comparison and the deals; and a closing sources
+// slide. Every chart
 // slide has a title, a subtitle, a footnote with its sources and evidence,
 // and speaker notes quoting the evidence in full. A deck of one scenario
-// has 7 slides, of two 13. Bad input (no or unknown scenarios, a scenario given twice, a bad
+// has 9 slides, of two 17 (with the title and sources). Bad input (no or unknown scenarios, a scenario given twice, a bad
 // direction) is an error for which storage.IsBadInput is true.
 func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, error) {
 	if err := opt.check(refs); err != nil {
@@ -50,6 +51,7 @@ func Deck(ws *storage.Workspace, refs []string, opt DeckOptions) (*deck.Deck, er
 		return nil, err
 	}
 	b := newBuilder(ws)
+	b.deck = subs
 	req := ChartRequest{Direction: opt.Direction, Top: opt.Top, AllSectors: opt.AllSectors}
 	slides, err := b.scenarioSlides(subs, req, &opt)
 	if err != nil {
@@ -314,12 +316,6 @@ func renderPictures(slides []*pendingSlide, width int, widescreen bool) error {
 				ps := todo[i]
 				var buf bytes.Buffer
 				size, scale := pictureSize(&ps.slide, width, widescreen)
-				if ps.kind == SlideRanges {
-					// Its rows and bands need the room of a full-size
-					// picture: large text would leave them none. Its
-					// text is under deck.MinProjectedPoints (a known gap).
-					size, scale = charts.Size{W: width, H: int(float64(width)*float64(size.H)/float64(size.W) + 0.5)}, 1
-				}
 				px, err := ps.picture.SlidePNG(&buf, size, scale)
 				if err != nil {
 					errs[i] = fmt.Errorf("%s slide: %w", ps.picture.Kind, err)

@@ -16,8 +16,8 @@ import (
 	"parley/app/report"
 )
 
-// withLeverage is every slide but the ranges.
-var withLeverage = []string{"summary", "exposure", "products", "provinces", "dutiable", "timeline", "tornado", "compare", "leverage", "deal", "sources"}
+// withPosition is every slide, the opt-in leverage and ranges slides too.
+var withPosition = []string{"summary", "exposure", "products", "provinces", "programmes", "dutiable", "timeline", "tornado", "compare", "leverage", "ranges", "deal", "sources"}
 
 // TestDeckRules checks the decks a minister's staff would make (today's
 // regime alone, and against the sectoral deal; 16:9 and 4:3; the default
@@ -37,9 +37,9 @@ func TestDeckRules(t *testing.T) {
 		{"today, 16:9", []string{"today"}, true, nil},
 		{"today and the sectoral deal, 16:9", []string{"today", "sectoral-deal"}, true, nil},
 		{"today and the sectoral deal, 4:3", []string{"today", "sectoral-deal"}, false, nil},
-		// The position slides too, but the ranges picture (see the report).
-		{"today, with leverage, 4:3", []string{"today"}, false, withLeverage},
-		{"today and the sectoral deal, with leverage, 16:9", []string{"today", "sectoral-deal"}, true, withLeverage},
+		// The opt-in position slides too.
+		{"today, with leverage and ranges, 4:3", []string{"today"}, false, withPosition},
+		{"today and the sectoral deal, with leverage and ranges, 16:9", []string{"today", "sectoral-deal"}, true, withPosition},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

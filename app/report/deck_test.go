@@ -29,16 +29,16 @@ func TestDeckSlides(t *testing.T) {
 	}{
 		{"one scenario", []string{"aug-2025"}, true, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods",
-			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
-		}, 8, 1920},
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+		}, 9, 1920},
 		// The two scenarios have the same CUSMA shares: one dutiable-trade
 		// slide names both.
 		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal (on the August 2025 regime)"}, false, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal (on the August 2025 regime)",
-			"Duty at stake by sector", "Top products by duty at stake", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
-			"Duty at stake by sector", "Top products by duty at stake", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector: 2 scenarios compared", "What the proposal gets and gives Canada",
-		}, 15, 1600},
+		}, 17, 1600},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,12 +247,12 @@ func TestDeckOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A summary, exposure, products, timeline and tornado slide for each,
-	// and one dutiable-trade slide: the five have the same CUSMA shares.
-	// And each scenario after the first scored against the first: 4 deal
-	// slides.
-	if len(d.Slides) != 30 {
-		t.Errorf("%d chart slides, want 30", len(d.Slides))
+	// A summary, exposure, products, programmes, timeline and tornado slide
+	// for each, and one dutiable-trade slide: the five have the same CUSMA
+	// shares. And each scenario after the first scored against the first:
+	// 4 deal slides.
+	if len(d.Slides) != 35 {
+		t.Errorf("%d chart slides, want 35", len(d.Slides))
 	}
 	for _, s := range d.Slides {
 		if strings.HasPrefix(s.Title, "Duty at stake by sector:") {

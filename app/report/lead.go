@@ -78,13 +78,19 @@ func (b *builder) lead(ps *pendingSlide) string {
 	}
 	ch := bt.chart
 	switch {
+	case ps.kind == SlideProgrammes:
+		if s, ok := programmesLead(bt.subjects[0], bt.dir); ok {
+			return s
+		}
 	case ps.kind == SlideDutiable && len(bt.results) > 0:
 		return dutiableLead(bt.subjects[0], &bt.results[0], bt.dir)
 	case ch.Kind == charts.Compare:
 		return compareLead(bt)
 	case ps.kind == SlideProducts && len(bt.results) > 0:
 		return productsLead(&bt.results[0], bt.dir)
-	case (ch.Kind == charts.Exposure || ps.kind == SlideRanges) && len(bt.results) > 0:
+	case ps.kind == SlideRanges && bt.bands != nil && len(bt.results) > 0:
+		return rangesLead(&bt.results[0], bt.bands, bt.dir)
+	case ch.Kind == charts.Exposure && len(bt.results) > 0:
 		if s, ok := sectorLead(bt.subjects[0], &bt.results[0], bt.dir); ok {
 			return s
 		}
@@ -229,4 +235,22 @@ func withoutLead(sub, lead string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// rangesLead says how far imports fall in direction d, at the central
+// estimate and over its P10–P90 range: "US imports from Canada fall by
+// US$ 2.9 bn at the central estimate, P10–P90 US$ 2.6 bn to 3.2 bn." A
+// fall computed from a duty that is an upper bound is marked as one.
+func rangesLead(res *scenarios.Result, bands *scenarios.MonteCarloResult, d scenarios.Direction) string {
+	t, p := res.Totals[d.Index()], bands.Totals[d.Index()].TradeChange
+	who := "US imports from Canada"
+	if d == scenarios.UStoCA {
+		who = "Canada's imports from the US"
+	}
+	lo, hi := -max(p.P10, p.P90), -min(p.P10, p.P90)
+	if t.TradeChange == 0 && lo == 0 && hi == 0 {
+		return "No sector's imports fall " + intoWhere(d) + "."
+	}
+	return fmt.Sprintf("%s fall by %s%s at the central estimate, P10–P90 %s to %s.", who, mark(t.UpperBound),
+		charts.Money(-t.TradeChange), charts.Money(lo), charts.Money(hi))
 }

@@ -336,6 +336,10 @@ func measureName(m *scenarios.Measure) string {
 type builder struct {
 	ws   *storage.Workspace
 	docs map[string]evidence.Document
+	// deck are the scenarios of the deck being built (nil for one chart):
+	// charts that must look alike on every slide, such as a programme's
+	// colour, look at all of them.
+	deck []*subject
 }
 
 func newBuilder(ws *storage.Workspace) *builder {

@@ -21,7 +21,7 @@ func NativeChart(t charts.Table) *deck.Chart {
 	c.Categories = slices.Clone(t.Categories)
 	c.Series = make([]deck.Series, len(t.Series))
 	for i, s := range t.Series {
-		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color, Labels: slices.Clone(s.Labels)}
+		c.Series[i] = deck.Series{Name: s.Name, Values: slices.Clone(s.Values), Color: s.Color, Labels: slices.Clone(s.Labels), Hidden: s.Hidden}
 	}
 	bars := len(t.Categories)
 	if !t.Stacked {

@@ -28,7 +28,7 @@ var PositionSlides = []string{SlideLeverage, SlideRanges, SlideDeal}
 const (
 	titleLeverage = "Who depends on whom: leverage by sector"
 	titleDeal     = "What the proposal gets and gives Canada"
-	titleRanges   = "Duty at stake by sector, with P10–P90 ranges"
+	titleRanges   = "Trade effect by sector, P10–P90" // one line on a 4:3 slide
 )
 
 // DefaultDraws and DefaultSeed are the Monte Carlo run of the deck's
@@ -169,15 +169,12 @@ func (b *builder) exposureBands(s *subject, req ChartRequest) (*scenarios.MonteC
 
 // positionSlides appends the position slides asked for to slides: per
 // scenario a leverage slide and a ranges slide (the exposure chart with
-// its P10–P90 ranges, a picture), then for each scenario after the first a
+// its P10–P90 ranges, natively the trade effect's ranges by sector), then for each scenario after the first a
 // deal slide scoring it against the first. It returns the extra source
 // lines for the closing slide.
 func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req ChartRequest, opt *DeckOptions) ([]*pendingSlide, []string, error) {
 	var sources []string
-	add := func(bt *built, kind string, picture bool) error {
-		if picture {
-			bt.chart = bt.chart.Picture()
-		}
+	add := func(bt *built, kind string) error {
 		ps, err := b.slide(bt)
 		if err != nil {
 			return fmt.Errorf("%s slide: %w", kind, err)
@@ -192,7 +189,7 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: leverage chart: %w", s.id, err)
 			}
-			if err := add(bt, SlideLeverage, false); err != nil {
+			if err := add(bt, SlideLeverage); err != nil {
 				return nil, nil, err
 			}
 			lev, err := b.ws.Leverage()
@@ -202,21 +199,15 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			sources = appendNew(sources, lev.Sources...)
 		}
 		if opt.hasPositionSlide(SlideRanges) {
-			r := req
-			r.Draws, r.Seed = DefaultDraws, DefaultSeed
-			bt, err := b.build(charts.Exposure, []*subject{s}, r)
+			bt, src, err := b.buildRanges(s, req)
 			if err != nil {
-				return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
-			}
-			bt.chart.Meta.Title = titleRanges
-			if err := add(bt, SlideRanges, true); err != nil {
 				return nil, nil, err
 			}
-			for _, l := range bt.notes {
-				if strings.HasPrefix(l, "Ranges:") {
-					sources = appendNew(sources, l)
-				}
+			sources = appendNew(sources, src...)
+			if err := add(bt, SlideRanges); err != nil {
+				return nil, nil, err
 			}
+			rangesSubtitle(slides[len(slides)-1])
 		}
 	}
 	if opt.hasPositionSlide(SlideDeal) {
@@ -225,12 +216,54 @@ func (b *builder) positionSlides(slides []*pendingSlide, subs []*subject, req Ch
 			if err != nil {
 				return nil, nil, fmt.Errorf("deal chart %s vs %s: %w", subs[0].id, s.id, err)
 			}
-			if err := add(bt, SlideDeal, false); err != nil {
+			if err := add(bt, SlideDeal); err != nil {
 				return nil, nil, err
 			}
 		}
 	}
 	return slides, sources, nil
+}
+
+// buildRanges builds the ranges chart of s: the exposure chart with the
+// P10–P90 ranges of the deck's Monte Carlo run, on the ten sectors with
+// the most duty unless req says otherwise. It returns the source of the
+// claim ranges for the closing slide; the chart's own note says what the
+// ranges cover.
+func (b *builder) buildRanges(s *subject, req ChartRequest) (*built, []string, error) {
+	r := req
+	r.Draws, r.Seed = DefaultDraws, DefaultSeed
+	if r.Top == 0 && !r.AllSectors {
+		r.Top = charts.DefaultTop // a range a row, with its figures: more rows would not read
+	}
+	bt, err := b.build(charts.Exposure, []*subject{s}, r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: ranges chart: %w", s.id, err)
+	}
+	bt.chart.Meta.Title = titleRanges
+	var sources []string
+	for _, l := range bt.notes {
+		if strings.HasPrefix(l, "Ranges:") {
+			sources = append(sources, l)
+		}
+	}
+	bt.notes = nil
+	return bt, sources, nil
+}
+
+// rangesSubtitle gives a ranges slide the scenario, date and direction
+// and how many sectors it shows: the sentence gives the totals, and the
+// chart keeps the room the summary would take (the speaker notes keep it).
+func rangesSubtitle(ps *pendingSlide) {
+	c := ps.slide.Chart
+	if c == nil {
+		return
+	}
+	n := len(c.Categories)
+	what := "the sector with the most duty at stake"
+	if n > 1 {
+		what = fmt.Sprintf("the %d sectors with the most duty at stake", n)
+	}
+	ps.slide.Subtitle = ps.built.subtitle + " · " + what
 }
 
 // appendNew appends to list the items it does not hold yet.

@@ -1,11 +1,13 @@
 package report_test
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"parley/app/charts"
+	"parley/app/deck"
 	"parley/app/report"
 	"parley/scenarios"
 	"parley/storage"
@@ -112,13 +114,17 @@ func TestDeckPositionSlides(t *testing.T) {
 	var titles []string
 	for _, s := range d.Slides {
 		titles = append(titles, s.Title)
-		native := s.Title == "What the proposal gets and gives Canada" || s.Title == "Who depends on whom: leverage by sector"
-		if (s.Picture == nil) != native || (s.Chart != nil) != native || s.Footnote == "" || s.Notes == "" {
+		// Every position slide is a native chart.
+		if s.Picture != nil || s.Chart == nil || s.Footnote == "" || s.Notes == "" {
 			t.Errorf("%s: picture %v, chart %v", s.Title, s.Picture != nil, s.Chart != nil)
+			continue
+		}
+		if strings.HasPrefix(s.Title, "Trade effect") {
+			checkRangesSlide(t, s)
 		}
 	}
-	want := []string{"Who depends on whom: leverage by sector", "Duty at stake by sector, with P10–P90 ranges",
-		"Who depends on whom: leverage by sector", "Duty at stake by sector, with P10–P90 ranges", "What the proposal gets and gives Canada"}
+	want := []string{"Who depends on whom: leverage by sector", "Trade effect by sector, P10–P90",
+		"Who depends on whom: leverage by sector", "Trade effect by sector, P10–P90", "What the proposal gets and gives Canada"}
 	if strings.Join(titles, "|") != strings.Join(want, "|") {
 		t.Errorf("slides %q", titles)
 	}
@@ -138,5 +144,42 @@ func TestDeckPositionSlides(t *testing.T) {
 		if strings.Contains(s.Title, "depends") || strings.Contains(s.Title, "P10") {
 			t.Errorf("default deck has %q", s.Title)
 		}
+	}
+}
+
+// checkRangesSlide checks a ranges slide as its reader would: each sector's
+// fall in imports floats from its P10 to its P90 on a hidden bar, in two
+// parts that meet at the central estimate, its label gives the three
+// figures, the sentence gives the total's, and the footnote says what the
+// ranges cover.
+func checkRangesSlide(t *testing.T, s deck.Slide) {
+	t.Helper()
+	c := s.Chart
+	if !c.Stacked || !c.Horizontal || len(c.Series) != 3 || !c.Series[0].Hidden || c.Series[1].Hidden || c.Series[2].Hidden {
+		t.Fatalf("%s: not a floating range chart: %+v", s.Title, c)
+	}
+	label := regexp.MustCompile(`^.+: (≤ ?)?([0-9.,]+) \(([0-9.,]+)–([0-9.,]+)\)$`)
+	for k, cat := range c.Categories {
+		base, low, high := c.Series[0].Values[k], c.Series[1].Values[k], c.Series[2].Values[k]
+		if base < 0 || low < 0 || high < 0 {
+			t.Errorf("%s: %s floats on %v, %v, %v", s.Title, cat, base, low, high)
+		}
+		m := label.FindStringSubmatch(cat)
+		if m == nil {
+			t.Errorf("%s: category %q gives no central estimate and range", s.Title, cat)
+			continue
+		}
+		for i, v := range []float64{base + low, base, base + low + high} {
+			if got, want := m[2+i], strconv.FormatFloat(v, 'f', 1, 64); got != want {
+				t.Errorf("%s: category %q gives %s where the bar is at %s", s.Title, cat, got, want)
+			}
+		}
+	}
+	if !regexp.MustCompile(`^US imports from Canada fall by (≤ )?US\$ [0-9.]+ (bn|M) at the central estimate, P10–P90 US\$ [0-9.]+ (bn|M) to US\$ [0-9.]+ (bn|M)\.$`).MatchString(s.Lead) {
+		t.Errorf("%s: lead %q", s.Title, s.Lead)
+	}
+	if !strings.Contains(s.Footnote, "P10–P90: the 10th to 90th percentile over 10000 Monte Carlo draws") ||
+		!strings.Contains(s.Footnote, "so the ranges are around the point estimate. They cover the CUSMA claim share") {
+		t.Errorf("%s: the footnote does not say what the ranges cover:\n%s", s.Title, s.Footnote)
 	}
 }

@@ -198,7 +198,7 @@ const (
 )
 
 // DeckSlides are the kinds of slides a deck can have, in deck order.
-var DeckSlides = []string{SlideSummary, SlideExposure, SlideProducts, SlideProvinces, SlideDutiable, SlideTimeline, SlideTornado, SlideCompare,
+var DeckSlides = []string{SlideSummary, SlideExposure, SlideProducts, SlideProvinces, SlideProgrammes, SlideDutiable, SlideTimeline, SlideTornado, SlideCompare,
 	SlideLeverage, SlideRanges, SlideDeal, SlideSources} // the last three only when asked for (position.go)
 
 // ParseSlides reads a comma-separated list of slide kinds, such as

@@ -379,11 +379,12 @@ func TestExportDeck(t *testing.T) {
 		slides int
 		cx     string
 	}{
-		// A title slide, a summary, the charts, and the sources (on one or
-		// two slides); the two scenarios share one dutiable-trade slide,
-		// and the second is scored against the first on the deal slide.
-		{[]string{"aug-2025"}, true, 8, `cx="12192000"`},
-		{[]string{"aug-2025", "threat-25"}, false, 16, `cx="9144000"`},
+		// A title slide, a summary, the charts (the duty by programme of
+		// each), and the sources (on one or two slides); the two scenarios
+		// share one dutiable-trade slide, and the second is scored against
+		// the first on the deal slide.
+		{[]string{"aug-2025"}, true, 9, `cx="12192000"`},
+		{[]string{"aug-2025", "threat-25"}, false, 18, `cx="9144000"`},
 	} {
 		path := filepath.Join(t.TempDir(), "deck.pptx")
 		SaveDeck(env, path, tc.ids, report.DeckOptions{Widescreen: tc.wide, Top: charts.DefaultTop}, func(_ string, err error) { q.done = append(q.done, err) })

@@ -50,18 +50,19 @@ type DeckDialog struct {
 
 // slideLabels name the kinds of slides in the deck dialog.
 var slideLabels = map[string]string{
-	report.SlideSummary:  "At a glance: one page per scenario (both directions, totals, top five sectors, key evidence)",
-	report.SlideExposure: "Duty at stake by sector",
-	report.SlideProducts: "Top products by duty at stake",
-	report.SlideDutiable: "CUSMA-claimed trade: what a claim spares (once when the scenarios share it)",
-	report.SlideTimeline: "Effective tariff rate by month",
-	report.SlideTornado:  "What moves the totals (sensitivity)",
-	report.SlideCompare:  "The scenarios compared (2 to 4)",
-	report.SlideSources:  "Sources",
+	report.SlideSummary:    "At a glance: one page per scenario (both directions, totals, top five sectors, key evidence)",
+	report.SlideExposure:   "Duty at stake by sector",
+	report.SlideProducts:   "Top products by duty at stake",
+	report.SlideProgrammes: "Duty by sector and programme (Section 232, IEEPA, …)",
+	report.SlideDutiable:   "CUSMA-claimed trade: what a claim spares (once when the scenarios share it)",
+	report.SlideTimeline:   "Effective tariff rate by month",
+	report.SlideTornado:    "What moves the totals (sensitivity)",
+	report.SlideCompare:    "The scenarios compared (2 to 4)",
+	report.SlideSources:    "Sources",
 	// The negotiating position (the Position view): leverage and ranges
 	// unchecked at first.
 	report.SlideLeverage:  "Who depends on whom: leverage by sector",
-	report.SlideRanges:    "Duty at stake with P10–P90 ranges (Monte Carlo)",
+	report.SlideRanges:    "Trade effect by sector with P10–P90 ranges (Monte Carlo)",
 	report.SlideDeal:      "Each scenario after the first scored as a deal against the first",
 	report.SlideProvinces: "Duty at stake by province (scenarios on a dataset with provinces)",
 }
