@@ -155,11 +155,12 @@ func TestDeckCommand(t *testing.T) {
 		slides int
 		width  string // presentation width in EMU
 	}{
-		{"one scenario", []string{"aug-2025"}, 9, "12192000"},
-		// Two scenarios: the deal slide too.
-		{"two scenarios", []string{"aug-2025", "sectoral-deal-aug-2025"}, 16, "12192000"},
-		{"4:3", []string{"today", "ca-counter-2025", "--aspect", "4:3"}, 17, "9144000"},
-		{"options", []string{"threat-25", "--as-of", "2025-03-31", "--direction", "ca_to_us", "--top", "8", "--aspect", "16:9"}, 9, "12192000"},
+		{"one scenario", []string{"aug-2025"}, 10, "12192000"},
+		// Two scenarios: the deal slide too. Each scenario has its duty by
+		// sector and programme.
+		{"two scenarios", []string{"aug-2025", "sectoral-deal-aug-2025"}, 18, "12192000"},
+		{"4:3", []string{"today", "ca-counter-2025", "--aspect", "4:3"}, 19, "9144000"},
+		{"options", []string{"threat-25", "--as-of", "2025-03-31", "--direction", "ca_to_us", "--top", "8", "--aspect", "16:9"}, 10, "12192000"},
 		// Two summaries and the comparison, under the title the user gave.
 		{"slides and title", []string{"aug-2025", "today", "--slides", "summary,compare", "--title", "Briefing: the August regime", "--subtitle", `For the Minister\nDraft`}, 4, "12192000"},
 	}
