@@ -9,27 +9,26 @@ import (
 )
 
 // ModelFor returns the calculation model for a scenario's assumptions,
-// reusing the last one when they did not change.
+// reusing the last one when they did not change. The model, its source
+// lines and the sector defaults are read as one state of the workspace
+// (storage's ModelWithSources), so the sources shown with a model always
+// describe the data it was built from.
 func (s *Session) ModelFor(a scenarios.Assumptions) (*scenarios.Model, error) {
 	a.IncludeThreats = false // decides which measures are active, not the model
 	key := fmt.Sprintf("%v", a)
 	if s.model != nil && key == s.modelKey {
 		return s.model, nil
 	}
-	m, err := s.ws.Model(a)
+	ms, err := s.ws.ModelWithSources(a)
 	if err != nil {
 		return nil, err
 	}
-	lines, err := s.ws.SourceLines(a)
-	if err != nil {
-		lines = []string{"Sources unavailable: " + err.Error()}
+	lines := ms.Sources
+	if ms.SourcesErr != nil {
+		lines = []string{"Sources unavailable: " + ms.SourcesErr.Error()}
 	}
-	defs, err := s.ws.SectorDefaults(a)
-	if err != nil {
-		return nil, err
-	}
-	s.model, s.modelKey, s.sources, s.defaults = m, key, lines, defs
-	return m, nil
+	s.model, s.modelKey, s.sources, s.defaults = ms.Model, key, lines, ms.Defaults
+	return ms.Model, nil
 }
 
 // Model returns the cached model (nil when none is).
