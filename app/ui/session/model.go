@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"parley/scenarios"
@@ -36,6 +37,23 @@ func (s *Session) Model() *scenarios.Model { return s.model }
 
 // Sources returns the source lines of the cached model.
 func (s *Session) Sources() []string { return s.sources }
+
+// SourceLines returns the source lines of the scenario shown's figures:
+// those of its model's data (Sources) and the measure library's line; a
+// line says so where they cannot be read. None when no scenario is shown.
+func (s *Session) SourceLines() []string {
+	if s.draft == nil {
+		return nil
+	}
+	if _, err := s.ModelFor(s.draft.Assumptions); err != nil {
+		return []string{"Sources unavailable: " + err.Error()}
+	}
+	lib, err := s.ws.LibraryLine(s.draft)
+	if err != nil {
+		lib = "Measure library unavailable: " + err.Error()
+	}
+	return append(slices.Clip(s.sources), lib)
+}
 
 // Defaults returns the sector defaults of the cached model.
 func (s *Session) Defaults() []storage.SectorDefault { return s.defaults }
