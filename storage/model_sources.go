@@ -7,53 +7,43 @@ import (
 	"parley/scenarios"
 )
 
-// ModelSources is the model of a scenario's assumptions with the source
-// lines of its figures and its sectors' default values, read as one state
-// of the workspace.
+// ModelSources is a model with the source lines of its figures and the
+// sectors' defaults, read as one state of the workspace.
 type ModelSources struct {
-	Model *scenarios.Model
-	// Sources are the lines SourceLines gives; SourcesErr says why they
-	// could not be read, when they could not (the model still is).
-	Sources    []string
-	SourcesErr error
+	Model      *scenarios.Model
+	Sources    []string // as SourceLines gives them
+	SourcesErr error    // why Sources could not be read (the model was)
 	Defaults   []SectorDefault
 }
 
-// ModelWithSources reads the model of assumptions a (Model), the source
-// lines of its figures (SourceLines) and the sectors' defaults
-// (SectorDefaults) in one read transaction, so that they are one state of
-// the workspace: a change another window or process commits meanwhile is
-// in none of them, and the sources never describe other data than the
-// model's.
+// ModelWithSources reads Model, SourceLines and SectorDefaults of a in one
+// read transaction, so that they are one state of the workspace: the
+// sources never describe other data than the model's.
 func (w *Workspace) ModelWithSources(a scenarios.Assumptions) (*ModelSources, error) {
 	return w.modelWithSources(a, nil)
 }
 
-// modelWithSources is ModelWithSources; afterModel, when set, runs once the
-// model is read and before the sources are: where a test commits a change
-// from another connection.
+// modelWithSources is ModelWithSources; afterModel, when set, runs between
+// the model and the sources: where a test commits from another connection.
 func (w *Workspace) modelWithSources(a scenarios.Assumptions, afterModel func()) (*ModelSources, error) {
-	var ms *ModelSources
+	ms := &ModelSources{}
 	err := w.inReadTx(func(tx *sql.Tx) error {
 		ctx := context.Background()
-		m, err := w.modelWith(ctx, tx, a, nil)
+		r, err := w.refsIn(ctx, tx)
+		if err == nil {
+			ms.Defaults, err = r.sectorDefaults(a)
+		}
+		if err == nil {
+			ms.Model, err = w.modelWith(ctx, tx, a, nil)
+		}
 		if err != nil {
 			return err
 		}
 		if afterModel != nil {
 			afterModel()
 		}
-		ms = &ModelSources{Model: m}
 		ms.Sources, ms.SourcesErr = w.sourceLines(ctx, tx, a)
-		if isBusy(ms.SourcesErr) {
-			return ms.SourcesErr // read it all again, as one state
-		}
-		r, err := w.refsIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		ms.Defaults, err = r.sectorDefaults(a)
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, err
