@@ -304,6 +304,11 @@ func (w *Workspace) SectorDefaults(a scenarios.Assumptions) ([]SectorDefault, er
 	if err != nil {
 		return nil, err
 	}
+	return r.sectorDefaults(a)
+}
+
+// sectorDefaults is SectorDefaults from the reference data r.
+func (r *refData) sectorDefaults(a scenarios.Assumptions) ([]SectorDefault, error) {
 	shares, el, err := r.presets(a)
 	if err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -245,7 +244,7 @@ func (u *UI) showShortcuts() {
 
 // showSources lists the data sources of the scenario shown.
 func (u *UI) showSources() {
-	lines := u.sourceLines()
+	lines := u.sess.SourceLines()
 	var docs []string
 	if list, err := u.sess.Workspace().TradeData().Provenance(); err == nil {
 		for _, d := range list {
@@ -256,19 +255,4 @@ func (u *UI) showSources() {
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Where the numbers come from", "Close", kit.ScrollOf(msg, 640, 420), u.win)
 	u.track(d, nil)
-}
-
-// sourceLines returns the source lines of the scenario shown.
-func (u *UI) sourceLines() []string {
-	if u.sess.Draft() == nil {
-		return nil
-	}
-	if _, err := u.sess.ModelFor(u.sess.Draft().Assumptions); err != nil {
-		return []string{"Sources unavailable: " + err.Error()}
-	}
-	lib, err := u.sess.Workspace().LibraryLine(u.sess.Draft())
-	if err != nil {
-		lib = "Measure library unavailable: " + err.Error()
-	}
-	return append(slices.Clip(u.sess.Sources()), lib)
 }

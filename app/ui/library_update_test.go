@@ -214,7 +214,7 @@ func TestLibraryUpdateDialog(t *testing.T) {
 		t.Errorf("status bar %q after apply", u.where.Text)
 	}
 	u.openScenario(other)
-	lines := u.sourceLines()
+	lines := u.sess.SourceLines()
 	if last := lines[len(lines)-1]; !strings.Contains(last, "not re-based on the library as of 2026-12-06") {
 		t.Errorf("kept scenario's library line %q", last)
 	}

@@ -6,7 +6,6 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/compareview"
 	"parley/app/ui/exportview"
-	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -28,7 +27,3 @@ func (n compareNav) ExportCompare(ids []string, dir scenarios.Direction) {
 func (n compareNav) ShowError(what string, err error) { n.u.showError(what, err) }
 
 func (n compareNav) ChartTheme() charts.Theme { return n.u.chartTheme() }
-
-func (n compareNav) SectorLabel(code string) string {
-	return present.SectorLabel(n.u.sess.Sectors(), code)
-}

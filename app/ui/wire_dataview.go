@@ -23,7 +23,6 @@ func (n dataNav) Recompute()                                 { n.u.recompute(n.u
 func (n dataNav) OpenScenario(id string)                     { n.u.openScenario(id) }
 func (n dataNav) ExternalChange()                            { n.u.externalChange() }
 func (n dataNav) LibraryChanged()                            { n.u.afterLibrary() }
-func (n dataNav) SourceLines() []string                      { return n.u.sourceLines() }
 func (n dataNav) Edit(key, label string, fn func(*scenarios.Scenario)) error {
 	return n.u.edit(key, label, fn)
 }

@@ -20,7 +20,7 @@ func (n exposureNav) ShowError(what string, err error) { n.u.showError(what, err
 func (n exposureNav) SetStatus(msg string)             { n.u.setStatus(msg) }
 func (n exposureNav) Recompute()                       { n.u.recompute(n.u.sess.Time()) }
 func (n exposureNav) ChartTheme() charts.Theme         { return n.u.chartTheme() }
-func (n exposureNav) SourceLines() []string            { return n.u.sourceLines() }
+func (n exposureNav) SourceLines() []string            { return n.u.sess.SourceLines() }
 func (n exposureNav) Track(d dialog.Dialog, onClosed func()) {
 	n.u.track(d, onClosed)
 }

@@ -4,7 +4,6 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/exportview"
 	"parley/app/ui/positionview"
-	"parley/app/ui/present"
 	"parley/scenarios"
 )
 
@@ -47,7 +46,3 @@ func (n positionNav) Derive(baseline string, done func(id string)) {
 func (n positionNav) ShowError(what string, err error) { n.u.showError(what, err) }
 
 func (n positionNav) ChartTheme() charts.Theme { return n.u.chartTheme() }
-
-func (n positionNav) SectorLabel(code string) string {
-	return present.SectorLabel(n.u.sess.Sectors(), code)
-}

@@ -35,8 +35,6 @@ type Navigator interface {
 	ShowError(what string, err error)
 	// ChartTheme is the colours the window's charts are drawn in.
 	ChartTheme() charts.Theme
-	// SectorLabel is a sector's short label.
-	SectorLabel(code string) string
 }
 
 // View compares two to four scenarios: both directions' totals
@@ -336,7 +334,7 @@ func (v *View) buildTable() {
 		if r == 0 {
 			return "All sectors"
 		}
-		return v.nav.SectorLabel(flows[0][r-1].Sector)
+		return present.SectorLabel(v.sess.Sectors(), flows[0][r-1].Sector)
 	}}}
 	var key []string
 	for s := range v.results {

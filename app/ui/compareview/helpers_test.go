@@ -32,8 +32,6 @@ func (n *fakeNav) ShowError(what string, err error) {
 
 func (n *fakeNav) ChartTheme() charts.Theme { return charts.Light }
 
-func (n *fakeNav) SectorLabel(code string) string { return code }
-
 // newTestView shows the Compare view alone, over a session on a new
 // workspace in a temporary folder, in a test window of a laptop's size.
 func newTestView(t testing.TB) (*View, *session.Session, *fakeNav) {

@@ -12,7 +12,6 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/compareview"
 	"parley/app/ui/kit/kittest"
-	"parley/app/ui/present"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -22,17 +21,11 @@ import (
 var markupDay = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 
 // markupNav is the rest of the window, as the Compare view sees it.
-type markupNav struct {
-	t    testing.TB
-	sess *session.Session
-}
+type markupNav struct{ t testing.TB }
 
 func (n *markupNav) ExportCompare([]string, scenarios.Direction) {}
 func (n *markupNav) ShowError(what string, err error)            { n.t.Errorf("could not %s: %v", what, err) }
 func (n *markupNav) ChartTheme() charts.Theme                    { return charts.Light }
-func (n *markupNav) SectorLabel(code string) string {
-	return present.SectorLabel(n.sess.Sectors(), code)
-}
 
 // TestCompareMarkup checks the Compare view with two scenarios alike
 // (same day, baseline and data: no warning) and two that are not (the
@@ -75,7 +68,7 @@ func newMarkupView(t *testing.T) *compareview.View {
 	if err := sess.ReloadScenarios(); err != nil {
 		t.Fatal(err)
 	}
-	v := compareview.New(w, sess, &markupNav{t: t, sess: sess}, slog.Default(), post)
+	v := compareview.New(w, sess, &markupNav{t: t}, slog.Default(), post)
 	t.Cleanup(v.Stop)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1366, 740))

@@ -43,7 +43,7 @@ func TestAssumptionsChangeTheResult(t *testing.T) {
 		}},
 		{"baseline year", func() { v.year.SetSelected("2023") }, func() bool {
 			return u.sess.Draft().Assumptions.BaselineYear == 2023 && u.sess.Result().Totals[0].Baseline != base.Baseline &&
-				strings.Contains(strings.Join(nav.SourceLines(), " "), "2023")
+				strings.Contains(strings.Join(u.sess.SourceLines(), " "), "2023")
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -346,7 +346,7 @@ func (v *assumptionsView) changed() {
 			r.mark.SetText("")
 		}
 	}
-	v.sources.SetText(present.WindowText(strings.Join(dv.nav.SourceLines(), "\n")))
+	v.sources.SetText(present.WindowText(strings.Join(dv.sess.SourceLines(), "\n")))
 }
 
 // datasetSource returns a dataset's source as SOURCES.md gives it.

@@ -48,8 +48,6 @@ type Navigator interface {
 	// LibraryChanged shows the workspace after the measure library
 	// changed: the list, the scenario shown, the vintage and the menu.
 	LibraryChanged()
-	// SourceLines are the sources of the scenario shown's figures.
-	SourceLines() []string
 }
 
 // Form is a form dialog: Tab moves between fields, Enter submits, Escape

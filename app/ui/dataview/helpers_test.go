@@ -2,7 +2,6 @@ package dataview
 
 import (
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -113,22 +112,6 @@ func (n *testNav) OpenScenario(id string) {
 }
 func (n *testNav) ExternalChange() { n.changes++; _ = n.sess.ReloadScenarios() }
 func (n *testNav) LibraryChanged() { n.changes++ }
-
-// SourceLines are the window's: the model's sources and the library's line.
-func (n *testNav) SourceLines() []string {
-	d := n.sess.Draft()
-	if d == nil {
-		return nil
-	}
-	if _, err := n.sess.ModelFor(d.Assumptions); err != nil {
-		return []string{"Sources unavailable: " + err.Error()}
-	}
-	lib, err := n.sess.Workspace().LibraryLine(d)
-	if err != nil {
-		lib = "Measure library unavailable: " + err.Error()
-	}
-	return append(slices.Clip(n.sess.Sources()), lib)
-}
 
 // newTestView opens a new workspace in a temporary folder and returns the
 // data views over it in a test window of a laptop's size.

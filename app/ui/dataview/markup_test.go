@@ -38,7 +38,6 @@ func (n *markupNav) Recompute()                       {}
 func (n *markupNav) OpenScenario(string)              {}
 func (n *markupNav) ExternalChange()                  {}
 func (n *markupNav) LibraryChanged()                  {}
-func (n *markupNav) SourceLines() []string            { return nil }
 func (n *markupNav) Edit(string, string, func(*scenarios.Scenario)) error {
 	return nil
 }

@@ -19,7 +19,6 @@ import (
 // records what the view asked of it.
 type fakeNav struct {
 	t       testing.TB
-	sess    *session.Session
 	deals   [][2]string
 	decks   [][2]string
 	asOf    []scenarios.Date
@@ -47,15 +46,6 @@ func (n *fakeNav) ShowError(what string, err error) {
 }
 
 func (n *fakeNav) ChartTheme() charts.Theme { return charts.Light }
-
-func (n *fakeNav) SectorLabel(code string) string {
-	for _, s := range n.sess.Sectors() {
-		if s.Code == code {
-			return s.Label()
-		}
-	}
-	return code
-}
 
 // testView is the Position view alone in a test window, over a session on
 // a new workspace, with the functions its workers post for the UI
@@ -89,7 +79,7 @@ func newTestView(t testing.TB) *testView {
 	if err := sess.ReloadScenarios(); err != nil {
 		t.Fatal(err)
 	}
-	tv := &testView{sess: sess, nav: &fakeNav{t: t, sess: sess}, prefs: a.Preferences(), win: w,
+	tv := &testView{sess: sess, nav: &fakeNav{t: t}, prefs: a.Preferences(), win: w,
 		queue: make(chan func(), 4096)}
 	tv.View = tv.newView(t)
 	w.SetContent(tv.Content())

@@ -12,7 +12,6 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/positionview"
-	"parley/app/ui/present"
 	"parley/app/ui/session"
 	"parley/scenarios"
 	"parley/storage"
@@ -22,10 +21,7 @@ import (
 var markupDay = time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 
 // markupNav is the rest of the window, as the Position view sees it.
-type markupNav struct {
-	t    testing.TB
-	sess *session.Session
-}
+type markupNav struct{ t testing.TB }
 
 func (n *markupNav) ExportLeverage(string)                {}
 func (n *markupNav) ExportDeal([2]string, scenarios.Date) {}
@@ -33,9 +29,6 @@ func (n *markupNav) ExportDeck([2]string, scenarios.Date) {}
 func (n *markupNav) Derive(string, func(string))          {}
 func (n *markupNav) ShowError(what string, err error)     { n.t.Errorf("could not %s: %v", what, err) }
 func (n *markupNav) ChartTheme() charts.Theme             { return charts.Light }
-func (n *markupNav) SectorLabel(code string) string {
-	return present.SectorLabel(n.sess.Sectors(), code)
-}
 
 // TestPositionMarkup checks the Position view of today's regime against
 // the sectoral deal while its ranges are computed (the deal and its
@@ -100,7 +93,7 @@ func newMarkupView(t *testing.T) (*positionview.View, chan func(), chan struct{}
 	if err := sess.ReloadScenarios(); err != nil {
 		t.Fatal(err)
 	}
-	v := positionview.New(w, sess, &markupNav{t: t, sess: sess}, a.Preferences(), slog.Default(), post)
+	v := positionview.New(w, sess, &markupNav{t: t}, a.Preferences(), slog.Default(), post)
 	v.OnRangesShown(func() { shown <- struct{}{} })
 	t.Cleanup(v.Stop)
 	v.RefreshChoices()

@@ -54,7 +54,7 @@ func TestPositionView(t *testing.T) {
 	v.tabs.SelectIndex(1)
 	v.levTable.SortBy(1) // already sorted on it: reverse, then back
 	v.levTable.SortBy(1)
-	if got := v.levTable.Cell(1, 0); got != v.nav.SectorLabel("ENERGY") {
+	if got := v.levTable.Cell(1, 0); got != present.SectorLabel(v.sess.Sectors(), "ENERGY") {
 		t.Errorf("first sector by US dependence: %q", got)
 	}
 	if got := v.levTable.Cell(0, 1); got != "12.7%" {

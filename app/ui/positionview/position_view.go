@@ -52,8 +52,6 @@ type Navigator interface {
 	ShowError(what string, err error)
 	// ChartTheme is the colours the window's charts are drawn in.
 	ChartTheme() charts.Theme
-	// SectorLabel is a sector's short label.
-	SectorLabel(code string) string
 }
 
 // The smallest size of a chart, in Fyne units: it stays legible in a
@@ -534,7 +532,7 @@ func (v *View) summaryText() string {
 	var most []string
 	for _, r := range top[:min(3, len(top))] {
 		if r.HasUS {
-			most = append(most, fmt.Sprintf("%s (%s)", v.nav.SectorLabel(r.Sector), present.FigurePct(r.USDependence)))
+			most = append(most, fmt.Sprintf("%s (%s)", present.SectorLabel(v.sess.Sectors(), r.Sector), present.FigurePct(r.USDependence)))
 		}
 	}
 	if len(most) > 0 && v.levAll.HasUS && v.levAll.HasCA {
@@ -574,7 +572,7 @@ func (v *View) dealColumns() []kit.Column {
 			if r == 0 {
 				return "All sectors"
 			}
-			return v.nav.SectorLabel(row(r).Sector)
+			return present.SectorLabel(v.sess.Sectors(), row(r).Sector)
 		}},
 		{Title: "Gets", Width: 110, Align: right, Text: func(r int) string { return cell(r, 0) },
 			Key: func(r int) float64 { return row(r).Get }},
@@ -608,7 +606,7 @@ func (v *View) levColumns() []kit.Column {
 			if r == 0 {
 				return "All goods"
 			}
-			return v.nav.SectorLabel(row(r).Sector)
+			return present.SectorLabel(v.sess.Sectors(), row(r).Sector)
 		}},
 		{Title: "US needs Canada", Width: 130, Align: right, Text: func(r int) string { return share(row(r).HasUS, row(r).USDependence) },
 			Key: func(r int) float64 { return row(r).USDependence }},
@@ -656,7 +654,7 @@ func (v *View) rangeColumns() []kit.Column {
 			return "All sectors"
 		}
 		f, _, _ := flow(0, r)
-		return v.nav.SectorLabel(f.Sector)
+		return present.SectorLabel(v.sess.Sectors(), f.Sector)
 	}}}
 	for i, name := range []string{"A", "B"} {
 		cols = append(cols,

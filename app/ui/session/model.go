@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"parley/scenarios"
@@ -9,27 +10,26 @@ import (
 )
 
 // ModelFor returns the calculation model for a scenario's assumptions,
-// reusing the last one when they did not change.
+// reusing the last one when they did not change. The model, its source
+// lines and the sector defaults are read as one state of the workspace
+// (storage's ModelWithSources), so the sources shown with a model always
+// describe the data it was built from.
 func (s *Session) ModelFor(a scenarios.Assumptions) (*scenarios.Model, error) {
 	a.IncludeThreats = false // decides which measures are active, not the model
 	key := fmt.Sprintf("%v", a)
 	if s.model != nil && key == s.modelKey {
 		return s.model, nil
 	}
-	m, err := s.ws.Model(a)
+	ms, err := s.ws.ModelWithSources(a)
 	if err != nil {
 		return nil, err
 	}
-	lines, err := s.ws.SourceLines(a)
-	if err != nil {
-		lines = []string{"Sources unavailable: " + err.Error()}
+	lines := ms.Sources
+	if ms.SourcesErr != nil {
+		lines = []string{"Sources unavailable: " + ms.SourcesErr.Error()}
 	}
-	defs, err := s.ws.SectorDefaults(a)
-	if err != nil {
-		return nil, err
-	}
-	s.model, s.modelKey, s.sources, s.defaults = m, key, lines, defs
-	return m, nil
+	s.model, s.modelKey, s.sources, s.defaults = ms.Model, key, lines, ms.Defaults
+	return ms.Model, nil
 }
 
 // Model returns the cached model (nil when none is).
@@ -37,6 +37,23 @@ func (s *Session) Model() *scenarios.Model { return s.model }
 
 // Sources returns the source lines of the cached model.
 func (s *Session) Sources() []string { return s.sources }
+
+// SourceLines returns the source lines of the scenario shown's figures:
+// those of its model's data (Sources) and the measure library's line; a
+// line says so where they cannot be read. None when no scenario is shown.
+func (s *Session) SourceLines() []string {
+	if s.draft == nil {
+		return nil
+	}
+	if _, err := s.ModelFor(s.draft.Assumptions); err != nil {
+		return []string{"Sources unavailable: " + err.Error()}
+	}
+	lib, err := s.ws.LibraryLine(s.draft)
+	if err != nil {
+		lib = "Measure library unavailable: " + err.Error()
+	}
+	return append(slices.Clip(s.sources), lib)
+}
 
 // Defaults returns the sector defaults of the cached model.
 func (s *Session) Defaults() []storage.SectorDefault { return s.defaults }

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -221,6 +222,29 @@ func TestModelIsCachedPerAssumptions(t *testing.T) {
 	s.DropModel()
 	if again, _ := s.ModelFor(s.Draft().Assumptions); again == m || again == nil {
 		t.Error("a dropped model was reused")
+	}
+}
+
+// TestSourceLines: the sources of the scenario shown are its model's data
+// sources followed by the measure library's line; none with no scenario.
+func TestSourceLines(t *testing.T) {
+	s, _ := open(t, "today")
+	got := s.SourceLines()
+	if _, err := s.ModelFor(s.Draft().Assumptions); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := s.Workspace().LibraryLine(s.Draft())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := append(slices.Clone(s.Sources()), lib); len(s.Sources()) == 0 || !slices.Equal(got, want) {
+		t.Errorf("sources %q, want %q", got, want)
+	}
+	if _, _, err := s.Delete("today"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.SourceLines(); got != nil {
+		t.Errorf("sources %q with no scenario shown", got)
 	}
 }
 
