@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/kit"
+	"parley/app/ui/present"
 	"parley/app/ui/session"
 )
 
@@ -20,7 +21,7 @@ type productsChoice struct {
 func newProductsChoice(sess *session.Session, changed func(string)) *productsChoice {
 	opts := []string{allSectors}
 	for _, s := range sess.Sectors() {
-		opts = append(opts, sess.SectorLabel(s.Code))
+		opts = append(opts, present.SectorLabel(sess.Sectors(), s.Code))
 	}
 	p := &productsChoice{sess: sess, sel: widget.NewSelect(opts, nil)}
 	p.sel.SetSelected(allSectors)
@@ -33,7 +34,7 @@ func newProductsChoice(sess *session.Session, changed func(string)) *productsCho
 func (p *productsChoice) set(code string) {
 	label := allSectors
 	if code != "" {
-		label = p.sess.SectorLabel(code)
+		label = present.SectorLabel(p.sess.Sectors(), code)
 	}
 	cb := p.sel.OnChanged
 	p.sel.OnChanged = nil
@@ -44,7 +45,7 @@ func (p *productsChoice) set(code string) {
 // code returns the sector chosen, "" for every sector.
 func (p *productsChoice) code() string {
 	for _, s := range p.sess.Sectors() {
-		if p.sess.SectorLabel(s.Code) == p.sel.Selected {
+		if present.SectorLabel(p.sess.Sectors(), s.Code) == p.sel.Selected {
 			return s.Code
 		}
 	}
