@@ -187,7 +187,9 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	} else {
 		b.WriteString(`<c:autoTitleDeleted val="1"/>`)
 	}
-	b.WriteString(`<c:plotArea><c:layout/><c:barChart>`)
+	b.WriteString(`<c:plotArea>`)
+	b.WriteString(plotLayout(c, frame))
+	b.WriteString(`<c:barChart>`)
 	barDir, grouping := "col", "clustered"
 	if c.Horizontal {
 		barDir = "bar"

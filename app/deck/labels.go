@@ -13,6 +13,10 @@ const (
 	minLabelSize = MinProjectedPoints
 )
 
+// labelLine is the height of a category label's band over its size: its
+// line height and a little space.
+const labelLine = 1.3
+
 // labelShare is the share of a horizontal chart's width its category
 // labels may take: a longer label is cut, with "…", to one line there.
 const labelShare = 0.35
@@ -28,6 +32,34 @@ func plotHeight(c *Chart, frame rect) float64 {
 		reserved += 12*lineSpacing + 6
 	}
 	return float64(frame.cy)/emuPerPt - reserved
+}
+
+// plotLayout returns the c:layout of a chart's plot area. A horizontal
+// chart's plot is placed by hand, as plotHeight and shownCategories
+// assume: its labels get the width of the widest, and each category the
+// band the label sizes are computed for; a reader's automatic layout
+// would otherwise shrink the plot and wrap or overlap the labels. Column
+// charts keep the automatic layout.
+func plotLayout(c *Chart, frame rect) string {
+	if !c.Horizontal || len(c.Categories) == 0 {
+		return `<c:layout/>`
+	}
+	fw, fh := float64(frame.cx)/emuPerPt, float64(frame.cy)/emuPerPt
+	size := categoryFontSize(c, frame)
+	labels := 0.0
+	for _, cat := range shownCategories(c, frame, size) {
+		labels = math.Max(labels, textWidth(cat, size, false)/emuPerPt)
+	}
+	top := 4.0
+	if c.Title != "" {
+		top += 18*lineSpacing + 8
+	}
+	x := (labels + 10) / fw
+	// Room on the right for the value label of the longest bar.
+	w := 1 - x - 48/fw
+	return fmt.Sprintf(`<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>`+
+		`<c:x val="%.4f"/><c:y val="%.4f"/><c:w val="%.4f"/><c:h val="%.4f"/></c:manualLayout></c:layout>`,
+		x, top/fh, w, plotHeight(c, frame)/fh)
 }
 
 // columnWidth returns the width in points of one category of a column
@@ -56,7 +88,8 @@ func categoryFontSize(c *Chart, frame rect) float64 {
 	size := float64(maxLabelSize)
 	if c.Horizontal {
 		per := plotHeight(c, frame) / float64(max(1, len(c.Categories)))
-		size = math.Min(size, per/lineSpacing)
+		// A label needs its line height and a little space.
+		size = math.Min(size, per/labelLine)
 	} else {
 		for k, cat := range c.Categories {
 			if w := textWidth(cat, 1, false) / emuPerPt; w > 0 {
@@ -124,7 +157,7 @@ func (s *Slide) ChartLabels(widescreen bool) ChartLabels {
 		}
 		if c.Horizontal {
 			band := plotHeight(c, frame) / float64(len(cats))
-			if size*lineSpacing > band || textWidth(cat, size, false) > labelShare*float64(frame.cx) {
+			if size*labelLine > band || textWidth(cat, size, false) > labelShare*float64(frame.cx) {
 				out.Overlaps = append(out.Overlaps, fmt.Sprintf("%q (%.1f pt in a %.1f pt band)", cat, size, band))
 			}
 		} else if wd := textWidth(cat, size, false) / emuPerPt; wd > labelRoom(c, frame, k) {
