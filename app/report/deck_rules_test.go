@@ -38,10 +38,12 @@ func TestDeckRules(t *testing.T) {
 	}{
 		{"today, 16:9", []string{"today"}, true, nil},
 		{"today and the sectoral deal, 16:9", []string{"today", "sectoral-deal"}, true, nil},
+		{"today, 4:3", []string{"today"}, false, nil},
 		{"today and the sectoral deal, 4:3", []string{"today", "sectoral-deal"}, false, nil},
 		// The opt-in position slides too.
 		{"today, with leverage and ranges, 4:3", []string{"today"}, false, withPosition},
 		{"today and the sectoral deal, with leverage and ranges, 16:9", []string{"today", "sectoral-deal"}, true, withPosition},
+		{"today and the sectoral deal, with leverage and ranges, 4:3", []string{"today", "sectoral-deal"}, false, withPosition},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +90,18 @@ func TestDeckRules(t *testing.T) {
 					}
 					for _, o := range cl.Overlaps {
 						t.Errorf("slide %d (%s): label %s overlaps its neighbours", n, s.Title, o)
+					}
+				}
+				if c := s.Chart; c != nil && s.Title == "Effective tariff rate by month" {
+					// A label a quarter: a reader finds the month of a step.
+					labelled := 0
+					for _, cat := range c.Categories {
+						if cat != "" {
+							labelled++
+						}
+					}
+					if labelled < len(c.Categories)/3 {
+						t.Errorf("timeline: %d of %d months labelled (%q), want one a quarter", labelled, len(c.Categories), c.Categories)
 					}
 				}
 				if s.Title == "What the proposal gets and gives Canada" {
