@@ -82,14 +82,20 @@ func (t *timeline) table() (Table, bool) {
 	cats := make([]string, len(t.pts))
 	inForce, scheduled := make([]float64, len(t.pts)), make([]float64, len(t.pts))
 	for i, p := range t.pts {
-		// A label a year, on January ("’25"), or on the first month: 40
-		// months' labels would not fit under their columns, and "2025"
-		// would wrap under a narrow one.
-		switch {
-		case p.month.Month() == time.January:
-			cats[i] = "’" + strconv.Itoa(p.month.Year()%100)
-		case i == 0:
+		// A label a quarter: the year on January ("’25") and on the
+		// first month, the month on April, July and October ("Jul"); 40
+		// months' labels would not fit under their columns at 12 pt. A
+		// few months are labelled in full; the last month, and a first
+		// month just before a quarter's, are not: their label would have
+		// one column's room.
+		switch m := p.month.Month(); {
+		case len(t.pts) < 4:
 			cats[i] = monthLabel(p.month)
+		case i == len(t.pts)-1 || (i == 0 && m%3 == 0):
+		case m == time.January || i == 0:
+			cats[i] = "’" + strconv.Itoa(p.month.Year()%100)
+		case m%3 == 1:
+			cats[i] = m.String()[:3]
 		}
 		if i < f {
 			inForce[i] = 100 * p.tot.EffectiveRate

@@ -121,34 +121,6 @@ func valueRange(c *Chart) (lo, hi float64) {
 	return lo, hi
 }
 
-// categoryFontSize returns the size in points of the category labels:
-// up to 14 pt, smaller when many categories share the axis so that every
-// label keeps its room (readers drop labels that would overlap), and at
-// least 6 pt. frame is the chart's frame on the slide.
-func categoryFontSize(c *Chart, frame rect) float64 {
-	if c.Horizontal {
-		// The plot's height: the frame less the chart title, the value
-		// axis labels and title, the legend and padding.
-		reserved := 12 + 12*lineSpacing + 4
-		if c.Title != "" {
-			reserved += 18*lineSpacing + 8
-		}
-		if c.ValueTitle != "" {
-			reserved += 12*lineSpacing + 6
-		}
-		per := (float64(frame.cy)/emuPerPt - reserved) / float64(len(c.Categories))
-		// A label needs its line height and a little space.
-		return math.Max(6, math.Min(14, math.Floor(2*per/1.3)/2))
-	}
-	// Column labels wrap under their column: 1/4 of its width keeps a few
-	// words per line.
-	per := (float64(frame.cx)/emuPerPt - 80) / float64(len(c.Categories))
-	return math.Max(8, math.Min(14, math.Floor(2*per/4)/2))
-}
-
-// minLabelSize is the smallest data label in points: legible when projected.
-const minLabelSize = 10
-
 // labelsFit reports whether data labels of size points fit beside their
 // bars without overlapping: each bar (each category's group of bars, for
 // stacked series) needs the label's line height. Labels that would not fit
@@ -168,14 +140,7 @@ func labelsFit(c *Chart, frame rect, size float64) bool {
 		per := (float64(frame.cx)/emuPerPt - 80) / float64(bars)
 		return per >= 3.2*size
 	}
-	reserved := 12 + 12*lineSpacing + 4
-	if c.Title != "" {
-		reserved += 18*lineSpacing + 8
-	}
-	if c.ValueTitle != "" {
-		reserved += 12*lineSpacing + 6
-	}
-	plot := float64(frame.cy)/emuPerPt - reserved
+	plot := plotHeight(c, frame)
 	// Each bar's label sits in the bar's share of its category's band, at
 	// the bar's end: it needs its line height there.
 	k := 1.0
@@ -184,6 +149,12 @@ func labelsFit(c *Chart, frame rect, size float64) bool {
 	}
 	per := plot / float64(len(c.Categories)) / k
 	return per >= size*lineSpacing
+}
+
+// dataLabelsShown reports whether c shows its value labels at size
+// points in frame: asked for, with room, and no floating (hidden) series.
+func dataLabelsShown(c *Chart, frame rect, size float64) bool {
+	return c.DataLabels && labelsFit(c, frame, size) && !slices.ContainsFunc(c.Series, func(s Series) bool { return s.Hidden })
 }
 
 // hiddenLabels returns, for each category, whether the data labels of a
@@ -216,7 +187,9 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	} else {
 		b.WriteString(`<c:autoTitleDeleted val="1"/>`)
 	}
-	b.WriteString(`<c:plotArea><c:layout/><c:barChart>`)
+	b.WriteString(`<c:plotArea>`)
+	b.WriteString(plotLayout(c, frame))
+	b.WriteString(`<c:barChart>`)
 	barDir, grouping := "col", "clustered"
 	if c.Horizontal {
 		barDir = "bar"
@@ -227,8 +200,8 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	fmt.Fprintf(&b, `<c:barDir val="%s"/><c:grouping val="%s"/><c:varyColors val="0"/>`, barDir, grouping)
 	format := numberFormat(c)
 	axisText := textStyle{size: categoryFontSize(c, frame), color: colorSubtitle}
-	labels := textStyle{size: math.Max(minLabelSize, math.Min(11, axisText.size)), color: colorSubtitle}
-	dataLabels := c.DataLabels && labelsFit(c, frame, labels.size) && !slices.ContainsFunc(c.Series, func(s Series) bool { return s.Hidden })
+	labels := textStyle{size: dataLabelSize(axisText.size), color: colorSubtitle}
+	dataLabels := dataLabelsShown(c, frame, labels.size)
 	for i := range c.Series {
 		seriesXML(&b, c, i, format, labels, dataLabels)
 	}
@@ -314,7 +287,15 @@ func axesXML(b *strings.Builder, c *Chart, axisText textStyle, format string) {
 	b.WriteString(`<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>`)
 	// Unrotated labels: LibreOffice then wraps long labels rather than
 	// turning them on their side.
-	fmt.Fprintf(b, `<c:spPr><a:noFill/>%s</c:spPr>%s`, line(9525, "808080"), txPrRot(axisText, 0))
+	catText := txPrRot(axisText, 0)
+	if !c.Horizontal {
+		// A column label may span the columns up to the next label
+		// (labelRoom): it must not wrap to one column's width, which
+		// LibreOffice does to unrotated labels only. A turn of a tenth
+		// of a degree keeps it on one line and reads as level.
+		catText = txPrRot(axisText, -6000)
+	}
+	fmt.Fprintf(b, `<c:spPr><a:noFill/>%s</c:spPr>%s`, line(9525, "808080"), catText)
 	fmt.Fprintf(b, `<c:crossAx val="%d"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>`,
 		valAxisID)
 

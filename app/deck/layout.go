@@ -2,6 +2,7 @@ package deck
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -147,6 +148,11 @@ type chartLayout struct {
 	rule         rect // thin rule above the footnote
 	footnote     rect
 	footnoteSize float64
+	// footnoteText is the footnote as the slide shows it: on a chart
+	// slide, its first lines, the rest left to the speaker notes
+	// (footnoteCut).
+	footnoteText string
+	footnoteCut  bool
 	number       rect // slide number
 }
 
@@ -181,10 +187,14 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 
 	footW := w - 2*marginX - numberWidth
 	l.footnoteSize = sizeFootnote
+	l.footnoteText = s.Footnote
 	n := lineCount(s.Footnote, sizeFootnote, false, footW-2*insetX)
 	if n > 3 {
 		l.footnoteSize = sizeFootnoteLong
-		n = lineCount(s.Footnote, sizeFootnoteLong, false, footW-2*insetX)
+		if len(s.Panels) == 0 {
+			l.footnoteText, l.footnoteCut = cutFootnote(s.Footnote, footW-2*insetX)
+		}
+		n = lineCount(l.footnoteText, sizeFootnoteLong, false, footW-2*insetX)
 	}
 	footH := textHeight(n, l.footnoteSize)
 	l.footnote = rect{marginX, h - marginBottom - footH, footW, footH}
@@ -199,6 +209,50 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 		l.content.cy = emuPerInch
 	}
 	return l
+}
+
+// maxFootnoteLines is the most lines a chart slide's footnote takes: the
+// chart comes first, and the speaker notes give the footnote in full.
+const maxFootnoteLines = 3
+
+// moreFootnote ends a footnote cut to fit its slide.
+const moreFootnote = "Full footnote and sources in the speaker notes."
+
+// cutFootnote returns the first lines of footnote that fit in
+// maxFootnoteLines at sizeFootnoteLong in a box width EMU wide (inner),
+// ending with moreFootnote when some are left out; a first line too long
+// alone is cut at a word, with "…".
+func cutFootnote(footnote string, width int64) (string, bool) {
+	if lineCount(footnote, sizeFootnoteLong, false, width) <= maxFootnoteLines {
+		return footnote, false
+	}
+	fits := func(ls []string) bool {
+		return lineCount(strings.Join(ls, "\n"), sizeFootnoteLong, false, width) <= maxFootnoteLines
+	}
+	var kept []string
+	for _, l := range lines(footnote) {
+		if !fits(append(slices.Clip(kept), l, moreFootnote)) {
+			if len(kept) == 0 {
+				words := strings.Fields(l)
+				for len(words) > 1 && !fits([]string{strings.Join(words, " ") + "…", moreFootnote}) {
+					words = words[:len(words)-1]
+				}
+				kept = append(kept, strings.Join(words, " ")+"…")
+			}
+			break
+		}
+		kept = append(kept, l)
+	}
+	return strings.Join(append(kept, moreFootnote), "\n"), true
+}
+
+// notesWithFootnote returns the speaker notes of a slide whose footnote
+// was cut to fit: its notes, then the footnote in full.
+func notesWithFootnote(s *Slide, l chartLayout) string {
+	if !l.footnoteCut {
+		return s.Notes
+	}
+	return strings.TrimRight(s.Notes, "\n") + "\n\nFootnote in full:\n" + s.Footnote
 }
 
 // fit returns the largest box with the aspect ratio pw:ph that fits in r,

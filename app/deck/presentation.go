@@ -76,7 +76,13 @@ func (b *builder) addChartSlide(s *Slide) error {
 		b.addSlide(panelSlideXML(s, n, l), layoutTitleOnly, nil, s.Notes)
 		return nil
 	}
+	notes := notesWithFootnote(s, l)
 	if c := s.Chart; c != nil {
+		// The chart and its workbook hold the labels as the chart shows
+		// them, so that an edit in PowerPoint keeps them.
+		shown := *c
+		shown.Categories = shownCategories(c, l.content, categoryFontSize(c, l.content))
+		c = &shown
 		b.charts++
 		chartName := fmt.Sprintf("ppt/charts/chart%d.xml", b.charts)
 		bookName := fmt.Sprintf("ppt/embeddings/Microsoft_Excel_Worksheet%d.xlsx", b.charts)
@@ -88,7 +94,7 @@ func (b *builder) addChartSlide(s *Slide) error {
 			part{name: chartName, ctype: ctChart, body: chartXML(c, l.content, "rId1"), rels: []rel{{relPackage, bookName}}},
 			part{name: bookName, ctype: ctXLSX, body: book},
 		)
-		b.addSlide(chartSlideXML(s, n, l, 0, 0), layoutTitleOnly, &rel{relChart, chartName}, s.Notes)
+		b.addSlide(chartSlideXML(s, n, l, 0, 0), layoutTitleOnly, &rel{relChart, chartName}, notes)
 		return nil
 	}
 	pw, ph, err := pngSize(s.Picture)
@@ -98,7 +104,7 @@ func (b *builder) addChartSlide(s *Slide) error {
 	b.images++
 	imageName := fmt.Sprintf("ppt/media/image%d.png", b.images)
 	b.others = append(b.others, part{name: imageName, ctype: ctPNG, body: s.Picture})
-	b.addSlide(chartSlideXML(s, n, l, pw, ph), layoutTitleOnly, &rel{relImage, imageName}, s.Notes)
+	b.addSlide(chartSlideXML(s, n, l, pw, ph), layoutTitleOnly, &rel{relImage, imageName}, notes)
 	return nil
 }
 

@@ -139,7 +139,7 @@ func chartSlideXML(s *Slide, n int, l chartLayout, pw, ph int) []byte {
 	}
 	t.filledRect("Rule", l.rule, colorRule)
 	t.textBox("Footnote", "", l.footnote, "b",
-		paragraphs(s.Footnote, textStyle{size: l.footnoteSize, color: colorFootnote}, "l"))
+		paragraphs(l.footnoteText, textStyle{size: l.footnoteSize, color: colorFootnote}, "l"))
 	t.slideNumber(l.number, n)
 	return slideXML(&t)
 }

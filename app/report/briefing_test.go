@@ -152,7 +152,7 @@ func TestNoDuplicateSlides(t *testing.T) {
 	}
 	dutiable := 0
 	for i, a := range d.Slides {
-		if a.Title == "CUSMA-claimed trade by sector: what a claim spares" {
+		if a.Title == "What a CUSMA claim spares, by sector" {
 			dutiable++
 			for _, want := range []string{"August 2025", "Sectoral deal", "Aluminum relief", "(the same data)"} {
 				if !strings.Contains(a.Subtitle, want) {

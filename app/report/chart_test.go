@@ -29,7 +29,7 @@ func TestChartMeta(t *testing.T) {
 				"Evidence: IEEPA EO of 2025-07-31; Product list us-ieepa-energy-ca (294 codes); Product list us-ieepa-potash-ca (7 codes); Hillman: progress in talks after 35% tariff announcement (004_00f7d1e281d38557)",
 				"Proclamation 10947 (2025-06-03)"}},
 		{"by name", report.ChartRequest{Kind: charts.Dutiable, Scenarios: []string{strings.ToUpper(aug)}},
-			"CUSMA-claimed trade by sector: what a claim spares", aug + " · as of 2025-08-15 · baseline 2024 trade · Canada → US", nil},
+			"What a CUSMA claim spares, by sector", aug + " · as of 2025-08-15 · baseline 2024 trade · Canada → US", nil},
 		{"counter-tariffs pick the direction into Canada", report.ChartRequest{Kind: charts.Exposure, Scenarios: []string{"ca-counter-2025"}},
 			"Duty at stake by sector", "Canada's counter-tariffs of March 2025 · as of 2025-04-15 · baseline 2024 trade · US → Canada",
 			[]string{"Evidence: Customs Tariff (US Surtax) Order 2025-1; Surtax order 2025-03-13; Surtax order 2025-04-09."}},
@@ -46,7 +46,7 @@ func TestChartMeta(t *testing.T) {
 		{"compare on different dates", report.ChartRequest{Kind: charts.Compare, Scenarios: []string{"today", "aug-2025"}, Today: today},
 			"Duty at stake by sector: 2 scenarios compared", "As of 2026-11-22, 2025-08-15 (in legend order) · baseline 2024 trade · Canada → US", nil},
 		{"dutiable into Canada says there is no claim data", report.ChartRequest{Kind: charts.Dutiable, Scenarios: []string{"ca-counter-2025"}},
-			"CUSMA-claimed trade by sector: what a claim spares", "Canada's counter-tariffs of March 2025 · as of 2025-04-15 · baseline 2024 trade · US → Canada",
+			"What a CUSMA claim spares, by sector", "Canada's counter-tariffs of March 2025 · as of 2025-04-15 · baseline 2024 trade · US → Canada",
 			[]string{"Flows into Canada have no CUSMA claim-share data"}},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"parley/app/charts"
 	"parley/app/deck"
 	"parley/app/report"
 )
@@ -24,6 +25,7 @@ var withPosition = []string{"summary", "exposure", "products", "provinces", "pro
 // slides and all of them) as a reader of the file would: every XML part
 // parses, every relationship's target exists, no picture's text is under
 // 12 pt when projected, every slide says in one sentence what it shows,
+// no native chart's label is under 12 pt or runs into its neighbours,
 // the deal slide is there, native, for two scenarios, the key evidence is
 // ranked by the duty its measures carry, and a chart's key lists the
 // scenarios in the order its sentence does.
@@ -36,14 +38,16 @@ func TestDeckRules(t *testing.T) {
 	}{
 		{"today, 16:9", []string{"today"}, true, nil},
 		{"today and the sectoral deal, 16:9", []string{"today", "sectoral-deal"}, true, nil},
+		{"today, 4:3", []string{"today"}, false, nil},
 		{"today and the sectoral deal, 4:3", []string{"today", "sectoral-deal"}, false, nil},
 		// The opt-in position slides too.
 		{"today, with leverage and ranges, 4:3", []string{"today"}, false, withPosition},
 		{"today and the sectoral deal, with leverage and ranges, 16:9", []string{"today", "sectoral-deal"}, true, withPosition},
+		{"today and the sectoral deal, with leverage and ranges, 4:3", []string{"today", "sectoral-deal"}, false, withPosition},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opt := report.DeckOptions{Widescreen: tt.widescreen, Today: today, Created: created}
+			opt := report.DeckOptions{Widescreen: tt.widescreen, Today: today, Created: created, Top: charts.DefaultTop}
 			if tt.slides != nil {
 				s, err := report.ParseSlides(strings.Join(tt.slides, ","))
 				if err != nil {
@@ -74,6 +78,30 @@ func TestDeckRules(t *testing.T) {
 					} else if pt < deck.MinProjectedPoints {
 						t.Errorf("slide %d (%s): picture text %.1f pt on the slide (%.1f px), want at least %d pt",
 							n, s.Title, pt, s.PictureTextPx, deck.MinProjectedPoints)
+					}
+				}
+				// A native chart's labels are at least as large as a
+				// picture's text, and do not run into each other.
+				if s.Chart != nil && len(s.Panels) == 0 {
+					cl := s.ChartLabels(tt.widescreen)
+					if cl.Points < deck.MinProjectedPoints || (cl.Data > 0 && cl.Data < deck.MinProjectedPoints) {
+						t.Errorf("slide %d (%s): chart labels %.1f pt, value labels %.1f pt, want at least %d pt",
+							n, s.Title, cl.Points, cl.Data, deck.MinProjectedPoints)
+					}
+					for _, o := range cl.Overlaps {
+						t.Errorf("slide %d (%s): label %s overlaps its neighbours", n, s.Title, o)
+					}
+				}
+				if c := s.Chart; c != nil && s.Title == "Effective tariff rate by month" {
+					// A label a quarter: a reader finds the month of a step.
+					labelled := 0
+					for _, cat := range c.Categories {
+						if cat != "" {
+							labelled++
+						}
+					}
+					if labelled < len(c.Categories)/3 {
+						t.Errorf("timeline: %d of %d months labelled (%q), want one a quarter", labelled, len(c.Categories), c.Categories)
 					}
 				}
 				if s.Title == "What the proposal gets and gives Canada" {

@@ -29,13 +29,13 @@ func TestDeckSlides(t *testing.T) {
 	}{
 		{"one scenario", []string{"aug-2025"}, true, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods",
-			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "What a CUSMA claim spares, by sector", "Effective tariff rate by month", "What moves the totals: sensitivity",
 		}, 9, 1920},
 		// The two scenarios have the same CUSMA shares: one dutiable-trade
 		// slide names both.
 		{"two scenarios, 4:3", []string{"aug-2025", "Sectoral deal (on the August 2025 regime)"}, false, []string{
 			"At a glance: August 2025: 35% on non-CUSMA goods", "At a glance: Sectoral deal (on the August 2025 regime)",
-			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "CUSMA-claimed trade by sector: what a claim spares", "Effective tariff rate by month", "What moves the totals: sensitivity",
+			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "What a CUSMA claim spares, by sector", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector", "Top products by duty at stake", "Duty by sector and programme", "Effective tariff rate by month", "What moves the totals: sensitivity",
 			"Duty at stake by sector: 2 scenarios compared", "What the proposal gets and gives Canada",
 		}, 17, 1600},
@@ -143,7 +143,7 @@ func TestDeckEvidence(t *testing.T) {
 	if c := exposure.Chart; c == nil || !contains(c.Categories, "Iron & steel") || !(contains(c.Categories, "Machinery") || contains(c.Categories, "Machinery (≤)")) || c.Title != "" {
 		t.Errorf("native exposure chart: %+v", c)
 	}
-	if c := slideTitled(t, d, "CUSMA-claimed trade by sector: what a claim spares").Chart; c == nil || !c.Stacked || len(c.Series) != 2 {
+	if c := slideTitled(t, d, "What a CUSMA claim spares, by sector").Chart; c == nil || !c.Stacked || len(c.Series) != 2 {
 		t.Errorf("native dutiable chart: %+v", c)
 	}
 	// The native exposure chart marks the upper bounds that the picture
@@ -229,7 +229,7 @@ func TestDeckOptions(t *testing.T) {
 		t.Errorf("empty exposure: chart %v, picture %d bytes, alt %q", s.Chart, len(s.Picture), s.AltText)
 	}
 	// The dutiable trade: the five largest sectors and the rest.
-	if s := slideTitled(t, d, "CUSMA-claimed trade by sector: what a claim spares"); s.Chart == nil || len(s.Chart.Categories) != 6 || s.Chart.Categories[5] != "All other (21 sectors)" {
+	if s := slideTitled(t, d, "What a CUSMA claim spares, by sector"); s.Chart == nil || len(s.Chart.Categories) != 6 || s.Chart.Categories[5] != "All other (21 sectors)" {
 		t.Errorf("dutiable: %+v", s.Chart)
 	}
 	// The top sectors and the rest, marked when the rest holds an upper

@@ -16,7 +16,7 @@ import (
 // Chart titles by kind; the comparison's takes the number of scenarios.
 const (
 	titleExposure = "Duty at stake by sector"
-	titleDutiable = "CUSMA-claimed trade by sector: what a claim spares"
+	titleDutiable = "What a CUSMA claim spares, by sector"
 	titleCompare  = "Duty at stake by sector: %d scenarios compared"
 	titleTimeline = "Effective tariff rate by month"
 	titleTornado  = "What moves the totals: sensitivity"
