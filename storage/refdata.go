@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"parley/scenarios"
@@ -116,18 +118,22 @@ func (r *refData) readPresets(ctx context.Context, q sqlscan.Querier) error {
 
 // readCUSMA reads the CUSMA claim-share presets and their shares by sector.
 func (r *refData) readCUSMA(ctx context.Context, q sqlscan.Querier) error {
-	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
+	var pos []int64
+	err := sqlscan.Query(ctx, q, "SELECT position, name, label, dataset, line_shares FROM cusma_presets", func(scan func(...any) error) error {
 		var p Preset
-		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
+		var at int64
+		if err := scan(&at, &p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
 			return err
 		}
 		r.cusmaList = append(r.cusmaList, p)
+		pos = append(pos, at)
 		r.cusma[p.Name] = map[string]float64{}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read CUSMA presets: %w", err)
 	}
+	r.cusmaList = inOrder(r.cusmaList, pos)
 	err = sqlscan.Query(ctx, q, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
@@ -150,12 +156,15 @@ func (r *refData) readCUSMA(ctx context.Context, q sqlscan.Querier) error {
 // readElasticities reads the elasticity presets and their values by
 // sector, and which values are imputed.
 func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error {
-	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
+	var pos []int64
+	err := sqlscan.Query(ctx, q, "SELECT position, name, label, dataset FROM elasticity_presets", func(scan func(...any) error) error {
 		var p Preset
-		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
+		var at int64
+		if err := scan(&at, &p.Name, &p.Label, &p.Dataset); err != nil {
 			return err
 		}
 		r.elastList = append(r.elastList, p)
+		pos = append(pos, at)
 		r.elast[p.Name] = map[string]float64{}
 		r.imputed[p.Name] = map[string]bool{}
 		return nil
@@ -163,6 +172,7 @@ func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error
 	if err != nil {
 		return fmt.Errorf("read elasticity presets: %w", err)
 	}
+	r.elastList = inOrder(r.elastList, pos)
 	err = sqlscan.Query(ctx, q, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
@@ -182,6 +192,25 @@ func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error
 		return fmt.Errorf("read elasticities: %w", err)
 	}
 	return nil
+}
+
+// inOrder returns presets sorted by their positions pos (pos[i] is
+// presets[i]'s). The presets are put in order here rather than by SQLite,
+// which would build a temporary B-tree for it on every command.
+func inOrder(presets []Preset, pos []int64) []Preset {
+	if len(presets) < 2 {
+		return presets
+	}
+	ix := make([]int, len(presets))
+	for i := range ix {
+		ix[i] = i
+	}
+	slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(pos[a], pos[b]) })
+	out := make([]Preset, len(presets))
+	for i, j := range ix {
+		out[i] = presets[j]
+	}
+	return out
 }
 
 // productData returns the built-in product-level data, parsed once.
