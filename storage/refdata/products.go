@@ -6,9 +6,7 @@
 package refdata
 
 import (
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -304,56 +302,18 @@ func makeColumns(n int) *scenarios.LineColumns {
 		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n)}
 }
 
-// listIndex is one entry of products/lists.json.
-type listIndex struct {
-	Name          string `json:"name"`
-	Title         string `json:"title"`
-	Source        string `json:"source"`
-	File          string `json:"file"`
-	Codes         int    `json:"codes"`
-	EffectiveDate string `json:"effective_date"`
-	Dated         *struct {
-		Codes int    `json:"codes"`
-		Date  string `json:"date"`
-	} `json:"dated"`
-}
-
-// LoadLists reads the built-in product lists: titles, sources and sizes
-// from lists.json, codes from lists.txt (EncodeLists' form).
+// LoadLists returns the built-in product lists, as the generator writes
+// them in Go (assets.ProductLists): read in place, not parsed, on every
+// command that builds a model. Each list's codes are shared and capped, so
+// that an append copies them.
 func LoadLists() (scenarios.ProductLists, error) {
-	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
-	}
-	var index []listIndex
-	if err := json.Unmarshal(raw, &index); err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
-	}
-	lists := make(scenarios.ProductLists, len(index))
-	text := assets.ListCodes()
-	for _, l := range index {
+	src := assets.ProductLists()
+	lists := make(scenarios.ProductLists, len(src))
+	for _, l := range src {
 		if _, dup := lists[l.Name]; dup || l.Name == "" {
-			return nil, fmt.Errorf("read %s: list %q named twice or empty", assets.ProductListIndexFile, l.Name)
+			return nil, fmt.Errorf("built-in product lists: list %q named twice or empty", l.Name)
 		}
-		var name string
-		var codes []string
-		if text == "" {
-			return nil, fmt.Errorf("read %s: no codes for list %s", assets.ProductListsFile, l.Name)
-		}
-		if name, codes, text, err = nextList(text, make([]string, 0, l.Codes)); err != nil {
-			return nil, fmt.Errorf("read %s: %w", assets.ProductListsFile, err)
-		}
-		if name != l.Name {
-			return nil, fmt.Errorf("read %s: list %s where %s lists %s", assets.ProductListsFile, name, assets.ProductListIndexFile, l.Name)
-		}
-		if len(codes) != l.Codes {
-			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, len(codes), assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
-		}
-		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: codes}
-	}
-	if text != "" {
-		name, _, _ := strings.Cut(text, " ")
-		return nil, fmt.Errorf("read %s: list %q is not in %s", assets.ProductListsFile, name, assets.ProductListIndexFile)
+		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: slices.Clip(l.Codes)}
 	}
 	return lists, nil
 }
