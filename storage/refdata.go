@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"parley/scenarios"
 	"parley/storage/refdata"
@@ -248,19 +249,36 @@ func (w *Workspace) linesFor(ctx context.Context, q sqlscan.Querier, r *refData,
 		return lines, nil
 	}
 	var datasets map[string]bool = map[string]bool{}
-	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
-		var l scenarios.Line
-		var ds, dir string
-		if err := scan(&ds, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
+	type row struct {
+		ds string
+		l  scenarios.Line
+	}
+	var rows []row
+	// In the order of (dataset, direction, code), the table's key, put
+	// here rather than by SQLite, which would build a temporary B-tree for
+	// it on every command.
+	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ?", func(scan func(...any) error) error {
+		var r row
+		var dir string
+		if err := scan(&r.ds, &dir, &r.l.Code, &r.l.Sector, &r.l.Value); err != nil {
 			return err
 		}
-		l.Direction = scenarios.Direction(dir)
-		datasets[ds] = true
-		lines = append(lines, l)
+		r.l.Direction = scenarios.Direction(dir)
+		datasets[r.ds] = true
+		rows = append(rows, r)
 		return nil
 	}, year)
 	if err != nil {
 		return nil, fmt.Errorf("read trade lines of %d: %w", year, err)
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(strings.Compare(a.ds, b.ds), strings.Compare(string(a.l.Direction), string(b.l.Direction)), strings.Compare(a.l.Code, b.l.Code))
+	})
+	if len(rows) > 0 {
+		lines = make([]scenarios.Line, 0, len(rows))
+	}
+	for _, r := range rows {
+		lines = append(lines, r.l)
 	}
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%w: no baseline trade for year %d", ErrNotFound, year)
