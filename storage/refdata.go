@@ -195,6 +195,23 @@ func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error
 	return nil
 }
 
+// byKey sorts lines of trade_lines, with ds their datasets, by (dataset,
+// direction, code).
+type byKey struct {
+	ds    []string
+	lines []scenarios.Line
+}
+
+func (k byKey) Len() int { return len(k.ds) }
+func (k byKey) Less(i, j int) bool {
+	a, b := &k.lines[i], &k.lines[j]
+	return cmp.Or(strings.Compare(k.ds[i], k.ds[j]), strings.Compare(string(a.Direction), string(b.Direction)), strings.Compare(a.Code, b.Code)) < 0
+}
+func (k byKey) Swap(i, j int) {
+	k.ds[i], k.ds[j] = k.ds[j], k.ds[i]
+	k.lines[i], k.lines[j] = k.lines[j], k.lines[i]
+}
+
 // inOrder returns presets sorted by their positions pos (pos[i] is
 // presets[i]'s). The presets are put in order here rather than by SQLite,
 // which would build a temporary B-tree for it on every command.
@@ -249,37 +266,26 @@ func (w *Workspace) linesFor(ctx context.Context, q sqlscan.Querier, r *refData,
 		return lines, nil
 	}
 	var datasets map[string]bool = map[string]bool{}
-	type row struct {
-		ds string
-		l  scenarios.Line
-	}
-	var rows []row
+	var ds []string // the dataset of each line
 	// In the order of (dataset, direction, code), the table's key, put
 	// here rather than by SQLite, which would build a temporary B-tree for
 	// it on every command.
 	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ?", func(scan func(...any) error) error {
-		var r row
-		var dir string
-		if err := scan(&r.ds, &dir, &r.l.Code, &r.l.Sector, &r.l.Value); err != nil {
+		var l scenarios.Line
+		var d, dir string
+		if err := scan(&d, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
 			return err
 		}
-		r.l.Direction = scenarios.Direction(dir)
-		datasets[r.ds] = true
-		rows = append(rows, r)
+		l.Direction = scenarios.Direction(dir)
+		datasets[d] = true
+		ds = append(ds, d)
+		lines = append(lines, l)
 		return nil
 	}, year)
 	if err != nil {
 		return nil, fmt.Errorf("read trade lines of %d: %w", year, err)
 	}
-	slices.SortFunc(rows, func(a, b row) int {
-		return cmp.Or(strings.Compare(a.ds, b.ds), strings.Compare(string(a.l.Direction), string(b.l.Direction)), strings.Compare(a.l.Code, b.l.Code))
-	})
-	if len(rows) > 0 {
-		lines = make([]scenarios.Line, 0, len(rows))
-	}
-	for _, r := range rows {
-		lines = append(lines, r.l)
-	}
+	sort.Sort(byKey{ds, lines})
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%w: no baseline trade for year %d", ErrNotFound, year)
 	}
