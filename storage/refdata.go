@@ -1,12 +1,9 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"sort"
-	"strings"
 
 	"parley/scenarios"
 	"parley/storage/refdata"
@@ -119,22 +116,18 @@ func (r *refData) readPresets(ctx context.Context, q sqlscan.Querier) error {
 
 // readCUSMA reads the CUSMA claim-share presets and their shares by sector.
 func (r *refData) readCUSMA(ctx context.Context, q sqlscan.Querier) error {
-	var pos []int64
-	err := sqlscan.Query(ctx, q, "SELECT position, name, label, dataset, line_shares FROM cusma_presets", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset, line_shares FROM cusma_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
-		var at int64
-		if err := scan(&at, &p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
+		if err := scan(&p.Name, &p.Label, &p.Dataset, &p.LineShares); err != nil {
 			return err
 		}
 		r.cusmaList = append(r.cusmaList, p)
-		pos = append(pos, at)
 		r.cusma[p.Name] = map[string]float64{}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("read CUSMA presets: %w", err)
 	}
-	r.cusmaList = inOrder(r.cusmaList, pos)
 	err = sqlscan.Query(ctx, q, "SELECT preset, sector, share FROM cusma_shares", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
@@ -157,15 +150,12 @@ func (r *refData) readCUSMA(ctx context.Context, q sqlscan.Querier) error {
 // readElasticities reads the elasticity presets and their values by
 // sector, and which values are imputed.
 func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error {
-	var pos []int64
-	err := sqlscan.Query(ctx, q, "SELECT position, name, label, dataset FROM elasticity_presets", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT name, label, dataset FROM elasticity_presets ORDER BY position", func(scan func(...any) error) error {
 		var p Preset
-		var at int64
-		if err := scan(&at, &p.Name, &p.Label, &p.Dataset); err != nil {
+		if err := scan(&p.Name, &p.Label, &p.Dataset); err != nil {
 			return err
 		}
 		r.elastList = append(r.elastList, p)
-		pos = append(pos, at)
 		r.elast[p.Name] = map[string]float64{}
 		r.imputed[p.Name] = map[string]bool{}
 		return nil
@@ -173,7 +163,6 @@ func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error
 	if err != nil {
 		return fmt.Errorf("read elasticity presets: %w", err)
 	}
-	r.elastList = inOrder(r.elastList, pos)
 	err = sqlscan.Query(ctx, q, "SELECT preset, sector, value, imputed FROM elasticities", func(scan func(...any) error) error {
 		var name, code string
 		var v float64
@@ -193,42 +182,6 @@ func (r *refData) readElasticities(ctx context.Context, q sqlscan.Querier) error
 		return fmt.Errorf("read elasticities: %w", err)
 	}
 	return nil
-}
-
-// byKey sorts lines of trade_lines, with ds their datasets, by (dataset,
-// direction, code).
-type byKey struct {
-	ds    []string
-	lines []scenarios.Line
-}
-
-func (k byKey) Len() int { return len(k.ds) }
-func (k byKey) Less(i, j int) bool {
-	a, b := &k.lines[i], &k.lines[j]
-	return cmp.Or(strings.Compare(k.ds[i], k.ds[j]), strings.Compare(string(a.Direction), string(b.Direction)), strings.Compare(a.Code, b.Code)) < 0
-}
-func (k byKey) Swap(i, j int) {
-	k.ds[i], k.ds[j] = k.ds[j], k.ds[i]
-	k.lines[i], k.lines[j] = k.lines[j], k.lines[i]
-}
-
-// inOrder returns presets sorted by their positions pos (pos[i] is
-// presets[i]'s). The presets are put in order here rather than by SQLite,
-// which would build a temporary B-tree for it on every command.
-func inOrder(presets []Preset, pos []int64) []Preset {
-	if len(presets) < 2 {
-		return presets
-	}
-	ix := make([]int, len(presets))
-	for i := range ix {
-		ix[i] = i
-	}
-	slices.SortStableFunc(ix, func(a, b int) int { return cmp.Compare(pos[a], pos[b]) })
-	out := make([]Preset, len(presets))
-	for i, j := range ix {
-		out[i] = presets[j]
-	}
-	return out
 }
 
 // productData returns the built-in product-level data, parsed once.
@@ -266,26 +219,20 @@ func (w *Workspace) linesFor(ctx context.Context, q sqlscan.Querier, r *refData,
 		return lines, nil
 	}
 	var datasets map[string]bool = map[string]bool{}
-	var ds []string // the dataset of each line
-	// In the order of (dataset, direction, code), the table's key, put
-	// here rather than by SQLite, which would build a temporary B-tree for
-	// it on every command.
-	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ?", func(scan func(...any) error) error {
+	err := sqlscan.Query(ctx, q, "SELECT dataset, direction, code, sector, value_usd FROM trade_lines WHERE year = ? ORDER BY dataset, direction, code", func(scan func(...any) error) error {
 		var l scenarios.Line
-		var d, dir string
-		if err := scan(&d, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
+		var ds, dir string
+		if err := scan(&ds, &dir, &l.Code, &l.Sector, &l.Value); err != nil {
 			return err
 		}
 		l.Direction = scenarios.Direction(dir)
-		datasets[d] = true
-		ds = append(ds, d)
+		datasets[ds] = true
 		lines = append(lines, l)
 		return nil
 	}, year)
 	if err != nil {
 		return nil, fmt.Errorf("read trade lines of %d: %w", year, err)
 	}
-	sort.Sort(byKey{ds, lines})
 	if len(lines) == 0 {
 		return nil, fmt.Errorf("%w: no baseline trade for year %d", ErrNotFound, year)
 	}
