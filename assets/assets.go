@@ -30,6 +30,18 @@ var (
 	productListCodes string
 )
 
+// ProductList is a built-in product list as the generator writes it in Go
+// (lists.go): a process reads the lists in place, without parsing
+// ProductListIndexFile and ProductListsFile, which hold the same lists.
+type ProductList struct {
+	Name, Title, Source string
+	Codes               []string // sorted
+}
+
+// ProductLists returns the built-in product lists in ProductListIndexFile's
+// order. They are shared: a caller must not change them.
+func ProductLists() []ProductList { return productLists }
+
 // ListCodes returns the contents of ProductListsFile without copying them.
 func ListCodes() string { return productListCodes }
 

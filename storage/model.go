@@ -139,7 +139,8 @@ func withClaims(c *scenarios.LineColumns, d scenarios.Direction, claim func(scen
 	out := *c
 	out.Claim, out.HasClaim = make([]float64, len(c.Code)), make([]bool, len(c.Code))
 	for i, code := range c.Code {
-		out.Claim[i], out.HasClaim[i] = claim(d, code, c.Claim[i], c.HasClaim[i])
+		own, has := refdata.OwnClaim(c, i)
+		out.Claim[i], out.HasClaim[i] = claim(d, code, own, has)
 	}
 	return &out
 }

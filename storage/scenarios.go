@@ -1,12 +1,14 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -151,26 +153,51 @@ func readScenario(ctx context.Context, q sqlscan.Querier, id string) (*scenarios
 	if err := datasets.DecodeChoice(chosen, &sc.Assumptions.Datasets); err != nil {
 		return nil, 0, fmt.Errorf("read scenario %s: datasets: %w", id, err)
 	}
-	ids := map[int64]int{}
-	err = sqlscan.Query(ctx, q, `SELECT id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
-		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
-		library_vintage FROM measures WHERE scenario = ? ORDER BY position`,
-		func(scan func(...any) error) error {
-			m, rowID, err := scanMeasure(scan)
-			if err != nil {
-				return err
-			}
-			ids[rowID] = len(sc.Measures)
-			sc.Measures = append(sc.Measures, m)
-			return nil
-		}, id)
+	ids, err := readMeasures(ctx, q, id, sc)
 	if err != nil {
-		return nil, 0, fmt.Errorf("read measures of %s: %w", id, err)
+		return nil, 0, err
 	}
 	if err := readEvidence(ctx, q, id, sc, ids); err != nil {
 		return nil, 0, err
 	}
 	return sc, rev, nil
+}
+
+// readMeasures reads the measures of scenario id into sc, in their order,
+// and returns a map of their row ids to their index in sc.Measures. They
+// are put in order here rather than by SQLite, which would build a
+// temporary B-tree for it on every command.
+func readMeasures(ctx context.Context, q sqlscan.Querier, id string, sc *scenarios.Scenario) (map[int64]int, error) {
+	type row struct {
+		pos, id int64
+		m       scenarios.Measure
+	}
+	var rows []row
+	err := sqlscan.Query(ctx, q, `SELECT position, id, key, label, imposer, program, sectors, products, content, rate, rate_low, rate_high,
+		cusma_exempt, cusma_exempt_share, yields_to, effective_from, effective_to, note, upper_bound, library, status, kind,
+		library_vintage FROM measures WHERE scenario = ?`,
+		func(scan func(...any) error) error {
+			var pos int64
+			m, rowID, err := scanMeasure(func(dest ...any) error { return scan(append([]any{&pos}, dest...)...) })
+			if err != nil {
+				return err
+			}
+			rows = append(rows, row{pos, rowID, m})
+			return nil
+		}, id)
+	if err != nil {
+		return nil, fmt.Errorf("read measures of %s: %w", id, err)
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(a.pos, b.pos) })
+	ids := make(map[int64]int, len(rows))
+	if len(rows) > 0 {
+		sc.Measures = make([]scenarios.Measure, 0, len(rows))
+	}
+	for _, r := range rows {
+		ids[r.id] = len(sc.Measures)
+		sc.Measures = append(sc.Measures, r.m)
+	}
+	return ids, nil
 }
 
 // scanMeasure reads a row of a scenario's measures (see readScenario)
@@ -214,23 +241,35 @@ func scanMeasure(scan func(...any) error) (scenarios.Measure, int64, error) {
 // readEvidence reads the evidence of the measures of scenario id into sc;
 // ids maps the measures' row ids to their index in sc.Measures.
 func readEvidence(ctx context.Context, q sqlscan.Querier, id string, sc *scenarios.Scenario, ids map[int64]int) error {
-	err := sqlscan.Query(ctx, q, `SELECT e.measure, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
-		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ? ORDER BY e.measure, e.position`,
+	type row struct {
+		measure, pos int64
+		e            scenarios.Evidence
+	}
+	var rows []row
+	// In the order of each measure's evidence, put here rather than by
+	// SQLite (see readMeasures).
+	err := sqlscan.Query(ctx, q, `SELECT e.measure, e.position, coalesce(e.document, ''), coalesce(e.excerpt, 0), e.quote, e.citation, e.url
+		FROM measure_evidence e JOIN measures m ON m.id = e.measure WHERE m.scenario = ?`,
 		func(scan func(...any) error) error {
-			var mid int64
-			var e scenarios.Evidence
-			if err := scan(&mid, &e.Document, &e.Excerpt, &e.Quote, &e.Citation, &e.URL); err != nil {
+			var r row
+			if err := scan(&r.measure, &r.pos, &r.e.Document, &r.e.Excerpt, &r.e.Quote, &r.e.Citation, &r.e.URL); err != nil {
 				return err
 			}
-			i, ok := ids[mid]
-			if !ok {
-				return fmt.Errorf("evidence %q of measure row %d, which is not a measure of the scenario", e.Quote+e.Citation, mid)
-			}
-			sc.Measures[i].Evidence = append(sc.Measures[i].Evidence, e)
+			rows = append(rows, r)
 			return nil
 		}, id)
 	if err != nil {
 		return fmt.Errorf("read evidence of %s: %w", id, err)
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(a.measure, b.measure), cmp.Compare(a.pos, b.pos))
+	})
+	for _, r := range rows {
+		i, ok := ids[r.measure]
+		if !ok {
+			return fmt.Errorf("evidence %q of measure row %d, which is not a measure of the scenario", r.e.Quote+r.e.Citation, r.measure)
+		}
+		sc.Measures[i].Evidence = append(sc.Measures[i].Evidence, r.e)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package refdata
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 
@@ -99,4 +100,40 @@ func TestListCodesAreTheEmbeddedFile(t *testing.T) {
 			t.Errorf("list %s: LoadLists does not give the codes of its line", name)
 		}
 	}
+	raw, err := embeddedText(assets.ProductListIndexFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index []listIndex
+	if err := json.Unmarshal([]byte(raw), &index); err != nil {
+		t.Fatal(err)
+	}
+	gen := assets.ProductLists()
+	if len(gen) != len(index) || len(index) != len(names) {
+		t.Fatalf("%d lists in Go, %d in %s, %d in %s", len(gen), len(index), assets.ProductListIndexFile, len(names), assets.ProductListsFile)
+	}
+	for i, want := range index {
+		got := gen[i]
+		if got.Name != want.Name || got.Title != want.Title || got.Source != want.Source || names[i] != want.Name || len(got.Codes) != want.Codes {
+			t.Errorf("list %d: Go gives %s %q %q (%d codes), %s gives %s %q %q (%d codes)", i, got.Name, got.Title, got.Source, len(got.Codes),
+				assets.ProductListIndexFile, want.Name, want.Title, want.Source, want.Codes)
+		}
+		if l := lists[want.Name]; l == nil || l.Title != want.Title || l.Source != want.Source || cap(l.Codes) != len(l.Codes) {
+			t.Errorf("list %s: LoadLists does not give its title and source, or its codes are not capped", want.Name)
+		}
+	}
+}
+
+// listIndex is one entry of products/lists.json.
+type listIndex struct {
+	Name          string `json:"name"`
+	Title         string `json:"title"`
+	Source        string `json:"source"`
+	File          string `json:"file"`
+	Codes         int    `json:"codes"`
+	EffectiveDate string `json:"effective_date"`
+	Dated         *struct {
+		Codes int    `json:"codes"`
+		Date  string `json:"date"`
+	} `json:"dated"`
 }

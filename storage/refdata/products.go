@@ -6,9 +6,7 @@
 package refdata
 
 import (
-	"encoding/json"
 	"fmt"
-	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -94,7 +92,8 @@ func (p *Products) Lines(year int) ([]scenarios.Line, error) {
 
 // Columns returns the lines of year as Lines does, in columns (nil for
 // another year): what a model shares rather than copies. They are shared:
-// callers copy a column before they change it.
+// callers copy a column before they change it. Lines without a claim share
+// of their own have no claim columns (read them with OwnClaim).
 func (p *Products) Columns(year int) (*scenarios.LineColumns, error) {
 	if k, ok := yearIndex(year); ok {
 		return p.columns[k]()
@@ -118,9 +117,20 @@ func asLines(c *scenarios.LineColumns) []scenarios.Line {
 	lines := make([]scenarios.Line, len(c.Code))
 	for i := range lines {
 		lines[i] = scenarios.Line{Direction: scenarios.CAtoUS, Code: c.Code[i], Sector: c.Sector[i], Value: c.Value[i],
-			Description: c.Description[i], Claim: c.Claim[i], HasClaim: c.HasClaim[i]}
+			Description: c.Description[i]}
+		lines[i].Claim, lines[i].HasClaim = OwnClaim(c, i)
 	}
 	return lines
+}
+
+// OwnClaim returns the claim share line i of c has of its own, if any:
+// columns without one (the lines of 2024) have no claim columns at all,
+// rather than columns of zeros made on every command.
+func OwnClaim(c *scenarios.LineColumns, i int) (float64, bool) {
+	if c.Claim == nil {
+		return 0, false
+	}
+	return c.Claim[i], c.HasClaim[i]
 }
 
 // H2Share returns usmca_value_h2_2025_usd / value_h2_2025_usd of the HTS10
@@ -243,7 +253,8 @@ func sectorOf(sectors *[100]string, code string) (string, error) {
 // Columns of the line table of the built-in HTS10 lines of 2025.
 var lines2025Columns = []string{"hts10", "value_2025_usd", "usmca_value_2025_usd", "value_h2_2025_usd", "usmca_value_h2_2025_usd"}
 
-// readLines2024 returns the Census lines of 2024 (no claim share): the
+// readLines2024 returns the Census lines of 2024 (no claim share, so no
+// claim columns: see OwnClaim): the
 // code, value and description columns and their code order are the
 // embedded ones, shared, and so is the sector column where every line's
 // chapter has, in sectors, the sector the embedded column gives it (the
@@ -254,8 +265,7 @@ func readLines2024(sectors *[100]string) (*scenarios.LineColumns, error) {
 	if len(l.Value) != n || len(l.Description) != n || len(sector) != n {
 		return nil, fmt.Errorf("the lines of 2024: %d codes, %d values, %d descriptions, %d sectors", n, len(l.Value), len(l.Description), len(sector))
 	}
-	c := &scenarios.LineColumns{Code: code, Value: l.Value, Description: l.Description, Sector: sector, Order: l.Order,
-		Claim: make([]float64, n), HasClaim: make([]bool, n)}
+	c := &scenarios.LineColumns{Code: code, Value: l.Value, Description: l.Description, Sector: sector, Order: l.Order}
 	for i, l := range code {
 		s, err := sectorOf(sectors, l)
 		if err != nil {
@@ -304,56 +314,18 @@ func makeColumns(n int) *scenarios.LineColumns {
 		Claim: make([]float64, 0, n), HasClaim: make([]bool, 0, n)}
 }
 
-// listIndex is one entry of products/lists.json.
-type listIndex struct {
-	Name          string `json:"name"`
-	Title         string `json:"title"`
-	Source        string `json:"source"`
-	File          string `json:"file"`
-	Codes         int    `json:"codes"`
-	EffectiveDate string `json:"effective_date"`
-	Dated         *struct {
-		Codes int    `json:"codes"`
-		Date  string `json:"date"`
-	} `json:"dated"`
-}
-
-// LoadLists reads the built-in product lists: titles, sources and sizes
-// from lists.json, codes from lists.txt (EncodeLists' form).
+// LoadLists returns the built-in product lists, as the generator writes
+// them in Go (assets.ProductLists): read in place, not parsed, on every
+// command that builds a model. Each list's codes are shared and capped, so
+// that an append copies them.
 func LoadLists() (scenarios.ProductLists, error) {
-	raw, err := fs.ReadFile(assets.Files(), assets.ProductListIndexFile)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
-	}
-	var index []listIndex
-	if err := json.Unmarshal(raw, &index); err != nil {
-		return nil, fmt.Errorf("read %s: %w", assets.ProductListIndexFile, err)
-	}
-	lists := make(scenarios.ProductLists, len(index))
-	text := assets.ListCodes()
-	for _, l := range index {
+	src := assets.ProductLists()
+	lists := make(scenarios.ProductLists, len(src))
+	for _, l := range src {
 		if _, dup := lists[l.Name]; dup || l.Name == "" {
-			return nil, fmt.Errorf("read %s: list %q named twice or empty", assets.ProductListIndexFile, l.Name)
+			return nil, fmt.Errorf("built-in product lists: list %q named twice or empty", l.Name)
 		}
-		var name string
-		var codes []string
-		if text == "" {
-			return nil, fmt.Errorf("read %s: no codes for list %s", assets.ProductListsFile, l.Name)
-		}
-		if name, codes, text, err = nextList(text, make([]string, 0, l.Codes)); err != nil {
-			return nil, fmt.Errorf("read %s: %w", assets.ProductListsFile, err)
-		}
-		if name != l.Name {
-			return nil, fmt.Errorf("read %s: list %s where %s lists %s", assets.ProductListsFile, name, assets.ProductListIndexFile, l.Name)
-		}
-		if len(codes) != l.Codes {
-			return nil, fmt.Errorf("list %s: %d codes in %s, %d in %s", l.Name, len(codes), assets.ProductListsFile, l.Codes, assets.ProductListIndexFile)
-		}
-		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: codes}
-	}
-	if text != "" {
-		name, _, _ := strings.Cut(text, " ")
-		return nil, fmt.Errorf("read %s: list %q is not in %s", assets.ProductListsFile, name, assets.ProductListIndexFile)
+		lists[l.Name] = &scenarios.ProductList{Name: l.Name, Title: l.Title, Source: l.Source, Codes: slices.Clip(l.Codes)}
 	}
 	return lists, nil
 }

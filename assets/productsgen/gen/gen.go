@@ -629,6 +629,7 @@ func (b *builder) lists() error {
 		return err
 	}
 	b.add("products/lists.txt", codes)
+	b.add(ListsFile, listsSource(index, rows[1:]))
 	js, err := json.MarshalIndent(index, "", "  ")
 	if err != nil {
 		return err
@@ -639,6 +640,34 @@ func (b *builder) lists() error {
 		b.listIndex[index[i].Name] = &index[i]
 	}
 	return nil
+}
+
+// ListsFile is the Go source, in package assets, that holds the built-in
+// product lists (lists.json's names, titles and sources, lists.txt's
+// codes): a process then reads them without parsing either.
+const ListsFile = "lists.go"
+
+// listsSource returns the Go source of the lists of index with their codes
+// from rows of (list, code), each list's rows one after the other.
+func listsSource(index []listEntry, rows [][]string) []byte {
+	codes := map[string][]string{}
+	for _, row := range rows {
+		codes[row[0]] = append(codes[row[0]], row[1])
+	}
+	var elems bytes.Buffer
+	for _, l := range index {
+		fmt.Fprintf(&elems, "\t{%q, %q, %q, []string{", l.Name, l.Title, l.Source)
+		for i, c := range codes[l.Name] {
+			if i > 0 {
+				elems.WriteString(", ")
+			}
+			fmt.Fprintf(&elems, "%q", c)
+		}
+		elems.WriteString("}},\n")
+	}
+	return goSource("products/lists.json and products/lists.txt", []goVar{
+		{"// The built-in product lists, in lists.json's order: see ProductLists.\n", "productLists = []ProductList", &elems},
+	})
 }
 
 // builtinList writes the codes of the built-in list s to w, one row each,
