@@ -2,17 +2,13 @@ package storage
 
 import (
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 
-	"parley/storage/atomicfile"
 	"parley/storage/backup"
+	"parley/storage/sqlitefile"
 
 	"modernc.org/sqlite"
 )
@@ -93,24 +89,24 @@ func checkRecognized(path string) error {
 	if !info.Mode().IsRegular() {
 		return fmt.Errorf("%w: it is not a regular file", ErrNotWorkspace)
 	}
-	head, err := readHeader(path)
+	head, err := sqlitefile.ReadHeader(path)
 	if err != nil {
 		return err
 	}
-	if !head.sqlite {
+	if !head.SQLite {
 		return ErrNotWorkspace
 	}
 	// A file shorter than its header says is truncated, unless a -wal file
 	// beside it means another process has it open: a checkpoint writes the
 	// header's new size before the pages that extend the file.
-	if head.size > 0 && info.Size() < head.size && !exists(path+"-wal") {
+	if head.Size > 0 && info.Size() < head.Size && !exists(path+"-wal") {
 		return &fileError{kind: ErrDamaged, msg: fmt.Sprintf("workspace %s is damaged (it is %d bytes long and should be %d: a truncated copy?); restore a backup copy of it (%s), or open another file",
-			path, info.Size(), head.size, backup.DamagedAdvice(path))}
+			path, info.Size(), head.Size, backup.DamagedAdvice(path))}
 	}
 	// A file that Parley made says so in its header: no need to open it in
 	// SQLite to look for its tables (a connection and a read of its schema
 	// on every command's start).
-	if head.appID == workspaceAppID {
+	if head.AppID == workspaceAppID {
 		return nil
 	}
 	return checkTables(path)
@@ -123,7 +119,7 @@ func checkTables(path string) error {
 	// reading creates no -wal or -shm file beside another application's
 	// database. With one (even empty: another process has the file open in
 	// WAL mode and may be checkpointing), SQLite reads it with its locks.
-	db, err := sql.Open("sqlite", readOnlyDSN(path, !exists(path+"-wal")))
+	db, err := sql.Open("sqlite", sqlitefile.ReadOnlyDSN(path, !exists(path+"-wal")))
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
@@ -150,42 +146,6 @@ func checkTables(path string) error {
 	}
 	return &fileError{kind: ErrForeignDatabase,
 		msg: "not a Parley workspace: it is an SQLite database of another application (it has no Parley tables); it was left unchanged"}
-}
-
-// sqliteFileHeader is what the first 100 bytes of a database file say.
-type sqliteFileHeader struct {
-	sqlite bool  // it starts with the SQLite header
-	size   int64 // its size in bytes by the header, 0 when unknown
-	appID  int32 // its application id (PRAGMA application_id)
-}
-
-// readHeader reads the header of the database file at path.
-func readHeader(path string) (sqliteFileHeader, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return sqliteFileHeader{}, err
-	}
-	defer f.Close()
-	var h [100]byte
-	n, _ := io.ReadFull(f, h[:])
-	if n < len(atomicfile.SQLiteHeader) || string(h[:len(atomicfile.SQLiteHeader)]) != string(atomicfile.SQLiteHeader) {
-		return sqliteFileHeader{}, nil
-	}
-	if n < len(h) {
-		return sqliteFileHeader{sqlite: true, size: 100}, nil
-	}
-	pageSize := int64(binary.BigEndian.Uint16(h[16:]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	pages := int64(binary.BigEndian.Uint32(h[28:]))
-	// The page count is valid when the "version valid for" number equals
-	// the change counter (SQLite 3.7.0 and later).
-	if binary.BigEndian.Uint32(h[92:]) != binary.BigEndian.Uint32(h[24:]) {
-		pages = 0
-	}
-	appID := int32(binary.BigEndian.Uint32(h[68:]))
-	return sqliteFileHeader{sqlite: true, size: pageSize * pages, appID: appID}, nil
 }
 
 // exists reports whether a file is at path.
@@ -244,22 +204,4 @@ func MapDiskFull(path string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%w: workspace %s could not be written (%v); nothing was changed: free some space and try again", ErrDiskFull, path, err)
-}
-
-// readOnlyDSN is the data source name that reads the database at path
-// without writing to it; immutable reads the file alone (no locks, no WAL).
-func readOnlyDSN(path string, immutable bool) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs
-	}
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p // file:///C:/...
-	}
-	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	params := "?mode=ro&_pragma=busy_timeout(5000)"
-	if immutable {
-		params += "&immutable=1"
-	}
-	return "file://" + p + params
 }
