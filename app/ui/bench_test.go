@@ -98,3 +98,24 @@ func BenchmarkEditRecompute(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSwitchToPosition measures what showing the Position tab holds the
+// UI goroutine for: the tab laid out with its progress row shown (the two
+// scenarios are evaluated on a worker); ms/switch is that time, the
+// evaluation and the ranges are left out.
+func BenchmarkSwitchToPosition(b *testing.B) {
+	u, _ := newTestUI(b)
+	q := activeQueue
+	var total time.Duration
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		u.selectTab(tabPosition)
+		total += time.Since(start)
+		b.StopTimer()
+		q.until(b, "the position computed", func() bool { return u.position.Busy() == "" })
+		u.selectTab(tabScenarios)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms/switch")
+}
