@@ -57,3 +57,22 @@ func BenchmarkFindProductsFirstKey(b *testing.B) {
 	}
 	b.ReportMetric(float64(key.Microseconds())/1000/float64(b.N), "key-ms/op")
 }
+
+// BenchmarkFindProductsTyping types "aluminum" key by key into Find
+// products on today's regime once its lines are indexed: key-ms is how long
+// one key holds the UI goroutine (the search and the listing it shows).
+func BenchmarkFindProductsTyping(b *testing.B) {
+	u, _ := newTestUI(b)
+	u.openScenario("today")
+	u.findProducts()
+	v := listed(b, u.dialogs.top().(*exposureview.ProductsDialog).Products())
+	const word = "aluminum"
+	var key time.Duration
+	for b.Loop() {
+		v.Query().SetText("")
+		start := time.Now()
+		test.Type(v.Query(), word)
+		key += time.Since(start)
+	}
+	b.ReportMetric(float64(key.Microseconds())/1000/float64(b.N*len(word)), "key-ms")
+}
