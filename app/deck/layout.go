@@ -148,9 +148,8 @@ type chartLayout struct {
 	rule         rect // thin rule above the footnote
 	footnote     rect
 	footnoteSize float64
-	// footnoteText is the footnote as the slide shows it: on a chart
-	// slide, its first lines, the rest left to the speaker notes
-	// (footnoteCut).
+	// footnoteText is the footnote as the slide shows it: its first
+	// lines, the rest left to the speaker notes (footnoteCut).
 	footnoteText string
 	footnoteCut  bool
 	number       rect // slide number
@@ -191,9 +190,7 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 	n := lineCount(s.Footnote, sizeFootnote, false, footW-2*insetX)
 	if n > 3 {
 		l.footnoteSize = sizeFootnoteLong
-		if len(s.Panels) == 0 {
-			l.footnoteText, l.footnoteCut = cutFootnote(s.Footnote, footW-2*insetX)
-		}
+		l.footnoteText, l.footnoteCut = cutFootnote(s.Footnote, footW-2*insetX)
 		n = lineCount(l.footnoteText, sizeFootnoteLong, false, footW-2*insetX)
 	}
 	footH := textHeight(n, l.footnoteSize)
@@ -211,8 +208,8 @@ func layoutChartSlide(s *Slide, w, h int64) chartLayout {
 	return l
 }
 
-// maxFootnoteLines is the most lines a chart slide's footnote takes: the
-// chart comes first, and the speaker notes give the footnote in full.
+// maxFootnoteLines is the most lines a slide's footnote takes: the chart or
+// the panels come first, and the speaker notes give the footnote in full.
 const maxFootnoteLines = 3
 
 // moreFootnote ends a footnote cut to fit its slide.

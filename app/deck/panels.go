@@ -85,6 +85,27 @@ func panelHeight(p Panel, width int64, size float64) int64 {
 // moreInNotes ends a panel whose last lines do not fit on its slide.
 const moreInNotes = "More in the speaker notes."
 
+// minPanelWords is the fewest words a panel's last line is cut to.
+const minPanelWords = 4
+
+// PanelsFit reports whether the panels of a text slide, laid out on a 16:9
+// (widescreen) or 4:3 slide, end above its footnote; it is true of a slide
+// without panels.
+func (s *Slide) PanelsFit(widescreen bool) bool {
+	w := int64(StandardWidth)
+	if widescreen {
+		w = WidescreenWidth
+	}
+	l := layoutChartSlide(s, w, SlideHeight)
+	boxes, _ := layoutPanels(s.Panels, l.content)
+	for _, b := range boxes {
+		if b.r.bottom() > l.content.bottom() {
+			return false
+		}
+	}
+	return true
+}
+
 // panelSpace is the space in points above each bullet.
 func panelSpace(size float64) float64 { return size / 3 }
 
@@ -114,17 +135,27 @@ func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
 	// lines, is left to the speaker notes (which give every line) rather
 	// than drawn over the footnote.
 	// The estimate of wrapped lines errs by a line or two: keep a margin.
+	// A last line alone is cut at a word, with "…".
 	for height(panelRows(ps), smallest)*21/20 > area.cy {
 		last := len(ps) - 1
 		lines := panelLines(ps[last])
 		if len(lines) > 0 && lines[len(lines)-1] == moreInNotes {
 			lines = lines[:len(lines)-1]
 		}
-		if len(lines) <= 1 {
+		switch {
+		case len(lines) > 1:
+			lines = lines[:len(lines)-1]
+		case len(lines) == 1 && len(strings.Fields(lines[0])) > minPanelWords:
+			words := strings.Fields(strings.TrimSuffix(lines[0], "…"))
+			lines = []string{strings.Join(words[:len(words)-1], " ") + "…"}
+		default:
+			lines = nil
+		}
+		if lines == nil {
 			break
 		}
 		ps = slices.Clone(ps)
-		ps[last].Lines = append(slices.Clip(lines[:len(lines)-1]), moreInNotes)
+		ps[last].Lines = append(slices.Clip(lines), moreInNotes)
 	}
 	rows := panelRows(ps)
 	size := smallest
@@ -174,7 +205,7 @@ func panelSlideXML(s *Slide, n int, l chartLayout) []byte {
 	}
 	t.filledRect("Rule", l.rule, colorRule)
 	t.textBox("Footnote", "", l.footnote, "b",
-		paragraphs(s.Footnote, textStyle{size: l.footnoteSize, color: colorFootnote}, "l"))
+		paragraphs(l.footnoteText, textStyle{size: l.footnoteSize, color: colorFootnote}, "l"))
 	t.slideNumber(l.number, n)
 	return slideXML(&t)
 }

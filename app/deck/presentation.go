@@ -72,11 +72,11 @@ const contentRel = "rId2"
 func (b *builder) addChartSlide(s *Slide) error {
 	n := len(b.slides) + 1
 	l := layoutChartSlide(s, b.w, b.h)
+	notes := notesWithFootnote(s, l)
 	if len(s.Panels) > 0 {
-		b.addSlide(panelSlideXML(s, n, l), layoutTitleOnly, nil, s.Notes)
+		b.addSlide(panelSlideXML(s, n, l), layoutTitleOnly, nil, notes)
 		return nil
 	}
-	notes := notesWithFootnote(s, l)
 	if c := s.Chart; c != nil {
 		// The chart and its workbook hold the labels as the chart shows
 		// them, so that an edit in PowerPoint keeps them.

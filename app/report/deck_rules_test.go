@@ -80,6 +80,9 @@ func TestDeckRules(t *testing.T) {
 							n, s.Title, pt, s.PictureTextPx, deck.MinProjectedPoints)
 					}
 				}
+				if !s.PanelsFit(tt.widescreen) {
+					t.Errorf("slide %d (%s): its panels run into the footnote", n, s.Title)
+				}
 				// A native chart's labels are at least as large as a
 				// picture's text, and do not run into each other.
 				if s.Chart != nil && len(s.Panels) == 0 {
