@@ -157,21 +157,56 @@ func dataLabelsShown(c *Chart, frame rect, size float64) bool {
 	return c.DataLabels && labelsFit(c, frame, size) && !slices.ContainsFunc(c.Series, func(s Series) bool { return s.Hidden })
 }
 
-// hiddenLabels returns, for each category, whether the data labels of a
-// stacked series there would be too small to read: segments under 3% of
-// the value axis range, where the label would overlap its neighbours.
-// Clustered bars keep every label.
-func hiddenLabels(c *Chart, s Series) []bool {
+// hiddenLabels returns, for each category, whether the value label of a
+// stacked series there is left out: its segment, drawn in frame, is
+// narrower (or on columns, lower) than the label set at size points, or
+// under 3% of the value axis range, so the label would spill over its
+// neighbours or the axis. Clustered bars keep every label.
+func hiddenLabels(c *Chart, s Series, frame rect, size float64) []bool {
 	hidden := make([]bool, len(s.Values))
 	if !c.Stacked {
 		return hidden
 	}
 	lo, hi := valueRange(c)
 	span := math.Max(hi, 0) - math.Min(lo, 0)
+	// A reader rounds the axis up past the longest bar: up to a fifth.
+	axis := 1.2 * span
 	for k, v := range s.Values {
-		hidden[k] = math.Abs(v) < 0.03*span
+		if math.Abs(v) < 0.03*span {
+			hidden[k] = true
+			continue
+		}
+		if c.Horizontal {
+			room := math.Abs(v) / axis * plotWidth(c, frame)
+			hidden[k] = room < textWidth(labelText(v, numberFormat(c)), size, false)/emuPerPt+labelPadding
+		} else {
+			room := math.Abs(v) / axis * columnPlotHeight(c, frame)
+			hidden[k] = room < size*lineSpacing
+		}
 	}
 	return hidden
+}
+
+// labelPadding is the room in points a value label keeps around its text.
+const labelPadding = 4
+
+// labelText returns v as a value label in number format shows it: the
+// digits after the point the format asks for, thousands grouped when it
+// groups them.
+func labelText(v float64, format string) string {
+	dec := -1
+	if i := strings.IndexByte(format, '.'); i >= 0 {
+		dec = strings.Count(format[i:], "0")
+	} else if format != "General" {
+		dec = 0
+	}
+	t := strconv.FormatFloat(v, 'f', dec, 64)
+	if !strings.Contains(format, ",") {
+		return t
+	}
+	// Only the width matters: a comma for every three digits.
+	whole := strings.TrimLeft(strings.SplitN(t, ".", 2)[0], "-")
+	return t + strings.Repeat(",", (len(whole)-1)/3)
 }
 
 // chartXML returns the c:chartSpace part of c drawn in frame; the embedded
@@ -203,7 +238,7 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 	labels := textStyle{size: dataLabelSize(axisText.size), color: colorSubtitle}
 	dataLabels := dataLabelsShown(c, frame, labels.size)
 	for i := range c.Series {
-		seriesXML(&b, c, i, format, labels, dataLabels)
+		seriesXML(&b, c, frame, i, format, labels, dataLabels)
 	}
 	if c.Stacked {
 		b.WriteString(`<c:gapWidth val="60"/><c:overlap val="100"/>`)
@@ -228,7 +263,7 @@ func chartXML(c *Chart, frame rect, workbookRel string) []byte {
 // seriesXML writes series i of c: its name, colour, data labels (those
 // the chart shows, and every label of its own, such as a bound's mark),
 // categories and values.
-func seriesXML(b *strings.Builder, c *Chart, i int, format string, labels textStyle, dataLabels bool) {
+func seriesXML(b *strings.Builder, c *Chart, frame rect, i int, format string, labels textStyle, dataLabels bool) {
 	s := c.Series[i]
 	n := len(c.Categories)
 	col := column(i + 1)
@@ -247,7 +282,7 @@ func seriesXML(b *strings.Builder, c *Chart, i int, format string, labels textSt
 	custom := !s.Hidden && slices.ContainsFunc(s.Labels, func(l string) bool { return l != "" })
 	if dataLabels || custom {
 		b.WriteString(`<c:dLbls>`)
-		hidden := hiddenLabels(c, s)
+		hidden := hiddenLabels(c, s, frame, labels.size)
 		for k := range s.Values {
 			if k < len(s.Labels) && s.Labels[k] != "" {
 				fmt.Fprintf(b, `<c:dLbl><c:idx val="%d"/><c:tx>%s</c:tx><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`+

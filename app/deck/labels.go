@@ -45,21 +45,40 @@ func plotLayout(c *Chart, frame rect) string {
 		return `<c:layout/>`
 	}
 	fw, fh := float64(frame.cx)/emuPerPt, float64(frame.cy)/emuPerPt
+	top := 4.0
+	if c.Title != "" {
+		top += 18*lineSpacing + 8
+	}
+	x := (categoryLabelsWidth(c, frame) + 10) / fw
+	w := plotWidth(c, frame) / fw
+	return fmt.Sprintf(`<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>`+
+		`<c:x val="%.4f"/><c:y val="%.4f"/><c:w val="%.4f"/><c:h val="%.4f"/></c:manualLayout></c:layout>`,
+		x, top/fh, w, plotHeight(c, frame)/fh)
+}
+
+// categoryLabelsWidth returns the width in points of a horizontal chart's
+// widest category label as shown.
+func categoryLabelsWidth(c *Chart, frame rect) float64 {
 	size := categoryFontSize(c, frame)
 	labels := 0.0
 	for _, cat := range shownCategories(c, frame, size) {
 		labels = math.Max(labels, textWidth(cat, size, false)/emuPerPt)
 	}
-	top := 4.0
-	if c.Title != "" {
-		top += 18*lineSpacing + 8
-	}
-	x := (labels + 10) / fw
-	// Room on the right for the value label of the longest bar.
-	w := 1 - x - 48/fw
-	return fmt.Sprintf(`<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>`+
-		`<c:x val="%.4f"/><c:y val="%.4f"/><c:w val="%.4f"/><c:h val="%.4f"/></c:manualLayout></c:layout>`,
-		x, top/fh, w, plotHeight(c, frame)/fh)
+	return labels
+}
+
+// plotWidth returns the width in points of a horizontal chart's plot, as
+// plotLayout places it: the frame less the category labels and room on the
+// right for the value label of the longest bar.
+func plotWidth(c *Chart, frame rect) float64 {
+	return float64(frame.cx)/emuPerPt - categoryLabelsWidth(c, frame) - 10 - 48
+}
+
+// columnPlotHeight estimates the height in points of a column chart's
+// plot: the frame less its title, the category labels and the value axis
+// title.
+func columnPlotHeight(c *Chart, frame rect) float64 {
+	return plotHeight(c, frame) - 12*lineSpacing
 }
 
 // columnWidth returns the width in points of one category of a column
