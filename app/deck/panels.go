@@ -131,32 +131,8 @@ func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
 		return total + int64(len(rows)-1)*2*gap
 	}
 	smallest := panelSizes[len(panelSizes)-1]
-	// What does not fit at the smallest size, the last panel's last
-	// lines, is left to the speaker notes (which give every line) rather
-	// than drawn over the footnote.
 	// The estimate of wrapped lines errs by a line or two: keep a margin.
-	// A last line alone is cut at a word, with "…".
-	for height(panelRows(ps), smallest)*21/20 > area.cy {
-		last := len(ps) - 1
-		lines := panelLines(ps[last])
-		if len(lines) > 0 && lines[len(lines)-1] == moreInNotes {
-			lines = lines[:len(lines)-1]
-		}
-		switch {
-		case len(lines) > 1:
-			lines = lines[:len(lines)-1]
-		case len(lines) == 1 && len(strings.Fields(lines[0])) > minPanelWords:
-			words := strings.Fields(strings.TrimSuffix(lines[0], "…"))
-			lines = []string{strings.Join(words[:len(words)-1], " ") + "…"}
-		default:
-			lines = nil
-		}
-		if lines == nil {
-			break
-		}
-		ps = slices.Clone(ps)
-		ps[last].Lines = append(slices.Clip(lines), moreInNotes)
-	}
+	ps = cutLastPanel(ps, func(ps []Panel) bool { return height(panelRows(ps), smallest)*21/20 <= area.cy })
 	rows := panelRows(ps)
 	size := smallest
 	for _, s := range panelSizes {
@@ -179,6 +155,32 @@ func layoutPanels(ps []Panel, area rect) ([]panelBox, float64) {
 		y += h + 2*gap
 	}
 	return out, size
+}
+
+// cutLastPanel returns ps with the last panel's last lines left to the
+// speaker notes (which give every line) until fits holds of them, rather
+// than drawn over the footnote; a last line alone is cut at a word, with
+// "…", down to minPanelWords.
+func cutLastPanel(ps []Panel, fits func([]Panel) bool) []Panel {
+	for !fits(ps) {
+		last := len(ps) - 1
+		lines := panelLines(ps[last])
+		if len(lines) > 0 && lines[len(lines)-1] == moreInNotes {
+			lines = lines[:len(lines)-1]
+		}
+		switch {
+		case len(lines) > 1:
+			lines = lines[:len(lines)-1]
+		case len(lines) == 1 && len(strings.Fields(lines[0])) > minPanelWords:
+			words := strings.Fields(strings.TrimSuffix(lines[0], "…"))
+			lines = []string{strings.Join(words[:len(words)-1], " ") + "…"}
+		default:
+			return ps
+		}
+		ps = slices.Clone(ps)
+		ps[last].Lines = append(slices.Clip(lines), moreInNotes)
+	}
+	return ps
 }
 
 // panelSlideXML returns the text slide numbered n of s laid out as l: the
