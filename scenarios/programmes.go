@@ -120,6 +120,7 @@ func ProgrammeOrder(parts ...[]SectorProgrammes) []string {
 // programmeNames name the built-in library's programmes whose code does
 // not say what they cover.
 var programmeNames = map[string]string{
+	"ADCVD":      "AD/CVD", // antidumping and countervailing duties
 	"S232-1B":    "Section 232 annex I-B",
 	"S232-3":     "Section 232 annex III",
 	"S232-AUTOS": "Section 232 autos",

@@ -159,6 +159,7 @@ func TestProgrammeLabel(t *testing.T) {
 		{"CA-SURTAX-METALS", "Canada's surtax metals", "Canada's surtax"},
 		{"CA-SURTAX-P2", "Canada's surtax P2", "Canada's surtax"},
 		{"SAFEGUARD", "SAFEGUARD", "SAFEGUARD"},
+		{"ADCVD", "AD/CVD", "AD/CVD"},
 		{"", "No programme named", "No programme named"},
 	}
 	for _, tt := range tests {
