@@ -2,7 +2,6 @@ package compareview
 
 import (
 	"log/slog"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,8 +9,8 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // fakeNav is the rest of the window, as the Compare view sees it: it
@@ -38,19 +37,7 @@ func newTestView(t testing.TB) (*View, *session.Session, *fakeNav) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	sess := &session.Session{}
-	sess.Attach(ws)
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{})
 	nav := &fakeNav{t: t}
 	// The chart's images are dropped: these tests read the tables.
 	v := New(w, sess, nav, slog.Default(), func(func()) {})

@@ -2,7 +2,6 @@ package compareview_test
 
 import (
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,8 +12,8 @@ import (
 	"parley/app/ui/compareview"
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // markupDay is the clock of the goldens: "today" is always this day.
@@ -53,21 +52,9 @@ func newMarkupView(t *testing.T) *compareview.View {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
 	// The chart's images are dropped: a raster's markup is its size.
 	post := func(func()) {}
-	sess := &session.Session{Post: post, Now: now, Log: slog.Default()}
-	sess.Attach(ws)
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Post: post, Now: now, Log: slog.Default()})
 	v := compareview.New(w, sess, &markupNav{t: t}, slog.Default(), post)
 	t.Cleanup(v.Stop)
 	w.SetContent(v.Content())

@@ -1,7 +1,6 @@
 package dataview
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // testNav is the rest of the window for the data views under test: it
@@ -120,22 +119,10 @@ func newTestView(t testing.TB) (*View, *testNav) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1366, 740))
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{})
 	nav := &testNav{sess: sess, win: w, queue: make(chan func(), 4096)}
 	nav.v = New(w, sess, nav)
 	// As the window does: the first scenario is shown.
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
 	nav.OpenScenario(sess.StartScenario(""))
 	return nav.v, nav
 }

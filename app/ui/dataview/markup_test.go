@@ -15,8 +15,8 @@ import (
 	"parley/app/ui/dataview"
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 	"parley/storage/datasets"
 )
 
@@ -88,19 +88,7 @@ func newMarkupView(t *testing.T) (*dataview.View, *session.Session, fyne.Window)
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{Now: now, Post: func(func()) {}}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Now: now, Post: func(func()) {}})
 	v := dataview.New(w, sess, &markupNav{t: t})
 	w.SetContent(widget.NewLabel("The window"))
 	w.Resize(fyne.NewSize(1366, 740))

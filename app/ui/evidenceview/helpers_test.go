@@ -1,7 +1,6 @@
 package evidenceview
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // programmes are the measure names the tests offer (the shell offers the
@@ -82,19 +81,7 @@ func newTestView(t *testing.T) (*View, *fakeNav, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{})
 	nav := &fakeNav{win: w, sess: sess, queue: make(chan func(), 4096)}
 	v := New(w, sess, nav, programmes)
 	w.SetContent(v.Content())

@@ -1,7 +1,6 @@
 package evidenceview_test
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,8 +13,8 @@ import (
 	"parley/app/ui/kit"
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // markupDay is the clock of the goldens.
@@ -82,19 +81,7 @@ func newMarkupView(t *testing.T) *evidenceview.View {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{Now: now, Post: func(func()) {}}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Now: now, Post: func(func()) {}})
 	v := evidenceview.New(w, sess, &markupNav{t: t}, []string{"IEEPA", "S232", "DEAL"})
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1366, 740))

@@ -2,7 +2,6 @@ package exportview
 
 import (
 	"image"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +12,7 @@ import (
 	"parley/app/charts"
 	"parley/app/ui/present"
 	"parley/app/ui/session"
-	"parley/storage"
+	"parley/app/ui/session/sessiontest"
 )
 
 // fakeNav is the shell as the exports' tests see it: what the exports run
@@ -59,20 +58,8 @@ func testEnv(t testing.TB, id string) (Env, *fakeNav) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1366, 740))
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
 	nav := &fakeNav{q: make(chan func(), 4096)}
-	sess := &session.Session{Post: nav.Post}
-	sess.Attach(ws)
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Post: nav.Post})
 	if err := sess.Open(id); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package exposureview
 
 import (
 	"log/slog"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -14,8 +13,8 @@ import (
 	"parley/app/charts"
 	"parley/app/report"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // testNav is the rest of the window, as the exposure's tests need it: it
@@ -85,24 +84,14 @@ func newTestPanel(t testing.TB) (*Panel, *testNav) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	nav := &testNav{t: t, queue: make(chan func(), 4096)}
 	post := func(f func()) { nav.queue <- f }
 	log := slog.Default().With("component", "ui")
-	nav.sess = &session.Session{Post: post, Log: log}
-	nav.sess.Attach(ws)
-	if err := nav.sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
+	nav.sess = sessiontest.Open(t, &session.Session{Post: post, Log: log})
 	p := New(w, nav.sess, nav, log, post)
 	nav.p = p
-	t.Cleanup(func() {
-		p.Stop()
-		_ = nav.sess.Close()
-	})
+	// Registered after the session's close, so the panel stops first.
+	t.Cleanup(p.Stop)
 	w.SetContent(p.Content())
 	w.Resize(fyne.NewSize(900, 740))
 	return p, nav

@@ -2,7 +2,6 @@ package exposureview_test
 
 import (
 	"log/slog"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -16,8 +15,8 @@ import (
 	"parley/app/ui/exposureview"
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // markupDay is the clock of the goldens: "today" is always this day.
@@ -95,22 +94,12 @@ func newMarkupPanel(t *testing.T) (*exposureview.Panel, *session.Session, fyne.W
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The chart's images are dropped: a raster's markup is its size.
 	post := func(func()) {}
-	nav := &markupNav{t: t, sess: &session.Session{Post: post, Now: now, Log: slog.Default()}}
-	nav.sess.Attach(ws)
-	if err := nav.sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
+	nav := &markupNav{t: t, sess: sessiontest.Open(t, &session.Session{Post: post, Now: now, Log: slog.Default()})}
 	nav.p = exposureview.New(w, nav.sess, nav, slog.Default(), post)
-	t.Cleanup(func() {
-		nav.p.Stop()
-		_ = nav.sess.Close()
-	})
+	// Registered after the session's close, so the panel stops first.
+	t.Cleanup(nav.p.Stop)
 	w.SetContent(nav.p.Content())
 	w.Resize(fyne.NewSize(900, 740))
 	if err := nav.sess.Open("today"); err != nil {

@@ -2,7 +2,6 @@ package positionview
 
 import (
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,8 +10,8 @@ import (
 
 	"parley/app/charts"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // fakeNav is the rest of the window, as the Position view sees it: it
@@ -66,19 +65,7 @@ func newTestView(t testing.TB) *testView {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
-	sess := &session.Session{}
-	sess.Attach(ws)
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{})
 	tv := &testView{sess: sess, nav: &fakeNav{t: t}, prefs: a.Preferences(), win: w,
 		queue: make(chan func(), 4096)}
 	tv.View = tv.newView(t)

@@ -2,7 +2,6 @@ package positionview_test
 
 import (
 	"log/slog"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,8 +12,8 @@ import (
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/positionview"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // markupDay is the clock of the goldens: "today" is always this day.
@@ -78,21 +77,9 @@ func newMarkupView(t *testing.T) (*positionview.View, chan func(), chan struct{}
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ws.Close() })
 	queue, shown := make(chan func(), 4096), make(chan struct{}, 8)
 	post := func(f func()) { queue <- f }
-	sess := &session.Session{Post: post, Now: now, Log: slog.Default()}
-	sess.Attach(ws)
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Post: post, Now: now, Log: slog.Default()})
 	v := positionview.New(w, sess, &markupNav{t: t}, a.Preferences(), slog.Default(), post)
 	v.OnRangesShown(func() { shown <- struct{}{} })
 	t.Cleanup(v.Stop)

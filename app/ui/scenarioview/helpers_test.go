@@ -1,8 +1,6 @@
 package scenarioview
 
 import (
-	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,8 +12,8 @@ import (
 
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // testNav is the rest of the window for a view tested alone: it edits,
@@ -185,16 +183,7 @@ func newTestUI(t testing.TB) (*tview, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	ws, err := storage.Open(filepath.Join(t.TempDir(), "w.parley"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{})
 	nav := &testNav{}
 	h := &host{win: w, sess: sess, nav: nav}
 	nav.h = h
@@ -255,47 +244,11 @@ func storedMeasure(t *testing.T, u *tview, id string) scenarios.Measure {
 	return *m
 }
 
-// useProductModel makes the scenario shown compute on a hand-made model:
-// the workspace's lines, except that flows into the US of LUMBER are a few
-// known HTS10 lines and those of OTHERMFG are n synthetic furniture lines,
-// with the softwood and wood-furniture lists.
+// useProductModel makes the scenario shown compute on a hand-made model
+// (see sessiontest.UseProductModel) and computes it again.
 func useProductModel(t testing.TB, u *tview, n int) *scenarios.Model {
 	t.Helper()
-	base, err := u.sess.Workspace().Model(u.sess.Draft().Assumptions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lines []scenarios.Line
-	for _, d := range scenarios.Directions {
-		for i := range base.LineCount(d) {
-			l := base.Line(d, i)
-			if d == scenarios.CAtoUS && (l.Sector == "LUMBER" || l.Sector == "OTHERMFG") {
-				continue
-			}
-			lines = append(lines, l)
-		}
-	}
-	us := scenarios.CAtoUS
-	lines = append(lines,
-		scenarios.Line{Direction: us, Code: "4407110010", Sector: "LUMBER", Value: 2e9, Description: "Pine lumber, sawn", Claim: 0.8, HasClaim: true},
-		scenarios.Line{Direction: us, Code: "4407110020", Sector: "LUMBER", Value: 5e8, Description: "Pine lumber, planed", Claim: 0.9, HasClaim: true},
-		scenarios.Line{Direction: us, Code: "4407120010", Sector: "LUMBER", Value: 1e9, Description: "Fir and spruce lumber"},
-		scenarios.Line{Direction: us, Code: "4418990000", Sector: "LUMBER", Value: 3e8, Description: "Builders' joinery of wood"},
-	)
-	for i := range n {
-		lines = append(lines, scenarios.Line{Direction: us, Code: fmt.Sprintf("94%02d%06d", 1+i%5, i), Sector: "OTHERMFG",
-			Value: float64(1+i%97) * 1e6, Description: fmt.Sprintf("Furniture and parts, kind %d", i)})
-	}
-	ref := &scenarios.Reference{Lists: scenarios.ProductLists{
-		"us-s232-softwood":       {Name: "us-s232-softwood", Title: "Softwood lumber", Source: "yale/policy_params.yaml (section_232_headings.softwood)", Codes: []string{"440711", "440712"}},
-		"us-s232-wood-furniture": {Name: "us-s232-wood-furniture", Title: "Wood furniture", Source: "yale/policy_params.yaml (section_232_headings.wood_furniture)", Codes: []string{"9401", "9403"}},
-	}}
-	m, err := scenarios.NewModel(scenarios.ModelData{Sectors: base.Sectors, Lines: lines, Params: base.Params,
-		ElasticityLow: base.ElasticityLow, ElasticityHigh: base.ElasticityHigh, Ref: ref})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.sess.CacheModel(u.sess.Draft().Assumptions, m)
+	m := sessiontest.UseProductModel(t, u.sess, n)
 	u.recompute(nil)
 	return m
 }

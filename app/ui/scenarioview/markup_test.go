@@ -1,7 +1,6 @@
 package scenarioview_test
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,8 +13,8 @@ import (
 	"parley/app/ui/kit/kittest"
 	"parley/app/ui/scenarioview"
 	"parley/app/ui/session"
+	"parley/app/ui/session/sessiontest"
 	"parley/scenarios"
-	"parley/storage"
 )
 
 // markupDay is the clock of the goldens: "today" is always this day.
@@ -111,19 +110,7 @@ func newMarkupView(t *testing.T) (*scenarioview.View, *session.Session) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	now := func() time.Time { return markupDay }
-	ws, err := storage.OpenWith(filepath.Join(t.TempDir(), "w.parley"), storage.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sess := &session.Session{Now: now, Post: func(func()) {}}
-	sess.Attach(ws)
-	t.Cleanup(func() { sess.Close() })
-	if err := sess.LoadSectors(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.ReloadScenarios(); err != nil {
-		t.Fatal(err)
-	}
+	sess := sessiontest.Open(t, &session.Session{Now: now, Post: func(func()) {}})
 	nav := &markupNav{t: t, sess: sess}
 	nav.v = scenarioview.New(w, sess, nav)
 	w.SetContent(nav.v.Editor())
