@@ -171,16 +171,18 @@ func hiddenLabels(c *Chart, s Series, frame rect, size float64) []bool {
 	span := math.Max(hi, 0) - math.Min(lo, 0)
 	// A reader rounds the axis up past the longest bar: up to a fifth.
 	axis := 1.2 * span
+	length := columnPlotHeight(c, frame) // the plot's extent along the value axis
+	if c.Horizontal {
+		length = plotWidth(c, frame)
+	}
 	for k, v := range s.Values {
-		if math.Abs(v) < 0.03*span {
+		room := math.Abs(v) / axis * length
+		switch {
+		case math.Abs(v) < 0.03*span:
 			hidden[k] = true
-			continue
-		}
-		if c.Horizontal {
-			room := math.Abs(v) / axis * plotWidth(c, frame)
+		case c.Horizontal:
 			hidden[k] = room < textWidth(labelText(v, numberFormat(c)), size, false)/emuPerPt+labelPadding
-		} else {
-			room := math.Abs(v) / axis * columnPlotHeight(c, frame)
+		default:
 			hidden[k] = room < size*lineSpacing
 		}
 	}
