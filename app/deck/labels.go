@@ -159,10 +159,7 @@ func (s *Slide) ChartLabels(widescreen bool) ChartLabels {
 	if c == nil || len(s.Panels) > 0 {
 		return ChartLabels{}
 	}
-	w := int64(StandardWidth)
-	if widescreen {
-		w = WidescreenWidth
-	}
+	w := slideWidth(widescreen)
 	frame := layoutChartSlide(s, w, SlideHeight).content
 	size := categoryFontSize(c, frame)
 	out := ChartLabels{Points: size}

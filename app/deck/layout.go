@@ -41,6 +41,14 @@ const (
 	sourcesPerPage    = 12 // sources on a slide at most
 )
 
+// slideWidth returns the width in EMU of a 16:9 (widescreen) or 4:3 slide.
+func slideWidth(widescreen bool) int64 {
+	if widescreen {
+		return WidescreenWidth
+	}
+	return StandardWidth
+}
+
 // rect is a box on a slide, in EMU.
 type rect struct{ x, y, cx, cy int64 }
 
@@ -312,10 +320,7 @@ func sourcePages(sources []string, body rect) [][]string {
 // laid out for its title, subtitle and footnote. A picture of the same
 // aspect ratio fills the area exactly; others are scaled to fit inside it.
 func (s *Slide) ContentSize(widescreen bool) (cx, cy int64) {
-	w := int64(StandardWidth)
-	if widescreen {
-		w = WidescreenWidth
-	}
+	w := slideWidth(widescreen)
 	l := layoutChartSlide(s, w, SlideHeight)
 	return l.content.cx, l.content.cy
 }
@@ -342,10 +347,7 @@ func (s *Slide) PictureTextPoints(widescreen bool) float64 {
 	if err != nil || pw <= 0 {
 		return 0
 	}
-	w := int64(StandardWidth)
-	if widescreen {
-		w = WidescreenWidth
-	}
+	w := slideWidth(widescreen)
 	placed := fit(layoutChartSlide(s, w, SlideHeight).content, pw, ph)
 	return s.PictureTextPx * float64(placed.cx) / emuPerPt / float64(pw)
 }

@@ -92,10 +92,7 @@ const minPanelWords = 4
 // (widescreen) or 4:3 slide, end above its footnote; it is true of a slide
 // without panels.
 func (s *Slide) PanelsFit(widescreen bool) bool {
-	w := int64(StandardWidth)
-	if widescreen {
-		w = WidescreenWidth
-	}
+	w := slideWidth(widescreen)
 	l := layoutChartSlide(s, w, SlideHeight)
 	boxes, _ := layoutPanels(s.Panels, l.content)
 	for _, b := range boxes {
